@@ -1,0 +1,59 @@
+#include "bengal/core/diagnostic.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace bengal {
+
+std::string Diagnostic::format() const {
+  std::string out;
+  if (!file.empty()) {
+    out += file;
+    if (line > 0) {
+      out += ':' + std::to_string(line);
+      if (column > 0) out += ':' + std::to_string(column);
+    }
+    out += ": ";
+  }
+  out += severity == Severity::kError ? "error: " : "warning: ";
+  out += message;
+  return out;
+}
+
+void Diagnostics::add(Diagnostic d) {
+  std::lock_guard lock(mutex_);
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::add_all(std::vector<Diagnostic> ds) {
+  std::lock_guard lock(mutex_);
+  for (auto& d : ds) items_.push_back(std::move(d));
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> copy;
+  {
+    std::lock_guard lock(mutex_);
+    copy = items_;
+  }
+  std::sort(copy.begin(), copy.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column, a.message, a.severity) <
+           std::tie(b.file, b.line, b.column, b.message, b.severity);
+  });
+  return copy;
+}
+
+size_t Diagnostics::error_count() const {
+  std::lock_guard lock(mutex_);
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
+size_t Diagnostics::warning_count() const {
+  std::lock_guard lock(mutex_);
+  return items_.size() - std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+           return d.severity == Severity::kError;
+         });
+}
+
+}  // namespace bengal
