@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian package that bengal's build, tests and benchmarks need. This is the
+# only place dependencies are named. Safe to run again: it does nothing when all are present.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config git
+  # libraries
+  libmd4c-dev          # Markdown parser (we render HTML from its callbacks)
+  libtomlplusplus-dev  # TOML config and front matter
+  libyaml-cpp-dev      # YAML config and front matter
+  libcli11-dev         # command line
+  libfmt-dev           # formatting
+  libtbb-dev           # parallel discovery and rendering
+  libxxhash-dev        # content hashes
+  libzstd-dev          # compression of cached output
+  nlohmann-json3-dev   # JSON outputs and test data
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libxml2-utils        # xmllint validates sitemap and feeds in tests
+  python3              # golden-site and corpus scripts
+  time                 # /usr/bin/time -v for peak memory in benchmarks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

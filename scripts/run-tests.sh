@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# README command 2: install dependencies, build everything, run all tests twice: once in a
+# normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs=$(nproc)
+
+run_suite() {  # build dir, extra cmake args...
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+  ninja -C "$dir"
+  ctest --test-dir "$dir" --output-on-failure -j "$jobs"
+}
+
+echo "== tests (RelWithDebInfo)"
+run_suite build-tests -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== tests (ASan + UBSan)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DBENGAL_SANITIZE=ON -DBENGAL_BENCH=OFF

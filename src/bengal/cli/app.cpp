@@ -1,0 +1,153 @@
+// CLI11 is a heavy header; it is included here only.
+#include "bengal/cli/app.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "bengal/build/build.hpp"
+#include "bengal/cli/new_site.hpp"
+#include "bengal/core/memory.hpp"
+#include "bengal/markdown/markdown.hpp"
+
+namespace bengal::cli {
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+void print_diagnostics(const Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
+}
+
+int run_build(const build::BuildOptions& options, bool strict, bool quiet) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.site_dir, ec)) {
+    std::cerr << "error: site folder " << options.site_dir.string()
+              << " does not exist; pass the folder that holds bengal.toml\n";
+    return 1;
+  }
+  Diagnostics diagnostics;
+  build::BuildStats stats;
+  try {
+    stats = build::build_site(options, diagnostics);
+  } catch (const std::exception& e) {
+    print_diagnostics(diagnostics);
+    std::cerr << "error: " << e.what() << '\n';
+    return 1;
+  }
+  print_diagnostics(diagnostics);
+  if (!stats.config_ok) {
+    std::cerr << "error: the site was not built; fix the configuration above\n";
+    return 1;
+  }
+  if (stats.stopped) {
+    std::cerr << "error: --strict: nothing was written because of the errors above\n";
+    return 1;
+  }
+  size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
+  if (!quiet) {
+    std::string problems;
+    if (errors + warnings > 0) problems = fmt::format(", {} errors, {} warnings", errors, warnings);
+    std::cout << fmt::format("Built {} pages ({} files copied{}) in {:.2f} s, peak memory {} -> {}\n",
+                             stats.pages, stats.static_files, problems, stats.elapsed_seconds,
+                             format_megabytes(stats.peak_rss_bytes), stats.output_dir.string());
+  }
+  // Broken pages do not fail a build: the rest of the site is good. --strict makes any
+  // reported problem fail it, for CI.
+  return strict && errors + warnings > 0 ? 1 : 0;
+}
+
+int run_md(const std::string& file, bool heading_ids, bool safe) {
+  std::string text;
+  if (file.empty() || file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << file << ": error: cannot read file; check the path\n";
+      return 1;
+    }
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  markdown::Options options;
+  options.heading_ids = heading_ids;
+  options.unsafe_html = !safe;
+  markdown::Rendered out;
+  markdown::render_html(text, options, out);
+  std::fwrite(out.html.data(), 1, out.html.size(), stdout);
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"bengal: a static site generator that builds large sites in bounded memory"};
+  app.set_version_flag("--version", std::string("bengal ") + kVersion);
+  app.require_subcommand(1);
+
+  build::BuildOptions build_options;
+  std::string site_dir = ".", output_dir;
+  bool drafts = false, strict = false, quiet = false;
+  auto* build_cmd = app.add_subcommand("build", "Build the site in SITE_DIR (default: .)");
+  build_cmd->add_option("SITE_DIR", site_dir, "Site folder holding bengal.toml and content/");
+  build_cmd->add_option("-o,--output", output_dir, "Output folder (default: [build] output_dir)");
+  build_cmd->add_flag("--drafts", drafts, "Include pages with draft: true");
+  build_cmd->add_option("--threads", build_options.threads, "Render threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  build_cmd->add_option("--batch-size", build_options.batch_size_pages, "Pages rendered per batch")
+      ->check(CLI::Range(1, 100000000));
+  build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
+  build_cmd->add_flag("-q,--quiet", quiet, "Print only errors and warnings");
+
+  std::string md_file;
+  bool heading_ids = false, safe = false;
+  auto* md_cmd = app.add_subcommand("md", "Render one Markdown file (or stdin) to HTML on stdout");
+  md_cmd->add_option("FILE", md_file, "Markdown file; stdin when omitted or -");
+  md_cmd->add_flag("--heading-ids", heading_ids, "Give headings id attributes as in site builds");
+  md_cmd->add_flag("--safe", safe, "Leave out raw HTML");
+
+  std::string new_kind, new_name;
+  auto* new_cmd = app.add_subcommand("new", "Create something new: `bengal new site NAME`");
+  new_cmd->add_option("KIND", new_kind, "What to create: site")->required()->check(CLI::IsMember({"site"}));
+  new_cmd->add_option("NAME", new_name, "Folder of the new site")->required();
+
+  // CLI11 would only say "A subcommand is required" for a mistyped command.
+  std::string_view first = argc > 1 ? argv[1] : "-";
+  if (!first.starts_with('-') && first != "build" && first != "md" && first != "new") {
+    std::cerr << "error: unknown command '" << argv[1] << "'; commands: build, md, new\n";
+    return 2;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (*build_cmd) {
+    build_options.site_dir = site_dir;
+    if (!output_dir.empty()) build_options.output_dir = output_dir;
+    if (drafts) build_options.drafts = true;
+    build_options.strict = strict;
+    return run_build(build_options, strict, quiet);
+  }
+  if (*md_cmd) return run_md(md_file, heading_ids, safe);
+  if (*new_cmd) {
+    std::string title = std::filesystem::path(new_name).filename().string();
+    if (std::string err = create_site(new_name, title); !err.empty()) {
+      std::cerr << "error: " << err << '\n';
+      return 1;
+    }
+    std::cout << "Created site " << new_name << "; build it with: bengal build " << new_name << '\n';
+    return 0;
+  }
+  return 0;
+}
+
+}  // namespace bengal::cli

@@ -1,0 +1,41 @@
+// Structured text (TOML, YAML, JSON) read into a bengal::Value, with the source position of
+// every key so config and front matter errors can point at the offending line and column.
+// toml++ and yaml-cpp stay inside this unit's .cpp files.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bengal/core/diagnostic.hpp"
+#include "bengal/core/value.hpp"
+
+namespace bengal::config {
+
+struct KeyPosition {
+  std::string path;  // dotted: "site.title"; array items are not recorded
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+struct Document {
+  Value root;  // a table
+  std::vector<KeyPosition> positions;
+  std::optional<Diagnostic> error;  // a syntax error; root is empty then
+
+  // Position of a dotted key path; the first line of the document when unknown.
+  std::pair<uint32_t, uint32_t> position_of(std::string_view path) const;
+  uint32_t first_line = 1;
+};
+
+enum class Format { kToml, kYaml, kJson };
+
+// Parses `text`. Positions are reported as lines of the file `file`, where the text starts at
+// line `first_line` (front matter starts after its opening delimiter). TOML dates and times
+// become strings in RFC 3339 form; YAML plain scalars are typed by the YAML 1.2 core schema.
+Document parse_document(std::string_view text, Format format, std::string_view file,
+                        uint32_t first_line = 1);
+
+}  // namespace bengal::config

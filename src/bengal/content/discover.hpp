@@ -1,0 +1,38 @@
+// Phase 1 of the pipeline: walk content/, parse each page's front matter, scan its body once
+// for what the index needs, then drop the body. The result is the PageTable; bodies are read
+// again only when a page is rendered.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bengal/content/page_meta.hpp"
+#include "bengal/core/diagnostic.hpp"
+
+namespace bengal::content {
+
+struct DiscoverOptions {
+  std::filesystem::path content_dir;
+  std::string display_prefix = "content";  // how paths appear in messages: "content/a.md"
+  bool include_drafts = false;
+  std::string home_title;  // title of a home page without _index.md (the site title)
+};
+
+struct DiscoveredSite {
+  PageTable table;
+  // Files in content/ that are not Markdown and not bundle resources, relative to the content
+  // dir; they are copied to the same place under the output dir.
+  std::vector<std::string> content_files;
+  size_t drafts_skipped = 0;
+  size_t broken_pages = 0;  // pages reported and left out
+};
+
+// Never throws for bad input: every broken page becomes an error in `diagnostics` and the
+// rest of the site is still discovered. Runs in the calling TBB arena, in parallel.
+DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagnostics);
+
+// "my-first_post" -> "My First Post": the title of a page or section without one.
+std::string title_from_file_name(std::string_view stem);
+
+}  // namespace bengal::content

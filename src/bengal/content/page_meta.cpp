@@ -1,0 +1,17 @@
+#include "bengal/content/page_meta.hpp"
+
+namespace bengal::content {
+
+StrRange PageTable::add_list(std::span<const std::string> items, bool intern) {
+  StrRange r{static_cast<uint32_t>(lists.size()), static_cast<uint32_t>(items.size())};
+  for (const auto& s : items) lists.push_back(intern ? strings.intern(s) : strings.store(s));
+  return r;
+}
+
+size_t PageTable::memory_bytes() const {
+  // Params are small trees; count their slots, not every nested allocation.
+  return pages.capacity() * sizeof(PageMeta) + lists.capacity() * sizeof(StrId) +
+         params.capacity() * sizeof(Value) + strings.memory_bytes();
+}
+
+}  // namespace bengal::content

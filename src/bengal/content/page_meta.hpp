@@ -1,0 +1,79 @@
+// PageMeta: the compact record discovery keeps for each page once its body is dropped. Every
+// later stage reads pages through this table; bodies come back only in the render phase.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "bengal/core/date.hpp"
+#include "bengal/core/string_pool.hpp"
+#include "bengal/core/value.hpp"
+
+namespace bengal::content {
+
+using PageId = uint32_t;
+inline constexpr PageId kNoPage = UINT32_MAX;
+
+enum class PageKind : uint8_t { kPage, kSection, kHome };
+
+// A slice of PageTable::lists (tags, links, ...): ids of interned strings.
+struct StrRange {
+  uint32_t offset = 0;
+  uint32_t count = 0;
+};
+
+struct PageMeta {
+  PageKind kind = PageKind::kPage;
+  bool draft = false;
+  bool is_bundle = false;     // index.md of a leaf bundle: its folder's files are resources
+  bool generated = false;     // a section or home page with no _index.md behind it
+  bool has_date = false;
+  bool has_lastmod = false;
+  bool has_more_marker = false;  // the summary is the text before <!--more-->
+  bool excluded = false;         // lost a URL collision: reported, not rendered
+  StrId source_path = kEmptyStr;  // relative to the content dir, '/'-separated: "docs/intro.md"
+  StrId dir = kEmptyStr;          // the section folder it belongs to: "docs" ("" for root)
+  StrId title = kEmptyStr;
+  StrId slug = kEmptyStr;
+  StrId url = kEmptyStr;  // site-relative, without base path: "/docs/intro/" or "/a.xml"
+  StrId description = kEmptyStr;
+  StrId summary = kEmptyStr;  // plain text
+  StrId type = kEmptyStr;
+  StrId layout = kEmptyStr;
+  StrId template_name = kEmptyStr;
+  Date date;
+  Date lastmod;
+  int64_t weight = 0;
+  uint64_t content_hash = 0;
+  uint32_t word_count = 0;
+  uint32_t body_offset = 0;  // where the Markdown body starts in the source file
+  uint32_t body_line = 1;
+  uint32_t params = UINT32_MAX;  // index into PageTable::params, or none
+  PageId section = kNoPage;      // the section page it belongs to (home for top-level pages)
+  StrRange tags, categories, keywords, aliases;
+  StrRange links;       // link destinations as written in the body
+  StrRange wiki_links;  // [[...]] targets as written
+  StrRange anchors;     // heading ids
+  StrRange resources;   // bundle files, relative to the content dir
+};
+
+// All pages of a site, by dense id. Ids follow the sorted source path, so they are the same
+// on every run whatever the thread count or file-system order.
+struct PageTable {
+  StringPool strings;
+  std::vector<PageMeta> pages;
+  std::vector<StrId> lists;  // backing store of every StrRange
+  std::vector<Value> params;
+
+  std::string_view str(StrId id) const { return strings.get(id); }
+  std::span<const StrId> list(StrRange r) const { return {lists.data() + r.offset, r.count}; }
+  const Value* page_params(const PageMeta& p) const {
+    return p.params == UINT32_MAX ? nullptr : &params[p.params];
+  }
+  StrRange add_list(std::span<const std::string> items, bool intern = true);
+  // Bytes held by the table: records, lists, params estimate and strings.
+  size_t memory_bytes() const;
+};
+
+}  // namespace bengal::content

@@ -1,0 +1,97 @@
+#include "bengal/content/page_url.hpp"
+
+#include <vector>
+
+namespace bengal::content {
+namespace {
+
+std::string url_segment(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == ' ') {
+      out += '-';
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
+
+}  // namespace
+
+std::string default_page_url(std::string_view source_path, PageKind kind, std::string_view slug) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (start <= source_path.size()) {
+    size_t slash = source_path.find('/', start);
+    if (slash == std::string_view::npos) slash = source_path.size();
+    parts.push_back(source_path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  // The last part is the file: _index.md and index.md stand for their folder.
+  std::string_view file = parts.back();
+  parts.pop_back();
+  if (kind == PageKind::kPage && file != "index.md") {
+    size_t dot = file.rfind('.');
+    parts.push_back(dot == std::string_view::npos ? file : file.substr(0, dot));
+  }
+  std::string url = "/";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    bool last = i + 1 == parts.size();
+    url += (last && !slug.empty()) ? std::string(slug) : url_segment(parts[i]);
+    url += '/';
+  }
+  return url;
+}
+
+UrlCheck normalize_url(std::string_view url) {
+  if (url.find("://") != std::string_view::npos || url.starts_with("//"))
+    return {{}, "url must be a path on this site such as /docs/intro/, not an address"};
+  std::string out = "/";
+  size_t start = 0;
+  bool ends_with_slash = url.ends_with('/');
+  std::string_view last;
+  while (start < url.size()) {
+    size_t slash = url.find('/', start);
+    if (slash == std::string_view::npos) slash = url.size();
+    std::string_view seg = url.substr(start, slash - start);
+    start = slash + 1;
+    if (seg.empty()) continue;
+    if (seg == "." || seg == "..")
+      return {{}, "url must not contain '.' or '..' segments; write the path from the site root"};
+    for (char c : seg) {
+      if (c == '\\' || is_control(c))
+        return {{}, "url must not contain backslashes or control characters"};
+    }
+    out.append(seg);
+    out += '/';
+    last = seg;
+  }
+  // A last segment with an extension names a file, unless the author ended it with '/'.
+  if (!last.empty() && !ends_with_slash && last.find('.') != std::string_view::npos)
+    out.pop_back();
+  return {out, {}};
+}
+
+std::string check_slug(std::string_view slug) {
+  if (slug == "." || slug == "..") return "slug must not be '.' or '..'";
+  for (char c : slug) {
+    if (c == '/' || c == '\\')
+      return "slug must be a single path segment without '/' or '\\'; use url for a whole path";
+    if (is_control(c)) return "slug must not contain control characters";
+  }
+  return {};
+}
+
+std::string output_path_for_url(std::string_view url) {
+  std::string path(url.substr(url.starts_with('/') ? 1 : 0));
+  if (path.empty() || path.ends_with('/')) path += "index.html";
+  return path;
+}
+
+}  // namespace bengal::content

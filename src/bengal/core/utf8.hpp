@@ -1,0 +1,20 @@
+// UTF-8 validation: pages must be UTF-8, and a bad byte is reported where it is.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace bengal {
+
+struct TextPosition {
+  uint32_t line = 1;    // 1-based
+  uint32_t column = 1;  // 1-based, in bytes
+  uint8_t byte = 0;     // the offending byte
+};
+
+// Position of the first byte that does not belong to a well-formed UTF-8 sequence (overlong
+// forms, surrogates and code points past U+10FFFF included); nullopt when the text is valid.
+std::optional<TextPosition> find_invalid_utf8(std::string_view text);
+
+}  // namespace bengal

@@ -1,0 +1,51 @@
+#include "bengal/markdown/heading_ids.hpp"
+
+#include "bengal/markdown/markdown.hpp"
+
+namespace bengal::markdown {
+
+std::string heading_slug(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c >= 0x80) {
+      out += ch;
+    } else if (c == ' ') {
+      out += '-';
+    }
+  }
+  return out.empty() ? "section" : out;
+}
+
+CustomId split_custom_id(std::string_view text) {
+  size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  if (end < 4 || text[end - 1] != '}') return {text.size(), {}};
+  size_t open = text.rfind("{#", end - 1);
+  if (open == std::string_view::npos) return {text.size(), {}};
+  std::string_view id = text.substr(open + 2, end - 1 - open - 2);
+  if (id.empty()) return {text.size(), {}};
+  for (char c : id) {
+    if (c == ' ' || c == '\t' || c == '{' || c == '}' || c == '"' || c == '<' || c == '>')
+      return {text.size(), {}};
+  }
+  size_t len = open;
+  while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t')) --len;
+  return {len, id};
+}
+
+std::string HeadingIds::assign(std::string_view text, std::string_view custom_id) {
+  std::string base = custom_id.empty() ? heading_slug(text) : std::string(custom_id);
+  auto [it, inserted] = used_.emplace(base, 0);
+  if (inserted) return base;
+  for (;;) {
+    std::string candidate = base + "-" + std::to_string(++it->second);
+    if (used_.emplace(candidate, 0).second) return candidate;
+  }
+}
+
+}  // namespace bengal::markdown

@@ -1,0 +1,28 @@
+// Heading ids within one document: slugs, `{#custom-id}` suffixes and de-duplication.
+// Internal to the Markdown stage; shared by the renderer and the body scan so both assign
+// exactly the same ids.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace bengal::markdown {
+
+// Length of `text` without a trailing " {#id}" and the id; id empty when there is none.
+struct CustomId {
+  size_t text_length;
+  std::string_view id;
+};
+CustomId split_custom_id(std::string_view text);
+
+class HeadingIds {
+ public:
+  // The id for a heading with this plain text (custom id suffix already split off).
+  std::string assign(std::string_view text, std::string_view custom_id);
+
+ private:
+  std::unordered_map<std::string, int> used_;
+};
+
+}  // namespace bengal::markdown

@@ -1,0 +1,391 @@
+// The HTML renderer: md4c parses, these callbacks write HTML byte for byte as cmark-gfm does,
+// so `bengal md` passes the CommonMark and GFM spec examples.
+#include <md4c.h>
+
+#include <cstring>
+
+#include "bengal/core/html.hpp"
+#include "bengal/markdown/entities.hpp"
+#include "bengal/markdown/heading_ids.hpp"
+#include "bengal/markdown/markdown.hpp"
+#include "bengal/markdown/md4c_flags.hpp"
+
+namespace bengal::markdown {
+namespace {
+
+constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
+
+// Decodes an md4c attribute (entities resolved, NUL replaced) into `out`.
+void decode_attribute(const MD_ATTRIBUTE& a, std::string& out) {
+  out.clear();
+  if (a.size == 0 || a.substr_offsets == nullptr) {
+    out.append(a.text, a.size);
+    return;
+  }
+  for (int i = 0; a.substr_offsets[i] < a.size; ++i) {
+    std::string_view part(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+    switch (a.substr_types[i]) {
+      case MD_TEXT_ENTITY: append_entity(out, part); break;
+      case MD_TEXT_NULLCHAR: append_utf8(out, 0xFFFD); break;
+      default: out.append(part);
+    }
+  }
+}
+
+// Percent-encodes a URL as cmark does: safe characters stay, '&' and '\'' become entities.
+void append_url_escaped(std::string& out, std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                (c != 0 && std::strchr("-_.+!*(),%#@?=;:/$~", c) != nullptr);
+    if (safe) {
+      out += ch;
+    } else if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\'') {
+      out += "&#x27;";
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+}
+
+// GFM's tag filter: '<' of these tags becomes "&lt;" in raw HTML.
+bool is_filtered_tag(std::string_view html, size_t lt) {
+  static constexpr std::string_view kTags[] = {"title",    "textarea", "style",   "xmp", "iframe",
+                                               "noembed",  "noframes", "script",  "plaintext"};
+  size_t p = lt + 1;
+  if (p < html.size() && html[p] == '/') ++p;
+  for (std::string_view tag : kTags) {
+    if (html.size() - p < tag.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < tag.size() && same; ++i) {
+      char c = html[p + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      same = c == tag[i];
+    }
+    if (!same) continue;
+    size_t after = p + tag.size();
+    if (after == html.size()) return true;
+    char c = html[after];
+    if (c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        (c == '/' && after + 1 < html.size() && html[after + 1] == '>'))
+      return true;
+  }
+  return false;
+}
+
+class HtmlRenderer {
+ public:
+  HtmlRenderer(const Options& options, Rendered& out) : opt_(options), out_(out.html), toc_(out.toc) {}
+
+  static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
+    static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
+    return 0;
+  }
+  static int leave_block(MD_BLOCKTYPE type, void* detail, void* self) {
+    static_cast<HtmlRenderer*>(self)->leave_block(type, detail);
+    return 0;
+  }
+  static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
+    static_cast<HtmlRenderer*>(self)->enter_span(type, detail);
+    return 0;
+  }
+  static int leave_span(MD_SPANTYPE type, void* detail, void* self) {
+    static_cast<HtmlRenderer*>(self)->leave_span(type, detail);
+    return 0;
+  }
+  static int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
+    static_cast<HtmlRenderer*>(self)->text(type, std::string_view(text, size));
+    return 0;
+  }
+
+ private:
+  void lit(std::string_view s) { out_ += s; }
+  void esc(std::string_view s) { append_html_escaped(out_, s); }
+
+  void attribute(const MD_ATTRIBUTE& a) {
+    decode_attribute(a, scratch_);
+    esc(scratch_);
+  }
+
+  void href(const MD_ATTRIBUTE& a, bool wiki) {
+    decode_attribute(a, scratch_);
+    if (opt_.resolve_link != nullptr) {
+      if (auto rewritten = (*opt_.resolve_link)(scratch_, wiki)) scratch_ = std::move(*rewritten);
+    }
+    append_url_escaped(out_, scratch_);
+  }
+
+  void raw_html(std::string_view html) {
+    if (!opt_.gfm) {
+      lit(html);
+      return;
+    }
+    size_t start = 0;
+    for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+      if (!is_filtered_tag(html, i)) continue;
+      out_.append(html, start, i - start);
+      out_ += "&lt;";
+      start = i + 1;
+    }
+    out_.append(html, start, html.size() - start);
+  }
+
+  void enter_block(MD_BLOCKTYPE type, void* detail) {
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      case MD_BLOCK_QUOTE: lit("<blockquote>\n"); break;
+      case MD_BLOCK_UL: lit("<ul>\n"); break;
+      case MD_BLOCK_OL: {
+        unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
+        if (start == 1) {
+          lit("<ol>\n");
+        } else {
+          lit("<ol start=\"");
+          lit(std::to_string(start));
+          lit("\">\n");
+        }
+        break;
+      }
+      case MD_BLOCK_LI: {
+        auto* li = static_cast<MD_BLOCK_LI_DETAIL*>(detail);
+        lit("<li>");
+        if (li->is_task) {
+          lit(li->task_mark == ' ' ? "<input disabled=\"\" type=\"checkbox\"> "
+                                   : "<input checked=\"\" disabled=\"\" type=\"checkbox\"> ");
+        }
+        break;
+      }
+      case MD_BLOCK_HR: lit("<hr />\n"); break;
+      case MD_BLOCK_H: {
+        level_ = static_cast<MD_BLOCK_H_DETAIL*>(detail)->level;
+        lit("<h");
+        out_ += static_cast<char>('0' + level_);
+        heading_attr_pos_ = out_.size();
+        lit(">");
+        heading_text_.clear();
+        in_heading_ = true;
+        break;
+      }
+      case MD_BLOCK_CODE: {
+        auto* code = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+        lit("<pre><code");
+        if (code->lang.size > 0) {
+          lit(" class=\"language-");
+          attribute(code->lang);
+          lit("\"");
+        }
+        lit(">");
+        break;
+      }
+      case MD_BLOCK_HTML:
+        if (!opt_.unsafe_html) {
+          lit(kOmitted);
+          lit("\n");
+        }
+        in_html_block_ = true;
+        break;
+      case MD_BLOCK_P: lit("<p>"); break;
+      case MD_BLOCK_TABLE: lit("<table>\n"); break;
+      case MD_BLOCK_THEAD: lit("<thead>\n"); break;
+      case MD_BLOCK_TBODY: lit("<tbody>\n"); break;
+      case MD_BLOCK_TR: lit("<tr>\n"); break;
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD: {
+        lit(type == MD_BLOCK_TH ? "<th" : "<td");
+        switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
+          case MD_ALIGN_LEFT: lit(" align=\"left\""); break;
+          case MD_ALIGN_CENTER: lit(" align=\"center\""); break;
+          case MD_ALIGN_RIGHT: lit(" align=\"right\""); break;
+          default: break;
+        }
+        lit(">");
+        break;
+      }
+    }
+  }
+
+  void leave_block(MD_BLOCKTYPE type, void*) {
+    switch (type) {
+      case MD_BLOCK_DOC: break;
+      case MD_BLOCK_QUOTE: lit("</blockquote>\n"); break;
+      case MD_BLOCK_UL: lit("</ul>\n"); break;
+      case MD_BLOCK_OL: lit("</ol>\n"); break;
+      case MD_BLOCK_LI: lit("</li>\n"); break;
+      case MD_BLOCK_HR: break;
+      case MD_BLOCK_H: finish_heading(); break;
+      case MD_BLOCK_CODE: lit("</code></pre>\n"); break;
+      case MD_BLOCK_HTML: in_html_block_ = false; break;
+      case MD_BLOCK_P: lit("</p>\n"); break;
+      case MD_BLOCK_TABLE: lit("</table>\n"); break;
+      case MD_BLOCK_THEAD: lit("</thead>\n"); break;
+      case MD_BLOCK_TBODY: lit("</tbody>\n"); break;
+      case MD_BLOCK_TR: lit("</tr>\n"); break;
+      case MD_BLOCK_TH: lit("</th>\n"); break;
+      case MD_BLOCK_TD: lit("</td>\n"); break;
+    }
+  }
+
+  void finish_heading() {
+    in_heading_ = false;
+    if (opt_.heading_ids) {
+      CustomId custom = split_custom_id(heading_text_);
+      if (!custom.id.empty()) {
+        // Drop the "{#id}" text from the output too, when it was rendered as plain text.
+        std::string suffix = html_escape(std::string_view(heading_text_).substr(custom.text_length));
+        if (out_.size() >= heading_attr_pos_ + suffix.size() && std::string_view(out_).ends_with(suffix))
+          out_.resize(out_.size() - suffix.size());
+      }
+      std::string title = heading_text_.substr(0, custom.text_length);
+      std::string id = ids_.assign(title, custom.id);
+      std::string attr = " id=\"" + html_escape(id) + "\"";
+      out_.insert(heading_attr_pos_, attr);
+      toc_.push_back({std::move(id), std::move(title), static_cast<int>(level_)});
+    }
+    lit("</h");
+    out_ += static_cast<char>('0' + level_);
+    lit(">\n");
+  }
+
+  void enter_span(MD_SPANTYPE type, void* detail) {
+    if (image_depth_ > 0) {
+      if (type == MD_SPAN_IMG) ++image_depth_;
+      return;  // inside alt text only plain text is written
+    }
+    switch (type) {
+      case MD_SPAN_EM: lit("<em>"); break;
+      case MD_SPAN_STRONG: lit("<strong>"); break;
+      case MD_SPAN_U: lit("<u>"); break;
+      case MD_SPAN_DEL: lit("<del>"); break;
+      case MD_SPAN_CODE: lit("<code>"); break;
+      case MD_SPAN_A: {
+        auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
+        lit("<a href=\"");
+        href(a->href, false);
+        lit("\"");
+        if (a->title.size > 0) {
+          lit(" title=\"");
+          attribute(a->title);
+          lit("\"");
+        }
+        lit(">");
+        break;
+      }
+      case MD_SPAN_IMG: {
+        auto* img = static_cast<MD_SPAN_IMG_DETAIL*>(detail);
+        lit("<img src=\"");
+        href(img->src, false);
+        lit("\" alt=\"");
+        image_title_.clear();
+        if (img->title.size > 0) decode_attribute(img->title, image_title_);
+        has_image_title_ = img->title.size > 0;
+        ++image_depth_;
+        break;
+      }
+      case MD_SPAN_WIKILINK: {
+        auto* w = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail);
+        lit("<a href=\"");
+        href(w->target, true);
+        lit("\">");
+        break;
+      }
+      case MD_SPAN_LATEXMATH: lit("<x-equation>"); break;
+      case MD_SPAN_LATEXMATH_DISPLAY: lit("<x-equation type=\"display\">"); break;
+    }
+  }
+
+  void leave_span(MD_SPANTYPE type, void*) {
+    if (image_depth_ > 0) {
+      if (type != MD_SPAN_IMG || --image_depth_ > 0) return;
+      lit("\"");
+      if (has_image_title_) {
+        lit(" title=\"");
+        esc(image_title_);
+        lit("\"");
+      }
+      lit(" />");
+      return;
+    }
+    switch (type) {
+      case MD_SPAN_EM: lit("</em>"); break;
+      case MD_SPAN_STRONG: lit("</strong>"); break;
+      case MD_SPAN_U: lit("</u>"); break;
+      case MD_SPAN_DEL: lit("</del>"); break;
+      case MD_SPAN_CODE: lit("</code>"); break;
+      case MD_SPAN_A:
+      case MD_SPAN_WIKILINK: lit("</a>"); break;
+      case MD_SPAN_IMG: break;
+      case MD_SPAN_LATEXMATH:
+      case MD_SPAN_LATEXMATH_DISPLAY: lit("</x-equation>"); break;
+    }
+  }
+
+  void text(MD_TEXTTYPE type, std::string_view s) {
+    switch (type) {
+      case MD_TEXT_NULLCHAR:
+        append_utf8(out_, 0xFFFD);
+        if (in_heading_) append_utf8(heading_text_, 0xFFFD);
+        return;
+      case MD_TEXT_BR:
+        lit(image_depth_ > 0 ? " " : "<br />\n");
+        if (in_heading_) heading_text_ += ' ';
+        return;
+      case MD_TEXT_SOFTBR:
+        lit(image_depth_ > 0 ? " " : "\n");
+        if (in_heading_) heading_text_ += ' ';
+        return;
+      case MD_TEXT_ENTITY: {
+        scratch_.clear();
+        append_entity(scratch_, s);
+        esc(scratch_);
+        if (in_heading_) heading_text_ += scratch_;
+        return;
+      }
+      case MD_TEXT_HTML:
+        if (!opt_.unsafe_html) {
+          if (!in_html_block_) lit(kOmitted);
+          return;
+        }
+        raw_html(s);
+        return;
+      default:  // normal text, code, LaTeX
+        esc(s);
+        if (in_heading_) heading_text_.append(s);
+    }
+  }
+
+  const Options& opt_;
+  std::string& out_;
+  std::vector<TocEntry>& toc_;
+  std::string scratch_;
+  std::string image_title_;
+  bool has_image_title_ = false;
+  int image_depth_ = 0;
+  bool in_html_block_ = false;
+  bool in_heading_ = false;
+  unsigned level_ = 1;
+  size_t heading_attr_pos_ = 0;
+  std::string heading_text_;
+  HeadingIds ids_;
+};
+
+}  // namespace
+
+void render_html(std::string_view markdown, const Options& options, Rendered& out) {
+  HtmlRenderer renderer(options, out);
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = md4c_flags(options.gfm, options.wiki_links);
+  parser.enter_block = &HtmlRenderer::enter_block;
+  parser.leave_block = &HtmlRenderer::leave_block;
+  parser.enter_span = &HtmlRenderer::enter_span;
+  parser.leave_span = &HtmlRenderer::leave_span;
+  parser.text = &HtmlRenderer::text;
+  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &renderer);
+}
+
+}  // namespace bengal::markdown

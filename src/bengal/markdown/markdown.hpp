@@ -1,0 +1,65 @@
+// The Markdown stage: CommonMark plus GitHub's extensions, parsed by md4c and rendered to HTML
+// by our own renderer on md4c's callbacks. Also the cheap body scan of discovery (links,
+// heading ids, word count, summary, hash) that lets bodies be dropped after phase 1.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bengal::markdown {
+
+struct TocEntry {
+  std::string id;
+  std::string title;  // plain text
+  int level = 2;
+};
+
+// Rewrites a link destination (or a wiki link target); nullopt keeps it as written.
+using LinkResolver = std::function<std::optional<std::string>(std::string_view dest, bool wiki)>;
+
+struct Options {
+  bool heading_ids = true;   // false: exact CommonMark output (bengal md, the spec tests)
+  bool unsafe_html = true;   // false: raw HTML is replaced by <!-- raw HTML omitted -->
+  bool gfm = true;           // tables, strikethrough, task lists, autolinks, tag filter
+  bool wiki_links = false;   // [[target]] and [[target|text]] become links (site builds)
+  const LinkResolver* resolve_link = nullptr;
+};
+
+struct Rendered {
+  std::string html;
+  std::vector<TocEntry> toc;  // every heading with an id, in order; render_toc_html filters
+};
+
+// Appends the HTML of `markdown` to out.html and its headings to out.toc. Every input is valid
+// Markdown: this never fails.
+void render_html(std::string_view markdown, const Options& options, Rendered& out);
+
+// Nested <ul> of the headings with min_level <= level <= max_level; "" when there are none.
+std::string render_toc_html(const std::vector<TocEntry>& toc, int min_level = 2,
+                            int max_level = 4);
+
+// The id of a heading's plain text, before de-duplication: lowercase ASCII, letters, digits,
+// '-', '_' and non-ASCII kept, other characters removed, spaces become '-'; "section" when
+// nothing is left.
+std::string heading_slug(std::string_view text);
+
+struct BodyScan {
+  std::vector<std::string> links;       // link destinations, in order, as written (decoded)
+  std::vector<std::string> wiki_links;  // [[target]] targets, without "|text"
+  std::vector<std::string> anchors;     // heading ids, as render_html assigns them
+  uint32_t word_count = 0;              // words of visible text, code included
+  std::string summary;                  // plain text before <!--more-->, else the first 70 words
+  bool has_more_marker = false;
+  uint64_t content_hash = 0;            // XXH3 of the Markdown text
+};
+
+inline constexpr size_t kSummaryWords = 70;
+
+// One md4c parse building no HTML.
+BodyScan scan_body(std::string_view markdown);
+
+}  // namespace bengal::markdown

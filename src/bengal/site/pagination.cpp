@@ -1,0 +1,34 @@
+#include "bengal/site/pagination.hpp"
+
+#include <algorithm>
+
+namespace bengal::site {
+
+std::string pager_url(std::string_view list_url, size_t number) {
+  std::string url(list_url);
+  if (number <= 1) return url;
+  if (!url.ends_with('/')) url += '/';
+  return url + "page/" + std::to_string(number) + "/";
+}
+
+std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_view list_url) {
+  size_t size = per_page == 0 ? std::max<size_t>(total_items, 1) : per_page;
+  size_t pages = std::max<size_t>(1, (total_items + size - 1) / size);
+  std::vector<Pager> out(pages);
+  for (size_t i = 0; i < pages; ++i) {
+    Pager& p = out[i];
+    p.number = i + 1;
+    p.total_pages = pages;
+    p.total_items = total_items;
+    p.first_item = i * size;
+    p.item_count = std::min(size, total_items - std::min(total_items, p.first_item));
+    p.url = pager_url(list_url, p.number);
+    p.first_url = pager_url(list_url, 1);
+    p.last_url = pager_url(list_url, pages);
+    if (p.number > 1) p.prev_url = pager_url(list_url, p.number - 1);
+    if (p.number < pages) p.next_url = pager_url(list_url, p.number + 1);
+  }
+  return out;
+}
+
+}  // namespace bengal::site

@@ -1,0 +1,31 @@
+// Pagination of list pages (sections, terms, home): which items each page shows and where the
+// pages live. Page 1 is at the list URL, page N at "<list>/page/N/".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bengal::site {
+
+struct Pager {
+  size_t number = 1;       // 1-based
+  size_t total_pages = 1;  // at least 1, even for an empty list
+  size_t total_items = 0;
+  size_t first_item = 0;   // index of this page's first item
+  size_t item_count = 0;
+  std::string url;  // site-relative, without base path
+  std::string prev_url, next_url;  // empty at the ends
+  std::string first_url, last_url;
+  bool has_prev() const { return number > 1; }
+  bool has_next() const { return number < total_pages; }
+};
+
+// The URL of page `number` of the list at `list_url` ("/blog/" -> "/blog/page/2/").
+std::string pager_url(std::string_view list_url, size_t number);
+
+// Splits `total_items` into pages of `per_page` (0 means all on one page).
+std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_view list_url);
+
+}  // namespace bengal::site

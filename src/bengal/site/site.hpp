@@ -1,0 +1,56 @@
+// Phase 2, the index: everything that needs all pages at once, computed from PageMeta only
+// (the section tree, page order, URL collisions). After build_index the Site is read-only and
+// render threads share it without locks.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "bengal/config/config.hpp"
+#include "bengal/content/discover.hpp"
+#include "bengal/content/page_meta.hpp"
+#include "bengal/core/diagnostic.hpp"
+
+namespace bengal::site {
+
+using content::PageId;
+using content::PageMeta;
+
+struct Site {
+  config::SiteConfig config;
+  content::PageTable table;
+  std::vector<std::string> content_files;  // non-Markdown files of content/, copied as they are
+  PageId home = content::kNoPage;
+
+  // Per section page (indexed by PageId, empty for regular pages): its regular pages and its
+  // subsections, in display order. Stored as offsets into flat arrays (CSR).
+  std::span<const PageId> pages_of(PageId section) const;
+  std::span<const PageId> sections_of(PageId section) const;
+  // The pages that are rendered (not excluded), in id order.
+  std::span<const PageId> rendered() const { return rendered_; }
+
+  const PageMeta& page(PageId id) const { return table.pages[id]; }
+  std::string_view str(StrId id) const { return table.str(id); }
+  std::string_view source_path(PageId id) const { return str(page(id).source_path); }
+  // Links on the site carry the base path: "/docs" + "/a/".
+  std::string rel_url(PageId id) const { return config.base_path + std::string(str(page(id).url)); }
+  std::string permalink(PageId id) const { return config.baseurl + std::string(str(page(id).url)); }
+
+  // Filled by build_index.
+  std::vector<uint32_t> page_offsets, section_offsets;  // size pages+1
+  std::vector<PageId> section_pages, section_children;
+  std::vector<PageId> rendered_;
+};
+
+// Display order of pages: weight (pages with a weight first, lowest first; as in Hugo a weight
+// of 0 means none), then date newest first, then title, then source path: a total order.
+bool page_order_less(const content::PageTable& table, PageId a, PageId b);
+
+// Builds the index. Reports two pages claiming one URL as an error naming both files; the
+// page whose source path sorts later is left out. Bundle resources and content files that
+// would overwrite a page are reported too.
+Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
+                 Diagnostics& diagnostics);
+
+}  // namespace bengal::site

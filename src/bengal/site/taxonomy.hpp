@@ -1,0 +1,44 @@
+// Taxonomies (tags, categories, and any configured in [taxonomies]): terms collected from
+// PageMeta, merged when they differ only by case or spacing, slugged and sorted
+// deterministically.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bengal/content/page_meta.hpp"
+
+namespace bengal::site {
+
+using content::PageId;
+
+struct TaxonomyDef {
+  std::string singular;  // "tag"
+  std::string plural;    // "tags": the front matter key and the URL segment
+};
+
+struct Term {
+  std::string name;             // the first spelling met, in page id order
+  std::string slug;             // unique within the taxonomy
+  std::vector<PageId> pages;    // in display order (page_order_less)
+};
+
+struct Taxonomy {
+  TaxonomyDef def;
+  std::vector<Term> terms;  // most pages first, then name, then slug
+  // Index of the term a name belongs to, -1 if none ("Machine  Learning" finds
+  // "machine learning").
+  int find(std::string_view name) const;
+};
+
+// The merge key of a term: ASCII lowercased, runs of whitespace folded to one space, trimmed.
+std::string term_key(std::string_view name);
+
+// Builds each taxonomy from the given pages (regular pages that are rendered). Terms of
+// "tags" and "categories" come from PageMeta; any other taxonomy from the page param of its
+// plural name (a string or a list of strings).
+std::vector<Taxonomy> build_taxonomies(const content::PageTable& table,
+                                       std::span<const PageId> pages,
+                                       const std::vector<TaxonomyDef>& defs);
+
+}  // namespace bengal::site

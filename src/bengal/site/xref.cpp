@@ -1,0 +1,168 @@
+#include "bengal/site/xref.hpp"
+
+#include <vector>
+
+namespace bengal::site {
+namespace {
+
+constexpr PageId kAmbiguous = content::kNoPage - 1;
+
+// Resolves "." and ".." in a '/'-separated relative path; nullopt-like empty result with
+// `ok = false` when it climbs above the root.
+std::string normalize_path(std::string_view path, bool& ok) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  ok = true;
+  while (start <= path.size()) {
+    size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    std::string_view seg = path.substr(start, slash - start);
+    start = slash + 1;
+    if (seg.empty() || seg == ".") continue;
+    if (seg == "..") {
+      if (parts.empty()) {
+        ok = false;
+        return {};
+      }
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(seg);
+  }
+  std::string out;
+  for (auto p : parts) {
+    if (!out.empty()) out += '/';
+    out += p;
+  }
+  return out;
+}
+
+std::string_view dir_of(std::string_view path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+bool has_scheme(std::string_view dest) {
+  size_t colon = dest.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = dest[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+template <typename Map>
+void add_unique(Map& map, std::string key, PageId id) {
+  auto [it, inserted] = map.emplace(std::move(key), id);
+  if (!inserted && it->second != id) it->second = kAmbiguous;
+}
+
+template <typename Map, typename Key>
+PageId lookup(const Map& map, const Key& key) {
+  auto it = map.find(key);
+  return it == map.end() || it->second == kAmbiguous ? content::kNoPage : it->second;
+}
+
+}  // namespace
+
+XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pages)
+    : table_(&table) {
+  for (PageId id : pages) {
+    const auto& m = table.pages[id];
+    std::string path(table.str(m.source_path));
+    paths_.emplace(path, id);
+    std::string stem = path.substr(0, path.size() - 3);  // without ".md"
+    paths_.emplace(stem, id);
+    // A section or bundle is also known by its folder: "docs" for docs/_index.md.
+    if (stem == "_index" || stem.ends_with("/_index") || stem.ends_with("/index")) {
+      paths_.emplace(std::string(dir_of(stem)), id);
+    } else {
+      size_t slash = stem.rfind('/');
+      add_unique(stems_, stem.substr(slash == std::string::npos ? 0 : slash + 1), id);
+    }
+    if (m.slug != kEmptyStr) add_unique(slugs_, std::string(table.str(m.slug)), id);
+    if (const Value* params = table.page_params(m)) {
+      if (const Value* v = params->find("id"); v && v->is_string()) add_unique(ids_, v->as_string(), id);
+    }
+    urls_.emplace(table.str(m.url), id);
+  }
+}
+
+PageId XrefIndex::by_path(std::string_view path) const {
+  bool ok = true;
+  std::string norm = normalize_path(path, ok);
+  return ok ? lookup(paths_, norm) : content::kNoPage;
+}
+
+LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
+  LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor)};
+  if (anchor.empty()) return t;
+  for (StrId a : table_->list(table_->pages[page].anchors)) {
+    if (table_->str(a) == anchor) return t;
+  }
+  t.status = LinkTarget::Status::kMissingAnchor;
+  return t;
+}
+
+LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
+  if (dest.empty() || has_scheme(dest) || dest.starts_with("//")) return {};
+  std::string_view anchor;
+  if (size_t hash = dest.find('#'); hash != std::string_view::npos) {
+    anchor = dest.substr(hash + 1);
+    dest = dest.substr(0, hash);
+  }
+  if (size_t q = dest.find('?'); q != std::string_view::npos) dest = dest.substr(0, q);
+  if (dest.empty()) return with_anchor(from, anchor);  // "#x": this page
+  if (dest.starts_with('/')) {
+    // A site path: a page's URL, or a source path from the content root.
+    std::string url(dest);
+    if (!url.ends_with('/') && url.rfind('.') <= url.rfind('/')) url += '/';
+    if (PageId id = lookup(urls_, std::string_view(url)); id != content::kNoPage)
+      return with_anchor(id, anchor);
+    if (dest.ends_with(".md")) {
+      PageId id = by_path(dest.substr(1));
+      if (id == content::kNoPage) return {LinkTarget::Status::kMissingPage, content::kNoPage, {}};
+      return with_anchor(id, anchor);
+    }
+    return {};  // an asset or a page outside bengal's knowledge
+  }
+  if (!dest.ends_with(".md")) return {};  // relative links to files and folders stay as written
+  std::string_view from_path = table_->str(table_->pages[from].source_path);
+  std::string joined = std::string(dir_of(from_path));
+  if (!joined.empty()) joined += '/';
+  joined += dest;
+  PageId id = by_path(joined);
+  if (id == content::kNoPage) return {LinkTarget::Status::kMissingPage, content::kNoPage, {}};
+  return with_anchor(id, anchor);
+}
+
+LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
+  std::string_view anchor;
+  if (size_t hash = target.find('#'); hash != std::string_view::npos) {
+    anchor = target.substr(hash + 1);
+    target = target.substr(0, hash);
+  }
+  if (target.empty()) return with_anchor(from, anchor);
+  PageId id = content::kNoPage;
+  if (target.starts_with("id:")) {
+    id = lookup(ids_, std::string(target.substr(3)));
+  } else {
+    // As a path from the content root, then from the page's folder, then a slug, then a
+    // unique file name.
+    std::string_view path = target.starts_with('/') ? target.substr(1) : target;
+    id = by_path(path);
+    if (id == content::kNoPage) {
+      std::string joined(dir_of(table_->str(table_->pages[from].source_path)));
+      if (!joined.empty()) joined += '/';
+      id = by_path(joined + std::string(path));
+    }
+    if (id == content::kNoPage) id = lookup(slugs_, std::string(target));
+    if (id == content::kNoPage) id = lookup(stems_, std::string(target));
+  }
+  if (id == content::kNoPage) return {LinkTarget::Status::kMissingPage, content::kNoPage, {}};
+  return with_anchor(id, anchor);
+}
+
+}  // namespace bengal::site

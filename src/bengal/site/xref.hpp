@@ -1,0 +1,48 @@
+// The cross-reference index: finds the page a link means. Keys are source paths (with and
+// without ".md"; a bundle or section also by its folder), slugs, front matter `id`s and URLs;
+// anchors are checked against each page's heading ids. Built from PageMeta only.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "bengal/content/page_meta.hpp"
+
+namespace bengal::site {
+
+using content::PageId;
+
+struct LinkTarget {
+  enum class Status { kExternal, kResolved, kMissingPage, kMissingAnchor };
+  Status status = Status::kExternal;
+  PageId page = content::kNoPage;
+  std::string anchor;  // without '#'
+};
+
+class XrefIndex {
+ public:
+  XrefIndex() = default;
+  XrefIndex(const content::PageTable& table, std::span<const PageId> pages);
+
+  // A Markdown link destination written in page `from`: "../a.md#x", "a.md", "#x",
+  // "/docs/intro/". Links with a scheme, and site paths that are not pages (assets), are
+  // external: they are left as written.
+  LinkTarget resolve_link(PageId from, std::string_view dest) const;
+  // A wiki link target: "path", "path#anchor", "id:x" (the "|text" part already removed).
+  LinkTarget resolve_wiki(PageId from, std::string_view target) const;
+
+  PageId by_path(std::string_view path) const;
+
+ private:
+  LinkTarget with_anchor(PageId page, std::string_view anchor) const;
+
+  const content::PageTable* table_ = nullptr;
+  std::unordered_map<std::string, PageId> paths_;  // "docs/intro.md", "docs/intro", "docs"
+  std::unordered_map<std::string, PageId> slugs_;  // only slugs that name one page
+  std::unordered_map<std::string, PageId> ids_;
+  std::unordered_map<std::string_view, PageId> urls_;
+  std::unordered_map<std::string, PageId> stems_;  // file names without .md, when unique
+};
+
+}  // namespace bengal::site

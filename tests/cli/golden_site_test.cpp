@@ -1,0 +1,50 @@
+// Golden sites: each folder tests/sites/<name>/ is built and its output compared file by file
+// with tests/sites/<name>.expected/public/, its messages with stderr.txt and its exit code with
+// exit_code.txt. scripts/update-golden.sh refreshes the expected files on purpose.
+#include <gtest/gtest.h>
+
+#include "../support/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::test {
+namespace {
+
+struct GoldenCase {
+  std::string site;      // folder under tests/sites/
+  std::string expected;  // tests/sites/<expected>.expected/
+  std::vector<std::string> extra_args;
+  friend void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.expected; }
+};
+
+class GoldenSite : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST_P(GoldenSite, OutputMatchesExpectedFiles) {
+  const GoldenCase& c = GetParam();
+  fs::path site = source_dir() / "tests/sites" / c.site;
+  fs::path expected = source_dir() / "tests/sites" / (c.expected + ".expected");
+  fs::path out = fresh_temp_dir() / "public";
+  std::vector<std::string> args = {"build", site.string(), "-o", out.string(), "--quiet"};
+  args.insert(args.end(), c.extra_args.begin(), c.extra_args.end());
+  RunResult r = run_bengal(args);
+  // Messages name files relative to the site, so they do not depend on where the test runs.
+  EXPECT_EQ(r.err, read_file(expected / "stderr.txt"));
+  EXPECT_EQ(std::to_string(r.exit_code) + "\n", read_file(expected / "exit_code.txt"));
+  EXPECT_EQ(r.out, "");
+  for (const auto& d : diff_trees(expected / "public", out)) ADD_FAILURE() << d;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Sites, GoldenSite,
+    ::testing::Values(GoldenCase{"golden", "golden", {}},
+                      GoldenCase{"golden", "golden-drafts", {"--drafts"}},
+                      GoldenCase{"golden", "golden-strict", {"--strict"}},
+                      GoldenCase{"bad-config", "bad-config", {}}),
+    [](const auto& info) {
+      std::string n = info.param.expected;
+      std::replace(n.begin(), n.end(), '-', '_');
+      return n;
+    });
+
+}  // namespace
+}  // namespace bengal::test

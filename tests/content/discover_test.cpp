@@ -1,0 +1,150 @@
+#include "bengal/content/discover.hpp"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+
+namespace bengal::content {
+namespace {
+
+class DiscoverTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() /
+            ("bengal-discover-" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void file(const std::string& rel, const std::string& text) {
+    fs::create_directories((root_ / rel).parent_path());
+    std::ofstream(root_ / rel, std::ios::binary) << text;
+  }
+  DiscoveredSite discover(bool drafts = false) {
+    DiscoverOptions o;
+    o.content_dir = root_;
+    o.include_drafts = drafts;
+    o.home_title = "Site";
+    return discover_pages(o, diagnostics_);
+  }
+  std::vector<std::string> messages() {
+    std::vector<std::string> out;
+    for (const auto& d : diagnostics_.sorted()) out.push_back(d.format());
+    return out;
+  }
+  fs::path root_;
+  Diagnostics diagnostics_;
+};
+
+TEST_F(DiscoverTest, IdsFollowSortedPathsAndSectionsAreGenerated) {
+  file("b/page.md", "---\ntitle: B page\n---\nbody");
+  file("a/_index.md", "---\ntitle: Section A\n---\n");
+  file("a/one.md", "one two three");
+  file("top.md", "+++\ntitle = \"Top\"\n+++\n");
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  std::vector<std::string> paths, urls, titles;
+  for (const auto& p : t.pages) {
+    paths.emplace_back(t.str(p.source_path));
+    urls.emplace_back(t.str(p.url));
+    titles.emplace_back(t.str(p.title));
+  }
+  EXPECT_EQ(paths, (std::vector<std::string>{"_index.md", "a/_index.md", "a/one.md",
+                                             "b/_index.md", "b/page.md", "top.md"}));
+  EXPECT_EQ(urls, (std::vector<std::string>{"/", "/a/", "/a/one/", "/b/", "/b/page/", "/top/"}));
+  EXPECT_EQ(titles, (std::vector<std::string>{"Site", "Section A", "One", "B", "B page", "Top"}));
+  EXPECT_TRUE(t.pages[0].generated);
+  EXPECT_EQ(t.pages[0].kind, PageKind::kHome);
+  EXPECT_FALSE(t.pages[1].generated);
+  EXPECT_TRUE(t.pages[3].generated);
+  EXPECT_EQ(t.pages[2].section, 1u);  // a/one.md belongs to a/_index.md
+  EXPECT_EQ(t.pages[1].section, 0u);  // sections belong to their parent, here home
+  EXPECT_EQ(t.pages[5].section, 0u);
+  EXPECT_EQ(t.pages[2].word_count, 3u);
+  EXPECT_EQ(t.str(t.pages[2].summary), "one two three");
+  EXPECT_TRUE(messages().empty());
+}
+
+TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
+  file("blog/trip/index.md", "---\ntitle: Trip\nslug: journey\n---\n![p](p.png)");
+  file("blog/trip/p.png", "PNG");
+  file("blog/trip/notes.md", "a resource, not a page");
+  file("blog/trip/sub/x.txt", "x");
+  file("blog/loose.pdf", "pdf");
+  file(".hidden/secret.md", "no");
+  file("blog/.draft.md", "no");
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  ASSERT_EQ(t.pages.size(), 3u);  // home, blog section, trip
+  const PageMeta& trip = t.pages[2];
+  EXPECT_TRUE(trip.is_bundle);
+  EXPECT_EQ(t.str(trip.url), "/blog/journey/");
+  std::vector<std::string> res;
+  for (StrId r : t.list(trip.resources)) res.emplace_back(t.str(r));
+  EXPECT_EQ(res, (std::vector<std::string>{"blog/trip/notes.md", "blog/trip/p.png",
+                                           "blog/trip/sub/x.txt"}));
+  EXPECT_EQ(s.content_files, std::vector<std::string>{"blog/loose.pdf"});
+  EXPECT_EQ(t.str(t.pages[2].dir), "blog");
+}
+
+TEST_F(DiscoverTest, DraftsAreSkippedUnlessAsked) {
+  file("a.md", "---\ndraft: true\n---\n");
+  file("b.md", "text");
+  EXPECT_EQ(discover().table.pages.size(), 2u);
+  EXPECT_EQ(discover().drafts_skipped, 1u);
+  DiscoveredSite with = discover(true);
+  ASSERT_EQ(with.table.pages.size(), 3u);
+  EXPECT_TRUE(with.table.pages[1].draft);
+}
+
+TEST_F(DiscoverTest, BrokenPagesAreReportedAndTheRestIsKept) {
+  file("good.md", "---\ntitle: Good\n---\n");
+  file("bad.md", "---\ntitle: [unclosed\n---\n");
+  fs::create_symlink("missing-target.md", root_ / "gone.md");
+  file("escape.md", "---\ntitle: E\nurl: ../../x\n---\n");
+  DiscoveredSite s = discover();
+  std::vector<std::string> titles;
+  for (const auto& p : s.table.pages) titles.emplace_back(s.table.str(p.title));
+  EXPECT_EQ(titles, (std::vector<std::string>{"Site", "E", "Good"}));
+  EXPECT_EQ(s.table.str(s.table.pages[1].url), "/escape/");
+  EXPECT_EQ(s.broken_pages, 2u);
+  auto m = messages();
+  ASSERT_EQ(m.size(), 3u);
+  EXPECT_EQ(m[0], "content/bad.md:3:1: error: invalid YAML front matter: end of sequence flow not found");
+  EXPECT_EQ(m[1],
+            "content/escape.md:3:1: error: url must not contain '.' or '..' segments; write the "
+            "path from the site root; the url was ignored");
+  EXPECT_EQ(m[2],
+            "content/gone.md: error: cannot read file: No such file or directory; check that it "
+            "exists and is readable");
+}
+
+TEST_F(DiscoverTest, RecordsLinksAnchorsAndParams) {
+  file("p.md", "---\ntags: [x, y]\ncolor: red\n---\n## Hello World\n[a](other.md#top) [[wiki]]\n");
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  const PageMeta& p = t.pages[1];
+  ASSERT_EQ(p.tags.count, 2u);
+  EXPECT_EQ(t.str(t.list(p.tags)[1]), "y");
+  ASSERT_EQ(p.links.count, 1u);
+  EXPECT_EQ(t.str(t.list(p.links)[0]), "other.md#top");
+  ASSERT_EQ(p.wiki_links.count, 1u);
+  EXPECT_EQ(t.str(t.list(p.wiki_links)[0]), "wiki");
+  ASSERT_EQ(p.anchors.count, 1u);
+  EXPECT_EQ(t.str(t.list(p.anchors)[0]), "hello-world");
+  ASSERT_NE(t.page_params(p), nullptr);
+  EXPECT_EQ(t.page_params(p)->find("color")->as_string(), "red");
+  EXPECT_NE(p.content_hash, 0u);
+}
+
+TEST(TitleFromFileName, Humanizes) {
+  EXPECT_EQ(title_from_file_name("my-first_post"), "My First Post");
+  EXPECT_EQ(title_from_file_name("ünï-code"), "ünï Code");
+  EXPECT_EQ(title_from_file_name("--x--"), "X");
+}
+
+}  // namespace
+}  // namespace bengal::content

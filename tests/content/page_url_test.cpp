@@ -1,0 +1,64 @@
+#include "bengal/content/page_url.hpp"
+
+#include <gtest/gtest.h>
+
+namespace bengal::content {
+namespace {
+
+TEST(PageUrl, PrettyUrlsFromSourcePaths) {
+  EXPECT_EQ(default_page_url("a/b.md", PageKind::kPage, ""), "/a/b/");
+  EXPECT_EQ(default_page_url("b.md", PageKind::kPage, ""), "/b/");
+  EXPECT_EQ(default_page_url("a/b/index.md", PageKind::kPage, ""), "/a/b/");
+  EXPECT_EQ(default_page_url("a/_index.md", PageKind::kSection, ""), "/a/");
+  EXPECT_EQ(default_page_url("a/b/_index.md", PageKind::kSection, ""), "/a/b/");
+}
+
+TEST(PageUrl, SegmentsAreLowercasedAndSpacesBecomeDashes) {
+  EXPECT_EQ(default_page_url("My Docs/Intro Page.md", PageKind::kPage, ""), "/my-docs/intro-page/");
+  EXPECT_EQ(default_page_url("ünï/Ä.md", PageKind::kPage, ""), "/ünï/Ä/");  // ASCII only
+}
+
+TEST(PageUrl, SlugReplacesTheLastSegment) {
+  EXPECT_EQ(default_page_url("a/b.md", PageKind::kPage, "custom"), "/a/custom/");
+  EXPECT_EQ(default_page_url("a/b/index.md", PageKind::kPage, "x"), "/a/x/");
+  EXPECT_EQ(default_page_url("a/_index.md", PageKind::kSection, "docs"), "/docs/");
+}
+
+TEST(PageUrl, NormalizesFrontMatterUrls) {
+  EXPECT_EQ(normalize_url("about").url, "/about/");
+  EXPECT_EQ(normalize_url("/a//b/").url, "/a/b/");
+  EXPECT_EQ(normalize_url("/feed.xml").url, "/feed.xml");
+  EXPECT_EQ(normalize_url("/v1.2/").url, "/v1.2/");
+  EXPECT_EQ(normalize_url("/").url, "/");
+  EXPECT_EQ(normalize_url("").url, "/");
+}
+
+TEST(PageUrl, RefusesUrlsThatCouldEscapeTheOutputDir) {
+  EXPECT_EQ(normalize_url("../../etc/passwd").error,
+            "url must not contain '.' or '..' segments; write the path from the site root");
+  EXPECT_EQ(normalize_url("/a/./b").error,
+            "url must not contain '.' or '..' segments; write the path from the site root");
+  EXPECT_EQ(normalize_url("a\\..\\b").error,
+            "url must not contain backslashes or control characters");
+  EXPECT_EQ(normalize_url("https://evil.example/x").error,
+            "url must be a path on this site such as /docs/intro/, not an address");
+  EXPECT_EQ(normalize_url("//evil.example/x").error,
+            "url must be a path on this site such as /docs/intro/, not an address");
+}
+
+TEST(PageUrl, ChecksSlugs) {
+  EXPECT_EQ(check_slug("fine-slug"), "");
+  EXPECT_EQ(check_slug(".."), "slug must not be '.' or '..'");
+  EXPECT_EQ(check_slug("../x"),
+            "slug must be a single path segment without '/' or '\\'; use url for a whole path");
+  EXPECT_EQ(check_slug("a\tb"), "slug must not contain control characters");
+}
+
+TEST(PageUrl, OutputPaths) {
+  EXPECT_EQ(output_path_for_url("/"), "index.html");
+  EXPECT_EQ(output_path_for_url("/a/b/"), "a/b/index.html");
+  EXPECT_EQ(output_path_for_url("/feed.xml"), "feed.xml");
+}
+
+}  // namespace
+}  // namespace bengal::content

@@ -1,0 +1,116 @@
+#include "run.hpp"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+
+namespace bengal::test {
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+std::string first_difference(const std::string& a, const std::string& b) {
+  std::istringstream sa(a), sb(b);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    bool ga = static_cast<bool>(std::getline(sa, la)), gb = static_cast<bool>(std::getline(sb, lb));
+    if (!ga && !gb) return "(only line endings differ)";
+    if (!ga || !gb || la != lb)
+      return "line " + std::to_string(line) + ":\n  expected: " + (ga ? la : "<end>") +
+             "\n  actual:   " + (gb ? lb : "<end>");
+  }
+}
+
+}  // namespace
+
+fs::path source_dir() { return BENGAL_SOURCE_DIR; }
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+fs::path fresh_temp_dir(const std::string& suffix) {
+  const char* base = std::getenv("BENGAL_TEST_TMP");
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string name = std::string(info->test_suite_name()) + "." + info->name() + suffix;
+  std::replace(name.begin(), name.end(), '/', '_');
+  fs::path dir = fs::path(base ? base : fs::temp_directory_path().string()) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+RunResult run_bengal(const std::vector<std::string>& args, const std::string& input,
+                     const fs::path& cwd) {
+  fs::path tmp = fresh_temp_dir("-run");
+  write_file(tmp / "stdin", input);
+  std::string cmd;
+  if (!cwd.empty()) cmd += "cd " + quote(cwd.string()) + " && ";
+  cmd += quote(BENGAL_BINARY);
+  for (const auto& a : args) cmd += " " + quote(a);
+  cmd += " <" + quote((tmp / "stdin").string()) + " >" + quote((tmp / "stdout").string()) +
+         " 2>" + quote((tmp / "stderr").string());
+  int status = std::system(cmd.c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(tmp / "stdout");
+  r.err = read_file(tmp / "stderr");
+  fs::remove_all(tmp);
+  return r;
+}
+
+std::vector<std::string> list_tree(const fs::path& dir) {
+  std::vector<std::string> files;
+  if (!fs::exists(dir)) return files;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_directory()) files.push_back(e.path().lexically_relative(dir).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::vector<std::string> diff_trees(const fs::path& expected, const fs::path& actual) {
+  std::vector<std::string> diffs;
+  auto want = list_tree(expected), have = list_tree(actual);
+  for (const auto& f : want) {
+    if (!std::binary_search(have.begin(), have.end(), f)) {
+      diffs.push_back("missing: " + f);
+    } else {
+      std::string a = read_file(expected / f), b = read_file(actual / f);
+      if (a != b) diffs.push_back("differs: " + f + " at " + first_difference(a, b));
+    }
+  }
+  for (const auto& f : have) {
+    if (!std::binary_search(want.begin(), want.end(), f)) diffs.push_back("extra: " + f);
+  }
+  return diffs;
+}
+
+}  // namespace bengal::test

@@ -1,0 +1,37 @@
+// Test helpers for end-to-end tests: run the bengal binary, compare folder trees.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace bengal::test {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the bengal binary with `args` (each passed as one argument) in `cwd`, stdin from
+// `input`.
+RunResult run_bengal(const std::vector<std::string>& args, const std::string& input = "",
+                     const std::filesystem::path& cwd = {});
+
+std::string read_file(const std::filesystem::path& path);
+void write_file(const std::filesystem::path& path, const std::string& text);
+
+// A fresh empty folder under the test temp dir, named after the running test.
+std::filesystem::path fresh_temp_dir(const std::string& suffix = "");
+
+// Every difference between two trees ("missing: a/b.html", "extra: x", "differs: y" followed
+// by the first differing line of each); empty when identical.
+std::vector<std::string> diff_trees(const std::filesystem::path& expected,
+                                    const std::filesystem::path& actual);
+
+// Files under `dir`, relative, '/'-separated, sorted.
+std::vector<std::string> list_tree(const std::filesystem::path& dir);
+
+std::filesystem::path source_dir();
+
+}  // namespace bengal::test
