@@ -1,3 +1,5 @@
 #include "bengal/cli/app.hpp"
 
-int main(int argc, char** argv) { return bengal::cli::run(argc, argv); }
+int main(int argc, char** argv) {
+  return bengal::cli::run(argc, argv);
+}

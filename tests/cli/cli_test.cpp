@@ -33,7 +33,8 @@ TEST(Cli, MdReadsAFile) {
   EXPECT_EQ(r.out, "<p><del>gone</del></p>\n");
   RunResult missing = run_bengal({"md", (dir / "nope.md").string()});
   EXPECT_EQ(missing.exit_code, 1);
-  EXPECT_EQ(missing.err, (dir / "nope.md").string() + ": error: cannot read file; check the path\n");
+  EXPECT_EQ(missing.err,
+            (dir / "nope.md").string() + ": error: cannot read file; check the path\n");
 }
 
 TEST(Cli, NewSiteBuildsAtOnce) {
@@ -69,9 +70,12 @@ TEST(Cli, OutputIsIdenticalAtAnyThreadCountAndBatchSize) {
   fs::path site = source_dir() / "examples/site";
   fs::path dir = fresh_temp_dir();
   ASSERT_EQ(run_bengal({"build", site.string(), "-o", (dir / "a").string(), "-q", "--threads", "1"})
-                .exit_code, 0);
+                .exit_code,
+            0);
   ASSERT_EQ(run_bengal({"build", site.string(), "-o", (dir / "b").string(), "-q", "--threads", "2",
-                        "--batch-size", "1"}).exit_code, 0);
+                        "--batch-size", "1"})
+                .exit_code,
+            0);
   EXPECT_EQ(diff_trees(dir / "a", dir / "b"), std::vector<std::string>{});
   EXPECT_GT(list_tree(dir / "a").size(), 10u);
 }

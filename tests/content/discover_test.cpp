@@ -52,8 +52,8 @@ TEST_F(DiscoverTest, IdsFollowSortedPathsAndSectionsAreGenerated) {
     urls.emplace_back(t.str(p.url));
     titles.emplace_back(t.str(p.title));
   }
-  EXPECT_EQ(paths, (std::vector<std::string>{"_index.md", "a/_index.md", "a/one.md",
-                                             "b/_index.md", "b/page.md", "top.md"}));
+  EXPECT_EQ(paths, (std::vector<std::string>{"_index.md", "a/_index.md", "a/one.md", "b/_index.md",
+                                             "b/page.md", "top.md"}));
   EXPECT_EQ(urls, (std::vector<std::string>{"/", "/a/", "/a/one/", "/b/", "/b/page/", "/top/"}));
   EXPECT_EQ(titles, (std::vector<std::string>{"Site", "Section A", "One", "B", "B page", "Top"}));
   EXPECT_TRUE(t.pages[0].generated);
@@ -113,7 +113,8 @@ TEST_F(DiscoverTest, BrokenPagesAreReportedAndTheRestIsKept) {
   EXPECT_EQ(s.broken_pages, 2u);
   auto m = messages();
   ASSERT_EQ(m.size(), 3u);
-  EXPECT_EQ(m[0], "content/bad.md:3:1: error: invalid YAML front matter: end of sequence flow not found");
+  EXPECT_EQ(m[0],
+            "content/bad.md:3:1: error: invalid YAML front matter: end of sequence flow not found");
   EXPECT_EQ(m[1],
             "content/escape.md:3:1: error: url must not contain '.' or '..' segments; write the "
             "path from the site root; the url was ignored");

@@ -18,7 +18,8 @@ class WriterTest : public ::testing::Test {
  protected:
   void SetUp() override {
     root_ = fs::temp_directory_path() /
-            ("bengal-writer-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+            ("bengal-writer-" +
+             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(root_);
     fs::create_directories(root_);
   }

@@ -41,7 +41,9 @@ std::string first_difference(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-fs::path source_dir() { return BENGAL_SOURCE_DIR; }
+fs::path source_dir() {
+  return BENGAL_SOURCE_DIR;
+}
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -75,8 +77,8 @@ RunResult run_bengal(const std::vector<std::string>& args, const std::string& in
   if (!cwd.empty()) cmd += "cd " + quote(cwd.string()) + " && ";
   cmd += quote(BENGAL_BINARY);
   for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " <" + quote((tmp / "stdin").string()) + " >" + quote((tmp / "stdout").string()) +
-         " 2>" + quote((tmp / "stderr").string());
+  cmd += " <" + quote((tmp / "stdin").string()) + " >" + quote((tmp / "stdout").string()) + " 2>" +
+         quote((tmp / "stderr").string());
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -88,13 +88,15 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
     std::string out_dir = output_folder(site.str(meta.url));
     for (StrId r : site.table.list(meta.resources)) {
       std::string_view rel = site.str(r);
-      std::string dest = out_dir.empty() ? std::string(rel.substr(bundle_dir.size()))
-                                         : out_dir + "/" + std::string(rel.substr(bundle_dir.size()));
+      std::string dest = out_dir.empty()
+                             ? std::string(rel.substr(bundle_dir.size()))
+                             : out_dir + "/" + std::string(rel.substr(bundle_dir.size()));
       try {
         writer.copy_file(content_dir / std::string(rel), dest);
         ++stats.static_files;
       } catch (const std::exception& e) {
-        diagnostics.add(make_error(site.config.content_dir + "/" + std::string(rel), 0, 0, e.what()));
+        diagnostics.add(
+            make_error(site.config.content_dir + "/" + std::string(rel), 0, 0, e.what()));
       }
     }
   }
@@ -150,7 +152,8 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
   // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an
   // asset of the same name.
-  stats.static_files += output::copy_tree(options.site_dir / "static", "static", writer, diagnostics);
+  stats.static_files +=
+      output::copy_tree(options.site_dir / "static", "static", writer, diagnostics);
   copy_resources(site, content_dir, writer, diagnostics, stats);
 
   stats.files_written = writer.written();

@@ -12,24 +12,24 @@ namespace bengal::build {
 struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::optional<std::filesystem::path> output_dir;  // overrides [build] output_dir
-  std::optional<bool> drafts;                        // overrides [build] drafts
-  int threads = 0;                                   // 0 = all cores
+  std::optional<bool> drafts;                       // overrides [build] drafts
+  int threads = 0;                                  // 0 = all cores
   size_t batch_size_pages = 1000;
   bool strict = false;  // any error found before rendering stops the build: nothing is written
 };
 
 struct BuildStats {
-  size_t pages = 0;           // HTML pages rendered (pages, sections, home)
-  size_t files_written = 0;   // files whose bytes changed
-  size_t files_unchanged = 0; // files left untouched because their bytes were the same
-  size_t static_files = 0;    // files copied from static/, content/ and bundles
+  size_t pages = 0;            // HTML pages rendered (pages, sections, home)
+  size_t files_written = 0;    // files whose bytes changed
+  size_t files_unchanged = 0;  // files left untouched because their bytes were the same
+  size_t static_files = 0;     // files copied from static/, content/ and bundles
   size_t drafts_skipped = 0;
-  size_t broken_pages = 0;    // pages reported and not written
+  size_t broken_pages = 0;  // pages reported and not written
   double elapsed_seconds = 0;
   size_t peak_rss_bytes = 0;
   std::filesystem::path output_dir;
-  bool config_ok = true;      // false: the config could not be read, nothing was built
-  bool stopped = false;       // strict mode found errors before rendering, nothing was written
+  bool config_ok = true;  // false: the config could not be read, nothing was built
+  bool stopped = false;   // strict mode found errors before rendering, nothing was written
 };
 
 // Builds the site. User errors go to `diagnostics`; an exception escapes only for failures

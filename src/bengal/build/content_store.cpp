@@ -14,8 +14,7 @@ bool ContentStore::load_body(site::PageId id, std::string& out, std::string& err
     return true;
   }
   // Discovery recorded where the body starts, so the front matter is not read again.
-  return read_file(content_dir_ / std::string(site_.source_path(id)), out, error,
-                   meta.body_offset);
+  return read_file(content_dir_ / std::string(site_.source_path(id)), out, error, meta.body_offset);
 }
 
 }  // namespace bengal::build

@@ -4,7 +4,8 @@
 
 namespace bengal::build {
 
-std::vector<std::vector<site::PageId>> plan_batches(const site::Site& site, size_t batch_size_pages) {
+std::vector<std::vector<site::PageId>> plan_batches(const site::Site& site,
+                                                    size_t batch_size_pages) {
   std::vector<site::PageId> order(site.rendered().begin(), site.rendered().end());
   std::stable_sort(order.begin(), order.end(), [&](site::PageId a, site::PageId b) {
     return site.str(site.page(a).dir) < site.str(site.page(b).dir);

@@ -10,6 +10,7 @@ namespace bengal::build {
 
 // Splits the rendered pages into batches of at most `batch_size_pages`, ordered by section
 // folder, then page id.
-std::vector<std::vector<site::PageId>> plan_batches(const site::Site& site, size_t batch_size_pages);
+std::vector<std::vector<site::PageId>> plan_batches(const site::Site& site,
+                                                    size_t batch_size_pages);
 
 }  // namespace bengal::build

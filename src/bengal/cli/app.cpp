@@ -9,8 +9,8 @@
 #include <iterator>
 #include <sstream>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "bengal/build/build.hpp"
 #include "bengal/cli/new_site.hpp"
@@ -55,9 +55,10 @@ int run_build(const build::BuildOptions& options, bool strict, bool quiet) {
   if (!quiet) {
     std::string problems;
     if (errors + warnings > 0) problems = fmt::format(", {} errors, {} warnings", errors, warnings);
-    std::cout << fmt::format("Built {} pages ({} files copied{}) in {:.2f} s, peak memory {} -> {}\n",
-                             stats.pages, stats.static_files, problems, stats.elapsed_seconds,
-                             format_megabytes(stats.peak_rss_bytes), stats.output_dir.string());
+    std::cout << fmt::format(
+        "Built {} pages ({} files copied{}) in {:.2f} s, peak memory {} -> {}\n", stats.pages,
+        stats.static_files, problems, stats.elapsed_seconds, format_megabytes(stats.peak_rss_bytes),
+        stats.output_dir.string());
   }
   // Broken pages do not fail a build: the rest of the site is good. --strict makes any
   // reported problem fail it, for CI.
@@ -115,7 +116,9 @@ int run(int argc, char** argv) {
 
   std::string new_kind, new_name;
   auto* new_cmd = app.add_subcommand("new", "Create something new: `bengal new site NAME`");
-  new_cmd->add_option("KIND", new_kind, "What to create: site")->required()->check(CLI::IsMember({"site"}));
+  new_cmd->add_option("KIND", new_kind, "What to create: site")
+      ->required()
+      ->check(CLI::IsMember({"site"}));
   new_cmd->add_option("NAME", new_name, "Folder of the new site")->required();
 
   // CLI11 would only say "A subcommand is required" for a mistyped command.
@@ -144,7 +147,8 @@ int run(int argc, char** argv) {
       std::cerr << "error: " << err << '\n';
       return 1;
     }
-    std::cout << "Created site " << new_name << "; build it with: bengal build " << new_name << '\n';
+    std::cout << "Created site " << new_name << "; build it with: bengal build " << new_name
+              << '\n';
     return 0;
   }
   return 0;

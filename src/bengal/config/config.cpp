@@ -24,13 +24,21 @@ struct SectionSpec {
 
 const std::vector<SectionSpec>& sections() {
   static const std::vector<SectionSpec> kSections = {
-      {"site", {{"title", Kind::kString}, {"baseurl", Kind::kString},
-                {"description", Kind::kString}, {"language", Kind::kString}}},
-      {"build", {{"content_dir", Kind::kString}, {"output_dir", Kind::kString},
-                 {"theme", Kind::kString}, {"drafts", Kind::kBool},
-                 {"memory_optimized", Kind::kBoolOrString}, {"streaming_threshold", Kind::kInt},
-                 {"batch_size", Kind::kInt}, {"memory_limit", Kind::kString},
-                 {"threads", Kind::kInt}}},
+      {"site",
+       {{"title", Kind::kString},
+        {"baseurl", Kind::kString},
+        {"description", Kind::kString},
+        {"language", Kind::kString}}},
+      {"build",
+       {{"content_dir", Kind::kString},
+        {"output_dir", Kind::kString},
+        {"theme", Kind::kString},
+        {"drafts", Kind::kBool},
+        {"memory_optimized", Kind::kBoolOrString},
+        {"streaming_threshold", Kind::kInt},
+        {"batch_size", Kind::kInt},
+        {"memory_limit", Kind::kString},
+        {"threads", Kind::kInt}}},
       {"markdown", {{"unsafe", Kind::kBool}}},
       {"params", {}, false},
       {"taxonomies", {}, false},
@@ -46,24 +54,36 @@ const std::vector<SectionSpec>& sections() {
 
 const char* kind_name(Kind k) {
   switch (k) {
-    case Kind::kString: return "a string";
-    case Kind::kBool: return "true or false";
-    case Kind::kInt: return "an integer";
-    case Kind::kTable: return "a table";
-    case Kind::kBoolOrString: return "true, false or \"auto\"";
-    case Kind::kAny: return "any value";
+    case Kind::kString:
+      return "a string";
+    case Kind::kBool:
+      return "true or false";
+    case Kind::kInt:
+      return "an integer";
+    case Kind::kTable:
+      return "a table";
+    case Kind::kBoolOrString:
+      return "true, false or \"auto\"";
+    case Kind::kAny:
+      return "any value";
   }
   return "";
 }
 
 bool matches(Kind k, const Value& v) {
   switch (k) {
-    case Kind::kString: return v.is_string();
-    case Kind::kBool: return v.is_bool();
-    case Kind::kInt: return v.is_int();
-    case Kind::kTable: return v.is_table();
-    case Kind::kBoolOrString: return v.is_bool() || (v.is_string() && v.as_string() == "auto");
-    case Kind::kAny: return true;
+    case Kind::kString:
+      return v.is_string();
+    case Kind::kBool:
+      return v.is_bool();
+    case Kind::kInt:
+      return v.is_int();
+    case Kind::kTable:
+      return v.is_table();
+    case Kind::kBoolOrString:
+      return v.is_bool() || (v.is_string() && v.as_string() == "auto");
+    case Kind::kAny:
+      return true;
   }
   return false;
 }
@@ -131,7 +151,8 @@ ConfigResult parse_config(std::string_view text, std::string_view file_name) {
       std::string known;
       for (const auto& s : sections()) known += (known.empty() ? "" : ", ") + std::string(s.name);
       result.diagnostics.push_back(make_warning(
-          file, line, col, fmt::format("unknown section [{}] is ignored; known sections: {}", name, known)));
+          file, line, col,
+          fmt::format("unknown section [{}] is ignored; known sections: {}", name, known)));
       continue;
     }
     if (!value.is_table()) {
@@ -147,23 +168,24 @@ ConfigResult parse_config(std::string_view text, std::string_view file_name) {
       for (const auto& k : spec->keys)
         if (k.name == key) ks = &k;
       if (ks == nullptr) {
-        result.diagnostics.push_back(make_warning(
-            file, kline, kcol,
-            fmt::format("unknown key '{}' in [{}] is ignored; known keys: {}", key, name,
-                        known_names(spec->keys))));
+        result.diagnostics.push_back(
+            make_warning(file, kline, kcol,
+                         fmt::format("unknown key '{}' in [{}] is ignored; known keys: {}", key,
+                                     name, known_names(spec->keys))));
         continue;
       }
       if (!matches(ks->kind, v)) {
-        result.diagnostics.push_back(make_error(
-            file, kline, kcol,
-            fmt::format("[{}] {} must be {}, not {}", name, key, kind_name(ks->kind), v.type_name())));
+        result.diagnostics.push_back(make_error(file, kline, kcol,
+                                                fmt::format("[{}] {} must be {}, not {}", name, key,
+                                                            kind_name(ks->kind), v.type_name())));
         result.ok = false;
         continue;
       }
       apply(c, name, key, v);
     }
   }
-  if (const Value* params = doc.root.find("params"); params && params->is_table()) c.params = *params;
+  if (const Value* params = doc.root.find("params"); params && params->is_table())
+    c.params = *params;
   c.raw = doc.root;
   return result;
 }
@@ -184,8 +206,8 @@ ConfigResult load_config(const fs::path& site_dir) {
   }
   ConfigResult r = parse_config(text, found[0]);
   for (size_t i = 1; i < found.size(); ++i) {
-    r.diagnostics.push_back(make_warning(found[i], 0, 0,
-                                         "ignored: " + found[0] + " is used; keep one config file"));
+    r.diagnostics.push_back(
+        make_warning(found[i], 0, 0, "ignored: " + found[0] + " is used; keep one config file"));
   }
   return r;
 }

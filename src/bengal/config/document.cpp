@@ -14,8 +14,9 @@ std::pair<uint32_t, uint32_t> Document::position_of(std::string_view path) const
 
 Document parse_document(std::string_view text, Format format, std::string_view file,
                         uint32_t first_line) {
-  Document doc = format == Format::kToml ? parse_toml(text, file, first_line)
-                                         : parse_yaml(text, file, first_line, format == Format::kJson);
+  Document doc = format == Format::kToml
+                     ? parse_toml(text, file, first_line)
+                     : parse_yaml(text, file, first_line, format == Format::kJson);
   doc.first_line = first_line;
   return doc;
 }

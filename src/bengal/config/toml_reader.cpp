@@ -1,5 +1,8 @@
 // The only file that includes toml++ (a heavy header).
+#include <algorithm>
 #include <cstdio>
+#include <tuple>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -27,14 +30,23 @@ struct TomlReader {
   Value convert(const toml::node& node, const std::string& path) {
     switch (node.type()) {
       case toml::node_type::table: {
+        // toml++ keeps keys sorted; put them back in source order, as YAML and JSON keep it.
+        std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+        for (const auto& [key, child] : *node.as_table()) entries.emplace_back(&key, &child);
+        std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+          const auto& pa = a.first->source().begin;
+          const auto& pb = b.first->source().begin;
+          return std::tie(pa.line, pa.column) < std::tie(pb.line, pb.column);
+        });
         Value t = Value::table();
-        for (const auto& [key, child] : *node.as_table()) {
-          std::string child_path = path.empty() ? std::string(key.str()) : path + "." + std::string(key.str());
-          // The key's own position is where the error should point.
-          const auto& kb = key.source().begin;
+        for (const auto& [key, child] : entries) {
+          std::string name(key->str());
+          std::string child_path = path.empty() ? name : path + "." + name;
+          // The key's own position is where an error about its value should point.
+          const auto& kb = key->source().begin;
           doc.positions.push_back({child_path, static_cast<uint32_t>(kb.line) + line_offset,
                                    static_cast<uint32_t>(kb.column)});
-          t.as_table().emplace_back(std::string(key.str()), convert(child, child_path));
+          t.as_table().emplace_back(std::move(name), convert(*child, child_path));
         }
         return t;
       }
@@ -43,12 +55,18 @@ struct TomlReader {
         for (const auto& child : *node.as_array()) a.as_array().push_back(convert(child, path));
         return a;
       }
-      case toml::node_type::string: return Value(node.as_string()->get());
-      case toml::node_type::integer: return Value(node.as_integer()->get());
-      case toml::node_type::floating_point: return Value(node.as_floating_point()->get());
-      case toml::node_type::boolean: return Value(node.as_boolean()->get());
-      case toml::node_type::date: return Value(date_text(node.as_date()->get()));
-      case toml::node_type::time: return Value(time_text(node.as_time()->get()));
+      case toml::node_type::string:
+        return Value(node.as_string()->get());
+      case toml::node_type::integer:
+        return Value(node.as_integer()->get());
+      case toml::node_type::floating_point:
+        return Value(node.as_floating_point()->get());
+      case toml::node_type::boolean:
+        return Value(node.as_boolean()->get());
+      case toml::node_type::date:
+        return Value(date_text(node.as_date()->get()));
+      case toml::node_type::time:
+        return Value(time_text(node.as_time()->get()));
       case toml::node_type::date_time: {
         const auto& dt = node.as_date_time()->get();
         std::string s = date_text(dt.date) + "T" + time_text(dt.time);
@@ -65,7 +83,8 @@ struct TomlReader {
         }
         return Value(std::move(s));
       }
-      default: return Value();
+      default:
+        return Value();
     }
   }
 };

@@ -108,8 +108,10 @@ struct YamlReader {
         for (const auto& item : node) a.as_array().push_back(convert(item, path));
         return a;
       }
-      case YAML::NodeType::Scalar: return scalar(node);
-      default: return Value();
+      case YAML::NodeType::Scalar:
+        return scalar(node);
+      default:
+        return Value();
     }
   }
 };
@@ -136,8 +138,9 @@ Document parse_yaml(std::string_view text, std::string_view file, uint32_t first
   } catch (const YAML::Exception& e) {
     doc.root = Value::table();
     doc.positions.clear();
-    doc.error = make_error(std::string(file), static_cast<uint32_t>(e.mark.line + 1) + first_line - 1,
-                           static_cast<uint32_t>(e.mark.column + 1), std::string(what) + e.msg);
+    doc.error =
+        make_error(std::string(file), static_cast<uint32_t>(e.mark.line + 1) + first_line - 1,
+                   static_cast<uint32_t>(e.mark.column + 1), std::string(what) + e.msg);
   }
   return doc;
 }

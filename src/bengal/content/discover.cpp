@@ -86,8 +86,8 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   std::string error;
   std::string file_text;
   if (!read_file(options.content_dir / rel, file_text, error)) {
-    out.diagnostics.push_back(
-        make_error(display, 0, 0, "cannot read file: " + error + "; check that it exists and is readable"));
+    out.diagnostics.push_back(make_error(
+        display, 0, 0, "cannot read file: " + error + "; check that it exists and is readable"));
     return out;
   }
   FrontMatterResult fm = parse_front_matter(file_text, display);
@@ -119,7 +119,8 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
       out.url = std::move(check.url);
     } else {
       auto [line, col] = find_key(file_text, fm.body_offset, "url");
-      out.diagnostics.push_back(make_error(display, line, col, check.error + "; the url was ignored"));
+      out.diagnostics.push_back(
+          make_error(display, line, col, check.error + "; the url was ignored"));
     }
   }
   out.ok = true;
@@ -134,12 +135,14 @@ std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& 
   if (!fs::is_directory(options.content_dir, ec)) return files;
   fs::recursive_directory_iterator it(options.content_dir, fs::directory_options::none, ec);
   if (ec) {
-    diagnostics.add(make_error(options.display_prefix, 0, 0, "cannot read folder: " + ec.message()));
+    diagnostics.add(
+        make_error(options.display_prefix, 0, 0, "cannot read folder: " + ec.message()));
     return files;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
-      diagnostics.add(make_error(options.display_prefix, 0, 0, "cannot read folder: " + ec.message()));
+      diagnostics.add(
+          make_error(options.display_prefix, 0, 0, "cannot read folder: " + ec.message()));
       break;
     }
     std::string name = it->path().filename().string();
@@ -230,7 +233,8 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
   order.reserve(pages.size() + generated.size());
   for (auto& rel : pages) order.push_back({rel, 0});
   for (auto& rel : generated) order.push_back({rel, -1});
-  std::sort(order.begin(), order.end(), [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
+  std::sort(order.begin(), order.end(),
+            [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
 
   std::vector<ParsedPage> parsed;
   for (size_t chunk = 0; chunk < order.size(); chunk += kChunkFiles) {
@@ -268,15 +272,17 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
       }
       m.dir = table.strings.intern(section_dir);
       if (is_generated) {
-        m.title = table.strings.intern(kind == PageKind::kHome ? std::string_view(options.home_title)
-                                       : title_from_file_name(base_name(own_dir)));
+        m.title = table.strings.intern(kind == PageKind::kHome
+                                           ? std::string_view(options.home_title)
+                                           : title_from_file_name(base_name(own_dir)));
         m.url = table.strings.intern(kind == PageKind::kHome ? std::string("/")
-                                     : default_page_url(rel, kind, {}));
+                                                             : default_page_url(rel, kind, {}));
       } else {
         FrontMatter& fm = p.fm;
-        std::string stem(kind == PageKind::kPage && !m.is_bundle ? base_name(rel) : base_name(own_dir));
+        std::string stem(kind == PageKind::kPage && !m.is_bundle ? base_name(rel)
+                                                                 : base_name(own_dir));
         if (stem.ends_with(".md")) stem.resize(stem.size() - 3);
-        std::string title = fm.has_title ? fm.title
+        std::string title = fm.has_title              ? fm.title
                             : kind == PageKind::kHome ? options.home_title
                                                       : title_from_file_name(stem);
         m.title = table.strings.store(title);

@@ -30,21 +30,33 @@ struct FieldReader {
 
   void type_error(const std::string& key, std::string_view expected, const Value& got) {
     auto [line, col] = doc.position_of(key);
-    result.diagnostics.push_back(make_error(
-        std::string(file), line, col,
-        fmt::format("front matter field '{}' must be {}, not {}; the field was ignored", key,
-                    expected, got.type_name())));
+    result.diagnostics.push_back(
+        make_error(std::string(file), line, col,
+                   fmt::format("front matter field '{}' must be {}, not {}; the field was ignored",
+                               key, expected, got.type_name())));
   }
 
   // Scalars print as their text: Hugo accepts `title: 2024`.
   bool text(const std::string& key, const Value& v, std::string& out) {
     switch (v.type()) {
-      case Value::Type::kString: out = v.as_string(); return true;
-      case Value::Type::kInt: out = std::to_string(v.as_int()); return true;
-      case Value::Type::kFloat: out = fmt::format("{}", v.as_float()); return true;
-      case Value::Type::kBool: out = v.as_bool() ? "true" : "false"; return true;
-      case Value::Type::kNull: out.clear(); return true;
-      default: type_error(key, "a string", v); return false;
+      case Value::Type::kString:
+        out = v.as_string();
+        return true;
+      case Value::Type::kInt:
+        out = std::to_string(v.as_int());
+        return true;
+      case Value::Type::kFloat:
+        out = fmt::format("{}", v.as_float());
+        return true;
+      case Value::Type::kBool:
+        out = v.as_bool() ? "true" : "false";
+        return true;
+      case Value::Type::kNull:
+        out.clear();
+        return true;
+      default:
+        type_error(key, "a string", v);
+        return false;
     }
   }
 
@@ -139,9 +151,9 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
   std::string file(display_path);
   if (auto bad = find_invalid_utf8(text)) {
     result.ok = false;
-    result.diagnostics.push_back(make_error(
-        file, bad->line, bad->column,
-        fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8", bad->byte)));
+    result.diagnostics.push_back(
+        make_error(file, bad->line, bad->column,
+                   fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8", bad->byte)));
     return result;
   }
   size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // byte order mark
@@ -169,12 +181,13 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
       result.ok = false;
       result.diagnostics.push_back(make_error(
           file, 1, 1,
-          fmt::format("front matter opened with {} is never closed; add a line {} after it",
-                      delim, delim)));
+          fmt::format("front matter opened with {} is never closed; add a line {} after it", delim,
+                      delim)));
       return result;
     }
     size_t end = text.find('\n', pos);
-    std::string_view l = text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
+    std::string_view l =
+        text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
     if (is_delimiter(l, delim)) {
       std::string_view block = text.substr(block_start, pos - block_start);
       config::Document doc = config::parse_document(block, format, file, 2);

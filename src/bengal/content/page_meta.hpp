@@ -26,12 +26,12 @@ struct StrRange {
 struct PageMeta {
   PageKind kind = PageKind::kPage;
   bool draft = false;
-  bool is_bundle = false;     // index.md of a leaf bundle: its folder's files are resources
-  bool generated = false;     // a section or home page with no _index.md behind it
+  bool is_bundle = false;  // index.md of a leaf bundle: its folder's files are resources
+  bool generated = false;  // a section or home page with no _index.md behind it
   bool has_date = false;
   bool has_lastmod = false;
-  bool has_more_marker = false;  // the summary is the text before <!--more-->
-  bool excluded = false;         // lost a URL collision: reported, not rendered
+  bool has_more_marker = false;   // the summary is the text before <!--more-->
+  bool excluded = false;          // lost a URL collision: reported, not rendered
   StrId source_path = kEmptyStr;  // relative to the content dir, '/'-separated: "docs/intro.md"
   StrId dir = kEmptyStr;          // the section folder it belongs to: "docs" ("" for root)
   StrId title = kEmptyStr;

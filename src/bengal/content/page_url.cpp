@@ -20,7 +20,9 @@ std::string url_segment(std::string_view s) {
   return out;
 }
 
-bool is_control(char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }
+bool is_control(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+}
 
 }  // namespace
 
@@ -73,8 +75,7 @@ UrlCheck normalize_url(std::string_view url) {
     last = seg;
   }
   // A last segment with an extension names a file, unless the author ended it with '/'.
-  if (!last.empty() && !ends_with_slash && last.find('.') != std::string_view::npos)
-    out.pop_back();
+  if (!last.empty() && !ends_with_slash && last.find('.') != std::string_view::npos) out.pop_back();
   return {out, {}};
 }
 

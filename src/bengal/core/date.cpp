@@ -34,16 +34,19 @@ Civil civil_from_days(int64_t z) {
   return {y + (m <= 2), m, d};
 }
 
-bool is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int64_t y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned days_in_month(int64_t y, unsigned m) {
-  static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr std::array<unsigned, 12> kDays = {31, 28, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
   return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
 }
 
-constexpr std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
-                                                 "May",     "June",     "July",      "August",
-                                                 "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
 constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                   "Thursday", "Friday", "Saturday"};
 
@@ -100,7 +103,8 @@ std::optional<Date> parse_date(std::string_view s) {
   if (!digits(s, pos, 4, y) || pos >= s.size() || s[pos++] != '-' || !digits(s, pos, 2, mo) ||
       pos >= s.size() || s[pos++] != '-' || !digits(s, pos, 2, d))
     return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(mo)))
+  if (mo < 1 || mo > 12 || d < 1 ||
+      static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(mo)))
     return std::nullopt;
   Date date;
   int64_t seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400;
@@ -148,8 +152,8 @@ std::string Date::to_rfc3339() const {
   Local l = local_of(*this);
   char buf[48];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d",
-                static_cast<long long>(l.civil.year), l.civil.month, l.civil.day, l.hour,
-                l.minute, l.second);
+                static_cast<long long>(l.civil.year), l.civil.month, l.civil.day, l.hour, l.minute,
+                l.second);
   return std::string(buf) + (offset_minutes == 0 ? "Z" : offset_text(offset_minutes, true));
 }
 
@@ -175,40 +179,100 @@ std::string Date::format(std::string_view fmt) const {
       continue;
     }
     switch (fmt[++i]) {
-      case 'Y': num("%04lld", l.civil.year); break;
-      case 'y': num("%02lld", l.civil.year % 100); break;
-      case 'm': num("%02lld", l.civil.month); break;
-      case 'd': num("%02lld", l.civil.day); break;
-      case 'e': num("%2lld", l.civil.day); break;
+      case 'Y':
+        num("%04lld", l.civil.year);
+        break;
+      case 'y':
+        num("%02lld", l.civil.year % 100);
+        break;
+      case 'm':
+        num("%02lld", l.civil.month);
+        break;
+      case 'd':
+        num("%02lld", l.civil.day);
+        break;
+      case 'e':
+        num("%2lld", l.civil.day);
+        break;
       case '-':  // %-d, %-m: without padding, as in glibc
         if (i + 1 < fmt.size()) {
           char c = fmt[++i];
-          if (c == 'd') num("%lld", l.civil.day);
-          else if (c == 'm') num("%lld", l.civil.month);
-          else if (c == 'H') num("%lld", l.hour);
-          else if (c == 'I') num("%lld", (l.hour + 11) % 12 + 1);
-          else { out += "%-"; out += c; }
+          if (c == 'd')
+            num("%lld", l.civil.day);
+          else if (c == 'm')
+            num("%lld", l.civil.month);
+          else if (c == 'H')
+            num("%lld", l.hour);
+          else if (c == 'I')
+            num("%lld", (l.hour + 11) % 12 + 1);
+          else {
+            out += "%-";
+            out += c;
+          }
         }
         break;
-      case 'H': num("%02lld", l.hour); break;
-      case 'I': num("%02lld", (l.hour + 11) % 12 + 1); break;
-      case 'p': out += l.hour < 12 ? "AM" : "PM"; break;
-      case 'M': num("%02lld", l.minute); break;
-      case 'S': num("%02lld", l.second); break;
-      case 'j': num("%03lld", l.yday); break;
-      case 'b': case 'h': out += std::string_view(kMonths[l.civil.month - 1]).substr(0, 3); break;
-      case 'B': out += kMonths[l.civil.month - 1]; break;
-      case 'a': out += std::string_view(kWeekdays[l.weekday]).substr(0, 3); break;
-      case 'A': out += kWeekdays[l.weekday]; break;
-      case 'u': num("%lld", l.weekday == 0 ? 7 : l.weekday); break;
-      case 'w': num("%lld", l.weekday); break;
-      case 'z': out += offset_text(offset_minutes, false); break;
-      case 'Z': out += offset_minutes == 0 ? "UTC" : offset_text(offset_minutes, true); break;
-      case 'F': out += to_iso_date(); break;
-      case 'T': num("%02lld", l.hour); out += ':'; num("%02lld", l.minute); out += ':'; num("%02lld", l.second); break;
-      case 's': num("%lld", epoch_seconds); break;
-      case '%': out += '%'; break;
-      default: out += '%'; out += fmt[i];
+      case 'H':
+        num("%02lld", l.hour);
+        break;
+      case 'I':
+        num("%02lld", (l.hour + 11) % 12 + 1);
+        break;
+      case 'p':
+        out += l.hour < 12 ? "AM" : "PM";
+        break;
+      case 'M':
+        num("%02lld", l.minute);
+        break;
+      case 'S':
+        num("%02lld", l.second);
+        break;
+      case 'j':
+        num("%03lld", l.yday);
+        break;
+      case 'b':
+      case 'h':
+        out += std::string_view(kMonths[l.civil.month - 1]).substr(0, 3);
+        break;
+      case 'B':
+        out += kMonths[l.civil.month - 1];
+        break;
+      case 'a':
+        out += std::string_view(kWeekdays[l.weekday]).substr(0, 3);
+        break;
+      case 'A':
+        out += kWeekdays[l.weekday];
+        break;
+      case 'u':
+        num("%lld", l.weekday == 0 ? 7 : l.weekday);
+        break;
+      case 'w':
+        num("%lld", l.weekday);
+        break;
+      case 'z':
+        out += offset_text(offset_minutes, false);
+        break;
+      case 'Z':
+        out += offset_minutes == 0 ? "UTC" : offset_text(offset_minutes, true);
+        break;
+      case 'F':
+        out += to_iso_date();
+        break;
+      case 'T':
+        num("%02lld", l.hour);
+        out += ':';
+        num("%02lld", l.minute);
+        out += ':';
+        num("%02lld", l.second);
+        break;
+      case 's':
+        num("%lld", epoch_seconds);
+        break;
+      case '%':
+        out += '%';
+        break;
+      default:
+        out += '%';
+        out += fmt[i];
     }
   }
   return out;

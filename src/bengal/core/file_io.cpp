@@ -23,7 +23,8 @@ bool read_file(const std::filesystem::path& path, std::string& out, std::string&
     ::close(fd);
     return false;
   }
-  if (static_cast<size_t>(st.st_size) > offset) out.reserve(static_cast<size_t>(st.st_size) - offset);
+  if (static_cast<size_t>(st.st_size) > offset)
+    out.reserve(static_cast<size_t>(st.st_size) - offset);
   if (offset > 0 && ::lseek(fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
     error = std::strerror(errno);
     ::close(fd);

@@ -7,11 +7,20 @@ void append_html_escaped(std::string& out, std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char* rep = nullptr;
     switch (text[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      default: continue;
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&quot;";
+        break;
+      default:
+        continue;
     }
     out.append(text, start, i - start);
     out.append(rep);

@@ -33,13 +33,20 @@ size_t Value::size() const {
 
 const char* Value::type_name(Type t) {
   switch (t) {
-    case Type::kNull: return "null";
-    case Type::kBool: return "boolean";
-    case Type::kInt: return "integer";
-    case Type::kFloat: return "float";
-    case Type::kString: return "string";
-    case Type::kArray: return "array";
-    case Type::kTable: return "table";
+    case Type::kNull:
+      return "null";
+    case Type::kBool:
+      return "boolean";
+    case Type::kInt:
+      return "integer";
+    case Type::kFloat:
+      return "float";
+    case Type::kString:
+      return "string";
+    case Type::kArray:
+      return "array";
+    case Type::kTable:
+      return "table";
   }
   return "unknown";
 }
@@ -47,13 +54,20 @@ const char* Value::type_name(Type t) {
 bool operator==(const Value& a, const Value& b) {
   if (a.type() != b.type()) return false;
   switch (a.type()) {
-    case Value::Type::kNull: return true;
-    case Value::Type::kBool: return a.as_bool() == b.as_bool();
-    case Value::Type::kInt: return a.as_int() == b.as_int();
-    case Value::Type::kFloat: return a.as_float() == b.as_float();
-    case Value::Type::kString: return a.as_string() == b.as_string();
-    case Value::Type::kArray: return a.as_array() == b.as_array();
-    case Value::Type::kTable: return a.as_table() == b.as_table();
+    case Value::Type::kNull:
+      return true;
+    case Value::Type::kBool:
+      return a.as_bool() == b.as_bool();
+    case Value::Type::kInt:
+      return a.as_int() == b.as_int();
+    case Value::Type::kFloat:
+      return a.as_float() == b.as_float();
+    case Value::Type::kString:
+      return a.as_string() == b.as_string();
+    case Value::Type::kArray:
+      return a.as_array() == b.as_array();
+    case Value::Type::kTable:
+      return a.as_table() == b.as_table();
   }
   return false;
 }

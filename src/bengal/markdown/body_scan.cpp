@@ -30,7 +30,8 @@ class Scanner {
     if (type == MD_BLOCK_H) {
       s->in_heading_ = false;
       CustomId custom = split_custom_id(s->heading_);
-      s->out_.anchors.push_back(s->ids_.assign(s->heading_.substr(0, custom.text_length), custom.id));
+      s->out_.anchors.push_back(
+          s->ids_.assign(s->heading_.substr(0, custom.text_length), custom.id));
     }
     return 0;
   }
@@ -55,15 +56,21 @@ class Scanner {
         }
         return 0;
       case MD_TEXT_BR:
-      case MD_TEXT_SOFTBR: s->add_text(" "); return 0;
-      case MD_TEXT_NULLCHAR: s->add_text("\xEF\xBF\xBD"); return 0;
+      case MD_TEXT_SOFTBR:
+        s->add_text(" ");
+        return 0;
+      case MD_TEXT_NULLCHAR:
+        s->add_text("\xEF\xBF\xBD");
+        return 0;
       case MD_TEXT_ENTITY: {
         std::string decoded;
         append_entity(decoded, t);
         s->add_text(decoded);
         return 0;
       }
-      default: s->add_text(t); return 0;
+      default:
+        s->add_text(t);
+        return 0;
     }
   }
 
@@ -81,7 +88,8 @@ class Scanner {
   static std::string decoded(const MD_ATTRIBUTE& a) {
     std::string out;
     for (int i = 0; a.substr_offsets && a.substr_offsets[i] < a.size; ++i) {
-      std::string_view part(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+      std::string_view part(a.text + a.substr_offsets[i],
+                            a.substr_offsets[i + 1] - a.substr_offsets[i]);
       if (a.substr_types[i] == MD_TEXT_ENTITY) {
         append_entity(out, part);
       } else {

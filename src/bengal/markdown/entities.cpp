@@ -35,10 +35,14 @@ void append_entity(std::string& out, std::string_view e) {
     bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
     for (char c : body.substr(hex ? 2 : 1)) {
       uint32_t digit;
-      if (c >= '0' && c <= '9') digit = static_cast<uint32_t>(c - '0');
-      else if (hex && c >= 'a' && c <= 'f') digit = static_cast<uint32_t>(c - 'a' + 10);
-      else if (hex && c >= 'A' && c <= 'F') digit = static_cast<uint32_t>(c - 'A' + 10);
-      else break;
+      if (c >= '0' && c <= '9')
+        digit = static_cast<uint32_t>(c - '0');
+      else if (hex && c >= 'a' && c <= 'f')
+        digit = static_cast<uint32_t>(c - 'a' + 10);
+      else if (hex && c >= 'A' && c <= 'F')
+        digit = static_cast<uint32_t>(c - 'A' + 10);
+      else
+        break;
       cp = cp * (hex ? 16 : 10) + digit;
       if (cp > 0x10FFFF) cp = 0x110000;  // stays invalid, never overflows
     }
@@ -47,9 +51,10 @@ void append_entity(std::string& out, std::string_view e) {
   }
   std::string name(body);
   const NamedEntity* end = kNamedEntities + kNamedEntityCount;
-  const NamedEntity* it = std::lower_bound(
-      kNamedEntities, end, name,
-      [](const NamedEntity& a, const std::string& n) { return std::strcmp(a.name, n.c_str()) < 0; });
+  const NamedEntity* it =
+      std::lower_bound(kNamedEntities, end, name, [](const NamedEntity& a, const std::string& n) {
+        return std::strcmp(a.name, n.c_str()) < 0;
+      });
   if (it != end && name == it->name) {
     out += it->utf8;
   } else {

@@ -10,7 +10,7 @@
 namespace bengal::markdown {
 
 struct NamedEntity {
-  const char* name;   // without '&' and ';'
+  const char* name;  // without '&' and ';'
   const char* utf8;
 };
 extern const NamedEntity kNamedEntities[];  // sorted by name

@@ -1,5 +1,6 @@
 #include "bengal/markdown/heading_ids.hpp"
 
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/markdown.hpp"
 
 namespace bengal::markdown {
@@ -7,16 +8,15 @@ namespace bengal::markdown {
 std::string heading_slug(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-               c >= 0x80) {
-      out += ch;
-    } else if (c == ' ') {
-      out += '-';
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c >= 0x80) {
+      append_lower_char(out, text, i);
+      continue;
     }
+    if (c == ' ') out += '-';
+    ++i;
   }
   return out.empty() ? "section" : out;
 }

@@ -23,11 +23,17 @@ void decode_attribute(const MD_ATTRIBUTE& a, std::string& out) {
     return;
   }
   for (int i = 0; a.substr_offsets[i] < a.size; ++i) {
-    std::string_view part(a.text + a.substr_offsets[i], a.substr_offsets[i + 1] - a.substr_offsets[i]);
+    std::string_view part(a.text + a.substr_offsets[i],
+                          a.substr_offsets[i + 1] - a.substr_offsets[i]);
     switch (a.substr_types[i]) {
-      case MD_TEXT_ENTITY: append_entity(out, part); break;
-      case MD_TEXT_NULLCHAR: append_utf8(out, 0xFFFD); break;
-      default: out.append(part);
+      case MD_TEXT_ENTITY:
+        append_entity(out, part);
+        break;
+      case MD_TEXT_NULLCHAR:
+        append_utf8(out, 0xFFFD);
+        break;
+      default:
+        out.append(part);
     }
   }
 }
@@ -55,8 +61,8 @@ void append_url_escaped(std::string& out, std::string_view url) {
 
 // GFM's tag filter: '<' of these tags becomes "&lt;" in raw HTML.
 bool is_filtered_tag(std::string_view html, size_t lt) {
-  static constexpr std::string_view kTags[] = {"title",    "textarea", "style",   "xmp", "iframe",
-                                               "noembed",  "noframes", "script",  "plaintext"};
+  static constexpr std::string_view kTags[] = {
+      "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"};
   size_t p = lt + 1;
   if (p < html.size() && html[p] == '/') ++p;
   for (std::string_view tag : kTags) {
@@ -80,7 +86,8 @@ bool is_filtered_tag(std::string_view html, size_t lt) {
 
 class HtmlRenderer {
  public:
-  HtmlRenderer(const Options& options, Rendered& out) : opt_(options), out_(out.html), toc_(out.toc) {}
+  HtmlRenderer(const Options& options, Rendered& out)
+      : opt_(options), out_(out.html), toc_(out.toc) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
@@ -121,7 +128,7 @@ class HtmlRenderer {
   }
 
   void raw_html(std::string_view html) {
-    if (!opt_.gfm) {
+    if (!opt_.tagfilter) {
       lit(html);
       return;
     }
@@ -135,11 +142,24 @@ class HtmlRenderer {
     out_.append(html, start, html.size() - start);
   }
 
+  // As cmark does, a block starts on a new line: "<li>\n<p>" in loose lists, "foo\n<ul>".
+  void cr() {
+    if (!out_.empty() && out_.back() != '\n') out_ += '\n';
+  }
+
   void enter_block(MD_BLOCKTYPE type, void* detail) {
+    if (type != MD_BLOCK_DOC && type != MD_BLOCK_TBODY && type != MD_BLOCK_THEAD &&
+        type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD)
+      cr();
     switch (type) {
-      case MD_BLOCK_DOC: break;
-      case MD_BLOCK_QUOTE: lit("<blockquote>\n"); break;
-      case MD_BLOCK_UL: lit("<ul>\n"); break;
+      case MD_BLOCK_DOC:
+        break;
+      case MD_BLOCK_QUOTE:
+        lit("<blockquote>\n");
+        break;
+      case MD_BLOCK_UL:
+        lit("<ul>\n");
+        break;
       case MD_BLOCK_OL: {
         unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
         if (start == 1) {
@@ -160,7 +180,9 @@ class HtmlRenderer {
         }
         break;
       }
-      case MD_BLOCK_HR: lit("<hr />\n"); break;
+      case MD_BLOCK_HR:
+        lit("<hr />\n");
+        break;
       case MD_BLOCK_H: {
         level_ = static_cast<MD_BLOCK_H_DETAIL*>(detail)->level;
         lit("<h");
@@ -189,19 +211,36 @@ class HtmlRenderer {
         }
         in_html_block_ = true;
         break;
-      case MD_BLOCK_P: lit("<p>"); break;
-      case MD_BLOCK_TABLE: lit("<table>\n"); break;
-      case MD_BLOCK_THEAD: lit("<thead>\n"); break;
-      case MD_BLOCK_TBODY: lit("<tbody>\n"); break;
-      case MD_BLOCK_TR: lit("<tr>\n"); break;
+      case MD_BLOCK_P:
+        lit("<p>");
+        break;
+      case MD_BLOCK_TABLE:
+        lit("<table>\n");
+        break;
+      case MD_BLOCK_THEAD:
+        lit("<thead>\n");
+        break;
+      case MD_BLOCK_TBODY:
+        lit("<tbody>\n");
+        break;
+      case MD_BLOCK_TR:
+        lit("<tr>\n");
+        break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: {
         lit(type == MD_BLOCK_TH ? "<th" : "<td");
         switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
-          case MD_ALIGN_LEFT: lit(" align=\"left\""); break;
-          case MD_ALIGN_CENTER: lit(" align=\"center\""); break;
-          case MD_ALIGN_RIGHT: lit(" align=\"right\""); break;
-          default: break;
+          case MD_ALIGN_LEFT:
+            lit(" align=\"left\"");
+            break;
+          case MD_ALIGN_CENTER:
+            lit(" align=\"center\"");
+            break;
+          case MD_ALIGN_RIGHT:
+            lit(" align=\"right\"");
+            break;
+          default:
+            break;
         }
         lit(">");
         break;
@@ -211,33 +250,76 @@ class HtmlRenderer {
 
   void leave_block(MD_BLOCKTYPE type, void*) {
     switch (type) {
-      case MD_BLOCK_DOC: break;
-      case MD_BLOCK_QUOTE: lit("</blockquote>\n"); break;
-      case MD_BLOCK_UL: lit("</ul>\n"); break;
-      case MD_BLOCK_OL: lit("</ol>\n"); break;
-      case MD_BLOCK_LI: lit("</li>\n"); break;
-      case MD_BLOCK_HR: break;
-      case MD_BLOCK_H: finish_heading(); break;
-      case MD_BLOCK_CODE: lit("</code></pre>\n"); break;
-      case MD_BLOCK_HTML: in_html_block_ = false; break;
-      case MD_BLOCK_P: lit("</p>\n"); break;
-      case MD_BLOCK_TABLE: lit("</table>\n"); break;
-      case MD_BLOCK_THEAD: lit("</thead>\n"); break;
-      case MD_BLOCK_TBODY: lit("</tbody>\n"); break;
-      case MD_BLOCK_TR: lit("</tr>\n"); break;
-      case MD_BLOCK_TH: lit("</th>\n"); break;
-      case MD_BLOCK_TD: lit("</td>\n"); break;
+      case MD_BLOCK_DOC:
+        break;
+      case MD_BLOCK_QUOTE:
+        lit("</blockquote>\n");
+        break;
+      case MD_BLOCK_UL:
+        lit("</ul>\n");
+        break;
+      case MD_BLOCK_OL:
+        lit("</ol>\n");
+        break;
+      case MD_BLOCK_LI:
+        lit("</li>\n");
+        break;
+      case MD_BLOCK_HR:
+        break;
+      case MD_BLOCK_H:
+        finish_heading();
+        break;
+      case MD_BLOCK_CODE:
+        lit("</code></pre>\n");
+        break;
+      case MD_BLOCK_HTML:
+        in_html_block_ = false;
+        break;
+      case MD_BLOCK_P:
+        lit("</p>\n");
+        break;
+      case MD_BLOCK_TABLE:
+        lit("</table>\n");
+        break;
+      case MD_BLOCK_THEAD:
+        lit("</thead>\n");
+        break;
+      case MD_BLOCK_TBODY:
+        lit("</tbody>\n");
+        break;
+      case MD_BLOCK_TR:
+        lit("</tr>\n");
+        break;
+      case MD_BLOCK_TH:
+        lit("</th>\n");
+        break;
+      case MD_BLOCK_TD:
+        lit("</td>\n");
+        break;
     }
   }
 
   void finish_heading() {
     in_heading_ = false;
+    // md4c 0.4.8 keeps tabs around heading text ("#\tFoo"); CommonMark strips them.
+    auto blank = [](char c) { return c == ' ' || c == '\t'; };
+    size_t content = heading_attr_pos_ + 1;
+    size_t lead = content;
+    while (lead < out_.size() && blank(out_[lead])) ++lead;
+    out_.erase(content, lead - content);
+    while (out_.size() > content && blank(out_.back())) out_.pop_back();
+    while (!heading_text_.empty() && blank(heading_text_.back())) heading_text_.pop_back();
+    heading_text_.erase(0, heading_text_.find_first_not_of(" \t") == std::string::npos
+                               ? heading_text_.size()
+                               : heading_text_.find_first_not_of(" \t"));
     if (opt_.heading_ids) {
       CustomId custom = split_custom_id(heading_text_);
       if (!custom.id.empty()) {
         // Drop the "{#id}" text from the output too, when it was rendered as plain text.
-        std::string suffix = html_escape(std::string_view(heading_text_).substr(custom.text_length));
-        if (out_.size() >= heading_attr_pos_ + suffix.size() && std::string_view(out_).ends_with(suffix))
+        std::string suffix =
+            html_escape(std::string_view(heading_text_).substr(custom.text_length));
+        if (out_.size() >= heading_attr_pos_ + suffix.size() &&
+            std::string_view(out_).ends_with(suffix))
           out_.resize(out_.size() - suffix.size());
       }
       std::string title = heading_text_.substr(0, custom.text_length);
@@ -257,11 +339,21 @@ class HtmlRenderer {
       return;  // inside alt text only plain text is written
     }
     switch (type) {
-      case MD_SPAN_EM: lit("<em>"); break;
-      case MD_SPAN_STRONG: lit("<strong>"); break;
-      case MD_SPAN_U: lit("<u>"); break;
-      case MD_SPAN_DEL: lit("<del>"); break;
-      case MD_SPAN_CODE: lit("<code>"); break;
+      case MD_SPAN_EM:
+        lit("<em>");
+        break;
+      case MD_SPAN_STRONG:
+        lit("<strong>");
+        break;
+      case MD_SPAN_U:
+        lit("<u>");
+        break;
+      case MD_SPAN_DEL:
+        lit("<del>");
+        break;
+      case MD_SPAN_CODE:
+        lit("<code>");
+        break;
       case MD_SPAN_A: {
         auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
         lit("<a href=\"");
@@ -293,8 +385,12 @@ class HtmlRenderer {
         lit("\">");
         break;
       }
-      case MD_SPAN_LATEXMATH: lit("<x-equation>"); break;
-      case MD_SPAN_LATEXMATH_DISPLAY: lit("<x-equation type=\"display\">"); break;
+      case MD_SPAN_LATEXMATH:
+        lit("<x-equation>");
+        break;
+      case MD_SPAN_LATEXMATH_DISPLAY:
+        lit("<x-equation type=\"display\">");
+        break;
     }
   }
 
@@ -311,16 +407,31 @@ class HtmlRenderer {
       return;
     }
     switch (type) {
-      case MD_SPAN_EM: lit("</em>"); break;
-      case MD_SPAN_STRONG: lit("</strong>"); break;
-      case MD_SPAN_U: lit("</u>"); break;
-      case MD_SPAN_DEL: lit("</del>"); break;
-      case MD_SPAN_CODE: lit("</code>"); break;
+      case MD_SPAN_EM:
+        lit("</em>");
+        break;
+      case MD_SPAN_STRONG:
+        lit("</strong>");
+        break;
+      case MD_SPAN_U:
+        lit("</u>");
+        break;
+      case MD_SPAN_DEL:
+        lit("</del>");
+        break;
+      case MD_SPAN_CODE:
+        lit("</code>");
+        break;
       case MD_SPAN_A:
-      case MD_SPAN_WIKILINK: lit("</a>"); break;
-      case MD_SPAN_IMG: break;
+      case MD_SPAN_WIKILINK:
+        lit("</a>");
+        break;
+      case MD_SPAN_IMG:
+        break;
       case MD_SPAN_LATEXMATH:
-      case MD_SPAN_LATEXMATH_DISPLAY: lit("</x-equation>"); break;
+      case MD_SPAN_LATEXMATH_DISPLAY:
+        lit("</x-equation>");
+        break;
     }
   }
 

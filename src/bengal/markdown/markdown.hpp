@@ -22,10 +22,11 @@ struct TocEntry {
 using LinkResolver = std::function<std::optional<std::string>(std::string_view dest, bool wiki)>;
 
 struct Options {
-  bool heading_ids = true;   // false: exact CommonMark output (bengal md, the spec tests)
-  bool unsafe_html = true;   // false: raw HTML is replaced by <!-- raw HTML omitted -->
-  bool gfm = true;           // tables, strikethrough, task lists, autolinks, tag filter
-  bool wiki_links = false;   // [[target]] and [[target|text]] become links (site builds)
+  bool heading_ids = true;  // false: exact CommonMark output (bengal md, the spec tests)
+  bool unsafe_html = true;  // false: raw HTML is replaced by <!-- raw HTML omitted -->
+  bool gfm = true;          // tables, strikethrough, task lists, autolinks
+  bool tagfilter = false;   // GFM tag filter: "<script" and kin in raw HTML become "&lt;script"
+  bool wiki_links = false;  // [[target]] and [[target|text]] become links (site builds)
   const LinkResolver* resolve_link = nullptr;
 };
 
@@ -39,8 +40,7 @@ struct Rendered {
 void render_html(std::string_view markdown, const Options& options, Rendered& out);
 
 // Nested <ul> of the headings with min_level <= level <= max_level; "" when there are none.
-std::string render_toc_html(const std::vector<TocEntry>& toc, int min_level = 2,
-                            int max_level = 4);
+std::string render_toc_html(const std::vector<TocEntry>& toc, int min_level = 2, int max_level = 4);
 
 // The id of a heading's plain text, before de-duplication: lowercase ASCII, letters, digits,
 // '-', '_' and non-ASCII kept, other characters removed, spaces become '-'; "section" when
@@ -54,7 +54,7 @@ struct BodyScan {
   uint32_t word_count = 0;              // words of visible text, code included
   std::string summary;                  // plain text before <!--more-->, else the first 70 words
   bool has_more_marker = false;
-  uint64_t content_hash = 0;            // XXH3 of the Markdown text
+  uint64_t content_hash = 0;  // XXH3 of the Markdown text
 };
 
 inline constexpr size_t kSummaryWords = 70;

@@ -8,8 +8,9 @@ namespace bengal::markdown {
 
 inline unsigned md4c_flags(bool gfm, bool wiki_links) {
   unsigned flags = 0;
-  if (gfm) flags |= MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS |
-                    MD_FLAG_PERMISSIVEAUTOLINKS;
+  if (gfm)
+    flags |=
+        MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
   if (wiki_links) flags |= MD_FLAG_WIKILINKS;
   return flags;
 }

@@ -27,7 +27,9 @@ std::optional<Date> newest(const std::vector<FeedItem>& items) {
 
 }  // namespace
 
-std::string rfc822(const Date& date) { return date.format("%a, %d %b %Y %H:%M:%S %z"); }
+std::string rfc822(const Date& date) {
+  return date.format("%a, %d %b %Y %H:%M:%S %z");
+}
 
 std::string build_rss(const FeedInfo& info, const std::vector<FeedItem>& items) {
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -13,19 +13,19 @@ namespace bengal::output {
 
 struct FeedInfo {
   std::string title;
-  std::string link;         // absolute URL of the page the feed belongs to
-  std::string self;         // absolute URL of the feed itself
+  std::string link;  // absolute URL of the page the feed belongs to
+  std::string self;  // absolute URL of the feed itself
   std::string description;
   std::string language;
-  std::string author;       // Atom requires one; the site title when nothing better is known
+  std::string author;  // Atom requires one; the site title when nothing better is known
 };
 
 struct FeedItem {
   std::string title;
-  std::string link;         // absolute URL
-  std::string summary;      // plain text
-  Date date;                // published
-  Date updated;             // lastmod, or the date
+  std::string link;     // absolute URL
+  std::string summary;  // plain text
+  Date date;            // published
+  Date updated;         // lastmod, or the date
 };
 
 // Items must already be chosen and ordered (newest first).

@@ -22,7 +22,9 @@ size_t copy_tree(const fs::path& dir, std::string_view display_dir, OutputWriter
     }
     if (!it->is_directory(ec)) files.push_back(it->path().lexically_relative(dir).generic_string());
   }
-  if (ec) diagnostics.add(make_error(std::string(display_dir), 0, 0, "cannot read folder: " + ec.message()));
+  if (ec)
+    diagnostics.add(
+        make_error(std::string(display_dir), 0, 0, "cannot read folder: " + ec.message()));
   std::sort(files.begin(), files.end());
   for (const auto& rel : files) {
     try {

@@ -53,7 +53,8 @@ void write_all(int fd, std::string_view bytes, const fs::path& path) {
 // True when two files have the same bytes; compares in chunks so large assets never sit in
 // memory whole.
 bool same_files(const fs::path& a, const fs::path& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
   if (!S_ISREG(sb.st_mode) || sa.st_size != sb.st_size) return false;
   int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC);
@@ -111,7 +112,9 @@ template <typename Fill>
 void write_atomically(const fs::path& path, Fill fill) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  if (ec) throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " + ec.message());
+  if (ec)
+    throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " +
+                             ec.message());
   // The temporary name is unique per thread, so parallel writers never share one.
   fs::path tmp = path;
   tmp += ".tmp-" + std::to_string(::getpid()) + "-" +

@@ -38,7 +38,8 @@ void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_o
 }  // namespace
 
 std::span<const PageId> Site::pages_of(PageId section) const {
-  return {section_pages.data() + page_offsets[section], page_offsets[section + 1] - page_offsets[section]};
+  return {section_pages.data() + page_offsets[section],
+          page_offsets[section + 1] - page_offsets[section]};
 }
 
 std::span<const PageId> Site::sections_of(PageId section) const {
@@ -79,11 +80,11 @@ Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
     auto [it, inserted] = owners.emplace(out, id);
     if (!inserted) {
       pages[id].excluded = true;
-      diagnostics.add(make_error(
-          display_path(site, id), 0, 0,
-          "URL " + std::string(site.str(pages[id].url)) + " is also claimed by " +
-              display_path(site, it->second) +
-              "; give one of them a different slug or url (this page was not written)"));
+      diagnostics.add(
+          make_error(display_path(site, id), 0, 0,
+                     "URL " + std::string(site.str(pages[id].url)) + " is also claimed by " +
+                         display_path(site, it->second) +
+                         "; give one of them a different slug or url (this page was not written)"));
     }
   }
   for (PageId id = 0; id < pages.size(); ++id) {
@@ -95,10 +96,12 @@ Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
   for (PageId id : site.rendered_) {
     (pages[id].kind == content::PageKind::kPage ? regular : sections).push_back(id);
   }
-  group_by(site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets,
-           site.section_pages);
-  group_by(site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets,
-           site.section_children);
+  group_by(
+      site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets,
+      site.section_pages);
+  group_by(
+      site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets,
+      site.section_children);
   return site;
 }
 

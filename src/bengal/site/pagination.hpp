@@ -13,9 +13,9 @@ struct Pager {
   size_t number = 1;       // 1-based
   size_t total_pages = 1;  // at least 1, even for an empty list
   size_t total_items = 0;
-  size_t first_item = 0;   // index of this page's first item
+  size_t first_item = 0;  // index of this page's first item
   size_t item_count = 0;
-  std::string url;  // site-relative, without base path
+  std::string url;                 // site-relative, without base path
   std::string prev_url, next_url;  // empty at the ends
   std::string first_url, last_url;
   bool has_prev() const { return number > 1; }

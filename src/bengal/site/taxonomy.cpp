@@ -11,11 +11,12 @@ namespace bengal::site {
 namespace {
 
 // The names a page carries for a taxonomy, as written.
-void page_terms(const content::PageTable& table, const content::PageMeta& m,
-                const TaxonomyDef& def, std::vector<std::string_view>& out) {
+void page_terms(const content::PageTable& table, const content::PageMeta& m, const TaxonomyDef& def,
+                std::vector<std::string_view>& out) {
   out.clear();
   if (def.plural == "tags" || def.plural == "categories") {
-    for (StrId s : table.list(def.plural == "tags" ? m.tags : m.categories)) out.push_back(table.str(s));
+    for (StrId s : table.list(def.plural == "tags" ? m.tags : m.categories))
+      out.push_back(table.str(s));
     return;
   }
   const Value* params = table.page_params(m);

@@ -18,9 +18,9 @@ struct TaxonomyDef {
 };
 
 struct Term {
-  std::string name;             // the first spelling met, in page id order
-  std::string slug;             // unique within the taxonomy
-  std::vector<PageId> pages;    // in display order (page_order_less)
+  std::string name;           // the first spelling met, in page id order
+  std::string slug;           // unique within the taxonomy
+  std::vector<PageId> pages;  // in display order (page_order_less)
 };
 
 struct Taxonomy {

@@ -47,7 +47,8 @@ bool has_scheme(std::string_view dest) {
   if (colon == std::string_view::npos || colon == 0) return false;
   for (size_t i = 0; i < colon; ++i) {
     char c = dest[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
   return true;
@@ -84,7 +85,8 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
     }
     if (m.slug != kEmptyStr) add_unique(slugs_, std::string(table.str(m.slug)), id);
     if (const Value* params = table.page_params(m)) {
-      if (const Value* v = params->find("id"); v && v->is_string()) add_unique(ids_, v->as_string(), id);
+      if (const Value* v = params->find("id"); v && v->is_string())
+        add_unique(ids_, v->as_string(), id);
     }
     urls_.emplace(table.str(m.url), id);
   }

@@ -20,7 +20,9 @@ constexpr std::string_view kStyle =
     "@media(prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}"
     "a{color:#4493f8}pre{background:#161b22}.meta,.breadcrumbs{color:#9198a1}}";
 
-void esc(std::string& out, std::string_view s) { append_html_escaped(out, s); }
+void esc(std::string& out, std::string_view s) {
+  append_html_escaped(out, s);
+}
 
 void link(std::string& out, const Site& site, PageId id) {
   out += "<a href=\"";
@@ -74,8 +76,9 @@ void render_builtin_layout(const Site& site, PageId id, const PageHtml& html, st
   const auto& cfg = site.config;
   out += "<!DOCTYPE html>\n<html lang=\"";
   esc(out, cfg.language);
-  out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+  out +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
   esc(out, site.str(m.title));
   if (m.kind != PageKind::kHome && !cfg.title.empty()) {
     out += " | ";

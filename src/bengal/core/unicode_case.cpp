@@ -1,0 +1,54 @@
+#include "bengal/core/unicode_case.hpp"
+
+namespace bengal {
+namespace {
+
+uint32_t lower(uint32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 32;  // Latin-1
+  if (cp >= 0x100 && cp <= 0x137 && cp % 2 == 0) return cp + 1;  // Latin Ext-A
+  if (cp >= 0x139 && cp <= 0x148 && cp % 2 == 1) return cp + 1;
+  if (cp >= 0x14A && cp <= 0x177 && cp % 2 == 0) return cp + 1;
+  if (cp == 0x178) return 0xFF;
+  if (cp >= 0x179 && cp <= 0x17E && cp % 2 == 1) return cp + 1;
+  if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;  // Greek
+  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;                 // Cyrillic
+  if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
+  return cp;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+}  // namespace
+
+void append_lower_char(std::string& out, std::string_view text, size_t& i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    out += static_cast<char>(lower(c));
+    ++i;
+    return;
+  }
+  // Only two-byte sequences (U+0080..U+07FF) hold the letters mapped above.
+  if (c >= 0xC2 && c <= 0xDF && i + 1 < text.size() &&
+      (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+    uint32_t cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+    append_utf8(out, lower(cp));
+    i += 2;
+    return;
+  }
+  out += text[i];
+  ++i;
+}
+
+}  // namespace bengal

@@ -1,0 +1,147 @@
+#include "bengal/markdown/markdown.hpp"
+
+#include <gtest/gtest.h>
+
+namespace bengal::markdown {
+namespace {
+
+std::string html(std::string_view md, Options o = {}) {
+  Rendered r;
+  render_html(md, o, r);
+  return r.html;
+}
+
+TEST(HeadingIds, FollowTheSlugRules) {
+  EXPECT_EQ(html("## Hello, World! 2024\n"),
+            "<h2 id=\"hello-world-2024\">Hello, World! 2024</h2>\n");
+  EXPECT_EQ(html("# snake_case and-dash\n"),
+            "<h1 id=\"snake_case-and-dash\">snake_case and-dash</h1>\n");
+  EXPECT_EQ(html("# Ünïcode 日本\n"), "<h1 id=\"ünïcode-日本\">Ünïcode 日本</h1>\n");
+  EXPECT_EQ(html("# `code` *em*\n"), "<h1 id=\"code-em\"><code>code</code> <em>em</em></h1>\n");
+  EXPECT_EQ(html("# !!!\n"), "<h1 id=\"section\">!!!</h1>\n");
+  EXPECT_EQ(heading_slug("A & B"), "a--b");
+}
+
+TEST(HeadingIds, DuplicatesGetNumbers) {
+  EXPECT_EQ(html("# A\n# A\n# A\n# A-1\n"),
+            "<h1 id=\"a\">A</h1>\n<h1 id=\"a-1\">A</h1>\n<h1 id=\"a-2\">A</h1>\n"
+            "<h1 id=\"a-1-1\">A-1</h1>\n");
+}
+
+TEST(HeadingIds, CustomIdSuffix) {
+  Rendered r;
+  render_html("## Set up {#setup}\n## Other {#x.y}\n", {}, r);
+  EXPECT_EQ(r.html, "<h2 id=\"setup\">Set up</h2>\n<h2 id=\"x.y\">Other</h2>\n");
+  ASSERT_EQ(r.toc.size(), 2u);
+  EXPECT_EQ(r.toc[0].title, "Set up");
+  EXPECT_EQ(r.toc[0].id, "setup");
+}
+
+TEST(HeadingIds, OffInSpecMode) {
+  Options o;
+  o.heading_ids = false;
+  EXPECT_EQ(html("## Set up {#setup}\n", o), "<h2>Set up {#setup}</h2>\n");
+}
+
+TEST(Toc, NestsLevelsTwoToFour) {
+  Rendered r;
+  render_html("# T\n## A\n### A1\n#### A1a\n##### deep\n## B\n", {}, r);
+  EXPECT_EQ(render_toc_html(r.toc),
+            "<ul>\n<li><a href=\"#a\">A</a>\n<ul>\n<li><a href=\"#a1\">A1</a>\n<ul>\n"
+            "<li><a href=\"#a1a\">A1a</a></li>\n</ul>\n</li>\n</ul>\n</li>\n"
+            "<li><a href=\"#b\">B</a></li>\n</ul>\n");
+  EXPECT_EQ(render_toc_html({}), "");
+}
+
+TEST(Html, UnsafeOffOmitsRawHtml) {
+  Options o;
+  o.unsafe_html = false;
+  EXPECT_EQ(html("<div>\nhi\n</div>\n\ntext <b>bold</b>\n", o),
+            "<!-- raw HTML omitted -->\n<p>text <!-- raw HTML omitted -->bold<!-- raw HTML omitted "
+            "--></p>\n");
+  EXPECT_EQ(html("text <b>bold</b>\n"), "<p>text <b>bold</b></p>\n");
+}
+
+TEST(Html, TagFilter) {
+  Options o;
+  o.tagfilter = true;
+  EXPECT_EQ(html("<script>alert(1)</script>\n\n<em>ok</em> <iframe src=x>\n", o),
+            "&lt;script>alert(1)&lt;/script>\n<p><em>ok</em> &lt;iframe src=x></p>\n");
+}
+
+TEST(Html, GfmExtensions) {
+  EXPECT_EQ(html("- [ ] todo\n- [x] done\n"),
+            "<ul>\n<li><input disabled=\"\" type=\"checkbox\"> todo</li>\n"
+            "<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> done</li>\n</ul>\n");
+  EXPECT_EQ(
+      html("| a | b |\n|:--|--:|\n| 1 | 2 |\n"),
+      "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n"
+      "</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"right\">2</td>\n"
+      "</tr>\n</tbody>\n</table>\n");
+  EXPECT_EQ(html("~~x~~ www.example.org\n"),
+            "<p><del>x</del> <a href=\"http://www.example.org\">www.example.org</a></p>\n");
+}
+
+TEST(Html, FencedCodeKeepsLanguageClass) {
+  EXPECT_EQ(html("```c++ extra words\nint x;\n```\n"),
+            "<pre><code class=\"language-c++\">int x;\n</code></pre>\n");
+}
+
+TEST(Html, LinkResolverRewritesDestinations) {
+  LinkResolver resolve = [](std::string_view dest, bool wiki) -> std::optional<std::string> {
+    if (wiki) return "/wiki/" + std::string(dest) + "/";
+    if (dest == "other.md#x") return std::string("/docs/other/#x");
+    return std::nullopt;
+  };
+  Options o;
+  o.resolve_link = &resolve;
+  o.wiki_links = true;
+  EXPECT_EQ(html("[a](other.md#x) [b](https://x.org) [[page|Text]]\n", o),
+            "<p><a href=\"/docs/other/#x\">a</a> <a href=\"https://x.org\">b</a> "
+            "<a href=\"/wiki/page/\">Text</a></p>\n");
+}
+
+TEST(Html, BadInputNeverCrashes) {
+  std::string nested(100000, '>');
+  nested += " deep\n";
+  EXPECT_FALSE(html(nested).empty());
+  std::string brackets(50000, '[');
+  EXPECT_FALSE(html(brackets).empty());
+  EXPECT_EQ(html(std::string_view("a\0b\n", 4)),
+            "<p>a\xEF\xBF\xBD"
+            "b</p>\n");
+  EXPECT_EQ(html("\xff\xfe bad utf8\n"), "<p>\xff\xfe bad utf8</p>\n");
+  EXPECT_EQ(html(""), "");
+}
+
+TEST(BodyScan, CollectsWhatTheIndexNeeds) {
+  BodyScan s = scan_body(
+      "# Title\n\nSee [a](a.md) and [b](<../b.md#x &amp; y>).\n\n## Title\n\n[[wiki/page|Label]] "
+      "[[id:intro]]\n\n```\ncode words here\n```\n");
+  EXPECT_EQ(s.links, (std::vector<std::string>{"a.md", "../b.md#x & y"}));
+  EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"wiki/page", "id:intro"}));
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"title", "title-1"}));
+  EXPECT_EQ(s.word_count, 11u);  // Title See a and b. Title Label id:intro code words here
+  EXPECT_FALSE(s.has_more_marker);
+  EXPECT_NE(s.content_hash, scan_body("other").content_hash);
+}
+
+TEST(BodyScan, SummaryIsTextBeforeMoreMarker) {
+  BodyScan s = scan_body("First *para*\ngraph.\n\n<!--more-->\n\nRest of it.\n");
+  EXPECT_TRUE(s.has_more_marker);
+  EXPECT_EQ(s.summary, "First para graph.");
+  EXPECT_EQ(s.word_count, 6u);
+}
+
+TEST(BodyScan, SummaryIsFirstSeventyWords) {
+  std::string body;
+  for (int i = 1; i <= 100; ++i) body += "w" + std::to_string(i) + (i % 10 == 0 ? "\n\n" : " ");
+  BodyScan s = scan_body(body);
+  std::string want;
+  for (int i = 1; i <= 70; ++i) want += (i > 1 ? " w" : "w") + std::to_string(i);
+  EXPECT_EQ(s.summary, want);
+  EXPECT_EQ(s.word_count, 100u);
+}
+
+}  // namespace
+}  // namespace bengal::markdown
