@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/diagnostics.hpp"
+
 namespace bengal::config {
 namespace {
 
 std::vector<std::string> messages(const ConfigResult& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(d.format());
-  return out;
+  return test::formatted(r.diagnostics);
 }
 
 TEST(Config, TomlSectionsAndDefaults) {

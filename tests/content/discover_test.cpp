@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/diagnostics.hpp"
+
 namespace fs = std::filesystem;
 
 namespace bengal::content {
@@ -30,11 +32,7 @@ class DiscoverTest : public ::testing::Test {
     o.home_title = "Site";
     return discover_pages(o, diagnostics_);
   }
-  std::vector<std::string> messages() {
-    std::vector<std::string> out;
-    for (const auto& d : diagnostics_.sorted()) out.push_back(d.format());
-    return out;
-  }
+  std::vector<std::string> messages() { return test::formatted(diagnostics_.sorted()); }
   fs::path root_;
   Diagnostics diagnostics_;
 };

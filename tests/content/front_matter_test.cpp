@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include "../support/diagnostics.hpp"
+
 namespace bengal::content {
 namespace {
 
 std::vector<std::string> messages(const FrontMatterResult& r) {
-  std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(d.format());
-  return out;
+  return test::formatted(r.diagnostics);
 }
 
 TEST(FrontMatter, Yaml) {

@@ -5,7 +5,7 @@
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/markdown.hpp"
-#include "bengal/markdown/md4c_flags.hpp"
+#include "bengal/markdown/md4c_support.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -87,15 +87,7 @@ class Scanner {
  private:
   static std::string decoded(const MD_ATTRIBUTE& a) {
     std::string out;
-    for (int i = 0; a.substr_offsets && a.substr_offsets[i] < a.size; ++i) {
-      std::string_view part(a.text + a.substr_offsets[i],
-                            a.substr_offsets[i + 1] - a.substr_offsets[i]);
-      if (a.substr_types[i] == MD_TEXT_ENTITY) {
-        append_entity(out, part);
-      } else {
-        out.append(part);
-      }
-    }
+    decode_attribute(a, out);
     return out;
   }
 

@@ -8,14 +8,10 @@
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/markdown.hpp"
-#include "bengal/markdown/md4c_flags.hpp"
+#include "bengal/markdown/md4c_support.hpp"
 
 namespace bengal::markdown {
-namespace {
 
-constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
-
-// Decodes an md4c attribute (entities resolved, NUL replaced) into `out`.
 void decode_attribute(const MD_ATTRIBUTE& a, std::string& out) {
   out.clear();
   if (a.size == 0 || a.substr_offsets == nullptr) {
@@ -37,6 +33,10 @@ void decode_attribute(const MD_ATTRIBUTE& a, std::string& out) {
     }
   }
 }
+
+namespace {
+
+constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
 
 // Percent-encodes a URL as cmark does: safe characters stay, '&' and '\'' become entities.
 void append_url_escaped(std::string& out, std::string_view url) {
