@@ -1,0 +1,121 @@
+// The compiled form of a template: a tree of statements and expressions, built once per build
+// and then only read, by any number of render threads at once. Filter and test names are
+// resolved to functions when the tree is built, so rendering does no name lookups for them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bengal/templates/engine/value.hpp"
+
+namespace bengal::templates {
+
+struct Expr;
+struct Node;
+using ExprPtr = std::unique_ptr<Expr>;
+using Body = std::vector<std::unique_ptr<Node>>;
+
+// A filter: `value|name(args)`. Returns false and sets `error` on failure.
+using FilterFn = bool (*)(Renderer& r, Value& value, CallArgs& args, std::string& error);
+// A test: `value is name(args)`.
+using TestFn = bool (*)(const Value& value, const CallArgs& args);
+
+enum class ExprKind : uint8_t {
+  kLiteral,  // literal
+  kName,     // name
+  kList,     // args
+  kDict,     // args: key, value, key, value...
+  kAttr,     // args[0].name
+  kItem,     // args[0][args[1]]
+  kSlice,    // args[0][args[1]:args[2]:args[3]] (null children for missing parts)
+  kCall,     // args[0](args[1..], kwargs)
+  kFilter,   // args[0]|filter(args[1..], kwargs)
+  kTest,     // args[0] is test(args[1..]); negated when `negate`
+  kNeg,      // -args[0]
+  kPos,      // +args[0]
+  kNot,      // not args[0]
+  kAnd,
+  kOr,
+  kBinary,   // args[0] op args[1]
+  kCompare,  // args[0] ops[0] args[1] ops[1] args[2]...
+  kConcat,   // args[0] ~ args[1]
+  kCond,     // args[1] if args[0] else args[2] (args[2] may be null)
+};
+
+enum class Op : uint8_t {
+  kAdd,
+  kSub,
+  kMul,
+  kDiv,
+  kFloorDiv,
+  kMod,
+  kPow,
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  kIn,
+  kNotIn
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::kLiteral;
+  uint32_t line = 0, column = 0;
+  Value literal;
+  std::string name;  // variable, attribute, filter or test name
+  Op op = Op::kAdd;
+  bool negate = false;
+  std::vector<Op> ops;  // kCompare
+  std::vector<ExprPtr> args;
+  std::vector<std::pair<std::string, ExprPtr>> kwargs;
+  FilterFn filter = nullptr;
+  TestFn test = nullptr;
+};
+
+enum class NodeKind : uint8_t {
+  kText,         // text
+  kOutput,       // {{ exprs[0] }}
+  kIf,           // exprs[i] guards bodies[i]; an extra trailing body is the else
+  kFor,          // names in exprs[0] [if exprs[1]]: bodies[0], else bodies[1]
+  kSet,          // names = exprs[0]
+  kSetBlock,     // {% set names[0] %}bodies[0]{% endset %}
+  kBlock,        // {% block text %}bodies[0]
+  kExtends,      // exprs[0]
+  kInclude,      // exprs[0]; flag = ignore missing; flag2 = without context
+  kImport,       // exprs[0] as text
+  kFromImport,   // from exprs[0] import names[i] as aliases[i]
+  kMacro,        // macro text(names[i] = exprs[i] or null): bodies[0]
+  kCallBlock,    // {% call(names) exprs[0] %}bodies[0]
+  kWith,         // names[i] = exprs[i]: bodies[0]
+  kFilterBlock,  // {% filter exprs[0] %}: exprs[0] is a kFilter on a null value
+  kBreak,
+  kContinue,
+};
+
+struct Node {
+  NodeKind kind = NodeKind::kText;
+  uint32_t line = 0, column = 0;
+  std::string text;
+  std::vector<std::string> names;
+  std::vector<std::string> aliases;
+  std::vector<ExprPtr> exprs;  // entries may be null (macro parameters without default)
+  std::vector<Body> bodies;
+  bool flag = false;
+  bool flag2 = false;
+};
+
+struct Template {
+  std::string name;
+  std::string source;  // kept to show the offending line in runtime errors
+  bool autoescape = false;
+  Body body;
+  const Node* extends = nullptr;                        // top-level {% extends %}
+  std::unordered_map<std::string, const Node*> blocks;  // every {% block %} by name
+};
+
+}  // namespace bengal::templates

@@ -1,0 +1,107 @@
+// The template engine's entry point: where templates come from, what every template sees, and
+// rendering. Templates compile once (on first use or by compile()) into an immutable tree that
+// any number of threads render at the same time.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bengal/core/diagnostic.hpp"
+#include "bengal/templates/engine/ast.hpp"
+#include "bengal/templates/engine/value.hpp"
+
+namespace bengal::templates {
+
+// Finds template sources by name ("page.html", "partials/nav.html").
+class Loader {
+ public:
+  virtual ~Loader() = default;
+  // The source, and in `display_path` the path shown in messages; nullopt when not found.
+  virtual std::optional<std::string> load(std::string_view name,
+                                          std::string& display_path) const = 0;
+};
+
+// Templates held in memory: tests and the built-in theme.
+class MemoryLoader : public Loader {
+ public:
+  void add(std::string name, std::string source, std::string display_path = "");
+  std::optional<std::string> load(std::string_view name, std::string& display_path) const override;
+
+ private:
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> sources_;
+};
+
+// Folders searched in order, then an optional fallback loader: a site's templates/ overrides
+// its theme's, which overrides the built-in theme.
+class ChainLoader : public Loader {
+ public:
+  ChainLoader(std::vector<std::filesystem::path> dirs, std::vector<std::string> display_dirs,
+              std::shared_ptr<const Loader> fallback);
+  std::optional<std::string> load(std::string_view name, std::string& display_path) const override;
+
+ private:
+  std::vector<std::filesystem::path> dirs_;
+  std::vector<std::string> display_dirs_;
+  std::shared_ptr<const Loader> fallback_;
+};
+
+using Vars = std::vector<std::pair<std::string, Value>>;
+
+// Limit on nested include, extends, macro and block calls: deeper is an error, not a crash.
+inline constexpr int kMaxRenderDepth = 64;
+
+class Environment {
+ public:
+  explicit Environment(std::shared_ptr<const Loader> loader);
+
+  // Values and functions every template sees (url_for, site, ...). Set before rendering.
+  void set_global(std::string name, Value value);
+  const Vars& globals() const { return globals_; }
+  // Host hooks for the filters that need the site: markdownify, absolute_url, relative_url.
+  void set_markdown(std::function<std::string(std::string_view)> render) {
+    markdown_ = std::move(render);
+  }
+  void set_base_url(std::string baseurl, std::string base_path);
+  const std::function<std::string(std::string_view)>& markdown() const { return markdown_; }
+  const std::string& baseurl() const { return baseurl_; }
+  const std::string& base_path() const { return base_path_; }
+
+  // True when the loader has the template (it may still fail to compile).
+  bool exists(std::string_view name) const;
+  // Compiles a template once; later calls return the same tree. nullptr with `error` set when
+  // it is missing or has a syntax error. Thread-safe.
+  const Template* get(std::string_view name, Diagnostic& error) const;
+
+  // Renders `name` with `vars`, appending to `out`. On error returns false and fills `error`
+  // (file, line, column, and the offending line in the message); `out` may hold partial output.
+  bool render(std::string_view name, const Vars& vars, std::string& out, Diagnostic& error) const;
+  // The same for a template compiled from a string (tests, `markdownify`-style one-offs).
+  bool render_source(std::string_view name, std::string source, const Vars& vars, std::string& out,
+                     Diagnostic& error) const;
+
+ private:
+  struct Entry {
+    std::unique_ptr<Template> tpl;
+    std::optional<Diagnostic> error;
+  };
+  std::shared_ptr<const Loader> loader_;
+  Vars globals_;
+  std::function<std::string(std::string_view)> markdown_;
+  std::string baseurl_, base_path_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, Entry, std::less<>> cache_;
+};
+
+// Compiles `source` as template `name`: tests and error checks without a loader.
+std::unique_ptr<Template> compile_template(std::string name, std::string source, Diagnostic& error);
+
+// "name:line:col: error: message" plus the source line and a caret under the column.
+Diagnostic template_error(const Template& t, uint32_t line, uint32_t column, std::string message);
+
+}  // namespace bengal::templates

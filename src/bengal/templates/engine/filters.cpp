@@ -1,0 +1,819 @@
+// The built-in filters, Jinja2's semantics. Each takes the value in place.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "bengal/core/date.hpp"
+#include "bengal/core/html.hpp"
+#include "bengal/core/json_text.hpp"
+#include "bengal/core/slug.hpp"
+#include "bengal/templates/engine/parser.hpp"
+#include "bengal/templates/engine/renderer.hpp"
+
+namespace bengal::templates {
+namespace {
+
+using Args = CallArgs;
+
+std::string text(const Value& v) {
+  return v.str();
+}
+
+bool arg_bool(const Args& a, size_t i, std::string_view name, bool def) {
+  const Value* v = a.get(i, name);
+  return v ? v->truthy() : def;
+}
+int64_t arg_int(const Args& a, size_t i, std::string_view name, int64_t def) {
+  const Value* v = a.get(i, name);
+  return v && v->is_number() ? v->as_int() : def;
+}
+std::string arg_str(const Args& a, size_t i, std::string_view name, std::string def) {
+  const Value* v = a.get(i, name);
+  return v && !v->is_undefined() ? v->str() : def;
+}
+
+// "a.b.0": nested attribute or index lookup, as Jinja's attribute= arguments allow.
+Value get_path(const Value& v, std::string_view path) {
+  Value cur = v;
+  while (!path.empty()) {
+    size_t dot = path.find('.');
+    std::string_view part = path.substr(0, dot);
+    bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; });
+    cur = digits ? cur.item(Value::integer(std::stoll(std::string(part)))) : cur.attr(part);
+    if (dot == std::string_view::npos) break;
+    path.remove_prefix(dot + 1);
+  }
+  return cur;
+}
+
+bool escape(Renderer&, Value& v, Args&, std::string&) {
+  if (v.is_safe()) return true;
+  v = Value::string(html_escape(text(v)), true);
+  return true;
+}
+bool safe(Renderer&, Value& v, Args&, std::string&) {
+  v = v.is_string() ? v.with_safe(true) : Value::string(text(v), true);
+  return true;
+}
+bool default_(Renderer&, Value& v, Args& a, std::string&) {
+  const Value* def = a.get(0, "default_value");
+  bool boolean = arg_bool(a, 1, "boolean", false);
+  if (v.is_undefined() || (boolean && !v.truthy())) v = def ? *def : Value::string("");
+  return true;
+}
+bool length(Renderer&, Value& v, Args&, std::string&) {
+  v = Value::integer(static_cast<int64_t>(v.length()));
+  return true;
+}
+
+std::string map_ascii(std::string_view s, bool upper) {
+  std::string out(s);
+  for (char& c : out) {
+    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+bool upper(Renderer&, Value& v, Args&, std::string&) {
+  v = Value::string(map_ascii(text(v), true), v.is_safe());
+  return true;
+}
+bool lower(Renderer&, Value& v, Args&, std::string&) {
+  v = Value::string(map_ascii(text(v), false), v.is_safe());
+  return true;
+}
+bool title(Renderer&, Value& v, Args&, std::string&) {
+  std::string s = text(v);
+  bool start = true;
+  for (char& c : s) {
+    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (alpha)
+      c = start ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
+                : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+    start =
+        !(alpha || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80 || c == '\'');
+  }
+  v = Value::string(std::move(s), v.is_safe());
+  return true;
+}
+bool capitalize(Renderer&, Value& v, Args&, std::string&) {
+  std::string s = map_ascii(text(v), false);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
+  v = Value::string(std::move(s), v.is_safe());
+  return true;
+}
+bool trim(Renderer&, Value& v, Args& a, std::string&) {
+  std::string s = text(v);
+  std::string chars = arg_str(a, 0, "chars", " \t\n\r\f\v");
+  size_t b = s.find_first_not_of(chars), e = s.find_last_not_of(chars);
+  v = Value::string(b == std::string::npos ? "" : s.substr(b, e - b + 1), v.is_safe());
+  return true;
+}
+bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
+  if (a.positional.size() < 2) {
+    error = "needs the old and the new text";
+    return false;
+  }
+  std::string s = text(v), from = text(a.positional[0]);
+  Value to_v = a.positional[1];
+  // Replacing inside markup escapes the replacement, as Markup.replace does.
+  std::string to =
+      v.is_safe() && r.autoescape() && !to_v.is_safe() ? html_escape(text(to_v)) : text(to_v);
+  int64_t count = arg_int(a, 2, "count", -1);
+  std::string out;
+  size_t pos = 0;
+  if (from.empty()) {
+    out = s;
+  } else {
+    for (size_t hit; count != 0 && (hit = s.find(from, pos)) != std::string::npos; --count) {
+      out.append(s, pos, hit - pos);
+      out += to;
+      pos = hit + from.size();
+    }
+    out.append(s, pos, std::string::npos);
+  }
+  v = Value::string(std::move(out), v.is_safe());
+  return true;
+}
+bool truncate(Renderer&, Value& v, Args& a, std::string&) {
+  std::string s = text(v);
+  auto length = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 0, "length", 255)));
+  bool killwords = arg_bool(a, 1, "killwords", false);
+  std::string end = arg_str(a, 2, "end", "...");
+  auto leeway = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 3, "leeway", 5)));
+  Value chars = Value::view(s);
+  if (chars.length() <= length + leeway) return true;
+  List cs = chars.to_list();
+  std::string cut;
+  size_t keep = length >= end.size() ? length - end.size() : 0;
+  for (size_t i = 0; i < keep && i < cs.size(); ++i) cut += cs[i].as_view();
+  if (!killwords) {
+    size_t space = cut.rfind(' ');
+    if (space != std::string::npos) cut.resize(space);
+  }
+  v = Value::string(cut + end);
+  return true;
+}
+bool wordcount(Renderer&, Value& v, Args&, std::string&) {
+  std::string s = text(v);
+  int64_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool word = std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                static_cast<unsigned char>(c) >= 0x80;
+    if (word && !in) ++n;
+    in = word;
+  }
+  v = Value::integer(n);
+  return true;
+}
+bool striptags(Renderer&, Value& v, Args&, std::string&) {
+  std::string s = text(v), out;
+  bool in_tag = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      size_t end = s.find("-->", i + 4);
+      i = end == std::string::npos ? s.size() : end + 2;
+      out += ' ';
+      continue;
+    }
+    if (s[i] == '<')
+      in_tag = true;
+    else if (s[i] == '>' && in_tag) {
+      in_tag = false;
+      out += ' ';
+    } else if (!in_tag)
+      out += s[i];
+  }
+  // Collapse whitespace and unescape the common entities, as Markup.striptags does.
+  std::string collapsed;
+  bool space = false;
+  for (char c : out) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    collapsed += c;
+  }
+  static const std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
+      {"&#39;", "'"}, {"&#x27;", "'"}, {"&nbsp;", " "}};
+  std::string result;
+  for (size_t i = 0; i < collapsed.size();) {
+    bool hit = false;
+    for (auto [from, to] : kEntities) {
+      if (collapsed.compare(i, from.size(), from) == 0) {
+        result += to;
+        i += from.size();
+        hit = true;
+        break;
+      }
+    }
+    if (!hit) result += collapsed[i++];
+  }
+  v = Value::string(std::move(result));
+  return true;
+}
+bool join(Renderer& r, Value& v, Args& a, std::string&) {
+  std::string sep = arg_str(a, 0, "d", "");
+  const Value* attr = a.find("attribute");
+  std::string out;
+  bool first = true;
+  bool esc = r.autoescape();
+  bool any_safe = false;
+  List items = v.to_list();
+  for (const Value& item : items) any_safe |= item.is_safe();
+  for (const Value& item0 : items) {
+    Value item = attr ? get_path(item0, attr->str()) : item0;
+    if (!first) out += sep;
+    first = false;
+    // Joining markup keeps it safe and escapes the rest, as Jinja's do_join does.
+    if (esc && any_safe && !item.is_safe()) {
+      append_html_escaped(out, text(item));
+    } else {
+      item.append_str(out);
+    }
+  }
+  v = Value::string(std::move(out), esc && any_safe);
+  return true;
+}
+bool first(Renderer&, Value& v, Args&, std::string&) {
+  List items = v.to_list();
+  v = items.empty() ? Value() : items.front();
+  return true;
+}
+bool last(Renderer&, Value& v, Args&, std::string&) {
+  List items = v.to_list();
+  v = items.empty() ? Value() : items.back();
+  return true;
+}
+
+Value sort_key(const Value& item, const Value* attr, bool case_sensitive) {
+  Value k = attr ? get_path(item, attr->str()) : item;
+  if (!case_sensitive && k.is_string()) return Value::string(map_ascii(k.as_view(), false));
+  return k;
+}
+bool sort(Renderer&, Value& v, Args& a, std::string&) {
+  bool reverse = arg_bool(a, 0, "reverse", false);
+  bool case_sensitive = arg_bool(a, 1, "case_sensitive", false);
+  const Value* attr = a.get(2, "attribute");
+  List items = v.to_list();
+  std::vector<std::pair<Value, Value>> keyed;
+  for (auto& item : items) keyed.emplace_back(sort_key(item, attr, case_sensitive), item);
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
+    int c = compare(x.first, y.first);
+    return reverse ? c > 0 : c < 0;
+  });
+  List out;
+  for (auto& [k, item] : keyed) out.push_back(item);
+  v = Value::list(std::move(out));
+  return true;
+}
+bool reverse(Renderer&, Value& v, Args&, std::string&) {
+  if (v.is_string()) {
+    List cs = v.to_list();
+    std::string s;
+    for (auto it = cs.rbegin(); it != cs.rend(); ++it) s += it->as_view();
+    v = Value::string(std::move(s));
+    return true;
+  }
+  List items = v.to_list();
+  std::reverse(items.begin(), items.end());
+  v = Value::list(std::move(items));
+  return true;
+}
+bool unique(Renderer&, Value& v, Args& a, std::string&) {
+  bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
+  const Value* attr = a.get(1, "attribute");
+  List out;
+  std::vector<Value> seen;
+  for (const Value& item : v.to_list()) {
+    Value k = sort_key(item, attr, case_sensitive);
+    if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
+    seen.push_back(k);
+    out.push_back(item);
+  }
+  v = Value::list(std::move(out));
+  return true;
+}
+bool map(Renderer& r, Value& v, Args& a, std::string& error) {
+  List out;
+  const Value* attr = a.find("attribute");
+  if (attr != nullptr) {
+    const Value* def = a.find("default");
+    for (const Value& item : v.to_list()) {
+      Value x = get_path(item, attr->str());
+      out.push_back(x.is_undefined() && def ? *def : x);
+    }
+  } else if (!a.positional.empty()) {
+    std::string name = a.positional[0].str();
+    FilterFn f = find_filter(name);
+    if (f == nullptr) {
+      error = "unknown filter '" + name + "'";
+      return false;
+    }
+    Args rest;
+    rest.positional.assign(a.positional.begin() + 1, a.positional.end());
+    rest.keyword = a.keyword;
+    for (const Value& item : v.to_list()) {
+      Value x = item;
+      if (!f(r, x, rest, error)) return false;
+      out.push_back(std::move(x));
+    }
+  } else {
+    error = "needs a filter name or attribute=";
+    return false;
+  }
+  v = Value::list(std::move(out));
+  return true;
+}
+
+bool select_by(Value& v, Args& a, std::string& error, bool by_attr, bool keep) {
+  size_t first_arg = by_attr ? 1 : 0;
+  std::string attr = by_attr ? arg_str(a, 0, "attribute", "") : "";
+  TestFn test = nullptr;
+  Args rest;
+  if (a.positional.size() > first_arg) {
+    std::string name = a.positional[first_arg].str();
+    test = find_test(name);
+    if (test == nullptr) {
+      error = "unknown test '" + name + "'";
+      return false;
+    }
+    rest.positional.assign(a.positional.begin() + static_cast<long>(first_arg) + 1,
+                           a.positional.end());
+  }
+  List out;
+  for (const Value& item : v.to_list()) {
+    Value x = by_attr ? get_path(item, attr) : item;
+    bool ok = test ? test(x, rest) : x.truthy();
+    if (ok == keep) out.push_back(item);
+  }
+  v = Value::list(std::move(out));
+  return true;
+}
+bool select(Renderer&, Value& v, Args& a, std::string& e) {
+  return select_by(v, a, e, false, true);
+}
+bool reject(Renderer&, Value& v, Args& a, std::string& e) {
+  return select_by(v, a, e, false, false);
+}
+bool selectattr(Renderer&, Value& v, Args& a, std::string& e) {
+  return select_by(v, a, e, true, true);
+}
+bool rejectattr(Renderer&, Value& v, Args& a, std::string& e) {
+  return select_by(v, a, e, true, false);
+}
+
+bool batch(Renderer&, Value& v, Args& a, std::string& error) {
+  int64_t n = arg_int(a, 0, "linecount", 0);
+  if (n <= 0) {
+    error = "needs a positive size";
+    return false;
+  }
+  const Value* fill = a.get(1, "fill_with");
+  List out, cur;
+  for (const Value& item : v.to_list()) {
+    cur.push_back(item);
+    if (static_cast<int64_t>(cur.size()) == n) out.push_back(Value::list(std::exchange(cur, {})));
+  }
+  if (!cur.empty()) {
+    while (fill && static_cast<int64_t>(cur.size()) < n) cur.push_back(*fill);
+    out.push_back(Value::list(std::move(cur)));
+  }
+  v = Value::list(std::move(out));
+  return true;
+}
+bool slice(Renderer&, Value& v, Args& a, std::string& error) {
+  int64_t n = arg_int(a, 0, "slices", 0);
+  if (n <= 0) {
+    error = "needs a positive number of slices";
+    return false;
+  }
+  const Value* fill = a.get(1, "fill_with");
+  List items = v.to_list(), out;
+  auto len = static_cast<int64_t>(items.size());
+  int64_t per = len / n, extra = len % n, offset = 0;
+  for (int64_t i = 0; i < n; ++i) {
+    int64_t start = offset + i * per;
+    if (i < extra) ++offset;
+    int64_t end = offset + (i + 1) * per;
+    List part(items.begin() + start, items.begin() + end);
+    if (fill && i >= extra) part.push_back(*fill);
+    out.push_back(Value::list(std::move(part)));
+  }
+  v = Value::list(std::move(out));
+  return true;
+}
+bool sum(Renderer&, Value& v, Args& a, std::string&) {
+  const Value* attr = a.get(0, "attribute");
+  const Value* start = a.get(1, "start");
+  bool is_float = start && start->kind() == Value::Kind::kFloat;
+  double f = start ? start->as_float() : 0;
+  int64_t i = start ? start->as_int() : 0;
+  for (const Value& item : v.to_list()) {
+    Value x = attr ? get_path(item, attr->str()) : item;
+    if (x.kind() == Value::Kind::kFloat) is_float = true;
+    f += x.as_float();
+    i += x.as_int();
+  }
+  v = is_float ? Value::number(f) : Value::integer(i);
+  return true;
+}
+bool minmax(Value& v, Args& a, bool want_max) {
+  bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
+  const Value* attr = a.get(1, "attribute");
+  List items = v.to_list();
+  if (items.empty()) {
+    v = Value();
+    return true;
+  }
+  size_t best = 0;
+  for (size_t i = 1; i < items.size(); ++i) {
+    int c = compare(sort_key(items[i], attr, case_sensitive),
+                    sort_key(items[best], attr, case_sensitive));
+    if (want_max ? c > 0 : c < 0) best = i;
+  }
+  v = items[best];
+  return true;
+}
+bool min(Renderer&, Value& v, Args& a, std::string&) {
+  return minmax(v, a, false);
+}
+bool max(Renderer&, Value& v, Args& a, std::string&) {
+  return minmax(v, a, true);
+}
+bool abs_(Renderer&, Value& v, Args&, std::string& error) {
+  if (!v.is_number()) {
+    error = std::string("needs a number, not ") + v.type_name();
+    return false;
+  }
+  v = v.kind() == Value::Kind::kInt ? Value::integer(std::llabs(v.as_int()))
+                                    : Value::number(std::fabs(v.as_float()));
+  return true;
+}
+bool round_(Renderer&, Value& v, Args& a, std::string&) {
+  int64_t precision = arg_int(a, 0, "precision", 0);
+  std::string method = arg_str(a, 1, "method", "common");
+  double scale = std::pow(10.0, static_cast<double>(precision));
+  double x = v.as_float() * scale;
+  // Python's round() rounds half to even, and Jinja's 'common' method is Python's round().
+  x = method == "ceil" ? std::ceil(x) : method == "floor" ? std::floor(x) : std::nearbyint(x);
+  v = Value::number(x / scale);
+  return true;
+}
+bool int_(Renderer&, Value& v, Args& a, std::string&) {
+  int64_t def = arg_int(a, 0, "default", 0);
+  if (v.is_number() || v.kind() == Value::Kind::kBool) {
+    v = Value::integer(v.as_int());
+  } else if (v.is_string()) {
+    std::string s(v.as_view());
+    char* end = nullptr;
+    errno = 0;
+    double d = std::strtod(s.c_str(), &end);
+    bool ok = end != s.c_str() && errno == 0;
+    while (ok && *end == ' ') ++end;
+    v = Value::integer(ok && *end == '\0' ? static_cast<int64_t>(d) : def);
+  } else {
+    v = Value::integer(def);
+  }
+  return true;
+}
+bool float_(Renderer&, Value& v, Args& a, std::string&) {
+  const Value* def = a.get(0, "default");
+  double d = def ? def->as_float() : 0.0;
+  if (v.is_number() || v.kind() == Value::Kind::kBool) {
+    d = v.as_float();
+  } else if (v.is_string()) {
+    std::string s(v.as_view());
+    char* end = nullptr;
+    double x = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() && *end == '\0') d = x;
+  }
+  v = Value::number(d);
+  return true;
+}
+bool string(Renderer&, Value& v, Args&, std::string&) {
+  if (!v.is_string()) v = Value::string(text(v));
+  return true;
+}
+bool list(Renderer&, Value& v, Args&, std::string&) {
+  v = Value::list(v.to_list());
+  return true;
+}
+bool items(Renderer&, Value& v, Args&, std::string&) {
+  List out;
+  if (v.kind() == Value::Kind::kDict) {
+    for (const auto& [k, x] : v.as_dict()) out.push_back(Value::list(List{Value::string(k), x}));
+  } else if (v.kind() == Value::Kind::kObject) {
+    for (const auto& k : v.as_object().keys())
+      out.push_back(Value::list(List{Value::string(k), v.attr(k)}));
+  }
+  v = Value::list(std::move(out));
+  return true;
+}
+bool dictsort(Renderer& r, Value& v, Args& a, std::string& e) {
+  bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
+  bool by_value = arg_str(a, 1, "by", "key") == "value";
+  bool reverse = arg_bool(a, 2, "reverse", false);
+  items(r, v, a, e);
+  List pairs = v.as_list();
+  std::stable_sort(pairs.begin(), pairs.end(), [&](const Value& x, const Value& y) {
+    int c = compare(sort_key(x.as_list()[by_value], nullptr, case_sensitive),
+                    sort_key(y.as_list()[by_value], nullptr, case_sensitive));
+    return reverse ? c > 0 : c < 0;
+  });
+  v = Value::list(std::move(pairs));
+  return true;
+}
+void append_urlencoded(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+}
+bool urlencode(Renderer&, Value& v, Args&, std::string&) {
+  std::string out;
+  if (v.kind() == Value::Kind::kDict) {
+    for (const auto& [k, x] : v.as_dict()) {
+      if (!out.empty()) out += '&';
+      append_urlencoded(out, k);
+      out += '=';
+      append_urlencoded(out, text(x));
+    }
+  } else {
+    append_urlencoded(out, text(v));
+  }
+  v = Value::string(std::move(out));
+  return true;
+}
+void append_json(std::string& out, const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kUndefined:
+    case Value::Kind::kNone:
+      out += "null";
+      break;
+    case Value::Kind::kBool:
+      out += v.as_bool() ? "true" : "false";
+      break;
+    case Value::Kind::kInt:
+    case Value::Kind::kFloat:
+      v.append_str(out);
+      break;
+    case Value::Kind::kList: {
+      out += '[';
+      bool first = true;
+      for (const Value& x : v.as_list()) {
+        if (!first) out += ", ";
+        first = false;
+        append_json(out, x);
+      }
+      out += ']';
+      break;
+    }
+    case Value::Kind::kDict: {
+      // Jinja's tojson sorts keys.
+      Dict sorted = v.as_dict();
+      std::stable_sort(sorted.begin(), sorted.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      out += '{';
+      bool first = true;
+      for (const auto& [k, x] : sorted) {
+        if (!first) out += ", ";
+        first = false;
+        append_json_string(out, k);
+        out += ": ";
+        append_json(out, x);
+      }
+      out += '}';
+      break;
+    }
+    default: {
+      std::string s = v.str();
+      std::string quoted;
+      append_json_string(quoted, s);
+      // Also escape ' for use in HTML attributes, as Jinja does.
+      for (char c : quoted) {
+        if (c == '\'')
+          out += "\\u0027";
+        else
+          out += c;
+      }
+    }
+  }
+}
+bool tojson(Renderer&, Value& v, Args&, std::string&) {
+  std::string out;
+  append_json(out, v);
+  v = Value::string(std::move(out), true);
+  return true;
+}
+bool indent(Renderer&, Value& v, Args& a, std::string&) {
+  const Value* w = a.get(0, "width");
+  std::string pad =
+      w && w->is_string()
+          ? std::string(w->as_view())
+          : std::string(static_cast<size_t>(w ? std::max<int64_t>(0, w->as_int()) : 4), ' ');
+  bool first = arg_bool(a, 1, "first", false);
+  bool blank = arg_bool(a, 2, "blank", false);
+  std::string s = text(v), out;
+  size_t start = 0;
+  bool is_first = true;
+  while (start <= s.size()) {
+    size_t nl = s.find('\n', start);
+    std::string_view line(s.data() + start, (nl == std::string::npos ? s.size() : nl) - start);
+    if ((!is_first || first) && (blank || !line.empty())) out += pad;
+    out += line;
+    if (nl == std::string::npos) break;
+    out += '\n';
+    start = nl + 1;
+    is_first = false;
+  }
+  v = Value::string(std::move(out), v.is_safe());
+  return true;
+}
+bool format(Renderer&, Value& v, Args& a, std::string& error) {
+  // printf-style: %s %d %i %f %.Nf %x %% with the positional arguments.
+  std::string f = text(v), out;
+  size_t next = 0;
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] != '%') {
+      out += f[i];
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < f.size() && std::strchr("-+ #0123456789.", f[j]) != nullptr) ++j;
+    if (j >= f.size()) {
+      error = "incomplete format";
+      return false;
+    }
+    char conv = f[j];
+    if (conv == '%') {
+      out += '%';
+      i = j;
+      continue;
+    }
+    if (next >= a.positional.size()) {
+      error = "not enough arguments for format string";
+      return false;
+    }
+    const Value& arg = a.positional[next++];
+    std::string spec(f, i, j - i);
+    char buf[512];
+    switch (conv) {
+      case 's':
+      case 'r':
+        spec += 's';
+        std::snprintf(buf, sizeof buf, spec.c_str(), text(arg).c_str());
+        break;
+      case 'd':
+      case 'i':
+        spec += "lld";
+        std::snprintf(buf, sizeof buf, spec.c_str(), static_cast<long long>(arg.as_int()));
+        break;
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'g':
+        spec += conv;
+        std::snprintf(buf, sizeof buf, spec.c_str(), arg.as_float());
+        break;
+      case 'x':
+      case 'X':
+      case 'o':
+        spec += "ll";
+        spec += conv;
+        std::snprintf(buf, sizeof buf, spec.c_str(), static_cast<long long>(arg.as_int()));
+        break;
+      default:
+        error = std::string("unsupported format character '") + conv + "'";
+        return false;
+    }
+    out += buf;
+    i = j;
+  }
+  v = Value::string(std::move(out));
+  return true;
+}
+bool slugify_(Renderer&, Value& v, Args&, std::string&) {
+  v = Value::string(slugify(text(v)));
+  return true;
+}
+bool date(Renderer&, Value& v, Args& a, std::string& error) {
+  std::string fmt = arg_str(a, 0, "format", "%Y-%m-%d");
+  if (v.is_undefined() || v.is_none()) {
+    v = Value::string("");
+    return true;
+  }
+  std::optional<Date> d = parse_date(text(v));
+  if (!d) {
+    error = "'" + text(v) + "' is not a date";
+    return false;
+  }
+  v = Value::string(d->format(fmt));
+  return true;
+}
+bool markdownify(Renderer& r, Value& v, Args&, std::string& error) {
+  if (!r.env().markdown()) {
+    error = "no Markdown renderer is set";
+    return false;
+  }
+  v = Value::string(r.env().markdown()(text(v)), true);
+  return true;
+}
+bool relative_url(Renderer& r, Value& v, Args&, std::string&) {
+  std::string s = text(v);
+  if (s.find("://") != std::string::npos || s.starts_with("//")) return true;
+  if (!s.starts_with('/')) s = "/" + s;
+  v = Value::string(r.env().base_path() + s);
+  return true;
+}
+bool absolute_url(Renderer& r, Value& v, Args&, std::string&) {
+  std::string s = text(v);
+  if (s.find("://") != std::string::npos) return true;
+  if (!s.starts_with('/')) s = "/" + s;
+  // A path already carrying the base path is not prefixed twice.
+  const std::string& base = r.env().base_path();
+  if (!base.empty() && (s == base || s.starts_with(base + "/"))) s = s.substr(base.size());
+  v = Value::string(r.env().baseurl() + s);
+  return true;
+}
+
+struct Named {
+  std::string_view name;
+  FilterFn fn;
+};
+constexpr Named kFilters[] = {
+    {"abs", abs_},
+    {"absolute_url", absolute_url},
+    {"batch", batch},
+    {"capitalize", capitalize},
+    {"count", length},
+    {"d", default_},
+    {"date", date},
+    {"default", default_},
+    {"dictsort", dictsort},
+    {"e", escape},
+    {"escape", escape},
+    {"first", first},
+    {"float", float_},
+    {"format", format},
+    {"indent", indent},
+    {"int", int_},
+    {"items", items},
+    {"join", join},
+    {"last", last},
+    {"length", length},
+    {"list", list},
+    {"lower", lower},
+    {"map", map},
+    {"markdownify", markdownify},
+    {"max", max},
+    {"min", min},
+    {"reject", reject},
+    {"rejectattr", rejectattr},
+    {"relative_url", relative_url},
+    {"replace", replace},
+    {"reverse", reverse},
+    {"round", round_},
+    {"safe", safe},
+    {"select", select},
+    {"selectattr", selectattr},
+    {"slice", slice},
+    {"slugify", slugify_},
+    {"sort", sort},
+    {"string", string},
+    {"striptags", striptags},
+    {"sum", sum},
+    {"title", title},
+    {"tojson", tojson},
+    {"trim", trim},
+    {"truncate", truncate},
+    {"unique", unique},
+    {"upper", upper},
+    {"urlencode", urlencode},
+    {"wordcount", wordcount},
+};
+
+}  // namespace
+
+FilterFn find_filter(std::string_view name) {
+  for (const auto& f : kFilters)
+    if (f.name == name) return f.fn;
+  return nullptr;
+}
+
+}  // namespace bengal::templates

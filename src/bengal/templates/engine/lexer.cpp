@@ -1,0 +1,277 @@
+#include "bengal/templates/engine/lexer.hpp"
+
+#include <cctype>
+
+namespace bengal::templates {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+class Lexer {
+ public:
+  Lexer(std::string_view src, std::vector<Token>& out, LexError& error)
+      : src_(src), out_(out), error_(error) {}
+
+  bool run() {
+    size_t text_start = 0;
+    bool strip_next = false;  // the previous tag ended with '-'
+    while (true) {
+      size_t open = find_tag(text_start);
+      std::string_view text = src_.substr(
+          text_start, (open == std::string_view::npos ? src_.size() : open) - text_start);
+      size_t text_offset = text_start;
+      if (strip_next) {
+        size_t k = 0;
+        while (k < text.size() && is_space(text[k])) ++k;
+        text.remove_prefix(k);
+        text_offset += k;
+      }
+      if (open == std::string_view::npos) {
+        // Jinja2 drops a single trailing newline of the template (keep_trailing_newline=False).
+        if (text.ends_with('\n')) text.remove_suffix(text.ends_with("\r\n") ? 2 : 1);
+        emit_text(text, text_offset);
+        break;
+      }
+      bool strip_before = open + 2 < src_.size() && src_[open + 2] == '-';
+      if (strip_before) {
+        while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+      }
+      emit_text(text, text_offset);
+      char kind = src_[open + 1];
+      pos_ = open + 2 + (strip_before || (open + 2 < src_.size() && src_[open + 2] == '+') ? 1 : 0);
+      if (kind == '#') {
+        size_t close = src_.find("#}", pos_);
+        if (close == std::string_view::npos) return fail("unclosed comment; expected #}", open);
+        strip_next = close > 0 && src_[close - 1] == '-';
+        text_start = close + 2;
+        continue;
+      }
+      if (kind == '%' && is_raw(pos_)) {
+        if (!raw_block(open, text_start, strip_next)) return false;
+        continue;
+      }
+      push(kind == '{' ? TokenType::kVarBegin : TokenType::kBlockBegin, "", open);
+      if (!tag(kind == '{' ? '}' : '%', open, strip_next)) return false;
+      text_start = pos_;
+    }
+    push(TokenType::kEof, "", src_.size());
+    return true;
+  }
+
+ private:
+  size_t find_tag(size_t from) const {
+    for (size_t i = src_.find('{', from); i != std::string_view::npos; i = src_.find('{', i + 1)) {
+      if (i + 1 < src_.size() && (src_[i + 1] == '{' || src_[i + 1] == '%' || src_[i + 1] == '#'))
+        return i;
+    }
+    return std::string_view::npos;
+  }
+
+  // Line and column of a byte offset (1-based).
+  void position(size_t offset, uint32_t& line, uint32_t& column) const {
+    if (offset < line_pos_) line_pos_ = line_start_ = 0, line_ = 1;  // errors may look back
+    while (line_pos_ < offset && line_pos_ < src_.size()) {
+      if (src_[line_pos_] == '\n') {
+        ++line_;
+        line_start_ = line_pos_ + 1;
+      }
+      ++line_pos_;
+    }
+    line = line_;
+    column = static_cast<uint32_t>(offset - line_start_ + 1);
+  }
+
+  void push(TokenType type, std::string value, size_t offset) {
+    Token t;
+    t.type = type;
+    t.value = std::move(value);
+    position(offset, t.line, t.column);
+    out_.push_back(std::move(t));
+  }
+
+  void emit_text(std::string_view text, size_t offset) {
+    if (!text.empty()) push(TokenType::kText, std::string(text), offset);
+  }
+
+  bool fail(std::string message, size_t offset) {
+    error_.message = std::move(message);
+    position(offset, error_.line, error_.column);
+    return false;
+  }
+
+  void skip_space() {
+    while (pos_ < src_.size() && is_space(src_[pos_])) ++pos_;
+  }
+
+  bool word_at(size_t p, std::string_view w) const {
+    if (src_.substr(p, w.size()) != w) return false;
+    size_t after = p + w.size();
+    return after >= src_.size() ||
+           !(std::isalnum(static_cast<unsigned char>(src_[after])) || src_[after] == '_');
+  }
+
+  bool is_raw(size_t p) const {
+    while (p < src_.size() && is_space(src_[p])) ++p;
+    return word_at(p, "raw");
+  }
+
+  // {% raw %}...{% endraw %} (or {% end %}): the content is text, untouched.
+  bool raw_block(size_t open, size_t& text_start, bool& strip_next) {
+    size_t close = src_.find("%}", pos_);
+    if (close == std::string_view::npos) return fail("unclosed tag; expected %}", open);
+    bool strip_inner_start = src_[close - 1] == '-';
+    size_t body = close + 2;
+    for (size_t i = src_.find("{%", body); i != std::string_view::npos;
+         i = src_.find("{%", i + 2)) {
+      size_t p = i + 2;
+      bool strip_end = p < src_.size() && src_[p] == '-';
+      if (strip_end) ++p;
+      while (p < src_.size() && is_space(src_[p])) ++p;
+      size_t w = word_at(p, "endraw") ? 6 : word_at(p, "end") ? 3 : 0;
+      if (w == 0) continue;
+      p += w;
+      while (p < src_.size() && is_space(src_[p])) ++p;
+      bool strip_after = p < src_.size() && src_[p] == '-';
+      if (strip_after) ++p;
+      if (src_.substr(p, 2) != "%}") continue;
+      std::string_view content = src_.substr(body, i - body);
+      if (strip_inner_start) {
+        while (!content.empty() && is_space(content.front())) content.remove_prefix(1);
+      }
+      if (strip_end) {
+        while (!content.empty() && is_space(content.back())) content.remove_suffix(1);
+      }
+      emit_text(content, body);
+      text_start = p + 2;
+      strip_next = strip_after;
+      return true;
+    }
+    return fail("unclosed {% raw %}; expected {% endraw %}", open);
+  }
+
+  // Tokens of one {{ }} or {% %} tag, up to and including its end.
+  bool tag(char end_char, size_t open, bool& strip_next) {
+    for (;;) {
+      skip_space();
+      if (pos_ >= src_.size())
+        return fail(end_char == '}' ? "unclosed {{; expected }}" : "unclosed {%; expected %}",
+                    open);
+      char c = src_[pos_];
+      size_t start = pos_;
+      // The end of the tag, with optional whitespace control.
+      if ((c == '-' || c == '+') && pos_ + 2 < src_.size() + 0 && src_[pos_ + 1] == end_char &&
+          src_[pos_ + 2] == '}') {
+        strip_next = c == '-';
+        pos_ += 3;
+        push(end_char == '}' ? TokenType::kVarEnd : TokenType::kBlockEnd, "", start);
+        return true;
+      }
+      if (c == end_char && pos_ + 1 < src_.size() && src_[pos_ + 1] == '}') {
+        strip_next = false;
+        pos_ += 2;
+        push(end_char == '}' ? TokenType::kVarEnd : TokenType::kBlockEnd, "", start);
+        return true;
+      }
+      if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+        while (pos_ < src_.size() &&
+               (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_'))
+          ++pos_;
+        push(TokenType::kName, std::string(src_.substr(start, pos_ - start)), start);
+      } else if (std::isdigit(static_cast<unsigned char>(c))) {
+        bool is_float = false;
+        while (pos_ < src_.size() &&
+               (std::isdigit(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_'))
+          ++pos_;
+        if (pos_ + 1 < src_.size() && src_[pos_] == '.' &&
+            std::isdigit(static_cast<unsigned char>(src_[pos_ + 1]))) {
+          is_float = true;
+          ++pos_;
+          while (pos_ < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_]))) ++pos_;
+        }
+        if (pos_ < src_.size() && (src_[pos_] == 'e' || src_[pos_] == 'E')) {
+          size_t p = pos_ + 1;
+          if (p < src_.size() && (src_[p] == '+' || src_[p] == '-')) ++p;
+          if (p < src_.size() && std::isdigit(static_cast<unsigned char>(src_[p]))) {
+            is_float = true;
+            pos_ = p;
+            while (pos_ < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_])))
+              ++pos_;
+          }
+        }
+        std::string digits;
+        for (char d : src_.substr(start, pos_ - start))
+          if (d != '_') digits += d;
+        push(is_float ? TokenType::kFloat : TokenType::kInt, digits, start);
+      } else if (c == '"' || c == '\'') {
+        std::string value;
+        ++pos_;
+        bool closed = false;
+        while (pos_ < src_.size()) {
+          char s = src_[pos_++];
+          if (s == c) {
+            closed = true;
+            break;
+          }
+          if (s == '\\' && pos_ < src_.size()) {
+            char e = src_[pos_++];
+            switch (e) {
+              case 'n':
+                value += '\n';
+                break;
+              case 't':
+                value += '\t';
+                break;
+              case 'r':
+                value += '\r';
+                break;
+              case '\\':
+                value += '\\';
+                break;
+              case '\'':
+                value += '\'';
+                break;
+              case '"':
+                value += '"';
+                break;
+              default:
+                value += '\\';
+                value += e;
+            }
+            continue;
+          }
+          value += s;
+        }
+        if (!closed) return fail("unclosed string literal", start);
+        push(TokenType::kString, std::move(value), start);
+      } else {
+        static constexpr std::string_view kTwo[] = {"//", "**", "==", "!=", "<=", ">="};
+        std::string_view op = src_.substr(pos_, 1);
+        for (auto two : kTwo)
+          if (src_.substr(pos_, 2) == two) op = two;
+        if (std::string_view("()[]{},:.|~+-*/%<>=!").find(op[0]) == std::string_view::npos ||
+            op == "!")
+          return fail("unexpected character '" + std::string(1, c) + "' in tag", start);
+        pos_ += op.size();
+        push(TokenType::kOp, std::string(op), start);
+      }
+    }
+  }
+
+  std::string_view src_;
+  std::vector<Token>& out_;
+  LexError& error_;
+  size_t pos_ = 0;
+  mutable size_t line_pos_ = 0, line_start_ = 0;
+  mutable uint32_t line_ = 1;
+};
+
+}  // namespace
+
+bool tokenize(std::string_view source, std::vector<Token>& tokens, LexError& error) {
+  tokens.clear();
+  return Lexer(source, tokens, error).run();
+}
+
+}  // namespace bengal::templates

@@ -1,0 +1,68 @@
+// One render of one template: scopes, loop state, block chains and the output buffer. Lives on
+// the stack of the rendering thread; the compiled templates it walks are shared and read-only.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "bengal/templates/engine/ast.hpp"
+#include "bengal/templates/engine/environment.hpp"
+
+namespace bengal::templates {
+
+class Renderer {
+ public:
+  Renderer(const Environment& env, std::string& out);
+
+  // Renders `t` (following its extends chain) with `vars` on top of the globals.
+  bool render(const Template& t, const Vars& vars);
+  const Diagnostic& error() const { return error_; }
+
+  const Environment& env() const { return env_; }
+  bool autoescape() const { return current_ != nullptr && current_->autoescape; }
+  // Calls a function value (macro, global, loop.cycle).
+  bool call(const Value& fn, CallArgs& args, Value& result, std::string& error);
+
+  enum class Flow { kNormal, kBreak, kContinue, kError };
+
+ private:
+  struct BlockRef {
+    const Node* node;
+    const Template* tpl;
+  };
+  using Scope = std::vector<std::pair<std::string, Value>>;
+
+  friend struct MacroCall;
+  friend struct BlockCall;
+
+  Flow exec_body(const Body& body);
+  Flow exec(const Node& n);
+  Flow exec_for(const Node& n);
+  Flow exec_block(const std::string& name, size_t level);
+  bool render_inherited(const Template& t);  // body of t following its extends chain
+  bool eval(const Expr& e, Value& out);
+  bool eval_binary(const Expr& e, const Value& a, const Value& b, Value& out);
+  bool eval_call(const Expr& e, Value& out);
+  bool eval_args(const Expr& e, size_t first, CallArgs& args);
+  bool import_module(const Node& n, Value& module);
+  const Template* load(const Expr& name_expr, const Node& at, bool ignore_missing, bool& missing);
+
+  Value lookup(std::string_view name) const;
+  void assign(const std::string& name, Value v);
+  void output(const Value& v);
+  bool fail(uint32_t line, uint32_t column, std::string message);
+  bool enter();  // depth check
+  void leave() { --depth_; }
+
+  const Environment& env_;
+  std::string* out_;
+  const Template* current_ = nullptr;
+  std::vector<Scope> scopes_;
+  std::map<std::string, std::vector<BlockRef>, std::less<>> blocks_;
+  int depth_ = 0;
+  bool failed_ = false;
+  Diagnostic error_;
+};
+
+}  // namespace bengal::templates

@@ -1,0 +1,153 @@
+// The built-in tests: `value is name(args)`.
+#include "bengal/templates/engine/parser.hpp"
+
+namespace bengal::templates {
+namespace {
+
+const Value* arg(const CallArgs& a) {
+  return a.positional.empty() ? nullptr : &a.positional[0];
+}
+
+bool defined(const Value& v, const CallArgs&) {
+  return !v.is_undefined();
+}
+bool undefined(const Value& v, const CallArgs&) {
+  return v.is_undefined();
+}
+bool none(const Value& v, const CallArgs&) {
+  return v.is_none();
+}
+bool string(const Value& v, const CallArgs&) {
+  return v.is_string();
+}
+bool number(const Value& v, const CallArgs&) {
+  return v.is_number();
+}
+bool integer(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kInt;
+}
+bool float_(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kFloat;
+}
+bool boolean(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kBool;
+}
+bool true_(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kBool && v.as_bool();
+}
+bool false_(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kBool && !v.as_bool();
+}
+bool iterable(const Value& v, const CallArgs&) {
+  return v.is_iterable();
+}
+bool sequence(const Value& v, const CallArgs&) {
+  return v.is_string() || v.kind() == Value::Kind::kList || v.kind() == Value::Kind::kDict ||
+         (v.kind() == Value::Kind::kObject && v.as_object().is_sequence());
+}
+bool mapping(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kDict ||
+         (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence());
+}
+bool callable(const Value& v, const CallArgs&) {
+  return v.kind() == Value::Kind::kFunction;
+}
+bool even(const Value& v, const CallArgs&) {
+  return v.is_number() && v.as_int() % 2 == 0;
+}
+bool odd(const Value& v, const CallArgs&) {
+  return v.is_number() && v.as_int() % 2 != 0;
+}
+bool divisibleby(const Value& v, const CallArgs& a) {
+  const Value* n = arg(a);
+  return n && n->is_number() && n->as_int() != 0 && v.is_number() && v.as_int() % n->as_int() == 0;
+}
+bool eq(const Value& v, const CallArgs& a) {
+  return arg(a) && v == *arg(a);
+}
+bool ne(const Value& v, const CallArgs& a) {
+  return arg(a) && !(v == *arg(a));
+}
+bool lt(const Value& v, const CallArgs& a) {
+  return arg(a) && compare(v, *arg(a)) < 0;
+}
+bool le(const Value& v, const CallArgs& a) {
+  return arg(a) && compare(v, *arg(a)) <= 0;
+}
+bool gt(const Value& v, const CallArgs& a) {
+  return arg(a) && compare(v, *arg(a)) > 0;
+}
+bool ge(const Value& v, const CallArgs& a) {
+  return arg(a) && compare(v, *arg(a)) >= 0;
+}
+bool in(const Value& v, const CallArgs& a) {
+  const Value* c = arg(a);
+  if (c == nullptr) return false;
+  bool found = false;
+  if (c->is_string()) return c->as_view().find(v.str()) != std::string_view::npos;
+  c->for_each([&](const Value& x) { found = found || x == v; });
+  return found;
+}
+bool sameas(const Value& v, const CallArgs& a) {
+  return arg(a) && v == *arg(a) && v.kind() == arg(a)->kind();
+}
+bool lower(const Value& v, const CallArgs&) {
+  if (!v.is_string()) return false;
+  for (char c : v.as_view())
+    if (c >= 'A' && c <= 'Z') return false;
+  return true;
+}
+bool upper(const Value& v, const CallArgs&) {
+  if (!v.is_string()) return false;
+  for (char c : v.as_view())
+    if (c >= 'a' && c <= 'z') return false;
+  return true;
+}
+
+struct Named {
+  std::string_view name;
+  TestFn fn;
+};
+constexpr Named kTests[] = {
+    {"boolean", boolean},
+    {"callable", callable},
+    {"defined", defined},
+    {"divisibleby", divisibleby},
+    {"eq", eq},
+    {"equalto", eq},
+    {"==", eq},
+    {"even", even},
+    {"false", false_},
+    {"float", float_},
+    {"ge", ge},
+    {"gt", gt},
+    {"greaterthan", gt},
+    {"in", in},
+    {"integer", integer},
+    {"iterable", iterable},
+    {"le", le},
+    {"lower", lower},
+    {"lt", lt},
+    {"lessthan", lt},
+    {"mapping", mapping},
+    {"ne", ne},
+    {"none", none},
+    {"number", number},
+    {"odd", odd},
+    {"sameas", sameas},
+    {"sequence", sequence},
+    {"string", string},
+    {"true", true_},
+    {"undefined", undefined},
+    {"upper", upper},
+};
+
+}  // namespace
+
+TestFn find_test(std::string_view name) {
+  for (const auto& t : kTests)
+    if (t.name == name) return t.fn;
+  return nullptr;
+}
+
+}  // namespace bengal::templates

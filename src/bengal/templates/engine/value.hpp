@@ -1,0 +1,213 @@
+// Values as templates see them: cheap to copy (strings are views into stable storage or a
+// shared buffer; lists, dicts and host objects are shared), with Jinja2's undefined and "safe"
+// markup semantics.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bengal/core/value.hpp"
+
+namespace bengal::templates {
+
+class Value;
+class Renderer;
+using List = std::vector<Value>;
+using Dict = std::vector<std::pair<std::string, Value>>;  // insertion order, as Python 3.7+
+
+// What a host (the site layer) implements to expose its data lazily: a page, the site, a list
+// of thousands of pages. Attribute lookup must be cheap: it runs for every {{ page.x }}.
+class Object {
+ public:
+  virtual ~Object() = default;
+  // Undefined when there is no such attribute.
+  virtual Value attr(std::string_view name) const;
+  // Sequences: length and items by index. Mappings: keys in order (items via attr).
+  virtual bool is_sequence() const { return false; }
+  virtual size_t length() const { return 0; }
+  virtual Value at(size_t index) const;
+  virtual std::vector<std::string> keys() const { return {}; }
+  // How it prints with {{ }}.
+  virtual std::string str() const { return "<object>"; }
+  virtual bool truthy() const { return true; }
+  // Identity for `is sameas` and equality of host objects.
+  virtual const void* identity() const { return this; }
+};
+
+struct CallArgs {
+  std::vector<Value> positional;
+  std::vector<std::pair<std::string_view, Value>> keyword;
+  const Value* find(std::string_view name) const;
+  // The argument at `index` or named `name`, or nullptr.
+  const Value* get(size_t index, std::string_view name) const;
+};
+
+// A function templates can call: globals like url_for, macros, loop.cycle. Errors are
+// reported by returning false and setting `error`.
+using Function =
+    std::function<bool(Renderer& renderer, CallArgs& args, Value& result, std::string& error)>;
+
+class Value {
+ public:
+  enum class Kind : uint8_t {
+    kUndefined,
+    kNone,
+    kBool,
+    kInt,
+    kFloat,
+    kString,
+    kList,
+    kDict,
+    kObject,
+    kFunction
+  };
+
+  Value() = default;
+  static Value none() {
+    Value v;
+    v.kind_ = Kind::kNone;
+    return v;
+  }
+  static Value boolean(bool b) {
+    Value v;
+    v.kind_ = Kind::kBool;
+    v.i_ = b;
+    return v;
+  }
+  static Value integer(int64_t i) {
+    Value v;
+    v.kind_ = Kind::kInt;
+    v.i_ = i;
+    return v;
+  }
+  static Value number(double d) {
+    Value v;
+    v.kind_ = Kind::kFloat;
+    v.f_ = d;
+    return v;
+  }
+  // A view into storage that outlives the render (the site's string pool, template literals).
+  static Value view(std::string_view s, bool safe = false) {
+    Value v;
+    v.kind_ = Kind::kString;
+    v.s_ = s;
+    v.safe_ = safe;
+    return v;
+  }
+  static Value string(std::string s, bool safe = false);
+  static Value list(List items);
+  static Value list(std::shared_ptr<const List> items);
+  static Value dict(Dict items);
+  static Value object(std::shared_ptr<const Object> o);
+  static Value function(Function f);
+  // From config, front matter and data files.
+  static Value from(const bengal::Value& v);
+
+  Kind kind() const { return kind_; }
+  bool is_undefined() const { return kind_ == Kind::kUndefined; }
+  bool is_none() const { return kind_ == Kind::kNone; }
+  bool is_string() const { return kind_ == Kind::kString; }
+  bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
+  bool is_safe() const { return safe_; }
+  bool is_iterable() const;  // strings, lists, dicts, sequence objects
+
+  bool as_bool() const { return i_ != 0; }
+  int64_t as_int() const { return kind_ == Kind::kFloat ? static_cast<int64_t>(f_) : i_; }
+  double as_float() const { return kind_ == Kind::kFloat ? f_ : static_cast<double>(i_); }
+  std::string_view as_view() const { return s_; }
+  const List& as_list() const { return *static_cast<const List*>(owner_.get()); }
+  const Dict& as_dict() const { return *static_cast<const Dict*>(owner_.get()); }
+  const Object& as_object() const { return *static_cast<const Object*>(owner_.get()); }
+  const Function& as_function() const { return *static_cast<const Function*>(owner_.get()); }
+
+  Value with_safe(bool safe) const {
+    Value v = *this;
+    v.safe_ = safe;
+    return v;
+  }
+
+  bool truthy() const;
+  // Attribute or item lookup as Jinja2 does it (a.b tries the attribute, then the item).
+  Value attr(std::string_view name) const;
+  Value item(const Value& key) const;
+  // Number of items (strings: UTF-8 characters); 0 when not sized.
+  size_t length() const;
+  // Calls `fn` for each item (dicts give their keys, as Python iterates them).
+  template <typename Fn>
+  void for_each(Fn fn) const;
+  // Materializes an iterable.
+  List to_list() const;
+
+  // How {{ }} prints it: Python's str().
+  void append_str(std::string& out) const;
+  std::string str() const {
+    std::string s;
+    append_str(s);
+    return s;
+  }
+  // Python's repr(), used inside printed lists and dicts.
+  void append_repr(std::string& out) const;
+  const char* type_name() const;
+
+  friend bool operator==(const Value& a, const Value& b);
+  // Python ordering for numbers and strings; others compare by type name, then string.
+  friend int compare(const Value& a, const Value& b);
+
+ private:
+  Kind kind_ = Kind::kUndefined;
+  bool safe_ = false;
+  union {
+    int64_t i_ = 0;
+    double f_;
+  };
+  std::string_view s_;
+  std::shared_ptr<const void> owner_;
+};
+
+template <typename Fn>
+void Value::for_each(Fn fn) const {
+  switch (kind_) {
+    case Kind::kList:
+      for (const Value& v : as_list()) fn(v);
+      break;
+    case Kind::kDict:
+      for (const auto& [k, v] : as_dict()) fn(Value::view(k));
+      break;
+    case Kind::kString: {
+      std::string_view s = s_;
+      for (size_t i = 0; i < s.size();) {
+        size_t n = 1;
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0xF0)
+          n = 4;
+        else if (c >= 0xE0)
+          n = 3;
+        else if (c >= 0xC0)
+          n = 2;
+        n = std::min(n, s.size() - i);
+        fn(Value::string(std::string(s.substr(i, n))));
+        i += n;
+      }
+      break;
+    }
+    case Kind::kObject: {
+      const Object& o = as_object();
+      if (o.is_sequence()) {
+        size_t n = o.length();
+        for (size_t i = 0; i < n; ++i) fn(o.at(i));
+      } else {
+        for (const auto& k : o.keys()) fn(Value::string(k));
+      }
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+}  // namespace bengal::templates

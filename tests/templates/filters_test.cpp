@@ -1,0 +1,144 @@
+// Every built-in filter, with the output Jinja2 gives.
+#include <gtest/gtest.h>
+
+#include "bengal/templates/engine/environment.hpp"
+
+namespace bengal::templates {
+namespace {
+
+std::string render(const std::string& source, const Vars& vars = {},
+                   const std::string& name = "t.txt") {
+  auto loader = std::make_shared<MemoryLoader>();
+  loader->add(name, source);
+  Environment env(loader);
+  env.set_base_url("https://example.org/docs", "/docs");
+  env.set_markdown([](std::string_view md) { return "<p>" + std::string(md) + "</p>\n"; });
+  std::string out;
+  Diagnostic error;
+  if (!env.render(name, vars, out, error)) return "ERROR: " + error.format();
+  return out;
+}
+
+Value people() {
+  auto person = [](const char* name, int age) {
+    return Value::dict({{"name", Value::string(name)}, {"age", Value::integer(age)}});
+  };
+  return Value::list(
+      {person("bob", 30), person("Alice", 25), person("carol", 35), person("dave", 25)});
+}
+
+TEST(Filters, EscapeSafeDefault) {
+  EXPECT_EQ(render("{{ '<a>'|escape }} {{ '<a>'|e }}"), "&lt;a&gt; &lt;a&gt;");
+  EXPECT_EQ(render("{{ '<a>'|safe }}", {}, "t.html"), "<a>");
+  EXPECT_EQ(
+      render("{{ x|default('d') }} {{ ''|default('d') }} {{ ''|default('d', true) }} {{ x|d }}|"),
+      "d  d |");
+}
+
+TEST(Filters, LengthAndCase) {
+  EXPECT_EQ(render("{{ [1,2]|length }} {{ 'ünï'|count }} {{ {'a':1}|length }}"), "2 3 1");
+  EXPECT_EQ(
+      render(
+          "{{ 'aBc'|upper }} {{ 'aBc'|lower }} {{ 'hello wORLD'|title }} {{ 'hELLO'|capitalize }}"),
+      "ABC abc Hello World Hello");
+  EXPECT_EQ(render("[{{ '  x  '|trim }}] [{{ '--x--'|trim('-') }}]"), "[x] [x]");
+}
+
+TEST(Filters, ReplaceTruncateWordcountStriptags) {
+  EXPECT_EQ(render("{{ 'aaa'|replace('a', 'b') }} {{ 'aaa'|replace('a', 'b', 2) }}"), "bbb bba");
+  EXPECT_EQ(render("{{ 'foo bar baz qux'|truncate(9) }}|{{ 'foo bar baz qux'|truncate(9, true) }}|"
+                   "{{ 'short'|truncate(9) }}|{{ 'foo bar baz'|truncate(9, leeway=0) }}"),
+            "foo...|foo ba...|short|foo...");
+  EXPECT_EQ(render("{{ 'one, two three'|wordcount }}"), "3");
+  EXPECT_EQ(render("{{ '<p>Hi <b>there</b></p>  <!-- c -->&amp;'|striptags }}"), "Hi there &");
+}
+
+TEST(Filters, JoinFirstLastReverse) {
+  EXPECT_EQ(
+      render("{{ [1,2,3]|join(', ') }} {{ p|join('/', attribute='name') }}", {{"p", people()}}),
+      "1, 2, 3 bob/Alice/carol/dave");
+  EXPECT_EQ(
+      render("{{ [1,2,3]|first }} {{ [1,2,3]|last }} {{ 'abc'|reverse }} {{ [1,2]|reverse }}"),
+      "1 3 cba [2, 1]");
+  EXPECT_EQ(render("{{ ['<a>', '<b>'|safe]|join(',') }}", {}, "t.html"), "&lt;a&gt;,<b>");
+}
+
+TEST(Filters, SortUniqueMinMax) {
+  Vars vars = {{"p", people()}};
+  EXPECT_EQ(render("{{ [3,1,2]|sort }} {{ ['b','A','c']|sort }} {{ [3,1,2]|sort(reverse=true) }}"),
+            "[1, 2, 3] ['A', 'b', 'c'] [3, 2, 1]");
+  EXPECT_EQ(render("{{ p|sort(attribute='age')|map(attribute='name')|join(',') }}", vars),
+            "Alice,dave,bob,carol");
+  EXPECT_EQ(render("{{ p|sort(attribute='name')|map(attribute='name')|join(',') }}", vars),
+            "Alice,bob,carol,dave");
+  EXPECT_EQ(render("{{ ['a','A','b']|unique }} {{ [3,1,2]|min }} {{ [3,1,2]|max }} "
+                   "{{ (p|max(attribute='age')).name }}",
+                   vars),
+            "['a', 'b'] 1 3 carol");
+}
+
+TEST(Filters, MapSelectReject) {
+  Vars vars = {{"p", people()}};
+  EXPECT_EQ(render("{{ ['a','b']|map('upper')|join }} {{ p|map(attribute='age')|sum }}", vars),
+            "AB 115");
+  EXPECT_EQ(
+      render("{{ p|selectattr('age', 'equalto', 25)|map(attribute='name')|join(',') }}", vars),
+      "Alice,dave");
+  EXPECT_EQ(render("{{ p|rejectattr('age', 'lt', 30)|map(attribute='name')|join(',') }}", vars),
+            "bob,carol");
+  EXPECT_EQ(render("{{ [1,2,3,4]|select('odd') }} {{ [1,2,3,4]|reject('odd') }} {{ "
+                   "[0,1,'',none,'x']|select }}"),
+            "[1, 3] [2, 4] [1, 'x']");
+}
+
+TEST(Filters, BatchSliceSum) {
+  EXPECT_EQ(render("{{ [1,2,3,4,5]|batch(2) }} {{ [1,2,3]|batch(2, 0) }}"),
+            "[[1, 2], [3, 4], [5]] [[1, 2], [3, 0]]");
+  EXPECT_EQ(render("{{ [1,2,3,4,5]|slice(2) }} {{ [1,2,3,4]|slice(3) }}"),
+            "[[1, 2, 3], [4, 5]] [[1, 2], [3], [4]]");
+  EXPECT_EQ(render("{{ [1,2,3]|sum }} {{ [1.5,2]|sum }} {{ [1,2]|sum(start=10) }}"), "6 3.5 13");
+}
+
+TEST(Filters, Numbers) {
+  EXPECT_EQ(render("{{ -3|abs }} {{ (-2.5)|abs }} {{ 2.567|round(2) }} {{ 2.5|round }} {{ "
+                   "3.5|round }} {{ 2.1|round(method='ceil') }}"),
+            "-3 2.5 2.57 2.0 4.0 3.0");
+  EXPECT_EQ(render("{{ '42'|int }} {{ '3.9'|int }} {{ 'x'|int(7) }} {{ '2.5'|float }} {{ 3|float "
+                   "}} {{ 'x'|float }}"),
+            "42 3 7 2.5 3.0 0.0");
+  EXPECT_EQ(render("{{ 5|string ~ 'x' }} {{ 'ab'|list }}"), "5x ['a', 'b']");
+}
+
+TEST(Filters, DictsortItemsUrlencodeTojson) {
+  Vars vars = {{"d", Value::dict({{"b", Value::integer(1)}, {"a", Value::integer(2)}})}};
+  EXPECT_EQ(render("{{ d|dictsort }} {{ d|dictsort(by='value') }} {{ d|items }}", vars),
+            "[['a', 2], ['b', 1]] [['b', 1], ['a', 2]] [['b', 1], ['a', 2]]");
+  EXPECT_EQ(render("{{ 'a b&c/d'|urlencode }} {{ d|urlencode }}", vars), "a%20b%26c/d b=1&a=2");
+  EXPECT_EQ(render("{{ {'b': [1, none], 'a': '<x>\\'s'}|tojson }}", {}, "t.html"),
+            "{\"a\": \"\\u003cx\\u003e\\u0027s\", \"b\": [1, null]}");
+}
+
+TEST(Filters, IndentFormatSlugify) {
+  EXPECT_EQ(render("{{ 'a\\nb\\n\\nc'|indent(2) }}|{{ 'a\\nb'|indent(2, true) }}"),
+            "a\n  b\n\n  c|  a\n  b");
+  EXPECT_EQ(render("{{ '%s is %d years, %.2f%%'|format('Al', 30, 1.5) }}"),
+            "Al is 30 years, 1.50%");
+  EXPECT_EQ(render("{{ 'Hello, Wörld & C++'|slugify }}"), "hello-wörld-c");
+}
+
+TEST(Filters, DatesMarkdownAndUrls) {
+  EXPECT_EQ(
+      render("{{ '2024-03-05T08:30:00+01:00'|date('%d %B %Y, %H:%M') }} {{ '2024-01-31'|date }}"),
+      "05 March 2024, 08:30 2024-01-31");
+  EXPECT_EQ(render("{{ 'nope'|date }}"),
+            "ERROR: t.txt:1:10: error: filter 'date': 'nope' is not a date\n    {{ 'nope'|date "
+            "}}\n             ^");
+  EXPECT_EQ(render("{{ '*x*'|markdownify }}", {}, "t.html"), "<p>*x*</p>\n");
+  EXPECT_EQ(
+      render("{{ '/a/'|relative_url }} {{ 'b'|relative_url }} {{ '/a/'|absolute_url }} "
+             "{{ '/docs/a/'|absolute_url }} {{ 'https://x.org/'|absolute_url }}"),
+      "/docs/a/ /docs/b https://example.org/docs/a/ https://example.org/docs/a/ https://x.org/");
+}
+
+}  // namespace
+}  // namespace bengal::templates
