@@ -11,6 +11,7 @@ cases=(
   "golden golden-drafts --drafts"
   "golden golden-strict --strict"
   "bad-config bad-config"
+  "themed themed"
 )
 for c in "${cases[@]}"; do
   read -r site expected args <<<"$c"

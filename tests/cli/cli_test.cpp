@@ -45,10 +45,12 @@ TEST(Cli, NewSiteBuildsAtOnce) {
   RunResult built = run_bengal({"build", "mysite", "--strict"}, "", dir);
   EXPECT_EQ(built.exit_code, 0) << built.err;
   EXPECT_EQ(built.err, "");
-  EXPECT_TRUE(built.out.starts_with("Built 5 pages (1 files copied) in ")) << built.out;
+  EXPECT_TRUE(built.out.starts_with("Built 10 pages (1 files copied) in ")) << built.out;
   EXPECT_TRUE(built.out.ends_with("-> mysite/public\n")) << built.out;
-  for (const char* f : {"index.html", "docs/index.html", "docs/getting-started/index.html",
-                        "blog/index.html", "blog/hello-world/index.html", "robots.txt"}) {
+  for (const char* f :
+       {"index.html", "docs/index.html", "docs/getting-started/index.html", "blog/index.html",
+        "blog/hello-world/index.html", "robots.txt", "tags/index.html", "tags/guide/index.html",
+        "tags/news/index.html", "categories/index.html", "404.html", "assets/bengal.css"}) {
     EXPECT_TRUE(fs::exists(dir / "mysite/public" / f)) << f;
   }
   RunResult again = run_bengal({"new", "site", "mysite"}, "", dir);

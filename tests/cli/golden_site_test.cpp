@@ -38,7 +38,8 @@ INSTANTIATE_TEST_SUITE_P(Sites, GoldenSite,
                          ::testing::Values(GoldenCase{"golden", "golden", {}},
                                            GoldenCase{"golden", "golden-drafts", {"--drafts"}},
                                            GoldenCase{"golden", "golden-strict", {"--strict"}},
-                                           GoldenCase{"bad-config", "bad-config", {}}),
+                                           GoldenCase{"bad-config", "bad-config", {}},
+                                           GoldenCase{"themed", "themed", {}}),
                          [](const auto& info) {
                            std::string n = info.param.expected;
                            std::replace(n.begin(), n.end(), '-', '_');

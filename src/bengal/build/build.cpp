@@ -1,6 +1,7 @@
 #include "bengal/build/build.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <stdexcept>
 
@@ -10,6 +11,7 @@
 #include <tbb/parallel_for.h>
 
 #include "bengal/build/content_store.hpp"
+#include "bengal/build/page_renderer.hpp"
 #include "bengal/build/plan.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
@@ -19,25 +21,14 @@
 #include "bengal/output/static_files.hpp"
 #include "bengal/output/writer.hpp"
 #include "bengal/site/site.hpp"
-#include "bengal/templates/builtin_layout.hpp"
+#include "bengal/templates/builtin_theme.hpp"
+#include "bengal/templates/layout_lookup.hpp"
+#include "bengal/templates/site_context.hpp"
 
 namespace fs = std::filesystem;
 
 namespace bengal::build {
 namespace {
-
-// Buffers one render thread reuses from page to page, so steady-state rendering allocates
-// only when a page is larger than any before it.
-struct Scratch {
-  std::string body;
-  markdown::Rendered markdown;
-  std::string page;
-  std::string error;
-};
-
-std::string page_display(const site::Site& site, site::PageId id) {
-  return site.config.content_dir + "/" + std::string(site.source_path(id));
-}
 
 // The folder a page's output lives in, relative to the output dir: "/a/b/" -> "a/b".
 std::string output_folder(std::string_view url) {
@@ -46,27 +37,43 @@ std::string output_folder(std::string_view url) {
   return slash == std::string::npos ? std::string() : rel.substr(0, slash);
 }
 
-void render_page(const site::Site& site, const ContentStore& store, site::PageId id,
-                 output::OutputWriter& writer, Scratch& s, Diagnostics& diagnostics) {
-  const auto& meta = site.page(id);
-  if (!store.load_body(id, s.body, s.error)) {
-    diagnostics.add(make_error(page_display(site, id), 0, 0,
-                               "cannot read file: " + s.error + "; it changed during the build"));
-    return;
+// "categories" -> "Categories": the title of a taxonomy overview page.
+std::string title_from_name(std::string name) {
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
+}
+
+// Template lookup: the site's templates/, then the theme folder, then the built-in theme.
+std::shared_ptr<const templates::Loader> template_loader(const fs::path& site_dir,
+                                                         const std::string& theme) {
+  std::vector<fs::path> dirs = {site_dir / "templates"};
+  std::vector<std::string> shown = {"templates"};
+  if (!theme.empty() && theme != "default") {
+    dirs.push_back(site_dir / "themes" / theme / "templates");
+    shown.push_back("themes/" + theme + "/templates");
   }
-  markdown::Options md;
-  md.unsafe_html = site.config.markdown_unsafe;
-  s.markdown.html.clear();
-  s.markdown.toc.clear();
-  markdown::render_html(s.body, md, s.markdown);
-  std::string toc = markdown::render_toc_html(s.markdown.toc);
-  s.page.clear();
-  templates::render_builtin_layout(site, id, {s.markdown.html, toc}, s.page);
-  try {
-    writer.write(content::output_path_for_url(site.str(meta.url)), s.page);
-  } catch (const std::exception& e) {
-    diagnostics.add(make_error(page_display(site, id), 0, 0, e.what()));
+  return std::make_shared<templates::ChainLoader>(dirs, shown,
+                                                  templates::builtin_template_loader());
+}
+
+// Theme assets: the built-in theme's static files, then a theme folder's static/. The site's
+// own static/ is copied after them, so it can replace any of them.
+size_t copy_theme_static(const fs::path& site_dir, const std::string& theme,
+                         output::OutputWriter& writer, Diagnostics& diagnostics) {
+  size_t copied = 0;
+  constexpr std::string_view kPrefix = "static/";
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (!path.starts_with(kPrefix)) continue;
+    writer.write(path.substr(kPrefix.size()), templates::kBuiltinTheme[i].bytes);
+    ++copied;
   }
+  if (!theme.empty() && theme != "default") {
+    copied += output::copy_tree(site_dir / "themes" / theme / "static",
+                                "themes/" + theme + "/static", writer, diagnostics);
+  }
+  return copied;
 }
 
 void copy_resources(const site::Site& site, const fs::path& content_dir,
@@ -133,6 +140,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
   // Phase 2: index. Phase 3: plan.
   site::Site site = site::build_index(std::move(cfg), std::move(discovered), diagnostics);
+  site.data = site::load_data(options.site_dir / "data", diagnostics);
   std::vector<std::vector<site::PageId>> batches = plan_batches(site, options.batch_size_pages);
   if (options.strict && diagnostics.error_count() > 0) {
     stats.stopped = true;
@@ -142,16 +150,53 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   // Phase 4: render, one batch at a time, pages of a batch in parallel.
   output::OutputWriter writer(stats.output_dir);
   ContentStore store(site, content_dir);
+  templates::Environment env(template_loader(options.site_dir, site.config.theme));
+  const PageRenderer* renderer_ptr = nullptr;
+  templates::SiteContext ctx(site, [&](site::PageId id) { return renderer_ptr->content_html(id); });
+  env.set_base_url(site.config.baseurl, site.config.base_path);
+  env.set_markdown([&](std::string_view text) {
+    markdown::Rendered r;
+    markdown::Options md;
+    md.unsafe_html = site.config.markdown_unsafe;
+    markdown::render_html(text, md, r);
+    return std::move(r.html);
+  });
+  for (auto& [name, fn] : ctx.functions()) env.set_global(name, fn);
+  PageRenderer renderer(site, store, env, ctx, writer, diagnostics);
+  renderer_ptr = &renderer;
   tbb::enumerable_thread_specific<Scratch> scratch;
+  std::atomic<size_t> files{0};
   for (const auto& batch : batches) {
-    tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
-      render_page(site, store, batch[i], writer, scratch.local(), diagnostics);
-    });
-    stats.pages += batch.size();
+    tbb::parallel_for(size_t{0}, batch.size(),
+                      [&](size_t i) { files += renderer.render_page(batch[i], scratch.local()); });
   }
+  // Taxonomy overviews and term pages, then the 404 page.
+  std::vector<templates::VirtualPage> virtual_pages;
+  for (size_t t = 0; t < site.taxonomies.size(); ++t) {
+    const auto& tax = site.taxonomies[t];
+    virtual_pages.push_back({"taxonomy", title_from_name(tax.def.plural), site.taxonomy_url(t),
+                             static_cast<int>(t), -1});
+    for (size_t i = 0; i < tax.terms.size(); ++i) {
+      virtual_pages.push_back({"term", tax.terms[i].name, site.term_url(t, i), static_cast<int>(t),
+                               static_cast<int>(i)});
+    }
+  }
+  tbb::parallel_for(size_t{0}, virtual_pages.size(), [&](size_t i) {
+    const auto& vp = virtual_pages[i];
+    const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
+    bool term = vp.term >= 0;
+    std::span<const site::PageId> list;
+    if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
+    files += renderer.render_virtual(
+        vp, list, term, templates::taxonomy_candidates(tax.def.plural, term), scratch.local());
+  });
+  templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
+  files += renderer.render_virtual(not_found, {}, false, {"404.html"}, scratch.local());
+  stats.pages = files;
 
   // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an
-  // asset of the same name.
+  // asset of the same name; the site's static/ after the theme's, so it can replace them.
+  copy_theme_static(options.site_dir, site.config.theme, writer, diagnostics);
   stats.static_files +=
       output::copy_tree(options.site_dir / "static", "static", writer, diagnostics);
   copy_resources(site, content_dir, writer, diagnostics, stats);

@@ -47,6 +47,14 @@ std::span<const PageId> Site::sections_of(PageId section) const {
           section_offsets[section + 1] - section_offsets[section]};
 }
 
+std::string Site::taxonomy_url(size_t taxonomy) const {
+  return "/" + taxonomies[taxonomy].def.plural + "/";
+}
+
+std::string Site::term_url(size_t taxonomy, size_t term) const {
+  return taxonomy_url(taxonomy) + taxonomies[taxonomy].terms[term].slug + "/";
+}
+
 bool page_order_less(const content::PageTable& table, PageId a, PageId b) {
   const PageMeta& x = table.pages[a];
   const PageMeta& y = table.pages[b];
@@ -102,6 +110,52 @@ Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
   group_by(
       site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets,
       site.section_children);
+
+  site.regular_pages = regular;
+  std::sort(site.regular_pages.begin(), site.regular_pages.end(),
+            [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
+  site.prev_in_section.assign(pages.size(), content::kNoPage);
+  site.next_in_section.assign(pages.size(), content::kNoPage);
+  for (PageId s : sections) {
+    auto list = site.pages_of(s);
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) site.prev_in_section[list[i]] = list[i - 1];
+      if (i + 1 < list.size()) site.next_in_section[list[i]] = list[i + 1];
+    }
+  }
+
+  // [taxonomies]: singular = "plural" pairs as in Hugo; default tags and categories.
+  std::vector<TaxonomyDef> defs;
+  if (const Value* t = site.config.raw.find("taxonomies"); t && t->is_table()) {
+    for (const auto& [singular, plural] : t->as_table()) {
+      if (plural.is_string() && !plural.as_string().empty()) {
+        defs.push_back({singular, plural.as_string()});
+      } else {
+        auto [line, col] = site.config.document.position_of("taxonomies." + singular);
+        diagnostics.add(
+            make_error(site.config.config_file, line, col,
+                       "[taxonomies] " + singular +
+                           " must be the plural name as a string, as in tag = \"tags\""));
+      }
+    }
+  } else {
+    defs = {{"tag", "tags"}, {"category", "categories"}};
+  }
+  site.taxonomies = build_taxonomies(site.table, site.regular_pages, defs);
+
+  if (const Value* p = site.config.raw.find("pagination"); p && p->is_table()) {
+    if (const Value* n = p->find("per_page")) {
+      if (n->is_int() && n->as_int() >= 0) {
+        site.per_page = static_cast<size_t>(n->as_int());
+      } else {
+        auto [line, col] = site.config.document.position_of("pagination.per_page");
+        diagnostics.add(make_error(site.config.config_file, line, col,
+                                   "[pagination] per_page must be a whole number (0 turns "
+                                   "pagination off)"));
+      }
+    }
+  }
+  site.xref = XrefIndex(site.table, site.rendered_);
   return site;
 }
 

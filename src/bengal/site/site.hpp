@@ -11,6 +11,8 @@
 #include "bengal/content/discover.hpp"
 #include "bengal/content/page_meta.hpp"
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/site/taxonomy.hpp"
+#include "bengal/site/xref.hpp"
 
 namespace bengal::site {
 
@@ -37,11 +39,30 @@ struct Site {
   std::string rel_url(PageId id) const { return config.base_path + std::string(str(page(id).url)); }
   std::string permalink(PageId id) const { return config.baseurl + std::string(str(page(id).url)); }
 
+  // Taxonomies from [taxonomies] (default tags and categories), terms sorted by page count.
+  std::vector<Taxonomy> taxonomies;
+  // Every rendered regular page in display order: site.pages and the home page's list.
+  std::vector<PageId> regular_pages;
+  // Neighbours of each page in its section's display order (kNoPage at the ends).
+  std::vector<PageId> prev_in_section, next_in_section;
+  // data/*.toml|yaml|json as one table: site.data.<file name>.
+  Value data = Value::table();
+  XrefIndex xref;
+  size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
+
+  // "/tags/" and "/tags/go/": the URLs of taxonomy pages.
+  std::string taxonomy_url(size_t taxonomy) const;
+  std::string term_url(size_t taxonomy, size_t term) const;
+
   // Filled by build_index.
   std::vector<uint32_t> page_offsets, section_offsets;  // size pages+1
   std::vector<PageId> section_pages, section_children;
   std::vector<PageId> rendered_;
 };
+
+// Reads data/ under the site folder: each .toml, .yaml, .yml or .json file becomes a key
+// (its name without extension; subfolders nest). Errors name the file, line and column.
+Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics);
 
 // Display order of pages: weight (pages with a weight first, lowest first; as in Hugo a weight
 // of 0 means none), then date newest first, then title, then source path: a total order.

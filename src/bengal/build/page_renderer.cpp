@@ -1,0 +1,151 @@
+#include "bengal/build/page_renderer.hpp"
+
+#include "bengal/content/page_url.hpp"
+#include "bengal/site/pagination.hpp"
+#include "bengal/templates/layout_lookup.hpp"
+
+namespace bengal::build {
+
+PageRenderer::PageRenderer(const site::Site& site, const ContentStore& store,
+                           const templates::Environment& env, const templates::SiteContext& ctx,
+                           output::OutputWriter& writer, Diagnostics& diagnostics)
+    : site_(site),
+      store_(store),
+      env_(env),
+      ctx_(ctx),
+      writer_(writer),
+      diagnostics_(diagnostics) {}
+
+void PageRenderer::report_once(Diagnostic d) const {
+  std::lock_guard lock(reported_mutex_);
+  if (reported_.insert(d.format()).second) diagnostics_.add(std::move(d));
+}
+
+void PageRenderer::markdown_html(site::PageId id, std::string_view body,
+                                 markdown::Rendered& out) const {
+  // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
+  markdown::LinkResolver resolve = [this, id](std::string_view dest,
+                                              bool wiki) -> std::optional<std::string> {
+    site::LinkTarget t =
+        wiki ? site_.xref.resolve_wiki(id, dest) : site_.xref.resolve_link(id, dest);
+    if (t.status != site::LinkTarget::Status::kResolved &&
+        t.status != site::LinkTarget::Status::kMissingAnchor)
+      return std::nullopt;
+    std::string url = site_.rel_url(t.page);
+    if (!t.anchor.empty()) url += "#" + t.anchor;
+    return url;
+  };
+  markdown::Options md;
+  md.unsafe_html = site_.config.markdown_unsafe;
+  md.wiki_links = true;
+  md.resolve_link = &resolve;
+  out.html.clear();
+  out.toc.clear();
+  markdown::render_html(body, md, out);
+}
+
+std::string PageRenderer::content_html(site::PageId id) const {
+  std::string body, error;
+  if (!store_.load_body(id, body, error)) return {};
+  markdown::Rendered r;
+  markdown_html(id, body, r);
+  return std::move(r.html);
+}
+
+bool PageRenderer::render_template(const std::vector<std::string>& candidates,
+                                   const templates::Vars& vars, std::string_view what,
+                                   std::string& out) const {
+  for (const auto& name : candidates) {
+    if (!env_.exists(name)) continue;
+    Diagnostic error;
+    if (env_.render(name, vars, out, error)) return true;
+    // A template error is reported once, not once per page that uses the template.
+    error.message += "\n    (while rendering " + std::string(what) + ")";
+    std::string key = error.file + ":" + std::to_string(error.line);
+    std::lock_guard lock(reported_mutex_);
+    if (reported_.insert(key).second) diagnostics_.add(std::move(error));
+    return false;
+  }
+  std::string list;
+  for (const auto& c : candidates) list += (list.empty() ? "" : ", ") + c;
+  report_once(make_error("", 0, 0,
+                         "no template for " + std::string(what) + "; looked for " + list +
+                             " in templates/, the theme and the built-in theme"));
+  return false;
+}
+
+size_t PageRenderer::render_page(site::PageId id, Scratch& s) const {
+  const auto& meta = site_.page(id);
+  std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
+  if (!store_.load_body(id, s.body, s.error)) {
+    diagnostics_.add(make_error(display, 0, 0,
+                                "cannot read file: " + s.error + "; it changed during the build"));
+    return 0;
+  }
+  markdown_html(id, s.body, s.markdown);
+  s.toc = markdown::render_toc_html(s.markdown.toc);
+  templates::PageRender render;
+  render.content = s.markdown.html;
+  render.toc = s.toc;
+  render.toc_items = &s.markdown.toc;
+
+  std::vector<std::string> candidates = templates::layout_candidates(site_, id);
+  std::string_view url = site_.str(meta.url);
+  // Sections and the home page list pages, paginated; a regular page is one file.
+  std::vector<site::Pager> pagers;
+  if (meta.kind == content::PageKind::kPage) {
+    pagers.resize(1);
+    pagers[0].url = std::string(url);
+  } else {
+    render.list = meta.kind == content::PageKind::kHome
+                      ? std::span<const site::PageId>(site_.regular_pages)
+                      : site_.pages_of(id);
+    pagers = site::paginate(render.list.size(), site_.per_page, url);
+  }
+  size_t written = 0;
+  for (const auto& pager : pagers) {
+    if (meta.kind != content::PageKind::kPage) render.pager = &pager;
+    templates::Vars vars = {{"page", ctx_.page(id, &render)}, {"site", ctx_.site_value()}};
+    vars.emplace_back("paginator",
+                      render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
+    s.page.clear();
+    if (!render_template(candidates, vars, display, s.page)) return written;
+    try {
+      writer_.write(content::output_path_for_url(pager.url), s.page);
+      ++written;
+    } catch (const std::exception& e) {
+      diagnostics_.add(make_error(display, 0, 0, e.what()));
+    }
+  }
+  return written;
+}
+
+size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
+                                    std::span<const site::PageId> list, bool paginate,
+                                    const std::vector<std::string>& candidates, Scratch& s) const {
+  templates::PageRender render;
+  render.list = list;
+  std::vector<site::Pager> pagers = paginate ? site::paginate(list.size(), site_.per_page, page.url)
+                                             : std::vector<site::Pager>(1);
+  if (!paginate) pagers[0].url = page.url;
+  size_t written = 0;
+  for (const auto& pager : pagers) {
+    if (paginate) render.pager = &pager;
+    templates::Vars vars = {{"page", ctx_.virtual_page(page, &render)},
+                            {"site", ctx_.site_value()}};
+    vars.emplace_back("paginator",
+                      render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
+    s.page.clear();
+    if (!render_template(candidates, vars, "the " + page.kind + " page " + page.url, s.page))
+      return written;
+    try {
+      writer_.write(content::output_path_for_url(pager.url), s.page);
+      ++written;
+    } catch (const std::exception& e) {
+      diagnostics_.add(make_error("", 0, 0, e.what()));
+    }
+  }
+  return written;
+}
+
+}  // namespace bengal::build

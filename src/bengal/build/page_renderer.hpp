@@ -1,0 +1,58 @@
+// Phase 4 for one page: body -> Markdown HTML (links resolved through the cross-reference
+// index) -> template -> file. Shared by all render threads; each thread passes its own
+// Scratch so buffers are reused from page to page.
+#pragma once
+
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "bengal/build/content_store.hpp"
+#include "bengal/markdown/markdown.hpp"
+#include "bengal/output/writer.hpp"
+#include "bengal/templates/engine/environment.hpp"
+#include "bengal/templates/site_context.hpp"
+
+namespace bengal::build {
+
+struct Scratch {
+  std::string body;
+  markdown::Rendered markdown;
+  std::string toc;
+  std::string page;
+  std::string error;
+};
+
+class PageRenderer {
+ public:
+  PageRenderer(const site::Site& site, const ContentStore& store, const templates::Environment& env,
+               const templates::SiteContext& ctx, output::OutputWriter& writer,
+               Diagnostics& diagnostics);
+
+  // Renders and writes a page (every pager page of a list). Returns the files written.
+  size_t render_page(site::PageId id, Scratch& s) const;
+  // A taxonomy overview, term page or the 404 page; `list` is paginated when not empty.
+  size_t render_virtual(const templates::VirtualPage& page, std::span<const site::PageId> list,
+                        bool paginate, const std::vector<std::string>& candidates,
+                        Scratch& s) const;
+  // The HTML of a page's body, for page.content of other pages and feeds.
+  std::string content_html(site::PageId id) const;
+
+ private:
+  void markdown_html(site::PageId id, std::string_view body, markdown::Rendered& out) const;
+  // Renders the first existing candidate; reports a missing or broken template once.
+  bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
+                       std::string_view what, std::string& out) const;
+  void report_once(Diagnostic d) const;
+
+  const site::Site& site_;
+  const ContentStore& store_;
+  const templates::Environment& env_;
+  const templates::SiteContext& ctx_;
+  output::OutputWriter& writer_;
+  Diagnostics& diagnostics_;
+  mutable std::mutex reported_mutex_;
+  mutable std::set<std::string> reported_;
+};
+
+}  // namespace bengal::build

@@ -1,0 +1,66 @@
+// What templates see: the site and its pages as lazy host objects over the read-only Site
+// index. Nothing is copied up front; `page.title` reads the string pool when a template asks.
+// Built once after the index phase and shared by all render threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bengal/markdown/markdown.hpp"
+#include "bengal/site/pagination.hpp"
+#include "bengal/site/site.hpp"
+#include "bengal/templates/engine/value.hpp"
+
+namespace bengal::templates {
+
+using site::PageId;
+
+// The per-render part of the page being rendered: its HTML and table of contents.
+struct PageRender {
+  std::string_view content;
+  std::string_view toc;
+  const std::vector<markdown::TocEntry>* toc_items = nullptr;
+  const site::Pager* pager = nullptr;  // list pages: which page of the list this is
+  std::span<const PageId> list;        // list pages: every item, in order
+};
+
+// A page that exists only in the output: a taxonomy overview, a term page, the 404 page.
+struct VirtualPage {
+  std::string kind;  // "taxonomy", "term", "404"
+  std::string title;
+  std::string url;    // site-relative, without base path
+  int taxonomy = -1;  // index into Site::taxonomies
+  int term = -1;      // index into that taxonomy's terms
+};
+
+class SiteContext {
+ public:
+  // `content` renders another page's HTML on demand (page.content of a page not being
+  // rendered): it goes through the build's ContentStore.
+  SiteContext(const site::Site& site, std::function<std::string(PageId)> content);
+
+  const site::Site& site() const { return site_; }
+  Value site_value() const { return site_value_; }
+  // A page object; with `render` for the page being rendered (content, toc, paginator).
+  Value page(PageId id, const PageRender* render = nullptr) const;
+  Value virtual_page(const VirtualPage& page, const PageRender* render) const;
+  Value pages(std::shared_ptr<const std::vector<PageId>> ids) const;
+  Value pages(std::span<const PageId> ids) const;  // a view: `ids` must outlive the build
+  Value term(size_t taxonomy, size_t term) const;
+  Value taxonomy_terms(size_t taxonomy) const;
+  Value menu(PageId current) const;
+  std::string content_of(PageId id) const { return content_(id); }
+  // Globals every template gets: url_for, asset_url, get_page, get_section, tag_url, now.
+  std::vector<std::pair<std::string, Value>> functions() const;
+  // Site-relative URL with base path: "/docs" + "/a/".
+  std::string rel(std::string_view url) const { return site_.config.base_path + std::string(url); }
+
+ private:
+  const site::Site& site_;
+  std::function<std::string(PageId)> content_;
+  Value site_value_;
+};
+
+}  // namespace bengal::templates
