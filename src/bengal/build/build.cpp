@@ -13,6 +13,7 @@
 #include "bengal/build/content_store.hpp"
 #include "bengal/build/page_renderer.hpp"
 #include "bengal/build/plan.hpp"
+#include "bengal/build/site_outputs.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
 #include "bengal/content/page_url.hpp"
@@ -193,6 +194,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
   files += renderer.render_virtual(not_found, {}, false, {"404.html"}, scratch.local());
   stats.pages = files;
+  write_site_outputs(site, virtual_pages, writer, diagnostics);
 
   // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an
   // asset of the same name; the site's static/ after the theme's, so it can replace them.

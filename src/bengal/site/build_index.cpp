@@ -35,6 +35,51 @@ void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_o
   }
 }
 
+// [features] and [search] full_text: booleans; anything else is an error naming the key.
+void read_features(Site& site, Diagnostics& diagnostics) {
+  Features& f = site.features;
+  struct Flag {
+    const char* key;
+    bool* value;
+  };
+  const Flag flags[] = {{"sitemap", &f.sitemap}, {"rss", &f.rss},           {"atom", &f.atom},
+                        {"search", &f.search},   {"llms_txt", &f.llms_txt}, {"robots", &f.robots},
+                        {"aliases", &f.aliases}, {"graph", &f.graph}};
+  auto read = [&](const std::string& path, const Value& v, bool* out) {
+    if (v.is_bool()) {
+      *out = v.as_bool();
+      return;
+    }
+    auto [line, col] = site.config.document.position_of(path);
+    diagnostics.add(make_error(site.config.config_file, line, col,
+                               "[" + path.substr(0, path.find('.')) + "] " +
+                                   path.substr(path.find('.') + 1) +
+                                   " must be true or false, not " + v.type_name()));
+  };
+  if (const Value* t = site.config.raw.find("features"); t && t->is_table()) {
+    for (const auto& [key, v] : t->as_table()) {
+      bool known = false;
+      for (const auto& flag : flags) {
+        if (key == flag.key) {
+          read("features." + key, v, flag.value);
+          known = true;
+        }
+      }
+      if (!known) {
+        auto [line, col] = site.config.document.position_of("features." + key);
+        diagnostics.add(
+            make_warning(site.config.config_file, line, col,
+                         "unknown key '" + key +
+                             "' in [features] is ignored; known keys: "
+                             "sitemap, rss, atom, search, llms_txt, robots, aliases, graph"));
+      }
+    }
+  }
+  if (const Value* t = site.config.raw.find("search"); t && t->is_table()) {
+    if (const Value* v = t->find("full_text")) read("search.full_text", *v, &f.search_full_text);
+  }
+}
+
 }  // namespace
 
 std::span<const PageId> Site::pages_of(PageId section) const {
@@ -155,6 +200,7 @@ Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
       }
     }
   }
+  read_features(site, diagnostics);
   site.xref = XrefIndex(site.table, site.rendered_);
   return site;
 }

@@ -19,6 +19,19 @@ namespace bengal::site {
 using content::PageId;
 using content::PageMeta;
 
+// [features]: the site-wide outputs, each of which can be switched off.
+struct Features {
+  bool sitemap = true;
+  bool rss = true;
+  bool atom = false;
+  bool search = true;  // index.json
+  bool llms_txt = true;
+  bool robots = true;
+  bool aliases = true;
+  bool graph = false;             // graph.json
+  bool search_full_text = false;  // [search] full_text
+};
+
 struct Site {
   config::SiteConfig config;
   content::PageTable table;
@@ -49,6 +62,7 @@ struct Site {
   Value data = Value::table();
   XrefIndex xref;
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
+  Features features;
 
   // "/tags/" and "/tags/go/": the URLs of taxonomy pages.
   std::string taxonomy_url(size_t taxonomy) const;

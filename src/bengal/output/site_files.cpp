@@ -1,0 +1,48 @@
+#include "bengal/output/site_files.hpp"
+
+#include "bengal/core/html.hpp"
+
+namespace bengal::output {
+namespace {
+
+// Markdown link text and descriptions must stay on one line.
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (char c : s) out += (c == '\n' || c == '\r') ? ' ' : c;
+  return out;
+}
+
+}  // namespace
+
+std::string build_robots_txt(std::string_view sitemap_url) {
+  return "User-agent: *\nAllow: /\n\nSitemap: " + std::string(sitemap_url) + "\n";
+}
+
+std::string build_alias_page(std::string_view target, std::string_view language) {
+  std::string url = html_escape(target);
+  return "<!DOCTYPE html>\n<html lang=\"" + html_escape(language) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + url +
+         "</title>\n<link rel=\"canonical\" href=\"" + url +
+         "\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" "
+         "content=\"0; url=" +
+         url + "\">\n</head>\n<body>\n<p>This page has moved to <a href=\"" + url + "\">" + url +
+         "</a>.</p>\n</body>\n</html>\n";
+}
+
+std::string build_llms_txt(std::string_view title, std::string_view description,
+                           const std::vector<LlmsSection>& sections) {
+  std::string out = "# " + one_line(title) + "\n";
+  if (!description.empty()) out += "\n> " + one_line(description) + "\n";
+  for (const auto& section : sections) {
+    if (section.links.empty()) continue;
+    out += "\n## " + one_line(section.title) + "\n\n";
+    for (const auto& link : section.links) {
+      out += "- [" + one_line(link.title) + "](" + link.url + ")";
+      if (!link.description.empty()) out += ": " + one_line(link.description);
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace bengal::output

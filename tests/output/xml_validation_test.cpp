@@ -1,0 +1,89 @@
+// The sitemap and feeds checked by a real validator: xmllint (Debian's libxml2-utils) against
+// the schemas in tests/data/schemas. The golden sites' expected files are validated (the
+// golden tests prove the build writes exactly those), and a sitemap split past 50,000 URLs.
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "bengal/output/sitemap.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::output {
+namespace {
+
+const fs::path kSource = BENGAL_SOURCE_DIR;
+
+// Runs xmllint; returns its exit code (0 = valid).
+int xmllint(const std::string& schema, const fs::path& file) {
+  std::string cmd = "xmllint --noout --schema '" +
+                    (kSource / "tests/data/schemas" / schema).string() + "' '" + file.string() +
+                    "' 2>/dev/null";
+  return std::system(cmd.c_str());
+}
+
+std::vector<fs::path> find(const std::string& name) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::recursive_directory_iterator(kSource / "tests/sites")) {
+    if (e.path().filename() == name &&
+        e.path().string().find(".expected/public") != std::string::npos)
+      out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(XmlValidation, XmllintIsInstalled) {
+  ASSERT_EQ(std::system("xmllint --version >/dev/null 2>&1"), 0);
+}
+
+TEST(XmlValidation, GoldenSitemapsAndFeedsAreValid) {
+  size_t checked = 0;
+  for (const auto& [name, schema] : {std::pair{"sitemap.xml", "sitemap.xsd"},
+                                     {"rss.xml", "rss2.xsd"},
+                                     {"atom.xml", "atom.xsd"}}) {
+    for (const auto& f : find(name)) {
+      EXPECT_EQ(xmllint(schema, f), 0) << f;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 20u);
+}
+
+TEST(XmlValidation, InvalidFilesAreRejected) {
+  // The check can fail: a sitemap entry without <loc> is not valid.
+  fs::path bad = fs::temp_directory_path() / "bengal-bad-sitemap.xml";
+  std::ofstream(bad) << "<?xml version=\"1.0\"?>\n<urlset "
+                        "xmlns=\"http://www.sitemaps.org/schemas/sitemap/"
+                        "0.9\"><url><lastmod>2024-01-01</lastmod></url></urlset>\n";
+  EXPECT_NE(xmllint("sitemap.xsd", bad), 0);
+  fs::remove(bad);
+}
+
+TEST(XmlValidation, SitemapSplitsPastFiftyThousandUrls) {
+  std::vector<SitemapEntry> entries;
+  for (int i = 0; i < 50001; ++i)
+    entries.push_back(
+        {"https://example.org/p/" + std::to_string(i) + "/", parse_date("2024-01-31")});
+  auto files = build_sitemaps(entries, "https://example.org");
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[0].path, "sitemap.xml");
+  EXPECT_EQ(files[1].path, "sitemap-1.xml");
+  EXPECT_EQ(files[2].path, "sitemap-2.xml");
+  EXPECT_NE(files[0].xml.find("<loc>https://example.org/sitemap-2.xml</loc>"), std::string::npos);
+  fs::path dir = fs::temp_directory_path() / "bengal-sitemap-split";
+  fs::create_directories(dir);
+  for (const auto& f : files) std::ofstream(dir / f.path) << f.xml;
+  EXPECT_EQ(xmllint("siteindex.xsd", dir / "sitemap.xml"), 0);
+  EXPECT_EQ(xmllint("sitemap.xsd", dir / "sitemap-1.xml"), 0);
+  EXPECT_EQ(xmllint("sitemap.xsd", dir / "sitemap-2.xml"), 0);
+  fs::remove_all(dir);
+  EXPECT_EQ(
+      build_sitemaps(std::vector<SitemapEntry>(50000, entries[0]), "https://example.org").size(),
+      1u);
+}
+
+}  // namespace
+}  // namespace bengal::output
