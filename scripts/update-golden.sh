@@ -12,6 +12,7 @@ cases=(
   "golden golden-strict --strict"
   "bad-config bad-config"
   "themed themed"
+  "structure structure"
 )
 for c in "${cases[@]}"; do
   read -r site expected args <<<"$c"

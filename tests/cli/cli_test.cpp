@@ -85,7 +85,7 @@ TEST(Cli, OutputIsIdenticalAtAnyThreadCountAndBatchSize) {
 TEST(Cli, UnknownCommandIsAnError) {
   RunResult r = run_bengal({"bild"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "error: unknown command 'bild'; commands: build, md, new\n");
+  EXPECT_EQ(r.err, "error: unknown command 'bild'; commands: build, check, md, new\n");
 }
 
 TEST(Cli, MissingSiteDirSaysSo) {

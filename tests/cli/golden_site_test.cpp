@@ -39,7 +39,8 @@ INSTANTIATE_TEST_SUITE_P(Sites, GoldenSite,
                                            GoldenCase{"golden", "golden-drafts", {"--drafts"}},
                                            GoldenCase{"golden", "golden-strict", {"--strict"}},
                                            GoldenCase{"bad-config", "bad-config", {}},
-                                           GoldenCase{"themed", "themed", {}}),
+                                           GoldenCase{"themed", "themed", {}},
+                                           GoldenCase{"structure", "structure", {}}),
                          [](const auto& info) {
                            std::string n = info.param.expected;
                            std::replace(n.begin(), n.end(), '-', '_');

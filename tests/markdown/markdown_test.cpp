@@ -88,9 +88,10 @@ TEST(Html, FencedCodeKeepsLanguageClass) {
 }
 
 TEST(Html, LinkResolverRewritesDestinations) {
-  LinkResolver resolve = [](std::string_view dest, bool wiki) -> std::optional<std::string> {
-    if (wiki) return "/wiki/" + std::string(dest) + "/";
-    if (dest == "other.md#x") return std::string("/docs/other/#x");
+  LinkResolver resolve = [](std::string_view dest, bool wiki) -> std::optional<LinkRewrite> {
+    if (wiki) return LinkRewrite{"/wiki/" + std::string(dest) + "/", dest == "gone"};
+    if (dest == "other.md#x") return LinkRewrite{"/docs/other/#x", false};
+    if (dest == "missing.md") return LinkRewrite{"missing.md", true};
     return std::nullopt;
   };
   Options o;
@@ -99,6 +100,9 @@ TEST(Html, LinkResolverRewritesDestinations) {
   EXPECT_EQ(html("[a](other.md#x) [b](https://x.org) [[page|Text]]\n", o),
             "<p><a href=\"/docs/other/#x\">a</a> <a href=\"https://x.org\">b</a> "
             "<a href=\"/wiki/page/\">Text</a></p>\n");
+  EXPECT_EQ(html("[m](missing.md \"t\") [[gone]]\n", o),
+            "<p><a href=\"missing.md\" class=\"broken-link\" title=\"t\">m</a> "
+            "<a href=\"/wiki/gone/\" class=\"broken-link\">gone</a></p>\n");
 }
 
 TEST(Html, BadInputNeverCrashes) {

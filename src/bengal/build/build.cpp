@@ -21,6 +21,7 @@
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/output/static_files.hpp"
 #include "bengal/output/writer.hpp"
+#include "bengal/site/link_check.hpp"
 #include "bengal/site/site.hpp"
 #include "bengal/templates/builtin_theme.hpp"
 #include "bengal/templates/layout_lookup.hpp"
@@ -143,6 +144,11 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   site::Site site = site::build_index(std::move(cfg), std::move(discovered), diagnostics);
   site.data = site::load_data(options.site_dir / "data", diagnostics);
   std::vector<std::vector<site::PageId>> batches = plan_batches(site, options.batch_size_pages);
+  // Broken internal links: warnings after the build, errors that stop it with --strict.
+  std::vector<site::LinkProblem> broken_links = site::find_broken_links(site);
+  if (options.strict) {
+    for (const auto& p : broken_links) diagnostics.add(site::describe(site, p, true));
+  }
   if (options.strict && diagnostics.error_count() > 0) {
     stats.stopped = true;
     return stats;
@@ -195,6 +201,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   files += renderer.render_virtual(not_found, {}, false, {"404.html"}, scratch.local());
   stats.pages = files;
   write_site_outputs(site, virtual_pages, writer, diagnostics);
+  for (const auto& p : broken_links) diagnostics.add(site::describe(site, p, false));
 
   // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an
   // asset of the same name; the site's static/ after the theme's, so it can replace them.

@@ -24,16 +24,26 @@ void PageRenderer::report_once(Diagnostic d) const {
 void PageRenderer::markdown_html(site::PageId id, std::string_view body,
                                  markdown::Rendered& out) const {
   // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
+  // Missing targets keep their text and get class="broken-link"; they are reported from the
+  // index (site/link_check.hpp), with their lines.
   markdown::LinkResolver resolve = [this, id](std::string_view dest,
-                                              bool wiki) -> std::optional<std::string> {
+                                              bool wiki) -> std::optional<markdown::LinkRewrite> {
+    using Status = site::LinkTarget::Status;
     site::LinkTarget t =
         wiki ? site_.xref.resolve_wiki(id, dest) : site_.xref.resolve_link(id, dest);
-    if (t.status != site::LinkTarget::Status::kResolved &&
-        t.status != site::LinkTarget::Status::kMissingAnchor)
-      return std::nullopt;
-    std::string url = site_.rel_url(t.page);
-    if (!t.anchor.empty()) url += "#" + t.anchor;
-    return url;
+    switch (t.status) {
+      case Status::kExternal:
+        return std::nullopt;
+      case Status::kMissingPage:
+        return markdown::LinkRewrite{std::string(dest), true};
+      case Status::kResolved:
+      case Status::kMissingAnchor: {
+        std::string url = site_.rel_url(t.page);
+        if (!t.anchor.empty()) url += "#" + t.anchor;
+        return markdown::LinkRewrite{std::move(url), t.status == Status::kMissingAnchor};
+      }
+    }
+    return std::nullopt;
   };
   markdown::Options md;
   md.unsafe_html = site_.config.markdown_unsafe;
@@ -105,7 +115,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s) const {
   size_t written = 0;
   for (const auto& pager : pagers) {
     if (meta.kind != content::PageKind::kPage) render.pager = &pager;
-    templates::Vars vars = {{"page", ctx_.page(id, &render)}, {"site", ctx_.site_value()}};
+    templates::Vars vars = {{"page", ctx_.page(id, &render)}, {"site", ctx_.site_value(id)}};
     vars.emplace_back("paginator",
                       render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
     s.page.clear();

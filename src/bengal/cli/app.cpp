@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bengal/build/build.hpp"
+#include "bengal/build/check.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/markdown/markdown.hpp"
@@ -65,6 +66,26 @@ int run_build(const build::BuildOptions& options, bool strict, bool quiet) {
   return strict && errors + warnings > 0 ? 1 : 0;
 }
 
+int run_check(const std::string& site_dir, bool strict) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(site_dir, ec)) {
+    std::cerr << "error: site folder " << site_dir
+              << " does not exist; pass the folder that holds bengal.toml\n";
+    return 1;
+  }
+  Diagnostics diagnostics;
+  build::CheckStats stats = build::check_site(site_dir, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!stats.config_ok) return 1;
+  std::cout << fmt::format(
+      "Checked {} pages: {} broken links, {} orphan pages, {} missing titles, {} errors, {} "
+      "warnings\n",
+      stats.pages, stats.broken_links, stats.orphans, stats.missing_titles,
+      diagnostics.error_count(), diagnostics.warning_count());
+  size_t problems = diagnostics.error_count() + (strict ? diagnostics.warning_count() : 0);
+  return problems > 0 ? 1 : 0;
+}
+
 int run_md(const std::string& file, bool heading_ids, bool safe) {
   std::string text;
   if (file.empty() || file == "-") {
@@ -114,6 +135,14 @@ int run(int argc, char** argv) {
   md_cmd->add_flag("--heading-ids", heading_ids, "Give headings id attributes as in site builds");
   md_cmd->add_flag("--safe", safe, "Leave out raw HTML");
 
+  std::string check_dir = ".";
+  bool check_strict = false;
+  auto* check_cmd = app.add_subcommand(
+      "check",
+      "Report broken links, duplicate URLs, orphan pages and missing titles; writes nothing");
+  check_cmd->add_option("SITE_DIR", check_dir, "Site folder holding bengal.toml and content/");
+  check_cmd->add_flag("--strict", check_strict, "Fail (exit 1) on warnings too");
+
   std::string new_kind, new_name;
   auto* new_cmd = app.add_subcommand("new", "Create something new: `bengal new site NAME`");
   new_cmd->add_option("KIND", new_kind, "What to create: site")
@@ -123,8 +152,9 @@ int run(int argc, char** argv) {
 
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   std::string_view first = argc > 1 ? argv[1] : "-";
-  if (!first.starts_with('-') && first != "build" && first != "md" && first != "new") {
-    std::cerr << "error: unknown command '" << argv[1] << "'; commands: build, md, new\n";
+  if (!first.starts_with('-') && first != "build" && first != "check" && first != "md" &&
+      first != "new") {
+    std::cerr << "error: unknown command '" << argv[1] << "'; commands: build, check, md, new\n";
     return 2;
   }
   try {
@@ -140,6 +170,7 @@ int run(int argc, char** argv) {
     build_options.strict = strict;
     return run_build(build_options, strict, quiet);
   }
+  if (*check_cmd) return run_check(check_dir, check_strict);
   if (*md_cmd) return run_md(md_file, heading_ids, safe);
   if (*new_cmd) {
     std::string title = std::filesystem::path(new_name).filename().string();

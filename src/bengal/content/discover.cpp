@@ -7,6 +7,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include "bengal/content/cascade.hpp"
 #include "bengal/content/front_matter.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/core/file_io.hpp"
@@ -286,6 +287,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
                             : kind == PageKind::kHome ? options.home_title
                                                       : title_from_file_name(stem);
         m.title = table.strings.store(title);
+        m.has_title = fm.has_title;
         m.draft = fm.draft;
         m.slug = table.strings.intern(fm.slug);
         m.url = table.strings.intern(p.url);
@@ -314,6 +316,9 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
         m.aliases = table.add_list(fm.aliases);
         m.links = table.add_list(p.scan.links);
         m.wiki_links = table.add_list(p.scan.wiki_links);
+        // Body line 1 is file line body_line.
+        m.link_lines = table.add_numbers(p.scan.link_lines, p.body_line - 1);
+        m.wiki_link_lines = table.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
         m.anchors = table.add_list(p.scan.anchors, /*intern=*/false);
         if (fm.params.size() > 0) {
           m.params = static_cast<uint32_t>(table.params.size());
@@ -336,6 +341,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
     auto it = section_ids.find(std::string(table.str(m.dir)));
     m.section = it == section_ids.end() ? kNoPage : it->second;
   }
+  apply_cascade(table);
   return site;
 }
 

@@ -8,10 +8,17 @@ StrRange PageTable::add_list(std::span<const std::string> items, bool intern) {
   return r;
 }
 
+StrRange PageTable::add_numbers(std::span<const uint32_t> items, uint32_t base) {
+  StrRange r{static_cast<uint32_t>(numbers.size()), static_cast<uint32_t>(items.size())};
+  for (uint32_t n : items) numbers.push_back(n + base);
+  return r;
+}
+
 size_t PageTable::memory_bytes() const {
   // Params are small trees; count their slots, not every nested allocation.
   return pages.capacity() * sizeof(PageMeta) + lists.capacity() * sizeof(StrId) +
-         params.capacity() * sizeof(Value) + strings.memory_bytes();
+         numbers.capacity() * sizeof(uint32_t) + params.capacity() * sizeof(Value) +
+         strings.memory_bytes();
 }
 
 }  // namespace bengal::content

@@ -32,6 +32,7 @@ struct PageMeta {
   bool has_lastmod = false;
   bool has_more_marker = false;   // the summary is the text before <!--more-->
   bool excluded = false;          // lost a URL collision: reported, not rendered
+  bool has_title = false;         // the front matter sets a title (else the file name gives it)
   StrId source_path = kEmptyStr;  // relative to the content dir, '/'-separated: "docs/intro.md"
   StrId dir = kEmptyStr;          // the section folder it belongs to: "docs" ("" for root)
   StrId title = kEmptyStr;
@@ -53,9 +54,11 @@ struct PageMeta {
   PageId section = kNoPage;      // the section page it belongs to (home for top-level pages)
   StrRange tags, categories, keywords, aliases;
   StrRange links;       // link destinations as written in the body
+  StrRange link_lines;  // file line of each link: a range of PageTable::numbers
   StrRange wiki_links;  // [[...]] targets as written
-  StrRange anchors;     // heading ids
-  StrRange resources;   // bundle files, relative to the content dir
+  StrRange wiki_link_lines;
+  StrRange anchors;    // heading ids
+  StrRange resources;  // bundle files, relative to the content dir
 };
 
 // All pages of a site, by dense id. Ids follow the sorted source path, so they are the same
@@ -63,7 +66,8 @@ struct PageMeta {
 struct PageTable {
   StringPool strings;
   std::vector<PageMeta> pages;
-  std::vector<StrId> lists;  // backing store of every StrRange
+  std::vector<StrId> lists;       // backing store of every StrRange of strings
+  std::vector<uint32_t> numbers;  // backing store of the line-number ranges
   std::vector<Value> params;
 
   std::string_view str(StrId id) const { return strings.get(id); }
@@ -72,6 +76,11 @@ struct PageTable {
     return p.params == UINT32_MAX ? nullptr : &params[p.params];
   }
   StrRange add_list(std::span<const std::string> items, bool intern = true);
+  // Stores numbers plus `base` (body line offsets become file lines).
+  StrRange add_numbers(std::span<const uint32_t> items, uint32_t base);
+  std::span<const uint32_t> number_list(StrRange r) const {
+    return {numbers.data() + r.offset, r.count};
+  }
   // Bytes held by the table: records, lists, params estimate and strings.
   size_t memory_bytes() const;
 };

@@ -12,7 +12,22 @@ namespace {
 
 class Scanner {
  public:
-  explicit Scanner(BodyScan& out) : out_(out) {}
+  Scanner(BodyScan& out, std::string_view text) : out_(out), text_(text) {}
+
+  // The line of a link: md4c's attribute text usually points into the input; when it does
+  // not (escapes were resolved), the written text is searched for from the last link on.
+  uint32_t line_of(const MD_ATTRIBUTE& a, std::string_view written) {
+    size_t offset = std::string_view::npos;
+    if (a.text >= text_.data() && a.text < text_.data() + text_.size()) {
+      offset = static_cast<size_t>(a.text - text_.data());
+    } else if (!written.empty()) {
+      offset = text_.find(written, cursor_);
+    }
+    if (offset == std::string_view::npos || offset < cursor_) offset = cursor_;
+    for (; cursor_ < offset; ++cursor_)
+      if (text_[cursor_] == '\n') ++line_;
+    return line_;
+  }
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
@@ -38,9 +53,13 @@ class Scanner {
   static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
     if (type == MD_SPAN_A) {
-      s->out_.links.push_back(decoded(static_cast<MD_SPAN_A_DETAIL*>(detail)->href));
+      const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
+      s->out_.links.push_back(decoded(href));
+      s->out_.link_lines.push_back(s->line_of(href, s->out_.links.back()));
     } else if (type == MD_SPAN_WIKILINK) {
-      s->out_.wiki_links.push_back(decoded(static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail)->target));
+      const MD_ATTRIBUTE& target = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail)->target;
+      s->out_.wiki_links.push_back(decoded(target));
+      s->out_.wiki_link_lines.push_back(s->line_of(target, s->out_.wiki_links.back()));
     }
     return 0;
   }
@@ -124,6 +143,9 @@ class Scanner {
   }
 
   BodyScan& out_;
+  std::string_view text_;
+  size_t cursor_ = 0;  // line_of() has counted newlines up to here
+  uint32_t line_ = 1;
   HeadingIds ids_;
   std::string heading_;
   std::string summary_;      // first kSummaryWords words
@@ -140,7 +162,7 @@ class Scanner {
 BodyScan scan_body(std::string_view markdown) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
-  Scanner scanner(out);
+  Scanner scanner(out, markdown);
   MD_PARSER parser{};
   parser.flags = md4c_flags(true, true);
   parser.enter_block = &Scanner::enter_block;

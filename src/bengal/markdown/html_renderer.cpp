@@ -119,12 +119,19 @@ class HtmlRenderer {
     esc(scratch_);
   }
 
-  void href(const MD_ATTRIBUTE& a, bool wiki) {
+  // Writes a link destination, rewritten by the resolver; returns true when the resolver
+  // says the target does not exist.
+  bool href(const MD_ATTRIBUTE& a, bool wiki) {
     decode_attribute(a, scratch_);
+    bool broken = false;
     if (opt_.resolve_link != nullptr) {
-      if (auto rewritten = (*opt_.resolve_link)(scratch_, wiki)) scratch_ = std::move(*rewritten);
+      if (auto rewritten = (*opt_.resolve_link)(scratch_, wiki)) {
+        scratch_ = std::move(rewritten->href);
+        broken = rewritten->broken;
+      }
     }
     append_url_escaped(out_, scratch_);
+    return broken;
   }
 
   void raw_html(std::string_view html) {
@@ -357,8 +364,8 @@ class HtmlRenderer {
       case MD_SPAN_A: {
         auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
         lit("<a href=\"");
-        href(a->href, false);
-        lit("\"");
+        bool broken = href(a->href, false);
+        lit(broken ? "\" class=\"broken-link\"" : "\"");
         if (a->title.size > 0) {
           lit(" title=\"");
           attribute(a->title);
@@ -381,8 +388,7 @@ class HtmlRenderer {
       case MD_SPAN_WIKILINK: {
         auto* w = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail);
         lit("<a href=\"");
-        href(w->target, true);
-        lit("\">");
+        lit(href(w->target, true) ? "\" class=\"broken-link\">" : "\">");
         break;
       }
       case MD_SPAN_LATEXMATH:

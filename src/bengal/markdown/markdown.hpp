@@ -18,8 +18,14 @@ struct TocEntry {
   int level = 2;
 };
 
+// What a resolver makes of a link: the URL to write, and whether the target is missing (the
+// link then gets class="broken-link").
+struct LinkRewrite {
+  std::string href;
+  bool broken = false;
+};
 // Rewrites a link destination (or a wiki link target); nullopt keeps it as written.
-using LinkResolver = std::function<std::optional<std::string>(std::string_view dest, bool wiki)>;
+using LinkResolver = std::function<std::optional<LinkRewrite>(std::string_view dest, bool wiki)>;
 
 struct Options {
   bool heading_ids = true;  // false: exact CommonMark output (bengal md, the spec tests)
@@ -49,10 +55,12 @@ std::string heading_slug(std::string_view text);
 
 struct BodyScan {
   std::vector<std::string> links;       // link destinations, in order, as written (decoded)
+  std::vector<uint32_t> link_lines;     // 1-based line of each link within the body
   std::vector<std::string> wiki_links;  // [[target]] targets, without "|text"
-  std::vector<std::string> anchors;     // heading ids, as render_html assigns them
-  uint32_t word_count = 0;              // words of visible text, code included
-  std::string summary;                  // plain text before <!--more-->, else the first 70 words
+  std::vector<uint32_t> wiki_link_lines;
+  std::vector<std::string> anchors;  // heading ids, as render_html assigns them
+  uint32_t word_count = 0;           // words of visible text, code included
+  std::string summary;               // plain text before <!--more-->, else the first 70 words
   bool has_more_marker = false;
   uint64_t content_hash = 0;  // XXH3 of the Markdown text
 };

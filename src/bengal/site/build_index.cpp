@@ -202,6 +202,7 @@ Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
   }
   read_features(site, diagnostics);
   site.xref = XrefIndex(site.table, site.rendered_);
+  site.menus = build_menus(site, diagnostics);
   return site;
 }
 

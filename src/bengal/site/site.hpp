@@ -11,6 +11,7 @@
 #include "bengal/content/discover.hpp"
 #include "bengal/content/page_meta.hpp"
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/site/menus.hpp"
 #include "bengal/site/taxonomy.hpp"
 #include "bengal/site/xref.hpp"
 
@@ -63,6 +64,7 @@ struct Site {
   XrefIndex xref;
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
   Features features;
+  std::map<std::string, Menu> menus;
 
   // "/tags/" and "/tags/go/": the URLs of taxonomy pages.
   std::string taxonomy_url(size_t taxonomy) const;

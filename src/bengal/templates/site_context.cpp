@@ -1,5 +1,6 @@
 #include "bengal/templates/site_context.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -344,13 +345,28 @@ class TaxonomiesObject : public Object {
   const SiteContext& ctx_;
 };
 
+class MenusObject : public Object {
+ public:
+  MenusObject(const SiteContext& ctx, PageId current) : ctx_(ctx), current_(current) {}
+  Value attr(std::string_view n) const override {
+    std::string name(n);
+    if (!ctx_.site().menus.count(name)) return {};
+    return ctx_.menu(name, current_);
+  }
+  std::vector<std::string> keys() const override {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : ctx_.site().menus) out.push_back(k);
+    return out;
+  }
+
+ private:
+  const SiteContext& ctx_;
+  PageId current_;
+};
+
 class SiteObject : public Object {
  public:
-  explicit SiteObject(const SiteContext& ctx) : ctx_(ctx) {
-    const site::Site& s = ctx.site();
-    params_ = Value::from(s.config.params);
-    data_ = Value::from(s.data);
-  }
+  SiteObject(const SiteContext& ctx, PageId current) : ctx_(ctx), current_(current) {}
   Value attr(std::string_view n) const override {
     const site::Site& s = ctx_.site();
     const auto& c = s.config;
@@ -359,14 +375,14 @@ class SiteObject : public Object {
     if (n == "base_path") return Value::view(c.base_path);
     if (n == "description") return Value::view(c.description);
     if (n == "language") return Value::view(c.language);
-    if (n == "params") return params_;
-    if (n == "data") return data_;
+    if (n == "params") return ctx_.params();
+    if (n == "data") return ctx_.data();
     if (n == "pages") return ctx_.pages(std::span<const PageId>(s.regular_pages));
     if (n == "sections")
       return s.home == content::kNoPage ? Value::list(List{}) : ctx_.pages(s.sections_of(s.home));
     if (n == "home") return s.home == content::kNoPage ? Value::none() : ctx_.page(s.home);
     if (n == "taxonomies") return Value::object(std::make_shared<TaxonomiesObject>(ctx_));
-    if (n == "menus") return Value::dict({{"main", ctx_.menu(content::kNoPage)}});
+    if (n == "menus") return Value::object(std::make_shared<MenusObject>(ctx_, current_));
     return {};
   }
   std::vector<std::string> keys() const override {
@@ -377,14 +393,19 @@ class SiteObject : public Object {
 
  private:
   const SiteContext& ctx_;
-  Value params_, data_;
+  PageId current_;
 };
 
 }  // namespace
 
 SiteContext::SiteContext(const site::Site& site, std::function<std::string(PageId)> content)
     : site_(site), content_(std::move(content)) {
-  site_value_ = Value::object(std::make_shared<SiteObject>(*this));
+  params_ = Value::from(site.config.params);
+  data_ = Value::from(site.data);
+}
+
+Value SiteContext::site_value(PageId current) const {
+  return Value::object(std::make_shared<SiteObject>(*this, current));
 }
 
 Value SiteContext::page(PageId id, const PageRender* render) const {
@@ -412,23 +433,40 @@ Value SiteContext::taxonomy_terms(size_t taxonomy) const {
   return Value::object(std::make_shared<TermList>(*this, taxonomy));
 }
 
-Value SiteContext::menu(PageId current) const {
-  // Without configured menus the main menu is the top-level sections.
-  List entries;
-  if (site_.home == content::kNoPage) return Value::list(std::move(entries));
+Value SiteContext::menu(const std::string& name, PageId current) const {
+  const site::Menu& menu = site_.menus.at(name);
   std::string_view current_url =
       current == content::kNoPage ? std::string_view() : site_.str(site_.page(current).url);
-  for (PageId s : site_.sections_of(site_.home)) {
-    std::string_view url = site_.str(site_.page(s).url);
-    bool active = !current_url.empty() && current_url.starts_with(url);
-    entries.push_back(Value::dict({{"name", Value::view(site_.str(site_.page(s).title))},
-                                   {"url", Value::string(site_.rel_url(s))},
-                                   {"weight", Value::integer(site_.page(s).weight)},
-                                   {"identifier", Value::view(url)},
-                                   {"children", Value::list(List{})},
-                                   {"active", Value::boolean(active)}}));
-  }
-  return Value::list(std::move(entries));
+  auto is_current = [&](const site::MenuEntry& e) {
+    return current != content::kNoPage && (e.page == current || e.url == current_url);
+  };
+  bool exact = std::any_of(menu.entries.begin(), menu.entries.end(), is_current);
+  // The active trail: the current entry and its ancestors; without an entry for the page
+  // itself, the entries whose URL contains it (its sections).
+  std::function<bool(size_t)> active = [&](size_t i) -> bool {
+    const site::MenuEntry& e = menu.entries[i];
+    if (is_current(e)) return true;
+    for (size_t c : e.children)
+      if (active(c)) return true;
+    return !exact && !current_url.empty() && e.url != "/" && e.url.starts_with('/') &&
+           current_url.starts_with(e.url);
+  };
+  std::function<Value(size_t)> entry = [&](size_t i) -> Value {
+    const site::MenuEntry& e = menu.entries[i];
+    List children;
+    for (size_t c : e.children) children.push_back(entry(c));
+    bool absolute = e.url.find("://") != std::string::npos;
+    return Value::dict({{"name", Value::view(e.name)},
+                        {"url", Value::string(absolute ? e.url : rel(e.url))},
+                        {"weight", Value::integer(e.weight)},
+                        {"identifier", Value::view(e.identifier)},
+                        {"children", Value::list(std::move(children))},
+                        {"active", Value::boolean(active(i))},
+                        {"current", Value::boolean(is_current(e))}});
+  };
+  List out;
+  for (size_t r : menu.roots) out.push_back(entry(r));
+  return Value::list(std::move(out));
 }
 
 std::vector<std::pair<std::string, Value>> SiteContext::functions() const {

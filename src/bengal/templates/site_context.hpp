@@ -42,7 +42,10 @@ class SiteContext {
   SiteContext(const site::Site& site, std::function<std::string(PageId)> content);
 
   const site::Site& site() const { return site_; }
-  Value site_value() const { return site_value_; }
+  // The `site` object as seen from page `current` (menus mark its active trail).
+  Value site_value(PageId current = content::kNoPage) const;
+  const Value& params() const { return params_; }
+  const Value& data() const { return data_; }
   // A page object; with `render` for the page being rendered (content, toc, paginator).
   Value page(PageId id, const PageRender* render = nullptr) const;
   Value virtual_page(const VirtualPage& page, const PageRender* render) const;
@@ -50,7 +53,8 @@ class SiteContext {
   Value pages(std::span<const PageId> ids) const;  // a view: `ids` must outlive the build
   Value term(size_t taxonomy, size_t term) const;
   Value taxonomy_terms(size_t taxonomy) const;
-  Value menu(PageId current) const;
+  // site.menus.<name>: entries {name, url, weight, identifier, children, active, current}.
+  Value menu(const std::string& name, PageId current) const;
   std::string content_of(PageId id) const { return content_(id); }
   // Globals every template gets: url_for, asset_url, get_page, get_section, tag_url, now.
   std::vector<std::pair<std::string, Value>> functions() const;
@@ -60,7 +64,7 @@ class SiteContext {
  private:
   const site::Site& site_;
   std::function<std::string(PageId)> content_;
-  Value site_value_;
+  Value params_, data_;
 };
 
 }  // namespace bengal::templates
