@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <optional>
 #include <stdexcept>
 
 #include <tbb/enumerable_thread_specific.h>
@@ -13,6 +14,7 @@
 #include "bengal/build/content_store.hpp"
 #include "bengal/build/page_renderer.hpp"
 #include "bengal/build/plan.hpp"
+#include "bengal/build/search_index.hpp"
 #include "bengal/build/site_outputs.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
@@ -173,10 +175,36 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   renderer_ptr = &renderer;
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::atomic<size_t> files{0};
-  for (const auto& batch : batches) {
-    tbb::parallel_for(size_t{0}, batch.size(),
-                      [&](size_t i) { files += renderer.render_page(batch[i], scratch.local()); });
+  // index.json is written batch by batch in plan order: with full text it is never whole.
+  std::optional<output::StreamingFile> search;
+  if (site.features.search) {
+    search.emplace(writer, "index.json");
+    search->append("[");
   }
+  bool full_text = site.features.search && site.features.search_full_text;
+  std::vector<std::string> texts;
+  std::string json;
+  bool first_entry = true;
+  for (const auto& batch : batches) {
+    texts.assign(full_text ? batch.size() : 0, std::string());
+    tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
+      files += renderer.render_page(batch[i], scratch.local(), full_text ? &texts[i] : nullptr);
+    });
+    if (search) {
+      json.clear();
+      for (size_t i = 0; i < batch.size(); ++i) {
+        json += first_entry ? "\n" : ",\n";
+        first_entry = false;
+        append_search_entry(json, site, batch[i], full_text ? &texts[i] : nullptr);
+      }
+      search->append(json);
+    }
+  }
+  if (search) {
+    search->append("\n]\n");
+    search->commit();
+  }
+
   // Taxonomy overviews and term pages, then the 404 page.
   std::vector<templates::VirtualPage> virtual_pages;
   for (size_t t = 0; t < site.taxonomies.size(); ++t) {

@@ -1,5 +1,6 @@
 #include "bengal/build/page_renderer.hpp"
 
+#include "bengal/build/search_index.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/site/pagination.hpp"
 #include "bengal/templates/layout_lookup.hpp"
@@ -84,7 +85,7 @@ bool PageRenderer::render_template(const std::vector<std::string>& candidates,
   return false;
 }
 
-size_t PageRenderer::render_page(site::PageId id, Scratch& s) const {
+size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text) const {
   const auto& meta = site_.page(id);
   std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
   if (!store_.load_body(id, s.body, s.error)) {
@@ -93,6 +94,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s) const {
     return 0;
   }
   markdown_html(id, s.body, s.markdown);
+  if (text != nullptr) *text = plain_text(s.markdown.html);
   s.toc = markdown::render_toc_html(s.markdown.toc);
   templates::PageRender render;
   render.content = s.markdown.html;

@@ -30,7 +30,8 @@ class PageRenderer {
                Diagnostics& diagnostics);
 
   // Renders and writes a page (every pager page of a list). Returns the files written.
-  size_t render_page(site::PageId id, Scratch& s) const;
+  // With `text`, also returns the visible text of the page's body (for full-text search).
+  size_t render_page(site::PageId id, Scratch& s, std::string* text = nullptr) const;
   // A taxonomy overview, term page or the 404 page; `list` is paginated when not empty.
   size_t render_virtual(const templates::VirtualPage& page, std::span<const site::PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,

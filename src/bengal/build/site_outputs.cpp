@@ -4,7 +4,6 @@
 #include <unordered_map>
 
 #include "bengal/content/page_url.hpp"
-#include "bengal/core/json_text.hpp"
 #include "bengal/output/feeds.hpp"
 #include "bengal/output/site_files.hpp"
 #include "bengal/output/sitemap.hpp"
@@ -55,47 +54,6 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
     ++written;
   }
   return written;
-}
-
-std::string search_index(const site::Site& site) {
-  std::string json = "[";
-  bool first = true;
-  for (PageId id : site.rendered()) {
-    const auto& m = site.page(id);
-    json += first ? "\n" : ",\n";
-    first = false;
-    json += "{\"url\":";
-    append_json_string(json, site.rel_url(id));
-    json += ",\"title\":";
-    append_json_string(json, site.str(m.title));
-    json += ",\"description\":";
-    append_json_string(json, site.str(m.description));
-    json += ",\"summary\":";
-    append_json_string(json, site.str(m.summary));
-    json += ",\"tags\":[";
-    bool first_tag = true;
-    for (StrId t : site.table.list(m.tags)) {
-      if (!first_tag) json += ',';
-      first_tag = false;
-      append_json_string(json, site.str(t));
-    }
-    json += "],\"section\":";
-    append_json_string(json, m.section == content::kNoPage ? std::string_view()
-                                                           : site.str(site.page(m.section).title));
-    json += ",\"date\":";
-    if (m.has_date) {
-      append_json_string(json, m.date.to_rfc3339());
-    } else {
-      json += "null";
-    }
-    json += ",\"word_count\":" + std::to_string(m.word_count) + ",\"kind\":";
-    append_json_string(json, m.kind == PageKind::kPage      ? "page"
-                             : m.kind == PageKind::kSection ? "section"
-                                                            : "home");
-    json += "}";
-  }
-  json += "\n]\n";
-  return json;
 }
 
 std::string llms_txt(const site::Site& site) {
@@ -186,10 +144,6 @@ size_t write_site_outputs(const site::Site& site,
     }
   }
 
-  if (f.search) {
-    writer.write("index.json", search_index(site));
-    ++written;
-  }
   if (f.llms_txt) {
     writer.write("llms.txt", llms_txt(site));
     ++written;

@@ -1,5 +1,6 @@
 // Phase 5, finalize: the site-wide files, written from the index alone (never from page
-// bodies): sitemap.xml, RSS/Atom feeds, index.json, llms.txt, robots.txt and alias redirects.
+// bodies): sitemap.xml, RSS/Atom feeds, llms.txt, robots.txt and alias redirects.
+// (index.json is streamed during rendering: search_index.hpp.)
 #pragma once
 
 #include <vector>

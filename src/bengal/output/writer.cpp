@@ -178,4 +178,36 @@ WriteResult OutputWriter::copy_file(const fs::path& from, std::string_view rel) 
   return WriteResult::kWritten;
 }
 
+StreamingFile::StreamingFile(OutputWriter& writer, std::string_view rel)
+    : path_(writer.resolve(rel)) {
+  std::error_code ec;
+  fs::create_directories(path_.parent_path(), ec);
+  tmp_ = path_;
+  tmp_ += ".tmp-" + std::to_string(::getpid()) + "-stream";
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd_ < 0) fail("cannot create", tmp_);
+}
+
+StreamingFile::~StreamingFile() {
+  if (fd_ >= 0) {
+    ::close(fd_);
+    ::unlink(tmp_.c_str());
+  }
+}
+
+void StreamingFile::append(std::string_view bytes) {
+  write_all(fd_, bytes, tmp_);
+}
+
+void StreamingFile::commit() {
+  if (::close(fd_) != 0) fail("cannot write", tmp_);
+  fd_ = -1;
+  // Unchanged bytes leave the old file (and its timestamp) in place, as OutputWriter does.
+  if (same_files(tmp_, path_)) {
+    ::unlink(tmp_.c_str());
+    return;
+  }
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) fail("cannot rename into place", path_);
+}
+
 }  // namespace bengal::output

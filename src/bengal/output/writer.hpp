@@ -18,6 +18,8 @@ class OutputWriter {
   explicit OutputWriter(std::filesystem::path output_dir);
 
   const std::filesystem::path& root() const { return root_; }
+  // The absolute path of `rel`, checked like every write.
+  std::filesystem::path resolve(std::string_view rel) const;
   // `rel` is '/'-separated and relative to the output dir. Throws std::runtime_error for an
   // I/O failure or a path that would leave the output dir (a bug: URLs are checked earlier).
   WriteResult write(std::string_view rel, std::string_view bytes);
@@ -28,11 +30,25 @@ class OutputWriter {
   size_t unchanged() const { return unchanged_; }
 
  private:
-  std::filesystem::path resolve(std::string_view rel) const;
-
   std::filesystem::path root_;
   std::atomic<size_t> written_{0};
   std::atomic<size_t> unchanged_{0};
+};
+
+// A file written piece by piece (the search index as pages render), so it is never held in
+// memory whole. Appends go to a temporary file that commit() renames into place.
+class StreamingFile {
+ public:
+  StreamingFile(OutputWriter& writer, std::string_view rel);
+  ~StreamingFile();  // an uncommitted file is removed
+  StreamingFile(const StreamingFile&) = delete;
+  StreamingFile& operator=(const StreamingFile&) = delete;
+  void append(std::string_view bytes);
+  void commit();
+
+ private:
+  std::filesystem::path path_, tmp_;
+  int fd_ = -1;
 };
 
 // True when `rel` is a relative path with no "..", "." or empty segment, no backslash and no
