@@ -94,6 +94,39 @@ void BM_TypicalPageLayout(benchmark::State& state) {
 }
 BENCHMARK(BM_TypicalPageLayout)->Unit(benchmark::kMicrosecond);
 
+// The same page with `page` and `site` as host objects answering attr() by name, as the site
+// layer exposes them (the dicts above become their attribute tables).
+class HostObject : public Object {
+ public:
+  explicit HostObject(Dict attrs) : attrs_(std::move(attrs)) {}
+  Value attr(std::string_view name) const override {
+    for (const auto& [k, v] : attrs_)
+      if (k == name) return v;
+    return {};
+  }
+
+ private:
+  Dict attrs_;
+};
+
+void BM_TypicalPageLayoutHostObjects(benchmark::State& state) {
+  Environment env(typical_theme());
+  Vars vars = typical_vars();
+  for (auto& [name, v] : vars) v = Value::object(std::make_shared<HostObject>(v.as_dict()));
+  std::string out;
+  Diagnostic error;
+  if (!env.render("page.html", vars, out, error)) {
+    state.SkipWithError(error.format().c_str());
+    return;
+  }
+  for (auto _ : state) {
+    out.clear();
+    env.render("page.html", vars, out, error);
+    benchmark::DoNotOptimize(out.data());
+  }
+}
+BENCHMARK(BM_TypicalPageLayoutHostObjects)->Unit(benchmark::kMicrosecond);
+
 void BM_CompileTypicalTheme(benchmark::State& state) {
   for (auto _ : state) {
     Environment env(typical_theme());

@@ -102,7 +102,7 @@ TEST(Filters, BatchSliceSum) {
 TEST(Filters, Numbers) {
   EXPECT_EQ(render("{{ -3|abs }} {{ (-2.5)|abs }} {{ 2.567|round(2) }} {{ 2.5|round }} {{ "
                    "3.5|round }} {{ 2.1|round(method='ceil') }}"),
-            "-3 2.5 2.57 2.0 4.0 3.0");
+            "3 2.5 2.57 2.0 4.0 3.0");
   EXPECT_EQ(render("{{ '42'|int }} {{ '3.9'|int }} {{ 'x'|int(7) }} {{ '2.5'|float }} {{ 3|float "
                    "}} {{ 'x'|float }}"),
             "42 3 7 2.5 3.0 0.0");
@@ -124,6 +124,23 @@ TEST(Filters, IndentFormatSlugify) {
   EXPECT_EQ(render("{{ '%s is %d years, %.2f%%'|format('Al', 30, 1.5) }}"),
             "Al is 30 years, 1.50%");
   EXPECT_EQ(render("{{ 'Hello, Wörld & C++'|slugify }}"), "hello-wörld-c");
+}
+
+TEST(Filters, JinjaQuirks) {
+  // title() starts words only after - whitespace ( { [ <, as Jinja2's regex does.
+  EXPECT_EQ(render("{{ \"hello world-wide (x) foo.bar o'NEIL\"|title }}"),
+            "Hello World-Wide (X) Foo.bar O'neil");
+  // indent() keeps a trailing newline, indents blank lines only with blank=True and the first
+  // line only with first=True, even when it is empty.
+  EXPECT_EQ(render("[{{ 'a\\n'|indent(2, blank=true) }}][{{ '\\nx'|indent(2, first=true) }}]"),
+            "[a\n  ][  \n  x]");
+  EXPECT_EQ(render("{{ 3|round }} {{ 3|round(method='floor') }} {{ 2.5|round(0, 'ceil') }}"),
+            "3 3.0 3.0");
+  // tojson: sorted keys, ASCII only, and HTML-safe.
+  EXPECT_EQ(render("{{ {'b': '<\u00e9>', 'a': \"'&\", 'c': [1.5, true]}|tojson }}", {}, "t.html"),
+            "{\"a\": \"\\u0027\\u0026\", \"b\": \"\\u003c\\u00e9\\u003e\", \"c\": [1.5, true]}");
+  EXPECT_EQ(render("{{ 'a\\tb'|tojson }} {{ '\U0001F600'|tojson }}"),
+            "\"a\\tb\" \"\\ud83d\\ude00\"");
 }
 
 TEST(Filters, DatesMarkdownAndUrls) {

@@ -73,17 +73,20 @@ struct Expr {
   std::vector<Op> ops;  // kCompare
   std::vector<ExprPtr> args;
   std::vector<std::pair<std::string, ExprPtr>> kwargs;
-  FilterFn filter = nullptr;
+  FilterFn filter = nullptr;                    // a built-in filter, or
+  const CustomFilter* custom_filter = nullptr;  // one registered on the Environment
   TestFn test = nullptr;
+  const CustomTest* custom_test = nullptr;
 };
 
 enum class NodeKind : uint8_t {
   kText,         // text
   kOutput,       // {{ exprs[0] }}
   kIf,           // exprs[i] guards bodies[i]; an extra trailing body is the else
-  kFor,          // names in exprs[0] [if exprs[1]]: bodies[0], else bodies[1]
+  kFor,          // names in exprs[0] [if exprs[1]]: bodies[0], else bodies[1]; flag = recursive
   kSet,          // names = exprs[0]
   kSetBlock,     // {% set names[0] %}bodies[0]{% endset %}
+  kSetAttr,      // {% set names[0].text = exprs[0] %} (namespace objects)
   kBlock,        // {% block text %}bodies[0]
   kExtends,      // exprs[0]
   kInclude,      // exprs[0]; flag = ignore missing; flag2 = without context

@@ -1,6 +1,7 @@
 #include "bengal/templates/engine/environment.hpp"
 
 #include "bengal/core/file_io.hpp"
+#include "bengal/templates/engine/globals.hpp"
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
 
@@ -86,21 +87,49 @@ Diagnostic template_error(const Template& t, uint32_t line, uint32_t column, std
   return make_error(t.name, line, column, std::move(message));
 }
 
-std::unique_ptr<Template> compile_template(std::string name, std::string source,
-                                           Diagnostic& error) {
+std::unique_ptr<Template> compile_template(std::string name, std::string source, Diagnostic& error,
+                                           const Environment* env) {
   auto t = std::make_unique<Template>();
   t->autoescape = autoescaped(name);
   t->name = std::move(name);
   t->source = std::move(source);
   ParseError pe;
-  if (!parse_template(*t, pe)) {
+  if (!parse_template(*t, env, pe)) {
     error = template_error(*t, pe.line, pe.column, pe.message);
     return nullptr;
   }
   return t;
 }
 
-Environment::Environment(std::shared_ptr<const Loader> loader) : loader_(std::move(loader)) {}
+Environment::Environment(std::shared_ptr<const Loader> loader)
+    : loader_(std::move(loader)), globals_(builtin_globals()) {}
+
+void Environment::add_filter(std::string name, CustomFilter filter) {
+  filters_[std::move(name)] = std::move(filter);
+}
+
+void Environment::add_test(std::string name, CustomTest test) {
+  tests_[std::move(name)] = std::move(test);
+}
+
+const CustomFilter* Environment::custom_filter(std::string_view name) const {
+  auto it = filters_.find(name);
+  return it == filters_.end() ? nullptr : &it->second;
+}
+
+const CustomTest* Environment::custom_test(std::string_view name) const {
+  auto it = tests_.find(name);
+  return it == tests_.end() ? nullptr : &it->second;
+}
+
+std::vector<Diagnostic> Environment::compile_all(const std::vector<std::string>& names) const {
+  std::vector<Diagnostic> errors;
+  for (const auto& name : names) {
+    Diagnostic error;
+    if (get(name, error) == nullptr) errors.push_back(std::move(error));
+  }
+  return errors;
+}
 
 void Environment::set_global(std::string name, Value value) {
   for (auto& [k, v] : globals_) {
@@ -139,7 +168,7 @@ const Template* Environment::get(std::string_view name, Diagnostic& error) const
     } else {
       // Messages name the file as found ("templates/page.html"); lookups use the name.
       Diagnostic e;
-      entry.tpl = compile_template(display, std::move(*source), e);
+      entry.tpl = compile_template(display, std::move(*source), e, this);
       if (entry.tpl) {
         entry.tpl->autoescape = autoescaped(name);
       } else {
@@ -164,7 +193,7 @@ bool Environment::render(std::string_view name, const Vars& vars, std::string& o
 
 bool Environment::render_source(std::string_view name, std::string source, const Vars& vars,
                                 std::string& out, Diagnostic& error) const {
-  std::unique_ptr<Template> t = compile_template(std::string(name), std::move(source), error);
+  std::unique_ptr<Template> t = compile_template(std::string(name), std::move(source), error, this);
   if (!t) return false;
   Renderer r(*this, out);
   if (r.render(*t, vars)) return true;

@@ -56,13 +56,23 @@ using Vars = std::vector<std::pair<std::string, Value>>;
 // Limit on nested include, extends, macro and block calls: deeper is an error, not a crash.
 inline constexpr int kMaxRenderDepth = 64;
 
+// Holds everything templates share: the loader, globals, custom filters and tests, host hooks,
+// and the compiled templates. Configure it first (set_global, add_filter, ...), then render from
+// any number of threads: rendering only reads it, apart from the locked compile-once cache.
 class Environment {
  public:
   explicit Environment(std::shared_ptr<const Loader> loader);
 
-  // Values and functions every template sees (url_for, site, ...). Set before rendering.
+  // Values and functions every template sees (url_for, site, ...). Set before rendering. The
+  // Jinja2 built-ins range, dict, namespace, cycler and joiner are there from the start.
   void set_global(std::string name, Value value);
   const Vars& globals() const { return globals_; }
+  // Filters and tests of the host, resolved when templates compile (so register them before
+  // the first render); they take precedence over built-ins of the same name.
+  void add_filter(std::string name, CustomFilter filter);
+  void add_test(std::string name, CustomTest test);
+  const CustomFilter* custom_filter(std::string_view name) const;
+  const CustomTest* custom_test(std::string_view name) const;
   // Host hooks for the filters that need the site: markdownify, absolute_url, relative_url.
   void set_markdown(std::function<std::string(std::string_view)> render) {
     markdown_ = std::move(render);
@@ -77,6 +87,9 @@ class Environment {
   // Compiles a template once; later calls return the same tree. nullptr with `error` set when
   // it is missing or has a syntax error. Thread-safe.
   const Template* get(std::string_view name, Diagnostic& error) const;
+  // Compiles each of `names` now, so syntax errors surface before any page renders. Returns
+  // the errors, one per template that is missing or does not compile.
+  std::vector<Diagnostic> compile_all(const std::vector<std::string>& names) const;
 
   // Renders `name` with `vars`, appending to `out`. On error returns false and fills `error`
   // (file, line, column, and the offending line in the message); `out` may hold partial output.
@@ -94,12 +107,17 @@ class Environment {
   Vars globals_;
   std::function<std::string(std::string_view)> markdown_;
   std::string baseurl_, base_path_;
+  // std::map: the compiled trees point at these entries, so they must never move.
+  std::map<std::string, CustomFilter, std::less<>> filters_;
+  std::map<std::string, CustomTest, std::less<>> tests_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, Entry, std::less<>> cache_;
 };
 
-// Compiles `source` as template `name`: tests and error checks without a loader.
-std::unique_ptr<Template> compile_template(std::string name, std::string source, Diagnostic& error);
+// Compiles `source` as template `name`: tests and error checks without a loader. `env`, when
+// given, supplies custom filters and tests.
+std::unique_ptr<Template> compile_template(std::string name, std::string source, Diagnostic& error,
+                                           const Environment* env = nullptr);
 
 // "name:line:col: error: message" plus the source line and a caret under the column.
 Diagnostic template_error(const Template& t, uint32_t line, uint32_t column, std::string message);

@@ -1,5 +1,6 @@
 // The built-in filters, Jinja2's semantics. Each takes the value in place.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <unordered_set>
@@ -7,8 +8,6 @@
 #include <fmt/format.h>
 
 #include "bengal/core/date.hpp"
-#include "bengal/core/html.hpp"
-#include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
@@ -20,6 +19,11 @@ using Args = CallArgs;
 
 std::string text(const Value& v) {
   return v.str();
+}
+std::string escaped(std::string_view s) {
+  std::string out;
+  append_markup_escaped(out, s);
+  return out;
 }
 
 bool arg_bool(const Args& a, size_t i, std::string_view name, bool def) {
@@ -43,7 +47,9 @@ Value get_path(const Value& v, std::string_view path) {
     std::string_view part = path.substr(0, dot);
     bool digits = !part.empty() && std::all_of(part.begin(), part.end(),
                                                [](char c) { return c >= '0' && c <= '9'; });
-    cur = digits ? cur.item(Value::integer(std::stoll(std::string(part)))) : cur.attr(part);
+    int64_t index = 0;
+    if (digits) std::from_chars(part.data(), part.data() + part.size(), index);
+    cur = digits ? cur.item(Value::integer(index)) : cur.attr(part);
     if (dot == std::string_view::npos) break;
     path.remove_prefix(dot + 1);
   }
@@ -52,7 +58,7 @@ Value get_path(const Value& v, std::string_view path) {
 
 bool escape(Renderer&, Value& v, Args&, std::string&) {
   if (v.is_safe()) return true;
-  v = Value::string(html_escape(text(v)), true);
+  v = Value::string(escaped(text(v)), true);
   return true;
 }
 bool safe(Renderer&, Value& v, Args&, std::string&) {
@@ -87,15 +93,18 @@ bool lower(Renderer&, Value& v, Args&, std::string&) {
   return true;
 }
 bool title(Renderer&, Value& v, Args&, std::string&) {
+  // Jinja2 starts a word after '-', whitespace, '(', '{', '[' or '<': "foo.bar" is "Foo.bar".
   std::string s = text(v);
   bool start = true;
   for (char& c : s) {
-    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (alpha)
-      c = start ? (c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c)
-                : (c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-    start =
-        !(alpha || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80 || c == '\'');
+    if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+        c == '(' || c == '{' || c == '[' || c == '<') {
+      start = true;
+      continue;
+    }
+    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    if (!start && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    start = false;
   }
   v = Value::string(std::move(s), v.is_safe());
   return true;
@@ -122,7 +131,7 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
   Value to_v = a.positional[1];
   // Replacing inside markup escapes the replacement, as Markup.replace does.
   std::string to =
-      v.is_safe() && r.autoescape() && !to_v.is_safe() ? html_escape(text(to_v)) : text(to_v);
+      v.is_safe() && r.autoescape() && !to_v.is_safe() ? escaped(text(to_v)) : text(to_v);
   int64_t count = arg_int(a, 2, "count", -1);
   std::string out;
   size_t pos = 0;
@@ -235,7 +244,7 @@ bool join(Renderer& r, Value& v, Args& a, std::string&) {
     first = false;
     // Joining markup keeps it safe and escapes the rest, as Jinja's do_join does.
     if (esc && any_safe && !item.is_safe()) {
-      append_html_escaped(out, text(item));
+      append_markup_escaped(out, text(item));
     } else {
       item.append_str(out);
     }
@@ -313,8 +322,9 @@ bool map(Renderer& r, Value& v, Args& a, std::string& error) {
     }
   } else if (!a.positional.empty()) {
     std::string name = a.positional[0].str();
-    FilterFn f = find_filter(name);
-    if (f == nullptr) {
+    const CustomFilter* custom = r.env().custom_filter(name);
+    FilterFn f = custom ? nullptr : find_filter(name);
+    if (f == nullptr && custom == nullptr) {
       error = "unknown filter '" + name + "'";
       return false;
     }
@@ -323,7 +333,7 @@ bool map(Renderer& r, Value& v, Args& a, std::string& error) {
     rest.keyword = a.keyword;
     for (const Value& item : v.to_list()) {
       Value x = item;
-      if (!f(r, x, rest, error)) return false;
+      if (!(custom ? (*custom)(x, rest, error) : f(r, x, rest, error))) return false;
       out.push_back(std::move(x));
     }
   } else {
@@ -334,15 +344,17 @@ bool map(Renderer& r, Value& v, Args& a, std::string& error) {
   return true;
 }
 
-bool select_by(Value& v, Args& a, std::string& error, bool by_attr, bool keep) {
+bool select_by(Renderer& r, Value& v, Args& a, std::string& error, bool by_attr, bool keep) {
   size_t first_arg = by_attr ? 1 : 0;
   std::string attr = by_attr ? arg_str(a, 0, "attribute", "") : "";
   TestFn test = nullptr;
+  const CustomTest* custom = nullptr;
   Args rest;
   if (a.positional.size() > first_arg) {
     std::string name = a.positional[first_arg].str();
-    test = find_test(name);
-    if (test == nullptr) {
+    custom = r.env().custom_test(name);
+    if (custom == nullptr) test = find_test(name);
+    if (test == nullptr && custom == nullptr) {
       error = "unknown test '" + name + "'";
       return false;
     }
@@ -352,23 +364,23 @@ bool select_by(Value& v, Args& a, std::string& error, bool by_attr, bool keep) {
   List out;
   for (const Value& item : v.to_list()) {
     Value x = by_attr ? get_path(item, attr) : item;
-    bool ok = test ? test(x, rest) : x.truthy();
+    bool ok = custom ? (*custom)(x, rest) : test ? test(x, rest) : x.truthy();
     if (ok == keep) out.push_back(item);
   }
   v = Value::list(std::move(out));
   return true;
 }
-bool select(Renderer&, Value& v, Args& a, std::string& e) {
-  return select_by(v, a, e, false, true);
+bool select(Renderer& r, Value& v, Args& a, std::string& e) {
+  return select_by(r, v, a, e, false, true);
 }
-bool reject(Renderer&, Value& v, Args& a, std::string& e) {
-  return select_by(v, a, e, false, false);
+bool reject(Renderer& r, Value& v, Args& a, std::string& e) {
+  return select_by(r, v, a, e, false, false);
 }
-bool selectattr(Renderer&, Value& v, Args& a, std::string& e) {
-  return select_by(v, a, e, true, true);
+bool selectattr(Renderer& r, Value& v, Args& a, std::string& e) {
+  return select_by(r, v, a, e, true, true);
 }
-bool rejectattr(Renderer&, Value& v, Args& a, std::string& e) {
-  return select_by(v, a, e, true, false);
+bool rejectattr(Renderer& r, Value& v, Args& a, std::string& e) {
+  return select_by(r, v, a, e, true, false);
 }
 
 bool batch(Renderer&, Value& v, Args& a, std::string& error) {
@@ -392,8 +404,8 @@ bool batch(Renderer&, Value& v, Args& a, std::string& error) {
 }
 bool slice(Renderer&, Value& v, Args& a, std::string& error) {
   int64_t n = arg_int(a, 0, "slices", 0);
-  if (n <= 0) {
-    error = "needs a positive number of slices";
+  if (n <= 0 || n > 100000) {
+    error = "needs a number of slices from 1 to 100000";
     return false;
   }
   const Value* fill = a.get(1, "fill_with");
@@ -421,7 +433,7 @@ bool sum(Renderer&, Value& v, Args& a, std::string&) {
     Value x = attr ? get_path(item, attr->str()) : item;
     if (x.kind() == Value::Kind::kFloat) is_float = true;
     f += x.as_float();
-    i += x.as_int();
+    if (__builtin_add_overflow(i, x.as_int(), &i)) is_float = true;
   }
   v = is_float ? Value::number(f) : Value::integer(i);
   return true;
@@ -454,8 +466,9 @@ bool abs_(Renderer&, Value& v, Args&, std::string& error) {
     error = std::string("needs a number, not ") + v.type_name();
     return false;
   }
-  v = v.kind() == Value::Kind::kInt ? Value::integer(std::llabs(v.as_int()))
-                                    : Value::number(std::fabs(v.as_float()));
+  v = v.kind() == Value::Kind::kInt && v.as_int() != INT64_MIN
+          ? Value::integer(std::llabs(v.as_int()))
+          : Value::number(std::fabs(v.as_float()));
   return true;
 }
 bool round_(Renderer&, Value& v, Args& a, std::string&) {
@@ -465,6 +478,8 @@ bool round_(Renderer&, Value& v, Args& a, std::string&) {
   double x = v.as_float() * scale;
   // Python's round() rounds half to even, and Jinja's 'common' method is Python's round().
   x = method == "ceil" ? std::ceil(x) : method == "floor" ? std::floor(x) : std::nearbyint(x);
+  // round() of an integer stays an integer in Python.
+  if (v.kind() == Value::Kind::kInt && precision >= 0 && method == "common") return true;
   v = Value::number(x / scale);
   return true;
 }
@@ -479,7 +494,7 @@ bool int_(Renderer&, Value& v, Args& a, std::string&) {
     double d = std::strtod(s.c_str(), &end);
     bool ok = end != s.c_str() && errno == 0;
     while (ok && *end == ' ') ++end;
-    v = Value::integer(ok && *end == '\0' ? static_cast<int64_t>(d) : def);
+    v = Value::integer(ok && *end == '\0' ? Value::truncate(d) : def);
   } else {
     v = Value::integer(def);
   }
@@ -560,7 +575,81 @@ bool urlencode(Renderer&, Value& v, Args&, std::string&) {
   v = Value::string(std::move(out));
   return true;
 }
-void append_json(std::string& out, const Value& v) {
+// A JSON string as Python's json.dumps writes it (ASCII only, non-ASCII as \\uXXXX) with the
+// characters Jinja2's htmlsafe_json_dumps also escapes: < > & '.
+void append_json_quoted(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  auto u = [&](uint32_t c) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 15];
+  };
+  out += '"';
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      switch (c) {
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\b':
+          out += "\\b";
+          break;
+        case '\f':
+          out += "\\f";
+          break;
+        case '<':
+        case '>':
+        case '&':
+        case '\'':
+          u(c);
+          break;
+        default:
+          if (c < 0x20)
+            u(c);
+          else
+            out += static_cast<char>(c);
+      }
+      continue;
+    }
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    uint32_t cp = n == 4 ? c & 0x07 : n == 3 ? c & 0x0F : n == 2 ? c & 0x1F : 0xFFFD;
+    for (size_t k = 1; k < n; ++k) {
+      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+        n = k, cp = 0xFFFD;  // invalid UTF-8: a replacement character
+        break;
+      }
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    i += n;
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      u(0xD800 + (cp >> 10));
+      u(0xDC00 + (cp & 0x3FF));
+    } else {
+      u(cp);
+    }
+  }
+  out += '"';
+}
+
+void append_json(std::string& out, const Value& v, int depth = 0) {
+  if (depth > 64) {  // a self-containing structure: stop rather than overflow
+    out += "null";
+    return;
+  }
   switch (v.kind()) {
     case Value::Kind::kUndefined:
     case Value::Kind::kNone:
@@ -570,20 +659,31 @@ void append_json(std::string& out, const Value& v) {
       out += v.as_bool() ? "true" : "false";
       break;
     case Value::Kind::kInt:
-    case Value::Kind::kFloat:
       v.append_str(out);
       break;
-    case Value::Kind::kList: {
+    case Value::Kind::kFloat:
+      if (std::isnan(v.as_float()))
+        out += "NaN";
+      else if (std::isinf(v.as_float()))
+        out += v.as_float() < 0 ? "-Infinity" : "Infinity";
+      else
+        v.append_str(out);
+      break;
+    case Value::Kind::kList:
+    case Value::Kind::kObject:
+      if (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence()) {
+        Dict d;
+        for (const auto& k : v.as_object().keys()) d.emplace_back(k, v.attr(k));
+        append_json(out, Value::dict(std::move(d)), depth + 1);
+        break;
+      }
       out += '[';
-      bool first = true;
-      for (const Value& x : v.as_list()) {
-        if (!first) out += ", ";
-        first = false;
-        append_json(out, x);
+      for (size_t i = 0; const Value& x : v.to_list()) {
+        if (i++ > 0) out += ", ";
+        append_json(out, x, depth + 1);
       }
       out += ']';
       break;
-    }
     case Value::Kind::kDict: {
       // Jinja's tojson sorts keys.
       Dict sorted = v.as_dict();
@@ -594,25 +694,15 @@ void append_json(std::string& out, const Value& v) {
       for (const auto& [k, x] : sorted) {
         if (!first) out += ", ";
         first = false;
-        append_json_string(out, k);
+        append_json_quoted(out, k);
         out += ": ";
-        append_json(out, x);
+        append_json(out, x, depth + 1);
       }
       out += '}';
       break;
     }
-    default: {
-      std::string s = v.str();
-      std::string quoted;
-      append_json_string(quoted, s);
-      // Also escape ' for use in HTML attributes, as Jinja does.
-      for (char c : quoted) {
-        if (c == '\'')
-          out += "\\u0027";
-        else
-          out += c;
-      }
-    }
+    default:
+      append_json_quoted(out, v.str());
   }
 }
 bool tojson(Renderer&, Value& v, Args&, std::string&) {
@@ -626,22 +716,24 @@ bool indent(Renderer&, Value& v, Args& a, std::string&) {
   std::string pad =
       w && w->is_string()
           ? std::string(w->as_view())
-          : std::string(static_cast<size_t>(w ? std::max<int64_t>(0, w->as_int()) : 4), ' ');
+          : std::string(static_cast<size_t>(w ? std::clamp<int64_t>(w->as_int(), 0, 256) : 4), ' ');
   bool first = arg_bool(a, 1, "first", false);
   bool blank = arg_bool(a, 2, "blank", false);
-  std::string s = text(v), out;
-  size_t start = 0;
-  bool is_first = true;
-  while (start <= s.size()) {
+  // Jinja2 appends a newline and then splits lines, so a trailing newline survives and the
+  // first line is indented only with first=True, even when it is blank.
+  std::string s = text(v) + "\n", out;
+  std::vector<std::string_view> lines;
+  for (size_t start = 0; start < s.size();) {
     size_t nl = s.find('\n', start);
-    std::string_view line(s.data() + start, (nl == std::string::npos ? s.size() : nl) - start);
-    if ((!is_first || first) && (blank || !line.empty())) out += pad;
-    out += line;
-    if (nl == std::string::npos) break;
-    out += '\n';
+    lines.emplace_back(s.data() + start, nl - start);
     start = nl + 1;
-    is_first = false;
   }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += '\n';
+    if (i > 0 && (blank || !lines[i].empty())) out += pad;
+    out += lines[i];
+  }
+  if (first) out.insert(0, pad);
   v = Value::string(std::move(out), v.is_safe());
   return true;
 }

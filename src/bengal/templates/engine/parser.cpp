@@ -1,6 +1,9 @@
 #include "bengal/templates/engine/parser.hpp"
 
 #include <cstdlib>
+#include <optional>
+
+#include "bengal/templates/engine/environment.hpp"
 
 namespace bengal::templates {
 namespace {
@@ -11,14 +14,27 @@ struct Fail {
 
 class Parser {
  public:
-  Parser(Template& t, std::vector<Token> tokens) : t_(t), tokens_(std::move(tokens)) {}
+  Parser(Template& t, const Environment* env, std::vector<Token> tokens)
+      : t_(t), env_(env), tokens_(std::move(tokens)) {}
 
   void parse() {
     t_.body = parse_body({});
-    if (peek().type != TokenType::kEof) fail_at(peek(), "unexpected tag");
+    if (peek().type != TokenType::kEof)  // only {% end %} stops the top level early
+      fail_at(peek(1), "unexpected {% " + peek(1).value + " %}: no block is open");
   }
 
  private:
+  // Bounds the recursion of the parser (and so of the renderer, which walks the tree it
+  // builds): garbage such as 100,000 opening brackets is an error, not a stack overflow.
+  struct Nesting {
+    Parser& p;
+    explicit Nesting(Parser& parser) : p(parser) {
+      if (++p.depth_ > kMaxNesting) p.fail_at(p.peek(), "expressions or blocks nested too deeply");
+    }
+    ~Nesting() { --p.depth_; }
+  };
+  static constexpr int kMaxNesting = 300;  // about 100 levels of brackets
+
   // --- tokens ---
   const Token& peek(size_t ahead = 0) const {
     size_t i = std::min(pos_ + ahead, tokens_.size() - 1);
@@ -94,6 +110,18 @@ class Parser {
   Body parse_body(std::initializer_list<std::string_view> closers, const Token* opener = nullptr,
                   std::string_view opener_name = {}) {
     Body body;
+    // The innermost open block, for messages about a stray closer.
+    struct Open {
+      Parser& p;
+      Open(Parser& parser, std::string closer, std::string_view name, uint32_t line) : p(parser) {
+        p.open_.push_back({std::move(closer), std::string(name), line});
+      }
+      ~Open() { p.open_.pop_back(); }
+    };
+    std::optional<Open> open;
+    if (opener != nullptr)
+      open.emplace(*this, closers.size() > 0 ? std::string(*(closers.end() - 1)) : "end",
+                   opener_name, opener->line);
     for (;;) {
       const Token& t = peek();
       switch (t.type) {
@@ -150,6 +178,7 @@ class Parser {
   }
 
   std::unique_ptr<Node> parse_statement(const Token& open) {
+    Nesting guard(*this);
     const Token& word = peek();
     if (word.type != TokenType::kName)
       fail_at(word, "expected a statement name, found " + describe(word));
@@ -186,7 +215,7 @@ class Parser {
       n->exprs.push_back(parse_expr(/*no_cond=*/true));
       n->exprs.push_back(nullptr);
       if (accept_name("if")) n->exprs[1] = parse_expr(true);
-      accept_name("recursive");
+      n->flag = accept_name("recursive");
       expect_block_end();
       n->bodies.push_back(parse_body({"else", "endfor"}, &open, "for"));
       if (is_name("else", 1)) {
@@ -200,6 +229,14 @@ class Parser {
     }
     if (kw == "set") {
       n->names.push_back(expect_name("a variable name"));
+      if (accept_op(".")) {  // {% set ns.attr = value %}: namespace() objects
+        n->kind = NodeKind::kSetAttr;
+        n->text = expect_name("an attribute name");
+        expect_op("=");
+        n->exprs.push_back(parse_tuple_or_expr());
+        expect_block_end();
+        return n;
+      }
       while (accept_op(",")) n->names.push_back(expect_name("a variable name"));
       if (accept_op("=")) {
         n->kind = NodeKind::kSet;
@@ -314,6 +351,12 @@ class Parser {
       expect_block_end();
       return n;
     }
+    if (kw.starts_with("end") || kw == "else" || kw == "elif") {
+      if (open_.empty()) fail_at(word, "unexpected {% " + kw + " %}: no block is open");
+      const OpenBlock& b = open_.back();
+      fail_at(word, "unexpected {% " + kw + " %}; expected {% " + b.closer + " %} to close {% " +
+                        b.name + " %} at line " + std::to_string(b.line));
+    }
     fail_at(word, "unknown statement '" + kw + "'");
   }
 
@@ -349,6 +392,7 @@ class Parser {
   }
 
   ExprPtr parse_expr(bool no_cond = false) {
+    Nesting guard(*this);
     ExprPtr e = parse_or();
     if (no_cond) return e;
     while (is_name("if")) {
@@ -390,6 +434,7 @@ class Parser {
   }
 
   ExprPtr parse_not() {
+    Nesting guard(*this);
     if (is_name("not")) {
       const Token& t = next();
       auto e = at<Expr>(t);
@@ -483,16 +528,20 @@ class Parser {
     return e;
   }
 
-  ExprPtr parse_unary() {
+  // As Jinja2: the operand of unary minus takes no filters, the negation does (-1|abs is 1).
+  ExprPtr parse_unary(bool with_filters = true) {
+    Nesting guard(*this);
+    ExprPtr e;
     if (is_op("-") || is_op("+")) {
       const Token& t = next();
-      auto e = at<Expr>(t);
+      e = at<Expr>(t);
       e->kind = t.value == "-" ? ExprKind::kNeg : ExprKind::kPos;
-      e->args.push_back(parse_unary());
-      return e;
+      e->args.push_back(parse_unary(false));
+    } else {
+      e = parse_primary();
     }
-    ExprPtr e = parse_postfix(parse_primary());
-    return parse_filters(std::move(e), false);
+    e = parse_postfix(std::move(e));
+    return with_filters ? parse_filters(std::move(e), false) : std::move(e);
   }
 
   // Filters (|name(args)) and tests (is [not] name args) after a unary expression.
@@ -506,8 +555,10 @@ class Parser {
         auto f = at<Expr>(bar);
         f->kind = ExprKind::kFilter;
         f->name = name;
-        f->filter = find_filter(name);
-        if (f->filter == nullptr) fail_at(name_tok, "unknown filter '" + name + "'");
+        if (env_ != nullptr) f->custom_filter = env_->custom_filter(name);
+        if (f->custom_filter == nullptr) f->filter = find_filter(name);
+        if (f->filter == nullptr && f->custom_filter == nullptr)
+          fail_at(name_tok, "unknown filter '" + name + "'");
         f->args.push_back(std::move(e));
         if (is_op("(")) parse_call_args(*f);
         e = parse_postfix(std::move(f));
@@ -522,8 +573,10 @@ class Parser {
         std::string name = peek().type == TokenType::kName ? next().value : "";
         if (name.empty()) fail_at(name_tok, "expected a test name after 'is'");
         test->name = name;
-        test->test = find_test(name);
-        if (test->test == nullptr) fail_at(name_tok, "unknown test '" + name + "'");
+        if (env_ != nullptr) test->custom_test = env_->custom_test(name);
+        if (test->custom_test == nullptr) test->test = find_test(name);
+        if (test->test == nullptr && test->custom_test == nullptr)
+          fail_at(name_tok, "unknown test '" + name + "'");
         test->args.push_back(std::move(e));
         if (is_op("(")) {
           parse_call_args(*test);
@@ -689,14 +742,21 @@ class Parser {
     fail_at(t, "expected an expression, found " + describe(t));
   }
 
+  struct OpenBlock {
+    std::string closer, name;
+    uint32_t line;
+  };
+  std::vector<OpenBlock> open_;
   Template& t_;
+  const Environment* env_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace
 
-bool parse_template(Template& t, ParseError& error) {
+bool parse_template(Template& t, const Environment* env, ParseError& error) {
   std::vector<Token> tokens;
   LexError lex;
   if (!tokenize(t.source, tokens, lex)) {
@@ -704,7 +764,7 @@ bool parse_template(Template& t, ParseError& error) {
     return false;
   }
   try {
-    Parser(t, std::move(tokens)).parse();
+    Parser(t, env, std::move(tokens)).parse();
   } catch (const Fail& f) {
     error = f.error;
     t.body.clear();

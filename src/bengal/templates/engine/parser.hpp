@@ -13,9 +13,12 @@ struct ParseError {
   uint32_t line = 0, column = 0;
 };
 
+class Environment;
+
 // Fills t.body, t.blocks and t.extends from t.source. Returns false and fills `error` at the
-// first syntax error (unknown filters and tests included).
-bool parse_template(Template& t, ParseError& error);
+// first syntax error (unknown filters and tests included). Filters and tests registered on `env`
+// (may be null) take precedence over the built-in ones.
+bool parse_template(Template& t, const Environment* env, ParseError& error);
 
 // Built-in filters and tests by name; nullptr when unknown (filters.cpp, tests.cpp).
 FilterFn find_filter(std::string_view name);

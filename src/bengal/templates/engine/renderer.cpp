@@ -3,18 +3,22 @@
 #include <cctype>
 #include <cmath>
 
-#include "bengal/core/html.hpp"
+#include "bengal/templates/engine/globals.hpp"
 
 namespace bengal::templates {
 namespace {
 
-// `loop` inside {% for %}: reads the live state of the loop it belongs to.
-class LoopObject : public Object {
+// `loop` inside {% for %}: reads the live state of the loop it belongs to. Calling it, in a
+// `recursive` loop, renders the loop body again for other items.
+class LoopObject : public Object, public std::enable_shared_from_this<LoopObject> {
  public:
+  const Node* node = nullptr;
   const List* items = nullptr;
   size_t index = 0;
   size_t length = 0;
-  Value cycle;
+  int depth = 0;
+  mutable Value last_changed;  // loop.changed() state
+  mutable bool changed_called = false;
 
   Value attr(std::string_view name) const override {
     if (name == "index") return Value::integer(static_cast<int64_t>(index + 1));
@@ -26,14 +30,38 @@ class LoopObject : public Object {
     if (name == "length") return Value::integer(static_cast<int64_t>(length));
     if (name == "previtem") return index > 0 ? (*items)[index - 1] : Value();
     if (name == "nextitem") return index + 1 < length ? (*items)[index + 1] : Value();
-    if (name == "depth") return Value::integer(1);
-    if (name == "cycle") return cycle;
+    if (name == "depth") return Value::integer(depth + 1);
+    if (name == "depth0") return Value::integer(depth);
+    // The functions hold a weak reference: one stored beyond its loop is harmless.
+    std::weak_ptr<const LoopObject> self = weak_from_this();
+    if (name == "cycle")
+      return Value::function([self](Renderer&, CallArgs& args, Value& result, std::string& error) {
+        auto loop = self.lock();
+        if (args.positional.empty() || !loop) {
+          error = "loop.cycle() needs at least one value";
+          return false;
+        }
+        result = args.positional[loop->index % args.positional.size()];
+        return true;
+      });
+    if (name == "changed")
+      return Value::function([self](Renderer&, CallArgs& args, Value& result, std::string&) {
+        auto loop = self.lock();
+        Value now = Value::list(args.positional);
+        bool changed = !loop || !loop->changed_called || !(loop->last_changed == now);
+        if (loop) loop->last_changed = std::move(now), loop->changed_called = true;
+        result = Value::boolean(changed);
+        return true;
+      });
     return {};
   }
   std::string str() const override {
     return "<LoopContext " + std::to_string(index + 1) + "/" + std::to_string(length) + ">";
   }
 };
+
+// `'x' * n` beyond this is an error rather than an out-of-memory crash.
+constexpr uint64_t kMaxRepeatBytes = 64 << 20;
 
 bool is_intlike(const Value& v) {
   return v.kind() == Value::Kind::kInt || v.kind() == Value::Kind::kBool;
@@ -87,9 +115,9 @@ void Renderer::output(const Value& v) {
   if (autoescape() && !v.is_safe() && !v.is_number() && v.kind() != Value::Kind::kBool &&
       !v.is_none()) {
     if (v.is_string()) {
-      append_html_escaped(*out_, v.as_view());
+      append_markup_escaped(*out_, v.as_view());
     } else {
-      append_html_escaped(*out_, v.str());
+      append_markup_escaped(*out_, v.str());
     }
     return;
   }
@@ -154,12 +182,11 @@ bool Renderer::render_inherited(const Template& t) {
     chain.push_back(parent);
     tpl = parent;
   }
-  auto saved_blocks = blocks_;
-  for (const Template* tpl : chain)
-    for (const auto& [name, node] : tpl->blocks) blocks_[name].push_back({node, tpl});
+  const std::vector<const Template*>* saved_chain = chain_;
+  chain_ = &chain;
   current_ = chain.back();
   Flow f = exec_body(chain.back()->body);
-  blocks_ = std::move(saved_blocks);
+  chain_ = saved_chain;
   current_ = saved;
   return f != Flow::kError;
 }
@@ -173,33 +200,43 @@ Renderer::Flow Renderer::exec_body(const Body& body) {
 }
 
 Renderer::Flow Renderer::exec_block(const std::string& name, size_t level) {
-  auto it = blocks_.find(name);
-  if (it == blocks_.end() || level >= it->second.size()) return Flow::kNormal;
-  BlockRef ref = it->second[level];
-  if (!enter())
-    return fail(ref.node->line, ref.node->column, "blocks nested deeper than 64 levels")
-               ? Flow::kNormal
-               : Flow::kError;
+  // The level-th definition of the block along the extends chain, most derived first.
+  const Node* node = nullptr;
+  const Template* tpl = nullptr;
+  size_t seen = 0;
+  for (size_t i = 0; chain_ != nullptr && i < chain_->size() && node == nullptr; ++i) {
+    auto it = (*chain_)[i]->blocks.find(name);
+    if (it != (*chain_)[i]->blocks.end() && seen++ == level) {
+      node = it->second;
+      tpl = (*chain_)[i];
+    }
+  }
+  if (node == nullptr) return Flow::kNormal;
+  if (!enter()) {
+    fail(node->line, node->column, "blocks nested deeper than 64 levels");
+    return Flow::kError;
+  }
   const Template* saved = current_;
-  current_ = ref.tpl;
+  current_ = tpl;
+  active_blocks_.push_back({&name, level});
   scopes_.emplace_back();
-  // super() renders the next definition up the chain.
-  scopes_.back().emplace_back(
-      "super",
-      Value::function([this, name, level](Renderer&, CallArgs&, Value& result, std::string&) {
-        std::string buffer;
-        std::string* saved_out = out_;
-        out_ = &buffer;
-        Flow f = exec_block(name, level + 1);
-        out_ = saved_out;
-        result = Value::string(std::move(buffer), true);
-        return f != Flow::kError;
-      }));
-  Flow f = exec_body(ref.node->bodies[0]);
+  Flow f = exec_body(node->bodies[0]);
   scopes_.pop_back();
+  active_blocks_.pop_back();
   current_ = saved;
   leave();
   return f == Flow::kError ? Flow::kError : Flow::kNormal;
+}
+
+// super() and self.name(): a block's output as markup.
+bool Renderer::render_block_to(const std::string& name, size_t level, Value& result) {
+  std::string buffer;
+  std::string* saved_out = out_;
+  out_ = &buffer;
+  Flow f = exec_block(name, level);
+  out_ = saved_out;
+  result = Value::string(std::move(buffer), autoescape());
+  return f != Flow::kError;
 }
 
 Renderer::Flow Renderer::exec(const Node& n) {
@@ -238,6 +275,22 @@ Renderer::Flow Renderer::exec(const Node& n) {
                    ? Flow::kNormal
                    : Flow::kError;
       for (size_t i = 0; i < items.size(); ++i) assign(n.names[i], items[i]);
+      return Flow::kNormal;
+    }
+    case NodeKind::kSetAttr: {
+      Value target = lookup(n.names[0]);
+      const auto* ns = target.kind() == Value::Kind::kObject
+                           ? dynamic_cast<const Namespace*>(&target.as_object())
+                           : nullptr;
+      if (ns == nullptr) {
+        fail(n.line, n.column,
+             "cannot assign to an attribute of '" + n.names[0] + "': only namespace() objects " +
+                 "take attributes");
+        return Flow::kError;
+      }
+      Value v;
+      if (!eval(*n.exprs[0], v)) return Flow::kError;
+      ns->set(n.text, std::move(v));
       return Flow::kNormal;
     }
     case NodeKind::kSetBlock: {
@@ -421,68 +474,67 @@ Renderer::Flow Renderer::exec(const Node& n) {
 Renderer::Flow Renderer::exec_for(const Node& n) {
   Value iterable;
   if (!eval(*n.exprs[0], iterable)) return Flow::kError;
-  if (!iterable.is_undefined() && !iterable.is_none() && !iterable.is_iterable())
-    return fail(n.exprs[0]->line, n.exprs[0]->column,
-                std::string("cannot loop over a ") + iterable.type_name())
-               ? Flow::kNormal
-               : Flow::kError;
-  List items;
-  if (iterable.kind() == Value::Kind::kDict && n.names.size() == 2) {
+  return run_loop(n, iterable, 0);
+}
+
+Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int depth) {
+  if (!iterable.is_undefined() && !iterable.is_none() && !iterable.is_iterable()) {
+    fail(n.exprs[0]->line, n.exprs[0]->column,
+         std::string("cannot loop over a ") + iterable.type_name());
+    return Flow::kError;
+  }
+  // Lists are walked in place; other iterables are materialized once.
+  List storage;
+  const List* items = &storage;
+  if (iterable.kind() == Value::Kind::kList) {
+    items = &iterable.as_list();
+  } else if (iterable.kind() == Value::Kind::kDict && n.names.size() == 2) {
     for (const auto& [k, v] : iterable.as_dict())
-      items.push_back(Value::list(List{Value::string(k), v}));
+      storage.push_back(Value::list(List{Value::view(k), v}));
   } else {
-    items = iterable.to_list();
+    storage = iterable.to_list();
   }
   scopes_.emplace_back();
+  auto bind = [&](Scope& s, size_t first, const Value& item) {
+    s.resize(first);
+    if (n.names.size() == 1) {
+      s.emplace_back(n.names[0], item);
+      return;
+    }
+    List parts = item.to_list();
+    for (size_t k = 0; k < n.names.size(); ++k)
+      s.emplace_back(n.names[k], k < parts.size() ? parts[k] : Value());
+  };
   // The inline filter ({% for x in xs if cond %}) runs before loop variables are counted.
   if (n.exprs[1]) {
     List kept;
-    for (const Value& item : items) {
-      scopes_.back().clear();
-      if (n.names.size() == 1) {
-        scopes_.back().emplace_back(n.names[0], item);
-      } else {
-        List parts = item.to_list();
-        for (size_t k = 0; k < n.names.size(); ++k)
-          scopes_.back().emplace_back(n.names[k], k < parts.size() ? parts[k] : Value());
-      }
+    for (const Value& item : *items) {
+      bind(scopes_.back(), 0, item);
       Value keep;
       if (!eval(*n.exprs[1], keep)) return Flow::kError;
       if (keep.truthy()) kept.push_back(item);
     }
-    items = std::move(kept);
+    storage = std::move(kept);
+    items = &storage;
+    scopes_.back().clear();
   }
-  if (items.empty()) {
+  if (items->empty()) {
     scopes_.pop_back();
     return n.bodies.size() > 1 ? exec_body(n.bodies[1]) : Flow::kNormal;
   }
   auto loop = std::make_shared<LoopObject>();
-  loop->items = &items;
-  loop->length = items.size();
-  LoopObject* raw = loop.get();
-  loop->cycle =
-      Value::function([raw](Renderer&, CallArgs& args, Value& result, std::string& error) {
-        if (args.positional.empty()) {
-          error = "loop.cycle() needs at least one value";
-          return false;
-        }
-        result = args.positional[raw->index % args.positional.size()];
-        return true;
-      });
+  loop->node = &n;
+  loop->items = items;
+  loop->length = items->size();
+  loop->depth = depth;
   Value loop_value = Value::object(loop);
   Flow result = Flow::kNormal;
-  for (size_t i = 0; i < items.size(); ++i) {
+  for (size_t i = 0; i < items->size(); ++i) {
     loop->index = i;
     Scope& s = scopes_.back();
-    s.clear();
-    s.emplace_back("loop", loop_value);
-    if (n.names.size() == 1) {
-      s.emplace_back(n.names[0], items[i]);
-    } else {
-      List parts = items[i].to_list();
-      for (size_t k = 0; k < n.names.size(); ++k)
-        s.emplace_back(n.names[k], k < parts.size() ? parts[k] : Value());
-    }
+    // Names set in the body last one iteration, as in Jinja2.
+    if (s.empty()) s.emplace_back("loop", loop_value);
+    bind(s, 1, (*items)[i]);
     Flow f = exec_body(n.bodies[0]);
     if (f == Flow::kError) {
       result = f;
@@ -519,6 +571,28 @@ bool Renderer::import_module(const Node& n, Value& module) {
 }
 
 bool Renderer::call(const Value& fn, CallArgs& args, Value& result, std::string& error) {
+  if (fn.kind() == Value::Kind::kObject) {
+    const auto* loop = dynamic_cast<const LoopObject*>(&fn.as_object());
+    if (loop != nullptr && loop->node->flag && args.positional.size() == 1) {
+      // loop(children) in a `recursive` loop: the body again, one level deeper.
+      if (!enter()) {
+        error = "recursive loop nested deeper than 64 levels";
+        return false;
+      }
+      std::string buffer;
+      std::string* saved_out = out_;
+      out_ = &buffer;
+      Flow f = run_loop(*loop->node, args.positional[0], loop->depth + 1);
+      out_ = saved_out;
+      leave();
+      result = Value::string(std::move(buffer), autoescape());
+      if (f == Flow::kError) error.clear();
+      return f != Flow::kError;
+    }
+    error = loop != nullptr ? "loop() can only be called in a `recursive` loop, with one argument"
+                            : "cannot call a " + std::string(fn.type_name());
+    return false;
+  }
   if (fn.kind() != Value::Kind::kFunction) {
     error = std::string("cannot call a ") + fn.type_name();
     return false;
@@ -623,6 +697,15 @@ bool Renderer::eval_call(const Expr& e, Value& out) {
     if (!eval(*e.args[0]->args[0], base)) return false;
     if (call_method(base, e.args[0]->name, args, out)) return true;
   }
+  if (fn.is_undefined() && e.args[0]->kind == ExprKind::kName && e.args[0]->name == "super" &&
+      !active_blocks_.empty()) {
+    ActiveBlock b = active_blocks_.back();
+    return render_block_to(*b.name, b.level + 1, out);
+  }
+  if (fn.is_undefined() && e.args[0]->kind == ExprKind::kAttr &&
+      e.args[0]->args[0]->kind == ExprKind::kName && e.args[0]->args[0]->name == "self" &&
+      lookup("self").is_undefined())
+    return render_block_to(e.args[0]->name, 0, out);
   if (fn.is_undefined()) {
     const std::string& name =
         e.args[0]->kind == ExprKind::kName || e.args[0]->kind == ExprKind::kAttr
@@ -650,8 +733,10 @@ bool Renderer::eval_binary(const Expr& e, const Value& a, const Value& b, Value&
   switch (e.op) {
     case Op::kAdd:
       if (nums) {
-        out = ints ? Value::integer(a.as_int() + b.as_int())
-                   : Value::number(a.as_float() + b.as_float());
+        int64_t r;
+        out = ints && !__builtin_add_overflow(a.as_int(), b.as_int(), &r)
+                  ? Value::integer(r)
+                  : Value::number(a.as_float() + b.as_float());
       } else if (a.is_string() && b.is_string()) {
         out = Value::string(std::string(a.as_view()) + std::string(b.as_view()),
                             a.is_safe() && b.is_safe());
@@ -665,16 +750,24 @@ bool Renderer::eval_binary(const Expr& e, const Value& a, const Value& b, Value&
       return true;
     case Op::kSub:
       if (!nums) return type_error("-");
-      out = ints ? Value::integer(a.as_int() - b.as_int())
-                 : Value::number(a.as_float() - b.as_float());
+      int64_t r;
+      out = ints && !__builtin_sub_overflow(a.as_int(), b.as_int(), &r)
+                ? Value::integer(r)
+                : Value::number(a.as_float() - b.as_float());
       return true;
     case Op::kMul:
       if (nums) {
-        out = ints ? Value::integer(a.as_int() * b.as_int())
-                   : Value::number(a.as_float() * b.as_float());
+        int64_t r;
+        out = ints && !__builtin_mul_overflow(a.as_int(), b.as_int(), &r)
+                  ? Value::integer(r)
+                  : Value::number(a.as_float() * b.as_float());
       } else if (a.is_string() && is_intlike(b)) {
+        int64_t count = std::max<int64_t>(0, b.as_int());
+        if (count > 0 && a.as_view().size() > kMaxRepeatBytes / static_cast<uint64_t>(count))
+          return fail(e.line, e.column, "string repetition larger than 64 MB");
         std::string s;
-        for (int64_t i = 0; i < std::min<int64_t>(b.as_int(), 1 << 20); ++i) s += a.as_view();
+        s.reserve(a.as_view().size() * static_cast<size_t>(count));
+        for (int64_t i = 0; i < count; ++i) s += a.as_view();
         out = Value::string(std::move(s));
       } else {
         return type_error("*");
@@ -688,7 +781,7 @@ bool Renderer::eval_binary(const Expr& e, const Value& a, const Value& b, Value&
     case Op::kFloorDiv:
       if (!nums) return type_error("//");
       if (b.as_float() == 0) return fail(e.line, e.column, "division by zero");
-      if (ints) {
+      if (ints && !(a.as_int() == INT64_MIN && b.as_int() == -1)) {
         int64_t q = a.as_int() / b.as_int();
         if ((a.as_int() % b.as_int() != 0) && ((a.as_int() < 0) != (b.as_int() < 0))) --q;
         out = Value::integer(q);
@@ -699,7 +792,7 @@ bool Renderer::eval_binary(const Expr& e, const Value& a, const Value& b, Value&
     case Op::kMod:
       if (!nums) return type_error("%");
       if (b.as_float() == 0) return fail(e.line, e.column, "division by zero");
-      if (ints) {
+      if (ints && !(a.as_int() == INT64_MIN && b.as_int() == -1)) {
         int64_t m = a.as_int() % b.as_int();
         if (m != 0 && ((m < 0) != (b.as_int() < 0))) m += b.as_int();
         out = Value::integer(m);
@@ -712,9 +805,14 @@ bool Renderer::eval_binary(const Expr& e, const Value& a, const Value& b, Value&
     case Op::kPow:
       if (!nums) return type_error("**");
       if (ints && b.as_int() >= 0) {
-        int64_t r = 1;
-        for (int64_t i = 0; i < b.as_int() && i < 64; ++i) r *= a.as_int();
-        out = Value::integer(r);
+        // Exact while it fits in 64 bits, a float beyond (Python would grow the integer).
+        int64_t r = 1, base = a.as_int();
+        bool overflow = false;
+        for (int64_t n = b.as_int(); n > 0 && !overflow; n >>= 1) {
+          if (n & 1) overflow = __builtin_mul_overflow(r, base, &r);
+          if (n > 1 && !overflow) overflow = __builtin_mul_overflow(base, base, &base);
+        }
+        out = overflow ? Value::number(std::pow(a.as_float(), b.as_float())) : Value::integer(r);
       } else {
         out = Value::number(std::pow(a.as_float(), b.as_float()));
       }
@@ -832,7 +930,7 @@ bool Renderer::eval(const Expr& e, Value& out) {
       CallArgs args;
       if (!eval_args(e, 1, args)) return false;
       std::string error;
-      if (!e.filter(*this, v, args, error)) {
+      if (!(e.filter ? e.filter(*this, v, args, error) : (*e.custom_filter)(v, args, error))) {
         if (failed_) return false;
         return fail(e.line, e.column, "filter '" + e.name + "': " + error);
       }
@@ -845,7 +943,7 @@ bool Renderer::eval(const Expr& e, Value& out) {
       if (!eval(*e.args[0], v)) return false;
       CallArgs args;
       if (!eval_args(e, 1, args)) return false;
-      out = Value::boolean(e.test(v, args) != e.negate);
+      out = Value::boolean((e.test ? e.test(v, args) : (*e.custom_test)(v, args)) != e.negate);
       return true;
     }
     case ExprKind::kNeg:
@@ -855,9 +953,10 @@ bool Renderer::eval(const Expr& e, Value& out) {
       if (!v.is_number())
         return fail(e.line, e.column,
                     std::string("bad operand type for unary -: ") + v.type_name());
-      out = e.kind == ExprKind::kPos        ? v
-            : v.kind() == Value::Kind::kInt ? Value::integer(-v.as_int())
-                                            : Value::number(-v.as_float());
+      out = e.kind == ExprKind::kPos ? v
+            : v.kind() == Value::Kind::kInt && v.as_int() != INT64_MIN
+                ? Value::integer(-v.as_int())
+                : Value::number(-v.as_float());
       return true;
     }
     case ExprKind::kNot: {
@@ -933,7 +1032,7 @@ bool Renderer::eval(const Expr& e, Value& out) {
       bool esc = autoescape() && (a.is_safe() || b.is_safe());
       for (const Value* v : {&a, &b}) {
         if (esc && !v->is_safe()) {
-          append_html_escaped(s, v->str());
+          append_markup_escaped(s, v->str());
         } else {
           v->append_str(s);
         }

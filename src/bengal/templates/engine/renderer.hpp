@@ -2,7 +2,6 @@
 // the stack of the rendering thread; the compiled templates it walks are shared and read-only.
 #pragma once
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -27,11 +26,11 @@ class Renderer {
   enum class Flow { kNormal, kBreak, kContinue, kError };
 
  private:
-  struct BlockRef {
-    const Node* node;
-    const Template* tpl;
-  };
   using Scope = std::vector<std::pair<std::string, Value>>;
+  struct ActiveBlock {  // a block being rendered, for super()
+    const std::string* name;
+    size_t level;  // 0 for the most derived definition, 1 for the one it overrides, ...
+  };
 
   friend struct MacroCall;
   friend struct BlockCall;
@@ -39,7 +38,9 @@ class Renderer {
   Flow exec_body(const Body& body);
   Flow exec(const Node& n);
   Flow exec_for(const Node& n);
+  Flow run_loop(const Node& n, const Value& iterable, int depth);
   Flow exec_block(const std::string& name, size_t level);
+  bool render_block_to(const std::string& name, size_t level, Value& result);
   bool render_inherited(const Template& t);  // body of t following its extends chain
   bool eval(const Expr& e, Value& out);
   bool eval_binary(const Expr& e, const Value& a, const Value& b, Value& out);
@@ -59,7 +60,9 @@ class Renderer {
   std::string* out_;
   const Template* current_ = nullptr;
   std::vector<Scope> scopes_;
-  std::map<std::string, std::vector<BlockRef>, std::less<>> blocks_;
+  // The extends chain being rendered, most derived template first: blocks resolve along it.
+  const std::vector<const Template*>* chain_ = nullptr;
+  std::vector<ActiveBlock> active_blocks_;
   int depth_ = 0;
   bool failed_ = false;
   Diagnostic error_;

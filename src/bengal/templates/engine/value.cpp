@@ -6,6 +6,36 @@
 
 namespace bengal::templates {
 
+void append_markup_escaped(std::string& out, std::string_view text) {
+  size_t run = 0;  // start of the pending run of characters that need no escaping
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char* rep;
+    switch (text[i]) {
+      case '&':
+        rep = "&amp;";
+        break;
+      case '<':
+        rep = "&lt;";
+        break;
+      case '>':
+        rep = "&gt;";
+        break;
+      case '"':
+        rep = "&#34;";
+        break;
+      case '\'':
+        rep = "&#39;";
+        break;
+      default:
+        continue;
+    }
+    out.append(text.data() + run, i - run);
+    out += rep;
+    run = i + 1;
+  }
+  out.append(text.data() + run, text.size() - run);
+}
+
 Value Object::attr(std::string_view) const {
   return {};
 }

@@ -21,7 +21,11 @@ using List = std::vector<Value>;
 using Dict = std::vector<std::pair<std::string, Value>>;  // insertion order, as Python 3.7+
 
 // What a host (the site layer) implements to expose its data lazily: a page, the site, a list
-// of thousands of pages. Attribute lookup must be cheap: it runs for every {{ page.x }}.
+// of thousands of pages. Attribute lookup must be cheap: it runs for every {{ page.x }}. Objects
+// shared between renders (in globals or the render variables of several threads) are read by
+// all render threads at once, so these methods must not mutate shared state. A sequence
+// (is_sequence) iterates, indexes, slices and sorts by length()/at(); any other object is a
+// mapping whose keys() drive `for k in obj`, `obj|items`, `|tojson` and `|length`.
 class Object {
  public:
   virtual ~Object() = default;
@@ -51,6 +55,15 @@ struct CallArgs {
 // reported by returning false and setting `error`.
 using Function =
     std::function<bool(Renderer& renderer, CallArgs& args, Value& result, std::string& error)>;
+// Filters and tests a host registers on the Environment (Environment::add_filter): a filter
+// replaces `value` with its result; both report errors by returning false and setting `error`.
+using CustomFilter = std::function<bool(Value& value, CallArgs& args, std::string& error)>;
+using CustomTest = std::function<bool(const Value& value, const CallArgs& args)>;
+
+// Appends `text` HTML-escaped as Jinja2's autoescaping (markupsafe) does: & < > " ' become
+// &amp; &lt; &gt; &#34; &#39;, so output is safe in element content and in attributes quoted
+// either way.
+void append_markup_escaped(std::string& out, std::string_view text);
 
 class Value {
  public:
@@ -105,7 +118,8 @@ class Value {
   static Value dict(Dict items);
   static Value object(std::shared_ptr<const Object> o);
   static Value function(Function f);
-  // From config, front matter and data files.
+  // From config, front matter and data files. Strings are viewed, not copied: `v` must outlive
+  // every render that uses the result (the site's data does).
   static Value from(const bengal::Value& v);
 
   Kind kind() const { return kind_; }
@@ -117,7 +131,14 @@ class Value {
   bool is_iterable() const;  // strings, lists, dicts, sequence objects
 
   bool as_bool() const { return i_ != 0; }
-  int64_t as_int() const { return kind_ == Kind::kFloat ? static_cast<int64_t>(f_) : i_; }
+  int64_t as_int() const { return kind_ == Kind::kFloat ? truncate(f_) : i_; }
+  // A float truncated toward zero, saturating (NaN gives 0) instead of overflowing.
+  static int64_t truncate(double d) {
+    if (!(d == d)) return 0;
+    if (d >= 9.2e18) return INT64_MAX;
+    if (d <= -9.2e18) return INT64_MIN;
+    return static_cast<int64_t>(d);
+  }
   double as_float() const { return kind_ == Kind::kFloat ? f_ : static_cast<double>(i_); }
   std::string_view as_view() const { return s_; }
   const List& as_list() const { return *static_cast<const List*>(owner_.get()); }

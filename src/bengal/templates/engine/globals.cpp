@@ -1,0 +1,153 @@
+#include "bengal/templates/engine/globals.hpp"
+
+namespace bengal::templates {
+namespace {
+
+// range() of more items than this is an error rather than an out-of-memory crash.
+constexpr int64_t kMaxRange = 1'000'000;
+
+bool range(Renderer&, CallArgs& args, Value& result, std::string& error) {
+  const auto& p = args.positional;
+  for (const Value& v : p) {
+    if (v.kind() != Value::Kind::kInt && v.kind() != Value::Kind::kBool) {
+      error = std::string("range() takes integers, not ") + v.type_name();
+      return false;
+    }
+  }
+  if (p.empty() || p.size() > 3) {
+    error = "range() takes 1 to 3 arguments";
+    return false;
+  }
+  int64_t start = p.size() == 1 ? 0 : p[0].as_int();
+  int64_t stop = p.size() == 1 ? p[0].as_int() : p[1].as_int();
+  int64_t step = p.size() == 3 ? p[2].as_int() : 1;
+  if (step == 0) {
+    error = "range() step must not be zero";
+    return false;
+  }
+  // Count first so that huge ranges fail without allocating.
+  int64_t count = 0;
+  if (step > 0 && start < stop) count = (stop - start + step - 1) / step;
+  if (step < 0 && start > stop) count = (start - stop - step - 1) / -step;
+  if (count > kMaxRange) {
+    error = "range() of " + std::to_string(count) + " items is too large";
+    return false;
+  }
+  List items;
+  items.reserve(static_cast<size_t>(count));
+  for (int64_t i = 0; i < count; ++i) items.push_back(Value::integer(start + i * step));
+  result = Value::list(std::move(items));
+  return true;
+}
+
+Dict keyword_dict(const CallArgs& args) {
+  Dict d;
+  for (const Value& v : args.positional)
+    if (v.kind() == Value::Kind::kDict) d = v.as_dict();
+  for (const auto& [k, v] : args.keyword) {
+    auto it = std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == k; });
+    if (it != d.end())
+      it->second = v;
+    else
+      d.emplace_back(std::string(k), v);
+  }
+  return d;
+}
+
+// cycler('odd', 'even'): c.next(), c.current, c.reset().
+class Cycler : public Object, public std::enable_shared_from_this<Cycler> {
+ public:
+  explicit Cycler(List items) : items_(std::move(items)) {}
+  Value attr(std::string_view name) const override {
+    if (items_.empty()) return {};
+    if (name == "current") return items_[pos_];
+    auto self = shared_from_this();
+    if (name == "next")
+      return Value::function([self](Renderer&, CallArgs&, Value& result, std::string&) {
+        result = self->items_[self->pos_];
+        self->pos_ = (self->pos_ + 1) % self->items_.size();
+        return true;
+      });
+    if (name == "reset")
+      return Value::function([self](Renderer&, CallArgs&, Value& result, std::string&) {
+        self->pos_ = 0;
+        result = Value::none();
+        return true;
+      });
+    return {};
+  }
+  std::string str() const override { return "<Cycler>"; }
+
+ private:
+  List items_;
+  mutable size_t pos_ = 0;
+};
+
+}  // namespace
+
+Value Namespace::attr(std::string_view name) const {
+  for (const auto& [k, v] : values_)
+    if (k == name) return v;
+  return {};
+}
+
+std::vector<std::string> Namespace::keys() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : values_) out.push_back(k);
+  return out;
+}
+
+std::string Namespace::str() const {
+  std::string out = "<Namespace {";
+  for (size_t i = 0; i < values_.size(); ++i) {
+    if (i > 0) out += ", ";
+    out += Value::view(values_[i].first).str();
+    out += ": ";
+    values_[i].second.append_repr(out);
+  }
+  return out + "}>";
+}
+
+void Namespace::set(std::string_view name, Value value) const {
+  for (auto& [k, v] : values_) {
+    if (k == name) {
+      v = std::move(value);
+      return;
+    }
+  }
+  values_.emplace_back(std::string(name), std::move(value));
+}
+
+Vars builtin_globals() {
+  Vars g;
+  g.emplace_back("range", Value::function(range));
+  g.emplace_back("dict",
+                 Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
+                   result = Value::dict(keyword_dict(args));
+                   return true;
+                 }));
+  g.emplace_back("namespace",
+                 Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
+                   result = Value::object(std::make_shared<Namespace>(keyword_dict(args)));
+                   return true;
+                 }));
+  g.emplace_back("cycler",
+                 Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
+                   result = Value::object(std::make_shared<Cycler>(args.positional));
+                   return true;
+                 }));
+  g.emplace_back(
+      "joiner", Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
+        std::string sep = args.positional.empty() ? ", " : args.positional[0].str();
+        auto used = std::make_shared<bool>(false);
+        result = Value::function([sep, used](Renderer&, CallArgs&, Value& out, std::string&) {
+          out = Value::string(*used ? sep : "");
+          *used = true;
+          return true;
+        });
+        return true;
+      }));
+  return g;
+}
+
+}  // namespace bengal::templates
