@@ -183,6 +183,16 @@ TEST(Inheritance, IncludeAndImport) {
             "<nav>T</nav><a href=\"/x\">X&amp;Y</a>2<a href=\"/y\">Y</a>");
 }
 
+TEST(Inheritance, MacrosRecurseInsideIncludesAndImports) {
+  Fixture f;
+  f.loader->add("tree.html",
+                "{% macro count(n) %}{{ n }}{% if n > 0 %},{{ count(n - 1) }}{% endif %}{% "
+                "endmacro %}{{ count(3) }}");
+  f.loader->add("page.html",
+                "[{% include 'tree.html' %}]{% import 'tree.html' as t %}[{{ t.count(2) }}]");
+  EXPECT_EQ(render_with(f, "page.html"), "[3,2,1,0][2,1,0]");
+}
+
 TEST(Autoescape, HtmlAndXmlOnly) {
   Vars vars = {{"s", Value::string("<b>&</b>")}};
   EXPECT_EQ(render("{{ s }}", vars, "t.html"), "&lt;b&gt;&amp;&lt;/b&gt;");

@@ -239,6 +239,54 @@ bool Renderer::render_block_to(const std::string& name, size_t level, Value& res
   return f != Flow::kError;
 }
 
+Value Renderer::macro_value(const Node* macro, const Template* tpl) {
+  return Value::function([macro, tpl](Renderer& r, CallArgs& args, Value& result,
+                                      std::string& error) {
+    if (!r.enter()) {
+      error = "macro calls nested deeper than 64 levels (does '" + macro->text + "' call itself?)";
+      return false;
+    }
+    // A macro sees its arguments and the globals and render variables, not the caller's
+    // local variables.
+    // Scope 0 holds the render variables, scope 1 the template's top level (its macros,
+    // so a macro can call itself and its siblings).
+    std::vector<Scope> saved = std::move(r.scopes_);
+    r.scopes_ = {saved.front()};
+    if (saved.size() > 1) r.scopes_.push_back(saved[1]);
+    r.scopes_.emplace_back();
+    const Template* saved_tpl = r.current_;
+    r.current_ = tpl;
+    bool ok = true;
+    for (size_t i = 0; i < macro->names.size() && ok; ++i) {
+      const Value* given = args.get(i, macro->names[i]);
+      if (given != nullptr) {
+        r.scopes_.back().emplace_back(macro->names[i], *given);
+      } else if (macro->exprs[i]) {
+        Value def;
+        ok = r.eval(*macro->exprs[i], def);
+        r.scopes_.back().emplace_back(macro->names[i], std::move(def));
+      } else {
+        r.scopes_.back().emplace_back(macro->names[i], Value());
+      }
+    }
+    // The macro's own name, so it can call itself wherever it was defined (an
+    // include's or import's scope is gone by the time it runs).
+    r.scopes_.back().emplace_back(macro->text, macro_value(macro, tpl));
+    if (const Value* caller = args.find("caller")) r.scopes_.back().emplace_back("caller", *caller);
+    std::string buffer;
+    std::string* saved_out = r.out_;
+    r.out_ = &buffer;
+    if (ok) ok = r.exec_body(macro->bodies[0]) != Flow::kError;
+    r.out_ = saved_out;
+    result = Value::string(std::move(buffer), tpl->autoescape);
+    r.scopes_ = std::move(saved);
+    r.current_ = saved_tpl;
+    r.leave();
+    if (!ok && r.failed_) error.clear();
+    return ok;
+  });
+}
+
 Renderer::Flow Renderer::exec(const Node& n) {
   switch (n.kind) {
     case NodeKind::kText:
@@ -348,55 +396,9 @@ Renderer::Flow Renderer::exec(const Node& n) {
       }
       return Flow::kNormal;
     }
-    case NodeKind::kMacro: {
-      const Node* macro = &n;
-      const Template* tpl = current_;
-      assign(n.text, Value::function([macro, tpl](Renderer& r, CallArgs& args, Value& result,
-                                                  std::string& error) {
-               if (!r.enter()) {
-                 error = "macro calls nested deeper than 64 levels (does '" + macro->text +
-                         "' call itself?)";
-                 return false;
-               }
-               // A macro sees its arguments and the globals and render variables, not the caller's
-               // local variables.
-               // Scope 0 holds the render variables, scope 1 the template's top level (its macros,
-               // so a macro can call itself and its siblings).
-               std::vector<Scope> saved = std::move(r.scopes_);
-               r.scopes_ = {saved.front()};
-               if (saved.size() > 1) r.scopes_.push_back(saved[1]);
-               r.scopes_.emplace_back();
-               const Template* saved_tpl = r.current_;
-               r.current_ = tpl;
-               bool ok = true;
-               for (size_t i = 0; i < macro->names.size() && ok; ++i) {
-                 const Value* given = args.get(i, macro->names[i]);
-                 if (given != nullptr) {
-                   r.scopes_.back().emplace_back(macro->names[i], *given);
-                 } else if (macro->exprs[i]) {
-                   Value def;
-                   ok = r.eval(*macro->exprs[i], def);
-                   r.scopes_.back().emplace_back(macro->names[i], std::move(def));
-                 } else {
-                   r.scopes_.back().emplace_back(macro->names[i], Value());
-                 }
-               }
-               if (const Value* caller = args.find("caller"))
-                 r.scopes_.back().emplace_back("caller", *caller);
-               std::string buffer;
-               std::string* saved_out = r.out_;
-               r.out_ = &buffer;
-               if (ok) ok = r.exec_body(macro->bodies[0]) != Flow::kError;
-               r.out_ = saved_out;
-               result = Value::string(std::move(buffer), tpl->autoescape);
-               r.scopes_ = std::move(saved);
-               r.current_ = saved_tpl;
-               r.leave();
-               if (!ok && r.failed_) error.clear();
-               return ok;
-             }));
+    case NodeKind::kMacro:
+      assign(n.text, macro_value(&n, current_));
       return Flow::kNormal;
-    }
     case NodeKind::kCallBlock: {
       const Node* node = &n;
       std::vector<Scope> snapshot = scopes_;

@@ -38,6 +38,8 @@ class Renderer {
   Flow exec_body(const Body& body);
   Flow exec(const Node& n);
   Flow exec_for(const Node& n);
+  // A macro as a callable value; calling it binds its own name too, for recursion.
+  static Value macro_value(const Node* macro, const Template* tpl);
   Flow run_loop(const Node& n, const Value& iterable, int depth);
   Flow exec_block(const std::string& name, size_t level);
   bool render_block_to(const std::string& name, size_t level, Value& result);
