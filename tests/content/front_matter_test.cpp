@@ -11,121 +11,311 @@ std::vector<std::string> messages(const FrontMatterResult& r) {
   return test::formatted(r.diagnostics);
 }
 
+std::string_view body(std::string_view text, const FrontMatterResult& r) {
+  return text.substr(r.body_offset);
+}
+
+using Strings = std::vector<std::string>;
+
 TEST(FrontMatter, Yaml) {
-  auto r = parse_front_matter(
+  std::string_view text =
       "---\ntitle: \"Hello: world\"\ndate: 2024-01-31\nTags: [a, b]\ncategories: one\ndraft: "
-      "false\nweight: 3\ncustom: {x: 1, y: [true, 2.5]}\nslug: s\n---\nBody\n",
-      "content/a.md");
+      "false\nweight: 3\ncustom: {x: 1, y: [true, 2.5]}\nslug: s\n---\nBody\n";
+  auto r = parse_front_matter(text, "content/a.md");
   ASSERT_TRUE(r.ok);
   EXPECT_TRUE(messages(r).empty());
   EXPECT_EQ(r.fm.title, "Hello: world");
   EXPECT_TRUE(r.fm.has_title);
   EXPECT_EQ(r.fm.date->to_iso_date(), "2024-01-31");
-  EXPECT_EQ(r.fm.tags, (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(r.fm.categories, std::vector<std::string>{"one"});
+  EXPECT_FALSE(r.fm.date->has_time);
+  EXPECT_FALSE(r.fm.lastmod);
+  EXPECT_EQ(r.fm.tags, (Strings{"a", "b"}));
+  EXPECT_EQ(r.fm.categories, Strings{"one"});
+  EXPECT_FALSE(r.fm.draft);
   EXPECT_EQ(r.fm.weight, 3);
   EXPECT_EQ(r.fm.slug, "s");
+  ASSERT_EQ(r.fm.params.size(), 1u);
   const Value* custom = r.fm.params.find("custom");
   ASSERT_NE(custom, nullptr);
   EXPECT_EQ(custom->find("x")->as_int(), 1);
   EXPECT_TRUE(custom->find("y")->as_array()[0].as_bool());
   EXPECT_EQ(custom->find("y")->as_array()[1].as_float(), 2.5);
   EXPECT_EQ(r.body_line, 11u);
-  EXPECT_EQ(
-      std::string_view(
-          "---\ntitle: \"Hello: world\"\ndate: 2024-01-31\nTags: [a, b]\ncategories: one\ndraft: "
-          "false\nweight: 3\ncustom: {x: 1, y: [true, 2.5]}\nslug: s\n---\nBody\n")
-          .substr(r.body_offset),
-      "Body\n");
+  EXPECT_EQ(body(text, r), "Body\n");
+}
+
+TEST(FrontMatter, AllKnownFields) {
+  auto r = parse_front_matter(
+      "---\nTitle: T\nLastMod: 2024-02-02\nDRAFT: true\nurl: /x/\ndescription: D\nsummary: S\n"
+      "type: post\nlayout: wide\ntemplate: single.html\naliases: [/old/, /older/]\nkeywords: "
+      "k\n---\n",
+      "a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(messages(r).empty());
+  EXPECT_EQ(r.fm.title, "T");
+  EXPECT_EQ(r.fm.lastmod->to_iso_date(), "2024-02-02");
+  EXPECT_TRUE(r.fm.draft);
+  EXPECT_EQ(r.fm.url, "/x/");
+  EXPECT_EQ(r.fm.description, "D");
+  EXPECT_EQ(r.fm.summary, "S");
+  EXPECT_EQ(r.fm.type, "post");
+  EXPECT_EQ(r.fm.layout, "wide");
+  EXPECT_EQ(r.fm.template_name, "single.html");
+  EXPECT_EQ(r.fm.aliases, (Strings{"/old/", "/older/"}));
+  EXPECT_EQ(r.fm.keywords, Strings{"k"});
+  EXPECT_TRUE(r.fm.params.is_null());  // no params: no table allocated
 }
 
 TEST(FrontMatter, TomlWithNativeDatesAndTables) {
   std::string text =
-      "+++\ntitle = \"T\"\ndate = 2024-02-01T10:00:00+02:00\nlastmod = 2024-03-01\n[extra]\nnested "
-      "= "
-      "true\n+++\nBody";
+      "+++\ntitle = \"T\"\ndate = 2024-02-01T10:00:00+02:00\nlastmod = 2024-03-01\ntags = "
+      "\"solo\"\n[extra]\nnested = true\n[extra.deeper]\nn = 1\n+++\nBody";
   auto r = parse_front_matter(text, "content/t.md");
   ASSERT_TRUE(r.ok) << messages(r)[0];
+  EXPECT_EQ(r.fm.title, "T");
   EXPECT_EQ(r.fm.date->to_rfc3339(), "2024-02-01T10:00:00+02:00");
+  EXPECT_EQ(r.fm.date->epoch_seconds, 1706774400);
   EXPECT_EQ(r.fm.lastmod->to_iso_date(), "2024-03-01");
+  EXPECT_EQ(r.fm.tags, Strings{"solo"});
   EXPECT_TRUE(r.fm.params.find("extra")->find("nested")->as_bool());
-  EXPECT_EQ(text.substr(r.body_offset), "Body");
+  EXPECT_EQ(r.fm.params.find("extra")->find("deeper")->find("n")->as_int(), 1);
+  EXPECT_EQ(r.body_line, 11u);
+  EXPECT_EQ(body(text, r), "Body");
 }
 
-TEST(FrontMatter, NoFrontMatterBomAndCrlf) {
-  auto none = parse_front_matter("Just text\n---\n", "a.md");
+TEST(FrontMatter, DateForms) {
+  auto date_of = [](std::string_view fm) {
+    std::string text = std::string(fm.substr(0, 3)) + "\n" + std::string(fm.substr(3)) + "\n" +
+                       std::string(fm.substr(0, 3)) + "\n";
+    auto r = parse_front_matter(text, "d.md");
+    EXPECT_TRUE(r.ok && r.diagnostics.empty()) << text;
+    return r.fm.date ? r.fm.date->to_rfc3339() : "none";
+  };
+  EXPECT_EQ(date_of("---date: 2024-01-31"), "2024-01-31T00:00:00Z");
+  EXPECT_EQ(date_of("---date: 2024-01-31T10:20:30Z"), "2024-01-31T10:20:30Z");
+  EXPECT_EQ(date_of("---date: 2024-01-31T10:20:30-05:00"), "2024-01-31T10:20:30-05:00");
+  EXPECT_EQ(date_of("---date: 2024-01-31 10:20:30 +01:00"), "2024-01-31T10:20:30+01:00");
+  EXPECT_EQ(date_of("---date: \"2024-01-31T10:20\""), "2024-01-31T10:20:00Z");
+  EXPECT_EQ(date_of("---date:"), "none");
+  EXPECT_EQ(date_of("+++date = 2024-01-31"), "2024-01-31T00:00:00Z");
+  EXPECT_EQ(date_of("+++date = 2024-01-31T10:20:30"), "2024-01-31T10:20:30Z");  // local: UTC
+  EXPECT_EQ(date_of("+++date = 2024-01-31T10:20:30.5Z"), "2024-01-31T10:20:30Z");
+  EXPECT_EQ(date_of("+++date = 2024-01-31 10:20:30-08:00"), "2024-01-31T10:20:30-08:00");
+  EXPECT_EQ(date_of("+++date = \"2024-01-31\""), "2024-01-31T00:00:00Z");
+}
+
+TEST(FrontMatter, NoFrontMatter) {
+  std::string_view text = "Just text\n---\n";
+  auto none = parse_front_matter(text, "a.md");
   EXPECT_TRUE(none.ok);
+  EXPECT_TRUE(none.diagnostics.empty());
   EXPECT_EQ(none.body_offset, 0u);
+  EXPECT_EQ(none.body_line, 1u);
   EXPECT_FALSE(none.fm.has_title);
-  std::string bom = "\xEF\xBB\xBF---\r\ntitle: B\r\n---\r\nBody";
+  EXPECT_TRUE(none.fm.params.is_null());
+  // Not a delimiter: something after the dashes, or four of them.
+  EXPECT_EQ(parse_front_matter("--- x\ntitle: t\n---\n", "a.md").body_offset, 0u);
+  EXPECT_EQ(parse_front_matter("----\ntitle: t\n----\n", "a.md").body_offset, 0u);
+  EXPECT_EQ(parse_front_matter(" ---\ntitle: t\n---\n", "a.md").body_offset, 0u);
+}
+
+TEST(FrontMatter, EmptyFileAndEmptyBlock) {
+  auto empty = parse_front_matter("", "e.md");
+  EXPECT_TRUE(empty.ok);
+  EXPECT_EQ(empty.body_offset, 0u);
+  EXPECT_TRUE(empty.diagnostics.empty());
+  std::string_view text = "---\n---\n";
+  auto blank = parse_front_matter(text, "e.md");
+  EXPECT_TRUE(blank.ok);
+  EXPECT_EQ(blank.body_offset, text.size());
+  EXPECT_EQ(blank.body_line, 3u);
+  auto toml = parse_front_matter("+++\n+++", "e.md");
+  EXPECT_TRUE(toml.ok);
+  EXPECT_EQ(toml.body_offset, 7u);
+  EXPECT_EQ(toml.body_line, 3u);
+  auto comments = parse_front_matter("---\n# only a comment\n---\nB", "e.md");
+  EXPECT_TRUE(comments.ok);
+  EXPECT_FALSE(comments.fm.has_title);
+}
+
+TEST(FrontMatter, BomCrlfAndTrailingSpaces) {
+  std::string bom = "\xEF\xBB\xBF---\r\ntitle: B\r\ntags:\r\n  - x\r\n---  \r\nBody\r\n";
   auto b = parse_front_matter(bom, "b.md");
   ASSERT_TRUE(b.ok);
   EXPECT_EQ(b.fm.title, "B");
-  EXPECT_EQ(bom.substr(b.body_offset), "Body");
-  auto empty = parse_front_matter("", "e.md");
-  EXPECT_TRUE(empty.ok);
-  auto blank = parse_front_matter("---\n---\n", "e.md");
-  EXPECT_TRUE(blank.ok);
+  EXPECT_EQ(b.fm.tags, Strings{"x"});
+  EXPECT_EQ(body(bom, b), "Body\r\n");
+  EXPECT_EQ(b.body_line, 6u);
+  std::string crlf_toml = "+++ \r\ntitle = \"C\"\r\n+++\r\nBody";
+  auto c = parse_front_matter(crlf_toml, "c.md");
+  ASSERT_TRUE(c.ok);
+  EXPECT_EQ(c.fm.title, "C");
+  EXPECT_EQ(body(crlf_toml, c), "Body");
+  std::string bom_only = "\xEF\xBB\xBFHello";
+  auto n = parse_front_matter(bom_only, "n.md");
+  EXPECT_EQ(body(bom_only, n), "Hello");
+  // Errors are counted in file lines with CRLF too.
+  auto e = parse_front_matter("---\r\ntitle: x\r\nweight: w\r\n---\r\n", "e.md");
+  EXPECT_EQ(messages(e), Strings{"e.md:3:9: error: front matter field 'weight' must be an "
+                                 "integer, not string; the field was ignored"});
+}
+
+TEST(FrontMatter, DashesInsideTheBody) {
+  std::string_view text = "---\ntitle: T\n---\nIntro\n\n---\n\nMore\n+++\n";
+  auto r = parse_front_matter(text, "a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.fm.title, "T");
+  EXPECT_EQ(body(text, r), "Intro\n\n---\n\nMore\n+++\n");
+  EXPECT_EQ(r.body_line, 4u);
+  // A TOML block ends only at +++, not at ---.
+  std::string_view toml = "+++\ntitle = \"---\"\n---\n+++\nB";
+  auto t = parse_front_matter(toml, "t.md");
+  EXPECT_FALSE(t.ok);  // "---" is not TOML
+  EXPECT_EQ(t.diagnostics.at(0).line, 3u);
+}
+
+TEST(FrontMatter, Unterminated) {
+  auto u = parse_front_matter("---\ntitle: x\n", "content/u.md");
+  EXPECT_FALSE(u.ok);
+  EXPECT_EQ(messages(u), Strings{"content/u.md:1:1: error: front matter opened with --- is never "
+                                 "closed; add a line --- after it"});
+  auto t = parse_front_matter("+++", "content/t.md");
+  EXPECT_FALSE(t.ok);
+  EXPECT_EQ(messages(t), Strings{"content/t.md:1:1: error: front matter opened with +++ is never "
+                                 "closed; add a line +++ after it"});
+  auto mixed = parse_front_matter("---\ntitle: x\n+++\nBody\n", "content/m.md");
+  EXPECT_FALSE(mixed.ok);
 }
 
 TEST(FrontMatter, BrokenSyntaxIsAnErrorWithFilePosition) {
   auto y = parse_front_matter("---\ntitle: ok\ntags: [a, b\n---\n", "content/y.md");
   EXPECT_FALSE(y.ok);
-  EXPECT_EQ(
-      messages(y),
-      std::vector<std::string>{
-          "content/y.md:4:1: error: invalid YAML front matter: end of sequence flow not found"});
-  auto t = parse_front_matter("+++\ntitle = \"x\nweight = 1\n+++\n", "content/t.md");
+  EXPECT_EQ(messages(y), Strings{"content/y.md:4:1: error: invalid YAML front matter: end of "
+                                 "sequence flow not found"});
+  auto indent = parse_front_matter("---\ntitle: ok\n  bad: indent: x\n---\n", "content/i.md");
+  EXPECT_FALSE(indent.ok);
+  EXPECT_EQ(messages(indent), Strings{"content/i.md:3:6: error: invalid YAML front matter: illegal "
+                                      "map value"});
+  auto t = parse_front_matter("+++\nweight = 1\ntitle = \"x\n+++\n", "content/t.md");
   EXPECT_FALSE(t.ok);
-  ASSERT_EQ(t.diagnostics.size(), 1u);
-  EXPECT_EQ(t.diagnostics[0].line, 2u);
-  EXPECT_TRUE(t.diagnostics[0].message.starts_with("invalid TOML front matter: "))
-      << t.diagnostics[0].message;
-  auto u = parse_front_matter("---\ntitle: x\n", "content/u.md");
-  EXPECT_FALSE(u.ok);
-  EXPECT_EQ(messages(u),
-            std::vector<std::string>{"content/u.md:1:1: error: front matter opened "
-                                     "with --- is never closed; add a line --- after it"});
+  EXPECT_EQ(messages(t), Strings{"content/t.md:3:11: error: invalid TOML front matter: Error "
+                                 "while parsing string: unescaped control characters other than "
+                                 "TAB (U+0009) are explicitly prohibited"});
+  auto dup = parse_front_matter("+++\na = 1\na = 2\n+++\n", "content/d.md");
+  EXPECT_FALSE(dup.ok);
+  EXPECT_EQ(messages(dup),
+            Strings{"content/d.md:3:5: error: invalid TOML front matter: Error while "
+                    "parsing key-value pair: cannot redefine existing integer 'a'"});
   auto list = parse_front_matter("---\n- a\n- b\n---\n", "content/l.md");
   EXPECT_FALSE(list.ok);
-  EXPECT_EQ(messages(list),
-            std::vector<std::string>{"content/l.md:2:1: error: invalid YAML front "
-                                     "matter: expected key: value pairs at the top level"});
+  EXPECT_EQ(messages(list), Strings{"content/l.md:2:1: error: invalid YAML front matter: expected "
+                                    "key: value pairs at the top level"});
 }
 
 TEST(FrontMatter, WrongTypesAreErrorsButThePageStays) {
   auto r = parse_front_matter(
-      "---\ntitle: 2024\nweight: heavy\ndraft: maybe\ndate: 2024-13-01\ntags: [[x]]\n---\n",
+      "---\ntitle: 2024\nweight: heavy\ndate: 2024-13-01\ntags: [[x], y]\nslug: {a: 1}\nlastmod: "
+      "5\n---\n",
       "content/w.md");
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(r.fm.title, "2024");
-  EXPECT_EQ(
-      messages(r),
-      (std::vector<std::string>{
-          "content/w.md:3:1: error: front matter field 'weight' must be an integer, not string; "
-          "the field was ignored",
-          "content/w.md:4:1: error: front matter field 'draft' must be true or false, not string; "
-          "the field was ignored",
-          "content/w.md:5:1: error: invalid date \"2024-13-01\" in 'date'; expected YYYY-MM-DD, "
-          "optionally with time and offset as in 2024-01-31T10:00:00Z; the field was ignored",
-          "content/w.md:6:1: error: front matter field 'tags' must be a list of strings, not "
-          "array; the field was ignored"}));
+  EXPECT_EQ(r.fm.weight, 0);
+  EXPECT_FALSE(r.fm.date);
+  EXPECT_EQ(r.fm.tags, Strings{"y"});
+  EXPECT_EQ(r.fm.slug, "");
+  EXPECT_EQ(messages(r),
+            (Strings{"content/w.md:3:9: error: front matter field 'weight' must be an integer, "
+                     "not string; the field was ignored",
+                     "content/w.md:4:7: error: invalid date \"2024-13-01\" in 'date'; expected "
+                     "YYYY-MM-DD, optionally with time and offset as in 2024-01-31T10:00:00Z; the "
+                     "field was ignored",
+                     "content/w.md:5:7: error: front matter field 'tags' must be a list of "
+                     "strings, not array; the field was ignored",
+                     "content/w.md:6:7: error: front matter field 'slug' must be a string, not "
+                     "table; the field was ignored",
+                     "content/w.md:7:10: error: front matter field 'lastmod' must be a date such "
+                     "as 2024-01-31, not integer; the field was ignored"}));
+  // TOML positions too; a block list points at its key.
+  auto t = parse_front_matter("+++\nweight = \"1\"\n+++\n", "content/t.md");
+  EXPECT_EQ(messages(t), Strings{"content/t.md:2:10: error: front matter field 'weight' must be "
+                                 "an integer, not string; the field was ignored"});
+  auto block = parse_front_matter("---\ntitle:\n  - a\n---\n", "content/b.md");
+  EXPECT_EQ(messages(block), Strings{"content/b.md:2:1: error: front matter field 'title' must be "
+                                     "a string, not array; the field was ignored"});
+  EXPECT_FALSE(block.fm.has_title);
+}
+
+TEST(FrontMatter, ScalarsAsText) {
+  auto r = parse_front_matter(
+      "---\ntitle: 3.5\ndescription: true\nslug: 42\ntags: [1, go, 2.0, '']\nsummary:\n---\n",
+      "a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(r.diagnostics.empty());
+  EXPECT_EQ(r.fm.title, "3.5");
+  EXPECT_EQ(r.fm.description, "true");
+  EXPECT_EQ(r.fm.slug, "42");
+  EXPECT_EQ(r.fm.tags, (Strings{"1", "go", "2"}));
+  EXPECT_EQ(r.fm.summary, "");
+  auto empty_title = parse_front_matter("---\ntitle:\n---\n", "a.md");
+  EXPECT_FALSE(empty_title.fm.has_title);
+  auto quoted = parse_front_matter("---\ntitle: \"\"\n---\n", "a.md");
+  EXPECT_TRUE(quoted.fm.has_title);
+}
+
+TEST(FrontMatter, DraftThatIsNotABooleanSkipsThePage) {
+  auto maybe = parse_front_matter("---\ntitle: x\ndraft: maybe\n---\n", "content/d.md");
+  EXPECT_FALSE(maybe.ok);
+  EXPECT_EQ(messages(maybe),
+            Strings{"content/d.md:3:8: error: front matter field 'draft' must be true or false, "
+                    "not \"maybe\"; the page was skipped so that a draft is not published by "
+                    "mistake"});
+  auto number = parse_front_matter("+++\ndraft = 1\n+++\n", "content/n.md");
+  EXPECT_FALSE(number.ok);
+  EXPECT_EQ(messages(number),
+            Strings{"content/n.md:2:9: error: front matter field 'draft' must be true or false, "
+                    "not integer; the page was skipped so that a draft is not published by "
+                    "mistake"});
+  for (const char* yes : {"\"true\"", "yes", "Yes", "TRUE"}) {
+    auto r = parse_front_matter(std::string("---\ndraft: ") + yes + "\n---\n", "a.md");
+    EXPECT_TRUE(r.ok && r.fm.draft) << yes;
+  }
+  for (const char* no : {"'false'", "no", "False"}) {
+    auto r = parse_front_matter(std::string("---\ndraft: ") + no + "\n---\n", "a.md");
+    EXPECT_TRUE(r.ok && !r.fm.draft) << no;
+  }
 }
 
 TEST(FrontMatter, InvalidUtf8IsReportedWhereItIs) {
   auto r = parse_front_matter("---\ntitle: x\n---\nab\xff", "content/b.md");
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(messages(r),
-            std::vector<std::string>{
-                "content/b.md:4:3: error: invalid UTF-8 byte 0xff; save the file as UTF-8"});
+            Strings{"content/b.md:4:3: error: invalid UTF-8 byte 0xff; save the file as UTF-8"});
+  auto latin1 = parse_front_matter("---\ntitle: caf\xe9\n---\n", "content/l.md");
+  EXPECT_FALSE(latin1.ok);
+  EXPECT_EQ(messages(latin1),
+            Strings{"content/l.md:2:11: error: invalid UTF-8 byte 0xe9; save the file as UTF-8"});
 }
 
 TEST(FrontMatter, UnicodeAndParamsOrder) {
-  auto r = parse_front_matter("---\nz: 1\ntitle: \"日本語 — Ünï 🐈\"\na: 2\n---\n", "u.md");
+  auto r = parse_front_matter(
+      "---\nz: 1\ntitle: \"日本語 — Ünï 🐈\"\nAuthor: {Name: Ada, links: [a, b]}\na: 2\ncascade:\n  "
+      "type: docs\nmenu: main\nid: x\n---\n",
+      "u.md");
+  ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.fm.title, "日本語 — Ünï 🐈");
-  ASSERT_EQ(r.fm.params.size(), 2u);
-  EXPECT_EQ(r.fm.params.as_table()[0].first, "z");
-  EXPECT_EQ(r.fm.params.as_table()[1].first, "a");
+  Strings keys;
+  for (const auto& [k, v] : r.fm.params.as_table()) keys.push_back(k);
+  EXPECT_EQ(keys, (Strings{"z", "Author", "a", "cascade", "menu", "id"}));
+  const Value* author = r.fm.params.find("Author");
+  EXPECT_EQ(author->as_table()[0].first, "Name");
+  EXPECT_EQ(author->find("links")->as_array()[1].as_string(), "b");
+  EXPECT_EQ(r.fm.params.find("cascade")->find("type")->as_string(), "docs");
+  // TOML keeps source order too (toml++ itself sorts keys).
+  auto t = parse_front_matter("+++\nzeta = 1\nalpha = 2\n[mid]\ny = 1\nb = 2\n+++\n", "t.md");
+  keys.clear();
+  for (const auto& [k, v] : t.fm.params.as_table()) keys.push_back(k);
+  EXPECT_EQ(keys, (Strings{"zeta", "alpha", "mid"}));
+  EXPECT_EQ(t.fm.params.find("mid")->as_table()[0].first, "y");
 }
 
 }  // namespace

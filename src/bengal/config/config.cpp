@@ -1,25 +1,29 @@
 #include "bengal/config/config.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "bengal/core/file_io.hpp"
+#include "bengal/core/utf8.hpp"
 
 namespace fs = std::filesystem;
 
 namespace bengal::config {
 namespace {
 
-enum class Kind { kString, kBool, kInt, kTable, kAny, kBoolOrString };
+enum class Kind { kString, kBool, kInt, kBoolOrAuto };
 
 struct KeySpec {
   std::string_view name;
   Kind kind;
+  int64_t min = 0;  // for kInt
 };
 
 struct SectionSpec {
   std::string_view name;
-  std::vector<KeySpec> keys;  // empty: any keys (free table or later stages' sections)
-  bool checked = true;        // false: kept as written for a later stage to read
+  std::vector<KeySpec> keys;  // checked keys; unused when !checked
+  bool checked = true;        // false: any keys, kept in `raw` for a later stage to read
 };
 
 const std::vector<SectionSpec>& sections() {
@@ -34,11 +38,11 @@ const std::vector<SectionSpec>& sections() {
         {"output_dir", Kind::kString},
         {"theme", Kind::kString},
         {"drafts", Kind::kBool},
-        {"memory_optimized", Kind::kBoolOrString},
-        {"streaming_threshold", Kind::kInt},
-        {"batch_size", Kind::kInt},
+        {"memory_optimized", Kind::kBoolOrAuto},
+        {"streaming_threshold", Kind::kInt, 0},
+        {"batch_size", Kind::kInt, 1},
         {"memory_limit", Kind::kString},
-        {"threads", Kind::kInt}}},
+        {"threads", Kind::kInt, 0}}},
       {"markdown", {{"unsafe", Kind::kBool}}},
       {"params", {}, false},
       {"taxonomies", {}, false},
@@ -60,12 +64,8 @@ const char* kind_name(Kind k) {
       return "true or false";
     case Kind::kInt:
       return "an integer";
-    case Kind::kTable:
-      return "a table";
-    case Kind::kBoolOrString:
+    case Kind::kBoolOrAuto:
       return "true, false or \"auto\"";
-    case Kind::kAny:
-      return "any value";
   }
   return "";
 }
@@ -78,116 +78,261 @@ bool matches(Kind k, const Value& v) {
       return v.is_bool();
     case Kind::kInt:
       return v.is_int();
-    case Kind::kTable:
-      return v.is_table();
-    case Kind::kBoolOrString:
+    case Kind::kBoolOrAuto:
       return v.is_bool() || (v.is_string() && v.as_string() == "auto");
-    case Kind::kAny:
-      return true;
   }
   return false;
 }
 
-std::string known_names(const std::vector<KeySpec>& keys) {
+// Levenshtein distance, for "did you mean" on misspelt names.
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// The closest of `names` to `name` when it is a plausible typo (at most two edits, and
+// fewer than half the name); empty otherwise.
+template <typename Names, typename Get>
+std::string_view closest(std::string_view name, const Names& names, Get get) {
+  std::string_view best;
+  size_t best_distance = 3;
+  for (const auto& n : names) {
+    size_t d = edit_distance(name, get(n));
+    if (d < best_distance && 2 * d < name.size()) {
+      best = get(n);
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+template <typename Names, typename Get>
+std::string join(const Names& names, Get get) {
   std::string out;
-  for (const auto& k : keys) out += (out.empty() ? "" : ", ") + std::string(k.name);
+  for (const auto& n : names) {
+    if (!out.empty()) out += ", ";
+    out += get(n);
+  }
   return out;
 }
 
-// Splits a baseurl into its normalized form (no trailing slash) and its path part.
-void set_baseurl(SiteConfig& c, std::string url) {
-  while (url.ends_with('/')) url.pop_back();
+// "https://example.org/docs/" -> baseurl "https://example.org/docs", base_path "/docs".
+// Returns false when the value is neither an absolute URL nor a path from the site root.
+bool set_baseurl(SiteConfig& c, std::string url) {
+  while (url.size() > 1 && url.ends_with('/')) url.pop_back();
+  if (url == "/") url.clear();
   c.baseurl = url;
+  c.base_path.clear();
+  if (url.empty()) return true;
+  if (url.starts_with('/') && !url.starts_with("//")) {  // a bare path such as "/docs"
+    c.base_path = url;
+    return true;
+  }
   size_t scheme = url.find("://");
-  size_t path = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  c.base_path = path == std::string::npos ? "" : url.substr(path);
-  if (scheme == std::string::npos) c.base_path = url;  // a bare path such as "/docs"
+  size_t host = scheme != std::string::npos ? scheme + 3 : url.starts_with("//") ? 2 : 0;
+  if (host == 0) return false;
+  size_t path = url.find('/', host);
+  if (path != std::string::npos) c.base_path = url.substr(path);
+  return true;
 }
 
-void apply(SiteConfig& c, std::string_view section, std::string_view key, const Value& v) {
-  auto str = [&]() { return v.as_string(); };
-  if (section == "site") {
-    if (key == "title") c.title = str();
-    if (key == "baseurl") set_baseurl(c, str());
-    if (key == "description") c.description = str();
-    if (key == "language") c.language = str();
-  } else if (section == "build") {
-    if (key == "content_dir") c.content_dir = str();
-    if (key == "output_dir") c.output_dir = str();
-    if (key == "theme") c.theme = str();
-    if (key == "drafts") c.drafts = v.as_bool();
-    if (key == "memory_optimized")
-      c.memory_optimized = v.is_bool() ? (v.as_bool() ? "true" : "false") : str();
-    if (key == "streaming_threshold") c.streaming_threshold = v.as_int();
-    if (key == "batch_size") c.batch_size = v.as_int();
-    if (key == "memory_limit") c.memory_limit = str();
-    if (key == "threads") c.threads = v.as_int();
-  } else if (section == "markdown") {
-    if (key == "unsafe") c.markdown_unsafe = v.as_bool();
+struct ConfigReader {
+  ConfigResult& result;
+  const Document& doc;
+  const std::string& file;
+
+  void error(std::pair<uint32_t, uint32_t> at, std::string message) {
+    result.diagnostics.push_back(make_error(file, at.first, at.second, std::move(message)));
+    result.ok = false;
   }
-}
+  void warning(std::pair<uint32_t, uint32_t> at, std::string message) {
+    result.diagnostics.push_back(make_warning(file, at.first, at.second, std::move(message)));
+  }
+
+  void section(const SectionSpec& spec, const std::string& name, const Value& table) {
+    for (const auto& [key, v] : table.as_table()) {
+      std::string path = name + "." + key;
+      auto it = std::find_if(spec.keys.begin(), spec.keys.end(),
+                             [&](const KeySpec& k) { return k.name == key; });
+      if (it == spec.keys.end()) {
+        auto get = [](const KeySpec& k) { return k.name; };
+        std::string_view guess = closest(key, spec.keys, get);
+        warning(doc.position_of(path),
+                fmt::format("unknown key '{}' in [{}] is ignored; {}known keys: {}", key, name,
+                            guess.empty() ? "" : fmt::format("did you mean '{}'? ", guess),
+                            join(spec.keys, get)));
+        continue;
+      }
+      if (!matches(it->kind, v)) {
+        error(doc.value_position_of(path), fmt::format("[{}] {} must be {}, not {}", name, key,
+                                                       kind_name(it->kind), v.type_name()));
+        continue;
+      }
+      if (it->kind == Kind::kInt && v.as_int() < it->min) {
+        error(doc.value_position_of(path),
+              fmt::format("[{}] {} must be {} or more, not {}", name, key, it->min, v.as_int()));
+        continue;
+      }
+      apply(name, key, v, path);
+    }
+  }
+
+  void apply(std::string_view section, std::string_view key, const Value& v,
+             const std::string& path) {
+    SiteConfig& c = result.config;
+    auto str = [&]() { return v.as_string(); };
+    if (section == "site") {
+      if (key == "title") c.title = str();
+      if (key == "baseurl" && !set_baseurl(c, str())) {
+        warning(doc.value_position_of(path),
+                fmt::format("[site] baseurl \"{}\" is neither an absolute URL nor a path; write "
+                            "it as https://{}",
+                            str(), str()));
+      }
+      if (key == "description") c.description = str();
+      if (key == "language") c.language = str();
+    } else if (section == "build") {
+      if (key == "content_dir") c.content_dir = str();
+      if (key == "output_dir") c.output_dir = str();
+      if (key == "theme") c.theme = str();
+      if (key == "drafts") c.drafts = v.as_bool();
+      if (key == "memory_optimized") {
+        c.memory_policy = !v.is_bool()  ? MemoryPolicy::kAuto
+                          : v.as_bool() ? MemoryPolicy::kStreaming
+                                        : MemoryPolicy::kFull;
+      }
+      if (key == "streaming_threshold") c.streaming_threshold = v.as_int();
+      if (key == "batch_size") c.batch_size = v.as_int();
+      if (key == "memory_limit") {
+        if (auto bytes = parse_byte_size(str())) {
+          c.memory_limit = str();
+          c.memory_limit_bytes = *bytes;
+        } else {
+          error(doc.value_position_of(path),
+                fmt::format("[build] memory_limit must be a size such as \"512MB\" or \"2GB\", "
+                            "not \"{}\"",
+                            str()));
+        }
+      }
+      if (key == "threads") c.threads = v.as_int();
+    } else if (section == "markdown") {
+      if (key == "unsafe") c.markdown_unsafe = v.as_bool();
+    }
+  }
+
+  void unknown_section(const std::string& name, const Value& v) {
+    auto get = [](const SectionSpec& s) { return s.name; };
+    std::string known = join(sections(), get);
+    if (!v.is_table()) {
+      // Hugo puts title and baseurl at the top level; say where they go here.
+      for (const auto& s : sections()) {
+        for (const auto& k : s.keys) {
+          if (k.name == name) {
+            warning(doc.position_of(name),
+                    fmt::format("unknown top-level key '{}' is ignored; move it into the [{}] "
+                                "section",
+                                name, s.name));
+            return;
+          }
+        }
+      }
+      warning(doc.position_of(name),
+              fmt::format("unknown top-level key '{}' is ignored; keys belong in a section: {}",
+                          name, known));
+      return;
+    }
+    std::string_view guess = closest(name, sections(), get);
+    warning(doc.value_position_of(name),
+            fmt::format("unknown section [{}] is ignored; {}known sections: {}", name,
+                        guess.empty() ? "" : fmt::format("did you mean [{}]? ", guess), known));
+  }
+
+  void read() {
+    for (const auto& [name, value] : doc.root.as_table()) {
+      auto spec = std::find_if(sections().begin(), sections().end(),
+                               [&](const SectionSpec& s) { return s.name == name; });
+      if (spec == sections().end()) {
+        unknown_section(name, value);
+        continue;
+      }
+      if (value.is_null()) continue;  // YAML "site:" with nothing under it
+      if (!value.is_table()) {
+        error(doc.value_position_of(name),
+              fmt::format("[{}] must be a table, not {}", name, value.type_name()));
+        continue;
+      }
+      if (spec->checked) section(*spec, name, value);
+    }
+  }
+};
 
 }  // namespace
 
-ConfigResult parse_config(std::string_view text, std::string_view file_name) {
+std::optional<uint64_t> parse_byte_size(std::string_view s) {
+  uint64_t n = 0;
+  size_t i = 0;
+  for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) {
+    if (n > (UINT64_MAX - 9) / 10) return std::nullopt;
+    n = n * 10 + static_cast<uint64_t>(s[i] - '0');
+  }
+  if (i == 0) return std::nullopt;
+  if (i < s.size() && s[i] == ' ') ++i;
+  std::string unit;
+  for (; i < s.size(); ++i)
+    unit += static_cast<char>(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
+  static constexpr std::pair<std::string_view, int> kUnits[] = {
+      {"", 0},    {"B", 0}, {"K", 1},  {"KB", 1},  {"KIB", 1}, {"M", 2},  {"MB", 2},
+      {"MIB", 2}, {"G", 3}, {"GB", 3}, {"GIB", 3}, {"T", 4},   {"TB", 4}, {"TIB", 4}};
+  for (const auto& [name, power] : kUnits) {
+    if (unit != name) continue;
+    for (int p = 0; p < power; ++p) {
+      if (n > UINT64_MAX / 1024) return std::nullopt;
+      n *= 1024;
+    }
+    return n;
+  }
+  return std::nullopt;
+}
+
+ConfigResult parse_config(std::string_view text, std::string_view file_name, Format format) {
   ConfigResult result;
   SiteConfig& c = result.config;
   c.config_file = std::string(file_name);
-  Format format = file_name.ends_with(".toml") ? Format::kToml : Format::kYaml;
+  const std::string& file = c.config_file;
+  if (auto bad = find_invalid_utf8(text)) {
+    result.diagnostics.push_back(
+        make_error(file, bad->line, bad->column,
+                   fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8", bad->byte)));
+    result.ok = false;
+    return result;
+  }
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // byte order mark
   c.document = parse_document(text, format, file_name);
   if (c.document.error) {
     result.diagnostics.push_back(*c.document.error);
     result.ok = false;
     return result;
   }
-  const Document& doc = c.document;
-  std::string file(file_name);
-  for (const auto& [name, value] : doc.root.as_table()) {
-    const SectionSpec* spec = nullptr;
-    for (const auto& s : sections())
-      if (s.name == name) spec = &s;
-    auto [line, col] = doc.position_of(name);
-    if (spec == nullptr) {
-      std::string known;
-      for (const auto& s : sections()) known += (known.empty() ? "" : ", ") + std::string(s.name);
-      result.diagnostics.push_back(make_warning(
-          file, line, col,
-          fmt::format("unknown section [{}] is ignored; known sections: {}", name, known)));
-      continue;
-    }
-    if (!value.is_table()) {
-      result.diagnostics.push_back(make_error(
-          file, line, col, fmt::format("[{}] must be a table, not {}", name, value.type_name())));
-      result.ok = false;
-      continue;
-    }
-    if (!spec->checked) continue;
-    for (const auto& [key, v] : value.as_table()) {
-      auto [kline, kcol] = doc.position_of(name + "." + key);
-      const KeySpec* ks = nullptr;
-      for (const auto& k : spec->keys)
-        if (k.name == key) ks = &k;
-      if (ks == nullptr) {
-        result.diagnostics.push_back(
-            make_warning(file, kline, kcol,
-                         fmt::format("unknown key '{}' in [{}] is ignored; known keys: {}", key,
-                                     name, known_names(spec->keys))));
-        continue;
-      }
-      if (!matches(ks->kind, v)) {
-        result.diagnostics.push_back(make_error(file, kline, kcol,
-                                                fmt::format("[{}] {} must be {}, not {}", name, key,
-                                                            kind_name(ks->kind), v.type_name())));
-        result.ok = false;
-        continue;
-      }
-      apply(c, name, key, v);
-    }
-  }
-  if (const Value* params = doc.root.find("params"); params && params->is_table())
+  ConfigReader{result, c.document, file}.read();
+  if (const Value* params = c.document.root.find("params"); params && params->is_table())
     c.params = *params;
-  c.raw = doc.root;
+  c.raw = c.document.root;
   return result;
+}
+
+ConfigResult parse_config(std::string_view text, std::string_view file_name) {
+  return parse_config(text, file_name,
+                      file_name.ends_with(".toml") ? Format::kToml : Format::kYaml);
 }
 
 ConfigResult load_config(const fs::path& site_dir) {
@@ -201,13 +346,15 @@ ConfigResult load_config(const fs::path& site_dir) {
   if (!read_file(site_dir / found[0], text, error)) {
     ConfigResult r;
     r.ok = false;
-    r.diagnostics.push_back(make_error(found[0], 0, 0, "cannot read config: " + error));
+    r.config.config_file = found[0];
+    r.diagnostics.push_back(make_error(
+        found[0], 0, 0, "cannot read config: " + error + "; check that the file is readable"));
     return r;
   }
   ConfigResult r = parse_config(text, found[0]);
   for (size_t i = 1; i < found.size(); ++i) {
-    r.diagnostics.push_back(
-        make_warning(found[i], 0, 0, "ignored: " + found[0] + " is used; keep one config file"));
+    r.diagnostics.push_back(make_warning(
+        found[i], 0, 0, "ignored: " + found[0] + " is used; keep only one config file"));
   }
   return r;
 }

@@ -3,9 +3,11 @@
 // column. Without a config file every default applies.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bengal/config/document.hpp"
@@ -14,10 +16,20 @@
 
 namespace bengal::config {
 
+// What the build keeps after a page is written (DESIGN.md, "Two memory policies").
+enum class MemoryPolicy : uint8_t {
+  kAuto,       // streaming from `streaming_threshold` pages up
+  kFull,       // memory_optimized = false: every body and HTML stays until the build ends
+  kStreaming,  // memory_optimized = true
+};
+
 struct SiteConfig {
   // [site]
   std::string title = "My Site";
-  std::string baseurl;    // absolute, without trailing slash: "https://example.org/docs"
+  // Absolute, without trailing slash: "https://example.org/docs/" is kept as
+  // "https://example.org/docs", so templates write `baseurl + url` with url starting at '/'.
+  // A bare path ("/docs") is kept as is; empty means links are site-relative from '/'.
+  std::string baseurl;
   std::string base_path;  // the path part of baseurl, for site-relative links: "/docs" or ""
   std::string description;
   std::string language = "en";
@@ -26,16 +38,18 @@ struct SiteConfig {
   std::string output_dir = "public";
   std::string theme = "default";
   bool drafts = false;
-  std::string memory_optimized = "auto";  // "auto", "true" or "false"
-  int64_t streaming_threshold = 5000;
-  int64_t batch_size = 1000;
-  std::string memory_limit;  // "256MB"; empty = none
-  int64_t threads = 0;       // 0 = all cores
+  MemoryPolicy memory_policy = MemoryPolicy::kAuto;  // memory_optimized: true, false or "auto"
+  int64_t streaming_threshold = 5000;                // pages; kAuto streams from here up
+  int64_t batch_size = 1000;                         // pages rendered per batch, >= 1
+  std::string memory_limit;                          // as written, "256MB"; empty = none
+  uint64_t memory_limit_bytes = 0;                   // memory_limit parsed; 0 = none
+  int64_t threads = 0;                               // 0 = all cores
   // [markdown]
-  bool markdown_unsafe = true;
+  bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
   // [params]: free table for templates
   Value params = Value::table();
-  // The whole document, for sections later stages read (taxonomies, menu, pagination, ...).
+  // The whole document, for sections later stages read (taxonomies, menu, pagination,
+  // features, search, related, outputs), which are kept here unchecked.
   Value raw = Value::table();
   Document document;        // positions, for errors that later stages report
   std::string config_file;  // as shown in messages ("bengal.toml"), empty when none
@@ -44,12 +58,20 @@ struct SiteConfig {
 struct ConfigResult {
   SiteConfig config;
   std::vector<Diagnostic> diagnostics;
-  bool ok = true;  // false: an error makes the config unusable (syntax, wrong type)
+  bool ok = true;  // false: an error makes the config unusable (syntax, wrong type or range)
 };
 
-// Reads the config of the site in `site_dir`. Messages name the file relative to the site.
+// Reads the config of the site in `site_dir`: bengal.toml, else bengal.yaml, else bengal.yml
+// (a warning names any of them that is ignored). No config file: defaults, no diagnostic.
+// Messages name the file relative to the site.
 ConfigResult load_config(const std::filesystem::path& site_dir);
-// Parses config text; `file_name` decides the format by extension (.toml, .yaml, .yml).
+// Parses config text of the given format; `file_name` is only used in messages.
+ConfigResult parse_config(std::string_view text, std::string_view file_name, Format format);
+// As above, with the format chosen by the extension: .toml is TOML, anything else YAML.
 ConfigResult parse_config(std::string_view text, std::string_view file_name);
+
+// "256MB" -> 268435456. Units B, KB, MB, GB, TB (binary multiples; KiB, MiB... too), case
+// insensitive, optional space before the unit; a bare number is bytes. nullopt when invalid.
+std::optional<uint64_t> parse_byte_size(std::string_view text);
 
 }  // namespace bengal::config

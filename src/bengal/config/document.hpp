@@ -15,9 +15,12 @@
 namespace bengal::config {
 
 struct KeyPosition {
-  std::string path;  // dotted: "site.title"; array items are not recorded
-  uint32_t line = 0;
+  std::string path;   // dotted: "site.title"; array items are not recorded
+  uint32_t line = 0;  // the key
   uint32_t column = 0;
+  // The value: a TOML [table] header, or the key for a YAML block collection or null.
+  uint32_t value_line = 0;
+  uint32_t value_column = 0;
 };
 
 struct Document {
@@ -27,6 +30,8 @@ struct Document {
 
   // Position of a dotted key path; the first line of the document when unknown.
   std::pair<uint32_t, uint32_t> position_of(std::string_view path) const;
+  // Position of the value of a dotted key path, where a wrong-type error should point.
+  std::pair<uint32_t, uint32_t> value_position_of(std::string_view path) const;
   uint32_t first_line = 1;
 };
 

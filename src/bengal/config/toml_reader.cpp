@@ -42,10 +42,13 @@ struct TomlReader {
         for (const auto& [key, child] : entries) {
           std::string name(key->str());
           std::string child_path = path.empty() ? name : path + "." + name;
-          // The key's own position is where an error about its value should point.
+          // A [table] header's value position is its '[': where the table starts.
           const auto& kb = key->source().begin;
+          const auto& vb = child->source().begin;
           doc.positions.push_back({child_path, static_cast<uint32_t>(kb.line) + line_offset,
-                                   static_cast<uint32_t>(kb.column)});
+                                   static_cast<uint32_t>(kb.column),
+                                   static_cast<uint32_t>(vb.line) + line_offset,
+                                   static_cast<uint32_t>(vb.column)});
           t.as_table().emplace_back(std::move(name), convert(*child, child_path));
         }
         return t;

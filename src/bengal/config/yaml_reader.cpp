@@ -1,104 +1,49 @@
 // The only file that includes yaml-cpp. JSON is read through it too: JSON is YAML.
-#include <cctype>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-#include <limits>
+#include <string>
 
 #include <yaml-cpp/yaml.h>
 
-#include "bengal/config/document.hpp"
+#include "bengal/config/yaml_reader.hpp"
 
 namespace bengal::config {
 namespace {
 
-bool is_int(std::string_view s, int64_t& out) {
-  if (s.empty()) return false;
-  std::string str(s);
-  int base = 10;
-  size_t start = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-  if (start == s.size()) return false;
-  if (s.substr(start).starts_with("0x")) base = 16;
-  if (s.substr(start).starts_with("0o")) {
-    base = 8;
-    str.erase(start + 1, 1);  // strtoll wants "0755", not "0o755"
-  }
-  for (size_t i = start + (base == 16 ? 2 : 0); i < str.size(); ++i) {
-    char c = str[i];
-    bool ok = base == 16 ? std::isxdigit(static_cast<unsigned char>(c)) : (c >= '0' && c <= '9');
-    if (!ok) return false;
-  }
-  errno = 0;
-  char* end = nullptr;
-  long long v = std::strtoll(str.c_str(), &end, base);
-  if (errno != 0 || *end != '\0') return false;
-  out = v;
-  return true;
-}
-
-bool is_float(std::string_view s, double& out) {
-  if (s == ".inf" || s == ".Inf" || s == ".INF" || s == "+.inf") {
-    out = std::numeric_limits<double>::infinity();
-    return true;
-  }
-  if (s == "-.inf" || s == "-.Inf" || s == "-.INF") {
-    out = -std::numeric_limits<double>::infinity();
-    return true;
-  }
-  if (s == ".nan" || s == ".NaN" || s == ".NAN") {
-    out = std::numeric_limits<double>::quiet_NaN();
-    return true;
-  }
-  // YAML 1.2 core: [-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  size_t int_digits = 0, frac_digits = 0;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++int_digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++frac_digits;
-  }
-  if (int_digits + frac_digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    size_t exp = 0;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i, ++exp;
-    if (exp == 0) return false;
-  }
-  if (i != s.size()) return false;
-  out = std::strtod(std::string(s).c_str(), nullptr);
-  return true;
-}
-
-// Plain scalars are typed by the YAML 1.2 core schema; quoted ones are always strings.
+// Quoted scalars (tag "!") are always strings.
 Value scalar(const YAML::Node& node) {
   const std::string& s = node.Scalar();
   if (node.Tag() == "!") return Value(s);
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Value();
-  if (s == "true" || s == "True" || s == "TRUE") return Value(true);
-  if (s == "false" || s == "False" || s == "FALSE") return Value(false);
-  int64_t i;
-  if (is_int(s, i)) return Value(i);
-  double d;
-  if (is_float(s, d)) return Value(d);
-  return Value(s);
+  return plain_scalar(s);
 }
+
+// Aliases share nodes, so a few lines of YAML can expand to billions of values ("billion
+// laughs"); a page's front matter or a config never needs more than this.
+constexpr size_t kMaxValues = 1'000'000;
+
+struct TooLarge {};
 
 struct YamlReader {
   Document& doc;
   uint32_t line_offset;
+  size_t values = 0;
 
   Value convert(const YAML::Node& node, const std::string& path) {
+    if (++values > kMaxValues) throw TooLarge{};
     switch (node.Type()) {
       case YAML::NodeType::Map: {
         Value t = Value::table();
         for (const auto& kv : node) {
           std::string key = kv.first.as<std::string>("");
           std::string child = path.empty() ? key : path + "." + key;
+          // A block collection's mark is its first entry and a null's is the next token, so
+          // errors about those values point at the key.
           YAML::Mark m = kv.first.Mark();
+          const YAML::Node& value = kv.second;
+          bool at_value = value.IsScalar() || value.Style() == YAML::EmitterStyle::Flow;
+          YAML::Mark vm = at_value ? value.Mark() : m;
           doc.positions.push_back({child, static_cast<uint32_t>(m.line + 1) + line_offset,
-                                   static_cast<uint32_t>(m.column + 1)});
+                                   static_cast<uint32_t>(m.column + 1),
+                                   static_cast<uint32_t>(vm.line + 1) + line_offset,
+                                   static_cast<uint32_t>(vm.column + 1)});
           t.set(key, convert(kv.second, child));
         }
         return t;
@@ -135,12 +80,20 @@ Document parse_yaml(std::string_view text, std::string_view file, uint32_t first
     } else {
       doc.root = reader.convert(root, "");
     }
+  } catch (const TooLarge&) {
+    doc.root = Value::table();
+    doc.positions.clear();
+    doc.error = make_error(std::string(file), first_line, 1,
+                           std::string(what) + "more than " + std::to_string(kMaxValues) +
+                               " values once aliases are expanded; simplify the document");
   } catch (const YAML::Exception& e) {
     doc.root = Value::table();
     doc.positions.clear();
-    doc.error =
-        make_error(std::string(file), static_cast<uint32_t>(e.mark.line + 1) + first_line - 1,
-                   static_cast<uint32_t>(e.mark.column + 1), std::string(what) + e.msg);
+    // Some errors carry no position (mark -1): point at the document's first line then.
+    bool known = !e.mark.is_null();
+    doc.error = make_error(
+        std::string(file), known ? static_cast<uint32_t>(e.mark.line) + first_line : first_line,
+        known ? static_cast<uint32_t>(e.mark.column + 1) : 0, std::string(what) + e.msg);
   }
   return doc;
 }

@@ -16,27 +16,77 @@ bool is_delimiter(std::string_view line, std::string_view delim) {
   return true;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
+bool equals_lower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+enum class Field {
+  kParam,
+  kTitle,
+  kDate,
+  kLastmod,
+  kDraft,
+  kWeight,
+  kSlug,
+  kUrl,
+  kDescription,
+  kSummary,
+  kType,
+  kLayout,
+  kTemplate,
+  kAliases,
+  kTags,
+  kCategories,
+  kKeywords,
+};
+
+// Known fields match case-insensitively, as in Hugo ("Title" is the title).
+Field field_of(std::string_view key) {
+  static constexpr std::pair<std::string_view, Field> kFields[] = {
+      {"title", Field::kTitle},
+      {"date", Field::kDate},
+      {"lastmod", Field::kLastmod},
+      {"draft", Field::kDraft},
+      {"weight", Field::kWeight},
+      {"slug", Field::kSlug},
+      {"url", Field::kUrl},
+      {"description", Field::kDescription},
+      {"summary", Field::kSummary},
+      {"type", Field::kType},
+      {"layout", Field::kLayout},
+      {"template", Field::kTemplate},
+      {"aliases", Field::kAliases},
+      {"tags", Field::kTags},
+      {"categories", Field::kCategories},
+      {"keywords", Field::kKeywords},
+  };
+  for (const auto& [name, field] : kFields)
+    if (equals_lower(key, name)) return field;
+  return Field::kParam;
 }
 
 struct FieldReader {
   const config::Document& doc;
-  std::string_view file;
+  const std::string& file;
   FrontMatterResult& result;
 
-  void type_error(const std::string& key, std::string_view expected, const Value& got) {
-    auto [line, col] = doc.position_of(key);
-    result.diagnostics.push_back(
-        make_error(std::string(file), line, col,
-                   fmt::format("front matter field '{}' must be {}, not {}; the field was ignored",
-                               key, expected, got.type_name())));
+  void error(const std::string& key, std::string message) {
+    auto [line, col] = doc.value_position_of(key);
+    result.diagnostics.push_back(make_error(file, line, col, std::move(message)));
   }
 
-  // Scalars print as their text: Hugo accepts `title: 2024`.
+  void type_error(const std::string& key, std::string_view expected, const Value& got) {
+    error(key, fmt::format("front matter field '{}' must be {}, not {}; the field was ignored", key,
+                           expected, got.type_name()));
+  }
+
+  // Scalars print as their text: Hugo accepts `title: 2024`. Null is the empty string.
   bool text(const std::string& key, const Value& v, std::string& out) {
     switch (v.type()) {
       case Value::Type::kString:
@@ -60,6 +110,7 @@ struct FieldReader {
     }
   }
 
+  // A list of scalars, or one scalar as a list of one ("tags: go" is the tag "go").
   void list(const std::string& key, const Value& v, std::vector<std::string>& out) {
     out.clear();
     if (v.is_null()) return;
@@ -68,6 +119,7 @@ struct FieldReader {
       if (text(key, v, one) && !one.empty()) out.push_back(std::move(one));
       return;
     }
+    out.reserve(v.size());
     for (const Value& item : v.as_array()) {
       std::string s;
       if (item.is_array() || item.is_table()) {
@@ -78,88 +130,132 @@ struct FieldReader {
     }
   }
 
+  // TOML dates arrive as RFC 3339 text (see config::parse_document), YAML ones as strings.
   void date(const std::string& key, const Value& v, std::optional<Date>& out) {
     if (v.is_null()) return;
     if (!v.is_string()) {
-      type_error(key, "a date", v);
+      type_error(key, "a date such as 2024-01-31", v);
       return;
     }
     out = parse_date(v.as_string());
     if (!out) {
-      auto [line, col] = doc.position_of(key);
-      result.diagnostics.push_back(make_error(
-          std::string(file), line, col,
-          fmt::format("invalid date \"{}\" in '{}'; expected YYYY-MM-DD, optionally with time "
-                      "and offset as in 2024-01-31T10:00:00Z; the field was ignored",
-                      v.as_string(), key)));
+      error(key, fmt::format("invalid date \"{}\" in '{}'; expected YYYY-MM-DD, optionally with "
+                             "time and offset as in 2024-01-31T10:00:00Z; the field was ignored",
+                             v.as_string(), key));
     }
   }
 
-  void field(const std::string& key, const Value& v) {
+  // A draft flag that cannot be read skips the page: guessing "not a draft" could publish
+  // something its author meant to keep private. Quoted "true"/"false" and YAML 1.1 yes/no
+  // are understood.
+  void draft(const std::string& key, const Value& v) {
+    if (v.is_bool()) {
+      result.fm.draft = v.as_bool();
+      return;
+    }
+    if (v.is_string()) {
+      const std::string& s = v.as_string();
+      if (equals_lower(s, "true") || equals_lower(s, "yes")) {
+        result.fm.draft = true;
+        return;
+      }
+      if (equals_lower(s, "false") || equals_lower(s, "no")) {
+        result.fm.draft = false;
+        return;
+      }
+    }
+    std::string got = v.is_string() ? fmt::format("\"{}\"", v.as_string()) : v.type_name();
+    error(key, fmt::format("front matter field '{}' must be true or false, not {}; the page was "
+                           "skipped so that a draft is not published by mistake",
+                           key, got));
+    result.ok = false;
+  }
+
+  void field(std::string& key, Value& v) {
     FrontMatter& fm = result.fm;
-    std::string k = lower(key);
-    if (k == "title") {
-      fm.has_title = text(key, v, fm.title);
-    } else if (k == "date") {
-      date(key, v, fm.date);
-    } else if (k == "lastmod") {
-      date(key, v, fm.lastmod);
-    } else if (k == "draft") {
-      if (v.is_bool()) {
-        fm.draft = v.as_bool();
-      } else {
-        type_error(key, "true or false", v);
-      }
-    } else if (k == "weight") {
-      if (v.is_int()) {
-        fm.weight = v.as_int();
-      } else {
-        type_error(key, "an integer", v);
-      }
-    } else if (k == "slug") {
-      text(key, v, fm.slug);
-    } else if (k == "url") {
-      text(key, v, fm.url);
-    } else if (k == "description") {
-      text(key, v, fm.description);
-    } else if (k == "summary") {
-      text(key, v, fm.summary);
-    } else if (k == "type") {
-      text(key, v, fm.type);
-    } else if (k == "layout") {
-      text(key, v, fm.layout);
-    } else if (k == "template") {
-      text(key, v, fm.template_name);
-    } else if (k == "aliases") {
-      list(key, v, fm.aliases);
-    } else if (k == "tags") {
-      list(key, v, fm.tags);
-    } else if (k == "categories") {
-      list(key, v, fm.categories);
-    } else if (k == "keywords") {
-      list(key, v, fm.keywords);
-    } else {
-      fm.params.set(key, v);
+    switch (field_of(key)) {
+      case Field::kTitle:
+        // "title:" with nothing after it is no title, so the page falls back to its name.
+        fm.has_title = !v.is_null() && text(key, v, fm.title);
+        break;
+      case Field::kDate:
+        date(key, v, fm.date);
+        break;
+      case Field::kLastmod:
+        date(key, v, fm.lastmod);
+        break;
+      case Field::kDraft:
+        draft(key, v);
+        break;
+      case Field::kWeight:
+        if (v.is_int()) {
+          fm.weight = v.as_int();
+        } else if (!v.is_null()) {
+          type_error(key, "an integer", v);
+        }
+        break;
+      case Field::kSlug:
+        text(key, v, fm.slug);
+        break;
+      case Field::kUrl:
+        text(key, v, fm.url);
+        break;
+      case Field::kDescription:
+        text(key, v, fm.description);
+        break;
+      case Field::kSummary:
+        text(key, v, fm.summary);
+        break;
+      case Field::kType:
+        text(key, v, fm.type);
+        break;
+      case Field::kLayout:
+        text(key, v, fm.layout);
+        break;
+      case Field::kTemplate:
+        text(key, v, fm.template_name);
+        break;
+      case Field::kAliases:
+        list(key, v, fm.aliases);
+        break;
+      case Field::kTags:
+        list(key, v, fm.tags);
+        break;
+      case Field::kCategories:
+        list(key, v, fm.categories);
+        break;
+      case Field::kKeywords:
+        list(key, v, fm.keywords);
+        break;
+      case Field::kParam:
+        // The document is thrown away after this, so its values move rather than copy.
+        fm.params.set(std::move(key), std::move(v));
+        break;
     }
   }
 };
+
+// End of the line starting at `pos`, and where the next one starts.
+std::pair<size_t, size_t> line_end(std::string_view text, size_t pos) {
+  size_t end = text.find('\n', pos);
+  if (end == std::string_view::npos) return {text.size(), text.size()};
+  return {end, end + 1};
+}
 
 }  // namespace
 
 FrontMatterResult parse_front_matter(std::string_view text, std::string_view display_path) {
   FrontMatterResult result;
-  std::string file(display_path);
   if (auto bad = find_invalid_utf8(text)) {
     result.ok = false;
     result.diagnostics.push_back(
-        make_error(file, bad->line, bad->column,
+        make_error(std::string(display_path), bad->line, bad->column,
                    fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8", bad->byte)));
     return result;
   }
-  size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // byte order mark
-  size_t first_end = text.find('\n', start);
-  std::string_view first =
-      text.substr(start, (first_end == std::string_view::npos ? text.size() : first_end) - start);
+  const size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // byte order mark
+  auto [first_end, pos] = line_end(text, start);
+  std::string_view first = text.substr(start, first_end - start);
   config::Format format;
   std::string_view delim;
   if (is_delimiter(first, "---")) {
@@ -172,11 +268,10 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
     result.body_offset = start;
     return result;  // no front matter: the whole file is the body
   }
-  // Find the closing delimiter line.
-  size_t pos = first_end == std::string_view::npos ? text.size() : first_end + 1;
-  size_t block_start = pos;
-  uint32_t line = 2;
-  for (;;) {
+  const std::string file(display_path);
+  const size_t block_start = pos;
+  // The block is lines 2..line-1; the closing delimiter is on `line`.
+  for (uint32_t line = 2;; ++line) {
     if (pos >= text.size()) {
       result.ok = false;
       result.diagnostics.push_back(make_error(
@@ -185,28 +280,26 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
                       delim)));
       return result;
     }
-    size_t end = text.find('\n', pos);
-    std::string_view l =
-        text.substr(pos, (end == std::string_view::npos ? text.size() : end) - pos);
-    if (is_delimiter(l, delim)) {
-      std::string_view block = text.substr(block_start, pos - block_start);
-      config::Document doc = config::parse_document(block, format, file, 2);
-      if (doc.error) {
-        // "invalid YAML: ..." -> "invalid YAML front matter: ..."
-        std::string& message = doc.error->message;
-        message.insert(message.find(':'), " front matter");
-        result.diagnostics.push_back(*doc.error);
-        result.ok = false;
-        return result;
-      }
-      FieldReader reader{doc, file, result};
-      for (const auto& [key, value] : doc.root.as_table()) reader.field(key, value);
-      result.body_offset = end == std::string_view::npos ? text.size() : end + 1;
-      result.body_line = line + 1;
+    auto [end, next] = line_end(text, pos);
+    if (!is_delimiter(text.substr(pos, end - pos), delim)) {
+      pos = next;
+      continue;
+    }
+    std::string_view block = text.substr(block_start, pos - block_start);
+    config::Document doc = config::parse_document(block, format, file, 2);
+    if (doc.error) {
+      // "invalid YAML: ..." -> "invalid YAML front matter: ..."
+      std::string& message = doc.error->message;
+      message.insert(message.find(':'), " front matter");
+      result.diagnostics.push_back(std::move(*doc.error));
+      result.ok = false;
       return result;
     }
-    pos = end == std::string_view::npos ? text.size() : end + 1;
-    ++line;
+    FieldReader reader{doc, file, result};
+    for (auto& [key, value] : doc.root.as_table()) reader.field(key, value);
+    result.body_offset = next;
+    result.body_line = line + 1;
+    return result;
   }
 }
 

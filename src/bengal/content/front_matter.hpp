@@ -1,5 +1,6 @@
 // Front matter: the YAML (between --- lines) or TOML (between +++ lines) block at the top of
-// a page. Known fields are typed and checked; every other key becomes a page param.
+// a page, read by discovery for every page. Known fields are typed and checked; every other key
+// becomes a page param.
 #pragma once
 
 #include <optional>
@@ -13,27 +14,33 @@
 
 namespace bengal::content {
 
+// Known keys match case-insensitively ("Title" is the title); params keep the key as written.
 struct FrontMatter {
-  std::string title;
-  bool has_title = false;
-  std::optional<Date> date, lastmod;
+  std::string title;       // numbers and booleans are taken as text: `title: 2024` is "2024"
+  bool has_title = false;  // false also for an empty `title:`
+  std::optional<Date> date, lastmod;  // a time without offset is UTC; never the machine's zone
   bool draft = false;
   int64_t weight = 0;
-  std::string slug, url, description, summary, type, layout, template_name;
+  std::string slug, url, description, summary, type, layout;
+  std::string template_name;  // the `template` key
+  // A single value is a list of one: `tags: go` is the tag "go". Empty items are dropped.
   std::vector<std::string> aliases, tags, categories, keywords;
   Value params;  // every other key, in source order (a table, or null when there are none)
 };
 
 struct FrontMatterResult {
   FrontMatter fm;
-  size_t body_offset = 0;  // where the Markdown body starts in the file text
-  uint32_t body_line = 1;
+  size_t body_offset = 0;  // where the Markdown body starts in the file text (after any BOM)
+  uint32_t body_line = 1;  // the file line of body_offset
   std::vector<Diagnostic> diagnostics;
-  bool ok = true;  // false: the page is broken (syntax, encoding) and must be skipped
+  // false: the page is broken and must be skipped: invalid UTF-8, unterminated or unparsable
+  // front matter, or a `draft` that is not a boolean (skipping is the safe reading of it).
+  bool ok = true;
 };
 
-// Never throws. Errors name `display_path` and the line and column in the file. A field with
-// a wrong type is an error too, but the page is kept without that field.
+// Never throws. Errors name `display_path` and the line and column in the file (of the value,
+// for a wrong type). Any other known field with a wrong type, or an invalid date, is an error
+// too, but the page is kept without that field.
 FrontMatterResult parse_front_matter(std::string_view file_text, std::string_view display_path);
 
 }  // namespace bengal::content

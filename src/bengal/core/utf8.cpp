@@ -1,23 +1,26 @@
 #include "bengal/core/utf8.hpp"
 
-namespace bengal {
+#include <algorithm>
+#include <cstring>
 
-std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
-  uint32_t line = 1;
-  size_t line_start = 0;
-  size_t i = 0;
+namespace bengal {
+namespace {
+
+// Offset of the first byte that starts no well-formed sequence; text.size() when none.
+size_t first_invalid(std::string_view text) {
   const size_t n = text.size();
-  auto bad = [&](size_t at) {
-    return TextPosition{line, static_cast<uint32_t>(at - line_start + 1),
-                        static_cast<uint8_t>(text[at])};
-  };
+  size_t i = 0;
   while (i < n) {
+    // Most pages are mostly ASCII: skip 8 bytes at a time while no high bit is set.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if (word & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (c == '\n') {
-        ++line;
-        line_start = i + 1;
-      }
       ++i;
       continue;
     }
@@ -34,18 +37,31 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
       if (c == 0xF0) lo = 0x90;
       if (c == 0xF4) hi = 0x8F;  // nothing past U+10FFFF
     } else {
-      return bad(i);
+      return i;
     }
-    if (i + len > n) return bad(i);
+    if (i + len > n) return i;
     auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < lo || second > hi) return bad(i);
+    if (second < lo || second > hi) return i;
     for (size_t k = 2; k < len; ++k) {
       auto b = static_cast<unsigned char>(text[i + k]);
-      if (b < 0x80 || b > 0xBF) return bad(i);
+      if (b < 0x80 || b > 0xBF) return i;
     }
     i += len;
   }
-  return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+std::optional<TextPosition> find_invalid_utf8(std::string_view text) {
+  size_t at = first_invalid(text);
+  if (at == text.size()) return std::nullopt;
+  // Lines are counted only for the error, off the hot path.
+  std::string_view before = text.substr(0, at);
+  size_t line_start = before.rfind('\n');
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return TextPosition{static_cast<uint32_t>(std::count(before.begin(), before.end(), '\n') + 1),
+                      static_cast<uint32_t>(at - line_start + 1), static_cast<uint8_t>(text[at])};
 }
 
 }  // namespace bengal

@@ -1,0 +1,137 @@
+// The fast reader for flat YAML (see yaml_reader.hpp). It accepts only what it is sure to read
+// exactly as yaml-cpp does; tests/config/yaml_simple_test.cpp compares the two.
+#include <cstring>
+#include <string>
+
+#include "bengal/config/yaml_reader.hpp"
+
+namespace bengal::config {
+namespace {
+
+bool is_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-' || c == '.';
+}
+
+// Characters that cannot start a plain scalar, or start one only in cases left to yaml-cpp.
+bool is_indicator(char c) {
+  return c != '\0' && std::strchr("-?:,[]{}#&*!|>'\"%@`", c) != nullptr;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// One scalar filling `s` (trimmed, not empty). In a flow list, `flow` is true.
+std::optional<Value> scalar(std::string_view s, bool flow) {
+  char first = s[0];
+  if (first == '"' || first == '\'') {
+    if (s.size() < 2 || s.back() != first) return std::nullopt;
+    std::string_view inner = s.substr(1, s.size() - 2);
+    // No escapes ("\n", "''") and, in a flow list, nothing the item split could have cut.
+    if (inner.find(first) != std::string_view::npos) return std::nullopt;
+    if (first == '"' && inner.find('\\') != std::string_view::npos) return std::nullopt;
+    if (flow && inner.find_first_of(",[]{}") != std::string_view::npos) return std::nullopt;
+    for (char c : inner)
+      if (static_cast<unsigned char>(c) < 0x20) return std::nullopt;
+    return Value(inner);
+  }
+  // "-1" and "-x" are plain scalars; "- x" is a list item.
+  if (is_indicator(first) && !(first == '-' && s.size() > 1 && s[1] != ' ')) return std::nullopt;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '#' || static_cast<unsigned char>(c) < 0x20) return std::nullopt;
+    if (c == ':' && (flow || i + 1 == s.size() || s[i + 1] == ' ')) return std::nullopt;
+    if (flow && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')) return std::nullopt;
+  }
+  return plain_scalar(s);
+}
+
+// "[a, 'b', 3]" (trimmed) as an array.
+std::optional<Value> flow_list(std::string_view s) {
+  if (s.size() < 2 || s.back() != ']') return std::nullopt;
+  std::string_view inner = s.substr(1, s.size() - 2);
+  Value list = Value::array();
+  if (trim(inner).empty()) return list;
+  while (true) {
+    size_t comma = inner.find(',');
+    std::string_view item = trim(inner.substr(0, comma));
+    if (item.empty()) return std::nullopt;  // "[a,,b]", or a trailing comma: yaml-cpp decides
+    auto v = scalar(item, true);
+    if (!v) return std::nullopt;
+    list.as_array().push_back(std::move(*v));
+    if (comma == std::string_view::npos) return list;
+    inner.remove_prefix(comma + 1);
+  }
+}
+
+}  // namespace
+
+std::optional<Document> parse_simple_yaml(std::string_view text, uint32_t first_line) {
+  Document doc;
+  doc.root = Value::table();
+  Value::Table& table = doc.root.as_table();
+  // The key whose value was left empty: `- item` lines that follow fill it.
+  std::string_view open_key;
+  size_t list_indent = std::string_view::npos;
+  uint32_t line_number = first_line - 1;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_number;
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.find_first_of("\t\r") != std::string_view::npos) return std::nullopt;
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos || line[indent] == '#') continue;  // blank, comment
+    std::string_view content = line.substr(indent);
+    if (content[0] == '-' && (content.size() == 1 || content[1] == ' ')) {
+      if (open_key.empty()) return std::nullopt;
+      if (list_indent == std::string_view::npos) list_indent = indent;
+      if (indent != list_indent) return std::nullopt;
+      std::string_view item = trim(content.substr(1));
+      if (item.empty()) return std::nullopt;
+      auto v = scalar(item, false);
+      if (!v) return std::nullopt;
+      for (auto& [k, value] : table) {
+        if (k != open_key) continue;
+        if (value.is_null()) value = Value::array();
+        value.as_array().push_back(std::move(*v));
+      }
+      continue;
+    }
+    if (indent != 0) return std::nullopt;  // nested maps and continued scalars: yaml-cpp
+    open_key = {};
+    list_indent = std::string_view::npos;
+    size_t k = 0;
+    while (k < content.size() && is_key_char(content[k])) ++k;
+    if (k == 0 || k == content.size() || content[k] != ':' || content[0] == '-' ||
+        content[0] == '.')
+      return std::nullopt;
+    std::string_view key = content.substr(0, k);
+    std::string_view rest = content.substr(k + 1);
+    if (!rest.empty() && rest[0] != ' ') return std::nullopt;
+    size_t value_start = rest.find_first_not_of(' ');
+    KeyPosition position{std::string(key), line_number, 1, line_number, 1};
+    Value value;
+    if (value_start == std::string_view::npos) {
+      open_key = key;
+    } else {
+      std::string_view v = rest.substr(value_start);
+      position.value_column = static_cast<uint32_t>(k + 1 + value_start + 1);
+      auto parsed = v[0] == '[' ? flow_list(v) : scalar(v, false);
+      if (!parsed) return std::nullopt;
+      value = std::move(*parsed);
+      if (value.is_null()) position.value_column = 1;  // yaml-cpp: a null points at its key
+    }
+    doc.positions.push_back(std::move(position));
+    doc.root.set(std::string(key), std::move(value));
+  }
+  return doc;
+}
+
+}  // namespace bengal::config
