@@ -82,6 +82,37 @@ TEST(Cli, OutputIsIdenticalAtAnyThreadCountAndBatchSize) {
   EXPECT_GT(list_tree(dir / "a").size(), 10u);
 }
 
+TEST(Cli, BundledSitesCheckCleanAndBuild) {
+  for (const char* site : {"examples/site", "docs"}) {
+    RunResult check = run_bengal({"check", (source_dir() / site).string(), "--strict"});
+    EXPECT_EQ(check.exit_code, 0) << site << "\n" << check.err;
+    EXPECT_EQ(check.err, "");
+    EXPECT_TRUE(
+        check.out.find(" 0 broken links, 0 orphan pages, 0 missing titles, 0 errors, 0 warnings") !=
+        std::string::npos)
+        << check.out;
+    fs::path out = fresh_temp_dir() / "public";
+    RunResult built =
+        run_bengal({"build", (source_dir() / site).string(), "-o", out.string(), "-q", "--strict"});
+    EXPECT_EQ(built.exit_code, 0) << site << "\n" << built.err;
+    EXPECT_TRUE(fs::exists(out / "index.html"));
+    EXPECT_TRUE(fs::exists(out / "sitemap.xml"));
+  }
+}
+
+TEST(Cli, CheckReportsBrokenLinksWithoutWriting) {
+  fs::path site = source_dir() / "tests/sites/structure";
+  RunResult r = run_bengal({"check", site.string()});
+  EXPECT_EQ(r.exit_code, 1);  // broken links are errors in check
+  EXPECT_NE(r.err.find("content/guides/start.md:11: error: link to missing page 'missing.md'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(
+      r.out,
+      "Checked 16 pages: 5 broken links, 0 orphan pages, 0 missing titles, 5 errors, 0 warnings\n");
+  EXPECT_FALSE(fs::exists(site / "public"));
+}
+
 TEST(Cli, UnknownCommandIsAnError) {
   RunResult r = run_bengal({"bild"});
   EXPECT_EQ(r.exit_code, 2);
