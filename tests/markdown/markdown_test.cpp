@@ -53,6 +53,16 @@ TEST(Toc, NestsLevelsTwoToFour) {
   EXPECT_EQ(render_toc_html({}), "");
 }
 
+TEST(Toc, ShallowerHeadingAfterDeepStartAndEscapedTitles) {
+  Rendered r;
+  render_html("### Deep first\n## Two &amp; <b>x</b> \"q\"\n", {}, r);
+  EXPECT_EQ(render_toc_html(r.toc),
+            "<ul>\n<li><a href=\"#deep-first\">Deep first</a></li>\n"
+            "<li><a href=\"#two--x-q\">Two &amp; x &quot;q&quot;</a></li>\n</ul>\n");
+  EXPECT_EQ(render_toc_html(r.toc, 2, 2),
+            "<ul>\n<li><a href=\"#two--x-q\">Two &amp; x &quot;q&quot;</a></li>\n</ul>\n");
+}
+
 TEST(Html, UnsafeOffOmitsRawHtml) {
   Options o;
   o.unsafe_html = false;
@@ -85,6 +95,19 @@ TEST(Html, GfmExtensions) {
 TEST(Html, FencedCodeKeepsLanguageClass) {
   EXPECT_EQ(html("```c++ extra words\nint x;\n```\n"),
             "<pre><code class=\"language-c++\">int x;\n</code></pre>\n");
+  EXPECT_EQ(html("~~~ py&#x74;hon\\! x\n<a>\n~~~\n"),
+            "<pre><code class=\"language-python!\">&lt;a&gt;\n</code></pre>\n");
+  EXPECT_EQ(html("    indented\n"), "<pre><code>indented\n</code></pre>\n");
+}
+
+TEST(Html, ImageAltIsPlainText) {
+  EXPECT_EQ(html("![a <b>x</b> *y* [l](u) &amp;](<p q.png> \"T\")\n"),
+            "<p><img src=\"p%20q.png\" alt=\"a &lt;b&gt;x&lt;/b&gt; y l &amp;\" title=\"T\" "
+            "/></p>\n");
+  Options safe;
+  safe.unsafe_html = false;
+  EXPECT_EQ(html("![<b>x</b>](p.png)\n", safe),
+            "<p><img src=\"p.png\" alt=\"&lt;b&gt;x&lt;/b&gt;\" /></p>\n");
 }
 
 TEST(Html, LinkResolverRewritesDestinations) {
@@ -115,36 +138,21 @@ TEST(Html, BadInputNeverCrashes) {
             "<p>a\xEF\xBF\xBD"
             "b</p>\n");
   EXPECT_EQ(html("\xff\xfe bad utf8\n"), "<p>\xff\xfe bad utf8</p>\n");
+  EXPECT_EQ(html("# \xc3\n"), "<h1 id=\"\xc3\">\xc3</h1>\n");  // truncated UTF-8 in an id
   EXPECT_EQ(html(""), "");
-}
 
-TEST(BodyScan, CollectsWhatTheIndexNeeds) {
-  BodyScan s = scan_body(
-      "# Title\n\nSee [a](a.md) and [b](<../b.md#x &amp; y>).\n\n## Title\n\n[[wiki/page|Label]] "
-      "[[id:intro]]\n\n```\ncode words here\n```\n");
-  EXPECT_EQ(s.links, (std::vector<std::string>{"a.md", "../b.md#x & y"}));
-  EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"wiki/page", "id:intro"}));
-  EXPECT_EQ(s.anchors, (std::vector<std::string>{"title", "title-1"}));
-  EXPECT_EQ(s.word_count, 11u);  // Title See a and b. Title Label id:intro code words here
-  EXPECT_FALSE(s.has_more_marker);
-  EXPECT_NE(s.content_hash, scan_body("other").content_hash);
-}
-
-TEST(BodyScan, SummaryIsTextBeforeMoreMarker) {
-  BodyScan s = scan_body("First *para*\ngraph.\n\n<!--more-->\n\nRest of it.\n");
-  EXPECT_TRUE(s.has_more_marker);
-  EXPECT_EQ(s.summary, "First para graph.");
-  EXPECT_EQ(s.word_count, 6u);
-}
-
-TEST(BodyScan, SummaryIsFirstSeventyWords) {
-  std::string body;
-  for (int i = 1; i <= 100; ++i) body += "w" + std::to_string(i) + (i % 10 == 0 ? "\n\n" : " ");
-  BodyScan s = scan_body(body);
-  std::string want;
-  for (int i = 1; i <= 70; ++i) want += (i > 1 ? " w" : "w") + std::to_string(i);
-  EXPECT_EQ(s.summary, want);
-  EXPECT_EQ(s.word_count, 100u);
+  std::string lists;  // a list nested 1,000 deep
+  for (int i = 0; i < 1000; ++i) lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- x\n";
+  EXPECT_FALSE(html(lists).empty());
+  std::string spans;  // emphasis, links and images nested deep
+  for (int i = 0; i < 20000; ++i) spans += "*[![";
+  spans += "x";
+  for (int i = 0; i < 20000; ++i) spans += "](a))](b)*";
+  EXPECT_FALSE(html(spans).empty());
+  std::string nul_everywhere = "# a\0b {#\0}\n[x\0](\0 \"\0\")\n```\0\n\0\n```\n";
+  EXPECT_FALSE(html(nul_everywhere).empty());
+  std::string entities(30000, '&');
+  EXPECT_FALSE(html(entities + "amp;").empty());
 }
 
 }  // namespace

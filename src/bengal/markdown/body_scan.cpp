@@ -10,24 +10,14 @@
 namespace bengal::markdown {
 namespace {
 
+constexpr std::string_view kMoreMarker = "<!--more-->";
+
 class Scanner {
  public:
-  Scanner(BodyScan& out, std::string_view text) : out_(out), text_(text) {}
-
-  // The line of a link: md4c's attribute text usually points into the input; when it does
-  // not (escapes were resolved), the written text is searched for from the last link on.
-  uint32_t line_of(const MD_ATTRIBUTE& a, std::string_view written) {
-    size_t offset = std::string_view::npos;
-    if (a.text >= text_.data() && a.text < text_.data() + text_.size()) {
-      offset = static_cast<size_t>(a.text - text_.data());
-    } else if (!written.empty()) {
-      offset = text_.find(written, cursor_);
-    }
-    if (offset == std::string_view::npos || offset < cursor_) offset = cursor_;
-    for (; cursor_ < offset; ++cursor_)
-      if (text_[cursor_] == '\n') ++line_;
-    return line_;
-  }
+  Scanner(BodyScan& out, std::string_view text)
+      : out_(out),
+        text_(text),
+        marker_expected_(text.find(kMoreMarker) != std::string_view::npos) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
@@ -41,13 +31,15 @@ class Scanner {
   }
   static int leave_block(MD_BLOCKTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
-    s->break_word();
     if (type == MD_BLOCK_H) {
       s->in_heading_ = false;
-      CustomId custom = split_custom_id(s->heading_);
-      s->out_.anchors.push_back(
-          s->ids_.assign(s->heading_.substr(0, custom.text_length), custom.id));
+      std::string_view text = trim_blanks(s->heading_);
+      CustomId custom = split_custom_id(text);
+      std::string_view title = text.substr(0, custom.text_length);
+      s->out_.anchors.push_back(s->ids_.assign(title, custom.id));
+      s->add_words(title);  // a "{#id}" suffix is not visible text
     }
+    s->break_word();
     return 0;
   }
   static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
@@ -55,23 +47,30 @@ class Scanner {
     if (type == MD_SPAN_A) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       s->out_.links.push_back(decoded(href));
-      s->out_.link_lines.push_back(s->line_of(href, s->out_.links.back()));
+      s->start_line(s->out_.link_lines, href.text);
     } else if (type == MD_SPAN_WIKILINK) {
       const MD_ATTRIBUTE& target = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail)->target;
       s->out_.wiki_links.push_back(decoded(target));
-      s->out_.wiki_link_lines.push_back(s->line_of(target, s->out_.wiki_links.back()));
+      s->start_line(s->out_.wiki_link_lines, target.text);
     }
     return 0;
   }
-  static int leave_span(MD_SPANTYPE, void*, void*) { return 0; }
+  static int leave_span(MD_SPANTYPE type, void*, void* self) {
+    if (type == MD_SPAN_A || type == MD_SPAN_WIKILINK) static_cast<Scanner*>(self)->end_line();
+    return 0;
+  }
   static int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* self) {
     auto* s = static_cast<Scanner*>(self);
     std::string_view t(data, size);
+    if (s->pending_lines_ != nullptr && s->in_input(data)) {
+      s->pending_lines_->back() = s->line_at(data);
+      s->pending_lines_ = nullptr;
+    }
     switch (type) {
       case MD_TEXT_HTML:
-        if (t.find("<!--more-->") != std::string_view::npos && !s->out_.has_more_marker) {
+        if (!s->out_.has_more_marker && t.find(kMoreMarker) != std::string_view::npos) {
           s->out_.has_more_marker = true;
-          s->more_summary_ = s->summary_all_;
+          s->more_length_ = s->summary_.size();
         }
         return 0;
       case MD_TEXT_BR:
@@ -81,12 +80,11 @@ class Scanner {
       case MD_TEXT_NULLCHAR:
         s->add_text("\xEF\xBF\xBD");
         return 0;
-      case MD_TEXT_ENTITY: {
-        std::string decoded;
-        append_entity(decoded, t);
-        s->add_text(decoded);
+      case MD_TEXT_ENTITY:
+        s->entity_.clear();
+        append_entity(s->entity_, t);
+        s->add_text(s->entity_);
         return 0;
-      }
       default:
         s->add_text(t);
         return 0;
@@ -95,15 +93,42 @@ class Scanner {
 
   void finish() {
     break_word();
+    out_.summary = std::move(summary_);
     if (out_.has_more_marker) {
-      out_.summary = std::move(more_summary_);
-    } else {
-      out_.summary = std::move(summary_);
+      out_.summary.resize(more_length_);
+    } else if (summary_full_) {
+      out_.summary.resize(words_end_);
     }
-    while (!out_.summary.empty() && out_.summary.back() == ' ') out_.summary.pop_back();
   }
 
  private:
+  // The line of a link is the line of its first text in the input (its label, or the URL of an
+  // autolink). Its destination is the fallback only: a reference link's destination sits in
+  // the definition, often at the end of the page.
+  void start_line(std::vector<uint32_t>& lines, const char* destination) {
+    end_line();
+    lines.push_back(line_);
+    pending_lines_ = &lines;
+    pending_destination_ = destination;
+  }
+  void end_line() {
+    if (pending_lines_ == nullptr) return;
+    if (in_input(pending_destination_)) pending_lines_->back() = line_at(pending_destination_);
+    pending_lines_ = nullptr;
+  }
+  bool in_input(const char* p) const {
+    return p >= text_.data() && p < text_.data() + text_.size();
+  }
+  // 1-based line of an input position; the cursor mostly moves forward.
+  uint32_t line_at(const char* p) {
+    auto offset = static_cast<size_t>(p - text_.data());
+    for (; cursor_ < offset; ++cursor_)
+      if (text_[cursor_] == '\n') ++line_;
+    while (cursor_ > offset)
+      if (text_[--cursor_] == '\n') --line_;
+    return line_;
+  }
+
   static std::string decoded(const MD_ATTRIBUTE& a) {
     std::string out;
     decode_attribute(a, out);
@@ -117,7 +142,14 @@ class Scanner {
   }
 
   void add_text(std::string_view t) {
-    if (in_heading_) heading_.append(t);
+    if (in_heading_) {
+      heading_.append(t);
+    } else {
+      add_words(t);
+    }
+  }
+
+  void add_words(std::string_view t) {
     for (char c : t) {
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
       if (space) {
@@ -128,29 +160,37 @@ class Scanner {
       if (!in_word_) {
         in_word_ = true;
         ++out_.word_count;
-        if (pending_space_ && !summary_all_.empty()) append_summary(' ');
+        if (out_.word_count == kSummaryWords + 1) {
+          summary_full_ = true;
+          words_end_ = summary_.size();
+        }
+        if (pending_space_ && !summary_.empty()) append_summary(' ');
         pending_space_ = false;
-        if (out_.word_count == kSummaryWords + 1) summary_full_ = true;
       }
       append_summary(c);
     }
   }
 
+  // The summary is the text up to <!--more--> when the body has one, else the first
+  // kSummaryWords words; text past both is not kept.
   void append_summary(char c) {
-    // The text before <!--more--> may be long; the word-limited summary stops at 70 words.
-    if (!out_.has_more_marker) summary_all_ += c;
-    if (!summary_full_) summary_ += c;
+    if (out_.has_more_marker) return;
+    if (!summary_full_ || marker_expected_) summary_ += c;
   }
 
   BodyScan& out_;
   std::string_view text_;
-  size_t cursor_ = 0;  // line_of() has counted newlines up to here
+  size_t cursor_ = 0;  // line_ is the line of text_[cursor_]
   uint32_t line_ = 1;
+  std::vector<uint32_t>* pending_lines_ = nullptr;  // the last line is not known yet
+  const char* pending_destination_ = nullptr;
   HeadingIds ids_;
   std::string heading_;
-  std::string summary_;      // first kSummaryWords words
-  std::string summary_all_;  // everything up to <!--more--> (while none was seen)
-  std::string more_summary_;
+  std::string entity_;    // decoded entity, reused
+  std::string summary_;   // visible text, whitespace collapsed
+  bool marker_expected_;  // the text contains <!--more--> somewhere (maybe in code)
+  size_t more_length_ = 0;
+  size_t words_end_ = 0;  // summary_ length after kSummaryWords words
   bool in_heading_ = false;
   bool in_word_ = false;
   bool pending_space_ = false;

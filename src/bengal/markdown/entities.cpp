@@ -1,7 +1,6 @@
 #include "bengal/markdown/entities.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace bengal::markdown {
 
@@ -49,13 +48,11 @@ void append_entity(std::string& out, std::string_view e) {
     append_utf8(out, cp);
     return;
   }
-  std::string name(body);
   const NamedEntity* end = kNamedEntities + kNamedEntityCount;
-  const NamedEntity* it =
-      std::lower_bound(kNamedEntities, end, name, [](const NamedEntity& a, const std::string& n) {
-        return std::strcmp(a.name, n.c_str()) < 0;
-      });
-  if (it != end && name == it->name) {
+  const NamedEntity* it = std::lower_bound(
+      kNamedEntities, end, body,
+      [](const NamedEntity& a, std::string_view name) { return std::string_view(a.name) < name; });
+  if (it != end && body == it->name) {
     out += it->utf8;
   } else {
     out.append(e);

@@ -21,6 +21,12 @@ std::string heading_slug(std::string_view text) {
   return out.empty() ? "section" : out;
 }
 
+std::string_view trim_blanks(std::string_view text) {
+  size_t begin = text.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return {};
+  return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
+}
+
 CustomId split_custom_id(std::string_view text) {
   size_t end = text.size();
   while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
@@ -40,11 +46,14 @@ CustomId split_custom_id(std::string_view text) {
 
 std::string HeadingIds::assign(std::string_view text, std::string_view custom_id) {
   std::string base = custom_id.empty() ? heading_slug(text) : std::string(custom_id);
-  auto [it, inserted] = used_.emplace(base, 0);
+  auto [it, inserted] = used_.try_emplace(base, 0);
   if (inserted) return base;
+  // The counter of `base` remembers the last suffix tried, so a page with many equal headings
+  // stays linear. "a-1" may itself be a heading's own id; such candidates are skipped.
+  int& counter = it->second;
   for (;;) {
-    std::string candidate = base + "-" + std::to_string(++it->second);
-    if (used_.emplace(candidate, 0).second) return candidate;
+    std::string candidate = base + "-" + std::to_string(++counter);
+    if (used_.try_emplace(candidate, 0).second) return candidate;
   }
 }
 

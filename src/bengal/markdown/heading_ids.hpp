@@ -9,6 +9,10 @@
 
 namespace bengal::markdown {
 
+// `text` without the blanks around it. md4c 0.4.8 passes the tabs around heading text
+// ("#\tFoo") and the space before trailing raw HTML ("# Foo <b></b>"); ids and titles ignore them.
+std::string_view trim_blanks(std::string_view text);
+
 // Length of `text` without a trailing " {#id}" and the id; id empty when there is none.
 struct CustomId {
   size_t text_length;

@@ -2,87 +2,18 @@
 // so `bengal md` passes the CommonMark and GFM spec examples.
 #include <md4c.h>
 
-#include <cstring>
-
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/heading_ids.hpp"
+#include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
 
 namespace bengal::markdown {
 
-void decode_attribute(const MD_ATTRIBUTE& a, std::string& out) {
-  out.clear();
-  if (a.size == 0 || a.substr_offsets == nullptr) {
-    out.append(a.text, a.size);
-    return;
-  }
-  for (int i = 0; a.substr_offsets[i] < a.size; ++i) {
-    std::string_view part(a.text + a.substr_offsets[i],
-                          a.substr_offsets[i + 1] - a.substr_offsets[i]);
-    switch (a.substr_types[i]) {
-      case MD_TEXT_ENTITY:
-        append_entity(out, part);
-        break;
-      case MD_TEXT_NULLCHAR:
-        append_utf8(out, 0xFFFD);
-        break;
-      default:
-        out.append(part);
-    }
-  }
-}
-
 namespace {
 
 constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
-
-// Percent-encodes a URL as cmark does: safe characters stay, '&' and '\'' become entities.
-void append_url_escaped(std::string& out, std::string_view url) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char ch : url) {
-    auto c = static_cast<unsigned char>(ch);
-    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                (c != 0 && std::strchr("-_.+!*(),%#@?=;:/$~", c) != nullptr);
-    if (safe) {
-      out += ch;
-    } else if (c == '&') {
-      out += "&amp;";
-    } else if (c == '\'') {
-      out += "&#x27;";
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-}
-
-// GFM's tag filter: '<' of these tags becomes "&lt;" in raw HTML.
-bool is_filtered_tag(std::string_view html, size_t lt) {
-  static constexpr std::string_view kTags[] = {
-      "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"};
-  size_t p = lt + 1;
-  if (p < html.size() && html[p] == '/') ++p;
-  for (std::string_view tag : kTags) {
-    if (html.size() - p < tag.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < tag.size() && same; ++i) {
-      char c = html[p + i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      same = c == tag[i];
-    }
-    if (!same) continue;
-    size_t after = p + tag.size();
-    if (after == html.size()) return true;
-    char c = html[after];
-    if (c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-        (c == '/' && after + 1 < html.size() && html[after + 1] == '>'))
-      return true;
-  }
-  return false;
-}
 
 class HtmlRenderer {
  public:
@@ -135,18 +66,11 @@ class HtmlRenderer {
   }
 
   void raw_html(std::string_view html) {
-    if (!opt_.tagfilter) {
+    if (opt_.tagfilter) {
+      append_tag_filtered(out_, html);
+    } else {
       lit(html);
-      return;
     }
-    size_t start = 0;
-    for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
-      if (!is_filtered_tag(html, i)) continue;
-      out_.append(html, start, i - start);
-      out_ += "&lt;";
-      start = i + 1;
-    }
-    out_.append(html, start, html.size() - start);
   }
 
   // As cmark does, a block starts on a new line: "<li>\n<p>" in loose lists, "foo\n<ul>".
@@ -235,6 +159,7 @@ class HtmlRenderer {
         break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD: {
+        in_table_cell_ = true;
         lit(type == MD_BLOCK_TH ? "<th" : "<td");
         switch (static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align) {
           case MD_ALIGN_LEFT:
@@ -298,9 +223,11 @@ class HtmlRenderer {
         lit("</tr>\n");
         break;
       case MD_BLOCK_TH:
+        in_table_cell_ = false;
         lit("</th>\n");
         break;
       case MD_BLOCK_TD:
+        in_table_cell_ = false;
         lit("</td>\n");
         break;
     }
@@ -315,21 +242,17 @@ class HtmlRenderer {
     while (lead < out_.size() && blank(out_[lead])) ++lead;
     out_.erase(content, lead - content);
     while (out_.size() > content && blank(out_.back())) out_.pop_back();
-    while (!heading_text_.empty() && blank(heading_text_.back())) heading_text_.pop_back();
-    heading_text_.erase(0, heading_text_.find_first_not_of(" \t") == std::string::npos
-                               ? heading_text_.size()
-                               : heading_text_.find_first_not_of(" \t"));
     if (opt_.heading_ids) {
-      CustomId custom = split_custom_id(heading_text_);
+      std::string_view text = trim_blanks(heading_text_);
+      CustomId custom = split_custom_id(text);
       if (!custom.id.empty()) {
         // Drop the "{#id}" text from the output too, when it was rendered as plain text.
-        std::string suffix =
-            html_escape(std::string_view(heading_text_).substr(custom.text_length));
+        std::string suffix = html_escape(text.substr(custom.text_length));
         if (out_.size() >= heading_attr_pos_ + suffix.size() &&
             std::string_view(out_).ends_with(suffix))
           out_.resize(out_.size() - suffix.size());
       }
-      std::string title = heading_text_.substr(0, custom.text_length);
+      std::string title(text.substr(0, custom.text_length));
       std::string id = ids_.assign(title, custom.id);
       std::string attr = " id=\"" + html_escape(id) + "\"";
       out_.insert(heading_attr_pos_, attr);
@@ -463,13 +386,30 @@ class HtmlRenderer {
         return;
       }
       case MD_TEXT_HTML:
+        if (image_depth_ > 0) {
+          esc(s);  // alt text is plain text: cmark escapes inline HTML there
+          return;
+        }
         if (!opt_.unsafe_html) {
           if (!in_html_block_) lit(kOmitted);
           return;
         }
         raw_html(s);
         return;
-      default:  // normal text, code, LaTeX
+      case MD_TEXT_CODE:
+        // GFM removes the backslash of "\|" in a table cell before inline parsing, so also
+        // inside code spans; md4c 0.4.8 keeps it there.
+        if (in_table_cell_ && s.find("\\|") != std::string_view::npos) {
+          scratch_.assign(s);
+          for (size_t i = scratch_.find("\\|"); i != std::string::npos;
+               i = scratch_.find("\\|", i + 1))
+            scratch_.erase(i, 1);
+          s = scratch_;
+        }
+        esc(s);
+        if (in_heading_) heading_text_.append(s);
+        return;
+      default:  // normal text, LaTeX
         esc(s);
         if (in_heading_) heading_text_.append(s);
     }
@@ -482,6 +422,7 @@ class HtmlRenderer {
   std::string image_title_;
   bool has_image_title_ = false;
   int image_depth_ = 0;
+  bool in_table_cell_ = false;
   bool in_html_block_ = false;
   bool in_heading_ = false;
   unsigned level_ = 1;

@@ -24,7 +24,9 @@ struct LinkRewrite {
   std::string href;
   bool broken = false;
 };
-// Rewrites a link destination (or a wiki link target); nullopt keeps it as written.
+// Rewrites the destination of a link or image, or a wiki link target (wiki = true), given
+// decoded (escapes and entities resolved); nullopt keeps it. The result is percent-encoded as
+// any destination.
 using LinkResolver = std::function<std::optional<LinkRewrite>(std::string_view dest, bool wiki)>;
 
 struct Options {
@@ -36,6 +38,7 @@ struct Options {
   const LinkResolver* resolve_link = nullptr;
 };
 
+// Reusable buffers: render_html appends, so clear both between pages to keep the capacity.
 struct Rendered {
   std::string html;
   std::vector<TocEntry> toc;  // every heading with an id, in order; render_toc_html filters
@@ -48,9 +51,10 @@ void render_html(std::string_view markdown, const Options& options, Rendered& ou
 // Nested <ul> of the headings with min_level <= level <= max_level; "" when there are none.
 std::string render_toc_html(const std::vector<TocEntry>& toc, int min_level = 2, int max_level = 4);
 
-// The id of a heading's plain text, before de-duplication: lowercase ASCII, letters, digits,
-// '-', '_' and non-ASCII kept, other characters removed, spaces become '-'; "section" when
-// nothing is left.
+// The id of a heading's plain text, before de-duplication: letters, digits, '-', '_' and all
+// non-ASCII kept and lowercased (bengal/core/unicode_case.hpp), other characters removed,
+// spaces become '-'; "section" when nothing is left. In a page, a repeated id gets "-1", "-2"…
+// and a heading ending in "{#my-id}" takes that id (the suffix is not rendered).
 std::string heading_slug(std::string_view text);
 
 struct BodyScan {
@@ -59,8 +63,8 @@ struct BodyScan {
   std::vector<std::string> wiki_links;  // [[target]] targets, without "|text"
   std::vector<uint32_t> wiki_link_lines;
   std::vector<std::string> anchors;  // heading ids, as render_html assigns them
-  uint32_t word_count = 0;           // words of visible text, code included
-  std::string summary;               // plain text before <!--more-->, else the first 70 words
+  uint32_t word_count = 0;           // words of visible text, code included, "{#id}" not
+  std::string summary;  // plain text before <!--more-->, else the first 70 words; spaces collapsed
   bool has_more_marker = false;
   uint64_t content_hash = 0;  // XXH3 of the Markdown text
 };

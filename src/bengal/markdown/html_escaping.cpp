@@ -1,0 +1,80 @@
+#include "bengal/markdown/html_escaping.hpp"
+
+namespace bengal::markdown {
+namespace {
+
+// cmark's houdini href table: alphanumerics and these marks are written as they are.
+constexpr bool is_url_safe(unsigned char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+  for (char s : std::string_view("-_.+!*(),%#@?=;:/$~"))
+    if (c == static_cast<unsigned char>(s)) return true;
+  return false;
+}
+
+struct UrlSafeTable {
+  bool safe[256] = {};
+  constexpr UrlSafeTable() {
+    for (int c = 0; c < 256; ++c) safe[c] = is_url_safe(static_cast<unsigned char>(c));
+  }
+};
+constexpr UrlSafeTable kUrlSafe;
+
+char lower_ascii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_filtered_tag(std::string_view html, size_t lt) {
+  static constexpr std::string_view kTags[] = {
+      "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"};
+  size_t p = lt + 1;
+  if (p < html.size() && html[p] == '/') ++p;
+  for (std::string_view tag : kTags) {
+    if (html.size() - p < tag.size()) continue;
+    bool same = true;
+    for (size_t i = 0; i < tag.size() && same; ++i) same = lower_ascii(html[p + i]) == tag[i];
+    if (!same) continue;
+    size_t after = p + tag.size();
+    if (after == html.size()) return true;
+    char c = html[after];
+    if (c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        (c == '/' && after + 1 < html.size() && html[after + 1] == '>'))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void append_url_escaped(std::string& out, std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  size_t start = 0;  // safe characters are copied in runs
+  for (size_t i = 0; i < url.size(); ++i) {
+    auto c = static_cast<unsigned char>(url[i]);
+    if (kUrlSafe.safe[c]) continue;
+    out.append(url, start, i - start);
+    start = i + 1;
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\'') {
+      out += "&#x27;";
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  out.append(url, start, url.size() - start);
+}
+
+void append_tag_filtered(std::string& out, std::string_view html) {
+  size_t start = 0;
+  for (size_t i = html.find('<'); i != std::string_view::npos; i = html.find('<', i + 1)) {
+    if (!is_filtered_tag(html, i)) continue;
+    out.append(html, start, i - start);
+    out += "&lt;";
+    start = i + 1;
+  }
+  out.append(html, start, html.size() - start);
+}
+
+}  // namespace bengal::markdown

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include "bengal/markdown/markdown.hpp"
+
+namespace bengal::markdown {
+namespace {
+
+TEST(BodyScan, CollectsWhatTheIndexNeeds) {
+  BodyScan s = scan_body(
+      "# Title\n\nSee [a](a.md) and [b](<../b.md#x &amp; y>).\n\n## Title\n\n[[wiki/page|Label]] "
+      "[[id:intro]]\n\n```\ncode words here\n```\n");
+  EXPECT_EQ(s.links, (std::vector<std::string>{"a.md", "../b.md#x & y"}));
+  EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"wiki/page", "id:intro"}));
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"title", "title-1"}));
+  EXPECT_EQ(s.word_count, 11u);  // Title See a and b. Title Label id:intro code words here
+  EXPECT_FALSE(s.has_more_marker);
+  EXPECT_NE(s.content_hash, scan_body("other").content_hash);
+}
+
+TEST(BodyScan, SummaryIsTextBeforeMoreMarker) {
+  BodyScan s = scan_body("First *para*\ngraph.\n\n<!--more-->\n\nRest of it.\n");
+  EXPECT_TRUE(s.has_more_marker);
+  EXPECT_EQ(s.summary, "First para graph.");
+  EXPECT_EQ(s.word_count, 6u);
+}
+
+TEST(BodyScan, SummaryIsFirstSeventyWords) {
+  std::string body;
+  for (int i = 1; i <= 100; ++i) body += "w" + std::to_string(i) + (i % 10 == 0 ? "\n\n" : " ");
+  BodyScan s = scan_body(body);
+  std::string want;
+  for (int i = 1; i <= 70; ++i) want += (i > 1 ? " w" : "w") + std::to_string(i);
+  EXPECT_EQ(s.summary, want);
+  EXPECT_EQ(s.word_count, 100u);
+}
+
+TEST(BodyScan, LinksInOrderWithLines) {
+  BodyScan s = scan_body(
+      "<https://a.org> ![img](i.png)\n\n[r][ref] www.b.org\n[[x#y]]\n\n[ref]: r.md \"T\"\n");
+  EXPECT_EQ(s.links, (std::vector<std::string>{"https://a.org", "r.md", "http://www.b.org"}));
+  EXPECT_EQ(s.link_lines, (std::vector<uint32_t>{1, 3, 3}));
+  EXPECT_EQ(scan_body("a\n\n[](\nx.md)\n").link_lines, (std::vector<uint32_t>{4}));
+  EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"x#y"}));
+  EXPECT_EQ(s.wiki_link_lines, (std::vector<uint32_t>{4}));
+}
+
+// The index resolves "page#anchor" links against anchors from the scan, so the scan must
+// assign exactly the ids the renderer writes.
+TEST(BodyScan, AnchorsMatchTheRenderer) {
+  std::string body =
+      "# Intro\n#\tTabbed\t\n## Foo <b>bold</b> \n## Foo\n## Foo {#foo}\n## Custom {#my-id}\n"
+      "### `code` &amp; *em* ![alt](x.png)\n#### [link](u) \\# hash\nSetext\n---\n"
+      "## !!!\n## !!!\n## Ünïcode 日本\n";
+  body += std::string_view("## a\0b\n", 7);
+  BodyScan s = scan_body(body);
+  Rendered r;
+  render_html(body, {}, r);
+  std::vector<std::string> ids;
+  for (const auto& e : r.toc) ids.push_back(e.id);
+  EXPECT_EQ(s.anchors, ids);
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"intro", "tabbed", "foo-bold", "foo", "foo-1",
+                                                 "my-id", "code--em-alt", "link--hash", "setext",
+                                                 "section", "section-1", "ünïcode-日本",
+                                                 "a\xEF\xBF\xBD"
+                                                 "b"}));
+}
+
+TEST(BodyScan, CustomIdIsNotText) {
+  BodyScan s = scan_body("## Set *up* {#setup}\nText.\n");
+  EXPECT_EQ(s.summary, "Set up Text.");
+  EXPECT_EQ(s.word_count, 3u);
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"setup"}));
+}
+
+TEST(BodyScan, LongTextBeforeMoreMarkerIsKept) {
+  std::string body;
+  for (int i = 1; i <= 80; ++i) body += "w" + std::to_string(i) + " ";
+  BodyScan s = scan_body(body + "\n\n<!--more-->\n\nlater words\n");
+  EXPECT_TRUE(s.has_more_marker);
+  EXPECT_EQ(s.summary, body.substr(0, body.size() - 1));
+  EXPECT_EQ(s.word_count, 82u);
+}
+
+TEST(BodyScan, MoreMarkerInCodeIsText) {
+  BodyScan s = scan_body("Intro  text\n\n    <!--more-->\n\n`<!--more-->`\n");
+  EXPECT_FALSE(s.has_more_marker);
+  EXPECT_EQ(s.summary, "Intro text <!--more--> <!--more-->");
+  EXPECT_EQ(s.word_count, 4u);
+}
+
+TEST(BodyScan, InlineMoreMarker) {
+  BodyScan s = scan_body("Short &amp; sweet. <!--more--> Rest.\n");
+  EXPECT_TRUE(s.has_more_marker);
+  EXPECT_EQ(s.summary, "Short & sweet.");
+}
+
+TEST(BodyScan, BadInputNeverCrashes) {
+  EXPECT_EQ(scan_body("").word_count, 0u);
+  EXPECT_EQ(scan_body("").summary, "");
+  BodyScan s = scan_body(std::string_view("# \xff\0\n[a\0](ok.md)\n", 17));
+  EXPECT_EQ(s.anchors.size(), 1u);
+  EXPECT_EQ(s.links.size(), 1u);
+  std::string deep(100000, '>');
+  EXPECT_EQ(scan_body(deep + " x [l](y)\n").links, (std::vector<std::string>{"y"}));
+}
+
+}  // namespace
+}  // namespace bengal::markdown
