@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/date.hpp"
+#include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
@@ -575,76 +576,6 @@ bool urlencode(Renderer&, Value& v, Args&, std::string&) {
   v = Value::string(std::move(out));
   return true;
 }
-// A JSON string as Python's json.dumps writes it (ASCII only, non-ASCII as \\uXXXX) with the
-// characters Jinja2's htmlsafe_json_dumps also escapes: < > & '.
-void append_json_quoted(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  auto u = [&](uint32_t c) {
-    out += "\\u";
-    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(c >> shift) & 15];
-  };
-  out += '"';
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        case '\b':
-          out += "\\b";
-          break;
-        case '\f':
-          out += "\\f";
-          break;
-        case '<':
-        case '>':
-        case '&':
-        case '\'':
-          u(c);
-          break;
-        default:
-          if (c < 0x20)
-            u(c);
-          else
-            out += static_cast<char>(c);
-      }
-      continue;
-    }
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    uint32_t cp = n == 4 ? c & 0x07 : n == 3 ? c & 0x0F : n == 2 ? c & 0x1F : 0xFFFD;
-    for (size_t k = 1; k < n; ++k) {
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        n = k, cp = 0xFFFD;  // invalid UTF-8: a replacement character
-        break;
-      }
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    i += n;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      u(0xD800 + (cp >> 10));
-      u(0xDC00 + (cp & 0x3FF));
-    } else {
-      u(cp);
-    }
-  }
-  out += '"';
-}
-
 void append_json(std::string& out, const Value& v, int depth = 0) {
   if (depth > 64) {  // a self-containing structure: stop rather than overflow
     out += "null";
@@ -694,7 +625,7 @@ void append_json(std::string& out, const Value& v, int depth = 0) {
       for (const auto& [k, x] : sorted) {
         if (!first) out += ", ";
         first = false;
-        append_json_quoted(out, k);
+        append_json_string(out, k, JsonStyle::kPythonHtmlSafe);
         out += ": ";
         append_json(out, x, depth + 1);
       }
@@ -702,7 +633,7 @@ void append_json(std::string& out, const Value& v, int depth = 0) {
       break;
     }
     default:
-      append_json_quoted(out, v.str());
+      append_json_string(out, v.str(), JsonStyle::kPythonHtmlSafe);
   }
 }
 bool tojson(Renderer&, Value& v, Args&, std::string&) {
