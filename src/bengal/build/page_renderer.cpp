@@ -114,22 +114,10 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
                       : site_.pages_of(id);
     pagers = site::paginate(render.list.size(), site_.per_page, url);
   }
-  size_t written = 0;
-  for (const auto& pager : pagers) {
-    if (meta.kind != content::PageKind::kPage) render.pager = &pager;
-    templates::Vars vars = {{"page", ctx_.page(id, &render)}, {"site", ctx_.site_value(id)}};
-    vars.emplace_back("paginator",
-                      render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
-    s.page.clear();
-    if (!render_template(candidates, vars, display, s.page)) return written;
-    try {
-      writer_.write(content::output_path_for_url(pager.url), s.page);
-      ++written;
-    } catch (const std::exception& e) {
-      diagnostics_.add(make_error(display, 0, 0, e.what()));
-    }
-  }
-  return written;
+  bool paginated = meta.kind != content::PageKind::kPage;
+  return write_pagers(
+      pagers, paginated, render, [&] { return ctx_.page(id, &render); }, ctx_.site_value(id),
+      candidates, display, display, s);
 }
 
 size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
@@ -140,21 +128,30 @@ size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
   std::vector<site::Pager> pagers = paginate ? site::paginate(list.size(), site_.per_page, page.url)
                                              : std::vector<site::Pager>(1);
   if (!paginate) pagers[0].url = page.url;
+  return write_pagers(
+      pagers, paginate, render, [&] { return ctx_.virtual_page(page, &render); }, ctx_.site_value(),
+      candidates, "the " + page.kind + " page " + page.url, "", s);
+}
+
+size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
+                                  templates::PageRender& render,
+                                  const std::function<templates::Value()>& page_value,
+                                  const templates::Value& site_value,
+                                  const std::vector<std::string>& candidates, std::string_view what,
+                                  std::string_view error_file, Scratch& s) const {
   size_t written = 0;
   for (const auto& pager : pagers) {
-    if (paginate) render.pager = &pager;
-    templates::Vars vars = {{"page", ctx_.virtual_page(page, &render)},
-                            {"site", ctx_.site_value()}};
+    if (paginated) render.pager = &pager;
+    templates::Vars vars = {{"page", page_value()}, {"site", site_value}};
     vars.emplace_back("paginator",
                       render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
     s.page.clear();
-    if (!render_template(candidates, vars, "the " + page.kind + " page " + page.url, s.page))
-      return written;
+    if (!render_template(candidates, vars, what, s.page)) return written;
     try {
       writer_.write(content::output_path_for_url(pager.url), s.page);
       ++written;
     } catch (const std::exception& e) {
-      diagnostics_.add(make_error("", 0, 0, e.what()));
+      diagnostics_.add(make_error(std::string(error_file), 0, 0, e.what()));
     }
   }
   return written;

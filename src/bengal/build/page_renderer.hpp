@@ -3,6 +3,7 @@
 // Scratch so buffers are reused from page to page.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -45,6 +46,14 @@ class PageRenderer {
   bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
                        std::string_view what, std::string& out) const;
   void report_once(Diagnostic d) const;
+  // Renders and writes one file per pager (with `paginator` set when `paginated`); stops at
+  // the first template error, which render_template has reported. Returns the files written.
+  size_t write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
+                      templates::PageRender& render,
+                      const std::function<templates::Value()>& page_value,
+                      const templates::Value& site_value,
+                      const std::vector<std::string>& candidates, std::string_view what,
+                      std::string_view error_file, Scratch& s) const;
 
   const site::Site& site_;
   const ContentStore& store_;
