@@ -8,6 +8,7 @@ packages=(
   g++ cmake ninja-build pkg-config git
   # libraries
   libmd4c-dev          # Markdown parser (we render HTML from its callbacks)
+  libmd4c-html0        # md4c's CMake config names this library; not pulled in without recommends
   libtomlplusplus-dev  # TOML config and front matter
   libyaml-cpp-dev      # YAML config and front matter
   libcli11-dev         # command line

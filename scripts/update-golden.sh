@@ -27,3 +27,11 @@ for c in "${cases[@]}"; do
   mkdir -p "$dir/public"
   echo "updated $dir"
 done
+# `bengal graph` of the golden site in its three formats: tests/cli/graph_command_test.cpp.
+dir=tests/sites/golden-graph.expected
+rm -rf "$dir"
+mkdir -p "$dir"
+for format in text json dot; do
+  "$bin" graph tests/sites/golden --format "$format" --top 5 >"$dir/graph.$format" 2>"$dir/stderr.txt"
+done
+echo "updated $dir"

@@ -12,14 +12,14 @@
 #include <tbb/parallel_for.h>
 
 #include "bengal/build/content_store.hpp"
+#include "bengal/build/load_site.hpp"
 #include "bengal/build/page_renderer.hpp"
 #include "bengal/build/plan.hpp"
 #include "bengal/build/search_index.hpp"
 #include "bengal/build/site_outputs.hpp"
-#include "bengal/config/config.hpp"
-#include "bengal/content/discover.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/core/memory.hpp"
+#include "bengal/graph/graph_report.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/output/static_files.hpp"
 #include "bengal/output/writer.hpp"
@@ -122,29 +122,25 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
 
-  config::ConfigResult loaded = config::load_config(options.site_dir);
-  diagnostics.add_all(std::move(loaded.diagnostics));
-  if (!loaded.ok) {
+  // Phases 1 and 2: discover, index.
+  std::unique_ptr<LoadedSite> loaded = load_site(options.site_dir, options.drafts, diagnostics);
+  if (!loaded) {
     stats.config_ok = false;
     return stats;
   }
-  config::SiteConfig cfg = std::move(loaded.config);
-  stats.output_dir = options.output_dir ? *options.output_dir : options.site_dir / cfg.output_dir;
-  fs::path content_dir = options.site_dir / cfg.content_dir;
+  site::Site& site = loaded->site;
+  stats.drafts_skipped = loaded->drafts_skipped;
+  stats.broken_pages = loaded->broken_pages;
+  stats.output_dir =
+      options.output_dir ? *options.output_dir : options.site_dir / site.config.output_dir;
+  fs::path content_dir = options.site_dir / site.config.content_dir;
 
-  // Phase 1: discover.
-  content::DiscoverOptions discover;
-  discover.content_dir = content_dir;
-  discover.display_prefix = cfg.content_dir;
-  discover.include_drafts = options.drafts.value_or(cfg.drafts);
-  discover.home_title = cfg.title;
-  content::DiscoveredSite discovered = content::discover_pages(discover, diagnostics);
-  stats.drafts_skipped = discovered.drafts_skipped;
-  stats.broken_pages = discovered.broken_pages;
+  // The index's analysis layer: link graph, PageRank, hubs, related pages.
+  graph::GraphConfig graph_config = graph::read_graph_config(site, diagnostics);
+  graph_config.hot_percent = static_cast<double>(site.config.hot_percent);
+  graph::SiteGraph graph = graph::analyze(site, graph_config);
 
-  // Phase 2: index. Phase 3: plan.
-  site::Site site = site::build_index(std::move(cfg), std::move(discovered), diagnostics);
-  site.data = site::load_data(options.site_dir / "data", diagnostics);
+  // Phase 3: plan.
   std::vector<std::vector<site::PageId>> batches = plan_batches(site, options.batch_size_pages);
   // Broken internal links: warnings after the build, errors that stop it with --strict.
   std::vector<site::LinkProblem> broken_links = site::find_broken_links(site);
@@ -170,6 +166,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     markdown::render_html(text, md, r);
     return std::move(r.html);
   });
+  ctx.set_graph(&graph);
   for (auto& [name, fn] : ctx.functions()) env.set_global(name, fn);
   PageRenderer renderer(site, store, env, ctx, writer, diagnostics);
   renderer_ptr = &renderer;
@@ -229,6 +226,11 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   files += renderer.render_virtual(not_found, {}, false, {"404.html"}, scratch.local());
   stats.pages = files;
   write_site_outputs(site, virtual_pages, writer, diagnostics);
+  if (site.features.graph) {
+    output::StreamingFile file(writer, "graph.json");
+    graph::write_graph_json(site, graph, [&](std::string_view piece) { file.append(piece); });
+    file.commit();
+  }
   for (const auto& p : broken_links) diagnostics.add(site::describe(site, p, false));
 
   // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an

@@ -1,7 +1,6 @@
 #include "bengal/build/check.hpp"
 
-#include "bengal/config/config.hpp"
-#include "bengal/content/discover.hpp"
+#include "bengal/build/load_site.hpp"
 #include "bengal/site/link_check.hpp"
 #include "bengal/site/site.hpp"
 
@@ -9,19 +8,12 @@ namespace bengal::build {
 
 CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics) {
   CheckStats stats;
-  config::ConfigResult loaded = config::load_config(site_dir);
-  diagnostics.add_all(std::move(loaded.diagnostics));
-  if (!loaded.ok) {
+  std::unique_ptr<LoadedSite> loaded = load_site(site_dir, std::nullopt, diagnostics);
+  if (!loaded) {
     stats.config_ok = false;
     return stats;
   }
-  content::DiscoverOptions discover;
-  discover.content_dir = site_dir / loaded.config.content_dir;
-  discover.display_prefix = loaded.config.content_dir;
-  discover.include_drafts = loaded.config.drafts;
-  discover.home_title = loaded.config.title;
-  site::Site site = site::build_index(std::move(loaded.config),
-                                      content::discover_pages(discover, diagnostics), diagnostics);
+  const site::Site& site = loaded->site;
   stats.pages = site.rendered().size();
 
   auto problems = site::find_broken_links(site);

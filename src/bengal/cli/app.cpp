@@ -14,6 +14,7 @@
 
 #include "bengal/build/build.hpp"
 #include "bengal/build/check.hpp"
+#include "bengal/build/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/markdown/markdown.hpp"
@@ -86,6 +87,23 @@ int run_check(const std::string& site_dir, bool strict) {
   return problems > 0 ? 1 : 0;
 }
 
+int run_graph(const build::GraphOptions& options) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(options.site_dir, ec)) {
+    std::cerr << "error: site folder " << options.site_dir.string()
+              << " does not exist; pass the folder that holds bengal.toml\n";
+    return 1;
+  }
+  Diagnostics diagnostics;
+  std::string out;
+  bool ok = build::graph_site(options, out, diagnostics);
+  print_diagnostics(diagnostics);
+  if (!ok) return 1;
+  // Broken pages are reported but do not fail the command: the graph of the rest is printed.
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return 0;
+}
+
 int run_md(const std::string& file, bool heading_ids, bool safe) {
   std::string text;
   if (file.empty() || file == "-") {
@@ -143,6 +161,22 @@ int run(int argc, char** argv) {
   check_cmd->add_option("SITE_DIR", check_dir, "Site folder holding bengal.toml and content/");
   check_cmd->add_flag("--strict", check_strict, "Fail (exit 1) on warnings too");
 
+  build::GraphOptions graph_options;
+  std::string graph_dir = ".", graph_format = "text";
+  auto* graph_cmd = app.add_subcommand(
+      "graph",
+      "Print the link graph: pages, links, broken links, orphans, top pages by PageRank, hubs "
+      "and connected parts; renders nothing");
+  graph_cmd->add_option("SITE_DIR", graph_dir, "Site folder holding bengal.toml and content/");
+  graph_cmd->add_option("--format", graph_format, "text, json or dot")
+      ->check(CLI::IsMember({"text", "json", "dot"}));
+  graph_cmd->add_option("--top", graph_options.top, "Pages listed by PageRank (default 10)")
+      ->check(CLI::Range(0, 100000000));
+  graph_cmd
+      ->add_option("--components", graph_options.components,
+                   "Largest connected parts listed (default 5)")
+      ->check(CLI::Range(0, 100000000));
+
   std::string new_kind, new_name;
   auto* new_cmd = app.add_subcommand("new", "Create something new: `bengal new site NAME`");
   new_cmd->add_option("KIND", new_kind, "What to create: site")
@@ -152,9 +186,10 @@ int run(int argc, char** argv) {
 
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   std::string_view first = argc > 1 ? argv[1] : "-";
-  if (!first.starts_with('-') && first != "build" && first != "check" && first != "md" &&
-      first != "new") {
-    std::cerr << "error: unknown command '" << argv[1] << "'; commands: build, check, md, new\n";
+  if (!first.starts_with('-') && first != "build" && first != "check" && first != "graph" &&
+      first != "md" && first != "new") {
+    std::cerr << "error: unknown command '" << argv[1]
+              << "'; commands: build, check, graph, md, new\n";
     return 2;
   }
   try {
@@ -171,6 +206,13 @@ int run(int argc, char** argv) {
     return run_build(build_options, strict, quiet);
   }
   if (*check_cmd) return run_check(check_dir, check_strict);
+  if (*graph_cmd) {
+    graph_options.site_dir = graph_dir;
+    graph_options.format = graph_format == "json"  ? build::GraphFormat::kJson
+                           : graph_format == "dot" ? build::GraphFormat::kDot
+                                                   : build::GraphFormat::kText;
+    return run_graph(graph_options);
+  }
   if (*md_cmd) return run_md(md_file, heading_ids, safe);
   if (*new_cmd) {
     std::string title = std::filesystem::path(new_name).filename().string();

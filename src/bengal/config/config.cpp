@@ -42,7 +42,9 @@ const std::vector<SectionSpec>& sections() {
         {"streaming_threshold", Kind::kInt, 0},
         {"batch_size", Kind::kInt, 1},
         {"memory_limit", Kind::kString},
-        {"threads", Kind::kInt, 0}}},
+        {"threads", Kind::kInt, 0},
+        {"hot_percent", Kind::kInt, 0},
+        {"cache_size_mb", Kind::kInt, 0}}},
       {"markdown", {{"unsafe", Kind::kBool}}},
       {"params", {}, false},
       {"taxonomies", {}, false},
@@ -225,6 +227,14 @@ struct ConfigReader {
         }
       }
       if (key == "threads") c.threads = v.as_int();
+      if (key == "hot_percent") {
+        if (v.as_int() > 100)
+          error(doc.value_position_of(path),
+                fmt::format("[build] hot_percent must be 0 to 100, not {}", v.as_int()));
+        else
+          c.hot_percent = v.as_int();
+      }
+      if (key == "cache_size_mb") c.cache_size_mb = v.as_int();
     } else if (section == "markdown") {
       if (key == "unsafe") c.markdown_unsafe = v.as_bool();
     }

@@ -44,6 +44,8 @@ struct SiteConfig {
   std::string memory_limit;                          // as written, "256MB"; empty = none
   uint64_t memory_limit_bytes = 0;                   // memory_limit parsed; 0 = none
   int64_t threads = 0;                               // 0 = all cores
+  int64_t hot_percent = 10;    // hubs kept resident by the streaming build: top % by PageRank
+  int64_t cache_size_mb = 64;  // warm tier of the content store, in MB
   // [markdown]
   bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
   // [params]: free table for templates

@@ -116,9 +116,8 @@ bool page_order_less(const content::PageTable& table, PageId a, PageId b) {
   return table.str(x.source_path) < table.str(y.source_path);
 }
 
-Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
+void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                  Diagnostics& diagnostics) {
-  Site site;
   site.config = std::move(config);
   site.table = std::move(discovered.table);
   site.content_files = std::move(discovered.content_files);
@@ -203,7 +202,6 @@ Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
   read_features(site, diagnostics);
   site.xref = XrefIndex(site.table, site.rendered_);
   site.menus = build_menus(site, diagnostics);
-  return site;
 }
 
 }  // namespace bengal::site

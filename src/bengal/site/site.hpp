@@ -84,10 +84,11 @@ Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics)
 // of 0 means none), then date newest first, then title, then source path: a total order.
 bool page_order_less(const content::PageTable& table, PageId a, PageId b);
 
-// Builds the index. Reports two pages claiming one URL as an error naming both files; the
-// page whose source path sorts later is left out. Bundle resources and content files that
-// would overwrite a page are reported too.
-Site build_index(config::SiteConfig config, content::DiscoveredSite discovered,
+// Builds the index into `site`, which must not move afterwards (the cross-reference index
+// points into its page table). Reports two pages claiming one URL as an error naming both files;
+// the page whose source path sorts later is left out. Bundle resources and content files that would
+// overwrite a page are reported too.
+void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                  Diagnostics& diagnostics);
 
 }  // namespace bengal::site

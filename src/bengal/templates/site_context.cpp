@@ -194,12 +194,13 @@ class PageObject : public Object {
           return render_ && render_->pager
                      ? Value::object(std::make_shared<PaginatorObject>(ctx_, *render_))
                      : Value::none();
-        if (n == "pagerank") return Value::number(0.0);
+        if (n == "pagerank") return Value::number(ctx_.graph() ? ctx_.graph()->rank(id_) : 0.0);
         break;
       case 'r':
         if (n == "reading_time")
           return Value::integer(std::max<int64_t>(1, (m.word_count + 199) / 200));
-        if (n == "related") return Value::list(List{});
+        if (n == "related")
+          return ctx_.graph() ? ctx_.pages(ctx_.graph()->related.of(id_)) : Value::list(List{});
         break;
       case 's':
         if (n == "slug") return pooled(s, m.slug);

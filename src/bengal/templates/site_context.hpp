@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bengal/graph/site_graph.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/site/pagination.hpp"
 #include "bengal/site/site.hpp"
@@ -56,6 +57,9 @@ class SiteContext {
   // site.menus.<name>: entries {name, url, weight, identifier, children, active, current}.
   Value menu(const std::string& name, PageId current) const;
   std::string content_of(PageId id) const { return content_(id); }
+  // The link graph analysis behind page.pagerank and page.related (none: 0 and empty).
+  void set_graph(const graph::SiteGraph* graph) { graph_ = graph; }
+  const graph::SiteGraph* graph() const { return graph_; }
   // Globals every template gets: url_for, asset_url, get_page, get_section, tag_url, now.
   std::vector<std::pair<std::string, Value>> functions() const;
   // Site-relative URL with base path: "/docs" + "/a/".
@@ -64,6 +68,7 @@ class SiteContext {
  private:
   const site::Site& site_;
   std::function<std::string(PageId)> content_;
+  const graph::SiteGraph* graph_ = nullptr;
   Value params_, data_;
 };
 

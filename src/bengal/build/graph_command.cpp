@@ -1,0 +1,25 @@
+#include "bengal/build/graph_command.hpp"
+
+#include "bengal/build/load_site.hpp"
+#include "bengal/graph/graph_report.hpp"
+
+namespace bengal::build {
+
+bool graph_site(const GraphOptions& options, std::string& out, Diagnostics& diagnostics) {
+  std::unique_ptr<LoadedSite> loaded = load_site(options.site_dir, std::nullopt, diagnostics);
+  if (!loaded) return false;
+  const site::Site& site = loaded->site;
+  graph::GraphConfig config = graph::read_graph_config(site, diagnostics);
+  config.hot_percent = site.config.hot_percent;
+  graph::SiteGraph g = graph::analyze(site, config);
+  if (options.format == GraphFormat::kDot) {
+    out = graph::format_dot(site, g);
+    return true;
+  }
+  graph::GraphSummary summary = graph::summarize(site, g, config, options.top, options.components);
+  out = options.format == GraphFormat::kJson ? graph::format_json(site, g, summary)
+                                             : graph::format_text(site, g, summary);
+  return true;
+}
+
+}  // namespace bengal::build

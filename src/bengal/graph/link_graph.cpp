@@ -1,0 +1,101 @@
+#include "bengal/graph/link_graph.hpp"
+
+#include <algorithm>
+
+namespace bengal::graph {
+namespace {
+
+// Counting sort of `edges` by `key` into CSR offsets: O(nodes + edges), stable.
+template <typename Key>
+std::vector<uint32_t> bucket(size_t nodes, const std::vector<Edge>& edges, Key key,
+                             std::vector<uint32_t>& order) {
+  std::vector<uint32_t> offsets(nodes + 1, 0);
+  for (const Edge& e : edges) ++offsets[key(e) + 1];
+  for (size_t i = 0; i < nodes; ++i) offsets[i + 1] += offsets[i];
+  std::vector<uint32_t> next(offsets.begin(), offsets.end() - 1);
+  order.resize(edges.size());
+  for (uint32_t i = 0; i < edges.size(); ++i) order[next[key(edges[i])]++] = i;
+  return offsets;
+}
+
+}  // namespace
+
+LinkGraph::LinkGraph(size_t node_count, std::vector<Edge> edges, std::vector<bool> active)
+    : active_(active.empty() ? std::vector<bool>(node_count, true) : std::move(active)) {
+  active_count_ = static_cast<size_t>(std::count(active_.begin(), active_.end(), true));
+  std::erase_if(edges, [&](const Edge& e) {
+    return e.from == e.to || e.from >= node_count || e.to >= node_count || !active_[e.from] ||
+           !active_[e.to];
+  });
+  // One edge per (from, to): sort, then keep the strongest kind (the lowest enum value).
+  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+    if (a.from != b.from) return a.from < b.from;
+    if (a.to != b.to) return a.to < b.to;
+    return a.kind < b.kind;
+  });
+  edges.erase(
+      std::unique(edges.begin(), edges.end(),
+                  [](const Edge& a, const Edge& b) { return a.from == b.from && a.to == b.to; }),
+      edges.end());
+
+  std::vector<uint32_t> order;
+  offsets_ = bucket(
+      node_count, edges, [](const Edge& e) { return e.from; }, order);
+  targets_.reserve(edges.size());
+  kinds_.reserve(edges.size());
+  for (uint32_t i : order) {
+    targets_.push_back(edges[i].to);
+    kinds_.push_back(edges[i].kind);
+  }
+  // Edges are sorted by source, so each in-list comes out with sources ascending.
+  in_offsets_ = bucket(
+      node_count, edges, [](const Edge& e) { return e.to; }, order);
+  sources_.reserve(edges.size());
+  source_kinds_.reserve(edges.size());
+  inbound_links_.assign(node_count, 0);
+  for (uint32_t i : order) {
+    sources_.push_back(edges[i].from);
+    source_kinds_.push_back(edges[i].kind);
+    if (edges[i].kind == EdgeKind::kLink) {
+      ++inbound_links_[edges[i].to];
+      ++link_count_;
+    }
+  }
+}
+
+size_t LinkGraph::memory_bytes() const {
+  return active_.size() / 8 + (offsets_.size() + in_offsets_.size()) * sizeof(uint32_t) +
+         (targets_.size() + sources_.size()) * sizeof(PageId) + kinds_.size() +
+         source_kinds_.size() + inbound_links_.size() * sizeof(uint32_t);
+}
+
+LinkGraph build_link_graph(const site::Site& site) {
+  const auto& t = site.table;
+  std::vector<bool> active(t.pages.size(), false);
+  for (PageId id : site.rendered()) active[id] = true;
+  std::vector<Edge> edges;
+  for (PageId id : site.rendered()) {
+    const auto& m = t.pages[id];
+    for (StrId dest : t.list(m.links)) {
+      site::LinkTarget r = site.xref.resolve_link(id, t.str(dest));
+      if (r.status == site::LinkTarget::Status::kResolved)
+        edges.push_back({id, r.page, EdgeKind::kLink});
+    }
+    for (StrId dest : t.list(m.wiki_links)) {
+      site::LinkTarget r = site.xref.resolve_wiki(id, t.str(dest));
+      if (r.status == site::LinkTarget::Status::kResolved)
+        edges.push_back({id, r.page, EdgeKind::kLink});
+    }
+    if (m.kind != content::PageKind::kPage) {
+      for (PageId c : site.pages_of(id)) edges.push_back({id, c, EdgeKind::kSection});
+      for (PageId c : site.sections_of(id)) edges.push_back({id, c, EdgeKind::kSection});
+    }
+    if (site.prev_in_section[id] != content::kNoPage)
+      edges.push_back({id, site.prev_in_section[id], EdgeKind::kSequence});
+    if (site.next_in_section[id] != content::kNoPage)
+      edges.push_back({id, site.next_in_section[id], EdgeKind::kSequence});
+  }
+  return LinkGraph(t.pages.size(), std::move(edges), std::move(active));
+}
+
+}  // namespace bengal::graph

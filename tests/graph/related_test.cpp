@@ -1,0 +1,120 @@
+#include "bengal/graph/related.hpp"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+namespace bengal::graph {
+namespace {
+
+std::vector<PageId> list(const RelatedPages& r, PageId p) {
+  auto s = r.of(p);
+  return {s.begin(), s.end()};
+}
+
+struct Fixture {
+  std::vector<PageId> pages, section;
+  std::vector<uint32_t> tie_rank;
+  std::vector<std::vector<PageId>> terms;
+  RelatedInput input(std::vector<double> weights = {}) {
+    RelatedInput in;
+    in.page_count = section.size();
+    in.pages = pages;
+    in.section = section;
+    in.tie_rank = tie_rank;
+    for (size_t t = 0; t < terms.size(); ++t)
+      in.terms.push_back({weights.empty() ? 1.0 : weights[t], terms[t]});
+    return in;
+  }
+};
+
+// Six pages in two sections. Rarity weights: a term on 2 of 6 pages weighs ln 4 = 1.386,
+// on 3 pages ln 3 = 1.099, on all 6 ln 2 = 0.693; the same section adds 0.5.
+Fixture six_pages() {
+  Fixture f;
+  f.pages = {0, 1, 2, 3, 4, 5};
+  f.section = {10, 10, 10, 11, 11, 11};
+  f.tie_rank = {5, 4, 3, 2, 1, 0};  // among equal scores, higher ids first
+  f.terms = {{0, 1}, {0, 1, 2, 3, 4, 5}, {0, 2, 3}};
+  return f;
+}
+
+TEST(Related, RareSharedTermsWinThenSectionThenTieRank) {
+  Fixture f = six_pages();
+  RelatedPages r = compute_related(f.input());
+  // Page 0: 1 = ln4+ln2+0.5 = 2.58, 2 = ln2+ln3+0.5 = 2.29, 3 = ln2+ln3 = 1.79,
+  // 4 and 5 = ln2 = 0.69 (a tie: 5 has the lower tie rank).
+  EXPECT_EQ(list(r, 0), (std::vector<PageId>{1, 2, 3, 5, 4}));
+  // Page 4: only the common term; 3 and 5 share its section (1.19), then 2, 1, 0 by tie rank.
+  EXPECT_EQ(list(r, 4), (std::vector<PageId>{5, 3, 2, 1, 0}));
+  // Page 3: 0 and 2 share the mid term (1.79); 5 and 4 the section (1.19), 1 the common term.
+  EXPECT_EQ(list(r, 3), (std::vector<PageId>{2, 0, 5, 4, 1}));
+}
+
+TEST(Related, CountAndWeightsAreConfigurable) {
+  Fixture f = six_pages();
+  RelatedOptions o;
+  o.count = 2;
+  o.section_bonus = 0;
+  EXPECT_EQ(list(compute_related(f.input(), o), 4), (std::vector<PageId>{5, 3}));
+  // The mid term weighted 3x: for page 0, page 2 and 3 (ln2 + 3 ln3 = 3.99) beat page 1
+  // (ln4 + ln2 = 2.08); 2 and 3 tie without the section bonus, 3 has the lower tie rank.
+  EXPECT_EQ(list(compute_related(f.input({1, 1, 3}), o), 0), (std::vector<PageId>{3, 2}));
+  o.count = 0;
+  EXPECT_TRUE(list(compute_related(f.input(), o), 0).empty());
+}
+
+TEST(Related, PagesOutsideTheSetNeitherGetNorAppearInLists) {
+  Fixture f = six_pages();
+  f.pages = {0, 2, 3, 4, 5};  // page 1 is, say, a section page
+  RelatedPages r = compute_related(f.input());
+  EXPECT_TRUE(list(r, 1).empty());
+  EXPECT_EQ(list(r, 0).front(), 2u);
+  for (PageId p : f.pages)
+    for (PageId q : list(r, p)) EXPECT_NE(q, 1u);
+  // A page that shares no term has no related pages, whatever its section.
+  f.terms = {{0, 2}};
+  r = compute_related(f.input());
+  EXPECT_TRUE(list(r, 3).empty());
+  EXPECT_EQ(list(r, 0), (std::vector<PageId>{2}));
+}
+
+TEST(Related, VeryCommonTermScansOnlyAWindowAroundThePage) {
+  // Ten pages share one term, listed in reverse id order; every score ties, so the tie rank
+  // (lower id first) orders them. With max_scan 4 each page sees the 4-page window around its
+  // own position in the term's list.
+  Fixture f;
+  f.pages.resize(10);
+  std::iota(f.pages.begin(), f.pages.end(), 0);
+  f.section.assign(10, 1);
+  f.tie_rank.assign(f.pages.begin(), f.pages.end());
+  f.terms = {{9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+  RelatedOptions o;
+  o.max_scan = 4;
+  RelatedPages r = compute_related(f.input(), o);
+  EXPECT_EQ(list(r, 9), (std::vector<PageId>{6, 7, 8}));  // first in the list: window 0..3
+  EXPECT_EQ(list(r, 0), (std::vector<PageId>{1, 2, 3}));  // last: window 6..9
+  EXPECT_EQ(list(r, 4), (std::vector<PageId>{3, 5, 6}));  // position 5: window 3..6
+  // Without the cap the exact answer: the five lowest ids.
+  o.max_scan = 10;
+  r = compute_related(f.input(), o);
+  EXPECT_EQ(list(r, 9), (std::vector<PageId>{0, 1, 2, 3, 4}));
+  EXPECT_EQ(list(r, 0), (std::vector<PageId>{1, 2, 3, 4, 5}));
+}
+
+TEST(Related, RareTermsStayExactNextToACappedCommonTerm) {
+  // Page 0 shares a rare term with page 9, which is far outside its window of the common term.
+  Fixture f;
+  f.pages.resize(10);
+  std::iota(f.pages.begin(), f.pages.end(), 0);
+  f.section.assign(10, 1);
+  f.tie_rank.assign(f.pages.begin(), f.pages.end());
+  f.terms = {{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {0, 9}};
+  RelatedOptions o;
+  o.max_scan = 4;
+  o.count = 2;
+  EXPECT_EQ(list(compute_related(f.input(), o), 0), (std::vector<PageId>{9, 1}));
+}
+
+}  // namespace
+}  // namespace bengal::graph
