@@ -1,5 +1,6 @@
 #include "bengal/build/build.hpp"
 
+#include <malloc.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -13,6 +14,7 @@
 
 #include "bengal/build/content_store.hpp"
 #include "bengal/build/load_site.hpp"
+#include "bengal/build/memory_plan.hpp"
 #include "bengal/build/page_renderer.hpp"
 #include "bengal/build/plan.hpp"
 #include "bengal/build/search_index.hpp"
@@ -113,6 +115,25 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
   }
 }
 
+// Warm tier of the content store: the pages after the hubs in PageRank order, 60% of the site
+// as in the design; the byte bound of the LRU is what limits its memory.
+constexpr double kWarmPercent = 60;
+
+size_t average_body_bytes(const site::Site& site) {
+  // Discovery knows where each body starts; the file size is not kept, so estimate from the
+  // word count (6 bytes a word, Markdown syntax included).
+  if (site.rendered().empty()) return 0;
+  size_t words = 0;
+  for (site::PageId id : site.rendered()) words += site.page(id).word_count;
+  return words * 6 / site.rendered().size();
+}
+
+// Returns freed heap pages to the operating system. glibc keeps memory freed by other threads'
+// arenas and the top of the heap until asked.
+void release_free_memory() {
+  malloc_trim(0);
+}
+
 }  // namespace
 
 BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
@@ -137,11 +158,41 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
   // The index's analysis layer: link graph, PageRank, hubs, related pages.
   graph::GraphConfig graph_config = graph::read_graph_config(site, diagnostics);
-  graph_config.hot_percent = static_cast<double>(site.config.hot_percent);
+  graph_config.hot_percent =
+      static_cast<double>(options.hot_percent.value_or(static_cast<int>(site.config.hot_percent)));
   graph::SiteGraph graph = graph::analyze(site, graph_config);
 
-  // Phase 3: plan.
-  std::vector<std::vector<site::PageId>> batches = plan_batches(site, options.batch_size_pages);
+  // Phase 3: plan. The memory policy follows from the index's size and the page count.
+  const auto& bc = site.config;
+  MemoryRequest request;
+  request.policy = options.memory_optimized
+                       ? (*options.memory_optimized ? config::MemoryPolicy::kStreaming
+                                                    : config::MemoryPolicy::kFull)
+                       : bc.memory_policy;
+  request.streaming_threshold = static_cast<size_t>(bc.streaming_threshold);
+  request.batch_size = options.batch_size_pages.value_or(static_cast<size_t>(bc.batch_size));
+  request.cache_bytes = options.cache_size_mb.value_or(static_cast<size_t>(bc.cache_size_mb)) << 20;
+  request.limit_bytes = options.memory_limit_bytes.value_or(bc.memory_limit_bytes);
+  SiteSize size;
+  size.pages = site.rendered().size();
+  size.resident_bytes = current_rss_bytes();
+  size.average_body_bytes = average_body_bytes(site);
+  size.threads = static_cast<size_t>(threads);
+  std::string budget_error;
+  std::optional<MemoryPlan> memory = plan_memory(request, size, budget_error);
+  if (!memory) {
+    diagnostics.add(make_error(bc.config_file, 0, 0, budget_error));
+    stats.stopped = true;
+    return stats;
+  }
+  stats.streaming = memory->streaming;
+  stats.batch_size = memory->batch_size;
+  stats.hubs = graph.hubs.size();
+  stats.index_bytes =
+      site.table.memory_bytes() + graph.links.memory_bytes() + graph.related.memory_bytes();
+  std::vector<std::vector<site::PageId>> batches =
+      plan_batches(site, graph.hubs, memory->batch_size);
+  stats.batches = batches.size();
   // Broken internal links: warnings after the build, errors that stop it with --strict.
   std::vector<site::LinkProblem> broken_links = site::find_broken_links(site);
   if (options.strict) {
@@ -154,10 +205,16 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
   // Phase 4: render, one batch at a time, pages of a batch in parallel.
   output::OutputWriter writer(stats.output_dir);
-  ContentStore store(site, content_dir);
+  StoreOptions store_options;
+  store_options.keep_all = !memory->streaming;
+  store_options.warm_bytes = memory->cache_bytes;
+  store_options.tiers = assign_tiers(site, graph, kWarmPercent);
+  ContentStore store(site, content_dir, std::move(store_options));
   templates::Environment env(template_loader(options.site_dir, site.config.theme));
   const PageRenderer* renderer_ptr = nullptr;
-  templates::SiteContext ctx(site, [&](site::PageId id) { return renderer_ptr->content_html(id); });
+  templates::SiteContext ctx(site, [&](site::PageId id) {
+    return store.content_html(id, [&] { return renderer_ptr->content_html(id); });
+  });
   env.set_base_url(site.config.baseurl, site.config.base_path);
   env.set_markdown([&](std::string_view text) {
     markdown::Rendered r;
@@ -172,35 +229,30 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   renderer_ptr = &renderer;
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::atomic<size_t> files{0};
-  // index.json is written batch by batch in plan order: with full text it is never whole.
-  std::optional<output::StreamingFile> search;
-  if (site.features.search) {
-    search.emplace(writer, "index.json");
-    search->append("[");
-  }
+  // index.json lists pages in id order whatever the render order; entries made while
+  // rendering (with their full text) wait in a spill file inside the output folder.
   bool full_text = site.features.search && site.features.search_full_text;
+  std::optional<SearchSpill> spill;
+  if (full_text) spill.emplace(writer, site.table.pages.size());
   std::vector<std::string> texts;
   std::string json;
-  bool first_entry = true;
   for (const auto& batch : batches) {
     texts.assign(full_text ? batch.size() : 0, std::string());
     tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
       files += renderer.render_page(batch[i], scratch.local(), full_text ? &texts[i] : nullptr);
     });
-    if (search) {
-      json.clear();
+    if (spill) {
       for (size_t i = 0; i < batch.size(); ++i) {
-        json += first_entry ? "\n" : ",\n";
-        first_entry = false;
-        append_search_entry(json, site, batch[i], full_text ? &texts[i] : nullptr);
+        json.clear();
+        append_search_entry(json, site, batch[i], &texts[i]);
+        spill->add(batch[i], json);
       }
-      search->append(json);
     }
+    // Streaming: the batch's bodies and HTML are gone; hand the freed memory back.
+    if (memory->streaming) release_free_memory();
   }
-  if (search) {
-    search->append("\n]\n");
-    search->commit();
-  }
+  if (site.features.search) write_search_index(site, writer, spill ? &*spill : nullptr);
+  spill.reset();
 
   // Taxonomy overviews and term pages, then the 404 page.
   std::vector<templates::VirtualPage> virtual_pages;
@@ -240,6 +292,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
       output::copy_tree(options.site_dir / "static", "static", writer, diagnostics);
   copy_resources(site, content_dir, writer, diagnostics, stats);
 
+  stats.store = store.stats();
   stats.files_written = writer.written();
   stats.files_unchanged = writer.unchanged();
   stats.elapsed_seconds =

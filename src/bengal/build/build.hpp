@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "bengal/build/content_store.hpp"
 #include "bengal/core/diagnostic.hpp"
 
 namespace bengal::build {
@@ -13,8 +14,14 @@ struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::optional<std::filesystem::path> output_dir;  // overrides [build] output_dir
   std::optional<bool> drafts;                       // overrides [build] drafts
-  int threads = 0;                                  // 0 = all cores
-  size_t batch_size_pages = 1000;
+  int threads = 0;                                  // 0 = all cores (or [build] threads)
+  // Overrides of [build]: memory_optimized, batch_size, hot_percent, cache_size_mb,
+  // memory_limit (bytes).
+  std::optional<bool> memory_optimized;
+  std::optional<size_t> batch_size_pages;
+  std::optional<int> hot_percent;
+  std::optional<size_t> cache_size_mb;
+  std::optional<uint64_t> memory_limit_bytes;
   bool strict = false;  // any error found before rendering stops the build: nothing is written
 };
 
@@ -28,8 +35,14 @@ struct BuildStats {
   double elapsed_seconds = 0;
   size_t peak_rss_bytes = 0;
   std::filesystem::path output_dir;
-  bool config_ok = true;  // false: the config could not be read, nothing was built
-  bool stopped = false;   // strict mode found errors before rendering, nothing was written
+  bool config_ok = true;   // false: the config could not be read, nothing was built
+  bool stopped = false;    // strict mode found errors before rendering, nothing was written
+  bool streaming = false;  // the memory policy used
+  size_t batches = 0;
+  size_t batch_size = 0;
+  size_t hubs = 0;
+  size_t index_bytes = 0;  // the page table and the link graph
+  StoreStats store;
 };
 
 // Builds the site. User errors go to `diagnostics`; an exception escapes only for failures

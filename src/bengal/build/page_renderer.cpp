@@ -7,7 +7,7 @@
 
 namespace bengal::build {
 
-PageRenderer::PageRenderer(const site::Site& site, const ContentStore& store,
+PageRenderer::PageRenderer(const site::Site& site, ContentStore& store,
                            const templates::Environment& env, const templates::SiteContext& ctx,
                            output::OutputWriter& writer, Diagnostics& diagnostics)
     : site_(site),
@@ -94,6 +94,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
     return 0;
   }
   markdown_html(id, s.body, s.markdown);
+  store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
   s.toc = markdown::render_toc_html(s.markdown.toc);
   templates::PageRender render;
@@ -115,9 +116,11 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
     pagers = site::paginate(render.list.size(), site_.per_page, url);
   }
   bool paginated = meta.kind != content::PageKind::kPage;
-  return write_pagers(
+  size_t written = write_pagers(
       pagers, paginated, render, [&] { return ctx_.page(id, &render); }, ctx_.site_value(id),
       candidates, display, display, s);
+  store_.retain(id, s.body, s.page);
+  return written;
 }
 
 size_t PageRenderer::render_virtual(const templates::VirtualPage& page,

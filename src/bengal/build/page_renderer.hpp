@@ -26,7 +26,7 @@ struct Scratch {
 
 class PageRenderer {
  public:
-  PageRenderer(const site::Site& site, const ContentStore& store, const templates::Environment& env,
+  PageRenderer(const site::Site& site, ContentStore& store, const templates::Environment& env,
                const templates::SiteContext& ctx, output::OutputWriter& writer,
                Diagnostics& diagnostics);
 
@@ -56,7 +56,7 @@ class PageRenderer {
                       std::string_view error_file, Scratch& s) const;
 
   const site::Site& site_;
-  const ContentStore& store_;
+  ContentStore& store_;
   const templates::Environment& env_;
   const templates::SiteContext& ctx_;
   output::OutputWriter& writer_;

@@ -16,6 +16,7 @@
 #include "bengal/build/check.hpp"
 #include "bengal/build/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
+#include "bengal/config/config.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/markdown/markdown.hpp"
 
@@ -143,6 +144,25 @@ int run(int argc, char** argv) {
       ->check(CLI::Range(0, 1024));
   build_cmd->add_option("--batch-size", build_options.batch_size_pages, "Pages rendered per batch")
       ->check(CLI::Range(1, 100000000));
+  bool memory_optimized = false, no_memory_optimized = false;
+  auto* streaming_flag = build_cmd->add_flag(
+      "--memory-optimized", memory_optimized,
+      "Stream: keep only the index, hub pages and a bounded cache (default from 5,000 pages)");
+  build_cmd
+      ->add_flag("--no-memory-optimized", no_memory_optimized,
+                 "Keep every body and rendered page until the end (the baseline)")
+      ->excludes(streaming_flag);
+  build_cmd
+      ->add_option("--hot-percent", build_options.hot_percent,
+                   "Top pages by PageRank rendered first and kept resident (default 10)")
+      ->check(CLI::Range(0, 100));
+  build_cmd
+      ->add_option("--cache-size-mb", build_options.cache_size_mb,
+                   "Bound of the warm content cache in MB (default 64)")
+      ->check(CLI::Range(0, 1 << 20));
+  std::string memory_limit;
+  build_cmd->add_option("--memory-limit", memory_limit,
+                        "Memory budget such as 256MB or 2GB: batch and cache sizes follow from it");
   build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
   build_cmd->add_flag("-q,--quiet", quiet, "Print only errors and warnings");
 
@@ -203,6 +223,17 @@ int run(int argc, char** argv) {
     if (!output_dir.empty()) build_options.output_dir = output_dir;
     if (drafts) build_options.drafts = true;
     build_options.strict = strict;
+    if (memory_optimized) build_options.memory_optimized = true;
+    if (no_memory_optimized) build_options.memory_optimized = false;
+    if (!memory_limit.empty()) {
+      auto bytes = config::parse_byte_size(memory_limit);
+      if (!bytes) {
+        std::cerr << "error: --memory-limit must be a size such as 512MB or 2GB, not \""
+                  << memory_limit << "\"\n";
+        return 2;
+      }
+      build_options.memory_limit_bytes = *bytes;
+    }
     return run_build(build_options, strict, quiet);
   }
   if (*check_cmd) return run_check(check_dir, check_strict);

@@ -178,8 +178,8 @@ void write_graph_json(const site::Site& site, const SiteGraph& graph,
     append_json_string(out, site.str(site.page(p).title));
     out += ", \"section\": ";
     append_json_string(out, site.str(site.page(p).dir));
-    out += ", \"pagerank\": " + rank_text(graph.rank(p));
-    out += graph.is_hub[p] ? ", \"hub\": true}" : ", \"hub\": false}";
+    // No hub flag: the hub share is a memory setting, and the output never depends on those.
+    out += ", \"pagerank\": " + rank_text(graph.rank(p)) + "}";
     ++next;
     flush(false);
   }

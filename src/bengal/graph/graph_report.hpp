@@ -35,7 +35,7 @@ std::string format_json(const site::Site& site, const SiteGraph& graph, const Gr
 // dashed, prev/next dotted.
 std::string format_dot(const site::Site& site, const SiteGraph& graph);
 
-// graph.json of the build: {"nodes": [{id, url, title, section, pagerank, hub}], "edges":
+// graph.json of the build: {"nodes": [{id, url, title, section, pagerank}], "edges":
 // [{source, target, kind}]}, node ids numbered in page id order. Written through `sink` in
 // pieces so a large site never holds the whole file.
 void write_graph_json(const site::Site& site, const SiteGraph& graph,

@@ -1,0 +1,139 @@
+// The streaming build's proof: every memory policy, batch size and thread count writes the
+// same bytes, and streaming holds a fraction of the full build's memory. Sites are built in
+// child processes, as users run them.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+
+#include "../support/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::test {
+namespace {
+
+// A generated site (bench/corpus/generate.py: sections, Zipf tags, cross-links). With
+// `reading_theme`, a theme that reads other pages' content (section lists show full posts,
+// pages show their first related page), full-text search and graph.json, so every tier of the
+// content store is used; else the default theme, as most sites build.
+fs::path generated_site(size_t pages, const std::string& name, bool reading_theme = true) {
+  fs::path dir = fs::path(std::getenv("BENGAL_TEST_TMP") ? std::getenv("BENGAL_TEST_TMP")
+                                                         : fs::temp_directory_path().string()) /
+                 name;
+  fs::remove_all(dir);
+  std::string cmd = "python3 " + (source_dir() / "bench/corpus/generate.py").string() + " " +
+                    dir.string() + " --pages " + std::to_string(pages) + " >/dev/null";
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  if (!reading_theme) return dir;
+  fs::copy(source_dir() / "tests/sites/streaming-theme/templates", dir / "templates",
+           fs::copy_options::recursive);
+  std::ofstream(dir / "bengal.toml", std::ios::app)
+      << "\n[features]\ngraph = true\n\n[search]\nfull_text = true\n";
+  return dir;
+}
+
+struct Variant {
+  std::string name;
+  std::vector<std::string> args;
+};
+
+void expect_same_output_in_every_mode(const fs::path& site, bool check_messages) {
+  fs::path base = fresh_temp_dir();
+  fs::path reference = base / "full";
+  RunResult ref = run_bengal({"build", site.string(), "-o", reference.string(), "-q",
+                              "--no-memory-optimized", "--threads", "2"});
+  ASSERT_EQ(ref.exit_code == 0 || !check_messages, true) << ref.err;
+  const std::vector<Variant> variants = {
+      {"full-1-thread", {"--no-memory-optimized", "--threads", "1"}},
+      {"stream-batch-1", {"--memory-optimized", "--batch-size", "1", "--threads", "2"}},
+      {"stream-batch-7", {"--memory-optimized", "--batch-size", "7", "--threads", "1"}},
+      {"stream-batch-7-2", {"--memory-optimized", "--batch-size", "7", "--threads", "2"}},
+      {"stream-batch-1000", {"--memory-optimized", "--batch-size", "1000", "--threads", "1"}},
+      {"stream-batch-1000-2", {"--memory-optimized", "--batch-size", "1000", "--threads", "2"}},
+      // A tiny warm cache (constant eviction), no hubs, and every page hot.
+      {"stream-no-cache", {"--memory-optimized", "--cache-size-mb", "0", "--hot-percent", "0"}},
+      {"stream-all-hot", {"--memory-optimized", "--hot-percent", "100"}},
+      {"budget", {"--memory-limit", "1GB"}},
+  };
+  for (const auto& v : variants) {
+    fs::path out = base / v.name;
+    std::vector<std::string> args = {"build", site.string(), "-o", out.string(), "-q"};
+    args.insert(args.end(), v.args.begin(), v.args.end());
+    RunResult r = run_bengal(args);
+    EXPECT_EQ(r.exit_code, ref.exit_code) << v.name << ": " << r.err;
+    if (check_messages) {
+      EXPECT_EQ(r.err, ref.err) << v.name;
+    }
+    auto diffs = diff_trees(reference, out);
+    EXPECT_TRUE(diffs.empty()) << v.name << ": " << diffs.size()
+                               << " differences, first: " << (diffs.empty() ? "" : diffs.front());
+    fs::remove_all(out);
+  }
+}
+
+TEST(Streaming, GoldenSitesAreByteIdenticalInEveryMode) {
+  for (const char* name : {"golden", "themed", "structure"})
+    expect_same_output_in_every_mode(source_dir() / "tests/sites" / name, true);
+}
+
+TEST(Streaming, GeneratedSiteIsByteIdenticalInEveryMode) {
+  expect_same_output_in_every_mode(generated_site(2000, "streaming-2000"), true);
+}
+
+// Peak memory as the build reports it: "... peak memory 23.4 MB -> ...".
+double reported_peak_mb(const RunResult& r) {
+  std::smatch m;
+  std::regex re("peak memory ([0-9.]+) MB");
+  if (!std::regex_search(r.out, m, re)) return -1;
+  return std::stod(m[1]);
+}
+
+TEST(Streaming, UsesUnderAThirdOfTheFullBuildsMemory) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer's quarantine keeps freed memory, so RSS ratios are not "
+                  "meaningful here; the plain build runs this test";
+#endif
+  // The default theme: what a documentation site looks like. (A theme that embeds other
+  // pages' content fills the warm cache up to --cache-size-mb by design.)
+  fs::path site = generated_site(5000, "streaming-5000", false);
+  fs::path base = fresh_temp_dir();
+  RunResult full =
+      run_bengal({"build", site.string(), "-o", (base / "full").string(), "--no-memory-optimized"});
+  RunResult stream =
+      run_bengal({"build", site.string(), "-o", (base / "stream").string(), "--memory-optimized"});
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  ASSERT_EQ(stream.exit_code, 0) << stream.err;
+  double full_mb = reported_peak_mb(full), stream_mb = reported_peak_mb(stream);
+  ASSERT_GT(full_mb, 0) << full.out;
+  ASSERT_GT(stream_mb, 0) << stream.out;
+  EXPECT_LT(stream_mb, 0.30 * full_mb)
+      << "streaming " << stream_mb << " MB, full " << full_mb << " MB";
+  RecordProperty("full_peak_mb", std::to_string(full_mb));
+  RecordProperty("streaming_peak_mb", std::to_string(stream_mb));
+}
+
+TEST(Streaming, BudgetTooSmallForTheIndexStopsBeforeRendering) {
+  fs::path out = fresh_temp_dir() / "public";
+  RunResult r = run_bengal({"build", (source_dir() / "tests/sites/golden").string(), "-o",
+                            out.string(), "-q", "--memory-limit", "1MB"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bengal.toml: error: memory limit 1.0 MB cannot hold this site: the index "
+                       "alone takes "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("; raise --memory-limit (or [build] memory_limit) to "), std::string::npos);
+  EXPECT_FALSE(fs::exists(out / "index.html"));
+}
+
+TEST(Streaming, RejectsBadMemoryFlags) {
+  RunResult r = run_bengal({"build", ".", "--memory-limit", "lots"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: --memory-limit must be a size such as 512MB or 2GB, not \"lots\"\n");
+  r = run_bengal({"build", ".", "--memory-optimized", "--no-memory-optimized"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("excludes"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace bengal::test
