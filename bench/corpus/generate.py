@@ -9,6 +9,7 @@ and the streaming-vs-full comparisons build identical input.
     generate.py OUT_DIR --pages N [--sections S] [--seed 1] [--front-matter-only]
 """
 import argparse
+import itertools
 import os
 import random
 
@@ -21,12 +22,21 @@ WORDS = (
 ).split()
 
 
+_zipf_cum_weights = {}
+
+
 def zipf_tags(rng, count, vocabulary):
     """Picks `count` distinct tags with Zipf-like frequencies (tag k has weight 1/k)."""
-    weights = [1.0 / (k + 1) for k in range(vocabulary)]
+    # The cumulative weights are what choices() computes from `weights` on every call (the
+    # same floats, so the same picks); computed once per vocabulary, they save ~15 s at 50K
+    # pages (2,500 tags), about half of what the generator took there.
+    cum = _zipf_cum_weights.get(vocabulary)
+    if cum is None:
+        cum = list(itertools.accumulate(1.0 / (k + 1) for k in range(vocabulary)))
+        _zipf_cum_weights[vocabulary] = cum
     tags = set()
     while len(tags) < count:
-        tags.add(rng.choices(range(vocabulary), weights)[0])
+        tags.add(rng.choices(range(vocabulary), cum_weights=cum)[0])
     return sorted(f"tag-{t:04d}" for t in tags)
 
 
@@ -42,7 +52,9 @@ def paragraph(rng):
 
 def page_body(rng, pages, index):
     parts = []
-    for h in range(rng.randint(3, 5)):
+    # Five to seven headed parts make a page about 4-7 KB of Markdown (mean ~5 KB, p10 ~4 KB,
+    # p90 ~6 KB), the size of a typical documentation page; three to five made ~3.4 KB.
+    for h in range(rng.randint(5, 7)):
         parts.append(f"## {sentence(rng, 3)[:-1]} {h}\n")
         parts.append(paragraph(rng) + "\n")
         if rng.random() < 0.6:
