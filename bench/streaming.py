@@ -59,7 +59,7 @@ def main():
         label = benchlib.size_label(pages)
         site = os.path.join(args.workdir, f"corpus-{label}")
         benchlib.generate_corpus(site, pages, args.seed)
-        out = {name: os.path.join(args.workdir, f"out-{label}-{name}") for name in policies}
+        out = {name: os.path.join(args.outdir, f"out-{label}-{name}") for name in policies}
 
         def cmd(name):
             flag = policies[name]

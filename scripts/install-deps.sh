@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package that bengal's build, tests and benchmarks need. This is the
 # only place dependencies are named. Safe to run again: it does nothing when all are present.
+# `--bench-compare` also installs what the comparison benchmark needs (Hugo).
 set -euo pipefail
 
 packages=(
@@ -22,7 +23,22 @@ packages=(
   libxml2-utils        # xmllint validates sitemap and feeds in tests
   python3              # golden-site and corpus scripts
   time                 # /usr/bin/time -v for peak memory in benchmarks
+  libjemalloc2         # bench/allocators.sh: jemalloc against glibc + malloc_trim
+  chromium             # headless check of build-report.html in tests
 )
+
+# Optional groups, asked for by flag, so a plain build or test run never pulls them in.
+for arg in "$@"; do
+  case "$arg" in
+    --bench-compare)
+      packages+=(hugo)   # bench/compare/run.sh builds the same corpus with Hugo
+      ;;
+    *)
+      echo "usage: $0 [--bench-compare]" >&2
+      exit 2
+      ;;
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do

@@ -183,7 +183,7 @@ def main():
         site = os.path.join(args.workdir, f"corpus-{label}")
         benchlib.generate_corpus(site, pages, args.seed)
         prepare(site)
-        work = os.path.join(args.workdir, f"work-{label}")
+        work = os.path.join(args.outdir, f"compare-{label}")
         os.makedirs(work, exist_ok=True)
         benchlib.log(f"{label}: checking both builds (untimed warm-up)")
         hugo_files, bengal_files, aliases, same = check(site, work, args.hugo, bengal,

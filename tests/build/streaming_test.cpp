@@ -123,6 +123,9 @@ TEST(Streaming, BudgetTooSmallForTheIndexStopsBeforeRendering) {
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("; raise --memory-limit (or [build] memory_limit) to "), std::string::npos);
+  EXPECT_TRUE(r.err.ends_with(
+      "\nerror: nothing was written: the memory limit is too small for this site\n"))
+      << r.err;
   EXPECT_FALSE(fs::exists(out / "index.html"));
 }
 

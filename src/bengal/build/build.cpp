@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
@@ -115,6 +116,54 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
   }
 }
 
+// Taxonomy overview pages and term pages, in taxonomy and term order.
+std::vector<templates::VirtualPage> list_virtual_pages(const site::Site& site) {
+  std::vector<templates::VirtualPage> pages;
+  for (size_t t = 0; t < site.taxonomies.size(); ++t) {
+    const auto& tax = site.taxonomies[t];
+    pages.push_back({"taxonomy", title_from_name(tax.def.plural), site.taxonomy_url(t),
+                     static_cast<int>(t), -1});
+    for (size_t i = 0; i < tax.terms.size(); ++i) {
+      pages.push_back({"term", tax.terms[i].name, site.term_url(t, i), static_cast<int>(t),
+                       static_cast<int>(i)});
+    }
+  }
+  return pages;
+}
+
+// What the build knows for build-report.json besides the monitor's records.
+void fill_report(BuildReport& report, const site::Site& site, const ContentStore& store,
+                 const BuildStats& stats, const std::vector<templates::VirtualPage>& virtuals) {
+  report.output_dir = stats.output_dir.string();
+  report.policy = stats.streaming ? "streaming" : "full";
+  report.batch_size = stats.batch_size;
+  report.batches = stats.batches;
+  report.hubs = stats.hubs;
+  report.elapsed_seconds = stats.elapsed_seconds;
+  report.peak_rss_bytes = stats.peak_rss_bytes;
+  report.index_bytes = stats.index_bytes;
+  report.files_written = stats.files_written;
+  report.files_unchanged = stats.files_unchanged;
+  report.static_files = stats.static_files;
+  size_t kinds[3] = {0, 0, 0};  // by PageKind
+  for (site::PageId id : site.rendered()) ++kinds[static_cast<size_t>(site.page(id).kind)];
+  size_t taxonomies = 0;
+  for (const auto& vp : virtuals) taxonomies += vp.term < 0 ? 1 : 0;
+  report.pages = {{"regular", kinds[0]},
+                  {"section", kinds[1]},
+                  {"home", kinds[2]},
+                  {"taxonomy", taxonomies},
+                  {"term", virtuals.size() - taxonomies},
+                  {"404", 1}};
+  size_t tier_pages[3] = {0, 0, 0};
+  for (site::PageId id : site.rendered()) ++tier_pages[static_cast<size_t>(store.tier(id))];
+  const char* names[3] = {"hot", "warm", "cold"};
+  for (size_t t = 0; t < 3; ++t) {
+    const TierStats& ts = stats.store.tiers[t];
+    report.tiers.push_back({names[t], tier_pages[t], ts.hits, ts.misses, ts.resident_bytes});
+  }
+}
+
 // Warm tier of the content store: the pages after the hubs in PageRank order, 60% of the site
 // as in the design; the byte bound of the LRU is what limits its memory.
 constexpr double kWarmPercent = 60;
@@ -142,9 +191,16 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
+  BuildMonitor quiet_monitor{MonitorOptions{}};
+  BuildMonitor& monitor = options.monitor != nullptr ? *options.monitor : quiet_monitor;
 
   // Phases 1 and 2: discover, index.
-  std::unique_ptr<LoadedSite> loaded = load_site(options.site_dir, options.drafts, diagnostics);
+  monitor.start_phase("discover");
+  std::unique_ptr<LoadedSite> loaded =
+      load_site(options.site_dir, options.drafts, diagnostics, [&] {
+        monitor.end_phase();
+        monitor.start_phase("index");
+      });
   if (!loaded) {
     stats.config_ok = false;
     return stats;
@@ -155,12 +211,18 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   stats.output_dir =
       options.output_dir ? *options.output_dir : options.site_dir / site.config.output_dir;
   fs::path content_dir = options.site_dir / site.config.content_dir;
+  monitor.end_phase({0, 0, site.table.memory_bytes()});
 
   // The index's analysis layer: link graph, PageRank, hubs, related pages.
+  monitor.start_phase("graph");
   graph::GraphConfig graph_config = graph::read_graph_config(site, diagnostics);
   graph_config.hot_percent =
       static_cast<double>(options.hot_percent.value_or(static_cast<int>(site.config.hot_percent)));
   graph::SiteGraph graph = graph::analyze(site, graph_config);
+  stats.index_bytes =
+      site.table.memory_bytes() + graph.links.memory_bytes() + graph.related.memory_bytes();
+  monitor.end_phase({0, 0, stats.index_bytes});
+  monitor.start_phase("plan");
 
   // Phase 3: plan. The memory policy follows from the index's size and the page count.
   const auto& bc = site.config;
@@ -182,14 +244,12 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   std::optional<MemoryPlan> memory = plan_memory(request, size, budget_error);
   if (!memory) {
     diagnostics.add(make_error(bc.config_file, 0, 0, budget_error));
-    stats.stopped = true;
+    stats.over_budget = true;
     return stats;
   }
   stats.streaming = memory->streaming;
   stats.batch_size = memory->batch_size;
   stats.hubs = graph.hubs.size();
-  stats.index_bytes =
-      site.table.memory_bytes() + graph.links.memory_bytes() + graph.related.memory_bytes();
   std::vector<std::vector<site::PageId>> batches =
       plan_batches(site, graph.hubs, memory->batch_size);
   stats.batches = batches.size();
@@ -227,6 +287,24 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   for (auto& [name, fn] : ctx.functions()) env.set_global(name, fn);
   PageRenderer renderer(site, store, env, ctx, writer, diagnostics);
   renderer_ptr = &renderer;
+  auto resident = [&] {
+    return Resident{store.resident_pages(), store.resident_bytes(), stats.index_bytes};
+  };
+  std::vector<templates::VirtualPage> virtual_pages = list_virtual_pages(site);
+  size_t to_render = virtual_pages.size() + 1;  // and the 404 page
+  for (const auto& batch : batches) to_render += batch.size();
+  monitor.set_total(to_render);
+  monitor.end_phase(resident());
+  monitor.render_started();
+  // Times a page for the build report when asked; renders it either way.
+  auto timed = [&](Scratch& s, std::string source, std::string_view url, auto&& render) {
+    if (!monitor.times_pages()) return render();
+    auto t0 = std::chrono::steady_clock::now();
+    size_t written = render();
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    monitor.add_timing({std::move(source), std::string(url), s.template_name, seconds});
+    return written;
+  };
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::atomic<size_t> files{0};
   // index.json lists pages in id order whatever the render order; entries made while
@@ -236,10 +314,17 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   if (full_text) spill.emplace(writer, site.table.pages.size());
   std::vector<std::string> texts;
   std::string json;
-  for (const auto& batch : batches) {
+  for (size_t b = 0; b < batches.size(); ++b) {
+    const auto& batch = batches[b];
+    monitor.start_phase(fmt::format("render {}/{}", b + 1, batches.size()));
     texts.assign(full_text ? batch.size() : 0, std::string());
     tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
-      files += renderer.render_page(batch[i], scratch.local(), full_text ? &texts[i] : nullptr);
+      site::PageId id = batch[i];
+      Scratch& s = scratch.local();
+      files += timed(s, site.config.content_dir + "/" + std::string(site.source_path(id)),
+                     site.str(site.page(id).url),
+                     [&] { return renderer.render_page(id, s, full_text ? &texts[i] : nullptr); });
+      monitor.page_done();
     });
     if (spill) {
       for (size_t i = 0; i < batch.size(); ++i) {
@@ -250,32 +335,31 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     }
     // Streaming: the batch's bodies and HTML are gone; hand the freed memory back.
     if (memory->streaming) release_free_memory();
+    monitor.end_phase(resident());
   }
+  monitor.start_phase("finalize");
   if (site.features.search) write_search_index(site, writer, spill ? &*spill : nullptr);
   spill.reset();
 
   // Taxonomy overviews and term pages, then the 404 page.
-  std::vector<templates::VirtualPage> virtual_pages;
-  for (size_t t = 0; t < site.taxonomies.size(); ++t) {
-    const auto& tax = site.taxonomies[t];
-    virtual_pages.push_back({"taxonomy", title_from_name(tax.def.plural), site.taxonomy_url(t),
-                             static_cast<int>(t), -1});
-    for (size_t i = 0; i < tax.terms.size(); ++i) {
-      virtual_pages.push_back({"term", tax.terms[i].name, site.term_url(t, i), static_cast<int>(t),
-                               static_cast<int>(i)});
-    }
-  }
   tbb::parallel_for(size_t{0}, virtual_pages.size(), [&](size_t i) {
     const auto& vp = virtual_pages[i];
     const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
     bool term = vp.term >= 0;
     std::span<const site::PageId> list;
     if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
-    files += renderer.render_virtual(
-        vp, list, term, templates::taxonomy_candidates(tax.def.plural, term), scratch.local());
+    Scratch& s = scratch.local();
+    files += timed(s, vp.url, vp.url, [&] {
+      return renderer.render_virtual(vp, list, term,
+                                     templates::taxonomy_candidates(tax.def.plural, term), s);
+    });
+    monitor.page_done();
   });
   templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
-  files += renderer.render_virtual(not_found, {}, false, {"404.html"}, scratch.local());
+  Scratch& s404 = scratch.local();
+  files += timed(s404, not_found.url, not_found.url,
+                 [&] { return renderer.render_virtual(not_found, {}, false, {"404.html"}, s404); });
+  monitor.page_done();
   stats.pages = files;
   write_site_outputs(site, virtual_pages, writer, diagnostics);
   if (site.features.graph) {
@@ -298,6 +382,12 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   stats.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stats.peak_rss_bytes = peak_rss_bytes();
+  monitor.end_phase(resident());
+  if (options.report != nullptr) {
+    fill_report(*options.report, site, store, stats, virtual_pages);
+    options.report->threads = static_cast<size_t>(threads);
+    monitor.finish(*options.report);
+  }
   return stats;
 }
 

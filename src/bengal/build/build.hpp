@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <optional>
 
+#include "bengal/build/build_monitor.hpp"
+#include "bengal/build/build_report.hpp"
 #include "bengal/build/content_store.hpp"
 #include "bengal/core/diagnostic.hpp"
 
@@ -23,6 +25,10 @@ struct BuildOptions {
   std::optional<size_t> cache_size_mb;
   std::optional<uint64_t> memory_limit_bytes;
   bool strict = false;  // any error found before rendering stops the build: nothing is written
+  // Optional observers: phase snapshots, RSS timeline and progress (monitor); what the build
+  // knows for build-report.json (report: filled at the end, with the monitor's records).
+  BuildMonitor* monitor = nullptr;
+  BuildReport* report = nullptr;
 };
 
 struct BuildStats {
@@ -35,9 +41,10 @@ struct BuildStats {
   double elapsed_seconds = 0;
   size_t peak_rss_bytes = 0;
   std::filesystem::path output_dir;
-  bool config_ok = true;   // false: the config could not be read, nothing was built
-  bool stopped = false;    // strict mode found errors before rendering, nothing was written
-  bool streaming = false;  // the memory policy used
+  bool config_ok = true;     // false: the config could not be read, nothing was built
+  bool stopped = false;      // strict mode found errors before rendering, nothing was written
+  bool over_budget = false;  // --memory-limit cannot hold the index: nothing was written
+  bool streaming = false;    // the memory policy used
   size_t batches = 0;
   size_t batch_size = 0;
   size_t hubs = 0;

@@ -95,6 +95,11 @@ StoreStats ContentStore::stats() const {
   return stats_;
 }
 
+size_t ContentStore::resident_pages() const {
+  std::lock_guard lock(mutex_);
+  return stats_.tiers[0].resident_pages + stats_.tiers[1].resident_pages;
+}
+
 size_t ContentStore::resident_bytes() const {
   std::lock_guard lock(mutex_);
   return stats_.tiers[0].resident_bytes + stats_.tiers[1].resident_bytes + stats_.retained_bytes;

@@ -66,6 +66,9 @@ class ContentStore {
     return id < options_.tiers.size() ? options_.tiers[id] : Tier::kCold;
   }
   StoreStats stats() const;
+  // Pages whose body HTML is held (hot and warm; every page in the full policy), and the
+  // bytes held including the full policy's kept bodies and pages.
+  size_t resident_pages() const;
   size_t resident_bytes() const;
 
  private:

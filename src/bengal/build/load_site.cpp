@@ -6,7 +6,8 @@
 namespace bengal::build {
 
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
-                                      std::optional<bool> drafts, Diagnostics& diagnostics) {
+                                      std::optional<bool> drafts, Diagnostics& diagnostics,
+                                      const std::function<void()>& discovered) {
   config::ConfigResult loaded = config::load_config(site_dir);
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return nullptr;
@@ -15,11 +16,12 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.display_prefix = loaded.config.content_dir;
   discover.include_drafts = drafts.value_or(loaded.config.drafts);
   discover.home_title = loaded.config.title;
-  content::DiscoveredSite discovered = content::discover_pages(discover, diagnostics);
+  content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
+  if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();
-  out->drafts_skipped = discovered.drafts_skipped;
-  out->broken_pages = discovered.broken_pages;
-  site::build_index(out->site, std::move(loaded.config), std::move(discovered), diagnostics);
+  out->drafts_skipped = pages.drafts_skipped;
+  out->broken_pages = pages.broken_pages;
+  site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);
   out->site.data = site::load_data(site_dir / "data", diagnostics);
   return out;
 }

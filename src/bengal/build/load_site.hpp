@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -18,9 +19,10 @@ struct LoadedSite {
 };
 
 // Null when the config cannot be read (reported in `diagnostics`). Held by pointer because
-// the Site must stay where it was built. `drafts` overrides
-// [build] drafts.
+// the Site must stay where it was built. `drafts` overrides [build] drafts. `discovered`, when
+// given, is called between discovery and indexing (the memory profiler's phase boundary).
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
-                                      std::optional<bool> drafts, Diagnostics& diagnostics);
+                                      std::optional<bool> drafts, Diagnostics& diagnostics,
+                                      const std::function<void()>& discovered = {});
 
 }  // namespace bengal::build

@@ -65,9 +65,10 @@ std::string PageRenderer::content_html(site::PageId id) const {
 
 bool PageRenderer::render_template(const std::vector<std::string>& candidates,
                                    const templates::Vars& vars, std::string_view what,
-                                   std::string& out) const {
+                                   std::string& out, std::string& used) const {
   for (const auto& name : candidates) {
     if (!env_.exists(name)) continue;
+    used = name;
     Diagnostic error;
     if (env_.render(name, vars, out, error)) return true;
     // A template error is reported once, not once per page that uses the template.
@@ -149,7 +150,7 @@ size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool p
     vars.emplace_back("paginator",
                       render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
     s.page.clear();
-    if (!render_template(candidates, vars, what, s.page)) return written;
+    if (!render_template(candidates, vars, what, s.page, s.template_name)) return written;
     try {
       writer_.write(content::output_path_for_url(pager.url), s.page);
       ++written;

@@ -22,6 +22,7 @@ struct Scratch {
   std::string toc;
   std::string page;
   std::string error;
+  std::string template_name;  // the template the last page was rendered with
 };
 
 class PageRenderer {
@@ -42,9 +43,10 @@ class PageRenderer {
 
  private:
   void markdown_html(site::PageId id, std::string_view body, markdown::Rendered& out) const;
-  // Renders the first existing candidate; reports a missing or broken template once.
+  // Renders the first existing candidate into `out` and names it in `used`; reports a
+  // missing or broken template once.
   bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
-                       std::string_view what, std::string& out) const;
+                       std::string_view what, std::string& out, std::string& used) const;
   void report_once(Diagnostic d) const;
   // Renders and writes one file per pager (with `paginator` set when `paginated`); stops at
   // the first template error, which render_template has reported. Returns the files written.

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include "bengal/build/check.hpp"
 #include "bengal/build/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
+#include "bengal/cli/progress_printer.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/markdown/markdown.hpp"
@@ -29,7 +31,44 @@ void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
 }
 
-int run_build(const build::BuildOptions& options, bool strict, bool quiet) {
+// What `bengal build` prints besides the build itself: progress, the memory table, the report.
+struct BuildExtras {
+  bool strict = false;
+  bool quiet = false;
+  bool profile_memory = false;
+  std::optional<std::filesystem::path> report_dir;  // --report: where the two files go
+  std::string progress = "auto";                    // auto, plain or none
+};
+
+std::optional<ProgressMode> progress_mode(const BuildExtras& extras) {
+  if (extras.quiet || extras.progress == "none") return std::nullopt;
+  if (extras.progress == "plain") return ProgressMode::kEveryPhase;
+  return isatty(STDERR_FILENO) ? ProgressMode::kLive : ProgressMode::kThrottled;
+}
+
+// Writes build-report.json and build-report.html; false (reported) when it cannot.
+bool write_report(build::BuildReport& report, const Diagnostics& diagnostics,
+                  const std::filesystem::path& dir) {
+  for (const auto& d : diagnostics.sorted()) {
+    report.diagnostics.push_back({d.severity == Severity::kError ? "error" : "warning", d.file,
+                                  static_cast<int>(d.line), static_cast<int>(d.column), d.message});
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  for (auto [name, text] : {std::pair{"build-report.json", build::report_json(report)},
+                            std::pair{"build-report.html", build::report_html(report)}}) {
+    std::ofstream out(dir / name, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+      std::cerr << (dir / name).string() << ": error: cannot write the build report; check "
+                << "that the folder is writable or pass another --report-dir\n";
+      return false;
+    }
+  }
+  return true;
+}
+
+int run_build(build::BuildOptions options, const BuildExtras& extras) {
   std::error_code ec;
   if (!std::filesystem::is_directory(options.site_dir, ec)) {
     std::cerr << "error: site folder " << options.site_dir.string()
@@ -38,22 +77,41 @@ int run_build(const build::BuildOptions& options, bool strict, bool quiet) {
   }
   Diagnostics diagnostics;
   build::BuildStats stats;
+  build::BuildReport report;
+  std::optional<ProgressPrinter> printer;
+  if (auto mode = progress_mode(extras)) printer.emplace(*mode, stderr);
+  build::MonitorOptions watch;
+  watch.sample_rss = extras.profile_memory || extras.report_dir;
+  watch.time_pages = extras.report_dir.has_value();
+  if (printer) watch.progress = [&](const build::Progress& p) { printer->show(p); };
+  build::BuildMonitor monitor(std::move(watch));
+  options.monitor = &monitor;
+  options.report = &report;
   try {
     stats = build::build_site(options, diagnostics);
   } catch (const std::exception& e) {
+    monitor.stop();
+    if (printer) printer->finish();
     print_diagnostics(diagnostics);
     std::cerr << "error: " << e.what() << '\n';
     return 1;
   }
+  monitor.stop();
+  if (printer) printer->finish();
   print_diagnostics(diagnostics);
   if (!stats.config_ok) {
     std::cerr << "error: the site was not built; fix the configuration above\n";
+    return 1;
+  }
+  if (stats.over_budget) {
+    std::cerr << "error: nothing was written: the memory limit is too small for this site\n";
     return 1;
   }
   if (stats.stopped) {
     std::cerr << "error: --strict: nothing was written because of the errors above\n";
     return 1;
   }
+  bool quiet = extras.quiet;
   size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
   if (!quiet) {
     std::string problems;
@@ -63,6 +121,16 @@ int run_build(const build::BuildOptions& options, bool strict, bool quiet) {
         stats.static_files, problems, stats.elapsed_seconds, format_megabytes(stats.peak_rss_bytes),
         stats.output_dir.string());
   }
+  if (extras.profile_memory) std::cout << build::format_memory_table(report);
+  if (extras.report_dir) {
+    report.bengal_version = kVersion;
+    report.site_dir = options.site_dir.string();
+    if (!write_report(report, diagnostics, *extras.report_dir)) return 1;
+    if (!quiet) {
+      std::cout << "Report: " << (*extras.report_dir / "build-report.html").string() << '\n';
+    }
+  }
+  bool strict = extras.strict;
   // Broken pages do not fail a build: the rest of the site is good. --strict makes any
   // reported problem fail it, for CI.
   return strict && errors + warnings > 0 ? 1 : 0;
@@ -165,6 +233,22 @@ int run(int argc, char** argv) {
                         "Memory budget such as 256MB or 2GB: batch and cache sizes follow from it");
   build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
   build_cmd->add_flag("-q,--quiet", quiet, "Print only errors and warnings");
+  BuildExtras extras;
+  build_cmd->add_flag("--profile-memory", extras.profile_memory,
+                      "Print memory at each phase (discover, index, graph, plan, every render "
+                      "batch, finalize) and the peak");
+  bool report = false;
+  std::string report_dir;
+  build_cmd->add_flag("--report", report,
+                      "Write build-report.json and build-report.html (phases, memory over "
+                      "time, cache hit rates, slowest pages) into the site folder");
+  build_cmd->add_option("--report-dir", report_dir,
+                        "Write the build report into this folder instead (implies --report)");
+  build_cmd
+      ->add_option("--progress", extras.progress,
+                   "auto (a live line on a terminal, a few lines in logs), plain (a line per "
+                   "phase) or none")
+      ->check(CLI::IsMember({"auto", "plain", "none"}));
 
   std::string md_file;
   bool heading_ids = false, safe = false;
@@ -234,7 +318,14 @@ int run(int argc, char** argv) {
       }
       build_options.memory_limit_bytes = *bytes;
     }
-    return run_build(build_options, strict, quiet);
+    extras.strict = strict;
+    extras.quiet = quiet;
+    if (!report_dir.empty()) {
+      extras.report_dir = report_dir;
+    } else if (report) {
+      extras.report_dir = site_dir;
+    }
+    return run_build(build_options, extras);
   }
   if (*check_cmd) return run_check(check_dir, check_strict);
   if (*graph_cmd) {

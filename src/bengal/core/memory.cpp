@@ -1,5 +1,7 @@
 #include "bengal/core/memory.hpp"
 
+#include <algorithm>
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -21,8 +23,10 @@ size_t current_rss_bytes() {
 
 size_t peak_rss_bytes() {
   struct rusage usage {};
-  if (getrusage(RUSAGE_SELF, &usage) != 0) return 0;
-  return static_cast<size_t>(usage.ru_maxrss) * 1024;  // Linux reports kilobytes
+  if (getrusage(RUSAGE_SELF, &usage) != 0) return current_rss_bytes();
+  // The kernel updates the high-water mark lazily (per-thread counters are folded in now and
+  // then), so it can lag the current RSS by a little: a peak is never below the present.
+  return std::max(static_cast<size_t>(usage.ru_maxrss) * 1024, current_rss_bytes());
 }
 
 std::string format_megabytes(size_t bytes) {
