@@ -11,7 +11,8 @@ TEST(Feeds, RssWithOneItem) {
       "Blog & News", "https://x.org/blog/", "https://x.org/blog/rss.xml", "All <posts>", "en",
       "Me"};
   Date d = *parse_date("2024-01-31T10:00:00+02:00");
-  std::string rss = build_rss(info, {{"Post \"one\"", "https://x.org/blog/one/", "Summary", d, d}});
+  std::string rss =
+      build_rss(info, {{"Post \"one\"", "https://x.org/blog/one/", "Summary", "", d, d}});
   EXPECT_EQ(rss,
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n  <channel>\n"
@@ -25,6 +26,27 @@ TEST(Feeds, RssWithOneItem) {
             "      <guid isPermaLink=\"true\">https://x.org/blog/one/</guid>\n"
             "      <pubDate>Wed, 31 Jan 2024 10:00:00 +0200</pubDate>\n"
             "      <description>Summary</description>\n    </item>\n  </channel>\n</rss>\n");
+}
+
+TEST(Feeds, FullContentGoesInContentEncodedAndAtomContent) {
+  FeedInfo info{"T", "https://x.org/", "https://x.org/rss.xml", "", "", ""};
+  Date d = *parse_date("2024-01-31");
+  std::vector<FeedItem> items = {
+      {"A", "https://x.org/a/", "Sum", "<p>Body &amp; more</p>\n", d, d}};
+  std::string rss = build_rss(info, items);
+  EXPECT_NE(rss.find("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" "
+                     "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"),
+            std::string::npos)
+      << rss;
+  EXPECT_NE(rss.find("      <description>Sum</description>\n      <content:encoded>&lt;p&gt;Body "
+                     "&amp;amp; more&lt;/p&gt;\n</content:encoded>\n    </item>\n"),
+            std::string::npos)
+      << rss;
+  std::string atom = build_atom(info, items);
+  EXPECT_NE(atom.find("    <summary>Sum</summary>\n    <content type=\"html\">&lt;p&gt;Body "
+                      "&amp;amp; more&lt;/p&gt;\n</content>\n  </entry>\n"),
+            std::string::npos)
+      << atom;
 }
 
 TEST(Feeds, AtomWithoutItemsUsesTheEpoch) {

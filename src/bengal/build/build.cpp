@@ -361,7 +361,12 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
                  [&] { return renderer.render_virtual(not_found, {}, false, {"404.html"}, s404); });
   monitor.page_done();
   stats.pages = files;
-  write_site_outputs(site, virtual_pages, writer, diagnostics);
+  write_site_outputs(
+      site, virtual_pages,
+      [&](site::PageId id) {
+        return store.content_html(id, [&] { return renderer.content_html(id); });
+      },
+      writer, diagnostics);
   if (site.features.graph) {
     output::StreamingFile file(writer, "graph.json");
     graph::write_graph_json(site, graph, [&](std::string_view piece) { file.append(piece); });

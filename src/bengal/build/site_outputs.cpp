@@ -25,14 +25,15 @@ void descendants(const site::Site& site, PageId section, std::vector<PageId>& ou
 // Writes rss.xml (and atom.xml) in the folder of `list_url`.
 size_t write_feeds(const site::Site& site, std::string title, std::string description,
                    std::string_view list_url, std::span<const PageId> pages,
-                   output::OutputWriter& writer) {
+                   const ContentFn& content, output::OutputWriter& writer) {
   size_t written = 0;
   std::vector<output::FeedItem> items;
   for (PageId id : newest_dated(site, pages, kFeedItems)) {
     const auto& m = site.page(id);
     std::string summary(site.str(m.description));
     if (summary.empty()) summary = site.str(m.summary);
-    items.push_back({std::string(site.str(m.title)), site.permalink(id), summary, m.date,
+    items.push_back({std::string(site.str(m.title)), site.permalink(id), summary,
+                     site.features.feed_full_content ? content(id) : std::string(), m.date,
                      m.has_lastmod ? m.lastmod : m.date});
   }
   output::FeedInfo info;
@@ -105,7 +106,8 @@ std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId>
 
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
-                          output::OutputWriter& writer, Diagnostics& diagnostics) {
+                          const ContentFn& content, output::OutputWriter& writer,
+                          Diagnostics& diagnostics) {
   size_t written = 0;
   const auto& cfg = site.config;
   const auto& f = site.features;
@@ -127,20 +129,22 @@ size_t write_site_outputs(const site::Site& site,
   }
 
   if (f.rss || f.atom) {
-    written += write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, writer);
+    written +=
+        write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
     for (PageId id : site.rendered()) {
       if (site.page(id).kind != PageKind::kSection) continue;
       std::vector<PageId> pages;
       descendants(site, id, pages);
       written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
                              std::string(site.str(site.page(id).description)),
-                             site.str(site.page(id).url), pages, writer);
+                             site.str(site.page(id).url), pages, content, writer);
     }
     for (const auto& vp : virtual_pages) {
       if (vp.term < 0) continue;
       const auto& term =
           site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
-      written += write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, writer);
+      written +=
+          write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content, writer);
     }
   }
 

@@ -1,8 +1,11 @@
-// Phase 5, finalize: the site-wide files, written from the index alone (never from page
-// bodies): sitemap.xml, RSS/Atom feeds, llms.txt, robots.txt and alias redirects.
+// Phase 5, finalize: the site-wide files, written from the index (bodies only through the
+// content store, for full-content feeds): sitemap.xml, RSS/Atom feeds, llms.txt, robots.txt
+// and alias redirects.
 // (index.json is streamed during rendering: search_index.hpp.)
 #pragma once
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "bengal/core/diagnostic.hpp"
@@ -12,11 +15,16 @@
 
 namespace bengal::build {
 
+// A page's rendered body HTML, read through the content store.
+using ContentFn = std::function<std::string(site::PageId)>;
+
 // Writes every output switched on in [features]. `virtual_pages` are the taxonomy and term
-// pages (listed in the sitemap). Returns the number of files written.
+// pages (listed in the sitemap); `content` gives feed items their bodies with
+// [feeds] full_content. Returns the number of files written.
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
-                          output::OutputWriter& writer, Diagnostics& diagnostics);
+                          const ContentFn& content, output::OutputWriter& writer,
+                          Diagnostics& diagnostics);
 
 // Newest `limit` dated pages among `pages`, newest first (ties by source path).
 std::vector<site::PageId> newest_dated(const site::Site& site, std::span<const site::PageId> pages,

@@ -52,6 +52,7 @@ const std::vector<SectionSpec>& sections() {
       {"pagination", {}, false},
       {"features", {}, false},
       {"search", {}, false},
+      {"feeds", {{"full_content", Kind::kBool}}},
       {"related", {}, false},
       {"outputs", {}, false},
   };

@@ -1,5 +1,7 @@
 #include "bengal/output/feeds.hpp"
 
+#include <algorithm>
+
 #include "bengal/output/sitemap.hpp"
 
 namespace bengal::output {
@@ -33,7 +35,12 @@ std::string rfc822(const Date& date) {
 
 std::string build_rss(const FeedInfo& info, const std::vector<FeedItem>& items) {
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n  <channel>\n";
+  xml += "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\"";
+  // Full bodies go in content:encoded (the RSS content module), as feed readers expect.
+  bool full = std::any_of(items.begin(), items.end(),
+                          [](const FeedItem& item) { return !item.content.empty(); });
+  if (full) xml += " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"";
+  xml += ">\n  <channel>\n";
   element(xml, "    ", "title", info.title);
   element(xml, "    ", "link", info.link);
   element(xml, "    ", "description", info.description.empty() ? info.title : info.description);
@@ -51,6 +58,7 @@ std::string build_rss(const FeedInfo& info, const std::vector<FeedItem>& items) 
     xml += "</guid>\n";
     element(xml, "      ", "pubDate", rfc822(item.date));
     element(xml, "      ", "description", item.summary);
+    if (!item.content.empty()) element(xml, "      ", "content:encoded", item.content);
     xml += "    </item>\n";
   }
   xml += "  </channel>\n</rss>\n";
@@ -89,6 +97,11 @@ std::string build_atom(const FeedInfo& info, const std::vector<FeedItem>& items)
     element(xml, "    ", "published", item.date.to_rfc3339());
     element(xml, "    ", "updated", item.updated.to_rfc3339());
     element(xml, "    ", "summary", item.summary);
+    if (!item.content.empty()) {
+      xml += "    <content type=\"html\">";
+      append_xml_escaped(xml, item.content);
+      xml += "</content>\n";
+    }
     xml += "  </entry>\n";
   }
   xml += "</feed>\n";

@@ -1,6 +1,7 @@
 // RSS 2.0 and Atom 1.0 feeds for the site, its sections and its terms. Built from PageMeta
-// (titles, dates, summaries), never from page bodies. Dates come from the pages, never from
-// the clock, so feeds are reproducible.
+// (titles, dates, summaries); with [feeds] full_content also from each item's rendered body,
+// which the build reads through the content store. Dates come from the pages, never from the
+// clock, so feeds are reproducible.
 #pragma once
 
 #include <optional>
@@ -24,6 +25,7 @@ struct FeedItem {
   std::string title;
   std::string link;     // absolute URL
   std::string summary;  // plain text
+  std::string content;  // the body as HTML; empty when the feed carries summaries only
   Date date;            // published
   Date updated;         // lastmod, or the date
 };

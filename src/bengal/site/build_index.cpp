@@ -78,6 +78,11 @@ void read_features(Site& site, Diagnostics& diagnostics) {
   if (const Value* t = site.config.raw.find("search"); t && t->is_table()) {
     if (const Value* v = t->find("full_text")) read("search.full_text", *v, &f.search_full_text);
   }
+  if (const Value* t = site.config.raw.find("feeds"); t && t->is_table()) {
+    if (const Value* v = t->find("full_content")) {
+      read("feeds.full_content", *v, &f.feed_full_content);
+    }
+  }
 }
 
 }  // namespace

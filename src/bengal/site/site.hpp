@@ -31,6 +31,7 @@ struct Features {
   bool aliases = true;
   bool graph = false;             // graph.json
   bool search_full_text = false;  // [search] full_text
+  bool feed_full_content = false;  // [feeds] full_content
 };
 
 struct Site {
