@@ -23,6 +23,7 @@ packages=(
   libxml2-utils        # xmllint validates sitemap and feeds in tests
   python3              # golden-site and corpus scripts
   time                 # /usr/bin/time -v for peak memory in benchmarks
+  bsdutils             # script(1): gives the progress test a terminal
   libjemalloc2         # bench/allocators.sh: jemalloc against glibc + malloc_trim
   chromium             # headless check of build-report.html in tests
 )

@@ -180,6 +180,36 @@ TEST(Progress, ShortBuildsInALogPrintNoProgress) {
   EXPECT_EQ(r.err.find("discover"), std::string::npos) << r.err;
 }
 
+// Runs `bengal ARGS` with a terminal for its output (script(1) gives it a pty) and returns
+// what the terminal received, stdout and stderr together.
+std::string run_on_terminal(const std::string& args) {
+  std::string cmd = "script -qec '" + std::string(BENGAL_BINARY) + " " + args + "' /dev/null";
+  std::string out;
+  if (FILE* pipe = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+    pclose(pipe);
+  }
+  return out;
+}
+
+TEST(Progress, OnATerminalOneLineIsRewrittenAndClearedAtTheEnd) {
+  auto out = fresh_temp_dir();
+  std::string tty = run_on_terminal("build " + golden() + " -o " + out.string());
+  // Each state replaces the last: carriage return, erase line, the new state, no newline.
+  EXPECT_TRUE(tty.starts_with("\r\033[Kdiscover: RSS ")) << tty;
+  size_t plan = tty.find("\r\033[Kplan: 0/25 pages, RSS ");
+  size_t render = tty.find("\r\033[Krender 1/1: 19/25 pages, ");
+  size_t finalize = tty.find("\r\033[Kfinalize: 25/25 pages, ");
+  ASSERT_NE(finalize, std::string::npos) << tty;
+  EXPECT_LT(plan, render);
+  EXPECT_LT(render, finalize);
+  // The line is erased before the diagnostics and the summary, which start clean.
+  size_t cleared = tty.find(" s\r\033[Kcontent/posts/bad-date.md:3:7: error: ", finalize);
+  EXPECT_NE(cleared, std::string::npos) << tty;
+  EXPECT_EQ(tty.find("discover: RSS"), tty.rfind("discover: RSS"));  // shown once
+}
+
 TEST(Progress, RejectsUnknownMode) {
   RunResult r = run_bengal({"build", golden(), "--progress", "fancy"});
   EXPECT_EQ(r.exit_code, 105);  // CLI11's validation error
