@@ -44,20 +44,15 @@ def main():
         benchlib.generate_corpus(site, pages, args.seed)
         out = os.path.join(args.outdir, f"out-{label}-allocators")
         cmd = [bengal, "build", site, "-o", out, "-q", "--memory-optimized"]
-        runs = {name: [] for name in variants}
-        for i in range(args.runs + 1):  # the first round is an untimed warm-up
-            names = list(variants) if i % 2 == 0 else list(reversed(variants))
-            for name in names:
-                env = dict(os.environ)
-                if variants[name]:
-                    env["LD_PRELOAD"] = variants[name]
-                r = benchlib.measure(cmd, clean=out, env=env)
-                if r.returncode != 0:
-                    sys.exit(f"error: {name}: {' '.join(cmd)} failed:\n{r.output}")
-                benchlib.log(f"{label} run {i} {name}: {r.wall:.3f} s wall, "
-                             f"{benchlib.fmt_mb(r.rss_kb)}")
-                if i > 0:
-                    runs[name].append(r)
+
+        def env(name):
+            preload = {"LD_PRELOAD": variants[name]} if variants[name] else {}
+            return dict(os.environ, **preload)
+
+        # Round 0 is an untimed warm-up.
+        runs = benchlib.alternating_runs(label, list(variants), range(args.runs + 1),
+                                         lambda name: cmd, clean=lambda name: out, env=env)
+        runs = {name: rs[1:] for name, rs in runs.items()}
         if benchlib.binary_stamp(bengal) != stamp:
             sys.exit(f"error: {bengal} changed during the benchmark; run it again")
         for name in variants:

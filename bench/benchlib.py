@@ -123,6 +123,25 @@ def measure(cmd, clean=None, env=None):
                proc.returncode, proc.stdout)
 
 
+def alternating_runs(label, names, rounds, command, clean, env=None):
+    """Builds each of `names` once per round in `rounds` (their numbers, for the log),
+    alternating which goes first so a drift in machine load hits all alike. `command`,
+    `clean` and `env` map a name to its command line, output folder and environment. Exits on
+    the first failure; returns {name: [Run, ...]}."""
+    runs = {name: [] for name in names}
+    for k, i in enumerate(rounds):
+        order = list(names) if k % 2 == 0 else list(reversed(names))
+        for name in order:
+            cmd = command(name)
+            r = measure(cmd, clean=clean(name), env=env(name) if env else None)
+            if r.returncode != 0:
+                sys.exit(f"error: {name}: {' '.join(cmd)} failed:\n{r.output}")
+            runs[name].append(r)
+            log(f"{label} run {i} {name}: {r.wall:.3f} s wall, {r.cpu:.2f} s CPU, "
+                f"{fmt_mb(r.rss_kb)}")
+    return runs
+
+
 def median(values):
     return statistics.median(values)
 

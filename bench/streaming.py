@@ -81,17 +81,8 @@ def main():
             benchlib.log(f"  WARNING: the policies wrote different sites, e.g. "
                          f"{benchlib.differing_files(out['full'], out['streaming'])}")
 
-        runs = {name: [] for name in policies}
-        for i in range(args.runs):
-            # Alternate which policy goes first so a drift in machine load hits both alike.
-            order = ["full", "streaming"] if i % 2 == 0 else ["streaming", "full"]
-            for name in order:
-                r = benchlib.measure(cmd(name), clean=out[name])
-                if r.returncode != 0:
-                    sys.exit(f"error: {' '.join(cmd(name))} failed:\n{r.output}")
-                runs[name].append(r)
-                benchlib.log(f"{label} run {i + 1} {name}: {r.wall:.3f} s wall, "
-                             f"{r.cpu:.2f} s CPU, {benchlib.fmt_mb(r.rss_kb)}")
+        runs = benchlib.alternating_runs(label, ["full", "streaming"], range(1, args.runs + 1),
+                                         cmd, clean=lambda name: out[name])
 
         if benchlib.binary_stamp(bengal) != stamp:
             sys.exit(f"error: {bengal} changed during the benchmark; run it again")

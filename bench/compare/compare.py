@@ -195,20 +195,15 @@ def main():
         hugo_files, bengal_files, aliases, same = check(site, work, args.hugo, bengal,
                                                       args.bengal_arg)
 
-        runs = {"hugo": [], "bengal": []}
-        for i in range(args.runs):
-            # Alternate which tool goes first so a drift in machine load hits both alike.
-            order = ["hugo", "bengal"] if i % 2 == 0 else ["bengal", "hugo"]
-            for tool in order:
-                out = os.path.join(work, f"out-{tool}")
-                cmd = (hugo_cmd(args.hugo, site, out) if tool == "hugo"
-                       else bengal_cmd(bengal, site, out, args.bengal_arg))
-                r = benchlib.measure(cmd, clean=out)
-                if r.returncode != 0:
-                    sys.exit(f"error: {tool} failed:\n{r.output}")
-                runs[tool].append(r)
-                benchlib.log(f"{label} run {i + 1} {tool}: {r.wall:.3f} s wall, "
-                             f"{r.cpu:.2f} s CPU, {benchlib.fmt_mb(r.rss_kb)}")
+        def out(tool):
+            return os.path.join(work, f"out-{tool}")
+
+        def cmd(tool):
+            return (hugo_cmd(args.hugo, site, out(tool)) if tool == "hugo"
+                    else bengal_cmd(bengal, site, out(tool), args.bengal_arg))
+
+        runs = benchlib.alternating_runs(label, ["hugo", "bengal"], range(1, args.runs + 1), cmd,
+                                         clean=out)
 
         if benchlib.binary_stamp(bengal) != stamp:
             sys.exit(f"error: {bengal} changed during the benchmark; run it again")
