@@ -145,8 +145,12 @@ void fill_report(BuildReport& report, const site::Site& site, const ContentStore
   report.files_written = stats.files_written;
   report.files_unchanged = stats.files_unchanged;
   report.static_files = stats.static_files;
-  size_t kinds[3] = {0, 0, 0};  // by PageKind
-  for (site::PageId id : site.rendered()) ++kinds[static_cast<size_t>(site.page(id).kind)];
+  size_t kinds[3] = {0, 0, 0};       // by PageKind
+  size_t tier_pages[3] = {0, 0, 0};  // by Tier
+  for (site::PageId id : site.rendered()) {
+    ++kinds[static_cast<size_t>(site.page(id).kind)];
+    ++tier_pages[static_cast<size_t>(store.tier(id))];
+  }
   size_t taxonomies = 0;
   for (const auto& vp : virtuals) taxonomies += vp.term < 0 ? 1 : 0;
   report.pages = {{"regular", kinds[0]},
@@ -155,8 +159,6 @@ void fill_report(BuildReport& report, const site::Site& site, const ContentStore
                   {"taxonomy", taxonomies},
                   {"term", virtuals.size() - taxonomies},
                   {"404", 1}};
-  size_t tier_pages[3] = {0, 0, 0};
-  for (site::PageId id : site.rendered()) ++tier_pages[static_cast<size_t>(store.tier(id))];
   const char* names[3] = {"hot", "warm", "cold"};
   for (size_t t = 0; t < 3; ++t) {
     const TierStats& ts = stats.store.tiers[t];
@@ -296,13 +298,15 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   monitor.set_total(to_render);
   monitor.end_phase(resident());
   monitor.render_started();
-  // Times a page for the build report when asked; renders it either way.
-  auto timed = [&](Scratch& s, std::string source, std::string_view url, auto&& render) {
+  // Times a page for the build report when asked; renders it either way. `describe` gives
+  // the page's source and URL, made only when timing: this runs for every page.
+  auto timed = [&](Scratch& s, auto&& describe, auto&& render) {
     if (!monitor.times_pages()) return render();
     auto t0 = std::chrono::steady_clock::now();
     size_t written = render();
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    monitor.add_timing({std::move(source), std::string(url), s.template_name, seconds});
+    auto [source, url] = describe();
+    monitor.add_timing({std::move(source), std::move(url), s.template_name, seconds});
     return written;
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
@@ -321,8 +325,11 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
       site::PageId id = batch[i];
       Scratch& s = scratch.local();
-      files += timed(s, site.config.content_dir + "/" + std::string(site.source_path(id)),
-                     site.str(site.page(id).url),
+      auto describe = [&] {
+        return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
+                         std::string(site.str(site.page(id).url))};
+      };
+      files += timed(s, describe,
                      [&] { return renderer.render_page(id, s, full_text ? &texts[i] : nullptr); });
       monitor.page_done();
     });
@@ -349,7 +356,8 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     std::span<const site::PageId> list;
     if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
     Scratch& s = scratch.local();
-    files += timed(s, vp.url, vp.url, [&] {
+    auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
+    files += timed(s, describe, [&] {
       return renderer.render_virtual(vp, list, term,
                                      templates::taxonomy_candidates(tax.def.plural, term), s);
     });
@@ -357,7 +365,8 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   });
   templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
   Scratch& s404 = scratch.local();
-  files += timed(s404, not_found.url, not_found.url,
+  auto describe_404 = [&] { return std::pair{not_found.url, not_found.url}; };
+  files += timed(s404, describe_404,
                  [&] { return renderer.render_virtual(not_found, {}, false, {"404.html"}, s404); });
   monitor.page_done();
   stats.pages = files;

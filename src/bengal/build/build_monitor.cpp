@@ -35,7 +35,7 @@ double BuildMonitor::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
-Progress BuildMonitor::progress_now(std::string phase, bool ended) const {
+Progress BuildMonitor::progress_now(std::string phase, bool ended, size_t rss_bytes) const {
   Progress p;
   p.phase = std::move(phase);
   p.phase_ended = ended;
@@ -44,7 +44,7 @@ Progress BuildMonitor::progress_now(std::string phase, bool ended) const {
   p.seconds = seconds();
   double render_start = render_start_.load();
   p.render_seconds = render_start < 0 ? 0 : p.seconds - render_start;
-  p.rss_bytes = current_rss_bytes();
+  p.rss_bytes = rss_bytes;
   return p;
 }
 
@@ -68,7 +68,7 @@ void BuildMonitor::end_phase(Resident resident) {
   s.store_bytes = resident.store_bytes;
   s.index_bytes = resident.index_bytes;
   s.pages_done = pages_done_.load(std::memory_order_relaxed);
-  if (options_.progress) options_.progress(progress_now(s.name, true));
+  if (options_.progress) options_.progress(progress_now(s.name, true, s.rss_bytes));
   phases_.push_back(std::move(s));
 }
 
@@ -95,7 +95,7 @@ void BuildMonitor::ticker() {
       next_tick += options_.tick;
       std::string phase = current_phase_;
       lock.unlock();  // the callback prints; the build must not wait for it
-      options_.progress(progress_now(std::move(phase), false));
+      options_.progress(progress_now(std::move(phase), false, current_rss_bytes()));
       lock.lock();
     }
   }
@@ -105,13 +105,7 @@ void BuildMonitor::finish(BuildReport& report) {
   stop();
   report.phases = std::move(phases_);
   report.timeline = std::move(timeline_);
-  // The peak is the highest RSS anyone saw: the kernel's mark, a phase's or a sample's.
-  for (const auto& p : report.phases) {
-    report.peak_rss_bytes = std::max({report.peak_rss_bytes, p.peak_rss_bytes, p.rss_bytes});
-  }
-  for (const auto& p : report.timeline) {
-    report.peak_rss_bytes = std::max(report.peak_rss_bytes, p.rss_bytes);
-  }
+  report.peak_rss_bytes = highest_rss(report);
 
   // Templates by total time; pages slowest first. Ties by name and source keep the report
   // stable when timings are equal.

@@ -72,7 +72,7 @@ class BuildMonitor {
 
  private:
   double seconds() const;
-  Progress progress_now(std::string phase, bool ended) const;
+  Progress progress_now(std::string phase, bool ended, size_t rss_bytes) const;
   void ticker();
 
   MonitorOptions options_;

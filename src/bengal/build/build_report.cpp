@@ -1,5 +1,7 @@
 #include "bengal/build/build_report.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "bengal/core/json_text.hpp"
@@ -7,12 +9,6 @@
 
 namespace bengal::build {
 namespace {
-
-// "+12.8 MB" / "-3.0 MB": the change in RSS from the phase before.
-std::string signed_megabytes(size_t now, size_t before) {
-  if (now >= before) return "+" + format_megabytes(now - before);
-  return "-" + format_megabytes(before - now);
-}
 
 // A small JSON writer over append_json_string: objects and arrays written in order, commas
 // placed by the writer so the report code reads as a list of fields.
@@ -40,7 +36,7 @@ class JsonOut {
   void str(std::string_view s) { append_json_string(out_, s); }
   void num(size_t n) { out_ += std::to_string(n); }
   void num(int n) { out_ += std::to_string(n); }
-  void out(long long n) { out_ += std::to_string(n); }
+  void num(long long n) { out_ += std::to_string(n); }
   // Seconds and ratios: six decimals are microseconds, enough for any timing here.
   void real(double d) { out_ += fmt::format("{:.6f}", d); }
   void field(std::string_view k, std::string_view s) { key(k).str(s); }
@@ -65,7 +61,7 @@ void write_phases(JsonOut& j, const BuildReport& r) {
     j.field("seconds", p.seconds);
     j.field("rss_bytes", p.rss_bytes);
     j.key("rss_change_bytes")
-        .out(static_cast<long long>(p.rss_bytes) - static_cast<long long>(before));
+        .num(static_cast<long long>(p.rss_bytes) - static_cast<long long>(before));
     j.field("peak_rss_bytes", p.peak_rss_bytes);
     j.field("store_pages", p.store_pages);
     j.field("store_bytes", p.store_bytes);
@@ -151,12 +147,20 @@ void write_timeline(JsonOut& j, const BuildReport& r) {
 
 }  // namespace
 
+size_t highest_rss(const BuildReport& report) {
+  size_t m = report.peak_rss_bytes;
+  for (const RssPoint& p : report.timeline) m = std::max(m, p.rss_bytes);
+  for (const PhaseSample& p : report.phases) m = std::max({m, p.rss_bytes, p.peak_rss_bytes});
+  return m;
+}
+
 std::string format_memory_table(const BuildReport& report) {
   std::string out = "Memory Profile Report\n";
   for (size_t i = 0; i < report.phases.size(); ++i) {
     const auto& p = report.phases[i];
     out += fmt::format("{:<28}{:>9}", p.name, format_megabytes(p.rss_bytes));
-    if (i > 0) out += " (" + signed_megabytes(p.rss_bytes, report.phases[i - 1].rss_bytes) + ")";
+    if (i > 0)
+      out += " (" + format_megabytes_change(p.rss_bytes, report.phases[i - 1].rss_bytes) + ")";
     out += '\n';
   }
   // Per page of content: generated pages (terms, 404) have no entry in the page table.

@@ -87,6 +87,9 @@ struct BuildReport {
   std::vector<ReportDiagnostic> diagnostics;  // warnings and errors, in report order
 };
 
+// The highest RSS the report saw: the build's peak, any phase's RSS or peak, any sample.
+size_t highest_rss(const BuildReport& report);
+
 // The --profile-memory table: one line per phase with its RSS and the change from the phase
 // before, then the peak.
 std::string format_memory_table(const BuildReport& report);

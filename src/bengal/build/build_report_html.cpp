@@ -40,11 +40,6 @@ std::string mb(size_t bytes) {
   return format_megabytes(bytes);
 }
 
-// "+1.2 MB" / "-0.3 MB": format_megabytes takes an unsigned size, so the sign is added here.
-std::string signed_mb(size_t now, size_t before) {
-  return now >= before ? "+" + mb(now - before) : "-" + mb(before - now);
-}
-
 std::string plural(size_t n, std::string_view noun) {
   return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
@@ -160,13 +155,6 @@ double build_duration(const BuildReport& r) {
   return d;
 }
 
-size_t max_rss(const BuildReport& r) {
-  size_t m = r.peak_rss_bytes;
-  for (const RssPoint& p : r.timeline) m = std::max(m, p.rss_bytes);
-  for (const PhaseSample& p : r.phases) m = std::max({m, p.rss_bytes, p.peak_rss_bytes});
-  return m;
-}
-
 // The sampler takes 100 points a second, so a long build would put tens of thousands of
 // points in the page. Past kMaxPoints, each bucket keeps its highest point: the chart is
 // about peaks, and a dropped dip costs less than a dropped spike.
@@ -214,7 +202,7 @@ void append_rss_chart(std::string& out, const BuildReport& r) {
   Frame f;
   f.top = 34;  // room for the phase-name strip
   double duration = nice_top(build_duration(r));
-  double top_bytes = nice_top(static_cast<double>(max_rss(r)) / kMB) * kMB;
+  double top_bytes = nice_top(static_cast<double>(highest_rss(r)) / kMB) * kMB;
   open_svg(out, "chart-rss", f, "Resident memory (RSS) over the build, with phases");
   append_phase_bands(out, f, r, duration);
   append_axes(out, f, even_ticks(duration, [](double v) { return fmt::format("{:g} s", v); }),
@@ -437,7 +425,8 @@ void append_phase_table(std::string& out, const BuildReport& r) {
   for (size_t i = 0; i < r.phases.size(); ++i) {
     const PhaseSample& p = r.phases[i];
     // The first phase has nothing before it to compare with.
-    std::string change = i == 0 ? "—" : signed_mb(p.rss_bytes, r.phases[i - 1].rss_bytes);
+    std::string change =
+        i == 0 ? "—" : format_megabytes_change(p.rss_bytes, r.phases[i - 1].rss_bytes);
     rows.push_back({p.name, seconds_text(p.seconds), mb(p.rss_bytes), change,
                     std::to_string(p.store_pages), mb(p.store_bytes), mb(p.index_bytes)});
   }

@@ -29,6 +29,11 @@ size_t peak_rss_bytes() {
   return std::max(static_cast<size_t>(usage.ru_maxrss) * 1024, current_rss_bytes());
 }
 
+std::string format_megabytes_change(size_t now, size_t before) {
+  return now >= before ? "+" + format_megabytes(now - before)
+                       : "-" + format_megabytes(before - now);
+}
+
 std::string format_megabytes(size_t bytes) {
   return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
 }

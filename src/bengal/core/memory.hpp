@@ -13,5 +13,7 @@ size_t current_rss_bytes();
 size_t peak_rss_bytes();
 // "23.4 MB" with one decimal; 1 MB = 1024 * 1024 bytes, as top and ps count.
 std::string format_megabytes(size_t bytes);
+// "+12.8 MB" / "-3.0 MB": the change from `before` to `now`, signed.
+std::string format_megabytes_change(size_t now, size_t before);
 
 }  // namespace bengal

@@ -29,8 +29,8 @@ struct Features {
   bool llms_txt = true;
   bool robots = true;
   bool aliases = true;
-  bool graph = false;             // graph.json
-  bool search_full_text = false;  // [search] full_text
+  bool graph = false;              // graph.json
+  bool search_full_text = false;   // [search] full_text
   bool feed_full_content = false;  // [feeds] full_content
 };
 
