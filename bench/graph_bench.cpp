@@ -11,6 +11,8 @@
 #include <random>
 #include <string>
 
+#include <fmt/format.h>
+
 #include "bengal/core/memory.hpp"
 #include "bengal/graph/site_graph.hpp"
 
@@ -54,13 +56,13 @@ content::DiscoveredSite generate(size_t pages) {
   for (size_t s = 0; s < sections; ++s) {
     char dir[32];
     std::snprintf(dir, sizeof dir, "s%06zu", s);
-    add(PageKind::kSection, std::string(dir) + "/_index.md", dir, "/" + std::string(dir) + "/");
+    add(PageKind::kSection, std::string(dir) + "/_index.md", dir, fmt::format("/{}/", dir));
     for (size_t i = s * kPerSection; i < std::min(pages, (s + 1) * kPerSection); ++i) {
       char name[32];
       std::snprintf(name, sizeof name, "p%07zu", i);
       std::string path = std::string(dir) + "/" + name + ".md";
       content::PageMeta* m =
-          add(PageKind::kPage, path, dir, "/" + std::string(dir) + "/" + name + "/");
+          add(PageKind::kPage, path, dir, fmt::format("/{}/{}/", dir, name));
       m->has_date = true;
       m->date.epoch_seconds = 1'600'000'000 + static_cast<int64_t>(i) * 3600;
       std::vector<std::string> tags;

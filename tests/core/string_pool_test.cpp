@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace bengal {
@@ -33,7 +34,7 @@ TEST(StringPool, ViewsStayValidAcrossBlocksAndLargeStrings) {
   StrId first = pool.intern("first");
   StrId large = pool.store(big);
   std::vector<StrId> ids;
-  for (int i = 0; i < 20000; ++i) ids.push_back(pool.intern("s" + std::to_string(i)));
+  for (int i = 0; i < 20000; ++i) ids.push_back(pool.intern(fmt::format("s{}", i)));
   EXPECT_EQ(pool.get(first), "first");
   EXPECT_EQ(pool.get(large), big);
   EXPECT_EQ(pool.get(ids[12345]), "s12345");

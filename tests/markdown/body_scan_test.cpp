@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "bengal/markdown/markdown.hpp"
@@ -26,7 +27,7 @@ TEST(BodyScan, SummaryIsTextBeforeMoreMarker) {
 
 TEST(BodyScan, SummaryIsFirstSeventyWords) {
   std::string body;
-  for (int i = 1; i <= 100; ++i) body += "w" + std::to_string(i) + (i % 10 == 0 ? "\n\n" : " ");
+  for (int i = 1; i <= 100; ++i) body += fmt::format("w{}{}", i, i % 10 == 0 ? "\n\n" : " ");
   BodyScan s = scan_body(body);
   std::string want;
   for (int i = 1; i <= 70; ++i) want += (i > 1 ? " w" : "w") + std::to_string(i);
@@ -74,7 +75,7 @@ TEST(BodyScan, CustomIdIsNotText) {
 
 TEST(BodyScan, LongTextBeforeMoreMarkerIsKept) {
   std::string body;
-  for (int i = 1; i <= 80; ++i) body += "w" + std::to_string(i) + " ";
+  for (int i = 1; i <= 80; ++i) body += fmt::format("w{} ", i);
   BodyScan s = scan_body(body + "\n\n<!--more-->\n\nlater words\n");
   EXPECT_TRUE(s.has_more_marker);
   EXPECT_EQ(s.summary, body.substr(0, body.size() - 1));

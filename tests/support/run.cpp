@@ -76,7 +76,7 @@ RunResult run_bengal(const std::vector<std::string>& args, const std::string& in
   std::string cmd;
   if (!cwd.empty()) cmd += "cd " + quote(cwd.string()) + " && ";
   cmd += quote(BENGAL_BINARY);
-  for (const auto& a : args) cmd += " " + quote(a);
+  for (const auto& a : args) (cmd += ' ') += quote(a);
   cmd += " <" + quote((tmp / "stdin").string()) + " >" + quote((tmp / "stdout").string()) + " 2>" +
          quote((tmp / "stderr").string());
   int status = std::system(cmd.c_str());

@@ -2,6 +2,7 @@
 // super, host objects and custom filters, markup escaping, and exact error messages.
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "bengal/templates/engine/environment.hpp"
@@ -224,7 +225,7 @@ TEST(Environment, CustomFiltersTestsAndGlobals) {
   f.env.add_test("short", [](const Value& v, const CallArgs&) { return v.length() < 3; });
   f.env.set_global("url_for",
                    Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
-                     result = Value::string("/" + args.positional.at(0).str() + "/");
+                     result = Value::string(fmt::format("/{}/", args.positional.at(0).str()));
                      return true;
                    }));
   f.loader->add("t.txt",

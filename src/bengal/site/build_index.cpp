@@ -2,6 +2,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "bengal/content/page_url.hpp"
 #include "bengal/site/site.hpp"
 
@@ -52,9 +54,9 @@ void read_features(Site& site, Diagnostics& diagnostics) {
     }
     auto [line, col] = site.config.document.position_of(path);
     diagnostics.add(make_error(site.config.config_file, line, col,
-                               "[" + path.substr(0, path.find('.')) + "] " +
-                                   path.substr(path.find('.') + 1) +
-                                   " must be true or false, not " + v.type_name()));
+                               fmt::format("[{}] {} must be true or false, not {}",
+                                           path.substr(0, path.find('.')),
+                                           path.substr(path.find('.') + 1), v.type_name())));
   };
   if (const Value* t = site.config.raw.find("features"); t && t->is_table()) {
     for (const auto& [key, v] : t->as_table()) {
