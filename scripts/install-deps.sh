@@ -26,6 +26,8 @@ packages=(
   bsdutils             # script(1): gives the progress test a terminal
   libjemalloc2         # bench/allocators.sh: jemalloc against glibc + malloc_trim
   chromium             # headless check of build-report.html in tests
+  clang                # scripts/fuzz.sh: libFuzzer targets need clang (-fsanitize=fuzzer)
+  libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes for clang 14
 )
 
 # Optional groups, asked for by flag, so a plain build or test run never pulls them in.

@@ -166,7 +166,7 @@ struct ConfigReader {
     for (const auto& [key, v] : table.as_table()) {
       std::string path = name + "." + key;
       auto it = std::find_if(spec.keys.begin(), spec.keys.end(),
-                             [&](const KeySpec& k) { return k.name == key; });
+                             [&key = key](const KeySpec& k) { return k.name == key; });
       if (it == spec.keys.end()) {
         auto get = [](const KeySpec& k) { return k.name; };
         std::string_view guess = closest(key, spec.keys, get);
@@ -271,7 +271,7 @@ struct ConfigReader {
   void read() {
     for (const auto& [name, value] : doc.root.as_table()) {
       auto spec = std::find_if(sections().begin(), sections().end(),
-                               [&](const SectionSpec& s) { return s.name == name; });
+                               [&name = name](const SectionSpec& s) { return s.name == name; });
       if (spec == sections().end()) {
         unknown_section(name, value);
         continue;

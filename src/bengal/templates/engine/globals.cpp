@@ -45,7 +45,7 @@ Dict keyword_dict(const CallArgs& args) {
   for (const Value& v : args.positional)
     if (v.kind() == Value::Kind::kDict) d = v.as_dict();
   for (const auto& [k, v] : args.keyword) {
-    auto it = std::find_if(d.begin(), d.end(), [&](const auto& e) { return e.first == k; });
+    auto it = std::find_if(d.begin(), d.end(), [&k = k](const auto& e) { return e.first == k; });
     if (it != d.end())
       it->second = v;
     else

@@ -1,0 +1,52 @@
+// The Markdown renderer in the modes a build and `bengal md` use: unsafe with heading ids, wiki
+// links and a link resolver (site builds), safe with the tag filter (`[markdown] unsafe =
+// false`), and the discovery scan. Every input is valid Markdown: none may crash.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "bengal/markdown/markdown.hpp"
+
+namespace md = bengal::markdown;
+
+namespace {
+
+// Rewrites some destinations and marks others broken, as the site's xref resolver does, so the
+// rewrite paths of the renderer run too.
+std::optional<md::LinkRewrite> resolve(std::string_view dest, bool wiki) {
+  if (dest.empty()) return std::nullopt;
+  if (wiki || dest.front() == '@') return md::LinkRewrite{"/resolved/" + std::string(dest), false};
+  if (dest.front() == '!') return md::LinkRewrite{std::string(dest), true};
+  return std::nullopt;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  static const md::LinkResolver resolver = resolve;
+  md::Rendered out;
+
+  md::Options site;
+  site.wiki_links = true;
+  site.resolve_link = &resolver;
+  md::render_html(text, site, out);
+  md::render_toc_html(out.toc, 1, 6);
+
+  md::Options safe;
+  safe.unsafe_html = false;
+  safe.tagfilter = true;
+  out.html.clear();
+  out.toc.clear();
+  md::render_html(text, safe, out);
+
+  md::Options spec;  // `bengal md`: exact CommonMark, no heading ids
+  spec.heading_ids = false;
+  spec.gfm = false;
+  out.html.clear();
+  md::render_html(text, spec, out);
+
+  md::scan_body(text);
+  return 0;
+}
