@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# README command 2: install dependencies, build everything, run all tests twice: once in a
-# normal build and once under AddressSanitizer + UndefinedBehaviorSanitizer.
+# README command 2: install dependencies, build everything, run all tests twice: once in the
+# Release build that users run (the folder README command 1 builds, so the two share their
+# objects) and once under AddressSanitizer + UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -13,8 +14,8 @@ run_suite() {  # build dir, extra cmake args...
   ctest --test-dir "$dir" --output-on-failure -j "$jobs"
 }
 
-echo "== tests (RelWithDebInfo)"
-run_suite build-tests -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== tests (Release)"
+run_suite build -DCMAKE_BUILD_TYPE=Release -DBENGAL_TESTS=ON -DBENGAL_BENCH=ON
 echo "== tests (ASan + UBSan)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DBENGAL_SANITIZE=ON -DBENGAL_BENCH=OFF

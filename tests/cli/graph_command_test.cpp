@@ -40,7 +40,7 @@ TEST(GraphCommand, JsonHasTheDocumentedShape) {
 
 TEST(GraphCommand, RejectsUnknownFormatAndMissingSite) {
   RunResult r = run_bengal({"graph", ".", "--format", "svg"});
-  EXPECT_EQ(r.exit_code, 105);
+  EXPECT_EQ(r.exit_code, 2);
   r = run_bengal({"graph", "/nonexistent/site"});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.err,

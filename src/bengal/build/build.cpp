@@ -208,6 +208,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     return stats;
   }
   site::Site& site = loaded->site;
+  warn_relative_baseurl(site, diagnostics);
   stats.drafts_skipped = loaded->drafts_skipped;
   stats.broken_pages = loaded->broken_pages;
   stats.output_dir =

@@ -25,4 +25,8 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered = {});
 
+// Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
+// baseurl has no scheme and host and one of them is written.
+void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics);
+
 }  // namespace bengal::build

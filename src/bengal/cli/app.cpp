@@ -26,9 +26,35 @@ namespace bengal::cli {
 namespace {
 
 constexpr const char* kVersion = "0.1.0";
+constexpr const char* kCommands = "build, check, graph, help, md, new";
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
+}
+
+// "1 page", "2 pages".
+std::string count_of(size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+// build, check and graph need a site: a folder with a config file or a content folder. An
+// empty string when `dir` is one, else the error to print. Without this, a mistyped folder
+// would build a four-page site of defaults and exit 0.
+std::string site_folder_problem(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    return fmt::format("error: site folder {} does not exist; pass the folder that holds "
+                       "bengal.toml",
+                       dir.string());
+  }
+  if (!config::find_config_file(dir).empty() ||
+      std::filesystem::is_directory(dir / "content", ec)) {
+    return {};
+  }
+  return fmt::format("error: {} is not a bengal site: it has no bengal.toml, bengal.yaml or "
+                     "content/ folder; pass the folder that holds them, or create a site with "
+                     "`bengal new site NAME`",
+                     dir.string());
 }
 
 // What `bengal build` prints besides the build itself: progress, the memory table, the report.
@@ -69,10 +95,8 @@ bool write_report(build::BuildReport& report, const Diagnostics& diagnostics,
 }
 
 int run_build(build::BuildOptions options, const BuildExtras& extras) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(options.site_dir, ec)) {
-    std::cerr << "error: site folder " << options.site_dir.string()
-              << " does not exist; pass the folder that holds bengal.toml\n";
+  if (std::string problem = site_folder_problem(options.site_dir); !problem.empty()) {
+    std::cerr << problem << '\n';
     return 1;
   }
   Diagnostics diagnostics;
@@ -115,11 +139,13 @@ int run_build(build::BuildOptions options, const BuildExtras& extras) {
   size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
   if (!quiet) {
     std::string problems;
-    if (errors + warnings > 0) problems = fmt::format(", {} errors, {} warnings", errors, warnings);
-    std::cout << fmt::format(
-        "Built {} pages ({} files copied{}) in {:.2f} s, peak memory {} -> {}\n", stats.pages,
-        stats.static_files, problems, stats.elapsed_seconds, format_megabytes(stats.peak_rss_bytes),
-        stats.output_dir.string());
+    if (errors + warnings > 0) {
+      problems = fmt::format(", {}, {}", count_of(errors, "error"), count_of(warnings, "warning"));
+    }
+    std::cout << fmt::format("Built {} ({} copied{}) in {:.2f} s, peak memory {} -> {}\n",
+                             count_of(stats.pages, "page"), count_of(stats.static_files, "file"),
+                             problems, stats.elapsed_seconds,
+                             format_megabytes(stats.peak_rss_bytes), stats.output_dir.string());
   }
   if (extras.profile_memory) std::cout << build::format_memory_table(report);
   if (extras.report_dir) {
@@ -137,30 +163,27 @@ int run_build(build::BuildOptions options, const BuildExtras& extras) {
 }
 
 int run_check(const std::string& site_dir, bool strict) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(site_dir, ec)) {
-    std::cerr << "error: site folder " << site_dir
-              << " does not exist; pass the folder that holds bengal.toml\n";
+  if (std::string problem = site_folder_problem(site_dir); !problem.empty()) {
+    std::cerr << problem << '\n';
     return 1;
   }
   Diagnostics diagnostics;
   build::CheckStats stats = build::check_site(site_dir, diagnostics);
   print_diagnostics(diagnostics);
   if (!stats.config_ok) return 1;
-  std::cout << fmt::format(
-      "Checked {} pages: {} broken links, {} orphan pages, {} missing titles, {} errors, {} "
-      "warnings\n",
-      stats.pages, stats.broken_links, stats.orphans, stats.missing_titles,
-      diagnostics.error_count(), diagnostics.warning_count());
+  std::cout << fmt::format("Checked {}: {}, {}, {}, {}, {}\n", count_of(stats.pages, "page"),
+                           count_of(stats.broken_links, "broken link"),
+                           count_of(stats.orphans, "orphan page"),
+                           count_of(stats.missing_titles, "missing title"),
+                           count_of(diagnostics.error_count(), "error"),
+                           count_of(diagnostics.warning_count(), "warning"));
   size_t problems = diagnostics.error_count() + (strict ? diagnostics.warning_count() : 0);
   return problems > 0 ? 1 : 0;
 }
 
 int run_graph(const build::GraphOptions& options) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(options.site_dir, ec)) {
-    std::cerr << "error: site folder " << options.site_dir.string()
-              << " does not exist; pass the folder that holds bengal.toml\n";
+  if (std::string problem = site_folder_problem(options.site_dir); !problem.empty()) {
+    std::cerr << problem << '\n';
     return 1;
   }
   Diagnostics diagnostics;
@@ -194,10 +217,35 @@ int run_md(const std::string& file, bool heading_ids, bool safe) {
   return 0;
 }
 
+const CLI::App* find_command(const CLI::App& app, std::string_view name) {
+  for (const CLI::App* sub : app.get_subcommands({}))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
+}
+
+// `bengal help [COMMAND]`: the same text as `bengal [COMMAND] --help`.
+int print_help(const CLI::App& app, std::string_view command, bool extra_arguments) {
+  if (extra_arguments) {
+    std::cerr << "error: help takes at most one command; try `bengal help build`\n";
+    return 2;
+  }
+  if (command.empty()) {
+    std::cout << app.help();
+    return 0;
+  }
+  if (const CLI::App* sub = find_command(app, command)) {
+    std::cout << sub->help("bengal");
+    return 0;
+  }
+  std::cerr << "error: unknown command '" << command << "'; commands: " << kCommands << '\n';
+  return 2;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{"bengal: a static site generator that builds large sites in bounded memory"};
+  CLI::App app{"bengal: a static site generator that builds large sites in bounded memory",
+               "bengal"};
   app.set_version_flag("--version", std::string("bengal ") + kVersion);
   app.require_subcommand(1);
 
@@ -281,6 +329,10 @@ int run(int argc, char** argv) {
                    "Largest connected parts listed (default 5)")
       ->check(CLI::Range(0, 100000000));
 
+  // Parsed by print_help before CLI11 runs; declared so that --help lists it.
+  app.add_subcommand("help", "Show the help of a command: `bengal help build`")
+      ->add_option("COMMAND", "Command to explain");
+
   std::string new_kind, new_name;
   auto* new_cmd = app.add_subcommand("new", "Create something new: `bengal new site NAME`");
   new_cmd->add_option("KIND", new_kind, "What to create: site")
@@ -290,16 +342,20 @@ int run(int argc, char** argv) {
 
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   std::string_view first = argc > 1 ? argv[1] : "-";
-  if (!first.starts_with('-') && first != "build" && first != "check" && first != "graph" &&
-      first != "md" && first != "new") {
-    std::cerr << "error: unknown command '" << argv[1]
-              << "'; commands: build, check, graph, md, new\n";
+  if (first == "help") return print_help(app, argc > 2 ? argv[2] : "", argc > 3);
+  if (!first.starts_with('-') && find_command(app, first) == nullptr) {
+    std::cerr << "error: unknown command '" << first << "'; commands: " << kCommands << '\n';
     return 2;
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version end parsing with exit code 0. Every usage error is exit code 2,
+    // the code the documentation promises (CLI11's own codes are 105 to 115).
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::string see = find_command(app, first) != nullptr ? fmt::format(" {}", first) : "";
+    std::cerr << "error: " << e.what() << "; see `bengal help" << see << "`\n";
+    return 2;
   }
 
   if (*build_cmd) {

@@ -43,8 +43,11 @@ std::string create_site(const fs::path& dir, const std::string& title) {
       {"content/blog/hello-world.md",
        "+++\ntitle = \"Hello, world\"\ndate = 2024-01-31\ntags = [\"news\"]\n+++\n\n"
        "The first post of this site.\n\n<!--more-->\n\nThe rest of the post.\n"},
-      {"static/robots.txt", "User-agent: *\nAllow: /\n"},
   };
+  // static/ starts empty: files put there are copied as they are. (A robots.txt there would
+  // replace the generated one, which names the sitemap.)
+  fs::create_directories(dir / "static", ec);
+  if (ec) return "cannot create " + (dir / "static").string() + ": " + ec.message();
   for (const auto& [rel, text] : files) {
     fs::path path = dir / rel;
     fs::create_directories(path.parent_path(), ec);

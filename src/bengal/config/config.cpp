@@ -346,12 +346,27 @@ ConfigResult parse_config(std::string_view text, std::string_view file_name) {
                       file_name.ends_with(".toml") ? Format::kToml : Format::kYaml);
 }
 
-ConfigResult load_config(const fs::path& site_dir) {
+namespace {
+
+// The config files present in `site_dir`, in the order of preference.
+std::vector<std::string> config_files(const fs::path& site_dir) {
   std::vector<std::string> found;
   for (const char* name : {"bengal.toml", "bengal.yaml", "bengal.yml"}) {
     std::error_code ec;
     if (fs::is_regular_file(site_dir / name, ec)) found.emplace_back(name);
   }
+  return found;
+}
+
+}  // namespace
+
+std::string find_config_file(const fs::path& site_dir) {
+  std::vector<std::string> found = config_files(site_dir);
+  return found.empty() ? std::string() : found[0];
+}
+
+ConfigResult load_config(const fs::path& site_dir) {
+  std::vector<std::string> found = config_files(site_dir);
   if (found.empty()) return {};  // defaults
   std::string text, error;
   if (!read_file(site_dir / found[0], text, error)) {

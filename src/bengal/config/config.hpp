@@ -67,6 +67,10 @@ struct ConfigResult {
 // (a warning names any of them that is ignored). No config file: defaults, no diagnostic.
 // Messages name the file relative to the site.
 ConfigResult load_config(const std::filesystem::path& site_dir);
+
+// The config file `load_config` reads in `site_dir` ("bengal.toml", "bengal.yaml" or
+// "bengal.yml"), or an empty string when there is none.
+std::string find_config_file(const std::filesystem::path& site_dir);
 // Parses config text of the given format; `file_name` is only used in messages.
 ConfigResult parse_config(std::string_view text, std::string_view file_name, Format format);
 // As above, with the format chosen by the extension: .toml is TOML, anything else YAML.

@@ -193,6 +193,9 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     defs = {{"tag", "tags"}, {"category", "categories"}};
   }
   site.taxonomies = build_taxonomies(site.table, site.regular_pages, defs);
+  // A taxonomy no page uses gets no overview page, no feed and no footer link: a new site
+  // would otherwise show an empty /categories/.
+  std::erase_if(site.taxonomies, [](const Taxonomy& t) { return t.terms.empty(); });
 
   if (const Value* p = site.config.raw.find("pagination"); p && p->is_table()) {
     if (const Value* n = p->find("per_page")) {
