@@ -8,6 +8,7 @@
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
+#include "bengal/markdown/url_safety.hpp"
 
 namespace bengal::markdown {
 
@@ -61,6 +62,8 @@ class HtmlRenderer {
         broken = rewritten->broken;
       }
     }
+    // Safe mode writes an empty destination for a script or document URL, as cmark-gfm does.
+    if (!opt_.unsafe_html && is_dangerous_url(scratch_)) return broken;
     append_url_escaped(out_, scratch_);
     return broken;
   }

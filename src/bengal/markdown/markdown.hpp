@@ -31,7 +31,10 @@ using LinkResolver = std::function<std::optional<LinkRewrite>(std::string_view d
 
 struct Options {
   bool heading_ids = true;  // false: exact CommonMark output (bengal md, the spec tests)
-  bool unsafe_html = true;  // false: raw HTML is replaced by <!-- raw HTML omitted -->
+  // false: raw HTML is replaced by <!-- raw HTML omitted -->, and a link or image to a
+  // javascript:, vbscript:, file: or non-image data: URL gets an empty href or src
+  // (url_safety.hpp).
+  bool unsafe_html = true;
   bool gfm = true;          // tables, strikethrough, task lists, autolinks
   bool tagfilter = false;   // GFM tag filter: "<script" and kin in raw HTML become "&lt;script"
   bool wiki_links = false;  // [[target]] and [[target|text]] become links (site builds)
