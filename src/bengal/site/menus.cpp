@@ -134,7 +134,7 @@ std::map<std::string, Menu> build_menus(const Site& site, Diagnostics& diagnosti
         menu.entries[parent->second].children.push_back(i);
       }
     }
-    auto order = [&](size_t a, size_t b) {
+    auto order = [&menu = menu](size_t a, size_t b) {
       const MenuEntry &x = menu.entries[a], &y = menu.entries[b];
       auto key = [](const MenuEntry& e) {
         return std::make_tuple(e.weight == 0, e.weight, e.name, e.url);
