@@ -105,5 +105,22 @@ TEST(BodyScan, BadInputNeverCrashes) {
   EXPECT_EQ(scan_body(deep + " x [l](y)\n").links, (std::vector<std::string>{"y"}));
 }
 
+TEST(BodyScan, SummaryIsCappedInBytes) {
+  // One 10 MB word: the summary keeps its first kSummaryMaxBytes bytes, not the word.
+  std::string word(10 << 20, 'w');
+  EXPECT_EQ(scan_body("Intro " + word + "\n").summary,
+            "Intro " + std::string(kSummaryMaxBytes - 6, 'w'));
+  // A two-byte character across the cap is left out whole, never split.
+  std::string text = std::string(kSummaryMaxBytes - 1, 'a') + "\xC3\xA9tail\n";
+  EXPECT_EQ(scan_body(text).summary, std::string(kSummaryMaxBytes - 1, 'a'));
+  // Text before <!--more--> is capped too.
+  std::string words;
+  for (int i = 0; i < 2000; ++i) words += "word ";
+  BodyScan marked = scan_body(words + "\n\n<!--more-->\n\nrest\n");
+  EXPECT_TRUE(marked.has_more_marker);
+  EXPECT_EQ(marked.summary, words.substr(0, kSummaryMaxBytes));
+  EXPECT_EQ(marked.word_count, 2001u);
+}
+
 }  // namespace
 }  // namespace bengal::markdown

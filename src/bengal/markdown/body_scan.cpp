@@ -99,6 +99,13 @@ class Scanner {
     } else if (summary_full_) {
       out_.summary.resize(words_end_);
     }
+    // The byte cap may fall inside a character: cut before it (the body is valid UTF-8).
+    if (out_.summary.size() > kSummaryMaxBytes) {
+      size_t n = kSummaryMaxBytes;
+      while (n > 0 && (static_cast<unsigned char>(out_.summary[n]) & 0xC0) == 0x80) --n;
+      out_.summary.resize(n);
+      while (!out_.summary.empty() && out_.summary.back() == ' ') out_.summary.pop_back();
+    }
   }
 
  private:
@@ -172,9 +179,10 @@ class Scanner {
   }
 
   // The summary is the text up to <!--more--> when the body has one, else the first
-  // kSummaryWords words; text past both is not kept.
+  // kSummaryWords words; text past both is not kept, nor past kSummaryMaxBytes (one byte
+  // more is kept, so finish() sees whether the cap splits a character).
   void append_summary(char c) {
-    if (out_.has_more_marker) return;
+    if (out_.has_more_marker || summary_.size() > kSummaryMaxBytes) return;
     if (!summary_full_ || marker_expected_) summary_ += c;
   }
 

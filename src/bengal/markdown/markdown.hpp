@@ -67,12 +67,15 @@ struct BodyScan {
   std::vector<uint32_t> wiki_link_lines;
   std::vector<std::string> anchors;  // heading ids, as render_html assigns them
   uint32_t word_count = 0;           // words of visible text, code included, "{#id}" not
-  std::string summary;  // plain text before <!--more-->, else the first 70 words; spaces collapsed
+  // Plain text before <!--more-->, else the first 70 words; spaces collapsed; at most
+  // kSummaryMaxBytes, cut on a character boundary (one 10 MB word stays out of every list).
+  std::string summary;
   bool has_more_marker = false;
   uint64_t content_hash = 0;  // XXH3 of the Markdown text
 };
 
 inline constexpr size_t kSummaryWords = 70;
+inline constexpr size_t kSummaryMaxBytes = 2048;
 
 // One md4c parse building no HTML.
 BodyScan scan_body(std::string_view markdown);

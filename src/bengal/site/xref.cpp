@@ -1,5 +1,6 @@
 #include "bengal/site/xref.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace bengal::site {
@@ -90,6 +91,17 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
     }
     urls_.emplace(table.str(m.url), id);
   }
+  anchor_offsets_.assign(table.pages.size() + 1, 0);
+  for (PageId id : pages) anchor_offsets_[id + 1] = table.pages[id].anchors.count;
+  for (size_t i = 0; i < table.pages.size(); ++i) anchor_offsets_[i + 1] += anchor_offsets_[i];
+  sorted_anchors_.resize(anchor_offsets_.back());
+  for (PageId id : pages) {
+    auto list = table.list(table.pages[id].anchors);
+    auto first = sorted_anchors_.begin() + anchor_offsets_[id];
+    std::copy(list.begin(), list.end(), first);
+    std::sort(first, first + static_cast<std::ptrdiff_t>(list.size()),
+              [&](StrId a, StrId b) { return table.str(a) < table.str(b); });
+  }
 }
 
 PageId XrefIndex::by_path(std::string_view path) const {
@@ -101,9 +113,11 @@ PageId XrefIndex::by_path(std::string_view path) const {
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
   LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor)};
   if (anchor.empty()) return t;
-  for (StrId a : table_->list(table_->pages[page].anchors)) {
-    if (table_->str(a) == anchor) return t;
-  }
+  auto first = sorted_anchors_.begin() + anchor_offsets_[page];
+  auto last = sorted_anchors_.begin() + anchor_offsets_[page + 1];
+  auto it = std::lower_bound(first, last, anchor,
+                             [&](StrId a, std::string_view key) { return table_->str(a) < key; });
+  if (it != last && table_->str(*it) == anchor) return t;
   t.status = LinkTarget::Status::kMissingAnchor;
   return t;
 }

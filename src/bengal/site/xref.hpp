@@ -1,11 +1,13 @@
 // The cross-reference index: finds the page a link means. Keys are source paths (with and
 // without ".md"; a bundle or section also by its folder), slugs, front matter `id`s and URLs;
-// anchors are checked against each page's heading ids. Built from PageMeta only.
+// anchors are checked against each page's heading ids (sorted, so each check is a binary
+// search). Built from PageMeta only.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "bengal/content/page_meta.hpp"
 
@@ -43,6 +45,10 @@ class XrefIndex {
   std::unordered_map<std::string, PageId> ids_;
   std::unordered_map<std::string_view, PageId> urls_;
   std::unordered_map<std::string, PageId> stems_;  // file names without .md, when unique
+  // Heading ids of each page sorted by text, found by binary search: a link's anchor check is
+  // O(log headings), so 100K links to a page of 100K headings stay cheap. CSR by page id.
+  std::vector<uint32_t> anchor_offsets_;
+  std::vector<StrId> sorted_anchors_;
 };
 
 }  // namespace bengal::site
