@@ -249,8 +249,8 @@ TEST(Config, YamlAliasBombIsRefused) {
   auto r = parse_config(text, "bengal.yaml");
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(messages(r), std::vector<std::string>{
-                             "bengal.yaml:1:1: error: invalid YAML: more than 1000000 values once "
-                             "aliases are expanded; simplify the document"});
+                             "bengal.yaml:1:17: error: invalid YAML: more than 1000000 values once "
+                             "aliases are expanded; use fewer aliases or split the document"});
 }
 
 class LoadConfigTest : public ::testing::Test {

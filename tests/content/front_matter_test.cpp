@@ -318,5 +318,43 @@ TEST(FrontMatter, UnicodeAndParamsOrder) {
   EXPECT_EQ(t.fm.params.find("mid")->as_table()[0].first, "y");
 }
 
+// Aliases that would expand forever or past the limits: the page is an error at the alias's
+// anchor, with the remedy, and keeps nothing of its front matter.
+TEST(FrontMatter, EndlessOrHugeAliasesAreErrorsNotCrashes) {
+  auto cycle = parse_front_matter("---\ntitle: Loop\ntags: &x [*x]\n---\nbody\n", "c.md");
+  EXPECT_FALSE(cycle.ok);
+  EXPECT_EQ(messages(cycle),
+            Strings{"c.md:3:7: error: invalid YAML front matter: 'tags' contains itself: an alias "
+                    "(*name) is used inside the value of its own anchor (&name); remove that "
+                    "alias"});
+  EXPECT_EQ(cycle.fm.title, "");
+  std::string chain = "---\na0: &a0 [1]\n";
+  for (int i = 1; i < 200; ++i) {
+    std::string n = std::to_string(i);
+    chain += "a";
+    chain += n + ": &a" + n + " [*a" + std::to_string(i - 1) + "]\n";
+  }
+  auto deep = parse_front_matter(chain + "---\n", "d.md");
+  EXPECT_FALSE(deep.ok);
+  EXPECT_EQ(messages(deep), Strings{"d.md:2:5: error: invalid YAML front matter: 'a99' nests more "
+                                    "than 100 levels deep (aliases included); flatten the "
+                                    "structure"});
+}
+
+// Thousands of keys (each a param) keep their order and stay linear to read.
+TEST(FrontMatter, ManyParams) {
+  std::string text = "---\ntitle: T\n";
+  for (int i = 0; i < 20'000; ++i) {
+    text += "p";
+    text += std::to_string(i) + ": " + std::to_string(i) + "\n";
+  }
+  auto r = parse_front_matter(text + "---\n", "m.md");
+  ASSERT_TRUE(r.ok);
+  ASSERT_EQ(r.fm.params.size(), 20'000u);
+  EXPECT_EQ(r.fm.params.as_table()[0].first, "p0");
+  EXPECT_EQ(r.fm.params.as_table()[19'999].first, "p19999");
+  EXPECT_EQ(r.fm.params.as_table()[19'999].second.as_int(), 19'999);
+}
+
 }  // namespace
 }  // namespace bengal::content

@@ -2,6 +2,7 @@
 // exactly as yaml-cpp does; tests/config/yaml_simple_test.cpp compares the two.
 #include <cstring>
 #include <string>
+#include <unordered_map>
 
 #include "bengal/config/yaml_reader.hpp"
 
@@ -73,8 +74,11 @@ std::optional<Document> parse_simple_yaml(std::string_view text, uint32_t first_
   Document doc;
   doc.root = Value::table();
   Value::Table& table = doc.root.as_table();
-  // The key whose value was left empty: `- item` lines that follow fill it.
-  std::string_view open_key;
+  // Where each key is in `table`: a duplicate key replaces the earlier value in place, and
+  // thousands of keys stay linear.
+  std::unordered_map<std::string_view, size_t> index;
+  // The entry whose value was left empty: `- item` lines that follow fill it.
+  Value* open_value = nullptr;
   size_t list_indent = std::string_view::npos;
   uint32_t line_number = first_line - 1;
   for (size_t pos = 0; pos < text.size();) {
@@ -90,22 +94,18 @@ std::optional<Document> parse_simple_yaml(std::string_view text, uint32_t first_
     if (indent == std::string_view::npos || line[indent] == '#') continue;  // blank, comment
     std::string_view content = line.substr(indent);
     if (content[0] == '-' && (content.size() == 1 || content[1] == ' ')) {
-      if (open_key.empty()) return std::nullopt;
+      if (open_value == nullptr) return std::nullopt;
       if (list_indent == std::string_view::npos) list_indent = indent;
       if (indent != list_indent) return std::nullopt;
       std::string_view item = trim(content.substr(1));
       if (item.empty()) return std::nullopt;
       auto v = scalar(item, false);
       if (!v) return std::nullopt;
-      for (auto& [k, value] : table) {
-        if (k != open_key) continue;
-        if (value.is_null()) value = Value::array();
-        value.as_array().push_back(std::move(*v));
-      }
+      open_value->push_back(std::move(*v));
       continue;
     }
     if (indent != 0) return std::nullopt;  // nested maps and continued scalars: yaml-cpp
-    open_key = {};
+    open_value = nullptr;
     list_indent = std::string_view::npos;
     size_t k = 0;
     while (k < content.size() && is_key_char(content[k])) ++k;
@@ -118,9 +118,8 @@ std::optional<Document> parse_simple_yaml(std::string_view text, uint32_t first_
     size_t value_start = rest.find_first_not_of(' ');
     KeyPosition position{std::string(key), line_number, 1, line_number, 1};
     Value value;
-    if (value_start == std::string_view::npos) {
-      open_key = key;
-    } else {
+    bool open = value_start == std::string_view::npos;
+    if (!open) {
       std::string_view v = rest.substr(value_start);
       position.value_column = static_cast<uint32_t>(k + 1 + value_start + 1);
       auto parsed = v[0] == '[' ? flow_list(v) : scalar(v, false);
@@ -129,7 +128,13 @@ std::optional<Document> parse_simple_yaml(std::string_view text, uint32_t first_
       if (value.is_null()) position.value_column = 1;  // yaml-cpp: a null points at its key
     }
     doc.positions.push_back(std::move(position));
-    doc.root.set(std::string(key), std::move(value));
+    auto [it, added] = index.try_emplace(key, table.size());
+    if (added) {
+      table.emplace_back(std::string(key), std::move(value));
+    } else {
+      table[it->second].second = std::move(value);
+    }
+    if (open) open_value = &table[it->second].second;
   }
   return doc;
 }

@@ -228,8 +228,10 @@ struct FieldReader {
         list(key, v, fm.keywords);
         break;
       case Field::kParam:
-        // The document is thrown away after this, so its values move rather than copy.
-        fm.params.set(std::move(key), std::move(v));
+        // The document is thrown away after this, so its values move rather than copy. Its
+        // keys are unique already: appending keeps thousands of them linear.
+        if (fm.params.is_null()) fm.params = Value::table();
+        fm.params.as_table().emplace_back(std::move(key), std::move(v));
         break;
     }
   }
