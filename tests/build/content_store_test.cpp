@@ -1,6 +1,11 @@
 #include "bengal/build/content_store.hpp"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
+
+#include "../support/run.hpp"
+#include "bengal/content/discover.hpp"
 
 namespace bengal::build {
 namespace {
@@ -90,6 +95,40 @@ TEST(ContentStore, FullPolicyKeepsEverything) {
   store.retain(3, "body", "<html>page</html>");
   EXPECT_EQ(store.stats().retained_bytes, 21u);
   EXPECT_EQ(store.resident_bytes(), 29u);
+}
+
+// A file saved between discovery and rendering (an editor, a git pull): its body is read
+// from the new bytes, split again, never from the old offset.
+TEST(ContentStore, AFileChangedAfterDiscoveryIsSplitAgain) {
+  std::filesystem::path dir = test::fresh_temp_dir();
+  test::write_file(dir / "p.md", "---\ntitle: P\n---\nbody one\n");
+  Diagnostics diagnostics;
+  content::DiscoverOptions o;
+  o.content_dir = dir;
+  site::Site site;
+  site.table = content::discover_pages(o, diagnostics).table;
+  site::PageId id = 1;  // 0 is the generated home page
+  ASSERT_EQ(site.source_path(id), "p.md");
+  ContentStore store(site, dir, StoreOptions{});
+  std::string body, error;
+  ASSERT_TRUE(store.load_body(id, body, error));
+  EXPECT_EQ(body, "body one\n");
+  EXPECT_EQ(store.changed_pages(), std::vector<site::PageId>{});
+
+  // Same size, other bytes; then a longer front matter: the old offset would cut into it.
+  test::write_file(dir / "p.md", "---\ntitle: Q\n---\nbody two\n");
+  ASSERT_TRUE(store.load_body(id, body, error));
+  EXPECT_EQ(body, "body two\n");
+  test::write_file(dir / "p.md", "---\ntitle: P\ntags: [a, b]\n---\nbody three\n");
+  ASSERT_TRUE(store.load_body(id, body, error));
+  EXPECT_EQ(body, "body three\n");
+  EXPECT_EQ(store.changed_pages(), std::vector<site::PageId>{id});
+
+  test::write_file(dir / "p.md", "---\ntitle: [unclosed\n---\nbody\n");
+  EXPECT_FALSE(store.load_body(id, body, error));
+  EXPECT_EQ(error,
+            "its front matter became invalid while the site was built; fix it and build again");
+  EXPECT_EQ(body, "");
 }
 
 }  // namespace

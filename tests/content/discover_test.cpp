@@ -1,5 +1,7 @@
 #include "bengal/content/discover.hpp"
 
+#include <sys/stat.h>
+
 #include <fstream>
 
 #include <gtest/gtest.h>
@@ -143,6 +145,116 @@ TEST(TitleFromFileName, Humanizes) {
   EXPECT_EQ(title_from_file_name("my-first_post"), "My First Post");
   EXPECT_EQ(title_from_file_name("ünï-code"), "ünï Code");
   EXPECT_EQ(title_from_file_name("--x--"), "X");
+}
+
+// Symlinks, special files and sizes: what a hostile repository may hold in content/.
+class DiscoverSourcesTest : public DiscoverTest {
+ protected:
+  DiscoveredSite discover_in_site(bool follow_external = false) {
+    DiscoverOptions o;
+    o.content_dir = root_ / "site/content";
+    o.home_title = "Site";
+    o.sources = {root_ / "site", follow_external};
+    return discover_pages(o, diagnostics_);
+  }
+  std::vector<std::string> paths(const DiscoveredSite& s) {
+    std::vector<std::string> out;
+    for (const auto& p : s.table.pages)
+      if (!p.generated) out.emplace_back(s.table.str(p.source_path));
+    for (const auto& f : s.content_files) out.push_back(f);
+    return out;
+  }
+};
+
+TEST_F(DiscoverSourcesTest, SymlinksInsideTheSiteAreFollowedAndOthersSkippedWithAWarning) {
+  file("site/content/a.md", "---\ntitle: A\n---\n");
+  file("site/shared/b.md", "---\ntitle: B\n---\n");
+  file("site/shared/deep/c.md", "c");
+  file("site/.git/config", "[remote] token");
+  file("outside/secret.md", "SECRET");
+  fs::create_symlink("../shared/b.md", root_ / "site/content/b.md");
+  fs::create_directory_symlink("../shared", root_ / "site/content/shared");
+  fs::create_symlink(root_ / "outside/secret.md", root_ / "site/content/leak.md");
+  fs::create_symlink("/etc/passwd", root_ / "site/content/passwd.txt");
+  fs::create_symlink("../.git/config", root_ / "site/content/config.txt");
+  DiscoveredSite s = discover_in_site();
+  EXPECT_EQ(paths(s),
+            (std::vector<std::string>{"a.md", "b.md", "shared/b.md", "shared/deep/c.md"}));
+  std::string outside = (root_ / "outside").string(), git = (root_ / "site/.git").string();
+  EXPECT_EQ(messages(),
+            (std::vector<std::string>{
+                "content/config.txt: warning: symlink to " + git +
+                    "/config points to a hidden file or folder; skipped: link to a file that is "
+                    "not hidden",
+                "content/leak.md: warning: symlink to " + outside +
+                    "/secret.md points outside the site folder; skipped: set [build] "
+                    "follow_external_symlinks = true to include it",
+                "content/passwd.txt: warning: symlink to /etc/passwd points outside the site "
+                "folder; skipped: set [build] follow_external_symlinks = true to include it"}));
+}
+
+TEST_F(DiscoverSourcesTest, FollowExternalSymlinksIsTheExplicitOptIn) {
+  file("site/content/a.md", "a");
+  file("outside/secret.md", "SECRET");
+  fs::create_symlink(root_ / "outside/secret.md", root_ / "site/content/leak.md");
+  DiscoveredSite s = discover_in_site(true);
+  EXPECT_EQ(paths(s), (std::vector<std::string>{"a.md", "leak.md"}));
+  EXPECT_EQ(messages(), std::vector<std::string>{});
+}
+
+TEST_F(DiscoverSourcesTest, FifosAndDevicesAreSkippedNotRead) {
+  file("site/content/a.md", "a");
+  ASSERT_EQ(::mkfifo((root_ / "site/content/pipe.md").c_str(), 0644), 0);
+  fs::create_symlink("/dev/zero", root_ / "site/content/zero.md");
+  DiscoveredSite s = discover_in_site(true);  // even when following links out of the site
+  EXPECT_EQ(paths(s), (std::vector<std::string>{"a.md"}));
+  EXPECT_EQ(messages(),
+            (std::vector<std::string>{
+                "content/pipe.md: warning: not a regular file (a FIFO, socket or device); "
+                "skipped: replace it with a regular file or remove it",
+                "content/zero.md: warning: not a regular file (a FIFO, socket or device); "
+                "skipped: replace it with a regular file or remove it"}));
+}
+
+TEST_F(DiscoverSourcesTest, SymlinkLoopsEnd) {
+  file("site/content/a/p.md", "p");
+  fs::create_directory_symlink("..", root_ / "site/content/a/up");
+  fs::create_directory_symlink(".", root_ / "site/content/a/self");
+  fs::create_symlink("loop.md", root_ / "site/content/loop.md");
+  DiscoveredSite s = discover_in_site();
+  EXPECT_EQ(paths(s), (std::vector<std::string>{"a/p.md"}));
+  EXPECT_EQ(s.broken_pages, 1u);
+  EXPECT_EQ(messages(),
+            (std::vector<std::string>{
+                "content/a/self: warning: symlink to " + (root_ / "site/content/a").string() +
+                    " points to a folder already included as content/a; skipped",
+                "content/a/up: warning: symlink to " + (root_ / "site/content").string() +
+                    " points to a folder already included as content; skipped",
+                "content/loop.md: error: cannot read file: Too many levels of symbolic links; "
+                "check that it exists and is readable"}));
+}
+
+TEST_F(DiscoverSourcesTest, AFileOverTheSizeLimitIsAnError) {
+  file("site/content/a.md", "a");
+  file("site/content/huge.md", "");
+  fs::resize_file(root_ / "site/content/huge.md", (size_t{64} << 20) + 1);
+  DiscoveredSite s = discover_in_site();
+  EXPECT_EQ(paths(s), (std::vector<std::string>{"a.md"}));
+  EXPECT_EQ(messages(), std::vector<std::string>{
+                            "content/huge.md: error: cannot read file: larger than 64 MB, the "
+                            "limit for a source file; split it into smaller pages"});
+}
+
+TEST_F(DiscoverSourcesTest, AContentFolderThatIsASymlinkOutOfTheSiteIsNotRead) {
+  file("outside/secret.md", "SECRET");
+  fs::create_directories(root_ / "site");
+  fs::create_directory_symlink(root_ / "outside", root_ / "site/content");
+  DiscoveredSite s = discover_in_site();
+  EXPECT_EQ(paths(s), std::vector<std::string>{});
+  EXPECT_EQ(messages(), std::vector<std::string>{
+                            "content: warning: symlink to " + (root_ / "outside").string() +
+                            " points outside the site folder; skipped: set [build] "
+                            "follow_external_symlinks = true to include it"});
 }
 
 }  // namespace

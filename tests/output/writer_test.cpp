@@ -2,6 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 #include <fstream>
 #include <sstream>
 
@@ -70,14 +73,224 @@ TEST_F(WriterTest, CopyTreeCopiesFilesAndSkipsHiddenOnes) {
   std::ofstream(root_ / "static/robots.txt") << "User-agent: *\n";
   OutputWriter w(root_ / "out");
   Diagnostics d;
-  EXPECT_EQ(copy_tree(root_ / "static", "static", w, d), 2u);
+  EXPECT_EQ(copy_tree(root_ / "static", "static", {}, w, d), 2u);
   EXPECT_EQ(read(root_ / "out/css/site.css"), "body{}");
   EXPECT_EQ(read(root_ / "out/robots.txt"), "User-agent: *\n");
   EXPECT_FALSE(fs::exists(root_ / "out/.hidden"));
   EXPECT_FALSE(fs::exists(root_ / "out/.git"));
-  EXPECT_EQ(copy_tree(root_ / "static", "static", w, d), 2u);
+  EXPECT_EQ(copy_tree(root_ / "static", "static", {}, w, d), 2u);
   EXPECT_EQ(w.unchanged(), 2u);
   EXPECT_EQ(d.error_count(), 0u);
+}
+
+// Files under `dir`, hidden ones included, relative and sorted.
+std::vector<std::string> all_files(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (auto& e : fs::recursive_directory_iterator(dir))
+    out.push_back(e.path().lexically_relative(dir).generic_string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST_F(WriterTest, TemporaryFilesLiveInOneFolderThatTheEndOfTheBuildRemoves) {
+  {
+    OutputWriter w(root_ / "out");
+    w.write("a/index.html", "a");
+    StreamingFile f(w, "index.json");
+    f.append("[");
+    EXPECT_EQ(all_files(root_ / "out"),
+              (std::vector<std::string>{".bengal-tmp", ".bengal-tmp/1", "a", "a/index.html"}));
+    f.commit();
+  }
+  EXPECT_EQ(all_files(root_ / "out"),
+            (std::vector<std::string>{"a", "a/index.html", "index.json"}));
+}
+
+TEST_F(WriterTest, ALeftoverTemporaryFolderOfAKilledBuildIsRemoved) {
+  fs::create_directories(root_ / "out/.bengal-tmp/sub");
+  std::ofstream(root_ / "out/.bengal-tmp/17") << "half a page";
+  std::ofstream(root_ / "out/.bengal-tmp/sub/3") << "x";
+  {
+    OutputWriter w(root_ / "out");
+    EXPECT_TRUE(fs::is_empty(root_ / "out/.bengal-tmp"));
+  }
+  EXPECT_TRUE(fs::is_empty(root_ / "out"));
+}
+
+TEST_F(WriterTest, AFileNameOf240BytesIsWritten) {
+  std::string name(236, 'n');
+  name += ".txt";
+  OutputWriter w(root_ / "out");
+  EXPECT_EQ(w.write(name, "long"), WriteResult::kWritten);
+  EXPECT_EQ(read(root_ / "out" / name), "long");
+}
+
+TEST_F(WriterTest, AFolderInTheWayIsAWriteErrorNamingTheFile) {
+  fs::create_directories(root_ / "out/a/index.html/x");
+  OutputWriter w(root_ / "out");
+  try {
+    w.write("a/index.html", "page");
+    FAIL() << "no error";
+  } catch (const OutputStopped&) {
+    FAIL() << "stopped";
+  } catch (const WriteError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (root_ / "out/a/index.html").string() +
+                  ": Is a directory; a folder is in the way; remove it and build again");
+  }
+  EXPECT_EQ(w.failed(), 1u);
+  EXPECT_TRUE(fs::is_empty(root_ / "out/.bengal-tmp"));  // the failed rename left no temp
+  w.write("b/index.html", "next");                       // one failure does not stop others
+  EXPECT_EQ(read(root_ / "out/b/index.html"), "next");
+}
+
+TEST_F(WriterTest, AFileInTheWayOfAFolderIsAWriteError) {
+  fs::create_directories(root_ / "out");
+  std::ofstream(root_ / "out/a") << "x";
+  OutputWriter w(root_ / "out");
+  try {
+    w.write("a/index.html", "page");
+    FAIL() << "no error";
+  } catch (const WriteError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (root_ / "out/a/index.html").string() +
+                  ": Not a directory; a file is in the way of a folder; remove it and build "
+                  "again");
+  }
+  EXPECT_EQ(w.failed(), 1u);
+}
+
+TEST_F(WriterTest, NothingIsWrittenThroughASymlinkInTheOutputFolder) {
+  fs::create_directories(root_ / "elsewhere");
+  fs::create_directories(root_ / "out");
+  fs::create_directory_symlink(root_ / "elsewhere", root_ / "out/docs");
+  OutputWriter w(root_ / "out");
+  try {
+    w.write("docs/authorized_keys", "ssh-rsa AAAA");
+    FAIL() << "no error";
+  } catch (const WriteError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (root_ / "out/docs/authorized_keys").string() + ": " +
+                  (root_ / "out/docs").string() +
+                  " is a symlink; bengal does not write through symlinks in the output folder: "
+                  "remove it");
+  }
+  EXPECT_TRUE(fs::is_empty(root_ / "elsewhere"));
+  // A symlink as the file itself is replaced, not written through.
+  std::ofstream(root_ / "elsewhere/target") << "keep";
+  fs::create_symlink(root_ / "elsewhere/target", root_ / "out/page.html");
+  w.write("page.html", "new");
+  EXPECT_FALSE(fs::is_symlink(root_ / "out/page.html"));
+  EXPECT_EQ(read(root_ / "elsewhere/target"), "keep");
+}
+
+TEST_F(WriterTest, AFullDeviceStopsEveryLaterWriteWithTheFirstMessage) {
+  ::setenv("BENGAL_TEST_WRITE_FAULT", "ENOSPC@b.html", 1);
+  OutputWriter w(root_ / "out");
+  ::unsetenv("BENGAL_TEST_WRITE_FAULT");
+  w.write("a.html", "a");
+  std::string expected = "cannot write " + (root_ / "out/b.html").string() +
+                         ": No space left on device; the build stopped and the output folder is "
+                         "incomplete: free space on that device (or build into another folder "
+                         "with -o) and build again";
+  for (const char* rel : {"b.html", "c.html"}) {
+    try {
+      w.write(rel, "x");
+      FAIL() << rel;
+    } catch (const OutputStopped& e) {
+      EXPECT_EQ(std::string(e.what()), expected) << rel;
+    }
+  }
+  EXPECT_THROW(w.copy_file(root_ / "out/a.html", "d.html"), OutputStopped);
+  EXPECT_EQ(all_files(root_ / "out"), (std::vector<std::string>{".bengal-tmp", "a.html"}));
+}
+
+TEST_F(WriterTest, AReadOnlyDeviceStopsTheBuild) {
+  ::setenv("BENGAL_TEST_WRITE_FAULT", "EROFS@a.html", 1);
+  OutputWriter w(root_ / "out");
+  ::unsetenv("BENGAL_TEST_WRITE_FAULT");
+  try {
+    w.write("a.html", "a");
+    FAIL();
+  } catch (const OutputStopped& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "cannot write " + (root_ / "out/a.html").string() +
+                  ": Read-only file system; the build stopped and the output folder is "
+                  "incomplete: build into a writable folder with -o");
+  }
+}
+
+TEST_F(WriterTest, ASecondWriterOnTheSameFolderIsRefused) {
+  OutputWriter first(root_ / "out");
+  try {
+    OutputWriter second(root_ / "out");
+    FAIL();
+  } catch (const WriteError& e) {
+    EXPECT_EQ(std::string(e.what()), "another bengal build is writing to " +
+                                         (root_ / "out").string() +
+                                         "; wait for it to finish or build into another folder "
+                                         "with -o");
+  }
+}
+
+TEST_F(WriterTest, TheTemporaryFolderCannotBeWrittenAsOutput) {
+  OutputWriter w(root_ / "out");
+  EXPECT_THROW(w.write(".bengal-tmp/x.html", "x"), std::runtime_error);
+  EXPECT_THROW(w.write(".bengal-tmp", "x"), std::runtime_error);
+  EXPECT_EQ(w.write(".bengal-tmpx/a", "x"), WriteResult::kWritten);
+}
+
+TEST_F(WriterTest, OnlyRegularFilesAreCopied) {
+  ASSERT_EQ(::mkfifo((root_ / "fifo").c_str(), 0644), 0);
+  OutputWriter w(root_ / "out");
+  try {
+    w.copy_file(root_ / "fifo", "f");
+    FAIL();
+  } catch (const WriteError&) {
+    FAIL() << "a source problem is not an output failure";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot read " + (root_ / "fifo").string() +
+                                         ": not a regular file; the file was not copied");
+  }
+  EXPECT_EQ(w.failed(), 0u);
+}
+
+TEST_F(WriterTest, CopyTreeSkipsSymlinksLeavingTheSiteAndNonRegularFiles) {
+  fs::create_directories(root_ / "site/static/sub");
+  fs::create_directories(root_ / "site/assets");
+  fs::create_directories(root_ / "outside");
+  std::ofstream(root_ / "outside/secret.txt") << "SECRET";
+  std::ofstream(root_ / "site/assets/logo.svg") << "<svg/>";
+  fs::create_symlink(root_ / "outside/secret.txt", root_ / "site/static/leak.txt");
+  fs::create_directory_symlink(root_ / "outside", root_ / "site/static/dir");
+  fs::create_symlink("../../assets/logo.svg", root_ / "site/static/sub/logo.svg");
+  fs::create_directory_symlink("../assets", root_ / "site/static/assets");
+  ASSERT_EQ(::mkfifo((root_ / "site/static/pipe").c_str(), 0644), 0);
+  OutputWriter w(root_ / "out");
+  Diagnostics d;
+  SourceTreeOptions sources{root_ / "site", false};
+  EXPECT_EQ(copy_tree(root_ / "site/static", "static", sources, w, d), 2u);
+  EXPECT_EQ(all_files(root_ / "out"),
+            (std::vector<std::string>{".bengal-tmp", "assets", "assets/logo.svg", "sub",
+                                      "sub/logo.svg"}));
+  std::vector<std::string> m;
+  for (const auto& x : d.sorted()) m.push_back(x.format());
+  std::string outside = (root_ / "outside").string();
+  EXPECT_EQ(m, (std::vector<std::string>{
+                   "static/dir: warning: symlink to " + outside +
+                       " points outside the site folder; skipped: set [build] "
+                       "follow_external_symlinks = true to include it",
+                   "static/leak.txt: warning: symlink to " + outside +
+                       "/secret.txt points outside the site folder; skipped: set [build] "
+                       "follow_external_symlinks = true to include it",
+                   "static/pipe: warning: not a regular file (a FIFO, socket or device); "
+                   "skipped: replace it with a regular file or remove it"}));
+  // The explicit opt-in follows them.
+  Diagnostics d2;
+  sources.follow_external_symlinks = true;
+  EXPECT_EQ(copy_tree(root_ / "site/static", "static", sources, w, d2), 4u);
+  EXPECT_EQ(read(root_ / "out/leak.txt"), "SECRET");
+  EXPECT_EQ(read(root_ / "out/dir/secret.txt"), "SECRET");
 }
 
 TEST(SafePath, AcceptsOnlyPlainRelativePaths) {

@@ -24,6 +24,7 @@
 #include "bengal/core/memory.hpp"
 #include "bengal/graph/graph_report.hpp"
 #include "bengal/markdown/markdown.hpp"
+#include "bengal/output/output_folder.hpp"
 #include "bengal/output/static_files.hpp"
 #include "bengal/output/writer.hpp"
 #include "bengal/site/link_check.hpp"
@@ -67,7 +68,8 @@ std::shared_ptr<const templates::Loader> template_loader(const fs::path& site_di
 // Theme assets: the built-in theme's static files, then a theme folder's static/. The site's
 // own static/ is copied after them, so it can replace any of them.
 size_t copy_theme_static(const fs::path& site_dir, const std::string& theme,
-                         output::OutputWriter& writer, Diagnostics& diagnostics) {
+                         const SourceTreeOptions& sources, output::OutputWriter& writer,
+                         Diagnostics& diagnostics) {
   size_t copied = 0;
   constexpr std::string_view kPrefix = "static/";
   for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
@@ -78,7 +80,7 @@ size_t copy_theme_static(const fs::path& site_dir, const std::string& theme,
   }
   if (!theme.empty() && theme != "default") {
     copied += output::copy_tree(site_dir / "themes" / theme / "static",
-                                "themes/" + theme + "/static", writer, diagnostics);
+                                "themes/" + theme + "/static", sources, writer, diagnostics);
   }
   return copied;
 }
@@ -89,6 +91,8 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
     try {
       writer.copy_file(content_dir / rel, rel);
       ++stats.static_files;
+    } catch (const output::OutputStopped&) {
+      throw;
     } catch (const std::exception& e) {
       diagnostics.add(make_error(site.config.content_dir + "/" + rel, 0, 0, e.what()));
     }
@@ -108,6 +112,8 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
       try {
         writer.copy_file(content_dir / std::string(rel), dest);
         ++stats.static_files;
+      } catch (const output::OutputStopped&) {
+        throw;
       } catch (const std::exception& e) {
         diagnostics.add(
             make_error(site.config.content_dir + "/" + std::string(rel), 0, 0, e.what()));
@@ -214,6 +220,13 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   stats.output_dir =
       options.output_dir ? *options.output_dir : options.site_dir / site.config.output_dir;
   fs::path content_dir = options.site_dir / site.config.content_dir;
+  if (auto refused =
+          output::check_output_folder(options.site_dir, site.config, options.output_dir)) {
+    if (options.output_dir) throw output::WriteError(refused->message);
+    diagnostics.add(std::move(*refused));
+    stats.config_ok = false;
+    return stats;
+  }
   monitor.end_phase({0, 0, site.table.memory_bytes()});
 
   // The index's analysis layer: link graph, PageRank, hubs, related pages.
@@ -386,11 +399,25 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
   // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an
   // asset of the same name; the site's static/ after the theme's, so it can replace them.
-  copy_theme_static(options.site_dir, site.config.theme, writer, diagnostics);
+  SourceTreeOptions sources{options.site_dir, site.config.follow_external_symlinks};
+  copy_theme_static(options.site_dir, site.config.theme, sources, writer, diagnostics);
   stats.static_files +=
-      output::copy_tree(options.site_dir / "static", "static", writer, diagnostics);
+      output::copy_tree(options.site_dir / "static", "static", sources, writer, diagnostics);
   copy_resources(site, content_dir, writer, diagnostics, stats);
 
+  for (site::PageId id : store.changed_pages()) {
+    diagnostics.add(make_warning(
+        site.config.content_dir + "/" + std::string(site.source_path(id)), 0, 0,
+        "changed while the site was built: its new body was rendered with the title, date and "
+        "other front matter read before the change; build again"));
+  }
+  // Every file the build could not write was reported above; the folder must not be deployed.
+  if (writer.failed() > 0) {
+    throw output::WriteError(fmt::format(
+        "{} output file{} could not be written (see above); the output folder {} is incomplete: "
+        "fix the causes and build again",
+        writer.failed(), writer.failed() == 1 ? "" : "s", stats.output_dir.string()));
+  }
   stats.store = store.stats();
   stats.files_written = writer.written();
   stats.files_unchanged = writer.unchanged();

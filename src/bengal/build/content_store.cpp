@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bengal/content/discover.hpp"
+#include "bengal/content/front_matter.hpp"
 #include "bengal/core/file_io.hpp"
 
 namespace bengal::build {
@@ -18,8 +20,32 @@ bool ContentStore::load_body(site::PageId id, std::string& out, std::string& err
     out.clear();
     return true;
   }
-  // Discovery recorded where the body starts, so the front matter is not read again.
-  return read_file(content_dir_ / std::string(site_.source_path(id)), out, error, meta.body_offset);
+  // The whole file is read again and compared with what discovery read: a file saved during
+  // the build (an editor, a git pull) must not have its new front matter rendered as body
+  // text from the old offset.
+  if (!read_file(content_dir_ / std::string(site_.source_path(id)), out, error)) return false;
+  size_t offset = meta.body_offset;
+  if (content::source_hash(out) != meta.source_hash) {
+    content::FrontMatterResult fm = content::parse_front_matter(out, site_.source_path(id));
+    if (!fm.ok) {
+      error = "its front matter became invalid while the site was built; fix it and build again";
+      out.clear();
+      return false;
+    }
+    offset = fm.body_offset;
+    std::lock_guard lock(mutex_);
+    changed_.push_back(id);
+  }
+  out.erase(0, std::min(offset, out.size()));
+  return true;
+}
+
+std::vector<site::PageId> ContentStore::changed_pages() const {
+  std::lock_guard lock(mutex_);
+  std::vector<site::PageId> ids = changed_;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 std::string ContentStore::content_html(site::PageId id,

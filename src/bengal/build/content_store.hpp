@@ -49,9 +49,14 @@ class ContentStore {
  public:
   ContentStore(const site::Site& site, std::filesystem::path content_dir, StoreOptions options);
 
-  // Replaces `out` with the Markdown body of `id` (the text after its front matter). Returns
-  // false and sets `error` when the file can no longer be read.
+  // Replaces `out` with the Markdown body of `id` (the text after its front matter). A file
+  // whose bytes changed since discovery is split again, so its body is still its body, and
+  // listed in changed_pages(). Returns false and sets `error` when the file can no longer be
+  // read or its new front matter does not parse. Thread-safe.
   bool load_body(site::PageId id, std::string& out, std::string& error) const;
+  // Pages whose file changed between discovery and the reading of its body, sorted: their
+  // body is new, their title, date and other front matter fields still the old ones.
+  std::vector<site::PageId> changed_pages() const;
 
   // The rendered body HTML of `id`: from its tier's cache, or from `render` (then cached as
   // the tier allows). Thread-safe.
@@ -88,7 +93,8 @@ class ContentStore {
   };
   std::unordered_map<site::PageId, WarmEntry> warm_;
   size_t warm_bytes_ = 0;
-  std::vector<std::string> retained_;  // full policy: body + page HTML of each page
+  std::vector<std::string> retained_;          // full policy: body + page HTML of each page
+  mutable std::vector<site::PageId> changed_;  // guarded by mutex_
 };
 
 // Tiers from PageRank: the graph's hubs hot, the next `warm_percent` of the pages warm, the

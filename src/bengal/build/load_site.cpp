@@ -25,11 +25,13 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.display_prefix = loaded.config.content_dir;
   discover.include_drafts = drafts.value_or(loaded.config.drafts);
   discover.home_title = loaded.config.title;
+  discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();
   out->drafts_skipped = pages.drafts_skipped;
   out->broken_pages = pages.broken_pages;
+  out->site.content_root = discover.content_dir;
   site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);
   out->site.data = site::load_data(site_dir / "data", diagnostics);
   return out;

@@ -154,6 +154,8 @@ size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool p
     try {
       writer_.write(content::output_path_for_url(pager.url), s.page);
       ++written;
+    } catch (const output::OutputStopped&) {
+      throw;  // a full or read-only device stops the build with one message
     } catch (const std::exception& e) {
       diagnostics_.add(make_error(std::string(error_file), 0, 0, e.what()));
     }

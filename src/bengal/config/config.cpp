@@ -37,6 +37,7 @@ const std::vector<SectionSpec>& sections() {
        {{"content_dir", Kind::kString},
         {"output_dir", Kind::kString},
         {"theme", Kind::kString},
+        {"follow_external_symlinks", Kind::kBool},
         {"drafts", Kind::kBool},
         {"memory_optimized", Kind::kBoolOrAuto},
         {"streaming_threshold", Kind::kInt, 0},
@@ -149,6 +150,42 @@ bool set_baseurl(SiteConfig& c, std::string url) {
   return true;
 }
 
+// Why `dir` cannot be a folder of the site ("is an absolute path; write ..."), or empty.
+// Confining the folders to the site keeps an untrusted repository from reading or writing
+// elsewhere; a trusted output folder is given on the command line (-o).
+std::string site_folder_problem(std::string_view dir) {
+  if (dir.starts_with('/')) return "is an absolute path; write a folder inside the site";
+  bool any = false;
+  for (const auto& seg : fs::path(dir)) {
+    if (seg == "..") return "leaves the site folder; write a folder inside the site";
+    any |= !seg.empty() && seg != ".";
+  }
+  if (!any) return "is the site folder itself; write a folder inside the site";
+  if (dir.find('\\') != std::string_view::npos)
+    return "holds a backslash; separate folders with '/'";
+  return {};
+}
+
+// "./docs//a/" -> "docs/a".
+std::string normal_folder(std::string_view dir) {
+  std::string out;
+  for (const auto& seg : fs::path(dir)) {
+    if (seg.empty() || seg == ".") continue;
+    if (!out.empty()) out += '/';
+    out += seg.string();
+  }
+  return out;
+}
+
+// A theme is a folder of themes/: one plain, visible name.
+std::string theme_problem(std::string_view theme) {
+  if (theme.empty()) return {};
+  if (theme.find('/') != std::string_view::npos || theme.find('\\') != std::string_view::npos ||
+      theme.starts_with('.'))
+    return "is not the name of a folder in themes/; write a name";
+  return {};
+}
+
 struct ConfigReader {
   ConfigResult& result;
   const Document& doc;
@@ -205,9 +242,19 @@ struct ConfigReader {
       if (key == "description") c.description = str();
       if (key == "language") c.language = str();
     } else if (section == "build") {
-      if (key == "content_dir") c.content_dir = str();
-      if (key == "output_dir") c.output_dir = str();
-      if (key == "theme") c.theme = str();
+      if (key == "content_dir" || key == "output_dir" || key == "theme") {
+        std::string& value = key == "content_dir"  ? c.content_dir
+                             : key == "output_dir" ? c.output_dir
+                                                   : c.theme;
+        std::string problem = key == "theme" ? theme_problem(str()) : site_folder_problem(str());
+        if (problem.empty()) {
+          value = key == "theme" ? str() : normal_folder(str());
+        } else {
+          error(doc.value_position_of(path),
+                fmt::format("[build] {} \"{}\" {}, such as \"{}\"", key, str(), problem, value));
+        }
+      }
+      if (key == "follow_external_symlinks") c.follow_external_symlinks = v.as_bool();
       if (key == "drafts") c.drafts = v.as_bool();
       if (key == "memory_optimized") {
         c.memory_policy = !v.is_bool()  ? MemoryPolicy::kAuto

@@ -34,9 +34,15 @@ struct SiteConfig {
   std::string description;
   std::string language = "en";
   // [build]
+  // Folders inside the site folder: relative, without "..", normalized ("./docs/" -> "docs");
+  // an untrusted repository's config cannot point them elsewhere. The theme is a folder name
+  // in themes/.
   std::string content_dir = "content";
   std::string output_dir = "public";
   std::string theme = "default";
+  // Symlinks in content/, static/ and the theme leading outside the site are skipped unless
+  // this is set (core/source_tree.hpp).
+  bool follow_external_symlinks = false;
   bool drafts = false;
   MemoryPolicy memory_policy = MemoryPolicy::kAuto;  // memory_optimized: true, false or "auto"
   int64_t streaming_threshold = 5000;                // pages; kAuto streams from here up

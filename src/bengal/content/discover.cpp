@@ -5,7 +5,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
 #include <tbb/parallel_for.h>
+#include <xxhash.h>
 
 #include "bengal/content/cascade.hpp"
 #include "bengal/content/front_matter.hpp"
@@ -34,6 +36,7 @@ struct ParsedPage {
   FrontMatter fm;
   markdown::BodyScan scan;
   size_t body_offset = 0;
+  uint64_t source_hash = 0;
   uint32_t body_line = 1;
   std::string url;
   std::vector<Diagnostic> diagnostics;
@@ -47,10 +50,6 @@ std::string_view parent_dir(std::string_view rel) {
 std::string_view base_name(std::string_view rel) {
   size_t slash = rel.rfind('/');
   return slash == std::string_view::npos ? rel : rel.substr(slash + 1);
-}
-
-bool is_hidden(std::string_view name) {
-  return name.starts_with('.') || name.ends_with('~');
 }
 
 PageKind kind_of(std::string_view rel) {
@@ -81,6 +80,12 @@ std::pair<uint32_t, uint32_t> find_key(std::string_view text, size_t limit, std:
   return {0, 0};
 }
 
+// What to do when a page cannot be read, after read_file's reason.
+std::string_view read_remedy(std::string_view error) {
+  if (error.starts_with("larger than")) return "split it into smaller pages";
+  return "check that it exists and is readable";
+}
+
 ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   ParsedPage out;
   std::string display = options.display_prefix.empty() ? rel : options.display_prefix + "/" + rel;
@@ -88,7 +93,7 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   std::string file_text;
   if (!read_file(options.content_dir / rel, file_text, error)) {
     out.diagnostics.push_back(make_error(
-        display, 0, 0, "cannot read file: " + error + "; check that it exists and is readable"));
+        display, 0, 0, fmt::format("cannot read file: {}; {}", error, read_remedy(error))));
     return out;
   }
   FrontMatterResult fm = parse_front_matter(file_text, display);
@@ -100,6 +105,7 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   }
   out.fm = std::move(fm.fm);
   out.body_offset = fm.body_offset;
+  out.source_hash = source_hash(file_text);
   out.body_line = fm.body_line;
   std::string_view body = std::string_view(file_text).substr(fm.body_offset);
   out.scan = markdown::scan_body(body);
@@ -128,39 +134,22 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   return out;
 }
 
-// Walks the content dir in a stable order. Hidden files and folders are skipped; directory
-// symlinks are not followed, so a link cycle cannot make the walk endless.
+// The content dir's files in a stable order, listed as every source folder is
+// (core/source_tree.hpp): hidden files, symlinks leaving the site and non-regular files are
+// skipped with a warning, and symlink loops end.
 std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& diagnostics) {
   std::vector<SourceFile> files;
-  std::error_code ec;
-  if (!fs::is_directory(options.content_dir, ec)) return files;
-  fs::recursive_directory_iterator it(options.content_dir, fs::directory_options::none, ec);
-  if (ec) {
-    diagnostics.add(
-        make_error(options.display_prefix, 0, 0, "cannot read folder: " + ec.message()));
-    return files;
-  }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      diagnostics.add(
-          make_error(options.display_prefix, 0, 0, "cannot read folder: " + ec.message()));
-      break;
-    }
-    std::string name = it->path().filename().string();
-    if (is_hidden(name)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_directory(ec)) continue;
-    std::string rel = it->path().lexically_relative(options.content_dir).generic_string();
+  for (auto& rel :
+       list_source_files(options.content_dir, options.display_prefix, options.sources, diagnostics))
     files.push_back({rel, rel.ends_with(".md")});
-  }
-  std::sort(files.begin(), files.end(),
-            [](const SourceFile& a, const SourceFile& b) { return a.rel < b.rel; });
   return files;
 }
 
 }  // namespace
+
+uint64_t source_hash(std::string_view file_text) {
+  return XXH3_64bits(file_text.data(), file_text.size());
+}
 
 std::string title_from_file_name(std::string_view stem) {
   std::string out;
@@ -309,6 +298,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
         m.content_hash = p.scan.content_hash;
         m.word_count = p.scan.word_count;
         m.body_offset = static_cast<uint32_t>(p.body_offset);
+        m.source_hash = p.source_hash;
         m.body_line = p.body_line;
         m.tags = table.add_list(fm.tags);
         m.categories = table.add_list(fm.categories);

@@ -9,6 +9,7 @@
 
 #include "bengal/content/page_meta.hpp"
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/core/source_tree.hpp"
 
 namespace bengal::content {
 
@@ -17,6 +18,8 @@ struct DiscoverOptions {
   std::string display_prefix = "content";  // how paths appear in messages: "content/a.md"
   bool include_drafts = false;
   std::string home_title;  // title of a home page without _index.md (the site title)
+  // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
+  SourceTreeOptions sources;
 };
 
 struct DiscoveredSite {
@@ -31,6 +34,9 @@ struct DiscoveredSite {
 // Never throws for bad input: every broken page becomes an error in `diagnostics` and the
 // rest of the site is still discovered. Runs in the calling TBB arena, in parallel.
 DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagnostics);
+
+// The fingerprint of a page file's bytes, kept in PageMeta::source_hash.
+uint64_t source_hash(std::string_view file_text);
 
 // "my-first_post" -> "My First Post": the title of a page or section without one.
 std::string title_from_file_name(std::string_view stem);

@@ -49,6 +49,9 @@ struct PageMeta {
   uint64_t content_hash = 0;
   uint32_t word_count = 0;
   uint32_t body_offset = 0;  // where the Markdown body starts in the source file
+  // XXH3 of the whole source file as discovery read it: the body is read back at body_offset
+  // only from the same bytes (content_store.hpp).
+  uint64_t source_hash = 0;
   uint32_t body_line = 1;
   uint32_t params = UINT32_MAX;  // index into PageTable::params, or none
   PageId section = kNoPage;      // the section page it belongs to (home for top-level pages)

@@ -6,14 +6,17 @@
 #include <string>
 
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "bengal/output/writer.hpp"
 
 namespace bengal::output {
 
-// Copies every file under `dir` to the same relative path under the output dir, after
-// `prefix` ("" for the output root). Hidden files are skipped. Returns the number of files
-// seen; I/O failures are reported as errors naming the file and the copy goes on.
+// Copies every file under `dir` to the same relative path under the output dir. Files are
+// listed by list_source_files (core/source_tree.hpp): hidden files, symlinks leaving the site
+// and non-regular files are skipped with a warning. Returns the number of files listed; a
+// file that cannot be copied is an error naming it and the copy goes on, except when the
+// output device is full or read-only (OutputStopped propagates).
 size_t copy_tree(const std::filesystem::path& dir, std::string_view display_dir,
-                 OutputWriter& writer, Diagnostics& diagnostics);
+                 const SourceTreeOptions& sources, OutputWriter& writer, Diagnostics& diagnostics);
 
 }  // namespace bengal::output

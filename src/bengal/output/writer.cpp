@@ -1,31 +1,81 @@
 #include "bengal/output/writer.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
-#include <stdexcept>
-#include <thread>
+
+#include <fmt/format.h>
 
 namespace fs = std::filesystem;
 
 namespace bengal::output {
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const fs::path& path) {
-  throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
+// What to do about a failed write, by errno.
+std::string_view remedy(int error) {
+  switch (error) {
+    case ENOSPC:
+    case EDQUOT:
+      return "the build stopped and the output folder is incomplete: free space on that device "
+             "(or build into another folder with -o) and build again";
+    case EROFS:
+      return "the build stopped and the output folder is incomplete: build into a writable "
+             "folder with -o";
+    case EISDIR:
+      return "a folder is in the way; remove it and build again";
+    case ENOTDIR:
+    case EEXIST:
+      return "a file is in the way of a folder; remove it and build again";
+    case EACCES:
+    case EPERM:
+      return "check the permissions of the output folder";
+    default:
+      return "check the output folder and build again";
+  }
+}
+
+bool stops_the_build(int error) {
+  return error == ENOSPC || error == EDQUOT || error == EROFS;
+}
+
+// Writes all of `bytes`; 0, or the errno of the failed write.
+int write_all(int fd, std::string_view bytes) {
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + pos, bytes.size() - pos);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    pos += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
+// Opens an existing output file for comparison. A symlink, FIFO or device put into the output
+// folder is never read through (O_NOFOLLOW, O_NONBLOCK, regular files only): it is replaced.
+int open_existing_output(const fs::path& path, struct stat& st) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return -1;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
 }
 
 // Compares a file's bytes with `bytes` without reading more than needed.
 bool same_contents(const fs::path& path, std::string_view bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
   struct stat st {};
-  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-              static_cast<size_t>(st.st_size) == bytes.size();
+  int fd = open_existing_output(path, st);
+  if (fd < 0) return false;
+  bool same = static_cast<size_t>(st.st_size) == bytes.size();
   char buf[64 * 1024];
   size_t pos = 0;
   while (same && pos < bytes.size()) {
@@ -38,28 +88,16 @@ bool same_contents(const fs::path& path, std::string_view bytes) {
   return same;
 }
 
-void write_all(int fd, std::string_view bytes, const fs::path& path) {
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + pos, bytes.size() - pos);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot write", path);
-    }
-    pos += static_cast<size_t>(n);
-  }
-}
-
-// True when two files have the same bytes; compares in chunks so large assets never sit in
-// memory whole.
-bool same_files(const fs::path& a, const fs::path& b) {
+// True when the output file `out` has the bytes of the source file `in`; compares in chunks so
+// large assets never sit in memory whole.
+bool same_files(const fs::path& in, const fs::path& out) {
   struct stat sa {
   }, sb{};
-  if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
-  if (!S_ISREG(sb.st_mode) || sa.st_size != sb.st_size) return false;
-  int fa = ::open(a.c_str(), O_RDONLY | O_CLOEXEC);
-  int fb = ::open(b.c_str(), O_RDONLY | O_CLOEXEC);
-  bool same = fa >= 0 && fb >= 0;
+  if (::stat(in.c_str(), &sa) != 0) return false;
+  int fb = open_existing_output(out, sb);
+  if (fb < 0) return false;
+  int fa = sa.st_size == sb.st_size ? ::open(in.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
+  bool same = fa >= 0;
   static constexpr size_t kChunk = 64 * 1024;
   auto ba = std::make_unique<char[]>(kChunk), bb = std::make_unique<char[]>(kChunk);
   while (same) {
@@ -77,9 +115,33 @@ bool same_files(const fs::path& a, const fs::path& b) {
     same = got == static_cast<size_t>(na) && std::memcmp(ba.get(), bb.get(), got) == 0;
   }
   if (fa >= 0) ::close(fa);
-  if (fb >= 0) ::close(fb);
+  ::close(fb);
   return same;
 }
+
+// "ENOSPC@a/index.html" -> (ENOSPC, "a/index.html"); (0, "") when unset or unknown.
+std::pair<int, std::string> fault_from_environment() {
+  const char* spec = std::getenv("BENGAL_TEST_WRITE_FAULT");
+  if (spec == nullptr) return {0, {}};
+  std::string_view s(spec);
+  size_t at = s.find('@');
+  if (at == std::string_view::npos) return {0, {}};
+  static constexpr std::pair<std::string_view, int> kNames[] = {
+      {"ENOSPC", ENOSPC}, {"EDQUOT", EDQUOT}, {"EROFS", EROFS},
+      {"EIO", EIO},       {"EACCES", EACCES}, {"EISDIR", EISDIR}};
+  for (const auto& [name, error] : kNames)
+    if (s.substr(0, at) == name) return {error, std::string(s.substr(at + 1))};
+  return {0, {}};
+}
+
+// Removes a temporary file unless it was renamed into place.
+struct TempFile {
+  fs::path path;
+  bool kept = false;
+  ~TempFile() {
+    if (!kept) ::unlink(path.c_str());
+  }
+};
 
 }  // namespace
 
@@ -96,79 +158,191 @@ bool is_safe_relative_path(std::string_view rel) {
   return rel.find('\\') == std::string_view::npos && rel.find('\0') == std::string_view::npos;
 }
 
-OutputWriter::OutputWriter(fs::path output_dir) : root_(std::move(output_dir)) {}
+OutputWriter::OutputWriter(fs::path output_dir)
+    : root_(std::move(output_dir)), temp_dir_(root_ / kTempDir) {
+  std::error_code ec;
+  fs::create_directories(root_, ec);
+  if (ec) {
+    throw WriteError(
+        fmt::format("cannot create the output folder {}: {}; check the path and its "
+                    "permissions, or build into another folder with -o",
+                    root_.string(), ec.message()));
+  }
+  lock_fd_ = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (lock_fd_ < 0) {
+    throw WriteError(fmt::format("cannot open the output folder {}: {}; check its permissions",
+                                 root_.string(), std::strerror(errno)));
+  }
+  // Two builds writing one folder would mix their files and remove each other's temporary
+  // files; the lock goes with the process, so a killed build never leaves it held.
+  if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+    ::close(lock_fd_);
+    throw WriteError(fmt::format(
+        "another bengal build is writing to {}; wait for it to finish or build into another "
+        "folder with -o",
+        root_.string()));
+  }
+  fs::remove_all(temp_dir_, ec);  // what a killed build left
+  if (!ec) fs::create_directory(temp_dir_, ec);
+  if (ec) {
+    ::close(lock_fd_);
+    throw WriteError(fmt::format("cannot create {}: {}; check the output folder",
+                                 temp_dir_.string(), ec.message()));
+  }
+  std::tie(fault_errno_, fault_rel_) = fault_from_environment();
+}
+
+OutputWriter::~OutputWriter() {
+  std::error_code ec;
+  fs::remove_all(temp_dir_, ec);
+  ::close(lock_fd_);
+}
 
 fs::path OutputWriter::resolve(std::string_view rel) const {
   if (!is_safe_relative_path(rel))
     throw std::runtime_error("refusing to write outside the output directory: " + std::string(rel));
+  // The temporary folder is emptied at the end of the build: nothing may be published there.
+  if (rel.starts_with(kTempDir) && (rel.size() == kTempDir.size() || rel[kTempDir.size()] == '/'))
+    throw std::runtime_error("refusing to write into the temporary folder: " + std::string(rel));
   return root_ / fs::path(std::string(rel));
 }
 
-// Writes through a temporary file in the destination folder and renames it into place, so a
-// reader never sees half a file. `fill` writes the bytes to the open descriptor.
+fs::path OutputWriter::temp_path() {
+  // Short names keep any output file name up to NAME_MAX writable.
+  return temp_dir_ / fmt::format("{}", temp_counter_++);
+}
+
+void OutputWriter::fail(const fs::path& path, int error) {
+  ++failed_;
+  std::string message =
+      fmt::format("cannot write {}: {}; {}", path.string(), std::strerror(error), remedy(error));
+  if (!stops_the_build(error)) throw WriteError(message);
+  std::lock_guard lock(mutex_);
+  if (!stopped_) {
+    stop_message_ = std::move(message);
+    stopped_ = true;
+  }
+  throw OutputStopped(stop_message_);
+}
+
+void OutputWriter::check_stopped() const {
+  if (!stopped_) return;
+  std::lock_guard lock(mutex_);
+  throw OutputStopped(stop_message_);
+}
+
+int OutputWriter::fault_for(std::string_view rel) const {
+  return fault_errno_ != 0 && rel == fault_rel_ ? fault_errno_ : 0;
+}
+
+void OutputWriter::make_parent_folders(std::string_view rel) {
+  size_t slash = rel.find('/');
+  while (slash != std::string_view::npos) {
+    std::string folder(rel.substr(0, slash));
+    slash = rel.find('/', slash + 1);
+    {
+      std::lock_guard lock(mutex_);
+      if (folders_.contains(folder)) continue;
+    }
+    fs::path path = root_ / folder;
+    struct stat st {};
+    // Another thread may create the folder between lstat and mkdir: EEXIST, then look again.
+    if (::lstat(path.c_str(), &st) != 0 &&
+        (errno != ENOENT || (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) ||
+         ::lstat(path.c_str(), &st) != 0)) {
+      int error = errno;
+      fail(resolve(rel), error);
+    }
+    // A symlink inside the output folder could point anywhere: writing through it would
+    // create files outside the output folder.
+    if (S_ISLNK(st.st_mode)) {
+      ++failed_;
+      throw WriteError(
+          fmt::format("cannot write {}: {} is a symlink; bengal does not write "
+                      "through symlinks in the output folder: remove it",
+                      resolve(rel).string(), path.string()));
+    }
+    if (!S_ISDIR(st.st_mode)) fail(resolve(rel), ENOTDIR);
+    std::lock_guard lock(mutex_);
+    folders_.insert(std::move(folder));
+  }
+}
+
+// Writes through a temporary file and renames it into place, so a reader never sees half a
+// file. `fill` writes the bytes to the open descriptor and returns 0 or the errno of a failed
+// write.
 namespace {
 
 template <typename Fill>
-void write_atomically(const fs::path& path, Fill fill) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  if (ec)
-    throw std::runtime_error("cannot create folder " + path.parent_path().string() + ": " +
-                             ec.message());
-  // The temporary name is unique per thread, so parallel writers never share one.
-  fs::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid()) + "-" +
-         std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail("cannot create", tmp);
+void write_atomically(OutputWriter& writer, std::string_view rel, int fault, Fill fill) {
+  fs::path path = writer.resolve(rel);
+  writer.make_parent_folders(rel);
+  TempFile tmp{writer.temp_path()};
+  int fd = ::open(tmp.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) writer.fail(path, errno);
+  int error = fault != 0 ? fault : 0;
   try {
-    fill(fd, tmp);
+    if (error == 0) error = fill(fd);
   } catch (...) {
     ::close(fd);
-    ::unlink(tmp.c_str());
     throw;
   }
-  if (::close(fd) != 0) fail("cannot write", tmp);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmp.c_str());
-    errno = saved;
-    fail("cannot rename into place", path);
-  }
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error == 0 && ::rename(tmp.path.c_str(), path.c_str()) != 0) error = errno;
+  if (error != 0) writer.fail(path, error);
+  tmp.kept = true;
 }
 
 }  // namespace
 
 WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
+  check_stopped();
   fs::path path = resolve(rel);
   if (same_contents(path, bytes)) {
     ++unchanged_;
     return WriteResult::kUnchanged;
   }
-  write_atomically(path, [&](int fd, const fs::path& tmp) { write_all(fd, bytes, tmp); });
+  write_atomically(*this, rel, fault_for(rel), [&](int fd) { return write_all(fd, bytes); });
   ++written_;
   return WriteResult::kWritten;
 }
 
 WriteResult OutputWriter::copy_file(const fs::path& from, std::string_view rel) {
+  check_stopped();
   fs::path path = resolve(rel);
   if (same_files(from, path)) {
     ++unchanged_;
     return WriteResult::kUnchanged;
   }
-  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-  if (in < 0) fail("cannot read", from);
-  try {
-    write_atomically(path, [&](int fd, const fs::path& tmp) {
-      char buf[64 * 1024];
-      for (;;) {
-        ssize_t n = ::read(in, buf, sizeof buf);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail("cannot read", from);
-        if (n == 0) break;
-        write_all(fd, std::string_view(buf, static_cast<size_t>(n)), tmp);
+  // Regular files only: a FIFO would block the copy forever, a device never end.
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  struct stat st {};
+  if (in >= 0 && (::fstat(in, &st) != 0 || !S_ISREG(st.st_mode))) {
+    ::close(in);
+    in = -1;
+    errno = EINVAL;
+  }
+  // A source that cannot be read is reported like a broken page, not as an output failure.
+  if (in < 0) {
+    throw std::runtime_error(
+        fmt::format("cannot read {}: {}; the file was not copied", from.string(),
+                    errno == EINVAL ? "not a regular file" : std::strerror(errno)));
+  }
+  auto copy = [&](int fd) {
+    char buf[64 * 1024];
+    for (;;) {
+      ssize_t n = ::read(in, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        throw std::runtime_error(fmt::format("cannot read {}: {}; the file was not copied",
+                                             from.string(), std::strerror(errno)));
       }
-    });
+      if (n == 0) return 0;
+      if (int error = write_all(fd, std::string_view(buf, static_cast<size_t>(n)))) return error;
+    }
+  };
+  try {
+    write_atomically(*this, rel, fault_for(rel), copy);
   } catch (...) {
     ::close(in);
     throw;
@@ -179,13 +353,11 @@ WriteResult OutputWriter::copy_file(const fs::path& from, std::string_view rel) 
 }
 
 StreamingFile::StreamingFile(OutputWriter& writer, std::string_view rel)
-    : path_(writer.resolve(rel)) {
-  std::error_code ec;
-  fs::create_directories(path_.parent_path(), ec);
-  tmp_ = path_;
-  tmp_ += ".tmp-" + std::to_string(::getpid()) + "-stream";
-  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd_ < 0) fail("cannot create", tmp_);
+    : writer_(writer), rel_(rel), path_(writer.resolve(rel)) {
+  writer_.make_parent_folders(rel_);
+  tmp_ = writer_.temp_path();
+  fd_ = ::open(tmp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd_ < 0) writer_.fail(path_, errno);
 }
 
 StreamingFile::~StreamingFile() {
@@ -196,18 +368,18 @@ StreamingFile::~StreamingFile() {
 }
 
 void StreamingFile::append(std::string_view bytes) {
-  write_all(fd_, bytes, tmp_);
+  if (int error = write_all(fd_, bytes)) writer_.fail(path_, error);
 }
 
 void StreamingFile::commit() {
-  if (::close(fd_) != 0) fail("cannot write", tmp_);
+  TempFile tmp{tmp_};
+  int error = ::close(fd_) != 0 ? errno : 0;
   fd_ = -1;
+  if (error != 0) writer_.fail(path_, error);
   // Unchanged bytes leave the old file (and its timestamp) in place, as OutputWriter does.
-  if (same_files(tmp_, path_)) {
-    ::unlink(tmp_.c_str());
-    return;
-  }
-  if (::rename(tmp_.c_str(), path_.c_str()) != 0) fail("cannot rename into place", path_);
+  if (same_files(tmp_, path_)) return;
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) writer_.fail(path_, errno);
+  tmp.kept = true;
 }
 
 }  // namespace bengal::output

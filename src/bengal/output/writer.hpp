@@ -1,38 +1,96 @@
-// Writes the site's files under the output directory. Writes are atomic (a temporary file in
-// the same folder, then rename), and a file whose bytes would not change is left untouched so
-// its timestamp stays and rsync-style deploys see no change. Every path is checked to stay
-// inside the output directory.
+// Writes the site's files under the output directory. Writes are atomic (a temporary file,
+// then rename), and a file whose bytes would not change is left untouched so its timestamp
+// stays and rsync-style deploys see no change. Every path is checked to stay inside the output
+// directory, and nothing is written through a symlink found inside it.
+//
+// Temporary files live in one hidden folder of the output dir, `.bengal-tmp/`, with short
+// names: a build killed mid-write leaves them only there, and the next build (or the end of
+// this one) removes that folder. A lock on the output dir keeps a second build from writing
+// into it at the same time.
 #pragma once
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 namespace bengal::output {
+
+// An output file could not be written; the message names it, the reason and what to do.
+class WriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The output device takes no more files (ENOSPC, EDQUOT, EROFS). Every later write would fail
+// the same way, so the build must stop: once thrown, every later write throws it again with
+// the first message, and callers let it propagate instead of reporting it per file.
+class OutputStopped : public WriteError {
+ public:
+  using WriteError::WriteError;
+};
 
 enum class WriteResult { kWritten, kUnchanged };
 
 class OutputWriter {
  public:
+  // The hidden folder of temporary files, relative to the output dir.
+  static constexpr std::string_view kTempDir = ".bengal-tmp";
+
+  // Creates the output dir, locks it and empties the temporary folder a killed build may have
+  // left. Throws WriteError when it cannot, or when another build holds the lock.
+  // For tests, the environment variable BENGAL_TEST_WRITE_FAULT="ENOSPC@a/index.html" makes
+  // the write of that file fail with that error (ENOSPC, EDQUOT, EROFS, EIO, EACCES).
   explicit OutputWriter(std::filesystem::path output_dir);
+  ~OutputWriter();  // removes the temporary folder and releases the lock
+  OutputWriter(const OutputWriter&) = delete;
+  OutputWriter& operator=(const OutputWriter&) = delete;
 
   const std::filesystem::path& root() const { return root_; }
   // The absolute path of `rel`, checked like every write.
   std::filesystem::path resolve(std::string_view rel) const;
-  // `rel` is '/'-separated and relative to the output dir. Throws std::runtime_error for an
-  // I/O failure or a path that would leave the output dir (a bug: URLs are checked earlier).
+  // `rel` is '/'-separated and relative to the output dir. Throws WriteError for an I/O
+  // failure (OutputStopped when the device is full or read-only) and std::runtime_error for a
+  // path that would leave the output dir (a bug: URLs are checked earlier).
   WriteResult write(std::string_view rel, std::string_view bytes);
-  // Copies a file, skipping the copy when the destination already has the same bytes.
+  // Copies a regular file, skipping the copy when the destination already has the same bytes.
+  // A source that cannot be read (or is not a regular file) throws std::runtime_error, not
+  // WriteError: it is a broken input, not a failed output.
   WriteResult copy_file(const std::filesystem::path& from, std::string_view rel);
+
+  // A new, unused path in the temporary folder, for a file that is renamed into place later.
+  std::filesystem::path temp_path();
+  // Creates the folders of `rel`'s parent, refusing to go through a symlink or a file. Throws
+  // WriteError.
+  void make_parent_folders(std::string_view rel);
+  // Builds a WriteError for `path` from errno `error` (an OutputStopped for a full or
+  // read-only device, which also stops every later write) and throws it.
+  [[noreturn]] void fail(const std::filesystem::path& path, int error);
 
   size_t written() const { return written_; }
   size_t unchanged() const { return unchanged_; }
+  size_t failed() const { return failed_; }  // WriteErrors thrown, OutputStopped included
 
  private:
-  std::filesystem::path root_;
+  void check_stopped() const;
+  // The injected fault for `rel` (0: none).
+  int fault_for(std::string_view rel) const;
+
+  std::filesystem::path root_, temp_dir_;
+  int lock_fd_ = -1;
   std::atomic<size_t> written_{0};
   std::atomic<size_t> unchanged_{0};
+  std::atomic<size_t> failed_{0};
+  std::atomic<uint64_t> temp_counter_{0};
+  std::atomic<bool> stopped_{false};
+  mutable std::mutex mutex_;
+  std::string stop_message_;                 // guarded by mutex_
+  std::unordered_set<std::string> folders_;  // folders known to be real, guarded by mutex_
+  std::string fault_rel_;
+  int fault_errno_ = 0;
 };
 
 // A file written piece by piece (the search index as pages render), so it is never held in
@@ -47,6 +105,8 @@ class StreamingFile {
   void commit();
 
  private:
+  OutputWriter& writer_;
+  std::string rel_;
   std::filesystem::path path_, tmp_;
   int fd_ = -1;
 };

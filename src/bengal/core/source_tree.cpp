@@ -1,0 +1,149 @@
+#include "bengal/core/source_tree.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace fs = std::filesystem;
+
+namespace bengal {
+namespace {
+
+// Both paths canonical: is `path` `root` or below it?
+bool is_within(const fs::path& path, const fs::path& root) {
+  const std::string &p = path.native(), &r = root.native();
+  if (!p.starts_with(r)) return false;
+  return p.size() == r.size() || r.ends_with('/') || p[r.size()] == '/';
+}
+
+bool has_hidden_segment(const fs::path& rel) {
+  for (const auto& seg : rel)
+    if (seg.native().starts_with('.') && seg != "." && seg != "..") return true;
+  return false;
+}
+
+struct Walker {
+  const SourceTreeOptions& options;
+  std::string_view display_dir;
+  Diagnostics& diagnostics;
+  fs::path site;                                          // canonical
+  std::map<std::pair<dev_t, ino_t>, std::string> walked;  // folder -> how it was first reached
+  std::vector<std::string> files;
+
+  std::string display(const std::string& rel) const {
+    return rel.empty() ? std::string(display_dir) : fmt::format("{}/{}", display_dir, rel);
+  }
+  void warn(const std::string& rel, std::string message) {
+    diagnostics.add(make_warning(display(rel), 0, 0, std::move(message)));
+  }
+
+  // Where the symlink at `path` leads, if it may be followed; warns and returns empty if not.
+  fs::path follow(const fs::path& path, const std::string& rel) {
+    std::error_code ec;
+    fs::path target = fs::canonical(path, ec);
+    if (ec) {
+      // A dangling link or a loop: listed as a file, so reading it reports the error where a
+      // broken page or asset is reported (reading fails; it cannot hang).
+      return path;
+    }
+    if (!is_within(target, site)) {
+      if (options.follow_external_symlinks) return target;
+      warn(rel, fmt::format("symlink to {} points outside the site folder; skipped: set [build] "
+                            "follow_external_symlinks = true to include it",
+                            target.string()));
+      return {};
+    }
+    if (has_hidden_segment(target.lexically_relative(site))) {
+      warn(rel, fmt::format("symlink to {} points to a hidden file or folder; skipped: link to "
+                            "a file that is not hidden",
+                            target.string()));
+      return {};
+    }
+    return target;
+  }
+
+  // Lists one entry (`rel` empty: the listed folder itself); pushes folders to walk on `todo`.
+  void visit(const fs::path& path, const std::string& rel,
+             std::vector<std::pair<fs::path, std::string>>& todo) {
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) return;  // removed meanwhile
+    bool link = S_ISLNK(st.st_mode);
+    fs::path real = path;
+    if (link) {
+      real = follow(path, rel);
+      if (real.empty()) return;
+      if (::stat(real.c_str(), &st) != 0) {
+        files.push_back(rel);
+        return;
+      }
+    }
+    if (S_ISDIR(st.st_mode)) {
+      auto [it, fresh] = walked.emplace(std::pair{st.st_dev, st.st_ino}, display(rel));
+      if (fresh) {
+        todo.emplace_back(real, rel);
+      } else {
+        warn(rel, fmt::format("symlink to {} points to a folder already included as {}; "
+                              "skipped",
+                              real.string(), it->second));
+      }
+    } else if (S_ISREG(st.st_mode)) {
+      if (!rel.empty()) files.push_back(rel);
+    } else {
+      warn(rel,
+           "not a regular file (a FIFO, socket or device); skipped: replace it with a "
+           "regular file or remove it");
+    }
+  }
+
+  void walk(const fs::path& dir) {
+    std::vector<std::pair<fs::path, std::string>> todo;
+    visit(dir, "", todo);
+    while (!todo.empty()) {
+      auto [folder, prefix] = std::move(todo.back());
+      todo.pop_back();
+      std::vector<std::string> names;
+      std::error_code ec;
+      for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!is_ignored_file_name(name)) names.push_back(std::move(name));
+      }
+      if (ec) {
+        diagnostics.add(
+            make_error(display(prefix), 0, 0,
+                       fmt::format("cannot read folder: {}; check its permissions", ec.message())));
+      }
+      // Sorted and depth first, so the first link to a folder is the same on every run.
+      std::sort(names.begin(), names.end());
+      std::vector<std::pair<fs::path, std::string>> sub;
+      for (const auto& name : names)
+        visit(folder / name, prefix.empty() ? name : fmt::format("{}/{}", prefix, name), sub);
+      todo.insert(todo.end(), std::make_move_iterator(sub.rbegin()),
+                  std::make_move_iterator(sub.rend()));
+    }
+  }
+};
+
+}  // namespace
+
+bool is_ignored_file_name(std::string_view name) {
+  return name.starts_with('.') || name.ends_with('~');
+}
+
+std::vector<std::string> list_source_files(const fs::path& dir, std::string_view display_dir,
+                                           const SourceTreeOptions& options,
+                                           Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(dir, ec))) return {};
+  Walker w{options, display_dir, diagnostics, {}, {}, {}};
+  w.site = fs::weakly_canonical(options.site_dir.empty() ? dir : options.site_dir, ec);
+  if (ec) w.site = fs::absolute(options.site_dir.empty() ? dir : options.site_dir);
+  w.walk(dir);
+  std::sort(w.files.begin(), w.files.end());
+  return std::move(w.files);
+}
+
+}  // namespace bengal

@@ -1,0 +1,37 @@
+// Lists the files of a source folder (content/, static/, a theme's static/) the one way every
+// stage reads them, so that what a site publishes is only what its folder holds:
+//   - hidden files and folders (".git", ".env") and editor backups ("a.md~") are skipped;
+//   - a symlink, to a file or a folder, is followed only when its target is inside the site
+//     folder and not hidden, unless external links are allowed
+//     ([build] follow_external_symlinks); otherwise it is skipped with a warning naming the
+//     link and its target;
+//   - only regular files are listed: FIFOs, sockets and devices are skipped with a warning;
+//   - each folder is walked once, so symlink loops end and links cannot multiply the tree.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bengal/core/diagnostic.hpp"
+
+namespace bengal {
+
+struct SourceTreeOptions {
+  // Symlinks may point anywhere inside this folder. Empty: inside the listed folder itself.
+  std::filesystem::path site_dir;
+  bool follow_external_symlinks = false;
+};
+
+// Files under `dir`, relative to it, '/'-separated and sorted. `display_dir` is how `dir`
+// appears in warnings ("content", "static"). A missing `dir` has no files.
+std::vector<std::string> list_source_files(const std::filesystem::path& dir,
+                                           std::string_view display_dir,
+                                           const SourceTreeOptions& options,
+                                           Diagnostics& diagnostics);
+
+// True for names the build never reads: hidden (".x") and editor backups ("x~").
+bool is_ignored_file_name(std::string_view name);
+
+}  // namespace bengal
