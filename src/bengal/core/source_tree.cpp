@@ -13,13 +13,6 @@ namespace fs = std::filesystem;
 namespace bengal {
 namespace {
 
-// Both paths canonical: is `path` `root` or below it?
-bool is_within(const fs::path& path, const fs::path& root) {
-  const std::string &p = path.native(), &r = root.native();
-  if (!p.starts_with(r)) return false;
-  return p.size() == r.size() || r.ends_with('/') || p[r.size()] == '/';
-}
-
 bool has_hidden_segment(const fs::path& rel) {
   for (const auto& seg : rel)
     if (seg.native().starts_with('.') && seg != "." && seg != "..") return true;
@@ -50,7 +43,7 @@ struct Walker {
       // broken page or asset is reported (reading fails; it cannot hang).
       return path;
     }
-    if (!is_within(target, site)) {
+    if (!is_within_folder(target, site)) {
       if (options.follow_external_symlinks) return target;
       warn(rel, fmt::format("symlink to {} points outside the site folder; skipped: set [build] "
                             "follow_external_symlinks = true to include it",
@@ -128,6 +121,12 @@ struct Walker {
 };
 
 }  // namespace
+
+bool is_within_folder(const fs::path& path, const fs::path& folder) {
+  const std::string &p = path.native(), &f = folder.native();
+  if (!p.starts_with(f)) return false;
+  return p.size() == f.size() || f.ends_with('/') || p[f.size()] == '/';
+}
 
 bool is_ignored_file_name(std::string_view name) {
   return name.starts_with('.') || name.ends_with('~');

@@ -31,6 +31,9 @@ std::vector<std::string> list_source_files(const std::filesystem::path& dir,
                                            const SourceTreeOptions& options,
                                            Diagnostics& diagnostics);
 
+// True when `path` is `folder` or below it; both absolute and canonical (no "..", no links).
+bool is_within_folder(const std::filesystem::path& path, const std::filesystem::path& folder);
+
 // True for names the build never reads: hidden (".x") and editor backups ("x~").
 bool is_ignored_file_name(std::string_view name);
 

@@ -5,16 +5,12 @@
 
 #include <fmt/format.h>
 
+#include "bengal/core/source_tree.hpp"
+
 namespace fs = std::filesystem;
 
 namespace bengal::output {
 namespace {
-
-// Both canonical: is `path` `root` or below it?
-bool is_within(const fs::path& path, const fs::path& root) {
-  const std::string &p = path.native(), &r = root.native();
-  return p.starts_with(r) && (p.size() == r.size() || r.ends_with('/') || p[r.size()] == '/');
-}
 
 fs::path resolved(const fs::path& p) {
   std::error_code ec;
@@ -25,8 +21,8 @@ fs::path resolved(const fs::path& p) {
 // How `out` overlaps `folder` ("is", "is inside", "contains"), or empty.
 std::string_view overlap(const fs::path& out, const fs::path& folder) {
   if (out == folder) return "is";
-  if (is_within(out, folder)) return "is inside";
-  if (is_within(folder, out)) return "contains";
+  if (is_within_folder(out, folder)) return "is inside";
+  if (is_within_folder(folder, out)) return "contains";
   return {};
 }
 
@@ -70,7 +66,7 @@ std::optional<Diagnostic> check_output_folder(const fs::path& site_dir,
                                   config.output_dir, problem));
   }
   // The value has no ".." (config.cpp), but a symlink in the site can still lead away.
-  if (!is_within(out, site)) {
+  if (!is_within_folder(out, site)) {
     return make_error(
         config.config_file, line, column,
         fmt::format("[build] output_dir \"{}\" leads to {}, outside the site folder; remove the "
