@@ -7,7 +7,8 @@
 # The repository is never modified: seeds are copied into build-fuzz/corpus/<target>/, where
 # inputs the fuzzer finds accumulate from run to run. An input that crashes, leaks, times out
 # (10 s) or exceeds 2 GB is kept in build-fuzz/crashes/; reproduce it with
-# `build-fuzz/fuzz/fuzz_<target> FILE`. Exits 1 when any target failed.
+# `build-fuzz/fuzz/fuzz_<target> FILE`. Exits 1 when any target failed. FUZZ_FLAGS adds
+# libFuzzer flags to every run.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -70,6 +71,9 @@ for t in "${TARGETS[@]}"; do
   args=(-max_total_time="$SECONDS_PER_TARGET" -max_len="$(max_len "$t")" -rss_limit_mb=2048
     -timeout=10 -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$t-")
   if [ -n "$(dict "$t")" ]; then args+=(-dict="$(dict "$t")"); fi
+  # Extra libFuzzer flags for one run, e.g. FUZZ_FLAGS="-detect_leaks=0 -seed=1".
+  read -r -a extra <<<"${FUZZ_FLAGS:-}"
+  args+=("${extra[@]}")
   status=0
   "$BUILD/fuzz/fuzz_$t" "${args[@]}" "$corpus" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
