@@ -16,6 +16,7 @@
 #include "bengal/build/content_store.hpp"
 #include "bengal/build/load_site.hpp"
 #include "bengal/build/memory_plan.hpp"
+#include "bengal/build/output_plan.hpp"
 #include "bengal/build/page_renderer.hpp"
 #include "bengal/build/plan.hpp"
 #include "bengal/build/search_index.hpp"
@@ -65,22 +66,32 @@ std::shared_ptr<const templates::Loader> template_loader(const fs::path& site_di
                                                   templates::builtin_template_loader());
 }
 
-// Theme assets: the built-in theme's static files, then a theme folder's static/. The site's
-// own static/ is copied after them, so it can replace any of them.
-size_t copy_theme_static(const fs::path& site_dir, const std::string& theme,
-                         const SourceTreeOptions& sources, output::OutputWriter& writer,
-                         Diagnostics& diagnostics) {
-  size_t copied = 0;
+// Static layers, each file claimed in the output registry before it is copied: the site's
+// static/ first, then a theme folder's static/, then the built-in theme's files, so a higher
+// layer replaces a lower one (on purpose: no error) and none replaces a page or site file.
+size_t copy_static_layers(site::Site& site, const fs::path& site_dir,
+                          const SourceTreeOptions& sources, output::OutputWriter& writer,
+                          Diagnostics& diagnostics) {
+  auto keep = [&](uint8_t layer, std::string_view display) {
+    return [&site, &diagnostics, layer, display](std::string_view rel) {
+      return claim_static_file(site, layer, display, rel, diagnostics);
+    };
+  };
+  size_t copied = output::copy_tree(site_dir / "static", "static", sources, writer, diagnostics,
+                                    keep(0, "static"));
+  const std::string& theme = site.config.theme;
+  if (!theme.empty() && theme != "default") {
+    std::string display = "themes/" + theme + "/static";
+    output::copy_tree(site_dir / "themes" / theme / "static", display, sources, writer, diagnostics,
+                      keep(1, display));
+  }
   constexpr std::string_view kPrefix = "static/";
   for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
     std::string_view path = templates::kBuiltinTheme[i].path;
     if (!path.starts_with(kPrefix)) continue;
-    writer.write(path.substr(kPrefix.size()), templates::kBuiltinTheme[i].bytes);
-    ++copied;
-  }
-  if (!theme.empty() && theme != "default") {
-    copied += output::copy_tree(site_dir / "themes" / theme / "static",
-                                "themes/" + theme + "/static", sources, writer, diagnostics);
+    std::string_view rel = path.substr(kPrefix.size());
+    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
+      writer.write(rel, templates::kBuiltinTheme[i].bytes);
   }
   return copied;
 }
@@ -88,6 +99,7 @@ size_t copy_theme_static(const fs::path& site_dir, const std::string& theme,
 void copy_resources(const site::Site& site, const fs::path& content_dir,
                     output::OutputWriter& writer, Diagnostics& diagnostics, BuildStats& stats) {
   for (const auto& rel : site.content_files) {
+    if (!site.outputs.holds(rel, content_file_key(rel))) continue;  // lost a clash: reported
     try {
       writer.copy_file(content_dir / rel, rel);
       ++stats.static_files;
@@ -109,6 +121,7 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
       std::string dest = out_dir.empty()
                              ? std::string(rel.substr(bundle_dir.size()))
                              : out_dir + "/" + std::string(rel.substr(bundle_dir.size()));
+      if (!site.outputs.holds(dest, content_file_key(rel))) continue;
       try {
         writer.copy_file(content_dir / std::string(rel), dest);
         ++stats.static_files;
@@ -307,6 +320,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     return Resident{store.resident_pages(), store.resident_bytes(), stats.index_bytes};
   };
   std::vector<templates::VirtualPage> virtual_pages = list_virtual_pages(site);
+  claim_generated_outputs(site, virtual_pages, diagnostics);
   size_t to_render = virtual_pages.size() + 1;  // and the 404 page
   for (const auto& batch : batches) to_render += batch.size();
   monitor.set_total(to_render);
@@ -397,13 +411,12 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   }
   for (const auto& p : broken_links) diagnostics.add(site::describe(site, p, false));
 
-  // Phase 5: finalize. Files are copied after the pages so a page is never overwritten by an
-  // asset of the same name; the site's static/ after the theme's, so it can replace them.
+  // Phase 5: finalize. Every output path was claimed in site.outputs (output_plan.hpp): files
+  // of content/, then static files, then aliases, each written only where it holds its path.
   SourceTreeOptions sources{options.site_dir, site.config.follow_external_symlinks};
-  copy_theme_static(options.site_dir, site.config.theme, sources, writer, diagnostics);
-  stats.static_files +=
-      output::copy_tree(options.site_dir / "static", "static", sources, writer, diagnostics);
   copy_resources(site, content_dir, writer, diagnostics, stats);
+  stats.static_files += copy_static_layers(site, options.site_dir, sources, writer, diagnostics);
+  write_aliases(site, writer, diagnostics);
 
   for (site::PageId id : store.changed_pages()) {
     diagnostics.add(make_warning(

@@ -1,5 +1,6 @@
 #include "bengal/build/page_renderer.hpp"
 
+#include "bengal/build/output_plan.hpp"
 #include "bengal/build/search_index.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/site/pagination.hpp"
@@ -117,9 +118,12 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
     pagers = site::paginate(render.list.size(), site_.per_page, url);
   }
   bool paginated = meta.kind != content::PageKind::kPage;
+  // Page 1 is the page's own URL, which it holds (or it would be excluded); pages 2..N are
+  // checked against the output registry.
+  site::ClaimKey key = pager_key(site_, id);
   size_t written = write_pagers(
       pagers, paginated, render, [&] { return ctx_.page(id, &render); }, ctx_.site_value(id),
-      candidates, display, display, s);
+      candidates, display, display, {&key, false}, s);
   store_.retain(id, s.body, s.page);
   return written;
 }
@@ -132,9 +136,13 @@ size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
   std::vector<site::Pager> pagers = paginate ? site::paginate(list.size(), site_.per_page, page.url)
                                              : std::vector<site::Pager>(1);
   if (!paginate) pagers[0].url = page.url;
+  // Taxonomy and term pages may have lost a path to a page; the 404 page is a site file,
+  // which comes first.
+  site::ClaimKey key = virtual_page_key(page);
+  Claimant claimant{page.kind == "404" ? nullptr : &key, true};
   return write_pagers(
       pagers, paginate, render, [&] { return ctx_.virtual_page(page, &render); }, ctx_.site_value(),
-      candidates, "the " + page.kind + " page " + page.url, "", s);
+      candidates, "the " + page.kind + " page " + page.url, "", claimant, s);
 }
 
 size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
@@ -142,9 +150,15 @@ size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool p
                                   const std::function<templates::Value()>& page_value,
                                   const templates::Value& site_value,
                                   const std::vector<std::string>& candidates, std::string_view what,
-                                  std::string_view error_file, Scratch& s) const {
+                                  std::string_view error_file, Claimant claimant,
+                                  Scratch& s) const {
   size_t written = 0;
   for (const auto& pager : pagers) {
+    std::string path = content::output_path_for_url(pager.url);
+    // A pager that lost its path was reported when the paths were claimed.
+    if (claimant.key != nullptr && (pager.number > 1 || claimant.check_first) &&
+        !site_.outputs.holds(path, *claimant.key))
+      continue;
     if (paginated) render.pager = &pager;
     templates::Vars vars = {{"page", page_value()}, {"site", site_value}};
     vars.emplace_back("paginator",
@@ -152,7 +166,7 @@ size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool p
     s.page.clear();
     if (!render_template(candidates, vars, what, s.page, s.template_name)) return written;
     try {
-      writer_.write(content::output_path_for_url(pager.url), s.page);
+      writer_.write(path, s.page);
       ++written;
     } catch (const output::OutputStopped&) {
       throw;  // a full or read-only device stops the build with one message

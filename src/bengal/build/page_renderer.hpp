@@ -48,6 +48,12 @@ class PageRenderer {
   bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
                        std::string_view what, std::string& out, std::string& used) const;
   void report_once(Diagnostic d) const;
+  // Who writes a list's files, checked against the output registry: pages 2..N always, page
+  // 1 with `check_first`; nothing is checked without a key.
+  struct Claimant {
+    const site::ClaimKey* key = nullptr;
+    bool check_first = false;
+  };
   // Renders and writes one file per pager (with `paginator` set when `paginated`); stops at
   // the first template error, which render_template has reported. Returns the files written.
   size_t write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
@@ -55,7 +61,7 @@ class PageRenderer {
                       const std::function<templates::Value()>& page_value,
                       const templates::Value& site_value,
                       const std::vector<std::string>& candidates, std::string_view what,
-                      std::string_view error_file, Scratch& s) const;
+                      std::string_view error_file, Claimant claimant, Scratch& s) const;
 
   const site::Site& site_;
   ContentStore& store_;

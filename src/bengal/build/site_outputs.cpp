@@ -1,8 +1,10 @@
 #include "bengal/build/site_outputs.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
+#include <fmt/format.h>
+
+#include "bengal/build/output_plan.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/output/feeds.hpp"
 #include "bengal/output/site_files.hpp"
@@ -43,13 +45,15 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   info.language = site.config.language;
   const Value* author = site.config.params.find("author");
   info.author = author && author->is_string() ? author->as_string() : site.config.title;
-  std::string folder(list_url.substr(1));  // "blog/" or ""
-  if (site.features.rss) {
+  std::string folder = feed_folder(list_url);  // "blog/" or ""
+  // A feed that lost its path to a page was reported when the paths were claimed.
+  site::ClaimKey key = feed_key(list_url);
+  if (site.features.rss && site.outputs.holds(folder + "rss.xml", key)) {
     info.self = info.link + "rss.xml";
     writer.write(folder + "rss.xml", output::build_rss(info, items));
     ++written;
   }
-  if (site.features.atom) {
+  if (site.features.atom && site.outputs.holds(folder + "atom.xml", key)) {
     info.self = info.link + "atom.xml";
     writer.write(folder + "atom.xml", output::build_atom(info, items));
     ++written;
@@ -107,7 +111,7 @@ std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId>
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
                           const ContentFn& content, output::OutputWriter& writer,
-                          Diagnostics& diagnostics) {
+                          Diagnostics& /*diagnostics*/) {
   size_t written = 0;
   const auto& cfg = site.config;
   const auto& f = site.features;
@@ -119,10 +123,17 @@ size_t write_site_outputs(const site::Site& site,
       entries.push_back(
           {site.permalink(id), m.has_lastmod ? std::optional<Date>(m.lastmod) : std::nullopt});
     }
-    for (const auto& vp : virtual_pages) entries.push_back({cfg.baseurl + vp.url, std::nullopt});
+    // A taxonomy or term page that lost its URL is not listed: the URL is the winner's.
+    for (const auto& vp : virtual_pages) {
+      if (site.outputs.holds(content::output_path_for_url(vp.url), virtual_page_key(vp)))
+        entries.push_back({cfg.baseurl + vp.url, std::nullopt});
+    }
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.loc < b.loc; });
     for (const auto& file : output::build_sitemaps(entries, cfg.baseurl)) {
+      if (file.path != "sitemap.xml" &&
+          !site.outputs.holds(file.path, {site::OutputRank::kListPage, 3, "sitemap"}))
+        continue;
       writer.write(file.path, file.xml);
       ++written;
     }
@@ -157,42 +168,43 @@ size_t write_site_outputs(const site::Site& site,
     ++written;
   }
 
-  if (f.aliases) {
-    // An alias must not replace a page: those files exist already.
-    std::unordered_map<std::string, PageId> pages;
-    for (PageId id : site.rendered())
-      pages.emplace(content::output_path_for_url(site.str(site.page(id).url)), id);
-    std::unordered_map<std::string, PageId> aliases;
-    for (PageId id : site.rendered()) {
-      std::string display = cfg.content_dir + "/" + std::string(site.source_path(id));
-      for (StrId a : site.table.list(site.page(id).aliases)) {
-        content::UrlCheck check = content::normalize_url(site.str(a));
-        if (!check.error.empty()) {
-          diagnostics.add(
-              make_error(display, 0, 0, "alias " + std::string(site.str(a)) + ": " + check.error));
-          continue;
-        }
-        std::string path = content::output_path_for_url(check.url);
-        if (auto it = pages.find(path); it != pages.end()) {
-          diagnostics.add(
-              make_error(display, 0, 0,
-                         "alias " + check.url + " is the URL of " + cfg.content_dir + "/" +
-                             std::string(site.source_path(it->second)) +
-                             "; remove the alias or move that page (no redirect was written)"));
-          continue;
-        }
-        if (auto [it, inserted] = aliases.emplace(path, id); !inserted) {
-          if (it->second != id)
-            diagnostics.add(make_error(
-                display, 0, 0,
-                "alias " + check.url + " is also an alias of " + cfg.content_dir + "/" +
-                    std::string(site.source_path(it->second)) + "; keep it on one page"));
-          continue;
-        }
-        writer.write(path, output::build_alias_page(site.permalink(id), cfg.language));
-        ++written;
+  return written;
+}
+
+size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
+  if (!site.features.aliases) return 0;
+  const auto& cfg = site.config;
+  std::vector<site::OutputClaim> claims;
+  std::vector<site::PageId> owners;
+  for (PageId id : site.rendered()) {
+    std::string display = fmt::format("{}/{}", cfg.content_dir, site.source_path(id));
+    for (StrId a : site.table.list(site.page(id).aliases)) {
+      content::UrlCheck check = content::normalize_url(site.str(a));
+      if (!check.error.empty()) {
+        diagnostics.add(
+            make_error(display, 0, 0, fmt::format("alias {}: {}", site.str(a), check.error)));
+        continue;
       }
+      site::OutputClaim c;
+      c.path = content::output_path_for_url(check.url);
+      c.by = {site::OutputRank::kAlias, 0, std::string(site.source_path(id))};
+      c.what = c.who = fmt::format("alias {} of {}", check.url, display);
+      c.file = display;
+      c.source = site.source_path(id);
+      c.keys = {"aliases"};
+      c.remedy = "remove the alias";
+      claims.push_back(std::move(c));
+      owners.push_back(id);
     }
+  }
+  std::vector<std::string> paths;
+  for (const auto& c : claims) paths.push_back(c.path);
+  std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
+  size_t written = 0;
+  for (size_t i = 0; i < won.size(); ++i) {
+    if (!won[i]) continue;
+    writer.write(paths[i], output::build_alias_page(site.permalink(owners[i]), cfg.language));
+    ++written;
   }
   return written;
 }

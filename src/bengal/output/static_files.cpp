@@ -7,9 +7,11 @@ namespace fs = std::filesystem;
 namespace bengal::output {
 
 size_t copy_tree(const fs::path& dir, std::string_view display_dir,
-                 const SourceTreeOptions& sources, OutputWriter& writer, Diagnostics& diagnostics) {
+                 const SourceTreeOptions& sources, OutputWriter& writer, Diagnostics& diagnostics,
+                 const std::function<bool(std::string_view rel)>& keep) {
   std::vector<std::string> files = list_source_files(dir, display_dir, sources, diagnostics);
   for (const auto& rel : files) {
+    if (keep && !keep(rel)) continue;
     try {
       writer.copy_file(dir / rel, rel);
     } catch (const OutputStopped&) {

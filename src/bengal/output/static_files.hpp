@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "bengal/core/diagnostic.hpp"
@@ -16,7 +17,9 @@ namespace bengal::output {
 // and non-regular files are skipped with a warning. Returns the number of files listed; a
 // file that cannot be copied is an error naming it and the copy goes on, except when the
 // output device is full or read-only (OutputStopped propagates).
+// With `keep`, a file is copied only when keep(rel) is true (the output registry's say).
 size_t copy_tree(const std::filesystem::path& dir, std::string_view display_dir,
-                 const SourceTreeOptions& sources, OutputWriter& writer, Diagnostics& diagnostics);
+                 const SourceTreeOptions& sources, OutputWriter& writer, Diagnostics& diagnostics,
+                 const std::function<bool(std::string_view rel)>& keep = {});
 
 }  // namespace bengal::output

@@ -53,10 +53,10 @@ void read_features(Site& site, Diagnostics& diagnostics) {
       return;
     }
     auto [line, col] = site.config.document.position_of(path);
-    diagnostics.add(make_error(site.config.config_file, line, col,
-                               fmt::format("[{}] {} must be true or false, not {}",
-                                           path.substr(0, path.find('.')),
-                                           path.substr(path.find('.') + 1), v.type_name())));
+    diagnostics.add(make_error(
+        site.config.config_file, line, col,
+        fmt::format("[{}] {} must be true or false, not {}", path.substr(0, path.find('.')),
+                    path.substr(path.find('.') + 1), v.type_name())));
   };
   if (const Value* t = site.config.raw.find("features"); t && t->is_table()) {
     for (const auto& [key, v] : t->as_table()) {
@@ -85,6 +85,71 @@ void read_features(Site& site, Diagnostics& diagnostics) {
       read("feeds.full_content", *v, &f.feed_full_content);
     }
   }
+}
+
+// The files bengal writes at fixed paths, switched on in [features]: they come before every
+// page, and the error names the switch that frees the path.
+std::vector<OutputClaim> site_file_claims(const Site& site) {
+  struct SiteFile {
+    bool on;
+    const char* path;
+    const char* who;
+    const char* hint;
+  };
+  const Features& f = site.features;
+  const SiteFile files[] = {
+      {true, "404.html", "the 404 page", "change the 404 page with a templates/404.html"},
+      {f.sitemap, "sitemap.xml", "the sitemap", "turn off [features] sitemap"},
+      {f.search, "index.json", "the search index", "turn off [features] search"},
+      {f.llms_txt, "llms.txt", "the generated llms.txt", "turn off [features] llms_txt"},
+      {f.robots, "robots.txt", "the generated robots.txt", "turn off [features] robots"},
+      {f.graph, "graph.json", "the generated graph.json", "turn off [features] graph"},
+      {f.rss, "rss.xml", "the site's RSS feed", "turn off [features] rss"},
+      {f.atom, "atom.xml", "the site's Atom feed", "turn off [features] atom"},
+  };
+  std::vector<OutputClaim> claims;
+  for (const auto& file : files) {
+    if (!file.on) continue;
+    OutputClaim c;
+    c.path = file.path;
+    // The site's feeds share one key: the feed writer asks for both with it.
+    bool feed = std::string_view(file.path).ends_with(".xml") &&
+                file.path != std::string_view("sitemap.xml");
+    c.by = {OutputRank::kSiteFile, 0, feed ? "feeds" : file.path};
+    c.what = c.who = file.who;
+    c.hint = file.hint;
+    claims.push_back(std::move(c));
+  }
+  return claims;
+}
+
+// Every page claims its URL's file. Between two pages, the one whose source path gives the
+// URL (no url or slug) comes first, then the one whose source path sorts first; a page that
+// loses is left out of the site.
+void claim_pages(Site& site, Diagnostics& diagnostics) {
+  auto& pages = site.table.pages;
+  std::vector<OutputClaim> claims;
+  claims.reserve(pages.size());
+  for (PageId id = 0; id < pages.size(); ++id) {
+    const PageMeta& m = pages[id];
+    std::string_view url = site.str(m.url);
+    std::string_view source = site.str(m.source_path);
+    bool natural = url == content::default_page_url(source, m.kind, "");
+    OutputClaim c;
+    c.path = content::output_path_for_url(url);
+    c.by = {OutputRank::kPage, static_cast<uint8_t>(natural ? 0 : 1), std::string(source)};
+    c.what = fmt::format("page {}", url);
+    c.who = c.file = display_path(site, id);
+    c.source = source;
+    if (!natural) c.keys = {"url", "slug"};
+    c.remedy = natural ? "rename the file or give the page a url"
+                       : "give this page a different url or slug";
+    claims.push_back(std::move(c));
+  }
+  site.outputs.set_content_root(site.content_root);
+  std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
+  for (PageId id = 0; id < pages.size(); ++id)
+    if (!won[id]) pages[id].excluded = true;
 }
 
 }  // namespace
@@ -130,22 +195,9 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   site.content_files = std::move(discovered.content_files);
   auto& pages = site.table.pages;
 
-  // URL collisions: the first claimant in source order keeps the URL. Output files are what
-  // actually collide, so "/a.html" and a page at "/a.html" count, and "/A/" does not clash
-  // with "/a/" only on case-sensitive file systems; compare output paths as they are.
-  std::unordered_map<std::string, PageId> owners;
-  for (PageId id = 0; id < pages.size(); ++id) {
-    std::string out = content::output_path_for_url(site.str(pages[id].url));
-    auto [it, inserted] = owners.emplace(out, id);
-    if (!inserted) {
-      pages[id].excluded = true;
-      diagnostics.add(
-          make_error(display_path(site, id), 0, 0,
-                     "URL " + std::string(site.str(pages[id].url)) + " is also claimed by " +
-                         display_path(site, it->second) +
-                         "; give one of them a different slug or url (this page was not written)"));
-    }
-  }
+  read_features(site, diagnostics);
+  site.outputs.claim(site_file_claims(site), diagnostics);
+  claim_pages(site, diagnostics);
   for (PageId id = 0; id < pages.size(); ++id) {
     if (pages[id].kind == content::PageKind::kHome) site.home = id;
     if (!pages[id].excluded) site.rendered_.push_back(id);
@@ -209,7 +261,6 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       }
     }
   }
-  read_features(site, diagnostics);
   site.xref = XrefIndex(site.table, site.rendered_);
   site.menus = build_menus(site, diagnostics);
 }

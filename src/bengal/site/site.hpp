@@ -12,6 +12,7 @@
 #include "bengal/content/page_meta.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/site/menus.hpp"
+#include "bengal/site/output_paths.hpp"
 #include "bengal/site/taxonomy.hpp"
 #include "bengal/site/xref.hpp"
 
@@ -66,6 +67,12 @@ struct Site {
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
   Features features;
   std::map<std::string, Menu> menus;
+  // Every output path and who holds it (output_paths.hpp): build_index claims the site files
+  // and the pages; the build claims the rest before writing them.
+  OutputPaths outputs;
+  // The content folder as the build reads it, for error positions found after discovery
+  // (empty: errors name the file without a line).
+  std::filesystem::path content_root;
 
   // "/tags/" and "/tags/go/": the URLs of taxonomy pages.
   std::string taxonomy_url(size_t taxonomy) const;
@@ -86,9 +93,9 @@ Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics)
 bool page_order_less(const content::PageTable& table, PageId a, PageId b);
 
 // Builds the index into `site`, which must not move afterwards (the cross-reference index
-// points into its page table). Reports two pages claiming one URL as an error naming both files;
-// the page whose source path sorts later is left out. Bundle resources and content files that would
-// overwrite a page are reported too.
+// points into its page table). Claims the site files bengal generates and every page's URL in
+// site.outputs: a page that loses its URL (to a site file, or to a page that comes first) is
+// reported as an error naming both and left out.
 void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                  Diagnostics& diagnostics);
 
