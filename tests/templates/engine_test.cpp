@@ -254,18 +254,23 @@ TEST(Errors, CyclesAndRecursionAreErrorsNotCrashes) {
 }
 
 TEST(Robustness, GarbageNeverCrashes) {
-  const char* pieces[] = {"{{", "}}", "{%",    "%}",  "{#", "#}", "if", "for", "x",
-                          "in", "'",  "\"",    "(",   ")",  "[",  "]",  "|",   "end",
-                          "-",  "+",  "block", "raw", " ",  "\n", "1",  ".",   ","};
-  uint32_t seed = 12345;
-  for (int i = 0; i < 3000; ++i) {
-    std::string src;
-    for (int k = 0; k < 12; ++k) {
-      seed = seed * 1103515245 + 12345;
-      src += pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+  const char* pieces[] = {"{{", "}}",  "{%",    "%}",  "{#", "#}",     "if",  "for", "x",
+                          "in", "'",   "\"",    "(",   ")",  "[",      "]",   "|",   "end",
+                          "-",  "+",   "block", "raw", " ",  "\n",     "1",   ".",   ",",
+                          "~",  "and", "or",    "not", ".a", "|upper", "[0]", "*"};
+  // Many seeds; one template in ten is long, so chains and nesting run past every limit.
+  for (uint32_t seed = 1; seed <= 30; ++seed) {
+    uint32_t state = seed * 2654435761u;
+    for (int i = 0; i < 300; ++i) {
+      std::string src;
+      int count = i % 10 == 9 ? 20'000 : 12;
+      for (int k = 0; k < count; ++k) {
+        state = state * 1103515245 + 12345;
+        src += pieces[(state >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+      }
+      std::string out = render(src);  // must return, error or not
+      (void)out;
     }
-    std::string out = render(src);  // must return, error or not
-    (void)out;
   }
 }
 

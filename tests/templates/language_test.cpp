@@ -6,28 +6,13 @@
 #include <gtest/gtest.h>
 
 #include "bengal/templates/engine/environment.hpp"
+#include "render_fixture.hpp"
 
 namespace bengal::templates {
 namespace {
 
-struct Fixture {
-  std::shared_ptr<MemoryLoader> loader = std::make_shared<MemoryLoader>();
-  Environment env{loader};
-
-  std::string render(const std::string& name, const Vars& vars = {}) {
-    std::string out;
-    Diagnostic error;
-    if (!env.render(name, vars, out, error)) return "ERROR: " + error.format();
-    return out;
-  }
-};
-
-std::string render(const std::string& source, const Vars& vars = {},
-                   const std::string& name = "t.txt") {
-  Fixture f;
-  f.loader->add(name, source);
-  return f.render(name, vars);
-}
+using test::Fixture;
+using test::render;
 
 // A host object as the site layer writes them: a page with a few attributes.
 class FakePage : public Object {
@@ -411,6 +396,10 @@ TEST(Robustness, RandomBytesAndMutatedTemplatesNeverCrash) {
       "{% set ns = namespace(x=1) %}{% set ns.x = ns.x ** 2 %}{{ '%s-%d'|format(ns.x, 3) }}",
       "{% raw %}{{ x }}{% endraw %}{# c #}{%- if a is divisibleby 3 -%}{{ a // 0 }}{%- endif %}",
       "{% include ['x.html', 'b.html'] ignore missing %}{% from 'b.html' import a as c %}{{ c() }}",
+      "{{ (1 + 2 * 3) ~ x|first|string and d.k or [x][0][0] }}{% if a %}{% for i in x %}{{ -i "
+      "}}{% endfor %}{% endif %}",
+      "{% set ns = namespace(v=[1]) %}{% set ns.me = ns %}{% set ns.v = [ns.v, ns] %}{{ ns }}"
+      "{{ ns.v|tojson }}{{ ns.v == ns.v }}",
   };
   auto loader = std::make_shared<MemoryLoader>();
   loader->add("b.html", "{% block a %}{% endblock %}{% macro a() %}A{% endmacro %}");
@@ -424,12 +413,14 @@ TEST(Robustness, RandomBytesAndMutatedTemplatesNeverCrash) {
     return state;
   };
   const std::string alphabet = "{}%#-+()[]|.,:'\"=<>!~*/ \nabcdefinorstx0123456789_";
+  int too_deep = 0;
   for (int i = 0; i < 4000; ++i) {
+    if (i % 500 == 0) state = 0x9E3779B97F4A7C15ull + static_cast<uint64_t>(i);  // a new seed
     std::string src = seeds[next() % std::size(seeds)];
     int edits = 1 + static_cast<int>(next() % 6);
     for (int k = 0; k < edits && !src.empty(); ++k) {
       size_t at = next() % src.size();
-      switch (next() % 4) {
+      switch (next() % 6) {
         case 0:
           src.erase(at, 1 + next() % 4);
           break;
@@ -439,14 +430,35 @@ TEST(Robustness, RandomBytesAndMutatedTemplatesNeverCrash) {
         case 2:
           src[at] = static_cast<char>(next() & 0xFF);  // arbitrary bytes, invalid UTF-8 too
           break;
-        default:
+        case 3:
           src.insert(at, src.substr(next() % src.size(), next() % 12));
+          break;
+        case 4: {  // a chain or an opener repeated, up to 20,000 times
+          static const char* const kChains[] = {" + 1",   " ~ x",       " and a", " or 0",
+                                                "|first", ".k",         "[0]",    "(",
+                                                "[",      "{% if a %}", "not ",   "-"};
+          std::string run;
+          const char* piece = kChains[next() % std::size(kChains)];
+          for (uint64_t n = next() % (next() % 4 ? 1000 : 20'000); n > 0; --n) run += piece;
+          src.insert(at, run);
+          break;
+        }
+        default: {  // a piece of the template repeated up to 1000 times
+          std::string piece = src.substr(next() % src.size(), 1 + next() % 10), run;
+          for (uint64_t n = next() % 1000; n > 0; --n) run += piece;
+          src.insert(at, run);
+        }
       }
     }
     std::string out;
     Diagnostic error;
-    env.render_source(i % 2 ? "t.html" : "t.txt", src, vars, out, error);  // returns, always
+    // Returns, always.
+    if (!env.render_source(i % 2 ? "t.html" : "t.txt", src, vars, out, error) &&
+        error.message.find("nested more than") != std::string::npos)
+      ++too_deep;
   }
+  // The repeated pieces reached the nesting limits, where a stack overflow would be.
+  EXPECT_GT(too_deep, 50) << too_deep;
 }
 
 }  // namespace

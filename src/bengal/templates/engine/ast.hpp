@@ -63,9 +63,15 @@ enum class Op : uint8_t {
   kNotIn
 };
 
+// Levels of an expression tree: `1 + 1 + 1` is three (each operator nests the chain so far one
+// level deeper), `a|b|c` and `a.b.c` likewise. Rendering and freeing recurse once per level, so
+// the parser refuses deeper expressions with an error at the operator that crosses the limit.
+constexpr uint32_t kMaxExprHeight = 200;
+
 struct Expr {
   ExprKind kind = ExprKind::kLiteral;
   uint32_t line = 0, column = 0;
+  uint32_t height = 1;  // 1 + the height of the tallest child
   Value literal;
   std::string name;  // variable, attribute, filter or test name
   Op op = Op::kAdd;

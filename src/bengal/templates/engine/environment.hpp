@@ -55,6 +55,13 @@ using Vars = std::vector<std::pair<std::string, Value>>;
 
 // Limit on nested include, extends, macro and block calls: deeper is an error, not a crash.
 inline constexpr int kMaxRenderDepth = 64;
+// Statements and expressions being evaluated at once in one render, across macros, includes,
+// blocks and recursive loops: each costs a stack frame, so past this the render fails with an
+// error instead of overflowing the stack.
+inline constexpr int kMaxRenderFrames = 1000;
+// Text that one operation builds from small inputs ('x' * n, replace, join, indent): beyond
+// this it is an error, so a few bytes of template cannot ask for gigabytes.
+inline constexpr size_t kMaxBuiltBytes = size_t{64} << 20;
 
 // Holds everything templates share: the loader, globals, custom filters and tests, host hooks,
 // and the compiled templates. Configure it first (set_global, add_filter, ...), then render from

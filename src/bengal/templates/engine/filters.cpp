@@ -27,6 +27,12 @@ std::string escaped(std::string_view s) {
   return out;
 }
 
+// For a filter whose result would pass kMaxBuiltBytes.
+bool too_large(std::string& error) {
+  error = "result larger than 64 MB";
+  return false;
+}
+
 bool arg_bool(const Args& a, size_t i, std::string_view name, bool def) {
   const Value* v = a.get(i, name);
   return v ? v->truthy() : def;
@@ -141,6 +147,7 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
   } else {
     for (size_t hit; count != 0 && (hit = s.find(from, pos)) != std::string::npos; --count) {
       out.append(s, pos, hit - pos);
+      if (out.size() + to.size() > kMaxBuiltBytes) return too_large(error);
       out += to;
       pos = hit + from.size();
     }
@@ -149,23 +156,27 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
   v = Value::string(std::move(out), v.is_safe());
   return true;
 }
+// Jinja2's do_truncate: unchanged up to length + leeway characters; otherwise the first
+// length - len(end) characters, cut back to the last space unless killwords, then `end`.
+// Works on the bytes: a 10 MB word costs no more than its copy.
 bool truncate(Renderer&, Value& v, Args& a, std::string&) {
-  std::string s = text(v);
+  Value str = v.is_string() ? v : Value::string(text(v));
+  std::string_view s = str.as_view();
   auto length = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 0, "length", 255)));
   bool killwords = arg_bool(a, 1, "killwords", false);
   std::string end = arg_str(a, 2, "end", "...");
   auto leeway = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 3, "leeway", 5)));
-  Value chars = Value::view(s);
-  if (chars.length() <= length + leeway) return true;
-  List cs = chars.to_list();
-  std::string cut;
-  size_t keep = length >= end.size() ? length - end.size() : 0;
-  for (size_t i = 0; i < keep && i < cs.size(); ++i) cut += cs[i].as_view();
+  if (Value::prefix_bytes(s, length + leeway) == s.size()) return true;
+  size_t end_chars = Value::view(end).length();
+  std::string_view cut =
+      s.substr(0, Value::prefix_bytes(s, length >= end_chars ? length - end_chars : 0));
   if (!killwords) {
     size_t space = cut.rfind(' ');
-    if (space != std::string::npos) cut.resize(space);
+    if (space != std::string_view::npos) cut = cut.substr(0, space);
   }
-  v = Value::string(cut + end);
+  std::string out(cut);
+  out += end;
+  v = Value::string(std::move(out));
   return true;
 }
 bool wordcount(Renderer&, Value& v, Args&, std::string&) {
@@ -230,17 +241,30 @@ bool striptags(Renderer&, Value& v, Args&, std::string&) {
   v = Value::string(std::move(result));
   return true;
 }
-bool join(Renderer& r, Value& v, Args& a, std::string&) {
+bool join(Renderer& r, Value& v, Args& a, std::string& error) {
   std::string sep = arg_str(a, 0, "d", "");
   const Value* attr = a.find("attribute");
   std::string out;
   bool first = true;
   bool esc = r.autoescape();
   bool any_safe = false;
+  if (v.is_string() && attr == nullptr) {  // its characters, without a Value for each
+    std::string_view s = v.as_view();
+    for (size_t i = 0; i < s.size();) {
+      size_t n = Value::char_bytes(s, i);
+      if (out.size() + sep.size() + n > kMaxBuiltBytes) return too_large(error);
+      if (i > 0) out += sep;
+      out.append(s, i, n);
+      i += n;
+    }
+    v = Value::string(std::move(out));
+    return true;
+  }
   List items = v.to_list();
   for (const Value& item : items) any_safe |= item.is_safe();
   for (const Value& item0 : items) {
     Value item = attr ? get_path(item0, attr->str()) : item0;
+    if (out.size() + sep.size() > kMaxBuiltBytes) return too_large(error);
     if (!first) out += sep;
     first = false;
     // Joining markup keeps it safe and escapes the rest, as Jinja's do_join does.
@@ -250,15 +274,27 @@ bool join(Renderer& r, Value& v, Args& a, std::string&) {
       item.append_str(out);
     }
   }
+  if (out.size() > kMaxBuiltBytes) return too_large(error);
   v = Value::string(std::move(out), esc && any_safe);
   return true;
 }
 bool first(Renderer&, Value& v, Args&, std::string&) {
+  if (v.is_string()) {
+    v = v.as_view().empty() ? Value() : v.substring(0, Value::char_bytes(v.as_view(), 0));
+    return true;
+  }
   List items = v.to_list();
   v = items.empty() ? Value() : items.front();
   return true;
 }
 bool last(Renderer&, Value& v, Args&, std::string&) {
+  if (v.is_string()) {
+    std::string_view s = v.as_view();
+    size_t start = 0, n = 0;
+    for (size_t i = 0; i < s.size(); i += n) start = i, n = Value::char_bytes(s, i);
+    v = s.empty() ? Value() : v.substring(start, n);
+    return true;
+  }
   List items = v.to_list();
   v = items.empty() ? Value() : items.back();
   return true;
@@ -286,11 +322,15 @@ bool sort(Renderer&, Value& v, Args& a, std::string&) {
   return true;
 }
 bool reverse(Renderer&, Value& v, Args&, std::string&) {
-  if (v.is_string()) {
-    List cs = v.to_list();
-    std::string s;
-    for (auto it = cs.rbegin(); it != cs.rend(); ++it) s += it->as_view();
-    v = Value::string(std::move(s));
+  if (v.is_string()) {  // characters in reverse order, each kept whole
+    std::string_view s = v.as_view();
+    std::string out(s.size(), '\0');
+    for (size_t i = 0; i < s.size();) {
+      size_t n = Value::char_bytes(s, i);
+      out.replace(s.size() - i - n, n, s.substr(i, n));
+      i += n;
+    }
+    v = Value::string(std::move(out));
     return true;
   }
   List items = v.to_list();
@@ -385,9 +425,10 @@ bool rejectattr(Renderer& r, Value& v, Args& a, std::string& e) {
 }
 
 bool batch(Renderer&, Value& v, Args& a, std::string& error) {
+  // Filling a batch of a trillion would never end: sizes are bounded as range() is.
   int64_t n = arg_int(a, 0, "linecount", 0);
-  if (n <= 0) {
-    error = "needs a positive size";
+  if (n <= 0 || n > 1'000'000) {
+    error = "needs a size from 1 to 1000000";
     return false;
   }
   const Value* fill = a.get(1, "fill_with");
@@ -576,73 +617,105 @@ bool urlencode(Renderer&, Value& v, Args&, std::string&) {
   v = Value::string(std::move(out));
   return true;
 }
-void append_json(std::string& out, const Value& v, int depth = 0) {
-  if (depth > 64) {  // a self-containing structure: stop rather than overflow
-    out += "null";
-    return;
-  }
-  switch (v.kind()) {
-    case Value::Kind::kUndefined:
-    case Value::Kind::kNone:
-      out += "null";
-      break;
-    case Value::Kind::kBool:
-      out += v.as_bool() ? "true" : "false";
-      break;
-    case Value::Kind::kInt:
-      v.append_str(out);
-      break;
-    case Value::Kind::kFloat:
-      if (std::isnan(v.as_float()))
-        out += "NaN";
-      else if (std::isinf(v.as_float()))
-        out += v.as_float() < 0 ? "-Infinity" : "Infinity";
-      else
-        v.append_str(out);
-      break;
-    case Value::Kind::kList:
-    case Value::Kind::kObject:
-      if (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence()) {
-        Dict d;
-        for (const auto& k : v.as_object().keys()) d.emplace_back(k, v.attr(k));
-        append_json(out, Value::dict(std::move(d)), depth + 1);
-        break;
-      }
-      out += '[';
-      for (size_t i = 0; const Value& x : v.to_list()) {
-        if (i++ > 0) out += ", ";
-        append_json(out, x, depth + 1);
-      }
-      out += ']';
-      break;
-    case Value::Kind::kDict: {
-      // Jinja's tojson sorts keys.
-      Dict sorted = v.as_dict();
-      std::stable_sort(sorted.begin(), sorted.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
-      out += '{';
-      bool first = true;
-      for (const auto& [k, x] : sorted) {
-        if (!first) out += ", ";
-        first = false;
-        append_json_string(out, k, JsonStyle::kPythonHtmlSafe);
-        out += ": ";
-        append_json(out, x, depth + 1);
-      }
-      out += '}';
-      break;
+// JSON of `v` into `out`. Namespaces are mutable and can hold themselves, and shared lists can
+// nest a value 2^n times in n statements: a value met again inside itself, nesting past 64
+// levels or text past 64 MB is an error (`error` says which) rather than endless output.
+struct JsonWriter {
+  std::string& out;
+  std::string& error;
+  std::vector<const void*> open;  // namespaces and other objects being written
+
+  static constexpr size_t kMaxDepth = 64;
+
+  bool write(const Value& v, size_t depth) {
+    if (depth > kMaxDepth) {
+      error = "value nested more than 64 levels deep";
+      return false;
     }
-    default:
-      append_json_string(out, v.str(), JsonStyle::kPythonHtmlSafe);
+    if (out.size() > kMaxBuiltBytes) {
+      error = "JSON text larger than 64 MB";
+      return false;
+    }
+    switch (v.kind()) {
+      case Value::Kind::kUndefined:
+      case Value::Kind::kNone:
+        out += "null";
+        return true;
+      case Value::Kind::kBool:
+        out += v.as_bool() ? "true" : "false";
+        return true;
+      case Value::Kind::kInt:
+        v.append_str(out);
+        return true;
+      case Value::Kind::kFloat:
+        if (std::isnan(v.as_float()))
+          out += "NaN";
+        else if (std::isinf(v.as_float()))
+          out += v.as_float() < 0 ? "-Infinity" : "Infinity";
+        else
+          v.append_str(out);
+        return true;
+      case Value::Kind::kObject: {
+        const void* id = &v.as_object();
+        if (std::find(open.begin(), open.end(), id) != open.end()) {
+          error = "the value contains itself (a namespace holding itself)";
+          return false;
+        }
+        open.push_back(id);
+        bool ok;
+        if (!v.as_object().is_sequence()) {
+          Dict d;
+          for (const auto& k : v.as_object().keys()) d.emplace_back(k, v.attr(k));
+          ok = write(Value::dict(std::move(d)), depth + 1);
+        } else {
+          ok = write_list(v, depth);
+        }
+        open.pop_back();
+        return ok;
+      }
+      case Value::Kind::kList:
+        return write_list(v, depth);
+      case Value::Kind::kDict: {
+        // Jinja's tojson sorts keys.
+        Dict sorted = v.as_dict();
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        out += '{';
+        bool first = true;
+        for (const auto& [k, x] : sorted) {
+          if (!first) out += ", ";
+          first = false;
+          append_json_string(out, k, JsonStyle::kPythonHtmlSafe);
+          out += ": ";
+          if (!write(x, depth + 1)) return false;
+        }
+        out += '}';
+        return true;
+      }
+      default:
+        append_json_string(out, v.str(), JsonStyle::kPythonHtmlSafe);
+        return true;
+    }
   }
-}
-bool tojson(Renderer&, Value& v, Args&, std::string&) {
+
+  bool write_list(const Value& v, size_t depth) {
+    out += '[';
+    for (size_t i = 0; const Value& x : v.to_list()) {
+      if (i++ > 0) out += ", ";
+      if (!write(x, depth + 1)) return false;
+    }
+    out += ']';
+    return true;
+  }
+};
+
+bool tojson(Renderer&, Value& v, Args&, std::string& error) {
   std::string out;
-  append_json(out, v);
+  if (!JsonWriter{out, error, {}}.write(v, 0)) return false;
   v = Value::string(std::move(out), true);
   return true;
 }
-bool indent(Renderer&, Value& v, Args& a, std::string&) {
+bool indent(Renderer&, Value& v, Args& a, std::string& error) {
   const Value* w = a.get(0, "width");
   std::string pad =
       w && w->is_string()
@@ -660,6 +733,7 @@ bool indent(Renderer&, Value& v, Args& a, std::string&) {
     start = nl + 1;
   }
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (out.size() + pad.size() + lines[i].size() > kMaxBuiltBytes) return too_large(error);
     if (i > 0) out += '\n';
     if (i > 0 && (blank || !lines[i].empty())) out += pad;
     out += lines[i];
@@ -695,31 +769,48 @@ bool format(Renderer&, Value& v, Args& a, std::string& error) {
     }
     const Value& arg = a.positional[next++];
     std::string spec(f, i, j - i);
-    char buf[512];
+    // A width or precision is padding the template asks for: bounded, so that %999999999d is
+    // an error rather than a gigabyte of spaces.
+    for (size_t k = 0; k < spec.size();) {
+      size_t digits = std::min(spec.find_first_not_of("0123456789", k), spec.size()) - k;
+      if (digits > 4 || (digits == 4 && spec.compare(k, 4, "1000") > 0)) {
+        error = "format width or precision larger than 1000";
+        return false;
+      }
+      k += std::max<size_t>(digits, 1);
+    }
+    std::string buf;
+    // snprintf into `buf`, sized first: %s of any length stays whole.
+    auto print = [&buf, &spec](auto arg) {
+      int n = std::snprintf(nullptr, 0, spec.c_str(), arg);
+      buf.assign(static_cast<size_t>(std::max(n, 0)) + 1, '\0');
+      std::snprintf(buf.data(), buf.size(), spec.c_str(), arg);
+      buf.pop_back();
+    };
     switch (conv) {
       case 's':
       case 'r':
         spec += 's';
-        std::snprintf(buf, sizeof buf, spec.c_str(), text(arg).c_str());
+        print(text(arg).c_str());
         break;
       case 'd':
       case 'i':
         spec += "lld";
-        std::snprintf(buf, sizeof buf, spec.c_str(), static_cast<long long>(arg.as_int()));
+        print(static_cast<long long>(arg.as_int()));
         break;
       case 'f':
       case 'F':
       case 'e':
       case 'g':
         spec += conv;
-        std::snprintf(buf, sizeof buf, spec.c_str(), arg.as_float());
+        print(arg.as_float());
         break;
       case 'x':
       case 'X':
       case 'o':
         spec += "ll";
         spec += conv;
-        std::snprintf(buf, sizeof buf, spec.c_str(), static_cast<long long>(arg.as_int()));
+        print(static_cast<long long>(arg.as_int()));
         break;
       default:
         error = std::string("unsupported format character '") + conv + "'";

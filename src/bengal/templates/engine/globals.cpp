@@ -26,16 +26,24 @@ bool range(Renderer&, CallArgs& args, Value& result, std::string& error) {
     return false;
   }
   // Count first so that huge ranges fail without allocating.
-  int64_t count = 0;
-  if (step > 0 && start < stop) count = (stop - start + step - 1) / step;
-  if (step < 0 && start > stop) count = (start - stop - step - 1) / -step;
-  if (count > kMaxRange) {
+  // The span in unsigned arithmetic: range(-2**62, 2**62) must not overflow int64.
+  uint64_t count = 0;
+  if (step > 0 && start < stop) {
+    uint64_t span = static_cast<uint64_t>(stop) - static_cast<uint64_t>(start);
+    count = (span - 1) / static_cast<uint64_t>(step) + 1;
+  }
+  if (step < 0 && start > stop) {
+    uint64_t span = static_cast<uint64_t>(start) - static_cast<uint64_t>(stop);
+    count = (span - 1) / (0 - static_cast<uint64_t>(step)) + 1;
+  }
+  if (count > static_cast<uint64_t>(kMaxRange)) {
     error = "range() of " + std::to_string(count) + " items is too large";
     return false;
   }
   List items;
   items.reserve(static_cast<size_t>(count));
-  for (int64_t i = 0; i < count; ++i) items.push_back(Value::integer(start + i * step));
+  for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
+    items.push_back(Value::integer(start + i * step));
   result = Value::list(std::move(items));
   return true;
 }
@@ -97,15 +105,11 @@ std::vector<std::string> Namespace::keys() const {
   return out;
 }
 
+// As Jinja2's Namespace.__repr__: <Namespace {'key': value}>, {...} where it holds itself.
 std::string Namespace::str() const {
-  std::string out = "<Namespace {";
-  for (size_t i = 0; i < values_.size(); ++i) {
-    if (i > 0) out += ", ";
-    out += Value::view(values_[i].first).str();
-    out += ": ";
-    values_[i].second.append_repr(out);
-  }
-  return out + "}>";
+  std::string out = "<Namespace ";
+  append_dict_repr(out, values_, &values_);
+  return out + ">";
 }
 
 void Namespace::set(std::string_view name, Value value) const {

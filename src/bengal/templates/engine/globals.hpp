@@ -12,6 +12,8 @@ namespace bengal::templates {
 class Namespace : public Object {
  public:
   explicit Namespace(Dict values) : values_(std::move(values)) {}
+  // A chain of namespaces a million long (built in a loop) frees as a loop, not a recursion.
+  ~Namespace() override { Value::release_nested(values_); }
   Value attr(std::string_view name) const override;
   std::vector<std::string> keys() const override;
   std::string str() const override;

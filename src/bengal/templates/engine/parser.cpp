@@ -1,5 +1,6 @@
 #include "bengal/templates/engine/parser.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <optional>
 
@@ -93,6 +94,26 @@ class Parser {
     if (peek().type != TokenType::kBlockEnd)
       fail_at(peek(), "expected %}, found " + describe(peek()));
     next();
+  }
+
+  // Sets e's height from its children (all parsed by now) and refuses a tree taller than
+  // kMaxExprHeight. Every expression with children passes through here once.
+  ExprPtr bounded(ExprPtr e) {
+    uint32_t tallest = 0;
+    for (const auto& a : e->args)
+      if (a) tallest = std::max(tallest, a->height);
+    for (const auto& [k, a] : e->kwargs)
+      if (a) tallest = std::max(tallest, a->height);
+    e->height = tallest + 1;
+    if (e->height > kMaxExprHeight) {
+      std::string message = "expression nested more than ";
+      message += std::to_string(kMaxExprHeight);
+      message +=
+          " levels deep (a long chain of operators, filters or attributes, or brackets "
+          "inside brackets); split it with {% set %}";
+      throw Fail{{std::move(message), e->line, e->column}};
+    }
+    return e;
   }
 
   template <typename T>
@@ -388,7 +409,7 @@ class Parser {
     list->column = first->column;
     list->args.push_back(std::move(first));
     while (accept_op(",")) list->args.push_back(parse_expr());
-    return list;
+    return bounded(std::move(list));
   }
 
   ExprPtr parse_expr(bool no_cond = false) {
@@ -402,7 +423,7 @@ class Parser {
       cond->args.push_back(parse_or());
       cond->args.push_back(std::move(e));
       cond->args.push_back(accept_name("else") ? parse_expr() : nullptr);
-      e = std::move(cond);
+      e = bounded(std::move(cond));
     }
     return e;
   }
@@ -412,7 +433,7 @@ class Parser {
     e->kind = kind;
     e->args.push_back(std::move(a));
     e->args.push_back(std::move(b));
-    return e;
+    return bounded(std::move(e));
   }
 
   ExprPtr parse_or() {
@@ -440,7 +461,7 @@ class Parser {
       auto e = at<Expr>(t);
       e->kind = ExprKind::kNot;
       e->args.push_back(parse_not());
-      return e;
+      return bounded(std::move(e));
     }
     return parse_compare();
   }
@@ -479,7 +500,7 @@ class Parser {
       cmp->ops.push_back(op);
       cmp->args.push_back(parse_math1());
     }
-    return cmp ? std::move(cmp) : std::move(first);
+    return cmp ? bounded(std::move(cmp)) : std::move(first);
   }
 
   ExprPtr arith(const Token& t, Op op, ExprPtr a, ExprPtr b) {
@@ -537,6 +558,7 @@ class Parser {
       e = at<Expr>(t);
       e->kind = t.value == "-" ? ExprKind::kNeg : ExprKind::kPos;
       e->args.push_back(parse_unary(false));
+      e = bounded(std::move(e));
     } else {
       e = parse_primary();
     }
@@ -561,7 +583,7 @@ class Parser {
           fail_at(name_tok, "unknown filter '" + name + "'");
         f->args.push_back(std::move(e));
         if (is_op("(")) parse_call_args(*f);
-        e = parse_postfix(std::move(f));
+        e = parse_postfix(bounded(std::move(f)));
         continue;
       }
       if (is_name("is")) {
@@ -587,7 +609,7 @@ class Parser {
                     !is_name("is"))) {
           test->args.push_back(parse_postfix(parse_primary()));  // `is divisibleby 3`
         }
-        e = std::move(test);
+        e = bounded(std::move(test));
         continue;
       }
       return e;
@@ -626,7 +648,7 @@ class Parser {
           a->name = expect_name("an attribute name");
           a->args.push_back(std::move(e));
         }
-        e = std::move(a);
+        e = bounded(std::move(a));
       } else if (is_op("[")) {
         const Token& t = next();
         auto a = at<Expr>(t);
@@ -651,13 +673,13 @@ class Parser {
           a->args.push_back(std::move(parts[1]));
           a->args.push_back(std::move(parts[2]));
         }
-        e = std::move(a);
+        e = bounded(std::move(a));
       } else if (is_op("(")) {
         auto c = at<Expr>(peek());
         c->kind = ExprKind::kCall;
         c->args.push_back(std::move(e));
         parse_call_args(*c);
-        e = std::move(c);
+        e = bounded(std::move(c));
       } else {
         return e;
       }
@@ -708,7 +730,7 @@ class Parser {
             e->args.push_back(std::move(inner));
             while (accept_op(",") && !is_op(")")) e->args.push_back(parse_expr());
             expect_op(")");
-            return e;
+            return bounded(std::move(e));
           }
           expect_op(")");
           return inner;
@@ -721,7 +743,7 @@ class Parser {
             if (!accept_op(",")) break;
           }
           expect_op("]");
-          return e;
+          return bounded(std::move(e));
         }
         if (t.value == "{") {
           next();
@@ -733,7 +755,7 @@ class Parser {
             if (!accept_op(",")) break;
           }
           expect_op("}");
-          return e;
+          return bounded(std::move(e));
         }
         break;
       default:

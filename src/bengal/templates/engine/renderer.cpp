@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <unordered_map>
 
 #include "bengal/templates/engine/globals.hpp"
 
@@ -60,8 +61,25 @@ class LoopObject : public Object, public std::enable_shared_from_this<LoopObject
   }
 };
 
-// `'x' * n` beyond this is an error rather than an out-of-memory crash.
-constexpr uint64_t kMaxRepeatBytes = 64 << 20;
+// Characters start, start + step, ... before stop of `s` (Python's s[start:stop:step] with the
+// bounds already clamped).
+std::string slice_text(std::string_view s, int64_t start, int64_t stop, int64_t step) {
+  std::string out;
+  if (step == 1) {  // the common s[a:b]: two walks, one copy
+    if (start >= stop) return out;
+    size_t from = Value::prefix_bytes(s, static_cast<size_t>(start));
+    size_t to = from + Value::prefix_bytes(s.substr(from), static_cast<size_t>(stop - start));
+    return std::string(s.substr(from, to - from));
+  }
+  std::vector<size_t> starts;  // of each character, and the end
+  for (size_t pos = 0; pos < s.size(); pos += Value::char_bytes(s, pos)) starts.push_back(pos);
+  starts.push_back(s.size());
+  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+    auto c = static_cast<size_t>(i);
+    out.append(s, starts[c], starts[c + 1] - starts[c]);
+  }
+  return out;
+}
 
 bool is_intlike(const Value& v) {
   return v.kind() == Value::Kind::kInt || v.kind() == Value::Kind::kBool;
@@ -287,7 +305,40 @@ Value Renderer::macro_value(const Node* macro, const Template* tpl) {
   });
 }
 
+// The frame budget: whatever nests (macros calling macros, includes, filters inside
+// expressions inside loops), no more than kMaxRenderFrames exec and eval calls are on the stack.
+struct Renderer::Frame {
+  Renderer& r;
+  explicit Frame(Renderer& renderer) : r(renderer) { ++r.frames_; }
+  ~Frame() { --r.frames_; }
+  bool over() const { return r.frames_ > kMaxRenderFrames; }
+};
+
+static std::string frames_error() {
+  std::string message = "template nested more than ";
+  message += std::to_string(kMaxRenderFrames);
+  message +=
+      " statements and expressions deep while rendering (macros, includes or recursive "
+      "loops inside each other); make the recursion shallower";
+  return message;
+}
+
 Renderer::Flow Renderer::exec(const Node& n) {
+  Frame frame(*this);
+  if (frame.over()) {
+    fail(n.line, n.column, frames_error());
+    return Flow::kError;
+  }
+  return exec_node(n);
+}
+
+bool Renderer::eval(const Expr& e, Value& out) {
+  Frame frame(*this);
+  if (frame.over()) return fail(e.line, e.column, frames_error());
+  return eval_expr(e, out);
+}
+
+Renderer::Flow Renderer::exec_node(const Node& n) {
   switch (n.kind) {
     case NodeKind::kText:
       out_->append(n.text);
@@ -764,8 +815,9 @@ bool Renderer::eval_binary(const Expr& e, const Value& a, const Value& b, Value&
                   ? Value::integer(r)
                   : Value::number(a.as_float() * b.as_float());
       } else if (a.is_string() && is_intlike(b)) {
-        int64_t count = std::max<int64_t>(0, b.as_int());
-        if (count > 0 && a.as_view().size() > kMaxRepeatBytes / static_cast<uint64_t>(count))
+        // An empty string repeated any number of times is empty, at once.
+        int64_t count = a.as_view().empty() ? 0 : std::max<int64_t>(0, b.as_int());
+        if (count > 0 && a.as_view().size() > kMaxBuiltBytes / static_cast<uint64_t>(count))
           return fail(e.line, e.column, "string repetition larger than 64 MB");
         std::string s;
         s.reserve(a.as_view().size() * static_cast<size_t>(count));
@@ -850,7 +902,7 @@ bool contains(const Value& container, const Value& item) {
 
 }  // namespace
 
-bool Renderer::eval(const Expr& e, Value& out) {
+bool Renderer::eval_expr(const Expr& e, Value& out) {
   switch (e.kind) {
     case ExprKind::kLiteral:
       out = e.literal;
@@ -871,14 +923,19 @@ bool Renderer::eval(const Expr& e, Value& out) {
     }
     case ExprKind::kDict: {
       Dict items;
+      // A repeated key keeps its first place and takes the last value, as in Python; the
+      // index keeps a literal of many keys linear.
+      std::unordered_map<std::string, size_t> index;
       for (size_t i = 0; i + 1 < e.args.size(); i += 2) {
         Value k, v;
         if (!eval(*e.args[i], k) || !eval(*e.args[i + 1], v)) return false;
         std::string key = k.str();
-        bool replaced = false;
-        for (auto& [ek, ev] : items)
-          if (ek == key) ev = v, replaced = true;
-        if (!replaced) items.emplace_back(std::move(key), std::move(v));
+        auto [at, added] = index.try_emplace(key, items.size());
+        if (added) {
+          items.emplace_back(std::move(key), std::move(v));
+        } else {
+          items[at->second].second = std::move(v);
+        }
       }
       out = Value::dict(std::move(items));
       return true;
@@ -900,8 +957,10 @@ bool Renderer::eval(const Expr& e, Value& out) {
       if (!eval(*e.args[0], base)) return false;
       for (int i = 0; i < 3; ++i)
         if (e.args[i + 1] && !eval(*e.args[i + 1], parts[i])) return false;
-      List items = base.to_list();
-      auto n = static_cast<int64_t>(items.size());
+      // A string is sliced by walking its characters, never as a list of them.
+      std::string_view text = base.as_view();
+      List items = base.is_string() ? List{} : base.to_list();
+      auto n = static_cast<int64_t>(base.is_string() ? Value::char_count(text) : items.size());
       int64_t step = parts[2].is_number() ? parts[2].as_int() : 1;
       if (step == 0) return fail(e.line, e.column, "slice step cannot be zero");
       auto clamp = [&](const Value& v, int64_t def) {
@@ -912,16 +971,14 @@ bool Renderer::eval(const Expr& e, Value& out) {
       };
       int64_t start = clamp(parts[0], step > 0 ? 0 : n - 1);
       int64_t stop = clamp(parts[1], step > 0 ? n : -1);
+      if (base.is_string()) {
+        out = Value::string(slice_text(text, start, stop, step), base.is_safe());
+        return true;
+      }
       List sliced;
       for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
         sliced.push_back(items[static_cast<size_t>(i)]);
-      if (base.is_string()) {
-        std::string s;
-        for (const Value& c : sliced) s += c.as_view();
-        out = Value::string(std::move(s), base.is_safe());
-      } else {
-        out = Value::list(std::move(sliced));
-      }
+      out = Value::list(std::move(sliced));
       return true;
     }
     case ExprKind::kCall:

@@ -33,10 +33,12 @@ class Renderer {
   };
 
   friend struct MacroCall;
+  struct Frame;
   friend struct BlockCall;
 
   Flow exec_body(const Body& body);
-  Flow exec(const Node& n);
+  Flow exec(const Node& n);  // exec_node within the frame budget
+  Flow exec_node(const Node& n);
   Flow exec_for(const Node& n);
   // A macro as a callable value; calling it binds its own name too, for recursion.
   static Value macro_value(const Node* macro, const Template* tpl);
@@ -44,7 +46,8 @@ class Renderer {
   Flow exec_block(const std::string& name, size_t level);
   bool render_block_to(const std::string& name, size_t level, Value& result);
   bool render_inherited(const Template& t);  // body of t following its extends chain
-  bool eval(const Expr& e, Value& out);
+  bool eval(const Expr& e, Value& out);      // eval_expr within the frame budget
+  bool eval_expr(const Expr& e, Value& out);
   bool eval_binary(const Expr& e, const Value& a, const Value& b, Value& out);
   bool eval_call(const Expr& e, Value& out);
   bool eval_args(const Expr& e, size_t first, CallArgs& args);
@@ -66,6 +69,7 @@ class Renderer {
   const std::vector<const Template*>* chain_ = nullptr;
   std::vector<ActiveBlock> active_blocks_;
   int depth_ = 0;
+  int frames_ = 0;  // exec and eval calls on the stack
   bool failed_ = false;
   Diagnostic error_;
 };

@@ -1,6 +1,8 @@
 #include "bengal/templates/engine/value.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -64,8 +66,56 @@ Value Value::string(std::string s, bool safe) {
   return v;
 }
 
+namespace {
+
+// Owners waiting to be freed by the outermost release running on this thread, or null when
+// none runs. Thread-local because destructors take no context; a plain pointer to that
+// release's own queue, so that no thread-local needs destroying when a thread ends (values
+// freed by static destructors come later).
+thread_local std::vector<std::shared_ptr<const void>>* t_releases = nullptr;
+
+// Deletes a List or Dict through Value::release_nested: freeing a deep value is a loop.
+struct NestedDelete {
+  void operator()(const List* p) const {
+    auto* items = const_cast<List*>(p);  // being destroyed: no one else sees it
+    Value::release_nested(*items);
+    delete items;
+  }
+  void operator()(const Dict* p) const {
+    auto* items = const_cast<Dict*>(p);
+    Value::release_nested(*items);
+    delete items;
+  }
+};
+
+constexpr size_t kMaxCompareDepth = 100;
+
+}  // namespace
+
+bool Value::nests(const Value& v) {
+  return v.kind_ == Kind::kList || v.kind_ == Kind::kDict || v.kind_ == Kind::kObject;
+}
+
+void Value::queue_release(Value& v, std::vector<std::shared_ptr<const void>>& queue) {
+  queue.push_back(std::move(v.owner_));
+}
+
+std::vector<std::shared_ptr<const void>>* Value::release_queue() {
+  return t_releases;
+}
+
+void Value::drain_releases(std::vector<std::shared_ptr<const void>>& queue) {
+  t_releases = &queue;
+  while (!queue.empty()) {
+    std::shared_ptr<const void> owner = std::move(queue.back());
+    queue.pop_back();
+    owner.reset();  // may queue its own children
+  }
+  t_releases = nullptr;
+}
+
 Value Value::list(List items) {
-  return list(std::make_shared<const List>(std::move(items)));
+  return list(std::shared_ptr<const List>(new List(std::move(items)), NestedDelete{}));
 }
 
 Value Value::list(std::shared_ptr<const List> items) {
@@ -78,7 +128,7 @@ Value Value::list(std::shared_ptr<const List> items) {
 Value Value::dict(Dict items) {
   Value v;
   v.kind_ = Kind::kDict;
-  v.owner_ = std::make_shared<const Dict>(std::move(items));
+  v.owner_ = std::shared_ptr<const Dict>(new Dict(std::move(items)), NestedDelete{});
   return v;
 }
 
@@ -187,12 +237,13 @@ Value Value::item(const Value& key) const {
       int64_t i = key.i_ < 0 ? key.i_ + n : key.i_;
       return i >= 0 && i < n ? as_list()[static_cast<size_t>(i)] : Value();
     }
-    case Kind::kString: {
+    case Kind::kString: {  // walks the text: no value per character
       if (key.kind_ != Kind::kInt) return {};
-      List chars = to_list();
-      int64_t n = static_cast<int64_t>(chars.size());
-      int64_t i = key.i_ < 0 ? key.i_ + n : key.i_;
-      return i >= 0 && i < n ? chars[static_cast<size_t>(i)] : Value();
+      int64_t i = key.i_;
+      if (i < 0) i += static_cast<int64_t>(char_count(s_));
+      if (i < 0) return {};
+      size_t at = prefix_bytes(s_, static_cast<size_t>(i));
+      return at < s_.size() ? substring(at, char_bytes(s_, at)) : Value();
     }
     default:
       return {};
@@ -268,6 +319,63 @@ void append_python_quoted(std::string& out, std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Lists, dicts and namespaces being printed on this thread, innermost last. A namespace can hold
+// itself (`{% set ns.me = ns %}`), so printing meets the same container again: it shows as
+// Python's `[...]`/`{...}` then, and nesting past kMaxPrintDepth shows as `...`. Thread-local
+// because printing crosses Object::str(), which hosts implement without a printing context; it
+// is empty whenever no value is being printed.
+// The outermost guard owns the list; the thread-local is a plain pointer to it, null when no
+// value is being printed.
+thread_local std::vector<const void*>* t_printing = nullptr;
+constexpr size_t kMaxPrintDepth = 100;
+
+// Enters a container for printing; entered() is false (and `out` holds the stand-in) when it is
+// already open or too deep.
+class PrintingGuard {
+ public:
+  PrintingGuard(const void* container, std::string& out, const char* again) {
+    if (t_printing == nullptr) t_printing = &own_;
+    if (t_printing->size() >= kMaxPrintDepth) {
+      out += "...";
+    } else if (std::find(t_printing->begin(), t_printing->end(), container) != t_printing->end()) {
+      out += again;
+    } else {
+      t_printing->push_back(container);
+      entered_ = true;
+    }
+  }
+  ~PrintingGuard() {
+    if (entered_) t_printing->pop_back();
+    if (t_printing == &own_) t_printing = nullptr;
+  }
+  PrintingGuard(const PrintingGuard&) = delete;
+  PrintingGuard& operator=(const PrintingGuard&) = delete;
+  bool entered() const { return entered_; }
+
+ private:
+  std::vector<const void*> own_;  // used when this is the outermost guard
+  bool entered_ = false;
+};
+
+}  // namespace
+
+void append_dict_repr(std::string& out, const Dict& dict, const void* identity) {
+  PrintingGuard guard(identity, out, "{...}");
+  if (!guard.entered()) return;
+  out += '{';
+  bool first = true;
+  for (const auto& [k, v] : dict) {
+    if (!first) out += ", ";
+    first = false;
+    append_python_quoted(out, k);
+    out += ": ";
+    v.append_repr(out);
+  }
+  out += '}';
+}
+
 void Value::append_str(std::string& out) const {
   switch (kind_) {
     case Kind::kUndefined:
@@ -304,6 +412,8 @@ void Value::append_repr(std::string& out) const {
       append_python_quoted(out, s_);
       break;
     case Kind::kList: {
+      PrintingGuard guard(owner_.get(), out, "[...]");
+      if (!guard.entered()) break;
       out += '[';
       bool first = true;
       for (const Value& v : as_list()) {
@@ -314,19 +424,9 @@ void Value::append_repr(std::string& out) const {
       out += ']';
       break;
     }
-    case Kind::kDict: {
-      out += '{';
-      bool first = true;
-      for (const auto& [k, v] : as_dict()) {
-        if (!first) out += ", ";
-        first = false;
-        append_python_quoted(out, k);
-        out += ": ";
-        v.append_repr(out);
-      }
-      out += '}';
+    case Kind::kDict:
+      append_dict_repr(out, as_dict(), owner_.get());
       break;
-    }
     case Kind::kUndefined:
       out += "Undefined";
       break;
@@ -362,6 +462,10 @@ const char* Value::type_name() const {
 }
 
 bool operator==(const Value& a, const Value& b) {
+  return Value::equal(a, b, 0);
+}
+
+bool Value::equal(const Value& a, const Value& b, size_t depth) {
   if (a.is_number() && b.is_number()) {
     if (a.kind_ == Value::Kind::kInt && b.kind_ == Value::Kind::kInt) return a.i_ == b.i_;
     return a.as_float() == b.as_float();
@@ -380,10 +484,22 @@ bool operator==(const Value& a, const Value& b) {
       return a.i_ == b.i_;
     case Value::Kind::kString:
       return a.s_ == b.s_;
-    case Value::Kind::kList:
-      return a.as_list() == b.as_list();
-    case Value::Kind::kDict:
-      return a.as_dict() == b.as_dict();
+    case Value::Kind::kList: {
+      if (depth >= kMaxCompareDepth) return a.owner_ == b.owner_;
+      const List &x = a.as_list(), &y = b.as_list();
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i)
+        if (!equal(x[i], y[i], depth + 1)) return false;
+      return true;
+    }
+    case Value::Kind::kDict: {
+      if (depth >= kMaxCompareDepth) return a.owner_ == b.owner_;
+      const Dict &x = a.as_dict(), &y = b.as_dict();
+      if (x.size() != y.size()) return false;
+      for (size_t i = 0; i < x.size(); ++i)
+        if (x[i].first != y[i].first || !equal(x[i].second, y[i].second, depth + 1)) return false;
+      return true;
+    }
     case Value::Kind::kObject:
       return a.as_object().identity() == b.as_object().identity();
     default:
@@ -392,6 +508,10 @@ bool operator==(const Value& a, const Value& b) {
 }
 
 int compare(const Value& a, const Value& b) {
+  return Value::compare_at(a, b, 0);
+}
+
+int Value::compare_at(const Value& a, const Value& b, size_t depth) {
   if ((a.is_number() || a.kind_ == Value::Kind::kBool) &&
       (b.is_number() || b.kind_ == Value::Kind::kBool)) {
     double x = a.as_float(), y = b.as_float();
@@ -400,8 +520,9 @@ int compare(const Value& a, const Value& b) {
   if (a.is_string() && b.is_string()) return a.s_ < b.s_ ? -1 : (a.s_ > b.s_ ? 1 : 0);
   if (a.kind_ == Value::Kind::kList && b.kind_ == Value::Kind::kList) {
     const List &x = a.as_list(), &y = b.as_list();
+    if (depth >= kMaxCompareDepth) return 0;  // alike as far as compared: order stays stable
     for (size_t i = 0; i < x.size() && i < y.size(); ++i)
-      if (int c = compare(x[i], y[i]); c != 0) return c;
+      if (int c = compare_at(x[i], y[i], depth + 1); c != 0) return c;
     return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
   }
   // Mixed types: order by kind, then by printed text, so sorting stays total.

@@ -3,6 +3,7 @@
 // markup semantics.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -64,6 +65,10 @@ using CustomTest = std::function<bool(const Value& value, const CallArgs& args)>
 // &amp; &lt; &gt; &#34; &#39;, so output is safe in element content and in attributes quoted
 // either way.
 void append_markup_escaped(std::string& out, std::string_view text);
+
+// Appends Python's repr() of a dict: {'key': value, ...}. `identity` names the container, so
+// that one holding itself (through a namespace) prints as {...} where it repeats, as Python does.
+void append_dict_repr(std::string& out, const Dict& dict, const void* identity);
 
 class Value {
  public:
@@ -161,8 +166,40 @@ class Value {
   // Calls `fn` for each item (dicts give their keys, as Python iterates them).
   template <typename Fn>
   void for_each(Fn fn) const;
-  // Materializes an iterable.
+  // Materializes an iterable. A string's characters share its storage: no copy each.
   List to_list() const;
+  // Bytes [pos, pos + n) of a string, sharing its storage; not safe markup.
+  Value substring(size_t pos, size_t n) const {
+    Value v = *this;
+    v.s_ = s_.substr(pos, n);
+    v.safe_ = false;
+    return v;
+  }
+  // Bytes in the UTF-8 character led by `lead`, as strings iterate (a stray continuation byte
+  // is a character of its own); never past the end of `s` from `pos`.
+  static size_t char_bytes(std::string_view s, size_t pos) {
+    size_t n = 1;
+    auto c = static_cast<unsigned char>(s[pos]);
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
+    return std::min(n, s.size() - pos);
+  }
+  // Characters in `s`, and bytes in its first `chars` characters (all of it when shorter), as
+  // strings iterate.
+  static size_t char_count(std::string_view s) {
+    size_t n = 0;
+    for (size_t pos = 0; pos < s.size(); ++n) pos += char_bytes(s, pos);
+    return n;
+  }
+  static size_t prefix_bytes(std::string_view s, size_t chars) {
+    size_t pos = 0;
+    for (size_t i = 0; i < chars && pos < s.size(); ++i) pos += char_bytes(s, pos);
+    return pos;
+  }
 
   // How {{ }} prints it: Python's str().
   void append_str(std::string& out) const;
@@ -175,11 +212,34 @@ class Value {
   void append_repr(std::string& out) const;
   const char* type_name() const;
 
+  // Past 100 levels of nested lists and dicts, equality and ordering compare identity: a value
+  // nested a million deep (built in a loop through a namespace) must not recurse that deep.
   friend bool operator==(const Value& a, const Value& b);
   // Python ordering for numbers and strings; others compare by type name, then string.
   friend int compare(const Value& a, const Value& b);
 
+  // Frees the values of a container that is being destroyed without recursing into what they
+  // hold: their lists, dicts and objects are queued and freed one by one by the outermost
+  // release on this thread. Lists and dicts made here use it; so does any host Object holding
+  // Values that templates can nest (Namespace).
+  template <typename Items>
+  static void release_nested(Items& items) {
+    std::vector<std::shared_ptr<const void>>* outer = release_queue();
+    std::vector<std::shared_ptr<const void>> own;
+    for (auto& item : items)
+      if (nests(item_value(item))) queue_release(item_value(item), outer ? *outer : own);
+    if (outer == nullptr) drain_releases(own);  // else the outer release frees them
+  }
+
  private:
+  static Value& item_value(Value& v) { return v; }
+  static Value& item_value(std::pair<std::string, Value>& kv) { return kv.second; }
+  static bool nests(const Value& v);
+  static void queue_release(Value& v, std::vector<std::shared_ptr<const void>>& queue);
+  static std::vector<std::shared_ptr<const void>>* release_queue();
+  static void drain_releases(std::vector<std::shared_ptr<const void>>& queue);
+  static bool equal(const Value& a, const Value& b, size_t depth);
+  static int compare_at(const Value& a, const Value& b, size_t depth);
   Kind kind_ = Kind::kUndefined;
   bool safe_ = false;
   union {
@@ -200,18 +260,9 @@ void Value::for_each(Fn fn) const {
       for (const auto& [k, v] : as_dict()) fn(Value::view(k));
       break;
     case Kind::kString: {
-      std::string_view s = s_;
-      for (size_t i = 0; i < s.size();) {
-        size_t n = 1;
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0xF0)
-          n = 4;
-        else if (c >= 0xE0)
-          n = 3;
-        else if (c >= 0xC0)
-          n = 2;
-        n = std::min(n, s.size() - i);
-        fn(Value::string(std::string(s.substr(i, n))));
+      for (size_t i = 0; i < s_.size();) {
+        size_t n = char_bytes(s_, i);
+        fn(substring(i, n));
         i += n;
       }
       break;
