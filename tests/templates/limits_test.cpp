@@ -227,6 +227,10 @@ TEST(Limits, SizesFromArgumentsAreBounded) {
   EXPECT_EQ(first_line(render("{{ [1]|batch(1000000000000, 0) }}")),
             "ERROR: t.txt:1:7: error: filter 'batch': needs a size from 1 to 1000000");
   EXPECT_EQ(render("{{ [1, 2, 3]|batch(2, 0)|list }}"), "[[1, 2], [3, 0]]");
+  // unique hashes its keys: a million stay linear; 1, 1.0 and True are one key, as in Jinja2.
+  EXPECT_EQ(render("{{ range(1000000)|unique|list|length }}"), "1000000");
+  EXPECT_EQ(render("{{ [1, 1.0, true, 'a', 'A', none, 2]|unique|list }}"), "[1, 'a', None, 2]");
+  EXPECT_EQ(render("{{ [[1], [1], {'a': 1}, {'a': 1}]|unique|list }}"), "[[1], {'a': 1}]");
   // A dict literal with a repeated key keeps the first place and the last value.
   EXPECT_EQ(render("{{ {'a': 1, 'b': 2, 'a': 3} }}"), "{'a': 3, 'b': 2}");
 }

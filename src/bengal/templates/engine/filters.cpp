@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -342,11 +343,22 @@ bool unique(Renderer&, Value& v, Args& a, std::string&) {
   bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
   const Value* attr = a.get(1, "attribute");
   List out;
-  std::vector<Value> seen;
+  // Keys seen so far, by a hash consistent with == for scalars (1, 1.0 and True are one key,
+  // as in Python), so a long list stays linear; lists, dicts and objects are compared in turn.
+  std::unordered_map<size_t, std::vector<Value>> scalars;
+  std::vector<Value> others;
   for (const Value& item : v.to_list()) {
     Value k = sort_key(item, attr, case_sensitive);
-    if (std::find(seen.begin(), seen.end(), k) != seen.end()) continue;
-    seen.push_back(k);
+    std::vector<Value>* seen = &others;
+    if (k.is_string()) {
+      seen = &scalars[std::hash<std::string_view>()(k.as_view())];
+    } else if (k.is_number() || k.kind() == Value::Kind::kBool) {
+      seen = &scalars[std::hash<double>()(k.as_float())];
+    } else if (k.is_none() || k.is_undefined()) {
+      seen = &scalars[0];
+    }
+    if (std::find(seen->begin(), seen->end(), k) != seen->end()) continue;
+    seen->push_back(k);
     out.push_back(item);
   }
   v = Value::list(std::move(out));
