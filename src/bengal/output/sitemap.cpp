@@ -29,7 +29,17 @@ std::string urlset(const std::vector<SitemapEntry>& entries, size_t begin, size_
 }  // namespace
 
 void append_xml_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    auto byte = static_cast<unsigned char>(c);
+    // XML 1.0 has no way to write most C0 controls, U+FFFE or U+FFFF, even as references: a
+    // title holding one would make the whole feed unreadable, so they are left out.
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (byte == 0xEF && text.substr(i + 1, 2).size() == 2 && text[i + 1] == '\xBF' &&
+        (text[i + 2] == '\xBE' || text[i + 2] == '\xBF')) {
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&':
         out += "&amp;";

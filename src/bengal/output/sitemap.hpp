@@ -27,7 +27,8 @@ std::vector<SitemapFile> build_sitemaps(const std::vector<SitemapEntry>& entries
                                         std::string_view baseurl,
                                         size_t max_urls = kSitemapMaxUrls);
 
-// Escapes text for XML element content and attributes (& < > " ').
+// Escapes text for XML element content and attributes (& < > " '); leaves out the characters
+// XML 1.0 cannot hold (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF).
 void append_xml_escaped(std::string& out, std::string_view text);
 
 }  // namespace bengal::output
