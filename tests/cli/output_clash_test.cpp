@@ -16,9 +16,10 @@ fs::path clashing_site() {
   auto page = [&](const std::string& rel, const std::string& front, const std::string& body) {
     write_file(site / "content" / rel, "---\n" + front + "---\n" + body + "\n");
   };
-  write_file(site / "bengal.toml",
-             "[site]\ntitle = \"Clash\"\nbaseurl = \"https://example.org\"\n\n[build]\ntheme = \"t\"\n\n"
-             "[pagination]\nper_page = 1\n");
+  write_file(
+      site / "bengal.toml",
+      "[site]\ntitle = \"Clash\"\nbaseurl = \"https://example.org\"\n\n[build]\ntheme = \"t\"\n\n"
+      "[pagination]\nper_page = 1\n");
   page("_index.md", "title: Home\n", "home body");
   page("index.html.md", "title: Index HTML\n", "wants index.html as a folder");
   page("p2.md", "title: P2\nurl: /page/2/\n", "p2 body");
