@@ -33,7 +33,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   out->broken_pages = pages.broken_pages;
   out->site.content_root = discover.content_dir;
   site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);
-  out->site.data = site::load_data(site_dir / "data", diagnostics);
+  out->site.data = site::load_data(site_dir / "data", diagnostics, discover.sources);
   return out;
 }
 

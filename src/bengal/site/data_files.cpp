@@ -2,22 +2,18 @@
 
 #include "bengal/config/document.hpp"
 #include "bengal/core/file_io.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "bengal/site/site.hpp"
 
 namespace fs = std::filesystem;
 
 namespace bengal::site {
 
-Value load_data(const fs::path& data_dir, Diagnostics& diagnostics) {
+Value load_data(const fs::path& data_dir, Diagnostics& diagnostics,
+                const SourceTreeOptions& sources) {
   Value data = Value::table();
-  std::error_code ec;
-  if (!fs::is_directory(data_dir, ec)) return data;
-  std::vector<fs::path> files;
-  for (fs::recursive_directory_iterator it(data_dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& path : files) {
+  for (const auto& name : list_source_files(data_dir, "data", sources, diagnostics)) {
+    fs::path path = data_dir / name;
     std::string ext = path.extension().string();
     config::Format format;
     if (ext == ".toml")

@@ -86,7 +86,10 @@ struct Site {
 
 // Reads data/ under the site folder: each .toml, .yaml, .yml or .json file becomes a key
 // (its name without extension; subfolders nest). Errors name the file, line and column.
-Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics);
+// Files are listed as every source folder is (core/source_tree.hpp): symlinks leaving the
+// site (`sources.site_dir`; data/ itself when empty) are skipped with a warning.
+Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics,
+                const SourceTreeOptions& sources = {});
 
 // Display order of pages: weight (pages with a weight first, lowest first; as in Hugo a weight
 // of 0 means none), then date newest first, then title, then source path: a total order.
