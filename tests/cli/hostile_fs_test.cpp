@@ -263,8 +263,7 @@ std::map<std::string, std::string> snapshot(const fs::path& dir, const fs::path&
 }
 
 // The invariant: whatever a repository holds, a build reads nothing outside the site folder
-// and writes nothing outside the output folder. (Templates are not covered yet: a template
-// symlinked out of the site is still read.)
+// and writes nothing outside the output folder.
 TEST(HostileFs, AHostileSiteReadsAndWritesNothingOutsideItsFolders) {
   fs::path dir = fresh_temp_dir();
   fs::path outside = dir / "outside";
@@ -279,6 +278,9 @@ TEST(HostileFs, AHostileSiteReadsAndWritesNothingOutsideItsFolders) {
   write_file(outside / "secret.yaml", "k: SECRET-3\n");
   fs::create_directories(site / "data");
   fs::create_symlink(outside / "secret.yaml", site / "data/leak.yaml");
+  write_file(outside / "page.html", "SECRET-4");
+  fs::create_directories(site / "templates");
+  fs::create_symlink(outside / "page.html", site / "templates/single.html");
   fs::create_directories(site / "static");
   fs::create_symlink(outside / "secret.txt", site / "static/leak.txt");
   fs::create_directory_symlink("/etc", site / "static/etc");
@@ -298,18 +300,19 @@ TEST(HostileFs, AHostileSiteReadsAndWritesNothingOutsideItsFolders) {
         "[build] follow_external_symlinks = true to include it\n",
         link, target);
   };
-  EXPECT_EQ(r.err,
-            link_out("content/bundle/res.txt", o + "/secret.txt") +
-                link_out("content/leak.md", o + "/secret.txt") +
-                link_out("content/linked", o + "/dir") +
-                "content/moved.md: error: alias ../../outside/pwned2: url must not contain '.' "
-                "or '..' segments; write the path from the site root\n"
-                "content/moved.md: error: alias /../../outside/pwned/: url must not contain '.' "
-                "or '..' segments; write the path from the site root\n"
-                "content/moved.md:3:1: error: url must not contain '.' or '..' segments; write "
-                "the path from the site root; the url was ignored\n" +
-                link_out("data/leak.yaml", o + "/secret.yaml") + link_out("static/etc", "/etc") +
-                link_out("static/leak.txt", o + "/secret.txt") + link_out("themes/evil/static", o));
+  EXPECT_EQ(
+      r.err,
+      link_out("content/bundle/res.txt", o + "/secret.txt") +
+          link_out("content/leak.md", o + "/secret.txt") + link_out("content/linked", o + "/dir") +
+          "content/moved.md: error: alias ../../outside/pwned2: url must not contain '.' "
+          "or '..' segments; write the path from the site root\n"
+          "content/moved.md: error: alias /../../outside/pwned/: url must not contain '.' "
+          "or '..' segments; write the path from the site root\n"
+          "content/moved.md:3:1: error: url must not contain '.' or '..' segments; write "
+          "the path from the site root; the url was ignored\n" +
+          link_out("data/leak.yaml", o + "/secret.yaml") + link_out("static/etc", "/etc") +
+          link_out("static/leak.txt", o + "/secret.txt") +
+          link_out("templates/single.html", o + "/page.html") + link_out("themes/evil/static", o));
   EXPECT_EQ(snapshot(dir, site / "public"), before);
   for (const auto& f : list_tree(site / "public")) {
     EXPECT_EQ(read_file(site / "public" / f).find("SECRET"), std::string::npos) << f;

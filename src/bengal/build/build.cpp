@@ -54,16 +54,23 @@ std::string title_from_name(std::string name) {
 }
 
 // Template lookup: the site's templates/, then the theme folder, then the built-in theme.
+// Templates symlinked out of the site are not read (unless follow_external_symlinks); the
+// folders are listed once only to warn about them, as for every source folder.
 std::shared_ptr<const templates::Loader> template_loader(const fs::path& site_dir,
-                                                         const std::string& theme) {
+                                                         const std::string& theme,
+                                                         const SourceTreeOptions& sources,
+                                                         Diagnostics& diagnostics) {
   std::vector<fs::path> dirs = {site_dir / "templates"};
   std::vector<std::string> shown = {"templates"};
   if (!theme.empty() && theme != "default") {
     dirs.push_back(site_dir / "themes" / theme / "templates");
     shown.push_back("themes/" + theme + "/templates");
   }
-  return std::make_shared<templates::ChainLoader>(dirs, shown,
-                                                  templates::builtin_template_loader());
+  for (size_t i = 0; i < dirs.size(); ++i)
+    list_source_files(dirs[i], shown[i], sources, diagnostics);
+  return std::make_shared<templates::ChainLoader>(
+      dirs, shown, templates::builtin_template_loader(),
+      sources.follow_external_symlinks ? fs::path() : site_dir);
 }
 
 // Static layers, each file claimed in the output registry before it is copied: the site's
@@ -299,7 +306,9 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   store_options.warm_bytes = memory->cache_bytes;
   store_options.tiers = assign_tiers(site, graph, kWarmPercent);
   ContentStore store(site, content_dir, std::move(store_options));
-  templates::Environment env(template_loader(options.site_dir, site.config.theme));
+  SourceTreeOptions sources{options.site_dir, site.config.follow_external_symlinks};
+  templates::Environment env(
+      template_loader(options.site_dir, site.config.theme, sources, diagnostics));
   const PageRenderer* renderer_ptr = nullptr;
   templates::SiteContext ctx(site, [&](site::PageId id) {
     return store.content_html(id, [&] { return renderer_ptr->content_html(id); });
@@ -413,7 +422,6 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
 
   // Phase 5: finalize. Every output path was claimed in site.outputs (output_plan.hpp): files
   // of content/, then static files, then aliases, each written only where it holds its path.
-  SourceTreeOptions sources{options.site_dir, site.config.follow_external_symlinks};
   copy_resources(site, content_dir, writer, diagnostics, stats);
   stats.static_files += copy_static_layers(site, options.site_dir, sources, writer, diagnostics);
   write_aliases(site, writer, diagnostics);

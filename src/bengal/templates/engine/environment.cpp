@@ -1,6 +1,7 @@
 #include "bengal/templates/engine/environment.hpp"
 
 #include "bengal/core/file_io.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "bengal/templates/engine/globals.hpp"
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
@@ -45,17 +46,26 @@ std::optional<std::string> MemoryLoader::load(std::string_view name,
 }
 
 ChainLoader::ChainLoader(std::vector<fs::path> dirs, std::vector<std::string> display_dirs,
-                         std::shared_ptr<const Loader> fallback)
+                         std::shared_ptr<const Loader> fallback, fs::path confine_to)
     : dirs_(std::move(dirs)),
       display_dirs_(std::move(display_dirs)),
-      fallback_(std::move(fallback)) {}
+      fallback_(std::move(fallback)) {
+  std::error_code ec;
+  if (!confine_to.empty()) confine_to_ = fs::weakly_canonical(confine_to, ec);
+}
 
 std::optional<std::string> ChainLoader::load(std::string_view name,
                                              std::string& display_path) const {
   if (!safe_name(name)) return std::nullopt;
   for (size_t i = 0; i < dirs_.size(); ++i) {
     std::string text, error;
-    if (read_file(dirs_[i] / std::string(name), text, error)) {
+    fs::path path = dirs_[i] / std::string(name);
+    if (!confine_to_.empty()) {
+      std::error_code ec;
+      fs::path real = fs::canonical(path, ec);
+      if (ec || !is_within_folder(real, confine_to_)) continue;
+    }
+    if (read_file(path, text, error)) {
       display_path = (i < display_dirs_.size() ? display_dirs_[i] + "/" : "") + std::string(name);
       return text;
     }

@@ -41,14 +41,17 @@ class MemoryLoader : public Loader {
 // its theme's, which overrides the built-in theme.
 class ChainLoader : public Loader {
  public:
+  // With `confine_to` (a site folder), a file whose real path leaves it (through a symlink)
+  // is not read, as if it did not exist.
   ChainLoader(std::vector<std::filesystem::path> dirs, std::vector<std::string> display_dirs,
-              std::shared_ptr<const Loader> fallback);
+              std::shared_ptr<const Loader> fallback, std::filesystem::path confine_to = {});
   std::optional<std::string> load(std::string_view name, std::string& display_path) const override;
 
  private:
   std::vector<std::filesystem::path> dirs_;
   std::vector<std::string> display_dirs_;
   std::shared_ptr<const Loader> fallback_;
+  std::filesystem::path confine_to_;  // canonical; empty: no confinement
 };
 
 using Vars = std::vector<std::pair<std::string, Value>>;
