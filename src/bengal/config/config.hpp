@@ -47,7 +47,9 @@ struct SiteConfig {
   int64_t hot_percent = 10;    // hubs kept resident by the streaming build: top % by PageRank
   int64_t cache_size_mb = 64;  // warm tier of the content store, in MB
   // [markdown]
-  bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
+  bool markdown_unsafe = true;     // raw HTML in Markdown is passed through
+  bool markdown_highlight = true;  // fenced code in known languages is highlighted at build time
+  std::string markdown_highlight_style = "semantic";  // or "pygments": the CSS class scheme
   // [params]: free table for templates
   Value params = Value::table();
   // The whole document, for sections later stages read (taxonomies, menu, pagination,
