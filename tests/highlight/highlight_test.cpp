@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,6 +94,26 @@ TEST(Highlight, EveryDocumentedLanguageHasADefinition) {
         << l.alias;
     EXPECT_NE(out.find("<span class=\"syntax-"), std::string::npos) << l.alias << "\n" << out;
   }
+}
+
+TEST(Highlight, LanguageTableMatchesTheReferencePage) {
+  std::ifstream in(BENGAL_SOURCE_DIR "/docs/content/reference/code-blocks.md");
+  ASSERT_TRUE(in) << "docs/content/reference/code-blocks.md";
+  std::map<std::string, std::string> documented;  // alias -> canonical
+  std::string line;
+  bool in_languages = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("## ")) in_languages = line == "## Languages";
+    if (!in_languages || !line.starts_with("| ") || line.starts_with("| Canonical")) continue;
+    size_t bar = line.find(" | ");
+    std::string canonical = line.substr(2, bar - 2);
+    std::stringstream aliases(line.substr(bar + 3, line.rfind(" |") - bar - 3));
+    for (std::string alias; std::getline(aliases, alias, ',');)
+      documented[alias.substr(alias.find_first_not_of(' '))] = canonical;
+  }
+  std::map<std::string, std::string> table;
+  for (const Language& l : languages()) table[std::string(l.alias)] = l.canonical;
+  EXPECT_EQ(documented, table);
 }
 
 TEST(Highlight, AliasesMapToCanonicalNames) {

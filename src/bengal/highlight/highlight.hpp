@@ -59,7 +59,7 @@ inline constexpr size_t kMaxTokenizedBytes = 1 << 20;
 // code), bounded by cache_bytes. Output never depends on the cache or the thread.
 class Highlighter {
  public:
-  static constexpr size_t kDefaultCacheBytes = size_t{32} << 20;
+  static constexpr size_t kDefaultCacheBytes = size_t{8} << 20;
   explicit Highlighter(size_t cache_bytes = kDefaultCacheBytes);
   ~Highlighter();
   Highlighter(const Highlighter&) = delete;
