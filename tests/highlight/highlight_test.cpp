@@ -47,6 +47,21 @@ TEST(Highlight, DiffLinesAreDeletedAndInserted) {
             "</code></pre></div>\n");
 }
 
+TEST(Highlight, MarkupElementsAreTagsAndAttributes) {
+  EXPECT_EQ(
+      fence("html", "<a href=\"x\">t</a>\n"),
+      "<div class=\"rosettes\" data-language=\"html\"><pre><code>"
+      "<span class=\"syntax-tag\">&lt;a</span><span class=\"syntax-attribute\"> href=</span>"
+      "<span class=\"syntax-string\">&quot;x&quot;</span><span class=\"syntax-tag\">&gt;</span>t"
+      "<span class=\"syntax-tag\">&lt;/a&gt;</span>\n"
+      "</code></pre></div>\n");
+  EXPECT_EQ(fence("kida", "{% if x %}<p>{{ y }}</p>\n", ClassScheme::kPygments),
+            "<div class=\"highlight\" data-language=\"jinja\"><pre><code>"
+            "<span class=\"nf\">{% if x %}</span><span class=\"nt\">&lt;p&gt;</span>"
+            "<span class=\"nf\">{{ y }}</span><span class=\"nt\">&lt;/p&gt;</span>\n"
+            "</code></pre></div>\n");
+}
+
 TEST(Highlight, TitleHighlightedLinesAndLineNumbers) {
   EXPECT_EQ(fence(R"(py {2} linenos title="a<b>")", "x = 1\ny = 2\nz\n"),
             "<div class=\"rosettes\" data-language=\"python\">"

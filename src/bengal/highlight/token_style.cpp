@@ -49,10 +49,17 @@ constexpr std::array<Classes, static_cast<size_t>(TokenStyle::kCount)> kClasses 
     {"gd", "syntax-deleted"},          // kDeleted
     {"gi", "syntax-inserted"},         // kInserted
     {"gh", "syntax-heading"},          // kHeading
+    {"nt", "syntax-tag"},              // kTag
 }};
 
 // Format names (as the definitions spell them) that mean more than their default style.
-constexpr std::array<std::pair<std::string_view, TokenStyle>, 11> kRefinements = {{
+// HTML, XML, JSX and the Django template definition style element names as keywords and
+// attributes as "others"; Pygments and Bengal call them tags and attributes.
+constexpr std::array<std::pair<std::string_view, TokenStyle>, 15> kRefinements = {{
+    {"Element", TokenStyle::kTag},
+    {"Element Tag", TokenStyle::kTag},
+    {"Component Tag", TokenStyle::kTag},
+    {"Attribute", TokenStyle::kAttribute},
     {"Added line", TokenStyle::kInserted},
     {"Changed line (new)", TokenStyle::kInserted},
     {"Changed line (old)", TokenStyle::kDeleted},

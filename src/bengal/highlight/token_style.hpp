@@ -1,6 +1,6 @@
 // What a token is, and the CSS class each scheme gives it. The first 31 values follow
 // KSyntaxHighlighting's Theme::TextStyle (the tokenizer checks this at compile time); the rest
-// refine it from a definition's format names (diff lines, Markdown headings).
+// refine it from a definition's format names (diff lines, headings, markup tags).
 #pragma once
 
 #include <cstdint>
@@ -46,6 +46,7 @@ enum class TokenStyle : uint8_t {
   kDeleted,
   kInserted,
   kHeading,
+  kTag,
   kCount
 };
 
