@@ -69,11 +69,13 @@ def binary_stamp(path):
     return (st.st_mtime_ns, st.st_size)
 
 
-def generate_corpus(directory, pages, seed=1):
+def generate_corpus(directory, pages, seed=1, extra_args=()):
     """Generates the corpus into `directory` unless the same generator and arguments already
-    made it (a stamp next to it records both), since a 50K corpus takes a while to write."""
+    made it (a stamp next to it records both), since a 50K corpus takes a while to write.
+    `extra_args` go to generate.py as they are (e.g. ["--code-blocks", "3"])."""
     with open(GENERATOR, "rb") as f:
-        stamp = hashlib.sha256(f.read()).hexdigest() + f" --pages {pages} --seed {seed}\n"
+        stamp = (hashlib.sha256(f.read()).hexdigest() + f" --pages {pages} --seed {seed}" +
+                 "".join(f" {a}" for a in extra_args) + "\n")
     stamp_file = directory.rstrip("/") + ".stamp"
     if os.path.isdir(directory) and os.path.exists(stamp_file):
         with open(stamp_file) as f:
@@ -84,7 +86,7 @@ def generate_corpus(directory, pages, seed=1):
     shutil.rmtree(directory, ignore_errors=True)
     log(f"generating {pages} pages into {directory}")
     subprocess.run([sys.executable, GENERATOR, directory, "--pages", str(pages),
-                    "--seed", str(seed)], check=True)
+                    "--seed", str(seed)] + list(extra_args), check=True)
     with open(stamp_file, "w") as f:
         f.write(stamp)
     return True

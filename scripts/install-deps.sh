@@ -18,6 +18,8 @@ packages=(
   libxxhash-dev        # content hashes
   libzstd-dev          # compression of cached output
   nlohmann-json3-dev   # JSON outputs and test data
+  libkf5syntaxhighlighting-dev  # build-time highlighting of fenced code (KDE's, Qt5-based):
+                                # 359 languages and faster than source-highlight (bench/RESULTS.md)
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils        # xmllint validates sitemap and feeds in tests
@@ -35,6 +37,7 @@ for arg in "$@"; do
   case "$arg" in
     --bench-compare)
       packages+=(hugo)   # bench/compare/run.sh builds the same corpus with Hugo
+      packages+=(libsource-highlight-dev)  # bench_highlight_compare: the highlighter we did not pick
       ;;
     *)
       echo "usage: $0 [--bench-compare]" >&2

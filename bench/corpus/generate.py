@@ -7,6 +7,11 @@ same arguments always give the same bytes (a fixed-seed PRNG, no clock), so benc
 and the streaming-vs-full comparisons build identical input.
 
     generate.py OUT_DIR --pages N [--sections S] [--seed 1] [--front-matter-only]
+                [--code-blocks K]
+
+--code-blocks K appends K fenced blocks of 20 lines to every page, in languages that cycle
+through the ones documentation uses most (for the syntax-highlighting benchmark). They come from
+their own PRNG, so the rest of the page is the same bytes with or without them.
 """
 import argparse
 import itertools
@@ -71,6 +76,40 @@ def page_body(rng, pages, index):
     return "\n".join(parts)
 
 
+# One line of code per language, from words and numbers; {w} a word, {n} a number.
+CODE_LINES = {
+    "python": ['def {w}_{n}(self, {w2}: int = {n}) -> str:', '    {w} = self.{w2}.get("{w3}", {n})  # {w4}',
+               '    for {w} in range({n}):', '        yield f"{{{w}}}-{w2}"', 'import {w}.{w2} as {w3}'],
+    "bash": ['{w}="${{{w2}:-{n}}}"', 'for f in {w}/*.md; do echo "$f" | grep -c {w2}; done',
+             'if [ -d "{w}" ]; then rm -rf "{w}_{n}"; fi  # {w3}', 'export {W}={n}', './bin/{w} --{w2}={n} > /dev/null'],
+    "yaml": ['{w}: {n}', '{w}_{w2}: "{w3} {w4}"', '  - {w}: true', '  {w}: [{w2}, {w3}, {n}]', '# {w} {w2}'],
+    "javascript": ['const {w} = document.querySelector(".{w2}");', 'function {w}_{n}({w2}) {{ return {w2} * {n}; }}',
+                   '{w}.addEventListener("{w2}", () => console.log("{w3}", {n}));', '// {w} {w2} {w3}',
+                   'let {w} = [{n}, "{w2}", null, true];'],
+    "toml": ['[{w}]', '{w} = "{w2}"', '{w}_{w2} = {n}', '{w} = [{n}, {n2}]  # {w3}', '{w}.{w2} = true'],
+    "json": ['  "{w}": {n},', '  "{w}_{w2}": "{w3}",', '  "{w}": [{n}, {n2}, null],', '  "{w}": {{"{w2}": true}},', '  "{w}": false,'],
+    "go": ['func {w}{n}({w2} string) error {{ return nil }}', '\t{w} := {w2}.{W3}({n})', '\tif err != nil {{ return fmt.Errorf("{w}: %w", err) }}',
+           '// {W} {w2} {w3}', '\tfor i := 0; i < {n}; i++ {{ {w}++ }}'],
+    "rust": ['fn {w}_{n}({w2}: &str) -> Option<usize> {{ None }}', '    let {w} = {w2}.iter().map(|x| x * {n}).sum::<u64>();',
+             '    // {w} {w2}', '    if {w} > {n} {{ return Some({n}); }}', 'use std::{w}::{W2};'],
+    "html": ['<div class="{w}" id="{w2}-{n}">{w3}</div>', '<a href="/{w}/{w2}/">{W3}</a>', '<!-- {w} {w2} -->',
+             '<input type="text" name="{w}" value="{n}">', '<p>{W} &amp; {w2}</p>'],
+    "css": ['.{w} {{ margin: {n}px; color: #{n:03d}; }}', '#{w}-{w2} > .{w3}:hover {{ opacity: 0.{n}; }}', '/* {w} {w2} */',
+            '@media (max-width: {n}px) {{ .{w} {{ display: none; }} }}', '.{w}::before {{ content: "{w2}"; }}'],
+}
+CODE_LANGUAGES = list(CODE_LINES)
+
+
+def code_block(rng, language):
+    lines = []
+    for _ in range(20):
+        w, w2, w3, w4 = (rng.choice(WORDS) for _ in range(4))
+        lines.append(rng.choice(CODE_LINES[language]).format(
+            w=w, w2=w2, w3=w3, w4=w4, W=w.upper(), W2=w2.capitalize(), W3=w3.capitalize(),
+            n=rng.randint(0, 999), n2=rng.randint(0, 999)))
+    return f"```{language}\n" + "\n".join(lines) + "\n```\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
@@ -79,6 +118,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tags", type=int, default=0, help="tag vocabulary; default pages/20")
     ap.add_argument("--front-matter-only", action="store_true")
+    ap.add_argument("--code-blocks", type=int, default=0,
+                    help="fenced 20-line code blocks appended to every page")
     args = ap.parse_args()
 
     rng = random.Random(args.seed)
@@ -119,6 +160,11 @@ def main():
               f"tags: [{', '.join(tags)}]\ncategories: [cat-{i % 7}]\n"
               f"description: \"{sentence(rng, 10)}\"\n---\n\n")
         body = "" if args.front_matter_only else page_body(rng, pages, i)
+        if args.code_blocks:
+            code_rng = random.Random(f"{args.seed}-code-{i}")
+            for k in range(args.code_blocks):
+                language = CODE_LANGUAGES[(i * args.code_blocks + k) % len(CODE_LANGUAGES)]
+                body += "\n" + code_block(code_rng, language)
         with open(os.path.join(content, path + ".md"), "w") as f:
             f.write(fm + body)
 

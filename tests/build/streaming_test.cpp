@@ -1,6 +1,7 @@
 // The streaming build's proof: every memory policy, batch size and thread count writes the
 // same bytes, and streaming holds a fraction of the full build's memory. Sites are built in
 // child processes, as users run them.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -17,13 +18,15 @@ namespace {
 // `reading_theme`, a theme that reads other pages' content (section lists show full posts,
 // pages show their first related page), full-text search, full-content feeds and graph.json,
 // so every tier of the content store is used; else the default theme, as most sites build.
-fs::path generated_site(size_t pages, const std::string& name, bool reading_theme = true) {
+fs::path generated_site(size_t pages, const std::string& name, bool reading_theme = true,
+                        const std::string& generator_args = "") {
   fs::path dir = fs::path(std::getenv("BENGAL_TEST_TMP") ? std::getenv("BENGAL_TEST_TMP")
                                                          : fs::temp_directory_path().string()) /
                  name;
   fs::remove_all(dir);
   std::string cmd = "python3 " + (source_dir() / "bench/corpus/generate.py").string() + " " +
-                    dir.string() + " --pages " + std::to_string(pages) + " >/dev/null";
+                    dir.string() + " --pages " + std::to_string(pages) + " " + generator_args +
+                    " >/dev/null";
   EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
   if (!reading_theme) return dir;
   fs::copy(source_dir() / "tests/sites/streaming-theme/templates", dir / "templates",
@@ -94,6 +97,24 @@ TEST(Streaming, GeneratedSiteIsByteIdenticalInEveryMode) {
   size_t items = count_of(rss, "<item>"), bodies = count_of(rss, "<content:encoded>&lt;");
   EXPECT_EQ(items, 20u);
   EXPECT_EQ(bodies, 20u);
+}
+
+TEST(Streaming, HighlightedSiteIsByteIdenticalInEveryMode) {
+  // Three highlighted blocks a page: the shared highlighter cache and tokenizer pool must not
+  // make output depend on which thread renders a page first.
+  fs::path site = generated_site(300, "streaming-highlight", true, "--code-blocks 3");
+  write_file(site / "bengal.toml",
+             read_file(site / "bengal.toml") + "\n[markdown]\nhighlight = true\n");
+  expect_same_output_in_every_mode(site, true);
+  fs::path out = fresh_temp_dir() / "public";
+  ASSERT_EQ(run_bengal({"build", site.string(), "-o", out.string(), "-q"}).exit_code, 0);
+  std::string page = read_file(out / "section-000/sub-0/page-000000/index.html");
+  // Its three generated blocks are python, bash and yaml (the theme shows other pages too).
+  for (const char* language : {"python", "bash", "yaml"})
+    EXPECT_NE(page.find(fmt::format("<div class=\"rosettes\" data-language=\"{}\"><pre><code>",
+                                    language)),
+              std::string::npos)
+        << language;
 }
 
 // Peak memory as the build reports it: "... peak memory 23.4 MB -> ...".

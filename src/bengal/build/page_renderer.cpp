@@ -51,6 +51,7 @@ void PageRenderer::markdown_html(site::PageId id, std::string_view body,
   md.unsafe_html = site_.config.markdown_unsafe;
   md.wiki_links = true;
   md.resolve_link = &resolve;
+  if (highlight_code_) md.highlight_code = &highlight_code_;
   out.html.clear();
   out.toc.clear();
   markdown::render_html(body, md, out);

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "bengal/build/code_highlighting.hpp"
 #include "bengal/build/content_store.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/output/writer.hpp"
@@ -69,6 +70,7 @@ class PageRenderer {
   const templates::SiteContext& ctx_;
   output::OutputWriter& writer_;
   Diagnostics& diagnostics_;
+  const markdown::CodeHighlighter highlight_code_ = make_code_highlighter(site_.config);
   mutable std::mutex reported_mutex_;
   mutable std::set<std::string> reported_;
 };

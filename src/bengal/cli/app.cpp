@@ -15,6 +15,7 @@
 
 #include "bengal/build/build.hpp"
 #include "bengal/build/check.hpp"
+#include "bengal/build/code_highlighting.hpp"
 #include "bengal/build/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/cli/progress_printer.hpp"
@@ -196,7 +197,8 @@ int run_graph(const build::GraphOptions& options) {
   return 0;
 }
 
-int run_md(const std::string& file, bool heading_ids, bool safe) {
+int run_md(const std::string& file, bool heading_ids, bool safe,
+           const std::string& highlight_style) {
   std::string text;
   if (file.empty() || file == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
@@ -211,6 +213,14 @@ int run_md(const std::string& file, bool heading_ids, bool safe) {
   markdown::Options options;
   options.heading_ids = heading_ids;
   options.unsafe_html = !safe;
+  markdown::CodeHighlighter highlight;  // off unless asked for: plain `bengal md` is CommonMark
+  if (!highlight_style.empty()) {
+    config::SiteConfig config;
+    config.markdown_highlight = true;
+    config.markdown_highlight_style = highlight_style;
+    highlight = build::make_code_highlighter(config);
+    options.highlight_code = &highlight;
+  }
   markdown::Rendered out;
   markdown::render_html(text, options, out);
   std::fwrite(out.html.data(), 1, out.html.size(), stdout);
@@ -304,6 +314,11 @@ int run(int argc, char** argv) {
   md_cmd->add_option("FILE", md_file, "Markdown file; stdin when omitted or -");
   md_cmd->add_flag("--heading-ids", heading_ids, "Give headings id attributes as in site builds");
   md_cmd->add_flag("--safe", safe, "Leave out raw HTML");
+  std::string md_highlight;
+  md_cmd
+      ->add_option("--highlight", md_highlight,
+                   "Highlight fenced code with this class scheme: semantic or pygments")
+      ->check(CLI::IsMember({"semantic", "pygments"}));
 
   std::string check_dir = ".";
   bool check_strict = false;
@@ -391,7 +406,7 @@ int run(int argc, char** argv) {
                                                    : build::GraphFormat::kText;
     return run_graph(graph_options);
   }
-  if (*md_cmd) return run_md(md_file, heading_ids, safe);
+  if (*md_cmd) return run_md(md_file, heading_ids, safe, md_highlight);
   if (*new_cmd) {
     std::string title = std::filesystem::path(new_name).filename().string();
     if (std::string err = create_site(new_name, title); !err.empty()) {

@@ -46,7 +46,8 @@ const std::vector<SectionSpec>& sections() {
         {"threads", Kind::kInt, 0},
         {"hot_percent", Kind::kInt, 0},
         {"cache_size_mb", Kind::kInt, 0}}},
-      {"markdown", {{"unsafe", Kind::kBool}}},
+      {"markdown",
+       {{"unsafe", Kind::kBool}, {"highlight", Kind::kBool}, {"highlight_style", Kind::kString}}},
       {"params", {}, false},
       {"taxonomies", {}, false},
       {"menu", {}, false},
@@ -285,6 +286,16 @@ struct ConfigReader {
       if (key == "cache_size_mb") c.cache_size_mb = v.as_int();
     } else if (section == "markdown") {
       if (key == "unsafe") c.markdown_unsafe = v.as_bool();
+      if (key == "highlight") c.markdown_highlight = v.as_bool();
+      if (key == "highlight_style") {
+        if (str() == "semantic" || str() == "pygments")
+          c.markdown_highlight_style = str();
+        else
+          error(doc.value_position_of(path),
+                fmt::format("[markdown] highlight_style must be \"semantic\" or \"pygments\", "
+                            "not \"{}\"",
+                            str()));
+      }
     }
   }
 

@@ -129,6 +129,7 @@ class HtmlRenderer {
       }
       case MD_BLOCK_CODE: {
         auto* code = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+        code_start_ = out_.size();
         lit("<pre><code");
         if (code->lang.size > 0) {
           lit(" class=\"language-");
@@ -136,6 +137,7 @@ class HtmlRenderer {
           lit("\"");
         }
         lit(">");
+        start_code_capture(*code);
         break;
       }
       case MD_BLOCK_HTML:
@@ -205,6 +207,7 @@ class HtmlRenderer {
         finish_heading();
         break;
       case MD_BLOCK_CODE:
+        if (finish_code_capture()) break;
         lit("</code></pre>\n");
         break;
       case MD_BLOCK_HTML:
@@ -367,7 +370,41 @@ class HtmlRenderer {
     }
   }
 
+  // A fenced block with a language is collected (md4c hands it over in pieces) and given to
+  // the highlighter when it ends; the plain markup written so far is its fallback.
+  void start_code_capture(const MD_BLOCK_CODE_DETAIL& code) {
+    if (opt_.highlight_code == nullptr || code.fence_char == 0 || code.lang.size == 0) return;
+    capturing_code_ = true;
+    code_text_.clear();
+    decode_attribute(code.info, code_info_);
+  }
+
+  bool finish_code_capture() {
+    if (!capturing_code_) return false;
+    capturing_code_ = false;
+    size_t plain_start = out_.size();
+    if ((*opt_.highlight_code)(code_info_, code_text_, out_)) {
+      out_.erase(code_start_, plain_start - code_start_);
+      return true;
+    }
+    out_.resize(plain_start);
+    esc(code_text_);
+    return false;
+  }
+
   void text(MD_TEXTTYPE type, std::string_view s) {
+    if (capturing_code_) {
+      // md4c 0.4.8 reports a NUL in code as NULLCHAR and then again inside the next text.
+      if (type == MD_TEXT_NULLCHAR) {
+        append_utf8(code_text_, 0xFFFD);
+      } else if (s.find('\0') == std::string_view::npos) {
+        code_text_.append(s);
+      } else {
+        for (char c : s)
+          if (c != '\0') code_text_ += c;
+      }
+      return;
+    }
     switch (type) {
       case MD_TEXT_NULLCHAR:
         append_utf8(out_, 0xFFFD);
@@ -432,6 +469,10 @@ class HtmlRenderer {
   size_t heading_attr_pos_ = 0;
   std::string heading_text_;
   HeadingIds ids_;
+  bool capturing_code_ = false;
+  size_t code_start_ = 0;  // where the block's "<pre><code" begins
+  std::string code_text_;
+  std::string code_info_;
 };
 
 }  // namespace

@@ -29,6 +29,12 @@ struct LinkRewrite {
 // any destination.
 using LinkResolver = std::function<std::optional<LinkRewrite>(std::string_view dest, bool wiki)>;
 
+// Appends the markup of a fenced code block, given its info string (decoded) and its text;
+// returns false to leave the block to the renderer (<pre><code class="language-x">). The build
+// passes bengal::highlight here; indented code blocks and fences without a language never come.
+using CodeHighlighter =
+    std::function<bool(std::string_view info, std::string_view code, std::string& html)>;
+
 struct Options {
   bool heading_ids = true;  // false: exact CommonMark output (bengal md, the spec tests)
   // false: raw HTML is replaced by <!-- raw HTML omitted -->, and a link or image to a
@@ -39,6 +45,7 @@ struct Options {
   bool tagfilter = false;   // GFM tag filter: "<script" and kin in raw HTML become "&lt;script"
   bool wiki_links = false;  // [[target]] and [[target|text]] become links (site builds)
   const LinkResolver* resolve_link = nullptr;
+  const CodeHighlighter* highlight_code = nullptr;
 };
 
 // Reusable buffers: render_html appends, so clear both between pages to keep the capacity.

@@ -1,0 +1,94 @@
+#include "bengal/highlight/languages.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "bengal/highlight/highlight.hpp"
+
+namespace bengal::highlight {
+
+namespace {
+
+// Sorted by alias. Aliases are explicit rather than KSyntaxHighlighting's own name and
+// extension matching, so what a fence name means does not change with the library version.
+// Jinja (and Bengal's Jinja dialect Kida) uses the Django template definition: the same
+// {% %} / {{ }} / {# #} syntax around HTML.
+constexpr std::array kLanguages = {
+    Language{"bash", "bash", "Bash"},
+    Language{"c", "c", "C"},
+    Language{"c++", "cpp", "C++"},
+    Language{"console", "bash", "Bash"},
+    Language{"cpp", "cpp", "C++"},
+    Language{"css", "css", "CSS"},
+    Language{"cxx", "cpp", "C++"},
+    Language{"diff", "diff", "Diff"},
+    Language{"django", "jinja", "Django HTML Template"},
+    Language{"docker", "dockerfile", "Dockerfile"},
+    Language{"dockerfile", "dockerfile", "Dockerfile"},
+    Language{"go", "go", "Go"},
+    Language{"golang", "go", "Go"},
+    Language{"htm", "html", "HTML"},
+    Language{"html", "html", "HTML"},
+    Language{"ini", "ini", "INI Files"},
+    Language{"j2", "jinja", "Django HTML Template"},
+    Language{"java", "java", "Java"},
+    Language{"javascript", "javascript", "JavaScript"},
+    Language{"jinja", "jinja", "Django HTML Template"},
+    Language{"jinja2", "jinja", "Django HTML Template"},
+    Language{"js", "javascript", "JavaScript"},
+    Language{"json", "json", "JSON"},
+    Language{"jsx", "jsx", "JavaScript React (JSX)"},
+    Language{"kida", "jinja", "Django HTML Template"},
+    Language{"markdown", "markdown", "Markdown"},
+    Language{"md", "markdown", "Markdown"},
+    Language{"patch", "diff", "Diff"},
+    Language{"py", "python", "Python"},
+    Language{"python", "python", "Python"},
+    Language{"python3", "python", "Python"},
+    Language{"rs", "rust", "Rust"},
+    Language{"rust", "rust", "Rust"},
+    Language{"sh", "bash", "Bash"},
+    Language{"shell", "bash", "Bash"},
+    Language{"sql", "sql", "SQL"},
+    Language{"toml", "toml", "TOML"},
+    Language{"ts", "typescript", "TypeScript"},
+    Language{"tsx", "tsx", "TypeScript React (TSX)"},
+    Language{"typescript", "typescript", "TypeScript"},
+    Language{"xml", "xml", "XML"},
+    Language{"yaml", "yaml", "YAML"},
+    Language{"yml", "yaml", "YAML"},
+    Language{"zsh", "bash", "Bash"},
+};
+
+constexpr bool sorted_by_alias() {
+  for (size_t i = 1; i < kLanguages.size(); ++i)
+    if (!(kLanguages[i - 1].alias < kLanguages[i].alias)) return false;
+  return true;
+}
+static_assert(sorted_by_alias(), "kLanguages must be sorted by alias for binary search");
+
+}  // namespace
+
+const Language* find_language(std::string_view name) {
+  constexpr size_t kLongestAlias = 16;
+  if (name.empty() || name.size() > kLongestAlias) return nullptr;
+  std::string lower(name);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  auto it = std::lower_bound(kLanguages.begin(), kLanguages.end(), lower,
+                             [](const Language& l, const std::string& n) { return l.alias < n; });
+  if (it == kLanguages.end() || it->alias != lower) return nullptr;
+  return &*it;
+}
+
+std::span<const Language> languages() {
+  return kLanguages;
+}
+
+std::string_view canonical_language(std::string_view name) {
+  const Language* l = find_language(name);
+  return l != nullptr ? l->canonical : std::string_view();
+}
+
+}  // namespace bengal::highlight
