@@ -110,6 +110,14 @@ TEST(Limits, ANamespaceHoldingItselfPrintsAsPythonDoes) {
             "ERROR: t.txt:1:52: error: filter 'tojson': the value contains itself (a namespace "
             "holding itself)");
   EXPECT_EQ(render("{% set ns = namespace(a=[1, 'x']) %}{{ ns|tojson }}"), "{\"a\": [1, \"x\"]}");
+  // Cycles through a loop object and a caller: the render frees them when it ends (the
+  // sanitizer build checks that nothing leaks).
+  EXPECT_EQ(render("{% set ns = namespace() %}{% for i in [1] %}{% set ns.l = loop %}"
+                   "{{ loop.changed(ns) }}{% endfor %}"),
+            "True");
+  EXPECT_EQ(render("{% set ns = namespace() %}{% macro m() %}{% set ns.c = caller %}{{ caller() }}"
+                   "{% endmacro %}{% call m() %}c{% endcall %}"),
+            "c");
 }
 
 TEST(Limits, DeepValuesPrintAndSerializeWithinBounds) {

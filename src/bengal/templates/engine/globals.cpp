@@ -1,5 +1,7 @@
 #include "bengal/templates/engine/globals.hpp"
 
+#include "bengal/templates/engine/renderer.hpp"
+
 namespace bengal::templates {
 namespace {
 
@@ -112,6 +114,12 @@ std::string Namespace::str() const {
   return out + ">";
 }
 
+void Namespace::clear() const {
+  Dict values = std::move(values_);
+  values_.clear();
+  Value::release_nested(values);
+}
+
 void Namespace::set(std::string_view name, Value value) const {
   for (auto& [k, v] : values_) {
     if (k == name) {
@@ -131,8 +139,12 @@ Vars builtin_globals() {
                    return true;
                  }));
   g.emplace_back("namespace",
-                 Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
-                   result = Value::object(std::make_shared<Namespace>(keyword_dict(args)));
+                 Value::function([](Renderer& r, CallArgs& args, Value& result, std::string&) {
+                   // Not make_shared: the render keeps a weak reference until it ends, which
+                   // then holds only the control block, not the namespace.
+                   auto ns = std::shared_ptr<const Namespace>(new Namespace(keyword_dict(args)));
+                   r.adopt(ns);
+                   result = Value::object(std::move(ns));
                    return true;
                  }));
   g.emplace_back("cycler",

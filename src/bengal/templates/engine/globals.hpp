@@ -18,6 +18,9 @@ class Namespace : public Object {
   std::vector<std::string> keys() const override;
   std::string str() const override;
   void set(std::string_view name, Value value) const;
+  // Drops every attribute: the render that made a namespace clears it when it ends, which
+  // frees namespaces that hold themselves (directly or through lists, loops or callers).
+  void clear() const;
 
  private:
   mutable Dict values_;

@@ -89,6 +89,20 @@ bool is_intlike(const Value& v) {
 
 Renderer::Renderer(const Environment& env, std::string& out) : env_(env), out_(&out) {}
 
+Renderer::~Renderer() {
+  for (const auto& weak : namespaces_)
+    if (auto ns = weak.lock()) ns->clear();
+}
+
+void Renderer::adopt(const std::shared_ptr<const Namespace>& ns) {
+  // A loop making a namespace per item leaves expired entries: sweep them as the list doubles.
+  if (namespaces_.size() >= 2 * namespaces_kept_ + 64) {
+    std::erase_if(namespaces_, [](const auto& weak) { return weak.expired(); });
+    namespaces_kept_ = namespaces_.size();
+  }
+  namespaces_.push_back(ns);
+}
+
 bool Renderer::fail(uint32_t line, uint32_t column, std::string message) {
   if (!failed_) {
     failed_ = true;

@@ -10,9 +10,14 @@
 
 namespace bengal::templates {
 
+class Namespace;
+
 class Renderer {
  public:
   Renderer(const Environment& env, std::string& out);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
 
   // Renders `t` (following its extends chain) with `vars` on top of the globals.
   bool render(const Template& t, const Vars& vars);
@@ -20,6 +25,8 @@ class Renderer {
 
   const Environment& env() const { return env_; }
   bool autoescape() const { return current_ != nullptr && current_->autoescape; }
+  // Takes note of a namespace() made by this render, to clear when the render ends.
+  void adopt(const std::shared_ptr<const Namespace>& ns);
   // Calls a function value (macro, global, loop.cycle).
   bool call(const Value& fn, CallArgs& args, Value& result, std::string& error);
 
@@ -70,6 +77,10 @@ class Renderer {
   std::vector<ActiveBlock> active_blocks_;
   int depth_ = 0;
   int frames_ = 0;  // exec and eval calls on the stack
+  // Namespaces made by this render. Only they are mutable, so every cycle of values passes
+  // through one; clearing them at the end frees what a cycle would keep alive.
+  std::vector<std::weak_ptr<const Namespace>> namespaces_;
+  size_t namespaces_kept_ = 0;  // size after the last sweep of expired entries
   bool failed_ = false;
   Diagnostic error_;
 };
