@@ -2,6 +2,8 @@
 // so `bengal md` passes the CommonMark and GFM spec examples.
 #include <md4c.h>
 
+#include <cstdint>
+
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/heading_ids.hpp"
@@ -38,9 +40,23 @@ class HtmlRenderer {
     return 0;
   }
   static int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
-    static_cast<HtmlRenderer*>(self)->text(type, std::string_view(text, size));
+    auto* renderer = static_cast<HtmlRenderer*>(self);
+    renderer->text(type, renderer->clamped_to_input(text, size));
     return 0;
   }
+
+  // md4c 0.4.8 can hand over a text run that ends a byte or two past the input (found by
+  // fuzz/markdown_fuzzer.cpp); a run that starts inside the input is cut at its end, so no
+  // byte after the page's own text is ever read. Runs md4c keeps elsewhere (the replacement
+  // character for NUL, for one) are left alone.
+  std::string_view clamped_to_input(const MD_CHAR* text, MD_SIZE size) const {
+    auto at = reinterpret_cast<std::uintptr_t>(text);
+    auto begin = reinterpret_cast<std::uintptr_t>(input_.data());
+    auto end = begin + input_.size();
+    if (at >= begin && at <= end && size > end - at) size = static_cast<MD_SIZE>(end - at);
+    return {text, size};
+  }
+  void set_input(std::string_view input) { input_ = input; }
 
  private:
   void lit(std::string_view s) { out_ += s; }
@@ -459,6 +475,7 @@ class HtmlRenderer {
   std::string& out_;
   std::vector<TocEntry>& toc_;
   std::string scratch_;
+  std::string_view input_;  // the Markdown being rendered: text runs are clamped to it
   std::string image_title_;
   bool has_image_title_ = false;
   int image_depth_ = 0;
@@ -479,6 +496,7 @@ class HtmlRenderer {
 
 void render_html(std::string_view markdown, const Options& options, Rendered& out) {
   HtmlRenderer renderer(options, out);
+  renderer.set_input(markdown);
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = md4c_flags(options.gfm, options.wiki_links);
