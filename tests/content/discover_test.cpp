@@ -68,6 +68,15 @@ TEST_F(DiscoverTest, IdsFollowSortedPathsAndSectionsAreGenerated) {
   EXPECT_TRUE(messages().empty());
 }
 
+TEST_F(DiscoverTest, AFrontMatterSummaryIsCappedInBytesOnACharacterBoundary) {
+  // 2,047 ASCII bytes, then two-byte characters: the cap (2,048) falls inside the first one.
+  std::string word = std::string(2047, 'a') + "\xC3\xA9\xC3\xA9";
+  file("big.md", "---\nsummary: " + word + "\n---\nbody\n");
+  DiscoveredSite s = discover();
+  EXPECT_EQ(s.table.str(s.table.pages[1].summary), std::string(2047, 'a'));
+  EXPECT_TRUE(messages().empty());
+}
+
 TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
   file("blog/trip/index.md", "---\ntitle: Trip\nslug: journey\n---\n![p](p.png)");
   file("blog/trip/p.png", "PNG");

@@ -281,6 +281,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
         m.slug = table.strings.intern(fm.slug);
         m.url = table.strings.intern(p.url);
         m.description = table.strings.store(fm.description);
+        if (!fm.summary.empty()) markdown::cap_summary_bytes(fm.summary);
         m.summary = table.strings.store(fm.summary.empty() ? p.scan.summary : fm.summary);
         m.has_more_marker = p.scan.has_more_marker;
         m.type = table.strings.intern(fm.type);

@@ -99,13 +99,7 @@ class Scanner {
     } else if (summary_full_) {
       out_.summary.resize(words_end_);
     }
-    // The byte cap may fall inside a character: cut before it (the body is valid UTF-8).
-    if (out_.summary.size() > kSummaryMaxBytes) {
-      size_t n = kSummaryMaxBytes;
-      while (n > 0 && (static_cast<unsigned char>(out_.summary[n]) & 0xC0) == 0x80) --n;
-      out_.summary.resize(n);
-      while (!out_.summary.empty() && out_.summary.back() == ' ') out_.summary.pop_back();
-    }
+    cap_summary_bytes(out_.summary);
   }
 
  private:
@@ -206,6 +200,15 @@ class Scanner {
 };
 
 }  // namespace
+
+void cap_summary_bytes(std::string& summary) {
+  if (summary.size() <= kSummaryMaxBytes) return;
+  // The byte cap may fall inside a character: cut before it (the text is valid UTF-8).
+  size_t n = kSummaryMaxBytes;
+  while (n > 0 && (static_cast<unsigned char>(summary[n]) & 0xC0) == 0x80) --n;
+  summary.resize(n);
+  while (!summary.empty() && summary.back() == ' ') summary.pop_back();
+}
 
 BodyScan scan_body(std::string_view markdown) {
   BodyScan out;

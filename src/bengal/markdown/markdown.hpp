@@ -84,6 +84,10 @@ struct BodyScan {
 inline constexpr size_t kSummaryWords = 70;
 inline constexpr size_t kSummaryMaxBytes = 2048;
 
+// Cuts a valid UTF-8 summary to at most kSummaryMaxBytes on a character boundary: summaries
+// are repeated in every list page, feed and index.json, so one must never be large.
+void cap_summary_bytes(std::string& summary);
+
 // One md4c parse building no HTML.
 BodyScan scan_body(std::string_view markdown);
 
