@@ -61,8 +61,7 @@ content::DiscoveredSite generate(size_t pages) {
       char name[32];
       std::snprintf(name, sizeof name, "p%07zu", i);
       std::string path = std::string(dir) + "/" + name + ".md";
-      content::PageMeta* m =
-          add(PageKind::kPage, path, dir, fmt::format("/{}/{}/", dir, name));
+      content::PageMeta* m = add(PageKind::kPage, path, dir, fmt::format("/{}/{}/", dir, name));
       m->has_date = true;
       m->date.epoch_seconds = 1'600'000'000 + static_cast<int64_t>(i) * 3600;
       std::vector<std::string> tags;

@@ -23,6 +23,7 @@
 #include "bengal/build/site_outputs.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/core/memory.hpp"
+#include "bengal/core/plural.hpp"
 #include "bengal/graph/graph_report.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/output/output_folder.hpp"
@@ -435,9 +436,9 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   // Every file the build could not write was reported above; the folder must not be deployed.
   if (writer.failed() > 0) {
     throw output::WriteError(fmt::format(
-        "{} output file{} could not be written (see above); the output folder {} is incomplete: "
-        "fix the causes and build again",
-        writer.failed(), writer.failed() == 1 ? "" : "s", stats.output_dir.string()));
+        "{} could not be written (see above); the output folder {} is incomplete: fix the "
+        "causes and build again",
+        plural(writer.failed(), "output file"), stats.output_dir.string()));
   }
   stats.store = store.stats();
   stats.files_written = writer.written();

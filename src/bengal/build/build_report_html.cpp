@@ -12,6 +12,7 @@
 
 #include "bengal/core/html.hpp"
 #include "bengal/core/memory.hpp"
+#include "bengal/core/plural.hpp"
 
 namespace bengal::build {
 namespace {
@@ -38,10 +39,6 @@ std::string seconds_text(double s) {
 constexpr double kMB = 1024.0 * 1024.0;  // format_megabytes' unit
 std::string mb(size_t bytes) {
   return format_megabytes(bytes);
-}
-
-std::string plural(size_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
 std::string percent(size_t part, size_t whole) {

@@ -43,9 +43,8 @@ void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics) {
   // Without a config file the warning that there is none already says to set baseurl.
   if (config.config_file.empty() || config.baseurl.find("://") != std::string::npos) return;
   if (!f.sitemap && !f.rss && !f.atom && !f.robots) return;
-  auto [line, column] = config.baseurl.empty()
-                            ? std::pair<uint32_t, uint32_t>{0, 0}
-                            : config.document.value_position_of("site.baseurl");
+  auto [line, column] = config.baseurl.empty() ? std::pair<uint32_t, uint32_t>{0, 0}
+                                               : config.document.value_position_of("site.baseurl");
   std::string what = config.baseurl.empty()
                          ? std::string("[site] baseurl is not set")
                          : fmt::format("[site] baseurl \"{}\" is only a path", config.baseurl);

@@ -3,14 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <optional>
 #include <sstream>
+#include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
 #include "bengal/build/build.hpp"
@@ -21,21 +24,16 @@
 #include "bengal/cli/progress_printer.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/core/memory.hpp"
+#include "bengal/core/plural.hpp"
 #include "bengal/markdown/markdown.hpp"
 
 namespace bengal::cli {
 namespace {
 
 constexpr const char* kVersion = "0.1.0";
-constexpr const char* kCommands = "build, check, graph, help, md, new";
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
-}
-
-// "1 page", "2 pages".
-std::string count_of(size_t n, std::string_view noun) {
-  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
 // build, check and graph need a site: a folder with a config file or a content folder. An
@@ -44,18 +42,20 @@ std::string count_of(size_t n, std::string_view noun) {
 std::string site_folder_problem(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return fmt::format("error: site folder {} does not exist; pass the folder that holds "
-                       "bengal.toml",
-                       dir.string());
+    return fmt::format(
+        "error: site folder {} does not exist; pass the folder that holds "
+        "bengal.toml",
+        dir.string());
   }
   if (!config::find_config_file(dir).empty() ||
       std::filesystem::is_directory(dir / "content", ec)) {
     return {};
   }
-  return fmt::format("error: {} is not a bengal site: it has no bengal.toml, bengal.yaml or "
-                     "content/ folder; pass the folder that holds them, or create a site with "
-                     "`bengal new site NAME`",
-                     dir.string());
+  return fmt::format(
+      "error: {} is not a bengal site: it has no bengal.toml, bengal.yaml or "
+      "content/ folder; pass the folder that holds them, or create a site with "
+      "`bengal new site NAME`",
+      dir.string());
 }
 
 // What `bengal build` prints besides the build itself: progress, the memory table, the report.
@@ -141,10 +141,10 @@ int run_build(build::BuildOptions options, const BuildExtras& extras) {
   if (!quiet) {
     std::string problems;
     if (errors + warnings > 0) {
-      problems = fmt::format(", {}, {}", count_of(errors, "error"), count_of(warnings, "warning"));
+      problems = fmt::format(", {}, {}", plural(errors, "error"), plural(warnings, "warning"));
     }
     std::cout << fmt::format("Built {} ({} copied{}) in {:.2f} s, peak memory {} -> {}\n",
-                             count_of(stats.pages, "page"), count_of(stats.static_files, "file"),
+                             plural(stats.pages, "page"), plural(stats.static_files, "file"),
                              problems, stats.elapsed_seconds,
                              format_megabytes(stats.peak_rss_bytes), stats.output_dir.string());
   }
@@ -172,12 +172,11 @@ int run_check(const std::string& site_dir, bool strict) {
   build::CheckStats stats = build::check_site(site_dir, diagnostics);
   print_diagnostics(diagnostics);
   if (!stats.config_ok) return 1;
-  std::cout << fmt::format("Checked {}: {}, {}, {}, {}, {}\n", count_of(stats.pages, "page"),
-                           count_of(stats.broken_links, "broken link"),
-                           count_of(stats.orphans, "orphan page"),
-                           count_of(stats.missing_titles, "missing title"),
-                           count_of(diagnostics.error_count(), "error"),
-                           count_of(diagnostics.warning_count(), "warning"));
+  std::cout << fmt::format(
+      "Checked {}: {}, {}, {}, {}, {}\n", plural(stats.pages, "page"),
+      plural(stats.broken_links, "broken link"), plural(stats.orphans, "orphan page"),
+      plural(stats.missing_titles, "missing title"), plural(diagnostics.error_count(), "error"),
+      plural(diagnostics.warning_count(), "warning"));
   size_t problems = diagnostics.error_count() + (strict ? diagnostics.warning_count() : 0);
   return problems > 0 ? 1 : 0;
 }
@@ -233,6 +232,16 @@ const CLI::App* find_command(const CLI::App& app, std::string_view name) {
   return nullptr;
 }
 
+// Usage error for a command that does not exist, listing the ones that do (sorted).
+int unknown_command(const CLI::App& app, std::string_view name) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  std::sort(names.begin(), names.end());
+  std::cerr << fmt::format("error: unknown command '{}'; commands: {}\n", name,
+                           fmt::join(names, ", "));
+  return 2;
+}
+
 // `bengal help [COMMAND]`: the same text as `bengal [COMMAND] --help`.
 int print_help(const CLI::App& app, std::string_view command, bool extra_arguments) {
   if (extra_arguments) {
@@ -247,8 +256,7 @@ int print_help(const CLI::App& app, std::string_view command, bool extra_argumen
     std::cout << sub->help("bengal");
     return 0;
   }
-  std::cerr << "error: unknown command '" << command << "'; commands: " << kCommands << '\n';
-  return 2;
+  return unknown_command(app, command);
 }
 
 }  // namespace
@@ -358,10 +366,8 @@ int run(int argc, char** argv) {
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   std::string_view first = argc > 1 ? argv[1] : "-";
   if (first == "help") return print_help(app, argc > 2 ? argv[2] : "", argc > 3);
-  if (!first.starts_with('-') && find_command(app, first) == nullptr) {
-    std::cerr << "error: unknown command '" << first << "'; commands: " << kCommands << '\n';
-    return 2;
-  }
+  if (!first.starts_with('-') && find_command(app, first) == nullptr)
+    return unknown_command(app, first);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

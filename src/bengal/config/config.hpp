@@ -53,7 +53,7 @@ struct SiteConfig {
   int64_t hot_percent = 10;    // hubs kept resident by the streaming build: top % by PageRank
   int64_t cache_size_mb = 64;  // warm tier of the content store, in MB
   // [markdown]
-  bool markdown_unsafe = true;     // raw HTML in Markdown is passed through
+  bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
   // Off by default until it is fast enough: it triples the build time of a code-heavy site
   // (bench/RESULTS.md). `[markdown] highlight = true` turns it on.
   bool markdown_highlight = false;

@@ -33,7 +33,8 @@ std::string format_megabytes_change(size_t now, size_t before) {
   // One fmt call instead of `"+" + std::string`: g++ 12 at -O3 reports a false
   // -Werror=restrict inside std::string's operator+ (GCC bug 105329).
   const bool grew = now >= before;
-  const double megabytes = static_cast<double>(grew ? now - before : before - now) / (1024.0 * 1024.0);
+  const double megabytes =
+      static_cast<double>(grew ? now - before : before - now) / (1024.0 * 1024.0);
   return fmt::format("{}{:.1f} MB", grew ? '+' : '-', megabytes);
 }
 
