@@ -16,16 +16,16 @@
 #include <fmt/ranges.h>
 #include <CLI/CLI.hpp>
 
-#include "bengal/build/build.hpp"
-#include "bengal/build/check.hpp"
-#include "bengal/build/code_highlighting.hpp"
-#include "bengal/build/graph_command.hpp"
+#include "bengal/cli/check_command.hpp"
+#include "bengal/cli/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/cli/progress_printer.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/core/plural.hpp"
 #include "bengal/markdown/markdown.hpp"
+#include "bengal/pipeline/build.hpp"
+#include "bengal/pipeline/code_highlighting.hpp"
 
 namespace bengal::cli {
 namespace {
@@ -74,7 +74,7 @@ std::optional<ProgressMode> progress_mode(const BuildExtras& extras) {
 }
 
 // Writes build-report.json and build-report.html; false (reported) when it cannot.
-bool write_report(build::BuildReport& report, const Diagnostics& diagnostics,
+bool write_report(report::BuildReport& report, const Diagnostics& diagnostics,
                   const std::filesystem::path& dir) {
   for (const auto& d : diagnostics.sorted()) {
     report.diagnostics.push_back({d.severity == Severity::kError ? "error" : "warning", d.file,
@@ -82,8 +82,8 @@ bool write_report(build::BuildReport& report, const Diagnostics& diagnostics,
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  for (auto [name, text] : {std::pair{"build-report.json", build::report_json(report)},
-                            std::pair{"build-report.html", build::report_html(report)}}) {
+  for (auto [name, text] : {std::pair{"build-report.json", report::report_json(report)},
+                            std::pair{"build-report.html", report::report_html(report)}}) {
     std::ofstream out(dir / name, std::ios::binary);
     out << text;
     if (!out.flush()) {
@@ -95,25 +95,25 @@ bool write_report(build::BuildReport& report, const Diagnostics& diagnostics,
   return true;
 }
 
-int run_build(build::BuildOptions options, const BuildExtras& extras) {
+int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
   if (std::string problem = site_folder_problem(options.site_dir); !problem.empty()) {
     std::cerr << problem << '\n';
     return 1;
   }
   Diagnostics diagnostics;
-  build::BuildStats stats;
-  build::BuildReport report;
+  pipeline::BuildStats stats;
+  report::BuildReport report;
   std::optional<ProgressPrinter> printer;
   if (auto mode = progress_mode(extras)) printer.emplace(*mode, stderr);
-  build::MonitorOptions watch;
+  report::MonitorOptions watch;
   watch.sample_rss = extras.profile_memory || extras.report_dir;
   watch.time_pages = extras.report_dir.has_value();
-  if (printer) watch.progress = [&](const build::Progress& p) { printer->show(p); };
-  build::BuildMonitor monitor(std::move(watch));
+  if (printer) watch.progress = [&](const report::Progress& p) { printer->show(p); };
+  report::BuildMonitor monitor(std::move(watch));
   options.monitor = &monitor;
   options.report = &report;
   try {
-    stats = build::build_site(options, diagnostics);
+    stats = pipeline::build_site(options, diagnostics);
   } catch (const std::exception& e) {
     monitor.stop();
     if (printer) printer->finish();
@@ -148,7 +148,7 @@ int run_build(build::BuildOptions options, const BuildExtras& extras) {
                              problems, stats.elapsed_seconds,
                              format_megabytes(stats.peak_rss_bytes), stats.output_dir.string());
   }
-  if (extras.profile_memory) std::cout << build::format_memory_table(report);
+  if (extras.profile_memory) std::cout << report::format_memory_table(report);
   if (extras.report_dir) {
     report.bengal_version = kVersion;
     report.site_dir = options.site_dir.string();
@@ -169,7 +169,7 @@ int run_check(const std::string& site_dir, bool strict) {
     return 1;
   }
   Diagnostics diagnostics;
-  build::CheckStats stats = build::check_site(site_dir, diagnostics);
+  CheckStats stats = check_site(site_dir, diagnostics);
   print_diagnostics(diagnostics);
   if (!stats.config_ok) return 1;
   std::cout << fmt::format(
@@ -181,14 +181,14 @@ int run_check(const std::string& site_dir, bool strict) {
   return problems > 0 ? 1 : 0;
 }
 
-int run_graph(const build::GraphOptions& options) {
+int run_graph(const GraphOptions& options) {
   if (std::string problem = site_folder_problem(options.site_dir); !problem.empty()) {
     std::cerr << problem << '\n';
     return 1;
   }
   Diagnostics diagnostics;
   std::string out;
-  bool ok = build::graph_site(options, out, diagnostics);
+  bool ok = graph_site(options, out, diagnostics);
   print_diagnostics(diagnostics);
   if (!ok) return 1;
   // Broken pages are reported but do not fail the command: the graph of the rest is printed.
@@ -217,7 +217,7 @@ int run_md(const std::string& file, bool heading_ids, bool safe,
     config::SiteConfig config;
     config.markdown_highlight = true;
     config.markdown_highlight_style = highlight_style;
-    highlight = build::make_code_highlighter(config);
+    highlight = pipeline::make_code_highlighter(config);
     options.highlight_code = &highlight;
   }
   markdown::Rendered out;
@@ -267,7 +267,7 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("bengal ") + kVersion);
   app.require_subcommand(1);
 
-  build::BuildOptions build_options;
+  pipeline::BuildOptions build_options;
   std::string site_dir = ".", output_dir;
   bool drafts = false, strict = false, quiet = false;
   auto* build_cmd = app.add_subcommand("build", "Build the site in SITE_DIR (default: .)");
@@ -336,7 +336,7 @@ int run(int argc, char** argv) {
   check_cmd->add_option("SITE_DIR", check_dir, "Site folder holding bengal.toml and content/");
   check_cmd->add_flag("--strict", check_strict, "Fail (exit 1) on warnings too");
 
-  build::GraphOptions graph_options;
+  GraphOptions graph_options;
   std::string graph_dir = ".", graph_format = "text";
   auto* graph_cmd = app.add_subcommand(
       "graph",
@@ -407,9 +407,9 @@ int run(int argc, char** argv) {
   if (*check_cmd) return run_check(check_dir, check_strict);
   if (*graph_cmd) {
     graph_options.site_dir = graph_dir;
-    graph_options.format = graph_format == "json"  ? build::GraphFormat::kJson
-                           : graph_format == "dot" ? build::GraphFormat::kDot
-                                                   : build::GraphFormat::kText;
+    graph_options.format = graph_format == "json"  ? GraphFormat::kJson
+                           : graph_format == "dot" ? GraphFormat::kDot
+                                                   : GraphFormat::kText;
     return run_graph(graph_options);
   }
   if (*md_cmd) return run_md(md_file, heading_ids, safe, md_highlight);

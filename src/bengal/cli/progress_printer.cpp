@@ -13,7 +13,7 @@ constexpr double kPlainEvery = 2.0;  // seconds between plain lines
 
 }  // namespace
 
-std::string format_progress(const build::Progress& p) {
+std::string format_progress(const report::Progress& p) {
   std::string line = p.phase;
   if (p.pages_total > 0) {
     line += fmt::format(": {}/{} pages", p.pages_done, p.pages_total);
@@ -26,7 +26,7 @@ std::string format_progress(const build::Progress& p) {
   return line;
 }
 
-void ProgressPrinter::show(const build::Progress& p) {
+void ProgressPrinter::show(const report::Progress& p) {
   std::lock_guard lock(mutex_);
   if (mode_ == ProgressMode::kLive) {
     // \r and "erase line": the next state replaces the previous one in place.

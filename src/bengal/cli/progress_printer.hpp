@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <mutex>
 
-#include "bengal/build/build_monitor.hpp"
+#include "bengal/report/build_monitor.hpp"
 
 namespace bengal::cli {
 
@@ -20,7 +20,7 @@ class ProgressPrinter {
  public:
   ProgressPrinter(ProgressMode mode, std::FILE* out) : mode_(mode), out_(out) {}
   // Called by the build monitor, from the build's thread and its ticker thread.
-  void show(const build::Progress& p);
+  void show(const report::Progress& p);
   // Clears the live line so the summary starts on a clean line.
   void finish();
 
@@ -33,6 +33,6 @@ class ProgressPrinter {
 };
 
 // "render 3/12: 3,000/10,101 pages, 1,204 pages/s, RSS 41.0 MB, 2.3 s"
-std::string format_progress(const build::Progress& p);
+std::string format_progress(const report::Progress& p);
 
 }  // namespace bengal::cli

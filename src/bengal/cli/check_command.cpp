@@ -1,0 +1,60 @@
+#include "bengal/cli/check_command.hpp"
+
+#include "bengal/pipeline/load_site.hpp"
+#include "bengal/site/link_check.hpp"
+#include "bengal/site/site.hpp"
+
+namespace bengal::cli {
+
+CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics) {
+  CheckStats stats;
+  std::unique_ptr<pipeline::LoadedSite> loaded =
+      pipeline::load_site(site_dir, std::nullopt, diagnostics);
+  if (!loaded) {
+    stats.config_ok = false;
+    return stats;
+  }
+  const site::Site& site = loaded->site;
+  stats.pages = site.rendered().size();
+
+  auto problems = site::find_broken_links(site);
+  stats.broken_links = problems.size();
+  for (const auto& p : problems) diagnostics.add(site::describe(site, p, true));
+
+  // Inbound links and list membership, from the index alone.
+  std::vector<bool> reached(site.table.pages.size(), false);
+  for (site::PageId id : site.rendered()) {
+    const auto& m = site.page(id);
+    if (m.kind != content::PageKind::kPage) reached[id] = true;  // sections are navigation
+    for (site::PageId p : site.pages_of(id)) reached[p] = true;
+    for (StrId t : site.table.list(m.links)) {
+      site::LinkTarget r = site.xref.resolve_link(id, site.str(t));
+      if (r.page != content::kNoPage && r.page != id) reached[r.page] = true;
+    }
+    for (StrId t : site.table.list(m.wiki_links)) {
+      site::LinkTarget r = site.xref.resolve_wiki(id, site.str(t));
+      if (r.page != content::kNoPage && r.page != id) reached[r.page] = true;
+    }
+  }
+  for (const auto& tax : site.taxonomies)
+    for (const auto& term : tax.terms)
+      for (site::PageId p : term.pages) reached[p] = true;
+  for (site::PageId id : site.rendered()) {
+    std::string file = site.config.content_dir + "/" + std::string(site.source_path(id));
+    if (!reached[id]) {
+      ++stats.orphans;
+      diagnostics.add(
+          make_warning(file, 0, 0, "orphan page: no page links here and no list shows it"));
+    }
+    const auto& m = site.page(id);
+    if (!m.generated && !m.has_title && m.kind != content::PageKind::kHome) {
+      ++stats.missing_titles;
+      diagnostics.add(make_warning(file, 1, 1,
+                                   "no title in the front matter; the file name gives \"" +
+                                       std::string(site.str(m.title)) + "\""));
+    }
+  }
+  return stats;
+}
+
+}  // namespace bengal::cli

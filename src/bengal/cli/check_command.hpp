@@ -1,0 +1,21 @@
+// `bengal check`: the problems a build would report, and a few more, without writing the
+// site: broken internal links and anchors, duplicate URLs, orphan pages, missing titles.
+#pragma once
+
+#include <filesystem>
+
+#include "bengal/core/diagnostic.hpp"
+
+namespace bengal::cli {
+
+struct CheckStats {
+  size_t pages = 0;
+  size_t broken_links = 0;
+  size_t orphans = 0;         // no inbound link and in no list (section, home or term)
+  size_t missing_titles = 0;  // pages whose title comes from the file name
+  bool config_ok = true;
+};
+
+CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics);
+
+}  // namespace bengal::cli

@@ -1,0 +1,147 @@
+#include "bengal/pipeline/content_store.hpp"
+
+#include <algorithm>
+
+#include "bengal/content/discover.hpp"
+#include "bengal/content/front_matter.hpp"
+#include "bengal/core/file_io.hpp"
+
+namespace bengal::pipeline {
+
+ContentStore::ContentStore(const site::Site& site, std::filesystem::path content_dir,
+                           StoreOptions options)
+    : site_(site), content_dir_(std::move(content_dir)), options_(std::move(options)) {
+  if (options_.keep_all) retained_.resize(site.table.pages.size());
+}
+
+bool ContentStore::load_body(site::PageId id, std::string& out, std::string& error) const {
+  const auto& meta = site_.page(id);
+  if (meta.generated) {
+    out.clear();
+    return true;
+  }
+  // The whole file is read again and compared with what discovery read: a file saved during
+  // the build (an editor, a git pull) must not have its new front matter rendered as body
+  // text from the old offset.
+  if (!read_file(content_dir_ / std::string(site_.source_path(id)), out, error)) return false;
+  size_t offset = meta.body_offset;
+  if (content::source_hash(out) != meta.source_hash) {
+    content::FrontMatterResult fm = content::parse_front_matter(out, site_.source_path(id));
+    if (!fm.ok) {
+      error = "its front matter became invalid while the site was built; fix it and build again";
+      out.clear();
+      return false;
+    }
+    offset = fm.body_offset;
+    std::lock_guard lock(mutex_);
+    changed_.push_back(id);
+  }
+  out.erase(0, std::min(offset, out.size()));
+  return true;
+}
+
+std::vector<site::PageId> ContentStore::changed_pages() const {
+  std::lock_guard lock(mutex_);
+  std::vector<site::PageId> ids = changed_;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+std::string ContentStore::content_html(site::PageId id,
+                                       const std::function<std::string()>& render) {
+  Tier t = options_.keep_all ? Tier::kHot : tier(id);
+  {
+    std::lock_guard lock(mutex_);
+    TierStats& s = stats_.tiers[static_cast<int>(t)];
+    if (auto it = kept_.find(id); it != kept_.end()) {
+      ++s.hits;
+      return it->second;
+    }
+    if (auto it = warm_.find(id); it != warm_.end()) {
+      ++s.hits;
+      lru_.splice(lru_.begin(), lru_, it->second.at);
+      return it->second.html;
+    }
+    ++s.misses;
+  }
+  // Rendered outside the lock: two threads may render the same page at once; both get the
+  // same bytes and the second insert is a no-op.
+  std::string html = render();
+  std::lock_guard lock(mutex_);
+  put_locked(id, html);
+  return html;
+}
+
+void ContentStore::offer(site::PageId id, const std::string& body_html) {
+  // Hub pages are kept as they render (they are rendered first for that); warm pages enter
+  // the LRU only when another page asks for them, so pages nobody reads cost nothing.
+  if (!options_.keep_all && tier(id) != Tier::kHot) return;
+  std::lock_guard lock(mutex_);
+  put_locked(id, body_html);
+}
+
+void ContentStore::put_locked(site::PageId id, const std::string& html) {
+  Tier t = options_.keep_all ? Tier::kHot : tier(id);
+  if (t == Tier::kCold) return;
+  if (kept_.contains(id) || warm_.contains(id)) return;
+  TierStats& s = stats_.tiers[static_cast<int>(t)];
+  if (t == Tier::kHot) {
+    kept_.emplace(id, html);
+    ++s.resident_pages;
+    s.resident_bytes += html.size();
+    return;
+  }
+  if (html.size() > options_.warm_bytes) return;
+  lru_.push_front(id);
+  warm_.emplace(id, WarmEntry{html, lru_.begin()});
+  warm_bytes_ += html.size();
+  while (warm_bytes_ > options_.warm_bytes) {
+    site::PageId victim = lru_.back();
+    lru_.pop_back();
+    auto it = warm_.find(victim);
+    warm_bytes_ -= it->second.html.size();
+    warm_.erase(it);
+    ++stats_.evictions;
+  }
+  s.resident_pages = warm_.size();
+  s.resident_bytes = warm_bytes_;
+}
+
+void ContentStore::retain(site::PageId id, const std::string& body, const std::string& page_html) {
+  if (!options_.keep_all) return;
+  std::string kept = body + page_html;
+  std::lock_guard lock(mutex_);
+  stats_.retained_bytes += kept.size();
+  retained_[id] = std::move(kept);
+}
+
+StoreStats ContentStore::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+size_t ContentStore::resident_pages() const {
+  std::lock_guard lock(mutex_);
+  return stats_.tiers[0].resident_pages + stats_.tiers[1].resident_pages;
+}
+
+size_t ContentStore::resident_bytes() const {
+  std::lock_guard lock(mutex_);
+  return stats_.tiers[0].resident_bytes + stats_.tiers[1].resident_bytes + stats_.retained_bytes;
+}
+
+std::vector<Tier> assign_tiers(const site::Site& site, const graph::SiteGraph& graph,
+                               double warm_percent) {
+  // The warm tier is the next pages after the hubs in the same ranking.
+  size_t nodes = graph.links.active_count();
+  size_t warm_end = std::min(nodes, graph.hubs.size() + graph::hub_count(nodes, warm_percent));
+  std::vector<site::PageId> order =
+      graph::top_n(graph.links, graph.pagerank.rank, warm_end, graph::SourcePathLess{site});
+  std::vector<Tier> tiers(site.table.pages.size(), Tier::kCold);
+  for (site::PageId p : order) tiers[p] = Tier::kWarm;
+  for (site::PageId p : graph.hubs) tiers[p] = Tier::kHot;
+  return tiers;
+}
+
+}  // namespace bengal::pipeline

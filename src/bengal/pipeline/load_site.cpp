@@ -1,0 +1,59 @@
+#include "bengal/pipeline/load_site.hpp"
+
+#include <fmt/format.h>
+
+#include "bengal/config/config.hpp"
+#include "bengal/content/discover.hpp"
+
+namespace bengal::pipeline {
+
+std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
+                                      std::optional<bool> drafts, Diagnostics& diagnostics,
+                                      const std::function<void()>& discovered) {
+  config::ConfigResult loaded = config::load_config(site_dir);
+  diagnostics.add_all(std::move(loaded.diagnostics));
+  if (!loaded.ok) return nullptr;
+  if (loaded.config.config_file.empty()) {
+    diagnostics.add(make_warning(
+        "", 0, 0,
+        fmt::format("no bengal.toml or bengal.yaml in {}: using the default settings; create "
+                    "bengal.toml to set the site's title and baseurl",
+                    site_dir.string())));
+  }
+  content::DiscoverOptions discover;
+  discover.content_dir = site_dir / loaded.config.content_dir;
+  discover.display_prefix = loaded.config.content_dir;
+  discover.include_drafts = drafts.value_or(loaded.config.drafts);
+  discover.home_title = loaded.config.title;
+  discover.sources = {site_dir, loaded.config.follow_external_symlinks};
+  content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
+  if (discovered) discovered();
+  auto out = std::make_unique<LoadedSite>();
+  out->drafts_skipped = pages.drafts_skipped;
+  out->broken_pages = pages.broken_pages;
+  out->site.content_root = discover.content_dir;
+  site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);
+  out->site.data = site::load_data(site_dir / "data", diagnostics, discover.sources);
+  return out;
+}
+
+void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics) {
+  const auto& config = site.config;
+  const auto& f = site.features;
+  // Without a config file the warning that there is none already says to set baseurl.
+  if (config.config_file.empty() || config.baseurl.find("://") != std::string::npos) return;
+  if (!f.sitemap && !f.rss && !f.atom && !f.robots) return;
+  auto [line, column] = config.baseurl.empty() ? std::pair<uint32_t, uint32_t>{0, 0}
+                                               : config.document.value_position_of("site.baseurl");
+  std::string what = config.baseurl.empty()
+                         ? std::string("[site] baseurl is not set")
+                         : fmt::format("[site] baseurl \"{}\" is only a path", config.baseurl);
+  diagnostics.add(make_warning(
+      config.config_file, line, column,
+      fmt::format("{}, so sitemap.xml, the feeds and robots.txt hold relative URLs, which those "
+                  "formats do not allow; set baseurl to the address the site is published at, "
+                  "such as \"https://example.org{}/\"",
+                  what, config.base_path)));
+}
+
+}  // namespace bengal::pipeline

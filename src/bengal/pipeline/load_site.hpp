@@ -1,0 +1,32 @@
+// Phases 1 and 2 for every command that needs the index: read the config, discover the
+// pages, build the index. `bengal build`, `check` and `graph` all start here.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "bengal/core/diagnostic.hpp"
+#include "bengal/site/site.hpp"
+
+namespace bengal::pipeline {
+
+struct LoadedSite {
+  site::Site site;
+  size_t drafts_skipped = 0;
+  size_t broken_pages = 0;
+};
+
+// Null when the config cannot be read (reported in `diagnostics`). Held by pointer because
+// the Site must stay where it was built. `drafts` overrides [build] drafts. `discovered`, when
+// given, is called between discovery and indexing (the memory profiler's phase boundary).
+std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
+                                      std::optional<bool> drafts, Diagnostics& diagnostics,
+                                      const std::function<void()>& discovered = {});
+
+// Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
+// baseurl has no scheme and host and one of them is written.
+void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics);
+
+}  // namespace bengal::pipeline

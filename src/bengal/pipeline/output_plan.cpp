@@ -1,0 +1,155 @@
+#include "bengal/pipeline/output_plan.hpp"
+
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "bengal/content/page_url.hpp"
+#include "bengal/output/sitemap.hpp"
+#include "bengal/site/pagination.hpp"
+
+namespace bengal::pipeline {
+namespace {
+
+using site::ClaimKey;
+using site::OutputClaim;
+using site::OutputRank;
+
+std::string display_path(const site::Site& site, site::PageId id) {
+  return fmt::format("{}/{}", site.config.content_dir, site.source_path(id));
+}
+
+// Pages 2..N of a list of `items` at `list_url`.
+void claim_pagers(std::vector<OutputClaim>& claims, size_t items, size_t per_page,
+                  std::string_view list_url, const ClaimKey& key, std::string_view list,
+                  const std::string& file) {
+  auto pagers = site::paginate(items, per_page, list_url);
+  for (size_t i = 1; i < pagers.size(); ++i) {
+    OutputClaim c;
+    c.path = content::output_path_for_url(pagers[i].url);
+    c.by = key;
+    c.what = c.who = fmt::format("page {} of {}", pagers[i].number, list);
+    c.file = file;
+    claims.push_back(std::move(c));
+  }
+}
+
+void claim_feeds(std::vector<OutputClaim>& claims, const site::Site& site,
+                 std::string_view list_url, std::string_view list, const std::string& file) {
+  for (auto [on, name, kind] : {std::tuple{site.features.rss, "rss.xml", "RSS"},
+                                std::tuple{site.features.atom, "atom.xml", "Atom"}}) {
+    if (!on) continue;
+    OutputClaim c;
+    c.path = feed_folder(list_url) + name;
+    c.by = feed_key(list_url);
+    c.what = c.who = fmt::format("the {} feed of {}", kind, list);
+    c.file = file;
+    claims.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+ClaimKey pager_key(const site::Site& site, site::PageId id) {
+  return {OutputRank::kListPage, 0, std::string(site.source_path(id))};
+}
+ClaimKey virtual_page_key(const templates::VirtualPage& page) {
+  return {OutputRank::kListPage, 1, page.url};
+}
+ClaimKey feed_key(std::string_view list_url) {
+  if (list_url == "/") return {OutputRank::kSiteFile, 0, "feeds"};
+  return {OutputRank::kListPage, 2, std::string(list_url)};
+}
+ClaimKey content_file_key(std::string_view rel) {
+  return {OutputRank::kContentFile, 0, std::string(rel)};
+}
+ClaimKey static_key(uint8_t layer, std::string_view display_dir) {
+  return {OutputRank::kStatic, layer, std::string(display_dir)};
+}
+
+std::string feed_folder(std::string_view list_url) {
+  return std::string(list_url.substr(list_url.starts_with('/') ? 1 : 0));
+}
+
+void claim_generated_outputs(site::Site& site,
+                             const std::vector<templates::VirtualPage>& virtual_pages,
+                             Diagnostics& diagnostics) {
+  std::vector<OutputClaim> claims;
+  for (site::PageId id : site.rendered()) {
+    const auto& m = site.page(id);
+    if (m.kind == content::PageKind::kPage) continue;
+    std::string file = display_path(site, id);
+    std::string list = fmt::format("the list of {}", file);
+    size_t items =
+        m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.pages_of(id).size();
+    claim_pagers(claims, items, site.per_page, site.str(m.url), pager_key(site, id), list, file);
+    if (m.kind == content::PageKind::kSection)
+      claim_feeds(claims, site, site.str(m.url), list, file);
+  }
+  for (const auto& vp : virtual_pages) {
+    std::string list = fmt::format("the {} page {}", vp.kind, vp.url);
+    OutputClaim c;
+    c.path = content::output_path_for_url(vp.url);
+    c.by = virtual_page_key(vp);
+    c.what = c.who = list;
+    claims.push_back(std::move(c));
+    if (vp.term < 0) continue;
+    const auto& term =
+        site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
+    claim_pagers(claims, term.pages.size(), site.per_page, vp.url, virtual_page_key(vp), list, "");
+    claim_feeds(claims, site, vp.url, list, "");
+  }
+  // Past kSitemapMaxUrls the sitemap is an index of numbered files.
+  size_t urls = site.rendered().size() + virtual_pages.size();
+  if (site.features.sitemap && urls > output::kSitemapMaxUrls) {
+    for (size_t n = 1; n <= (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls; ++n) {
+      OutputClaim c;
+      c.path = fmt::format("sitemap-{}.xml", n);
+      c.by = {OutputRank::kListPage, 3, "sitemap"};
+      c.what = c.who = "the sitemap";
+      claims.push_back(std::move(c));
+    }
+  }
+  std::string content_dir = site.config.content_dir;
+  for (const auto& rel : site.content_files) {
+    OutputClaim c;
+    c.path = rel;
+    c.by = content_file_key(rel);
+    c.what = c.who = c.file = fmt::format("{}/{}", content_dir, rel);
+    c.remedy = "rename or move the file";
+    claims.push_back(std::move(c));
+  }
+  for (site::PageId id : site.rendered()) {
+    const auto& m = site.page(id);
+    if (!m.is_bundle || m.resources.count == 0) continue;
+    std::string_view source = site.source_path(id);
+    std::string_view bundle_dir = source.substr(0, source.rfind('/') + 1);
+    std::string out_dir = content::output_path_for_url(site.str(m.url));
+    out_dir.resize(out_dir.rfind('/') == std::string::npos ? 0 : out_dir.rfind('/') + 1);
+    for (StrId r : site.table.list(m.resources)) {
+      std::string_view rel = site.str(r);
+      OutputClaim c;
+      c.path = out_dir + std::string(rel.substr(bundle_dir.size()));
+      c.by = content_file_key(rel);
+      c.file = fmt::format("{}/{}", content_dir, rel);
+      c.what = c.who = fmt::format("{} (a resource of {})", c.file, display_path(site, id));
+      c.remedy = "rename the file";
+      claims.push_back(std::move(c));
+    }
+  }
+  site.outputs.claim(std::move(claims), diagnostics);
+}
+
+bool claim_static_file(site::Site& site, uint8_t layer, std::string_view display_dir,
+                       std::string_view rel, Diagnostics& diagnostics) {
+  OutputClaim c;
+  c.path = rel;
+  c.by = static_key(layer, display_dir);
+  c.what = c.who = c.file = fmt::format("{}/{}", display_dir, rel);
+  c.remedy = "rename or remove the file";
+  std::vector<OutputClaim> one;
+  one.push_back(std::move(c));
+  return site.outputs.claim(std::move(one), diagnostics)[0];
+}
+
+}  // namespace bengal::pipeline

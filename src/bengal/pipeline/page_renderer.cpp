@@ -1,0 +1,181 @@
+#include "bengal/pipeline/page_renderer.hpp"
+
+#include "bengal/content/page_url.hpp"
+#include "bengal/pipeline/output_plan.hpp"
+#include "bengal/pipeline/search_index.hpp"
+#include "bengal/site/pagination.hpp"
+#include "bengal/templates/layout_lookup.hpp"
+
+namespace bengal::pipeline {
+
+PageRenderer::PageRenderer(const site::Site& site, ContentStore& store,
+                           const templates::Environment& env, const templates::SiteContext& ctx,
+                           output::OutputWriter& writer, Diagnostics& diagnostics)
+    : site_(site),
+      store_(store),
+      env_(env),
+      ctx_(ctx),
+      writer_(writer),
+      diagnostics_(diagnostics) {}
+
+void PageRenderer::report_once(Diagnostic d) const {
+  std::lock_guard lock(reported_mutex_);
+  if (reported_.insert(d.format()).second) diagnostics_.add(std::move(d));
+}
+
+void PageRenderer::markdown_html(site::PageId id, std::string_view body,
+                                 markdown::Rendered& out) const {
+  // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
+  // Missing targets keep their text and get class="broken-link"; they are reported from the
+  // index (site/link_check.hpp), with their lines.
+  markdown::LinkResolver resolve = [this, id](std::string_view dest,
+                                              bool wiki) -> std::optional<markdown::LinkRewrite> {
+    using Status = site::LinkTarget::Status;
+    site::LinkTarget t =
+        wiki ? site_.xref.resolve_wiki(id, dest) : site_.xref.resolve_link(id, dest);
+    switch (t.status) {
+      case Status::kExternal:
+        return std::nullopt;
+      case Status::kMissingPage:
+        return markdown::LinkRewrite{std::string(dest), true};
+      case Status::kResolved:
+      case Status::kMissingAnchor: {
+        std::string url = site_.rel_url(t.page);
+        if (!t.anchor.empty()) url += "#" + t.anchor;
+        return markdown::LinkRewrite{std::move(url), t.status == Status::kMissingAnchor};
+      }
+    }
+    return std::nullopt;
+  };
+  markdown::Options md;
+  md.unsafe_html = site_.config.markdown_unsafe;
+  md.wiki_links = true;
+  md.resolve_link = &resolve;
+  if (highlight_code_) md.highlight_code = &highlight_code_;
+  out.html.clear();
+  out.toc.clear();
+  markdown::render_html(body, md, out);
+}
+
+std::string PageRenderer::content_html(site::PageId id) const {
+  std::string body, error;
+  if (!store_.load_body(id, body, error)) return {};
+  markdown::Rendered r;
+  markdown_html(id, body, r);
+  return std::move(r.html);
+}
+
+bool PageRenderer::render_template(const std::vector<std::string>& candidates,
+                                   const templates::Vars& vars, std::string_view what,
+                                   std::string& out, std::string& used) const {
+  for (const auto& name : candidates) {
+    if (!env_.exists(name)) continue;
+    used = name;
+    Diagnostic error;
+    if (env_.render(name, vars, out, error)) return true;
+    // A template error is reported once, not once per page that uses the template.
+    error.message += "\n    (while rendering " + std::string(what) + ")";
+    std::string key = error.file + ":" + std::to_string(error.line);
+    std::lock_guard lock(reported_mutex_);
+    if (reported_.insert(key).second) diagnostics_.add(std::move(error));
+    return false;
+  }
+  std::string list;
+  for (const auto& c : candidates) list += (list.empty() ? "" : ", ") + c;
+  report_once(make_error("", 0, 0,
+                         "no template for " + std::string(what) + "; looked for " + list +
+                             " in templates/, the theme and the built-in theme"));
+  return false;
+}
+
+size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text) const {
+  const auto& meta = site_.page(id);
+  std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
+  if (!store_.load_body(id, s.body, s.error)) {
+    diagnostics_.add(make_error(display, 0, 0,
+                                "cannot read file: " + s.error + "; it changed during the build"));
+    return 0;
+  }
+  markdown_html(id, s.body, s.markdown);
+  store_.offer(id, s.markdown.html);
+  if (text != nullptr) *text = plain_text(s.markdown.html);
+  s.toc = markdown::render_toc_html(s.markdown.toc);
+  templates::PageRender render;
+  render.content = s.markdown.html;
+  render.toc = s.toc;
+  render.toc_items = &s.markdown.toc;
+
+  std::vector<std::string> candidates = templates::layout_candidates(site_, id);
+  std::string_view url = site_.str(meta.url);
+  // Sections and the home page list pages, paginated; a regular page is one file.
+  std::vector<site::Pager> pagers;
+  if (meta.kind == content::PageKind::kPage) {
+    pagers.resize(1);
+    pagers[0].url = std::string(url);
+  } else {
+    render.list = meta.kind == content::PageKind::kHome
+                      ? std::span<const site::PageId>(site_.regular_pages)
+                      : site_.pages_of(id);
+    pagers = site::paginate(render.list.size(), site_.per_page, url);
+  }
+  bool paginated = meta.kind != content::PageKind::kPage;
+  // Page 1 is the page's own URL, which it holds (or it would be excluded); pages 2..N are
+  // checked against the output registry.
+  site::ClaimKey key = pager_key(site_, id);
+  size_t written = write_pagers(
+      pagers, paginated, render, [&] { return ctx_.page(id, &render); }, ctx_.site_value(id),
+      candidates, display, display, {&key, false}, s);
+  store_.retain(id, s.body, s.page);
+  return written;
+}
+
+size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
+                                    std::span<const site::PageId> list, bool paginate,
+                                    const std::vector<std::string>& candidates, Scratch& s) const {
+  templates::PageRender render;
+  render.list = list;
+  std::vector<site::Pager> pagers = paginate ? site::paginate(list.size(), site_.per_page, page.url)
+                                             : std::vector<site::Pager>(1);
+  if (!paginate) pagers[0].url = page.url;
+  // Taxonomy and term pages may have lost a path to a page; the 404 page is a site file,
+  // which comes first.
+  site::ClaimKey key = virtual_page_key(page);
+  Claimant claimant{page.kind == "404" ? nullptr : &key, true};
+  return write_pagers(
+      pagers, paginate, render, [&] { return ctx_.virtual_page(page, &render); }, ctx_.site_value(),
+      candidates, "the " + page.kind + " page " + page.url, "", claimant, s);
+}
+
+size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
+                                  templates::PageRender& render,
+                                  const std::function<templates::Value()>& page_value,
+                                  const templates::Value& site_value,
+                                  const std::vector<std::string>& candidates, std::string_view what,
+                                  std::string_view error_file, Claimant claimant,
+                                  Scratch& s) const {
+  size_t written = 0;
+  for (const auto& pager : pagers) {
+    std::string path = content::output_path_for_url(pager.url);
+    // A pager that lost its path was reported when the paths were claimed.
+    if (claimant.key != nullptr && (pager.number > 1 || claimant.check_first) &&
+        !site_.outputs.holds(path, *claimant.key))
+      continue;
+    if (paginated) render.pager = &pager;
+    templates::Vars vars = {{"page", page_value()}, {"site", site_value}};
+    vars.emplace_back("paginator",
+                      render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
+    s.page.clear();
+    if (!render_template(candidates, vars, what, s.page, s.template_name)) return written;
+    try {
+      writer_.write(path, s.page);
+      ++written;
+    } catch (const output::OutputStopped&) {
+      throw;  // a full or read-only device stops the build with one message
+    } catch (const std::exception& e) {
+      diagnostics_.add(make_error(std::string(error_file), 0, 0, e.what()));
+    }
+  }
+  return written;
+}
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,78 @@
+// Phase 4 for one page: body -> Markdown HTML (links resolved through the cross-reference
+// index) -> template -> file. Shared by all render threads; each thread passes its own
+// Scratch so buffers are reused from page to page.
+#pragma once
+
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "bengal/markdown/markdown.hpp"
+#include "bengal/output/writer.hpp"
+#include "bengal/pipeline/code_highlighting.hpp"
+#include "bengal/pipeline/content_store.hpp"
+#include "bengal/templates/engine/environment.hpp"
+#include "bengal/templates/site_context.hpp"
+
+namespace bengal::pipeline {
+
+struct Scratch {
+  std::string body;
+  markdown::Rendered markdown;
+  std::string toc;
+  std::string page;
+  std::string error;
+  std::string template_name;  // the template the last page was rendered with
+};
+
+class PageRenderer {
+ public:
+  PageRenderer(const site::Site& site, ContentStore& store, const templates::Environment& env,
+               const templates::SiteContext& ctx, output::OutputWriter& writer,
+               Diagnostics& diagnostics);
+
+  // Renders and writes a page (every pager page of a list). Returns the files written.
+  // With `text`, also returns the visible text of the page's body (for full-text search).
+  size_t render_page(site::PageId id, Scratch& s, std::string* text = nullptr) const;
+  // A taxonomy overview, term page or the 404 page; `list` is paginated when not empty.
+  size_t render_virtual(const templates::VirtualPage& page, std::span<const site::PageId> list,
+                        bool paginate, const std::vector<std::string>& candidates,
+                        Scratch& s) const;
+  // The HTML of a page's body, for page.content of other pages and feeds.
+  std::string content_html(site::PageId id) const;
+
+ private:
+  void markdown_html(site::PageId id, std::string_view body, markdown::Rendered& out) const;
+  // Renders the first existing candidate into `out` and names it in `used`; reports a
+  // missing or broken template once.
+  bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
+                       std::string_view what, std::string& out, std::string& used) const;
+  void report_once(Diagnostic d) const;
+  // Who writes a list's files, checked against the output registry: pages 2..N always, page
+  // 1 with `check_first`; nothing is checked without a key.
+  struct Claimant {
+    const site::ClaimKey* key = nullptr;
+    bool check_first = false;
+  };
+  // Renders and writes one file per pager (with `paginator` set when `paginated`); stops at
+  // the first template error, which render_template has reported. Returns the files written.
+  size_t write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
+                      templates::PageRender& render,
+                      const std::function<templates::Value()>& page_value,
+                      const templates::Value& site_value,
+                      const std::vector<std::string>& candidates, std::string_view what,
+                      std::string_view error_file, Claimant claimant, Scratch& s) const;
+
+  const site::Site& site_;
+  ContentStore& store_;
+  const templates::Environment& env_;
+  const templates::SiteContext& ctx_;
+  output::OutputWriter& writer_;
+  Diagnostics& diagnostics_;
+  const markdown::CodeHighlighter highlight_code_ = make_code_highlighter(site_.config);
+  mutable std::mutex reported_mutex_;
+  mutable std::set<std::string> reported_;
+};
+
+}  // namespace bengal::pipeline

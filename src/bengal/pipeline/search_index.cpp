@@ -1,0 +1,152 @@
+#include "bengal/pipeline/search_index.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+#include "bengal/core/json_text.hpp"
+
+namespace bengal::pipeline {
+
+void append_search_entry(std::string& json, const site::Site& site, site::PageId id,
+                         const std::string* text) {
+  const auto& m = site.page(id);
+  json += "{\"url\":";
+  append_json_string(json, site.rel_url(id));
+  json += ",\"title\":";
+  append_json_string(json, site.str(m.title));
+  json += ",\"description\":";
+  append_json_string(json, site.str(m.description));
+  json += ",\"summary\":";
+  append_json_string(json, site.str(m.summary));
+  json += ",\"tags\":[";
+  bool first = true;
+  for (StrId t : site.table.list(m.tags)) {
+    if (!first) json += ',';
+    first = false;
+    append_json_string(json, site.str(t));
+  }
+  json += "],\"section\":";
+  append_json_string(json, m.section == content::kNoPage ? std::string_view()
+                                                         : site.str(site.page(m.section).title));
+  json += ",\"date\":";
+  if (m.has_date) {
+    append_json_string(json, m.date.to_rfc3339());
+  } else {
+    json += "null";
+  }
+  json += ",\"word_count\":" + std::to_string(m.word_count) + ",\"kind\":";
+  append_json_string(json, m.kind == content::PageKind::kPage      ? "page"
+                           : m.kind == content::PageKind::kSection ? "section"
+                                                                   : "home");
+  if (text != nullptr) {
+    json += ",\"text\":";
+    append_json_string(json, *text);
+  }
+  json += "}";
+}
+
+std::string plain_text(std::string_view html) {
+  static const std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"},   {"&lt;", "<"},   {"&gt;", ">"},
+      {"&quot;", "\""}, {"&#x27;", "'"}, {"&#39;", "'"}};
+  std::string out;
+  bool space = false, in_tag = false;
+  for (size_t i = 0; i < html.size(); ++i) {
+    char c = html[i];
+    if (in_tag) {
+      if (c == '>') {
+        in_tag = false;
+        space = true;  // a tag separates words ("<p>a</p><p>b</p>" is "a b")
+      }
+      continue;
+    }
+    if (c == '<') {
+      in_tag = true;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    bool decoded = false;
+    if (c == '&') {
+      for (auto [from, to] : kEntities) {
+        if (html.substr(i, from.size()) == from) {
+          out += to;
+          i += from.size() - 1;
+          decoded = true;
+          break;
+        }
+      }
+    }
+    if (!decoded) out += c;
+  }
+  return out;
+}
+
+SearchSpill::SearchSpill(const output::OutputWriter& writer, size_t pages)
+    : where_(pages, {0, UINT32_MAX}) {
+  std::filesystem::path path = writer.resolve(".bengal-search-spill-" + std::to_string(::getpid()));
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw std::runtime_error("cannot create " + path.string());
+  ::unlink(path.c_str());  // gone from the folder at once; the data lives until close
+}
+
+SearchSpill::~SearchSpill() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void SearchSpill::add(site::PageId id, std::string_view entry) {
+  size_t done = 0;
+  while (done < entry.size()) {
+    ssize_t n =
+        ::pwrite(fd_, entry.data() + done, entry.size() - done, static_cast<off_t>(end_ + done));
+    if (n <= 0) throw std::runtime_error("cannot write the search index spill file");
+    done += static_cast<size_t>(n);
+  }
+  where_[id] = {end_, static_cast<uint32_t>(entry.size())};
+  end_ += entry.size();
+}
+
+bool SearchSpill::read(site::PageId id, std::string& out) const {
+  auto [offset, size] = where_[id];
+  if (size == UINT32_MAX) return false;
+  out.resize(size);
+  size_t done = 0;
+  while (done < size) {
+    ssize_t n = ::pread(fd_, out.data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n <= 0) throw std::runtime_error("cannot read the search index spill file");
+    done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
+void write_search_index(const site::Site& site, output::OutputWriter& writer,
+                        const SearchSpill* spill) {
+  output::StreamingFile file(writer, "index.json");
+  std::string json = "[", entry;
+  bool first = true;
+  for (site::PageId id : site.rendered()) {
+    entry.clear();
+    if (spill ? !spill->read(id, entry) : false) continue;
+    if (!spill) append_search_entry(entry, site, id, nullptr);
+    json += first ? "\n" : ",\n";
+    first = false;
+    json += entry;
+    if (json.size() > (1 << 20)) {
+      file.append(json);
+      json.clear();
+    }
+  }
+  json += "\n]\n";
+  file.append(json);
+  file.commit();
+}
+
+}  // namespace bengal::pipeline

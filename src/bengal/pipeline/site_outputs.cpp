@@ -1,0 +1,212 @@
+#include "bengal/pipeline/site_outputs.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "bengal/content/page_url.hpp"
+#include "bengal/output/feeds.hpp"
+#include "bengal/output/site_files.hpp"
+#include "bengal/output/sitemap.hpp"
+#include "bengal/pipeline/output_plan.hpp"
+
+namespace bengal::pipeline {
+namespace {
+
+using content::PageKind;
+using site::PageId;
+
+constexpr size_t kFeedItems = 20;
+
+// Regular pages of a section and of all its subsections.
+void descendants(const site::Site& site, PageId section, std::vector<PageId>& out) {
+  for (PageId p : site.pages_of(section)) out.push_back(p);
+  for (PageId s : site.sections_of(section)) descendants(site, s, out);
+}
+
+// Writes rss.xml (and atom.xml) in the folder of `list_url`.
+size_t write_feeds(const site::Site& site, std::string title, std::string description,
+                   std::string_view list_url, std::span<const PageId> pages,
+                   const ContentFn& content, output::OutputWriter& writer) {
+  size_t written = 0;
+  std::vector<output::FeedItem> items;
+  for (PageId id : newest_dated(site, pages, kFeedItems)) {
+    const auto& m = site.page(id);
+    std::string summary(site.str(m.description));
+    if (summary.empty()) summary = site.str(m.summary);
+    items.push_back({std::string(site.str(m.title)), site.permalink(id), summary,
+                     site.features.feed_full_content ? content(id) : std::string(), m.date,
+                     m.has_lastmod ? m.lastmod : m.date});
+  }
+  output::FeedInfo info;
+  info.title = std::move(title);
+  info.link = site.config.baseurl + std::string(list_url);
+  info.description = std::move(description);
+  info.language = site.config.language;
+  const Value* author = site.config.params.find("author");
+  info.author = author && author->is_string() ? author->as_string() : site.config.title;
+  std::string folder = feed_folder(list_url);  // "blog/" or ""
+  // A feed that lost its path to a page was reported when the paths were claimed.
+  site::ClaimKey key = feed_key(list_url);
+  if (site.features.rss && site.outputs.holds(folder + "rss.xml", key)) {
+    info.self = info.link + "rss.xml";
+    writer.write(folder + "rss.xml", output::build_rss(info, items));
+    ++written;
+  }
+  if (site.features.atom && site.outputs.holds(folder + "atom.xml", key)) {
+    info.self = info.link + "atom.xml";
+    writer.write(folder + "atom.xml", output::build_atom(info, items));
+    ++written;
+  }
+  return written;
+}
+
+std::string llms_txt(const site::Site& site) {
+  std::vector<output::LlmsSection> sections;
+  auto link = [&](PageId id) {
+    const auto& m = site.page(id);
+    std::string d(site.str(m.description));
+    if (d.empty()) d = site.str(m.summary);
+    return output::LlmsLink{std::string(site.str(m.title)), site.permalink(id), d};
+  };
+  if (site.home != content::kNoPage) {
+    output::LlmsSection top{"Pages", {}};
+    for (PageId p : site.pages_of(site.home)) top.links.push_back(link(p));
+    sections.push_back(std::move(top));
+    // Every section, depth first in display order, with its own pages.
+    std::vector<PageId> stack(site.sections_of(site.home).rbegin(),
+                              site.sections_of(site.home).rend());
+    while (!stack.empty()) {
+      PageId s = stack.back();
+      stack.pop_back();
+      output::LlmsSection sec{std::string(site.str(site.page(s).title)), {link(s)}};
+      for (PageId p : site.pages_of(s)) sec.links.push_back(link(p));
+      sections.push_back(std::move(sec));
+      auto subs = site.sections_of(s);
+      stack.insert(stack.end(), subs.rbegin(), subs.rend());
+    }
+  }
+  return output::build_llms_txt(site.config.title, site.config.description, sections);
+}
+
+}  // namespace
+
+std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId> pages,
+                                 size_t limit) {
+  std::vector<PageId> dated;
+  for (PageId id : pages)
+    if (site.page(id).has_date) dated.push_back(id);
+  auto newer = [&](PageId a, PageId b) {
+    const auto &x = site.page(a), &y = site.page(b);
+    if (x.date.epoch_seconds != y.date.epoch_seconds)
+      return x.date.epoch_seconds > y.date.epoch_seconds;
+    return site.source_path(a) < site.source_path(b);
+  };
+  size_t n = std::min(limit, dated.size());
+  std::partial_sort(dated.begin(), dated.begin() + static_cast<long>(n), dated.end(), newer);
+  dated.resize(n);
+  return dated;
+}
+
+size_t write_site_outputs(const site::Site& site,
+                          const std::vector<templates::VirtualPage>& virtual_pages,
+                          const ContentFn& content, output::OutputWriter& writer,
+                          Diagnostics& /*diagnostics*/) {
+  size_t written = 0;
+  const auto& cfg = site.config;
+  const auto& f = site.features;
+
+  if (f.sitemap) {
+    std::vector<output::SitemapEntry> entries;
+    for (PageId id : site.rendered()) {
+      const auto& m = site.page(id);
+      entries.push_back(
+          {site.permalink(id), m.has_lastmod ? std::optional<Date>(m.lastmod) : std::nullopt});
+    }
+    // A taxonomy or term page that lost its URL is not listed: the URL is the winner's.
+    for (const auto& vp : virtual_pages) {
+      if (site.outputs.holds(content::output_path_for_url(vp.url), virtual_page_key(vp)))
+        entries.push_back({cfg.baseurl + vp.url, std::nullopt});
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.loc < b.loc; });
+    for (const auto& file : output::build_sitemaps(entries, cfg.baseurl)) {
+      if (file.path != "sitemap.xml" &&
+          !site.outputs.holds(file.path, {site::OutputRank::kListPage, 3, "sitemap"}))
+        continue;
+      writer.write(file.path, file.xml);
+      ++written;
+    }
+  }
+
+  if (f.rss || f.atom) {
+    written +=
+        write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
+    for (PageId id : site.rendered()) {
+      if (site.page(id).kind != PageKind::kSection) continue;
+      std::vector<PageId> pages;
+      descendants(site, id, pages);
+      written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
+                             std::string(site.str(site.page(id).description)),
+                             site.str(site.page(id).url), pages, content, writer);
+    }
+    for (const auto& vp : virtual_pages) {
+      if (vp.term < 0) continue;
+      const auto& term =
+          site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
+      written +=
+          write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content, writer);
+    }
+  }
+
+  if (f.llms_txt) {
+    writer.write("llms.txt", llms_txt(site));
+    ++written;
+  }
+  if (f.robots) {
+    writer.write("robots.txt", output::build_robots_txt(cfg.baseurl + "/sitemap.xml"));
+    ++written;
+  }
+
+  return written;
+}
+
+size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
+  if (!site.features.aliases) return 0;
+  const auto& cfg = site.config;
+  std::vector<site::OutputClaim> claims;
+  std::vector<site::PageId> owners;
+  for (PageId id : site.rendered()) {
+    std::string display = fmt::format("{}/{}", cfg.content_dir, site.source_path(id));
+    for (StrId a : site.table.list(site.page(id).aliases)) {
+      content::UrlCheck check = content::normalize_url(site.str(a));
+      if (!check.error.empty()) {
+        diagnostics.add(
+            make_error(display, 0, 0, fmt::format("alias {}: {}", site.str(a), check.error)));
+        continue;
+      }
+      site::OutputClaim c;
+      c.path = content::output_path_for_url(check.url);
+      c.by = {site::OutputRank::kAlias, 0, std::string(site.source_path(id))};
+      c.what = c.who = fmt::format("alias {} of {}", check.url, display);
+      c.file = display;
+      c.source = site.source_path(id);
+      c.keys = {"aliases"};
+      c.remedy = "remove the alias";
+      claims.push_back(std::move(c));
+      owners.push_back(id);
+    }
+  }
+  std::vector<std::string> paths;
+  for (const auto& c : claims) paths.push_back(c.path);
+  std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
+  size_t written = 0;
+  for (size_t i = 0; i < won.size(); ++i) {
+    if (!won[i]) continue;
+    writer.write(paths[i], output::build_alias_page(site.permalink(owners[i]), cfg.language));
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,38 @@
+// Phase 5, finalize: the site-wide files, written from the index (bodies only through the
+// content store, for full-content feeds): sitemap.xml, RSS/Atom feeds, llms.txt, robots.txt
+// and alias redirects. Feeds and sitemap files are written only where they hold their path in
+// site.outputs (output_plan.hpp).
+// (index.json is streamed during rendering: search_index.hpp.)
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bengal/core/diagnostic.hpp"
+#include "bengal/output/writer.hpp"
+#include "bengal/site/site.hpp"
+#include "bengal/templates/site_context.hpp"
+
+namespace bengal::pipeline {
+
+// A page's rendered body HTML, read through the content store.
+using ContentFn = std::function<std::string(site::PageId)>;
+
+// Writes every output switched on in [features]. `virtual_pages` are the taxonomy and term
+// pages (listed in the sitemap); `content` gives feed items their bodies with
+// [feeds] full_content. Returns the number of files written.
+size_t write_site_outputs(const site::Site& site,
+                          const std::vector<templates::VirtualPage>& virtual_pages,
+                          const ContentFn& content, output::OutputWriter& writer,
+                          Diagnostics& diagnostics);
+
+// Claims every alias in site.outputs, after every other output (an alias never replaces a
+// file), and writes the redirect pages that hold their paths. Returns the files written.
+size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics);
+
+// Newest `limit` dated pages among `pages`, newest first (ties by source path).
+std::vector<site::PageId> newest_dated(const site::Site& site, std::span<const site::PageId> pages,
+                                       size_t limit);
+
+}  // namespace bengal::pipeline

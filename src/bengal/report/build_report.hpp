@@ -1,0 +1,103 @@
+// What `bengal build --profile-memory` and `--report` tell a site owner about a build: where
+// time and memory went, phase by phase. The build fills a BuildReport; this header turns it
+// into the profiler's table, build-report.json and the self-contained build-report.html.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace bengal::report {
+
+// One snapshot, taken when a phase ends: discover, index, graph, plan, each render batch
+// ("render 1/12"), finalize.
+struct PhaseSample {
+  std::string name;
+  double start_seconds = 0;   // since the build started
+  double seconds = 0;         // how long the phase took
+  size_t rss_bytes = 0;       // resident set size when the phase ended
+  size_t peak_rss_bytes = 0;  // process peak so far
+  size_t store_pages = 0;     // pages whose HTML the content store holds
+  size_t store_bytes = 0;     // bytes the content store holds
+  size_t index_bytes = 0;     // page table, link graph and related pages (0 before the index)
+  size_t pages_done = 0;      // pages rendered so far
+};
+
+// The sampler thread's RSS timeline, one point every 10 ms.
+struct RssPoint {
+  double seconds = 0;
+  size_t rss_bytes = 0;
+};
+
+struct PageCount {
+  std::string kind;  // "regular", "section", "home", "taxonomy", "term", "404"
+  size_t count = 0;
+};
+
+struct TierReport {
+  std::string name;  // "hot", "warm", "cold"
+  size_t pages = 0;  // pages assigned to the tier
+  size_t hits = 0;
+  size_t misses = 0;
+  size_t resident_bytes = 0;  // at the end of the build
+};
+
+struct PageTiming {
+  std::string source;  // "content/docs/intro.md", or the URL of a generated page
+  std::string url;
+  std::string template_name;
+  double seconds = 0;
+};
+
+struct TemplateTiming {
+  std::string name;
+  size_t pages = 0;
+  double seconds = 0;  // summed over the pages rendered with it
+};
+
+struct ReportDiagnostic {
+  std::string severity;  // "error" or "warning"
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+struct BuildReport {
+  std::string bengal_version;
+  std::string site_dir;
+  std::string output_dir;
+  std::string policy;  // "streaming" or "full"
+  size_t threads = 0;
+  size_t batch_size = 0;
+  size_t batches = 0;
+  size_t hubs = 0;
+  double elapsed_seconds = 0;
+  size_t peak_rss_bytes = 0;
+  size_t index_bytes = 0;
+  size_t files_written = 0;
+  size_t files_unchanged = 0;
+  size_t static_files = 0;
+  std::vector<PhaseSample> phases;
+  std::vector<RssPoint> timeline;
+  std::vector<PageCount> pages;
+  std::vector<TierReport> tiers;
+  std::vector<PageTiming> slowest_pages;      // slowest first, at most 20
+  std::vector<TemplateTiming> templates;      // slowest total first
+  std::vector<ReportDiagnostic> diagnostics;  // warnings and errors, in report order
+};
+
+// The highest RSS the report saw: the build's peak, any phase's RSS or peak, any sample.
+size_t highest_rss(const BuildReport& report);
+
+// The --profile-memory table: one line per phase with its RSS and the change from the phase
+// before, then the peak.
+std::string format_memory_table(const BuildReport& report);
+
+// build-report.json: the schema documented in docs/content/reference/build-report.md.
+std::string report_json(const BuildReport& report);
+
+// build-report.html: one file, no scripts or outside resources; charts as inline SVG.
+std::string report_html(const BuildReport& report);
+
+}  // namespace bengal::report
