@@ -27,12 +27,12 @@ BuildReport sample_report(size_t batches = 3) {
   BuildReport r;
   r.bengal_version = "0.1.0";
   r.site_dir = "sites/blog";
-  r.output_dir = "public";
-  r.policy = "streaming";
-  r.threads = 2;
-  r.batch_size = 100;
-  r.batches = batches;
-  r.hubs = 4;
+  r.stats.output_dir = "public";
+  r.stats.policy = "streaming";
+  r.stats.threads = 2;
+  r.stats.batch_size = 100;
+  r.stats.batches = batches;
+  r.stats.hubs = 4;
   std::vector<std::string> names = {"discover", "index", "graph", "plan"};
   for (size_t i = 1; i <= batches; ++i)
     names.push_back("render " + std::to_string(i) + "/" + std::to_string(batches));
@@ -50,13 +50,13 @@ BuildReport sample_report(size_t batches = 3) {
     p.pages_done = i * 100;
     r.phases.push_back(p);
   }
-  r.elapsed_seconds = 0.1 * static_cast<double>(names.size());
-  for (size_t i = 0; i * 0.01 <= r.elapsed_seconds; ++i)
+  r.stats.elapsed_seconds = 0.1 * static_cast<double>(names.size());
+  for (size_t i = 0; i * 0.01 <= r.stats.elapsed_seconds; ++i)
     r.timeline.push_back({i * 0.01, (20 + i / 10) * kMB});
-  r.peak_rss_bytes = (21 + names.size()) * kMB;
-  r.index_bytes = 3 * kMB;
-  r.files_written = 250;
-  r.static_files = 12;
+  r.stats.peak_rss_bytes = (21 + names.size()) * kMB;
+  r.stats.index_bytes = 3 * kMB;
+  r.stats.files_written = 250;
+  r.stats.static_files = 12;
   r.pages = {{"regular", 240}, {"section", 5}, {"home", 1}, {"taxonomy", 1}, {"term", 3}};
   r.tiers = {{"hot", 12, 900, 0, 2 * kMB}, {"warm", 40, 300, 25, kMB}, {"cold", 198, 0, 410, 0}};
   r.slowest_pages = {{"content/docs/intro.md", "/docs/intro/", "single.html", 0.012}};
@@ -163,8 +163,8 @@ BuildReport zero_report() {
   BuildReport r = sample_report();
   for (auto& p : r.phases) p.start_seconds = p.seconds = 0;
   r.timeline = {{0, 0}};
-  r.elapsed_seconds = 0;
-  r.peak_rss_bytes = 0;
+  r.stats.elapsed_seconds = 0;
+  r.stats.peak_rss_bytes = 0;
   for (auto& p : r.phases) p.rss_bytes = p.peak_rss_bytes = 0;
   for (auto& t : r.tiers) t.hits = t.misses = 0;
   r.templates = {{"single.html", 0, 0}};
@@ -214,7 +214,7 @@ TEST(BuildReportHtml, ThinsLongTimelinesKeepingPeaks) {
   r.timeline.clear();
   for (size_t i = 0; i < 100000; ++i)
     r.timeline.push_back({i * 0.01, (i == 54321 ? 900 : 10) * kMB});
-  r.elapsed_seconds = 1000;
+  r.stats.elapsed_seconds = 1000;
   std::string rss = chart(report_html(r), "chart-rss");
   // Found by hand: std::regex recurses per character and overflows the stack (under ASan)
   // on a polyline of thousands of points.

@@ -22,15 +22,15 @@ BuildReport small_report() {
   BuildReport r;
   r.bengal_version = "0.1.0";
   r.site_dir = "site";
-  r.output_dir = "site/public";
-  r.policy = "streaming";
-  r.threads = 2;
-  r.batch_size = 1000;
-  r.batches = 2;
-  r.hubs = 1;
-  r.elapsed_seconds = 0.5;
-  r.peak_rss_bytes = 1423 * kMB / 10;
-  r.index_bytes = 2 * kMB;
+  r.stats.output_dir = "site/public";
+  r.stats.policy = "streaming";
+  r.stats.threads = 2;
+  r.stats.batch_size = 1000;
+  r.stats.batches = 2;
+  r.stats.hubs = 1;
+  r.stats.elapsed_seconds = 0.5;
+  r.stats.peak_rss_bytes = 1423 * kMB / 10;
+  r.stats.index_bytes = 2 * kMB;
   r.phases = {phase("discover", 0, 0.1, 482), phase("index", 0.1, 0.05, 610),
               phase("render 1/2", 0.15, 0.2, 1423), phase("render 2/2", 0.35, 0.1, 1200)};
   r.phases[3].store_pages = 3;
@@ -53,7 +53,7 @@ TEST(MemoryTable, ListsPhasesWithChangesIndexStoreAndPeak) {
 
 TEST(MemoryTable, EmptyReportStillSaysThePeak) {
   BuildReport r;
-  r.peak_rss_bytes = 10 * kMB;
+  r.stats.peak_rss_bytes = 10 * kMB;
   EXPECT_EQ(format_memory_table(r), "Memory Profile Report\nIndex: 0.0 MB\nPeak memory: 10.0 MB\n");
 }
 

@@ -36,26 +36,26 @@ void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
 }
 
-// build, check and graph need a site: a folder with a config file or a content folder. An
-// empty string when `dir` is one, else the error to print. Without this, a mistyped folder
-// would build a four-page site of defaults and exit 0.
-std::string site_folder_problem(const std::filesystem::path& dir) {
+// build, check and graph need a site: a folder with a config file or a content folder.
+// Prints why and returns false when `dir` is not one. Without this, a mistyped folder would
+// build a four-page site of defaults and exit 0.
+bool is_site_folder(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
-    return fmt::format(
-        "error: site folder {} does not exist; pass the folder that holds "
-        "bengal.toml",
+    std::cerr << fmt::format(
+        "error: site folder {} does not exist; pass the folder that holds bengal.toml\n",
         dir.string());
+    return false;
   }
   if (!config::find_config_file(dir).empty() ||
       std::filesystem::is_directory(dir / "content", ec)) {
-    return {};
+    return true;
   }
-  return fmt::format(
-      "error: {} is not a bengal site: it has no bengal.toml, bengal.yaml or "
-      "content/ folder; pass the folder that holds them, or create a site with "
-      "`bengal new site NAME`",
+  std::cerr << fmt::format(
+      "error: {} is not a bengal site: it has no bengal.toml, bengal.yaml or content/ folder; "
+      "pass the folder that holds them, or create a site with `bengal new site NAME`\n",
       dir.string());
+  return false;
 }
 
 // What `bengal build` prints besides the build itself: progress, the memory table, the report.
@@ -96,12 +96,8 @@ bool write_report(report::BuildReport& report, const Diagnostics& diagnostics,
 }
 
 int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
-  if (std::string problem = site_folder_problem(options.site_dir); !problem.empty()) {
-    std::cerr << problem << '\n';
-    return 1;
-  }
+  if (!is_site_folder(options.site_dir)) return 1;
   Diagnostics diagnostics;
-  pipeline::BuildStats stats;
   report::BuildReport report;
   std::optional<ProgressPrinter> printer;
   if (auto mode = progress_mode(extras)) printer.emplace(*mode, stderr);
@@ -111,9 +107,8 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
   if (printer) watch.progress = [&](const report::Progress& p) { printer->show(p); };
   report::BuildMonitor monitor(std::move(watch));
   options.monitor = &monitor;
-  options.report = &report;
   try {
-    stats = pipeline::build_site(options, diagnostics);
+    report = pipeline::build_site(options, diagnostics);
   } catch (const std::exception& e) {
     monitor.stop();
     if (printer) printer->finish();
@@ -124,17 +119,19 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
   monitor.stop();
   if (printer) printer->finish();
   print_diagnostics(diagnostics);
-  if (!stats.config_ok) {
-    std::cerr << "error: the site was not built; fix the configuration above\n";
-    return 1;
-  }
-  if (stats.over_budget) {
-    std::cerr << "error: nothing was written: the memory limit is too small for this site\n";
-    return 1;
-  }
-  if (stats.stopped) {
-    std::cerr << "error: --strict: nothing was written because of the errors above\n";
-    return 1;
+  const report::BuildStats& stats = report.stats;
+  switch (stats.outcome) {
+    case report::BuildOutcome::kBuilt:
+      break;
+    case report::BuildOutcome::kConfigError:
+      std::cerr << "error: the site was not built; fix the configuration above\n";
+      return 1;
+    case report::BuildOutcome::kOverBudget:
+      std::cerr << "error: nothing was written: the memory limit is too small for this site\n";
+      return 1;
+    case report::BuildOutcome::kStrictStop:
+      std::cerr << "error: --strict: nothing was written because of the errors above\n";
+      return 1;
   }
   bool quiet = extras.quiet;
   size_t errors = diagnostics.error_count(), warnings = diagnostics.warning_count();
@@ -146,7 +143,7 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
     std::cout << fmt::format("Built {} ({} copied{}) in {:.2f} s, peak memory {} -> {}\n",
                              plural(stats.pages, "page"), plural(stats.static_files, "file"),
                              problems, stats.elapsed_seconds,
-                             format_megabytes(stats.peak_rss_bytes), stats.output_dir.string());
+                             format_megabytes(stats.peak_rss_bytes), stats.output_dir);
   }
   if (extras.profile_memory) std::cout << report::format_memory_table(report);
   if (extras.report_dir) {
@@ -164,10 +161,7 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
 }
 
 int run_check(const std::string& site_dir, bool strict) {
-  if (std::string problem = site_folder_problem(site_dir); !problem.empty()) {
-    std::cerr << problem << '\n';
-    return 1;
-  }
+  if (!is_site_folder(site_dir)) return 1;
   Diagnostics diagnostics;
   CheckStats stats = check_site(site_dir, diagnostics);
   print_diagnostics(diagnostics);
@@ -182,10 +176,7 @@ int run_check(const std::string& site_dir, bool strict) {
 }
 
 int run_graph(const GraphOptions& options) {
-  if (std::string problem = site_folder_problem(options.site_dir); !problem.empty()) {
-    std::cerr << problem << '\n';
-    return 1;
-  }
+  if (!is_site_folder(options.site_dir)) return 1;
   Diagnostics diagnostics;
   std::string out;
   bool ok = graph_site(options, out, diagnostics);

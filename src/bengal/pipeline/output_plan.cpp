@@ -48,6 +48,13 @@ void claim_feeds(std::vector<OutputClaim>& claims, const site::Site& site,
   }
 }
 
+// "categories" -> "Categories": the title of a taxonomy overview page.
+std::string title_from_name(std::string name) {
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z')
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return name;
+}
+
 }  // namespace
 
 ClaimKey pager_key(const site::Site& site, site::PageId id) {
@@ -69,6 +76,20 @@ ClaimKey static_key(uint8_t layer, std::string_view display_dir) {
 
 std::string feed_folder(std::string_view list_url) {
   return std::string(list_url.substr(list_url.starts_with('/') ? 1 : 0));
+}
+
+std::vector<templates::VirtualPage> list_generated_pages(const site::Site& site) {
+  std::vector<templates::VirtualPage> pages;
+  for (size_t t = 0; t < site.taxonomies.size(); ++t) {
+    const auto& tax = site.taxonomies[t];
+    pages.push_back({"taxonomy", title_from_name(tax.def.plural), site.taxonomy_url(t),
+                     static_cast<int>(t), -1});
+    for (size_t i = 0; i < tax.terms.size(); ++i) {
+      pages.push_back({"term", tax.terms[i].name, site.term_url(t, i), static_cast<int>(t),
+                       static_cast<int>(i)});
+    }
+  }
+  return pages;
 }
 
 void claim_generated_outputs(site::Site& site,

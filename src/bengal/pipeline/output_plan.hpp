@@ -29,6 +29,10 @@ site::ClaimKey static_key(uint8_t layer, std::string_view display_dir);
 // The folder of a list's feeds, relative to the output dir: "/blog/" -> "blog/", "/" -> "".
 std::string feed_folder(std::string_view list_url);
 
+// The taxonomy overview pages and term pages, in taxonomy and term order (the 404 page is a
+// site file, rendered on its own).
+std::vector<templates::VirtualPage> list_generated_pages(const site::Site& site);
+
 // Claims the generated list outputs and content files named above in site.outputs; clashes
 // are reported in `diagnostics`.
 void claim_generated_outputs(site::Site& site,

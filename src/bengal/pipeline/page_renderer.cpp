@@ -8,11 +8,12 @@
 
 namespace bengal::pipeline {
 
-PageRenderer::PageRenderer(const site::Site& site, ContentStore& store,
+PageRenderer::PageRenderer(const site::Site& site, ContentStore& store, const BodyRenderer& body,
                            const templates::Environment& env, const templates::SiteContext& ctx,
                            output::OutputWriter& writer, Diagnostics& diagnostics)
     : site_(site),
       store_(store),
+      body_(body),
       env_(env),
       ctx_(ctx),
       writer_(writer),
@@ -21,48 +22,6 @@ PageRenderer::PageRenderer(const site::Site& site, ContentStore& store,
 void PageRenderer::report_once(Diagnostic d) const {
   std::lock_guard lock(reported_mutex_);
   if (reported_.insert(d.format()).second) diagnostics_.add(std::move(d));
-}
-
-void PageRenderer::markdown_html(site::PageId id, std::string_view body,
-                                 markdown::Rendered& out) const {
-  // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
-  // Missing targets keep their text and get class="broken-link"; they are reported from the
-  // index (site/link_check.hpp), with their lines.
-  markdown::LinkResolver resolve = [this, id](std::string_view dest,
-                                              bool wiki) -> std::optional<markdown::LinkRewrite> {
-    using Status = site::LinkTarget::Status;
-    site::LinkTarget t =
-        wiki ? site_.xref.resolve_wiki(id, dest) : site_.xref.resolve_link(id, dest);
-    switch (t.status) {
-      case Status::kExternal:
-        return std::nullopt;
-      case Status::kMissingPage:
-        return markdown::LinkRewrite{std::string(dest), true};
-      case Status::kResolved:
-      case Status::kMissingAnchor: {
-        std::string url = site_.rel_url(t.page);
-        if (!t.anchor.empty()) url += "#" + t.anchor;
-        return markdown::LinkRewrite{std::move(url), t.status == Status::kMissingAnchor};
-      }
-    }
-    return std::nullopt;
-  };
-  markdown::Options md;
-  md.unsafe_html = site_.config.markdown_unsafe;
-  md.wiki_links = true;
-  md.resolve_link = &resolve;
-  if (highlight_code_) md.highlight_code = &highlight_code_;
-  out.html.clear();
-  out.toc.clear();
-  markdown::render_html(body, md, out);
-}
-
-std::string PageRenderer::content_html(site::PageId id) const {
-  std::string body, error;
-  if (!store_.load_body(id, body, error)) return {};
-  markdown::Rendered r;
-  markdown_html(id, body, r);
-  return std::move(r.html);
 }
 
 bool PageRenderer::render_template(const std::vector<std::string>& candidates,
@@ -96,7 +55,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
                                 "cannot read file: " + s.error + "; it changed during the build"));
     return 0;
   }
-  markdown_html(id, s.body, s.markdown);
+  body_.render(id, s.body, s.markdown);
   store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
   s.toc = markdown::render_toc_html(s.markdown.toc);

@@ -10,7 +10,7 @@
 
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/output/writer.hpp"
-#include "bengal/pipeline/code_highlighting.hpp"
+#include "bengal/pipeline/body_renderer.hpp"
 #include "bengal/pipeline/content_store.hpp"
 #include "bengal/templates/engine/environment.hpp"
 #include "bengal/templates/site_context.hpp"
@@ -28,9 +28,9 @@ struct Scratch {
 
 class PageRenderer {
  public:
-  PageRenderer(const site::Site& site, ContentStore& store, const templates::Environment& env,
-               const templates::SiteContext& ctx, output::OutputWriter& writer,
-               Diagnostics& diagnostics);
+  PageRenderer(const site::Site& site, ContentStore& store, const BodyRenderer& body,
+               const templates::Environment& env, const templates::SiteContext& ctx,
+               output::OutputWriter& writer, Diagnostics& diagnostics);
 
   // Renders and writes a page (every pager page of a list). Returns the files written.
   // With `text`, also returns the visible text of the page's body (for full-text search).
@@ -39,11 +39,8 @@ class PageRenderer {
   size_t render_virtual(const templates::VirtualPage& page, std::span<const site::PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,
                         Scratch& s) const;
-  // The HTML of a page's body, for page.content of other pages and feeds.
-  std::string content_html(site::PageId id) const;
 
  private:
-  void markdown_html(site::PageId id, std::string_view body, markdown::Rendered& out) const;
   // Renders the first existing candidate into `out` and names it in `used`; reports a
   // missing or broken template once.
   bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
@@ -66,11 +63,11 @@ class PageRenderer {
 
   const site::Site& site_;
   ContentStore& store_;
+  const BodyRenderer& body_;
   const templates::Environment& env_;
   const templates::SiteContext& ctx_;
   output::OutputWriter& writer_;
   Diagnostics& diagnostics_;
-  const markdown::CodeHighlighter highlight_code_ = make_code_highlighter(site_.config);
   mutable std::mutex reported_mutex_;
   mutable std::set<std::string> reported_;
 };

@@ -105,7 +105,7 @@ void BuildMonitor::finish(BuildReport& report) {
   stop();
   report.phases = std::move(phases_);
   report.timeline = std::move(timeline_);
-  report.peak_rss_bytes = highest_rss(report);
+  report.stats.peak_rss_bytes = highest_rss(report);
 
   // Templates by total time; pages slowest first. Ties by name and source keep the report
   // stable when timings are equal.

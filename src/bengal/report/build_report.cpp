@@ -148,7 +148,7 @@ void write_timeline(JsonOut& j, const BuildReport& r) {
 }  // namespace
 
 size_t highest_rss(const BuildReport& report) {
-  size_t m = report.peak_rss_bytes;
+  size_t m = report.stats.peak_rss_bytes;
   for (const RssPoint& p : report.timeline) m = std::max(m, p.rss_bytes);
   for (const PhaseSample& p : report.phases) m = std::max({m, p.rss_bytes, p.peak_rss_bytes});
   return m;
@@ -168,14 +168,14 @@ std::string format_memory_table(const BuildReport& report) {
   for (const auto& c : report.pages) {
     if (c.kind == "regular" || c.kind == "section" || c.kind == "home") pages += c.count;
   }
-  out += fmt::format("Index: {}", format_megabytes(report.index_bytes));
-  if (pages > 0) out += fmt::format(" ({} bytes a page)", report.index_bytes / pages);
+  out += fmt::format("Index: {}", format_megabytes(report.stats.index_bytes));
+  if (pages > 0) out += fmt::format(" ({} bytes a page)", report.stats.index_bytes / pages);
   if (!report.phases.empty()) {
     const auto& last = report.phases.back();
     out += fmt::format("; content store at the end: {} pages, {}", last.store_pages,
                        format_megabytes(last.store_bytes));
   }
-  out += fmt::format("\nPeak memory: {}\n", format_megabytes(report.peak_rss_bytes));
+  out += fmt::format("\nPeak memory: {}\n", format_megabytes(report.stats.peak_rss_bytes));
   return out;
 }
 
@@ -186,18 +186,18 @@ std::string report_json(const BuildReport& r) {
   j.field("schema", 1);
   j.field("bengal", r.bengal_version);
   j.field("site_dir", r.site_dir);
-  j.field("output_dir", r.output_dir);
-  j.field("policy", r.policy);
-  j.field("threads", r.threads);
-  j.field("batch_size", r.batch_size);
-  j.field("batches", r.batches);
-  j.field("hubs", r.hubs);
-  j.field("elapsed_seconds", r.elapsed_seconds);
-  j.field("peak_rss_bytes", r.peak_rss_bytes);
-  j.field("index_bytes", r.index_bytes);
-  j.field("files_written", r.files_written);
-  j.field("files_unchanged", r.files_unchanged);
-  j.field("static_files", r.static_files);
+  j.field("output_dir", r.stats.output_dir);
+  j.field("policy", r.stats.policy);
+  j.field("threads", r.stats.threads);
+  j.field("batch_size", r.stats.batch_size);
+  j.field("batches", r.stats.batches);
+  j.field("hubs", r.stats.hubs);
+  j.field("elapsed_seconds", r.stats.elapsed_seconds);
+  j.field("peak_rss_bytes", r.stats.peak_rss_bytes);
+  j.field("index_bytes", r.stats.index_bytes);
+  j.field("files_written", r.stats.files_written);
+  j.field("files_unchanged", r.stats.files_unchanged);
+  j.field("static_files", r.stats.static_files);
   write_phases(j, r);
   write_counts(j, r);
   write_tiers(j, r);

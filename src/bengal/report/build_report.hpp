@@ -63,21 +63,38 @@ struct ReportDiagnostic {
   std::string message;
 };
 
-struct BuildReport {
-  std::string bengal_version;
-  std::string site_dir;
+// How a build ended. Only kBuilt wrote anything.
+enum class BuildOutcome {
+  kBuilt,        // the site was written; pages reported as broken were skipped
+  kConfigError,  // the config could not be read or the output folder was refused
+  kStrictStop,   // --strict: errors were found before rendering
+  kOverBudget,   // --memory-limit cannot hold the index
+};
+
+// What a build did, in figures: the summary line, build-report.json and the HTML report.
+struct BuildStats {
+  BuildOutcome outcome = BuildOutcome::kBuilt;
   std::string output_dir;
-  std::string policy;  // "streaming" or "full"
+  std::string policy;  // the memory policy used: "streaming" or "full"
   size_t threads = 0;
   size_t batch_size = 0;
   size_t batches = 0;
   size_t hubs = 0;
   double elapsed_seconds = 0;
   size_t peak_rss_bytes = 0;
-  size_t index_bytes = 0;
-  size_t files_written = 0;
-  size_t files_unchanged = 0;
-  size_t static_files = 0;
+  size_t index_bytes = 0;      // the page table, the link graph and related pages
+  size_t pages = 0;            // HTML files rendered (pages, pagers, generated pages)
+  size_t files_written = 0;    // files whose bytes changed
+  size_t files_unchanged = 0;  // files left untouched because their bytes were the same
+  size_t static_files = 0;     // files copied from static/, content/ and bundles
+  size_t drafts_skipped = 0;
+  size_t broken_pages = 0;  // pages reported and not written
+};
+
+struct BuildReport {
+  std::string bengal_version;
+  std::string site_dir;
+  BuildStats stats;
   std::vector<PhaseSample> phases;
   std::vector<RssPoint> timeline;
   std::vector<PageCount> pages;

@@ -146,7 +146,7 @@ void append_placeholder(std::string& out, const Frame& f, std::string_view messa
 
 // The time axis covers the whole build even if the sampler or a phase ran past `elapsed`.
 double build_duration(const BuildReport& r) {
-  double d = finite(r.elapsed_seconds);
+  double d = finite(r.stats.elapsed_seconds);
   for (const RssPoint& p : r.timeline) d = std::max(d, finite(p.seconds));
   for (const PhaseSample& p : r.phases) d = std::max(d, finite(p.start_seconds + p.seconds));
   return d;
@@ -217,13 +217,13 @@ void append_rss_chart(std::string& out, const BuildReport& r) {
     }
     out += fmt::format(R"(<polyline class="rss" points="{}"/>)", coords) + "\n";
   }
-  if (r.peak_rss_bytes > 0) {
-    double y = f.y(ratio(static_cast<double>(r.peak_rss_bytes), top_bytes));
+  if (r.stats.peak_rss_bytes > 0) {
+    double y = f.y(ratio(static_cast<double>(r.stats.peak_rss_bytes), top_bytes));
     line(out, f.left, y, f.x_end(), y, "peak");
     // Below the line, where the curve has not yet climbed, unless that would leave the plot;
     // above it the label would collide with the phase names.
     double label_y = y + 14 <= f.y_end() - 4 ? y + 14 : y - 4;
-    text(out, f.left + 4, label_y, "peak-label", "peak " + mb(r.peak_rss_bytes));
+    text(out, f.left + 4, label_y, "peak-label", "peak " + mb(r.stats.peak_rss_bytes));
   }
   out += "</svg>\n";
 }
@@ -380,15 +380,16 @@ void append_summary(std::string& out, const BuildReport& r) {
   };
   row("bengal", r.bengal_version);
   row("site", r.site_dir);
-  row("output", r.output_dir);
-  row("policy", r.policy);
-  row("threads", std::to_string(r.threads));
-  row("batches", fmt::format("{} (up to {} pages each), {} hubs", r.batches, r.batch_size, r.hubs));
-  row("elapsed", seconds_text(r.elapsed_seconds));
-  row("peak RSS", mb(r.peak_rss_bytes));
-  row("index", mb(r.index_bytes));
-  row("files", fmt::format("{} written, {} unchanged, {} static", r.files_written,
-                           r.files_unchanged, r.static_files));
+  row("output", r.stats.output_dir);
+  row("policy", r.stats.policy);
+  row("threads", std::to_string(r.stats.threads));
+  row("batches", fmt::format("{} (up to {} pages each), {} hubs", r.stats.batches,
+                             r.stats.batch_size, r.stats.hubs));
+  row("elapsed", seconds_text(r.stats.elapsed_seconds));
+  row("peak RSS", mb(r.stats.peak_rss_bytes));
+  row("index", mb(r.stats.index_bytes));
+  row("files", fmt::format("{} written, {} unchanged, {} static", r.stats.files_written,
+                           r.stats.files_unchanged, r.stats.static_files));
   out += "</dl>\n";
 }
 

@@ -1,0 +1,49 @@
+// What the phases of one build share (build.cpp): the options and observers, then what each
+// phase leaves for the ones after it. Internal to the pipeline.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "bengal/core/diagnostic.hpp"
+#include "bengal/core/source_tree.hpp"
+#include "bengal/graph/site_graph.hpp"
+#include "bengal/pipeline/build.hpp"
+#include "bengal/pipeline/load_site.hpp"
+#include "bengal/pipeline/memory_plan.hpp"
+#include "bengal/site/link_check.hpp"
+#include "bengal/templates/site_context.hpp"
+
+namespace bengal::pipeline {
+
+struct BuildContext {
+  BuildContext(const BuildOptions& options, Diagnostics& diagnostics, report::BuildMonitor& monitor,
+               report::BuildReport& report)
+      : options(options), diagnostics(diagnostics), monitor(monitor), report(report) {}
+
+  const BuildOptions& options;
+  Diagnostics& diagnostics;
+  report::BuildMonitor& monitor;
+  report::BuildReport& report;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+
+  // load: the config, the pages and the index; where the build reads and writes.
+  std::unique_ptr<LoadedSite> loaded;
+  std::filesystem::path content_dir;
+  std::filesystem::path output_dir;
+  SourceTreeOptions sources;
+  // analyse: link graph, PageRank, hubs, related pages.
+  graph::SiteGraph graph;
+  // plan: the memory policy, the render order, what is generated.
+  MemoryPlan memory;
+  std::vector<std::vector<site::PageId>> batches;
+  std::vector<site::LinkProblem> broken_links;
+  std::vector<templates::VirtualPage> generated;  // taxonomy and term pages
+
+  site::Site& site() { return loaded->site; }
+  report::BuildStats& stats() { return report.stats; }
+};
+
+}  // namespace bengal::pipeline

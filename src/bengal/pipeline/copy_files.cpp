@@ -1,0 +1,87 @@
+#include "bengal/pipeline/copy_files.hpp"
+
+#include "bengal/content/page_url.hpp"
+#include "bengal/output/static_files.hpp"
+#include "bengal/pipeline/output_plan.hpp"
+#include "bengal/templates/builtin_theme.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::pipeline {
+namespace {
+
+// The folder a page's output lives in, relative to the output dir: "/a/b/" -> "a/b".
+std::string output_folder(std::string_view url) {
+  std::string rel = content::output_path_for_url(url);
+  size_t slash = rel.rfind('/');
+  return slash == std::string::npos ? std::string() : rel.substr(0, slash);
+}
+
+// Copies content/`source` to `dest` when `dest` is still held by the file. A file that cannot
+// be copied is reported against its source; a full or read-only device stops the build.
+size_t copy_held(const site::Site& site, const fs::path& content_dir, std::string_view source,
+                 const std::string& dest, output::OutputWriter& writer, Diagnostics& diagnostics) {
+  if (!site.outputs.holds(dest, content_file_key(source))) return 0;  // lost a clash: reported
+  try {
+    writer.copy_file(content_dir / std::string(source), dest);
+    return 1;
+  } catch (const output::OutputStopped&) {
+    throw;
+  } catch (const std::exception& e) {
+    diagnostics.add(
+        make_error(site.config.content_dir + "/" + std::string(source), 0, 0, e.what()));
+    return 0;
+  }
+}
+
+}  // namespace
+
+size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
+                          output::OutputWriter& writer, Diagnostics& diagnostics) {
+  size_t copied = 0;
+  for (const auto& rel : site.content_files)
+    copied += copy_held(site, content_dir, rel, rel, writer, diagnostics);
+  for (site::PageId id : site.rendered()) {
+    const auto& meta = site.page(id);
+    if (!meta.is_bundle || meta.resources.count == 0) continue;
+    std::string_view source = site.source_path(id);
+    std::string_view bundle_dir = source.substr(0, source.rfind('/') + 1);
+    std::string out_dir = output_folder(site.str(meta.url));
+    for (StrId r : site.table.list(meta.resources)) {
+      std::string_view rel = site.str(r);
+      std::string inside(rel.substr(bundle_dir.size()));
+      std::string dest = out_dir.empty() ? inside : out_dir + "/" + inside;
+      copied += copy_held(site, content_dir, rel, dest, writer, diagnostics);
+    }
+  }
+  return copied;
+}
+
+size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
+                          output::OutputWriter& writer, Diagnostics& diagnostics) {
+  auto keep = [&](uint8_t layer, std::string_view display) {
+    return [&site, &diagnostics, layer, display](std::string_view rel) {
+      return claim_static_file(site, layer, display, rel, diagnostics);
+    };
+  };
+  const fs::path& site_dir = sources.site_dir;
+  size_t copied = output::copy_tree(site_dir / "static", "static", sources, writer, diagnostics,
+                                    keep(0, "static"));
+  const std::string& theme = site.config.theme;
+  if (!theme.empty() && theme != "default") {
+    std::string display = "themes/" + theme + "/static";
+    output::copy_tree(site_dir / "themes" / theme / "static", display, sources, writer, diagnostics,
+                      keep(1, display));
+  }
+  constexpr std::string_view kPrefix = "static/";
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (!path.starts_with(kPrefix)) continue;
+    std::string_view rel = path.substr(kPrefix.size());
+    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
+      writer.write(rel, templates::kBuiltinTheme[i].bytes);
+  }
+  return copied;
+}
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,26 @@
+// The files a build copies as they are, last in finalize: files of content/ and page bundle
+// resources, then the static layers. Every path was claimed in site.outputs (output_plan.hpp);
+// a file is copied only where it still holds its path, so none replaces a page or site file.
+#pragma once
+
+#include <filesystem>
+
+#include "bengal/core/diagnostic.hpp"
+#include "bengal/core/source_tree.hpp"
+#include "bengal/output/writer.hpp"
+#include "bengal/site/site.hpp"
+
+namespace bengal::pipeline {
+
+// The non-Markdown files of content/, and each bundle's resources next to its index.html
+// wherever its slug or url put it. Returns the files copied; failures go to `diagnostics`.
+size_t copy_content_files(const site::Site& site, const std::filesystem::path& content_dir,
+                          output::OutputWriter& writer, Diagnostics& diagnostics);
+
+// The site's static/, then a theme folder's static/, then the built-in theme's files: a higher
+// layer replaces a lower one (on purpose: no error). Returns the files copied from the site's
+// static/ (the count the build summary has always shown; theme files are not in it).
+size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
+                          output::OutputWriter& writer, Diagnostics& diagnostics);
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,66 @@
+#include "bengal/pipeline/render_context.hpp"
+
+#include "bengal/templates/builtin_theme.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::pipeline {
+namespace {
+
+// Warm tier of the content store: the pages after the hubs in PageRank order, 60% of the site
+// as in the design; the byte bound of the LRU is what limits its memory.
+constexpr double kWarmPercent = 60;
+
+StoreOptions store_options(BuildContext& b) {
+  StoreOptions options;
+  options.keep_all = !b.memory.streaming;
+  options.warm_bytes = b.memory.cache_bytes;
+  options.tiers = assign_tiers(b.site(), b.graph, kWarmPercent);
+  return options;
+}
+
+// Template lookup: the site's templates/, then the theme folder, then the built-in theme.
+// Templates symlinked out of the site are not read (unless follow_external_symlinks); the
+// folders are listed once only to warn about them, as for every source folder.
+std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
+  const fs::path& site_dir = b.options.site_dir;
+  const std::string& theme = b.site().config.theme;
+  std::vector<fs::path> dirs = {site_dir / "templates"};
+  std::vector<std::string> shown = {"templates"};
+  if (!theme.empty() && theme != "default") {
+    dirs.push_back(site_dir / "themes" / theme / "templates");
+    shown.push_back("themes/" + theme + "/templates");
+  }
+  for (size_t i = 0; i < dirs.size(); ++i)
+    list_source_files(dirs[i], shown[i], b.sources, b.diagnostics);
+  return std::make_shared<templates::ChainLoader>(
+      dirs, shown, templates::builtin_template_loader(),
+      b.sources.follow_external_symlinks ? fs::path() : site_dir);
+}
+
+}  // namespace
+
+RenderContext::RenderContext(BuildContext& b)
+    : build(b),
+      writer(b.output_dir),
+      store(b.site(), b.content_dir, store_options(b)),
+      body(b.site(), store),
+      env(template_loader(b)),
+      ctx(b.site(), [this](site::PageId id) { return body.content_html(id); }),
+      pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {
+  const site::Site& site = b.site();
+  env.set_base_url(site.config.baseurl, site.config.base_path);
+  env.set_markdown([this](std::string_view text) { return body.markdownify(text); });
+  ctx.set_graph(&b.graph);
+  for (auto& [name, fn] : ctx.functions()) env.set_global(name, fn);
+  // index.json lists pages in id order whatever the render order; entries made while
+  // rendering (with their full text) wait in a spill file inside the output folder.
+  if (site.features.search && site.features.search_full_text)
+    search_spill.emplace(writer, site.table.pages.size());
+}
+
+report::Resident RenderContext::resident() const {
+  return {store.resident_pages(), store.resident_bytes(), build.stats().index_bytes};
+}
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,61 @@
+// The render machinery of one build, made once the plan is known and used by the render
+// batches, the generated pages and the site-wide outputs: the output writer, the content
+// store, body and page renderers, the template environment and what templates see.
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <utility>
+
+#include <tbb/enumerable_thread_specific.h>
+
+#include "bengal/output/writer.hpp"
+#include "bengal/pipeline/body_renderer.hpp"
+#include "bengal/pipeline/build_context.hpp"
+#include "bengal/pipeline/content_store.hpp"
+#include "bengal/pipeline/page_renderer.hpp"
+#include "bengal/pipeline/search_index.hpp"
+#include "bengal/templates/engine/environment.hpp"
+#include "bengal/templates/site_context.hpp"
+
+namespace bengal::pipeline {
+
+struct RenderContext {
+  explicit RenderContext(BuildContext& b);
+  RenderContext(const RenderContext&) = delete;  // the members refer to each other
+  RenderContext& operator=(const RenderContext&) = delete;
+
+  // What the content store and the index hold now, for the monitor's phase snapshots.
+  report::Resident resident() const;
+
+  // Renders one page with `render` (which returns the files it wrote) and counts it; times
+  // it for the build report when the monitor asks. `describe` gives the page's source and URL
+  // and is called only then: this runs for every page.
+  template <class Describe, class Render>
+  void render(Scratch& s, Describe&& describe, Render&& render_page) {
+    if (!build.monitor.times_pages()) {
+      files += render_page();
+    } else {
+      auto t0 = std::chrono::steady_clock::now();
+      files += render_page();
+      std::chrono::duration<double> took = std::chrono::steady_clock::now() - t0;
+      auto [source, url] = describe();
+      build.monitor.add_timing({std::move(source), std::move(url), s.template_name, took.count()});
+    }
+    build.monitor.page_done();
+  }
+
+  BuildContext& build;
+  output::OutputWriter writer;
+  ContentStore store;
+  BodyRenderer body;
+  templates::Environment env;
+  templates::SiteContext ctx;
+  PageRenderer pages;
+  tbb::enumerable_thread_specific<Scratch> scratch;
+  std::atomic<size_t> files{0};  // HTML files rendered
+  // Full-text search entries made while rendering, until finalize writes index.json.
+  std::optional<SearchSpill> search_spill;
+};
+
+}  // namespace bengal::pipeline
