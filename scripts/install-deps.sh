@@ -30,6 +30,8 @@ packages=(
   chromium             # headless check of build-report.html in tests
   clang                # scripts/fuzz.sh: libFuzzer targets need clang (-fsanitize=fuzzer)
   libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes for clang 14
+  clang-format         # scripts/check-style.sh: formatting as .clang-format says
+  clang-tidy           # scripts/check-style.sh: the .clang-tidy checks
 )
 
 # Optional groups, asked for by flag, so a plain build or test run never pulls them in.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: install dependencies, build everything, run all tests twice: once in the
 # Release build that users run (the folder README command 1 builds, so the two share their
-# objects) and once under AddressSanitizer + UndefinedBehaviorSanitizer; then every libFuzzer
-# target (fuzz/) briefly from its seed corpus.
+# objects) and once under AddressSanitizer + UndefinedBehaviorSanitizer; check formatting and
+# clang-tidy (scripts/check-style.sh); then every libFuzzer target (fuzz/) briefly from its
+# seed corpus.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -17,6 +18,8 @@ run_suite() {  # build dir, extra cmake args...
 
 echo "== tests (Release)"
 run_suite build -DCMAKE_BUILD_TYPE=Release -DBENGAL_TESTS=ON -DBENGAL_BENCH=ON
+echo "== style (clang-format, clang-tidy)"
+scripts/check-style.sh build
 echo "== tests (ASan + UBSan)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DBENGAL_SANITIZE=ON -DBENGAL_BENCH=OFF

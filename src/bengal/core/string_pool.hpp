@@ -35,7 +35,7 @@ class StringPool {
  private:
   std::string_view copy_in(std::string_view s);
 
-  static constexpr size_t kBlockBytes = 64 * 1024;
+  static constexpr size_t kBlockBytes = size_t{64} * 1024;
   std::vector<std::unique_ptr<char[]>> blocks_;  // shared blocks; only the last one has room
   std::vector<std::unique_ptr<char[]>> large_blocks_;
   size_t block_used_ = kBlockBytes;

@@ -98,7 +98,7 @@ bool same_files(const fs::path& in, const fs::path& out) {
   if (fb < 0) return false;
   int fa = sa.st_size == sb.st_size ? ::open(in.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
   bool same = fa >= 0;
-  static constexpr size_t kChunk = 64 * 1024;
+  static constexpr size_t kChunk = size_t{64} * 1024;
   auto ba = std::make_unique<char[]>(kChunk), bb = std::make_unique<char[]>(kChunk);
   while (same) {
     ssize_t na = ::read(fa, ba.get(), kChunk);

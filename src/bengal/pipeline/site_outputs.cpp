@@ -198,6 +198,7 @@ size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics
     }
   }
   std::vector<std::string> paths;
+  paths.reserve(claims.size());
   for (const auto& c : claims) paths.push_back(c.path);
   std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
   size_t written = 0;

@@ -46,7 +46,7 @@ std::optional<std::string> MemoryLoader::load(std::string_view name,
 }
 
 ChainLoader::ChainLoader(std::vector<fs::path> dirs, std::vector<std::string> display_dirs,
-                         std::shared_ptr<const Loader> fallback, fs::path confine_to)
+                         std::shared_ptr<const Loader> fallback, const fs::path& confine_to)
     : dirs_(std::move(dirs)),
       display_dirs_(std::move(display_dirs)),
       fallback_(std::move(fallback)) {

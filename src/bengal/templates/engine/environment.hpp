@@ -44,7 +44,7 @@ class ChainLoader : public Loader {
   // With `confine_to` (a site folder), a file whose real path leaves it (through a symlink)
   // is not read, as if it did not exist.
   ChainLoader(std::vector<std::filesystem::path> dirs, std::vector<std::string> display_dirs,
-              std::shared_ptr<const Loader> fallback, std::filesystem::path confine_to = {});
+              std::shared_ptr<const Loader> fallback, const std::filesystem::path& confine_to = {});
   std::optional<std::string> load(std::string_view name, std::string& display_path) const override;
 
  private:

@@ -44,7 +44,7 @@ int64_t arg_int(const Args& a, size_t i, std::string_view name, int64_t def) {
 }
 std::string arg_str(const Args& a, size_t i, std::string_view name, std::string def) {
   const Value* v = a.get(i, name);
-  return v && !v->is_undefined() ? v->str() : def;
+  return v && !v->is_undefined() ? v->str() : std::move(def);
 }
 
 // "a.b.0": nested attribute or index lookup, as Jinja's attribute= arguments allow.
