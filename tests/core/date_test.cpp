@@ -100,6 +100,34 @@ TEST(Date, RejectsInvalidDates) {
   }
 }
 
+// Each optional part of the grammar (time, seconds, fraction, blanks, offset forms) on its own.
+TEST(Date, ReadsEachPartOfTheGrammar) {
+  struct Case {
+    const char* text;
+    const char* rfc3339;
+    bool has_time;
+  };
+  for (const Case& c : {Case{"\t2024-01-31\t", "2024-01-31T00:00:00Z", false},
+                        Case{"2024-01-31T10:00+01:00", "2024-01-31T10:00:00+01:00", true},
+                        Case{"2024-01-31T10:00:59.999", "2024-01-31T10:00:59Z", true},
+                        Case{"2024-01-31T10:00:00   -01:30", "2024-01-31T10:00:00-01:30", true},
+                        Case{"2024-01-31T10:00:00+0530", "2024-01-31T10:00:00+05:30", true},
+                        Case{"2024-01-31 10:00 Z ", "2024-01-31T10:00:00Z", true},
+                        Case{"2024-01-31T10:00:00 ", "2024-01-31T10:00:00Z", true}}) {
+    auto d = parse_date(c.text);
+    ASSERT_TRUE(d) << c.text;
+    EXPECT_EQ(d->to_rfc3339(), c.rfc3339) << c.text;
+    EXPECT_EQ(d->has_time, c.has_time) << c.text;
+  }
+  EXPECT_EQ(parse_date("2024-01-31T10:00:00-01:30")->epoch_seconds, 1706700600);
+  for (const char* bad :
+       {"2024-01-31T", "2024-01-31T10:00:", "2024-01-31T10:00:5",
+        "2024-01-31T10:00:00+01:", "2024-01-31T10:00:00+01:0", "2024-01-31T10:00:00+01:00 x",
+        "2024-01-31T10:00:00ZZ", "2024-01-31T10:00:00.5.5", "2024-01-31T10-00"}) {
+    EXPECT_FALSE(parse_date(bad)) << bad;
+  }
+}
+
 TEST(Date, FormatsInTheWrittenOffset) {
   auto d = *parse_date("2024-03-05T08:30:07+01:00");
   EXPECT_EQ(d.format("%Y-%m-%d %H:%M:%S %z"), "2024-03-05 08:30:07 +0100");

@@ -230,73 +230,95 @@ struct ConfigReader {
 
   void apply(std::string_view section, std::string_view key, const Value& v,
              const std::string& path) {
+    if (section == "site") apply_site(key, v, path);
+    if (section == "build") apply_build(key, v, path);
+    if (section == "markdown") apply_markdown(key, v, path);
+  }
+
+  void apply_site(std::string_view key, const Value& v, const std::string& path) {
     SiteConfig& c = result.config;
-    auto str = [&]() { return v.as_string(); };
-    if (section == "site") {
-      if (key == "title") c.title = str();
-      if (key == "baseurl" && !set_baseurl(c, str())) {
-        warning(doc.value_position_of(path),
-                fmt::format("[site] baseurl \"{}\" is neither an absolute URL nor a path; write "
-                            "it as https://{}",
-                            str(), str()));
-      }
-      if (key == "description") c.description = str();
-      if (key == "language") c.language = str();
-    } else if (section == "build") {
-      if (key == "content_dir" || key == "output_dir" || key == "theme") {
-        std::string& value = key == "content_dir"  ? c.content_dir
-                             : key == "output_dir" ? c.output_dir
-                                                   : c.theme;
-        std::string problem = key == "theme" ? theme_problem(str()) : site_folder_problem(str());
-        if (problem.empty()) {
-          value = key == "theme" ? str() : normal_folder(str());
-        } else {
-          error(doc.value_position_of(path),
-                fmt::format("[build] {} \"{}\" {}, such as \"{}\"", key, str(), problem, value));
-        }
-      }
-      if (key == "follow_external_symlinks") c.follow_external_symlinks = v.as_bool();
-      if (key == "drafts") c.drafts = v.as_bool();
-      if (key == "memory_optimized") {
-        c.memory_policy = !v.is_bool()  ? MemoryPolicy::kAuto
-                          : v.as_bool() ? MemoryPolicy::kStreaming
-                                        : MemoryPolicy::kFull;
-      }
-      if (key == "streaming_threshold") c.streaming_threshold = v.as_int();
-      if (key == "batch_size") c.batch_size = v.as_int();
-      if (key == "memory_limit") {
-        if (auto bytes = parse_byte_size(str())) {
-          c.memory_limit = str();
-          c.memory_limit_bytes = *bytes;
-        } else {
-          error(doc.value_position_of(path),
-                fmt::format("[build] memory_limit must be a size such as \"512MB\" or \"2GB\", "
-                            "not \"{}\"",
-                            str()));
-        }
-      }
-      if (key == "threads") c.threads = v.as_int();
-      if (key == "hot_percent") {
-        if (v.as_int() > 100)
-          error(doc.value_position_of(path),
-                fmt::format("[build] hot_percent must be 0 to 100, not {}", v.as_int()));
-        else
-          c.hot_percent = v.as_int();
-      }
-      if (key == "cache_size_mb") c.cache_size_mb = v.as_int();
-    } else if (section == "markdown") {
-      if (key == "unsafe") c.markdown_unsafe = v.as_bool();
-      if (key == "highlight") c.markdown_highlight = v.as_bool();
-      if (key == "highlight_style") {
-        if (str() == "semantic" || str() == "pygments")
-          c.markdown_highlight_style = str();
-        else
-          error(doc.value_position_of(path),
-                fmt::format("[markdown] highlight_style must be \"semantic\" or \"pygments\", "
-                            "not \"{}\"",
-                            str()));
-      }
+    if (key == "title") c.title = v.as_string();
+    if (key == "baseurl" && !set_baseurl(c, v.as_string())) {
+      warning(doc.value_position_of(path),
+              fmt::format("[site] baseurl \"{}\" is neither an absolute URL nor a path; write "
+                          "it as https://{}",
+                          v.as_string(), v.as_string()));
     }
+    if (key == "description") c.description = v.as_string();
+    if (key == "language") c.language = v.as_string();
+  }
+
+  void apply_build(std::string_view key, const Value& v, const std::string& path) {
+    SiteConfig& c = result.config;
+    if (key == "content_dir") set_folder(c.content_dir, key, v.as_string(), path);
+    if (key == "output_dir") set_folder(c.output_dir, key, v.as_string(), path);
+    if (key == "theme") set_folder(c.theme, key, v.as_string(), path);
+    if (key == "follow_external_symlinks") c.follow_external_symlinks = v.as_bool();
+    if (key == "drafts") c.drafts = v.as_bool();
+    if (key == "memory_optimized") c.memory_policy = memory_policy(v);
+    if (key == "streaming_threshold") c.streaming_threshold = v.as_int();
+    if (key == "batch_size") c.batch_size = v.as_int();
+    if (key == "memory_limit") set_memory_limit(v.as_string(), path);
+    if (key == "threads") c.threads = v.as_int();
+    if (key == "hot_percent") set_hot_percent(v.as_int(), path);
+    if (key == "cache_size_mb") c.cache_size_mb = v.as_int();
+  }
+
+  static MemoryPolicy memory_policy(const Value& v) {
+    if (!v.is_bool()) return MemoryPolicy::kAuto;
+    return v.as_bool() ? MemoryPolicy::kStreaming : MemoryPolicy::kFull;
+  }
+
+  // content_dir and output_dir are folders of the site, theme a folder of themes/; a bad one
+  // keeps the default, which the error offers as an example.
+  void set_folder(std::string& value, std::string_view key, const std::string& folder,
+                  const std::string& path) {
+    bool theme = key == "theme";
+    std::string problem = theme ? theme_problem(folder) : site_folder_problem(folder);
+    if (problem.empty()) {
+      value = theme ? folder : normal_folder(folder);
+      return;
+    }
+    error(doc.value_position_of(path),
+          fmt::format("[build] {} \"{}\" {}, such as \"{}\"", key, folder, problem, value));
+  }
+
+  void set_memory_limit(const std::string& limit, const std::string& path) {
+    auto bytes = parse_byte_size(limit);
+    if (!bytes) {
+      error(doc.value_position_of(path),
+            fmt::format("[build] memory_limit must be a size such as \"512MB\" or \"2GB\", "
+                        "not \"{}\"",
+                        limit));
+      return;
+    }
+    result.config.memory_limit = limit;
+    result.config.memory_limit_bytes = *bytes;
+  }
+
+  void set_hot_percent(int64_t percent, const std::string& path) {
+    if (percent > 100) {
+      error(doc.value_position_of(path),
+            fmt::format("[build] hot_percent must be 0 to 100, not {}", percent));
+      return;
+    }
+    result.config.hot_percent = percent;
+  }
+
+  void apply_markdown(std::string_view key, const Value& v, const std::string& path) {
+    SiteConfig& c = result.config;
+    if (key == "unsafe") c.markdown_unsafe = v.as_bool();
+    if (key == "highlight") c.markdown_highlight = v.as_bool();
+    if (key != "highlight_style") return;
+    const std::string& style = v.as_string();
+    if (style == "semantic" || style == "pygments") {
+      c.markdown_highlight_style = style;
+      return;
+    }
+    error(doc.value_position_of(path),
+          fmt::format("[markdown] highlight_style must be \"semantic\" or \"pygments\", "
+                      "not \"{}\"",
+                      style));
   }
 
   void unknown_section(const std::string& name, const Value& v) {

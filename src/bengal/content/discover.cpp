@@ -145,6 +145,223 @@ std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& 
   return files;
 }
 
+// Leaf bundles: folders with an index.md (the content root is never one).
+std::unordered_set<std::string> bundle_dirs(const std::vector<SourceFile>& files) {
+  std::unordered_set<std::string> bundles;
+  for (const auto& f : files)
+    if (base_name(f.rel) == "index.md") bundles.emplace(parent_dir(f.rel));
+  return bundles;
+}
+
+// The innermost bundle folder holding `rel`, if any.
+std::optional<std::string> bundle_of(const std::unordered_set<std::string>& bundles,
+                                     std::string_view rel) {
+  for (std::string_view dir = parent_dir(rel); !dir.empty(); dir = parent_dir(dir))
+    if (bundles.count(std::string(dir))) return std::string(dir);
+  return std::nullopt;
+}
+
+// The content files sorted into what is rendered, what belongs to a bundle and what is copied.
+struct FileRoles {
+  std::vector<std::string> pages;  // Markdown pages that are rendered, in listing order
+  std::unordered_map<std::string, std::vector<std::string>> resources;  // bundle -> its files
+};
+
+FileRoles assign_roles(const std::vector<SourceFile>& files,
+                       std::vector<std::string>& content_files) {
+  std::unordered_set<std::string> bundles = bundle_dirs(files);
+  FileRoles roles;
+  for (const auto& f : files) {
+    auto bundle = bundle_of(bundles, f.rel);
+    bool is_bundle_index = bundle && base_name(f.rel) == "index.md" && parent_dir(f.rel) == *bundle;
+    if (bundle && !is_bundle_index) {
+      roles.resources[*bundle].push_back(f.rel);
+    } else if (f.markdown) {
+      roles.pages.push_back(f.rel);
+    } else {
+      content_files.push_back(f.rel);
+    }
+  }
+  return roles;
+}
+
+// The folder of the section a page belongs to: its own folder, or the parent's for a section
+// page or a bundle's index.md.
+std::string_view section_dir_of(std::string_view rel, PageKind kind) {
+  std::string_view own_dir = parent_dir(rel);
+  bool is_bundle = kind == PageKind::kPage && base_name(rel) == "index.md";
+  return kind == PageKind::kSection || is_bundle ? parent_dir(own_dir) : own_dir;
+}
+
+// Sections: every folder holding a page, and each of its ancestors, the root included.
+std::unordered_set<std::string> section_dirs(const std::vector<std::string>& pages) {
+  std::unordered_set<std::string> dirs{""};
+  for (const auto& rel : pages) {
+    // A bundle's index.md is a page of its parent folder; a section's _index.md is in its own.
+    std::string_view dir = parent_dir(rel);
+    if (base_name(rel) == "index.md") dir = parent_dir(dir);
+    while (dirs.emplace(dir).second && !dir.empty()) dir = parent_dir(dir);
+  }
+  return dirs;
+}
+
+struct Entry {
+  std::string rel;
+  bool generated = false;  // a section with no _index.md: nothing to parse
+};
+
+// Every page and generated section page in source path order, which becomes the id order.
+// Folders without an _index.md get a generated section page, the content root a home page.
+std::vector<Entry> page_order(const std::vector<std::string>& pages) {  // sorted
+  std::vector<Entry> order;
+  for (const auto& rel : pages) order.push_back({rel, false});
+  for (const auto& dir : section_dirs(pages)) {
+    std::string rel = dir.empty() ? "_index.md" : dir + "/_index.md";
+    if (!std::binary_search(pages.begin(), pages.end(), rel))
+      order.push_back({std::move(rel), true});
+  }
+  std::sort(order.begin(), order.end(),
+            [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
+  return order;
+}
+
+// The title of a page whose front matter may not set one: the home page takes the site title,
+// anything else its file name, or its folder's name for a section or bundle.
+std::string page_title(const FrontMatter& fm, std::string_view rel, PageKind kind, bool is_bundle,
+                       const std::string& home_title) {
+  if (fm.has_title) return fm.title;
+  if (kind == PageKind::kHome) return home_title;
+  std::string stem(kind == PageKind::kPage && !is_bundle ? base_name(rel)
+                                                         : base_name(parent_dir(rel)));
+  if (stem.ends_with(".md")) stem.resize(stem.size() - 3);
+  return title_from_file_name(stem);
+}
+
+// A page without a date has no lastmod; one without lastmod was last modified on its date.
+void set_dates(PageMeta& m, const FrontMatter& fm) {
+  if (fm.date) {
+    m.date = *fm.date;
+    m.has_date = true;
+  }
+  if (fm.lastmod || fm.date) {
+    m.lastmod = fm.lastmod ? *fm.lastmod : *fm.date;
+    m.has_lastmod = true;
+  }
+}
+
+void set_scan_fields(PageMeta& m, const ParsedPage& p) {
+  m.content_hash = p.scan.content_hash;
+  m.word_count = p.scan.word_count;
+  m.body_offset = static_cast<uint32_t>(p.body_offset);
+  m.source_hash = p.source_hash;
+  m.body_line = p.body_line;
+}
+
+// Folds parsed pages into the table in id order; sections are linked once all are in.
+class TableBuilder {
+ public:
+  TableBuilder(const DiscoverOptions& options, DiscoveredSite& site, FileRoles& roles,
+               Diagnostics& diagnostics)
+      : options_(options),
+        site_(site),
+        table_(site.table),
+        roles_(roles),
+        diagnostics_(diagnostics) {}
+
+  void add(const Entry& entry, ParsedPage& p) {
+    diagnostics_.add_all(std::move(p.diagnostics));
+    PageKind kind = kind_of(entry.rel);
+    bool generated = entry.generated;
+    if (!generated && !p.ok) {
+      ++(p.draft_skipped ? site_.drafts_skipped : site_.broken_pages);
+      // A section whose _index.md is broken or a draft still exists, generated.
+      if (kind == PageKind::kPage) return;
+      generated = true;
+    }
+    PageMeta m;
+    m.kind = kind;
+    m.generated = generated;
+    m.source_path = table_.strings.intern(entry.rel);
+    m.is_bundle = kind == PageKind::kPage && base_name(entry.rel) == "index.md";
+    m.dir = table_.strings.intern(section_dir_of(entry.rel, kind));
+    if (generated) {
+      set_generated_fields(m, entry.rel);
+    } else {
+      set_parsed_fields(m, entry.rel, p);
+    }
+    auto id = static_cast<PageId>(table_.pages.size());
+    if (kind != PageKind::kPage) section_ids_.emplace(parent_dir(entry.rel), id);
+    table_.pages.push_back(m);
+  }
+
+  // Sections sort before their contents ("a/_index.md" < "a/b.md" as '_' < letters is not
+  // guaranteed for upper case names), so pages are linked to sections in a second pass.
+  void link_sections() {
+    for (auto& m : table_.pages) {
+      if (m.kind == PageKind::kHome) continue;
+      auto it = section_ids_.find(std::string(table_.str(m.dir)));
+      m.section = it == section_ids_.end() ? kNoPage : it->second;
+    }
+  }
+
+ private:
+  void set_generated_fields(PageMeta& m, const std::string& rel) {
+    bool home = m.kind == PageKind::kHome;
+    m.title = table_.strings.intern(home ? std::string_view(options_.home_title)
+                                         : title_from_file_name(base_name(parent_dir(rel))));
+    m.url = table_.strings.intern(home ? std::string("/") : default_page_url(rel, m.kind, {}));
+  }
+
+  void set_parsed_fields(PageMeta& m, const std::string& rel, ParsedPage& p) {
+    FrontMatter& fm = p.fm;
+    m.title = table_.strings.store(page_title(fm, rel, m.kind, m.is_bundle, options_.home_title));
+    m.has_title = fm.has_title;
+    m.draft = fm.draft;
+    m.slug = table_.strings.intern(fm.slug);
+    m.url = table_.strings.intern(p.url);
+    m.description = table_.strings.store(fm.description);
+    if (!fm.summary.empty()) markdown::cap_summary_bytes(fm.summary);
+    m.summary = table_.strings.store(fm.summary.empty() ? p.scan.summary : fm.summary);
+    m.has_more_marker = p.scan.has_more_marker;
+    m.type = table_.strings.intern(fm.type);
+    m.layout = table_.strings.intern(fm.layout);
+    m.template_name = table_.strings.intern(fm.template_name);
+    set_dates(m, fm);
+    m.weight = fm.weight;
+    set_scan_fields(m, p);
+    set_lists(m, rel, p);
+  }
+
+  void set_lists(PageMeta& m, const std::string& rel, ParsedPage& p) {
+    FrontMatter& fm = p.fm;
+    m.tags = table_.add_list(fm.tags);
+    m.categories = table_.add_list(fm.categories);
+    m.keywords = table_.add_list(fm.keywords);
+    m.aliases = table_.add_list(fm.aliases);
+    m.links = table_.add_list(p.scan.links);
+    m.wiki_links = table_.add_list(p.scan.wiki_links);
+    // Body line 1 is file line body_line.
+    m.link_lines = table_.add_numbers(p.scan.link_lines, p.body_line - 1);
+    m.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
+    m.anchors = table_.add_list(p.scan.anchors, /*intern=*/false);
+    if (fm.params.size() > 0) {
+      m.params = static_cast<uint32_t>(table_.params.size());
+      table_.params.push_back(std::move(fm.params));
+    }
+    if (m.is_bundle) {
+      auto r = roles_.resources.find(std::string(parent_dir(rel)));
+      if (r != roles_.resources.end()) m.resources = table_.add_list(r->second);
+    }
+  }
+
+  const DiscoverOptions& options_;
+  DiscoveredSite& site_;
+  PageTable& table_;
+  FileRoles& roles_;
+  Diagnostics& diagnostics_;
+  std::unordered_map<std::string, PageId> section_ids_;  // folder -> section page
+};
+
 }  // namespace
 
 uint64_t source_hash(std::string_view file_text) {
@@ -169,170 +386,20 @@ std::string title_from_file_name(std::string_view stem) {
 
 DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagnostics) {
   DiscoveredSite site;
-  std::vector<SourceFile> files = list_files(options, diagnostics);
-
-  // Leaf bundles: folders with an index.md. Everything else inside them is a resource.
-  std::unordered_set<std::string> bundles;
-  for (const auto& f : files)
-    if (base_name(f.rel) == "index.md") bundles.emplace(parent_dir(f.rel));
-  auto bundle_of = [&](std::string_view rel) -> std::optional<std::string> {
-    for (std::string_view dir = parent_dir(rel);; dir = parent_dir(dir)) {
-      if (bundles.count(std::string(dir)) && !dir.empty()) return std::string(dir);
-      if (dir.empty()) return std::nullopt;
-    }
-  };
-
-  std::vector<std::string> pages;  // sorted Markdown pages that are rendered
-  std::unordered_map<std::string, std::vector<std::string>> resources;
-  for (auto& f : files) {
-    auto bundle = bundle_of(f.rel);
-    if (bundle && !(base_name(f.rel) == "index.md" && parent_dir(f.rel) == *bundle)) {
-      resources[*bundle].push_back(f.rel);
-    } else if (f.markdown) {
-      pages.push_back(f.rel);
-    } else {
-      site.content_files.push_back(f.rel);
-    }
-  }
-
-  // Sections: every folder holding a page, and each of its ancestors. Folders without an
-  // _index.md get a generated section page, the content root a generated home page.
-  std::unordered_set<std::string> section_dirs{""};
-  for (const auto& rel : pages) {
-    std::string_view dir = parent_dir(rel);
-    if (kind_of(rel) == PageKind::kPage && base_name(rel) == "index.md") dir = parent_dir(dir);
-    for (;; dir = parent_dir(dir)) {
-      if (!section_dirs.emplace(dir).second || dir.empty()) break;
-    }
-  }
-
-  struct Entry {
-    std::string rel;
-    int parsed = -1;  // index into the chunk results; -1 for generated sections
-  };
-  PageTable& table = site.table;
-  std::unordered_map<std::string, PageId> section_ids;  // folder -> section page
-
-  // Parse in chunks; fold each chunk into the table before parsing the next.
-  std::vector<std::string> generated;
-  for (const auto& dir : section_dirs) {
-    std::string rel = dir.empty() ? "_index.md" : dir + "/_index.md";
-    if (!std::binary_search(pages.begin(), pages.end(), rel)) generated.push_back(rel);
-  }
-  std::vector<Entry> order;
-  order.reserve(pages.size() + generated.size());
-  for (auto& rel : pages) order.push_back({rel, 0});
-  for (auto& rel : generated) order.push_back({rel, -1});
-  std::sort(order.begin(), order.end(),
-            [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
-
+  FileRoles roles = assign_roles(list_files(options, diagnostics), site.content_files);
+  std::vector<Entry> order = page_order(roles.pages);
+  TableBuilder builder(options, site, roles, diagnostics);
   std::vector<ParsedPage> parsed;
   for (size_t chunk = 0; chunk < order.size(); chunk += kChunkFiles) {
     size_t end = std::min(order.size(), chunk + kChunkFiles);
     parsed.assign(end - chunk, ParsedPage{});
     tbb::parallel_for(size_t{chunk}, end, [&](size_t i) {
-      if (order[i].parsed >= 0) parsed[i - chunk] = parse_page(options, order[i].rel);
+      if (!order[i].generated) parsed[i - chunk] = parse_page(options, order[i].rel);
     });
-    for (size_t i = chunk; i < end; ++i) {
-      const std::string& rel = order[i].rel;
-      PageKind kind = kind_of(rel);
-      ParsedPage& p = parsed[i - chunk];
-      diagnostics.add_all(std::move(p.diagnostics));
-      bool is_generated = order[i].parsed < 0;
-      if (!is_generated && !p.ok) {
-        if (p.draft_skipped) {
-          ++site.drafts_skipped;
-        } else {
-          ++site.broken_pages;
-        }
-        // A section whose _index.md is broken or a draft still exists, generated.
-        if (kind == PageKind::kPage) continue;
-        is_generated = true;
-      }
-      PageMeta m;
-      m.kind = kind;
-      m.generated = is_generated;
-      m.source_path = table.strings.intern(rel);
-      std::string_view own_dir = parent_dir(rel);
-      std::string_view section_dir = own_dir;
-      if (kind == PageKind::kSection) section_dir = parent_dir(own_dir);
-      if (kind == PageKind::kPage && base_name(rel) == "index.md") {
-        m.is_bundle = true;
-        section_dir = parent_dir(own_dir);
-      }
-      m.dir = table.strings.intern(section_dir);
-      if (is_generated) {
-        m.title = table.strings.intern(kind == PageKind::kHome
-                                           ? std::string_view(options.home_title)
-                                           : title_from_file_name(base_name(own_dir)));
-        m.url = table.strings.intern(kind == PageKind::kHome ? std::string("/")
-                                                             : default_page_url(rel, kind, {}));
-      } else {
-        FrontMatter& fm = p.fm;
-        std::string stem(kind == PageKind::kPage && !m.is_bundle ? base_name(rel)
-                                                                 : base_name(own_dir));
-        if (stem.ends_with(".md")) stem.resize(stem.size() - 3);
-        std::string title = fm.has_title              ? fm.title
-                            : kind == PageKind::kHome ? options.home_title
-                                                      : title_from_file_name(stem);
-        m.title = table.strings.store(title);
-        m.has_title = fm.has_title;
-        m.draft = fm.draft;
-        m.slug = table.strings.intern(fm.slug);
-        m.url = table.strings.intern(p.url);
-        m.description = table.strings.store(fm.description);
-        if (!fm.summary.empty()) markdown::cap_summary_bytes(fm.summary);
-        m.summary = table.strings.store(fm.summary.empty() ? p.scan.summary : fm.summary);
-        m.has_more_marker = p.scan.has_more_marker;
-        m.type = table.strings.intern(fm.type);
-        m.layout = table.strings.intern(fm.layout);
-        m.template_name = table.strings.intern(fm.template_name);
-        if (fm.date) {
-          m.date = *fm.date;
-          m.has_date = true;
-        }
-        if (fm.lastmod || fm.date) {
-          m.lastmod = fm.lastmod ? *fm.lastmod : *fm.date;
-          m.has_lastmod = true;
-        }
-        m.weight = fm.weight;
-        m.content_hash = p.scan.content_hash;
-        m.word_count = p.scan.word_count;
-        m.body_offset = static_cast<uint32_t>(p.body_offset);
-        m.source_hash = p.source_hash;
-        m.body_line = p.body_line;
-        m.tags = table.add_list(fm.tags);
-        m.categories = table.add_list(fm.categories);
-        m.keywords = table.add_list(fm.keywords);
-        m.aliases = table.add_list(fm.aliases);
-        m.links = table.add_list(p.scan.links);
-        m.wiki_links = table.add_list(p.scan.wiki_links);
-        // Body line 1 is file line body_line.
-        m.link_lines = table.add_numbers(p.scan.link_lines, p.body_line - 1);
-        m.wiki_link_lines = table.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
-        m.anchors = table.add_list(p.scan.anchors, /*intern=*/false);
-        if (fm.params.size() > 0) {
-          m.params = static_cast<uint32_t>(table.params.size());
-          table.params.push_back(std::move(fm.params));
-        }
-        if (m.is_bundle) {
-          if (auto r = resources.find(std::string(own_dir)); r != resources.end())
-            m.resources = table.add_list(r->second);
-        }
-      }
-      auto id = static_cast<PageId>(table.pages.size());
-      if (kind != PageKind::kPage) section_ids.emplace(std::string(own_dir), id);
-      table.pages.push_back(m);
-    }
+    for (size_t i = chunk; i < end; ++i) builder.add(order[i], parsed[i - chunk]);
   }
-  // Sections sort before their contents ("a/_index.md" < "a/b.md" as '_' < letters is not
-  // guaranteed for upper case names), so link pages to sections in a second pass.
-  for (auto& m : table.pages) {
-    if (m.kind == PageKind::kHome) continue;
-    auto it = section_ids.find(std::string(table.str(m.dir)));
-    m.section = it == section_ids.end() ? kNoPage : it->second;
-  }
-  apply_cascade(table);
+  builder.link_sections();
+  apply_cascade(site.table);
   return site;
 }
 

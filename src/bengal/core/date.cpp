@@ -1,5 +1,6 @@
 #include "bengal/core/date.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -50,17 +51,79 @@ constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March
 constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                   "Thursday", "Friday", "Saturday"};
 
-// Reads exactly `n` digits at `pos`.
-bool digits(std::string_view s, size_t& pos, size_t n, int& out) {
-  if (pos + n > s.size()) return false;
-  out = 0;
-  for (size_t i = 0; i < n; ++i) {
-    char c = s[pos + i];
-    if (c < '0' || c > '9') return false;
-    out = out * 10 + (c - '0');
+// Reads a date's text left to right; every read either consumes what it matched or fails.
+struct Cursor {
+  std::string_view s;
+  size_t pos = 0;
+
+  bool done() const { return pos == s.size(); }
+  bool at(std::string_view chars) const {
+    return pos < s.size() && chars.find(s[pos]) != std::string_view::npos;
   }
-  pos += n;
-  return true;
+  bool skip(std::string_view chars) {
+    if (!at(chars)) return false;
+    ++pos;
+    return true;
+  }
+  // Exactly `n` digits.
+  bool digits(size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    out = 0;
+    for (size_t i = 0; i < n; ++i) {
+      char c = s[pos + i];
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    pos += n;
+    return true;
+  }
+};
+
+// date = YYYY "-" MM "-" DD, a day that exists. Gives days since 1970-01-01.
+std::optional<int64_t> read_day(Cursor& c) {
+  int y, mo, d;
+  if (!c.digits(4, y) || !c.skip("-") || !c.digits(2, mo) || !c.skip("-") || !c.digits(2, d))
+    return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 ||
+      static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(mo)))
+    return std::nullopt;
+  return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+}
+
+// seconds = SS ["." 1*digit]. Fractional seconds are accepted and dropped.
+bool read_seconds(Cursor& c, int& sec) {
+  if (!c.digits(2, sec)) return false;
+  if (!c.skip(".")) return true;
+  size_t start = c.pos;
+  while (c.at("0123456789")) ++c.pos;
+  return c.pos != start;
+}
+
+// time = HH ":" MM [":" seconds]. Gives seconds since midnight; a leap second counts as :59.
+std::optional<int> read_time_of_day(Cursor& c) {
+  int h, mi, sec = 0;
+  if (!c.digits(2, h) || !c.skip(":") || !c.digits(2, mi)) return std::nullopt;
+  if (c.skip(":") && !read_seconds(c, sec)) return std::nullopt;
+  if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+  return h * 3600 + mi * 60 + std::min(sec, 59);
+}
+
+// offset = "Z" | ("+" | "-") HH [":"] MM, in minutes east of UTC.
+std::optional<int32_t> read_offset(Cursor& c) {
+  if (c.skip("Zz")) return 0;
+  if (!c.at("+-")) return std::nullopt;
+  int sign = c.s[c.pos++] == '-' ? -1 : 1;
+  int oh, om;
+  if (!c.digits(2, oh)) return std::nullopt;
+  c.skip(":");
+  if (!c.digits(2, om) || oh > 23 || om > 59) return std::nullopt;
+  return sign * (oh * 60 + om);
+}
+
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
 }
 
 // Broken-down local time as written.
@@ -93,56 +156,48 @@ std::string offset_text(int32_t minutes, bool colon) {
   return buf;
 }
 
+// %-d, %-m, %-H, %-I: without padding, as in glibc. Any other letter is written as it is.
+void append_unpadded(std::string& out, char c, const Local& l) {
+  switch (c) {
+    case 'd':
+      out += std::to_string(l.civil.day);
+      break;
+    case 'm':
+      out += std::to_string(l.civil.month);
+      break;
+    case 'H':
+      out += std::to_string(l.hour);
+      break;
+    case 'I':
+      out += std::to_string((l.hour + 11) % 12 + 1);
+      break;
+    default:
+      out += "%-";
+      out += c;
+  }
+}
+
 }  // namespace
 
-std::optional<Date> parse_date(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  size_t pos = 0;
-  int y, mo, d;
-  if (!digits(s, pos, 4, y) || pos >= s.size() || s[pos++] != '-' || !digits(s, pos, 2, mo) ||
-      pos >= s.size() || s[pos++] != '-' || !digits(s, pos, 2, d))
-    return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 ||
-      static_cast<unsigned>(d) > days_in_month(y, static_cast<unsigned>(mo)))
-    return std::nullopt;
+// text = date [("T" | "t" | " ") time *" " [offset]], with blanks around it ignored.
+std::optional<Date> parse_date(std::string_view text) {
+  Cursor c{trim_blanks(text)};
+  std::optional<int64_t> day = read_day(c);
+  if (!day) return std::nullopt;
   Date date;
-  int64_t seconds = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400;
-  if (pos < s.size()) {
-    if (s[pos] != 'T' && s[pos] != 't' && s[pos] != ' ') return std::nullopt;
-    ++pos;
-    int h, mi, sec = 0;
-    if (!digits(s, pos, 2, h) || pos >= s.size() || s[pos++] != ':' || !digits(s, pos, 2, mi))
-      return std::nullopt;
-    if (pos < s.size() && s[pos] == ':') {
-      ++pos;
-      if (!digits(s, pos, 2, sec)) return std::nullopt;
-      if (pos < s.size() && s[pos] == '.') {  // fractional seconds are accepted and dropped
-        ++pos;
-        size_t start = pos;
-        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
-        if (pos == start) return std::nullopt;
-      }
-    }
-    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
-    seconds += h * 3600 + mi * 60 + std::min(sec, 59);
+  int64_t seconds = *day * 86400;
+  if (!c.done()) {
+    if (!c.skip("Tt ")) return std::nullopt;
+    std::optional<int> time = read_time_of_day(c);
+    if (!time) return std::nullopt;
+    seconds += *time;
     date.has_time = true;
-    while (pos < s.size() && s[pos] == ' ') ++pos;
-    if (pos < s.size()) {
-      if (s[pos] == 'Z' || s[pos] == 'z') {
-        ++pos;
-      } else if (s[pos] == '+' || s[pos] == '-') {
-        int sign = s[pos++] == '-' ? -1 : 1;
-        int oh, om;
-        if (!digits(s, pos, 2, oh)) return std::nullopt;
-        if (pos < s.size() && s[pos] == ':') ++pos;
-        if (!digits(s, pos, 2, om) || oh > 23 || om > 59) return std::nullopt;
-        date.offset_minutes = sign * (oh * 60 + om);
-      } else {
-        return std::nullopt;
-      }
+    while (c.at(" ")) ++c.pos;
+    if (!c.done()) {
+      std::optional<int32_t> offset = read_offset(c);
+      if (!offset || !c.done()) return std::nullopt;
+      date.offset_minutes = *offset;
     }
-    if (pos != s.size()) return std::nullopt;
   }
   date.epoch_seconds = seconds - int64_t{date.offset_minutes} * 60;
   return date;
@@ -194,22 +249,8 @@ std::string Date::format(std::string_view fmt) const {
       case 'e':
         num("%2lld", l.civil.day);
         break;
-      case '-':  // %-d, %-m: without padding, as in glibc
-        if (i + 1 < fmt.size()) {
-          char c = fmt[++i];
-          if (c == 'd')
-            num("%lld", l.civil.day);
-          else if (c == 'm')
-            num("%lld", l.civil.month);
-          else if (c == 'H')
-            num("%lld", l.hour);
-          else if (c == 'I')
-            num("%lld", (l.hour + 11) % 12 + 1);
-          else {
-            out += "%-";
-            out += c;
-          }
-        }
+      case '-':
+        if (i + 1 < fmt.size()) append_unpadded(out, fmt[++i], l);
         break;
       case 'H':
         num("%02lld", l.hour);
