@@ -236,7 +236,7 @@ class Parser {
       n->exprs.push_back(parse_expr(/*no_cond=*/true));
       n->exprs.push_back(nullptr);
       if (accept_name("if")) n->exprs[1] = parse_expr(true);
-      n->flag = accept_name("recursive");
+      n->recursive = accept_name("recursive");
       expect_block_end();
       n->bodies.push_back(parse_body({"else", "endfor"}, &open, "for"));
       if (is_name("else", 1)) {
@@ -295,7 +295,7 @@ class Parser {
       n->exprs.push_back(parse_expr());
       if (accept_name("ignore")) {
         if (!accept_name("missing")) fail_at(peek(), "expected 'missing' after 'ignore'");
-        n->flag = true;
+        n->ignore_missing = true;
       }
       parse_context_clause(*n);
       expect_block_end();
@@ -357,9 +357,10 @@ class Parser {
     }
     if (kw == "filter") {
       n->kind = NodeKind::kFilterBlock;
-      // The chain starts from the block's output, bound to an unnamed variable.
+      // The chain starts from the block's output, bound to a name templates cannot write.
       auto e = std::make_unique<Expr>();
       e->kind = ExprKind::kName;
+      e->name = kFilterBlockOutput;
       ExprPtr chain = parse_filters(std::move(e), /*first_bar_seen=*/true);
       n->exprs.push_back(std::move(chain));
       expect_block_end();
@@ -382,7 +383,7 @@ class Parser {
   }
 
   void parse_context_clause(Node& n) {
-    if (accept_name("with") || (accept_name("without") && (n.flag2 = true))) {
+    if (accept_name("with") || (accept_name("without") && (n.without_context = true))) {
       if (!accept_name("context")) fail_at(peek(), "expected 'context'");
     }
   }

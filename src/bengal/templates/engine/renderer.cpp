@@ -422,22 +422,22 @@ Renderer::Flow Renderer::exec_node(const Node& n) {
       return Flow::kNormal;  // handled by render_inherited
     case NodeKind::kInclude: {
       bool missing = false;
-      const Template* t = load(*n.exprs[0], n, n.flag, missing);
-      if (t == nullptr) return missing && n.flag ? Flow::kNormal : Flow::kError;
+      const Template* t = load(*n.exprs[0], n, n.ignore_missing, missing);
+      if (t == nullptr) return missing && n.ignore_missing ? Flow::kNormal : Flow::kError;
       if (!enter())
         return fail(n.line, n.column,
                     "includes nested deeper than 64 levels (does a template include itself?)")
                    ? Flow::kNormal
                    : Flow::kError;
       std::vector<Scope> saved;
-      if (n.flag2) {  // without context
+      if (n.without_context) {
         saved = std::move(scopes_);
         scopes_ = {Scope{}};
       }
       scopes_.emplace_back();
       bool ok = render_inherited(*t);
       scopes_.pop_back();
-      if (n.flag2) scopes_ = std::move(saved);
+      if (n.without_context) scopes_ = std::move(saved);
       leave();
       return ok ? Flow::kNormal : Flow::kError;
     }
@@ -521,7 +521,8 @@ Renderer::Flow Renderer::exec_node(const Node& n) {
       if (f == Flow::kError) return f;
       // Apply the filter chain to the block's output.
       scopes_.emplace_back();
-      scopes_.back().emplace_back("\x01block", Value::string(std::move(buffer), autoescape()));
+      scopes_.back().emplace_back(kFilterBlockOutput,
+                                  Value::string(std::move(buffer), autoescape()));
       Value v;
       const Expr* chain = n.exprs[0].get();
       bool ok = eval(*chain, v);
@@ -623,7 +624,7 @@ bool Renderer::import_module(const Node& n, Value& module) {
   std::string* saved_out = out_;
   out_ = &discard;
   std::vector<Scope> saved = std::move(scopes_);
-  scopes_ = {n.flag2 || saved.empty() ? Scope{} : saved.front(), Scope{}};
+  scopes_ = {n.without_context || saved.empty() ? Scope{} : saved.front(), Scope{}};
   const Template* saved_tpl = current_;
   current_ = t;
   Flow f = exec_body(t->body);
@@ -640,7 +641,7 @@ bool Renderer::import_module(const Node& n, Value& module) {
 bool Renderer::call(const Value& fn, CallArgs& args, Value& result, std::string& error) {
   if (fn.kind() == Value::Kind::kObject) {
     const auto* loop = dynamic_cast<const LoopObject*>(&fn.as_object());
-    if (loop != nullptr && loop->node->flag && args.positional.size() == 1) {
+    if (loop != nullptr && loop->node->recursive && args.positional.size() == 1) {
       // loop(children) in a `recursive` loop: the body again, one level deeper.
       if (!enter()) {
         error = "recursive loop nested deeper than 64 levels";
@@ -922,7 +923,7 @@ bool Renderer::eval_expr(const Expr& e, Value& out) {
       out = e.literal;
       return true;
     case ExprKind::kName:
-      out = lookup(e.name.empty() ? "\x01block" : e.name);
+      out = lookup(e.name);
       return true;
     case ExprKind::kList: {
       List items;
