@@ -65,6 +65,27 @@ TEST(Expressions, Arithmetic) {
   EXPECT_EQ(render("{{ 'a' ~ 1 ~ none }} {{ 'x' + 'y' }} {{ [1] + [2] }}"), "a1None xy [1, 2]");
 }
 
+// Python's rules where C++ differs: floor division and modulo round toward negative infinity,
+// booleans are integers, a string repeats.
+TEST(Expressions, ArithmeticFollowsPython) {
+  EXPECT_EQ(render("{{ 7 % -3 }} {{ 7.5 // 2 }} {{ -7.5 % 2 }} {{ true + 1 }} {{ 'ab' * 3 }}|"
+                   "{{ 'a' * -1 }}|{{ 2 ** -1 }}"),
+            "-2 3.0 0.5 2 ababab||0.5");
+  EXPECT_EQ(render("{{ 1 // 0 }}"),
+            "ERROR: t.txt:1:6: error: division by zero\n    {{ 1 // 0 }}\n         ^");
+  EXPECT_EQ(render("{{ [1] * 2 }}"),
+            "ERROR: t.txt:1:8: error: unsupported operand types for *: list and integer\n"
+            "    {{ [1] * 2 }}\n           ^");
+}
+
+TEST(Expressions, StringAndDictMethods) {
+  EXPECT_EQ(
+      render("{{ '  x  y '.split() }} {{ ' x '.strip() }} {{ 'Ab'.lower() }}{{ 'Ab'.upper() }} "
+             "{{ 'ab'.endswith('b') }} {{ {'a': 1}.keys() }} {{ {'a': 1}.values() }} "
+             "{{ {'a': 1}.get('a') }} {{ 1 in [1] }} {{ 'b' not in 'abc' }}"),
+      "['x', 'y'] x abAB True ['a'] [1] 1 True False");
+}
+
 TEST(Expressions, LogicAndComparisons) {
   EXPECT_EQ(render("{{ 1 < 2 < 3 }} {{ 1 < 2 > 3 }} {{ 2 == 2.0 }} {{ 'a' != 'b' }}"),
             "True False True True");

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -89,19 +90,19 @@ enum class NodeKind : uint8_t {
   kText,         // text
   kOutput,       // {{ exprs[0] }}
   kIf,           // exprs[i] guards bodies[i]; an extra trailing body is the else
-  kFor,          // names in exprs[0] [if exprs[1]]: bodies[0], else bodies[1]; flag = recursive
+  kFor,          // names in exprs[0] [if exprs[1]]: bodies[0], else bodies[1]
   kSet,          // names = exprs[0]
   kSetBlock,     // {% set names[0] %}bodies[0]{% endset %}
   kSetAttr,      // {% set names[0].text = exprs[0] %} (namespace objects)
   kBlock,        // {% block text %}bodies[0]
   kExtends,      // exprs[0]
-  kInclude,      // exprs[0]; flag = ignore missing; flag2 = without context
+  kInclude,      // exprs[0]
   kImport,       // exprs[0] as text
   kFromImport,   // from exprs[0] import names[i] as aliases[i]
   kMacro,        // macro text(names[i] = exprs[i] or null): bodies[0]
   kCallBlock,    // {% call(names) exprs[0] %}bodies[0]
   kWith,         // names[i] = exprs[i]: bodies[0]
-  kFilterBlock,  // {% filter exprs[0] %}: exprs[0] is a kFilter on a null value
+  kFilterBlock,  // {% filter exprs[0] %}: exprs[0] filters the name kFilterBlockOutput
   kBreak,
   kContinue,
 };
@@ -114,9 +115,14 @@ struct Node {
   std::vector<std::string> aliases;
   std::vector<ExprPtr> exprs;  // entries may be null (macro parameters without default)
   std::vector<Body> bodies;
-  bool flag = false;
-  bool flag2 = false;
+  bool recursive = false;        // kFor: the body can call loop(children)
+  bool ignore_missing = false;   // kInclude: a missing template renders nothing
+  bool without_context = false;  // kInclude, kImport, kFromImport: no render variables
 };
+
+// The variable a {% filter %} block's output is bound to while its filter chain runs. The
+// control character keeps it out of reach of template names, so it shadows nothing.
+inline constexpr std::string_view kFilterBlockOutput = "\x01block";
 
 struct Template {
   std::string name;

@@ -9,6 +9,18 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+bool is_name_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
 class Lexer {
  public:
   Lexer(std::string_view src, std::vector<Token>& out, LexError& error)
@@ -108,8 +120,7 @@ class Lexer {
   bool word_at(size_t p, std::string_view w) const {
     if (src_.substr(p, w.size()) != w) return false;
     size_t after = p + w.size();
-    return after >= src_.size() ||
-           !(std::isalnum(static_cast<unsigned char>(src_[after])) || src_[after] == '_');
+    return after >= src_.size() || !is_name_char(src_[after]);
   }
 
   bool is_raw(size_t p) const {
@@ -158,105 +169,132 @@ class Lexer {
       if (pos_ >= src_.size())
         return fail(end_char == '}' ? "unclosed {{; expected }}" : "unclosed {%; expected %}",
                     open);
-      char c = src_[pos_];
-      size_t start = pos_;
-      // The end of the tag, with optional whitespace control.
-      if ((c == '-' || c == '+') && pos_ + 2 < src_.size() + 0 && src_[pos_ + 1] == end_char &&
-          src_[pos_ + 2] == '}') {
-        strip_next = c == '-';
-        pos_ += 3;
-        push(end_char == '}' ? TokenType::kVarEnd : TokenType::kBlockEnd, "", start);
-        return true;
-      }
-      if (c == end_char && pos_ + 1 < src_.size() && src_[pos_ + 1] == '}') {
-        strip_next = false;
-        pos_ += 2;
-        push(end_char == '}' ? TokenType::kVarEnd : TokenType::kBlockEnd, "", start);
-        return true;
-      }
-      if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-        while (pos_ < src_.size() &&
-               (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_'))
-          ++pos_;
-        push(TokenType::kName, std::string(src_.substr(start, pos_ - start)), start);
-      } else if (std::isdigit(static_cast<unsigned char>(c))) {
-        bool is_float = false;
-        while (pos_ < src_.size() &&
-               (std::isdigit(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_'))
-          ++pos_;
-        if (pos_ + 1 < src_.size() && src_[pos_] == '.' &&
-            std::isdigit(static_cast<unsigned char>(src_[pos_ + 1]))) {
-          is_float = true;
-          ++pos_;
-          while (pos_ < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_]))) ++pos_;
-        }
-        if (pos_ < src_.size() && (src_[pos_] == 'e' || src_[pos_] == 'E')) {
-          size_t p = pos_ + 1;
-          if (p < src_.size() && (src_[p] == '+' || src_[p] == '-')) ++p;
-          if (p < src_.size() && std::isdigit(static_cast<unsigned char>(src_[p]))) {
-            is_float = true;
-            pos_ = p;
-            while (pos_ < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_])))
-              ++pos_;
-          }
-        }
-        std::string digits;
-        for (char d : src_.substr(start, pos_ - start))
-          if (d != '_') digits += d;
-        push(is_float ? TokenType::kFloat : TokenType::kInt, digits, start);
-      } else if (c == '"' || c == '\'') {
-        std::string value;
-        ++pos_;
-        bool closed = false;
-        while (pos_ < src_.size()) {
-          char s = src_[pos_++];
-          if (s == c) {
-            closed = true;
-            break;
-          }
-          if (s == '\\' && pos_ < src_.size()) {
-            char e = src_[pos_++];
-            switch (e) {
-              case 'n':
-                value += '\n';
-                break;
-              case 't':
-                value += '\t';
-                break;
-              case 'r':
-                value += '\r';
-                break;
-              case '\\':
-                value += '\\';
-                break;
-              case '\'':
-                value += '\'';
-                break;
-              case '"':
-                value += '"';
-                break;
-              default:
-                value += '\\';
-                value += e;
-            }
-            continue;
-          }
-          value += s;
-        }
-        if (!closed) return fail("unclosed string literal", start);
-        push(TokenType::kString, std::move(value), start);
-      } else {
-        static constexpr std::string_view kTwo[] = {"//", "**", "==", "!=", "<=", ">="};
-        std::string_view op = src_.substr(pos_, 1);
-        for (auto two : kTwo)
-          if (src_.substr(pos_, 2) == two) op = two;
-        if (std::string_view("()[]{},:.|~+-*/%<>=!").find(op[0]) == std::string_view::npos ||
-            op == "!")
-          return fail("unexpected character '" + std::string(1, c) + "' in tag", start);
-        pos_ += op.size();
-        push(TokenType::kOp, std::string(op), start);
-      }
+      if (tag_end(end_char, strip_next)) return true;
+      if (!token()) return false;
     }
+  }
+
+  // The tag's closing }} or %}, with optional whitespace control (-}} strips what follows).
+  bool tag_end(char end_char, bool& strip_next) {
+    char c = src_[pos_];
+    size_t marker = c == '-' || c == '+' ? 1 : 0;
+    const char close[] = {end_char, '}'};
+    if (src_.substr(pos_ + marker, 2) != std::string_view(close, 2)) return false;
+    strip_next = c == '-';
+    push(end_char == '}' ? TokenType::kVarEnd : TokenType::kBlockEnd, "", pos_);
+    pos_ += marker + 2;
+    return true;
+  }
+
+  // One name, number, string or operator inside a tag.
+  bool token() {
+    char c = src_[pos_];
+    if (is_name_start(c)) {
+      name();
+      return true;
+    }
+    if (is_digit(c)) {
+      number();
+      return true;
+    }
+    if (c == '"' || c == '\'') return string_literal();
+    return op();
+  }
+
+  void name() {
+    size_t start = pos_;
+    while (pos_ < src_.size() && is_name_char(src_[pos_])) ++pos_;
+    push(TokenType::kName, std::string(src_.substr(start, pos_ - start)), start);
+  }
+
+  // 12, 1_000, 1.5, 2e10, 1.5E-3; the value drops the underscores.
+  void number() {
+    size_t start = pos_;
+    skip_digits(/*underscores=*/true);
+    bool is_float = false;
+    if (pos_ + 1 < src_.size() && src_[pos_] == '.' && is_digit(src_[pos_ + 1])) {
+      is_float = true;
+      ++pos_;
+      skip_digits(false);
+    }
+    if (exponent()) is_float = true;
+    std::string digits;
+    for (char d : src_.substr(start, pos_ - start))
+      if (d != '_') digits += d;
+    push(is_float ? TokenType::kFloat : TokenType::kInt, digits, start);
+  }
+
+  // e5, E+5, e-5 after a number; a lone "e" is left for the next token.
+  bool exponent() {
+    if (pos_ >= src_.size() || (src_[pos_] != 'e' && src_[pos_] != 'E')) return false;
+    size_t p = pos_ + 1;
+    if (p < src_.size() && (src_[p] == '+' || src_[p] == '-')) ++p;
+    if (p >= src_.size() || !is_digit(src_[p])) return false;
+    pos_ = p;
+    skip_digits(false);
+    return true;
+  }
+
+  void skip_digits(bool underscores) {
+    while (pos_ < src_.size() && (is_digit(src_[pos_]) || (underscores && src_[pos_] == '_')))
+      ++pos_;
+  }
+
+  // "..." or '...'. Of the backslash escapes only \n \t \r \\ \' \" are decoded; any other
+  // keeps its backslash.
+  bool string_literal() {
+    size_t start = pos_;
+    char quote = src_[pos_++];
+    std::string value;
+    while (pos_ < src_.size()) {
+      char c = src_[pos_++];
+      if (c == quote) {
+        push(TokenType::kString, std::move(value), start);
+        return true;
+      }
+      if (c == '\\' && pos_ < src_.size()) {
+        append_escaped(value, src_[pos_++]);
+        continue;
+      }
+      value += c;
+    }
+    return fail("unclosed string literal", start);
+  }
+
+  static void append_escaped(std::string& value, char e) {
+    switch (e) {
+      case 'n':
+        value += '\n';
+        return;
+      case 't':
+        value += '\t';
+        return;
+      case 'r':
+        value += '\r';
+        return;
+      case '\\':
+      case '\'':
+      case '"':
+        value += e;
+        return;
+      default:
+        value += '\\';
+        value += e;
+    }
+  }
+
+  // One- and two-character operators; anything else is an error.
+  bool op() {
+    static constexpr std::string_view kTwo[] = {"//", "**", "==", "!=", "<=", ">="};
+    size_t start = pos_;
+    std::string_view op = src_.substr(pos_, 1);
+    for (auto two : kTwo)
+      if (src_.substr(pos_, 2) == two) op = two;
+    if (std::string_view("()[]{},:.|~+-*/%<>=!").find(op[0]) == std::string_view::npos || op == "!")
+      return fail("unexpected character '" + std::string(1, src_[pos_]) + "' in tag", start);
+    pos_ += op.size();
+    push(TokenType::kOp, std::string(op), start);
+    return true;
   }
 
   std::string_view src_;

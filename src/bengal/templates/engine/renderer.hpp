@@ -39,34 +39,82 @@ class Renderer {
     size_t level;  // 0 for the most derived definition, 1 for the one it overrides, ...
   };
 
-  friend struct MacroCall;
-  struct Frame;
-  friend struct BlockCall;
+  // The frame budget: whatever nests (macros calling macros, includes, filters inside
+  // expressions inside loops), no more than kMaxRenderFrames exec and eval calls are on the
+  // stack.
+  struct Frame {
+    Renderer& r;
+    explicit Frame(Renderer& renderer) : r(renderer) { ++r.frames_; }
+    ~Frame() { --r.frames_; }
+    bool over() const { return r.frames_ > kMaxRenderFrames; }
+  };
 
-  Flow exec_body(const Body& body);
+  // renderer.cpp: state shared by statements and expressions.
+  bool fail(uint32_t line, uint32_t column, std::string message);
+  bool fail_frames(uint32_t line, uint32_t column);  // over the frame budget
+  bool enter();                                      // depth check
+  void leave() { --depth_; }
+
+  // statements.cpp
   Flow exec(const Node& n);  // exec_node within the frame budget
   Flow exec_node(const Node& n);
+  Flow exec_body(const Body& body);
+  Flow exec_output(const Node& n);
+  Flow exec_if(const Node& n);
   Flow exec_for(const Node& n);
+  Flow exec_set(const Node& n);
+  Flow exec_set_attr(const Node& n);
+  Flow exec_set_block(const Node& n);
+  Flow exec_include(const Node& n);
+  Flow exec_import(const Node& n);
+  Flow exec_from_import(const Node& n);
+  Flow exec_call_block(const Node& n);
+  Flow exec_with(const Node& n);
+  Flow exec_filter_block(const Node& n);
+  Flow fail_node(const Node& n, std::string message);  // fail() at a statement
   // A macro as a callable value; calling it binds its own name too, for recursion.
   static Value macro_value(const Node* macro, const Template* tpl);
+  bool call_macro(const Node& macro, const Template* tpl, CallArgs& args, Value& result,
+                  std::string& error);
+  bool bind_macro_args(const Node& macro, const Template* tpl, const CallArgs& args);
+  Value caller_value(const Node& call_block);  // `caller` inside a {% call %} block
   Flow run_loop(const Node& n, const Value& iterable, int depth);
+  bool call_loop(const Node& loop, int depth, const Value& items, Value& result,
+                 std::string& error);
   Flow exec_block(const std::string& name, size_t level);
   bool render_block_to(const std::string& name, size_t level, Value& result);
   bool render_inherited(const Template& t);  // body of t following its extends chain
-  bool eval(const Expr& e, Value& out);      // eval_expr within the frame budget
-  bool eval_expr(const Expr& e, Value& out);
-  bool eval_binary(const Expr& e, const Value& a, const Value& b, Value& out);
-  bool eval_call(const Expr& e, Value& out);
-  bool eval_args(const Expr& e, size_t first, CallArgs& args);
   bool import_module(const Node& n, Value& module);
   const Template* load(const Expr& name_expr, const Node& at, bool ignore_missing, bool& missing);
-
-  Value lookup(std::string_view name) const;
   void assign(const std::string& name, Value v);
   void output(const Value& v);
-  bool fail(uint32_t line, uint32_t column, std::string message);
-  bool enter();  // depth check
-  void leave() { --depth_; }
+  // Runs `run` with the output going to `buffer` instead.
+  template <typename Run>
+  Flow capture(std::string& buffer, Run&& run);
+  // The same with the output becoming `result`, a string that is markup when `markup`: how
+  // macros, call blocks, {% set %} and {% filter %} blocks, super() and recursive loops turn
+  // a body into a value.
+  template <typename Run>
+  Flow capture(bool markup, Value& result, Run&& run);
+
+  // expressions.cpp
+  bool eval(const Expr& e, Value& out);  // eval_expr within the frame budget
+  bool eval_expr(const Expr& e, Value& out);
+  bool eval_list(const Expr& e, Value& out);
+  bool eval_dict(const Expr& e, Value& out);
+  bool eval_slice(const Expr& e, Value& out);
+  bool eval_filter(const Expr& e, Value& out);
+  bool eval_test(const Expr& e, Value& out);
+  bool eval_unary(const Expr& e, Value& out);
+  bool eval_logical(const Expr& e, Value& out);  // and, or
+  bool eval_binary(const Expr& e, Value& out);
+  bool eval_compare(const Expr& e, Value& out);
+  bool eval_concat(const Expr& e, Value& out);
+  bool eval_cond(const Expr& e, Value& out);
+  bool eval_call(const Expr& e, Value& out);
+  bool eval_undefined_call(const Expr& e, const CallArgs& args, Value& out);
+  bool eval_args(const Expr& e, size_t first, CallArgs& args);
+  Value lookup(std::string_view name) const;
 
   const Environment& env_;
   std::string* out_;
