@@ -117,7 +117,7 @@ void copy_resources(const site::Site& site, const fs::path& content_dir,
       diagnostics.add(make_error(site.config.content_dir + "/" + rel, 0, 0, e.what()));
     }
   }
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     const auto& meta = site.page(id);
     if (!meta.is_bundle || meta.resources.count == 0) continue;
     // Resources sit next to the bundle's index.html, wherever its slug or url put it.
@@ -174,7 +174,7 @@ void fill_report(report::BuildReport& report, const site::Site& site, const Cont
   report.static_files = stats.static_files;
   size_t kinds[3] = {0, 0, 0};       // by PageKind
   size_t tier_pages[3] = {0, 0, 0};  // by Tier
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     ++kinds[static_cast<size_t>(site.page(id).kind)];
     ++tier_pages[static_cast<size_t>(store.tier(id))];
   }
@@ -202,7 +202,7 @@ size_t average_body_bytes(const site::Site& site) {
   // word count (6 bytes a word, Markdown syntax included).
   if (site.rendered().empty()) return 0;
   size_t words = 0;
-  for (site::PageId id : site.rendered()) words += site.page(id).word_count;
+  for (PageId id : site.rendered()) words += site.page(id).word_count;
   return words * 6 / site.rendered().size();
 }
 
@@ -287,8 +287,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   stats.streaming = memory->streaming;
   stats.batch_size = memory->batch_size;
   stats.hubs = graph.hubs.size();
-  std::vector<std::vector<site::PageId>> batches =
-      plan_batches(site, graph.hubs, memory->batch_size);
+  std::vector<std::vector<PageId>> batches = plan_batches(site, graph.hubs, memory->batch_size);
   stats.batches = batches.size();
   // Broken internal links: warnings after the build, errors that stop it with --strict.
   std::vector<site::LinkProblem> broken_links = site::find_broken_links(site);
@@ -311,7 +310,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   templates::Environment env(
       template_loader(options.site_dir, site.config.theme, sources, diagnostics));
   const PageRenderer* renderer_ptr = nullptr;
-  templates::SiteContext ctx(site, [&](site::PageId id) {
+  templates::SiteContext ctx(site, [&](PageId id) {
     return store.content_html(id, [&] { return renderer_ptr->content_html(id); });
   });
   env.set_base_url(site.config.baseurl, site.config.base_path);
@@ -361,7 +360,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     monitor.start_phase(fmt::format("render {}/{}", b + 1, batches.size()));
     texts.assign(full_text ? batch.size() : 0, std::string());
     tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
-      site::PageId id = batch[i];
+      PageId id = batch[i];
       Scratch& s = scratch.local();
       auto describe = [&] {
         return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
@@ -391,7 +390,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
     const auto& vp = virtual_pages[i];
     const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
     bool term = vp.term >= 0;
-    std::span<const site::PageId> list;
+    std::span<const PageId> list;
     if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
     Scratch& s = scratch.local();
     auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
@@ -410,9 +409,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   stats.pages = files;
   write_site_outputs(
       site, virtual_pages,
-      [&](site::PageId id) {
-        return store.content_html(id, [&] { return renderer.content_html(id); });
-      },
+      [&](PageId id) { return store.content_html(id, [&] { return renderer.content_html(id); }); },
       writer, diagnostics);
   if (site.features.graph) {
     output::StreamingFile file(writer, "graph.json");
@@ -427,7 +424,7 @@ BuildStats build_site(const BuildOptions& options, Diagnostics& diagnostics) {
   stats.static_files += copy_static_layers(site, options.site_dir, sources, writer, diagnostics);
   write_aliases(site, writer, diagnostics);
 
-  for (site::PageId id : store.changed_pages()) {
+  for (PageId id : store.changed_pages()) {
     diagnostics.add(make_warning(
         site.config.content_dir + "/" + std::string(site.source_path(id)), 0, 0,
         "changed while the site was built: its new body was rendered with the title, date and "

@@ -23,8 +23,7 @@ void PageRenderer::report_once(Diagnostic d) const {
   if (reported_.insert(d.format()).second) diagnostics_.add(std::move(d));
 }
 
-void PageRenderer::markdown_html(site::PageId id, std::string_view body,
-                                 markdown::Rendered& out) const {
+void PageRenderer::markdown_html(PageId id, std::string_view body, markdown::Rendered& out) const {
   // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
   // Missing targets keep their text and get class="broken-link"; they are reported from the
   // index (site/link_check.hpp), with their lines.
@@ -57,7 +56,7 @@ void PageRenderer::markdown_html(site::PageId id, std::string_view body,
   markdown::render_html(body, md, out);
 }
 
-std::string PageRenderer::content_html(site::PageId id) const {
+std::string PageRenderer::content_html(PageId id) const {
   std::string body, error;
   if (!store_.load_body(id, body, error)) return {};
   markdown::Rendered r;
@@ -88,7 +87,7 @@ bool PageRenderer::render_template(const std::vector<std::string>& candidates,
   return false;
 }
 
-size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text) const {
+size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const {
   const auto& meta = site_.page(id);
   std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
   if (!store_.load_body(id, s.body, s.error)) {
@@ -114,7 +113,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
     pagers[0].url = std::string(url);
   } else {
     render.list = meta.kind == content::PageKind::kHome
-                      ? std::span<const site::PageId>(site_.regular_pages)
+                      ? std::span<const PageId>(site_.regular_pages)
                       : site_.pages_of(id);
     pagers = site::paginate(render.list.size(), site_.per_page, url);
   }
@@ -130,7 +129,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
 }
 
 size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
-                                    std::span<const site::PageId> list, bool paginate,
+                                    std::span<const PageId> list, bool paginate,
                                     const std::vector<std::string>& candidates, Scratch& s) const {
   templates::PageRender render;
   render.list = list;

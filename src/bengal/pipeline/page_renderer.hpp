@@ -34,16 +34,16 @@ class PageRenderer {
 
   // Renders and writes a page (every pager page of a list). Returns the files written.
   // With `text`, also returns the visible text of the page's body (for full-text search).
-  size_t render_page(site::PageId id, Scratch& s, std::string* text = nullptr) const;
+  size_t render_page(PageId id, Scratch& s, std::string* text = nullptr) const;
   // A taxonomy overview, term page or the 404 page; `list` is paginated when not empty.
-  size_t render_virtual(const templates::VirtualPage& page, std::span<const site::PageId> list,
+  size_t render_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,
                         Scratch& s) const;
   // The HTML of a page's body, for page.content of other pages and feeds.
-  std::string content_html(site::PageId id) const;
+  std::string content_html(PageId id) const;
 
  private:
-  void markdown_html(site::PageId id, std::string_view body, markdown::Rendered& out) const;
+  void markdown_html(PageId id, std::string_view body, markdown::Rendered& out) const;
   // Renders the first existing candidate into `out` and names it in `used`; reports a
   // missing or broken template once.
   bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,

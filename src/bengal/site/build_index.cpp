@@ -22,14 +22,14 @@ void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_o
   offsets.assign(n + 1, 0);
   for (PageId id : members) {
     PageId owner = owner_of(id);
-    if (owner != content::kNoPage) ++offsets[owner + 1];
+    if (owner != kNoPage) ++offsets[owner + 1];
   }
   for (size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
   items.assign(offsets[n], 0);
   std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
   for (PageId id : members) {
     PageId owner = owner_of(id);
-    if (owner != content::kNoPage) items[fill[owner]++] = id;
+    if (owner != kNoPage) items[fill[owner]++] = id;
   }
   for (size_t i = 0; i < n; ++i) {
     std::sort(items.begin() + offsets[i], items.begin() + offsets[i + 1],
@@ -217,8 +217,8 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   site.regular_pages = regular;
   std::sort(site.regular_pages.begin(), site.regular_pages.end(),
             [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
-  site.prev_in_section.assign(pages.size(), content::kNoPage);
-  site.next_in_section.assign(pages.size(), content::kNoPage);
+  site.prev_in_section.assign(pages.size(), kNoPage);
+  site.next_in_section.assign(pages.size(), kNoPage);
   for (PageId s : sections) {
     auto list = site.pages_of(s);
     for (size_t i = 0; i < list.size(); ++i) {

@@ -38,7 +38,7 @@ std::map<std::string, Menu> build_menus(const Site& site, Diagnostics& diagnosti
         if (std::string page = text(e.find("page")); !page.empty()) {
           std::string p = page.starts_with('/') ? page.substr(1) : page;
           entry.page = site.xref.by_path(p);
-          if (entry.page == content::kNoPage) {
+          if (entry.page == kNoPage) {
             diagnostics.add(make_warning(cfg.config_file, line, col,
                                          "menu." + menu_name + " entry " +
                                              std::to_string(index + 1) + ": no page '" + page +
@@ -91,7 +91,7 @@ std::map<std::string, Menu> build_menus(const Site& site, Diagnostics& diagnosti
   }
 
   // Without a configured main menu: the top-level sections.
-  if (!menus.count("main") && site.home != content::kNoPage) {
+  if (!menus.count("main") && site.home != kNoPage) {
     for (PageId s : site.sections_of(site.home)) {
       MenuEntry entry;
       entry.page = s;

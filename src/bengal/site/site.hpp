@@ -18,7 +18,6 @@
 
 namespace bengal::site {
 
-using content::PageId;
 using content::PageMeta;
 
 // [features]: the site-wide outputs, each of which can be switched off.
@@ -39,7 +38,7 @@ struct Site {
   config::SiteConfig config;
   content::PageTable table;
   std::vector<std::string> content_files;  // non-Markdown files of content/, copied as they are
-  PageId home = content::kNoPage;
+  PageId home = kNoPage;
 
   // Per section page (indexed by PageId, empty for regular pages): its regular pages and its
   // subsections, in display order. Stored as offsets into flat arrays (CSR).
