@@ -155,13 +155,13 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
 }  // namespace
 
 std::span<const PageId> Site::pages_of(PageId section) const {
-  return {section_pages.data() + page_offsets[section],
-          page_offsets[section + 1] - page_offsets[section]};
+  return {section_pages_.data() + page_offsets_[section],
+          page_offsets_[section + 1] - page_offsets_[section]};
 }
 
 std::span<const PageId> Site::sections_of(PageId section) const {
-  return {section_children.data() + section_offsets[section],
-          section_offsets[section + 1] - section_offsets[section]};
+  return {section_children_.data() + section_offsets_[section],
+          section_offsets_[section + 1] - section_offsets_[section]};
 }
 
 std::string Site::taxonomy_url(size_t taxonomy) const {
@@ -208,11 +208,11 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     (pages[id].kind == content::PageKind::kPage ? regular : sections).push_back(id);
   }
   group_by(
-      site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets,
-      site.section_pages);
+      site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
+      site.section_pages_);
   group_by(
-      site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets,
-      site.section_children);
+      site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets_,
+      site.section_children_);
 
   site.regular_pages = regular;
   std::sort(site.regular_pages.begin(), site.regular_pages.end(),
