@@ -69,6 +69,16 @@ fs::path fresh_temp_dir(const std::string& suffix) {
   return dir;
 }
 
+void write_files(const fs::path& dir, const Files& files) {
+  for (const auto& [rel, text] : files) write_file(dir / rel, text);
+}
+
+fs::path write_files(const Files& files, const std::string& suffix) {
+  fs::path dir = fresh_temp_dir(suffix);
+  write_files(dir, files);
+  return dir;
+}
+
 RunResult run_bengal(const std::vector<std::string>& args, const std::string& input,
                      const fs::path& cwd) {
   fs::path tmp = fresh_temp_dir("-run");
