@@ -98,6 +98,19 @@ RunResult run_bengal(const std::vector<std::string>& args, const std::string& in
   return r;
 }
 
+bool updating_golden() {
+  const char* v = std::getenv("BENGAL_UPDATE_GOLDEN");
+  return v != nullptr && std::string_view(v) == "1";
+}
+
+void expect_golden_file(const fs::path& expected, const std::string& actual) {
+  if (updating_golden()) {
+    write_file(expected, actual);
+    return;
+  }
+  EXPECT_EQ(actual, read_file(expected)) << expected.string();
+}
+
 std::vector<std::string> list_tree(const fs::path& dir) {
   std::vector<std::string> files;
   if (!fs::exists(dir)) return files;

@@ -38,6 +38,12 @@ std::filesystem::path write_files(const Files& files, const std::string& suffix 
 std::vector<std::string> diff_trees(const std::filesystem::path& expected,
                                     const std::filesystem::path& actual);
 
+// BENGAL_UPDATE_GOLDEN=1: golden tests write what bengal makes now into their expected files
+// instead of comparing (scripts/update-golden.sh runs them so).
+bool updating_golden();
+// Compares `actual` with the expected file, or writes it there when updating_golden().
+void expect_golden_file(const std::filesystem::path& expected, const std::string& actual);
+
 // Files under `dir`, relative, '/'-separated, sorted.
 std::vector<std::string> list_tree(const std::filesystem::path& dir);
 
