@@ -19,7 +19,6 @@
 namespace {
 
 using namespace bengal;
-using content::PageId;
 using content::PageKind;
 
 double seconds_since(std::chrono::steady_clock::time_point t) {

@@ -1,5 +1,6 @@
 // `bengal graph` on the golden site: exact output in each format, compared with
-// tests/sites/golden-graph.expected/ (refreshed on purpose by scripts/update-golden.sh).
+// tests/sites/golden-graph.expected/ (written instead with BENGAL_UPDATE_GOLDEN=1, as
+// scripts/update-golden.sh runs it).
 #include <gtest/gtest.h>
 
 #include "../support/run.hpp"
@@ -15,9 +16,9 @@ TEST_P(GraphCommand, PrintsTheExpectedReport) {
   RunResult r = run_bengal({"graph", (source_dir() / "tests/sites/golden").string(), "--format",
                             format, "--top", "5"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, read_file(expected / ("graph." + format)));
+  expect_golden_file(expected / ("graph." + format), r.out);
   // Broken pages of the golden site are reported, with file and line, as in a build.
-  EXPECT_EQ(r.err, read_file(expected / "stderr.txt"));
+  expect_golden_file(expected / "stderr.txt", r.err);
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, GraphCommand, ::testing::Values("text", "json", "dot"));

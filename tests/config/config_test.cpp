@@ -1,10 +1,9 @@
 #include "bengal/config/config.hpp"
 
-#include <fstream>
-
 #include <gtest/gtest.h>
 
 #include "../support/diagnostics.hpp"
+#include "../support/run.hpp"
 
 namespace fs = std::filesystem;
 
@@ -253,24 +252,8 @@ TEST(Config, YamlAliasBombIsRefused) {
                              "aliases are expanded; use fewer aliases or split the document"});
 }
 
-class LoadConfigTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("bengal-config-" +
-             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void file(const std::string& name, const std::string& text) {
-    std::ofstream(root_ / name, std::ios::binary) << text;
-  }
-  fs::path root_;
-};
-
-TEST_F(LoadConfigTest, NoFileMeansDefaults) {
-  auto r = load_config(root_);
+TEST(LoadConfig, NoFileMeansDefaults) {
+  auto r = load_config(test::write_files({}));
   EXPECT_TRUE(r.ok);
   EXPECT_TRUE(r.diagnostics.empty());
   EXPECT_EQ(r.config.title, "My Site");
@@ -278,19 +261,17 @@ TEST_F(LoadConfigTest, NoFileMeansDefaults) {
   EXPECT_TRUE(load_config("/nonexistent-bengal-site").ok);
 }
 
-TEST_F(LoadConfigTest, ReadsYml) {
-  file("bengal.yml", "site:\n  title: From yml\n");
-  auto r = load_config(root_);
+TEST(LoadConfig, ReadsYml) {
+  auto r = load_config(test::write_files({{"bengal.yml", "site:\n  title: From yml\n"}}));
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.config.title, "From yml");
   EXPECT_EQ(r.config.config_file, "bengal.yml");
 }
 
-TEST_F(LoadConfigTest, TomlWinsOverYamlWithAWarning) {
-  file("bengal.toml", "[site]\ntitle = \"From toml\"\n");
-  file("bengal.yaml", "site:\n  title: From yaml\n");
-  file("config.toml", "title = \"Hugo's\"\n");  // never read
-  auto r = load_config(root_);
+TEST(LoadConfig, TomlWinsOverYamlWithAWarning) {
+  auto r = load_config(test::write_files({{"bengal.toml", "[site]\ntitle = \"From toml\"\n"},
+                                          {"bengal.yaml", "site:\n  title: From yaml\n"},
+                                          {"config.toml", "title = \"Hugo's\"\n"}}));  // never read
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.config.title, "From toml");
   EXPECT_EQ(r.config.config_file, "bengal.toml");

@@ -2,11 +2,10 @@
 
 #include <sys/stat.h>
 
-#include <fstream>
-
 #include <gtest/gtest.h>
 
 #include "../support/diagnostics.hpp"
+#include "../support/run.hpp"
 
 namespace fs = std::filesystem;
 
@@ -15,18 +14,8 @@ namespace {
 
 class DiscoverTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("bengal-discover-" +
-             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  void file(const std::string& rel, const std::string& text) {
-    fs::create_directories((root_ / rel).parent_path());
-    std::ofstream(root_ / rel, std::ios::binary) << text;
-  }
+  void SetUp() override { root_ = test::fresh_temp_dir(); }
+  void files(const test::Files& files) { test::write_files(root_, files); }
   DiscoveredSite discover(bool drafts = false) {
     DiscoverOptions o;
     o.content_dir = root_;
@@ -40,10 +29,10 @@ class DiscoverTest : public ::testing::Test {
 };
 
 TEST_F(DiscoverTest, IdsFollowSortedPathsAndSectionsAreGenerated) {
-  file("b/page.md", "---\ntitle: B page\n---\nbody");
-  file("a/_index.md", "---\ntitle: Section A\n---\n");
-  file("a/one.md", "one two three");
-  file("top.md", "+++\ntitle = \"Top\"\n+++\n");
+  files({{"b/page.md", "---\ntitle: B page\n---\nbody"},
+         {"a/_index.md", "---\ntitle: Section A\n---\n"},
+         {"a/one.md", "one two three"},
+         {"top.md", "+++\ntitle = \"Top\"\n+++\n"}});
   DiscoveredSite s = discover();
   const PageTable& t = s.table;
   std::vector<std::string> paths, urls, titles;
@@ -71,20 +60,20 @@ TEST_F(DiscoverTest, IdsFollowSortedPathsAndSectionsAreGenerated) {
 TEST_F(DiscoverTest, AFrontMatterSummaryIsCappedInBytesOnACharacterBoundary) {
   // 2,047 ASCII bytes, then two-byte characters: the cap (2,048) falls inside the first one.
   std::string word = std::string(2047, 'a') + "\xC3\xA9\xC3\xA9";
-  file("big.md", "---\nsummary: " + word + "\n---\nbody\n");
+  files({{"big.md", "---\nsummary: " + word + "\n---\nbody\n"}});
   DiscoveredSite s = discover();
   EXPECT_EQ(s.table.str(s.table.pages[1].summary), std::string(2047, 'a'));
   EXPECT_TRUE(messages().empty());
 }
 
 TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
-  file("blog/trip/index.md", "---\ntitle: Trip\nslug: journey\n---\n![p](p.png)");
-  file("blog/trip/p.png", "PNG");
-  file("blog/trip/notes.md", "a resource, not a page");
-  file("blog/trip/sub/x.txt", "x");
-  file("blog/loose.pdf", "pdf");
-  file(".hidden/secret.md", "no");
-  file("blog/.draft.md", "no");
+  files({{"blog/trip/index.md", "---\ntitle: Trip\nslug: journey\n---\n![p](p.png)"},
+         {"blog/trip/p.png", "PNG"},
+         {"blog/trip/notes.md", "a resource, not a page"},
+         {"blog/trip/sub/x.txt", "x"},
+         {"blog/loose.pdf", "pdf"},
+         {".hidden/secret.md", "no"},
+         {"blog/.draft.md", "no"}});
   DiscoveredSite s = discover();
   const PageTable& t = s.table;
   ASSERT_EQ(t.pages.size(), 3u);  // home, blog section, trip
@@ -100,8 +89,7 @@ TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
 }
 
 TEST_F(DiscoverTest, DraftsAreSkippedUnlessAsked) {
-  file("a.md", "---\ndraft: true\n---\n");
-  file("b.md", "text");
+  files({{"a.md", "---\ndraft: true\n---\n"}, {"b.md", "text"}});
   EXPECT_EQ(discover().table.pages.size(), 2u);
   EXPECT_EQ(discover().drafts_skipped, 1u);
   DiscoveredSite with = discover(true);
@@ -110,10 +98,10 @@ TEST_F(DiscoverTest, DraftsAreSkippedUnlessAsked) {
 }
 
 TEST_F(DiscoverTest, BrokenPagesAreReportedAndTheRestIsKept) {
-  file("good.md", "---\ntitle: Good\n---\n");
-  file("bad.md", "---\ntitle: [unclosed\n---\n");
+  files({{"good.md", "---\ntitle: Good\n---\n"},
+         {"bad.md", "---\ntitle: [unclosed\n---\n"},
+         {"escape.md", "---\ntitle: E\nurl: ../../x\n---\n"}});
   fs::create_symlink("missing-target.md", root_ / "gone.md");
-  file("escape.md", "---\ntitle: E\nurl: ../../x\n---\n");
   DiscoveredSite s = discover();
   std::vector<std::string> titles;
   for (const auto& p : s.table.pages) titles.emplace_back(s.table.str(p.title));
@@ -133,7 +121,8 @@ TEST_F(DiscoverTest, BrokenPagesAreReportedAndTheRestIsKept) {
 }
 
 TEST_F(DiscoverTest, RecordsLinksAnchorsAndParams) {
-  file("p.md", "---\ntags: [x, y]\ncolor: red\n---\n## Hello World\n[a](other.md#top) [[wiki]]\n");
+  files({{"p.md",
+          "---\ntags: [x, y]\ncolor: red\n---\n## Hello World\n[a](other.md#top) [[wiki]]\n"}});
   DiscoveredSite s = discover();
   const PageTable& t = s.table;
   const PageMeta& p = t.pages[1];
@@ -176,11 +165,11 @@ class DiscoverSourcesTest : public DiscoverTest {
 };
 
 TEST_F(DiscoverSourcesTest, SymlinksInsideTheSiteAreFollowedAndOthersSkippedWithAWarning) {
-  file("site/content/a.md", "---\ntitle: A\n---\n");
-  file("site/shared/b.md", "---\ntitle: B\n---\n");
-  file("site/shared/deep/c.md", "c");
-  file("site/.git/config", "[remote] token");
-  file("outside/secret.md", "SECRET");
+  files({{"site/content/a.md", "---\ntitle: A\n---\n"},
+         {"site/shared/b.md", "---\ntitle: B\n---\n"},
+         {"site/shared/deep/c.md", "c"},
+         {"site/.git/config", "[remote] token"},
+         {"outside/secret.md", "SECRET"}});
   fs::create_symlink("../shared/b.md", root_ / "site/content/b.md");
   fs::create_directory_symlink("../shared", root_ / "site/content/shared");
   fs::create_symlink(root_ / "outside/secret.md", root_ / "site/content/leak.md");
@@ -203,8 +192,7 @@ TEST_F(DiscoverSourcesTest, SymlinksInsideTheSiteAreFollowedAndOthersSkippedWith
 }
 
 TEST_F(DiscoverSourcesTest, FollowExternalSymlinksIsTheExplicitOptIn) {
-  file("site/content/a.md", "a");
-  file("outside/secret.md", "SECRET");
+  files({{"site/content/a.md", "a"}, {"outside/secret.md", "SECRET"}});
   fs::create_symlink(root_ / "outside/secret.md", root_ / "site/content/leak.md");
   DiscoveredSite s = discover_in_site(true);
   EXPECT_EQ(paths(s), (std::vector<std::string>{"a.md", "leak.md"}));
@@ -212,7 +200,7 @@ TEST_F(DiscoverSourcesTest, FollowExternalSymlinksIsTheExplicitOptIn) {
 }
 
 TEST_F(DiscoverSourcesTest, FifosAndDevicesAreSkippedNotRead) {
-  file("site/content/a.md", "a");
+  files({{"site/content/a.md", "a"}});
   ASSERT_EQ(::mkfifo((root_ / "site/content/pipe.md").c_str(), 0644), 0);
   fs::create_symlink("/dev/zero", root_ / "site/content/zero.md");
   DiscoveredSite s = discover_in_site(true);  // even when following links out of the site
@@ -226,7 +214,7 @@ TEST_F(DiscoverSourcesTest, FifosAndDevicesAreSkippedNotRead) {
 }
 
 TEST_F(DiscoverSourcesTest, SymlinkLoopsEnd) {
-  file("site/content/a/p.md", "p");
+  files({{"site/content/a/p.md", "p"}});
   fs::create_directory_symlink("..", root_ / "site/content/a/up");
   fs::create_directory_symlink(".", root_ / "site/content/a/self");
   fs::create_symlink("loop.md", root_ / "site/content/loop.md");
@@ -244,8 +232,7 @@ TEST_F(DiscoverSourcesTest, SymlinkLoopsEnd) {
 }
 
 TEST_F(DiscoverSourcesTest, AFileOverTheSizeLimitIsAnError) {
-  file("site/content/a.md", "a");
-  file("site/content/huge.md", "");
+  files({{"site/content/a.md", "a"}, {"site/content/huge.md", ""}});
   fs::resize_file(root_ / "site/content/huge.md", (size_t{64} << 20) + 1);
   DiscoveredSite s = discover_in_site();
   EXPECT_EQ(paths(s), (std::vector<std::string>{"a.md"}));
@@ -255,7 +242,7 @@ TEST_F(DiscoverSourcesTest, AFileOverTheSizeLimitIsAnError) {
 }
 
 TEST_F(DiscoverSourcesTest, AContentFolderThatIsASymlinkOutOfTheSiteIsNotRead) {
-  file("outside/secret.md", "SECRET");
+  files({{"outside/secret.md", "SECRET"}});
   fs::create_directories(root_ / "site");
   fs::create_directory_symlink(root_ / "outside", root_ / "site/content");
   DiscoveredSite s = discover_in_site();

@@ -5,11 +5,9 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include <fstream>
-#include <sstream>
-
 #include <gtest/gtest.h>
 
+#include "../support/run.hpp"
 #include "bengal/output/static_files.hpp"
 
 namespace fs = std::filesystem;
@@ -19,20 +17,9 @@ namespace {
 
 class WriterTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("bengal-writer-" +
-             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
-    fs::create_directories(root_);
-  }
-  void TearDown() override { fs::remove_all(root_); }
-  std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
+  void SetUp() override { root_ = test::fresh_temp_dir(); }
+  void files(const test::Files& files) { test::write_files(root_, files); }
+  static std::string read(const fs::path& p) { return test::read_file(p); }
   fs::path root_;
 };
 
@@ -65,12 +52,10 @@ TEST_F(WriterTest, RefusesPathsOutsideTheOutputDir) {
 }
 
 TEST_F(WriterTest, CopyTreeCopiesFilesAndSkipsHiddenOnes) {
-  fs::create_directories(root_ / "static/css");
-  fs::create_directories(root_ / "static/.git");
-  std::ofstream(root_ / "static/css/site.css") << "body{}";
-  std::ofstream(root_ / "static/.hidden") << "x";
-  std::ofstream(root_ / "static/.git/config") << "x";
-  std::ofstream(root_ / "static/robots.txt") << "User-agent: *\n";
+  files({{"static/css/site.css", "body{}"},
+         {"static/.hidden", "x"},
+         {"static/.git/config", "x"},
+         {"static/robots.txt", "User-agent: *\n"}});
   OutputWriter w(root_ / "out");
   Diagnostics d;
   EXPECT_EQ(copy_tree(root_ / "static", "static", {}, w, d), 2u);
@@ -107,9 +92,7 @@ TEST_F(WriterTest, TemporaryFilesLiveInOneFolderThatTheEndOfTheBuildRemoves) {
 }
 
 TEST_F(WriterTest, ALeftoverTemporaryFolderOfAKilledBuildIsRemoved) {
-  fs::create_directories(root_ / "out/.bengal-tmp/sub");
-  std::ofstream(root_ / "out/.bengal-tmp/17") << "half a page";
-  std::ofstream(root_ / "out/.bengal-tmp/sub/3") << "x";
+  files({{"out/.bengal-tmp/17", "half a page"}, {"out/.bengal-tmp/sub/3", "x"}});
   {
     OutputWriter w(root_ / "out");
     EXPECT_TRUE(fs::is_empty(root_ / "out/.bengal-tmp"));
@@ -145,8 +128,7 @@ TEST_F(WriterTest, AFolderInTheWayIsAWriteErrorNamingTheFile) {
 }
 
 TEST_F(WriterTest, AFileInTheWayOfAFolderIsAWriteError) {
-  fs::create_directories(root_ / "out");
-  std::ofstream(root_ / "out/a") << "x";
+  files({{"out/a", "x"}});
   OutputWriter w(root_ / "out");
   try {
     w.write("a/index.html", "page");
@@ -177,7 +159,7 @@ TEST_F(WriterTest, NothingIsWrittenThroughASymlinkInTheOutputFolder) {
   }
   EXPECT_TRUE(fs::is_empty(root_ / "elsewhere"));
   // A symlink as the file itself is replaced, not written through.
-  std::ofstream(root_ / "elsewhere/target") << "keep";
+  files({{"elsewhere/target", "keep"}});
   fs::create_symlink(root_ / "elsewhere/target", root_ / "out/page.html");
   w.write("page.html", "new");
   EXPECT_FALSE(fs::is_symlink(root_ / "out/page.html"));
@@ -256,11 +238,8 @@ TEST_F(WriterTest, OnlyRegularFilesAreCopied) {
 }
 
 TEST_F(WriterTest, CopyTreeSkipsSymlinksLeavingTheSiteAndNonRegularFiles) {
+  files({{"outside/secret.txt", "SECRET"}, {"site/assets/logo.svg", "<svg/>"}});
   fs::create_directories(root_ / "site/static/sub");
-  fs::create_directories(root_ / "site/assets");
-  fs::create_directories(root_ / "outside");
-  std::ofstream(root_ / "outside/secret.txt") << "SECRET";
-  std::ofstream(root_ / "site/assets/logo.svg") << "<svg/>";
   fs::create_symlink(root_ / "outside/secret.txt", root_ / "site/static/leak.txt");
   fs::create_directory_symlink(root_ / "outside", root_ / "site/static/dir");
   fs::create_symlink("../../assets/logo.svg", root_ / "site/static/sub/logo.svg");

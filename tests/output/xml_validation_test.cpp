@@ -3,10 +3,10 @@
 // golden tests prove the build writes exactly those), and a sitemap split past 50,000 URLs.
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 
 #include <gtest/gtest.h>
 
+#include "../support/run.hpp"
 #include "bengal/output/sitemap.hpp"
 
 namespace fs = std::filesystem;
@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace bengal::output {
 namespace {
 
-const fs::path kSource = BENGAL_SOURCE_DIR;
+const fs::path kSource = test::source_dir();
 
 // Runs xmllint; returns its exit code (0 = valid).
 int xmllint(const std::string& schema, const fs::path& file) {
@@ -54,12 +54,11 @@ TEST(XmlValidation, GoldenSitemapsAndFeedsAreValid) {
 
 TEST(XmlValidation, InvalidFilesAreRejected) {
   // The check can fail: a sitemap entry without <loc> is not valid.
-  fs::path bad = fs::temp_directory_path() / "bengal-bad-sitemap.xml";
-  std::ofstream(bad) << "<?xml version=\"1.0\"?>\n<urlset "
-                        "xmlns=\"http://www.sitemaps.org/schemas/sitemap/"
-                        "0.9\"><url><lastmod>2024-01-01</lastmod></url></urlset>\n";
-  EXPECT_NE(xmllint("sitemap.xsd", bad), 0);
-  fs::remove(bad);
+  fs::path dir = test::write_files(
+      {{"sitemap.xml",
+        "<?xml version=\"1.0\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/"
+        "0.9\"><url><lastmod>2024-01-01</lastmod></url></urlset>\n"}});
+  EXPECT_NE(xmllint("sitemap.xsd", dir / "sitemap.xml"), 0);
 }
 
 TEST(XmlValidation, SitemapSplitsPastFiftyThousandUrls) {
@@ -73,13 +72,12 @@ TEST(XmlValidation, SitemapSplitsPastFiftyThousandUrls) {
   EXPECT_EQ(files[1].path, "sitemap-1.xml");
   EXPECT_EQ(files[2].path, "sitemap-2.xml");
   EXPECT_NE(files[0].xml.find("<loc>https://example.org/sitemap-2.xml</loc>"), std::string::npos);
-  fs::path dir = fs::temp_directory_path() / "bengal-sitemap-split";
-  fs::create_directories(dir);
-  for (const auto& f : files) std::ofstream(dir / f.path) << f.xml;
+  test::Files written;
+  for (const auto& f : files) written[f.path] = f.xml;
+  fs::path dir = test::write_files(written);
   EXPECT_EQ(xmllint("siteindex.xsd", dir / "sitemap.xml"), 0);
   EXPECT_EQ(xmllint("sitemap.xsd", dir / "sitemap-1.xml"), 0);
   EXPECT_EQ(xmllint("sitemap.xsd", dir / "sitemap-2.xml"), 0);
-  fs::remove_all(dir);
   EXPECT_EQ(
       build_sitemaps(std::vector<SitemapEntry>(50000, entries[0]), "https://example.org").size(),
       1u);

@@ -107,13 +107,13 @@ TEST(ContentStore, AFileChangedAfterDiscoveryIsSplitAgain) {
   o.content_dir = dir;
   site::Site site;
   site.table = content::discover_pages(o, diagnostics).table;
-  site::PageId id = 1;  // 0 is the generated home page
+  PageId id = 1;  // 0 is the generated home page
   ASSERT_EQ(site.source_path(id), "p.md");
   ContentStore store(site, dir, StoreOptions{});
   std::string body, error;
   ASSERT_TRUE(store.load_body(id, body, error));
   EXPECT_EQ(body, "body one\n");
-  EXPECT_EQ(store.changed_pages(), std::vector<site::PageId>{});
+  EXPECT_EQ(store.changed_pages(), std::vector<PageId>{});
 
   // Same size, other bytes; then a longer front matter: the old offset would cut into it.
   test::write_file(dir / "p.md", "---\ntitle: Q\n---\nbody two\n");
@@ -122,7 +122,7 @@ TEST(ContentStore, AFileChangedAfterDiscoveryIsSplitAgain) {
   test::write_file(dir / "p.md", "---\ntitle: P\ntags: [a, b]\n---\nbody three\n");
   ASSERT_TRUE(store.load_body(id, body, error));
   EXPECT_EQ(body, "body three\n");
-  EXPECT_EQ(store.changed_pages(), std::vector<site::PageId>{id});
+  EXPECT_EQ(store.changed_pages(), std::vector<PageId>{id});
 
   test::write_file(dir / "p.md", "---\ntitle: [unclosed\n---\nbody\n");
   EXPECT_FALSE(store.load_body(id, body, error));

@@ -69,6 +69,16 @@ fs::path fresh_temp_dir(const std::string& suffix) {
   return dir;
 }
 
+void write_files(const fs::path& dir, const Files& files) {
+  for (const auto& [rel, text] : files) write_file(dir / rel, text);
+}
+
+fs::path write_files(const Files& files, const std::string& suffix) {
+  fs::path dir = fresh_temp_dir(suffix);
+  write_files(dir, files);
+  return dir;
+}
+
 RunResult run_bengal(const std::vector<std::string>& args, const std::string& input,
                      const fs::path& cwd) {
   fs::path tmp = fresh_temp_dir("-run");
@@ -86,6 +96,19 @@ RunResult run_bengal(const std::vector<std::string>& args, const std::string& in
   r.err = read_file(tmp / "stderr");
   fs::remove_all(tmp);
   return r;
+}
+
+bool updating_golden() {
+  const char* v = std::getenv("BENGAL_UPDATE_GOLDEN");
+  return v != nullptr && std::string_view(v) == "1";
+}
+
+void expect_golden_file(const fs::path& expected, const std::string& actual) {
+  if (updating_golden()) {
+    write_file(expected, actual);
+    return;
+  }
+  EXPECT_EQ(actual, read_file(expected)) << expected.string();
 }
 
 std::vector<std::string> list_tree(const fs::path& dir) {

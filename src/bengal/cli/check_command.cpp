@@ -23,23 +23,23 @@ CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagno
 
   // Inbound links and list membership, from the index alone.
   std::vector<bool> reached(site.table.pages.size(), false);
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     const auto& m = site.page(id);
     if (m.kind != content::PageKind::kPage) reached[id] = true;  // sections are navigation
-    for (site::PageId p : site.pages_of(id)) reached[p] = true;
+    for (PageId p : site.pages_of(id)) reached[p] = true;
     for (StrId t : site.table.list(m.links)) {
       site::LinkTarget r = site.xref.resolve_link(id, site.str(t));
-      if (r.page != content::kNoPage && r.page != id) reached[r.page] = true;
+      if (r.page != kNoPage && r.page != id) reached[r.page] = true;
     }
     for (StrId t : site.table.list(m.wiki_links)) {
       site::LinkTarget r = site.xref.resolve_wiki(id, site.str(t));
-      if (r.page != content::kNoPage && r.page != id) reached[r.page] = true;
+      if (r.page != kNoPage && r.page != id) reached[r.page] = true;
     }
   }
   for (const auto& tax : site.taxonomies)
     for (const auto& term : tax.terms)
-      for (site::PageId p : term.pages) reached[p] = true;
-  for (site::PageId id : site.rendered()) {
+      for (PageId p : term.pages) reached[p] = true;
+  for (PageId id : site.rendered()) {
     std::string file = site.config.content_dir + "/" + std::string(site.source_path(id));
     if (!reached[id]) {
       ++stats.orphans;

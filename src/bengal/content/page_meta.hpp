@@ -7,13 +7,11 @@
 #include <vector>
 
 #include "bengal/core/date.hpp"
+#include "bengal/core/ids.hpp"
 #include "bengal/core/string_pool.hpp"
 #include "bengal/core/value.hpp"
 
 namespace bengal::content {
-
-using PageId = uint32_t;
-inline constexpr PageId kNoPage = UINT32_MAX;
 
 enum class PageKind : uint8_t { kPage, kSection, kHome };
 

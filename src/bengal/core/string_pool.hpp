@@ -9,10 +9,9 @@
 #include <unordered_map>
 #include <vector>
 
-namespace bengal {
+#include "bengal/core/ids.hpp"
 
-using StrId = uint32_t;
-inline constexpr StrId kEmptyStr = 0;  // id of "" in every pool
+namespace bengal {
 
 class StringPool {
  public:

@@ -90,9 +90,9 @@ LinkGraph build_link_graph(const site::Site& site) {
       for (PageId c : site.pages_of(id)) edges.push_back({id, c, EdgeKind::kSection});
       for (PageId c : site.sections_of(id)) edges.push_back({id, c, EdgeKind::kSection});
     }
-    if (site.prev_in_section[id] != content::kNoPage)
+    if (site.prev_in_section[id] != kNoPage)
       edges.push_back({id, site.prev_in_section[id], EdgeKind::kSequence});
-    if (site.next_in_section[id] != content::kNoPage)
+    if (site.next_in_section[id] != kNoPage)
       edges.push_back({id, site.next_in_section[id], EdgeKind::kSequence});
   }
   return LinkGraph(t.pages.size(), std::move(edges), std::move(active));

@@ -12,8 +12,6 @@
 
 namespace bengal::graph {
 
-using content::PageId;
-
 enum class EdgeKind : uint8_t { kLink, kSection, kSequence };
 
 struct Edge {

@@ -55,7 +55,7 @@ RelatedPages compute_related(const RelatedInput& in, const RelatedOptions& optio
 
   const size_t count = options.count;
   const size_t window = std::max<size_t>(options.max_scan, 1);
-  std::vector<PageId> result(in.pages.size() * count, content::kNoPage);
+  std::vector<PageId> result(in.pages.size() * count, kNoPage);
   tbb::enumerable_thread_specific<Scores> scratch([&] {
     Scores s;
     s.score.assign(n, 0);
@@ -100,7 +100,7 @@ RelatedPages compute_related(const RelatedInput& in, const RelatedOptions& optio
   std::vector<uint32_t> out_offsets(n + 1, 0);
   for (size_t k = 0; k < in.pages.size(); ++k) {
     size_t used = 0;
-    while (used < count && result[k * count + used] != content::kNoPage) ++used;
+    while (used < count && result[k * count + used] != kNoPage) ++used;
     out_offsets[in.pages[k] + 1] = static_cast<uint32_t>(used);
   }
   for (size_t i = 0; i < n; ++i) out_offsets[i + 1] += out_offsets[i];

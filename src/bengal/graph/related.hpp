@@ -25,8 +25,6 @@
 
 namespace bengal::graph {
 
-using content::PageId;
-
 struct RelatedOptions {
   size_t count = 5;
   double section_bonus = 0.5;

@@ -75,7 +75,7 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
       if (name == tax.def.plural) weight = w;
     for (const auto& term : tax.terms) in.terms.push_back({weight, term.pages});
   }
-  std::vector<PageId> section(in.page_count, content::kNoPage);
+  std::vector<PageId> section(in.page_count, kNoPage);
   for (PageId p = 0; p < in.page_count; ++p) section[p] = site.page(p).section;
   std::vector<PageId> order(site.regular_pages);
   std::sort(order.begin(), order.end(), [&](PageId a, PageId b) {

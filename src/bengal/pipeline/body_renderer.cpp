@@ -10,7 +10,7 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store)
   if (highlight_) options_.highlight_code = &highlight_;
 }
 
-void BodyRenderer::render(site::PageId id, std::string_view body, markdown::Rendered& out) const {
+void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& out) const {
   // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
   // Missing targets keep their text and get class="broken-link"; they are reported from the
   // index (site/link_check.hpp), with their lines.
@@ -41,7 +41,7 @@ void BodyRenderer::render(site::PageId id, std::string_view body, markdown::Rend
   markdown::render_html(body, page, out);
 }
 
-std::string BodyRenderer::content_html(site::PageId id) const {
+std::string BodyRenderer::content_html(PageId id) const {
   return store_.content_html(id, [&] {
     std::string body, error;
     if (!store_.load_body(id, body, error)) return std::string();

@@ -21,10 +21,10 @@ class BodyRenderer {
 
   // The body of page `id` (already read into `body`) into out.html and out.toc, which are
   // cleared first. Thread-safe.
-  void render(site::PageId id, std::string_view body, markdown::Rendered& out) const;
+  void render(PageId id, std::string_view body, markdown::Rendered& out) const;
   // The body HTML of another page: from the content store's cache, or read and rendered.
   // "" when its file can no longer be read (reported when the page itself renders).
-  std::string content_html(site::PageId id) const;
+  std::string content_html(PageId id) const;
   // Markdown that belongs to no page (the markdownify filter): no page links to resolve.
   std::string markdownify(std::string_view text) const;
 

@@ -94,7 +94,7 @@ SiteSize site_size(const site::Site& site, size_t threads) {
   // Discovery knows where each body starts; the file size is not kept, so estimate from the
   // word count (6 bytes a word, Markdown syntax included).
   size_t words = 0;
-  for (site::PageId id : site.rendered()) words += site.page(id).word_count;
+  for (PageId id : site.rendered()) words += site.page(id).word_count;
   size.average_body_bytes = size.pages == 0 ? 0 : words * 6 / size.pages;
   size.threads = threads;
   return size;
@@ -135,11 +135,11 @@ BuildOutcome plan(BuildContext& b) {
 }
 
 // One batch's pages in parallel; their search entries, in batch order, into the spill.
-void render_batch(RenderContext& r, const std::vector<site::PageId>& batch) {
+void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
   const site::Site& site = r.build.site();
   std::vector<std::string> texts(r.search_spill ? batch.size() : 0);
   tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
-    site::PageId id = batch[i];
+    PageId id = batch[i];
     Scratch& s = r.scratch.local();
     auto describe = [&] {
       return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
@@ -177,7 +177,7 @@ void render_generated_pages(BuildContext& b, RenderContext& r) {
     const templates::VirtualPage& vp = b.generated[i];
     const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
     bool term = vp.term >= 0;
-    std::span<const site::PageId> list;
+    std::span<const PageId> list;
     if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
     Scratch& s = r.scratch.local();
     auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
@@ -200,7 +200,7 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
     write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
   r.search_spill.reset();
   write_site_outputs(
-      site, b.generated, [&](site::PageId id) { return r.body.content_html(id); }, r.writer,
+      site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);
   if (site.features.graph) {
     output::StreamingFile file(r.writer, "graph.json");
@@ -223,7 +223,7 @@ void copy_site_files(BuildContext& b, RenderContext& r) {
 // matter; the user must know the output may be inconsistent.
 void warn_changed_sources(BuildContext& b, const RenderContext& r) {
   const site::Site& site = b.site();
-  for (site::PageId id : r.store.changed_pages()) {
+  for (PageId id : r.store.changed_pages()) {
     b.diagnostics.add(make_warning(
         site.config.content_dir + "/" + std::string(site.source_path(id)), 0, 0,
         "changed while the site was built: its new body was rendered with the title, date and "
@@ -236,7 +236,7 @@ void count_pages(BuildContext& b, const RenderContext& r) {
   const site::Site& site = b.site();
   size_t kinds[3] = {0, 0, 0};       // by PageKind
   size_t tier_pages[3] = {0, 0, 0};  // by Tier
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     ++kinds[static_cast<size_t>(site.page(id).kind)];
     ++tier_pages[static_cast<size_t>(r.store.tier(id))];
   }

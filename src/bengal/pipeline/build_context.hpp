@@ -38,7 +38,7 @@ struct BuildContext {
   graph::SiteGraph graph;
   // plan: the memory policy, the render order, what is generated.
   MemoryPlan memory;
-  std::vector<std::vector<site::PageId>> batches;
+  std::vector<std::vector<PageId>> batches;
   std::vector<site::LinkProblem> broken_links;
   std::vector<templates::VirtualPage> generated;  // taxonomy and term pages
 

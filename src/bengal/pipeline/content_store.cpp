@@ -14,7 +14,7 @@ ContentStore::ContentStore(const site::Site& site, std::filesystem::path content
   if (options_.keep_all) retained_.resize(site.table.pages.size());
 }
 
-bool ContentStore::load_body(site::PageId id, std::string& out, std::string& error) const {
+bool ContentStore::load_body(PageId id, std::string& out, std::string& error) const {
   const auto& meta = site_.page(id);
   if (meta.generated) {
     out.clear();
@@ -40,16 +40,15 @@ bool ContentStore::load_body(site::PageId id, std::string& out, std::string& err
   return true;
 }
 
-std::vector<site::PageId> ContentStore::changed_pages() const {
+std::vector<PageId> ContentStore::changed_pages() const {
   std::lock_guard lock(mutex_);
-  std::vector<site::PageId> ids = changed_;
+  std::vector<PageId> ids = changed_;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
-std::string ContentStore::content_html(site::PageId id,
-                                       const std::function<std::string()>& render) {
+std::string ContentStore::content_html(PageId id, const std::function<std::string()>& render) {
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
   {
     std::lock_guard lock(mutex_);
@@ -73,7 +72,7 @@ std::string ContentStore::content_html(site::PageId id,
   return html;
 }
 
-void ContentStore::offer(site::PageId id, const std::string& body_html) {
+void ContentStore::offer(PageId id, const std::string& body_html) {
   // Hub pages are kept as they render (they are rendered first for that); warm pages enter
   // the LRU only when another page asks for them, so pages nobody reads cost nothing.
   if (!options_.keep_all && tier(id) != Tier::kHot) return;
@@ -81,7 +80,7 @@ void ContentStore::offer(site::PageId id, const std::string& body_html) {
   put_locked(id, body_html);
 }
 
-void ContentStore::put_locked(site::PageId id, const std::string& html) {
+void ContentStore::put_locked(PageId id, const std::string& html) {
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
   if (t == Tier::kCold) return;
   if (kept_.contains(id) || warm_.contains(id)) return;
@@ -97,7 +96,7 @@ void ContentStore::put_locked(site::PageId id, const std::string& html) {
   warm_.emplace(id, WarmEntry{html, lru_.begin()});
   warm_bytes_ += html.size();
   while (warm_bytes_ > options_.warm_bytes) {
-    site::PageId victim = lru_.back();
+    PageId victim = lru_.back();
     lru_.pop_back();
     auto it = warm_.find(victim);
     warm_bytes_ -= it->second.html.size();
@@ -108,7 +107,7 @@ void ContentStore::put_locked(site::PageId id, const std::string& html) {
   s.resident_bytes = warm_bytes_;
 }
 
-void ContentStore::retain(site::PageId id, const std::string& body, const std::string& page_html) {
+void ContentStore::retain(PageId id, const std::string& body, const std::string& page_html) {
   if (!options_.keep_all) return;
   std::string kept = body + page_html;
   std::lock_guard lock(mutex_);
@@ -136,11 +135,11 @@ std::vector<Tier> assign_tiers(const site::Site& site, const graph::SiteGraph& g
   // The warm tier is the next pages after the hubs in the same ranking.
   size_t nodes = graph.links.active_count();
   size_t warm_end = std::min(nodes, graph.hubs.size() + graph::hub_count(nodes, warm_percent));
-  std::vector<site::PageId> order =
+  std::vector<PageId> order =
       graph::top_n(graph.links, graph.pagerank.rank, warm_end, graph::SourcePathLess{site});
   std::vector<Tier> tiers(site.table.pages.size(), Tier::kCold);
-  for (site::PageId p : order) tiers[p] = Tier::kWarm;
-  for (site::PageId p : graph.hubs) tiers[p] = Tier::kHot;
+  for (PageId p : order) tiers[p] = Tier::kWarm;
+  for (PageId p : graph.hubs) tiers[p] = Tier::kHot;
   return tiers;
 }
 

@@ -53,21 +53,21 @@ class ContentStore {
   // whose bytes changed since discovery is split again, so its body is still its body, and
   // listed in changed_pages(). Returns false and sets `error` when the file can no longer be
   // read or its new front matter does not parse. Thread-safe.
-  bool load_body(site::PageId id, std::string& out, std::string& error) const;
+  bool load_body(PageId id, std::string& out, std::string& error) const;
   // Pages whose file changed between discovery and the reading of its body, sorted: their
   // body is new, their title, date and other front matter fields still the old ones.
-  std::vector<site::PageId> changed_pages() const;
+  std::vector<PageId> changed_pages() const;
 
   // The rendered body HTML of `id`: from its tier's cache, or from `render` (then cached as
   // the tier allows). Thread-safe.
-  std::string content_html(site::PageId id, const std::function<std::string()>& render);
+  std::string content_html(PageId id, const std::function<std::string()>& render);
   // Called once a page has been rendered with its own body HTML: a hub page (or any page in the
   // full policy) is kept, so later requests for it hit.
-  void offer(site::PageId id, const std::string& body_html);
+  void offer(PageId id, const std::string& body_html);
   // The full policy's baseline: keeps the body and the page's output until the end.
-  void retain(site::PageId id, const std::string& body, const std::string& page_html);
+  void retain(PageId id, const std::string& body, const std::string& page_html);
 
-  Tier tier(site::PageId id) const {
+  Tier tier(PageId id) const {
     return id < options_.tiers.size() ? options_.tiers[id] : Tier::kCold;
   }
   StoreStats stats() const;
@@ -77,24 +77,24 @@ class ContentStore {
   size_t resident_bytes() const;
 
  private:
-  void put_locked(site::PageId id, const std::string& html);
+  void put_locked(PageId id, const std::string& html);
 
   const site::Site& site_;
   std::filesystem::path content_dir_;
   StoreOptions options_;
   mutable std::mutex mutex_;
   StoreStats stats_;
-  std::unordered_map<site::PageId, std::string> kept_;  // hot pages, and every page when full
+  std::unordered_map<PageId, std::string> kept_;  // hot pages, and every page when full
   // Warm LRU: most recently used at the front.
-  std::list<site::PageId> lru_;
+  std::list<PageId> lru_;
   struct WarmEntry {
     std::string html;
-    std::list<site::PageId>::iterator at;
+    std::list<PageId>::iterator at;
   };
-  std::unordered_map<site::PageId, WarmEntry> warm_;
+  std::unordered_map<PageId, WarmEntry> warm_;
   size_t warm_bytes_ = 0;
-  std::vector<std::string> retained_;          // full policy: body + page HTML of each page
-  mutable std::vector<site::PageId> changed_;  // guarded by mutex_
+  std::vector<std::string> retained_;    // full policy: body + page HTML of each page
+  mutable std::vector<PageId> changed_;  // guarded by mutex_
 };
 
 // Tiers from PageRank: the graph's hubs hot, the next `warm_percent` of the pages warm, the

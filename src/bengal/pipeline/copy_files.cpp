@@ -41,7 +41,7 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
   size_t copied = 0;
   for (const auto& rel : site.content_files)
     copied += copy_held(site, content_dir, rel, rel, writer, diagnostics);
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     const auto& meta = site.page(id);
     if (!meta.is_bundle || meta.resources.count == 0) continue;
     std::string_view source = site.source_path(id);

@@ -15,7 +15,7 @@ using site::ClaimKey;
 using site::OutputClaim;
 using site::OutputRank;
 
-std::string display_path(const site::Site& site, site::PageId id) {
+std::string display_path(const site::Site& site, PageId id) {
   return fmt::format("{}/{}", site.config.content_dir, site.source_path(id));
 }
 
@@ -57,7 +57,7 @@ std::string title_from_name(std::string name) {
 
 }  // namespace
 
-ClaimKey pager_key(const site::Site& site, site::PageId id) {
+ClaimKey pager_key(const site::Site& site, PageId id) {
   return {OutputRank::kListPage, 0, std::string(site.source_path(id))};
 }
 ClaimKey virtual_page_key(const templates::VirtualPage& page) {
@@ -96,7 +96,7 @@ void claim_generated_outputs(site::Site& site,
                              const std::vector<templates::VirtualPage>& virtual_pages,
                              Diagnostics& diagnostics) {
   std::vector<OutputClaim> claims;
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     const auto& m = site.page(id);
     if (m.kind == content::PageKind::kPage) continue;
     std::string file = display_path(site, id);
@@ -140,7 +140,7 @@ void claim_generated_outputs(site::Site& site,
     c.remedy = "rename or move the file";
     claims.push_back(std::move(c));
   }
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     const auto& m = site.page(id);
     if (!m.is_bundle || m.resources.count == 0) continue;
     std::string_view source = site.source_path(id);

@@ -16,7 +16,7 @@
 namespace bengal::pipeline {
 
 // Pages 2..N of a section's or the home page's list.
-site::ClaimKey pager_key(const site::Site& site, site::PageId id);
+site::ClaimKey pager_key(const site::Site& site, PageId id);
 // A taxonomy or term page and its pagination, by its URL.
 site::ClaimKey virtual_page_key(const templates::VirtualPage& page);
 // The RSS and Atom feeds of a list at `list_url` ("/" is the site feed, a site file).

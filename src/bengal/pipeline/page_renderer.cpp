@@ -47,7 +47,7 @@ bool PageRenderer::render_template(const std::vector<std::string>& candidates,
   return false;
 }
 
-size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text) const {
+size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const {
   const auto& meta = site_.page(id);
   std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
   if (!store_.load_body(id, s.body, s.error)) {
@@ -73,7 +73,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
     pagers[0].url = std::string(url);
   } else {
     render.list = meta.kind == content::PageKind::kHome
-                      ? std::span<const site::PageId>(site_.regular_pages)
+                      ? std::span<const PageId>(site_.regular_pages)
                       : site_.pages_of(id);
     pagers = site::paginate(render.list.size(), site_.per_page, url);
   }
@@ -89,7 +89,7 @@ size_t PageRenderer::render_page(site::PageId id, Scratch& s, std::string* text)
 }
 
 size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
-                                    std::span<const site::PageId> list, bool paginate,
+                                    std::span<const PageId> list, bool paginate,
                                     const std::vector<std::string>& candidates, Scratch& s) const {
   templates::PageRender render;
   render.list = list;

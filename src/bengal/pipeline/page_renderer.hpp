@@ -34,9 +34,9 @@ class PageRenderer {
 
   // Renders and writes a page (every pager page of a list). Returns the files written.
   // With `text`, also returns the visible text of the page's body (for full-text search).
-  size_t render_page(site::PageId id, Scratch& s, std::string* text = nullptr) const;
+  size_t render_page(PageId id, Scratch& s, std::string* text = nullptr) const;
   // A taxonomy overview, term page or the 404 page; `list` is paginated when not empty.
-  size_t render_virtual(const templates::VirtualPage& page, std::span<const site::PageId> list,
+  size_t render_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,
                         Scratch& s) const;
 

@@ -12,8 +12,7 @@ namespace bengal::pipeline {
 
 // Splits the rendered pages into batches of at most `batch_size_pages`: `hubs` first in the
 // order given, then the others by section folder, then page id.
-std::vector<std::vector<site::PageId>> plan_batches(const site::Site& site,
-                                                    std::span<const site::PageId> hubs,
-                                                    size_t batch_size_pages);
+std::vector<std::vector<PageId>> plan_batches(const site::Site& site, std::span<const PageId> hubs,
+                                              size_t batch_size_pages);
 
 }  // namespace bengal::pipeline

@@ -46,7 +46,7 @@ RenderContext::RenderContext(BuildContext& b)
       store(b.site(), b.content_dir, store_options(b)),
       body(b.site(), store),
       env(template_loader(b)),
-      ctx(b.site(), [this](site::PageId id) { return body.content_html(id); }),
+      ctx(b.site(), [this](PageId id) { return body.content_html(id); }),
       pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {
   const site::Site& site = b.site();
   env.set_base_url(site.config.baseurl, site.config.base_path);

@@ -9,7 +9,7 @@
 
 namespace bengal::pipeline {
 
-void append_search_entry(std::string& json, const site::Site& site, site::PageId id,
+void append_search_entry(std::string& json, const site::Site& site, PageId id,
                          const std::string* text) {
   const auto& m = site.page(id);
   json += "{\"url\":";
@@ -28,8 +28,8 @@ void append_search_entry(std::string& json, const site::Site& site, site::PageId
     append_json_string(json, site.str(t));
   }
   json += "],\"section\":";
-  append_json_string(json, m.section == content::kNoPage ? std::string_view()
-                                                         : site.str(site.page(m.section).title));
+  append_json_string(
+      json, m.section == kNoPage ? std::string_view() : site.str(site.page(m.section).title));
   json += ",\"date\":";
   if (m.has_date) {
     append_json_string(json, m.date.to_rfc3339());
@@ -102,7 +102,7 @@ SearchSpill::~SearchSpill() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void SearchSpill::add(site::PageId id, std::string_view entry) {
+void SearchSpill::add(PageId id, std::string_view entry) {
   size_t done = 0;
   while (done < entry.size()) {
     ssize_t n =
@@ -114,7 +114,7 @@ void SearchSpill::add(site::PageId id, std::string_view entry) {
   end_ += entry.size();
 }
 
-bool SearchSpill::read(site::PageId id, std::string& out) const {
+bool SearchSpill::read(PageId id, std::string& out) const {
   auto [offset, size] = where_[id];
   if (size == UINT32_MAX) return false;
   out.resize(size);
@@ -132,7 +132,7 @@ void write_search_index(const site::Site& site, output::OutputWriter& writer,
   output::StreamingFile file(writer, "index.json");
   std::string json = "[", entry;
   bool first = true;
-  for (site::PageId id : site.rendered()) {
+  for (PageId id : site.rendered()) {
     entry.clear();
     if (spill ? !spill->read(id, entry) : false) continue;
     if (!spill) append_search_entry(entry, site, id, nullptr);

@@ -14,7 +14,7 @@ namespace bengal::pipeline {
 
 // Appends one JSON object: url, title, description, summary, tags, section, date,
 // word_count, kind, and `text` when full text is on.
-void append_search_entry(std::string& json, const site::Site& site, site::PageId id,
+void append_search_entry(std::string& json, const site::Site& site, PageId id,
                          const std::string* text);
 
 // Entries made while rendering, kept in an unlinked file inside the output folder (nothing is
@@ -25,9 +25,9 @@ class SearchSpill {
   ~SearchSpill();
   SearchSpill(const SearchSpill&) = delete;
   SearchSpill& operator=(const SearchSpill&) = delete;
-  void add(site::PageId id, std::string_view entry);
+  void add(PageId id, std::string_view entry);
   // False when `id` has no entry (its page failed to render).
-  bool read(site::PageId id, std::string& out) const;
+  bool read(PageId id, std::string& out) const;
 
  private:
   int fd_ = -1;

@@ -14,7 +14,6 @@ namespace bengal::pipeline {
 namespace {
 
 using content::PageKind;
-using site::PageId;
 
 constexpr size_t kFeedItems = 20;
 
@@ -69,7 +68,7 @@ std::string llms_txt(const site::Site& site) {
     if (d.empty()) d = site.str(m.summary);
     return output::LlmsLink{std::string(site.str(m.title)), site.permalink(id), d};
   };
-  if (site.home != content::kNoPage) {
+  if (site.home != kNoPage) {
     output::LlmsSection top{"Pages", {}};
     for (PageId p : site.pages_of(site.home)) top.links.push_back(link(p));
     sections.push_back(std::move(top));
@@ -175,7 +174,7 @@ size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics
   if (!site.features.aliases) return 0;
   const auto& cfg = site.config;
   std::vector<site::OutputClaim> claims;
-  std::vector<site::PageId> owners;
+  std::vector<PageId> owners;
   for (PageId id : site.rendered()) {
     std::string display = fmt::format("{}/{}", cfg.content_dir, site.source_path(id));
     for (StrId a : site.table.list(site.page(id).aliases)) {

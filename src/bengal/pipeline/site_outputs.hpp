@@ -17,7 +17,7 @@
 namespace bengal::pipeline {
 
 // A page's rendered body HTML, read through the content store.
-using ContentFn = std::function<std::string(site::PageId)>;
+using ContentFn = std::function<std::string(PageId)>;
 
 // Writes every output switched on in [features]. `virtual_pages` are the taxonomy and term
 // pages (listed in the sitemap); `content` gives feed items their bodies with
@@ -32,7 +32,7 @@ size_t write_site_outputs(const site::Site& site,
 size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics);
 
 // Newest `limit` dated pages among `pages`, newest first (ties by source path).
-std::vector<site::PageId> newest_dated(const site::Site& site, std::span<const site::PageId> pages,
-                                       size_t limit);
+std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId> pages,
+                                 size_t limit);
 
 }  // namespace bengal::pipeline

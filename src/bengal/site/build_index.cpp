@@ -22,14 +22,14 @@ void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_o
   offsets.assign(n + 1, 0);
   for (PageId id : members) {
     PageId owner = owner_of(id);
-    if (owner != content::kNoPage) ++offsets[owner + 1];
+    if (owner != kNoPage) ++offsets[owner + 1];
   }
   for (size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
   items.assign(offsets[n], 0);
   std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
   for (PageId id : members) {
     PageId owner = owner_of(id);
-    if (owner != content::kNoPage) items[fill[owner]++] = id;
+    if (owner != kNoPage) items[fill[owner]++] = id;
   }
   for (size_t i = 0; i < n; ++i) {
     std::sort(items.begin() + offsets[i], items.begin() + offsets[i + 1],
@@ -155,13 +155,13 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
 }  // namespace
 
 std::span<const PageId> Site::pages_of(PageId section) const {
-  return {section_pages.data() + page_offsets[section],
-          page_offsets[section + 1] - page_offsets[section]};
+  return {section_pages_.data() + page_offsets_[section],
+          page_offsets_[section + 1] - page_offsets_[section]};
 }
 
 std::span<const PageId> Site::sections_of(PageId section) const {
-  return {section_children.data() + section_offsets[section],
-          section_offsets[section + 1] - section_offsets[section]};
+  return {section_children_.data() + section_offsets_[section],
+          section_offsets_[section + 1] - section_offsets_[section]};
 }
 
 std::string Site::taxonomy_url(size_t taxonomy) const {
@@ -208,17 +208,17 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     (pages[id].kind == content::PageKind::kPage ? regular : sections).push_back(id);
   }
   group_by(
-      site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets,
-      site.section_pages);
+      site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
+      site.section_pages_);
   group_by(
-      site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets,
-      site.section_children);
+      site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets_,
+      site.section_children_);
 
   site.regular_pages = regular;
   std::sort(site.regular_pages.begin(), site.regular_pages.end(),
             [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
-  site.prev_in_section.assign(pages.size(), content::kNoPage);
-  site.next_in_section.assign(pages.size(), content::kNoPage);
+  site.prev_in_section.assign(pages.size(), kNoPage);
+  site.next_in_section.assign(pages.size(), kNoPage);
   for (PageId s : sections) {
     auto list = site.pages_of(s);
     for (size_t i = 0; i < list.size(); ++i) {

@@ -43,7 +43,7 @@ std::optional<MenuEntry> config_entry(const Site& site, const Value& e,
   entry.identifier = text(e.find("identifier"));
   if (std::string page = text(e.find("page")); !page.empty()) {
     entry.page = site.xref.by_path(page.starts_with('/') ? page.substr(1) : page);
-    if (entry.page == content::kNoPage) {
+    if (entry.page == kNoPage) {
       diagnostics.add(make_warning(
           cfg.config_file, place.line, place.col,
           place.describe() + ": no page '" + page + "'; use a content path such as docs/intro.md"));
@@ -125,7 +125,7 @@ void add_page_menus(const Site& site, Menus& menus) {
 
 // Without a configured main menu: the top-level sections.
 void add_default_main_menu(const Site& site, Menus& menus) {
-  if (menus.count("main") || site.home == content::kNoPage) return;
+  if (menus.count("main") || site.home == kNoPage) return;
   for (PageId s : site.sections_of(site.home)) {
     const auto& section = site.page(s);
     MenuEntry entry;

@@ -20,7 +20,7 @@ struct MenuEntry {
   std::string identifier;  // what children name as `parent`
   std::string parent;
   int64_t weight = 0;
-  content::PageId page = content::kNoPage;
+  PageId page = kNoPage;
   std::vector<size_t> children;  // indexes into Menu::entries, in display order
 };
 

@@ -18,7 +18,6 @@
 
 namespace bengal::site {
 
-using content::PageId;
 using content::PageMeta;
 
 // [features]: the site-wide outputs, each of which can be switched off.
@@ -35,11 +34,19 @@ struct Features {
   bool feed_full_content = false;  // [feeds] full_content
 };
 
+// Built in place by build_index and never copied or moved: the cross-reference index points
+// into its page table, so a Site is held where it was made (in place or by pointer).
 struct Site {
+  Site() = default;
+  Site(const Site&) = delete;
+  Site(Site&&) = delete;
+  Site& operator=(const Site&) = delete;
+  Site& operator=(Site&&) = delete;
+
   config::SiteConfig config;
   content::PageTable table;
   std::vector<std::string> content_files;  // non-Markdown files of content/, copied as they are
-  PageId home = content::kNoPage;
+  PageId home = kNoPage;
 
   // Per section page (indexed by PageId, empty for regular pages): its regular pages and its
   // subsections, in display order. Stored as offsets into flat arrays (CSR).
@@ -78,9 +85,12 @@ struct Site {
   std::string taxonomy_url(size_t taxonomy) const;
   std::string term_url(size_t taxonomy, size_t term) const;
 
-  // Filled by build_index.
-  std::vector<uint32_t> page_offsets, section_offsets;  // size pages+1
-  std::vector<PageId> section_pages, section_children;
+ private:
+  friend void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
+                          Diagnostics& diagnostics);
+  // Filled by build_index: pages_of and sections_of as offsets (size pages+1) into flat arrays.
+  std::vector<uint32_t> page_offsets_, section_offsets_;
+  std::vector<PageId> section_pages_, section_children_;
   std::vector<PageId> rendered_;
 };
 
@@ -95,10 +105,9 @@ Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics,
 // of 0 means none), then date newest first, then title, then source path: a total order.
 bool page_order_less(const content::PageTable& table, PageId a, PageId b);
 
-// Builds the index into `site`, which must not move afterwards (the cross-reference index
-// points into its page table). Claims the site files bengal generates and every page's URL in
-// site.outputs: a page that loses its URL (to a site file, or to a page that comes first) is
-// reported as an error naming both and left out.
+// Builds the index into `site`. Claims the site files bengal generates and every page's URL
+// in site.outputs: a page that loses its URL (to a site file, or to a page that comes first)
+// is reported as an error naming both and left out.
 void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                  Diagnostics& diagnostics);
 

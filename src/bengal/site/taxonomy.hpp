@@ -10,8 +10,6 @@
 
 namespace bengal::site {
 
-using content::PageId;
-
 struct TaxonomyDef {
   std::string singular;  // "tag"
   std::string plural;    // "tags": the front matter key and the URL segment

@@ -6,7 +6,7 @@
 namespace bengal::site {
 namespace {
 
-constexpr PageId kAmbiguous = content::kNoPage - 1;
+constexpr PageId kAmbiguous = kNoPage - 1;
 
 // Resolves "." and ".." in a '/'-separated relative path; nullopt-like empty result with
 // `ok = false` when it climbs above the root.
@@ -64,7 +64,7 @@ void add_unique(Map& map, std::string key, PageId id) {
 template <typename Map, typename Key>
 PageId lookup(const Map& map, const Key& key) {
   auto it = map.find(key);
-  return it == map.end() || it->second == kAmbiguous ? content::kNoPage : it->second;
+  return it == map.end() || it->second == kAmbiguous ? kNoPage : it->second;
 }
 
 }  // namespace
@@ -107,7 +107,7 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
 PageId XrefIndex::by_path(std::string_view path) const {
   bool ok = true;
   std::string norm = normalize_path(path, ok);
-  return ok ? lookup(paths_, norm) : content::kNoPage;
+  return ok ? lookup(paths_, norm) : kNoPage;
 }
 
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
@@ -135,11 +135,11 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
     // A site path: a page's URL, or a source path from the content root.
     std::string url(dest);
     if (!url.ends_with('/') && url.rfind('.') <= url.rfind('/')) url += '/';
-    if (PageId id = lookup(urls_, std::string_view(url)); id != content::kNoPage)
+    if (PageId id = lookup(urls_, std::string_view(url)); id != kNoPage)
       return with_anchor(id, anchor);
     if (dest.ends_with(".md")) {
       PageId id = by_path(dest.substr(1));
-      if (id == content::kNoPage) return {LinkTarget::Status::kMissingPage, content::kNoPage, {}};
+      if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}};
       return with_anchor(id, anchor);
     }
     return {};  // an asset or a page outside bengal's knowledge
@@ -150,7 +150,7 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
   if (!joined.empty()) joined += '/';
   joined += dest;
   PageId id = by_path(joined);
-  if (id == content::kNoPage) return {LinkTarget::Status::kMissingPage, content::kNoPage, {}};
+  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}};
   return with_anchor(id, anchor);
 }
 
@@ -161,7 +161,7 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
     target = target.substr(0, hash);
   }
   if (target.empty()) return with_anchor(from, anchor);
-  PageId id = content::kNoPage;
+  PageId id = kNoPage;
   if (target.starts_with("id:")) {
     id = lookup(ids_, std::string(target.substr(3)));
   } else {
@@ -169,15 +169,15 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
     // unique file name.
     std::string_view path = target.starts_with('/') ? target.substr(1) : target;
     id = by_path(path);
-    if (id == content::kNoPage) {
+    if (id == kNoPage) {
       std::string joined(dir_of(table_->str(table_->pages[from].source_path)));
       if (!joined.empty()) joined += '/';
       id = by_path(joined + std::string(path));
     }
-    if (id == content::kNoPage) id = lookup(slugs_, std::string(target));
-    if (id == content::kNoPage) id = lookup(stems_, std::string(target));
+    if (id == kNoPage) id = lookup(slugs_, std::string(target));
+    if (id == kNoPage) id = lookup(stems_, std::string(target));
   }
-  if (id == content::kNoPage) return {LinkTarget::Status::kMissingPage, content::kNoPage, {}};
+  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}};
   return with_anchor(id, anchor);
 }
 

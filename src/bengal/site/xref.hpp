@@ -13,12 +13,10 @@
 
 namespace bengal::site {
 
-using content::PageId;
-
 struct LinkTarget {
   enum class Status { kExternal, kResolved, kMissingPage, kMissingAnchor };
   Status status = Status::kExternal;
-  PageId page = content::kNoPage;
+  PageId page = kNoPage;
   std::string anchor;  // without '#'
 };
 

@@ -8,7 +8,7 @@ std::string with_html_extension(std::string_view name) {
   return n;
 }
 
-std::vector<std::string> layout_candidates(const site::Site& site, site::PageId id) {
+std::vector<std::string> layout_candidates(const site::Site& site, PageId id) {
   const auto& m = site.page(id);
   std::vector<std::string> out;
   // Type: front matter, else the top-level section folder.

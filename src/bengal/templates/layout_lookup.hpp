@@ -13,7 +13,7 @@ namespace bengal::templates {
 //   page:    front matter template, layout, <type>/single.html, single.html, page.html
 //   section: <type>/list.html, list.html, section.html
 //   home:    home.html, index.html, list.html
-std::vector<std::string> layout_candidates(const site::Site& site, site::PageId id);
+std::vector<std::string> layout_candidates(const site::Site& site, PageId id);
 // Taxonomy overview: <plural>/terms.html, terms.html. Term: <plural>/term.html, term.html.
 std::vector<std::string> taxonomy_candidates(const std::string& plural, bool term);
 

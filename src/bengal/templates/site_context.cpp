@@ -143,7 +143,7 @@ class PageObject : public Object {
         if (n == "aliases") return strings(m.aliases);
         if (n == "ancestors") {
           List out;  // nearest first, as in Hugo; |reverse gives breadcrumb order
-          for (PageId p = m.section; p != content::kNoPage; p = s.page(p).section)
+          for (PageId p = m.section; p != kNoPage; p = s.page(p).section)
             out.push_back(ctx_.page(p));
           return Value::list(std::move(out));
         }
@@ -251,9 +251,7 @@ class PageObject : public Object {
   }
 
  private:
-  Value neighbour(PageId id) const {
-    return id == content::kNoPage ? Value::none() : ctx_.page(id);
-  }
+  Value neighbour(PageId id) const { return id == kNoPage ? Value::none() : ctx_.page(id); }
   Value strings(content::StrRange r) const {
     List out;
     for (StrId id : ctx_.site().table.list(r)) out.push_back(Value::view(ctx_.site().str(id)));
@@ -298,11 +296,10 @@ class VirtualPageObject : public Object {
             {{"title", Value::view(tax.def.plural)},
              {"url", Value::string(ctx_.rel(s.taxonomy_url(static_cast<size_t>(p_.taxonomy))))}});
       }
-      return s.home == content::kNoPage ? Value::none() : ctx_.page(s.home);
+      return s.home == kNoPage ? Value::none() : ctx_.page(s.home);
     }
     if (n == "ancestors")
-      return s.home == content::kNoPage ? Value::list(List{})
-                                        : Value::list(List{ctx_.page(s.home)});
+      return s.home == kNoPage ? Value::list(List{}) : Value::list(List{ctx_.page(s.home)});
     if (n == "paginator")
       return render_ && render_->pager
                  ? Value::object(std::make_shared<PaginatorObject>(ctx_, *render_))
@@ -380,8 +377,8 @@ class SiteObject : public Object {
     if (n == "data") return ctx_.data();
     if (n == "pages") return ctx_.pages(std::span<const PageId>(s.regular_pages));
     if (n == "sections")
-      return s.home == content::kNoPage ? Value::list(List{}) : ctx_.pages(s.sections_of(s.home));
-    if (n == "home") return s.home == content::kNoPage ? Value::none() : ctx_.page(s.home);
+      return s.home == kNoPage ? Value::list(List{}) : ctx_.pages(s.sections_of(s.home));
+    if (n == "home") return s.home == kNoPage ? Value::none() : ctx_.page(s.home);
     if (n == "taxonomies") return Value::object(std::make_shared<TaxonomiesObject>(ctx_));
     if (n == "menus") return Value::object(std::make_shared<MenusObject>(ctx_, current_));
     return {};
@@ -437,9 +434,9 @@ Value SiteContext::taxonomy_terms(size_t taxonomy) const {
 Value SiteContext::menu(const std::string& name, PageId current) const {
   const site::Menu& menu = site_.menus.at(name);
   std::string_view current_url =
-      current == content::kNoPage ? std::string_view() : site_.str(site_.page(current).url);
+      current == kNoPage ? std::string_view() : site_.str(site_.page(current).url);
   auto is_current = [&](const site::MenuEntry& e) {
-    return current != content::kNoPage && (e.page == current || e.url == current_url);
+    return current != kNoPage && (e.page == current || e.url == current_url);
   };
   bool exact = std::any_of(menu.entries.begin(), menu.entries.end(), is_current);
   // The active trail: the current entry and its ancestors; without an entry for the page
@@ -485,7 +482,7 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
         auto path = first_string(a, e);
         if (!path) return false;
         PageId id = site_.xref.by_path(path->starts_with('/') ? path->substr(1) : *path);
-        if (id != content::kNoPage) {
+        if (id != kNoPage) {
           out = Value::string(site_.rel_url(id));
         } else {
           out = Value::string(rel(path->starts_with('/') ? *path : "/" + *path));
@@ -507,9 +504,9 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
           std::string p = path->starts_with('/') ? path->substr(1) : *path;
           while (p.ends_with('/')) p.pop_back();
           PageId id = site_.xref.by_path(p);
-          if (section && id != content::kNoPage && site_.page(id).kind == content::PageKind::kPage)
-            id = content::kNoPage;
-          out = id == content::kNoPage ? Value::none() : page(id);
+          if (section && id != kNoPage && site_.page(id).kind == content::PageKind::kPage)
+            id = kNoPage;
+          out = id == kNoPage ? Value::none() : page(id);
           return true;
         });
   };

@@ -16,8 +16,6 @@
 
 namespace bengal::templates {
 
-using site::PageId;
-
 // The per-render part of the page being rendered: its HTML and table of contents.
 struct PageRender {
   std::string_view content;
@@ -44,7 +42,7 @@ class SiteContext {
 
   const site::Site& site() const { return site_; }
   // The `site` object as seen from page `current` (menus mark its active trail).
-  Value site_value(PageId current = content::kNoPage) const;
+  Value site_value(PageId current = kNoPage) const;
   const Value& params() const { return params_; }
   const Value& data() const { return data_; }
   // A page object; with `render` for the page being rendered (content, toc, paginator).

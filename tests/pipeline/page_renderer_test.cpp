@@ -1,0 +1,97 @@
+// Page rendering through an in-process build with small templates: what a page and a list
+// see, links resolved through the index, pagination pages and layout lookup, and the
+// diagnostics of a broken template.
+#include <gtest/gtest.h>
+
+#include "../support/site_fixture.hpp"
+
+namespace bengal::test {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+const Files kTemplates = {
+    {"templates/single.html",
+     "{{ page.title }}|{{ page.url }}|{{ page.prev.title }}<{{ page.next.title }}>|"
+     "{% for t in page.tags %}{{ t.name }}={{ t.url }} {% endfor %}|{{ page.content }}"},
+    {"templates/list.html",
+     "{{ page.title }} {{ paginator.number }}/{{ paginator.total_pages }}:"
+     "{% for p in paginator.pages %} {{ p.title }}{% endfor %}|{{ paginator.prev_url }}|"
+     "{{ paginator.next_url }}"},
+    {"templates/wide.html", "wide {{ page.title }}"}};
+
+Files with_templates(Files files) {
+  files.insert(kTemplates.begin(), kTemplates.end());
+  return files;
+}
+
+TEST(PageRenderer, APageSeesItsNeighboursTagsAndResolvedLinks) {
+  TestSite s(with_templates(
+      {{"content/docs/a.md", "---\ntitle: A\nweight: 1\ntags: [Go]\n---\nTo [b](b.md#end).\n"},
+       {"content/docs/b.md", "---\ntitle: B\nweight: 2\n---\n## End\n\n[[a]]\n"},
+       {"content/docs/c.md", "---\ntitle: C\nweight: 3\nlayout: wide\n---\n"}}));
+  report::BuildStats stats = s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+  // Home, docs, three pages, /tags/, /tags/go/ and the 404 page.
+  EXPECT_EQ(stats.pages, 8u);
+  EXPECT_EQ(s.output("docs/a/index.html"),
+            "A|/docs/a/|<B>|Go=/tags/go/ |<p>To <a href=\"/docs/b/#end\">b</a>.</p>\n");
+  EXPECT_EQ(s.output("docs/b/index.html"),
+            "B|/docs/b/|A<C>||<h2 id=\"end\">End</h2>\n<p><a href=\"/docs/a/\">a</a></p>\n");
+  EXPECT_EQ(s.output("docs/c/index.html"), "wide C");
+}
+
+TEST(PageRenderer, ListsArePaginated) {
+  Files files = with_templates({{"bengal.toml",
+                                 "[site]\nbaseurl = \"https://example.org/sub/\"\n\n"
+                                 "[pagination]\nper_page = 2\n"}});
+  for (char c = 'a'; c <= 'e'; ++c)
+    files[std::string("content/blog/") + c + ".md"] =
+        std::string("---\ntitle: ") + char(c - 'a' + 'A') + "\n---\n";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+  // Pager URLs carry the base path; a missing neighbour is none.
+  EXPECT_EQ(s.output("blog/index.html"), "Blog 1/3: A B|None|/sub/blog/page/2/");
+  EXPECT_EQ(s.output("blog/page/2/index.html"), "Blog 2/3: C D|/sub/blog/|/sub/blog/page/3/");
+  EXPECT_EQ(s.output("blog/page/3/index.html"), "Blog 3/3: E|/sub/blog/page/2/|None");
+  EXPECT_FALSE(std::filesystem::exists(s.out() / "blog/page/4"));
+}
+
+TEST(PageRenderer, ABrokenTemplateIsReportedOnceWithItsPosition) {
+  TestSite s({{"templates/single.html", "line one\n{{ page.title \n"},
+              {"content/a.md", "---\ntitle: A\n---\n"},
+              {"content/b.md", "---\ntitle: B\n---\n"}});
+  // One thread: the page named is the first to use the template in the plan's order.
+  pipeline::BuildOptions options;
+  options.threads = 1;
+  s.build(options);
+  EXPECT_EQ(s.messages(), Strings{"templates/single.html:2:1: error: unclosed {{; expected }}\n"
+                                  "    {{ page.title \n    ^\n    (while rendering content/a.md)"});
+  EXPECT_EQ(s.output("a/index.html"), "");
+  EXPECT_EQ(s.output("b/index.html"), "");
+}
+
+TEST(OutputPlan, APageWhereAPagerGoesIsAClash) {
+  Files files = {{"bengal.toml",
+                  "[site]\nbaseurl = \"https://example.org/\"\n\n"
+                  "[pagination]\nper_page = 1\n"},
+                 {"content/blog/a.md", "---\ntitle: A\n---\n"},
+                 {"content/blog/b.md", "---\ntitle: B\n---\n"},
+                 {"content/p.md", "---\ntitle: P\nurl: /blog/page/2/\n---\n"},
+                 {"content/tags.md", "---\ntitle: T\ntags: [x]\n---\n"}};
+  TestSite s(files);
+  s.build();
+  // A generated section is named by the _index.md it would have.
+  EXPECT_EQ(s.messages(),
+            (Strings{"content/blog/_index.md: error: page 2 of the list of content/blog/_index.md "
+                     "is not written: content/p.md also writes blog/page/2/index.html and comes "
+                     "first; change the url or slug of content/p.md",
+                     "content/tags.md: error: the taxonomy page /tags/ is not written: "
+                     "content/tags.md also writes tags/index.html and comes first; change the url "
+                     "or slug of content/tags.md"}));
+  EXPECT_EQ(s.output("blog/page/2/index.html").substr(0, 15), "<!DOCTYPE html>");
+}
+
+}  // namespace
+}  // namespace bengal::test

@@ -1,0 +1,114 @@
+// The index through an in-process site: the section tree and its display order, neighbours,
+// URL collisions and the settings build_index reads ([features], [pagination]).
+#include <gtest/gtest.h>
+
+#include "../support/site_fixture.hpp"
+
+namespace bengal::test {
+namespace {
+
+using Paths = std::vector<std::string>;
+
+std::string page(const std::string& front_matter) {
+  return "---\n" + front_matter + "---\nText.\n";
+}
+
+TEST(BuildIndex, SectionTreeInDisplayOrder) {
+  TestSite s({{"content/_index.md", page("title: Home\n")},
+              {"content/blog/_index.md", page("title: Blog\nweight: 2\n")},
+              {"content/blog/old.md", page("title: Old\ndate: 2024-01-01\n")},
+              {"content/blog/new.md", page("title: New\ndate: 2025-06-01\n")},
+              {"content/blog/pinned.md", page("title: Pinned\nweight: 5\n")},
+              {"content/blog/first.md", page("title: First\nweight: 1\n")},
+              {"content/blog/b.md", page("title: Same\n")},
+              {"content/blog/a.md", page("title: Same\n")},
+              {"content/docs/intro.md", page("title: Intro\n")},
+              {"content/docs/deep/x.md", page("title: X\n")},
+              {"content/about.md", page("title: About\nweight: 1\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(), Paths{});
+  EXPECT_EQ(site.source_path(site.home), "_index.md");
+  // Weighted first (lowest first), then dated (newest first), then title, then path. The
+  // docs sections have no _index.md: they are generated (named as if they had one), without
+  // weight, so docs comes after blog.
+  EXPECT_EQ(source_paths(site, site.pages_of(site.home)), Paths{"about.md"});
+  EXPECT_EQ(source_paths(site, site.sections_of(site.home)),
+            (Paths{"blog/_index.md", "docs/_index.md"}));
+  PageId blog = site.sections_of(site.home)[0], docs = site.sections_of(site.home)[1];
+  EXPECT_EQ(source_paths(site, site.pages_of(blog)),
+            (Paths{"blog/first.md", "blog/pinned.md", "blog/new.md", "blog/old.md", "blog/a.md",
+                   "blog/b.md"}));
+  EXPECT_EQ(source_paths(site, site.sections_of(blog)), Paths{});
+  EXPECT_EQ(source_paths(site, site.pages_of(docs)), Paths{"docs/intro.md"});
+  EXPECT_EQ(source_paths(site, site.sections_of(docs)), Paths{"docs/deep/_index.md"});
+  EXPECT_EQ(source_paths(site, site.pages_of(site.sections_of(docs)[0])), Paths{"docs/deep/x.md"});
+  // site.pages: every regular page in the same order, whatever its section ("Intro" sorts
+  // before "Same").
+  EXPECT_EQ(source_paths(site, site.regular_pages),
+            (Paths{"about.md", "blog/first.md", "blog/pinned.md", "blog/new.md", "blog/old.md",
+                   "docs/intro.md", "blog/a.md", "blog/b.md", "docs/deep/x.md"}));
+}
+
+TEST(BuildIndex, NeighboursFollowTheSectionOrder) {
+  TestSite s({{"content/s/a.md", page("title: A\nweight: 1\n")},
+              {"content/s/b.md", page("title: B\nweight: 2\n")},
+              {"content/s/c.md", page("title: C\nweight: 3\n")}});
+  const site::Site& site = s.load();
+  auto name = [&](PageId id) {
+    return id == kNoPage ? std::string("-") : std::string(site.source_path(id));
+  };
+  Paths prev, next;
+  for (PageId id : site.pages_of(site.sections_of(site.home)[0])) {
+    prev.push_back(name(site.prev_in_section[id]));
+    next.push_back(name(site.next_in_section[id]));
+  }
+  EXPECT_EQ(prev, (Paths{"-", "s/a.md", "s/b.md"}));
+  EXPECT_EQ(next, (Paths{"s/b.md", "s/c.md", "-"}));
+}
+
+TEST(BuildIndex, AUrlTakenTwiceKeepsTheNaturalPage) {
+  TestSite s({{"content/a.md", page("title: A\n")},
+              {"content/b.md", page("title: B\nurl: /a/\n")},
+              {"content/c.md", page("title: C\nslug: a\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(),
+            (Paths{"content/b.md:3:1: error: page /a/ is not written: content/a.md also writes "
+                   "a/index.html and comes first; give this page a different url or slug",
+                   "content/c.md:3:1: error: page /a/ is not written: content/a.md also writes "
+                   "a/index.html and comes first; give this page a different url or slug"}));
+  EXPECT_EQ(source_paths(site, site.rendered()), (Paths{"_index.md", "a.md"}));
+}
+
+TEST(BuildIndex, APageCannotTakeASiteFile) {
+  TestSite s({{"content/x.md", page("title: X\nurl: /sitemap.xml\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(), Paths{"content/x.md:3:1: error: page /sitemap.xml is not written: "
+                                "the sitemap also writes sitemap.xml and comes first; give this "
+                                "page a different url or slug, or turn off [features] sitemap"});
+  EXPECT_EQ(site.rendered().size(), 1u);  // the home page
+}
+
+TEST(BuildIndex, ReadsFeaturesAndPerPage) {
+  TestSite s({{"bengal.toml",
+               "[features]\nrss = false\natom = true\nsearch = \"no\"\nsitemaps = true\n"
+               "\n[pagination]\nper_page = 3\n"}});
+  const site::Site& site = s.load();
+  EXPECT_FALSE(site.features.rss);
+  EXPECT_TRUE(site.features.atom);
+  EXPECT_TRUE(site.features.search);
+  EXPECT_EQ(site.per_page, 3u);
+  EXPECT_EQ(s.messages(),
+            (Paths{"bengal.toml:4:1: error: [features] search must be true or false, not string",
+                   "bengal.toml:5:1: warning: unknown key 'sitemaps' in [features] is ignored; "
+                   "known keys: sitemap, rss, atom, search, llms_txt, robots, aliases, graph"}));
+}
+
+TEST(BuildIndex, RejectsANegativePerPage) {
+  TestSite s({{"bengal.toml", "[pagination]\nper_page = -1\n"}});
+  EXPECT_EQ(s.load().per_page, 10u);
+  EXPECT_EQ(s.messages(), Paths{"bengal.toml:2:1: error: [pagination] per_page must be a whole "
+                                "number (0 turns pagination off)"});
+}
+
+}  // namespace
+}  // namespace bengal::test

@@ -1,0 +1,89 @@
+// Cross-references and the link check through an in-process site: what [[wiki]] and Markdown
+// links resolve to, and the exact diagnostics for broken ones.
+#include "bengal/site/link_check.hpp"
+
+#include <gtest/gtest.h>
+
+#include "../support/diagnostics.hpp"
+#include "../support/site_fixture.hpp"
+
+namespace bengal::test {
+namespace {
+
+using Strings = std::vector<std::string>;
+using Status = site::LinkTarget::Status;
+
+const Files kDocs = {
+    {"content/docs/_index.md", "---\ntitle: Docs\n---\n"},
+    {"content/docs/intro.md",
+     "---\ntitle: Intro\n---\n# Getting started {#start}\n\n## Install\n\n"
+     "See [setup](guide.md#setup), [[guide#nope]] and [[missing]].\n"
+     "Also [x](../nowhere.md), [y](/docs/guide/#setup) and [z](https://example.com/a.md).\n"},
+    {"content/docs/guide.md",
+     "---\ntitle: Guide\nid: the-guide\n---\n## Setup\n\n[[intro#start]]\n"},
+    {"content/blog/post.md",
+     "---\ntitle: Post\nslug: hello\n---\n[back](/docs/intro.md#install)\n"}};
+
+// "status page#anchor" for a resolved target, for exact comparisons.
+std::string target(const site::Site& site, const site::LinkTarget& t) {
+  const char* names[] = {"external", "resolved", "missing page", "missing anchor"};
+  std::string out = names[static_cast<int>(t.status)];
+  if (t.page != kNoPage) out.append(" ").append(site.source_path(t.page));
+  if (!t.anchor.empty()) out.append("#").append(t.anchor);
+  return out;
+}
+
+TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
+  TestSite s(kDocs);
+  const site::Site& site = s.load();
+  PageId intro = site.xref.by_path("docs/intro.md");
+  ASSERT_NE(intro, kNoPage);
+  EXPECT_EQ(site.xref.by_path("docs/intro"), intro);
+  EXPECT_EQ(source_paths(site, std::vector<PageId>{site.xref.by_path("docs")}),
+            Strings{"docs/_index.md"});
+  Strings wiki, links;
+  for (const char* t : {"guide", "guide#setup", "guide#nope", "id:the-guide", "hello", "intro",
+                        "docs/intro#install", "missing", "#start"})
+    wiki.push_back(target(site, site.xref.resolve_wiki(intro, t)));
+  EXPECT_EQ(wiki, (Strings{"resolved docs/guide.md", "resolved docs/guide.md#setup",
+                           "missing anchor docs/guide.md#nope", "resolved docs/guide.md",
+                           "resolved blog/post.md", "resolved docs/intro.md",
+                           "resolved docs/intro.md#install", "missing page",
+                           "resolved docs/intro.md#start"}));
+  for (const char* t :
+       {"guide.md#setup", "../blog/post.md", "/docs/guide/", "/blog/hello/", "/docs/guide.md",
+        "/img/a.png", "other/", "mailto:x@y.z", "#install", "#nope", "../nowhere.md"})
+    links.push_back(target(site, site.xref.resolve_link(intro, t)));
+  EXPECT_EQ(links,
+            (Strings{"resolved docs/guide.md#setup", "resolved blog/post.md",
+                     "resolved docs/guide.md", "resolved blog/post.md", "resolved docs/guide.md",
+                     "external", "external", "external", "resolved docs/intro.md#install",
+                     "missing anchor docs/intro.md#nope", "missing page"}));
+}
+
+TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
+  TestSite s(kDocs);
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(), Strings{});
+  Strings warnings, errors;
+  for (const auto& p : site::find_broken_links(site)) {
+    warnings.push_back(site::describe(site, p, false).format());
+    errors.push_back(site::describe(site, p, true).format());
+  }
+  // Markdown links of a page come before its wiki links.
+  EXPECT_EQ(warnings,
+            (Strings{"content/docs/intro.md:9: warning: link to missing page '../nowhere.md'; "
+                     "check the path (relative to this file, or from the content folder with a "
+                     "leading /)",
+                     "content/docs/intro.md:8: warning: link to missing anchor 'guide#nope': the "
+                     "page has no heading with that id; fix the anchor or add {#id} to a heading",
+                     "content/docs/intro.md:8: warning: link to missing page 'missing'; check the "
+                     "path (relative to this file, or from the content folder with a leading /)"}));
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[2],
+            "content/docs/intro.md:8: error: link to missing page 'missing'; check the path "
+            "(relative to this file, or from the content folder with a leading /)");
+}
+
+}  // namespace
+}  // namespace bengal::test
