@@ -1,5 +1,7 @@
 #include "bengal/markdown/html_escaping.hpp"
 
+#include "bengal/core/html.hpp"
+
 namespace bengal::markdown {
 namespace {
 
@@ -11,13 +13,22 @@ constexpr bool is_url_safe(unsigned char c) {
   return false;
 }
 
-struct UrlSafeTable {
-  bool safe[256] = {};
-  constexpr UrlSafeTable() {
-    for (int c = 0; c < 256; ++c) safe[c] = is_url_safe(static_cast<unsigned char>(c));
+// cmark's href escape: '&' and '\'' become entities, every other unsafe byte (spaces, quotes,
+// non-ASCII) %XX. '%' is safe, so an existing %XX is kept.
+constexpr EscapeTable url_escapes() {
+  constexpr char kHex[] = "0123456789ABCDEF";
+  EscapeTable table;
+  for (int c = 0; c < 256; ++c) {
+    auto byte = static_cast<unsigned char>(c);
+    if (is_url_safe(byte)) continue;
+    const char percent[] = {'%', kHex[byte >> 4], kHex[byte & 15]};
+    table.set(byte, std::string_view(percent, 3));
   }
-};
-constexpr UrlSafeTable kUrlSafe;
+  table.set('&', "&amp;");
+  table.set('\'', "&#x27;");
+  return table;
+}
+constinit const EscapeTable kUrlEscapes = url_escapes();
 
 char lower_ascii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -46,24 +57,7 @@ bool is_filtered_tag(std::string_view html, size_t lt) {
 }  // namespace
 
 void append_url_escaped(std::string& out, std::string_view url) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  size_t start = 0;  // safe characters are copied in runs
-  for (size_t i = 0; i < url.size(); ++i) {
-    auto c = static_cast<unsigned char>(url[i]);
-    if (kUrlSafe.safe[c]) continue;
-    out.append(url, start, i - start);
-    start = i + 1;
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '\'') {
-      out += "&#x27;";
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  out.append(url, start, url.size() - start);
+  append_escaped(out, url, kUrlEscapes);
 }
 
 void append_tag_filtered(std::string& out, std::string_view html) {
