@@ -67,9 +67,9 @@ TEST(FirstRun, ABaseurlWithoutHostIsWarnedOnceWhereItIsSet) {
 
   write_file(dir / "site/bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"/docs/\"\n");
   RunResult path = run_bengal({"build", "site", "-q"}, "", dir);
-  EXPECT_EQ(path.err, relative_urls_warning("bengal.toml:3:11",
-                                            "[site] baseurl \"/docs\" is only a path",
-                                            "https://example.org/docs/"));
+  EXPECT_EQ(path.err,
+            relative_urls_warning("bengal.toml:3:11", "[site] baseurl \"/docs\" is only a path",
+                                  "https://example.org/docs/"));
 
   // Nothing that needs absolute URLs is written: nothing to warn about.
   write_file(dir / "site/bengal.toml",

@@ -13,8 +13,8 @@ class GraphCommand : public ::testing::TestWithParam<std::string> {};
 TEST_P(GraphCommand, PrintsTheExpectedReport) {
   const std::string& format = GetParam();
   auto expected = source_dir() / "tests/sites/golden-graph.expected";
-  RunResult r = run_bengal({"graph", (source_dir() / "tests/sites/golden").string(), "--format",
-                            format, "--top", "5"});
+  RunResult r = run_bengal(
+      {"graph", (source_dir() / "tests/sites/golden").string(), "--format", format, "--top", "5"});
   EXPECT_EQ(r.exit_code, 0);
   expect_golden_file(expected / ("graph." + format), r.out);
   // Broken pages of the golden site are reported, with file and line, as in a build.
@@ -29,10 +29,10 @@ TEST(GraphCommand, JsonHasTheDocumentedShape) {
   ASSERT_EQ(r.exit_code, 0);
   // Top-level keys in their documented order.
   size_t at = 0;
-  for (const char* key : {"\"pages\": 19", "\"links\": 2", "\"navigation_edges\":",
-                          "\"broken_links\": 0", "\"pagerank_iterations\":", "\"top\": [",
-                          "\"hubs\": {\"percent\": 10, \"pages\": [", "\"orphans\": [",
-                          "\"components\": {\"count\": 1, \"largest\": []}"}) {
+  for (const char* key :
+       {"\"pages\": 19", "\"links\": 2", "\"navigation_edges\":", "\"broken_links\": 0",
+        "\"pagerank_iterations\":", "\"top\": [", "\"hubs\": {\"percent\": 10, \"pages\": [",
+        "\"orphans\": [", "\"components\": {\"count\": 1, \"largest\": []}"}) {
     size_t found = r.out.find(key, at);
     ASSERT_NE(found, std::string::npos) << key;
     at = found;

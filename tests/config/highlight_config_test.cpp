@@ -15,8 +15,8 @@ TEST(HighlightConfig, IsOffByDefaultWithTheSemanticScheme) {
 }
 
 TEST(HighlightConfig, ReadsBothKeys) {
-  auto r = parse_config("[markdown]\nhighlight = true\nhighlight_style = \"pygments\"\n",
-                        "bengal.toml");
+  auto r =
+      parse_config("[markdown]\nhighlight = true\nhighlight_style = \"pygments\"\n", "bengal.toml");
   EXPECT_TRUE(r.config.markdown_highlight);
   EXPECT_EQ(r.config.markdown_highlight_style, "pygments");
 }

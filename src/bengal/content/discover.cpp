@@ -214,6 +214,7 @@ struct Entry {
 // Folders without an _index.md get a generated section page, the content root a home page.
 std::vector<Entry> page_order(const std::vector<std::string>& pages) {  // sorted
   std::vector<Entry> order;
+  order.reserve(pages.size());
   for (const auto& rel : pages) order.push_back({rel, false});
   for (const auto& dir : section_dirs(pages)) {
     std::string rel = dir.empty() ? "_index.md" : dir + "/_index.md";
