@@ -312,6 +312,25 @@ class PageObject : public Object {
   const PageRender* render_;
 };
 
+// What an attribute that comes from a page's source reads on a page without one: false, empty
+// or none, so that a template written for pages renders taxonomy and 404 pages too.
+Value source_attr(std::string_view n) {
+  static constexpr std::string_view kFalse[] = {"draft", "is_home", "is_page", "is_section"};
+  static constexpr std::string_view kEmptyText[] = {"content", "description", "summary", "toc"};
+  static constexpr std::string_view kEmptyList[] = {"categories", "related",   "sections",
+                                                    "tags",       "toc_items", "translations"};
+  static constexpr std::string_view kNone[] = {"date", "lastmod", "next", "prev"};
+  auto in = [n](const auto& names) {
+    return std::find(std::begin(names), std::end(names), n) != std::end(names);
+  };
+  if (in(kFalse)) return Value::boolean(false);
+  if (in(kEmptyText)) return Value::string("");
+  if (in(kEmptyList)) return Value::list(List{});
+  if (in(kNone)) return Value::none();
+  if (n == "params") return Value::dict({});
+  return {};
+}
+
 class VirtualPageObject : public Object {
  public:
   VirtualPageObject(const SiteContext& ctx, const VirtualPage& p, const PageRender* render)
@@ -340,16 +359,7 @@ class VirtualPageObject : public Object {
                                         : Value::list(List{ctx_.page(s.home)});
     if (n == "paginator") return paginator(ctx_, render_);
     if (n == "pages" && render_) return ctx_.pages(render_->list);
-    if (n == "is_home" || n == "is_section" || n == "is_page" || n == "draft")
-      return Value::boolean(false);
-    if (n == "content" || n == "toc" || n == "description" || n == "summary")
-      return Value::string("");
-    if (n == "params") return Value::dict({});
-    if (n == "tags" || n == "categories" || n == "related" || n == "translations" ||
-        n == "sections" || n == "toc_items")
-      return Value::list(List{});
-    if (n == "date" || n == "lastmod" || n == "prev" || n == "next") return Value::none();
-    return {};
+    return source_attr(n);
   }
   std::string str() const override { return p_.title; }
 
