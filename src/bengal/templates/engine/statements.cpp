@@ -256,7 +256,8 @@ Renderer::Flow Renderer::exec_set_attr(const Node& n) {
   return Flow::kNormal;
 }
 
-// {% set name %}...{% endset %}. As in Jinja2, a {% break %} inside stops only the block.
+// {% set name %}...{% endset %}: the body's output, markup when autoescaping. A {% break %}
+// or {% continue %} inside ends the body, not the loop around the block.
 Renderer::Flow Renderer::exec_set_block(const Node& n) {
   Value v;
   if (capture(autoescape(), v, [&] { return exec_body(n.bodies[0]); }) == Flow::kError)
