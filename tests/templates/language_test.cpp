@@ -131,6 +131,13 @@ TEST(Inheritance, SelfNestedBlocksAndIncludedBlocks) {
   EXPECT_EQ(f.render("uses-part.html"), "<title>B</title><h1>B</h1>part's own");
 }
 
+// Jinja2 gives a block the loop variables around it only when it is `scoped`; here always.
+TEST(Inheritance, BlocksSeeTheVariablesAroundThem) {
+  EXPECT_EQ(render("{% for x in [1, 2] %}{% block b scoped %}{{ x }}{% endblock %}{% endfor %}"
+                   "{% for y in [3] %}{% block c %}{{ y }}{% endblock %}{% endfor %}"),
+            "123");
+}
+
 TEST(Inheritance, IncludeListTakesTheFirstThatExistsAndWithoutContext) {
   Fixture f;
   f.loader->add("b.txt", "b:{{ x }}");

@@ -130,105 +130,170 @@ Value page_terms(const SiteContext& ctx, const PageMeta& m, std::string_view plu
   return Value::list(std::move(items));
 }
 
+// What a page attribute is computed from.
+struct PageRef {
+  const SiteContext& ctx;
+  const site::Site& s;
+  const PageMeta& m;
+  PageId id;
+  const PageRender* render;  // the page being rendered, else null
+};
+
+Value neighbour(const PageRef& p, PageId id) {
+  return id == kNoPage ? Value::none() : p.ctx.page(id);
+}
+
+Value strings(const PageRef& p, content::StrRange r) {
+  List out;
+  for (StrId id : p.s.table.list(r)) out.push_back(Value::view(p.s.str(id)));
+  return Value::list(std::move(out));
+}
+
+Value ancestors(const PageRef& p) {
+  List out;  // nearest first, as in Hugo; |reverse gives breadcrumb order
+  for (PageId a = p.m.section; a != kNoPage; a = p.s.page(a).section) out.push_back(p.ctx.page(a));
+  return Value::list(std::move(out));
+}
+
+Value child_pages(const PageRef& p) {
+  if (p.m.kind == PageKind::kHome) return p.ctx.pages(std::span<const PageId>(p.s.regular_pages));
+  if (p.m.kind == PageKind::kSection) return p.ctx.pages(p.s.pages_of(p.id));
+  return p.ctx.pages(std::span<const PageId>());
+}
+
+Value toc_items(const PageRef& p) {
+  List out;
+  if (p.render && p.render->toc_items) {
+    for (const auto& e : *p.render->toc_items) {
+      if (e.level < 2 || e.level > 4) continue;
+      out.push_back(Value::dict({{"id", Value::string(e.id)},
+                                 {"title", Value::string(e.title)},
+                                 {"level", Value::integer(e.level)}}));
+    }
+  }
+  return Value::list(std::move(out));
+}
+
+// Front matter type, else the top-level section folder, as in Hugo.
+Value page_type(const PageRef& p) {
+  if (p.m.type != kEmptyStr) return Value::string(std::string(p.s.str(p.m.type)));
+  std::string_view path = p.s.source_path(p.id);
+  size_t slash = path.find('/');
+  return Value::string(slash == std::string_view::npos ? "page"
+                                                       : std::string(path.substr(0, slash)));
+}
+
+Value paginator(const SiteContext& ctx, const PageRender* render) {
+  return render && render->pager ? Value::object(std::make_shared<PaginatorObject>(ctx, *render))
+                                 : Value::none();
+}
+
+Value rfc3339(bool has, const Date& date) {
+  return has ? Value::string(date.to_rfc3339()) : Value::none();
+}
+
+// Byte order, as std::string_view's <, in a loop the compiler inlines: attribute names are a few
+// characters and differ early, so this is cheaper than calling memcmp at every step of the
+// binary search over kPageAttrs (page attributes are read in the render's inner loops).
+constexpr bool name_less(std::string_view a, std::string_view b) {
+  size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  return a.size() < b.size();
+}
+
+// A page's attributes, sorted by name for PageObject::attr's binary search.
+struct PageAttr {
+  std::string_view name;
+  Value (*get)(const PageRef& p);
+};
+constexpr PageAttr kPageAttrs[] = {
+    {"aliases", [](const PageRef& p) { return strings(p, p.m.aliases); }},
+    {"ancestors", ancestors},
+    {"categories",
+     [](const PageRef& p) { return page_terms(p.ctx, p.m, "categories", p.m.categories); }},
+    {"content",
+     [](const PageRef& p) {
+       if (p.render != nullptr) return Value::view(p.render->content, true);
+       return Value::string(p.ctx.content_of(p.id), true);
+     }},
+    {"date", [](const PageRef& p) { return rfc3339(p.m.has_date, p.m.date); }},
+    {"description", [](const PageRef& p) { return pooled(p.s, p.m.description); }},
+    {"draft", [](const PageRef& p) { return Value::boolean(p.m.draft); }},
+    {"id", [](const PageRef& p) { return Value::integer(p.id); }},
+    {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
+    {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
+    {"is_section", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kSection); }},
+    {"keywords", [](const PageRef& p) { return strings(p, p.m.keywords); }},
+    {"kind", [](const PageRef& p) { return Value::view(kind_name(p.m.kind)); }},
+    {"lastmod", [](const PageRef& p) { return rfc3339(p.m.has_lastmod, p.m.lastmod); }},
+    {"layout", [](const PageRef& p) { return pooled(p.s, p.m.layout); }},
+    {"next", [](const PageRef& p) { return neighbour(p, p.s.next_in_section[p.id]); }},
+    {"pagerank",
+     [](const PageRef& p) {
+       return Value::number(p.ctx.graph() ? p.ctx.graph()->rank(p.id) : 0.0);
+     }},
+    {"pages", child_pages},
+    {"paginator", [](const PageRef& p) { return paginator(p.ctx, p.render); }},
+    {"params",
+     [](const PageRef& p) {
+       const bengal::Value* params = p.s.table.page_params(p.m);
+       return params ? Value::from(*params) : Value::dict({});
+     }},
+    {"parent", [](const PageRef& p) { return neighbour(p, p.m.section); }},
+    {"permalink", [](const PageRef& p) { return Value::string(p.s.permalink(p.id)); }},
+    {"prev", [](const PageRef& p) { return neighbour(p, p.s.prev_in_section[p.id]); }},
+    {"reading_time",
+     [](const PageRef& p) {
+       return Value::integer(std::max<int64_t>(1, (p.m.word_count + 199) / 200));
+     }},
+    {"related",
+     [](const PageRef& p) {
+       return p.ctx.graph() ? p.ctx.pages(p.ctx.graph()->related.of(p.id)) : Value::list(List{});
+     }},
+    {"section", [](const PageRef& p) { return neighbour(p, p.m.section); }},
+    {"sections",
+     [](const PageRef& p) {
+       return p.m.kind == PageKind::kPage ? Value::list(List{})
+                                          : p.ctx.pages(p.s.sections_of(p.id));
+     }},
+    {"slug", [](const PageRef& p) { return pooled(p.s, p.m.slug); }},
+    {"source_path",
+     [](const PageRef& p) {
+       return Value::string(p.s.config.content_dir + "/" + std::string(p.s.source_path(p.id)));
+     }},
+    {"summary", [](const PageRef& p) { return pooled(p.s, p.m.summary); }},
+    {"tags", [](const PageRef& p) { return page_terms(p.ctx, p.m, "tags", p.m.tags); }},
+    {"template", [](const PageRef& p) { return pooled(p.s, p.m.template_name); }},
+    {"title", [](const PageRef& p) { return pooled(p.s, p.m.title); }},
+    {"toc",
+     [](const PageRef& p) {
+       return p.render ? Value::view(p.render->toc, true) : Value::string("");
+     }},
+    {"toc_items", toc_items},
+    {"translations", [](const PageRef&) { return Value::list(List{}); }},
+    {"type", page_type},
+    {"url", [](const PageRef& p) { return Value::string(p.s.rel_url(p.id)); }},
+    {"weight", [](const PageRef& p) { return Value::integer(p.m.weight); }},
+    {"word_count", [](const PageRef& p) { return Value::integer(p.m.word_count); }},
+};
+static_assert(std::is_sorted(std::begin(kPageAttrs), std::end(kPageAttrs),
+                             [](const PageAttr& a, const PageAttr& b) {
+                               return name_less(a.name, b.name);
+                             }));
+
 class PageObject : public Object {
  public:
   PageObject(const SiteContext& ctx, PageId id, const PageRender* render)
       : ctx_(ctx), id_(id), render_(render) {}
 
   Value attr(std::string_view n) const override {
+    const auto* it = std::lower_bound(
+        std::begin(kPageAttrs), std::end(kPageAttrs), n,
+        [](const PageAttr& a, std::string_view name) { return name_less(a.name, name); });
+    if (it == std::end(kPageAttrs) || it->name != n) return {};
     const site::Site& s = ctx_.site();
-    const PageMeta& m = s.page(id_);
-    switch (n.empty() ? 0 : n[0]) {
-      case 'a':
-        if (n == "aliases") return strings(m.aliases);
-        if (n == "ancestors") {
-          List out;  // nearest first, as in Hugo; |reverse gives breadcrumb order
-          for (PageId p = m.section; p != kNoPage; p = s.page(p).section)
-            out.push_back(ctx_.page(p));
-          return Value::list(std::move(out));
-        }
-        break;
-      case 'c':
-        if (n == "content") {
-          if (render_ != nullptr) return Value::view(render_->content, true);
-          return Value::string(ctx_.content_of(id_), true);
-        }
-        if (n == "categories") return page_terms(ctx_, m, "categories", m.categories);
-        break;
-      case 'd':
-        if (n == "date") return m.has_date ? Value::string(m.date.to_rfc3339()) : Value::none();
-        if (n == "description") return pooled(s, m.description);
-        if (n == "draft") return Value::boolean(m.draft);
-        break;
-      case 'i':
-        if (n == "id") return Value::integer(id_);
-        if (n == "is_home") return Value::boolean(m.kind == PageKind::kHome);
-        if (n == "is_section") return Value::boolean(m.kind == PageKind::kSection);
-        if (n == "is_page") return Value::boolean(m.kind == PageKind::kPage);
-        break;
-      case 'k':
-        if (n == "kind") return Value::view(kind_name(m.kind));
-        if (n == "keywords") return strings(m.keywords);
-        break;
-      case 'l':
-        if (n == "lastmod")
-          return m.has_lastmod ? Value::string(m.lastmod.to_rfc3339()) : Value::none();
-        if (n == "layout") return pooled(s, m.layout);
-        break;
-      case 'n':
-        if (n == "next") return neighbour(s.next_in_section[id_]);
-        break;
-      case 'p':
-        if (n == "permalink") return Value::string(s.permalink(id_));
-        if (n == "params") {
-          const bengal::Value* p = s.table.page_params(m);
-          return p ? Value::from(*p) : Value::dict({});
-        }
-        if (n == "parent") return neighbour(m.section);
-        if (n == "prev") return neighbour(s.prev_in_section[id_]);
-        if (n == "pages")
-          return m.kind == PageKind::kHome ? ctx_.pages(std::span<const PageId>(s.regular_pages))
-                 : m.kind == PageKind::kSection ? ctx_.pages(s.pages_of(id_))
-                                                : ctx_.pages(std::span<const PageId>());
-        if (n == "paginator")
-          return render_ && render_->pager
-                     ? Value::object(std::make_shared<PaginatorObject>(ctx_, *render_))
-                     : Value::none();
-        if (n == "pagerank") return Value::number(ctx_.graph() ? ctx_.graph()->rank(id_) : 0.0);
-        break;
-      case 'r':
-        if (n == "reading_time")
-          return Value::integer(std::max<int64_t>(1, (m.word_count + 199) / 200));
-        if (n == "related")
-          return ctx_.graph() ? ctx_.pages(ctx_.graph()->related.of(id_)) : Value::list(List{});
-        break;
-      case 's':
-        if (n == "slug") return pooled(s, m.slug);
-        if (n == "summary") return pooled(s, m.summary);
-        if (n == "section") return neighbour(m.section);
-        if (n == "sections")
-          return m.kind == PageKind::kPage ? Value::list(List{}) : ctx_.pages(s.sections_of(id_));
-        if (n == "source_path")
-          return Value::string(s.config.content_dir + "/" + std::string(s.source_path(id_)));
-        break;
-      case 't':
-        if (n == "title") return pooled(s, m.title);
-        if (n == "tags") return page_terms(ctx_, m, "tags", m.tags);
-        if (n == "toc") return render_ ? Value::view(render_->toc, true) : Value::string("");
-        if (n == "toc_items") return toc_items();
-        if (n == "translations") return Value::list(List{});
-        if (n == "type") return Value::string(type());
-        if (n == "template") return pooled(s, m.template_name);
-        break;
-      case 'u':
-        if (n == "url") return Value::string(s.rel_url(id_));
-        break;
-      case 'w':
-        if (n == "weight") return Value::integer(m.weight);
-        if (n == "word_count") return Value::integer(m.word_count);
-        break;
-    }
-    return {};
+    return it->get(PageRef{ctx_, s, s.page(id_), id_, render_});
   }
   std::vector<std::string> keys() const override {
     return {"title",      "url",          "permalink", "date",       "lastmod",     "draft",
@@ -240,40 +305,30 @@ class PageObject : public Object {
   }
   const void* identity() const override { return &ctx_.site().page(id_); }
 
-  // Front matter type, else the top-level section folder, as in Hugo.
-  std::string type() const {
-    const site::Site& s = ctx_.site();
-    const PageMeta& m = s.page(id_);
-    if (m.type != kEmptyStr) return std::string(s.str(m.type));
-    std::string_view path = s.source_path(id_);
-    size_t slash = path.find('/');
-    return slash == std::string_view::npos ? "page" : std::string(path.substr(0, slash));
-  }
-
  private:
-  Value neighbour(PageId id) const { return id == kNoPage ? Value::none() : ctx_.page(id); }
-  Value strings(content::StrRange r) const {
-    List out;
-    for (StrId id : ctx_.site().table.list(r)) out.push_back(Value::view(ctx_.site().str(id)));
-    return Value::list(std::move(out));
-  }
-  Value toc_items() const {
-    List out;
-    if (render_ && render_->toc_items) {
-      for (const auto& e : *render_->toc_items) {
-        if (e.level < 2 || e.level > 4) continue;
-        out.push_back(Value::dict({{"id", Value::string(e.id)},
-                                   {"title", Value::string(e.title)},
-                                   {"level", Value::integer(e.level)}}));
-      }
-    }
-    return Value::list(std::move(out));
-  }
-
   const SiteContext& ctx_;
   PageId id_;
   const PageRender* render_;
 };
+
+// What an attribute that comes from a page's source reads on a page without one: false, empty
+// or none, so that a template written for pages renders taxonomy and 404 pages too.
+Value source_attr(std::string_view n) {
+  static constexpr std::string_view kFalse[] = {"draft", "is_home", "is_page", "is_section"};
+  static constexpr std::string_view kEmptyText[] = {"content", "description", "summary", "toc"};
+  static constexpr std::string_view kEmptyList[] = {"categories", "related",   "sections",
+                                                    "tags",       "toc_items", "translations"};
+  static constexpr std::string_view kNone[] = {"date", "lastmod", "next", "prev"};
+  auto in = [n](const auto& names) {
+    return std::find(std::begin(names), std::end(names), n) != std::end(names);
+  };
+  if (in(kFalse)) return Value::boolean(false);
+  if (in(kEmptyText)) return Value::string("");
+  if (in(kEmptyList)) return Value::list(List{});
+  if (in(kNone)) return Value::none();
+  if (n == "params") return Value::dict({});
+  return {};
+}
 
 class VirtualPageObject : public Object {
  public:
@@ -300,21 +355,9 @@ class VirtualPageObject : public Object {
     }
     if (n == "ancestors")
       return s.home == kNoPage ? Value::list(List{}) : Value::list(List{ctx_.page(s.home)});
-    if (n == "paginator")
-      return render_ && render_->pager
-                 ? Value::object(std::make_shared<PaginatorObject>(ctx_, *render_))
-                 : Value::none();
+    if (n == "paginator") return paginator(ctx_, render_);
     if (n == "pages" && render_) return ctx_.pages(render_->list);
-    if (n == "is_home" || n == "is_section" || n == "is_page" || n == "draft")
-      return Value::boolean(false);
-    if (n == "content" || n == "toc" || n == "description" || n == "summary")
-      return Value::string("");
-    if (n == "params") return Value::dict({});
-    if (n == "tags" || n == "categories" || n == "related" || n == "translations" ||
-        n == "sections" || n == "toc_items")
-      return Value::list(List{});
-    if (n == "date" || n == "lastmod" || n == "prev" || n == "next") return Value::none();
-    return {};
+    return source_attr(n);
   }
   std::string str() const override { return p_.title; }
 

@@ -29,50 +29,67 @@ class Lexer {
   bool run() {
     size_t text_start = 0;
     bool strip_next = false;  // the previous tag ended with '-'
-    while (true) {
+    for (;;) {
       size_t open = find_tag(text_start);
-      std::string_view text = src_.substr(
-          text_start, (open == std::string_view::npos ? src_.size() : open) - text_start);
-      size_t text_offset = text_start;
-      if (strip_next) {
-        size_t k = 0;
-        while (k < text.size() && is_space(text[k])) ++k;
-        text.remove_prefix(k);
-        text_offset += k;
-      }
+      size_t text_end = open == std::string_view::npos ? src_.size() : open;
+      std::string_view text = src_.substr(text_start, text_end - text_start);
+      size_t text_offset = text_start + (strip_next ? strip_leading_space(text) : 0);
       if (open == std::string_view::npos) {
         // Jinja2 drops a single trailing newline of the template (keep_trailing_newline=False).
         if (text.ends_with('\n')) text.remove_suffix(text.ends_with("\r\n") ? 2 : 1);
         emit_text(text, text_offset);
         break;
       }
-      bool strip_before = open + 2 < src_.size() && src_[open + 2] == '-';
-      if (strip_before) {
-        while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-      }
-      emit_text(text, text_offset);
-      char kind = src_[open + 1];
-      pos_ = open + 2 + (strip_before || (open + 2 < src_.size() && src_[open + 2] == '+') ? 1 : 0);
-      if (kind == '#') {
-        size_t close = src_.find("#}", pos_);
-        if (close == std::string_view::npos) return fail("unclosed comment; expected #}", open);
-        strip_next = close > 0 && src_[close - 1] == '-';
-        text_start = close + 2;
-        continue;
-      }
-      if (kind == '%' && is_raw(pos_)) {
-        if (!raw_block(open, text_start, strip_next)) return false;
-        continue;
-      }
-      push(kind == '{' ? TokenType::kVarBegin : TokenType::kBlockBegin, "", open);
-      if (!tag(kind == '{' ? '}' : '%', open, strip_next)) return false;
-      text_start = pos_;
+      if (!tag_at(open, text, text_offset, text_start, strip_next)) return false;
     }
     push(TokenType::kEof, "", src_.size());
     return true;
   }
 
  private:
+  // The text before the tag opening at `open` (less its trailing space when the tag starts
+  // with '-'), then the tag, comment or raw block; sets where the next text starts.
+  bool tag_at(size_t open, std::string_view text, size_t text_offset, size_t& text_start,
+              bool& strip_next) {
+    bool strip_before = open + 2 < src_.size() && src_[open + 2] == '-';
+    if (strip_before) strip_trailing_space(text);
+    emit_text(text, text_offset);
+    char kind = src_[open + 1];
+    pos_ = open + 2 + (strip_before || (open + 2 < src_.size() && src_[open + 2] == '+') ? 1 : 0);
+    if (kind == '#') return comment(open, text_start, strip_next);
+    if (kind == '%' && is_raw(pos_)) return raw_block(open, text_start, strip_next);
+    push(kind == '{' ? TokenType::kVarBegin : TokenType::kBlockBegin, "", open);
+    if (!tag(kind == '{' ? '}' : '%', open, strip_next)) return false;
+    text_start = pos_;
+    return true;
+  }
+
+  // {# ... #}: skipped.
+  bool comment(size_t open, size_t& text_start, bool& strip_next) {
+    size_t close = src_.find("#}", pos_);
+    if (close == std::string_view::npos) return fail("unclosed comment; expected #}", open);
+    strip_next = close > 0 && src_[close - 1] == '-';
+    text_start = close + 2;
+    return true;
+  }
+
+  // Drops leading whitespace from `s`; returns how many bytes.
+  static size_t strip_leading_space(std::string_view& s) {
+    size_t k = 0;
+    while (k < s.size() && is_space(s[k])) ++k;
+    s.remove_prefix(k);
+    return k;
+  }
+
+  static void strip_trailing_space(std::string_view& s) {
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  }
+
+  size_t skip_space_from(size_t p) const {
+    while (p < src_.size() && is_space(src_[p])) ++p;
+    return p;
+  }
+
   size_t find_tag(size_t from) const {
     for (size_t i = src_.find('{', from); i != std::string_view::npos; i = src_.find('{', i + 1)) {
       if (i + 1 < src_.size() && (src_[i + 1] == '{' || src_[i + 1] == '%' || src_[i + 1] == '#'))
@@ -123,10 +140,7 @@ class Lexer {
     return after >= src_.size() || !is_name_char(src_[after]);
   }
 
-  bool is_raw(size_t p) const {
-    while (p < src_.size() && is_space(src_[p])) ++p;
-    return word_at(p, "raw");
-  }
+  bool is_raw(size_t p) const { return word_at(skip_space_from(p), "raw"); }
 
   // {% raw %}...{% endraw %} (or {% end %}): the content is text, untouched.
   bool raw_block(size_t open, size_t& text_start, bool& strip_next) {
@@ -136,30 +150,38 @@ class Lexer {
     size_t body = close + 2;
     for (size_t i = src_.find("{%", body); i != std::string_view::npos;
          i = src_.find("{%", i + 2)) {
-      size_t p = i + 2;
-      bool strip_end = p < src_.size() && src_[p] == '-';
-      if (strip_end) ++p;
-      while (p < src_.size() && is_space(src_[p])) ++p;
-      size_t w = word_at(p, "endraw") ? 6 : word_at(p, "end") ? 3 : 0;
-      if (w == 0) continue;
-      p += w;
-      while (p < src_.size() && is_space(src_[p])) ++p;
-      bool strip_after = p < src_.size() && src_[p] == '-';
-      if (strip_after) ++p;
-      if (src_.substr(p, 2) != "%}") continue;
+      RawEnd end;
+      if (!raw_end_at(i, end)) continue;
       std::string_view content = src_.substr(body, i - body);
-      if (strip_inner_start) {
-        while (!content.empty() && is_space(content.front())) content.remove_prefix(1);
-      }
-      if (strip_end) {
-        while (!content.empty() && is_space(content.back())) content.remove_suffix(1);
-      }
+      if (strip_inner_start) strip_leading_space(content);
+      if (end.strip_before) strip_trailing_space(content);
       emit_text(content, body);
-      text_start = p + 2;
-      strip_next = strip_after;
+      text_start = end.after;
+      strip_next = end.strip_after;
       return true;
     }
     return fail("unclosed {% raw %}; expected {% endraw %}", open);
+  }
+
+  struct RawEnd {
+    size_t after = 0;  // just past its %}
+    bool strip_before = false, strip_after = false;
+  };
+
+  // Whether the tag opening at `i` is {% endraw %} or {% end %}, with optional '-'s.
+  bool raw_end_at(size_t i, RawEnd& end) const {
+    size_t p = i + 2;
+    end.strip_before = p < src_.size() && src_[p] == '-';
+    if (end.strip_before) ++p;
+    p = skip_space_from(p);
+    size_t w = word_at(p, "endraw") ? 6 : word_at(p, "end") ? 3 : 0;
+    if (w == 0) return false;
+    p = skip_space_from(p + w);
+    end.strip_after = p < src_.size() && src_[p] == '-';
+    if (end.strip_after) ++p;
+    if (src_.substr(p, 2) != "%}") return false;
+    end.after = p + 2;
+    return true;
   }
 
   // Tokens of one {{ }} or {% %} tag, up to and including its end.

@@ -404,7 +404,8 @@ void Parser::parse_set(Node& n, const Token& open) {
 void Parser::parse_block(Node& n, const Token& open) {
   n.kind = NodeKind::kBlock;
   n.text = expect_name("a block name");
-  // Accepted for Jinja2 templates; a block here always sees the variables around it.
+  // Accepted for Jinja2 templates: a block here always sees the variables around it (a loop's
+  // included), as a Jinja2 block does only when scoped.
   accept_name("scoped");
   expect_block_end();
   n.bodies.push_back(parse_body({"endblock"}, &open, "block"));

@@ -79,6 +79,7 @@ class Renderer {
   bool bind_macro_args(const Node& macro, const Template* tpl, const CallArgs& args);
   Value caller_value(const Node& call_block);  // `caller` inside a {% call %} block
   Flow run_loop(const Node& n, const Value& iterable, int depth);
+  bool filter_loop_items(const Node& n, const List& items, List& kept);
   bool call_loop(const Node& loop, int depth, const Value& items, Value& result,
                  std::string& error);
   Flow exec_block(const std::string& name, size_t level);

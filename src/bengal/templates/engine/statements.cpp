@@ -68,6 +68,34 @@ class LoopObject : public Object, public std::enable_shared_from_this<LoopObject
   }
 };
 
+using Variables = std::vector<std::pair<std::string, Value>>;  // a Renderer scope
+
+// The items a loop walks: a list in place, other iterables materialized once into `storage`;
+// a dict unpacked into two names gives its (key, value) pairs.
+const List* loop_items(const Node& loop, const Value& iterable, List& storage) {
+  if (iterable.kind() == Value::Kind::kList) return &iterable.as_list();
+  if (iterable.kind() == Value::Kind::kDict && loop.names.size() == 2) {
+    for (const auto& [k, v] : iterable.as_dict())
+      storage.push_back(Value::list(List{Value::view(k), v}));
+  } else {
+    storage = iterable.to_list();
+  }
+  return &storage;
+}
+
+// Binds a loop's variables to `item` in `scope`, after its first `keep` entries: one name
+// takes the item, several unpack it (missing parts are undefined).
+void bind_loop_variables(const Node& loop, Variables& scope, size_t keep, const Value& item) {
+  scope.resize(keep);
+  if (loop.names.size() == 1) {
+    scope.emplace_back(loop.names[0], item);
+    return;
+  }
+  List parts = item.to_list();
+  for (size_t k = 0; k < loop.names.size(); ++k)
+    scope.emplace_back(loop.names[k], k < parts.size() ? parts[k] : Value());
+}
+
 }  // namespace
 
 template <typename Run>
@@ -228,7 +256,8 @@ Renderer::Flow Renderer::exec_set_attr(const Node& n) {
   return Flow::kNormal;
 }
 
-// {% set name %}...{% endset %}. As in Jinja2, a {% break %} inside stops only the block.
+// {% set name %}...{% endset %}: the body's output, markup when autoescaping. A {% break %}
+// or {% continue %} inside ends the body, not the loop around the block.
 Renderer::Flow Renderer::exec_set_block(const Node& n) {
   Value v;
   if (capture(autoescape(), v, [&] { return exec_body(n.bodies[0]); }) == Flow::kError)
@@ -439,40 +468,15 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
          std::string("cannot loop over a ") + iterable.type_name());
     return Flow::kError;
   }
-  // Lists are walked in place; other iterables are materialized once.
   List storage;
-  const List* items = &storage;
-  if (iterable.kind() == Value::Kind::kList) {
-    items = &iterable.as_list();
-  } else if (iterable.kind() == Value::Kind::kDict && n.names.size() == 2) {
-    for (const auto& [k, v] : iterable.as_dict())
-      storage.push_back(Value::list(List{Value::view(k), v}));
-  } else {
-    storage = iterable.to_list();
-  }
+  const List* items = loop_items(n, iterable, storage);
   scopes_.emplace_back();
-  auto bind = [&](Scope& s, size_t first, const Value& item) {
-    s.resize(first);
-    if (n.names.size() == 1) {
-      s.emplace_back(n.names[0], item);
-      return;
-    }
-    List parts = item.to_list();
-    for (size_t k = 0; k < n.names.size(); ++k)
-      s.emplace_back(n.names[k], k < parts.size() ? parts[k] : Value());
-  };
   // The inline filter ({% for x in xs if cond %}) runs before loop variables are counted.
   if (n.exprs[1]) {
     List kept;
-    for (const Value& item : *items) {
-      bind(scopes_.back(), 0, item);
-      Value keep;
-      if (!eval(*n.exprs[1], keep)) return Flow::kError;
-      if (keep.truthy()) kept.push_back(item);
-    }
+    if (!filter_loop_items(n, *items, kept)) return Flow::kError;
     storage = std::move(kept);
     items = &storage;
-    scopes_.back().clear();
   }
   if (items->empty()) {
     scopes_.pop_back();
@@ -485,21 +489,30 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
   loop->depth = depth;
   Value loop_value = Value::object(loop);
   Flow result = Flow::kNormal;
-  for (size_t i = 0; i < items->size(); ++i) {
+  for (size_t i = 0; i < items->size() && result == Flow::kNormal; ++i) {
     loop->index = i;
     Scope& s = scopes_.back();
     // Names set in the body last one iteration, as in Jinja2.
     if (s.empty()) s.emplace_back("loop", loop_value);
-    bind(s, 1, (*items)[i]);
+    bind_loop_variables(n, s, 1, (*items)[i]);
     Flow f = exec_body(n.bodies[0]);
-    if (f == Flow::kError) {
-      result = f;
-      break;
-    }
-    if (f == Flow::kBreak) break;
+    if (f == Flow::kError || f == Flow::kBreak) result = f;
   }
   scopes_.pop_back();
-  return result;
+  return result == Flow::kError ? Flow::kError : Flow::kNormal;
+}
+
+// The items of {% for x in xs if cond %} for which cond holds, evaluated with the loop
+// variables bound in the loop's scope (left empty).
+bool Renderer::filter_loop_items(const Node& n, const List& items, List& kept) {
+  for (const Value& item : items) {
+    bind_loop_variables(n, scopes_.back(), 0, item);
+    Value keep;
+    if (!eval(*n.exprs[1], keep)) return false;
+    if (keep.truthy()) kept.push_back(item);
+  }
+  scopes_.back().clear();
+  return true;
 }
 
 // loop(children) in a `recursive` loop: the body again, one level deeper, as a value.
