@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bengal/markdown/directive_host.hpp"
+
 namespace bengal::markdown {
 
 struct TocEntry {
@@ -44,14 +46,21 @@ struct Options {
   bool gfm = true;          // tables, strikethrough, task lists, autolinks
   bool tagfilter = false;   // GFM tag filter: "<script" and kin in raw HTML become "&lt;script"
   bool wiki_links = false;  // [[target]] and [[target|text]] become links (site builds)
+  // MyST colon-fence directives (":::{note}") and roles ("{kbd}`C`"), spec/bengal-sites.md
+  // section 4 (site builds). Off: exact CommonMark, ":::" is text.
+  bool directives = false;
   const LinkResolver* resolve_link = nullptr;
   const CodeHighlighter* highlight_code = nullptr;
+  // include, literalinclude, glossary and child-cards ask it; nullptr: they warn and render
+  // their fallback.
+  const DirectiveHost* directive_host = nullptr;
 };
 
 // Reusable buffers: render_html appends, so clear both between pages to keep the capacity.
 struct Rendered {
   std::string html;
   std::vector<TocEntry> toc;  // every heading with an id, in order; render_toc_html filters
+  std::vector<RenderWarning> warnings;  // in source order
 };
 
 // Appends the HTML of `markdown` to out.html and its headings to out.toc. Every input is valid
