@@ -1,5 +1,9 @@
 #include "bengal/markdown/markdown.hpp"
 
+#include <algorithm>
+
+#include "bengal/markdown/icons.hpp"
+
 #include <gtest/gtest.h>
 
 namespace bengal::markdown {
@@ -157,3 +161,14 @@ TEST(Html, BadInputNeverCrashes) {
 
 }  // namespace
 }  // namespace bengal::markdown
+
+TEST(Icons, NamesAreSortedAndAliasesDrawTheirTarget) {
+  std::vector<std::string_view> names = bengal::markdown::icon_names();
+  EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+  for (std::string_view n : names)
+    EXPECT_NE(bengal::markdown::icon_svg(n).find("icon-" + std::string(n) + "\""),
+              std::string_view::npos)
+        << n;
+  EXPECT_EQ(bengal::markdown::icon_svg("caution"), bengal::markdown::icon_svg("warning"));
+  EXPECT_EQ(bengal::markdown::icon_svg("nope"), "");
+}
