@@ -8,11 +8,12 @@
 # inputs the fuzzer finds accumulate from run to run. An input that crashes, leaks, times out
 # (10 s) or exceeds 2 GB is kept in build-fuzz/crashes/; reproduce it with
 # `build-fuzz/fuzz/fuzz_<target> FILE`. Exits 1 when any target failed. FUZZ_FLAGS adds
-# libFuzzer flags to every run.
+# libFuzzer flags to every run. FUZZ_BUILD names another build folder configured with
+# -DBENGAL_FUZZ=ON (the test command passes its sanitizer build, which holds the targets too).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-BUILD="$ROOT/build-fuzz"
+BUILD="$(realpath -m "${FUZZ_BUILD:-$ROOT/build-fuzz}")"
 ALL_TARGETS=(front_matter config markdown template_parse template_render date url)
 
 SECONDS_PER_TARGET=60

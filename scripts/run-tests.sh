@@ -3,7 +3,9 @@
 # Release build that users run (the folder README command 1 builds, so the two share their
 # objects) and once under AddressSanitizer + UndefinedBehaviorSanitizer; check formatting and
 # clang-tidy (scripts/check-style.sh); then every libFuzzer target (fuzz/) briefly from its
-# seed corpus.
+# seed corpus. The sanitizer suite and the fuzz targets share one clang build (-O2: the
+# sanitized tests run about three times faster than at -O0, and one build instead of two
+# keeps the suite within its time budget).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -20,8 +22,9 @@ echo "== tests (Release)"
 run_suite build -DCMAKE_BUILD_TYPE=Release -DBENGAL_TESTS=ON -DBENGAL_BENCH=ON
 echo "== style (clang-format, clang-tidy)"
 scripts/check-style.sh build
-echo "== tests (ASan + UBSan)"
+echo "== tests (ASan + UBSan, clang, with the fuzz targets)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DBENGAL_SANITIZE=ON -DBENGAL_BENCH=OFF
+  run_suite build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+  -DBENGAL_FUZZ=ON -DBENGAL_BENCH=OFF
 echo "== fuzzing (5 s per target; scripts/fuzz.sh 600 for the long runs)"
-scripts/fuzz.sh 5
+FUZZ_BUILD=build-asan scripts/fuzz.sh 5
