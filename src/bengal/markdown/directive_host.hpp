@@ -33,7 +33,7 @@ struct IncludedFile {
 
 struct ChildEntry {
   std::string title;
-  std::string url;  // site-relative, as links are written ("/docs/a/")
+  std::string url;          // site-relative, as links are written ("/docs/a/")
   std::string description;  // front matter description, else the summary's first sentence
   std::string icon;         // front matter icon, "" for none
   bool is_section = false;
