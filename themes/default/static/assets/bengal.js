@@ -134,7 +134,8 @@ document.documentElement.classList.add("bengal-js");
     });
   }
 
-  document.querySelectorAll(".tabs").forEach(function (root) {
+  // code-tabs may be written without the tabs class; both take the same markup inside.
+  document.querySelectorAll(".tabs, .code-tabs").forEach(function (root) {
     var set = buildSet(root);
     if (!set) return;
     sets.push(set);
