@@ -157,5 +157,41 @@ TEST(ThemeBrowser, TabsFollowTheKeyboardAndSyncAndCodeBlocksGetCopyButtons) {
       << run.dom;
 }
 
+// assets/math.js with the KaTeX the binary carries, on the markup the Markdown stage writes for
+// math: each formula rendered without its delimiters, display math in display mode, and a
+// formula KaTeX cannot parse shown as an error instead of stopping the others. The page links
+// the scripts itself, as partials/math.html does on a page whose has_math is true.
+TEST(ThemeBrowser, MathJsRendersEveryFormulaWithTheEmbeddedKatex) {
+  ASSERT_TRUE(chromium_installed()) << kChromiumInstallHint;
+  fs::path site = fresh_temp_dir();
+  std::string assets = (site / "public/assets/").string();
+  write_files(site, {{"content/math.md",
+                      "---\ntitle: Math\n---\n\n"
+                      "<p><span class=\"math math-inline\">\\(a^2+b^2\\)</span> and "
+                      "<span class=\"math math-inline\">\\(\\frac{1}{\\)</span></p>\n"
+                      "<div class=\"math math-display\">\\[\\sum_{k=1}^{n} k\\]</div>\n\n"
+                      "<script src=\"" +
+                          assets +
+                          "katex/katex.min.js\"></script>\n"
+                          "<script src=\"" +
+                          assets + "math.js\"></script>\n"}});
+  write_file(site / "bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"file://" +
+                                       (site / "public").string() +
+                                       "/\"\n[markdown]\nunsafe = true\n");
+  RunResult r = run_bengal({"build", site.string(), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  BrowserRun run = open_in_chromium(site / "public/math/index.html");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(run.console.empty()) << joined(run.console);
+  // KaTeX keeps the source it rendered in a MathML annotation.
+  EXPECT_NE(run.dom.find("<annotation encoding=\"application/x-tex\">a^2+b^2</annotation>"),
+            std::string::npos)
+      << run.dom;
+  EXPECT_NE(run.dom.find("<span class=\"katex-display\">"), std::string::npos);
+  EXPECT_NE(run.dom.find("\\sum_{k=1}^{n} k</annotation>"), std::string::npos);
+  EXPECT_NE(run.dom.find("class=\"katex-error\""), std::string::npos);
+  EXPECT_EQ(run.dom.find("\\(a^2"), std::string::npos);  // delimiters stripped
+}
+
 }  // namespace
 }  // namespace bengal::test
