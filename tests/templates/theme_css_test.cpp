@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <regex>
 #include <string>
@@ -58,12 +57,12 @@ double contrast(const std::string& a, const std::string& b) {
 
 // color-mix(in srgb, c p%, bg): admonition and badge backgrounds.
 std::string tint(const std::string& c, const std::string& bg, double p) {
+  constexpr std::string_view kDigits = "0123456789abcdef";
   std::string out = "#";
   for (int i = 0; i < 3; ++i) {
-    long v = std::lround((channel(c, i) * p + channel(bg, i) * (1 - p)) * 255);
-    char buf[3];
-    std::snprintf(buf, sizeof buf, "%02lx", static_cast<unsigned long>(v));
-    out += buf;
+    auto v = static_cast<size_t>(std::lround((channel(c, i) * p + channel(bg, i) * (1 - p)) * 255));
+    out += kDigits[v / 16];
+    out += kDigits[v % 16];
   }
   return out;
 }
