@@ -20,6 +20,8 @@ packages=(
   nlohmann-json3-dev   # JSON outputs and test data
   libkf5syntaxhighlighting-dev  # build-time highlighting of fenced code (KDE's, Qt5-based):
                                 # 359 languages and faster than source-highlight (bench/RESULTS.md)
+  libjs-katex fonts-katex  # math: KaTeX's script, stylesheet and woff2 fonts, embedded in the
+                           # binary as default-theme assets (src/bengal/templates/CMakeLists.txt)
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils        # xmllint validates sitemap and feeds in tests

@@ -57,6 +57,25 @@ TEST_F(DiscoverTest, IdsFollowSortedPathsAndSectionsAreGenerated) {
   EXPECT_TRUE(messages().empty());
 }
 
+// Files for include and literalinclude live under a name starting with '_': never a page, never
+// copied; a section's _index.md still is its page.
+TEST_F(DiscoverTest, FilesUnderAnUnderscoreNameAreNotPublished) {
+  files({{"docs/_index.md", "---\ntitle: Docs\n---\n"},
+         {"docs/page.md", "---\ntitle: Page\n---\n"},
+         {"docs/_snippets/steps.md", "Steps."},
+         {"docs/_snippets/code.py", "print(1)"},
+         {"docs/_note.md", "Note."},
+         {"_shared/_index.md", "---\ntitle: Shared\n---\n"},
+         {"_shared/a.md", "A."},
+         {"docs/logo_small.svg", "<svg/>"}});
+  DiscoveredSite s = discover();
+  std::vector<std::string> paths;
+  for (const auto& p : s.table.pages) paths.emplace_back(s.table.str(p.source_path));
+  EXPECT_EQ(paths, (std::vector<std::string>{"_index.md", "docs/_index.md", "docs/page.md"}));
+  EXPECT_EQ(s.content_files, (std::vector<std::string>{"docs/logo_small.svg"}));
+  EXPECT_TRUE(messages().empty());
+}
+
 TEST_F(DiscoverTest, AFrontMatterSummaryIsCappedInBytesOnACharacterBoundary) {
   // 2,047 ASCII bytes, then two-byte characters: the cap (2,048) falls inside the first one.
   std::string word = std::string(2047, 'a') + "\xC3\xA9\xC3\xA9";

@@ -2,11 +2,9 @@
 // (headless Chromium) loads a report and must build the three charts without a console message.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <regex>
-#include <sstream>
 
+#include "../support/chromium.hpp"
 #include "../support/run.hpp"
 #include "bengal/report/build_report.hpp"
 
@@ -267,70 +265,11 @@ TEST(BuildReportHtml, IsDeterministic) {
 }
 
 // --- Headless Chromium ----------------------------------------------------------------------
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-struct BrowserRun {
-  int exit_code = -1;
-  std::string dom;                   // the DOM after load, as --dump-dom prints it
-  std::vector<std::string> console;  // the page's console messages
-  std::string err;
-};
-
-// With --enable-logging=stderr, Chromium writes each console message of the page - log, warn,
-// error and uncaught exceptions alike, all at INFO level - as one stderr line:
-//   [4939:4939:1130/102903.103469:INFO:CONSOLE:1] "Uncaught ReferenceError: f is not defined",
-//   source: file:///tmp/x.html (1)
-// (releases before ~2024 wrote "CONSOLE(1)"). Chromium also reports an SVG attribute it cannot
-// parse there ("Error: <rect> attribute width: Expected length, "nan"."), so a chart with a
-// NaN or a negative size fails too. The rest of stderr is the browser's own noise (D-Bus, GPU)
-// in a container. The report runs no script, so any console line is a fault.
-std::vector<std::string> console_lines(const std::string& err) {
-  static const std::regex console(R"(:CONSOLE[:(]\d+)");
-  std::vector<std::string> lines;
-  std::istringstream in(err);
-  for (std::string line; std::getline(in, line);)
-    if (std::regex_search(line, console)) lines.push_back(line);
-  return lines;
-}
-
-bool chromium_installed() {
-  return std::system("command -v chromium >/dev/null 2>&1") == 0;
-}
-
-// Loads `page` in headless Chromium with a fresh profile; `timeout` stops a hung browser.
-BrowserRun open_in_chromium(const fs::path& page) {
-  fs::path dir = page.parent_path();
-  std::string cmd =
-      "timeout 30 chromium --headless --no-sandbox --disable-gpu "
-      "--enable-logging=stderr --v=0 --user-data-dir=" +
-      quote((dir / "profile").string()) + " --dump-dom " + quote("file://" + page.string()) + " >" +
-      quote((dir / "dom").string()) + " 2>" + quote((dir / "stderr").string());
-  int status = std::system(cmd.c_str());
-  BrowserRun run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.dom = read_file(dir / "dom");
-  run.err = read_file(dir / "stderr");
-  run.console = console_lines(run.err);
-  return run;
-}
-
-std::string joined(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += l + "\n";
-  return out;
-}
-
-constexpr const char* kInstallHint =
-    "chromium is not installed; run scripts/install-deps.sh (CI installs it)";
+// The report runs no script, so any console line is a fault.
 
 TEST(BuildReportHtmlBrowser, RendersChartsWithoutConsoleMessages) {
   // 20 batches: the phase chart merges them, the RSS chart labels them sparsely.
-  ASSERT_TRUE(chromium_installed()) << kInstallHint;
+  ASSERT_TRUE(chromium_installed()) << kChromiumInstallHint;
   BuildReport r = sample_report(20);
   r.diagnostics.push_back({"error", "x.md", 1, 1, "<script>undefined_function()</script>"});
   fs::path page = fresh_temp_dir() / "build-report.html";
@@ -348,7 +287,7 @@ TEST(BuildReportHtmlBrowser, RendersChartsWithoutConsoleMessages) {
 
 // A build of 0 s with zero counts: Chromium rejects any NaN or negative size in the charts.
 TEST(BuildReportHtmlBrowser, RendersZeroSecondReportWithoutConsoleMessages) {
-  ASSERT_TRUE(chromium_installed()) << kInstallHint;
+  ASSERT_TRUE(chromium_installed()) << kChromiumInstallHint;
   fs::path page = fresh_temp_dir() / "build-report.html";
   write_file(page, report_html(zero_report()));
   BrowserRun run = open_in_chromium(page);
@@ -361,7 +300,7 @@ TEST(BuildReportHtmlBrowser, RendersZeroSecondReportWithoutConsoleMessages) {
 // The checks above are only worth something if a broken page fails them: a script error and
 // an unparsable SVG attribute must each show up as a console line.
 TEST(BuildReportHtmlBrowser, ReportsConsoleErrorsOfABrokenPage) {
-  ASSERT_TRUE(chromium_installed()) << kInstallHint;
+  ASSERT_TRUE(chromium_installed()) << kChromiumInstallHint;
   fs::path page = fresh_temp_dir() / "broken.html";
   write_file(page,
              "<!DOCTYPE html><html><body><script>undefined_function()</script>"

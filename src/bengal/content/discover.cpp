@@ -134,14 +134,29 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   return out;
 }
 
+// True for a file that is only there to be included (spec/bengal-sites.md section 4): its name,
+// or the name of a folder above it, starts with '_' ("_snippets/a.md", "_note.md"). A section's
+// _index.md is the exception: it is the section's page.
+bool is_include_only(std::string_view rel) {
+  if (base_name(rel) == "_index.md") rel = parent_dir(rel);
+  for (size_t start = 0; start < rel.size();) {
+    if (rel[start] == '_') return true;
+    size_t slash = rel.find('/', start);
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return false;
+}
+
 // The content dir's files in a stable order, listed as every source folder is
 // (core/source_tree.hpp): hidden files, symlinks leaving the site and non-regular files are
-// skipped with a warning, and symlink loops end.
+// skipped with a warning, and symlink loops end. Include-only files are neither pages nor
+// copied: the include directives read them from the disk.
 std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& diagnostics) {
   std::vector<SourceFile> files;
   for (auto& rel :
        list_source_files(options.content_dir, options.display_prefix, options.sources, diagnostics))
-    files.push_back({rel, rel.ends_with(".md")});
+    if (!is_include_only(rel)) files.push_back({rel, rel.ends_with(".md")});
   return files;
 }
 
