@@ -9,11 +9,6 @@ namespace fs = std::filesystem;
 namespace bengal::pipeline {
 namespace {
 
-std::string_view dir_of(std::string_view path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 markdown::ChildEntry child_entry(const site::Site& site, PageId id) {
   const site::PageMeta& m = site.page(id);
   markdown::ChildEntry e;
@@ -50,18 +45,18 @@ const std::vector<markdown::GlossaryTerm>& SiteDirectives::glossary() const {
 bool SiteDirectiveHost::read_include(std::string_view from, std::string_view path,
                                      markdown::IncludedFile& out, std::string& error) const {
   const IncludeRoots& roots = shared_.include_roots();
-  std::string from_dir;
+  // The including file's folder; for the page itself, its own folder (a bundle's for its
+  // index.md), not its section's; for Markdown of no page, content/.
+  fs::path from_dir;
   if (!from.empty()) {
-    from_dir = dir_of(from);
+    from_dir = fs::path(std::string(from)).parent_path();
   } else if (page_ != kNoPage) {
-    // The page's own folder (a bundle's, for its index.md), not its section's.
-    std::string_view source_dir = dir_of(shared_.site().source_path(page_));
-    from_dir =
-        source_dir.empty() ? roots.content_dir : roots.content_dir + "/" + std::string(source_dir);
+    from_dir = (fs::path(roots.content_dir) / std::string(shared_.site().source_path(page_)))
+                   .parent_path();
   } else {
     from_dir = roots.content_dir;
   }
-  return find_include(roots, from_dir, path, out, error);
+  return find_include(roots, from_dir.generic_string(), path, out, error);
 }
 
 std::vector<markdown::ChildEntry> SiteDirectiveHost::children(markdown::ChildKinds kinds) const {
