@@ -115,8 +115,10 @@ TEST(Roles, IconIsTheInlineSvgAndAnUnknownOneWarns) {
 
 TEST(Roles, AreNotRolesWhenEscapedInsideAWordUnknownOrApart) {
   EXPECT_EQ(html("\\{kbd}`C`\n"), "<p>{kbd}<code>C</code></p>\n");
-  EXPECT_EQ(html("ab{kbd}`C` a_{kbd}`C` é{kbd}`C`\n"),
-            "<p>ab{kbd}<code>C</code> a_{kbd}<code>C</code> é{kbd}<code>C</code></p>\n");
+  EXPECT_EQ(html("ab{kbd}`C` a_{kbd}`C` 1{kbd}`C`\n"),
+            "<p>ab{kbd}<code>C</code> a_{kbd}<code>C</code> 1{kbd}<code>C</code></p>\n");
+  // Other scripts are no ASCII word: Chinese puts no space before a role.
+  EXPECT_EQ(html("按{kbd}`Ctrl+C`复制\n"), "<p>按<kbd>Ctrl</kbd>+<kbd>C</kbd>复制</p>\n");
   EXPECT_EQ(
       html("{nope}`C` {kbd} `C` {KBD}`C` {}`C`\n"),
       "<p>{nope}<code>C</code> {kbd} <code>C</code> {KBD}<code>C</code> {}<code>C</code></p>\n");

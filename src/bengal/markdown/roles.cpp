@@ -20,11 +20,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// A letter, digit, '_' or any byte of a non-ASCII character: "{" after one is inside a word.
+// An ASCII letter, digit or '_': "{" after one is inside a word ("a{kbd}"). Other scripts
+// count as a boundary, since Chinese or Japanese prose puts no space before a role.
 bool is_word_byte(char c) {
-  auto b = static_cast<unsigned char>(c);
-  return b >= 0x80 || b == '_' || (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
-         (b >= 'A' && b <= 'Z');
+  return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 // {kbd}`Ctrl+Shift+P`: one <kbd> per key, joined by '+', as Bengal writes it. A '+' separates
@@ -156,7 +155,10 @@ const RoleSpec* find_role(std::string_view name) {
 }
 
 // The longest role name: a run ending in "}" is searched no further back than this.
-constexpr size_t kMaxRoleName = 4;
+constexpr size_t kMaxRoleName =
+    std::max_element(kRoles.begin(), kRoles.end(), [](const RoleSpec& a, const RoleSpec& b) {
+      return a.name.size() < b.name.size();
+    })->name.size();
 
 }  // namespace
 
@@ -166,8 +168,11 @@ std::optional<RolePrefix> find_role_prefix(std::string_view input, std::string_v
     return std::nullopt;
   size_t end = static_cast<size_t>(run.data() - begin) + run.size();  // of the run, in input
   if (run.back() != '}' || end >= input.size() || input[end] != '`') return std::nullopt;
-  size_t open = run.rfind('{', run.size() - 1);
-  if (open == std::string_view::npos || run.size() - open - 2 > kMaxRoleName) return std::nullopt;
+  // Only "{name}" itself is read, however long the run.
+  size_t tail = std::min(run.size(), kMaxRoleName + 2);
+  size_t open = run.substr(run.size() - tail).rfind('{');
+  if (open == std::string_view::npos) return std::nullopt;
+  open += run.size() - tail;
   const RoleSpec* role = find_role(run.substr(open + 1, run.size() - open - 2));
   if (role == nullptr) return std::nullopt;
   size_t offset = static_cast<size_t>(run.data() - begin) + open;
@@ -185,6 +190,7 @@ void render_role(const RoleSpec& role, std::string_view text, const RoleContext&
 
 std::vector<std::string_view> role_names() {
   std::vector<std::string_view> names;
+  names.reserve(kRoles.size());
   for (const auto& r : kRoles) names.push_back(r.name);
   return names;
 }
