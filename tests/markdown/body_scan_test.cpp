@@ -18,6 +18,21 @@ TEST(BodyScan, CollectsWhatTheIndexNeeds) {
   EXPECT_NE(s.content_hash, scan_body("other").content_hash);
 }
 
+TEST(BodyScan, RolesCountAsTheTextTheyShow) {
+  BodyScan s = scan_body(
+      "## Press {kbd}`Ctrl+C` for {abbr}`IO (input)`\n\nAn {icon}`check` done, {x}`y`, "
+      "{kbd} `z` and \\{kbd}`w`.\n");
+  // The ids render_html gives these headings with directives on.
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"press-ctrlc-for-io"}));
+  EXPECT_EQ(s.summary, "Press Ctrl+C for IO An done, {x}y, {kbd} z and {kbd}w.");
+  EXPECT_EQ(s.word_count, 11u);  // Press Ctrl+C for IO An done, {x}y, {kbd} z and {kbd}w.
+  Options o;
+  o.directives = true;
+  Rendered r;
+  render_html("## Press {kbd}`Ctrl+C` for {abbr}`IO (input)`\n", o, r);
+  EXPECT_EQ(r.toc.at(0).id, s.anchors.at(0));
+}
+
 TEST(BodyScan, SummaryIsTextBeforeMoreMarker) {
   BodyScan s = scan_body("First *para*\ngraph.\n\n<!--more-->\n\nRest of it.\n");
   EXPECT_TRUE(s.has_more_marker);

@@ -36,27 +36,29 @@ struct Walker {
 
   // Where the symlink at `path` leads, if it may be followed; warns and returns empty if not.
   fs::path follow(const fs::path& path, const std::string& rel) {
-    std::error_code ec;
-    fs::path target = fs::canonical(path, ec);
-    if (ec) {
-      // A dangling link or a loop: listed as a file, so reading it reports the error where a
-      // broken page or asset is reported (reading fails; it cannot hang).
-      return path;
+    fs::path target;
+    std::string error;
+    switch (locate_site_file(path, site, target, error)) {
+      case SiteFile::kInside:
+        return target;
+      case SiteFile::kMissing:
+      case SiteFile::kUnreadable:
+        // A dangling link or a loop: listed as a file, so reading it reports the error where
+        // a broken page or asset is reported (reading fails; it cannot hang).
+        return path;
+      case SiteFile::kOutside:
+        if (options.follow_external_symlinks) return target;
+        warn(rel, fmt::format("symlink to {} points outside the site folder; skipped: set "
+                              "[build] follow_external_symlinks = true to include it",
+                              target.string()));
+        return {};
+      case SiteFile::kHidden:
+        warn(rel, fmt::format("symlink to {} points to a hidden file or folder; skipped: link "
+                              "to a file that is not hidden",
+                              target.string()));
+        return {};
     }
-    if (!is_within_folder(target, site)) {
-      if (options.follow_external_symlinks) return target;
-      warn(rel, fmt::format("symlink to {} points outside the site folder; skipped: set [build] "
-                            "follow_external_symlinks = true to include it",
-                            target.string()));
-      return {};
-    }
-    if (has_hidden_segment(target.lexically_relative(site))) {
-      warn(rel, fmt::format("symlink to {} points to a hidden file or folder; skipped: link to "
-                            "a file that is not hidden",
-                            target.string()));
-      return {};
-    }
-    return target;
+    return {};
   }
 
   // Lists one entry (`rel` empty: the listed folder itself); pushes folders to walk on `todo`.
@@ -126,6 +128,22 @@ bool is_within_folder(const fs::path& path, const fs::path& folder) {
   const std::string &p = path.native(), &f = folder.native();
   if (!p.starts_with(f)) return false;
   return p.size() == f.size() || f.ends_with('/') || p[f.size()] == '/';
+}
+
+SiteFile locate_site_file(const fs::path& path, const fs::path& folder, fs::path& real,
+                          std::string& error) {
+  real.clear();
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(path, ec))) return SiteFile::kMissing;
+  fs::path target = fs::canonical(path, ec);
+  if (ec) {
+    error = ec.message();
+    return SiteFile::kUnreadable;
+  }
+  real = std::move(target);
+  if (!is_within_folder(real, folder)) return SiteFile::kOutside;
+  if (has_hidden_segment(real.lexically_relative(folder))) return SiteFile::kHidden;
+  return SiteFile::kInside;
 }
 
 bool is_ignored_file_name(std::string_view name) {

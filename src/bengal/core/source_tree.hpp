@@ -9,6 +9,7 @@
 //   - each folder is walked once, so symlink loops end and links cannot multiply the tree.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -33,6 +34,20 @@ std::vector<std::string> list_source_files(const std::filesystem::path& dir,
 
 // True when `path` is `folder` or below it; both absolute and canonical (no "..", no links).
 bool is_within_folder(const std::filesystem::path& path, const std::filesystem::path& folder);
+
+// Where a path of the site really leads, by the rules above: the one check of every read that
+// must stay inside the site (the tree walk's symlinks, templates, include files).
+enum class SiteFile : uint8_t {
+  kInside,      // inside the folder and not hidden there: `real` is where it is
+  kMissing,     // nothing at the path
+  kOutside,     // leads out of the folder (`real` says where)
+  kHidden,      // leads to a hidden file or folder inside it (`real` says where)
+  kUnreadable,  // a dangling link, a link loop, no permission: `error` says which
+};
+// Resolves every symlink of `path` and checks where it leads against `folder` (absolute and
+// canonical). Leaves `real` empty for kMissing and kUnreadable.
+SiteFile locate_site_file(const std::filesystem::path& path, const std::filesystem::path& folder,
+                          std::filesystem::path& real, std::string& error);
 
 // True for names the build never reads: hidden (".x") and editor backups ("x~").
 bool is_ignored_file_name(std::string_view name);

@@ -6,6 +6,7 @@
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
+#include "bengal/markdown/roles.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -21,6 +22,7 @@ class Scanner {
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    s->flush_role();
     s->break_word();
     if (type == MD_BLOCK_H) {
       s->in_heading_ = true;
@@ -31,6 +33,7 @@ class Scanner {
   }
   static int leave_block(MD_BLOCKTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    s->flush_role();
     if (type == MD_BLOCK_H) {
       s->in_heading_ = false;
       std::string_view text = trim_blanks(s->heading_);
@@ -44,6 +47,12 @@ class Scanner {
   }
   static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    if (type == MD_SPAN_CODE && s->role_.role != nullptr) {
+      s->in_role_ = true;
+      s->role_text_.clear();
+      return 0;
+    }
+    s->flush_role();
     if (type == MD_SPAN_A) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       s->out_.links.push_back(decoded(href));
@@ -56,7 +65,13 @@ class Scanner {
     return 0;
   }
   static int leave_span(MD_SPANTYPE type, void*, void* self) {
-    if (type == MD_SPAN_A || type == MD_SPAN_WIKILINK) static_cast<Scanner*>(self)->end_line();
+    auto* s = static_cast<Scanner*>(self);
+    if (s->in_role_) {
+      s->finish_role();
+    } else {
+      s->flush_role();
+    }
+    if (type == MD_SPAN_A || type == MD_SPAN_WIKILINK) s->end_line();
     return 0;
   }
   static int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* self) {
@@ -66,6 +81,15 @@ class Scanner {
       s->pending_lines_->back() = s->line_at(data);
       s->pending_lines_ = nullptr;
     }
+    if (s->in_role_) {
+      if (type == MD_TEXT_NULLCHAR) {
+        s->role_text_ += "\xEF\xBF\xBD";
+      } else {
+        s->role_text_.append(t);
+      }
+      return 0;
+    }
+    s->flush_role();
     switch (type) {
       case MD_TEXT_HTML:
         if (!s->out_.has_more_marker && t.find(kMoreMarker) != std::string_view::npos) {
@@ -85,6 +109,15 @@ class Scanner {
         append_entity(s->entity_, t);
         s->add_text(s->entity_);
         return 0;
+      case MD_TEXT_NORMAL:
+        // A role's "{name}" waits for the code span that makes it one (roles.hpp).
+        if (auto role = find_role_prefix(s->text_, t)) {
+          s->add_text(t.substr(0, t.size() - role->length));
+          s->role_ = *role;
+          return 0;
+        }
+        s->add_text(t);
+        return 0;
       default:
         s->add_text(t);
         return 0;
@@ -92,6 +125,7 @@ class Scanner {
   }
 
   void finish() {
+    flush_role();
     break_word();
     out_.summary = std::move(summary_);
     if (out_.has_more_marker) {
@@ -128,6 +162,23 @@ class Scanner {
     while (cursor_ > offset)
       if (text_[--cursor_] == '\n') --line_;
     return line_;
+  }
+
+  // A role's text is what the page shows: "Ctrl+C", "HTML" (not its expansion), no icon name,
+  // so summaries, word counts and heading ids agree with render_html with directives on.
+  void finish_role() {
+    role_html_.clear();
+    Options options;
+    render_role(*role_.role, role_text_, {options, false}, role_html_, role_out_);
+    in_role_ = false;
+    role_ = {};
+    add_text(role_out_.plain);
+  }
+  // A "{name}" that no code span followed is text after all.
+  void flush_role() {
+    if (role_.role == nullptr || in_role_) return;
+    add_text(std::string_view(text_.data() + role_.offset, role_.length));
+    role_ = {};
   }
 
   static std::string decoded(const MD_ATTRIBUTE& a) {
@@ -197,6 +248,11 @@ class Scanner {
   bool in_word_ = false;
   bool pending_space_ = false;
   bool summary_full_ = false;
+  RolePrefix role_;  // a role's "{name}" waiting for its code span, or in it (in_role_)
+  bool in_role_ = false;
+  std::string role_text_;
+  std::string role_html_;  // thrown away: the scan builds no HTML
+  RoleOutput role_out_;
 };
 
 }  // namespace

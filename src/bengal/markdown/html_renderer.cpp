@@ -8,9 +8,11 @@
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/html_escaping.hpp"
+#include "bengal/markdown/line_counter.hpp"
+#include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
-#include "bengal/markdown/url_safety.hpp"
+#include "bengal/markdown/roles.hpp"
 
 namespace bengal::markdown {
 
@@ -21,7 +23,7 @@ constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
 class HtmlRenderer {
  public:
   HtmlRenderer(const Options& options, Rendered& out)
-      : opt_(options), out_(out.html), toc_(out.toc) {}
+      : opt_(options), out_(out.html), toc_(out.toc), warnings_(out.warnings) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
@@ -56,7 +58,10 @@ class HtmlRenderer {
     if (at >= begin && at <= end && size > end - at) size = static_cast<MD_SIZE>(end - at);
     return {text, size};
   }
-  void set_input(std::string_view input) { input_ = input; }
+  void set_input(std::string_view input) {
+    input_ = input;
+    lines_ = LineCounter(input);
+  }
 
  private:
   void lit(std::string_view s) { out_ += s; }
@@ -71,17 +76,7 @@ class HtmlRenderer {
   // says the target does not exist.
   bool href(const MD_ATTRIBUTE& a, bool wiki) {
     decode_attribute(a, scratch_);
-    bool broken = false;
-    if (opt_.resolve_link != nullptr) {
-      if (auto rewritten = (*opt_.resolve_link)(scratch_, wiki)) {
-        scratch_ = std::move(rewritten->href);
-        broken = rewritten->broken;
-      }
-    }
-    // Safe mode writes an empty destination for a script or document URL, as cmark-gfm does.
-    if (!opt_.unsafe_html && is_dangerous_url(scratch_)) return broken;
-    append_url_escaped(out_, scratch_);
-    return broken;
+    return append_link_destination(out_, scratch_, wiki, opt_);
   }
 
   void raw_html(std::string_view html) {
@@ -304,9 +299,10 @@ class HtmlRenderer {
         lit("<del>");
         break;
       case MD_SPAN_CODE:
-        lit("<code>");
+        if (!start_role()) lit("<code>");
         break;
       case MD_SPAN_A: {
+        ++link_depth_;
         auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
         lit("<a href=\"");
         bool broken = href(a->href, false);
@@ -331,6 +327,7 @@ class HtmlRenderer {
         break;
       }
       case MD_SPAN_WIKILINK: {
+        ++link_depth_;
         auto* w = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail);
         lit("<a href=\"");
         lit(href(w->target, true) ? "\" class=\"broken-link\">" : "\">");
@@ -371,10 +368,11 @@ class HtmlRenderer {
         lit("</del>");
         break;
       case MD_SPAN_CODE:
-        lit("</code>");
+        if (!finish_role()) lit("</code>");
         break;
       case MD_SPAN_A:
       case MD_SPAN_WIKILINK:
+        --link_depth_;
         lit("</a>");
         break;
       case MD_SPAN_IMG:
@@ -408,6 +406,32 @@ class HtmlRenderer {
     return false;
   }
 
+  // A role ("{kbd}`C`", roles.hpp): when a code span opens right after text ending in a role's
+  // "{name}", that text is taken back and the span's text collected for the role.
+  bool start_role() {
+    if (!opt_.directives || out_.size() != text_end_) return false;
+    auto prefix = find_role_prefix(input_, last_text_);
+    if (!prefix) return false;
+    out_.resize(out_.size() - prefix->length);
+    if (in_heading_ && heading_text_.size() >= prefix->length)
+      heading_text_.resize(heading_text_.size() - prefix->length);
+    role_ = *prefix;
+    role_text_.clear();
+    return true;
+  }
+
+  bool finish_role() {
+    if (role_.role == nullptr) return false;
+    render_role(*role_.role, role_text_, {opt_, link_depth_ > 0}, out_, role_out_);
+    if (in_heading_) heading_text_ += role_out_.plain;
+    if (!role_out_.warning.empty()) {
+      auto [line, column] = lines_.position(role_.offset);
+      warnings_.push_back({line, column, std::move(role_out_.warning)});
+    }
+    role_ = {};
+    return true;
+  }
+
   void text(MD_TEXTTYPE type, std::string_view s) {
     if (capturing_code_) {
       // md4c 0.4.8 reports a NUL in code as NULLCHAR and then again inside the next text.
@@ -423,7 +447,8 @@ class HtmlRenderer {
     }
     switch (type) {
       case MD_TEXT_NULLCHAR:
-        append_utf8(out_, 0xFFFD);
+        append_utf8(role_.role != nullptr ? role_text_ : out_, 0xFFFD);
+        if (role_.role != nullptr) return;
         if (in_heading_) append_utf8(heading_text_, 0xFFFD);
         return;
       case MD_TEXT_BR:
@@ -462,12 +487,20 @@ class HtmlRenderer {
             scratch_.erase(i, 1);
           s = scratch_;
         }
+        if (role_.role != nullptr) {
+          role_text_.append(s);
+          return;
+        }
         esc(s);
         if (in_heading_) heading_text_.append(s);
         return;
       default:  // normal text, LaTeX
         esc(s);
         if (in_heading_) heading_text_.append(s);
+        if (type == MD_TEXT_NORMAL) {
+          last_text_ = s;
+          text_end_ = out_.size();
+        }
     }
   }
 
@@ -490,6 +523,16 @@ class HtmlRenderer {
   size_t code_start_ = 0;  // where the block's "<pre><code" begins
   std::string code_text_;
   std::string code_info_;
+  std::vector<RenderWarning>& warnings_;
+  LineCounter lines_{{}};
+  int link_depth_ = 0;
+  // The last plain text run (a view of the input) and where its output ends: a role's
+  // "{name}" is that run's end when nothing was written since.
+  std::string_view last_text_;
+  size_t text_end_ = SIZE_MAX;
+  RolePrefix role_;  // the role whose code span is open; role == nullptr for none
+  std::string role_text_;
+  RoleOutput role_out_;
 };
 
 }  // namespace

@@ -97,7 +97,9 @@ inline constexpr size_t kSummaryMaxBytes = 2048;
 // are repeated in every list page, feed and index.json, so one must never be large.
 void cap_summary_bytes(std::string& summary);
 
-// One md4c parse building no HTML.
+// One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is
+// "Ctrl+C", "{abbr}`HTML (Hyper…)`" is "HTML"), as render_html with Options::directives gives
+// headings their ids, since every site page renders with directives on.
 BodyScan scan_body(std::string_view markdown);
 
 }  // namespace bengal::markdown

@@ -4,9 +4,14 @@
 
 namespace bengal::pipeline {
 
-BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store)
-    : site_(site), store_(store), highlight_(make_code_highlighter(site.config)) {
+BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
+                           const std::filesystem::path& site_dir, Diagnostics& diagnostics)
+    : site_(site),
+      store_(store),
+      highlight_(make_code_highlighter(site.config)),
+      directives_(site, site_dir, diagnostics) {
   options_.unsafe_html = site.config.markdown_unsafe;
+  options_.directives = true;
   if (highlight_) options_.highlight_code = &highlight_;
 }
 
@@ -33,11 +38,14 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
     }
     return std::nullopt;
   };
+  SiteDirectiveHost host(directives_, id);
   markdown::Options page = options_;
   page.wiki_links = true;
   page.resolve_link = &resolve;
+  page.directive_host = &host;
   out.html.clear();
   out.toc.clear();
+  out.warnings.clear();
   markdown::render_html(body, page, out);
 }
 
@@ -52,8 +60,11 @@ std::string BodyRenderer::content_html(PageId id) const {
 }
 
 std::string BodyRenderer::markdownify(std::string_view text) const {
+  SiteDirectiveHost host(directives_, kNoPage);
+  markdown::Options options = options_;
+  options.directive_host = &host;
   markdown::Rendered r;
-  markdown::render_html(text, options_, r);
+  markdown::render_html(text, options, r);
   return std::move(r.html);
 }
 

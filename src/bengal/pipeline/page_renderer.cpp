@@ -56,6 +56,11 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
     return 0;
   }
   body_.render(id, s.body, s.markdown);
+  // Warnings count body lines; the file's line adds the front matter's.
+  for (const auto& w : s.markdown.warnings) {
+    uint32_t line = w.line == 0 ? 0 : meta.body_line + w.line - 1;
+    diagnostics_.add(make_warning(display, line, w.column, w.message));
+  }
   store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
   s.toc = markdown::render_toc_html(s.markdown.toc);

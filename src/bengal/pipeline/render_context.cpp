@@ -44,7 +44,7 @@ RenderContext::RenderContext(BuildContext& b)
     : build(b),
       writer(b.output_dir),
       store(b.site(), b.content_dir, store_options(b)),
-      body(b.site(), store),
+      body(b.site(), store, b.options.site_dir, b.diagnostics),
       env(template_loader(b)),
       ctx(b.site(), [this](PageId id) { return body.content_html(id); }),
       pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {

@@ -60,11 +60,10 @@ std::optional<std::string> ChainLoader::load(std::string_view name,
   for (size_t i = 0; i < dirs_.size(); ++i) {
     std::string text, error;
     fs::path path = dirs_[i] / std::string(name);
-    if (!confine_to_.empty()) {
-      std::error_code ec;
-      fs::path real = fs::canonical(path, ec);
-      if (ec || !is_within_folder(real, confine_to_)) continue;
-    }
+    fs::path real;
+    if (!confine_to_.empty() &&
+        locate_site_file(path, confine_to_, real, error) != SiteFile::kInside)
+      continue;
     if (read_file(path, text, error)) {
       display_path = (i < display_dirs_.size() ? display_dirs_[i] + "/" : "") + std::string(name);
       return text;

@@ -42,7 +42,7 @@ class MemoryLoader : public Loader {
 class ChainLoader : public Loader {
  public:
   // With `confine_to` (a site folder), a file whose real path leaves it (through a symlink)
-  // is not read, as if it did not exist.
+  // or is hidden there is not read, as if it did not exist (core/source_tree.hpp).
   ChainLoader(std::vector<std::filesystem::path> dirs, std::vector<std::string> display_dirs,
               std::shared_ptr<const Loader> fallback, const std::filesystem::path& confine_to = {});
   std::optional<std::string> load(std::string_view name, std::string& display_path) const override;

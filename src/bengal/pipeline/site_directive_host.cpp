@@ -1,0 +1,92 @@
+#include "bengal/pipeline/site_directive_host.hpp"
+
+#include <algorithm>
+
+#include "bengal/pipeline/glossary.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::pipeline {
+namespace {
+
+markdown::ChildEntry child_entry(const site::Site& site, PageId id) {
+  const site::PageMeta& m = site.page(id);
+  markdown::ChildEntry e;
+  e.title = site.str(m.title);
+  e.url = site.rel_url(id);
+  std::string_view description = site.str(m.description);
+  e.description = description.empty() ? first_sentence(site.str(m.summary)) : description;
+  if (const Value* params = site.table.page_params(m)) {
+    if (const Value* icon = params->find("icon"); icon != nullptr && icon->is_string())
+      e.icon = icon->as_string();
+  }
+  e.is_section = m.kind != content::PageKind::kPage;
+  return e;
+}
+
+}  // namespace
+
+SiteDirectives::SiteDirectives(const site::Site& site, const fs::path& site_dir,
+                               Diagnostics& diagnostics)
+    : site_(site), diagnostics_(diagnostics) {
+  std::error_code ec;
+  roots_.site_dir = fs::weakly_canonical(fs::absolute(site_dir, ec), ec);
+  roots_.content_dir = fs::path(site.config.content_dir).lexically_normal().generic_string();
+  if (roots_.content_dir.ends_with('/')) roots_.content_dir.pop_back();
+  roots_.follow_external_symlinks = site.config.follow_external_symlinks;
+}
+
+const std::vector<markdown::GlossaryTerm>& SiteDirectives::glossary() const {
+  std::call_once(glossary_once_,
+                 [this] { glossary_ = load_glossary(site_, roots_.site_dir, diagnostics_); });
+  return glossary_;
+}
+
+bool SiteDirectiveHost::read_include(std::string_view from, std::string_view path,
+                                     markdown::IncludedFile& out, std::string& error) const {
+  const IncludeRoots& roots = shared_.include_roots();
+  // The including file's folder; for the page itself, its own folder (a bundle's for its
+  // index.md), not its section's; for Markdown of no page, content/.
+  fs::path from_dir;
+  if (!from.empty()) {
+    from_dir = fs::path(std::string(from)).parent_path();
+  } else if (page_ != kNoPage) {
+    from_dir = (fs::path(roots.content_dir) / std::string(shared_.site().source_path(page_)))
+                   .parent_path();
+  } else {
+    from_dir = roots.content_dir;
+  }
+  return find_include(roots, from_dir.generic_string(), path, out, error);
+}
+
+std::vector<markdown::ChildEntry> SiteDirectiveHost::children(markdown::ChildKinds kinds) const {
+  std::vector<markdown::ChildEntry> out;
+  if (page_ == kNoPage) return out;
+  const site::Site& site = shared_.site();
+  const site::PageMeta& meta = site.page(page_);
+  PageId section = meta.kind == content::PageKind::kPage ? meta.section : page_;
+  if (section == kNoPage) return out;
+  std::span<const PageId> sections, pages;
+  if (kinds != markdown::ChildKinds::kPages) sections = site.sections_of(section);
+  if (kinds != markdown::ChildKinds::kSections) pages = site.pages_of(section);
+  // Both lists are in display order already; merged, they keep it.
+  std::vector<PageId> ids;
+  ids.reserve(sections.size() + pages.size());
+  std::merge(sections.begin(), sections.end(), pages.begin(), pages.end(), std::back_inserter(ids),
+             [&](PageId a, PageId b) { return site::page_order_less(site.table, a, b); });
+  out.reserve(ids.size());
+  for (PageId id : ids)
+    if (id != page_) out.push_back(child_entry(site, id));
+  return out;
+}
+
+std::string_view first_sentence(std::string_view summary) {
+  for (size_t i = 0; i < summary.size(); ++i) {
+    char c = summary[i];
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == summary.size() || summary[i + 1] == ' '))
+      return summary.substr(0, i + 1);
+  }
+  return summary;
+}
+
+}  // namespace bengal::pipeline
