@@ -7,6 +7,7 @@ namespace bengal::pipeline {
 BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store)
     : site_(site), store_(store), highlight_(make_code_highlighter(site.config)) {
   options_.unsafe_html = site.config.markdown_unsafe;
+  options_.math = true;
   if (highlight_) options_.highlight_code = &highlight_;
 }
 
