@@ -244,13 +244,14 @@ void cap_summary_bytes(std::string& summary) {
 BodyScan scan_body(std::string_view markdown) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
-  if (!may_have_footnotes(markdown)) {
+  // Footnote definitions are taken out (their text is no summary); their links and words
+  // still count, at their lines, as render_html writes them in the page's footnote section.
+  ExtractedFootnotes extracted;
+  if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
+  if (extracted.definitions.empty()) {
     Scanner(out, markdown, nullptr).run();
     return out;
   }
-  // Footnote definitions are taken out (their text is no summary); their links and words
-  // still count, at their lines, as render_html writes them in the page's footnote section.
-  ExtractedFootnotes extracted = extract_footnotes(markdown, md4c_flags(true, true));
   std::vector<FootnoteDefinition> definitions = extracted.definitions;
   Footnotes notes(std::move(extracted.definitions), nullptr);
   Scanner(out, extracted.text, &notes).run();

@@ -19,10 +19,17 @@ void append_back_links(std::string& html, std::string_view label, uint32_t refer
     if (n > 1) html += ' ';
     html += "<a href=\"#fnref-";
     append_url_escaped(html, label);
-    if (n > 1) html += "-" + std::to_string(n);
+    if (n > 1) {
+      html += '-';
+      html += std::to_string(n);
+    }
     html += "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to content\">";
     html += kBackArrow;
-    if (n > 1) html += "<sup class=\"footnote-ref\">" + std::to_string(n) + "</sup>";
+    if (n > 1) {
+      html += "<sup class=\"footnote-ref\">";
+      html += std::to_string(n);
+      html += "</sup>";
+    }
     html += "</a>";
   }
 }
@@ -75,8 +82,13 @@ void Footnotes::append_reference(std::string_view label, size_t offset, std::str
   append_url_escaped(html, name);
   html += "\" id=\"fnref-";
   append_url_escaped(html, name);
-  if (s.references > 1) html += "-" + std::to_string(s.references);
-  html += "\" data-footnote-ref>" + std::to_string(s.number) + "</a></sup>";
+  if (s.references > 1) {
+    html += '-';
+    html += std::to_string(s.references);
+  }
+  html += "\" data-footnote-ref>";
+  html += std::to_string(s.number);
+  html += "</a></sup>";
 }
 
 // Renders, in source order, the definitions that stand before `offset`: references inside them

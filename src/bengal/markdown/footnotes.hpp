@@ -31,6 +31,7 @@ struct FootnoteDefinition {
 // by empty lines (so line numbers hold), and the definitions in source order. Of several
 // definitions of one label (case-insensitive) the first wins; the others are dropped, as
 // cmark-gfm drops them. `md4c_flags` are the render's, so code blocks are found as it finds them.
+// Without definitions, `text` is empty too: parse the original.
 struct ExtractedFootnotes {
   std::string text;
   std::vector<FootnoteDefinition> definitions;
