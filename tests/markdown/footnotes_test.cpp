@@ -122,6 +122,15 @@ TEST(Footnotes, AnUnindentedLineRightAfterTheNoteIsLazyText) {
           ref("a", 1) + " " + back("a") + "</p>\n</li>\n" + std::string(kClose));
 }
 
+TEST(Footnotes, NotesSeeThePagesLinkDefinitions) {
+  EXPECT_EQ(
+      html("x[^a]\n\n[^a]: See [the docs][Docs] and [home].\n\n[docs]: /d \"D\"\n[home]: /\n"),
+      "<p>x" + ref("a", 1) + "</p>\n" + std::string(kOpen) +
+          "<li id=\"fn-a\">\n<p>See <a href=\"/d\" title=\"D\">the docs</a> and "
+          "<a href=\"/\">home</a>. " +
+          back("a") + "</p>\n</li>\n" + std::string(kClose));
+}
+
 TEST(Footnotes, OffWithoutGfmOrWhenAskedCommonMarkThen) {
   // CommonMark reads "[^a]: n" as a link reference definition with the label "^a".
   std::string commonmark = "<p>x<a href=\"n\">^a</a></p>\n";

@@ -5,6 +5,7 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "bengal/markdown/footnotes.hpp"
@@ -171,6 +172,40 @@ bool starts_block(std::string_view s) {
   }
 }
 
+// "[label]: destination…" on one line, after at most 3 spaces: a link reference definition
+// of the page (labels of footnotes, "[^x]", are not). Multi-line ones are not recognised.
+bool match_link_definition(std::string_view line, std::string_view& label) {
+  size_t bytes = 0;
+  if (indent_columns(line, bytes) > 3) return false;
+  std::string_view s = line.substr(bytes);
+  if (s.size() < 4 || s[0] != '[' || s[1] == '^') return false;
+  size_t end = s.find_first_of("[]", 1);
+  if (end == std::string_view::npos || s[end] != ']' || end == 1 || end - 1 > kMaxLabelBytes ||
+      end + 1 >= s.size() || s[end + 1] != ':' || is_blank(s.substr(end + 2)))
+    return false;
+  label = s.substr(1, end - 1);
+  return true;
+}
+
+// A note's body is parsed on its own, so the page's link reference definitions it uses
+// ("[text][docs]" with "[docs]: /url" in the page) are appended to it, after a blank line
+// where they write nothing. Only the labels the body has in brackets are looked up: linear.
+void append_link_definitions(std::string& body,
+                             const std::unordered_map<std::string, std::string_view>& links) {
+  std::unordered_set<std::string> added;
+  std::string appended;
+  for (size_t open = body.find('['); open != std::string::npos; open = body.find('[', open + 1)) {
+    size_t close = body.find_first_of("[]", open + 1);
+    if (close == std::string::npos || body[close] != ']') continue;
+    std::string key = footnote_key(std::string_view(body).substr(open + 1, close - open - 1));
+    auto it = links.find(key);
+    if (it == links.end() || !added.insert(key).second) continue;
+    appended += '\n';
+    appended += it->second;
+  }
+  if (!appended.empty()) body += "\n" + appended + "\n";
+}
+
 // Follows one definition's body line by line: whether the next line continues it.
 class DefinitionBody {
  public:
@@ -259,11 +294,15 @@ ExtractedFootnotes extract_footnotes(std::string_view markdown, unsigned md4c_fl
     return out;
   std::vector<bool> in_code = CodeLineFinder(markdown, lines).run(md4c_flags);
   std::unordered_set<std::string> keys;  // of the definitions kept, to drop later duplicates
+  std::unordered_map<std::string, std::string_view> links;  // the page's link definitions
 
   out.text.reserve(markdown.size());
   size_t i = 0;
   while (i < lines.size()) {
     if (in_code[i] || !match_definition(lines[i].text, label, rest)) {
+      std::string_view link;
+      if (!in_code[i] && match_link_definition(lines[i].text, link))
+        links.emplace(footnote_key(link), lines[i].text);  // the first wins, as in CommonMark
       out.text.append(lines[i].text);
       if (lines[i].has_newline) out.text += '\n';
       ++i;
@@ -291,6 +330,8 @@ ExtractedFootnotes extract_footnotes(std::string_view markdown, unsigned md4c_fl
     if (!keys.insert(footnote_key(def.label)).second) continue;
     out.definitions.push_back(std::move(def));
   }
+  if (!links.empty())
+    for (FootnoteDefinition& def : out.definitions) append_link_definitions(def.body, links);
   return out;
 }
 

@@ -22,7 +22,9 @@ namespace bengal::markdown {
 
 struct FootnoteDefinition {
   std::string label;  // as written: the ids are "fn-LABEL" and "fnref-LABEL"
-  std::string body;   // Markdown, with the continuation lines' indentation removed
+  // Markdown, with the continuation lines' indentation removed and the page's one-line link
+  // reference definitions it uses appended (it is parsed on its own).
+  std::string body;
   size_t offset = 0;  // in the text md4c parses: references are numbered in document order
   uint32_t line = 0;  // 1-based line of "[^label]:", to place warnings from the body
 };

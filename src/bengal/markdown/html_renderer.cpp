@@ -10,6 +10,7 @@
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/markdown.hpp"
+#include "bengal/markdown/math_markup.hpp"
 #include "bengal/markdown/md4c_support.hpp"
 #include "bengal/markdown/url_safety.hpp"
 
@@ -244,7 +245,7 @@ class HtmlRenderer {
         in_html_block_ = false;
         break;
       case MD_BLOCK_P:
-        if (display_math_alone()) break;
+        if (make_display_block(out_, paragraph_start_, display_start_, display_end_)) break;
         lit("</p>\n");
         break;
       case MD_BLOCK_TABLE:
@@ -536,54 +537,32 @@ class HtmlRenderer {
     }
   }
 
-  // Writes a math span md4c found, unless the dollar rules say it is money: "$ x$", "$x $" and
-  // "$x$5" are text (md4c 0.4.8 takes "$5 and $6" for math).
+  // Writes a math span md4c found, unless the dollar rules say it is money.
   void finish_math_span() {
     int delimiters = math_span_;
     math_span_ = 0;
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    bool math = !math_text_.empty();
-    if (math && delimiters == 1) math = !blank(math_text_.front()) && !blank(math_text_.back());
-    if (math && math_end_ != nullptr) {
-      auto after = static_cast<size_t>(math_end_ - input_.data()) + delimiters;
-      if (after < input_.size() && input_[after] >= '0' && input_[after] <= '9') math = false;
+    char after = 0;
+    if (math_end_ != nullptr) {
+      auto at = static_cast<size_t>(math_end_ - input_.data()) + delimiters;
+      if (at < input_.size()) after = input_[at];
     }
-    std::string_view dollars = delimiters == 1 ? "$" : "$$";
     if (in_heading_) heading_text_.append(math_text_);
-    if (image_depth_ > 0 || !math) {
-      if (image_depth_ == 0) lit(dollars);
+    if (image_depth_ > 0) {
+      esc(math_text_);  // alt text is plain text
+    } else if (!is_math_span(math_text_, delimiters, after)) {
+      std::string_view dollars = delimiters == 1 ? "$" : "$$";
+      lit(dollars);
       esc(math_text_);
-      if (image_depth_ == 0) lit(dollars);
-      return;
+      lit(dollars);
+    } else {
+      has_math_ = true;
+      display_start_ = out_.size();
+      append_math(out_, math_text_, delimiters == 1 ? MathKind::kInline : MathKind::kDisplaySpan);
+      display_end_ = delimiters == 1 ? std::string::npos : out_.size();
     }
-    has_math_ = true;
-    if (delimiters == 1) {
-      lit("<span class=\"math math-inline\">\\(");
-      esc(math_text_);
-      lit("\\)</span>");
-      return;
-    }
-    display_start_ = out_.size();
-    lit(kDisplaySpanOpen);
-    esc(math_text_);
-    lit(kDisplaySpanClose);
-    display_end_ = out_.size();
   }
 
-  // A paragraph that is one display formula becomes a <div> of its own (a <div> may not sit in
-  // a <p>); true when it did.
-  bool display_math_alone() {
-    if (display_end_ != out_.size() || display_start_ != paragraph_start_ + 3) return false;
-    size_t text_start = display_start_ + kDisplaySpanOpen.size();
-    std::string tex = out_.substr(text_start, display_end_ - kDisplaySpanClose.size() - text_start);
-    out_.resize(paragraph_start_);
-    lit("<div class=\"math math-display\">\\[");
-    lit(tex);
-    lit("\\]</div>\n");
-    return true;
-  }
-
-  // A ```math fence is display math, written as TeX for KaTeX or MathJax, never highlighted.
+  // A ```math fence is display math, never highlighted.
   bool start_math_block(const MD_BLOCK_CODE_DETAIL& code) {
     if (!opt_.math || code.fence_char == 0) return false;
     decode_attribute(code.lang, scratch_);
@@ -600,14 +579,9 @@ class HtmlRenderer {
     capturing_code_ = false;
     if (code_text_.ends_with('\n')) code_text_.pop_back();
     has_math_ = true;
-    lit("<div class=\"math math-display\">\\[");
-    esc(code_text_);
-    lit("\\]</div>\n");
+    append_math(out_, code_text_, MathKind::kDisplayBlock);
     return true;
   }
-
-  static constexpr std::string_view kDisplaySpanOpen = "<span class=\"math math-display\">\\[";
-  static constexpr std::string_view kDisplaySpanClose = "\\]</span>";
 
   const Options& opt_;
   std::string& out_;
