@@ -69,8 +69,9 @@ bool Footnotes::find_reference(std::string_view text, size_t from, bool escaped_
   return false;
 }
 
-void Footnotes::append_reference(std::string_view label, size_t offset, std::string& html) {
-  if (offset != std::string::npos) render_until(offset);
+void Footnotes::append_reference(std::string_view label, const char* at, std::string& html) {
+  if (!page_text_.empty() && at >= page_text_.data() && at < page_text_.data() + page_text_.size())
+    render_until(static_cast<size_t>(at - page_text_.data()));
   key_ = footnote_key(label);
   auto it = by_key_.find(key_);
   if (it == by_key_.end()) return;

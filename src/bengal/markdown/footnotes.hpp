@@ -70,10 +70,16 @@ class Footnotes {
   bool find_reference(std::string_view text, size_t from, bool escaped_start,
                       FootnoteMatch& match) const;
 
-  // Appends the markup of a reference to `label` (which find_reference matched). `offset` is
-  // its position in the text md4c parses, npos inside a definition's body: definitions before
-  // it are rendered first, so references inside them get their numbers in document order.
-  void append_reference(std::string_view label, size_t offset, std::string& html);
+  // The text md4c parses for the page (ExtractedFootnotes::text): it must outlive this object.
+  // A reference inside it is placed by its address, so every piece of the page (a directive's
+  // body too) may report references with no offsets of its own.
+  void set_page_text(std::string_view text) { page_text_ = text; }
+
+  // Appends the markup of a reference to `label` (which find_reference matched) that starts at
+  // `at`. When `at` lies in the page text, the definitions before it are rendered first, so
+  // references inside them get their numbers in document order; elsewhere (a definition's
+  // body) nothing is rendered first.
+  void append_reference(std::string_view label, const char* at, std::string& html);
 
   // Renders what is left and appends the section of every referenced definition, in the order
   // of their numbers; nothing when none is referenced. Warnings from the bodies go to
@@ -91,6 +97,7 @@ class Footnotes {
   void render(size_t index);
 
   std::vector<FootnoteDefinition> defs_;
+  std::string_view page_text_;
   std::vector<State> state_;
   std::unordered_map<std::string, size_t> by_key_;  // lowercased label -> index in defs_
   BodyRenderer render_body_;

@@ -61,12 +61,9 @@ class HtmlRenderer {
     return {text, size};
   }
   void set_input(std::string_view input) { input_ = input; }
-  // References in text go to `notes`; `page_text`: the input is the page's text (not a
-  // footnote's body), so a reference's offset in it orders the numbering.
-  void set_footnotes(Footnotes* notes, bool page_text) {
-    notes_ = notes;
-    notes_in_page_text_ = page_text;
-  }
+  // References in text go to `notes`, the page's footnotes: a renderer of any piece of the
+  // page (its text, a directive's body, a note) passes the same object.
+  void set_footnotes(Footnotes* notes) { notes_ = notes; }
   bool ends_in_paragraph() const { return last_top_block_ == MD_BLOCK_P; }
 
  private:
@@ -515,11 +512,8 @@ class HtmlRenderer {
     FootnoteMatch m;
     while (notes_->find_reference(s, from, escaped, m)) {
       plain_text(s.substr(from, m.begin - from));
-      size_t offset = std::string::npos;
-      if (notes_in_page_text_ && in_input(s.data()))
-        offset = static_cast<size_t>(s.data() - input_.data()) + m.begin;
       // Image alt text is plain: the reference counts (as in cmark-gfm) but writes nothing.
-      notes_->append_reference(m.label, offset, image_depth_ > 0 ? scratch_ : out_);
+      notes_->append_reference(m.label, s.data() + m.begin, image_depth_ > 0 ? scratch_ : out_);
       if (image_depth_ > 0) scratch_.clear();
       from = m.end;
     }
@@ -588,7 +582,6 @@ class HtmlRenderer {
   std::vector<TocEntry>& toc_;
   bool& has_math_;
   Footnotes* notes_ = nullptr;
-  bool notes_in_page_text_ = false;
   const char* last_text_end_ = nullptr;  // where the last text run ended in the input
   int block_depth_ = 0;
   MD_BLOCKTYPE last_top_block_ = MD_BLOCK_DOC;  // the last block directly in the document
@@ -622,11 +615,10 @@ class HtmlRenderer {
 namespace {
 
 // One md4c parse of `markdown` into `out`; says whether the last top-level block is a paragraph.
-bool parse(std::string_view markdown, const Options& options, Footnotes* notes, bool page_text,
-           Rendered& out) {
+bool parse(std::string_view markdown, const Options& options, Footnotes* notes, Rendered& out) {
   HtmlRenderer renderer(options, out);
   renderer.set_input(markdown);
-  renderer.set_footnotes(notes, page_text);
+  renderer.set_footnotes(notes);
   MD_PARSER parser{};
   parser.abi_version = 0;
   parser.flags = md4c_flags(options.gfm, options.wiki_links, options.math);
@@ -643,13 +635,13 @@ bool parse(std::string_view markdown, const Options& options, Footnotes* notes, 
 
 void render_html(std::string_view markdown, const Options& options, Rendered& out) {
   if (!options.gfm || !options.footnotes || !may_have_footnotes(markdown)) {
-    parse(markdown, options, nullptr, false, out);
+    parse(markdown, options, nullptr, out);
     return;
   }
   ExtractedFootnotes extracted =
       extract_footnotes(markdown, md4c_flags(options.gfm, options.wiki_links, options.math));
   if (extracted.definitions.empty()) {
-    parse(markdown, options, nullptr, false, out);
+    parse(markdown, options, nullptr, out);
     return;
   }
   // A definition's body is rendered on its own (its headings stay out of the page's toc) with
@@ -658,14 +650,15 @@ void render_html(std::string_view markdown, const Options& options, Rendered& ou
   Footnotes notes(std::move(extracted.definitions),
                   [&](std::string_view body, std::string& html, std::vector<RenderWarning>& w) {
                     Rendered r;
-                    bool paragraph = parse(body, options, self, false, r);
+                    bool paragraph = parse(body, options, self, r);
                     html += r.html;
                     w = std::move(r.warnings);
                     out.has_math = out.has_math || r.has_math;
                     return paragraph;
                   });
   self = &notes;
-  parse(extracted.text, options, &notes, true, out);
+  notes.set_page_text(extracted.text);
+  parse(extracted.text, options, &notes, out);
   notes.append_section(out.html, out.warnings);
 }
 
