@@ -61,6 +61,7 @@ class Footnotes {
   using BodyRenderer = std::function<bool(std::string_view markdown, std::string& html,
                                           std::vector<RenderWarning>& warnings)>;
 
+  // `render_body` may be empty when only find_reference is asked (the body scan).
   Footnotes(std::vector<FootnoteDefinition> definitions, BodyRenderer render_body);
 
   bool empty() const { return defs_.empty(); }
