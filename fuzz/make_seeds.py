@@ -55,7 +55,7 @@ def front_matter_seeds():
 
 
 def markdown_seeds():
-    for name in ("commonmark-spec.json", "gfm-spec.json"):
+    for name in ("commonmark-spec.json", "gfm-spec.json", "footnotes.json"):
         for example in json.loads((ROOT / "tests/data/spec" / name).read_text()):
             write("markdown", example["markdown"])
 

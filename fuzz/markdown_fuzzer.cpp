@@ -57,6 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   md::Options site;
   site.wiki_links = true;
+  site.math = true;
   site.resolve_link = &resolver;
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);

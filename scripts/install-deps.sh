@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian package that bengal's build, tests and benchmarks need. This is the
 # only place dependencies are named. Safe to run again: it does nothing when all are present.
-# `--bench-compare` also installs what the comparison benchmark needs (Hugo).
+# `--bench-compare` also installs what the comparison benchmarks need (Hugo, source-highlight,
+# cmark-gfm).
 set -euo pipefail
 
 packages=(
@@ -42,6 +43,8 @@ for arg in "$@"; do
     --bench-compare)
       packages+=(hugo)   # bench/compare/run.sh builds the same corpus with Hugo
       packages+=(libsource-highlight-dev)  # bench_highlight_compare: the highlighter we did not pick
+      packages+=(libcmark-gfm-dev libcmark-gfm-extensions-dev)  # bench_markdown_compare: the parser we did not pick
+      packages+=(cmark-gfm)  # tests/data/spec/footnotes_examples.py: expected footnote HTML
       ;;
     *)
       echo "usage: $0 [--bench-compare]" >&2

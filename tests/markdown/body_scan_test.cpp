@@ -137,5 +137,18 @@ TEST(BodyScan, SummaryIsCappedInBytes) {
   EXPECT_EQ(marked.word_count, 2001u);
 }
 
+TEST(BodyScan, FootnotesStayOutOfTheSummaryTheirLinksCount) {
+  BodyScan s = scan_body(
+      "Text[^1] more \\[^1].\n\n[^1]: Note with [a link](n.md)\n    and [[w]].\n\nEnd[^x] "
+      "[b](b.md).\n");
+  EXPECT_EQ(s.summary, "Text more [^1]. End[^x] b.");
+  EXPECT_EQ(s.word_count, 11u);  // Text more [^1]. End[^x] b. Note with a link and w.
+  // The note's lines are blank in the text scanned: "b.md" keeps its line.
+  EXPECT_EQ(s.links, (std::vector<std::string>{"b.md", "n.md"}));
+  EXPECT_EQ(s.link_lines, (std::vector<uint32_t>{6, 3}));
+  EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"w"}));
+  EXPECT_EQ(s.wiki_link_lines, (std::vector<uint32_t>{4}));
+}
+
 }  // namespace
 }  // namespace bengal::markdown

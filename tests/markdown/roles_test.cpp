@@ -109,7 +109,10 @@ TEST(Roles, IconIsTheInlineSvgAndAnUnknownOneWarns) {
   render_html("Para\n\n  - a {icon}`nope` b\n", with_roles(), r);
   EXPECT_EQ(r.html, "<p>Para</p>\n<ul>\n<li>a  b</li>\n</ul>\n");
   std::string names;
-  for (std::string_view n : icon_names()) names += " " + std::string(n);
+  for (std::string_view n : icon_names()) {
+    names += ' ';
+    names += n;
+  }
   EXPECT_EQ(r.warnings, (Warnings{{3, 7, "unknown icon 'nope' in {icon}; use one of:" + names}}));
 }
 

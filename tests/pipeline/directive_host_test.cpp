@@ -280,7 +280,10 @@ TEST(DirectiveHost, ABuiltPageRendersRolesAndReportsTheirWarningsAtFileLines) {
   s.build();
   EXPECT_EQ(s.output("a/index.html"), "<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.</p>\n<p>An .</p>\n");
   std::string names;
-  for (std::string_view n : markdown::icon_names()) names += " " + std::string(n);
+  for (std::string_view n : markdown::icon_names()) {
+    names += ' ';
+    names += n;
+  }
   EXPECT_EQ(
       s.messages(),
       Strings{"content/a.md:6:4: warning: unknown icon 'nope' in {icon}; use one of:" + names});

@@ -41,6 +41,25 @@ TEST(PageRenderer, APageSeesItsNeighboursTagsAndResolvedLinks) {
   EXPECT_EQ(s.output("docs/c/index.html"), "wide C");
 }
 
+TEST(PageRenderer, PageHasMathOnlyWhereTheBodyHoldsMathAndFootnotesRender) {
+  // Pages rendered one after the other on one thread reuse the Rendered buffers: has_math must
+  // not carry over from a page with math to one without.
+  TestSite s({{"templates/single.html", "{{ page.has_math }}|{{ page.content }}"},
+              {"content/a.md", "---\ntitle: A\n---\n$x$[^n]\n\n[^n]: Note.\n"},
+              {"content/b.md", "---\ntitle: B\n---\nCosts $5 and $6.\n"}});
+  pipeline::BuildOptions one_thread;
+  one_thread.threads = 1;
+  s.build(one_thread);
+  EXPECT_EQ(s.messages(), Strings{});
+  EXPECT_EQ(s.output("a/index.html"),
+            "True|<p><span class=\"math math-inline\">\\(x\\)</span><sup class=\"footnote-ref\">"
+            "<a href=\"#fn-n\" id=\"fnref-n\" data-footnote-ref>1</a></sup></p>\n"
+            "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-n\">\n<p>Note. "
+            "<a href=\"#fnref-n\" class=\"footnote-backref\" data-footnote-backref "
+            "aria-label=\"Back to content\">\xE2\x86\xA9</a></p>\n</li>\n</ol>\n</section>\n");
+  EXPECT_EQ(s.output("b/index.html"), "False|<p>Costs $5 and $6.</p>\n");
+}
+
 TEST(PageRenderer, ListsArePaginated) {
   Files files = with_templates({{"bengal.toml",
                                  "[site]\nbaseurl = \"https://example.org/sub/\"\n\n"

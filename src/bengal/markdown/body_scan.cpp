@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include "bengal/markdown/entities.hpp"
+#include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
@@ -15,10 +16,23 @@ constexpr std::string_view kMoreMarker = "<!--more-->";
 
 class Scanner {
  public:
-  Scanner(BodyScan& out, std::string_view text)
+  Scanner(BodyScan& out, std::string_view text, const Footnotes* notes)
       : out_(out),
         text_(text),
+        notes_(notes),
         marker_expected_(text.find(kMoreMarker) != std::string_view::npos) {}
+
+  void run() {
+    MD_PARSER parser{};
+    parser.flags = md4c_flags(true, true);
+    parser.enter_block = &Scanner::enter_block;
+    parser.leave_block = &Scanner::leave_block;
+    parser.enter_span = &Scanner::enter_span;
+    parser.leave_span = &Scanner::leave_span;
+    parser.text = &Scanner::text;
+    md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+    finish();
+  }
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
@@ -112,14 +126,14 @@ class Scanner {
       case MD_TEXT_NORMAL:
         // A role's "{name}" waits for the code span that makes it one (roles.hpp).
         if (auto role = find_role_prefix(s->text_, t)) {
-          s->add_text(t.substr(0, t.size() - role->length));
+          s->add_visible_text(t.substr(0, t.size() - role->length));
           s->role_ = *role;
           return 0;
         }
-        s->add_text(t);
+        s->add_visible_text(t);
         return 0;
       default:
-        s->add_text(t);
+        s->add_visible_text(t);
         return 0;
     }
   }
@@ -193,6 +207,21 @@ class Scanner {
     pending_space_ = true;
   }
 
+  // Text without its footnote references: "[^1]" is no word and never in a summary. A run that
+  // does not continue the last one and follows a backslash starts with an escaped character.
+  void add_visible_text(std::string_view t) {
+    bool escaped = t.data() != last_text_end_ && in_input(t.data()) && t.data() > text_.data() &&
+                   t.data()[-1] == '\\';
+    last_text_end_ = t.data() + t.size();
+    size_t from = 0;
+    FootnoteMatch m;
+    while (notes_ != nullptr && notes_->find_reference(t, from, escaped, m)) {
+      add_text(t.substr(from, m.begin - from));
+      from = m.end;
+    }
+    add_text(t.substr(from));
+  }
+
   void add_text(std::string_view t) {
     if (in_heading_) {
       heading_.append(t);
@@ -233,6 +262,8 @@ class Scanner {
 
   BodyScan& out_;
   std::string_view text_;
+  const Footnotes* notes_;
+  const char* last_text_end_ = nullptr;
   size_t cursor_ = 0;  // line_ is the line of text_[cursor_]
   uint32_t line_ = 1;
   std::vector<uint32_t>* pending_lines_ = nullptr;  // the last line is not known yet
@@ -269,16 +300,30 @@ void cap_summary_bytes(std::string& summary) {
 BodyScan scan_body(std::string_view markdown) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
-  Scanner scanner(out, markdown);
-  MD_PARSER parser{};
-  parser.flags = md4c_flags(true, true);
-  parser.enter_block = &Scanner::enter_block;
-  parser.leave_block = &Scanner::leave_block;
-  parser.enter_span = &Scanner::enter_span;
-  parser.leave_span = &Scanner::leave_span;
-  parser.text = &Scanner::text;
-  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &scanner);
-  scanner.finish();
+  // Footnote definitions are taken out (their text is no summary); their links and words
+  // still count, at their lines, as render_html writes them in the page's footnote section.
+  ExtractedFootnotes extracted;
+  if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
+  if (extracted.definitions.empty()) {
+    Scanner(out, markdown, nullptr).run();
+    return out;
+  }
+  std::vector<FootnoteDefinition> definitions = extracted.definitions;
+  Footnotes notes(std::move(extracted.definitions), nullptr);
+  Scanner(out, extracted.text, &notes).run();
+  for (const FootnoteDefinition& def : definitions) {
+    BodyScan note;
+    Scanner(note, def.body, &notes).run();
+    out.word_count += note.word_count;
+    for (size_t i = 0; i < note.links.size(); ++i) {
+      out.links.push_back(std::move(note.links[i]));
+      out.link_lines.push_back(note.link_lines[i] + def.line - 1);
+    }
+    for (size_t i = 0; i < note.wiki_links.size(); ++i) {
+      out.wiki_links.push_back(std::move(note.wiki_links[i]));
+      out.wiki_link_lines.push_back(note.wiki_link_lines[i] + def.line - 1);
+    }
+  }
   return out;
 }
 

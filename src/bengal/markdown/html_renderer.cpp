@@ -6,11 +6,13 @@
 
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/entities.hpp"
+#include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
+#include "bengal/markdown/math_markup.hpp"
 #include "bengal/markdown/md4c_support.hpp"
 #include "bengal/markdown/roles.hpp"
 
@@ -23,7 +25,11 @@ constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
 class HtmlRenderer {
  public:
   HtmlRenderer(const Options& options, Rendered& out)
-      : opt_(options), out_(out.html), toc_(out.toc), warnings_(out.warnings) {}
+      : opt_(options),
+        out_(out.html),
+        toc_(out.toc),
+        warnings_(out.warnings),
+        has_math_(out.has_math) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
@@ -43,7 +49,9 @@ class HtmlRenderer {
   }
   static int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
     auto* renderer = static_cast<HtmlRenderer*>(self);
-    renderer->text(type, renderer->clamped_to_input(text, size));
+    std::string_view s = renderer->clamped_to_input(text, size);
+    renderer->text(type, s);
+    renderer->last_text_end_ = s.data() + s.size();
     return 0;
   }
 
@@ -62,6 +70,10 @@ class HtmlRenderer {
     input_ = input;
     lines_ = LineCounter(input);
   }
+  // References in text go to `notes`, the page's footnotes: a renderer of any piece of the
+  // page (its text, a directive's body, a note) passes the same object.
+  void set_footnotes(Footnotes* notes) { notes_ = notes; }
+  bool ends_in_paragraph() const { return last_top_block_ == MD_BLOCK_P; }
 
  private:
   void lit(std::string_view s) { out_ += s; }
@@ -93,6 +105,7 @@ class HtmlRenderer {
   }
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
+    ++block_depth_;
     if (type != MD_BLOCK_DOC && type != MD_BLOCK_TBODY && type != MD_BLOCK_THEAD &&
         type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD)
       cr();
@@ -140,6 +153,7 @@ class HtmlRenderer {
       }
       case MD_BLOCK_CODE: {
         auto* code = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
+        if (start_math_block(*code)) break;
         code_start_ = out_.size();
         lit("<pre><code");
         if (code->lang.size > 0) {
@@ -159,6 +173,7 @@ class HtmlRenderer {
         in_html_block_ = true;
         break;
       case MD_BLOCK_P:
+        paragraph_start_ = out_.size();
         lit("<p>");
         break;
       case MD_BLOCK_TABLE:
@@ -197,6 +212,7 @@ class HtmlRenderer {
   }
 
   void leave_block(MD_BLOCKTYPE type, void*) {
+    if (--block_depth_ == 1) last_top_block_ = type;
     switch (type) {
       case MD_BLOCK_DOC:
         break;
@@ -218,13 +234,14 @@ class HtmlRenderer {
         finish_heading();
         break;
       case MD_BLOCK_CODE:
-        if (finish_code_capture()) break;
+        if (finish_math_block() || finish_code_capture()) break;
         lit("</code></pre>\n");
         break;
       case MD_BLOCK_HTML:
         in_html_block_ = false;
         break;
       case MD_BLOCK_P:
+        if (make_display_block(out_, paragraph_start_, display_start_, display_end_)) break;
         lit("</p>\n");
         break;
       case MD_BLOCK_TABLE:
@@ -334,10 +351,10 @@ class HtmlRenderer {
         break;
       }
       case MD_SPAN_LATEXMATH:
-        lit("<x-equation>");
-        break;
       case MD_SPAN_LATEXMATH_DISPLAY:
-        lit("<x-equation type=\"display\">");
+        math_span_ = type == MD_SPAN_LATEXMATH ? 1 : 2;
+        math_text_.clear();
+        math_end_ = nullptr;
         break;
     }
   }
@@ -379,7 +396,7 @@ class HtmlRenderer {
         break;
       case MD_SPAN_LATEXMATH:
       case MD_SPAN_LATEXMATH_DISPLAY:
-        lit("</x-equation>");
+        finish_math_span();
         break;
     }
   }
@@ -433,6 +450,10 @@ class HtmlRenderer {
   }
 
   void text(MD_TEXTTYPE type, std::string_view s) {
+    if (math_span_ != 0) {
+      capture_math(type, s);
+      return;
+    }
     if (capturing_code_) {
       // md4c 0.4.8 reports a NUL in code as NULLCHAR and then again inside the next text.
       if (type == MD_TEXT_NULLCHAR) {
@@ -494,19 +515,120 @@ class HtmlRenderer {
         esc(s);
         if (in_heading_) heading_text_.append(s);
         return;
-      default:  // normal text, LaTeX
-        esc(s);
-        if (in_heading_) heading_text_.append(s);
-        if (type == MD_TEXT_NORMAL) {
-          last_text_ = s;
-          text_end_ = out_.size();
+      case MD_TEXT_NORMAL:
+        if (notes_ != nullptr) {
+          text_with_footnotes(s);
+        } else {
+          plain_text(s);
         }
+        // A role's "{name}" is the end of the last normal text run (start_role).
+        last_text_ = s;
+        text_end_ = out_.size();
+        return;
+      default:
+        plain_text(s);
     }
+  }
+
+  void plain_text(std::string_view s) {
+    esc(s);
+    if (in_heading_) heading_text_.append(s);
+  }
+
+  bool in_input(const char* p) const {
+    return p >= input_.data() && p <= input_.data() + input_.size();
+  }
+
+  // Text with "[^label]" references to defined footnotes. md4c hands an escaped character
+  // ("\[") over as the start of a run that does not continue the last one.
+  void text_with_footnotes(std::string_view s) {
+    bool escaped = s.data() != last_text_end_ && in_input(s.data()) && s.data() > input_.data() &&
+                   s.data()[-1] == '\\';
+    size_t from = 0;
+    FootnoteMatch m;
+    while (notes_->find_reference(s, from, escaped, m)) {
+      plain_text(s.substr(from, m.begin - from));
+      // Image alt text is plain: the reference counts (as in cmark-gfm) but writes nothing.
+      notes_->append_reference(m.label, s.data() + m.begin, image_depth_ > 0 ? scratch_ : out_);
+      if (image_depth_ > 0) scratch_.clear();
+      from = m.end;
+    }
+    plain_text(s.substr(from));
+  }
+
+  void capture_math(MD_TEXTTYPE type, std::string_view s) {
+    if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
+      math_text_ += '\n';
+    } else if (type == MD_TEXT_NULLCHAR) {
+      append_utf8(math_text_, 0xFFFD);
+    } else {
+      math_text_.append(s);
+      if (in_input(s.data())) math_end_ = s.data() + s.size();
+    }
+  }
+
+  // Writes a math span md4c found, unless the dollar rules say it is money.
+  void finish_math_span() {
+    int delimiters = math_span_;
+    math_span_ = 0;
+    char after = 0;
+    if (math_end_ != nullptr) {
+      auto at = static_cast<size_t>(math_end_ - input_.data()) + delimiters;
+      if (at < input_.size()) after = input_[at];
+    }
+    if (in_heading_) heading_text_.append(math_text_);
+    if (image_depth_ > 0) {
+      esc(math_text_);  // alt text is plain text
+    } else if (!is_math_span(math_text_, delimiters, after)) {
+      std::string_view dollars = delimiters == 1 ? "$" : "$$";
+      lit(dollars);
+      esc(math_text_);
+      lit(dollars);
+    } else {
+      has_math_ = true;
+      display_start_ = out_.size();
+      append_math(out_, math_text_, delimiters == 1 ? MathKind::kInline : MathKind::kDisplaySpan);
+      display_end_ = delimiters == 1 ? std::string::npos : out_.size();
+    }
+  }
+
+  // A ```math fence is display math, never highlighted.
+  bool start_math_block(const MD_BLOCK_CODE_DETAIL& code) {
+    if (!opt_.math || code.fence_char == 0) return false;
+    decode_attribute(code.lang, scratch_);
+    if (scratch_ != "math") return false;
+    math_block_ = true;
+    capturing_code_ = true;
+    code_text_.clear();
+    return true;
+  }
+
+  bool finish_math_block() {
+    if (!math_block_) return false;
+    math_block_ = false;
+    capturing_code_ = false;
+    if (code_text_.ends_with('\n')) code_text_.pop_back();
+    has_math_ = true;
+    append_math(out_, code_text_, MathKind::kDisplayBlock);
+    return true;
   }
 
   const Options& opt_;
   std::string& out_;
   std::vector<TocEntry>& toc_;
+  std::vector<RenderWarning>& warnings_;
+  bool& has_math_;
+  Footnotes* notes_ = nullptr;
+  const char* last_text_end_ = nullptr;  // where the last text run ended in the input
+  int block_depth_ = 0;
+  MD_BLOCKTYPE last_top_block_ = MD_BLOCK_DOC;  // the last block directly in the document
+  size_t paragraph_start_ = std::string::npos;  // where the last "<p>" was written
+  int math_span_ = 0;                           // inside a math span: 1 for "$", 2 for "$$"
+  std::string math_text_;
+  const char* math_end_ = nullptr;            // end of the math text in the input
+  size_t display_start_ = std::string::npos;  // the last display math <span>
+  size_t display_end_ = std::string::npos;
+  bool math_block_ = false;  // capturing a ```math fence
   std::string scratch_;
   std::string_view input_;  // the Markdown being rendered: text runs are clamped to it
   std::string image_title_;
@@ -523,7 +645,6 @@ class HtmlRenderer {
   size_t code_start_ = 0;  // where the block's "<pre><code" begins
   std::string code_text_;
   std::string code_info_;
-  std::vector<RenderWarning>& warnings_;
   LineCounter lines_{{}};
   int link_depth_ = 0;
   // The last plain text run (a view of the input) and where its output ends: a role's
@@ -537,18 +658,54 @@ class HtmlRenderer {
 
 }  // namespace
 
-void render_html(std::string_view markdown, const Options& options, Rendered& out) {
+namespace {
+
+// One md4c parse of `markdown` into `out`; says whether the last top-level block is a paragraph.
+bool parse(std::string_view markdown, const Options& options, Footnotes* notes, Rendered& out) {
   HtmlRenderer renderer(options, out);
   renderer.set_input(markdown);
+  renderer.set_footnotes(notes);
   MD_PARSER parser{};
   parser.abi_version = 0;
-  parser.flags = md4c_flags(options.gfm, options.wiki_links);
+  parser.flags = md4c_flags(options.gfm, options.wiki_links, options.math);
   parser.enter_block = &HtmlRenderer::enter_block;
   parser.leave_block = &HtmlRenderer::leave_block;
   parser.enter_span = &HtmlRenderer::enter_span;
   parser.leave_span = &HtmlRenderer::leave_span;
   parser.text = &HtmlRenderer::text;
   md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &renderer);
+  return renderer.ends_in_paragraph();
+}
+
+}  // namespace
+
+void render_html(std::string_view markdown, const Options& options, Rendered& out) {
+  if (!options.gfm || !options.footnotes || !may_have_footnotes(markdown)) {
+    parse(markdown, options, nullptr, out);
+    return;
+  }
+  ExtractedFootnotes extracted =
+      extract_footnotes(markdown, md4c_flags(options.gfm, options.wiki_links, options.math));
+  if (extracted.definitions.empty()) {
+    parse(markdown, options, nullptr, out);
+    return;
+  }
+  // A definition's body is rendered on its own (its headings stay out of the page's toc) with
+  // the page's footnotes, so references inside it are numbered too.
+  Footnotes* self = nullptr;
+  Footnotes notes(std::move(extracted.definitions),
+                  [&](std::string_view body, std::string& html, std::vector<RenderWarning>& w) {
+                    Rendered r;
+                    bool paragraph = parse(body, options, self, r);
+                    html += r.html;
+                    w = std::move(r.warnings);
+                    out.has_math = out.has_math || r.has_math;
+                    return paragraph;
+                  });
+  self = &notes;
+  notes.set_page_text(extracted.text);
+  parse(extracted.text, options, &notes, out);
+  notes.append_section(out.html, out.warnings);
 }
 
 }  // namespace bengal::markdown

@@ -49,6 +49,15 @@ struct Options {
   // MyST colon-fence directives (":::{note}") and roles ("{kbd}`C`"), spec/bengal-sites.md
   // section 4 (site builds). Off: exact CommonMark, ":::" is text.
   bool directives = false;
+  // With gfm: GFM footnotes, "[^x]" references to "[^x]: text" definitions and the section of
+  // notes at the end, as cmark-gfm writes them (footnotes.hpp). No CommonMark or GFM spec
+  // example changes with them on (measured), so they follow gfm, as on github.com.
+  bool footnotes = true;
+  // TeX math (site builds): "$x$" becomes <span class="math math-inline">\(x\)</span>, "$$x$$"
+  // and a ```math fence <div class="math math-display">\[x\]</div> (a <span> inside other
+  // text). A "$" followed by a blank, or a closing "$" after a blank or before a digit, is a
+  // dollar ("$5 and $6"); "\$" always is.
+  bool math = false;
   const LinkResolver* resolve_link = nullptr;
   const CodeHighlighter* highlight_code = nullptr;
   // include, literalinclude, glossary and child-cards ask it; nullptr: they warn and render
@@ -61,6 +70,7 @@ struct Rendered {
   std::string html;
   std::vector<TocEntry> toc;  // every heading with an id, in order; render_toc_html filters
   std::vector<RenderWarning> warnings;  // in source order
+  bool has_math = false;  // some math was written: the page needs the math stylesheet/script
 };
 
 // Appends the HTML of `markdown` to out.html and its headings to out.toc. Every input is valid

@@ -8,12 +8,13 @@
 
 namespace bengal::markdown {
 
-inline unsigned md4c_flags(bool gfm, bool wiki_links) {
+inline unsigned md4c_flags(bool gfm, bool wiki_links, bool math = false) {
   unsigned flags = 0;
   if (gfm)
     flags |=
         MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
   if (wiki_links) flags |= MD_FLAG_WIKILINKS;
+  if (math) flags |= MD_FLAG_LATEXMATHSPANS;
   return flags;
 }
 

@@ -1,5 +1,7 @@
 #include "bengal/markdown/roles.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 
@@ -98,8 +100,8 @@ void link_role(std::string_view name, std::string_view text, const RoleContext& 
   out.plain.assign(label);
   if (target.empty() || context.in_link) {
     if (target.empty())
-      out.warning = "{" + std::string(name) + "} needs a target: write {" + std::string(name) +
-                    "}`target` or {" + std::string(name) + "}`Text <target>`";
+      out.warning = fmt::format(
+          "{{{0}}} needs a target: write {{{0}}}`target` or {{{0}}}`Text <target>`", name);
     append_html_escaped(html, label);
     return;
   }
@@ -111,9 +113,10 @@ void link_role(std::string_view name, std::string_view text, const RoleContext& 
   append_html_escaped(html, label);
   html += "</a>";
   if (broken) {
-    out.warning = "{" + std::string(name) + "} target '" + std::string(target) +
-                  "' not found; write a page's path (from content/ or this page's folder, "
-                  ".md optional), page#anchor or id:NAME";
+    out.warning = fmt::format(
+        "{{{}}} target '{}' not found; write a page's path (from content/ or this page's "
+        "folder, .md optional), page#anchor or id:NAME",
+        name, target);
   }
 }
 
@@ -135,7 +138,7 @@ void icon_role(std::string_view text, const RoleContext&, std::string& html, Rol
     html += svg;
     return;
   }
-  out.warning = "unknown icon '" + std::string(name) + "' in {icon}; use one of:";
+  out.warning = fmt::format("unknown icon '{}' in {{icon}}; use one of:", name);
   for (std::string_view known : icon_names()) {
     out.warning += ' ';
     out.warning += known;

@@ -12,6 +12,7 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
       directives_(site, site_dir, diagnostics) {
   options_.unsafe_html = site.config.markdown_unsafe;
   options_.directives = true;
+  options_.math = true;
   if (highlight_) options_.highlight_code = &highlight_;
 }
 

@@ -55,6 +55,7 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
                                 "cannot read file: " + s.error + "; it changed during the build"));
     return 0;
   }
+  s.markdown.has_math = false;  // render_html only ever sets it
   body_.render(id, s.body, s.markdown);
   // Warnings count body lines; the file's line adds the front matter's.
   for (const auto& w : s.markdown.warnings) {
@@ -68,6 +69,7 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
   render.content = s.markdown.html;
   render.toc = s.toc;
   render.toc_items = &s.markdown.toc;
+  render.has_math = s.markdown.has_math;
 
   std::vector<std::string> candidates = templates::layout_candidates(site_, id);
   std::string_view url = site_.str(meta.url);

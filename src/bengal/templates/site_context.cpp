@@ -220,6 +220,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"date", [](const PageRef& p) { return rfc3339(p.m.has_date, p.m.date); }},
     {"description", [](const PageRef& p) { return pooled(p.s, p.m.description); }},
     {"draft", [](const PageRef& p) { return Value::boolean(p.m.draft); }},
+    {"has_math", [](const PageRef& p) { return Value::boolean(p.render && p.render->has_math); }},
     {"id", [](const PageRef& p) { return Value::integer(p.id); }},
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
     {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
@@ -314,7 +315,8 @@ class PageObject : public Object {
 // What an attribute that comes from a page's source reads on a page without one: false, empty
 // or none, so that a template written for pages renders taxonomy and 404 pages too.
 Value source_attr(std::string_view n) {
-  static constexpr std::string_view kFalse[] = {"draft", "is_home", "is_page", "is_section"};
+  static constexpr std::string_view kFalse[] = {"draft", "has_math", "is_home", "is_page",
+                                                "is_section"};
   static constexpr std::string_view kEmptyText[] = {"content", "description", "summary", "toc"};
   static constexpr std::string_view kEmptyList[] = {"categories", "related",   "sections",
                                                     "tags",       "toc_items", "translations"};

@@ -21,6 +21,7 @@ struct PageRender {
   std::string_view content;
   std::string_view toc;
   const std::vector<markdown::TocEntry>* toc_items = nullptr;
+  bool has_math = false;               // the body holds math: the theme loads KaTeX only then
   const site::Pager* pager = nullptr;  // list pages: which page of the list this is
   std::span<const PageId> list;        // list pages: every item, in order
 };
