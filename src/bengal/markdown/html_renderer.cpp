@@ -10,6 +10,7 @@
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
+#include "bengal/markdown/render_pass.hpp"
 #include "bengal/markdown/url_safety.hpp"
 
 namespace bengal::markdown {
@@ -20,8 +21,8 @@ constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
 
 class HtmlRenderer {
  public:
-  HtmlRenderer(const Options& options, Rendered& out)
-      : opt_(options), out_(out.html), toc_(out.toc) {}
+  HtmlRenderer(const Options& options, Rendered& out, MarkerHandler* markers)
+      : opt_(options), out_(out.html), toc_(out.toc), markers_(markers) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
@@ -157,6 +158,8 @@ class HtmlRenderer {
         break;
       }
       case MD_BLOCK_HTML:
+        html_block_start_ = out_.size();
+        html_block_lines_ = 0;
         if (!opt_.unsafe_html) {
           lit(kOmitted);
           lit("\n");
@@ -389,7 +392,9 @@ class HtmlRenderer {
   // A fenced block with a language is collected (md4c hands it over in pieces) and given to
   // the highlighter when it ends; the plain markup written so far is its fallback.
   void start_code_capture(const MD_BLOCK_CODE_DETAIL& code) {
-    if (opt_.highlight_code == nullptr || code.fence_char == 0 || code.lang.size == 0) return;
+    if (code.fence_char == 0 || code.lang.size == 0) return;
+    mermaid_ = opt_.directives && std::string_view(code.lang.text, code.lang.size) == "mermaid";
+    if (opt_.highlight_code == nullptr && !mermaid_) return;
     capturing_code_ = true;
     code_text_.clear();
     decode_attribute(code.info, code_info_);
@@ -399,6 +404,13 @@ class HtmlRenderer {
     if (!capturing_code_) return false;
     capturing_code_ = false;
     size_t plain_start = out_.size();
+    if (mermaid_) {  // Mermaid renders diagrams from the escaped source in the browser
+      out_.resize(code_start_);
+      lit("<div class=\"mermaid\">");
+      esc(code_text_);
+      lit("</div>\n");
+      return true;
+    }
     if ((*opt_.highlight_code)(code_info_, code_text_, out_)) {
       out_.erase(code_start_, plain_start - code_start_);
       return true;
@@ -406,6 +418,22 @@ class HtmlRenderer {
     out_.resize(plain_start);
     esc(code_text_);
     return false;
+  }
+
+  // A directive marker line (render_pass.hpp) is replaced by the directive's markup; as the
+  // first line of an HTML block it also takes back safe mode's "raw HTML omitted".
+  bool directive_marker(std::string_view s) {
+    bool first_line = in_html_block_ && html_block_lines_++ == 0;
+    if (after_marker_ && s == "\n") {
+      after_marker_ = false;
+      return true;
+    }
+    after_marker_ = false;
+    if (!s.starts_with(markers_->marker_prefix())) return false;
+    if (first_line) out_.resize(html_block_start_);
+    markers_->on_marker(s, out_, ids_);
+    after_marker_ = in_html_block_;
+    return true;
   }
 
   void text(MD_TEXTTYPE type, std::string_view s) {
@@ -442,6 +470,7 @@ class HtmlRenderer {
         return;
       }
       case MD_TEXT_HTML:
+        if (markers_ != nullptr && directive_marker(s)) return;
         if (image_depth_ > 0) {
           esc(s);  // alt text is plain text: cmark escapes inline HTML there
           return;
@@ -474,6 +503,11 @@ class HtmlRenderer {
   const Options& opt_;
   std::string& out_;
   std::vector<TocEntry>& toc_;
+  MarkerHandler* markers_;
+  size_t html_block_start_ = 0;
+  int html_block_lines_ = 0;
+  bool after_marker_ = false;  // the "\n" md4c sends after a marker's line is not written
+  bool mermaid_ = false;
   std::string scratch_;
   std::string_view input_;  // the Markdown being rendered: text runs are clamped to it
   std::string image_title_;
@@ -494,8 +528,9 @@ class HtmlRenderer {
 
 }  // namespace
 
-void render_html(std::string_view markdown, const Options& options, Rendered& out) {
-  HtmlRenderer renderer(options, out);
+void render_pass(std::string_view markdown, const Options& options, Rendered& out,
+                 MarkerHandler* markers) {
+  HtmlRenderer renderer(options, out, markers);
   renderer.set_input(markdown);
   MD_PARSER parser{};
   parser.abi_version = 0;

@@ -38,6 +38,7 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
   page.resolve_link = &resolve;
   out.html.clear();
   out.toc.clear();
+  out.warnings.clear();
   markdown::render_html(body, page, out);
 }
 

@@ -19,8 +19,8 @@ class BodyRenderer {
   BodyRenderer(const BodyRenderer&) = delete;  // options_ points into the object
   BodyRenderer& operator=(const BodyRenderer&) = delete;
 
-  // The body of page `id` (already read into `body`) into out.html and out.toc, which are
-  // cleared first. Thread-safe.
+  // The body of page `id` (already read into `body`) into out.html, out.toc and
+  // out.warnings, which are cleared first. Thread-safe.
   void render(PageId id, std::string_view body, markdown::Rendered& out) const;
   // The body HTML of another page: from the content store's cache, or read and rendered.
   // "" when its file can no longer be read (reported when the page itself renders).

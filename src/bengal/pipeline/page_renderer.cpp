@@ -1,6 +1,7 @@
 #include "bengal/pipeline/page_renderer.hpp"
 
 #include "bengal/content/page_url.hpp"
+#include "bengal/pipeline/body_warnings.hpp"
 #include "bengal/pipeline/output_plan.hpp"
 #include "bengal/pipeline/search_index.hpp"
 #include "bengal/site/pagination.hpp"
@@ -56,6 +57,8 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
     return 0;
   }
   body_.render(id, s.body, s.markdown);
+  if (!s.markdown.warnings.empty())
+    diagnostics_.add_all(body_warnings(display, meta.body_line, s.markdown.warnings));
   store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
   s.toc = markdown::render_toc_html(s.markdown.toc);
