@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "bengal/markdown/directive_markup.hpp"
 
 namespace bengal::markdown {
@@ -166,6 +169,25 @@ TEST(DirectiveParser, ThousandsOfLevelsStayLinear) {
 TEST(DirectiveParser, CheapTest) {
   EXPECT_FALSE(may_contain_directives("Plain: text\n```\ncode\n```\n"));
   EXPECT_TRUE(may_contain_directives(":::{note}\n"));
+}
+
+// Every directive and each of its options is on the reference page.
+TEST(DirectiveTable, MatchesTheReferencePage) {
+  std::ifstream in(BENGAL_SOURCE_DIR "/docs/content/reference/directives.md");
+  ASSERT_TRUE(in) << "docs/content/reference/directives.md";
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string doc = text.str();
+  for (std::string_view name : directive_names()) {
+    EXPECT_NE(doc.find("`" + std::string(name) + "`"), std::string::npos) << name;
+    std::string_view options = find_directive_kind(name)->options;
+    for (size_t i = 0; i < options.size();) {
+      size_t end = std::min(options.find(',', i), options.size());
+      std::string option = ":" + std::string(options.substr(i, end - i)) + ":";
+      EXPECT_NE(doc.find("`" + option), std::string::npos) << name << " " << option;
+      i = end + 1;
+    }
+  }
 }
 
 TEST(DirectiveTable, IsSortedAndKnowsItsAliases) {

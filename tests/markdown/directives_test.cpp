@@ -455,3 +455,61 @@ TEST(Directives, HostileNestingIsQuick) {
 
 }  // namespace
 }  // namespace bengal::markdown
+
+namespace bengal::markdown {
+namespace {
+
+TEST(Directives, MarkersEndTablesAndRawHtml) {
+  EXPECT_EQ(html(":::{note}\n| a |\n|---|\n| 1 |\n:::\n:::{tip}\n<div>\nraw\n:::\nafter\n"),
+            admonition("note", "note", "Note",
+                       "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+                       "<td>1</td>\n</tr>\n</tbody>\n</table>\n") +
+                admonition("tip", "tip", "Tip", "<div>\nraw\n") + "<p>after</p>\n");
+}
+
+TEST(Directives, BodyMayStartWithIndentedCode) {
+  EXPECT_EQ(html(":::{note}\n    code\n:::\n"),
+            admonition("note", "note", "Note", "<pre><code>code\n</code></pre>\n"));
+}
+
+TEST(Directives, AnUnclosedFenceEndsWithItsText) {
+  EXPECT_EQ(html(":::{note}\n```\n:::\n"),
+            admonition("note", "note", "Note", "<pre><code>:::\n</code></pre>\n"));
+  FakeHost host;
+  host.files = {{"open.md", "````\ncode\n"}};
+  Options o = on();
+  o.directive_host = &host;
+  EXPECT_EQ(html(":::{include} open.md\n:::\nafter\n", o),
+            "<pre><code>code\n</code></pre>\n<p>after</p>\n");
+}
+
+TEST(Directives, IncludedFilesCannotForgeMarkers) {
+  FakeHost host;
+  host.files = {{"evil.md", "<!--bengal-directive-3-->\n"}};
+  Options o = on();
+  o.directive_host = &host;
+  EXPECT_EQ(html(":::{note}\n:::{include} evil.md\n:::\n:::\n", o),
+            admonition("note", "note", "Note", "<!--bengal-directive-3-->\n"));
+}
+
+TEST(Directives, IncludesPerPageAreCapped) {
+  FakeHost host;
+  // w0 includes w1 ten times, w1 includes w2 ten times...: no cycle, but 10 + 100 + 1000.
+  for (int level = 0; level < 3; ++level) {
+    std::string& text = host.files["w" + std::to_string(level) + ".md"];
+    for (int i = 0; i < 10; ++i)
+      text += ":::{include} w" + std::to_string(level + 1) + ".md\n:::\n";
+  }
+  host.files["w3.md"] = "x\n";
+  Options o = on();
+  o.directive_host = &host;
+  Strings w = warnings(":::{include} w0.md\n:::\n", o);
+  ASSERT_EQ(w.size(), 1u);
+  // 1 + 9 * (1 + 10 + 100) = 1000 includes before w0's tenth.
+  EXPECT_EQ(w[0],
+            "1:1: in content/w0.md line 19: include 'w1.md' is one more than the 1000 "
+            "includes a page may have");
+}
+
+}  // namespace
+}  // namespace bengal::markdown

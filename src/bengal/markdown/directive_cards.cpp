@@ -4,6 +4,7 @@
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/icons.hpp"
+#include "bengal/markdown/url_safety.hpp"
 
 namespace bengal::markdown {
 
@@ -141,7 +142,7 @@ void child_cards_open(const DirectiveContext& c) {
     cards += "<a class=\"card";
     if (child.is_section) cards += " card-section";
     cards += "\" href=\"";
-    append_url_escaped(cards, child.url);
+    if (c.options.unsafe_html || !is_dangerous_url(child.url)) append_url_escaped(cards, child.url);
     cards += "\">\n";
     CardParts parts;
     if (show_title) parts.title_html = html_escape(child.title);

@@ -14,6 +14,9 @@ namespace bengal::markdown {
 
 namespace {
 
+constexpr size_t kMaxIncludedBytesPerPage = 8 * kMaxIncludeBytes;
+constexpr size_t kMaxIncludesPerPage = 1000;
+
 // A text rendered in the page: the page itself, or an included file.
 struct Source {
   std::string key;   // "" for the page
@@ -62,11 +65,15 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   // MarkerHandler
   std::string_view marker_prefix() const override { return prefix_; }
 
-  void on_marker(std::string_view marker, std::string& out, HeadingIds& ids) override {
+  bool on_marker(std::string_view marker, std::string& out, HeadingIds& ids) override {
     size_t number = 0;
     std::string_view digits = marker.substr(prefix_.size());
     auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    if (ec != std::errc() || number >= events_.size()) return;
+    // Markers come in order; one out of order was forged by an included file (the prefix is
+    // checked against the page only) and is dropped.
+    if (ec != std::errc() || number != next_event_ || digits.substr(end - digits.data()) != "-->")
+      return false;
+    ++next_event_;
     const Event& e = events_[number];
     current_source_ = e.source;
     Source& s = sources_[e.source];
@@ -79,6 +86,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     MarkupFn fn = kind == nullptr ? (e.close ? div_close : unknown_open)
                                   : (e.close ? kind->close : kind->open);
     if (fn != nullptr) fn(c);
+    return true;
   }
 
   // DirectiveServices
@@ -128,10 +136,16 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     }
     // sources_ is a deque: an include adds a source without moving this one.
     const Source& s = sources_[source];
-    for (const DirectivePiece& piece : s.parsed.pieces) {
+    for (size_t i = 0; i <= s.parsed.pieces.size(); ++i) {
+      if (!s.parsed.fence_closer.empty() && i == s.parsed.fence_closer_at) {
+        end_line(document);
+        document += s.parsed.fence_closer + "\n";
+      }
+      if (i == s.parsed.pieces.size()) break;
+      const DirectivePiece& piece = s.parsed.pieces[i];
       if (piece.kind == DirectivePiece::kText) {
         document.append(piece.text);
-        if (!document.empty() && document.back() != '\n') document += '\n';
+        end_line(document);
         continue;
       }
       const Directive& d = s.parsed.directives[piece.directive];
@@ -142,11 +156,18 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     }
   }
 
-  void add_marker(int source, int directive, bool close, std::string& document) {
+  static void end_line(std::string& document) {
     if (!document.empty() && document.back() != '\n') document += '\n';
+  }
+
+  // A marker stands between blank lines: the line before ends a table or a raw HTML block
+  // (which a marker alone would join), the line after lets the body start with indented code.
+  void add_marker(int source, int directive, bool close, std::string& document) {
+    end_line(document);
+    if (!document.empty() && !document.ends_with("\n\n")) document += '\n';
     document += prefix_;
     document += std::to_string(events_.size());
-    document += "-->\n";
+    document += "-->\n\n";
     events_.push_back({source, directive, close});
   }
 
@@ -194,6 +215,9 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     if (sources_[source].depth >= kMaxIncludeDepth)
       return fail("include '" + std::string(d.title) + "' is nested deeper than " +
                   std::to_string(kMaxIncludeDepth) + " levels; include less deeply");
+    if (++include_count_ > kMaxIncludesPerPage)
+      return fail("include '" + std::string(d.title) + "' is one more than the " +
+                  std::to_string(kMaxIncludesPerPage) + " includes a page may have");
     IncludedFile file;
     std::string error;
     if (!options_.directive_host->read_include(sources_[source].key, d.title, file, error))
@@ -205,6 +229,14 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       cycle = cycle || sources_[at].key == file.key;
     }
     if (cycle) return fail("include cycle: " + chain + "; remove one of these includes");
+    // Each include is capped, and so is their sum: a file that includes another ten times at
+    // each of ten levels must not make a page of 10^10 copies.
+    included_bytes_ += file.text.size();
+    if (included_bytes_ > kMaxIncludedBytesPerPage)
+      return fail("include '" + std::string(d.title) +
+                  "' would make the page's includes larger than " +
+                  std::to_string(kMaxIncludedBytesPerPage >> 20) +
+                  " MiB in all; include fewer or smaller files");
     std::string_view text = file.text;
     text = select_lines(text, d);
     Source& child = sources_.emplace_back();
@@ -250,6 +282,9 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   std::vector<RenderWarning> pending_warnings_;
   int current_source_ = 0;
   uint32_t ordinal_ = 0;
+  size_t next_event_ = 0;
+  size_t included_bytes_ = 0;
+  size_t include_count_ = 0;
 };
 
 }  // namespace

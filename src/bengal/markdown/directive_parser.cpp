@@ -142,6 +142,10 @@ class Parser {
     }
     line_start_ = line_end_ = text_.size();
     flush_text();
+    if (fence_.ch != 0) {
+      out_.fence_closer = std::string(fence_.length, fence_.ch);
+      out_.fence_closer_at = out_.pieces.size();
+    }
     while (!stack_.empty()) {
       const Directive& d = out_.directives[stack_.back()];
       warn(d.line, d.column,

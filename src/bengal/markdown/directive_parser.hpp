@@ -63,6 +63,11 @@ struct ParsedDirectives {
   std::vector<Directive> directives;  // in opener order
   std::vector<DirectivePiece> pieces;
   std::vector<RenderWarning> warnings;  // unclosed, unmatched closer, too deep
+  // A code fence still open where the text ends: the line that closes it, and the piece
+  // before which it belongs (so a renderer can end the code block where the text ends, not
+  // let it run into what follows); empty when every fence is closed.
+  std::string fence_closer;
+  size_t fence_closer_at = 0;
 };
 
 // Whether a directive named `name` keeps its body as text (code-tabs, list-table, ...): inside

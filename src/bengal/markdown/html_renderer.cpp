@@ -429,9 +429,10 @@ class HtmlRenderer {
       return true;
     }
     after_marker_ = false;
-    if (!s.starts_with(markers_->marker_prefix())) return false;
-    if (first_line) out_.resize(html_block_start_);
-    markers_->on_marker(s, out_, ids_);
+    size_t before = out_.size();
+    if (!s.starts_with(markers_->marker_prefix()) || !markers_->on_marker(s, out_, ids_))
+      return false;
+    if (first_line) out_.erase(html_block_start_, before - html_block_start_);
     after_marker_ = in_html_block_;
     return true;
   }

@@ -23,8 +23,9 @@ class MarkerHandler {
   // Raw HTML lines starting with this are markers; it never occurs in the page's own text.
   virtual std::string_view marker_prefix() const = 0;
   // Appends the markup of `marker` (the whole comment) to out; `ids` are the page's heading
-  // ids, for anchors that must not clash with them (steps).
-  virtual void on_marker(std::string_view marker, std::string& out, HeadingIds& ids) = 0;
+  // ids, for anchors that must not clash with them (steps). False, writing nothing, when the
+  // comment is not a marker after all: it is then raw HTML like any other.
+  virtual bool on_marker(std::string_view marker, std::string& out, HeadingIds& ids) = 0;
 };
 
 // render_html without directive processing; `markers` may be nullptr. Fenced ```mermaid
