@@ -30,7 +30,7 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown) {
   ParsedDirectives parsed = parse_directives(markdown, is_raw_directive);
   out.marker = "<!--bengal-anchor-";
   while (markdown.find(std::string_view(out.marker).substr(4)) != std::string_view::npos)
-    out.marker.insert(out.marker.size() - 1, "x");
+    out.marker.insert(out.marker.size() - 1, 1, 'x');
   // Byte ranges of the Markdown to keep, in order: text pieces and raw bodies.
   std::vector<std::pair<size_t, size_t>> kept;
   std::vector<std::pair<uint32_t, std::string>> anchor_lines;
@@ -50,7 +50,9 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown) {
       anchor_lines.emplace_back(
           d.line, d.title.empty() ? "Step " + std::to_string(n) : std::string(d.title));
     } else if (kind != nullptr && kind->canonical == "target") {
-      anchor_lines.emplace_back(d.line, "#" + safe_token(d.title));
+      std::string id(1, '#');
+      id += safe_token(d.title);
+      anchor_lines.emplace_back(d.line, std::move(id));
     }
     if (d.raw && !d.body.empty()) {
       size_t begin = static_cast<size_t>(d.body.data() - markdown.data());

@@ -49,20 +49,6 @@ void card_head(std::string& out, const CardParts& p) {
     out += "<div class=\"card-description\">" + p.description_html + "</div>\n";
 }
 
-std::vector<std::string_view> split_list(std::string_view value) {
-  std::vector<std::string_view> items;
-  size_t i = 0;
-  while (i <= value.size()) {
-    size_t end = std::min(value.find(',', i), value.size());
-    std::string_view item = value.substr(i, end - i);
-    size_t b = item.find_first_not_of(" \t");
-    if (b != std::string_view::npos)
-      items.push_back(item.substr(b, item.find_last_not_of(" \t") - b + 1));
-    i = end + 1;
-  }
-  return items;
-}
-
 }  // namespace
 
 void cards_open(const DirectiveContext& c) {

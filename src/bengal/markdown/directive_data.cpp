@@ -84,18 +84,8 @@ void glossary_open(const DirectiveContext& c) {
     c.out += "<p><em>No glossary terms found</em></p>\n";
     return;
   }
-  std::vector<std::string> tags;
-  if (const DirectiveOption* o = d.option("tags")) {
-    std::string_view v = o->value;
-    for (size_t i = 0; i <= v.size();) {
-      size_t end = std::min(v.find(',', i), v.size());
-      std::string_view t = v.substr(i, end - i);
-      size_t b = t.find_first_not_of(" \t");
-      if (b != std::string_view::npos)
-        tags.emplace_back(t.substr(b, t.find_last_not_of(" \t") - b + 1));
-      i = end + 1;
-    }
-  }
+  std::vector<std::string_view> tags;
+  if (const DirectiveOption* o = d.option("tags")) tags = split_list(o->value);
   int limit = 1 << 30;
   if (const DirectiveOption* o = d.option("limit")) limit = parse_int(o->value, limit, 0, limit);
   std::string items;
@@ -217,15 +207,12 @@ void literalinclude_open(const DirectiveContext& c) {
   std::vector<bool> keep(lines.size(), true);
   if (const DirectiveOption* o = d.option("lines")) {
     std::fill(keep.begin(), keep.end(), false);
-    for (std::string_view v = o->value; !v.empty();) {
-      size_t end = std::min(v.find(','), v.size());
-      std::string_view range = v.substr(0, end);
-      v.remove_prefix(std::min(end + 1, v.size()));
+    for (std::string_view range : split_list(o->value)) {
       size_t dash = range.find('-');
       std::string_view a = range.substr(0, dash);
       std::string_view b = dash == std::string_view::npos ? a : range.substr(dash + 1);
-      while (!a.empty() && a.front() == ' ') a.remove_prefix(1);
-      while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
+      while (!a.empty() && a.back() == ' ') a.remove_suffix(1);
+      while (!b.empty() && b.front() == ' ') b.remove_prefix(1);
       int n = static_cast<int>(lines.size());
       int from = parse_int(a, 0, 1, n);
       int to = b.empty() ? n : parse_int(b, 0, 1, n);

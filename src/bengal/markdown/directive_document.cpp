@@ -6,6 +6,7 @@
 #include <charconv>
 #include <deque>
 
+#include "bengal/core/html.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/render_pass.hpp"
@@ -44,7 +45,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     prefix_ = "<!--bengal-directive-";
     // The prefix must not occur in the page, or the page could forge markers.
     while (page.find(std::string_view(prefix_).substr(4)) != std::string_view::npos)
-      prefix_.insert(prefix_.size() - 1, "x");
+      prefix_.insert(prefix_.size() - 1, 1, 'x');
     Source& s = sources_.emplace_back();
     s.view = page;
   }
@@ -89,8 +90,20 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     return true;
   }
 
+  // Most titles ("Install", "Python") are words and spaces: escaping them gives what a parse
+  // would, at a fraction of the cost. Anything that may be Markdown, an autolink, an entity, a
+  // role or the start of a block goes to md4c.
+  static bool is_plain_text(std::string_view text) {
+    if (text.empty()) return true;
+    auto c = static_cast<unsigned char>(text[0]);
+    bool word_start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return word_start && text.find_first_of("*_`[]<>&!\\~:@{}$#|\t") == std::string_view::npos &&
+           text.find("www.") == std::string_view::npos && text.back() != ' ';
+  }
+
   // DirectiveServices
   std::string inline_html(std::string_view markdown) override {
+    if (is_plain_text(markdown)) return html_escape(markdown);
     Rendered r;
     render_pass(markdown, options_, r, nullptr);
     std::string_view html = r.html;
@@ -188,15 +201,10 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
                   "reference");
       return;
     }
+    if (d.options.empty()) return;
+    std::vector<std::string_view> known = split_list(kind->options);
     for (const DirectiveOption& o : d.options) {
-      bool known = false;
-      std::string_view list = kind->options;
-      for (size_t i = 0; i <= list.size();) {
-        size_t end = std::min(list.find(',', i), list.size());
-        if (list.substr(i, end - i) == o.key) known = true;
-        i = end + 1;
-      }
-      if (known) continue;
+      if (std::find(known.begin(), known.end(), o.key) != known.end()) continue;
       warn_in(source, o.line, d.column,
               "unknown option ':" + std::string(o.key) + ":' of directive '" + std::string(d.name) +
                   "'; it is ignored" +

@@ -85,6 +85,7 @@ const DirectiveKind* find_directive_kind(std::string_view name) {
 
 std::vector<std::string_view> directive_names() {
   std::vector<std::string_view> names;
+  names.reserve(kKinds.size());
   for (const auto& k : kKinds) names.push_back(k.name);
   return names;
 }
@@ -163,6 +164,19 @@ void append_code_block(const Options& options, std::string_view language, std::s
   out += '>';
   append_html_escaped(out, code);
   out += "</code></pre>\n";
+}
+
+std::vector<std::string_view> split_list(std::string_view value) {
+  std::vector<std::string_view> items;
+  for (size_t i = 0; i <= value.size();) {
+    size_t end = std::min(value.find(',', i), value.size());
+    std::string_view item = value.substr(i, end - i);
+    size_t b = item.find_first_not_of(" \t");
+    if (b != std::string_view::npos)
+      items.push_back(item.substr(b, item.find_last_not_of(" \t") - b + 1));
+    i = end + 1;
+  }
+  return items;
 }
 
 int parse_int(std::string_view text, int fallback, int min, int max) {

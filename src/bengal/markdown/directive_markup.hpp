@@ -87,6 +87,8 @@ std::string default_title(std::string_view name);
 // A code block: through Options::highlight_code when set, else <pre><code class="language-x">.
 void append_code_block(const Options& options, std::string_view language, std::string_view code,
                        std::string& out);
+// The items of a comma-separated list, trimmed, empty ones left out: "a, b,,c" -> a b c.
+std::vector<std::string_view> split_list(std::string_view value);
 // The number in `text` ("3"), or `fallback` when it is not a number from min to max.
 int parse_int(std::string_view text, int fallback, int min, int max);
 

@@ -221,25 +221,21 @@ class Parser {
     skip_line();
   }
 
+  // The stack position of the innermost open directive that `matches`; stack_.size() for none.
+  template <class Match>
+  size_t innermost(Match matches) const {
+    for (size_t i = stack_.size(); i-- > 0;)
+      if (matches(out_.directives[stack_[i]])) return i;
+    return stack_.size();
+  }
+
   // A line of n colons closes the innermost directive opened with exactly n colons, else the
   // innermost opened with fewer; directives still open inside it are unclosed. Inside a raw
   // body only the raw directive's own closer counts.
   void close(const ColonLine& c, bool raw) {
-    size_t found = stack_.size();
-    for (size_t i = stack_.size(); i-- > 0;) {
-      if (out_.directives[stack_[i]].colons == c.colons) {
-        found = i;
-        break;
-      }
-    }
-    if (found == stack_.size()) {
-      for (size_t i = stack_.size(); i-- > 0;) {
-        if (out_.directives[stack_[i]].colons < c.colons) {
-          found = i;
-          break;
-        }
-      }
-    }
+    size_t found = innermost([&](const Directive& d) { return d.colons == c.colons; });
+    if (found == stack_.size())
+      found = innermost([&](const Directive& d) { return d.colons < c.colons; });
     if (found == stack_.size() || (raw && found != stack_.size() - 1)) return;  // text
     flush_text();
     while (stack_.size() > found + 1) {
@@ -257,13 +253,7 @@ class Parser {
 
   // ":::{/name}" closes the innermost open directive called name and all opened inside it.
   void close_named(const ColonLine& c, bool raw) {
-    size_t found = stack_.size();
-    for (size_t i = stack_.size(); i-- > 0;) {
-      if (out_.directives[stack_[i]].name == c.name) {
-        found = i;
-        break;
-      }
-    }
+    size_t found = innermost([&](const Directive& d) { return d.name == c.name; });
     if (raw && found != stack_.size() - 1) return;  // text of the raw body
     flush_text();
     skip_line();  // the closer is never text
