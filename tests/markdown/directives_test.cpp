@@ -1,5 +1,6 @@
 // The HTML of every directive (spec/bengal-sites.md section 4), their warnings, and how a
 // page with directives stays one document: heading ids, TOC and link references.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -283,8 +284,8 @@ TEST(Directives, Include) {
 TEST(Directives, IncludeDepthIsLimited) {
   FakeHost host;
   for (int i = 0; i < 12; ++i)
-    host.files["f" + std::to_string(i) + ".md"] =
-        "f" + std::to_string(i) + "\n:::{include} f" + std::to_string(i + 1) + ".md\n:::\n";
+    host.files[fmt::format("f{}.md", i)] =
+        fmt::format("f{}\n:::{{include}} f{}.md\n:::\n", i, i + 1);
   Options o = on();
   o.directive_host = &host;
   Strings w = warnings(":::{include} f0.md\n:::\n", o);
@@ -496,9 +497,8 @@ TEST(Directives, IncludesPerPageAreCapped) {
   FakeHost host;
   // w0 includes w1 ten times, w1 includes w2 ten times...: no cycle, but 10 + 100 + 1000.
   for (int level = 0; level < 3; ++level) {
-    std::string& text = host.files["w" + std::to_string(level) + ".md"];
-    for (int i = 0; i < 10; ++i)
-      text += ":::{include} w" + std::to_string(level + 1) + ".md\n:::\n";
+    std::string& text = host.files[fmt::format("w{}.md", level)];
+    for (int i = 0; i < 10; ++i) text += fmt::format(":::{{include}} w{}.md\n:::\n", level + 1);
   }
   host.files["w3.md"] = "x\n";
   Options o = on();
