@@ -1,12 +1,15 @@
 // The Markdown renderer in the modes a build and `bengal md` use: unsafe with heading ids, wiki
-// links and a link resolver (site builds), safe with the tag filter (`[markdown] unsafe =
+// links, a link resolver and directives (site builds, with a host whose includes give the
+// input back, so include cycles and depth run), safe with the tag filter (`[markdown] unsafe =
 // false`, checked to write no script URL), and the discovery scan. Every input is valid
 // Markdown: none may crash.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/markdown.hpp"
@@ -24,6 +27,31 @@ std::optional<md::LinkRewrite> resolve(std::string_view dest, bool wiki) {
   if (dest.front() == '!') return md::LinkRewrite{std::string(dest), true};
   return std::nullopt;
 }
+
+// Includes of "self" give the input itself (a cycle), of anything else a snippet that
+// includes "self" again: the include paths, depth and cycle checks all run.
+class FuzzHost : public md::DirectiveHost {
+ public:
+  explicit FuzzHost(std::string_view text) : text_(text) {}
+  bool read_include(std::string_view from, std::string_view path, md::IncludedFile& out,
+                    std::string& error) const override {
+    if (path.empty()) {
+      error = "include needs a path";
+      return false;
+    }
+    out.key = std::string(from) + "/" + std::string(path.substr(0, 8));
+    out.text = path == "self" ? std::string(text_) : ":::{include} self\n:::\n";
+    return true;
+  }
+  std::vector<md::ChildEntry> children(md::ChildKinds) const override {
+    return {{"A <b>", "/a b/", "D", "book", true}, {"B", "javascript:x", "", "", false}};
+  }
+  const std::vector<md::GlossaryTerm>& glossary() const override { return terms_; }
+
+ private:
+  std::string_view text_;
+  std::vector<md::GlossaryTerm> terms_{{"T", "*x* [l](javascript:y)", {"a"}}};
+};
 
 // Safe mode's promise, checked on the HTML as a browser reads it: no href or src attribute,
 // once its character references are decoded, holds a script or document URL.
@@ -55,16 +83,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const md::LinkResolver resolver = resolve;
   md::Rendered out;
 
+  FuzzHost host(text);
   md::Options site;
   site.wiki_links = true;
   site.math = true;
   site.resolve_link = &resolver;
+  site.directives = true;
+  site.directive_host = &host;
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);
 
   md::Options safe;
   safe.unsafe_html = false;
   safe.tagfilter = true;
+  safe.directives = true;
   out.html.clear();
   out.toc.clear();
   md::render_html(text, safe, out);

@@ -152,3 +152,41 @@ TEST(BodyScan, FootnotesStayOutOfTheSummaryTheirLinksCount) {
 
 }  // namespace
 }  // namespace bengal::markdown
+
+namespace bengal::markdown {
+namespace {
+
+// Directive syntax is chrome, never text; what the directives hold is.
+TEST(BodyScan, DirectiveSyntaxIsNotText) {
+  BodyScan s = scan_body(
+      ":::{note} A title\n:class: wide\nInside *text*.\n::::{tab-set}\n:::{tab-item} Py\nTab "
+      "body\n:::\n:::{/tab-set}\n:::\n\n:::{code-tabs}\n```py\ncode\n```\n:::\nAfter [l](x.md)\n");
+  EXPECT_EQ(s.summary, "Inside text. Tab body code After l");
+  EXPECT_EQ(s.word_count, 7u);
+  EXPECT_EQ(s.links, (std::vector<std::string>{"x.md"}));
+  EXPECT_EQ(s.link_lines, (std::vector<uint32_t>{16}));
+}
+
+TEST(BodyScan, StepAndTargetAnchorsMatchTheRenderer) {
+  std::string body =
+      "## Install\n:::{steps}\n:::{step} Install\n:::\n:::{step}\n:::\n:::\n:::{target} "
+      "here\n:::\n## Step 2\n";
+  BodyScan s = scan_body(body);
+  EXPECT_EQ(s.anchors,
+            (std::vector<std::string>{"install", "install-1", "step-2", "here", "step-2-1"}));
+  Options o;
+  o.directives = true;
+  Rendered r;
+  render_html(body, o, r);
+  EXPECT_NE(r.html.find("<li id=\"install-1\">"), std::string::npos);
+  EXPECT_NE(r.html.find("<li id=\"step-2\">"), std::string::npos);
+  EXPECT_NE(r.html.find("<h2 id=\"step-2-1\">"), std::string::npos);
+}
+
+TEST(BodyScan, DirectiveSyntaxInCodeStaysCode) {
+  BodyScan s = scan_body("```\n:::{note}\n```\n");
+  EXPECT_EQ(s.summary, ":::{note}");
+}
+
+}  // namespace
+}  // namespace bengal::markdown

@@ -2,6 +2,8 @@
 // the index needs so the body itself can be dropped.
 #include <xxhash.h>
 
+#include "bengal/markdown/directive_markup.hpp"
+#include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
@@ -14,10 +16,78 @@ namespace {
 
 constexpr std::string_view kMoreMarker = "<!--more-->";
 
+// The text the scan reads from a body with directives: every line of directive syntax
+// (openers, options, closers) becomes an empty line, so neither a summary nor the word count
+// ever holds ":::{" and link lines stay right; bodies stay as they are. The opener of a step or
+// a target becomes a marker comment (named by `marker`, which the body does not contain), so
+// their anchors are assigned in the same order as render_html assigns them.
+struct DirectiveFreeText {
+  std::string text;
+  std::string marker;
+  std::vector<std::string> anchors;  // per marker: a step's title, or "#id" for a target
+};
+
+DirectiveFreeText without_directive_syntax(std::string_view markdown) {
+  DirectiveFreeText out;
+  ParsedDirectives parsed = parse_directives(markdown, is_raw_directive);
+  out.marker = "<!--bengal-anchor-";
+  while (markdown.find(std::string_view(out.marker).substr(4)) != std::string_view::npos)
+    out.marker.insert(out.marker.size() - 1, 1, 'x');
+  // Byte ranges of the Markdown to keep, in order: text pieces and raw bodies.
+  std::vector<std::pair<size_t, size_t>> kept;
+  std::vector<std::pair<uint32_t, std::string>> anchor_lines;
+  std::vector<int> steps_in(parsed.directives.size(), 0);  // per directive: its steps so far
+  for (const DirectivePiece& piece : parsed.pieces) {
+    if (piece.kind == DirectivePiece::kText) {
+      size_t begin = static_cast<size_t>(piece.text.data() - markdown.data());
+      kept.emplace_back(begin, begin + piece.text.size());
+      continue;
+    }
+    const Directive& d = parsed.directives[piece.directive];
+    if (piece.kind == DirectivePiece::kClose) continue;
+    const DirectiveKind* kind = find_directive_kind(d.name);
+    if (kind != nullptr && kind->canonical == "step") {
+      // As directive_tabs.cpp names an untitled step: by its number among its parent's.
+      int n = d.parent >= 0 ? ++steps_in[d.parent] : 1;
+      anchor_lines.emplace_back(
+          d.line, d.title.empty() ? "Step " + std::to_string(n) : std::string(d.title));
+    } else if (kind != nullptr && kind->canonical == "target") {
+      std::string id(1, '#');
+      id += safe_token(d.title);
+      anchor_lines.emplace_back(d.line, std::move(id));
+    }
+    if (d.raw && !d.body.empty()) {
+      size_t begin = static_cast<size_t>(d.body.data() - markdown.data());
+      kept.emplace_back(begin, begin + d.body.size());
+    }
+  }
+  out.text.reserve(markdown.size());
+  size_t range = 0, anchor = 0;
+  uint32_t line = 1;
+  for (size_t pos = 0; pos < markdown.size(); ++line) {
+    size_t nl = markdown.find('\n', pos);
+    size_t next = nl == std::string_view::npos ? markdown.size() : nl + 1;
+    while (range < kept.size() && kept[range].second <= pos) ++range;
+    if (range < kept.size() && kept[range].first <= pos) {
+      out.text.append(markdown.substr(pos, next - pos));
+    } else {
+      if (anchor < anchor_lines.size() && anchor_lines[anchor].first == line) {
+        out.text += out.marker + std::to_string(out.anchors.size()) + "-->";
+        out.anchors.push_back(std::move(anchor_lines[anchor++].second));
+      }
+      out.text += '\n';
+    }
+    pos = next;
+  }
+  return out;
+}
+
 class Scanner {
  public:
-  Scanner(BodyScan& out, std::string_view text, const Footnotes* notes)
+  Scanner(BodyScan& out, std::string_view text, const Footnotes* notes,
+          const DirectiveFreeText* directives)
       : out_(out),
+        directives_(directives),
         text_(text),
         notes_(notes),
         marker_expected_(text.find(kMoreMarker) != std::string_view::npos) {}
@@ -106,6 +176,10 @@ class Scanner {
     s->flush_role();
     switch (type) {
       case MD_TEXT_HTML:
+        if (s->directives_ != nullptr && t.starts_with(s->directives_->marker)) {
+          s->directive_anchor(t.substr(s->directives_->marker.size()));
+          return 0;
+        }
         if (!s->out_.has_more_marker && t.find(kMoreMarker) != std::string_view::npos) {
           s->out_.has_more_marker = true;
           s->more_length_ = s->summary_.size();
@@ -151,6 +225,21 @@ class Scanner {
   }
 
  private:
+  void directive_anchor(std::string_view number) {
+    size_t n = 0;
+    for (char c : number) {
+      if (c < '0' || c > '9') break;
+      n = n * 10 + static_cast<size_t>(c - '0');
+    }
+    if (n >= directives_->anchors.size()) return;
+    const std::string& anchor = directives_->anchors[n];
+    if (anchor.starts_with('#')) {
+      if (anchor.size() > 1) out_.anchors.push_back(anchor.substr(1));
+    } else {
+      out_.anchors.push_back(ids_.assign(anchor, {}));
+    }
+  }
+
   // The line of a link is the line of its first text in the input (its label, or the URL of an
   // autolink). Its destination is the fallback only: a reference link's destination sits in
   // the definition, often at the end of the page.
@@ -261,6 +350,7 @@ class Scanner {
   }
 
   BodyScan& out_;
+  const DirectiveFreeText* directives_;
   std::string_view text_;
   const Footnotes* notes_;
   const char* last_text_end_ = nullptr;
@@ -300,20 +390,27 @@ void cap_summary_bytes(std::string& summary) {
 BodyScan scan_body(std::string_view markdown) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
-  // Footnote definitions are taken out (their text is no summary); their links and words
-  // still count, at their lines, as render_html writes them in the page's footnote section.
+  // Directive syntax lines become empty lines, then footnote definitions are taken out (their
+  // text is no summary); the notes' links and words still count, at their lines, as
+  // render_html writes them in the page's footnote section.
+  DirectiveFreeText directive_free;
+  if (may_contain_directives(markdown)) {
+    directive_free = without_directive_syntax(markdown);
+    markdown = directive_free.text;
+  }
+  const DirectiveFreeText* directives = directive_free.marker.empty() ? nullptr : &directive_free;
   ExtractedFootnotes extracted;
   if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
   if (extracted.definitions.empty()) {
-    Scanner(out, markdown, nullptr).run();
+    Scanner(out, markdown, nullptr, directives).run();
     return out;
   }
   std::vector<FootnoteDefinition> definitions = extracted.definitions;
   Footnotes notes(std::move(extracted.definitions), nullptr);
-  Scanner(out, extracted.text, &notes).run();
+  Scanner(out, extracted.text, &notes, directives).run();
   for (const FootnoteDefinition& def : definitions) {
     BodyScan note;
-    Scanner(note, def.body, &notes).run();
+    Scanner(note, def.body, &notes, nullptr).run();
     out.word_count += note.word_count;
     for (size_t i = 0; i < note.links.size(); ++i) {
       out.links.push_back(std::move(note.links[i]));

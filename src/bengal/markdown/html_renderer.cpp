@@ -14,6 +14,7 @@
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/math_markup.hpp"
 #include "bengal/markdown/md4c_support.hpp"
+#include "bengal/markdown/render_pass.hpp"
 #include "bengal/markdown/roles.hpp"
 
 namespace bengal::markdown {
@@ -24,12 +25,13 @@ constexpr std::string_view kOmitted = "<!-- raw HTML omitted -->";
 
 class HtmlRenderer {
  public:
-  HtmlRenderer(const Options& options, Rendered& out)
+  HtmlRenderer(const Options& options, Rendered& out, MarkerHandler* markers)
       : opt_(options),
         out_(out.html),
         toc_(out.toc),
         warnings_(out.warnings),
-        has_math_(out.has_math) {}
+        has_math_(out.has_math),
+        markers_(markers) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
@@ -166,6 +168,8 @@ class HtmlRenderer {
         break;
       }
       case MD_BLOCK_HTML:
+        html_block_start_ = out_.size();
+        html_block_lines_ = 0;
         if (!opt_.unsafe_html) {
           lit(kOmitted);
           lit("\n");
@@ -404,7 +408,9 @@ class HtmlRenderer {
   // A fenced block with a language is collected (md4c hands it over in pieces) and given to
   // the highlighter when it ends; the plain markup written so far is its fallback.
   void start_code_capture(const MD_BLOCK_CODE_DETAIL& code) {
-    if (opt_.highlight_code == nullptr || code.fence_char == 0 || code.lang.size == 0) return;
+    if (code.fence_char == 0 || code.lang.size == 0) return;
+    mermaid_ = opt_.directives && std::string_view(code.lang.text, code.lang.size) == "mermaid";
+    if (opt_.highlight_code == nullptr && !mermaid_) return;
     capturing_code_ = true;
     code_text_.clear();
     decode_attribute(code.info, code_info_);
@@ -414,6 +420,13 @@ class HtmlRenderer {
     if (!capturing_code_) return false;
     capturing_code_ = false;
     size_t plain_start = out_.size();
+    if (mermaid_) {  // Mermaid renders diagrams from the escaped source in the browser
+      out_.resize(code_start_);
+      lit("<div class=\"mermaid\">");
+      esc(code_text_);
+      lit("</div>\n");
+      return true;
+    }
     if ((*opt_.highlight_code)(code_info_, code_text_, out_)) {
       out_.erase(code_start_, plain_start - code_start_);
       return true;
@@ -446,6 +459,23 @@ class HtmlRenderer {
       warnings_.push_back({line, column, std::move(role_out_.warning)});
     }
     role_ = {};
+    return true;
+  }
+
+  // A directive marker line (render_pass.hpp) is replaced by the directive's markup; as the
+  // first line of an HTML block it also takes back safe mode's "raw HTML omitted".
+  bool directive_marker(std::string_view s) {
+    bool first_line = in_html_block_ && html_block_lines_++ == 0;
+    if (after_marker_ && s == "\n") {
+      after_marker_ = false;
+      return true;
+    }
+    after_marker_ = false;
+    size_t before = out_.size();
+    if (!s.starts_with(markers_->marker_prefix()) || !markers_->on_marker(s, out_, ids_))
+      return false;
+    if (first_line) out_.erase(html_block_start_, before - html_block_start_);
+    after_marker_ = in_html_block_;
     return true;
   }
 
@@ -488,6 +518,7 @@ class HtmlRenderer {
         return;
       }
       case MD_TEXT_HTML:
+        if (markers_ != nullptr && directive_marker(s)) return;
         if (image_depth_ > 0) {
           esc(s);  // alt text is plain text: cmark escapes inline HTML there
           return;
@@ -629,6 +660,11 @@ class HtmlRenderer {
   size_t display_start_ = std::string::npos;  // the last display math <span>
   size_t display_end_ = std::string::npos;
   bool math_block_ = false;  // capturing a ```math fence
+  MarkerHandler* markers_;
+  size_t html_block_start_ = 0;
+  int html_block_lines_ = 0;
+  bool after_marker_ = false;  // the "\n" md4c sends after a marker's line is not written
+  bool mermaid_ = false;
   std::string scratch_;
   std::string_view input_;  // the Markdown being rendered: text runs are clamped to it
   std::string image_title_;
@@ -658,11 +694,9 @@ class HtmlRenderer {
 
 }  // namespace
 
-namespace {
-
-// One md4c parse of `markdown` into `out`; says whether the last top-level block is a paragraph.
-bool parse(std::string_view markdown, const Options& options, Footnotes* notes, Rendered& out) {
-  HtmlRenderer renderer(options, out);
+bool render_pass(std::string_view markdown, const Options& options, Rendered& out,
+                 MarkerHandler* markers, Footnotes* notes) {
+  HtmlRenderer renderer(options, out, markers);
   renderer.set_input(markdown);
   renderer.set_footnotes(notes);
   MD_PARSER parser{};
@@ -677,17 +711,16 @@ bool parse(std::string_view markdown, const Options& options, Footnotes* notes, 
   return renderer.ends_in_paragraph();
 }
 
-}  // namespace
-
-void render_html(std::string_view markdown, const Options& options, Rendered& out) {
+void render_document(std::string_view markdown, const Options& options, Rendered& out,
+                     MarkerHandler* markers) {
   if (!options.gfm || !options.footnotes || !may_have_footnotes(markdown)) {
-    parse(markdown, options, nullptr, out);
+    render_pass(markdown, options, out, markers);
     return;
   }
   ExtractedFootnotes extracted =
       extract_footnotes(markdown, md4c_flags(options.gfm, options.wiki_links, options.math));
   if (extracted.definitions.empty()) {
-    parse(markdown, options, nullptr, out);
+    render_pass(markdown, options, out, markers);
     return;
   }
   // A definition's body is rendered on its own (its headings stay out of the page's toc) with
@@ -696,7 +729,7 @@ void render_html(std::string_view markdown, const Options& options, Rendered& ou
   Footnotes notes(std::move(extracted.definitions),
                   [&](std::string_view body, std::string& html, std::vector<RenderWarning>& w) {
                     Rendered r;
-                    bool paragraph = parse(body, options, self, r);
+                    bool paragraph = render_pass(body, options, r, nullptr, self);
                     html += r.html;
                     w = std::move(r.warnings);
                     out.has_math = out.has_math || r.has_math;
@@ -704,7 +737,7 @@ void render_html(std::string_view markdown, const Options& options, Rendered& ou
                   });
   self = &notes;
   notes.set_page_text(extracted.text);
-  parse(extracted.text, options, &notes, out);
+  render_pass(extracted.text, options, out, markers, &notes);
   notes.append_section(out.html, out.warnings);
 }
 

@@ -1,6 +1,7 @@
 #include "bengal/pipeline/page_renderer.hpp"
 
 #include "bengal/content/page_url.hpp"
+#include "bengal/pipeline/body_warnings.hpp"
 #include "bengal/pipeline/output_plan.hpp"
 #include "bengal/pipeline/search_index.hpp"
 #include "bengal/site/pagination.hpp"
@@ -57,11 +58,8 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
   }
   s.markdown.has_math = false;  // render_html only ever sets it
   body_.render(id, s.body, s.markdown);
-  // Warnings count body lines; the file's line adds the front matter's.
-  for (const auto& w : s.markdown.warnings) {
-    uint32_t line = w.line == 0 ? 0 : meta.body_line + w.line - 1;
-    diagnostics_.add(make_warning(display, line, w.column, w.message));
-  }
+  if (!s.markdown.warnings.empty())
+    diagnostics_.add_all(body_warnings(display, meta.body_line, s.markdown.warnings));
   store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
   s.toc = markdown::render_toc_html(s.markdown.toc);

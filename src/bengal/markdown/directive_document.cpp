@@ -1,0 +1,308 @@
+// render_html: a page with directives is rewritten into one Markdown document where each
+// directive boundary is a marker line (render_pass.hpp), included files spliced in place, and
+// rendered in one md4c pass whose markers call the directive markup (directive_markup.hpp).
+// A page without ":::" goes straight to the pass.
+#include <algorithm>
+#include <charconv>
+#include <deque>
+
+#include "bengal/core/html.hpp"
+#include "bengal/markdown/directive_markup.hpp"
+#include "bengal/markdown/directive_parser.hpp"
+#include "bengal/markdown/render_pass.hpp"
+
+namespace bengal::markdown {
+
+namespace {
+
+constexpr size_t kMaxIncludedBytesPerPage = 8 * kMaxIncludeBytes;
+constexpr size_t kMaxIncludesPerPage = 1000;
+
+// A text rendered in the page: the page itself, or an included file.
+struct Source {
+  std::string key;   // "" for the page
+  std::string text;  // an included file's text (the page's is not copied)
+  std::string_view view;
+  ParsedDirectives parsed;
+  std::vector<DirectiveState> states;
+  std::vector<std::vector<int>> children;
+  int depth = 0;           // include depth: 0 for the page
+  int includer = -1;       // the source that includes it
+  uint32_t page_line = 0;  // where the outermost include is in the page
+  uint32_t page_column = 0;
+};
+
+struct Event {
+  int source;
+  int directive;
+  bool close;
+};
+
+class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
+ public:
+  DocumentRenderer(std::string_view page, const Options& options, Rendered& out)
+      : options_(options), out_(out) {
+    prefix_ = "<!--bengal-directive-";
+    // The prefix must not occur in the page, or the page could forge markers.
+    while (page.find(std::string_view(prefix_).substr(4)) != std::string_view::npos)
+      prefix_.insert(prefix_.size() - 1, 1, 'x');
+    Source& s = sources_.emplace_back();
+    s.view = page;
+  }
+
+  void render() {
+    std::string document;
+    rewrite(0, document);
+    for (auto& w : pending_warnings_) out_.warnings.push_back(std::move(w));
+    pending_warnings_.clear();
+    render_document(document, options_, out_, this);
+    for (auto& w : pending_warnings_) out_.warnings.push_back(std::move(w));
+    std::stable_sort(out_.warnings.begin(), out_.warnings.end(),
+                     [](const RenderWarning& a, const RenderWarning& b) {
+                       return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     });
+  }
+
+  // MarkerHandler
+  std::string_view marker_prefix() const override { return prefix_; }
+
+  bool on_marker(std::string_view marker, std::string& out, HeadingIds& ids) override {
+    size_t number = 0;
+    std::string_view digits = marker.substr(prefix_.size());
+    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    // Markers come in order; one out of order was forged by an included file (the prefix is
+    // checked against the page only) and is dropped.
+    if (ec != std::errc() || number != next_event_ || digits.substr(end - digits.data()) != "-->")
+      return false;
+    ++next_event_;
+    const Event& e = events_[number];
+    current_source_ = e.source;
+    Source& s = sources_[e.source];
+    const Directive& d = s.parsed.directives[e.directive];
+    const DirectiveKind* kind = find_directive_kind(d.name);
+    DirectiveContext c{
+        options_, s.parsed.directives, s.states, s.children[e.directive], e.directive, out, ids,
+        *this};
+    if (!e.close) c.state().out_start = out.size();
+    MarkupFn fn = kind == nullptr ? (e.close ? div_close : unknown_open)
+                                  : (e.close ? kind->close : kind->open);
+    if (fn != nullptr) fn(c);
+    return true;
+  }
+
+  // Most titles ("Install", "Python") are words and spaces: escaping them gives what a parse
+  // would, at a fraction of the cost. Anything that may be Markdown, an autolink, an entity, a
+  // role or the start of a block goes to md4c.
+  static bool is_plain_text(std::string_view text) {
+    if (text.empty()) return true;
+    auto c = static_cast<unsigned char>(text[0]);
+    bool word_start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    return word_start && text.find_first_of("*_`[]<>&!\\~:@{}$#|\t") == std::string_view::npos &&
+           text.find("www.") == std::string_view::npos && text.back() != ' ';
+  }
+
+  // DirectiveServices
+  std::string inline_html(std::string_view markdown) override {
+    if (is_plain_text(markdown)) return html_escape(markdown);
+    Rendered r;
+    render_pass(markdown, options_, r, nullptr);
+    std::string_view html = r.html;
+    if (html.starts_with("<p>") && html.ends_with("</p>\n") &&
+        html.find("<p>", 3) == std::string_view::npos)
+      html = html.substr(3, html.size() - 8);
+    while (html.ends_with('\n')) html.remove_suffix(1);
+    return std::string(html);
+  }
+
+  void warn(uint32_t line, uint32_t column, std::string message) override {
+    warn_in(current_source_, line, column, std::move(message));
+  }
+
+  uint32_t next_ordinal() override { return ordinal_++; }
+
+  std::string_view source_key() const override { return sources_[current_source_].key; }
+
+ private:
+  // A warning in an included file is reported at the include in the page, naming the file.
+  void warn_in(int source, uint32_t line, uint32_t column, std::string message) {
+    const Source& s = sources_[source];
+    if (source == 0) {
+      pending_warnings_.push_back({line, column, std::move(message)});
+      return;
+    }
+    pending_warnings_.push_back(
+        {s.page_line, s.page_column,
+         "in " + s.key + " line " + std::to_string(line) + ": " + std::move(message)});
+  }
+
+  void rewrite(int source, std::string& document) {
+    {
+      Source& s = sources_[source];
+      s.parsed = parse_directives(s.view, is_raw_directive);
+      s.states.resize(s.parsed.directives.size());
+      s.children.resize(s.parsed.directives.size());
+      for (size_t i = 0; i < s.parsed.directives.size(); ++i) {
+        int parent = s.parsed.directives[i].parent;
+        if (parent >= 0) s.children[parent].push_back(static_cast<int>(i));
+      }
+      for (auto& w : s.parsed.warnings) warn_in(source, w.line, w.column, std::move(w.message));
+    }
+    // sources_ is a deque: an include adds a source without moving this one.
+    const Source& s = sources_[source];
+    for (size_t i = 0; i <= s.parsed.pieces.size(); ++i) {
+      if (!s.parsed.fence_closer.empty() && i == s.parsed.fence_closer_at) {
+        end_line(document);
+        document += s.parsed.fence_closer + "\n";
+      }
+      if (i == s.parsed.pieces.size()) break;
+      const DirectivePiece& piece = s.parsed.pieces[i];
+      if (piece.kind == DirectivePiece::kText) {
+        document.append(piece.text);
+        end_line(document);
+        continue;
+      }
+      const Directive& d = s.parsed.directives[piece.directive];
+      bool close = piece.kind == DirectivePiece::kClose;
+      if (!close) check_directive(source, d);
+      add_marker(source, piece.directive, close, document);
+      if (!close && d.name == "include") include(source, d, document);
+    }
+  }
+
+  static void end_line(std::string& document) {
+    if (!document.empty() && document.back() != '\n') document += '\n';
+  }
+
+  // A marker stands between blank lines: the line before ends a table or a raw HTML block
+  // (which a marker alone would join), the line after lets the body start with indented code.
+  void add_marker(int source, int directive, bool close, std::string& document) {
+    end_line(document);
+    if (!document.empty() && !document.ends_with("\n\n")) document += '\n';
+    document += prefix_;
+    document += std::to_string(events_.size());
+    document += "-->\n\n";
+    events_.push_back({source, directive, close});
+  }
+
+  // "a,b" as "a, b".
+  static std::string listed(std::string_view names) {
+    std::string out;
+    for (char c : names) out += c == ',' ? std::string(", ") : std::string(1, c);
+    return out;
+  }
+
+  // Unknown names and options are reported once, at the opener, in page order.
+  void check_directive(int source, const Directive& d) {
+    const DirectiveKind* kind = find_directive_kind(d.name);
+    if (kind == nullptr) {
+      warn_in(source, d.line, d.column,
+              "unknown directive '" + std::string(d.name) +
+                  "'; it is rendered as a plain <div>: check the name against the directives "
+                  "reference");
+      return;
+    }
+    if (d.options.empty()) return;
+    std::vector<std::string_view> known = split_list(kind->options);
+    for (const DirectiveOption& o : d.options) {
+      if (std::find(known.begin(), known.end(), o.key) != known.end()) continue;
+      warn_in(source, o.line, d.column,
+              "unknown option ':" + std::string(o.key) + ":' of directive '" + std::string(d.name) +
+                  "'; it is ignored" +
+                  (kind->options.empty() ? std::string("; this directive takes no options")
+                                         : "; known options: " + listed(kind->options)));
+    }
+  }
+
+  // The included file's Markdown goes in place, between the include's own markers (which
+  // write nothing but end the paragraph or list before it).
+  void include(int source, const Directive& d, std::string& document) {
+    auto fail = [&](std::string message) { warn_in(source, d.line, d.column, std::move(message)); };
+    if (options_.directive_host == nullptr)
+      return fail("include '" + std::string(d.title) +
+                  "' is not rendered: this Markdown is rendered without a site");
+    if (sources_[source].depth >= kMaxIncludeDepth)
+      return fail("include '" + std::string(d.title) + "' is nested deeper than " +
+                  std::to_string(kMaxIncludeDepth) + " levels; include less deeply");
+    if (++include_count_ > kMaxIncludesPerPage)
+      return fail("include '" + std::string(d.title) + "' is one more than the " +
+                  std::to_string(kMaxIncludesPerPage) + " includes a page may have");
+    IncludedFile file;
+    std::string error;
+    if (!options_.directive_host->read_include(sources_[source].key, d.title, file, error))
+      return fail(error);
+    std::string chain = file.key;
+    bool cycle = false;
+    for (int at = source; at > 0; at = sources_[at].includer) {
+      chain = sources_[at].key + " -> " + chain;
+      cycle = cycle || sources_[at].key == file.key;
+    }
+    if (cycle) return fail("include cycle: " + chain + "; remove one of these includes");
+    // Each include is capped, and so is their sum: a file that includes another ten times at
+    // each of ten levels must not make a page of 10^10 copies.
+    included_bytes_ += file.text.size();
+    if (included_bytes_ > kMaxIncludedBytesPerPage)
+      return fail("include '" + std::string(d.title) +
+                  "' would make the page's includes larger than " +
+                  std::to_string(kMaxIncludedBytesPerPage >> 20) +
+                  " MiB in all; include fewer or smaller files");
+    std::string_view text = file.text;
+    text = select_lines(text, d);
+    Source& child = sources_.emplace_back();
+    child.key = std::move(file.key);
+    child.text = std::string(text);
+    child.view = child.text;
+    child.depth = sources_[source].depth + 1;
+    child.includer = source;
+    child.page_line = source == 0 ? d.line : sources_[source].page_line;
+    child.page_column = source == 0 ? d.column : sources_[source].page_column;
+    rewrite(static_cast<int>(sources_.size()) - 1, document);
+  }
+
+  // ":start-line:" and ":end-line:" count from 0 and the end line is not included, as in
+  // docutils and MyST.
+  static std::string_view select_lines(std::string_view text, const Directive& d) {
+    const DirectiveOption* start = d.option("start-line");
+    const DirectiveOption* end = d.option("end-line");
+    if (start == nullptr && end == nullptr) return text;
+    int first = start == nullptr ? 0 : parse_int(start->value, 0, 0, 1 << 30);
+    int last = end == nullptr ? 1 << 30 : parse_int(end->value, 1 << 30, 0, 1 << 30);
+    size_t begin = text.size(), stop = text.size();
+    int line = 0;
+    for (size_t i = 0; i <= text.size(); ++line) {
+      if (line == first) begin = i;
+      if (line == last) {
+        stop = i;
+        break;
+      }
+      size_t nl = text.find('\n', i);
+      if (nl == std::string_view::npos) break;
+      i = nl + 1;
+    }
+    if (begin >= stop) return {};
+    return text.substr(begin, stop - begin);
+  }
+
+  const Options& options_;
+  Rendered& out_;
+  std::string prefix_;
+  std::deque<Source> sources_;
+  std::vector<Event> events_;
+  std::vector<RenderWarning> pending_warnings_;
+  int current_source_ = 0;
+  uint32_t ordinal_ = 0;
+  size_t next_event_ = 0;
+  size_t included_bytes_ = 0;
+  size_t include_count_ = 0;
+};
+
+}  // namespace
+
+void render_html(std::string_view markdown, const Options& options, Rendered& out) {
+  if (!options.directives || !may_contain_directives(markdown)) {
+    render_document(markdown, options, out, nullptr);
+    return;
+  }
+  DocumentRenderer(markdown, options, out).render();
+}
+
+}  // namespace bengal::markdown
