@@ -87,6 +87,18 @@ void math_role(std::string_view text, const RoleContext&, std::string& html, Rol
   html += "\\)</span>";
 }
 
+// A label, not a path: no '/', '#', '.' or ':'.
+bool is_local_label(std::string_view target) {
+  return target.find_first_of("/#.:") == std::string_view::npos;
+}
+
+// Whether the resolver knows `dest` (a link as written in this page).
+bool resolves(const Options& options, const std::string& dest) {
+  if (options.resolve_link == nullptr) return false;
+  auto rewritten = (*options.resolve_link)(dest, false);
+  return rewritten && !rewritten->broken;
+}
+
 // {doc}`path` and {ref}`target`, with the link text written first: "Text <target>".
 void link_role(std::string_view name, std::string_view text, const RoleContext& context,
                std::string& html, RoleOutput& out) {
@@ -106,8 +118,15 @@ void link_role(std::string_view name, std::string_view text, const RoleContext& 
     return;
   }
   std::string dest(target);
+  bool wiki = true;
+  // {ref}`label`: a label on this page (a heading id or a target directive), as in Sphinx,
+  // before a page of that name.
+  if (name == "ref" && is_local_label(target) && resolves(context.options, "#" + dest)) {
+    dest.insert(0, 1, '#');
+    wiki = false;
+  }
   html += "<a href=\"";
-  bool broken = append_link_destination(html, dest, true, context.options);
+  bool broken = append_link_destination(html, dest, wiki, context.options);
   html +=
       broken ? "\" class=\"reference internal broken-link\">" : "\" class=\"reference internal\">";
   append_html_escaped(html, label);
