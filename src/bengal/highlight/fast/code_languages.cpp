@@ -12,62 +12,63 @@ constexpr auto kFn = Next::kFunctionName;
 constexpr auto kType = Next::kTypeName;
 
 constexpr std::string_view kCOperators = "+-*/%=<>!&|^~?:";
+// What C and C++ share.
+constexpr std::string_view kCKeywords =
+    "if else for while do switch case default break continue return goto sizeof static extern "
+    "const volatile register inline auto";
+constexpr std::string_view kCTypes =
+    "void char short int long float double signed unsigned bool size_t ssize_t ptrdiff_t int8_t "
+    "int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t uintptr_t intptr_t";
 
 const CodeSpec& c_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword, "struct union enum typedef", kType},
+          {S::kKeyword, kCKeywords},
           {S::kKeyword,
-           "if else for while do switch case default break continue return goto sizeof "
-           "static extern const volatile register inline restrict auto _Alignas _Alignof "
-           "_Atomic _Generic _Noreturn _Static_assert _Thread_local"},
-          {S::kDataType,
-           "void char short int long float double signed unsigned bool _Bool size_t ssize_t "
-           "ptrdiff_t int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t "
-           "uintptr_t intptr_t FILE"},
+           "restrict _Alignas _Alignof _Atomic _Generic _Noreturn _Static_assert _Thread_local"},
+          {S::kDataType, kCTypes},
+          {S::kDataType, "_Bool FILE"},
           {S::kConstant, "NULL true false EOF stdin stdout stderr"},
       }),
-      "//",
-      "",
-      "/*",
-      "*/",
-      "\"",
-      kCOperators,
-      kCallsAreFunctions | kHashPreprocessor | kCharLiterals};
+      .line_comment = "//",
+      .block_open = "/*",
+      .block_close = "*/",
+      .quotes = "\"",
+      .operators = kCOperators,
+      .features = kCallsAreFunctions | kHashPreprocessor | kCharLiterals};
   return spec;
 }
 
 const CodeSpec& cpp_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword, "class struct union enum typename concept", kType},
+          {S::kKeyword, kCKeywords},
           {S::kKeyword,
-           "if else for while do switch case default break continue return goto sizeof "
-           "static extern const volatile register inline auto constexpr consteval constinit "
-           "template namespace using public private protected virtual override final "
+           "constexpr consteval constinit template namespace using public private protected "
+           "virtual override final "
            "friend operator new delete try catch throw noexcept explicit mutable this "
            "static_cast dynamic_cast const_cast reinterpret_cast decltype alignas alignof "
            "requires co_await co_return co_yield static_assert thread_local typeid export"},
-          {S::kDataType,
-           "void char char8_t char16_t char32_t wchar_t short int long float double signed "
-           "unsigned bool size_t ssize_t ptrdiff_t int8_t int16_t int32_t int64_t uint8_t "
-           "uint16_t uint32_t uint64_t uintptr_t intptr_t"},
+          {S::kDataType, kCTypes},
+          {S::kDataType, "char8_t char16_t char32_t wchar_t"},
           {S::kConstant, "nullptr true false NULL"},
           {S::kBuiltIn, "std"},
       }),
-      "//",
-      "///",
-      "/*",
-      "*/",
-      "\"",
-      kCOperators,
-      kCallsAreFunctions | kHashPreprocessor | kCharLiterals | kCppRawStrings};
+      .line_comment = "//",
+      .doc_line_comment = "///",
+      .block_open = "/*",
+      .block_close = "*/",
+      .quotes = "\"",
+      .operators = kCOperators,
+      .features = kCallsAreFunctions | kHashPreprocessor | kCharLiterals | kCppRawStrings};
   return spec;
 }
 
 const CodeSpec& go_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword, "func", kFn},
           {S::kKeyword, "type", kType},
           {S::kImport, "package import"},
@@ -82,19 +83,18 @@ const CodeSpec& go_spec() {
            "append cap clear close complex copy delete imag len make max min new panic print "
            "println real recover"},
       }),
-      "//",
-      "",
-      "/*",
-      "*/",
-      "\"",
-      kCOperators,
-      kCallsAreFunctions | kCharLiterals | kRawBackticks};
+      .line_comment = "//",
+      .block_open = "/*",
+      .block_close = "*/",
+      .quotes = "\"",
+      .operators = kCOperators,
+      .features = kCallsAreFunctions | kCharLiterals | kRawBackticks};
   return spec;
 }
 
 const CodeSpec& rust_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword, "fn", kFn},
           {S::kKeyword, "struct enum trait type union", kType},
           {S::kImport, "use mod crate extern"},
@@ -105,19 +105,19 @@ const CodeSpec& rust_spec() {
            "i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64 bool char str Self"},
           {S::kConstant, "true false self None Some Ok Err"},
       }),
-      "//",
-      "///",
-      "/*",
-      "*/",
-      "\"",
-      kCOperators,
-      kCallsAreFunctions | kCapitalizedTypes | kCharLiterals | kRust | kStringPrefixes};
+      .line_comment = "//",
+      .doc_line_comment = "///",
+      .block_open = "/*",
+      .block_close = "*/",
+      .quotes = "\"",
+      .operators = kCOperators,
+      .features = kCallsAreFunctions | kCapitalizedTypes | kCharLiterals | kRust | kStringPrefixes};
   return spec;
 }
 
 const CodeSpec& java_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword, "class interface enum record", kType},
           {S::kImport, "package import"},
           {S::kKeyword,
@@ -128,13 +128,13 @@ const CodeSpec& java_spec() {
           {S::kDataType, "boolean byte char double float int long short void"},
           {S::kConstant, "null true false"},
       }),
-      "//",
-      "",
-      "/*",
-      "*/",
-      "\"",
-      kCOperators,
-      kCallsAreFunctions | kCapitalizedTypes | kCharLiterals | kAtAnnotations | kTripleQuotes};
+      .line_comment = "//",
+      .block_open = "/*",
+      .block_close = "*/",
+      .quotes = "\"",
+      .operators = kCOperators,
+      .features =
+          kCallsAreFunctions | kCapitalizedTypes | kCharLiterals | kAtAnnotations | kTripleQuotes};
   return spec;
 }
 
@@ -151,7 +151,7 @@ constexpr uint32_t kJsFeatures =
 
 const CodeSpec& js_spec(bool jsx) {
   auto make = [](uint32_t extra) {
-    return CodeSpec{WordTable({
+    return CodeSpec{.words = WordTable({
                         {S::kKeyword, "function", kFn},
                         {S::kKeyword, "class", kType},
                         {S::kImport, "import export from as"},
@@ -159,13 +159,12 @@ const CodeSpec& js_spec(bool jsx) {
                         {S::kConstant, kJsConstants},
                         {S::kBuiltIn, kJsBuiltIns},
                     }),
-                    "//",
-                    "",
-                    "/*",
-                    "*/",
-                    "\"'",
-                    kCOperators,
-                    kJsFeatures | extra};
+                    .line_comment = "//",
+                    .block_open = "/*",
+                    .block_close = "*/",
+                    .quotes = "\"'",
+                    .operators = kCOperators,
+                    .features = kJsFeatures | extra};
   };
   static const CodeSpec plain = make(0);
   static const CodeSpec with_jsx = make(kJsx);
@@ -175,7 +174,7 @@ const CodeSpec& js_spec(bool jsx) {
 const CodeSpec& ts_spec(bool tsx) {
   auto make = [](uint32_t extra) {
     return CodeSpec{
-        WordTable({
+        .words = WordTable({
             {S::kKeyword, "function", kFn},
             {S::kKeyword, "class interface type enum namespace", kType},
             {S::kImport, "import export from as"},
@@ -187,13 +186,12 @@ const CodeSpec& ts_spec(bool tsx) {
             {S::kConstant, kJsConstants},
             {S::kBuiltIn, kJsBuiltIns},
         }),
-        "//",
-        "",
-        "/*",
-        "*/",
-        "\"'",
-        kCOperators,
-        kJsFeatures | kCapitalizedTypes | extra};
+        .line_comment = "//",
+        .block_open = "/*",
+        .block_close = "*/",
+        .quotes = "\"'",
+        .operators = kCOperators,
+        .features = kJsFeatures | kCapitalizedTypes | extra};
   };
   static const CodeSpec plain = make(0);
   static const CodeSpec with_tsx = make(kJsx);
@@ -202,7 +200,7 @@ const CodeSpec& ts_spec(bool tsx) {
 
 const CodeSpec& python_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword, "def", kFn},
           {S::kKeyword, "class", kType},
           {S::kImport, "import from"},
@@ -217,19 +215,16 @@ const CodeSpec& python_spec() {
            "setattr slice sorted staticmethod classmethod str sum super tuple type vars zip "
            "self cls Exception ValueError TypeError KeyError OSError RuntimeError"},
       }),
-      "#",
-      "",
-      "",
-      "",
-      "\"'",
-      "+-*/%=<>!&|^~@",
-      kTripleQuotes | kStringPrefixes | kAtAnnotations};
+      .line_comment = "#",
+      .quotes = "\"'",
+      .operators = "+-*/%=<>!&|^~@",
+      .features = kTripleQuotes | kStringPrefixes | kAtAnnotations};
   return spec;
 }
 
 const CodeSpec& shell_spec() {
   static const CodeSpec spec{
-      WordTable({
+      .words = WordTable({
           {S::kKeyword,
            "if then elif else fi for while until do done case esac in function select time "
            "return break continue local export readonly declare typeset unset"},
@@ -239,19 +234,16 @@ const CodeSpec& shell_spec() {
            "pip npm make docker chmod touch tar ssh"},
           {S::kConstant, "true false"},
       }),
-      "#",
-      "",
-      "",
-      "",
-      "\"'",
-      "|&;<>=!",
-      kShell};
+      .line_comment = "#",
+      .quotes = "\"'",
+      .operators = "|&;<>=!",
+      .features = kShell};
   return spec;
 }
 
 const CodeSpec& sql_spec() {
   static const CodeSpec spec{
-      WordTable(
+      .words = WordTable(
           {
               {S::kKeyword,
                "select from where and or not insert into values update set delete create "
@@ -271,19 +263,22 @@ const CodeSpec& sql_spec() {
                "substring trim now round abs"},
           },
           true),
-      "--",
-      "",
-      "/*",
-      "*/",
-      "'\"",
-      "+-*/%=<>!|",
-      0};
+      .line_comment = "--",
+      .block_open = "/*",
+      .block_close = "*/",
+      .quotes = "'\"",
+      .operators = "+-*/%=<>!|"};
   return spec;
 }
 
 const CodeSpec& json_spec() {
-  static const CodeSpec spec{
-      WordTable({{S::kConstant, "true false null"}}), "//", "", "/*", "*/", "\"", ":", kKeyStrings};
+  static const CodeSpec spec{.words = WordTable({{S::kConstant, "true false null"}}),
+                             .line_comment = "//",
+                             .block_open = "/*",
+                             .block_close = "*/",
+                             .quotes = "\"",
+                             .operators = ":",
+                             .features = kKeyStrings};
   return spec;
 }
 

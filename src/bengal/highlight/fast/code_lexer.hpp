@@ -31,12 +31,12 @@ enum Feature : uint32_t {
 
 struct CodeSpec {
   WordTable words;
-  std::string_view line_comment;      // "//", "#", "--"; "" for none
-  std::string_view doc_line_comment;  // a line comment that is documentation ("///")
-  std::string_view block_open;        // "/*"; "" for none
-  std::string_view block_close;       // "*/"
-  std::string_view quotes;            // bytes that open a string with backslash escapes
-  std::string_view operators;         // bytes styled as operators
+  std::string_view line_comment = "";      // "//", "#", "--"; "" for none
+  std::string_view doc_line_comment = "";  // a line comment that is documentation ("///")
+  std::string_view block_open = "";        // "/*"; "" for none
+  std::string_view block_close = "";       // "*/"
+  std::string_view quotes = "";            // bytes that open a string with backslash escapes
+  std::string_view operators = "";         // bytes styled as operators
   uint32_t features = 0;
 };
 
