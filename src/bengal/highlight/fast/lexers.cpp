@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "bengal/highlight/fast/languages.hpp"
@@ -76,6 +78,15 @@ void append_valid_utf8(std::string_view code, std::string& out) {
   size_t run = 0;
   size_t i = 0;
   while (i < code.size()) {
+    // ASCII eight bytes at a time: code is mostly ASCII.
+    uint64_t word = 0;
+    if (i + 8 <= code.size()) {
+      std::memcpy(&word, code.data() + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(code[i]) < 0x80) {
       ++i;
       continue;
