@@ -683,6 +683,20 @@ TEST(FastLexers, HostileBlocks) {
   }
 }
 
+// One line of the largest block tokenized, full of openers whose closer a naive lexer would
+// search to the line's end again each time (a quadratic lexer does not finish this test).
+TEST(FastLexers, LongLinesOfUnclosedOpeners) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"javascript", "/ "}, {"bash", "${"}, {"markdown", "`` "}, {"markdown", "[a]("},
+      {"css", "'"},         {"yaml", "\""}, {"jinja", "{{ '"},   {"toml", "[ \"\"\""},
+      {"c", "'\\"},         {"rust", "#["}, {"html", "<a b='"},  {"json", "\"a"}};
+  for (const auto& [language, unit] : cases) {
+    std::string block;
+    while (block.size() < kMaxTokenizedBytes) block += unit;
+    expect_contract(language, block);
+  }
+}
+
 TEST(FastLexers, InvalidUtf8BecomesReplacementCharacters) {
   TokenizedCode c;
   ASSERT_TRUE(fast::tokenize("python", "a\xff\xc0\xafz \"\xed\xa0\x80\" \xf0\x9f\x98\x80", c));

@@ -148,10 +148,12 @@ class CodeLexer {
   size_t n_;
   size_t i_ = 0;
   std::vector<Frame> stack_;
-  bool line_start_ = true;     // nothing but spaces since the line began
-  bool expr_start_ = true;     // an operand may start here (a '/' is a regex, '<' a JSX tag)
-  bool shell_command_ = true;  // the next shell word is in command position
-  Next pending_ = Next::kAny;  // `def`, `class`: what the next identifier names
+  bool line_start_ = true;      // nothing but spaces since the line began
+  bool expr_start_ = true;      // an operand may start here (a '/' is a regex, '<' a JSX tag)
+  bool shell_command_ = true;   // the next shell word is in command position
+  Next pending_ = Next::kAny;   // `def`, `class`: what the next identifier names
+  size_t no_regex_before_ = 0;  // searches that failed to their line's end, not to repeat
+  size_t no_brace_before_ = 0;
 };
 
 void CodeLexer::code_step() {
@@ -414,8 +416,12 @@ void CodeLexer::shell_dollar() {
   size_t end = i_ + 1;
   TokenStyle style = TokenStyle::kVariable;
   if (c == '{') {
+    // To the '}' on the line; when there is none, the line's end, remembered so that a line
+    // of `${${${...` is searched once.
     size_t stop = line_end(s_, i_);
-    size_t close = s_.substr(i_, stop - i_).find('}');
+    size_t close =
+        no_brace_before_ > i_ ? std::string_view::npos : s_.substr(i_, stop - i_).find('}');
+    if (close == std::string_view::npos) no_brace_before_ = stop;
     end = close == std::string_view::npos ? stop : i_ + close + 1;
   } else if (c == '(') {
     end = i_ + 2;
@@ -563,6 +569,8 @@ void CodeLexer::char_literal() {
 void CodeLexer::regex() {
   size_t end = line_end(s_, i_);
   bool in_class = false;
+  if (no_regex_before_ > i_) end = i_ + 1;  // this line has shown it holds no closing '/'
+
   for (size_t j = i_ + 1; j < end; ++j) {
     char c = s_[j];
     if (c == '\\') {
@@ -579,6 +587,9 @@ void CodeLexer::regex() {
       return;
     }
   }
+  // No regex from here to the line's end, so none from a later '/' on it either (one would
+  // have closed this one): `/ / / ...` stays linear.
+  no_regex_before_ = end;
   out_.add(i_, i_ + 1, TokenStyle::kOperator);
   ++i_;
 }
