@@ -3,8 +3,8 @@
 
 Builds the generated corpus with three 20-line code blocks on every page (generate.py
 --code-blocks 3, ten languages) twice per round, alternating: once as generated
-with [markdown] highlight = true and once from a copy whose bengal.toml sets
-highlight = false (the default). Prints a Markdown table (median wall time, CPU, peak RSS, overhead) for
+with [markdown] highlight = true (the default) and once from a copy whose bengal.toml sets
+highlight = false. Prints a Markdown table (median wall time, CPU, peak RSS, overhead) for
 bench/RESULTS.md. The budget is +25% wall time at 10K pages.
 
     bench/highlight_overhead.py [--sizes 10K] [--runs 3] [--threads 2] [--bengal build/bengal]
