@@ -23,11 +23,14 @@ def main():
     rows = []
     for pages in sizes:
         label = bl.size_label(pages)
-        on = os.path.join(args.workdir, f"code-{label}-seed{args.seed}")
-        bl.generate_corpus(on, pages, args.seed, ["--code-blocks", "3"])
-        off = on + "-plain"
-        shutil.rmtree(off, ignore_errors=True)
-        shutil.copytree(on, off)
+        corpus = os.path.join(args.workdir, f"code-{label}-seed{args.seed}")
+        bl.generate_corpus(corpus, pages, args.seed, ["--code-blocks", "3"])
+        # Both variants are fresh copies, so the generated corpus (reused by the next run)
+        # never gets a second [markdown] table appended.
+        on, off = corpus + "-highlight", corpus + "-plain"
+        for folder in (on, off):
+            shutil.rmtree(folder, ignore_errors=True)
+            shutil.copytree(corpus, folder)
         for folder, value in ((on, "true"), (off, "false")):
             with open(os.path.join(folder, "bengal.toml"), "a") as f:
                 f.write(f"\n[markdown]\nhighlight = {value}\n")
