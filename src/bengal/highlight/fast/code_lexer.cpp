@@ -119,6 +119,9 @@ class CodeLexer {
   char peek(size_t i) const { return i < n_ ? s_[i] : '\0'; }
 
   void code_step();
+  void rust_attribute();
+  void number();
+  void quoted(char c, bool was_line_start);
   void word();
   void shell_word();
   void shell_dollar();
@@ -174,22 +177,8 @@ void CodeLexer::code_step() {
   if (comment()) return;
   if (c == '#' && was_line_start && has(kHashPreprocessor)) return preprocessor();
   if (c == '#' && has(kRust) &&
-      (peek(i_ + 1) == '[' || (peek(i_ + 1) == '!' && peek(i_ + 2) == '['))) {
-    // #[derive(Debug)] up to its matching ']' on the line.
-    size_t end = line_end(s_, i_);
-    size_t j = s_.find('[', i_);
-    int depth = 0;
-    for (; j < end; ++j) {
-      if (s_[j] == '[') ++depth;
-      if (s_[j] == ']' && --depth == 0) {
-        ++j;
-        break;
-      }
-    }
-    out_.add(i_, j, TokenStyle::kAnnotation);
-    i_ = j;
-    return;
-  }
+      (peek(i_ + 1) == '[' || (peek(i_ + 1) == '!' && peek(i_ + 2) == '[')))
+    return rust_attribute();
   if (c == '@' && has(kAtAnnotations) && is_ident_start(peek(i_ + 1))) {
     size_t j = skip_while(s_, i_ + 1, [](char ch) { return is_ident(ch) || ch == '.'; });
     out_.add(i_, j, TokenStyle::kAnnotation);
@@ -201,34 +190,10 @@ void CodeLexer::code_step() {
     if (c == '$') return shell_dollar();
     if (is_shell_word(c)) return shell_word();
   }
-  if (is_digit(c) || (c == '.' && is_digit(peek(i_ + 1)))) {
-    bool is_float = false;
-    bool is_base_n = false;
-    size_t end = scan_number(s_, i_, is_float, is_base_n);
-    out_.add(i_, end,
-             is_float    ? TokenStyle::kFloat
-             : is_base_n ? TokenStyle::kBaseN
-                         : TokenStyle::kDecVal);
-    i_ = end;
-    expr_start_ = false;
-    return;
-  }
+  if (is_digit(c) || (c == '.' && is_digit(peek(i_ + 1)))) return number();
   if (is_ident_start(c)) return word();
   if (c == '\'' && has(kCharLiterals)) return char_literal();
-  if (is(c, kQuoteByte)) {
-    if (has(kKeyStrings) && is_key_string()) {
-      string_at(i_, i_ + 1, std::string_view(&s_[i_], 1), true, false, TokenStyle::kAttribute);
-    } else if (has(kTripleQuotes) && peek(i_ + 1) == c && peek(i_ + 2) == c) {
-      char q[3] = {c, c, c};
-      string_at(i_, i_ + 3, std::string_view(q, 3), true, true,
-                was_line_start ? TokenStyle::kDocumentation : TokenStyle::kString);
-    } else {
-      string_at(i_, i_ + 1, std::string_view(&s_[i_], 1), !has(kShell) || c == '"', has(kShell),
-                TokenStyle::kString);
-    }
-    expr_start_ = false;
-    return;
-  }
+  if (is(c, kQuoteByte)) return quoted(c, was_line_start);
   if (c == '`') {
     if (has(kTemplateLiterals)) return template_part(i_, i_ + 1);
     if (has(kRawBackticks)) {
@@ -253,6 +218,50 @@ void CodeLexer::code_step() {
     return;
   }
   i_ = next_char(s_, i_);
+}
+
+// #[derive(Debug)] or #![allow(x)], up to its matching ']' on the line.
+void CodeLexer::rust_attribute() {
+  size_t end = line_end(s_, i_);
+  size_t j = s_.find('[', i_);
+  int depth = 0;
+  for (; j < end; ++j) {
+    if (s_[j] == '[') ++depth;
+    if (s_[j] == ']' && --depth == 0) {
+      ++j;
+      break;
+    }
+  }
+  out_.add(i_, j, TokenStyle::kAnnotation);
+  i_ = j;
+}
+
+void CodeLexer::number() {
+  bool is_float = false;
+  bool is_base_n = false;
+  size_t end = scan_number(s_, i_, is_float, is_base_n);
+  out_.add(i_, end,
+           is_float    ? TokenStyle::kFloat
+           : is_base_n ? TokenStyle::kBaseN
+                       : TokenStyle::kDecVal);
+  i_ = end;
+  expr_start_ = false;
+}
+
+// A string opened by quote byte `c`: a JSON key, a """triple""" string (a docstring when it
+// starts its line) or a one-line string (shell strings span lines).
+void CodeLexer::quoted(char c, bool was_line_start) {
+  if (has(kKeyStrings) && is_key_string()) {
+    string_at(i_, i_ + 1, std::string_view(&s_[i_], 1), true, false, TokenStyle::kAttribute);
+  } else if (has(kTripleQuotes) && peek(i_ + 1) == c && peek(i_ + 2) == c) {
+    char q[3] = {c, c, c};
+    string_at(i_, i_ + 3, std::string_view(q, 3), true, true,
+              was_line_start ? TokenStyle::kDocumentation : TokenStyle::kString);
+  } else {
+    string_at(i_, i_ + 1, std::string_view(&s_[i_], 1), !has(kShell) || c == '"', has(kShell),
+              TokenStyle::kString);
+  }
+  expr_start_ = false;
 }
 
 // Line comments (with documentation comments apart) and block comments, which Rust nests.
@@ -363,18 +372,18 @@ void CodeLexer::word() {
     out_.add(start, end, style);
     return;
   }
-  if (pending_ == Next::kFunctionName) {
-    style = TokenStyle::kFunction;
-  } else if (pending_ == Next::kTypeName) {
-    style = TokenStyle::kDataType;
-  } else if (has(kRust) && after == '!' && peek(end + 1) != '=') {
-    style = TokenStyle::kFunction;  // a macro call: println!
+  bool free = pending_ == Next::kAny;  // not named by `def`, `class` and the like
+  bool macro = free && has(kRust) && after == '!' && peek(end + 1) != '=';  // println!
+  if (macro) {
     ++i_;
     ++end;
-  } else if (after == '(' && has(kCallsAreFunctions)) {
+  }
+  bool capitalized = w[0] >= 'A' && w[0] <= 'Z' &&
+                     w.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos;
+  if (pending_ == Next::kFunctionName || macro ||
+      (free && after == '(' && has(kCallsAreFunctions))) {
     style = TokenStyle::kFunction;
-  } else if (has(kCapitalizedTypes) && w[0] >= 'A' && w[0] <= 'Z' &&
-             w.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string_view::npos) {
+  } else if (pending_ == Next::kTypeName || (free && has(kCapitalizedTypes) && capitalized)) {
     style = TokenStyle::kDataType;
   }
   pending_ = Next::kAny;
@@ -610,7 +619,7 @@ void CodeLexer::jsx_open(size_t start) {
 
 void CodeLexer::jsx_tag_step() {
   char c = s_[i_];
-  if (is_space(c) || c == '\n') {
+  if (is_space(c) || c == '\n' || c == '=') {
     ++i_;
   } else if (c == '/' && peek(i_ + 1) == '>') {
     out_.add(i_, i_ + 2, TokenStyle::kTag);
@@ -631,8 +640,6 @@ void CodeLexer::jsx_tag_step() {
     size_t end = skip_while(s_, i_, is_jsx_name);
     out_.add(i_, end, TokenStyle::kAttribute);
     i_ = end;
-  } else if (c == '=') {
-    ++i_;
   } else {
     stack_.pop_back();  // not JSX after all (or broken): back to code
   }

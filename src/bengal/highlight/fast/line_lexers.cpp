@@ -27,6 +27,102 @@ bool is_blank(std::string_view s) {
   return s.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+// One line's inline Markdown: `code`, {role}`text`, [text](url), ![alt](src), <!-- comment -->,
+// \escapes. Searches for closers are bounded so a line of openers stays linear: a backtick run
+// that finds no closer means no later run of that length has one either, and the next ']' and
+// ')' are remembered until passed.
+class InlineLine {
+ public:
+  // `l` is the text up to the line's end; scanning starts at run()'s argument.
+  InlineLine(std::string_view l, TokenSink& out) : l_(l), stop_(l.size()), out_(out) {}
+
+  void run(size_t i) {
+    while (i < stop_) {
+      char c = l_[i];
+      if (c == '\\' && i + 1 < stop_ && !is_ident(l_[i + 1]) && !is_space(l_[i + 1])) {
+        out_.add(i, i + 2, S::kSpecialChar);
+        i += 2;
+      } else if (c == '`') {
+        i = code_span(i);
+      } else if (c == '{' && i + 1 < stop_ && is_alpha(l_[i + 1])) {
+        i = role(i);
+      } else if (c == '[' || (c == '!' && i + 1 < stop_ && l_[i + 1] == '[')) {
+        i = link(i, c == '!' ? i + 1 : i);
+      } else if (c == '<' && l_.substr(i, 4) == "<!--") {
+        size_t close = l_.find("-->", i + 4);
+        size_t end = close == std::string_view::npos ? stop_ : close + 3;
+        out_.add(i, end, S::kComment);
+        i = end;
+      } else {
+        i = next_char(l_, i);
+      }
+    }
+  }
+
+ private:
+  static constexpr size_t kTrackedRuns = 16;  // longer backtick runs are never code spans
+
+  size_t code_span(size_t i) {
+    size_t run = run_of(l_.substr(i), '`');
+    size_t close = std::string_view::npos;
+    if (run <= kTrackedRuns && !no_closer_[run]) {
+      for (size_t j = l_.find('`', i + run); j != std::string_view::npos;) {
+        size_t r = run_of(l_.substr(j), '`');
+        if (r == run) {
+          close = j;
+          break;
+        }
+        j = l_.find('`', j + r);
+      }
+      if (close == std::string_view::npos) no_closer_[run] = true;
+    }
+    if (close == std::string_view::npos) return i + run;
+    out_.add(i, close + run, S::kVerbatimString);
+    return close + run;
+  }
+
+  // {kbd} right before a code span.
+  size_t role(size_t i) {
+    size_t end =
+        skip_while(l_, i + 1, [](char ch) { return is_ident(ch) || ch == '-' || ch == ':'; });
+    if (end + 1 < stop_ && l_[end] == '}' && l_[end + 1] == '`') {
+      out_.add(i, end + 1, S::kFunction);
+      return end + 1;
+    }
+    return end;
+  }
+
+  // [text] (from `i`, which may be the '!' of an image) and its (target).
+  size_t link(size_t i, size_t open) {
+    if (!bracket_known_ || close_bracket_ <= open) {
+      size_t f = l_.find(']', open);
+      close_bracket_ = f == std::string_view::npos ? stop_ : f;
+      bracket_known_ = true;
+    }
+    if (close_bracket_ >= stop_) return open + 1;
+    out_.add(i, close_bracket_ + 1, S::kTag);
+    i = close_bracket_ + 1;
+    if (i >= stop_ || l_[i] != '(') return i;
+    if (!paren_known_ || close_paren_ < i) {
+      size_t f = l_.find(')', i);
+      close_paren_ = f == std::string_view::npos ? stop_ : f;
+      paren_known_ = true;
+    }
+    if (close_paren_ >= stop_) return i;
+    out_.add(i, close_paren_ + 1, S::kAttribute);
+    return close_paren_ + 1;
+  }
+
+  std::string_view l_;
+  size_t stop_;
+  TokenSink& out_;
+  bool no_closer_[kTrackedRuns + 1] = {};
+  size_t close_bracket_ = 0;  // the next ']' (stop_ when none)
+  bool bracket_known_ = false;
+  size_t close_paren_ = 0;  // the next ')'
+  bool paren_known_ = false;
+};
+
 class MarkdownLexer {
  public:
   MarkdownLexer(std::string_view s, TokenSink& out) : s_(s), out_(out) {}
@@ -147,85 +243,7 @@ class MarkdownLexer {
     return i;
   }
 
-  // `code`, ``{role}`text` ``, [text](url), ![alt](src), <!-- comment -->, \escapes.
-  // Searches for closers are bounded so a line of openers stays linear: a backtick run that
-  // finds no closer means no later run of that length has one either.
-  void inline_text(size_t i, size_t stop) {
-    constexpr size_t kTrackedRuns = 16;
-    bool no_closer[kTrackedRuns + 1] = {};
-    size_t close_bracket = 0;  // cached position of the next ']' (stop when none)
-    bool bracket_known = false;
-    size_t close_paren = 0;  // the same for ')'
-    bool paren_known = false;
-    std::string_view l = s_.substr(0, stop);
-    while (i < stop) {
-      char c = s_[i];
-      if (c == '\\' && i + 1 < stop && !is_ident(s_[i + 1]) && !is_space(s_[i + 1])) {
-        out_.add(i, i + 2, S::kSpecialChar);
-        i += 2;
-      } else if (c == '`') {
-        size_t run = run_of(l.substr(i), '`');
-        size_t close = std::string_view::npos;
-        if (run <= kTrackedRuns && !no_closer[run]) {
-          for (size_t j = l.find('`', i + run); j != std::string_view::npos;) {
-            size_t r = run_of(l.substr(j), '`');
-            if (r == run) {
-              close = j;
-              break;
-            }
-            j = l.find('`', j + r);
-          }
-          if (close == std::string_view::npos) no_closer[run] = true;
-        }
-        if (close == std::string_view::npos) {
-          i += run;
-          continue;
-        }
-        out_.add(i, close + run, S::kVerbatimString);
-        i = close + run;
-      } else if (c == '{' && i + 1 < stop && is_alpha(s_[i + 1])) {
-        size_t end =
-            skip_while(l, i + 1, [](char ch) { return is_ident(ch) || ch == '-' || ch == ':'; });
-        if (end < stop && s_[end] == '}' && end + 1 < stop && s_[end + 1] == '`') {
-          out_.add(i, end + 1, S::kFunction);
-          i = end + 1;
-        } else {
-          i = end;
-        }
-      } else if (c == '[' || (c == '!' && i + 1 < stop && s_[i + 1] == '[')) {
-        size_t open = c == '!' ? i + 1 : i;
-        if (!bracket_known || close_bracket <= open) {
-          size_t f = l.find(']', open);
-          close_bracket = f == std::string_view::npos ? stop : f;
-          bracket_known = true;
-        }
-        if (close_bracket >= stop) {
-          i = open + 1;
-          continue;
-        }
-        out_.add(i, close_bracket + 1, S::kTag);
-        i = close_bracket + 1;
-        if (i < stop && s_[i] == '(') {
-          if (!paren_known || close_paren < i) {
-            size_t f = l.find(')', i);
-            close_paren = f == std::string_view::npos ? stop : f;
-            paren_known = true;
-          }
-          if (close_paren < stop) {
-            out_.add(i, close_paren + 1, S::kAttribute);
-            i = close_paren + 1;
-          }
-        }
-      } else if (c == '<' && l.substr(i, 4) == "<!--") {
-        size_t close = l.find("-->", i + 4);
-        size_t end = close == std::string_view::npos ? stop : close + 3;
-        out_.add(i, end, S::kComment);
-        i = end;
-      } else {
-        i = next_char(l, i);
-      }
-    }
-  }
+  void inline_text(size_t i, size_t stop) { InlineLine(s_.substr(0, stop), out_).run(i); }
 
   std::string_view s_;
   TokenSink& out_;

@@ -100,7 +100,7 @@ class MarkupLexer {
     while (i_ < n_) {
       char c = s_[i_];
       if (is_space(c) || c == '\n') {
-        ++i_;
+        i_ = skip_while(s_, i_, [](char ch) { return is_space(ch) || ch == '\n'; });
       } else if (c == '>') {
         out_.add(i_, i_ + 1, S::kTag);
         ++i_;
