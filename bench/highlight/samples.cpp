@@ -1,5 +1,8 @@
 #include "samples.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 namespace bengal::bench {
 
 const std::vector<Sample>& samples() {
@@ -225,6 +228,19 @@ std::string sample_block(size_t i) {
   for (size_t at = code.find("NAME"); at != std::string::npos; at = code.find("NAME", at))
     code.replace(at, 4, name);
   return code;
+}
+
+double median_ms(const std::function<void()>& run) {
+  run();
+  std::vector<double> ms;
+  for (int i = 0; i < 3; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    run();
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms[1];
 }
 
 }  // namespace bengal::bench

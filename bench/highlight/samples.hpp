@@ -2,6 +2,7 @@
 // varies one identifier per block so no two blocks are equal.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +19,8 @@ const std::vector<Sample>& samples();
 
 // Block i: sample i % samples().size() with NAME -> name<i>.
 std::string sample_block(size_t i);
+
+// The median wall time of three runs, in ms, after one warm-up run (which loads definitions).
+double median_ms(const std::function<void()>& run);
 
 }  // namespace bengal::bench

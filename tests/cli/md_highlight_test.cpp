@@ -14,7 +14,7 @@ TEST(MdHighlight, OffByDefaultOnWhenAsked) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "<div class=\"highlight\" data-language=\"toml\"><pre><code>"
-            "<span class=\"kt\">a</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>\n"
+            "<span class=\"na\">a</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>\n"
             "</code></pre></div>\n");
   EXPECT_EQ(run_bengal({"md", "--highlight", "fancy"}, md).exit_code, 2);
 }

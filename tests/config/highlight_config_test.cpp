@@ -7,17 +7,17 @@
 namespace bengal::config {
 namespace {
 
-TEST(HighlightConfig, IsOffByDefaultWithTheSemanticScheme) {
+TEST(HighlightConfig, IsOnByDefaultWithTheSemanticScheme) {
   auto r = parse_config("[site]\ntitle = \"T\"\nbaseurl = \"https://x.example\"\n", "bengal.toml");
   ASSERT_TRUE(r.ok);
-  EXPECT_FALSE(r.config.markdown_highlight);
+  EXPECT_TRUE(r.config.markdown_highlight);
   EXPECT_EQ(r.config.markdown_highlight_style, "semantic");
 }
 
 TEST(HighlightConfig, ReadsBothKeys) {
-  auto r =
-      parse_config("[markdown]\nhighlight = true\nhighlight_style = \"pygments\"\n", "bengal.toml");
-  EXPECT_TRUE(r.config.markdown_highlight);
+  auto r = parse_config("[markdown]\nhighlight = false\nhighlight_style = \"pygments\"\n",
+                        "bengal.toml");
+  EXPECT_FALSE(r.config.markdown_highlight);
   EXPECT_EQ(r.config.markdown_highlight_style, "pygments");
 }
 

@@ -35,7 +35,7 @@ TEST(MarkdownCode, FenceWithAllExtras) {
 TEST(MarkdownCode, PygmentsScheme) {
   EXPECT_EQ(render("```yml\na: 1\n```\n", ClassScheme::kPygments),
             "<div class=\"highlight\" data-language=\"yaml\"><pre><code>"
-            "<span class=\"nf\">a</span><span class=\"k\">:</span> <span class=\"mi\">1</span>\n"
+            "<span class=\"na\">a</span><span class=\"o\">:</span> <span class=\"mi\">1</span>\n"
             "</code></pre></div>\n");
 }
 

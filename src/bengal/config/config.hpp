@@ -54,9 +54,9 @@ struct SiteConfig {
   int64_t cache_size_mb = 64;  // warm tier of the content store, in MB
   // [markdown]
   bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
-  // Off by default until it is fast enough: it triples the build time of a code-heavy site
-  // (bench/RESULTS.md). `[markdown] highlight = true` turns it on.
-  bool markdown_highlight = false;
+  // On by default: the hand-written lexers keep it within the +25% build-time budget on a
+  // code-heavy site (bench/RESULTS.md). `[markdown] highlight = false` turns it off.
+  bool markdown_highlight = true;
   std::string markdown_highlight_style = "semantic";  // or "pygments": the CSS class scheme
   // [params]: free table for templates
   Value params = Value::table();

@@ -2,6 +2,7 @@
 
 #include "bengal/highlight/block_cache.hpp"
 #include "bengal/highlight/block_html.hpp"
+#include "bengal/highlight/fast/lexers.hpp"
 #include "bengal/highlight/highlight.hpp"
 #include "bengal/highlight/languages.hpp"
 #include "bengal/highlight/tokenizer.hpp"
@@ -53,8 +54,10 @@ bool Highlighter::highlight(std::string_view language, std::string_view code,
   if (impl_->cache.append(key, html_out)) return true;
 
   TokenizedCode tokens;
+  // The hand-written lexers first; KSyntaxHighlighting for the languages they do not cover.
   if (code.size() > kMaxTokenizedBytes ||
-      !impl_->tokenizers.tokenize(lang->definition, code, tokens)) {
+      (!fast::tokenize(lang->canonical, code, tokens) &&
+       !impl_->tokenizers.tokenize(lang->definition, code, tokens))) {
     tokens.text.assign(code);  // too big to tokenize (or no definition): the markup, plain
     tokens.tokens.clear();
   }
