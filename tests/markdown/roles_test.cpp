@@ -49,6 +49,13 @@ TEST(Roles, MathIsTheInlineMathSpanWithItsTexEscaped) {
   EXPECT_EQ(html("{math}`x^2`\n"), "<p><span class=\"math math-inline\">\\(x^2\\)</span></p>\n");
   EXPECT_EQ(html("{math}`a<b & \\alpha`\n"),
             "<p><span class=\"math math-inline\">\\(a&lt;b &amp; \\alpha\\)</span></p>\n");
+  // The page then loads the math renderer (page.has_math), as for $x$.
+  Rendered r;
+  render_html("{math}`x`\n", with_roles(), r);
+  EXPECT_TRUE(r.has_math);
+  r = {};
+  render_html("{kbd}`x`\n", with_roles(), r);
+  EXPECT_FALSE(r.has_math);
 }
 
 TEST(Roles, DocAndRefAreLinksThroughTheResolver) {

@@ -453,6 +453,7 @@ class HtmlRenderer {
   bool finish_role() {
     if (role_.role == nullptr) return false;
     render_role(*role_.role, role_text_, {opt_, link_depth_ > 0}, out_, role_out_);
+    if (role_out_.math) has_math_ = true;
     if (in_heading_) heading_text_ += role_out_.plain;
     if (!role_out_.warning.empty()) {
       auto [line, column] = lines_.position(role_.offset);

@@ -8,6 +8,7 @@
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/icons.hpp"
 #include "bengal/markdown/link_destination.hpp"
+#include "bengal/markdown/math_markup.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -82,9 +83,8 @@ void abbr_role(std::string_view text, const RoleContext&, std::string& html, Rol
 // KaTeX to typeset in the browser.
 void math_role(std::string_view text, const RoleContext&, std::string& html, RoleOutput& out) {
   out.plain.assign(text);
-  html += "<span class=\"math math-inline\">\\(";
-  append_html_escaped(html, text);
-  html += "\\)</span>";
+  out.math = true;
+  append_math(html, text, MathKind::kInline);
 }
 
 // A label, not a path: no '/', '#', '.' or ':'.
@@ -207,6 +207,7 @@ void render_role(const RoleSpec& role, std::string_view text, const RoleContext&
                  std::string& html, RoleOutput& out) {
   out.plain.clear();
   out.warning.clear();
+  out.math = false;
   role.render(text, context, html, out);
 }
 

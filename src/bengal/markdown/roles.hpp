@@ -17,6 +17,7 @@ namespace bengal::markdown {
 struct RoleOutput {
   std::string plain;    // the text a heading id and the table of contents see
   std::string warning;  // what is wrong, "" when nothing is
+  bool math = false;    // math markup was written (Rendered::has_math)
 };
 
 struct RoleContext {
