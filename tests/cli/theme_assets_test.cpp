@@ -44,6 +44,10 @@ TEST(ThemeAssets, PageWithoutMathLoadsNoKatex) {
       << page;
   EXPECT_EQ(page.find("katex"), std::string::npos);
   EXPECT_EQ(page.find("math.js"), std::string::npos);
+  // The example's rich-content page has math, so it loads both.
+  std::string rich = read_file(out / "docs/writing-rich-content/index.html");
+  EXPECT_NE(rich.find("href=\"/assets/katex/katex.min.css\""), std::string::npos);
+  EXPECT_NE(rich.find("src=\"/assets/math.js\""), std::string::npos);
 }
 
 // A site's own partials/math.html replaces the theme's: proves base.html includes it, in <head>
