@@ -1,6 +1,6 @@
-// The default theme in a built site: KaTeX's files are in every site's output (theme static
-// files always are), with every font its stylesheet names; a page without math loads none of
-// them; and base.html takes its math head from partials/math.html, whose output for a page with
+// The default theme in a built site: KaTeX's files are in the output of a site with math,
+// with every font its stylesheet names, and not in one without; a page without math loads none
+// of them; and base.html takes its math head from partials/math.html, whose output for a page with
 // math is checked exactly in tests/templates/theme_math_test.cpp.
 #include <gtest/gtest.h>
 
@@ -48,6 +48,24 @@ TEST(ThemeAssets, PageWithoutMathLoadsNoKatex) {
   std::string rich = read_file(out / "docs/writing-rich-content/index.html");
   EXPECT_NE(rich.find("href=\"/assets/katex/katex.min.css\""), std::string::npos);
   EXPECT_NE(rich.find("src=\"/assets/math.js\""), std::string::npos);
+}
+
+TEST(ThemeAssets, SiteWithoutMathCarriesNoKatex) {
+  fs::path site = write_files({
+      {"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://t.example\"\n"},
+      {"content/a.md", "---\ntitle: A\n---\nCosts $5 and $6.\n"},
+  });
+  RunResult r = run_bengal({"build", site.string(), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(site / "public/assets/bengal.css"));
+  EXPECT_FALSE(fs::exists(site / "public/assets/katex"));
+  EXPECT_FALSE(fs::exists(site / "public/assets/math.js"));
+  // One formula anywhere brings them.
+  write_files(site, {{"content/b.md", "---\ntitle: B\n---\nSo $x^2$.\n"}});
+  r = run_bengal({"build", site.string(), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(fs::exists(site / "public/assets/katex/katex.min.js"));
+  EXPECT_TRUE(fs::exists(site / "public/assets/math.js"));
 }
 
 // A site's own partials/math.html replaces the theme's: proves base.html includes it, in <head>

@@ -174,7 +174,9 @@ TEST(ThemeBrowser, MathJsRendersEveryFormulaWithTheEmbeddedKatex) {
                           assets +
                           "katex/katex.min.js\"></script>\n"
                           "<script src=\"" +
-                          assets + "math.js\"></script>\n"}});
+                          assets + "math.js\"></script>\n"},
+                     // A page with Markdown math, so the build copies KaTeX's files.
+                     {"content/other.md", "---\ntitle: Other\n---\n$x$\n"}});
   write_file(site / "bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"file://" +
                                        (site / "public").string() +
                                        "/\"\n[markdown]\nunsafe = true\n");

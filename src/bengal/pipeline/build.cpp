@@ -215,7 +215,8 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
 void copy_site_files(BuildContext& b, RenderContext& r) {
   site::Site& site = b.site();
   b.stats().static_files += copy_content_files(site, b.content_dir, r.writer, b.diagnostics);
-  b.stats().static_files += copy_static_layers(site, b.sources, r.writer, b.diagnostics);
+  b.stats().static_files +=
+      copy_static_layers(site, b.sources, r.writer, b.diagnostics, r.pages.any_math());
   write_aliases(site, r.writer, b.diagnostics);
 }
 

@@ -58,7 +58,7 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
 }
 
 size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
-                          output::OutputWriter& writer, Diagnostics& diagnostics) {
+                          output::OutputWriter& writer, Diagnostics& diagnostics, bool with_math) {
   auto keep = [&](uint8_t layer, std::string_view display) {
     return [&site, &diagnostics, layer, display](std::string_view rel) {
       return claim_static_file(site, layer, display, rel, diagnostics);
@@ -78,6 +78,7 @@ size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
     std::string_view path = templates::kBuiltinTheme[i].path;
     if (!path.starts_with(kPrefix)) continue;
     std::string_view rel = path.substr(kPrefix.size());
+    if (!with_math && (rel.starts_with("assets/katex/") || rel == "assets/math.js")) continue;
     if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
       writer.write(rel, templates::kBuiltinTheme[i].bytes);
   }

@@ -19,8 +19,10 @@ size_t copy_content_files(const site::Site& site, const std::filesystem::path& c
 
 // The site's static/, then a theme folder's static/, then the built-in theme's files: a higher
 // layer replaces a lower one (on purpose: no error). Returns the files copied from the site's
-// static/ (the count the build summary has always shown; theme files are not in it).
+// static/ (the count the build summary has always shown; theme files are not in it). The
+// built-in theme's math renderer (assets/katex/, assets/math.js) only `with_math`: a site
+// without math does not carry 560 KB of KaTeX.
 size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
-                          output::OutputWriter& writer, Diagnostics& diagnostics);
+                          output::OutputWriter& writer, Diagnostics& diagnostics, bool with_math);
 
 }  // namespace bengal::pipeline

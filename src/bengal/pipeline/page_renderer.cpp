@@ -68,6 +68,7 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
   render.toc = s.toc;
   render.toc_items = &s.markdown.toc;
   render.has_math = s.markdown.has_math;
+  if (render.has_math) any_math_.store(true, std::memory_order_relaxed);
 
   std::vector<std::string> candidates = templates::layout_candidates(site_, id);
   std::string_view url = site_.str(meta.url);

@@ -3,6 +3,7 @@
 // Scratch so buffers are reused from page to page.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <mutex>
 #include <set>
@@ -39,6 +40,9 @@ class PageRenderer {
   size_t render_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,
                         Scratch& s) const;
+  // Whether any page rendered so far has math: the math renderer's files (KaTeX, about
+  // 560 KB) are copied only then.
+  bool any_math() const { return any_math_.load(std::memory_order_relaxed); }
 
  private:
   // Renders the first existing candidate into `out` and names it in `used`; reports a
@@ -70,6 +74,7 @@ class PageRenderer {
   Diagnostics& diagnostics_;
   mutable std::mutex reported_mutex_;
   mutable std::set<std::string> reported_;
+  mutable std::atomic<bool> any_math_{false};
 };
 
 }  // namespace bengal::pipeline
