@@ -513,3 +513,25 @@ TEST(Directives, IncludesPerPageAreCapped) {
 
 }  // namespace
 }  // namespace bengal::markdown
+
+namespace bengal::markdown {
+namespace {
+
+// Markers and blank lines move the page's text in the document md4c parses; a role's or a
+// footnote's warning still names its line in the page.
+TEST(Directives, WarningsFromTextAfterDirectivesNameThePageLine) {
+  EXPECT_EQ(warnings(":::{note}\nHello\n:::\n\n:::{tip}\nMore\n:::\n\nAn {icon}`nope`.\n")
+                .at(0)
+                .substr(0, 30),
+            "9:4: unknown icon 'nope' in {i");
+  // In an included file: at the include, naming the file and its line.
+  FakeHost host;
+  host.files = {{"snip.md", ":::{note}\nx\n:::\n\nAn {icon}`nope`.\n"}};
+  Options o = on();
+  o.directive_host = &host;
+  EXPECT_EQ(warnings("Text.\n\n:::{include} snip.md\n:::\n", o).at(0).substr(0, 50),
+            "3:1: in content/snip.md line 5: unknown icon 'nope");
+}
+
+}  // namespace
+}  // namespace bengal::markdown

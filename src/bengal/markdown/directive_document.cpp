@@ -9,6 +9,7 @@
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
+#include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/render_pass.hpp"
 
 namespace bengal::markdown {
@@ -55,7 +56,9 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     rewrite(0, document);
     for (auto& w : pending_warnings_) out_.warnings.push_back(std::move(w));
     pending_warnings_.clear();
+    size_t first = out_.warnings.size();
     render_document(document, options_, out_, this);
+    to_source_lines(document, first);
     for (auto& w : pending_warnings_) out_.warnings.push_back(std::move(w));
     std::stable_sort(out_.warnings.begin(), out_.warnings.end(),
                      [](const RenderWarning& a, const RenderWarning& b) {
@@ -157,6 +160,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       if (i == s.parsed.pieces.size()) break;
       const DirectivePiece& piece = s.parsed.pieces[i];
       if (piece.kind == DirectivePiece::kText) {
+        segments_.push_back({document.size(), source, piece.line});
         document.append(piece.text);
         end_line(document);
         continue;
@@ -285,6 +289,36 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   const Options& options_;
   Rendered& out_;
   std::string prefix_;
+  // Where text of a source stands in the rewritten document (markers and includes move it),
+  // so a warning of the render pass (a role, a footnote) names its line in the page.
+  struct Segment {
+    size_t at;  // offset in the document; a line number once to_source_lines has run
+    int source;
+    uint32_t line;  // its first line in the source
+  };
+  std::vector<Segment> segments_;
+
+  void to_source_lines(std::string_view document, size_t first) {
+    if (first == out_.warnings.size() || segments_.empty()) return;
+    LineCounter lines(document);
+    for (Segment& seg : segments_) seg.at = lines.position(seg.at).first;
+    for (size_t i = first; i < out_.warnings.size(); ++i) {
+      RenderWarning& w = out_.warnings[i];
+      auto after = std::upper_bound(segments_.begin(), segments_.end(), size_t{w.line},
+                                    [](size_t line, const Segment& seg) { return line < seg.at; });
+      if (after == segments_.begin()) continue;
+      const Segment& seg = *std::prev(after);
+      uint32_t line = seg.line + static_cast<uint32_t>(w.line - seg.at);
+      const Source& src = sources_[seg.source];
+      if (seg.source == 0) {
+        w.line = line;
+      } else {
+        w = {src.page_line, src.page_column,
+             "in " + src.key + " line " + std::to_string(line) + ": " + std::move(w.message)};
+      }
+    }
+  }
+
   std::deque<Source> sources_;
   std::vector<Event> events_;
   std::vector<RenderWarning> pending_warnings_;
