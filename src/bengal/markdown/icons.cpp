@@ -109,6 +109,7 @@ std::string_view icon_svg(std::string_view name) {
 
 std::vector<std::string_view> icon_names() {
   std::vector<std::string_view> names;
+  names.reserve(kIcons.size());
   for (const Icon& i : kIcons) names.push_back(i.name);
   return names;
 }
