@@ -17,6 +17,21 @@ std::string_view body(std::string_view text, const FrontMatterResult& r) {
 
 using Strings = std::vector<std::string>;
 
+// Bengal's singular `category:` is one more category (after `categories`, once), and stays a
+// param for templates.
+TEST(FrontMatter, CategoryJoinsCategories) {
+  auto r =
+      parse_front_matter("---\ncategory: Guides\ncategories: [api, Guides]\n---\n", "content/a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(r.fm.categories, (Strings{"api", "Guides"}));
+  ASSERT_NE(r.fm.params.find("category"), nullptr);
+  EXPECT_EQ(r.fm.params.find("category")->as_string(), "Guides");
+  r = parse_front_matter("---\ncategory: how-to\n---\n", "content/a.md");
+  EXPECT_EQ(r.fm.categories, Strings{"how-to"});
+  r = parse_front_matter("---\ncategory: [a, b]\ncategories: c\n---\n", "content/a.md");
+  EXPECT_EQ(r.fm.categories, (Strings{"c", "a", "b"}));
+}
+
 TEST(FrontMatter, Yaml) {
   std::string_view text =
       "---\ntitle: \"Hello: world\"\ndate: 2024-01-31\nTags: [a, b]\ncategories: one\ndraft: "

@@ -53,7 +53,21 @@ TEST(OutputPaths, FileAgainstFolderIsAClash) {
                       claim("a/b/index.html/x", OutputRank::kAlias, 0, "z.md")},
                      d);
   EXPECT_EQ(won, (std::vector<bool>{false, false}));
-  EXPECT_EQ(d.error_count(), 2u);
+  // The alias yields to the page with a warning (content wins); the static file is an error.
+  EXPECT_EQ(d.error_count(), 1u);
+  EXPECT_EQ(d.warning_count(), 1u);
+}
+
+TEST(OutputPaths, AnAliasOfItsOwnPagesUrlIsLeftOutSilently) {
+  Diagnostics d;
+  OutputPaths p;
+  p.claim({claim("a/index.html", OutputRank::kPage, 0, "a.md")}, d);
+  auto won = p.claim({claim("a/index.html", OutputRank::kAlias, 0, "a.md"),
+                      claim("a/index.html", OutputRank::kAlias, 0, "b.md")},
+                     d);
+  EXPECT_EQ(won, (std::vector<bool>{false, false}));
+  EXPECT_EQ(d.error_count(), 0u);
+  EXPECT_EQ(d.warning_count(), 1u);  // b.md's alias onto a.md's page
 }
 
 TEST(OutputPaths, StaticLayersReplaceEachOtherSilently) {

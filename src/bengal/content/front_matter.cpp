@@ -1,5 +1,7 @@
 #include "bengal/content/front_matter.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "bengal/config/document.hpp"
@@ -43,6 +45,7 @@ enum class Field {
   kAliases,
   kTags,
   kCategories,
+  kCategory,
   kKeywords,
 };
 
@@ -64,6 +67,7 @@ Field field_of(std::string_view key) {
       {"aliases", Field::kAliases},
       {"tags", Field::kTags},
       {"categories", Field::kCategories},
+      {"category", Field::kCategory},
       {"keywords", Field::kKeywords},
   };
   for (const auto& [name, field] : kFields)
@@ -75,6 +79,7 @@ struct FieldReader {
   const config::Document& doc;
   const std::string& file;
   FrontMatterResult& result;
+  std::vector<std::string> category;  // Bengal's singular field, joined to categories by finish()
 
   void error(const std::string& key, std::string message) {
     auto [line, col] = doc.value_position_of(key);
@@ -108,6 +113,13 @@ struct FieldReader {
         type_error(key, "a string", v);
         return false;
     }
+  }
+
+  // `category: x` (Bengal) is one more category, after those of `categories`, once.
+  void finish() {
+    auto& all = result.fm.categories;
+    for (std::string& c : category)
+      if (std::find(all.begin(), all.end(), c) == all.end()) all.push_back(std::move(c));
   }
 
   // A list of scalars, or one scalar as a list of one ("tags: go" is the tag "go").
@@ -224,6 +236,12 @@ struct FieldReader {
       case Field::kCategories:
         list(key, v, fm.categories);
         break;
+      case Field::kCategory:
+        list(key, v, category);
+        // Also kept as written for templates (page.params.category), as Bengal's are.
+        if (fm.params.is_null()) fm.params = Value::table();
+        fm.params.as_table().emplace_back(std::move(key), std::move(v));
+        break;
       case Field::kKeywords:
         list(key, v, fm.keywords);
         break;
@@ -297,8 +315,9 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
       result.ok = false;
       return result;
     }
-    FieldReader reader{doc, file, result};
+    FieldReader reader{doc, file, result, {}};
     for (auto& [key, value] : doc.root.as_table()) reader.field(key, value);
+    reader.finish();
     result.body_offset = next;
     result.body_line = line + 1;
     return result;

@@ -13,12 +13,19 @@ void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::stri
                          Diagnostics& diagnostics) const {
   if (loser.by == winner.by) return;  // an alias repeated on one page
   if (loser.by.rank == OutputRank::kStatic && winner.by.rank == OutputRank::kStatic) return;
+  // Aliases yield to content, as in Bengal: an alias of a page's own URL is left out
+  // silently, one onto another page's URL with a warning.
+  bool alias_under_content =
+      loser.by.rank == OutputRank::kAlias &&
+      (winner.by.rank == OutputRank::kPage || winner.by.rank == OutputRank::kListPage);
+  if (alias_under_content && winner.by.key == loser.by.key) return;
+  auto make = alias_under_content ? make_warning : make_error;
   std::string remedy =
       loser.remedy.empty() ? fmt::format("change the url or slug of {}", winner.who) : loser.remedy;
   if (!winner.hint.empty()) remedy += ", or " + winner.hint;
   std::string message = fmt::format("{} is not written: {}; {}", loser.what, why, remedy);
   if (loser.file.empty()) {
-    diagnostics.add(make_error(winner.file, 0, 0, std::move(message)));
+    diagnostics.add(make(winner.file, 0, 0, std::move(message)));
     return;
   }
   std::pair<uint32_t, uint32_t> at{0, 0};
@@ -28,7 +35,7 @@ void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::stri
       if (at.first != 0) break;
     }
   }
-  diagnostics.add(make_error(loser.file, at.first, at.second, std::move(message)));
+  diagnostics.add(make(loser.file, at.first, at.second, std::move(message)));
 }
 
 std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostics& diagnostics) {
