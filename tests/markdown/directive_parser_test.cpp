@@ -218,3 +218,25 @@ TEST(DirectiveTable, IsSortedAndKnowsItsAliases) {
 
 }  // namespace
 }  // namespace bengal::markdown
+
+namespace bengal::markdown {
+namespace {
+
+// Markers take the fewest 'x' whose prefix the text does not hold; near-misses do not count.
+TEST(DirectiveParser, UniqueMarkerPrefixAvoidsEveryPrefixInTheText) {
+  EXPECT_EQ(unique_marker_prefix("plain", "directive"), "<!--bengal-directive-");
+  EXPECT_EQ(unique_marker_prefix("<!--bengal-directive-0-->", "directive"),
+            "<!--bengal-directivex-");
+  EXPECT_EQ(unique_marker_prefix("bengal-directive- bengal-directivex- bengal-directivexxx-",
+                                 "directive"),
+            "<!--bengal-directivexx-");
+  EXPECT_EQ(unique_marker_prefix("bengal-directivexx bengal-directive", "directive"),
+            "<!--bengal-directive-");
+  // A page of ten thousand near-misses, each longer than the last, takes one pass.
+  std::string page;
+  for (int k = 0; k < 10000; ++k) page += "bengal-anchor" + std::string(k % 50, 'x') + "-\n";
+  EXPECT_EQ(unique_marker_prefix(page, "anchor"), "<!--bengal-anchor" + std::string(50, 'x') + "-");
+}
+
+}  // namespace
+}  // namespace bengal::markdown

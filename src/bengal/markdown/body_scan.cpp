@@ -30,9 +30,7 @@ struct DirectiveFreeText {
 DirectiveFreeText without_directive_syntax(std::string_view markdown) {
   DirectiveFreeText out;
   ParsedDirectives parsed = parse_directives(markdown, is_raw_directive);
-  out.marker = "<!--bengal-anchor-";
-  while (markdown.find(std::string_view(out.marker).substr(4)) != std::string_view::npos)
-    out.marker.insert(out.marker.size() - 1, 1, 'x');
+  out.marker = unique_marker_prefix(markdown, "anchor");
   // Byte ranges of the Markdown to keep, in order: text pieces and raw bodies.
   std::vector<std::pair<size_t, size_t>> kept;
   std::vector<std::pair<uint32_t, std::string>> anchor_lines;
@@ -299,8 +297,7 @@ class Scanner {
   // Text without its footnote references: "[^1]" is no word and never in a summary. A run that
   // does not continue the last one and follows a backslash starts with an escaped character.
   void add_visible_text(std::string_view t) {
-    bool escaped = t.data() != last_text_end_ && in_input(t.data()) && t.data() > text_.data() &&
-                   t.data()[-1] == '\\';
+    bool escaped = run_starts_escaped(t, last_text_end_, text_);
     last_text_end_ = t.data() + t.size();
     size_t from = 0;
     FootnoteMatch m;

@@ -43,10 +43,8 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
  public:
   DocumentRenderer(std::string_view page, const Options& options, Rendered& out)
       : options_(options), out_(out) {
-    prefix_ = "<!--bengal-directive-";
     // The prefix must not occur in the page, or the page could forge markers.
-    while (page.find(std::string_view(prefix_).substr(4)) != std::string_view::npos)
-      prefix_.insert(prefix_.size() - 1, 1, 'x');
+    prefix_ = unique_marker_prefix(page, "directive");
     Source& s = sources_.emplace_back();
     s.view = page;
   }

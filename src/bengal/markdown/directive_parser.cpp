@@ -1,5 +1,7 @@
 #include "bengal/markdown/directive_parser.hpp"
 
+#include <vector>
+
 #include <cstring>
 
 namespace bengal::markdown {
@@ -326,6 +328,23 @@ ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw) {
 
 bool may_contain_directives(std::string_view text) {
   return text.find(":::") != std::string_view::npos;
+}
+
+std::string unique_marker_prefix(std::string_view text, std::string_view name) {
+  std::string stem = "bengal-" + std::string(name);
+  std::vector<bool> taken;  // taken[k]: stem + k 'x' + '-' occurs
+  for (size_t at = text.find(stem); at != std::string_view::npos; at = text.find(stem, at + 1)) {
+    size_t end = at + stem.size();
+    size_t k = 0;
+    while (end + k < text.size() && text[end + k] == 'x') ++k;
+    if (end + k < text.size() && text[end + k] == '-') {
+      if (taken.size() <= k) taken.resize(k + 1, false);
+      taken[k] = true;
+    }
+  }
+  size_t k = 0;
+  while (k < taken.size() && taken[k]) ++k;
+  return "<!--" + stem + std::string(k, 'x') + "-";
 }
 
 }  // namespace bengal::markdown

@@ -80,4 +80,9 @@ ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw);
 // without directives skip all of this.
 bool may_contain_directives(std::string_view text);
 
+// "<!--bengal-NAME" + k 'x' + "-" with the smallest k for which "bengal-NAME" + k 'x' + "-"
+// does not occur in `text`: the start of marker comments the text cannot forge. One pass over
+// the text, however many near-misses it holds.
+std::string unique_marker_prefix(std::string_view text, std::string_view name);
+
 }  // namespace bengal::markdown

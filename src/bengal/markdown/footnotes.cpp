@@ -142,4 +142,9 @@ void Footnotes::append_section(std::string& html, std::vector<RenderWarning>& wa
   html += "</ol>\n</section>\n";
 }
 
+bool run_starts_escaped(std::string_view run, const char* last_run_end, std::string_view input) {
+  const char* p = run.data();
+  return p != last_run_end && p > input.data() && p <= input.data() + input.size() && p[-1] == '\\';
+}
+
 }  // namespace bengal::markdown

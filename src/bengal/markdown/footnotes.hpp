@@ -47,6 +47,11 @@ std::string footnote_key(std::string_view label);
 // the pre-pass.
 bool may_have_footnotes(std::string_view text);
 
+// Whether the text run `run` of `input` starts with a backslash-escaped character ("\[^1]"):
+// md4c hands an escaped character over as a run that does not continue the last one
+// (`last_run_end`) and follows a backslash. The `escaped_start` of Footnotes::find_reference.
+bool run_starts_escaped(std::string_view run, const char* last_run_end, std::string_view input);
+
 // One reference "[^label]" found in a text run: at text[begin, end), label without "[^]".
 struct FootnoteMatch {
   size_t begin = 0;

@@ -574,8 +574,7 @@ class HtmlRenderer {
   // Text with "[^label]" references to defined footnotes. md4c hands an escaped character
   // ("\[") over as the start of a run that does not continue the last one.
   void text_with_footnotes(std::string_view s) {
-    bool escaped = s.data() != last_text_end_ && in_input(s.data()) && s.data() > input_.data() &&
-                   s.data()[-1] == '\\';
+    bool escaped = run_starts_escaped(s, last_text_end_, input_);
     size_t from = 0;
     FootnoteMatch m;
     while (notes_->find_reference(s, from, escaped, m)) {
