@@ -333,6 +333,17 @@ TEST(Directives, Checklist) {
             "data-total=\"2\"><span class=\"checklist-progress-text\">1/2</span></div>\n"
             "<ul>\n<li><input checked=\"\" type=\"checkbox\"> Done</li>\n<li><input "
             "type=\"checkbox\"> Todo</li>\n</ul>\n</div>\n");
+  // Without a progress bar the close makes the body shorter, before its own marker: that
+  // once moved the marker's HTML block start past the end of the output and threw.
+  EXPECT_EQ(html(":::{checklist} Before you start\n- [ ] Install\n- [x] Read\n:::\n"),
+            "<div class=\"checklist\">\n<p class=\"checklist-title\">Before you start</p>\n"
+            "<ul>\n<li><input type=\"checkbox\"> Install</li>\n<li><input checked=\"\" "
+            "type=\"checkbox\"> Read</li>\n</ul>\n</div>\n");
+  Options safe = on();
+  safe.unsafe_html = false;
+  EXPECT_EQ(html(":::{checklist}\n- [ ] Install\n:::\n", safe),
+            "<div class=\"checklist\">\n<ul>\n<li><input type=\"checkbox\"> Install</li>\n"
+            "</ul>\n</div>\n");
 }
 
 TEST(Directives, SmallElements) {

@@ -472,10 +472,18 @@ class HtmlRenderer {
       return true;
     }
     after_marker_ = false;
-    size_t before = out_.size();
-    if (!s.starts_with(markers_->marker_prefix()) || !markers_->on_marker(s, out_, ids_))
+    if (!s.starts_with(markers_->marker_prefix())) return false;
+    // Taken back before the markup is written: a directive's close may rewrite what it
+    // wrapped (a checklist drops its checkboxes' `disabled`), which moves this offset.
+    std::string omitted;
+    if (first_line) {
+      omitted.assign(out_, html_block_start_);
+      out_.resize(html_block_start_);
+    }
+    if (!markers_->on_marker(s, out_, ids_)) {
+      out_ += omitted;
       return false;
-    if (first_line) out_.erase(html_block_start_, before - html_block_start_);
+    }
     after_marker_ = in_html_block_;
     return true;
   }

@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include <tbb/enumerable_thread_specific.h>
 
 #include "bengal/output/writer.hpp"
@@ -31,13 +33,29 @@ struct RenderContext {
   // Renders one page with `render` (which returns the files it wrote) and counts it; times
   // it for the build report when the monitor asks. `describe` gives the page's source and URL
   // and is called only then: this runs for every page.
+  // A page whose rendering throws (a defect in bengal, never expected) is reported as an
+  // error naming it and skipped, like any broken page: the rest of the site is still built.
   template <class Describe, class Render>
   void render(Scratch& s, Describe&& describe, Render&& render_page) {
+    auto guarded = [&]() -> size_t {
+      try {
+        return render_page();
+      } catch (const output::OutputStopped&) {
+        throw;  // a full or read-only device stops the build with one message
+      } catch (const std::exception& e) {
+        build.diagnostics.add(make_error(
+            describe().first, 0, 0,
+            fmt::format("internal error while rendering this page ({}); it is skipped: please "
+                        "report it with this page attached",
+                        e.what())));
+        return 0;
+      }
+    };
     if (!build.monitor.times_pages()) {
-      files += render_page();
+      files += guarded();
     } else {
       auto t0 = std::chrono::steady_clock::now();
-      files += render_page();
+      files += guarded();
       std::chrono::duration<double> took = std::chrono::steady_clock::now() - t0;
       auto [source, url] = describe();
       build.monitor.add_timing({std::move(source), std::move(url), s.template_name, took.count()});
