@@ -10,8 +10,8 @@ namespace bengal::test {
 namespace {
 
 constexpr const char* kNoConfigWarning =
-    "warning: no bengal.toml or bengal.yaml in site: using the default settings; create "
-    "bengal.toml to set the site's title and baseurl\n";
+    "warning: no bengal.toml, bengal.yaml or config/ folder in site: using the default "
+    "settings; create bengal.toml to set the site's title and baseurl\n";
 
 std::string relative_urls_warning(const std::string& where, const std::string& what,
                                   const std::string& example) {

@@ -47,7 +47,14 @@ INSTANTIATE_TEST_SUITE_P(Sites, GoldenSite,
                                            GoldenCase{"golden", "golden-strict", {"--strict"}},
                                            GoldenCase{"bad-config", "bad-config", {}},
                                            GoldenCase{"themed", "themed", {}},
-                                           GoldenCase{"structure", "structure", {}}),
+                                           GoldenCase{"structure", "structure", {}},
+                                           // CI sets CI=true: the environment is always named.
+                                           GoldenCase{"config-dir",
+                                                      "config-dir-local",
+                                                      {"--environment", "local"}},
+                                           GoldenCase{"config-dir",
+                                                      "config-dir-production",
+                                                      {"--environment", "production"}}),
                          [](const auto& info) {
                            std::string n = info.param.expected;
                            std::replace(n.begin(), n.end(), '-', '_');

@@ -9,15 +9,16 @@ namespace bengal::pipeline {
 
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
-                                      const std::function<void()>& discovered) {
-  config::ConfigResult loaded = config::load_config(site_dir);
+                                      const std::function<void()>& discovered,
+                                      const config::LoadOptions& config_options) {
+  config::ConfigResult loaded = config::load_config(site_dir, config_options);
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return nullptr;
   if (loaded.config.config_file.empty()) {
     diagnostics.add(make_warning(
         "", 0, 0,
-        fmt::format("no bengal.toml or bengal.yaml in {}: using the default settings; create "
-                    "bengal.toml to set the site's title and baseurl",
+        fmt::format("no bengal.toml, bengal.yaml or config/ folder in {}: using the default "
+                    "settings; create bengal.toml to set the site's title and baseurl",
                     site_dir.string())));
   }
   content::DiscoverOptions discover;
@@ -43,13 +44,15 @@ void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics) {
   // Without a config file the warning that there is none already says to set baseurl.
   if (config.config_file.empty() || config.baseurl.find("://") != std::string::npos) return;
   if (!f.sitemap && !f.rss && !f.atom && !f.robots) return;
-  auto [line, column] = config.baseurl.empty() ? std::pair<uint32_t, uint32_t>{0, 0}
-                                               : config.document.value_position_of("site.baseurl");
+  // Unset: the message is about the site's config as a whole (bengal.toml, or config).
+  config::SourcePlace at = config.baseurl.empty()
+                               ? config::SourcePlace{config.config_file, 0, 0}
+                               : config.document.value_place_of("site.baseurl");
   std::string what = config.baseurl.empty()
                          ? std::string("[site] baseurl is not set")
                          : fmt::format("[site] baseurl \"{}\" is only a path", config.baseurl);
   diagnostics.add(make_warning(
-      config.config_file, line, column,
+      at.file, at.line, at.column,
       fmt::format("{}, so sitemap.xml, the feeds and robots.txt hold relative URLs, which those "
                   "formats do not allow; set baseurl to the address the site is published at, "
                   "such as \"https://example.org{}/\"",
