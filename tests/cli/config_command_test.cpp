@@ -13,8 +13,8 @@ fs::path config_dir_site() {
 }
 
 TEST(ConfigShow, PrintsEveryValueWithTheFileThatSetIt) {
-  RunResult r = run_bengal(
-      {"config", "show", config_dir_site().string(), "--environment", "production"});
+  RunResult r =
+      run_bengal({"config", "show", config_dir_site().string(), "--environment", "production"});
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
@@ -64,8 +64,8 @@ TEST(ConfigShow, PrintsEveryValueWithTheFileThatSetIt) {
 TEST(ConfigShow, Json) {
   fs::path site = write_files({{"config/_default/site.yaml", "site:\n  title: \"T\"\n"},
                                {"config/environments/local.yaml", "params:\n  tags: [a, b]\n"}});
-  RunResult r = run_bengal({"config", "show", site.string(), "--environment", "local",
-                            "--format", "json"});
+  RunResult r =
+      run_bengal({"config", "show", site.string(), "--environment", "local", "--format", "json"});
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
@@ -85,8 +85,8 @@ TEST(ConfigShow, BengalToml) {
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.out,
-            "# files, merged in this order: bengal.toml\n"
-            "params.n = 2       # bengal.toml:5\n"
+            "# file: bengal.toml\n"
+            "params.n = 2      # bengal.toml:5\n"
             "site.title = \"T\"  # bengal.toml:2\n");
 }
 
@@ -104,11 +104,12 @@ TEST(ConfigShow, ErrorsExitNonZero) {
 }
 
 TEST(ConfigEnvironmentOption, BuildWarnsAboutAMissingEnvironmentFile) {
-  fs::path site = write_files({{"config/_default/site.yaml",
-                                "site:\n  title: \"T\"\n  baseurl: https://x.org/\n"},
-                               {"content/_index.md", "---\ntitle: Home\n---\n"}});
-  RunResult r = run_bengal({"build", site.string(), "-o", (fresh_temp_dir("out") / "public").string(),
-                            "--quiet", "--environment", "staging"});
+  fs::path site = write_files(
+      {{"config/_default/site.yaml", "site:\n  title: \"T\"\n  baseurl: https://x.org/\n"},
+       {"content/_index.md", "---\ntitle: Home\n---\n"}});
+  RunResult r =
+      run_bengal({"build", site.string(), "-o", (fresh_temp_dir("out") / "public").string(),
+                  "--quiet", "--environment", "staging"});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.err,
             "config/environments/staging.yaml: warning: no such file: environment \"staging\" "

@@ -58,13 +58,13 @@ TEST(ConfigEnvironment, FlagThenBengalEnvThenCiThenLocal) {
 }
 
 TEST(ConfigDir, MergesDefaultsInNameOrderThenTheEnvironment) {
-  auto r = load({{"config/_default/b.yaml", "site:\n  title: B\nparams:\n  list: [3]\n"},
-                 {"config/_default/a.yaml",
-                  "site:\n  title: A\n  description: from a\nparams:\n  x: 1\n  list: [1, 2]\n"},
-                 {"config/environments/production.yaml",
-                  "site:\n  baseurl: https://example.org/\n"},
-                 {"config/environments/local.yaml", "site:\n  baseurl: /\n"}},
-                "production");
+  auto r =
+      load({{"config/_default/b.yaml", "site:\n  title: B\nparams:\n  list: [3]\n"},
+            {"config/_default/a.yaml",
+             "site:\n  title: A\n  description: from a\nparams:\n  x: 1\n  list: [1, 2]\n"},
+            {"config/environments/production.yaml", "site:\n  baseurl: https://example.org/\n"},
+            {"config/environments/local.yaml", "site:\n  baseurl: /\n"}},
+           "production");
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(messages(r), std::vector<std::string>{});
   EXPECT_EQ(r.config.config_file, "config");
@@ -82,9 +82,9 @@ TEST(ConfigDir, MergesDefaultsInNameOrderThenTheEnvironment) {
   EXPECT_EQ(d.place_of("site.title").column, 3u);
   EXPECT_EQ(d.place_of("site.description").file, "config/_default/a.yaml");
   EXPECT_EQ(d.place_of("site.baseurl").file, "config/environments/production.yaml");
-  EXPECT_EQ(d.files, (std::vector<std::string>{"config", "config/_default/a.yaml",
-                                               "config/_default/b.yaml",
-                                               "config/environments/production.yaml"}));
+  EXPECT_EQ(d.files,
+            (std::vector<std::string>{"config", "config/_default/a.yaml", "config/_default/b.yaml",
+                                      "config/environments/production.yaml"}));
 }
 
 TEST(ConfigDir, LocalIsTheDefaultAndCiMeansProduction) {
@@ -138,8 +138,8 @@ TEST(ConfigDir, UnknownKeyWarnsOnceAtTheFileThatSetItLast) {
 }
 
 TEST(ConfigDir, SyntaxErrorNamesItsFile) {
-  auto r = load({{"config/_default/a.yaml", "site:\n  title: A\n"},
-                 {"config/_default/b.yaml", "site: [\n"}});
+  auto r = load(
+      {{"config/_default/a.yaml", "site:\n  title: A\n"}, {"config/_default/b.yaml", "site: [\n"}});
   EXPECT_FALSE(r.ok);
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].file, "config/_default/b.yaml");
@@ -197,27 +197,28 @@ TEST(ConfigDir, SymlinkOutOfTheSiteIsSkipped) {
 
 TEST(ConfigDir, AcceptsWhatBengalsOwnSiteSets) {
   // Every top-level key of Bengal's documentation site, with one of its values each.
-  auto r = load({{"config/_default/site.yaml",
-                  "site:\n  title: Bengal\n  baseurl: \"\"\n  logo_text: \"ᓚᘏᗢ\"\n"
-                  "  description: d\n  language: en\n  default_content_type: doc\n"
-                  "template_engine: kida\nlink_previews:\n  enabled: true\n"},
-                 {"config/_default/build.yaml",
-                  "build:\n  output_dir: public\n  parallel: true\n  incremental: true\n"
-                  "  max_workers: null\nbuild_badge:\n  enabled: true\nassets:\n  minify: true\n"
-                  "html_output:\n  mode: pretty\nautodoc:\n  python:\n    enabled: true\n"
-                  "health_check:\n  enabled: true\n"},
-                 {"config/_default/features.yaml",
-                  "features:\n  rss: true\n  json: true\n  llm_txt: true\n"
-                  "  syntax_highlighting: true\n  markdown: true\nsocial_cards:\n  enabled: false\n"},
-                 {"config/_default/theme.yaml",
-                  "theme:\n  name: default\nheader:\n  sticky: true\ncontent:\n  toc_depth: 4\n"
-                  "fonts:\n  display: Outfit\ncapabilities:\n  mermaid: true\n"
-                  "versioning:\n  enabled: true\nmenu:\n  extra: []\nsearch:\n  enabled: true\n"
-                  "external_refs:\n  templates:\n    python: \"https://docs.python.org/{module}\"\n"
-                  "params:\n  repo_url: https://github.com/x/y\nmarkdown:\n  parser: patitas\n"},
-                 {"config/environments/production.yaml",
-                  "build:\n  strict_mode: true\nfeatures:\n  analytics: true\n"}},
-                "production");
+  auto r =
+      load({{"config/_default/site.yaml",
+             "site:\n  title: Bengal\n  baseurl: \"\"\n  logo_text: \"ᓚᘏᗢ\"\n"
+             "  description: d\n  language: en\n  default_content_type: doc\n"
+             "template_engine: kida\nlink_previews:\n  enabled: true\n"},
+            {"config/_default/build.yaml",
+             "build:\n  output_dir: public\n  parallel: true\n  incremental: true\n"
+             "  max_workers: null\nbuild_badge:\n  enabled: true\nassets:\n  minify: true\n"
+             "html_output:\n  mode: pretty\nautodoc:\n  python:\n    enabled: true\n"
+             "health_check:\n  enabled: true\n"},
+            {"config/_default/features.yaml",
+             "features:\n  rss: true\n  json: true\n  llm_txt: true\n"
+             "  syntax_highlighting: true\n  markdown: true\nsocial_cards:\n  enabled: false\n"},
+            {"config/_default/theme.yaml",
+             "theme:\n  name: default\nheader:\n  sticky: true\ncontent:\n  toc_depth: 4\n"
+             "fonts:\n  display: Outfit\ncapabilities:\n  mermaid: true\n"
+             "versioning:\n  enabled: true\nmenu:\n  extra: []\nsearch:\n  enabled: true\n"
+             "external_refs:\n  templates:\n    python: \"https://docs.python.org/{module}\"\n"
+             "params:\n  repo_url: https://github.com/x/y\nmarkdown:\n  parser: patitas\n"},
+            {"config/environments/production.yaml",
+             "build:\n  strict_mode: true\nfeatures:\n  analytics: true\n"}},
+           "production");
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(messages(r), std::vector<std::string>{});
   EXPECT_EQ(r.config.logo_text, "ᓚᘏᗢ");

@@ -381,8 +381,7 @@ int run(int argc, char** argv) {
       "show",
       "Print the merged config, each value with the file and line that set it; reads "
       "config/_default/ and config/environments/ as a build does");
-  config_show_cmd->add_option("SITE_DIR", config_dir,
-                              "Site folder holding config/ or bengal.toml");
+  config_show_cmd->add_option("SITE_DIR", config_dir, "Site folder holding config/ or bengal.toml");
   add_environment_option(config_show_cmd, config_options.load.environment);
   config_show_cmd->add_option("--format", config_format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));

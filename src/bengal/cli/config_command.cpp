@@ -13,7 +13,7 @@ namespace {
 
 // One value the config sets, with where.
 struct Leaf {
-  std::string key;    // "site.title", "menu.extra[0].name"
+  std::string key;     // "site.title", "menu.extra[0].name"
   const Value* value;  // a scalar, an empty table, or an array of scalars
   config::SourcePlace at;
 };
@@ -36,8 +36,7 @@ void collect(const config::Document& doc, const Value& v, const std::string& key
     std::sort(entries.begin(), entries.end(), [](auto* a, auto* b) { return a->first < b->first; });
     for (const auto* e : entries) {
       std::string below = in_array ? path : path.empty() ? e->first : path + "." + e->first;
-      collect(doc, e->second, key.empty() ? e->first : key + "." + e->first, below, in_array,
-              out);
+      collect(doc, e->second, key.empty() ? e->first : key + "." + e->first, below, in_array, out);
     }
     return;
   }
@@ -106,11 +105,15 @@ std::string format_text(const config::SiteConfig& c, const config::Environment& 
                         const std::vector<Leaf>& leaves) {
   std::string out;
   if (c.config_file.empty()) return "# no config: every setting has its default\n";
-  if (c.config_file == "config")
-    out += fmt::format("# environment: {} (from {})\n", env.name, env.source);
   std::vector<std::string> files = files_read(c);
-  out += fmt::format("# files, merged in this order: {}\n",
-                     files.empty() ? std::string("none") : fmt::format("{}", fmt::join(files, ", ")));
+  if (c.config_file == "config") {
+    out += fmt::format("# environment: {} (from {})\n", env.name, env.source);
+    out += fmt::format(
+        "# files, merged in this order: {}\n",
+        files.empty() ? std::string("none") : fmt::format("{}", fmt::join(files, ", ")));
+  } else {
+    out += fmt::format("# file: {}\n", c.config_file);
+  }
   // Comments line up for readability, up to a bound so one long value does not push the
   // rest far to the right.
   constexpr size_t kMaxAlign = 48;
@@ -142,7 +145,8 @@ std::string format_json(const config::SiteConfig& c, const config::Environment& 
     out += "null,\n  \"environment_source\": null";
   }
   out += ",\n  \"files\": [";
-  std::vector<std::string> files = c.config_file.empty() ? std::vector<std::string>{} : files_read(c);
+  std::vector<std::string> files =
+      c.config_file.empty() ? std::vector<std::string>{} : files_read(c);
   for (size_t i = 0; i < files.size(); ++i) {
     if (i > 0) out += ", ";
     append_json_string(out, files[i]);
@@ -168,7 +172,8 @@ bool show_config(const ConfigShowOptions& options, std::string& out, Diagnostics
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return false;
   const config::SiteConfig& c = loaded.config;
-  config::Environment env = config::choose_environment(options.load.environment, options.load.lookup);
+  config::Environment env =
+      config::choose_environment(options.load.environment, options.load.lookup);
   std::vector<Leaf> leaves;
   collect(c.document, c.document.root, "", "", false, leaves);
   out = options.format == ConfigFormat::kJson ? format_json(c, env, leaves)

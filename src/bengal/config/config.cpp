@@ -262,7 +262,7 @@ struct ConfigReader {
       }
       if (!matches(it->kind, v)) {
         error(doc.value_place_of(path), fmt::format("[{}] {} must be {}, not {}", name, key,
-                                                       kind_name(it->kind), v.type_name()));
+                                                    kind_name(it->kind), v.type_name()));
         continue;
       }
       if (it->kind == Kind::kInt && v.as_int() < it->min) {
@@ -542,7 +542,8 @@ ConfigResult load_config_directory(const fs::path& site_dir, const LoadOptions& 
     r.diagnostics.push_back(make_warning(
         file, 0, 0,
         "ignored: the config/ folder holds the site's config; move these settings into a file "
-        "of config/_default/ and delete " + file));
+        "of config/_default/ and delete " +
+            file));
   }
   return r;
 }

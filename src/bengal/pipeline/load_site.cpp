@@ -1,5 +1,7 @@
 #include "bengal/pipeline/load_site.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "bengal/config/config.hpp"
@@ -41,13 +43,18 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
 void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics) {
   const auto& config = site.config;
   const auto& f = site.features;
-  // Without a config file the warning that there is none already says to set baseurl.
+  // Without a config file the warning that there is none already says to set baseurl. A config
+  // directory's `local` environment is a preview on one's own machine, where Bengal sites set
+  // a relative baseurl on purpose ("/"); the warning is for the published site.
   if (config.config_file.empty() || config.baseurl.find("://") != std::string::npos) return;
+  if (config.environment == "local") return;
   if (!f.sitemap && !f.rss && !f.atom && !f.robots) return;
-  // Unset: the message is about the site's config as a whole (bengal.toml, or config).
-  config::SourcePlace at = config.baseurl.empty()
-                               ? config::SourcePlace{config.config_file, 0, 0}
-                               : config.document.value_place_of("site.baseurl");
+  // Not written at all: the message is about the config as a whole (bengal.toml, or config).
+  const auto& positions = config.document.positions;
+  bool written = std::any_of(positions.begin(), positions.end(),
+                             [](const config::KeyPosition& p) { return p.path == "site.baseurl"; });
+  config::SourcePlace at = written ? config.document.value_place_of("site.baseurl")
+                                   : config::SourcePlace{config.config_file, 0, 0};
   std::string what = config.baseurl.empty()
                          ? std::string("[site] baseurl is not set")
                          : fmt::format("[site] baseurl \"{}\" is only a path", config.baseurl);

@@ -45,9 +45,10 @@ void read_features(Site& site, Diagnostics& diagnostics) {
     bool* value;
   };
   // llm_txt is Bengal's spelling of llms_txt.
-  const Flag flags[] = {{"sitemap", &f.sitemap}, {"rss", &f.rss},           {"atom", &f.atom},
-                        {"search", &f.search},   {"llms_txt", &f.llms_txt}, {"llm_txt", &f.llms_txt},
-                        {"robots", &f.robots},   {"aliases", &f.aliases},   {"graph", &f.graph}};
+  const Flag flags[] = {
+      {"sitemap", &f.sitemap}, {"rss", &f.rss},           {"atom", &f.atom},
+      {"search", &f.search},   {"llms_txt", &f.llms_txt}, {"llm_txt", &f.llms_txt},
+      {"robots", &f.robots},   {"aliases", &f.aliases},   {"graph", &f.graph}};
   // Bengal's switches for outputs bengal does not write: accepted without a word.
   static constexpr std::string_view kBengalOnly[] = {"analytics", "json", "markdown",
                                                      "syntax_highlighting"};
@@ -71,7 +72,8 @@ void read_features(Site& site, Diagnostics& diagnostics) {
           known = true;
         }
       }
-      known |= std::find(std::begin(kBengalOnly), std::end(kBengalOnly), key) != std::end(kBengalOnly);
+      known |=
+          std::find(std::begin(kBengalOnly), std::end(kBengalOnly), key) != std::end(kBengalOnly);
       if (!known) {
         auto at = site.config.document.place_of("features." + key);
         diagnostics.add(

@@ -430,7 +430,7 @@ class SiteObject : public Object {
     return {};
   }
   std::vector<std::string> keys() const override {
-    return {"title", "logo_text", "baseurl",  "description", "language",   "params",
+    return {"title", "logo_text", "baseurl",  "description", "language", "params",
             "data",  "pages",     "sections", "taxonomies",  "menus"};
   }
   std::string str() const override { return ctx_.site().config.title; }
