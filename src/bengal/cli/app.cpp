@@ -180,30 +180,31 @@ int run_check(const std::string& site_dir, bool strict, const std::string& envir
   return problems > 0 ? 1 : 0;
 }
 
-int run_graph(const GraphOptions& options) {
+// graph and config show: the report `produce` writes goes to stdout after the diagnostics;
+// when it fails (the config cannot be read) nothing is printed but `failure`, and exit 1.
+template <typename Options, typename Produce>
+int run_report(const Options& options, Produce produce, std::string_view failure) {
   if (!is_site_folder(options.site_dir)) return 1;
   Diagnostics diagnostics;
   std::string out;
-  bool ok = graph_site(options, out, diagnostics);
-  print_diagnostics(diagnostics);
-  if (!ok) return 1;
-  // Broken pages are reported but do not fail the command: the graph of the rest is printed.
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return 0;
-}
-
-int run_config_show(const ConfigShowOptions& options) {
-  if (!is_site_folder(options.site_dir)) return 1;
-  Diagnostics diagnostics;
-  std::string out;
-  bool ok = show_config(options, out, diagnostics);
+  bool ok = produce(options, out, diagnostics);
   print_diagnostics(diagnostics);
   if (!ok) {
-    std::cerr << "error: the config has errors; fix them and run `bengal config show` again\n";
+    std::cerr << failure;
     return 1;
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
+}
+
+// Broken pages are reported but do not fail the command: the graph of the rest is printed.
+int run_graph(const GraphOptions& options) {
+  return run_report(options, graph_site, "");
+}
+
+int run_config_show(const ConfigShowOptions& options) {
+  return run_report(options, show_config,
+                    "error: the config has errors; fix them and run `bengal config show` again\n");
 }
 
 // --environment, on every command that reads a site's config.
