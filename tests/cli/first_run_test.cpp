@@ -10,8 +10,8 @@ namespace bengal::test {
 namespace {
 
 constexpr const char* kNoConfigWarning =
-    "warning: no bengal.toml or bengal.yaml in site: using the default settings; create "
-    "bengal.toml to set the site's title and baseurl\n";
+    "warning: no bengal.toml, bengal.yaml or config/ folder in site: using the default "
+    "settings; create bengal.toml to set the site's title and baseurl\n";
 
 std::string relative_urls_warning(const std::string& where, const std::string& what,
                                   const std::string& example) {
@@ -26,7 +26,8 @@ TEST(FirstRun, AFolderWithoutConfigOrContentIsNotASite) {
   fs::create_directories(dir / "notes");
   write_file(dir / "notes/readme.md", "# Not in content/\n");
   const std::string expected =
-      "error: notes is not a bengal site: it has no bengal.toml, bengal.yaml or content/ folder; "
+      "error: notes is not a bengal site: it has no bengal.toml, bengal.yaml, config/ or content/ "
+      "folder; "
       "pass the folder that holds them, or create a site with `bengal new site NAME`\n";
   for (const char* command : {"build", "check", "graph"}) {
     RunResult r = run_bengal({command, "notes"}, "", dir);
@@ -114,7 +115,8 @@ TEST(FirstRun, UsageErrorsExitWithTwoAndSayWhereToLook) {
        "error: --format: svg not in {text,json,dot}; see `bengal help graph`\n"},
       {{"new"}, "error: KIND is required; see `bengal help new`\n"},
       {{"new", "blog", "x"}, "error: KIND: blog not in {site}; see `bengal help new`\n"},
-      {{"bild"}, "error: unknown command 'bild'; commands: build, check, graph, help, md, new\n"},
+      {{"bild"},
+       "error: unknown command 'bild'; commands: build, check, config, graph, help, md, new\n"},
       {{"build", "--memory-limit", "lots"},
        "error: --memory-limit must be a size such as 512MB or 2GB, not \"lots\"\n"},
   };
@@ -142,8 +144,9 @@ TEST(FirstRun, HelpCommandPrintsWhatHelpFlagsPrint) {
   }
   RunResult unknown = run_bengal({"help", "deploy"});
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_EQ(unknown.err,
-            "error: unknown command 'deploy'; commands: build, check, graph, help, md, new\n");
+  EXPECT_EQ(
+      unknown.err,
+      "error: unknown command 'deploy'; commands: build, check, config, graph, help, md, new\n");
   RunResult extra = run_bengal({"help", "build", "now"});
   EXPECT_EQ(extra.exit_code, 2);
   EXPECT_EQ(extra.err, "error: help takes at most one command; try `bengal help build`\n");

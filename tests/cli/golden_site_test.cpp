@@ -41,18 +41,22 @@ TEST_P(GoldenSite, OutputMatchesExpectedFiles) {
   for (const auto& d : diff_trees(expected / "public", out)) ADD_FAILURE() << d;
 }
 
-INSTANTIATE_TEST_SUITE_P(Sites, GoldenSite,
-                         ::testing::Values(GoldenCase{"golden", "golden", {}},
-                                           GoldenCase{"golden", "golden-drafts", {"--drafts"}},
-                                           GoldenCase{"golden", "golden-strict", {"--strict"}},
-                                           GoldenCase{"bad-config", "bad-config", {}},
-                                           GoldenCase{"themed", "themed", {}},
-                                           GoldenCase{"structure", "structure", {}}),
-                         [](const auto& info) {
-                           std::string n = info.param.expected;
-                           std::replace(n.begin(), n.end(), '-', '_');
-                           return n;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Sites, GoldenSite,
+    ::testing::Values(GoldenCase{"golden", "golden", {}},
+                      GoldenCase{"golden", "golden-drafts", {"--drafts"}},
+                      GoldenCase{"golden", "golden-strict", {"--strict"}},
+                      GoldenCase{"bad-config", "bad-config", {}},
+                      GoldenCase{"themed", "themed", {}}, GoldenCase{"structure", "structure", {}},
+                      // CI sets CI=true: the environment is always named.
+                      GoldenCase{"config-dir", "config-dir-local", {"--environment", "local"}},
+                      GoldenCase{
+                          "config-dir", "config-dir-production", {"--environment", "production"}}),
+    [](const auto& info) {
+      std::string n = info.param.expected;
+      std::replace(n.begin(), n.end(), '-', '_');
+      return n;
+    });
 
 }  // namespace
 }  // namespace bengal::test

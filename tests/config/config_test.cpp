@@ -119,13 +119,13 @@ TEST(Config, WrongTypesAreErrorsUnknownNamesWarnings) {
       (std::vector<std::string>{
           "bengal.toml:2:9: error: [site] title must be a string, not integer",
           "bengal.toml:3:1: warning: unknown key 'colour' in [site] is ignored; known keys: "
-          "title, baseurl, description, language",
+          "title, baseurl, description, language, logo_text",
           "bengal.toml:4:1: warning: unknown key 'titel' in [site] is ignored; did you mean "
-          "'title'? known keys: title, baseurl, description, language",
+          "'title'? known keys: title, baseurl, description, language, logo_text",
           "bengal.toml:6:10: error: [build] drafts must be true or false, not string",
           "bengal.toml:7:1: warning: unknown section [sitee] is ignored; did you mean [site]? "
           "known sections: site, build, markdown, params, taxonomies, menu, pagination, "
-          "features, search, feeds, related, outputs"}));
+          "features, search, feeds, related, outputs, external_refs"}));
   EXPECT_EQ(r.config.title, "My Site");  // the wrong value is not applied
 }
 
@@ -182,7 +182,7 @@ TEST(Config, HugoStyleTopLevelKeys) {
                 "into the [site] section",
                 "bengal.toml:2:1: warning: unknown top-level key 'foo' is ignored; keys belong in "
                 "a section: site, build, markdown, params, taxonomies, menu, pagination, "
-                "features, search, feeds, related, outputs"}));
+                "features, search, feeds, related, outputs, external_refs"}));
 }
 
 TEST(Config, LaterSectionsAreKeptUnchecked) {

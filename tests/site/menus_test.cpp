@@ -72,5 +72,25 @@ TEST(Menus, WithoutMainEntriesTheMainMenuIsTheTopLevelSections) {
   EXPECT_EQ(s.messages(), Strings{});
 }
 
+TEST(Menus, ExtraEntriesFollowTheTopLevelSections) {
+  // Bengal's menu.extra, from a config directory (no environment file: any environment).
+  TestSite s({{"config/_default/site.yaml", "site:\n  baseurl: https://example.org/\n"},
+              {"config/_default/menu.yaml",
+               "menu:\n  extra:\n    - name: Source\n      url: https://example.org/src\n"
+               "    - name: Changelog\n      url: /changelog/\n      weight: 1\n"
+               "    - name: Docs again\n      url: /docs/\n    - name: No url\n"},
+              {"content/blog/_index.md", "---\ntitle: Blog\nweight: 2\n---\n"},
+              {"content/docs/_index.md", "---\ntitle: Docs\nweight: 1\n---\n"}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(shown(site, "main"), (Strings{"Docs /docs/", "Blog /blog/", "Changelog /changelog/",
+                                          "Source https://example.org/src"}));
+  EXPECT_EQ(site.menus.count("extra"), 0u);
+  EXPECT_EQ(s.messages(),
+            (Strings{"config/_default/menu.yaml:2:3: warning: menu.extra entry 3 links to "
+                     "/docs/, which the main menu already holds; it was left out",
+                     "config/_default/menu.yaml:2:3: warning: menu.extra entry 4 needs a name "
+                     "and a url (or page); it was left out"}));
+}
+
 }  // namespace
 }  // namespace bengal::test

@@ -1,5 +1,6 @@
 #include "site_fixture.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <gtest/gtest.h>
@@ -15,8 +16,10 @@ std::vector<std::string> source_paths(const site::Site& site, std::span<const Pa
 }
 
 TestSite::TestSite(Files files) {
+  bool config_dir = std::any_of(files.begin(), files.end(),
+                                [](const auto& f) { return f.first.starts_with("config/"); });
   if (!files.contains("bengal.toml") && !files.contains("bengal.yaml") &&
-      !files.contains("bengal.yml"))
+      !files.contains("bengal.yml") && !config_dir)
     files.emplace("bengal.toml", kTestConfig);
   dir_ = write_files(files, "-site");
 }

@@ -25,8 +25,8 @@
 
 namespace bengal::test {
 
-// Written as bengal.toml when `files` hold no config file, so tests do not repeat it and
-// builds do not warn about a missing config or a relative baseurl.
+// Written as bengal.toml when `files` hold no config file or config/ folder, so tests do not
+// repeat it and builds do not warn about a missing config or a relative baseurl.
 inline constexpr std::string_view kTestConfig =
     "[site]\ntitle = \"Test\"\nbaseurl = \"https://example.org/\"\n";
 

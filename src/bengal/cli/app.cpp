@@ -17,6 +17,7 @@
 #include <CLI/CLI.hpp>
 
 #include "bengal/cli/check_command.hpp"
+#include "bengal/cli/config_command.hpp"
 #include "bengal/cli/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/cli/progress_printer.hpp"
@@ -36,7 +37,8 @@ void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
 }
 
-// build, check and graph need a site: a folder with a config file or a content folder.
+// build, check, graph and config show need a site: a folder with a config file, a config
+// folder or a content folder.
 // Prints why and returns false when `dir` is not one. Without this, a mistyped folder would
 // build a four-page site of defaults and exit 0.
 bool is_site_folder(const std::filesystem::path& dir) {
@@ -47,12 +49,13 @@ bool is_site_folder(const std::filesystem::path& dir) {
         dir.string());
     return false;
   }
-  if (!config::find_config_file(dir).empty() ||
+  if (!config::find_config_file(dir).empty() || config::has_config_dir(dir) ||
       std::filesystem::is_directory(dir / "content", ec)) {
     return true;
   }
   std::cerr << fmt::format(
-      "error: {} is not a bengal site: it has no bengal.toml, bengal.yaml or content/ folder; "
+      "error: {} is not a bengal site: it has no bengal.toml, bengal.yaml, config/ or content/ "
+      "folder; "
       "pass the folder that holds them, or create a site with `bengal new site NAME`\n",
       dir.string());
   return false;
@@ -160,10 +163,12 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
   return strict && errors + warnings > 0 ? 1 : 0;
 }
 
-int run_check(const std::string& site_dir, bool strict) {
+int run_check(const std::string& site_dir, bool strict, const std::string& environment) {
   if (!is_site_folder(site_dir)) return 1;
   Diagnostics diagnostics;
-  CheckStats stats = check_site(site_dir, diagnostics);
+  config::LoadOptions config_options;
+  config_options.environment = environment;
+  CheckStats stats = check_site(site_dir, diagnostics, config_options);
   print_diagnostics(diagnostics);
   if (!stats.config_ok) return 1;
   std::cout << fmt::format(
@@ -175,16 +180,38 @@ int run_check(const std::string& site_dir, bool strict) {
   return problems > 0 ? 1 : 0;
 }
 
-int run_graph(const GraphOptions& options) {
+// graph and config show: the report `produce` writes goes to stdout after the diagnostics;
+// when it fails (the config cannot be read) nothing is printed but `failure`, and exit 1.
+template <typename Options, typename Produce>
+int run_report(const Options& options, Produce produce, std::string_view failure) {
   if (!is_site_folder(options.site_dir)) return 1;
   Diagnostics diagnostics;
   std::string out;
-  bool ok = graph_site(options, out, diagnostics);
+  bool ok = produce(options, out, diagnostics);
   print_diagnostics(diagnostics);
-  if (!ok) return 1;
-  // Broken pages are reported but do not fail the command: the graph of the rest is printed.
+  if (!ok) {
+    std::cerr << failure;
+    return 1;
+  }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;
+}
+
+// Broken pages are reported but do not fail the command: the graph of the rest is printed.
+int run_graph(const GraphOptions& options) {
+  return run_report(options, graph_site, "");
+}
+
+int run_config_show(const ConfigShowOptions& options) {
+  return run_report(options, show_config,
+                    "error: the config has errors; fix them and run `bengal config show` again\n");
+}
+
+// --environment, on every command that reads a site's config.
+void add_environment_option(CLI::App* cmd, std::string& environment) {
+  cmd->add_option("--environment", environment,
+                  "Environment of a config/ folder: config/environments/NAME.yaml is merged on "
+                  "top (default: BENGAL_ENV, else production on CI, else local)");
 }
 
 int run_md(const std::string& file, bool heading_ids, bool safe,
@@ -265,6 +292,7 @@ int run(int argc, char** argv) {
   build_cmd->add_option("SITE_DIR", site_dir, "Site folder holding bengal.toml and content/");
   build_cmd->add_option("-o,--output", output_dir, "Output folder (default: [build] output_dir)");
   build_cmd->add_flag("--drafts", drafts, "Include pages with draft: true");
+  add_environment_option(build_cmd, build_options.environment);
   build_cmd->add_option("--threads", build_options.threads, "Render threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   build_cmd->add_option("--batch-size", build_options.batch_size_pages, "Pages rendered per batch")
@@ -326,6 +354,8 @@ int run(int argc, char** argv) {
       "Report broken links, duplicate URLs, orphan pages and missing titles; writes nothing");
   check_cmd->add_option("SITE_DIR", check_dir, "Site folder holding bengal.toml and content/");
   check_cmd->add_flag("--strict", check_strict, "Fail (exit 1) on warnings too");
+  std::string check_environment;
+  add_environment_option(check_cmd, check_environment);
 
   GraphOptions graph_options;
   std::string graph_dir = ".", graph_format = "text";
@@ -342,6 +372,20 @@ int run(int argc, char** argv) {
       ->add_option("--components", graph_options.components,
                    "Largest connected parts listed (default 5)")
       ->check(CLI::Range(0, 100000000));
+  add_environment_option(graph_cmd, graph_options.environment);
+
+  auto* config_cmd = app.add_subcommand("config", "Inspect the site's configuration");
+  config_cmd->require_subcommand(1);
+  ConfigShowOptions config_options;
+  std::string config_dir = ".", config_format = "text";
+  auto* config_show_cmd = config_cmd->add_subcommand(
+      "show",
+      "Print the merged config, each value with the file and line that set it; reads "
+      "config/_default/ and config/environments/ as a build does");
+  config_show_cmd->add_option("SITE_DIR", config_dir, "Site folder holding config/ or bengal.toml");
+  add_environment_option(config_show_cmd, config_options.load.environment);
+  config_show_cmd->add_option("--format", config_format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
 
   // Parsed by print_help before CLI11 runs; declared so that --help lists it.
   app.add_subcommand("help", "Show the help of a command: `bengal help build`")
@@ -395,7 +439,12 @@ int run(int argc, char** argv) {
     }
     return run_build(build_options, extras);
   }
-  if (*check_cmd) return run_check(check_dir, check_strict);
+  if (*check_cmd) return run_check(check_dir, check_strict, check_environment);
+  if (*config_show_cmd) {
+    config_options.site_dir = config_dir;
+    config_options.format = config_format == "json" ? ConfigFormat::kJson : ConfigFormat::kText;
+    return run_config_show(config_options);
+  }
   if (*graph_cmd) {
     graph_options.site_dir = graph_dir;
     graph_options.format = graph_format == "json"  ? GraphFormat::kJson

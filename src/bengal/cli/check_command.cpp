@@ -6,10 +6,11 @@
 
 namespace bengal::cli {
 
-CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics) {
+CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics,
+                      const config::LoadOptions& config_options) {
   CheckStats stats;
   std::unique_ptr<pipeline::LoadedSite> loaded =
-      pipeline::load_site(site_dir, std::nullopt, diagnostics);
+      pipeline::load_site(site_dir, std::nullopt, diagnostics, {}, config_options);
   if (!loaded) {
     stats.config_ok = false;
     return stats;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "bengal/config/config.hpp"
 #include "bengal/core/diagnostic.hpp"
 
 namespace bengal::cli {
@@ -16,6 +17,8 @@ struct CheckStats {
   bool config_ok = true;
 };
 
-CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics);
+// `config_options` chooses the environment of a config directory.
+CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagnostics,
+                      const config::LoadOptions& config_options = {});
 
 }  // namespace bengal::cli

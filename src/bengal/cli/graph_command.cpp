@@ -6,8 +6,10 @@
 namespace bengal::cli {
 
 bool graph_site(const GraphOptions& options, std::string& out, Diagnostics& diagnostics) {
+  config::LoadOptions config_options;
+  config_options.environment = options.environment;
   std::unique_ptr<pipeline::LoadedSite> loaded =
-      pipeline::load_site(options.site_dir, std::nullopt, diagnostics);
+      pipeline::load_site(options.site_dir, std::nullopt, diagnostics, {}, config_options);
   if (!loaded) return false;
   const site::Site& site = loaded->site;
   graph::GraphConfig config = graph::read_graph_config(site, diagnostics);

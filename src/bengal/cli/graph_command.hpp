@@ -16,6 +16,8 @@ struct GraphOptions {
   GraphFormat format = GraphFormat::kText;
   size_t top = 10;        // pages listed by PageRank
   size_t components = 5;  // largest connected parts listed
+  // The environment of a config directory; empty: BENGAL_ENV, CI or "local".
+  std::string environment;
 };
 
 // Fills `out` with the report; false when the config could not be read.

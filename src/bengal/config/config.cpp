@@ -1,5 +1,7 @@
 #include "bengal/config/config.hpp"
 
+#include "bengal/config/config_dir.hpp"
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -12,7 +14,9 @@ namespace fs = std::filesystem;
 namespace bengal::config {
 namespace {
 
-enum class Kind { kString, kBool, kInt, kBoolOrAuto };
+// kAny: accepted without a check because bengal does not use the key (Bengal does); such a key
+// must not warn, or a Bengal site would build with a warning per key.
+enum class Kind { kString, kBool, kInt, kBoolOrAuto, kAny };
 
 struct KeySpec {
   std::string_view name;
@@ -20,10 +24,13 @@ struct KeySpec {
   int64_t min = 0;  // for kInt
 };
 
+// A top-level key: a section (a table) or, for `scalar`, a single value.
 struct SectionSpec {
   std::string_view name;
   std::vector<KeySpec> keys;  // checked keys; unused when !checked
   bool checked = true;        // false: any keys, kept in `raw` for a later stage to read
+  bool scalar = false;        // a top-level value such as `template_engine: kida`
+  bool listed = true;         // false: Bengal's, accepted but not offered in messages
 };
 
 const std::vector<SectionSpec>& sections() {
@@ -32,7 +39,9 @@ const std::vector<SectionSpec>& sections() {
        {{"title", Kind::kString},
         {"baseurl", Kind::kString},
         {"description", Kind::kString},
-        {"language", Kind::kString}}},
+        {"language", Kind::kString},
+        {"logo_text", Kind::kString},
+        {"default_content_type", Kind::kAny}}},
       {"build",
        {{"content_dir", Kind::kString},
         {"output_dir", Kind::kString},
@@ -45,9 +54,16 @@ const std::vector<SectionSpec>& sections() {
         {"memory_limit", Kind::kString},
         {"threads", Kind::kInt, 0},
         {"hot_percent", Kind::kInt, 0},
-        {"cache_size_mb", Kind::kInt, 0}}},
+        {"cache_size_mb", Kind::kInt, 0},
+        {"parallel", Kind::kAny},
+        {"incremental", Kind::kAny},
+        {"max_workers", Kind::kAny},
+        {"strict_mode", Kind::kAny}}},
       {"markdown",
-       {{"unsafe", Kind::kBool}, {"highlight", Kind::kBool}, {"highlight_style", Kind::kString}}},
+       {{"unsafe", Kind::kBool},
+        {"highlight", Kind::kBool},
+        {"highlight_style", Kind::kString},
+        {"parser", Kind::kAny}}},
       {"params", {}, false},
       {"taxonomies", {}, false},
       {"menu", {}, false},
@@ -57,6 +73,27 @@ const std::vector<SectionSpec>& sections() {
       {"feeds", {{"full_content", Kind::kBool}}},
       {"related", {}, false},
       {"outputs", {}, false},
+      // Read by the link resolver: external_refs.templates.<project>.
+      {"external_refs", {}, false},
+      // What Bengal's own sites configure for features bengal does not have (or has under
+      // another name): accepted, so that such a site builds without a warning per section.
+      {"assets", {}, false, false, false},
+      {"autodoc", {}, false, false, false},
+      {"build_badge", {}, false, false, false},
+      {"capabilities", {}, false, false, false},
+      {"content", {}, false, false, false},
+      {"dev_server", {}, false, false, false},
+      {"fonts", {}, false, false, false},
+      {"header", {}, false, false, false},
+      {"health_check", {}, false, false, false},
+      {"html_output", {}, false, false, false},
+      {"i18n", {}, false, false, false},
+      {"link_previews", {}, false, false, false},
+      {"output_formats", {}, false, false, false},
+      {"social_cards", {}, false, false, false},
+      {"theme", {}, false, false, false},
+      {"versioning", {}, false, false, false},
+      {"template_engine", {}, false, true, false},
   };
   return kSections;
 }
@@ -71,6 +108,8 @@ const char* kind_name(Kind k) {
       return "an integer";
     case Kind::kBoolOrAuto:
       return "true, false or \"auto\"";
+    case Kind::kAny:
+      return "any value";
   }
   return "";
 }
@@ -85,6 +124,8 @@ bool matches(Kind k, const Value& v) {
       return v.is_int();
     case Kind::kBoolOrAuto:
       return v.is_bool() || (v.is_string() && v.as_string() == "auto");
+    case Kind::kAny:
+      return true;
   }
   return false;
 }
@@ -187,17 +228,18 @@ std::string theme_problem(std::string_view theme) {
   return {};
 }
 
+// Checks the merged document once, so that a key set in several files of a config directory
+// is reported once, at the file that set it last.
 struct ConfigReader {
   ConfigResult& result;
   const Document& doc;
-  const std::string& file;
 
-  void error(std::pair<uint32_t, uint32_t> at, std::string message) {
-    result.diagnostics.push_back(make_error(file, at.first, at.second, std::move(message)));
+  void error(SourcePlace at, std::string message) {
+    result.diagnostics.push_back(make_error(at.file, at.line, at.column, std::move(message)));
     result.ok = false;
   }
-  void warning(std::pair<uint32_t, uint32_t> at, std::string message) {
-    result.diagnostics.push_back(make_warning(file, at.first, at.second, std::move(message)));
+  void warning(SourcePlace at, std::string message) {
+    result.diagnostics.push_back(make_warning(at.file, at.line, at.column, std::move(message)));
   }
 
   void section(const SectionSpec& spec, const std::string& name, const Value& table) {
@@ -206,21 +248,25 @@ struct ConfigReader {
       auto it = std::find_if(spec.keys.begin(), spec.keys.end(),
                              [&key = key](const KeySpec& k) { return k.name == key; });
       if (it == spec.keys.end()) {
-        auto get = [](const KeySpec& k) { return k.name; };
-        std::string_view guess = closest(key, spec.keys, get);
-        warning(doc.position_of(path),
+        // Keys bengal only accepts (Bengal's) are not offered.
+        std::vector<std::string_view> offered;
+        for (const auto& k : spec.keys)
+          if (k.kind != Kind::kAny) offered.push_back(k.name);
+        auto get = [](std::string_view n) { return n; };
+        std::string_view guess = closest(key, offered, get);
+        warning(doc.place_of(path),
                 fmt::format("unknown key '{}' in [{}] is ignored; {}known keys: {}", key, name,
                             guess.empty() ? "" : fmt::format("did you mean '{}'? ", guess),
-                            join(spec.keys, get)));
+                            join(offered, get)));
         continue;
       }
       if (!matches(it->kind, v)) {
-        error(doc.value_position_of(path), fmt::format("[{}] {} must be {}, not {}", name, key,
-                                                       kind_name(it->kind), v.type_name()));
+        error(doc.value_place_of(path), fmt::format("[{}] {} must be {}, not {}", name, key,
+                                                    kind_name(it->kind), v.type_name()));
         continue;
       }
       if (it->kind == Kind::kInt && v.as_int() < it->min) {
-        error(doc.value_position_of(path),
+        error(doc.value_place_of(path),
               fmt::format("[{}] {} must be {} or more, not {}", name, key, it->min, v.as_int()));
         continue;
       }
@@ -238,8 +284,9 @@ struct ConfigReader {
   void apply_site(std::string_view key, const Value& v, const std::string& path) {
     SiteConfig& c = result.config;
     if (key == "title") c.title = v.as_string();
+    if (key == "logo_text") c.logo_text = v.as_string();
     if (key == "baseurl" && !set_baseurl(c, v.as_string())) {
-      warning(doc.value_position_of(path),
+      warning(doc.value_place_of(path),
               fmt::format("[site] baseurl \"{}\" is neither an absolute URL nor a path; write "
                           "it as https://{}",
                           v.as_string(), v.as_string()));
@@ -279,14 +326,14 @@ struct ConfigReader {
       value = theme ? folder : normal_folder(folder);
       return;
     }
-    error(doc.value_position_of(path),
+    error(doc.value_place_of(path),
           fmt::format("[build] {} \"{}\" {}, such as \"{}\"", key, folder, problem, value));
   }
 
   void set_memory_limit(const std::string& limit, const std::string& path) {
     auto bytes = parse_byte_size(limit);
     if (!bytes) {
-      error(doc.value_position_of(path),
+      error(doc.value_place_of(path),
             fmt::format("[build] memory_limit must be a size such as \"512MB\" or \"2GB\", "
                         "not \"{}\"",
                         limit));
@@ -298,7 +345,7 @@ struct ConfigReader {
 
   void set_hot_percent(int64_t percent, const std::string& path) {
     if (percent > 100) {
-      error(doc.value_position_of(path),
+      error(doc.value_place_of(path),
             fmt::format("[build] hot_percent must be 0 to 100, not {}", percent));
       return;
     }
@@ -315,7 +362,7 @@ struct ConfigReader {
       c.markdown_highlight_style = style;
       return;
     }
-    error(doc.value_position_of(path),
+    error(doc.value_place_of(path),
           fmt::format("[markdown] highlight_style must be \"semantic\" or \"pygments\", "
                       "not \"{}\"",
                       style));
@@ -323,13 +370,16 @@ struct ConfigReader {
 
   void unknown_section(const std::string& name, const Value& v) {
     auto get = [](const SectionSpec& s) { return s.name; };
-    std::string known = join(sections(), get);
+    std::vector<std::string_view> names;
+    for (const auto& spec : sections())
+      if (spec.listed) names.push_back(spec.name);
+    std::string known = join(names, [](std::string_view n) { return n; });
     if (!v.is_table()) {
       // Hugo puts title and baseurl at the top level; say where they go here.
       for (const auto& s : sections()) {
         for (const auto& k : s.keys) {
           if (k.name == name) {
-            warning(doc.position_of(name),
+            warning(doc.place_of(name),
                     fmt::format("unknown top-level key '{}' is ignored; move it into the [{}] "
                                 "section",
                                 name, s.name));
@@ -337,13 +387,13 @@ struct ConfigReader {
           }
         }
       }
-      warning(doc.position_of(name),
+      warning(doc.place_of(name),
               fmt::format("unknown top-level key '{}' is ignored; keys belong in a section: {}",
                           name, known));
       return;
     }
     std::string_view guess = closest(name, sections(), get);
-    warning(doc.value_position_of(name),
+    warning(doc.value_place_of(name),
             fmt::format("unknown section [{}] is ignored; {}known sections: {}", name,
                         guess.empty() ? "" : fmt::format("did you mean [{}]? ", guess), known));
   }
@@ -356,9 +406,9 @@ struct ConfigReader {
         unknown_section(name, value);
         continue;
       }
-      if (value.is_null()) continue;  // YAML "site:" with nothing under it
+      if (value.is_null() || spec->scalar) continue;  // YAML "site:" with nothing under it
       if (!value.is_table()) {
-        error(doc.value_position_of(name),
+        error(doc.value_place_of(name),
               fmt::format("[{}] must be a table, not {}", name, value.type_name()));
         continue;
       }
@@ -395,35 +445,54 @@ std::optional<uint64_t> parse_byte_size(std::string_view s) {
   return std::nullopt;
 }
 
-ConfigResult parse_config(std::string_view text, std::string_view file_name, Format format) {
-  ConfigResult result;
-  SiteConfig& c = result.config;
-  c.config_file = std::string(file_name);
-  const std::string& file = c.config_file;
+std::optional<Document> read_config_text(std::string_view text, std::string_view file,
+                                         Format format, std::vector<Diagnostic>& diagnostics) {
   if (auto bad = find_invalid_utf8(text)) {
-    result.diagnostics.push_back(
-        make_error(file, bad->line, bad->column,
+    diagnostics.push_back(
+        make_error(std::string(file), bad->line, bad->column,
                    fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8", bad->byte)));
-    result.ok = false;
-    return result;
+    return std::nullopt;
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // byte order mark
-  c.document = parse_document(text, format, file_name);
-  if (c.document.error) {
-    result.diagnostics.push_back(*c.document.error);
-    result.ok = false;
-    return result;
+  Document doc = parse_document(text, format, file);
+  if (doc.error) {
+    diagnostics.push_back(*doc.error);
+    return std::nullopt;
   }
-  ConfigReader{result, c.document, file}.read();
+  return doc;
+}
+
+Format config_format(std::string_view file_name) {
+  return file_name.ends_with(".toml") ? Format::kToml : Format::kYaml;
+}
+
+ConfigResult read_config(Document document, std::string config_file) {
+  ConfigResult result;
+  SiteConfig& c = result.config;
+  c.config_file = std::move(config_file);
+  c.document = std::move(document);
+  ConfigReader{result, c.document}.read();
   if (const Value* params = c.document.root.find("params"); params && params->is_table())
     c.params = *params;
   c.raw = c.document.root;
   return result;
 }
 
+ConfigResult parse_config(std::string_view text, std::string_view file_name, Format format) {
+  std::vector<Diagnostic> diagnostics;
+  std::optional<Document> doc = read_config_text(text, file_name, format, diagnostics);
+  if (!doc) {
+    ConfigResult result;
+    result.config.config_file = std::string(file_name);
+    result.diagnostics = std::move(diagnostics);
+    result.ok = false;
+    return result;
+  }
+  return read_config(std::move(*doc), std::string(file_name));
+}
+
 ConfigResult parse_config(std::string_view text, std::string_view file_name) {
-  return parse_config(text, file_name,
-                      file_name.ends_with(".toml") ? Format::kToml : Format::kYaml);
+  return parse_config(text, file_name, config_format(file_name));
 }
 
 namespace {
@@ -438,16 +507,7 @@ std::vector<std::string> config_files(const fs::path& site_dir) {
   return found;
 }
 
-}  // namespace
-
-std::string find_config_file(const fs::path& site_dir) {
-  std::vector<std::string> found = config_files(site_dir);
-  return found.empty() ? std::string() : found[0];
-}
-
-ConfigResult load_config(const fs::path& site_dir) {
-  std::vector<std::string> found = config_files(site_dir);
-  if (found.empty()) return {};  // defaults
+ConfigResult load_config_file(const fs::path& site_dir, const std::vector<std::string>& found) {
   std::string text, error;
   if (!read_file(site_dir / found[0], text, error)) {
     ConfigResult r;
@@ -463,6 +523,43 @@ ConfigResult load_config(const fs::path& site_dir) {
         found[i], 0, 0, "ignored: " + found[0] + " is used; keep only one config file"));
   }
   return r;
+}
+
+ConfigResult load_config_directory(const fs::path& site_dir, const LoadOptions& options,
+                                   const std::vector<std::string>& beside) {
+  Environment env = choose_environment(options.environment, options.lookup);
+  ConfigDirResult dir = read_config_dir(site_dir, env);
+  ConfigResult r;
+  if (dir.ok) {
+    r = read_config(std::move(dir.document), "config");
+  } else {
+    r.ok = false;
+    r.config.config_file = "config";
+  }
+  r.config.environment = env.name;
+  r.diagnostics.insert(r.diagnostics.begin(), dir.diagnostics.begin(), dir.diagnostics.end());
+  for (const auto& file : beside) {
+    r.diagnostics.push_back(make_warning(
+        file, 0, 0,
+        "ignored: the config/ folder holds the site's config; move these settings into a file "
+        "of config/_default/ and delete " +
+            file));
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string find_config_file(const fs::path& site_dir) {
+  std::vector<std::string> found = config_files(site_dir);
+  return found.empty() ? std::string() : found[0];
+}
+
+ConfigResult load_config(const fs::path& site_dir, const LoadOptions& options) {
+  std::vector<std::string> found = config_files(site_dir);
+  if (has_config_dir(site_dir)) return load_config_directory(site_dir, options, found);
+  if (found.empty()) return {};  // defaults
+  return load_config_file(site_dir, found);
 }
 
 }  // namespace bengal::config

@@ -1,6 +1,8 @@
-// Site configuration: bengal.toml (or bengal.yaml / bengal.yml) at the site root. Values are
-// checked against the known sections and types; mistakes are diagnostics with file, line and
-// column. Without a config file every default applies.
+// Site configuration: a config/ directory (config/_default/*.yaml merged, then
+// config/environments/<env>.yaml, as Bengal lays it out) or bengal.toml (or bengal.yaml /
+// bengal.yml) at the site root. Values are checked against the known sections and types;
+// mistakes are diagnostics naming the file, line and column that set the value. Without a
+// config every default applies.
 #pragma once
 
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "bengal/config/document.hpp"
+#include "bengal/config/environment.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/value.hpp"
 
@@ -26,6 +29,7 @@ enum class MemoryPolicy : uint8_t {
 struct SiteConfig {
   // [site]
   std::string title = "My Site";
+  std::string logo_text;  // Bengal's header text beside (or instead of) a logo
   // Absolute, without trailing slash: "https://example.org/docs/" is kept as
   // "https://example.org/docs", so templates write `baseurl + url` with url starting at '/'.
   // A bare path ("/docs") is kept as is; empty means links are site-relative from '/'.
@@ -63,8 +67,12 @@ struct SiteConfig {
   // The whole document, for sections later stages read (taxonomies, menu, pagination,
   // features, search, related, outputs), which are kept here unchecked.
   Value raw = Value::table();
-  Document document;        // positions, for errors that later stages report
-  std::string config_file;  // as shown in messages ("bengal.toml"), empty when none
+  // Positions, for errors that later stages report: `document.place_of("menu.main")` names
+  // the file, line and column that set a key (with a config directory, one of its files).
+  Document document;
+  // As shown in messages: "bengal.toml", "config" for a config directory, empty when none.
+  std::string config_file;
+  std::string environment;  // the environment a config directory was merged for, else empty
 };
 
 struct ConfigResult {
@@ -73,10 +81,19 @@ struct ConfigResult {
   bool ok = true;  // false: an error makes the config unusable (syntax, wrong type or range)
 };
 
-// Reads the config of the site in `site_dir`: bengal.toml, else bengal.yaml, else bengal.yml
-// (a warning names any of them that is ignored). No config file: defaults, no diagnostic.
-// Messages name the file relative to the site.
-ConfigResult load_config(const std::filesystem::path& site_dir);
+struct LoadOptions {
+  std::string environment;                   // --environment; empty: BENGAL_ENV, CI or local
+  EnvLookup lookup = process_environment();  // tests pass their own
+};
+
+// Reads the config of the site in `site_dir`: the config/ directory when there is one (see
+// config_dir.hpp; a warning names a bengal.toml or bengal.yaml beside it, which is ignored),
+// else bengal.toml, else bengal.yaml, else bengal.yml (a warning names any of them that is
+// ignored). No config: defaults, no diagnostic. Messages name files relative to the site.
+ConfigResult load_config(const std::filesystem::path& site_dir, const LoadOptions& options = {});
+
+// Whether `site_dir` has a config/ folder, which then holds the site's config.
+bool has_config_dir(const std::filesystem::path& site_dir);
 
 // The config file `load_config` reads in `site_dir` ("bengal.toml", "bengal.yaml" or
 // "bengal.yml"), or an empty string when there is none.
@@ -85,6 +102,8 @@ std::string find_config_file(const std::filesystem::path& site_dir);
 ConfigResult parse_config(std::string_view text, std::string_view file_name, Format format);
 // As above, with the format chosen by the extension: .toml is TOML, anything else YAML.
 ConfigResult parse_config(std::string_view text, std::string_view file_name);
+// Checks an already merged document (a config directory's) and reads it into a SiteConfig.
+ConfigResult read_config(Document document, std::string config_file);
 
 // "256MB" -> 268435456. Units B, KB, MB, GB, TB (binary multiples; KiB, MiB... too), case
 // insensitive, optional space before the unit; a bare number is bytes. nullopt when invalid.

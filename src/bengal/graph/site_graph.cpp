@@ -13,8 +13,8 @@ void read_number(const site::Site& site, const Value& v, const std::string& path
     out = v.as_float();
     return;
   }
-  auto [line, col] = site.config.document.position_of(path);
-  diagnostics.add(make_error(site.config.config_file, line, col,
+  auto at = site.config.document.place_of(path);
+  diagnostics.add(make_error(at.file, at.line, at.column,
                              path + " must be a number of at least " +
                                  std::to_string(static_cast<int>(min)) + ", not " +
                                  (v.is_number() ? "a smaller one" : v.type_name())));
@@ -46,9 +46,9 @@ GraphConfig read_graph_config(const site::Site& site, Diagnostics& diagnostics) 
         config.taxonomy_weights.emplace_back(tax, weight);
       }
     } else {
-      auto [line, col] = site.config.document.position_of(path);
+      auto at = site.config.document.place_of(path);
       diagnostics.add(make_warning(
-          site.config.config_file, line, col,
+          at.file, at.line, at.column,
           "unknown key '" + key +
               "' in [related] is ignored; known keys: count, section_weight, max_scan, weights"));
     }

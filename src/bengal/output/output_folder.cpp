@@ -58,9 +58,9 @@ std::optional<Diagnostic> check_output_folder(const fs::path& site_dir,
                                   "write into the site's sources; pass a folder of its own to -o",
                                   command_line->string(), problem, site_dir.string()));
   }
-  auto [line, column] = config.document.value_position_of("build.output_dir");
+  config::SourcePlace at = config.document.value_place_of("build.output_dir");
   if (!problem.empty()) {
-    return make_error(config.config_file, line, column,
+    return make_error(at.file, at.line, at.column,
                       fmt::format("[build] output_dir \"{}\" {}: building would write into the "
                                   "site's sources; choose a folder of its own, such as \"public\"",
                                   config.output_dir, problem));
@@ -68,7 +68,7 @@ std::optional<Diagnostic> check_output_folder(const fs::path& site_dir,
   // The value has no ".." (config.cpp), but a symlink in the site can still lead away.
   if (!is_within_folder(out, site)) {
     return make_error(
-        config.config_file, line, column,
+        at.file, at.line, at.column,
         fmt::format("[build] output_dir \"{}\" leads to {}, outside the site folder; remove the "
                     "symlink, or pass a trusted output folder with -o",
                     config.output_dir, out.string()));

@@ -32,10 +32,15 @@ using report::BuildOutcome;
 BuildOutcome load(BuildContext& b) {
   const BuildOptions& options = b.options;
   b.monitor.start_phase("discover");
-  b.loaded = load_site(options.site_dir, options.drafts, b.diagnostics, [&] {
-    b.monitor.end_phase();
-    b.monitor.start_phase("index");
-  });
+  config::LoadOptions config_options;
+  config_options.environment = options.environment;
+  b.loaded = load_site(
+      options.site_dir, options.drafts, b.diagnostics,
+      [&] {
+        b.monitor.end_phase();
+        b.monitor.start_phase("index");
+      },
+      config_options);
   if (!b.loaded) return BuildOutcome::kConfigError;
   const site::Site& site = b.site();
   warn_relative_baseurl(site, b.diagnostics);

@@ -17,6 +17,8 @@ struct BuildOptions {
   std::optional<std::filesystem::path> output_dir;  // overrides [build] output_dir
   std::optional<bool> drafts;                       // overrides [build] drafts
   int threads = 0;                                  // 0 = all cores (or [build] threads)
+  // The environment of a config directory; empty: BENGAL_ENV, CI or "local".
+  std::string environment;
   // Overrides of [build]: memory_optimized, batch_size, hot_percent, cache_size_mb,
   // memory_limit (bytes).
   std::optional<bool> memory_optimized;

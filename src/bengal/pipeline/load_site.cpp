@@ -1,5 +1,7 @@
 #include "bengal/pipeline/load_site.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "bengal/config/config.hpp"
@@ -9,15 +11,16 @@ namespace bengal::pipeline {
 
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
-                                      const std::function<void()>& discovered) {
-  config::ConfigResult loaded = config::load_config(site_dir);
+                                      const std::function<void()>& discovered,
+                                      const config::LoadOptions& config_options) {
+  config::ConfigResult loaded = config::load_config(site_dir, config_options);
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return nullptr;
   if (loaded.config.config_file.empty()) {
     diagnostics.add(make_warning(
         "", 0, 0,
-        fmt::format("no bengal.toml or bengal.yaml in {}: using the default settings; create "
-                    "bengal.toml to set the site's title and baseurl",
+        fmt::format("no bengal.toml, bengal.yaml or config/ folder in {}: using the default "
+                    "settings; create bengal.toml to set the site's title and baseurl",
                     site_dir.string())));
   }
   content::DiscoverOptions discover;
@@ -40,16 +43,23 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
 void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics) {
   const auto& config = site.config;
   const auto& f = site.features;
-  // Without a config file the warning that there is none already says to set baseurl.
+  // Without a config file the warning that there is none already says to set baseurl. A config
+  // directory's `local` environment is a preview on one's own machine, where Bengal sites set
+  // a relative baseurl on purpose ("/"); the warning is for the published site.
   if (config.config_file.empty() || config.baseurl.find("://") != std::string::npos) return;
+  if (config.environment == "local") return;
   if (!f.sitemap && !f.rss && !f.atom && !f.robots) return;
-  auto [line, column] = config.baseurl.empty() ? std::pair<uint32_t, uint32_t>{0, 0}
-                                               : config.document.value_position_of("site.baseurl");
+  // Not written at all: the message is about the config as a whole (bengal.toml, or config).
+  const auto& positions = config.document.positions;
+  bool written = std::any_of(positions.begin(), positions.end(),
+                             [](const config::KeyPosition& p) { return p.path == "site.baseurl"; });
+  config::SourcePlace at = written ? config.document.value_place_of("site.baseurl")
+                                   : config::SourcePlace{config.config_file, 0, 0};
   std::string what = config.baseurl.empty()
                          ? std::string("[site] baseurl is not set")
                          : fmt::format("[site] baseurl \"{}\" is only a path", config.baseurl);
   diagnostics.add(make_warning(
-      config.config_file, line, column,
+      at.file, at.line, at.column,
       fmt::format("{}, so sitemap.xml, the feeds and robots.txt hold relative URLs, which those "
                   "formats do not allow; set baseurl to the address the site is published at, "
                   "such as \"https://example.org{}/\"",

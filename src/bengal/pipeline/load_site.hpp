@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "bengal/config/config.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/site/site.hpp"
 
@@ -21,9 +22,11 @@ struct LoadedSite {
 // Null when the config cannot be read (reported in `diagnostics`). Held by pointer because
 // the Site must stay where it was built. `drafts` overrides [build] drafts. `discovered`, when
 // given, is called between discovery and indexing (the memory profiler's phase boundary).
+// `config_options` chooses the environment of a config directory.
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
-                                      const std::function<void()>& discovered = {});
+                                      const std::function<void()>& discovered = {},
+                                      const config::LoadOptions& config_options = {});
 
 // Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
 // baseurl has no scheme and host and one of them is written.

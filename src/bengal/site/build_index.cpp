@@ -44,17 +44,22 @@ void read_features(Site& site, Diagnostics& diagnostics) {
     const char* key;
     bool* value;
   };
-  const Flag flags[] = {{"sitemap", &f.sitemap}, {"rss", &f.rss},           {"atom", &f.atom},
-                        {"search", &f.search},   {"llms_txt", &f.llms_txt}, {"robots", &f.robots},
-                        {"aliases", &f.aliases}, {"graph", &f.graph}};
+  // llm_txt is Bengal's spelling of llms_txt.
+  const Flag flags[] = {
+      {"sitemap", &f.sitemap}, {"rss", &f.rss},           {"atom", &f.atom},
+      {"search", &f.search},   {"llms_txt", &f.llms_txt}, {"llm_txt", &f.llms_txt},
+      {"robots", &f.robots},   {"aliases", &f.aliases},   {"graph", &f.graph}};
+  // Bengal's switches for outputs bengal does not write: accepted without a word.
+  static constexpr std::string_view kBengalOnly[] = {"analytics", "json", "markdown",
+                                                     "syntax_highlighting"};
   auto read = [&](const std::string& path, const Value& v, bool* out) {
     if (v.is_bool()) {
       *out = v.as_bool();
       return;
     }
-    auto [line, col] = site.config.document.position_of(path);
+    auto at = site.config.document.place_of(path);
     diagnostics.add(make_error(
-        site.config.config_file, line, col,
+        at.file, at.line, at.column,
         fmt::format("[{}] {} must be true or false, not {}", path.substr(0, path.find('.')),
                     path.substr(path.find('.') + 1), v.type_name())));
   };
@@ -67,10 +72,12 @@ void read_features(Site& site, Diagnostics& diagnostics) {
           known = true;
         }
       }
+      known |=
+          std::find(std::begin(kBengalOnly), std::end(kBengalOnly), key) != std::end(kBengalOnly);
       if (!known) {
-        auto [line, col] = site.config.document.position_of("features." + key);
+        auto at = site.config.document.place_of("features." + key);
         diagnostics.add(
-            make_warning(site.config.config_file, line, col,
+            make_warning(at.file, at.line, at.column,
                          "unknown key '" + key +
                              "' in [features] is ignored; known keys: "
                              "sitemap, rss, atom, search, llms_txt, robots, aliases, graph"));
@@ -234,9 +241,9 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       if (plural.is_string() && !plural.as_string().empty()) {
         defs.push_back({singular, plural.as_string()});
       } else {
-        auto [line, col] = site.config.document.position_of("taxonomies." + singular);
+        auto at = site.config.document.place_of("taxonomies." + singular);
         diagnostics.add(
-            make_error(site.config.config_file, line, col,
+            make_error(at.file, at.line, at.column,
                        "[taxonomies] " + singular +
                            " must be the plural name as a string, as in tag = \"tags\""));
       }
@@ -254,8 +261,8 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       if (n->is_int() && n->as_int() >= 0) {
         site.per_page = static_cast<size_t>(n->as_int());
       } else {
-        auto [line, col] = site.config.document.position_of("pagination.per_page");
-        diagnostics.add(make_error(site.config.config_file, line, col,
+        auto at = site.config.document.place_of("pagination.per_page");
+        diagnostics.add(make_error(at.file, at.line, at.column,
                                    "[pagination] per_page must be a whole number (0 turns "
                                    "pagination off)"));
       }

@@ -23,7 +23,7 @@ int64_t number(const Value* v) {
 struct ConfigEntryPlace {
   const std::string& menu_name;
   size_t index;  // 0-based position among the menu's entries
-  uint32_t line, col;
+  const config::SourcePlace& at;
 
   std::string describe() const {
     return "menu." + menu_name + " entry " + std::to_string(index + 1);
@@ -34,7 +34,7 @@ struct ConfigEntryPlace {
 // no page that exists, or lacking a name or url, is reported and left out.
 std::optional<MenuEntry> config_entry(const Site& site, const Value& e,
                                       const ConfigEntryPlace& place, Diagnostics& diagnostics) {
-  const auto& cfg = site.config;
+  const config::SourcePlace& at = place.at;
   MenuEntry entry;
   entry.name = text(e.find("name"));
   entry.url = text(e.find("url"));
@@ -45,7 +45,7 @@ std::optional<MenuEntry> config_entry(const Site& site, const Value& e,
     entry.page = site.xref.by_path(page.starts_with('/') ? page.substr(1) : page);
     if (entry.page == kNoPage) {
       diagnostics.add(make_warning(
-          cfg.config_file, place.line, place.col,
+          at.file, at.line, at.column,
           place.describe() + ": no page '" + page + "'; use a content path such as docs/intro.md"));
       return std::nullopt;
     }
@@ -54,7 +54,7 @@ std::optional<MenuEntry> config_entry(const Site& site, const Value& e,
   }
   if (entry.name.empty() || entry.url.empty()) {
     diagnostics.add(
-        make_warning(cfg.config_file, place.line, place.col,
+        make_warning(at.file, at.line, at.column,
                      place.describe() + " needs a name and a url (or page); it was left out"));
     return std::nullopt;
   }
@@ -68,11 +68,12 @@ void add_config_menus(const Site& site, Menus& menus, Diagnostics& diagnostics) 
   const Value* m = site.config.raw.find("menu");
   if (!m || !m->is_table()) return;
   for (const auto& [menu_name, entries] : m->as_table()) {
-    if (!entries.is_array()) continue;
-    auto [line, col] = site.config.document.position_of("menu." + menu_name);
+    // `extra` is not a menu: Bengal's entries appended to the main menu (add_extra_entries).
+    if (!entries.is_array() || menu_name == "extra") continue;
+    config::SourcePlace at = site.config.document.place_of("menu." + menu_name);
     const auto& list = entries.as_array();
     for (size_t index = 0; index < list.size(); ++index) {
-      ConfigEntryPlace place{menu_name, index, line, col};
+      ConfigEntryPlace place{menu_name, index, at};
       if (auto entry = config_entry(site, list[index], place, diagnostics))
         menus[menu_name].entries.push_back(std::move(*entry));
     }
@@ -138,6 +139,33 @@ void add_default_main_menu(const Site& site, Menus& menus) {
   }
 }
 
+// Bengal's `menu: {extra: [...]}`: entries (name, url or page, weight) appended to the main
+// menu, after its sections. One whose url the menu already has is left out with a warning.
+void add_extra_entries(const Site& site, Menus& menus, Diagnostics& diagnostics) {
+  const Value* m = site.config.raw.find("menu");
+  const Value* extra = m && m->is_table() ? m->find("extra") : nullptr;
+  if (extra == nullptr || !extra->is_array()) return;
+  config::SourcePlace at = site.config.document.place_of("menu.extra");
+  const std::string name = "extra";
+  const auto& list = extra->as_array();
+  for (size_t index = 0; index < list.size(); ++index) {
+    ConfigEntryPlace place{name, index, at};
+    std::optional<MenuEntry> entry = config_entry(site, list[index], place, diagnostics);
+    if (!entry) continue;
+    auto& entries = menus["main"].entries;
+    bool repeated = std::any_of(entries.begin(), entries.end(),
+                                [&](const MenuEntry& e) { return e.url == entry->url; });
+    if (repeated) {
+      diagnostics.add(make_warning(at.file, at.line, at.column,
+                                   place.describe() + " links to " + entry->url +
+                                       ", which the main menu already holds; it was left out"));
+      continue;
+    }
+    entry->extra = true;
+    entries.push_back(std::move(*entry));
+  }
+}
+
 using IdIndex = std::unordered_map<std::string, size_t>;  // identifier -> first entry with it
 
 std::optional<size_t> parent_of(const Menu& menu, const IdIndex& by_id, size_t i) {
@@ -187,7 +215,7 @@ void link_entries(const std::string& name, Menu& menu, const std::string& config
 void sort_entries(Menu& menu) {
   auto order = [&menu](size_t a, size_t b) {
     auto key = [](const MenuEntry& e) {
-      return std::make_tuple(e.weight == 0, e.weight, e.name, e.url);
+      return std::make_tuple(e.extra, e.weight == 0, e.weight, e.name, e.url);
     };
     return key(menu.entries[a]) < key(menu.entries[b]);
   };
@@ -202,6 +230,7 @@ std::map<std::string, Menu> build_menus(const Site& site, Diagnostics& diagnosti
   add_config_menus(site, menus, diagnostics);
   add_page_menus(site, menus);
   add_default_main_menu(site, menus);
+  add_extra_entries(site, menus, diagnostics);
   for (auto& [name, menu] : menus) {
     link_entries(name, menu, site.config.config_file, diagnostics);
     sort_entries(menu);

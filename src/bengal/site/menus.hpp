@@ -22,11 +22,13 @@ struct MenuEntry {
   int64_t weight = 0;
   PageId page = kNoPage;
   std::vector<size_t> children;  // indexes into Menu::entries, in display order
+  bool extra = false;            // from `menu: {extra: [...]}`: shown after the sections
 };
 
 struct Menu {
   std::vector<MenuEntry> entries;
-  std::vector<size_t> roots;  // display order: weight (0 last), then name, then url
+  // Display order: weight (0 last), then name, then url; menu.extra entries after the rest.
+  std::vector<size_t> roots;
 };
 
 // Builds every menu. Problems (an entry without name or url, an unknown parent, a parent

@@ -414,6 +414,7 @@ class SiteObject : public Object {
     const site::Site& s = ctx_.site();
     const auto& c = s.config;
     if (n == "title") return Value::view(c.title);
+    if (n == "logo_text") return Value::view(c.logo_text);
     if (n == "baseurl") return Value::view(c.baseurl);
     if (n == "base_path") return Value::view(c.base_path);
     if (n == "description") return Value::view(c.description);
@@ -429,8 +430,8 @@ class SiteObject : public Object {
     return {};
   }
   std::vector<std::string> keys() const override {
-    return {"title", "baseurl", "description", "language",   "params",
-            "data",  "pages",   "sections",    "taxonomies", "menus"};
+    return {"title", "logo_text", "baseurl",  "description", "language", "params",
+            "data",  "pages",     "sections", "taxonomies",  "menus"};
   }
   std::string str() const override { return ctx_.site().config.title; }
 
