@@ -47,7 +47,8 @@ INSTANTIATE_TEST_SUITE_P(Sites, GoldenSite,
                                            GoldenCase{"golden", "golden-strict", {"--strict"}},
                                            GoldenCase{"bad-config", "bad-config", {}},
                                            GoldenCase{"themed", "themed", {}},
-                                           GoldenCase{"structure", "structure", {}}),
+                                           GoldenCase{"structure", "structure", {}},
+                                           GoldenCase{"bengal-content", "bengal-content", {}}),
                          [](const auto& info) {
                            std::string n = info.param.expected;
                            std::replace(n.begin(), n.end(), '-', '_');

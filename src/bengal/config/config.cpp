@@ -47,7 +47,10 @@ const std::vector<SectionSpec>& sections() {
         {"hot_percent", Kind::kInt, 0},
         {"cache_size_mb", Kind::kInt, 0}}},
       {"markdown",
-       {{"unsafe", Kind::kBool}, {"highlight", Kind::kBool}, {"highlight_style", Kind::kString}}},
+       {{"unsafe", Kind::kBool},
+        {"highlight", Kind::kBool},
+        {"highlight_style", Kind::kString},
+        {"heading_ids", Kind::kString}}},
       {"params", {}, false},
       {"taxonomies", {}, false},
       {"menu", {}, false},
@@ -57,6 +60,7 @@ const std::vector<SectionSpec>& sections() {
       {"feeds", {{"full_content", Kind::kBool}}},
       {"related", {}, false},
       {"outputs", {}, false},
+      {"external_refs", {}, false},  // templates for [[ext:project:target]] (site/xref.hpp)
   };
   return kSections;
 }
