@@ -98,7 +98,7 @@ std::string_view read_remedy(std::string_view error) {
 // to the front matter title would show it twice. Either way the <h1> leaves the body: true,
 // with its lines in `heading`.
 bool take_title_heading(FrontMatter& fm, std::string_view body, markdown::TitleHeading& heading) {
-  markdown::TitleHeading found = markdown::find_title_heading(body);
+  markdown::TitleHeading found = markdown::find_title_heading(body, fm.has_title);
   if (found.first_line == 0 || found.text.empty()) return false;
   if (!fm.has_title) {
     fm.title = found.text;

@@ -13,12 +13,23 @@
 namespace bengal::markdown {
 namespace {
 
-uint32_t line_of(std::string_view text, size_t offset) {
-  uint32_t line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i)
-    if (text[i] == '\n') ++line;
-  return line;
-}
+// 1-based line of a byte offset by binary search over the line starts: a page of many
+// directives stays linear.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  uint32_t line_of(size_t offset) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return static_cast<uint32_t>(it - starts_.begin());
+  }
+
+ private:
+  std::vector<size_t> starts_;
+};
 
 // A setext level-1 underline: up to three spaces, '=' characters, trailing blanks.
 bool is_setext_underline(std::string_view line) {
@@ -30,39 +41,56 @@ bool is_setext_underline(std::string_view line) {
   return i == line.size();
 }
 
-// The md4c pass: every top-level level-1 heading, in order, as the input range of its text.
+// Per line, whether it lies in a directive (opener to closer): a heading there belongs to the
+// directive, not the page. A difference array keeps it linear whatever the nesting.
+std::vector<bool> directive_lines(std::string_view markdown, const LineIndex& lines) {
+  ParsedDirectives parsed = parse_directives(markdown, is_raw_directive);
+  size_t count = lines.line_of(markdown.size()) + 2;
+  std::vector<int32_t> delta(count + 1, 0);
+  for (const Directive& d : parsed.directives) {
+    size_t begin = static_cast<size_t>(d.body.data() - markdown.data());
+    uint32_t last = std::min<uint32_t>(lines.line_of(begin + d.body.size()) + 1,
+                                       static_cast<uint32_t>(count - 1));
+    ++delta[std::min<size_t>(d.line, count - 1)];
+    --delta[last + 1];
+  }
+  std::vector<bool> inside(count, false);
+  int32_t depth = 0;
+  for (size_t line = 0; line < count; ++line) inside[line] = (depth += delta[line]) > 0;
+  return inside;
+}
+
+// One md4c pass over the top-level blocks, stopped at the first level-1 heading that can be
+// the title (or after the first block, when only that one matters): the rest of the page is
+// never parsed inline.
 class Finder {
  public:
-  explicit Finder(std::string_view text) : text_(text) {}
+  Finder(std::string_view text, bool first_block_only)
+      : text_(text), first_block_only_(first_block_only), lines_(text) {}
 
-  struct Candidate {
-    std::string text;
-    const char* first = nullptr;  // its first and last text runs in the input
-    const char* last = nullptr;
-    bool first_block = false;
-  };
-  std::vector<Candidate> candidates;
-
-  void run() {
+  TitleHeading run() {
+    if (may_contain_directives(text_)) in_directive_ = directive_lines(text_, lines_);
     MD_PARSER parser{};
     parser.flags = md4c_flags(true, true);
     parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
       auto* f = static_cast<Finder*>(self);
-      if (++f->depth_ == 2) {
-        bool h1 = type == MD_BLOCK_H && static_cast<MD_BLOCK_H_DETAIL*>(detail)->level == 1;
-        if (h1) {
-          f->candidates.push_back({});
-          f->candidates.back().first_block = f->top_blocks_ == 0;
-          f->in_h1_ = true;
-        }
-        ++f->top_blocks_;
+      if (++f->depth_ == 2 && !f->done_) {
+        f->in_h1_ = type == MD_BLOCK_H && static_cast<MD_BLOCK_H_DETAIL*>(detail)->level == 1;
+        f->text_runs_ = {};
+        f->plain_.clear();
+        f->first_block_ = f->top_blocks_++ == 0;
       }
       return 0;
     };
     parser.leave_block = [](MD_BLOCKTYPE, void*, void* self) {
       auto* f = static_cast<Finder*>(self);
-      if (f->depth_-- == 2) f->in_h1_ = false;
-      return 0;
+      if (f->depth_-- != 2) return 0;
+      // Found, or only the first block mattered: stop. md4c 0.4.8 does not stop for every
+      // nonzero return, so nothing is looked at once done_ is set.
+      if (!f->done_ && f->in_h1_ && f->accept()) f->done_ = true;
+      f->in_h1_ = false;
+      if (f->first_block_only_) f->done_ = true;
+      return f->done_ ? 1 : 0;
     };
     parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
     parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
@@ -72,90 +100,84 @@ class Finder {
       return 0;
     };
     md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+    return std::move(found_);
   }
 
  private:
   void add(MD_TEXTTYPE type, std::string_view t) {
-    Candidate& c = candidates.back();
     if (t.data() >= text_.data() && t.data() < text_.data() + text_.size()) {
-      if (c.first == nullptr) c.first = t.data();
-      c.last = t.data();
+      if (text_runs_.first == nullptr) text_runs_.first = t.data();
+      text_runs_.second = t.data();
     }
     switch (type) {
       case MD_TEXT_HTML:
         return;
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR:
-        c.text += ' ';
+        plain_ += ' ';
         return;
       case MD_TEXT_NULLCHAR:
-        c.text += "\xEF\xBF\xBD";
+        plain_ += "\xEF\xBF\xBD";
         return;
       case MD_TEXT_ENTITY:
-        append_entity(c.text, t);
+        append_entity(plain_, t);
         return;
       default:
-        c.text.append(t);
+        plain_.append(t);
     }
+  }
+
+  // Whether the heading just left can be the title: it shows text and is not in a directive.
+  bool accept() {
+    if (text_runs_.first == nullptr) return false;  // nothing visible: no title
+    std::string_view text = trim_blanks(plain_);
+    text = text.substr(0, split_custom_id(text).text_length);
+    if (text.empty()) return false;
+    auto first_offset = static_cast<size_t>(text_runs_.first - text_.data());
+    size_t line_start = text_.rfind('\n', first_offset);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    uint32_t first = lines_.line_of(first_offset);
+    if (first < in_directive_.size() && in_directive_[first]) return false;
+    std::string_view opening = text_.substr(line_start);
+    if (opening.starts_with(":::")) return false;
+    uint32_t last = lines_.line_of(static_cast<size_t>(text_runs_.second - text_.data()));
+    // A setext heading's underline is the line after its text; an ATX one is one line.
+    opening.remove_prefix(std::min(opening.find_first_not_of(' '), opening.size()));
+    size_t after = text_.find('\n', static_cast<size_t>(text_runs_.second - text_.data()));
+    if (!opening.starts_with('#') && after != std::string_view::npos) {
+      size_t end = text_.find('\n', after + 1);
+      std::string_view next =
+          text_.substr(after + 1, (end == std::string_view::npos ? text_.size() : end) - after - 1);
+      if (is_setext_underline(next)) ++last;
+    }
+    found_.text = std::string(text);
+    found_.first_line = first;
+    found_.last_line = last;
+    found_.first_block = first_block_;
+    return true;
   }
 
   std::string_view text_;
+  bool first_block_only_;
+  LineIndex lines_;
+  std::vector<bool> in_directive_;  // by line; empty without directives
+  TitleHeading found_;
   int depth_ = 0;
   int top_blocks_ = 0;
+  bool first_block_ = false;
   bool in_h1_ = false;
+  bool done_ = false;
+  std::pair<const char*, const char*> text_runs_;  // first and last text run in the input
+  std::string plain_;
 };
-
-// Line ranges of directive bodies: a heading there belongs to the directive, not the page.
-std::vector<std::pair<uint32_t, uint32_t>> directive_body_lines(std::string_view markdown) {
-  std::vector<std::pair<uint32_t, uint32_t>> out;
-  if (!may_contain_directives(markdown)) return out;
-  ParsedDirectives parsed = parse_directives(markdown, is_raw_directive);
-  for (const Directive& d : parsed.directives) {
-    size_t begin = static_cast<size_t>(d.body.data() - markdown.data());
-    out.emplace_back(d.line, line_of(markdown, begin + d.body.size()) + 1);
-  }
-  return out;
-}
 
 }  // namespace
 
-TitleHeading find_title_heading(std::string_view markdown) {
-  TitleHeading out;
-  // Cheap exit: no '#' and no "=" underline, no level-1 heading.
+TitleHeading find_title_heading(std::string_view markdown, bool first_block_only) {
+  // Cheap exit: no '#' and no '=' underline, no level-1 heading.
   if (markdown.find('#') == std::string_view::npos && markdown.find('=') == std::string_view::npos)
-    return out;
-  Finder finder(markdown);
-  finder.run();
-  if (finder.candidates.empty()) return out;
-  auto in_directives = directive_body_lines(markdown);
-  for (const auto& c : finder.candidates) {
-    if (c.first == nullptr) continue;  // nothing visible: no title
-    auto first_offset = static_cast<size_t>(c.first - markdown.data());
-    size_t line_start = markdown.rfind('\n', first_offset);
-    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    uint32_t first = line_of(markdown, first_offset);
-    bool inside = false;
-    for (auto [from, to] : in_directives) inside = inside || (first >= from && first <= to);
-    if (inside || markdown.substr(line_start).starts_with(":::")) continue;
-    uint32_t last = line_of(markdown, static_cast<size_t>(c.last - markdown.data()));
-    // A setext heading's underline is the line after its text; an ATX one is one line.
-    std::string_view opening = markdown.substr(line_start);
-    opening.remove_prefix(std::min(opening.find_first_not_of(' '), opening.size()));
-    size_t after = markdown.find('\n', static_cast<size_t>(c.last - markdown.data()));
-    if (!opening.starts_with('#') && after != std::string_view::npos) {
-      size_t end = markdown.find('\n', after + 1);
-      std::string_view next = markdown.substr(
-          after + 1, (end == std::string_view::npos ? markdown.size() : end) - after - 1);
-      if (is_setext_underline(next)) ++last;
-    }
-    std::string_view text = trim_blanks(c.text);
-    out.text = std::string(text.substr(0, split_custom_id(text).text_length));
-    out.first_line = first;
-    out.last_line = last;
-    out.first_block = c.first_block;
-    return out;
-  }
-  return out;
+    return {};
+  return Finder(markdown, first_block_only).run();
 }
 
 std::string without_lines(std::string_view markdown, uint32_t first_line, uint32_t last_line) {

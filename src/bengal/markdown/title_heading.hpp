@@ -18,9 +18,10 @@ struct TitleHeading {
   bool first_block = false;  // nothing but blank lines comes before it
 };
 
-// The first level-1 heading (ATX or setext) at the top level of `markdown`: not in a list,
-// quote or directive, not in code. Never fails.
-TitleHeading find_title_heading(std::string_view markdown);
+// The first level-1 heading (ATX or setext) at the top level of `markdown` with visible text:
+// not in a list, quote or directive, not in code. With `first_block_only`, only a heading
+// that is the first block is looked for (a page whose title is set already). Never fails.
+TitleHeading find_title_heading(std::string_view markdown, bool first_block_only = false);
 
 // `markdown` with lines first..last (1-based) emptied, their line ends kept so that every
 // later line keeps its number.

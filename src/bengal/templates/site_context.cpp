@@ -366,6 +366,7 @@ class VirtualPageObject : public Object {
         const auto& tax = s.taxonomies[static_cast<size_t>(p_.taxonomy)];
         return Value::dict(
             {{"title", Value::view(tax.def.plural)},
+             {"nav_title", Value::view(tax.def.plural)},
              {"url", Value::string(ctx_.rel(s.taxonomy_url(static_cast<size_t>(p_.taxonomy))))}});
       }
       return s.home == kNoPage ? Value::none() : ctx_.page(s.home);
