@@ -29,6 +29,15 @@ TEST(TitleHeading, IgnoresCodeQuotesListsDirectivesAndEmptyHeadings) {
   EXPECT_EQ(describe("no heading at all\n"), " 0-0");
 }
 
+// Hostile input stays linear: 20,000 headings inside directives before the real one.
+TEST(TitleHeading, ManyDirectiveHeadingsStayLinear) {
+  std::string body;
+  for (int i = 0; i < 20000; ++i) body += ":::{note}\n# in a note\n:::\n";
+  body += "# Real\n";
+  EXPECT_EQ(describe(body), "Real 60001-60001");
+  EXPECT_EQ(find_title_heading(body, /*first_block_only=*/true).first_line, 0u);
+}
+
 TEST(TitleHeading, WithoutLinesKeepsLineNumbers) {
   EXPECT_EQ(without_lines("a\nb\nc\nd", 2, 3), "a\n\n\nd");
   EXPECT_EQ(without_lines("a\nb", 2, 2), "a\n");

@@ -48,9 +48,14 @@ std::vector<bool> directive_lines(std::string_view markdown, const LineIndex& li
   size_t count = lines.line_of(markdown.size()) + 2;
   std::vector<int32_t> delta(count + 1, 0);
   for (const Directive& d : parsed.directives) {
-    size_t begin = static_cast<size_t>(d.body.data() - markdown.data());
-    uint32_t last = std::min<uint32_t>(lines.line_of(begin + d.body.size()) + 1,
-                                       static_cast<uint32_t>(count - 1));
+    // The body's last line (its line end belongs to it), then the closer's.
+    uint32_t last = d.line + 1;
+    if (!d.body.empty()) {
+      size_t end = static_cast<size_t>(d.body.data() - markdown.data()) + d.body.size();
+      if (markdown[end - 1] == '\n') --end;
+      last = lines.line_of(end) + 1;
+    }
+    last = std::min<uint32_t>(last, static_cast<uint32_t>(count - 1));
     ++delta[std::min<size_t>(d.line, count - 1)];
     --delta[last + 1];
   }
