@@ -110,6 +110,24 @@ TEST(BuildIndex, ExternalRefsUseTheConfiguredTemplates) {
             site::LinkTarget::Status::kMissingPage);
 }
 
+// [markdown] heading_ids picks the rule of the anchors discovery records; another value is an
+// error at its line and column, and Bengal's rule is used.
+TEST(BuildIndex, HeadingIdsSettingReachesTheAnchors) {
+  auto anchors = [](const std::string& value) {
+    TestSite s({{"bengal.toml", "[markdown]\nheading_ids = " + value + "\n"},
+                {"content/a.md", "---\ntitle: A\n---\n## A -- B!\n"}});
+    const site::Site& site = s.load();
+    std::string out(site.str(site.table.list(site.table.pages[1].anchors)[0]));
+    for (const auto& m : s.messages()) out += " | " + m;
+    return out;
+  };
+  EXPECT_EQ(anchors("\"bengal\""), "a-b");
+  EXPECT_EQ(anchors("\"github\""), "a----b");
+  EXPECT_EQ(anchors("\"x\""),
+            "a-b | bengal.toml:2:15: error: [markdown] heading_ids must be \"bengal\" or "
+            "\"github\", not \"x\"; \"bengal\" is used");
+}
+
 TEST(BuildIndex, APageCannotTakeASiteFile) {
   TestSite s({{"content/x.md", page("title: X\nurl: /sitemap.xml\n")}});
   const site::Site& site = s.load();
