@@ -48,6 +48,7 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"golden", "golden-strict", {"--strict"}},
                       GoldenCase{"bad-config", "bad-config", {}},
                       GoldenCase{"themed", "themed", {}}, GoldenCase{"structure", "structure", {}},
+                      GoldenCase{"bengal-content", "bengal-content", {}},
                       // CI sets CI=true: the environment is always named.
                       GoldenCase{"config-dir", "config-dir-local", {"--environment", "local"}},
                       GoldenCase{

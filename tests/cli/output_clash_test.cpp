@@ -63,7 +63,7 @@ constexpr std::string_view kErrors =
     "sitemap\n"
     "content/a.md:4:1: warning: alias /tags/go/ of content/a.md is not written: "
     "content/tags/go.md also writes tags/go/index.html and comes first; remove the alias\n"
-    "content/aa.md:3:1: error: page /b/ is not written: content/b.md also writes b/index.html "
+    "content/aa.md:3:1: warning: page /b/ is not written: content/b.md also writes b/index.html "
     "and comes first; give this page a different url or slug\n"
     "content/bun/index.html: error: content/bun/index.html (a resource of "
     "content/bun/index.md) is not written: content/bun/index.md also writes bun/index.html and "

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../support/diagnostics.hpp"
@@ -88,7 +89,7 @@ TEST_F(DiscoverTest, AFrontMatterSummaryIsCappedInBytesOnACharacterBoundary) {
 TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
   files({{"blog/trip/index.md", "---\ntitle: Trip\nslug: journey\n---\n![p](p.png)"},
          {"blog/trip/p.png", "PNG"},
-         {"blog/trip/notes.md", "a resource, not a page"},
+         {"blog/trip/notes.txt", "a resource"},
          {"blog/trip/sub/x.txt", "x"},
          {"blog/loose.pdf", "pdf"},
          {".hidden/secret.md", "no"},
@@ -101,10 +102,83 @@ TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
   EXPECT_EQ(t.str(trip.url), "/blog/journey/");
   std::vector<std::string> res;
   for (StrId r : t.list(trip.resources)) res.emplace_back(t.str(r));
-  EXPECT_EQ(res, (std::vector<std::string>{"blog/trip/notes.md", "blog/trip/p.png",
+  EXPECT_EQ(res, (std::vector<std::string>{"blog/trip/notes.txt", "blog/trip/p.png",
                                            "blog/trip/sub/x.txt"}));
   EXPECT_EQ(s.content_files, std::vector<std::string>{"blog/loose.pdf"});
   EXPECT_EQ(t.str(t.pages[2].dir), "blog");
+}
+
+// Bengal's reading of index.md: content/index.md is the home page, and a folder's index.md
+// with other pages beside or below it is the folder's page, as _index.md would be; when both
+// are there, _index.md is the page and the index.md is reported.
+TEST_F(DiscoverTest, IndexMdIsTheHomeOrTheSectionPage) {
+  files({{"index.md", "---\ntitle: Welcome\n---\nHome text."},
+         {"docs/index.md", "---\ntitle: Docs\n---\n"},
+         {"docs/a.md", "---\ntitle: A\n---\n"},
+         {"both/_index.md", "---\ntitle: Both\n---\n"},
+         {"both/index.md", "---\ntitle: Loser\n---\n"},
+         {"both/b.md", "B."},
+         {"trip/index.md", "---\ntitle: Trip\n---\n"}});
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  std::vector<std::string> rows;
+  for (const auto& p : t.pages) {
+    rows.push_back(fmt::format("{} {} {} {}{}", t.str(p.source_path), t.str(p.url), t.str(p.title),
+                               static_cast<int>(p.kind), p.is_bundle ? " bundle" : ""));
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"both/_index.md /both/ Both 1",
+                                            "both/b.md /both/b/ B 0", "docs/a.md /docs/a/ A 0",
+                                            "docs/index.md /docs/ Docs 1", "index.md / Welcome 2",
+                                            "trip/index.md /trip/ Trip 0 bundle"}));
+  EXPECT_EQ(t.pages[1].section, 0u);  // both/b.md belongs to both/_index.md
+  EXPECT_EQ(t.pages[2].section, 3u);  // docs/a.md to docs/index.md
+  EXPECT_EQ(t.pages[3].section, 4u);  // docs/index.md to the home page
+  EXPECT_EQ(messages(), (std::vector<std::string>{
+                            "content/both/index.md: warning: content/both/_index.md and "
+                            "content/both/index.md are both the page of both/; "
+                            "content/both/_index.md is used and this file is not published: "
+                            "merge them into one"}));
+}
+
+// A page without a title takes its first <h1>; an <h1> that repeats the front matter title at
+// the top of the body is dropped. Either way the heading is no anchor, no word, no summary.
+TEST_F(DiscoverTest, TheFirstH1GivesOrRepeatsTheTitle) {
+  files({{"atx.md", "Intro.\n\n# The *Real* Title {#t}\n\nBody text.\n# Second\n"},
+         {"setext.md", "Setext Title\n===\n\nBody.\n"},
+         {"same.md", "---\ntitle: Same\n---\n\n# Same\n\nBody.\n"},
+         {"other.md", "---\ntitle: Same\n---\n# Different\n\nBody.\n"},
+         {"late.md", "---\ntitle: Late\n---\nText.\n\n# Late\n"},
+         {"code.md", "```\n# not a heading\n```\n> # quoted\n\n:::{note}\n# in a note\n:::\n"}});
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  std::vector<std::string> rows;
+  for (const auto& p : t.pages) {
+    std::string anchors;
+    for (StrId a : t.list(p.anchors)) anchors += fmt::format(" #{}", t.str(a));
+    rows.push_back(fmt::format("{}: {} [{}-{}] \"{}\"{}", t.str(p.source_path), t.str(p.title),
+                               p.title_heading_first, p.title_heading_last, t.str(p.summary),
+                               anchors));
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "_index.md: Site [0-0] \"\"",
+                      "atx.md: The Real Title [3-3] \"Intro. Body text. Second\" #second",
+                      "code.md: Code [0-0] \"quoted in a note\" #quoted #in-a-note",
+                      "late.md: Late [0-0] \"Text. Late\" #late",
+                      "other.md: Same [0-0] \"Different Body.\" #different",
+                      "same.md: Same [2-2] \"Body.\"", "setext.md: Setext Title [1-2] \"Body.\""}));
+  EXPECT_TRUE(t.pages[1].has_title);
+}
+
+// Summaries are prose: code blocks, tables and directive syntax are left out, words count.
+TEST_F(DiscoverTest, SummariesLeaveOutCodeTablesAndDirectiveChrome) {
+  files({{"p.md",
+          "Before.\n\n```bash\npip install x\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+          ":::{note} Note title\nInside.\n:::\n\n::::{tab-set}\n:::{tab-item} Label\nTab.\n:::\n"
+          "::::\n\n    indented code\n\nAfter `inline` code.\n"}});
+  DiscoveredSite s = discover();
+  const PageMeta& p = s.table.pages[1];
+  EXPECT_EQ(s.table.str(p.summary), "Before. Inside. Tab. After inline code.");
+  EXPECT_EQ(p.word_count, 15u);
 }
 
 TEST_F(DiscoverTest, DraftsAreSkippedUnlessAsked) {

@@ -75,10 +75,23 @@ TEST(BodyScan, AnchorsMatchTheRenderer) {
   for (const auto& e : r.toc) ids.push_back(e.id);
   EXPECT_EQ(s.anchors, ids);
   EXPECT_EQ(s.anchors, (std::vector<std::string>{"intro", "tabbed", "foo-bold", "foo", "foo-1",
-                                                 "my-id", "code--em-alt", "link--hash", "setext",
-                                                 "section", "section-1", "ünïcode-日本",
-                                                 "a\xEF\xBF\xBD"
-                                                 "b"}));
+                                                 "my-id", "code-em-alt", "link-hash", "setext",
+                                                 "section", "section-1", "ünïcode-日本", "ab"}));
+}
+
+// [markdown] heading_ids = "github": the scan and the renderer switch together.
+TEST(BodyScan, GithubStyleAnchorsMatchTheRenderer) {
+  std::string body = "## 🎯 Step 1 -- Set up\n## A & B\n";
+  BodyScan s = scan_body(body, HeadingIdStyle::kGithub);
+  Options o;
+  o.heading_id_style = HeadingIdStyle::kGithub;
+  Rendered r;
+  render_html(body, o, r);
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"🎯-step-1----set-up", "a--b"}));
+  ASSERT_EQ(r.toc.size(), 2u);
+  EXPECT_EQ(r.toc[0].id, s.anchors[0]);
+  EXPECT_EQ(r.toc[1].id, s.anchors[1]);
+  EXPECT_EQ(scan_body(body).anchors, (std::vector<std::string>{"step-1-set-up", "a-b"}));
 }
 
 TEST(BodyScan, CustomIdIsNotText) {
@@ -100,7 +113,7 @@ TEST(BodyScan, LongTextBeforeMoreMarkerIsKept) {
 TEST(BodyScan, MoreMarkerInCodeIsText) {
   BodyScan s = scan_body("Intro  text\n\n    <!--more-->\n\n`<!--more-->`\n");
   EXPECT_FALSE(s.has_more_marker);
-  EXPECT_EQ(s.summary, "Intro text <!--more--> <!--more-->");
+  EXPECT_EQ(s.summary, "Intro text <!--more-->");  // code blocks are no summary
   EXPECT_EQ(s.word_count, 4u);
 }
 
@@ -161,7 +174,7 @@ TEST(BodyScan, DirectiveSyntaxIsNotText) {
   BodyScan s = scan_body(
       ":::{note} A title\n:class: wide\nInside *text*.\n::::{tab-set}\n:::{tab-item} Py\nTab "
       "body\n:::\n:::{/tab-set}\n:::\n\n:::{code-tabs}\n```py\ncode\n```\n:::\nAfter [l](x.md)\n");
-  EXPECT_EQ(s.summary, "Inside text. Tab body code After l");
+  EXPECT_EQ(s.summary, "Inside text. Tab body After l");
   EXPECT_EQ(s.word_count, 7u);
   EXPECT_EQ(s.links, (std::vector<std::string>{"x.md"}));
   EXPECT_EQ(s.link_lines, (std::vector<uint32_t>{16}));
@@ -174,6 +187,7 @@ TEST(BodyScan, StepAndTargetAnchorsMatchTheRenderer) {
   BodyScan s = scan_body(body);
   EXPECT_EQ(s.anchors,
             (std::vector<std::string>{"install", "install-1", "step-2", "here", "step-2-1"}));
+  EXPECT_EQ(s.targets, (std::vector<std::string>{"here"}));
   Options o;
   o.directives = true;
   Rendered r;
@@ -185,7 +199,8 @@ TEST(BodyScan, StepAndTargetAnchorsMatchTheRenderer) {
 
 TEST(BodyScan, DirectiveSyntaxInCodeStaysCode) {
   BodyScan s = scan_body("```\n:::{note}\n```\n");
-  EXPECT_EQ(s.summary, ":::{note}");
+  EXPECT_EQ(s.summary, "");  // code is no summary, but is a word
+  EXPECT_EQ(s.word_count, 1u);
 }
 
 }  // namespace

@@ -23,7 +23,26 @@ TEST(HeadingIds, FollowTheSlugRules) {
   EXPECT_EQ(html("# Ünïcode 日本\n"), "<h1 id=\"ünïcode-日本\">Ünïcode 日本</h1>\n");
   EXPECT_EQ(html("# `code` *em*\n"), "<h1 id=\"code-em\"><code>code</code> <em>em</em></h1>\n");
   EXPECT_EQ(html("# !!!\n"), "<h1 id=\"section\">!!!</h1>\n");
-  EXPECT_EQ(heading_slug("A & B"), "a--b");
+  EXPECT_EQ(heading_slug("A & B"), "a-b");
+  EXPECT_EQ(heading_slug("A & B", HeadingIdStyle::kGithub), "a--b");
+}
+
+// Bengal's rule (the default): runs of spaces and '-' are one '-', none at the ends, words of
+// any script kept, punctuation, symbols and emoji dropped, at most 100 characters.
+TEST(HeadingIds, BengalStyle) {
+  EXPECT_EQ(heading_slug("  Step 1 -- Install  "), "step-1-install");
+  EXPECT_EQ(heading_slug("🎯 Admonitions (9 Types)"), "admonitions-9-types");
+  EXPECT_EQ(heading_slug("What’s new — v2.0?"), "whats-new-v20");
+  EXPECT_EQ(heading_slug("Ünïcode 日本語 Ελληνικά"), "ünïcode-日本語-ελληνικά");
+  EXPECT_EQ(heading_slug("snake_case\u00a0x"), "snake_case-x");
+  EXPECT_EQ(heading_slug("-- !!! --"), "section");
+  std::string long_text(98, 'a');
+  EXPECT_EQ(heading_slug(long_text + " bc"), long_text + "-b");
+  EXPECT_EQ(heading_slug(long_text + "a bc"), long_text + "a");  // a '-' at 100 is trimmed
+  EXPECT_EQ(heading_slug(long_text + "bc d"), long_text + "bc");
+  EXPECT_EQ(heading_slug("Fix a - b", HeadingIdStyle::kGithub), "fix-a---b");
+  EXPECT_EQ(html("## 🎯 Goals\n## Goals\n"),
+            "<h2 id=\"goals\">🎯 Goals</h2>\n<h2 id=\"goals-1\">Goals</h2>\n");
 }
 
 TEST(HeadingIds, DuplicatesGetNumbers) {
@@ -62,9 +81,9 @@ TEST(Toc, ShallowerHeadingAfterDeepStartAndEscapedTitles) {
   render_html("### Deep first\n## Two &amp; <b>x</b> \"q\"\n", {}, r);
   EXPECT_EQ(render_toc_html(r.toc),
             "<ul>\n<li><a href=\"#deep-first\">Deep first</a></li>\n"
-            "<li><a href=\"#two--x-q\">Two &amp; x &quot;q&quot;</a></li>\n</ul>\n");
+            "<li><a href=\"#two-x-q\">Two &amp; x &quot;q&quot;</a></li>\n</ul>\n");
   EXPECT_EQ(render_toc_html(r.toc, 2, 2),
-            "<ul>\n<li><a href=\"#two--x-q\">Two &amp; x &quot;q&quot;</a></li>\n</ul>\n");
+            "<ul>\n<li><a href=\"#two-x-q\">Two &amp; x &quot;q&quot;</a></li>\n</ul>\n");
 }
 
 TEST(Html, UnsafeOffOmitsRawHtml) {
@@ -130,6 +149,38 @@ TEST(Html, LinkResolverRewritesDestinations) {
   EXPECT_EQ(html("[m](missing.md \"t\") [[gone]]\n", o),
             "<p><a href=\"missing.md\" class=\"broken-link\" title=\"t\">m</a> "
             "<a href=\"/wiki/gone/\" class=\"broken-link\">gone</a></p>\n");
+}
+
+// What a resolver may make of a wiki link: its text (unless the link has "|text"), a class, or
+// a <code> in place of the link; every piece escaped.
+TEST(Html, WikiLinkResolverGivesTextClassOrCode) {
+  LinkResolver resolve = [](std::string_view dest, bool) -> std::optional<LinkRewrite> {
+    LinkRewrite r;
+    if (dest.starts_with("ext:py:")) {
+      r.href = "https://docs.example/\"" + std::string(dest.substr(7));
+      r.text = std::string(dest.substr(7));
+      r.css_class = "extref";
+    } else if (dest.starts_with("ext:")) {
+      r.code = true;
+      r.css_class = "extref extref-unresolved";
+      r.text = "ext:<x>:";
+    } else {
+      r.href = "/p/";
+      r.text = "A <Title>";
+    }
+    return r;
+  };
+  Options o;
+  o.resolve_link = &resolve;
+  o.wiki_links = true;
+  EXPECT_EQ(html("[[ext:py:a.B]] [[ext:py:a.B|*the* B]] [[ext:no:T]] [[ext:no:T|t]] [[id:x]] "
+                 "[[id:x|own]]\n",
+                 o),
+            "<p><a href=\"https://docs.example/%22a.B\" class=\"extref\">a.B</a> "
+            "<a href=\"https://docs.example/%22a.B\" class=\"extref\"><em>the</em> B</a> "
+            "<code class=\"extref extref-unresolved\">ext:no:T</code> "
+            "<code class=\"extref extref-unresolved\">ext:&lt;x&gt;:t</code> "
+            "<a href=\"/p/\">A &lt;Title&gt;</a> <a href=\"/p/\">own</a></p>\n");
 }
 
 TEST(Html, BadInputNeverCrashes) {

@@ -72,11 +72,60 @@ TEST(BuildIndex, AUrlTakenTwiceKeepsTheNaturalPage) {
               {"content/c.md", page("title: C\nslug: a\n")}});
   const site::Site& site = s.load();
   EXPECT_EQ(s.messages(),
-            (Paths{"content/b.md:3:1: error: page /a/ is not written: content/a.md also writes "
+            (Paths{"content/b.md:3:1: warning: page /a/ is not written: content/a.md also writes "
                    "a/index.html and comes first; give this page a different url or slug",
-                   "content/c.md:3:1: error: page /a/ is not written: content/a.md also writes "
+                   "content/c.md:3:1: warning: page /a/ is not written: content/a.md also writes "
                    "a/index.html and comes first; give this page a different url or slug"}));
   EXPECT_EQ(source_paths(site, site.rendered()), (Paths{"_index.md", "a.md"}));
+}
+
+// [[id:x]] names one page: the first by source path; each other one is reported at its key.
+TEST(BuildIndex, ADuplicateIdWarnsNamingBothPages) {
+  TestSite s({{"content/a.md", page("title: A\nid: guide\n")},
+              {"content/b.md", page("title: B\nweight: 1\nid: guide\n")},
+              {"content/c.md", page("title: C\nid: other\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(),
+            (Paths{"content/b.md:4:1: warning: id 'guide' is also the id of content/a.md, which "
+                   "[[id:guide]] links to; give one of them another id"}));
+  EXPECT_EQ(site.xref.resolve_wiki(0, "id:guide").page, 1u);
+  EXPECT_EQ(site.xref.resolve_wiki(0, "id:other").page, 3u);
+}
+
+// [[ext:project:target]] takes its URL from external_refs.templates; an unknown project says so.
+TEST(BuildIndex, ExternalRefsUseTheConfiguredTemplates) {
+  TestSite s({{"bengal.toml",
+               "[external_refs.templates]\npy = \"https://docs.example/{module}.html#{name}"
+               "-{name_lower}-{target}-{other}\"\n"},
+              {"content/a.md", page("title: A\n")}});
+  const site::Site& site = s.load();
+  site::LinkTarget t = site.xref.resolve_wiki(0, "ext:py:pathlib.Path");
+  EXPECT_EQ(t.status, site::LinkTarget::Status::kExternal);
+  EXPECT_EQ(t.url, "https://docs.example/pathlib.html#Path-path-pathlib.Path-{other}");
+  EXPECT_EQ(site.xref.resolve_wiki(0, "ext:py:os").url,
+            "https://docs.example/os.html#os-os-os-{other}");
+  EXPECT_EQ(site.xref.resolve_wiki(0, "ext:nope:x").status,
+            site::LinkTarget::Status::kUnknownProject);
+  EXPECT_EQ(site.xref.resolve_wiki(0, "ext:nocolon").status,
+            site::LinkTarget::Status::kMissingPage);
+}
+
+// [markdown] heading_ids picks the rule of the anchors discovery records; another value is an
+// error at its line and column, and Bengal's rule is used.
+TEST(BuildIndex, HeadingIdsSettingReachesTheAnchors) {
+  auto anchors = [](const std::string& value) {
+    TestSite s({{"bengal.toml", "[markdown]\nheading_ids = " + value + "\n"},
+                {"content/a.md", "---\ntitle: A\n---\n## A -- B!\n"}});
+    const site::Site& site = s.load();
+    std::string out(site.str(site.table.list(site.table.pages[1].anchors)[0]));
+    for (const auto& m : s.messages()) out += " | " + m;
+    return out;
+  };
+  EXPECT_EQ(anchors("\"bengal\""), "a-b");
+  EXPECT_EQ(anchors("\"github\""), "a----b");
+  EXPECT_EQ(anchors("\"x\""),
+            "a-b | bengal.toml:2:15: error: [markdown] heading_ids must be \"bengal\" or "
+            "\"github\", not \"x\"; \"bengal\" is used");
 }
 
 TEST(BuildIndex, APageCannotTakeASiteFile) {

@@ -26,7 +26,8 @@ const Files kDocs = {
 
 // "status page#anchor" for a resolved target, for exact comparisons.
 std::string target(const site::Site& site, const site::LinkTarget& t) {
-  const char* names[] = {"external", "resolved", "missing page", "missing anchor"};
+  const char* names[] = {"external", "resolved", "missing page", "missing anchor",
+                         "unknown project"};
   std::string out = names[static_cast<int>(t.status)];
   if (t.page != kNoPage) out.append(" ").append(site.source_path(t.page));
   if (!t.anchor.empty()) out.append("#").append(t.anchor);
@@ -83,6 +84,33 @@ TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
   EXPECT_EQ(errors[2],
             "content/docs/intro.md:8: error: link to missing page 'missing'; check the path "
             "(relative to this file, or from the content folder with a leading /)");
+}
+
+// Bengal's other wiki forms: [[id:x]], [[!target]] and [[ext:project:target]]; each broken one
+// is reported at its line, saying what to do.
+TEST(LinkCheck, IdTargetAndExternalLinks) {
+  TestSite s({{"bengal.toml", "[external_refs.templates]\npy = \"https://py.example/{target}\"\n"},
+              {"content/a.md",
+               "---\ntitle: A\nid: first\n---\n[[id:first]] [[!here]] [[ext:py:os.path]]\n"
+               "[[id:none]] [[!nowhere]] [[ext:js:Array]]\n"},
+              {"content/b.md", "---\ntitle: B\n---\n:::{target} here\n:::\n"}});
+  const site::Site& site = s.load();
+  Strings wiki;
+  for (const char* t : {"id:first", "!here", "ext:py:os.path", "id:none", "!nowhere", "ext:js:x"})
+    wiki.push_back(target(site, site.xref.resolve_wiki(1, t)));
+  EXPECT_EQ(wiki, (Strings{"resolved a.md", "resolved b.md#here", "external", "missing page",
+                           "missing page", "unknown project"}));
+  Strings warnings;
+  for (const auto& p : site::find_broken_links(site))
+    warnings.push_back(site::describe(site, p, false).format());
+  EXPECT_EQ(warnings,
+            (Strings{"content/a.md:6: warning: link to missing page 'id:none': no page has the "
+                     "front matter id 'none'",
+                     "content/a.md:6: warning: link to missing target '!nowhere': no page has a "
+                     "`target` directive 'nowhere'",
+                     "content/a.md:6: warning: external link 'ext:js:Array': no URL template for "
+                     "project 'js'; add it under external_refs.templates in the config, such as "
+                     "js = \"https://example.org/{target}\""}));
 }
 
 }  // namespace

@@ -63,6 +63,7 @@ const std::vector<SectionSpec>& sections() {
        {{"unsafe", Kind::kBool},
         {"highlight", Kind::kBool},
         {"highlight_style", Kind::kString},
+        {"heading_ids", Kind::kString},
         {"parser", Kind::kAny}}},
       {"params", {}, false},
       {"taxonomies", {}, false},

@@ -14,6 +14,7 @@
 #include "bengal/content/page_url.hpp"
 #include "bengal/core/file_io.hpp"
 #include "bengal/markdown/markdown.hpp"
+#include "bengal/markdown/title_heading.hpp"
 
 namespace fs = std::filesystem;
 
@@ -38,6 +39,7 @@ struct ParsedPage {
   size_t body_offset = 0;
   uint64_t source_hash = 0;
   uint32_t body_line = 1;
+  markdown::TitleHeading title_heading;  // lines set only when the body is rendered without it
   std::string url;
   std::vector<Diagnostic> diagnostics;
 };
@@ -52,10 +54,11 @@ std::string_view base_name(std::string_view rel) {
   return slash == std::string_view::npos ? rel : rel.substr(slash + 1);
 }
 
-PageKind kind_of(std::string_view rel) {
-  if (rel == "_index.md") return PageKind::kHome;
-  if (base_name(rel) == "_index.md") return PageKind::kSection;
-  return PageKind::kPage;
+// `index_page`: an index.md that is its folder's page as _index.md would be (see assign_roles).
+PageKind kind_of(std::string_view rel, bool index_page) {
+  std::string_view name = base_name(rel);
+  if (name != "_index.md" && !(index_page && name == "index.md")) return PageKind::kPage;
+  return parent_dir(rel).empty() ? PageKind::kHome : PageKind::kSection;
 }
 
 // Line and column of `key` where it starts a line of the front matter, so errors about a
@@ -80,15 +83,36 @@ std::pair<uint32_t, uint32_t> find_key(std::string_view text, size_t limit, std:
   return {0, 0};
 }
 
+std::string display_of(const DiscoverOptions& options, std::string_view rel) {
+  return options.display_prefix.empty() ? std::string(rel)
+                                        : fmt::format("{}/{}", options.display_prefix, rel);
+}
+
 // What to do when a page cannot be read, after read_file's reason.
 std::string_view read_remedy(std::string_view error) {
   if (error.starts_with("larger than")) return "split it into smaller pages";
   return "check that it exists and is readable";
 }
 
-ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
+// A page without a title takes its first <h1>'s text; a body that starts with an <h1> equal
+// to the front matter title would show it twice. Either way the <h1> leaves the body: true,
+// with its lines in `heading`.
+bool take_title_heading(FrontMatter& fm, std::string_view body, markdown::TitleHeading& heading) {
+  markdown::TitleHeading found = markdown::find_title_heading(body, fm.has_title);
+  if (found.first_line == 0 || found.text.empty()) return false;
+  if (!fm.has_title) {
+    fm.title = found.text;
+    fm.has_title = true;
+  } else if (!found.first_block || found.text != fm.title) {
+    return false;
+  }
+  heading = std::move(found);
+  return true;
+}
+
+ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel, bool index_page) {
   ParsedPage out;
-  std::string display = options.display_prefix.empty() ? rel : options.display_prefix + "/" + rel;
+  std::string display = display_of(options, rel);
   std::string error;
   std::string file_text;
   if (!read_file(options.content_dir / rel, file_text, error)) {
@@ -108,9 +132,15 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel) {
   out.source_hash = source_hash(file_text);
   out.body_line = fm.body_line;
   std::string_view body = std::string_view(file_text).substr(fm.body_offset);
-  out.scan = markdown::scan_body(body);
+  std::string without_title;
+  if (take_title_heading(out.fm, body, out.title_heading)) {
+    without_title =
+        markdown::without_lines(body, out.title_heading.first_line, out.title_heading.last_line);
+    body = without_title;
+  }
+  out.scan = markdown::scan_body(body, options.heading_id_style);
 
-  PageKind kind = kind_of(rel);
+  PageKind kind = kind_of(rel, index_page);
   std::string slug = out.fm.slug;
   if (!slug.empty()) {
     if (std::string err = check_slug(slug); !err.empty()) {
@@ -160,12 +190,35 @@ std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& 
   return files;
 }
 
-// Leaf bundles: folders with an index.md (the content root is never one).
-std::unordered_set<std::string> bundle_dirs(const std::vector<SourceFile>& files) {
+// Folders with an index.md. Such a folder is a leaf bundle (Hugo: its other files are the
+// page's resources) when no other Markdown file lies in it or below; otherwise its index.md is
+// the folder's page as _index.md would be, as Bengal reads it. The content root is never a
+// bundle: content/index.md is the home page.
+struct IndexFolders {
   std::unordered_set<std::string> bundles;
-  for (const auto& f : files)
-    if (base_name(f.rel) == "index.md") bundles.emplace(parent_dir(f.rel));
-  return bundles;
+  std::unordered_set<std::string> index_pages;  // "docs/index.md", "index.md"
+};
+
+IndexFolders index_folders(const std::vector<SourceFile>& files) {
+  std::unordered_map<std::string, size_t> markdown_below;  // folder -> .md files in or below
+  for (const auto& f : files) {
+    if (!f.markdown) continue;
+    for (std::string_view dir = parent_dir(f.rel);; dir = parent_dir(dir)) {
+      ++markdown_below[std::string(dir)];
+      if (dir.empty()) break;
+    }
+  }
+  IndexFolders out;
+  for (const auto& f : files) {
+    if (base_name(f.rel) != "index.md") continue;
+    std::string dir(parent_dir(f.rel));
+    if (!dir.empty() && markdown_below[dir] == 1) {
+      out.bundles.insert(dir);
+    } else {
+      out.index_pages.insert(f.rel);
+    }
+  }
+  return out;
 }
 
 // The innermost bundle folder holding `rel`, if any.
@@ -180,17 +233,35 @@ std::optional<std::string> bundle_of(const std::unordered_set<std::string>& bund
 struct FileRoles {
   std::vector<std::string> pages;  // Markdown pages that are rendered, in listing order
   std::unordered_map<std::string, std::vector<std::string>> resources;  // bundle -> its files
+  std::unordered_set<std::string> index_pages;  // index.md files that are a folder's page
 };
 
-FileRoles assign_roles(const std::vector<SourceFile>& files,
-                       std::vector<std::string>& content_files) {
-  std::unordered_set<std::string> bundles = bundle_dirs(files);
+FileRoles assign_roles(const DiscoverOptions& options, const std::vector<SourceFile>& files,
+                       std::vector<std::string>& content_files, Diagnostics& diagnostics) {
+  IndexFolders folders = index_folders(files);
+  std::unordered_set<std::string> names;
+  for (const auto& f : files) names.insert(f.rel);
   FileRoles roles;
   for (const auto& f : files) {
-    auto bundle = bundle_of(bundles, f.rel);
+    auto bundle = bundle_of(folders.bundles, f.rel);
     bool is_bundle_index = bundle && base_name(f.rel) == "index.md" && parent_dir(f.rel) == *bundle;
     if (bundle && !is_bundle_index) {
       roles.resources[*bundle].push_back(f.rel);
+    } else if (folders.index_pages.count(f.rel)) {
+      std::string dir(parent_dir(f.rel));
+      std::string other = dir.empty() ? "_index.md" : dir + "/_index.md";
+      if (names.count(other)) {
+        diagnostics.add(make_warning(
+            display_of(options, f.rel), 0, 0,
+            fmt::format("{} and {} are both the page of {}; {} is used and this file is not "
+                        "published: merge them into one",
+                        display_of(options, other), display_of(options, f.rel),
+                        dir.empty() ? std::string("the site") : dir + "/",
+                        display_of(options, other))));
+        continue;
+      }
+      roles.index_pages.insert(f.rel);
+      roles.pages.push_back(f.rel);
     } else if (f.markdown) {
       roles.pages.push_back(f.rel);
     } else {
@@ -209,12 +280,12 @@ std::string_view section_dir_of(std::string_view rel, PageKind kind) {
 }
 
 // Sections: every folder holding a page, and each of its ancestors, the root included.
-std::unordered_set<std::string> section_dirs(const std::vector<std::string>& pages) {
+std::unordered_set<std::string> section_dirs(const FileRoles& roles) {
   std::unordered_set<std::string> dirs{""};
-  for (const auto& rel : pages) {
+  for (const auto& rel : roles.pages) {
     // A bundle's index.md is a page of its parent folder; a section's _index.md is in its own.
     std::string_view dir = parent_dir(rel);
-    if (base_name(rel) == "index.md") dir = parent_dir(dir);
+    if (base_name(rel) == "index.md" && !roles.index_pages.count(rel)) dir = parent_dir(dir);
     while (dirs.emplace(dir).second && !dir.empty()) dir = parent_dir(dir);
   }
   return dirs;
@@ -222,19 +293,25 @@ std::unordered_set<std::string> section_dirs(const std::vector<std::string>& pag
 
 struct Entry {
   std::string rel;
-  bool generated = false;  // a section with no _index.md: nothing to parse
+  bool generated = false;   // a section with no _index.md: nothing to parse
+  bool index_page = false;  // an index.md that is its folder's page
 };
 
 // Every page and generated section page in source path order, which becomes the id order.
-// Folders without an _index.md get a generated section page, the content root a home page.
-std::vector<Entry> page_order(const std::vector<std::string>& pages) {  // sorted
+// Folders without an _index.md (or index.md page) get a generated section page, the content
+// root a home page.
+std::vector<Entry> page_order(const FileRoles& roles) {
   std::vector<Entry> order;
-  order.reserve(pages.size());
-  for (const auto& rel : pages) order.push_back({rel, false});
-  for (const auto& dir : section_dirs(pages)) {
-    std::string rel = dir.empty() ? "_index.md" : dir + "/_index.md";
-    if (!std::binary_search(pages.begin(), pages.end(), rel))
-      order.push_back({std::move(rel), true});
+  order.reserve(roles.pages.size());
+  std::unordered_set<std::string> page_dirs;  // folders that have their own page
+  for (const auto& rel : roles.pages) {
+    bool index_page = roles.index_pages.count(rel) > 0;
+    order.push_back({rel, false, index_page});
+    if (index_page || base_name(rel) == "_index.md") page_dirs.emplace(parent_dir(rel));
+  }
+  for (const auto& dir : section_dirs(roles)) {
+    if (page_dirs.count(dir)) continue;
+    order.push_back({dir.empty() ? "_index.md" : dir + "/_index.md", true, false});
   }
   std::sort(order.begin(), order.end(),
             [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
@@ -271,6 +348,8 @@ void set_scan_fields(PageMeta& m, const ParsedPage& p) {
   m.body_offset = static_cast<uint32_t>(p.body_offset);
   m.source_hash = p.source_hash;
   m.body_line = p.body_line;
+  m.title_heading_first = p.title_heading.first_line;
+  m.title_heading_last = p.title_heading.last_line;
 }
 
 // Folds parsed pages into the table in id order; sections are linked once all are in.
@@ -286,7 +365,7 @@ class TableBuilder {
 
   void add(const Entry& entry, ParsedPage& p) {
     diagnostics_.add_all(std::move(p.diagnostics));
-    PageKind kind = kind_of(entry.rel);
+    PageKind kind = kind_of(entry.rel, entry.index_page);
     bool generated = entry.generated;
     if (!generated && !p.ok) {
       ++(p.draft_skipped ? site_.drafts_skipped : site_.broken_pages);
@@ -360,6 +439,7 @@ class TableBuilder {
     m.link_lines = table_.add_numbers(p.scan.link_lines, p.body_line - 1);
     m.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
     m.anchors = table_.add_list(p.scan.anchors, /*intern=*/false);
+    m.targets = table_.add_list(p.scan.targets);
     if (fm.params.size() > 0) {
       m.params = static_cast<uint32_t>(table_.params.size());
       table_.params.push_back(std::move(fm.params));
@@ -402,15 +482,17 @@ std::string title_from_file_name(std::string_view stem) {
 
 DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagnostics) {
   DiscoveredSite site;
-  FileRoles roles = assign_roles(list_files(options, diagnostics), site.content_files);
-  std::vector<Entry> order = page_order(roles.pages);
+  FileRoles roles =
+      assign_roles(options, list_files(options, diagnostics), site.content_files, diagnostics);
+  std::vector<Entry> order = page_order(roles);
   TableBuilder builder(options, site, roles, diagnostics);
   std::vector<ParsedPage> parsed;
   for (size_t chunk = 0; chunk < order.size(); chunk += kChunkFiles) {
     size_t end = std::min(order.size(), chunk + kChunkFiles);
     parsed.assign(end - chunk, ParsedPage{});
     tbb::parallel_for(size_t{chunk}, end, [&](size_t i) {
-      if (!order[i].generated) parsed[i - chunk] = parse_page(options, order[i].rel);
+      if (!order[i].generated)
+        parsed[i - chunk] = parse_page(options, order[i].rel, order[i].index_page);
     });
     for (size_t i = chunk; i < end; ++i) builder.add(order[i], parsed[i - chunk]);
   }

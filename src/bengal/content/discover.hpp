@@ -10,6 +10,7 @@
 #include "bengal/content/page_meta.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/source_tree.hpp"
+#include "bengal/markdown/markdown.hpp"
 
 namespace bengal::content {
 
@@ -20,6 +21,7 @@ struct DiscoverOptions {
   std::string home_title;  // title of a home page without _index.md (the site title)
   // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
   SourceTreeOptions sources;
+  markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
 };
 
 struct DiscoveredSite {

@@ -28,9 +28,9 @@ struct PageMeta {
   bool generated = false;  // a section or home page with no _index.md behind it
   bool has_date = false;
   bool has_lastmod = false;
-  bool has_more_marker = false;   // the summary is the text before <!--more-->
-  bool excluded = false;          // lost a URL collision: reported, not rendered
-  bool has_title = false;         // the front matter sets a title (else the file name gives it)
+  bool has_more_marker = false;  // the summary is the text before <!--more-->
+  bool excluded = false;         // lost a URL collision: reported, not rendered
+  bool has_title = false;  // the front matter or the first <h1> sets a title (else the file name)
   StrId source_path = kEmptyStr;  // relative to the content dir, '/'-separated: "docs/intro.md"
   StrId dir = kEmptyStr;          // the section folder it belongs to: "docs" ("" for root)
   StrId title = kEmptyStr;
@@ -51,6 +51,10 @@ struct PageMeta {
   // only from the same bytes (content_store.hpp).
   uint64_t source_hash = 0;
   uint32_t body_line = 1;
+  // Body lines (1-based) of the <h1> that gives the title or repeats it, which the body is
+  // rendered without (markdown/title_heading.hpp); 0 when the body is rendered whole.
+  uint32_t title_heading_first = 0;
+  uint32_t title_heading_last = 0;
   uint32_t params = UINT32_MAX;  // index into PageTable::params, or none
   PageId section = kNoPage;      // the section page it belongs to (home for top-level pages)
   StrRange tags, categories, keywords, aliases;
@@ -59,6 +63,7 @@ struct PageMeta {
   StrRange wiki_links;  // [[...]] targets as written
   StrRange wiki_link_lines;
   StrRange anchors;    // heading ids
+  StrRange targets;    // names of `target` directives (also among the anchors): [[!name]]
   StrRange resources;  // bundle files, relative to the content dir
 };
 

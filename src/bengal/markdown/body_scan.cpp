@@ -83,11 +83,12 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown) {
 class Scanner {
  public:
   Scanner(BodyScan& out, std::string_view text, const Footnotes* notes,
-          const DirectiveFreeText* directives)
+          const DirectiveFreeText* directives, HeadingIdStyle style)
       : out_(out),
         directives_(directives),
         text_(text),
         notes_(notes),
+        ids_(style),
         marker_expected_(text.find(kMoreMarker) != std::string_view::npos) {}
 
   void run() {
@@ -110,6 +111,8 @@ class Scanner {
       s->in_heading_ = true;
       s->heading_.clear();
     }
+    // Code and tables count as words but are no summary: a list of pages shows prose.
+    if (type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE) ++s->not_summary_depth_;
     (void)detail;
     return 0;
   }
@@ -124,6 +127,7 @@ class Scanner {
       s->out_.anchors.push_back(s->ids_.assign(title, custom.id));
       s->add_words(title);  // a "{#id}" suffix is not visible text
     }
+    if (type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE) --s->not_summary_depth_;
     s->break_word();
     return 0;
   }
@@ -232,7 +236,10 @@ class Scanner {
     if (n >= directives_->anchors.size()) return;
     const std::string& anchor = directives_->anchors[n];
     if (anchor.starts_with('#')) {
-      if (anchor.size() > 1) out_.anchors.push_back(anchor.substr(1));
+      if (anchor.size() > 1) {
+        out_.anchors.push_back(anchor.substr(1));
+        out_.targets.push_back(anchor.substr(1));
+      }
     } else {
       out_.anchors.push_back(ids_.assign(anchor, {}));
     }
@@ -317,6 +324,7 @@ class Scanner {
   }
 
   void add_words(std::string_view t) {
+    bool summary = not_summary_depth_ == 0;
     for (char c : t) {
       bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
       if (space) {
@@ -327,14 +335,14 @@ class Scanner {
       if (!in_word_) {
         in_word_ = true;
         ++out_.word_count;
-        if (out_.word_count == kSummaryWords + 1) {
+        if (summary && ++summary_words_ == kSummaryWords + 1) {
           summary_full_ = true;
           words_end_ = summary_.size();
         }
-        if (pending_space_ && !summary_.empty()) append_summary(' ');
+        if (summary && pending_space_ && !summary_.empty()) append_summary(' ');
         pending_space_ = false;
       }
-      append_summary(c);
+      if (summary) append_summary(c);
     }
   }
 
@@ -361,7 +369,9 @@ class Scanner {
   std::string summary_;   // visible text, whitespace collapsed
   bool marker_expected_;  // the text contains <!--more--> somewhere (maybe in code)
   size_t more_length_ = 0;
-  size_t words_end_ = 0;  // summary_ length after kSummaryWords words
+  size_t words_end_ = 0;       // summary_ length after kSummaryWords words
+  int not_summary_depth_ = 0;  // inside code or a table
+  size_t summary_words_ = 0;
   bool in_heading_ = false;
   bool in_word_ = false;
   bool pending_space_ = false;
@@ -384,7 +394,7 @@ void cap_summary_bytes(std::string& summary) {
   while (!summary.empty() && summary.back() == ' ') summary.pop_back();
 }
 
-BodyScan scan_body(std::string_view markdown) {
+BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
   // Directive syntax lines become empty lines, then footnote definitions are taken out (their
@@ -399,15 +409,15 @@ BodyScan scan_body(std::string_view markdown) {
   ExtractedFootnotes extracted;
   if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
   if (extracted.definitions.empty()) {
-    Scanner(out, markdown, nullptr, directives).run();
+    Scanner(out, markdown, nullptr, directives, heading_id_style).run();
     return out;
   }
   std::vector<FootnoteDefinition> definitions = extracted.definitions;
   Footnotes notes(std::move(extracted.definitions), nullptr);
-  Scanner(out, extracted.text, &notes, directives).run();
+  Scanner(out, extracted.text, &notes, directives, heading_id_style).run();
   for (const FootnoteDefinition& def : definitions) {
     BodyScan note;
-    Scanner(note, def.body, &notes, nullptr).run();
+    Scanner(note, def.body, &notes, nullptr, heading_id_style).run();
     out.word_count += note.word_count;
     for (size_t i = 0; i < note.links.size(); ++i) {
       out.links.push_back(std::move(note.links[i]));

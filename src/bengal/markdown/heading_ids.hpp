@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "bengal/markdown/markdown.hpp"
+
 namespace bengal::markdown {
 
 // `text` without the blanks around it. md4c 0.4.8 passes the tabs around heading text
@@ -22,10 +24,13 @@ CustomId split_custom_id(std::string_view text);
 
 class HeadingIds {
  public:
+  explicit HeadingIds(HeadingIdStyle style = HeadingIdStyle::kBengal) : style_(style) {}
+
   // The id for a heading with this plain text (custom id suffix already split off).
   std::string assign(std::string_view text, std::string_view custom_id);
 
  private:
+  HeadingIdStyle style_;
   std::unordered_map<std::string, int> used_;
 };
 

@@ -31,7 +31,8 @@ class HtmlRenderer {
         toc_(out.toc),
         warnings_(out.warnings),
         has_math_(out.has_math),
-        markers_(markers) {}
+        markers_(markers),
+        ids_(options.heading_id_style) {}
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     static_cast<HtmlRenderer*>(self)->enter_block(type, detail);
@@ -302,6 +303,7 @@ class HtmlRenderer {
   }
 
   void enter_span(MD_SPANTYPE type, void* detail) {
+    if (wiki_text_hidden_) return;  // the resolver's text replaces the link's
     if (image_depth_ > 0) {
       if (type == MD_SPAN_IMG) ++image_depth_;
       return;  // inside alt text only plain text is written
@@ -350,8 +352,15 @@ class HtmlRenderer {
       case MD_SPAN_WIKILINK: {
         ++link_depth_;
         auto* w = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail);
-        lit("<a href=\"");
-        lit(href(w->target, true) ? "\" class=\"broken-link\">" : "\">");
+        // "[[target|text]]": md4c's target is a view of the input, followed by the '|'.
+        const char* after = w->target.text + w->target.size;
+        bool has_text =
+            after >= input_.data() && after < input_.data() + input_.size() && *after == '|';
+        decode_attribute(w->target, scratch_);
+        WikiLinkOpen open = append_wiki_link_open(out_, scratch_, has_text, opt_);
+        esc(open.text);
+        wiki_code_ = open.code;
+        wiki_text_hidden_ = open.hide_text;
         break;
       }
       case MD_SPAN_LATEXMATH:
@@ -364,6 +373,7 @@ class HtmlRenderer {
   }
 
   void leave_span(MD_SPANTYPE type, void*) {
+    if (wiki_text_hidden_ && type != MD_SPAN_WIKILINK) return;
     if (image_depth_ > 0) {
       if (type != MD_SPAN_IMG || --image_depth_ > 0) return;
       lit("\"");
@@ -392,9 +402,13 @@ class HtmlRenderer {
         if (!finish_role()) lit("</code>");
         break;
       case MD_SPAN_A:
-      case MD_SPAN_WIKILINK:
         --link_depth_;
         lit("</a>");
+        break;
+      case MD_SPAN_WIKILINK:
+        --link_depth_;
+        lit(wiki_code_ ? "</code>" : "</a>");
+        wiki_code_ = wiki_text_hidden_ = false;
         break;
       case MD_SPAN_IMG:
         break;
@@ -489,6 +503,7 @@ class HtmlRenderer {
   }
 
   void text(MD_TEXTTYPE type, std::string_view s) {
+    if (wiki_text_hidden_) return;
     if (math_span_ != 0) {
       capture_math(type, s);
       return;
@@ -691,6 +706,8 @@ class HtmlRenderer {
   std::string code_info_;
   LineCounter lines_{{}};
   int link_depth_ = 0;
+  bool wiki_code_ = false;         // the open wiki link is a <code> (link_destination.hpp)
+  bool wiki_text_hidden_ = false;  // and its text is the resolver's, already written
   // The last plain text run (a view of the input) and where its output ends: a role's
   // "{name}" is that run's end when nothing was written since.
   std::string_view last_text_;

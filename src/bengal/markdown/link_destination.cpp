@@ -1,5 +1,6 @@
 #include "bengal/markdown/link_destination.hpp"
 
+#include "bengal/core/html.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/url_safety.hpp"
 
@@ -18,6 +19,41 @@ bool append_link_destination(std::string& out, std::string& dest, bool wiki,
   if (!options.unsafe_html && is_dangerous_url(dest)) return broken;
   append_url_escaped(out, dest);
   return broken;
+}
+
+WikiLinkOpen append_wiki_link_open(std::string& out, std::string& target, bool has_text,
+                                   const Options& options) {
+  WikiLinkOpen open;
+  std::optional<LinkRewrite> r;
+  if (options.resolve_link != nullptr) r = (*options.resolve_link)(target, true);
+  if (r && r->code) {
+    out += "<code class=\"";
+    append_html_escaped(out, r->css_class);
+    out += "\">";
+    open.code = true;
+    if (has_text) open.text = std::move(r->text);
+    return open;
+  }
+  out += "<a href=\"";
+  std::string css_class;
+  if (r) {
+    target = std::move(r->href);
+    if (r->broken) css_class = "broken-link";
+    if (!r->css_class.empty()) css_class += css_class.empty() ? r->css_class : " " + r->css_class;
+    if (!has_text && !r->text.empty()) {
+      open.text = std::move(r->text);
+      open.hide_text = true;
+    }
+  }
+  if (options.unsafe_html || !is_dangerous_url(target)) append_url_escaped(out, target);
+  out += '"';
+  if (!css_class.empty()) {
+    out += " class=\"";
+    append_html_escaped(out, css_class);
+    out += '"';
+  }
+  out += '>';
+  return open;
 }
 
 }  // namespace bengal::markdown

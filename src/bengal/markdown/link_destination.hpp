@@ -15,4 +15,18 @@ namespace bengal::markdown {
 bool append_link_destination(std::string& out, std::string& dest, bool wiki,
                              const Options& options);
 
+// What a wiki link's opening tag leaves to its caller: write `text` (escaped) next, and
+// hide the link's own text when hide_text; close with </code> when code, else </a>.
+struct WikiLinkOpen {
+  std::string text;
+  bool hide_text = false;
+  bool code = false;
+};
+
+// Appends the opening of a [[wiki]] link to `target` (decoded; may be replaced), as
+// Options::resolve_link rewrites it: `<a href="URL">`, `<a href="URL" class="broken-link">`,
+// `<a href="URL" class="extref">` or `<code class="...">`. `has_text`: the link has "|text".
+WikiLinkOpen append_wiki_link_open(std::string& out, std::string& target, bool has_text,
+                                   const Options& options);
+
 }  // namespace bengal::markdown

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bengal/markdown/directive_host.hpp"
@@ -23,8 +24,18 @@ struct TocEntry {
 // What a resolver makes of a link: the URL to write, and whether the target is missing (the
 // link then gets class="broken-link").
 struct LinkRewrite {
+  LinkRewrite() = default;
+  LinkRewrite(std::string href_, bool broken_) : href(std::move(href_)), broken(broken_) {}
+
   std::string href;
   bool broken = false;
+  // Wiki links only. `text`: shown instead of the target written when the link has no
+  // "|text" ([[id:x]] shows the page's title). `css_class`: the link's class. `code`: no link
+  // but <code class="css_class"> around `text` and the link's own text (an unresolved
+  // external reference).
+  std::string text;
+  std::string css_class;
+  bool code = false;
 };
 // Rewrites the destination of a link or image, or a wiki link target (wiki = true), given
 // decoded (escapes and entities resolved); nullopt keeps it. The result is percent-encoded as
@@ -37,8 +48,12 @@ using LinkResolver = std::function<std::optional<LinkRewrite>(std::string_view d
 using CodeHighlighter =
     std::function<bool(std::string_view info, std::string_view code, std::string& html)>;
 
+// How automatic heading ids are made (heading_slug); [markdown] heading_ids in a site.
+enum class HeadingIdStyle : uint8_t { kBengal, kGithub };
+
 struct Options {
   bool heading_ids = true;  // false: exact CommonMark output (bengal md, the spec tests)
+  HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal;
   // false: raw HTML is replaced by <!-- raw HTML omitted -->, and a link or image to a
   // javascript:, vbscript:, file: or non-image data: URL gets an empty href or src
   // (url_safety.hpp).
@@ -80,11 +95,14 @@ void render_html(std::string_view markdown, const Options& options, Rendered& ou
 // Nested <ul> of the headings with min_level <= level <= max_level; "" when there are none.
 std::string render_toc_html(const std::vector<TocEntry>& toc, int min_level = 2, int max_level = 4);
 
-// The id of a heading's plain text, before de-duplication: letters, digits, '-', '_' and all
-// non-ASCII kept and lowercased (bengal/core/unicode_case.hpp), other characters removed,
-// spaces become '-'; "section" when nothing is left. In a page, a repeated id gets "-1", "-2"…
+// The id of a heading's plain text, before de-duplication; "section" when nothing is left.
+// kBengal (the default, Bengal's own rule): lowercased; characters that are not word
+// characters (letters and digits of any script, '_'), spaces or '-' dropped; runs of spaces
+// and '-' one '-'; no '-' at either end; at most 100 characters. kGithub: letters, digits,
+// '-', '_' and all non-ASCII kept and lowercased, other characters removed, each space a '-'.
+// Lowercasing is bengal/core/unicode_case.hpp's. In a page, a repeated id gets "-1", "-2"…
 // and a heading ending in "{#my-id}" takes that id (the suffix is not rendered).
-std::string heading_slug(std::string_view text);
+std::string heading_slug(std::string_view text, HeadingIdStyle style = HeadingIdStyle::kBengal);
 
 struct BodyScan {
   std::vector<std::string> links;       // link destinations, in order, as written (decoded)
@@ -92,8 +110,10 @@ struct BodyScan {
   std::vector<std::string> wiki_links;  // [[target]] targets, without "|text"
   std::vector<uint32_t> wiki_link_lines;
   std::vector<std::string> anchors;  // heading ids, as render_html assigns them
+  std::vector<std::string> targets;  // names of `target` directives, also in anchors
   uint32_t word_count = 0;           // words of visible text, code included, "{#id}" not
-  // Plain text before <!--more-->, else the first 70 words; spaces collapsed; at most
+  // Plain text before <!--more-->, else the first 70 words; spaces collapsed; without code
+  // blocks, tables, raw HTML and directive syntax (admonition titles, tab labels); at most
   // kSummaryMaxBytes, cut on a character boundary (one 10 MB word stays out of every list).
   std::string summary;
   bool has_more_marker = false;
@@ -110,6 +130,7 @@ void cap_summary_bytes(std::string& summary);
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is
 // "Ctrl+C", "{abbr}`HTML (Hyper…)`" is "HTML"), as render_html with Options::directives gives
 // headings their ids, since every site page renders with directives on.
-BodyScan scan_body(std::string_view markdown);
+BodyScan scan_body(std::string_view markdown,
+                   HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal);
 
 }  // namespace bengal::markdown

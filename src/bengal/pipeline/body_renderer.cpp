@@ -1,6 +1,10 @@
 #include "bengal/pipeline/body_renderer.hpp"
 
+#include <fmt/format.h>
+
+#include "bengal/markdown/title_heading.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
+#include "bengal/pipeline/heading_id_style.hpp"
 
 namespace bengal::pipeline {
 
@@ -13,6 +17,7 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
   options_.unsafe_html = site.config.markdown_unsafe;
   options_.directives = true;
   options_.math = true;
+  options_.heading_id_style = heading_id_style(site.config, nullptr);  // load_site reported it
   if (highlight_) options_.highlight_code = &highlight_;
 }
 
@@ -25,16 +30,36 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
     using Status = site::LinkTarget::Status;
     site::LinkTarget t =
         wiki ? site_.xref.resolve_wiki(id, dest) : site_.xref.resolve_link(id, dest);
+    markdown::LinkRewrite r;
+    site::ExternalRef ext;
+    bool is_ext = wiki && site::parse_external_ref(dest, ext);
     switch (t.status) {
       case Status::kExternal:
-        return std::nullopt;
+        if (!is_ext) return std::nullopt;
+        // [[ext:project:target]] shows the target, as Bengal does.
+        r.href = std::move(t.url);
+        r.text = std::string(ext.target);
+        r.css_class = "extref";
+        return r;
+      case Status::kUnknownProject:
+        r.code = true;
+        r.css_class = "extref extref-unresolved";
+        r.text = fmt::format("ext:{}:", ext.project);
+        return r;
       case Status::kMissingPage:
-        return markdown::LinkRewrite{std::string(dest), true};
+        r.href = std::string(dest);
+        r.broken = true;
+        return r;
       case Status::kResolved:
       case Status::kMissingAnchor: {
-        std::string url = site_.rel_url(t.page);
-        if (!t.anchor.empty()) url += "#" + t.anchor;
-        return markdown::LinkRewrite{std::move(url), t.status == Status::kMissingAnchor};
+        r.href = site_.rel_url(t.page);
+        if (!t.anchor.empty()) r.href += "#" + t.anchor;
+        r.broken = t.status == Status::kMissingAnchor;
+        // [[id:x]] shows the page's title; [[!x]] the target's name.
+        if (wiki && dest.starts_with("id:"))
+          r.text = std::string(site_.str(site_.page(t.page).title));
+        if (wiki && dest.starts_with('!')) r.text = std::string(dest.substr(1));
+        return r;
       }
     }
     return std::nullopt;
@@ -47,6 +72,13 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
   out.html.clear();
   out.toc.clear();
   out.warnings.clear();
+  // Without the <h1> that gives or repeats the title, as discovery scanned it.
+  const content::PageMeta& m = site_.page(id);
+  if (m.title_heading_first != 0) {
+    std::string rest = markdown::without_lines(body, m.title_heading_first, m.title_heading_last);
+    markdown::render_html(rest, page, out);
+    return;
+  }
   markdown::render_html(body, page, out);
 }
 

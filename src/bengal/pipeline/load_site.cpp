@@ -6,6 +6,7 @@
 
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
+#include "bengal/pipeline/heading_id_style.hpp"
 
 namespace bengal::pipeline {
 
@@ -29,6 +30,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.include_drafts = drafts.value_or(loaded.config.drafts);
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
+  discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bengal/content/page_url.hpp"
+#include "bengal/site/key_position.hpp"
 #include "bengal/site/site.hpp"
 
 namespace bengal::site {
@@ -159,6 +160,26 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
     if (!won[id]) pages[id].excluded = true;
 }
 
+// A front matter `id` names one page for [[id:x]]: the first by source path keeps it, each
+// later one is reported at its `id:` key.
+void warn_duplicate_ids(const Site& site, Diagnostics& diagnostics) {
+  std::unordered_map<std::string, PageId> first;
+  for (PageId id : site.rendered()) {
+    const Value* params = site.table.page_params(site.table.pages[id]);
+    const Value* v = params != nullptr ? params->find("id") : nullptr;
+    if (v == nullptr || !v->is_string() || v->as_string().empty()) continue;
+    auto [it, inserted] = first.emplace(v->as_string(), id);
+    if (inserted) continue;
+    auto [line, col] =
+        front_matter_key_position(site.content_root / std::string(site.source_path(id)), "id");
+    diagnostics.add(make_warning(
+        display_path(site, id), line, col,
+        fmt::format("id '{}' is also the id of {}, which [[id:{}]] links to; give one of them "
+                    "another id",
+                    v->as_string(), display_path(site, it->second), v->as_string())));
+  }
+}
+
 }  // namespace
 
 std::span<const PageId> Site::pages_of(PageId section) const {
@@ -269,6 +290,9 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     }
   }
   site.xref = XrefIndex(site.table, site.rendered_);
+  if (const Value* refs = site.config.raw.find("external_refs"); refs && refs->is_table())
+    site.xref.set_external_templates(refs->find("templates"));
+  warn_duplicate_ids(site, diagnostics);
   site.menus = build_menus(site, diagnostics);
 }
 

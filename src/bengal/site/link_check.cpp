@@ -1,5 +1,7 @@
 #include "bengal/site/link_check.hpp"
 
+#include <fmt/format.h>
+
 namespace bengal::site {
 
 std::vector<LinkProblem> find_broken_links(const Site& site) {
@@ -15,7 +17,8 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
         LinkTarget r =
             wiki ? site.xref.resolve_wiki(id, target) : site.xref.resolve_link(id, target);
         if (r.status == LinkTarget::Status::kMissingPage ||
-            r.status == LinkTarget::Status::kMissingAnchor)
+            r.status == LinkTarget::Status::kMissingAnchor ||
+            r.status == LinkTarget::Status::kUnknownProject)
           problems.push_back({id, i < nums.size() ? nums[i] : 0, std::string(target), r.status});
       }
     };
@@ -25,16 +28,42 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
   return problems;
 }
 
+namespace {
+
+std::string message_of(const LinkProblem& p) {
+  if (p.status == LinkTarget::Status::kUnknownProject) {
+    ExternalRef ext;
+    parse_external_ref(p.target, ext);
+    return fmt::format(
+        "external link '{}': no URL template for project '{}'; add it under "
+        "external_refs.templates in the config, such as {} = \"https://example.org/{{target}}\"",
+        p.target, ext.project, ext.project);
+  }
+  if (p.status == LinkTarget::Status::kMissingAnchor) {
+    return fmt::format(
+        "link to missing anchor '{}': the page has no heading with that id; fix the anchor or "
+        "add {{#id}} to a heading",
+        p.target);
+  }
+  if (p.target.starts_with("id:")) {
+    return fmt::format("link to missing page '{}': no page has the front matter id '{}'", p.target,
+                       p.target.substr(3));
+  }
+  if (p.target.starts_with('!')) {
+    return fmt::format("link to missing target '{}': no page has a `target` directive '{}'",
+                       p.target, p.target.substr(1));
+  }
+  return fmt::format(
+      "link to missing page '{}'; check the path (relative to this file, or from the content "
+      "folder with a leading /)",
+      p.target);
+}
+
+}  // namespace
+
 Diagnostic describe(const Site& site, const LinkProblem& p, bool as_errors) {
   std::string file = site.config.content_dir + "/" + std::string(site.source_path(p.page));
-  std::string message =
-      p.status == LinkTarget::Status::kMissingAnchor
-          ? "link to missing anchor '" + p.target +
-                "': the page has no heading with that id; fix the anchor or add {#id} to a heading"
-          : "link to missing page '" + p.target +
-                "'; check the path (relative to this file, or from the content folder with a "
-                "leading /)";
-  return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, 0, message};
+  return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, 0, message_of(p)};
 }
 
 }  // namespace bengal::site

@@ -19,7 +19,12 @@ void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::stri
       loser.by.rank == OutputRank::kAlias &&
       (winner.by.rank == OutputRank::kPage || winner.by.rank == OutputRank::kListPage);
   if (alias_under_content && winner.by.key == loser.by.key) return;
-  auto make = alias_under_content ? make_warning : make_error;
+  // A url or slug onto the URL another page's source path gives yields to that page, as in
+  // Bengal: the site still builds, so this is a warning at the overriding key.
+  bool override_under_source = loser.by.rank == OutputRank::kPage &&
+                               winner.by.rank == OutputRank::kPage && loser.by.tier == 1 &&
+                               winner.by.tier == 0;
+  auto make = alias_under_content || override_under_source ? make_warning : make_error;
   std::string remedy =
       loser.remedy.empty() ? fmt::format("change the url or slug of {}", winner.who) : loser.remedy;
   if (!winner.hint.empty()) remedy += ", or " + winner.hint;

@@ -86,9 +86,10 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
     }
     if (m.slug != kEmptyStr) add_unique(slugs_, std::string(table.str(m.slug)), id);
     if (const Value* params = table.page_params(m)) {
-      if (const Value* v = params->find("id"); v && v->is_string())
-        add_unique(ids_, v->as_string(), id);
+      if (const Value* v = params->find("id"); v && v->is_string() && !v->as_string().empty())
+        ids_.emplace(v->as_string(), id);  // pages come in source path order
     }
+    for (StrId t : table.list(m.targets)) targets_.emplace(table.str(t), id);
     urls_.emplace(table.str(m.url), id);
   }
   anchor_offsets_.assign(table.pages.size() + 1, 0);
@@ -111,7 +112,7 @@ PageId XrefIndex::by_path(std::string_view path) const {
 }
 
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
-  LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor)};
+  LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor), {}};
   if (anchor.empty()) return t;
   auto first = sorted_anchors_.begin() + anchor_offsets_[page];
   auto last = sorted_anchors_.begin() + anchor_offsets_[page + 1];
@@ -139,7 +140,7 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
       return with_anchor(id, anchor);
     if (dest.ends_with(".md")) {
       PageId id = by_path(dest.substr(1));
-      if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}};
+      if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
       return with_anchor(id, anchor);
     }
     return {};  // an asset or a page outside bengal's knowledge
@@ -150,11 +151,69 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
   if (!joined.empty()) joined += '/';
   joined += dest;
   PageId id = by_path(joined);
-  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}};
+  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
   return with_anchor(id, anchor);
 }
 
+void XrefIndex::set_external_templates(const Value* templates) {
+  templates_.clear();
+  if (templates == nullptr || !templates->is_table()) return;
+  for (const auto& [project, v] : templates->as_table())
+    if (v.is_string()) templates_.emplace(project, v.as_string());
+}
+
+bool parse_external_ref(std::string_view wiki_target, ExternalRef& out) {
+  if (!wiki_target.starts_with("ext:")) return false;
+  std::string_view rest = wiki_target.substr(4);
+  size_t colon = rest.find(':');
+  if (colon == std::string_view::npos) return false;
+  out.project = rest.substr(0, colon);
+  out.target = rest.substr(colon + 1);
+  return true;
+}
+
+namespace {
+
+// A template's {target}, {module}, {name} and {name_lower} filled from "module.name"; any
+// other {...} is kept as written.
+std::string expand_template(std::string_view tmpl, std::string_view target) {
+  size_t dot = target.rfind('.');
+  std::string_view module = dot == std::string_view::npos ? target : target.substr(0, dot);
+  std::string_view name = dot == std::string_view::npos ? target : target.substr(dot + 1);
+  std::string name_lower(name);
+  for (char& c : name_lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const std::pair<std::string_view, std::string_view> vars[] = {
+      {"{target}", target}, {"{module}", module}, {"{name}", name}, {"{name_lower}", name_lower}};
+  std::string out;
+  for (size_t i = 0; i < tmpl.size();) {
+    bool replaced = false;
+    for (const auto& [key, value] : vars) {
+      if (tmpl.substr(i).starts_with(key)) {
+        out += value;
+        i += key.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced) out += tmpl[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
 LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
+  if (ExternalRef ext; parse_external_ref(target, ext)) {
+    auto it = templates_.find(std::string(ext.project));
+    if (it == templates_.end()) return {LinkTarget::Status::kUnknownProject, kNoPage, {}, {}};
+    return {LinkTarget::Status::kExternal, kNoPage, {}, expand_template(it->second, ext.target)};
+  }
+  if (target.starts_with('!')) {
+    PageId id = lookup(targets_, std::string(target.substr(1)));
+    if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
+    return with_anchor(id, target.substr(1));
+  }
   std::string_view anchor;
   if (size_t hash = target.find('#'); hash != std::string_view::npos) {
     anchor = target.substr(hash + 1);
@@ -177,7 +236,7 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
     if (id == kNoPage) id = lookup(slugs_, std::string(target));
     if (id == kNoPage) id = lookup(stems_, std::string(target));
   }
-  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}};
+  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
   return with_anchor(id, anchor);
 }
 

@@ -14,11 +14,19 @@
 namespace bengal::site {
 
 struct LinkTarget {
-  enum class Status { kExternal, kResolved, kMissingPage, kMissingAnchor };
+  // kUnknownProject: an "ext:project:target" whose project has no URL template.
+  enum class Status { kExternal, kResolved, kMissingPage, kMissingAnchor, kUnknownProject };
   Status status = Status::kExternal;
   PageId page = kNoPage;
   std::string anchor;  // without '#'
+  std::string url;     // an "ext:" link's address, from its project's template
 };
+
+// "ext:project:target" split; false for any other wiki target.
+struct ExternalRef {
+  std::string_view project, target;
+};
+bool parse_external_ref(std::string_view wiki_target, ExternalRef& out);
 
 class XrefIndex {
  public:
@@ -29,8 +37,14 @@ class XrefIndex {
   // "/docs/intro/". Links with a scheme, and site paths that are not pages (assets), are
   // external: they are left as written.
   LinkTarget resolve_link(PageId from, std::string_view dest) const;
-  // A wiki link target: "path", "path#anchor", "id:x" (the "|text" part already removed).
+  // A wiki link target (the "|text" part already removed): "path", "path#anchor", "id:x" (the
+  // page whose front matter id is x), "!x" (the page holding the `target` directive x, at
+  // it), "ext:project:target" (external_refs.templates.project, see set_external_templates).
   LinkTarget resolve_wiki(PageId from, std::string_view target) const;
+
+  // external_refs.templates: project -> URL template with {target}, {module}, {name} and
+  // {name_lower} ("pathlib.Path": "pathlib.Path", "pathlib", "Path", "path").
+  void set_external_templates(const Value* templates);
 
   PageId by_path(std::string_view path) const;
 
@@ -38,9 +52,11 @@ class XrefIndex {
   LinkTarget with_anchor(PageId page, std::string_view anchor) const;
 
   const content::PageTable* table_ = nullptr;
-  std::unordered_map<std::string, PageId> paths_;  // "docs/intro.md", "docs/intro", "docs"
-  std::unordered_map<std::string, PageId> slugs_;  // only slugs that name one page
-  std::unordered_map<std::string, PageId> ids_;
+  std::unordered_map<std::string, PageId> paths_;    // "docs/intro.md", "docs/intro", "docs"
+  std::unordered_map<std::string, PageId> slugs_;    // only slugs that name one page
+  std::unordered_map<std::string, PageId> ids_;      // front matter ids: the first page wins
+  std::unordered_map<std::string, PageId> targets_;  // `target` directive names: the first wins
+  std::unordered_map<std::string, std::string> templates_;  // external_refs.templates
   std::unordered_map<std::string_view, PageId> urls_;
   std::unordered_map<std::string, PageId> stems_;  // file names without .md, when unique
   // Heading ids of each page sorted by text, found by binary search: a link's anchor check is

@@ -183,6 +183,14 @@ Value page_type(const PageRef& p) {
                                                        : std::string(path.substr(0, slash)));
 }
 
+// A front matter text that bengal keeps among the params (nav_title, icon); none when unset.
+Value param_text(const PageRef& p, std::string_view key) {
+  const bengal::Value* params = p.s.table.page_params(p.m);
+  const bengal::Value* v = params != nullptr ? params->find(key) : nullptr;
+  if (v == nullptr || !v->is_string() || v->as_string().empty()) return Value::none();
+  return Value::view(v->as_string());
+}
+
 Value paginator(const SiteContext& ctx, const PageRender* render) {
   return render && render->pager ? Value::object(std::make_shared<PaginatorObject>(ctx, *render))
                                  : Value::none();
@@ -221,6 +229,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"description", [](const PageRef& p) { return pooled(p.s, p.m.description); }},
     {"draft", [](const PageRef& p) { return Value::boolean(p.m.draft); }},
     {"has_math", [](const PageRef& p) { return Value::boolean(p.render && p.render->has_math); }},
+    {"icon", [](const PageRef& p) { return param_text(p, "icon"); }},
     {"id", [](const PageRef& p) { return Value::integer(p.id); }},
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
     {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
@@ -229,6 +238,12 @@ constexpr PageAttr kPageAttrs[] = {
     {"kind", [](const PageRef& p) { return Value::view(kind_name(p.m.kind)); }},
     {"lastmod", [](const PageRef& p) { return rfc3339(p.m.has_lastmod, p.m.lastmod); }},
     {"layout", [](const PageRef& p) { return pooled(p.s, p.m.layout); }},
+    // The label in menus, sidebars and breadcrumbs: front matter nav_title, else the title.
+    {"nav_title",
+     [](const PageRef& p) {
+       Value v = param_text(p, "nav_title");
+       return v.is_none() ? pooled(p.s, p.m.title) : v;
+     }},
     {"next", [](const PageRef& p) { return neighbour(p, p.s.next_in_section[p.id]); }},
     {"pagerank",
      [](const PageRef& p) {
@@ -338,7 +353,7 @@ class VirtualPageObject : public Object {
       : ctx_(ctx), p_(p), render_(render) {}
   Value attr(std::string_view n) const override {
     const site::Site& s = ctx_.site();
-    if (n == "title") return Value::view(p_.title);
+    if (n == "title" || n == "nav_title") return Value::view(p_.title);
     if (n == "url") return Value::string(ctx_.rel(p_.url));
     if (n == "permalink") return Value::string(s.config.baseurl + p_.url);
     if (n == "kind") return Value::view(p_.kind);
@@ -351,6 +366,7 @@ class VirtualPageObject : public Object {
         const auto& tax = s.taxonomies[static_cast<size_t>(p_.taxonomy)];
         return Value::dict(
             {{"title", Value::view(tax.def.plural)},
+             {"nav_title", Value::view(tax.def.plural)},
              {"url", Value::string(ctx_.rel(s.taxonomy_url(static_cast<size_t>(p_.taxonomy))))}});
       }
       return s.home == kNoPage ? Value::none() : ctx_.page(s.home);
