@@ -27,7 +27,7 @@ using TestFn = bool (*)(const Value& value, const CallArgs& args);
 enum class ExprKind : uint8_t {
   kLiteral,  // literal
   kName,     // name
-  kList,     // args
+  kList,     // args; a tuple when name is "tuple"
   kDict,     // args: key, value, key, value...
   kAttr,     // args[0].name
   kItem,     // args[0][args[1]]

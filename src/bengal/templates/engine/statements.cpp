@@ -76,7 +76,7 @@ const List* loop_items(const Node& loop, const Value& iterable, List& storage) {
   if (iterable.kind() == Value::Kind::kList) return &iterable.as_list();
   if (iterable.kind() == Value::Kind::kDict && loop.names.size() == 2) {
     for (const auto& [k, v] : iterable.as_dict())
-      storage.push_back(Value::list(List{Value::view(k), v}));
+      storage.push_back(Value::tuple(List{Value::view(k), v}));
   } else {
     storage = iterable.to_list();
   }
@@ -410,6 +410,11 @@ Value Renderer::macro_value(const Node* macro, const Template* tpl) {
 
 bool Renderer::call_macro(const Node& macro, const Template* tpl, CallArgs& args, Value& result,
                           std::string& error) {
+  if (args.positional.size() > macro.names.size()) {  // an error in Jinja2 too, not ignored
+    error = "macro '" + macro.text + "' takes not more than " + std::to_string(macro.names.size()) +
+            " argument(s), given " + std::to_string(args.positional.size());
+    return false;
+  }
   if (!enter()) {
     error = "macro calls nested deeper than 64 levels (does '" + macro.text + "' call itself?)";
     return false;

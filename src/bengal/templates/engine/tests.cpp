@@ -20,8 +20,9 @@ bool none(const Value& v, const CallArgs&) {
 bool string(const Value& v, const CallArgs&) {
   return v.is_string();
 }
+// A boolean is a number, as in Python.
 bool number(const Value& v, const CallArgs&) {
-  return v.is_number();
+  return v.is_number() || v.kind() == Value::Kind::kBool;
 }
 bool integer(const Value& v, const CallArgs&) {
   return v.kind() == Value::Kind::kInt;
@@ -91,17 +92,35 @@ bool in(const Value& v, const CallArgs& a) {
 bool sameas(const Value& v, const CallArgs& a) {
   return arg(a) && v == *arg(a) && v.kind() == arg(a)->kind();
 }
+// str.islower()/isupper(): no letter of the other case, and at least one cased letter.
 bool lower(const Value& v, const CallArgs&) {
   if (!v.is_string()) return false;
-  for (char c : v.as_view())
+  bool cased = false;
+  for (char c : v.as_view()) {
     if (c >= 'A' && c <= 'Z') return false;
-  return true;
+    cased |= c >= 'a' && c <= 'z';
+  }
+  return cased;
 }
 bool upper(const Value& v, const CallArgs&) {
   if (!v.is_string()) return false;
-  for (char c : v.as_view())
+  bool cased = false;
+  for (char c : v.as_view()) {
     if (c >= 'a' && c <= 'z') return false;
-  return true;
+    cased |= c >= 'A' && c <= 'Z';
+  }
+  return cased;
+}
+// Markup (already escaped or marked safe).
+bool escaped(const Value& v, const CallArgs&) {
+  return v.is_safe();
+}
+// Whether a built-in filter or test of that name exists (`"upper" is filter`).
+bool filter(const Value& v, const CallArgs&) {
+  return v.is_string() && find_filter(v.as_view()) != nullptr;
+}
+bool test(const Value& v, const CallArgs&) {
+  return v.is_string() && find_test(v.as_view()) != nullptr;
 }
 
 struct Named {
@@ -109,6 +128,11 @@ struct Named {
   TestFn fn;
 };
 constexpr Named kTests[] = {
+    {"!=", ne},
+    {"<", lt},
+    {"<=", le},
+    {">", gt},
+    {">=", ge},
     {"boolean", boolean},
     {"callable", callable},
     {"defined", defined},
@@ -116,8 +140,10 @@ constexpr Named kTests[] = {
     {"eq", eq},
     {"equalto", eq},
     {"==", eq},
+    {"escaped", escaped},
     {"even", even},
     {"false", false_},
+    {"filter", filter},
     {"float", float_},
     {"ge", ge},
     {"gt", gt},
@@ -137,6 +163,7 @@ constexpr Named kTests[] = {
     {"sameas", sameas},
     {"sequence", sequence},
     {"string", string},
+    {"test", test},
     {"true", true_},
     {"undefined", undefined},
     {"upper", upper},
