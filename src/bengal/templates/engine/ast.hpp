@@ -21,8 +21,9 @@ using Body = std::vector<std::unique_ptr<Node>>;
 
 // A filter: `value|name(args)`. Returns false and sets `error` on failure.
 using FilterFn = bool (*)(Renderer& r, Value& value, CallArgs& args, std::string& error);
-// A test: `value is name(args)`.
-using TestFn = bool (*)(const Value& value, const CallArgs& args);
+// A test: `value is name(args)`. A test that cannot apply (divisibleby 0, even of a string)
+// sets `error`, which makes the test an error whatever it returns.
+using TestFn = bool (*)(const Value& value, const CallArgs& args, std::string& error);
 
 enum class ExprKind : uint8_t {
   kLiteral,  // literal

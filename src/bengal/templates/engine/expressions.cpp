@@ -332,8 +332,47 @@ std::string change_case(std::string_view s, bool upper) {
   return t;
 }
 
+// s.format(...): {} {0} {name} fields and {{ }}; a format spec or conversion (:>8, !r) or
+// a missing argument makes the call fail.
+bool format_method(std::string_view s, const CallArgs& args, Value& out) {
+  std::string r;
+  size_t next = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if ((c == '{' || c == '}') && i + 1 < s.size() && s[i + 1] == c) {
+      r += c;
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      r += c;
+      continue;
+    }
+    size_t close = s.find('}', i);
+    if (close == std::string_view::npos) return false;
+    std::string_view field = s.substr(i + 1, close - i - 1);
+    if (field.find_first_of(":!{") != std::string_view::npos) return false;
+    const Value* v = nullptr;
+    if (field.empty()) {
+      v = next < args.positional.size() ? &args.positional[next++] : nullptr;
+    } else if (std::all_of(field.begin(), field.end(),
+                           [](char d) { return d >= '0' && d <= '9'; })) {
+      size_t index = field.size() > 6 ? SIZE_MAX : std::stoul(std::string(field));
+      v = index < args.positional.size() ? &args.positional[index] : nullptr;
+    } else {
+      v = args.find(field);
+    }
+    if (v == nullptr) return false;
+    v->append_str(r);
+    if (r.size() > kMaxBuiltBytes) return false;
+    i = close;
+  }
+  out = Value::string(std::move(r));
+  return true;
+}
+
 // s.startswith(x), s.endswith(x), s.lower(), s.upper(), s.strip(), s.split([sep]),
-// s.replace(old, new).
+// s.replace(old, new), s.format(...).
 bool string_method(std::string_view s, std::string_view name, const CallArgs& args, Value& out) {
   const Value* a0 = args.positional.empty() ? nullptr : &args.positional[0];
   if (name == "startswith" && a0) {
@@ -356,6 +395,8 @@ bool string_method(std::string_view s, std::string_view name, const CallArgs& ar
     }
     r.append(s, pos);
     out = Value::string(std::move(r));
+  } else if (name == "format") {
+    return format_method(s, args, out);
   } else if (name == "split") {
     std::string sep = a0 ? a0->str() : "";
     out = Value::list(sep.empty() ? split_words(s) : split_on(s, sep));
@@ -515,7 +556,10 @@ bool Renderer::eval_test(const Expr& e, Value& out) {
   if (!eval(*e.args[0], v)) return false;
   CallArgs args;
   if (!eval_args(e, 1, args)) return false;
-  out = Value::boolean((e.test ? e.test(v, args) : (*e.custom_test)(v, args)) != e.negate);
+  std::string error;
+  bool holds = e.test ? e.test(v, args, error) : (*e.custom_test)(v, args);
+  if (!error.empty()) return fail(e.line, e.column, "test '" + e.name + "': " + error);
+  out = Value::boolean(holds != e.negate);
   return true;
 }
 

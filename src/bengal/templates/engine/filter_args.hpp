@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bengal/templates/engine/renderer.hpp"
 
@@ -35,6 +36,22 @@ inline int64_t arg_int(const Args& a, size_t i, std::string_view name, int64_t d
 inline std::string arg_str(const Args& a, size_t i, std::string_view name, std::string def) {
   const Value* v = a.get(i, name);
   return v && !v->is_undefined() ? v->str() : std::move(def);
+}
+
+// Python's str.splitlines(): lines split at \n, \r\n, \r, \v, \f and \x1c-\x1e, without
+// their ends; no last empty line for text that ends with a line break.
+inline std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '\n' && c != '\r' && c != '\v' && c != '\f' && (c < '\x1c' || c > '\x1e')) continue;
+    lines.push_back(s.substr(start, i - start));
+    if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    start = i + 1;
+  }
+  if (start < s.size()) lines.push_back(s.substr(start));
+  return lines;
 }
 
 // "a.b.0": nested attribute or index lookup, as Jinja's attribute= arguments allow

@@ -115,6 +115,9 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
     error = "needs the old and the new text";
     return false;
   }
+  // Markup among the old and new text makes the value markup, escaped first, as do_replace.
+  if (r.autoescape() && !v.is_safe() && (a.positional[0].is_safe() || a.positional[1].is_safe()))
+    v = Value::string(escaped(text(v)), true);
   std::string s = text(v), from = text(a.positional[0]);
   Value to_v = a.positional[1];
   // Replacing inside markup escapes the replacement, as Markup.replace does.
@@ -149,24 +152,34 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
 // Jinja2's do_truncate: unchanged up to length + leeway characters; otherwise the first
 // length - len(end) characters, cut back to the last space unless killwords, then `end`.
 // Works on the bytes: a 10 MB word costs no more than its copy.
-bool truncate(Renderer&, Value& v, Args& a, std::string&) {
+// Markup stays markup (its `end` escaped), as slicing a Markup does; a length shorter than
+// `end` or a negative leeway is an error, as Jinja2's assertions make it.
+bool truncate(Renderer& r, Value& v, Args& a, std::string& error) {
   Value str = v.is_string() ? v : Value::string(text(v));
   std::string_view s = str.as_view();
-  auto length = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 0, "length", 255)));
+  int64_t length = arg_int(a, 0, "length", 255);
   bool killwords = arg_bool(a, 1, "killwords", false);
   std::string end = arg_str(a, 2, "end", "...");
-  auto leeway = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 3, "leeway", 5)));
-  if (Value::prefix_bytes(s, length + leeway) == s.size()) return true;
-  size_t end_chars = Value::view(end).length();
+  int64_t leeway = arg_int(a, 3, "leeway", 5);
+  auto end_chars = static_cast<int64_t>(Value::view(end).length());
+  if (length < end_chars || leeway < 0) {
+    error = length < end_chars ? fmt::format("length {} is shorter than end '{}'", length, end)
+                               : fmt::format("leeway must not be negative, got {}", leeway);
+    return false;
+  }
+  if (v.is_safe() && r.autoescape()) end = escaped(end);
+  if (Value::prefix_bytes(s, static_cast<size_t>(length + std::min<int64_t>(leeway, INT32_MAX))) ==
+      s.size())
+    return true;
   std::string_view cut =
-      s.substr(0, Value::prefix_bytes(s, length >= end_chars ? length - end_chars : 0));
+      s.substr(0, Value::prefix_bytes(s, static_cast<size_t>(length - end_chars)));
   if (!killwords) {
     size_t space = cut.rfind(' ');
     if (space != std::string_view::npos) cut = cut.substr(0, space);
   }
   std::string out(cut);
   out += end;
-  v = Value::string(std::move(out));
+  v = Value::string(std::move(out), v.is_safe());
   return true;
 }
 bool wordcount(Renderer&, Value& v, Args&, std::string&) {
@@ -181,6 +194,51 @@ bool wordcount(Renderer&, Value& v, Args&, std::string&) {
   }
   v = Value::integer(n);
   return true;
+}
+// The character a "&#65;", "&#x41;" or common named entity at the start of `s` stands for,
+// appended as html.unescape does; returns the bytes read, 0 when `s` does not start with one.
+size_t append_entity(std::string& out, std::string_view s) {
+  static const std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"&amp;", "&"},        {"&lt;", "<"},         {"&gt;", ">"},         {"&quot;", "\""},
+      {"&apos;", "'"},       {"&nbsp;", "\u00a0"},  {"&copy;", "\u00a9"},  {"&reg;", "\u00ae"},
+      {"&trade;", "\u2122"}, {"&mdash;", "\u2014"}, {"&ndash;", "\u2013"}, {"&hellip;", "\u2026"},
+      {"&laquo;", "\u00ab"}, {"&raquo;", "\u00bb"}, {"&lsquo;", "\u2018"}, {"&rsquo;", "\u2019"},
+      {"&ldquo;", "\u201c"}, {"&rdquo;", "\u201d"}};
+  if (!s.starts_with('&')) return 0;
+  for (auto [from, to] : kNamed) {
+    if (s.starts_with(from)) {
+      out += to;
+      return from.size();
+    }
+  }
+  if (!s.starts_with("&#")) return 0;
+  bool hex = s.size() > 2 && (s[2] == 'x' || s[2] == 'X');
+  size_t digits = hex ? 3 : 2, end = digits;
+  while (end < s.size() && end - digits < 8 &&
+         (hex ? std::isxdigit(static_cast<unsigned char>(s[end]))
+              : std::isdigit(static_cast<unsigned char>(s[end]))))
+    ++end;
+  if (end == digits || end >= s.size() || s[end] != ';') return 0;
+  uint32_t cp = 0;
+  std::from_chars(s.data() + digits, s.data() + end, cp, hex ? 16 : 10);
+  // NUL, surrogates and code points past Unicode become U+FFFD.
+  if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return end + 1;
 }
 // Markup.striptags: comments and tags (a '<' up to the next '>') removed, whitespace
 // collapsed, entities unescaped. A '<' with no '>' after it is text.
@@ -208,21 +266,11 @@ bool striptags(Renderer&, Value& v, Args&, std::string&) {
     space = false;
     collapsed += c;
   }
-  static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
-      {"&#39;", "'"}, {"&#x27;", "'"}, {"&nbsp;", " "}};
   std::string result;
   for (size_t i = 0; i < collapsed.size();) {
-    bool hit = false;
-    for (auto [from, to] : kEntities) {
-      if (collapsed.compare(i, from.size(), from) == 0) {
-        result += to;
-        i += from.size();
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) result += collapsed[i++];
+    size_t n = append_entity(result, std::string_view(collapsed).substr(i));
+    if (n == 0) result += collapsed[i++];
+    i += n;
   }
   v = Value::string(std::move(result));
   return true;
@@ -434,7 +482,8 @@ bool select_by(Renderer& r, Value& v, Args& a, std::string& error, bool by_attr,
   List out;
   for (const Value& item : v.to_list()) {
     Value x = by_attr ? get_path(item, attr) : item;
-    bool ok = custom ? (*custom)(x, rest) : test ? test(x, rest) : x.truthy();
+    bool ok = custom ? (*custom)(x, rest) : test ? test(x, rest, error) : x.truthy();
+    if (!error.empty()) return false;
     if (ok == keep) out.push_back(item);
   }
   v = Value::list(std::move(out));
@@ -453,21 +502,30 @@ bool rejectattr(Renderer& r, Value& v, Args& a, std::string& e) {
   return select_by(r, v, a, e, true, false);
 }
 
+// do_batch: a new batch starts when the current one holds `linecount` items, exactly as
+// Jinja2's loop does it (so 0 starts with an empty batch and a size that is not a number
+// never closes one); the last batch is padded with `fill_with`.
 bool batch(Renderer&, Value& v, Args& a, std::string& error) {
-  // Filling a batch of a trillion would never end: sizes are bounded as range() is.
-  int64_t n = arg_int(a, 0, "linecount", 0);
-  if (n <= 0 || n > 1'000'000) {
-    error = "needs a size from 1 to 1000000";
+  const Value* size = a.get(0, "linecount");
+  if (size == nullptr) {
+    error = "needs the batch size";
     return false;
   }
+  bool numeric = size->is_number() || size->kind() == Value::Kind::kBool;
+  int64_t n = numeric ? size->as_int() : -1;
   const Value* fill = a.get(1, "fill_with");
+  // Filling a batch of a trillion would never end: sizes to fill are bounded as range() is.
+  if (fill && !fill->is_none() && (!numeric || n > 1'000'000)) {
+    error = "fill_with needs a batch size from 1 to 1000000";
+    return false;
+  }
   List out, cur;
   for (const Value& item : v.to_list()) {
-    cur.push_back(item);
     if (static_cast<int64_t>(cur.size()) == n) out.push_back(Value::list(std::exchange(cur, {})));
+    cur.push_back(item);
   }
   if (!cur.empty()) {
-    while (fill && static_cast<int64_t>(cur.size()) < n) cur.push_back(*fill);
+    while (fill && !fill->is_none() && static_cast<int64_t>(cur.size()) < n) cur.push_back(*fill);
     out.push_back(Value::list(std::move(cur)));
   }
   v = Value::list(std::move(out));
@@ -537,6 +595,7 @@ bool max(Renderer&, Value& v, Args& a, std::string&) {
   return minmax(v, a, true);
 }
 bool abs_(Renderer&, Value& v, Args&, std::string& error) {
+  if (v.kind() == Value::Kind::kBool) v = Value::integer(v.as_int());  // abs(True) is 1
   if (!v.is_number()) {
     error = std::string("needs a number, not ") + v.type_name();
     return false;
@@ -672,8 +731,14 @@ bool list(Renderer&, Value& v, Args&, std::string&) {
   v = Value::list(v.to_list());
   return true;
 }
-bool items(Renderer&, Value& v, Args&, std::string&) {
+// A mapping's (key, value) pairs; undefined gives none, anything else is an error.
+bool items(Renderer&, Value& v, Args&, std::string& error) {
   List out;
+  if (v.kind() != Value::Kind::kDict && !v.is_undefined() &&
+      (v.kind() != Value::Kind::kObject || v.as_object().is_sequence())) {
+    error = std::string("needs a mapping, not ") + v.type_name();
+    return false;
+  }
   if (v.kind() == Value::Kind::kDict) {
     for (const auto& [k, x] : v.as_dict()) out.push_back(Value::tuple(List{Value::string(k), x}));
   } else if (v.kind() == Value::Kind::kObject) {
@@ -685,7 +750,12 @@ bool items(Renderer&, Value& v, Args&, std::string&) {
 }
 bool dictsort(Renderer& r, Value& v, Args& a, std::string& e) {
   bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
-  bool by_value = arg_str(a, 1, "by", "key") == "value";
+  std::string by = arg_str(a, 1, "by", "key");
+  if (by != "key" && by != "value") {
+    e = "by= takes \"key\" or \"value\", not \"" + by + "\"";
+    return false;
+  }
+  bool by_value = by == "value";
   bool reverse = arg_bool(a, 2, "reverse", false);
   items(r, v, a, e);
   List pairs = v.as_list();
@@ -879,12 +949,7 @@ bool indent(Renderer&, Value& v, Args& a, std::string& error) {
   // Jinja2 appends a newline and then splits lines, so a trailing newline survives and the
   // first line is indented only with first=True, even when it is blank.
   std::string s = text(v) + "\n", out;
-  std::vector<std::string_view> lines;
-  for (size_t start = 0; start < s.size();) {
-    size_t nl = s.find('\n', start);
-    lines.emplace_back(s.data() + start, nl - start);
-    start = nl + 1;
-  }
+  std::vector<std::string_view> lines = split_lines(s);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (out.size() + pad.size() + lines[i].size() > kMaxBuiltBytes) return too_large(error);
     if (i > 0) out += '\n';
@@ -894,6 +959,22 @@ bool indent(Renderer&, Value& v, Args& a, std::string& error) {
   if (first) out.insert(0, pad);
   v = Value::string(std::move(out), v.is_safe());
   return true;
+}
+// Text padded or cut as printf's %-W.Ps would, counting characters: `spec` is "%-W.P".
+std::string pad_chars(std::string_view spec, std::string s) {
+  bool left = spec.find('-') != std::string_view::npos;
+  size_t dot = spec.find('.');
+  auto number = [](std::string_view digits) {
+    size_t n = 0;
+    for (char c : digits)
+      if (c >= '0' && c <= '9') n = n * 10 + static_cast<size_t>(c - '0');
+    return n;
+  };
+  size_t width = number(spec.substr(0, dot));
+  if (dot != std::string_view::npos) s.resize(Value::prefix_bytes(s, number(spec.substr(dot + 1))));
+  size_t chars = Value::char_count(s);
+  if (chars < width) s.insert(left ? s.size() : 0, width - chars, ' ');
+  return s;
 }
 bool format(Renderer& r, Value& v, Args& a, std::string& error) {
   // printf-style: %s %d %i %f %.Nf %x %% with the positional arguments. Formatting markup
@@ -907,6 +988,18 @@ bool format(Renderer& r, Value& v, Args& a, std::string& error) {
       continue;
     }
     size_t j = i + 1;
+    // %(name)s takes the keyword argument `name`, as Python's `text % mapping`.
+    std::string_view key;
+    if (j < f.size() && f[j] == '(') {
+      size_t close = f.find(')', j);
+      if (close == std::string::npos) {
+        error = "incomplete format key";
+        return false;
+      }
+      key = std::string_view(f).substr(j + 1, close - j - 1);
+      j = close + 1;
+    }
+    size_t spec_start = j;
     while (j < f.size() && std::strchr("-+ #0123456789.", f[j]) != nullptr) ++j;
     if (j >= f.size()) {
       error = "incomplete format";
@@ -918,12 +1011,16 @@ bool format(Renderer& r, Value& v, Args& a, std::string& error) {
       i = j;
       continue;
     }
-    if (next >= a.positional.size()) {
-      error = "not enough arguments for format string";
+    const Value* found = key.data() != nullptr        ? a.find(key)
+                         : next < a.positional.size() ? &a.positional[next++]
+                                                      : nullptr;
+    if (found == nullptr) {
+      error = key.data() != nullptr ? "no argument named '" + std::string(key) + "' for format"
+                                    : "not enough arguments for format string";
       return false;
     }
-    const Value& arg = a.positional[next++];
-    std::string spec(f, i, j - i);
+    const Value& arg = *found;
+    std::string spec = "%" + f.substr(spec_start, j - spec_start);
     // A width or precision is padding the template asks for: bounded, so that %999999999d is
     // an error rather than a gigabyte of spaces.
     for (size_t k = 0; k < spec.size();) {
@@ -945,8 +1042,8 @@ bool format(Renderer& r, Value& v, Args& a, std::string& error) {
     switch (conv) {
       case 's':
       case 'r':
-        spec += 's';
-        print((markup && !arg.is_safe() ? escaped(text(arg)) : text(arg)).c_str());
+        // Widths and precisions count characters, not bytes, as Python does.
+        buf = pad_chars(spec, markup && !arg.is_safe() ? escaped(text(arg)) : text(arg));
         break;
       case 'd':
       case 'i':
@@ -1031,10 +1128,15 @@ bool attr(Renderer&, Value& v, Args& a, std::string&) {
 // do_random, made reproducible: the item is picked by a hash (FNV-1a) of the sequence's printed
 // form, so the same input gives the same pick in every build.
 bool random(Renderer&, Value& v, Args&, std::string& error) {
-  List items = v.to_list();
-  if (items.empty()) {
-    error = "cannot choose from an empty sequence";
+  if (v.kind() == Value::Kind::kDict ||
+      (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence())) {
+    error = "needs a sequence, not a mapping";
     return false;
+  }
+  List items = v.to_list();
+  if (items.empty()) {  // Jinja2 gives undefined for an empty sequence
+    v = Value();
+    return true;
   }
   uint64_t hash = 14695981039346656037ull;
   for (char c : v.str()) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;

@@ -196,8 +196,8 @@ bool pprint(Renderer&, Value& v, Args&, std::string&) {
   return true;
 }
 
-// do_wordwrap: each line of the text wrapped by textwrap.wrap, joined by `wrapstring`
-// (a newline by default); blank lines are dropped, as textwrap does.
+// do_wordwrap: each line of the text wrapped by textwrap.wrap, the parts and the lines joined
+// by `wrapstring` (a newline by default).
 bool wordwrap(Renderer&, Value& v, Args& a, std::string& error) {
   int64_t width = 0;
   if (!width_arg(a, 0, "width", 79, width, error)) return false;
@@ -208,13 +208,11 @@ bool wordwrap(Renderer&, Value& v, Args& a, std::string& error) {
   bool break_long = arg_bool(a, 1, "break_long_words", true);
   std::string wrap = arg_str(a, 2, "wrapstring", "\n");
   std::string s = text(v), out;
-  bool first = true;
-  for (size_t start = 0; start < s.size();) {
-    size_t nl = s.find_first_of("\n\r", start);
-    std::string_view line(s.data() + start, (nl == std::string::npos ? s.size() : nl) - start);
-    start = nl == std::string::npos ? s.size() : nl + 1;
-    if (nl != std::string::npos && s[nl] == '\r' && start < s.size() && s[start] == '\n') ++start;
-    for (const std::string& part : wrap_line(line, static_cast<size_t>(width), break_long)) {
+  std::vector<std::string_view> lines = split_lines(s);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0) out += wrap;
+    bool first = true;
+    for (const std::string& part : wrap_line(lines[i], static_cast<size_t>(width), break_long)) {
       if (!first) out += wrap;
       first = false;
       out += part;

@@ -1,5 +1,7 @@
 #include "bengal/templates/engine/globals.hpp"
 
+#include <fmt/format.h>
+
 #include "bengal/templates/engine/renderer.hpp"
 
 namespace bengal::templates {
@@ -7,6 +9,26 @@ namespace {
 
 // range() of more items than this is an error rather than an out-of-memory crash.
 constexpr int64_t kMaxRange = 1'000'000;
+
+// What range() gives: a sequence computed on demand, which prints as Python's range(0, 3).
+class Range : public Object {
+ public:
+  Range(int64_t start, int64_t stop, int64_t step, uint64_t count)
+      : start_(start), stop_(stop), step_(step), count_(count) {}
+  bool is_sequence() const override { return true; }
+  size_t length() const override { return static_cast<size_t>(count_); }
+  Value at(size_t index) const override {
+    return Value::integer(start_ + static_cast<int64_t>(index) * step_);
+  }
+  std::string str() const override {
+    return step_ == 1 ? fmt::format("range({}, {})", start_, stop_)
+                      : fmt::format("range({}, {}, {})", start_, stop_, step_);
+  }
+
+ private:
+  int64_t start_, stop_, step_;
+  uint64_t count_;
+};
 
 bool range(Renderer&, CallArgs& args, Value& result, std::string& error) {
   const auto& p = args.positional;
@@ -42,11 +64,7 @@ bool range(Renderer&, CallArgs& args, Value& result, std::string& error) {
     error = "range() of " + std::to_string(count) + " items is too large";
     return false;
   }
-  List items;
-  items.reserve(static_cast<size_t>(count));
-  for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
-    items.push_back(Value::integer(start + i * step));
-  result = Value::list(std::move(items));
+  result = Value::object(std::make_shared<Range>(start, stop, step, count));
   return true;
 }
 

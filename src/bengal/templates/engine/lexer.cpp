@@ -185,14 +185,20 @@ class Lexer {
   }
 
   // Tokens of one {{ }} or {% %} tag, up to and including its end.
+  // Inside brackets a "}}" closes a dict, not the tag (`{{ {"a": {"b": 1}} }}`), as in Jinja2.
   bool tag(char end_char, size_t open, bool& strip_next) {
+    int brackets = 0;
     for (;;) {
       skip_space();
       if (pos_ >= src_.size())
         return fail(end_char == '}' ? "unclosed {{; expected }}" : "unclosed {%; expected %}",
                     open);
-      if (tag_end(end_char, strip_next)) return true;
+      if (brackets <= 0 && tag_end(end_char, strip_next)) return true;
       if (!token()) return false;
+      if (out_.back().type == TokenType::kOp && out_.back().value.size() == 1) {
+        char op = out_.back().value[0];
+        brackets += (op == '(' || op == '[' || op == '{') - (op == ')' || op == ']' || op == '}');
+      }
     }
   }
 

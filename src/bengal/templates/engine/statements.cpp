@@ -494,6 +494,9 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
   loop->depth = depth;
   Value loop_value = Value::object(loop);
   Flow result = Flow::kNormal;
+  // Jinja2 runs the else branch unless the body ran to its end at least once: a loop whose
+  // every pass ends in break or continue takes it too.
+  bool completed = false;
   for (size_t i = 0; i < items->size() && result == Flow::kNormal; ++i) {
     loop->index = i;
     Scope& s = scopes_.back();
@@ -502,9 +505,11 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
     bind_loop_variables(n, s, 1, (*items)[i]);
     Flow f = exec_body(n.bodies[0]);
     if (f == Flow::kError || f == Flow::kBreak) result = f;
+    completed |= f == Flow::kNormal;
   }
   scopes_.pop_back();
-  return result == Flow::kError ? Flow::kError : Flow::kNormal;
+  if (result == Flow::kError) return Flow::kError;
+  return completed || n.bodies.size() < 2 ? Flow::kNormal : exec_body(n.bodies[1]);
 }
 
 // The items of {% for x in xs if cond %} for which cond holds, evaluated with the loop

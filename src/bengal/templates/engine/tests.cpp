@@ -8,80 +8,94 @@ const Value* arg(const CallArgs& a) {
   return a.positional.empty() ? nullptr : &a.positional[0];
 }
 
-bool defined(const Value& v, const CallArgs&) {
+bool defined(const Value& v, const CallArgs&, std::string&) {
   return !v.is_undefined();
 }
-bool undefined(const Value& v, const CallArgs&) {
+bool undefined(const Value& v, const CallArgs&, std::string&) {
   return v.is_undefined();
 }
-bool none(const Value& v, const CallArgs&) {
+bool none(const Value& v, const CallArgs&, std::string&) {
   return v.is_none();
 }
-bool string(const Value& v, const CallArgs&) {
+bool string(const Value& v, const CallArgs&, std::string&) {
   return v.is_string();
 }
 // A boolean is a number, as in Python.
-bool number(const Value& v, const CallArgs&) {
+bool number(const Value& v, const CallArgs&, std::string&) {
   return v.is_number() || v.kind() == Value::Kind::kBool;
 }
-bool integer(const Value& v, const CallArgs&) {
+bool integer(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kInt;
 }
-bool float_(const Value& v, const CallArgs&) {
+bool float_(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kFloat;
 }
-bool boolean(const Value& v, const CallArgs&) {
+bool boolean(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kBool;
 }
-bool true_(const Value& v, const CallArgs&) {
+bool true_(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kBool && v.as_bool();
 }
-bool false_(const Value& v, const CallArgs&) {
+bool false_(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kBool && !v.as_bool();
 }
-bool iterable(const Value& v, const CallArgs&) {
+bool iterable(const Value& v, const CallArgs&, std::string&) {
   return v.is_iterable();
 }
-bool sequence(const Value& v, const CallArgs&) {
+bool sequence(const Value& v, const CallArgs&, std::string&) {
   return v.is_string() || v.kind() == Value::Kind::kList || v.kind() == Value::Kind::kDict ||
          (v.kind() == Value::Kind::kObject && v.as_object().is_sequence());
 }
-bool mapping(const Value& v, const CallArgs&) {
+bool mapping(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kDict ||
          (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence());
 }
-bool callable(const Value& v, const CallArgs&) {
+bool callable(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kFunction;
 }
-bool even(const Value& v, const CallArgs&) {
-  return v.is_number() && v.as_int() % 2 == 0;
+// Python's value % 2: an error for text and other values that are not numbers.
+bool number_or_error(const Value& v, std::string& error) {
+  if (v.is_number() || v.kind() == Value::Kind::kBool) return true;
+  error = std::string("needs a number, not ") + v.type_name();
+  return false;
 }
-bool odd(const Value& v, const CallArgs&) {
-  return v.is_number() && v.as_int() % 2 != 0;
+bool even(const Value& v, const CallArgs&, std::string& error) {
+  return number_or_error(v, error) && v.as_int() % 2 == 0;
 }
-bool divisibleby(const Value& v, const CallArgs& a) {
+bool odd(const Value& v, const CallArgs&, std::string& error) {
+  return number_or_error(v, error) && v.as_int() % 2 != 0;
+}
+bool divisibleby(const Value& v, const CallArgs& a, std::string& error) {
   const Value* n = arg(a);
-  return n && n->is_number() && n->as_int() != 0 && v.is_number() && v.as_int() % n->as_int() == 0;
+  if (n == nullptr || !number_or_error(*n, error) || !number_or_error(v, error)) {
+    if (n == nullptr) error = "needs the number to divide by";
+    return false;
+  }
+  if (n->as_int() == 0) {
+    error = "division by zero";
+    return false;
+  }
+  return v.as_int() % n->as_int() == 0;
 }
-bool eq(const Value& v, const CallArgs& a) {
+bool eq(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && v == *arg(a);
 }
-bool ne(const Value& v, const CallArgs& a) {
+bool ne(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && !(v == *arg(a));
 }
-bool lt(const Value& v, const CallArgs& a) {
+bool lt(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) < 0;
 }
-bool le(const Value& v, const CallArgs& a) {
+bool le(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) <= 0;
 }
-bool gt(const Value& v, const CallArgs& a) {
+bool gt(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) > 0;
 }
-bool ge(const Value& v, const CallArgs& a) {
+bool ge(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) >= 0;
 }
-bool in(const Value& v, const CallArgs& a) {
+bool in(const Value& v, const CallArgs& a, std::string&) {
   const Value* c = arg(a);
   if (c == nullptr) return false;
   bool found = false;
@@ -89,11 +103,11 @@ bool in(const Value& v, const CallArgs& a) {
   c->for_each([&](const Value& x) { found = found || x == v; });
   return found;
 }
-bool sameas(const Value& v, const CallArgs& a) {
+bool sameas(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && v == *arg(a) && v.kind() == arg(a)->kind();
 }
 // str.islower()/isupper(): no letter of the other case, and at least one cased letter.
-bool lower(const Value& v, const CallArgs&) {
+bool lower(const Value& v, const CallArgs&, std::string&) {
   if (!v.is_string()) return false;
   bool cased = false;
   for (char c : v.as_view()) {
@@ -102,7 +116,7 @@ bool lower(const Value& v, const CallArgs&) {
   }
   return cased;
 }
-bool upper(const Value& v, const CallArgs&) {
+bool upper(const Value& v, const CallArgs&, std::string&) {
   if (!v.is_string()) return false;
   bool cased = false;
   for (char c : v.as_view()) {
@@ -112,14 +126,14 @@ bool upper(const Value& v, const CallArgs&) {
   return cased;
 }
 // Markup (already escaped or marked safe).
-bool escaped(const Value& v, const CallArgs&) {
+bool escaped(const Value& v, const CallArgs&, std::string&) {
   return v.is_safe();
 }
 // Whether a built-in filter or test of that name exists (`"upper" is filter`).
-bool filter(const Value& v, const CallArgs&) {
+bool filter(const Value& v, const CallArgs&, std::string&) {
   return v.is_string() && find_filter(v.as_view()) != nullptr;
 }
-bool test(const Value& v, const CallArgs&) {
+bool test(const Value& v, const CallArgs&, std::string&) {
   return v.is_string() && find_test(v.as_view()) != nullptr;
 }
 
