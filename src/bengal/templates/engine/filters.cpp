@@ -12,6 +12,7 @@
 #include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/core/unicode_case.hpp"
+#include "bengal/markdown/entities.hpp"
 #include "bengal/templates/engine/filter_args.hpp"
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
@@ -195,50 +196,22 @@ bool wordcount(Renderer&, Value& v, Args&, std::string&) {
   v = Value::integer(n);
   return true;
 }
-// The character a "&#65;", "&#x41;" or common named entity at the start of `s` stands for,
-// appended as html.unescape does; returns the bytes read, 0 when `s` does not start with one.
+// The entity ("&amp;", "&#65;", "&#x41;", any HTML5 name) at the start of `s`, appended
+// decoded as html.unescape does; returns the bytes read, 0 when `s` does not start with one.
 size_t append_entity(std::string& out, std::string_view s) {
-  static const std::pair<std::string_view, std::string_view> kNamed[] = {
-      {"&amp;", "&"},        {"&lt;", "<"},         {"&gt;", ">"},         {"&quot;", "\""},
-      {"&apos;", "'"},       {"&nbsp;", "\u00a0"},  {"&copy;", "\u00a9"},  {"&reg;", "\u00ae"},
-      {"&trade;", "\u2122"}, {"&mdash;", "\u2014"}, {"&ndash;", "\u2013"}, {"&hellip;", "\u2026"},
-      {"&laquo;", "\u00ab"}, {"&raquo;", "\u00bb"}, {"&lsquo;", "\u2018"}, {"&rsquo;", "\u2019"},
-      {"&ldquo;", "\u201c"}, {"&rdquo;", "\u201d"}};
   if (!s.starts_with('&')) return 0;
-  for (auto [from, to] : kNamed) {
-    if (s.starts_with(from)) {
-      out += to;
-      return from.size();
-    }
+  size_t end = 1;
+  while (end < s.size() && end < 40 && std::isalnum(static_cast<unsigned char>(s[end]))) ++end;
+  if (s.starts_with("&#")) {
+    end = 2 + (s.size() > 2 && (s[2] == 'x' || s[2] == 'X'));
+    while (end < s.size() && end < 12 && std::isxdigit(static_cast<unsigned char>(s[end]))) ++end;
   }
-  if (!s.starts_with("&#")) return 0;
-  bool hex = s.size() > 2 && (s[2] == 'x' || s[2] == 'X');
-  size_t digits = hex ? 3 : 2, end = digits;
-  while (end < s.size() && end - digits < 8 &&
-         (hex ? std::isxdigit(static_cast<unsigned char>(s[end]))
-              : std::isdigit(static_cast<unsigned char>(s[end]))))
-    ++end;
-  if (end == digits || end >= s.size() || s[end] != ';') return 0;
-  uint32_t cp = 0;
-  std::from_chars(s.data() + digits, s.data() + end, cp, hex ? 16 : 10);
-  // NUL, surrogates and code points past Unicode become U+FFFD.
-  if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return end + 1;
+  if (end >= s.size() || s[end] != ';' || end < 2) return 0;
+  size_t before = out.size();
+  markdown::append_entity(out, s.substr(0, end + 1));
+  bool decoded = out.compare(before, std::string::npos, s.substr(0, end + 1)) != 0;
+  if (!decoded) out.resize(before);  // an unknown name stays as written, by the caller
+  return decoded ? end + 1 : 0;
 }
 // Markup.striptags: comments and tags (a '<' up to the next '>') removed, whitespace
 // collapsed, entities unescaped. A '<' with no '>' after it is text.
@@ -516,7 +489,7 @@ bool batch(Renderer&, Value& v, Args& a, std::string& error) {
   const Value* fill = a.get(1, "fill_with");
   // Filling a batch of a trillion would never end: sizes to fill are bounded as range() is.
   if (fill && !fill->is_none() && (!numeric || n > 1'000'000)) {
-    error = "fill_with needs a batch size from 1 to 1000000";
+    error = "with fill_with, the size must be a number up to 1000000";
     return false;
   }
   List out, cur;
