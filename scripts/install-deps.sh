@@ -27,6 +27,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxml2-utils        # xmllint validates sitemap and feeds in tests
   python3              # golden-site and corpus scripts
+  python3-jinja2       # tests/templates/jinja2_diff: the template engine checked against real
+                       # Jinja2 (for Debian's /usr/bin/python3, which the test runs)
   time                 # /usr/bin/time -v for peak memory in benchmarks
   bsdutils             # script(1): gives the progress test a terminal
   libjemalloc2         # bench/allocators.sh: jemalloc against glibc + malloc_trim

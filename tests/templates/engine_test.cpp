@@ -53,7 +53,7 @@ TEST(Syntax, WhitespaceControl) {
 TEST(Expressions, Literals) {
   EXPECT_EQ(render("{{ [1, 'a', none, true] }}"), "[1, 'a', None, True]");
   EXPECT_EQ(render("{{ {'a': 1, \"b\": [2]} }}"), "{'a': 1, 'b': [2]}");
-  EXPECT_EQ(render("{{ 1.0 }} {{ 2.5 }} {{ 1e3 }} {{ (1, 2) }}"), "1.0 2.5 1000.0 [1, 2]");
+  EXPECT_EQ(render("{{ 1.0 }} {{ 2.5 }} {{ 1e3 }} {{ (1, 2) }}"), "1.0 2.5 1000.0 (1, 2)");
   EXPECT_EQ(render("{{ \"it's\" }} {{ 'a\\nb' }}"), "it's a\nb");
   EXPECT_EQ(render("{{ none }}|{{ True }}|{{ false }}"), "None|True|False");
 }

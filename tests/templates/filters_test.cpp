@@ -112,7 +112,7 @@ TEST(Filters, Numbers) {
 TEST(Filters, DictsortItemsUrlencodeTojson) {
   Vars vars = {{"d", Value::dict({{"b", Value::integer(1)}, {"a", Value::integer(2)}})}};
   EXPECT_EQ(render("{{ d|dictsort }} {{ d|dictsort(by='value') }} {{ d|items }}", vars),
-            "[['a', 2], ['b', 1]] [['b', 1], ['a', 2]] [['b', 1], ['a', 2]]");
+            "[('a', 2), ('b', 1)] [('b', 1), ('a', 2)] [('b', 1), ('a', 2)]");
   EXPECT_EQ(render("{{ 'a b&c/d'|urlencode }} {{ d|urlencode }}", vars), "a%20b%26c/d b=1&a=2");
   EXPECT_EQ(render("{{ {'b': [1, none], 'a': '<x>\\'s'}|tojson }}", {}, "t.html"),
             "{\"a\": \"\\u003cx\\u003e\\u0027s\", \"b\": [1, null]}");

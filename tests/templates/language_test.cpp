@@ -47,7 +47,7 @@ class FakePages : public Object {
 
 TEST(Globals, RangeDictNamespaceCyclerJoiner) {
   EXPECT_EQ(render("{{ range(3) }} {{ range(1, 7, 2)|list }} {{ range(5, 0, -2)|join(',') }}"),
-            "[0, 1, 2] [1, 3, 5] 5,3,1");
+            "range(0, 3) [1, 3, 5] 5,3,1");
   EXPECT_EQ(render("{{ dict(a=1, b='x') }}"), "{'a': 1, 'b': 'x'}");
   EXPECT_EQ(render("{% set ns = namespace(found=false, n=0) %}{% for x in [1, 2, 3] %}"
                    "{% if x == 2 %}{% set ns.found = true %}{% endif %}{% set ns.n = ns.n + x %}"

@@ -232,8 +232,10 @@ TEST(Limits, SizesFromArgumentsAreBounded) {
   EXPECT_EQ(first_line(render(big + "{{ 'a\nb\nc'|indent(m) }}")),
             "ERROR: t.txt:3:3: error: filter 'indent': result larger than 64 MB");
   EXPECT_EQ(render("{{ 'aa'|replace('a', 'bc') }} {{ 'ab'|join('-') }}"), "bcbc a-b");
-  EXPECT_EQ(first_line(render("{{ [1]|batch(1000000000000, 0) }}")),
-            "ERROR: t.txt:1:7: error: filter 'batch': needs a size from 1 to 1000000");
+  EXPECT_EQ(
+      first_line(render("{{ [1]|batch(1000000000000, 0) }}")),
+      "ERROR: t.txt:1:7: error: filter 'batch': with fill_with, the size must be a number up to "
+      "1000000");
   EXPECT_EQ(render("{{ [1, 2, 3]|batch(2, 0)|list }}"), "[[1, 2], [3, 0]]");
   // unique hashes its keys: a million stay linear; 1, 1.0 and True are one key, as in Jinja2.
   EXPECT_EQ(render("{{ range(1000000)|unique|list|length }}"), "1000000");

@@ -1,6 +1,6 @@
-// Lowercasing for slugs and ids without a Unicode library: ASCII plus the Latin-1, Latin
-// Extended-A, Greek and Cyrillic capitals, which covers the titles of most European-language
-// sites. Other scripts pass through unchanged (most have no case).
+// Lowercasing for slugs and ids (and case filters of templates) without a Unicode library: ASCII
+// plus the Latin-1, Latin Extended-A, Greek and Cyrillic capitals, which covers the titles of most
+// European-language sites. Other scripts pass through unchanged (most have no case).
 #pragma once
 
 #include <cstdint>
@@ -12,5 +12,7 @@ namespace bengal {
 // Appends the UTF-8 character that starts at text[i] to `out`, lowercased, and advances `i`
 // past it. Invalid bytes are copied one at a time.
 void append_lower_char(std::string& out, std::string_view text, size_t& i);
+// The same for uppercase, over the same letters; 'ß' becomes "SS" as in Python's str.upper().
+void append_upper_char(std::string& out, std::string_view text, size_t& i);
 
 }  // namespace bengal

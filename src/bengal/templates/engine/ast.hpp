@@ -21,13 +21,14 @@ using Body = std::vector<std::unique_ptr<Node>>;
 
 // A filter: `value|name(args)`. Returns false and sets `error` on failure.
 using FilterFn = bool (*)(Renderer& r, Value& value, CallArgs& args, std::string& error);
-// A test: `value is name(args)`.
-using TestFn = bool (*)(const Value& value, const CallArgs& args);
+// A test: `value is name(args)`. A test that cannot apply (divisibleby 0, even of a string)
+// sets `error`, which makes the test an error whatever it returns.
+using TestFn = bool (*)(const Value& value, const CallArgs& args, std::string& error);
 
 enum class ExprKind : uint8_t {
   kLiteral,  // literal
   kName,     // name
-  kList,     // args
+  kList,     // args; a tuple when name is "tuple"
   kDict,     // args: key, value, key, value...
   kAttr,     // args[0].name
   kItem,     // args[0][args[1]]

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
 
 namespace bengal::templates {
@@ -90,9 +91,19 @@ Arith add(const Operands& o, Value& out) {
     out = o.ints && !__builtin_add_overflow(a.as_int(), b.as_int(), &r)
               ? Value::integer(r)
               : Value::number(a.as_float() + b.as_float());
+  } else if (a.is_string() && b.is_string() && (a.is_safe() || b.is_safe())) {
+    // Markup + text escapes the text, as markupsafe's Markup.__add__ does.
+    std::string s;
+    for (const Value* part : {&a, &b}) {
+      if (part->is_safe()) {
+        s += part->as_view();
+      } else {
+        append_markup_escaped(s, part->as_view());
+      }
+    }
+    out = Value::string(std::move(s), true);
   } else if (a.is_string() && b.is_string()) {
-    out = Value::string(std::string(a.as_view()) + std::string(b.as_view()),
-                        a.is_safe() && b.is_safe());
+    out = Value::string(std::string(a.as_view()) + std::string(b.as_view()));
   } else if (a.kind() == Value::Kind::kList && b.kind() == Value::Kind::kList) {
     List l = a.as_list();
     l.insert(l.end(), b.as_list().begin(), b.as_list().end());
@@ -113,7 +124,7 @@ Arith subtract(const Operands& o, Value& out) {
 }
 
 // 'ab' * 3 repeats the string, within kMaxBuiltBytes.
-Arith repeat(std::string_view s, const Value& times, Value& out) {
+Arith repeat(std::string_view s, const Value& times, Value& out, bool markup) {
   // An empty string repeated any number of times is empty, at once.
   int64_t count = s.empty() ? 0 : std::max<int64_t>(0, times.as_int());
   if (count > 0 && s.size() > kMaxBuiltBytes / static_cast<uint64_t>(count))
@@ -121,12 +132,12 @@ Arith repeat(std::string_view s, const Value& times, Value& out) {
   std::string r;
   r.reserve(s.size() * static_cast<size_t>(count));
   for (int64_t i = 0; i < count; ++i) r += s;
-  out = Value::string(std::move(r));
+  out = Value::string(std::move(r), markup);  // markup repeated stays markup
   return Arith::kOk;
 }
 
 Arith multiply(const Operands& o, Value& out) {
-  if (o.a.is_string() && is_intlike(o.b)) return repeat(o.a.as_view(), o.b, out);
+  if (o.a.is_string() && is_intlike(o.b)) return repeat(o.a.as_view(), o.b, out, o.a.is_safe());
   if (!o.nums) return Arith::kTypeError;
   int64_t r;
   out = o.ints && !__builtin_mul_overflow(o.a.as_int(), o.b.as_int(), &r)
@@ -281,7 +292,7 @@ bool mapping_method(const Value& base, std::string_view name, const CallArgs& ar
     } else if (name == "values") {
       l.push_back(base.attr(k));
     } else {
-      l.push_back(Value::list(List{Value::string(k), base.attr(k)}));
+      l.push_back(Value::tuple(List{Value::string(k), base.attr(k)}));
     }
   }
   out = Value::list(std::move(l));
@@ -321,7 +332,47 @@ std::string change_case(std::string_view s, bool upper) {
   return t;
 }
 
-// s.startswith(x), s.endswith(x), s.lower(), s.upper(), s.strip(), s.split([sep]).
+// s.format(...): {} {0} {name} fields and {{ }}; a format spec or conversion (:>8, !r) or
+// a missing argument makes the call fail.
+bool format_method(std::string_view s, const CallArgs& args, Value& out) {
+  std::string r;
+  size_t next = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if ((c == '{' || c == '}') && i + 1 < s.size() && s[i + 1] == c) {
+      r += c;
+      ++i;
+      continue;
+    }
+    if (c != '{') {
+      r += c;
+      continue;
+    }
+    size_t close = s.find('}', i);
+    if (close == std::string_view::npos) return false;
+    std::string_view field = s.substr(i + 1, close - i - 1);
+    if (field.find_first_of(":!{") != std::string_view::npos) return false;
+    const Value* v = nullptr;
+    if (field.empty()) {
+      v = next < args.positional.size() ? &args.positional[next++] : nullptr;
+    } else if (std::all_of(field.begin(), field.end(),
+                           [](char d) { return d >= '0' && d <= '9'; })) {
+      size_t index = field.size() > 6 ? SIZE_MAX : std::stoul(std::string(field));
+      v = index < args.positional.size() ? &args.positional[index] : nullptr;
+    } else {
+      v = args.find(field);
+    }
+    if (v == nullptr) return false;
+    v->append_str(r);
+    if (r.size() > kMaxBuiltBytes) return false;
+    i = close;
+  }
+  out = Value::string(std::move(r));
+  return true;
+}
+
+// s.startswith(x), s.endswith(x), s.lower(), s.upper(), s.strip(), s.split([sep]),
+// s.replace(old, new), s.format(...).
 bool string_method(std::string_view s, std::string_view name, const CallArgs& args, Value& out) {
   const Value* a0 = args.positional.empty() ? nullptr : &args.positional[0];
   if (name == "startswith" && a0) {
@@ -333,6 +384,19 @@ bool string_method(std::string_view s, std::string_view name, const CallArgs& ar
   } else if (name == "strip") {
     size_t b = s.find_first_not_of(" \t\n\r"), e = s.find_last_not_of(" \t\n\r");
     out = Value::string(b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1)));
+  } else if (name == "replace" && args.positional.size() >= 2 &&
+             !args.positional[0].str().empty()) {
+    std::string from = args.positional[0].str(), to = args.positional[1].str(), r;
+    size_t pos = 0;
+    for (size_t hit; (hit = s.find(from, pos)) != std::string_view::npos; pos = hit + from.size()) {
+      r.append(s, pos, hit - pos);
+      if (r.size() + to.size() > kMaxBuiltBytes) return false;
+      r += to;
+    }
+    r.append(s, pos);
+    out = Value::string(std::move(r));
+  } else if (name == "format") {
+    return format_method(s, args, out);
   } else if (name == "split") {
     std::string sep = a0 ? a0->str() : "";
     out = Value::list(sep.empty() ? split_words(s) : split_on(s, sep));
@@ -435,7 +499,7 @@ bool Renderer::eval_list(const Expr& e, Value& out) {
     if (!eval(*a, v)) return false;
     items.push_back(std::move(v));
   }
-  out = Value::list(std::move(items));
+  out = e.name == "tuple" ? Value::tuple(std::move(items)) : Value::list(std::move(items));
   return true;
 }
 
@@ -492,7 +556,10 @@ bool Renderer::eval_test(const Expr& e, Value& out) {
   if (!eval(*e.args[0], v)) return false;
   CallArgs args;
   if (!eval_args(e, 1, args)) return false;
-  out = Value::boolean((e.test ? e.test(v, args) : (*e.custom_test)(v, args)) != e.negate);
+  std::string error;
+  bool holds = e.test ? e.test(v, args, error) : (*e.custom_test)(v, args);
+  if (!error.empty()) return fail(e.line, e.column, "test '" + e.name + "': " + error);
+  out = Value::boolean(holds != e.negate);
   return true;
 }
 
@@ -524,6 +591,18 @@ bool Renderer::eval_binary(const Expr& e, Value& out) {
   Value a, b;
   if (!eval(*e.args[0], a) || !eval(*e.args[1], b)) return false;
   if (static_cast<size_t>(e.op) >= std::size(kArith)) return fail(e.line, e.column, "bad operator");
+  if (e.op == Op::kMod && a.is_string()) {
+    // "text %s" % x is printf-style formatting, the format filter's; a tuple gives each argument.
+    CallArgs args;
+    if (b.kind() == Value::Kind::kList && b.is_tuple()) {
+      args.positional = b.as_list();
+    } else {
+      args.positional.push_back(b);
+    }
+    std::string error;
+    out = a;
+    return find_filter("format")(*this, out, args, error) || fail(e.line, e.column, error);
+  }
   const ArithOp& op = kArith[static_cast<size_t>(e.op)];
   switch (op.apply({a, b, is_numeric(a) && is_numeric(b), is_intlike(a) && is_intlike(b)}, out)) {
     case Arith::kOk:

@@ -11,44 +11,17 @@
 #include "bengal/core/date.hpp"
 #include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
+#include "bengal/core/unicode_case.hpp"
+#include "bengal/markdown/entities.hpp"
+#include "bengal/templates/engine/filter_args.hpp"
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
 
 namespace bengal::templates {
-namespace {
 
-using Args = CallArgs;
+using namespace filter;  // NOLINT: the helpers every filter uses
 
-std::string text(const Value& v) {
-  return v.str();
-}
-std::string escaped(std::string_view s) {
-  std::string out;
-  append_markup_escaped(out, s);
-  return out;
-}
-
-// For a filter whose result would pass kMaxBuiltBytes.
-bool too_large(std::string& error) {
-  error = "result larger than 64 MB";
-  return false;
-}
-
-bool arg_bool(const Args& a, size_t i, std::string_view name, bool def) {
-  const Value* v = a.get(i, name);
-  return v ? v->truthy() : def;
-}
-int64_t arg_int(const Args& a, size_t i, std::string_view name, int64_t def) {
-  const Value* v = a.get(i, name);
-  return v && v->is_number() ? v->as_int() : def;
-}
-std::string arg_str(const Args& a, size_t i, std::string_view name, std::string def) {
-  const Value* v = a.get(i, name);
-  return v && !v->is_undefined() ? v->str() : std::move(def);
-}
-
-// "a.b.0": nested attribute or index lookup, as Jinja's attribute= arguments allow.
-Value get_path(const Value& v, std::string_view path) {
+Value filter::get_path(const Value& v, std::string_view path) {
   Value cur = v;
   while (!path.empty()) {
     size_t dot = path.find('.');
@@ -63,6 +36,8 @@ Value get_path(const Value& v, std::string_view path) {
   }
   return cur;
 }
+
+namespace {
 
 bool escape(Renderer&, Value& v, Args&, std::string&) {
   if (v.is_safe()) return true;
@@ -84,43 +59,49 @@ bool length(Renderer&, Value& v, Args&, std::string&) {
   return true;
 }
 
-std::string map_ascii(std::string_view s, bool upper) {
-  std::string out(s);
-  for (char& c : out) {
-    if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+// Python's str.upper()/str.lower() over the letters core/unicode_case knows.
+std::string map_case(std::string_view s, bool upper) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();)
+    upper ? append_upper_char(out, s, i) : append_lower_char(out, s, i);
   return out;
 }
 bool upper(Renderer&, Value& v, Args&, std::string&) {
-  v = Value::string(map_ascii(text(v), true), v.is_safe());
+  v = Value::string(map_case(text(v), true), v.is_safe());
   return true;
 }
 bool lower(Renderer&, Value& v, Args&, std::string&) {
-  v = Value::string(map_ascii(text(v), false), v.is_safe());
+  v = Value::string(map_case(text(v), false), v.is_safe());
   return true;
 }
+// Jinja2 starts a word after '-', whitespace, '(', '{', '[' or '<': "foo.bar" is "Foo.bar".
+// Its result is plain text even from markup (do_title joins with a str).
 bool title(Renderer&, Value& v, Args&, std::string&) {
-  // Jinja2 starts a word after '-', whitespace, '(', '{', '[' or '<': "foo.bar" is "Foo.bar".
-  std::string s = text(v);
+  std::string s = text(v), out;
+  out.reserve(s.size());
   bool start = true;
-  for (char& c : s) {
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
     if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
         c == '(' || c == '{' || c == '[' || c == '<') {
       start = true;
+      out += c;
+      ++i;
       continue;
     }
-    if (start && c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
-    if (!start && c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    start ? append_upper_char(out, s, i) : append_lower_char(out, s, i);
     start = false;
   }
-  v = Value::string(std::move(s), v.is_safe());
+  v = Value::string(std::move(out));
   return true;
 }
 bool capitalize(Renderer&, Value& v, Args&, std::string&) {
-  std::string s = map_ascii(text(v), false);
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
-  v = Value::string(std::move(s), v.is_safe());
+  std::string s = text(v), out;
+  size_t i = 0;
+  if (!s.empty()) append_upper_char(out, s, i);
+  out += map_case(std::string_view(s).substr(i), false);
+  v = Value::string(std::move(out), v.is_safe());
   return true;
 }
 bool trim(Renderer&, Value& v, Args& a, std::string&) {
@@ -135,6 +116,9 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
     error = "needs the old and the new text";
     return false;
   }
+  // Markup among the old and new text makes the value markup, escaped first, as do_replace.
+  if (r.autoescape() && !v.is_safe() && (a.positional[0].is_safe() || a.positional[1].is_safe()))
+    v = Value::string(escaped(text(v)), true);
   std::string s = text(v), from = text(a.positional[0]);
   Value to_v = a.positional[1];
   // Replacing inside markup escapes the replacement, as Markup.replace does.
@@ -143,8 +127,17 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
   int64_t count = arg_int(a, 2, "count", -1);
   std::string out;
   size_t pos = 0;
-  if (from.empty()) {
-    out = s;
+  if (from.empty()) {  // Python inserts `to` around every character
+    for (size_t i = 0; i < s.size() && count != 0; --count) {
+      if (out.size() + to.size() > kMaxBuiltBytes) return too_large(error);
+      out += to;
+      size_t n = Value::char_bytes(s, i);
+      out.append(s, i, n);
+      i += n;
+      pos = i;
+    }
+    if (count != 0) out += to;
+    out.append(s, pos, std::string::npos);
   } else {
     for (size_t hit; count != 0 && (hit = s.find(from, pos)) != std::string::npos; --count) {
       out.append(s, pos, hit - pos);
@@ -160,24 +153,34 @@ bool replace(Renderer& r, Value& v, Args& a, std::string& error) {
 // Jinja2's do_truncate: unchanged up to length + leeway characters; otherwise the first
 // length - len(end) characters, cut back to the last space unless killwords, then `end`.
 // Works on the bytes: a 10 MB word costs no more than its copy.
-bool truncate(Renderer&, Value& v, Args& a, std::string&) {
+// Markup stays markup (its `end` escaped), as slicing a Markup does; a length shorter than
+// `end` or a negative leeway is an error, as Jinja2's assertions make it.
+bool truncate(Renderer& r, Value& v, Args& a, std::string& error) {
   Value str = v.is_string() ? v : Value::string(text(v));
   std::string_view s = str.as_view();
-  auto length = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 0, "length", 255)));
+  int64_t length = arg_int(a, 0, "length", 255);
   bool killwords = arg_bool(a, 1, "killwords", false);
   std::string end = arg_str(a, 2, "end", "...");
-  auto leeway = static_cast<size_t>(std::max<int64_t>(0, arg_int(a, 3, "leeway", 5)));
-  if (Value::prefix_bytes(s, length + leeway) == s.size()) return true;
-  size_t end_chars = Value::view(end).length();
+  int64_t leeway = arg_int(a, 3, "leeway", 5);
+  auto end_chars = static_cast<int64_t>(Value::view(end).length());
+  if (length < end_chars || leeway < 0) {
+    error = length < end_chars ? fmt::format("length {} is shorter than end '{}'", length, end)
+                               : fmt::format("leeway must not be negative, got {}", leeway);
+    return false;
+  }
+  if (v.is_safe() && r.autoescape()) end = escaped(end);
+  if (Value::prefix_bytes(s, static_cast<size_t>(length + std::min<int64_t>(leeway, INT32_MAX))) ==
+      s.size())
+    return true;
   std::string_view cut =
-      s.substr(0, Value::prefix_bytes(s, length >= end_chars ? length - end_chars : 0));
+      s.substr(0, Value::prefix_bytes(s, static_cast<size_t>(length - end_chars)));
   if (!killwords) {
     size_t space = cut.rfind(' ');
     if (space != std::string_view::npos) cut = cut.substr(0, space);
   }
   std::string out(cut);
   out += end;
-  v = Value::string(std::move(out));
+  v = Value::string(std::move(out), v.is_safe());
   return true;
 }
 bool wordcount(Renderer&, Value& v, Args&, std::string&) {
@@ -193,23 +196,36 @@ bool wordcount(Renderer&, Value& v, Args&, std::string&) {
   v = Value::integer(n);
   return true;
 }
+// The entity ("&amp;", "&#65;", "&#x41;", any HTML5 name) at the start of `s`, appended
+// decoded as html.unescape does; returns the bytes read, 0 when `s` does not start with one.
+size_t append_entity(std::string& out, std::string_view s) {
+  if (!s.starts_with('&')) return 0;
+  size_t end = 1;
+  while (end < s.size() && end < 40 && std::isalnum(static_cast<unsigned char>(s[end]))) ++end;
+  if (s.starts_with("&#")) {
+    end = 2 + (s.size() > 2 && (s[2] == 'x' || s[2] == 'X'));
+    while (end < s.size() && end < 12 && std::isxdigit(static_cast<unsigned char>(s[end]))) ++end;
+  }
+  if (end >= s.size() || s[end] != ';' || end < 2) return 0;
+  size_t before = out.size();
+  markdown::append_entity(out, s.substr(0, end + 1));
+  bool decoded = out.compare(before, std::string::npos, s.substr(0, end + 1)) != 0;
+  if (!decoded) out.resize(before);  // an unknown name stays as written, by the caller
+  return decoded ? end + 1 : 0;
+}
+// Markup.striptags: comments and tags (a '<' up to the next '>') removed, whitespace
+// collapsed, entities unescaped. A '<' with no '>' after it is text.
 bool striptags(Renderer&, Value& v, Args&, std::string&) {
   std::string s = text(v), out;
-  bool in_tag = false;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 4, "<!--") == 0) {
-      size_t end = s.find("-->", i + 4);
-      i = end == std::string::npos ? s.size() : end + 2;
-      out += ' ';
-      continue;
-    }
-    if (s[i] == '<')
-      in_tag = true;
-    else if (s[i] == '>' && in_tag) {
-      in_tag = false;
-      out += ' ';
-    } else if (!in_tag)
+    size_t end = std::string::npos;
+    if (s.compare(i, 4, "<!--") == 0 && (end = s.find("-->", i + 4)) != std::string::npos) {
+      i = end + 2;
+    } else if (s[i] == '<' && (end = s.find('>', i + 1)) != std::string::npos) {
+      i = end;
+    } else {
       out += s[i];
+    }
   }
   // Collapse whitespace and unescape the common entities, as Markup.striptags does.
   std::string collapsed;
@@ -223,27 +239,18 @@ bool striptags(Renderer&, Value& v, Args&, std::string&) {
     space = false;
     collapsed += c;
   }
-  static const std::pair<std::string_view, std::string_view> kEntities[] = {
-      {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
-      {"&#39;", "'"}, {"&#x27;", "'"}, {"&nbsp;", " "}};
   std::string result;
   for (size_t i = 0; i < collapsed.size();) {
-    bool hit = false;
-    for (auto [from, to] : kEntities) {
-      if (collapsed.compare(i, from.size(), from) == 0) {
-        result += to;
-        i += from.size();
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) result += collapsed[i++];
+    size_t n = append_entity(result, std::string_view(collapsed).substr(i));
+    if (n == 0) result += collapsed[i++];
+    i += n;
   }
   v = Value::string(std::move(result));
   return true;
 }
 bool join(Renderer& r, Value& v, Args& a, std::string& error) {
-  std::string sep = arg_str(a, 0, "d", "");
+  const Value* sep_v = a.get(0, "d");
+  std::string sep = sep_v && !sep_v->is_undefined() ? sep_v->str() : "";
   const Value* attr = a.find("attribute");
   std::string out;
   bool first = true;
@@ -262,7 +269,12 @@ bool join(Renderer& r, Value& v, Args& a, std::string& error) {
     return true;
   }
   List items = v.to_list();
+  // As do_join: markup among the items, or a markup separator, makes the result markup, and
+  // then the rest (the separator too) is escaped.
+  bool sep_safe = sep_v && sep_v->is_safe();
   for (const Value& item : items) any_safe |= item.is_safe();
+  any_safe |= sep_safe;
+  if (esc && any_safe && !sep_safe) sep = escaped(sep);
   for (const Value& item0 : items) {
     Value item = attr ? get_path(item0, attr->str()) : item0;
     if (out.size() + sep.size() > kMaxBuiltBytes) return too_large(error);
@@ -301,18 +313,44 @@ bool last(Renderer&, Value& v, Args&, std::string&) {
   return true;
 }
 
-Value sort_key(const Value& item, const Value* attr, bool case_sensitive) {
-  Value k = attr ? get_path(item, attr->str()) : item;
-  if (!case_sensitive && k.is_string()) return Value::string(map_ascii(k.as_view(), false));
+Value one_sort_key(const Value& item, std::string_view path, bool case_sensitive) {
+  Value k = path.empty() ? item : get_path(item, path);
+  if (!case_sensitive && k.is_string()) return Value::string(map_case(k.as_view(), false));
   return k;
 }
-bool sort(Renderer&, Value& v, Args& a, std::string&) {
+// The key an item sorts by; attribute="a,b" sorts by a, then b (a list of keys).
+Value sort_key(const Value& item, const Value* attr, bool case_sensitive) {
+  std::string path = attr ? attr->str() : "";
+  if (path.find(',') == std::string::npos) return one_sort_key(item, path, case_sensitive);
+  List keys;
+  for (size_t i = 0; i <= path.size();) {
+    size_t comma = std::min(path.find(',', i), path.size());
+    keys.push_back(one_sort_key(item, std::string_view(path).substr(i, comma - i), case_sensitive));
+    i = comma + 1;
+  }
+  return Value::list(std::move(keys));
+}
+// Python cannot order text against numbers: sorting a mix is an error, not an arbitrary order.
+bool comparable_keys(const std::vector<std::pair<Value, Value>>& keyed, std::string& error) {
+  bool text = false, number = false;
+  for (const auto& [k, item] : keyed) {
+    text |= k.is_string();
+    number |= k.is_number() || k.kind() == Value::Kind::kBool;
+  }
+  if (text && number) {
+    error = "cannot compare text with numbers: give attribute= or make the values one type";
+    return false;
+  }
+  return true;
+}
+bool sort(Renderer&, Value& v, Args& a, std::string& error) {
   bool reverse = arg_bool(a, 0, "reverse", false);
   bool case_sensitive = arg_bool(a, 1, "case_sensitive", false);
   const Value* attr = a.get(2, "attribute");
   List items = v.to_list();
   std::vector<std::pair<Value, Value>> keyed;
   for (auto& item : items) keyed.emplace_back(sort_key(item, attr, case_sensitive), item);
+  if (!comparable_keys(keyed, error)) return false;
   std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& x, const auto& y) {
     int c = compare(x.first, y.first);
     return reverse ? c > 0 : c < 0;
@@ -417,7 +455,8 @@ bool select_by(Renderer& r, Value& v, Args& a, std::string& error, bool by_attr,
   List out;
   for (const Value& item : v.to_list()) {
     Value x = by_attr ? get_path(item, attr) : item;
-    bool ok = custom ? (*custom)(x, rest) : test ? test(x, rest) : x.truthy();
+    bool ok = custom ? (*custom)(x, rest) : test ? test(x, rest, error) : x.truthy();
+    if (!error.empty()) return false;
     if (ok == keep) out.push_back(item);
   }
   v = Value::list(std::move(out));
@@ -436,21 +475,30 @@ bool rejectattr(Renderer& r, Value& v, Args& a, std::string& e) {
   return select_by(r, v, a, e, true, false);
 }
 
+// do_batch: a new batch starts when the current one holds `linecount` items, exactly as
+// Jinja2's loop does it (so 0 starts with an empty batch and a size that is not a number
+// never closes one); the last batch is padded with `fill_with`.
 bool batch(Renderer&, Value& v, Args& a, std::string& error) {
-  // Filling a batch of a trillion would never end: sizes are bounded as range() is.
-  int64_t n = arg_int(a, 0, "linecount", 0);
-  if (n <= 0 || n > 1'000'000) {
-    error = "needs a size from 1 to 1000000";
+  const Value* size = a.get(0, "linecount");
+  if (size == nullptr) {
+    error = "needs the batch size";
     return false;
   }
+  bool numeric = size->is_number() || size->kind() == Value::Kind::kBool;
+  int64_t n = numeric ? size->as_int() : -1;
   const Value* fill = a.get(1, "fill_with");
+  // Filling a batch of a trillion would never end: sizes to fill are bounded as range() is.
+  if (fill && !fill->is_none() && (!numeric || n > 1'000'000)) {
+    error = "with fill_with, the size must be a number up to 1000000";
+    return false;
+  }
   List out, cur;
   for (const Value& item : v.to_list()) {
-    cur.push_back(item);
     if (static_cast<int64_t>(cur.size()) == n) out.push_back(Value::list(std::exchange(cur, {})));
+    cur.push_back(item);
   }
   if (!cur.empty()) {
-    while (fill && static_cast<int64_t>(cur.size()) < n) cur.push_back(*fill);
+    while (fill && !fill->is_none() && static_cast<int64_t>(cur.size()) < n) cur.push_back(*fill);
     out.push_back(Value::list(std::move(cur)));
   }
   v = Value::list(std::move(out));
@@ -477,7 +525,7 @@ bool slice(Renderer&, Value& v, Args& a, std::string& error) {
   v = Value::list(std::move(out));
   return true;
 }
-bool sum(Renderer&, Value& v, Args& a, std::string&) {
+bool sum(Renderer&, Value& v, Args& a, std::string& error) {
   const Value* attr = a.get(0, "attribute");
   const Value* start = a.get(1, "start");
   bool is_float = start && start->kind() == Value::Kind::kFloat;
@@ -485,6 +533,10 @@ bool sum(Renderer&, Value& v, Args& a, std::string&) {
   int64_t i = start ? start->as_int() : 0;
   for (const Value& item : v.to_list()) {
     Value x = attr ? get_path(item, attr->str()) : item;
+    if (!x.is_number() && x.kind() != Value::Kind::kBool) {
+      error = std::string("can only add numbers, not ") + x.type_name();
+      return false;
+    }
     if (x.kind() == Value::Kind::kFloat) is_float = true;
     f += x.as_float();
     if (__builtin_add_overflow(i, x.as_int(), &i)) is_float = true;
@@ -516,6 +568,7 @@ bool max(Renderer&, Value& v, Args& a, std::string&) {
   return minmax(v, a, true);
 }
 bool abs_(Renderer&, Value& v, Args&, std::string& error) {
+  if (v.kind() == Value::Kind::kBool) v = Value::integer(v.as_int());  // abs(True) is 1
   if (!v.is_number()) {
     error = std::string("needs a number, not ") + v.type_name();
     return false;
@@ -525,47 +578,122 @@ bool abs_(Renderer&, Value& v, Args&, std::string& error) {
           : Value::number(std::fabs(v.as_float()));
   return true;
 }
-bool round_(Renderer&, Value& v, Args& a, std::string&) {
-  int64_t precision = arg_int(a, 0, "precision", 0);
+bool round_(Renderer&, Value& v, Args& a, std::string& error) {
+  int64_t precision = std::clamp<int64_t>(arg_int(a, 0, "precision", 0), -308, 308);
   std::string method = arg_str(a, 1, "method", "common");
+  if (method != "common" && method != "ceil" && method != "floor") {
+    error = "method must be common, ceil or floor";
+    return false;
+  }
+  if (!v.is_number() && v.kind() != Value::Kind::kBool) {
+    error = std::string("needs a number, not ") + v.type_name();
+    return false;
+  }
   double scale = std::pow(10.0, static_cast<double>(precision));
-  double x = v.as_float() * scale;
-  // Python's round() rounds half to even, and Jinja's 'common' method is Python's round().
-  x = method == "ceil" ? std::ceil(x) : method == "floor" ? std::floor(x) : std::nearbyint(x);
-  // round() of an integer stays an integer in Python.
-  if (v.kind() == Value::Kind::kInt && precision >= 0 && method == "common") return true;
-  v = Value::number(x / scale);
+  if (method != "common") {  // math.ceil/floor(value * 10**precision) / 10**precision
+    double x = v.as_float() * scale;
+    v = Value::number((method == "ceil" ? std::ceil(x) : std::floor(x)) / scale);
+    return true;
+  }
+  // Python's round(): half to even on the exact binary value, so round(2.675, 2) is 2.67;
+  // fixed-point printing rounds the same way. round() of an integer stays an integer.
+  bool is_int = v.kind() != Value::Kind::kFloat;
+  if (is_int && precision >= 0) {
+    v = Value::integer(v.as_int());
+    return true;
+  }
+  double x = v.as_float();
+  if (precision > 0 && std::isfinite(x)) {
+    x = std::strtod(fmt::format("{:.{}f}", x, precision).c_str(), nullptr);
+  } else if (std::isfinite(x)) {
+    x = std::nearbyint(x * scale) / scale;
+  }
+  v = is_int ? Value::integer(Value::truncate(x)) : Value::number(x);
   return true;
 }
+
+// Python's text-to-number rules for int() and float(): surrounding whitespace, a sign, and
+// single underscores between digits; `digits` gets the text without them.
+bool python_number_text(std::string_view s, std::string& digits) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  digits.clear();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '_') {
+      digits += s[i];
+      continue;
+    }
+    if (i == 0 || i + 1 == s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + 1])) ||
+        !std::isalnum(static_cast<unsigned char>(s[i - 1])))
+      return false;
+  }
+  return !digits.empty();
+}
+// int(s, base): base 2..36, or 0 to take it from a 0x/0o/0b prefix; a prefix matching the
+// base is allowed.
+bool parse_python_int(std::string_view s, int base, int64_t& out) {
+  std::string d;
+  if (!python_number_text(s, d) || base == 1 || base < 0 || base > 36) return false;
+  std::string_view t = d;
+  bool negative = t.starts_with('-');
+  if (t.starts_with('-') || t.starts_with('+')) t.remove_prefix(1);
+  if (t.size() > 2 && t[0] == '0') {
+    char p = static_cast<char>(std::tolower(static_cast<unsigned char>(t[1])));
+    int prefixed = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
+    if (prefixed != 0 && (base == 0 || base == prefixed)) {
+      base = prefixed;
+      t.remove_prefix(2);
+    }
+  }
+  if (base == 0) base = 10;
+  if (t.empty() || t.front() == '-' || t.front() == '+') return false;
+  uint64_t magnitude = 0;
+  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), magnitude, base);
+  if (end != t.data() + t.size()) return false;
+  if (ec == std::errc::result_out_of_range || magnitude > uint64_t{INT64_MAX}) {
+    out = negative ? INT64_MIN : INT64_MAX;  // saturates: Python's ints have no limit
+  } else {
+    out = negative ? -static_cast<int64_t>(magnitude) : static_cast<int64_t>(magnitude);
+  }
+  return true;
+}
+bool parse_python_float(std::string_view s, double& out) {
+  std::string d;
+  if (!python_number_text(s, d)) return false;
+  // strtod also reads hex floats and "nan(...)", which Python does not.
+  if (d.find_first_of("xX(") != std::string::npos) return false;
+  char* end = nullptr;
+  out = std::strtod(d.c_str(), &end);
+  return end == d.c_str() + d.size();
+}
+// do_int: int(value, base) for text, else int(value); failing that int(float(value)); failing
+// that the default.
 bool int_(Renderer&, Value& v, Args& a, std::string&) {
-  int64_t def = arg_int(a, 0, "default", 0);
+  const Value* def = a.get(0, "default");
+  auto base = static_cast<int>(std::clamp<int64_t>(arg_int(a, 1, "base", 10), -1, 37));
+  int64_t n = 0;
+  double d = 0;
   if (v.is_number() || v.kind() == Value::Kind::kBool) {
     v = Value::integer(v.as_int());
-  } else if (v.is_string()) {
-    std::string s(v.as_view());
-    char* end = nullptr;
-    errno = 0;
-    double d = std::strtod(s.c_str(), &end);
-    bool ok = end != s.c_str() && errno == 0;
-    while (ok && *end == ' ') ++end;
-    v = Value::integer(ok && *end == '\0' ? Value::truncate(d) : def);
+  } else if (v.is_string() && parse_python_int(v.as_view(), base, n)) {
+    v = Value::integer(n);
+  } else if (v.is_string() && parse_python_float(v.as_view(), d) && std::isfinite(d)) {
+    v = Value::integer(Value::truncate(d));
   } else {
-    v = Value::integer(def);
+    v = def ? *def : Value::integer(0);
   }
   return true;
 }
 bool float_(Renderer&, Value& v, Args& a, std::string&) {
   const Value* def = a.get(0, "default");
-  double d = def ? def->as_float() : 0.0;
+  double d = 0;
   if (v.is_number() || v.kind() == Value::Kind::kBool) {
-    d = v.as_float();
-  } else if (v.is_string()) {
-    std::string s(v.as_view());
-    char* end = nullptr;
-    double x = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() && *end == '\0') d = x;
+    v = Value::number(v.as_float());
+  } else if (v.is_string() && parse_python_float(v.as_view(), d)) {
+    v = Value::number(d);
+  } else {
+    v = def ? *def : Value::number(0.0);
   }
-  v = Value::number(d);
   return true;
 }
 bool string(Renderer&, Value& v, Args&, std::string&) {
@@ -576,20 +704,31 @@ bool list(Renderer&, Value& v, Args&, std::string&) {
   v = Value::list(v.to_list());
   return true;
 }
-bool items(Renderer&, Value& v, Args&, std::string&) {
+// A mapping's (key, value) pairs; undefined gives none, anything else is an error.
+bool items(Renderer&, Value& v, Args&, std::string& error) {
   List out;
+  if (v.kind() != Value::Kind::kDict && !v.is_undefined() &&
+      (v.kind() != Value::Kind::kObject || v.as_object().is_sequence())) {
+    error = std::string("needs a mapping, not ") + v.type_name();
+    return false;
+  }
   if (v.kind() == Value::Kind::kDict) {
-    for (const auto& [k, x] : v.as_dict()) out.push_back(Value::list(List{Value::string(k), x}));
+    for (const auto& [k, x] : v.as_dict()) out.push_back(Value::tuple(List{Value::string(k), x}));
   } else if (v.kind() == Value::Kind::kObject) {
     for (const auto& k : v.as_object().keys())
-      out.push_back(Value::list(List{Value::string(k), v.attr(k)}));
+      out.push_back(Value::tuple(List{Value::string(k), v.attr(k)}));
   }
   v = Value::list(std::move(out));
   return true;
 }
 bool dictsort(Renderer& r, Value& v, Args& a, std::string& e) {
   bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
-  bool by_value = arg_str(a, 1, "by", "key") == "value";
+  std::string by = arg_str(a, 1, "by", "key");
+  if (by != "key" && by != "value") {
+    e = "by= takes \"key\" or \"value\", not \"" + by + "\"";
+    return false;
+  }
+  bool by_value = by == "value";
   bool reverse = arg_bool(a, 2, "reverse", false);
   items(r, v, a, e);
   List pairs = v.as_list();
@@ -601,12 +740,17 @@ bool dictsort(Renderer& r, Value& v, Args& a, std::string& e) {
   v = Value::list(std::move(pairs));
   return true;
 }
-void append_urlencoded(std::string& out, std::string_view s) {
+// Jinja2's url_quote: urllib's quote() keeping '/' for a whole string; for the keys and values
+// of a query (`for_query`), '/' is quoted too and a space becomes '+'.
+void append_urlencoded(std::string& out, std::string_view s, bool for_query = false) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' ||
+        (c == '/' && !for_query)) {
       out += ch;
+    } else if (c == ' ' && for_query) {
+      out += '+';
     } else {
       out += '%';
       out += kHex[c >> 4];
@@ -614,15 +758,22 @@ void append_urlencoded(std::string& out, std::string_view s) {
     }
   }
 }
+// do_urlencode: text (and any non-iterable) quoted whole; a dict, or a sequence of pairs, as
+// a query string.
 bool urlencode(Renderer&, Value& v, Args&, std::string&) {
   std::string out;
+  auto pair = [&out](const Value& k, const Value& x) {
+    if (!out.empty()) out += '&';
+    append_urlencoded(out, text(k), true);
+    out += '=';
+    append_urlencoded(out, text(x), true);
+  };
   if (v.kind() == Value::Kind::kDict) {
-    for (const auto& [k, x] : v.as_dict()) {
-      if (!out.empty()) out += '&';
-      append_urlencoded(out, k);
-      out += '=';
-      append_urlencoded(out, text(x));
-    }
+    for (const auto& [k, x] : v.as_dict()) pair(Value::view(k), x);
+  } else if (v.kind() == Value::Kind::kList ||
+             (v.kind() == Value::Kind::kObject && v.as_object().is_sequence())) {
+    for (const Value& item : v.to_list())
+      pair(item.item(Value::integer(0)), item.item(Value::integer(1)));
   } else {
     append_urlencoded(out, text(v));
   }
@@ -636,6 +787,24 @@ struct JsonWriter {
   std::string& out;
   std::string& error;
   std::vector<const void*> open;  // namespaces and other objects being written
+  int indent = -1;                // json.dumps(indent=): -1 for one line
+  int level = 0;                  // containers open, for the indentation
+
+  static constexpr size_t kMaxIndent = 64;
+
+  // Between items: ", " on one line, else "," and a new indented line.
+  void separate(bool first) {
+    if (indent < 0) {
+      if (!first) out += ", ";
+      return;
+    }
+    if (!first) out += ',';
+    newline();
+  }
+  void newline() {
+    out += '\n';
+    out.append(static_cast<size_t>(indent * level), ' ');
+  }
 
   static constexpr size_t kMaxDepth = 64;
 
@@ -650,6 +819,9 @@ struct JsonWriter {
     }
     switch (v.kind()) {
       case Value::Kind::kUndefined:
+      case Value::Kind::kFunction:
+        error = std::string("a value of type ") + v.type_name() + " is not JSON serializable";
+        return false;
       case Value::Kind::kNone:
         out += "null";
         return true;
@@ -693,14 +865,17 @@ struct JsonWriter {
         std::stable_sort(sorted.begin(), sorted.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         out += '{';
+        ++level;
         bool first = true;
         for (const auto& [k, x] : sorted) {
-          if (!first) out += ", ";
+          separate(first);
           first = false;
           append_json_string(out, k, JsonStyle::kPythonHtmlSafe);
           out += ": ";
           if (!write(x, depth + 1)) return false;
         }
+        --level;
+        if (!first && indent >= 0) newline();
         out += '}';
         return true;
       }
@@ -712,18 +887,27 @@ struct JsonWriter {
 
   bool write_list(const Value& v, size_t depth) {
     out += '[';
-    for (size_t i = 0; const Value& x : v.to_list()) {
-      if (i++ > 0) out += ", ";
+    ++level;
+    size_t i = 0;
+    for (const Value& x : v.to_list()) {
+      separate(i++ == 0);
       if (!write(x, depth + 1)) return false;
     }
+    --level;
+    if (i > 0 && indent >= 0) newline();
     out += ']';
     return true;
   }
 };
 
-bool tojson(Renderer&, Value& v, Args&, std::string& error) {
+bool tojson(Renderer&, Value& v, Args& a, std::string& error) {
   std::string out;
-  if (!JsonWriter{out, error, {}}.write(v, 0)) return false;
+  const Value* indent = a.get(0, "indent");
+  JsonWriter writer{out, error, {}};
+  if (indent && indent->is_number())
+    writer.indent =
+        static_cast<int>(std::clamp<int64_t>(indent->as_int(), 0, JsonWriter::kMaxIndent));
+  if (!writer.write(v, 0)) return false;
   v = Value::string(std::move(out), true);
   return true;
 }
@@ -738,12 +922,7 @@ bool indent(Renderer&, Value& v, Args& a, std::string& error) {
   // Jinja2 appends a newline and then splits lines, so a trailing newline survives and the
   // first line is indented only with first=True, even when it is blank.
   std::string s = text(v) + "\n", out;
-  std::vector<std::string_view> lines;
-  for (size_t start = 0; start < s.size();) {
-    size_t nl = s.find('\n', start);
-    lines.emplace_back(s.data() + start, nl - start);
-    start = nl + 1;
-  }
+  std::vector<std::string_view> lines = split_lines(s);
   for (size_t i = 0; i < lines.size(); ++i) {
     if (out.size() + pad.size() + lines[i].size() > kMaxBuiltBytes) return too_large(error);
     if (i > 0) out += '\n';
@@ -754,8 +933,26 @@ bool indent(Renderer&, Value& v, Args& a, std::string& error) {
   v = Value::string(std::move(out), v.is_safe());
   return true;
 }
-bool format(Renderer&, Value& v, Args& a, std::string& error) {
-  // printf-style: %s %d %i %f %.Nf %x %% with the positional arguments.
+// Text padded or cut as printf's %-W.Ps would, counting characters: `spec` is "%-W.P".
+std::string pad_chars(std::string_view spec, std::string s) {
+  bool left = spec.find('-') != std::string_view::npos;
+  size_t dot = spec.find('.');
+  auto number = [](std::string_view digits) {
+    size_t n = 0;
+    for (char c : digits)
+      if (c >= '0' && c <= '9') n = n * 10 + static_cast<size_t>(c - '0');
+    return n;
+  };
+  size_t width = number(spec.substr(0, dot));
+  if (dot != std::string_view::npos) s.resize(Value::prefix_bytes(s, number(spec.substr(dot + 1))));
+  size_t chars = Value::char_count(s);
+  if (chars < width) s.insert(left ? s.size() : 0, width - chars, ' ');
+  return s;
+}
+bool format(Renderer& r, Value& v, Args& a, std::string& error) {
+  // printf-style: %s %d %i %f %.Nf %x %% with the positional arguments. Formatting markup
+  // escapes the text put into it, as Markup's % does.
+  bool markup = v.is_safe() && r.autoescape();
   std::string f = text(v), out;
   size_t next = 0;
   for (size_t i = 0; i < f.size(); ++i) {
@@ -764,6 +961,18 @@ bool format(Renderer&, Value& v, Args& a, std::string& error) {
       continue;
     }
     size_t j = i + 1;
+    // %(name)s takes the keyword argument `name`, as Python's `text % mapping`.
+    std::string_view key;
+    if (j < f.size() && f[j] == '(') {
+      size_t close = f.find(')', j);
+      if (close == std::string::npos) {
+        error = "incomplete format key";
+        return false;
+      }
+      key = std::string_view(f).substr(j + 1, close - j - 1);
+      j = close + 1;
+    }
+    size_t spec_start = j;
     while (j < f.size() && std::strchr("-+ #0123456789.", f[j]) != nullptr) ++j;
     if (j >= f.size()) {
       error = "incomplete format";
@@ -775,12 +984,16 @@ bool format(Renderer&, Value& v, Args& a, std::string& error) {
       i = j;
       continue;
     }
-    if (next >= a.positional.size()) {
-      error = "not enough arguments for format string";
+    const Value* found = key.data() != nullptr        ? a.find(key)
+                         : next < a.positional.size() ? &a.positional[next++]
+                                                      : nullptr;
+    if (found == nullptr) {
+      error = key.data() != nullptr ? "no argument named '" + std::string(key) + "' for format"
+                                    : "not enough arguments for format string";
       return false;
     }
-    const Value& arg = a.positional[next++];
-    std::string spec(f, i, j - i);
+    const Value& arg = *found;
+    std::string spec = "%" + f.substr(spec_start, j - spec_start);
     // A width or precision is padding the template asks for: bounded, so that %999999999d is
     // an error rather than a gigabyte of spaces.
     for (size_t k = 0; k < spec.size();) {
@@ -802,8 +1015,8 @@ bool format(Renderer&, Value& v, Args& a, std::string& error) {
     switch (conv) {
       case 's':
       case 'r':
-        spec += 's';
-        print(text(arg).c_str());
+        // Widths and precisions count characters, not bytes, as Python does.
+        buf = pad_chars(spec, markup && !arg.is_safe() ? escaped(text(arg)) : text(arg));
         break;
       case 'd':
       case 'i':
@@ -831,7 +1044,7 @@ bool format(Renderer&, Value& v, Args& a, std::string& error) {
     out += buf;
     i = j;
   }
-  v = Value::string(std::move(out));
+  v = Value::string(std::move(out), markup);
   return true;
 }
 bool slugify_(Renderer&, Value& v, Args&, std::string&) {
@@ -878,6 +1091,43 @@ bool absolute_url(Renderer& r, Value& v, Args&, std::string&) {
   return true;
 }
 
+// do_attr: Python's getattr, never an item: a host object's attribute, else undefined (the
+// keys of a dict are items, not attributes).
+bool attr(Renderer&, Value& v, Args& a, std::string&) {
+  std::string name = arg_str(a, 0, "name", "");
+  v = v.kind() == Value::Kind::kObject ? v.as_object().attr(name) : Value();
+  return true;
+}
+// do_random, made reproducible: the item is picked by a hash (FNV-1a) of the sequence's printed
+// form, so the same input gives the same pick in every build.
+bool random(Renderer&, Value& v, Args&, std::string& error) {
+  if (v.kind() == Value::Kind::kDict ||
+      (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence())) {
+    error = "needs a sequence, not a mapping";
+    return false;
+  }
+  List items = v.to_list();
+  if (items.empty()) {  // Jinja2 gives undefined for an empty sequence
+    v = Value();
+    return true;
+  }
+  uint64_t hash = 14695981039346656037ull;
+  for (char c : v.str()) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  v = items[hash % items.size()];
+  return true;
+}
+
+// Filters that walk their value: as in Python, a number, boolean, none or function is not
+// iterable and is an error (undefined stays an empty sequence).
+template <FilterFn F>
+bool over_items(Renderer& r, Value& v, Args& a, std::string& error) {
+  if (!v.is_iterable() && !v.is_undefined()) {
+    error = std::string("needs a sequence or mapping, not ") + v.type_name();
+    return false;
+  }
+  return F(r, v, a, error);
+}
+
 struct Named {
   std::string_view name;
   FilterFn fn;
@@ -885,53 +1135,63 @@ struct Named {
 constexpr Named kFilters[] = {
     {"abs", abs_},
     {"absolute_url", absolute_url},
-    {"batch", batch},
+    {"attr", attr},
+    {"batch", over_items<batch>},
     {"capitalize", capitalize},
-    {"count", length},
+    {"center", center},
+    {"count", over_items<length>},
     {"d", default_},
     {"date", date},
     {"default", default_},
-    {"dictsort", dictsort},
+    {"dictsort", over_items<dictsort>},
     {"e", escape},
     {"escape", escape},
-    {"first", first},
+    {"filesizeformat", filesizeformat},
+    {"first", over_items<first>},
     {"float", float_},
+    {"forceescape", forceescape},
     {"format", format},
+    {"groupby", over_items<groupby>},
     {"indent", indent},
     {"int", int_},
     {"items", items},
-    {"join", join},
-    {"last", last},
-    {"length", length},
-    {"list", list},
+    {"join", over_items<join>},
+    {"last", over_items<last>},
+    {"length", over_items<length>},
+    {"list", over_items<list>},
     {"lower", lower},
-    {"map", map},
+    {"map", over_items<map>},
     {"markdownify", markdownify},
-    {"max", max},
-    {"min", min},
-    {"reject", reject},
-    {"rejectattr", rejectattr},
+    {"max", over_items<max>},
+    {"min", over_items<min>},
+    {"pprint", pprint},
+    {"random", over_items<random>},
+    {"reject", over_items<reject>},
+    {"rejectattr", over_items<rejectattr>},
     {"relative_url", relative_url},
     {"replace", replace},
-    {"reverse", reverse},
+    {"reverse", over_items<reverse>},
     {"round", round_},
     {"safe", safe},
-    {"select", select},
-    {"selectattr", selectattr},
-    {"slice", slice},
+    {"select", over_items<select>},
+    {"selectattr", over_items<selectattr>},
+    {"slice", over_items<slice>},
     {"slugify", slugify_},
-    {"sort", sort},
+    {"sort", over_items<sort>},
     {"string", string},
     {"striptags", striptags},
-    {"sum", sum},
+    {"sum", over_items<sum>},
     {"title", title},
     {"tojson", tojson},
     {"trim", trim},
     {"truncate", truncate},
-    {"unique", unique},
+    {"unique", over_items<unique>},
     {"upper", upper},
     {"urlencode", urlencode},
+    {"urlize", urlize},
     {"wordcount", wordcount},
+    {"wordwrap", wordwrap},
+    {"xmlattr", xmlattr},
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "bengal/templates/engine/globals.hpp"
 
+#include <fmt/format.h>
+
 #include "bengal/templates/engine/renderer.hpp"
 
 namespace bengal::templates {
@@ -7,6 +9,26 @@ namespace {
 
 // range() of more items than this is an error rather than an out-of-memory crash.
 constexpr int64_t kMaxRange = 1'000'000;
+
+// What range() gives: a sequence computed on demand, which prints as Python's range(0, 3).
+class Range : public Object {
+ public:
+  Range(int64_t start, int64_t stop, int64_t step, uint64_t count)
+      : start_(start), stop_(stop), step_(step), count_(count) {}
+  bool is_sequence() const override { return true; }
+  size_t length() const override { return static_cast<size_t>(count_); }
+  Value at(size_t index) const override {
+    return Value::integer(start_ + static_cast<int64_t>(index) * step_);
+  }
+  std::string str() const override {
+    return step_ == 1 ? fmt::format("range({}, {})", start_, stop_)
+                      : fmt::format("range({}, {}, {})", start_, stop_, step_);
+  }
+
+ private:
+  int64_t start_, stop_, step_;
+  uint64_t count_;
+};
 
 bool range(Renderer&, CallArgs& args, Value& result, std::string& error) {
   const auto& p = args.positional;
@@ -42,11 +64,7 @@ bool range(Renderer&, CallArgs& args, Value& result, std::string& error) {
     error = "range() of " + std::to_string(count) + " items is too large";
     return false;
   }
-  List items;
-  items.reserve(static_cast<size_t>(count));
-  for (int64_t i = 0; i < static_cast<int64_t>(count); ++i)
-    items.push_back(Value::integer(start + i * step));
-  result = Value::list(std::move(items));
+  result = Value::object(std::make_shared<Range>(start, stop, step, count));
   return true;
 }
 
@@ -92,6 +110,52 @@ class Cycler : public Object, public std::enable_shared_from_this<Cycler> {
   List items_;
   mutable size_t pos_ = 0;
 };
+
+// lipsum(n=5, html=True, min=20, max=100): n paragraphs of lorem ipsum, each of min..max
+// words in sentences, as Jinja2's generate_lorem_ipsum, but the same text on every build: the
+// words come from a fixed pseudo-random sequence instead of Python's random module.
+bool lipsum(Renderer&, CallArgs& args, Value& result, std::string&) {
+  static constexpr std::string_view kWords[] = {
+      "lorem",   "ipsum",     "dolor",  "sit",     "amet",    "consectetur", "adipiscing",
+      "elit",    "sed",       "do",     "eiusmod", "tempor",  "incididunt",  "ut",
+      "labore",  "et",        "dolore", "magna",   "aliqua",  "enim",        "ad",
+      "minim",   "veniam",    "quis",   "nostrud", "ullamco", "laboris",     "nisi",
+      "aliquip", "ex",        "ea",     "commodo", "duis",    "aute",        "irure",
+      "in",      "voluptate", "velit",  "esse",    "cillum",  "fugiat",      "nulla"};
+  auto arg = [&args](size_t i, std::string_view name, int64_t def) {
+    const Value* v = args.get(i, name);
+    return v && v->is_number() ? v->as_int() : def;
+  };
+  int64_t n = std::clamp<int64_t>(arg(0, "n", 5), 0, 1000);
+  const Value* html_arg = args.get(1, "html");
+  bool html = html_arg ? html_arg->truthy() : true;
+  int64_t min = std::clamp<int64_t>(arg(2, "min", 20), 1, 10000);
+  int64_t max = std::clamp<int64_t>(arg(3, "max", 100), min, 10000);
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&state](uint64_t bound) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return (state >> 33) % bound;
+  };
+  std::string out;
+  for (int64_t p = 0; p < n; ++p) {
+    if (p > 0) out += html ? "\n" : "\n\n";
+    std::string para;
+    auto words = static_cast<int64_t>(min + static_cast<int64_t>(next(max - min + 1)));
+    bool start = true;
+    for (int64_t w = 0; w < words; ++w) {
+      std::string word(kWords[next(std::size(kWords))]);
+      if (start) word[0] = static_cast<char>(word[0] - 32);
+      if (!para.empty()) para += ' ';
+      para += word;
+      start = w + 1 < words && next(10) == 0;  // a sentence ends now and then
+      if (start) para += '.';
+    }
+    para += '.';
+    out += html ? "<p>" + para + "</p>" : para;
+  }
+  result = Value::string(std::move(out), html);
+  return true;
+}
 
 }  // namespace
 
@@ -147,6 +211,7 @@ Vars builtin_globals() {
                    result = Value::object(std::move(ns));
                    return true;
                  }));
+  g.emplace_back("lipsum", Value::function(lipsum));
   g.emplace_back("cycler",
                  Value::function([](Renderer&, CallArgs& args, Value& result, std::string&) {
                    result = Value::object(std::make_shared<Cycler>(args.positional));

@@ -1,5 +1,5 @@
 // The functions every template sees without the host registering them, as in Jinja2: range,
-// dict, namespace, cycler, joiner. Internal to the template engine.
+// dict, namespace, cycler, joiner, lipsum. Internal to the template engine.
 #pragma once
 
 #include "bengal/templates/engine/environment.hpp"

@@ -185,14 +185,23 @@ class Lexer {
   }
 
   // Tokens of one {{ }} or {% %} tag, up to and including its end.
+  // Inside a dict a "}}" closes dicts, not the tag (`{{ {"a": {"b": 1}}}}`), as in Jinja2; in
+  // other brackets it ends the tag, so `{{ (1 }}` reports the missing ')'.
   bool tag(char end_char, size_t open, bool& strip_next) {
+    std::string brackets;  // the open ( [ { in order
     for (;;) {
       skip_space();
       if (pos_ >= src_.size())
         return fail(end_char == '}' ? "unclosed {{; expected }}" : "unclosed {%; expected %}",
                     open);
-      if (tag_end(end_char, strip_next)) return true;
+      if ((brackets.empty() || brackets.back() != '{') && tag_end(end_char, strip_next))
+        return true;
       if (!token()) return false;
+      if (out_.back().type == TokenType::kOp && out_.back().value.size() == 1) {
+        char op = out_.back().value[0];
+        if (op == '(' || op == '[' || op == '{') brackets += op;
+        if ((op == ')' || op == ']' || op == '}') && !brackets.empty()) brackets.pop_back();
+      }
     }
   }
 

@@ -545,6 +545,7 @@ ExprPtr Parser::parse_tuple_or_expr() {
   if (!is_op(",")) return first;
   auto list = std::make_unique<Expr>();
   list->kind = ExprKind::kList;
+  list->name = "tuple";
   list->line = first->line;
   list->column = first->column;
   list->args.push_back(std::move(first));
@@ -762,12 +763,13 @@ ExprPtr Parser::parse_test(ExprPtr e) {
 }
 
 // Whether the next token can start the one argument a test takes without parentheses: a
-// literal or a name that is not an operator keyword.
+// literal, a list or dict, or a name that is not an operator keyword.
 bool Parser::starts_test_argument() const {
   static constexpr std::string_view kKeywords[] = {"and", "or", "else", "if", "in", "not", "is"};
   const Token& t = peek();
   if (t.type == TokenType::kInt || t.type == TokenType::kFloat || t.type == TokenType::kString)
     return true;
+  if (is_op("[") || is_op("{")) return true;  // `x is in [1, 2]`, as Jinja2 allows
   return t.type == TokenType::kName &&
          std::find(std::begin(kKeywords), std::end(kKeywords), t.value) == std::end(kKeywords);
 }
@@ -905,6 +907,7 @@ ExprPtr Parser::parse_parenthesized(ExprPtr e) {
   next();
   if (accept_op(")")) {
     e->kind = ExprKind::kList;  // () is an empty tuple
+    e->name = "tuple";
     return e;
   }
   ExprPtr inner = parse_expr();
@@ -913,6 +916,7 @@ ExprPtr Parser::parse_parenthesized(ExprPtr e) {
     return inner;
   }
   e->kind = ExprKind::kList;
+  e->name = "tuple";
   e->args.push_back(std::move(inner));
   while (accept_op(",") && !is_op(")")) e->args.push_back(parse_expr());
   expect_op(")");

@@ -76,7 +76,7 @@ const List* loop_items(const Node& loop, const Value& iterable, List& storage) {
   if (iterable.kind() == Value::Kind::kList) return &iterable.as_list();
   if (iterable.kind() == Value::Kind::kDict && loop.names.size() == 2) {
     for (const auto& [k, v] : iterable.as_dict())
-      storage.push_back(Value::list(List{Value::view(k), v}));
+      storage.push_back(Value::tuple(List{Value::view(k), v}));
   } else {
     storage = iterable.to_list();
   }
@@ -410,6 +410,11 @@ Value Renderer::macro_value(const Node* macro, const Template* tpl) {
 
 bool Renderer::call_macro(const Node& macro, const Template* tpl, CallArgs& args, Value& result,
                           std::string& error) {
+  if (args.positional.size() > macro.names.size()) {  // an error in Jinja2 too, not ignored
+    error = "macro '" + macro.text + "' takes not more than " + std::to_string(macro.names.size()) +
+            " argument(s), given " + std::to_string(args.positional.size());
+    return false;
+  }
   if (!enter()) {
     error = "macro calls nested deeper than 64 levels (does '" + macro.text + "' call itself?)";
     return false;
@@ -489,6 +494,9 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
   loop->depth = depth;
   Value loop_value = Value::object(loop);
   Flow result = Flow::kNormal;
+  // Jinja2 runs the else branch unless the body ran to its end at least once: a loop whose
+  // every pass ends in break or continue takes it too.
+  bool completed = false;
   for (size_t i = 0; i < items->size() && result == Flow::kNormal; ++i) {
     loop->index = i;
     Scope& s = scopes_.back();
@@ -497,9 +505,11 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
     bind_loop_variables(n, s, 1, (*items)[i]);
     Flow f = exec_body(n.bodies[0]);
     if (f == Flow::kError || f == Flow::kBreak) result = f;
+    completed |= f == Flow::kNormal;
   }
   scopes_.pop_back();
-  return result == Flow::kError ? Flow::kError : Flow::kNormal;
+  if (result == Flow::kError) return Flow::kError;
+  return completed || n.bodies.size() < 2 ? Flow::kNormal : exec_body(n.bodies[1]);
 }
 
 // The items of {% for x in xs if cond %} for which cond holds, evaluated with the loop

@@ -8,79 +8,94 @@ const Value* arg(const CallArgs& a) {
   return a.positional.empty() ? nullptr : &a.positional[0];
 }
 
-bool defined(const Value& v, const CallArgs&) {
+bool defined(const Value& v, const CallArgs&, std::string&) {
   return !v.is_undefined();
 }
-bool undefined(const Value& v, const CallArgs&) {
+bool undefined(const Value& v, const CallArgs&, std::string&) {
   return v.is_undefined();
 }
-bool none(const Value& v, const CallArgs&) {
+bool none(const Value& v, const CallArgs&, std::string&) {
   return v.is_none();
 }
-bool string(const Value& v, const CallArgs&) {
+bool string(const Value& v, const CallArgs&, std::string&) {
   return v.is_string();
 }
-bool number(const Value& v, const CallArgs&) {
-  return v.is_number();
+// A boolean is a number, as in Python.
+bool number(const Value& v, const CallArgs&, std::string&) {
+  return v.is_number() || v.kind() == Value::Kind::kBool;
 }
-bool integer(const Value& v, const CallArgs&) {
+bool integer(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kInt;
 }
-bool float_(const Value& v, const CallArgs&) {
+bool float_(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kFloat;
 }
-bool boolean(const Value& v, const CallArgs&) {
+bool boolean(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kBool;
 }
-bool true_(const Value& v, const CallArgs&) {
+bool true_(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kBool && v.as_bool();
 }
-bool false_(const Value& v, const CallArgs&) {
+bool false_(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kBool && !v.as_bool();
 }
-bool iterable(const Value& v, const CallArgs&) {
+bool iterable(const Value& v, const CallArgs&, std::string&) {
   return v.is_iterable();
 }
-bool sequence(const Value& v, const CallArgs&) {
+bool sequence(const Value& v, const CallArgs&, std::string&) {
   return v.is_string() || v.kind() == Value::Kind::kList || v.kind() == Value::Kind::kDict ||
          (v.kind() == Value::Kind::kObject && v.as_object().is_sequence());
 }
-bool mapping(const Value& v, const CallArgs&) {
+bool mapping(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kDict ||
          (v.kind() == Value::Kind::kObject && !v.as_object().is_sequence());
 }
-bool callable(const Value& v, const CallArgs&) {
+bool callable(const Value& v, const CallArgs&, std::string&) {
   return v.kind() == Value::Kind::kFunction;
 }
-bool even(const Value& v, const CallArgs&) {
-  return v.is_number() && v.as_int() % 2 == 0;
+// Python's value % 2: an error for text and other values that are not numbers.
+bool number_or_error(const Value& v, std::string& error) {
+  if (v.is_number() || v.kind() == Value::Kind::kBool) return true;
+  error = std::string("needs a number, not ") + v.type_name();
+  return false;
 }
-bool odd(const Value& v, const CallArgs&) {
-  return v.is_number() && v.as_int() % 2 != 0;
+bool even(const Value& v, const CallArgs&, std::string& error) {
+  return number_or_error(v, error) && v.as_int() % 2 == 0;
 }
-bool divisibleby(const Value& v, const CallArgs& a) {
+bool odd(const Value& v, const CallArgs&, std::string& error) {
+  return number_or_error(v, error) && v.as_int() % 2 != 0;
+}
+bool divisibleby(const Value& v, const CallArgs& a, std::string& error) {
   const Value* n = arg(a);
-  return n && n->is_number() && n->as_int() != 0 && v.is_number() && v.as_int() % n->as_int() == 0;
+  if (n == nullptr || !number_or_error(*n, error) || !number_or_error(v, error)) {
+    if (n == nullptr) error = "needs the number to divide by";
+    return false;
+  }
+  if (n->as_int() == 0) {
+    error = "division by zero";
+    return false;
+  }
+  return v.as_int() % n->as_int() == 0;
 }
-bool eq(const Value& v, const CallArgs& a) {
+bool eq(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && v == *arg(a);
 }
-bool ne(const Value& v, const CallArgs& a) {
+bool ne(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && !(v == *arg(a));
 }
-bool lt(const Value& v, const CallArgs& a) {
+bool lt(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) < 0;
 }
-bool le(const Value& v, const CallArgs& a) {
+bool le(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) <= 0;
 }
-bool gt(const Value& v, const CallArgs& a) {
+bool gt(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) > 0;
 }
-bool ge(const Value& v, const CallArgs& a) {
+bool ge(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && compare(v, *arg(a)) >= 0;
 }
-bool in(const Value& v, const CallArgs& a) {
+bool in(const Value& v, const CallArgs& a, std::string&) {
   const Value* c = arg(a);
   if (c == nullptr) return false;
   bool found = false;
@@ -88,20 +103,38 @@ bool in(const Value& v, const CallArgs& a) {
   c->for_each([&](const Value& x) { found = found || x == v; });
   return found;
 }
-bool sameas(const Value& v, const CallArgs& a) {
+bool sameas(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && v == *arg(a) && v.kind() == arg(a)->kind();
 }
-bool lower(const Value& v, const CallArgs&) {
+// str.islower()/isupper(): no letter of the other case, and at least one cased letter.
+bool lower(const Value& v, const CallArgs&, std::string&) {
   if (!v.is_string()) return false;
-  for (char c : v.as_view())
+  bool cased = false;
+  for (char c : v.as_view()) {
     if (c >= 'A' && c <= 'Z') return false;
-  return true;
+    cased |= c >= 'a' && c <= 'z';
+  }
+  return cased;
 }
-bool upper(const Value& v, const CallArgs&) {
+bool upper(const Value& v, const CallArgs&, std::string&) {
   if (!v.is_string()) return false;
-  for (char c : v.as_view())
+  bool cased = false;
+  for (char c : v.as_view()) {
     if (c >= 'a' && c <= 'z') return false;
-  return true;
+    cased |= c >= 'A' && c <= 'Z';
+  }
+  return cased;
+}
+// Markup (already escaped or marked safe).
+bool escaped(const Value& v, const CallArgs&, std::string&) {
+  return v.is_safe();
+}
+// Whether a built-in filter or test of that name exists (`"upper" is filter`).
+bool filter(const Value& v, const CallArgs&, std::string&) {
+  return v.is_string() && find_filter(v.as_view()) != nullptr;
+}
+bool test(const Value& v, const CallArgs&, std::string&) {
+  return v.is_string() && find_test(v.as_view()) != nullptr;
 }
 
 struct Named {
@@ -109,6 +142,11 @@ struct Named {
   TestFn fn;
 };
 constexpr Named kTests[] = {
+    {"!=", ne},
+    {"<", lt},
+    {"<=", le},
+    {">", gt},
+    {">=", ge},
     {"boolean", boolean},
     {"callable", callable},
     {"defined", defined},
@@ -116,8 +154,10 @@ constexpr Named kTests[] = {
     {"eq", eq},
     {"equalto", eq},
     {"==", eq},
+    {"escaped", escaped},
     {"even", even},
     {"false", false_},
+    {"filter", filter},
     {"float", float_},
     {"ge", ge},
     {"gt", gt},
@@ -137,6 +177,7 @@ constexpr Named kTests[] = {
     {"sameas", sameas},
     {"sequence", sequence},
     {"string", string},
+    {"test", test},
     {"true", true_},
     {"undefined", undefined},
     {"upper", upper},

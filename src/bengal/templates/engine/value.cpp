@@ -409,19 +409,22 @@ void Value::append_str(std::string& out) const {
 void Value::append_repr(std::string& out) const {
   switch (kind_) {
     case Kind::kString:
+      if (safe_) out += "Markup(";  // as markupsafe's repr
       append_python_quoted(out, s_);
+      if (safe_) out += ')';
       break;
     case Kind::kList: {
-      PrintingGuard guard(owner_.get(), out, "[...]");
+      PrintingGuard guard(owner_.get(), out, tuple_ ? "(...)" : "[...]");
       if (!guard.entered()) break;
-      out += '[';
+      out += tuple_ ? '(' : '[';
       bool first = true;
       for (const Value& v : as_list()) {
         if (!first) out += ", ";
         first = false;
         v.append_repr(out);
       }
-      out += ']';
+      if (tuple_ && as_list().size() == 1) out += ',';
+      out += tuple_ ? ')' : ']';
       break;
     }
     case Kind::kDict:

@@ -120,6 +120,13 @@ class Value {
   static Value string(std::string s, bool safe = false);
   static Value list(List items);
   static Value list(std::shared_ptr<const List> items);
+  // A Python tuple: a list that prints as ('a', 1) and ('a',); it compares, indexes and
+  // iterates as a list does. dict.items(), dictsort, groupby and (a, b) literals make them.
+  static Value tuple(List items) {
+    Value v = list(std::move(items));
+    v.tuple_ = true;
+    return v;
+  }
   static Value dict(Dict items);
   static Value object(std::shared_ptr<const Object> o);
   static Value function(Function f);
@@ -133,6 +140,7 @@ class Value {
   bool is_string() const { return kind_ == Kind::kString; }
   bool is_number() const { return kind_ == Kind::kInt || kind_ == Kind::kFloat; }
   bool is_safe() const { return safe_; }
+  bool is_tuple() const { return tuple_; }
   bool is_iterable() const;  // strings, lists, dicts, sequence objects
 
   bool as_bool() const { return i_ != 0; }
@@ -242,6 +250,7 @@ class Value {
   static int compare_at(const Value& a, const Value& b, size_t depth);
   Kind kind_ = Kind::kUndefined;
   bool safe_ = false;
+  bool tuple_ = false;  // a kList printed as a tuple
   union {
     int64_t i_ = 0;
     double f_;
