@@ -1,5 +1,7 @@
 #include "bengal/pipeline/render_context.hpp"
 
+#include "bengal/config/document.hpp"
+#include "bengal/core/file_io.hpp"
 #include "bengal/templates/builtin_theme.hpp"
 
 namespace fs = std::filesystem;
@@ -38,6 +40,36 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
       b.sources.follow_external_symlinks ? fs::path() : site_dir);
 }
 
+// t()'s texts: i18n/<language>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps
+// them; none is fine (t() then shows its default or the key).
+templates::Value load_translations(BuildContext& b) {
+  const std::string& lang = b.site().config.language;
+  static constexpr std::pair<const char*, config::Format> kFiles[] = {
+      {".yaml", config::Format::kYaml},
+      {".yml", config::Format::kYaml},
+      {".toml", config::Format::kToml},
+      {".json", config::Format::kJson}};
+  for (const auto& [ext, format] : kFiles) {
+    std::string shown = "i18n/" + lang + ext;
+    fs::path path = b.options.site_dir / shown;
+    std::error_code ec;
+    if (lang.empty() || lang.find('/') != std::string::npos || !fs::is_regular_file(path, ec))
+      continue;
+    std::string text, error;
+    if (!read_file(path, text, error)) {
+      b.diagnostics.add(make_error(shown, 0, 0, error));
+      return templates::Value::dict({});
+    }
+    config::Document doc = config::parse_document(text, format, shown);
+    if (doc.error) {
+      b.diagnostics.add(*doc.error);
+      return templates::Value::dict({});
+    }
+    return templates::Value::from(doc.root);
+  }
+  return templates::Value::dict({});
+}
+
 }  // namespace
 
 RenderContext::RenderContext(BuildContext& b)
@@ -52,6 +84,8 @@ RenderContext::RenderContext(BuildContext& b)
   env.set_base_url(site.config.baseurl, site.config.base_path);
   env.set_markdown([this](std::string_view text) { return body.markdownify(text); });
   ctx.set_graph(&b.graph);
+  env.set_strict_undefined(b.options.strict_templates);
+  ctx.set_translations(load_translations(b));
   for (auto& [name, fn] : ctx.functions()) env.set_global(name, fn);
   // index.json lists pages in id order whatever the render order; entries made while
   // rendering (with their full text) wait in a spill file inside the output folder.
