@@ -47,7 +47,10 @@ INSTANTIATE_TEST_SUITE_P(Sites, GoldenSite,
                                            GoldenCase{"golden", "golden-strict", {"--strict"}},
                                            GoldenCase{"bad-config", "bad-config", {}},
                                            GoldenCase{"themed", "themed", {}},
-                                           GoldenCase{"structure", "structure", {}}),
+                                           GoldenCase{"structure", "structure", {}},
+                                           // A Kida partial over the default theme, and the
+                                           // default theme itself, clean in strict mode.
+                                           GoldenCase{"kida", "kida", {"--strict-templates"}}),
                          [](const auto& info) {
                            std::string n = info.param.expected;
                            std::replace(n.begin(), n.end(), '-', '_');

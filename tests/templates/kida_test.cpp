@@ -43,6 +43,22 @@ TEST(Kida, LetInsideMacroStaysInTheMacro) {
             "1[]");
 }
 
+TEST(Kida, LetScopeOfIncludesChildTemplatesAndBlocks) {
+  Fixture f;
+  f.loader->add("inc.txt", "{% let z = 1 %}[{{ z }}]");
+  f.loader->add("main.txt", "{% include 'inc.txt' %}({{ z }})");
+  EXPECT_EQ(f.render("main.txt"), "[1]()");
+  f.loader->add("base.txt", "{% block a %}{% endblock %}|{% block b %}{% endblock %}");
+  f.loader->add("child.txt",
+                "{% extends 'base.txt' %}{% let who = 'kid' %}"
+                "{% block a %}{{ who }}{% let from_a = 'A' %}{% endblock %}"
+                "{% block b %}{{ from_a }}{% endblock %}");
+  EXPECT_EQ(f.render("child.txt"), "kid|A");
+  f.loader->add("mod.txt", "{% let answer = 42 %}");
+  f.loader->add("imp.txt", "{% import 'mod.txt' as m %}{{ m.answer }}");
+  EXPECT_EQ(f.render("imp.txt"), "42");
+}
+
 TEST(Kida, NullCoalescing) {
   EXPECT_EQ(render("{{ missing ?? 'd' }}|{{ none ?? 'n' }}|{{ 0 ?? 5 }}|{{ '' ?? 'e' }}|"
                    "{{ a ?? b ?? 'c' }}|{{ x or y ?? 'z' }}"),

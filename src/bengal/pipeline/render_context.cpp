@@ -42,7 +42,7 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
 
 // t()'s texts: i18n/<language>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps
 // them; none is fine (t() then shows its default or the key).
-templates::Value load_translations(BuildContext& b) {
+Value load_translations(BuildContext& b) {
   const std::string& lang = b.site().config.language;
   static constexpr std::pair<const char*, config::Format> kFiles[] = {
       {".yaml", config::Format::kYaml},
@@ -58,16 +58,16 @@ templates::Value load_translations(BuildContext& b) {
     std::string text, error;
     if (!read_file(path, text, error)) {
       b.diagnostics.add(make_error(shown, 0, 0, error));
-      return templates::Value::dict({});
+      return Value::table();
     }
     config::Document doc = config::parse_document(text, format, shown);
     if (doc.error) {
       b.diagnostics.add(*doc.error);
-      return templates::Value::dict({});
+      return Value::table();
     }
-    return templates::Value::from(doc.root);
+    return std::move(doc.root);
   }
-  return templates::Value::dict({});
+  return Value::table();
 }
 
 }  // namespace

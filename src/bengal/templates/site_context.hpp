@@ -49,7 +49,11 @@ class SiteContext {
   // site.config: the merged configuration as read (SiteConfig::raw), for Bengal themes.
   const Value& config() const { return config_; }
   // The site language's texts for t(): i18n/<language>.yaml, set by the build (empty: none).
-  void set_translations(Value texts) { translations_ = std::move(texts); }
+  // Kept here, since the template values view its strings.
+  void set_translations(bengal::Value texts) {
+    translations_source_ = std::move(texts);
+    translations_ = Value::from(translations_source_);
+  }
   const Value& translations() const { return translations_; }
   // A page object; with `render` for the page being rendered (content, toc, paginator).
   Value page(PageId id, const PageRender* render = nullptr) const;
@@ -74,6 +78,7 @@ class SiteContext {
   std::function<std::string(PageId)> content_;
   const graph::SiteGraph* graph_ = nullptr;
   Value params_, data_, config_, translations_ = Value::dict({});
+  bengal::Value translations_source_;
 };
 
 // kida_helpers.cpp: icon(), t() and get_breadcrumbs(), appended to `fns`.

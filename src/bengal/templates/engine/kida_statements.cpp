@@ -90,7 +90,7 @@ Renderer::Flow Renderer::exec_match(const Node& n) {
 
 // `_` matches anything; a plain name matches anything and binds it; a | b matches what either
 // matches; a tuple or list pattern matches a list of as many items, item by item; any other
-// expression matches a subject equal to its value.
+// expression matches a subject equal to its value (`none` an undefined subject too).
 bool Renderer::match_pattern(const Expr& pattern, const Value& subject, bool& matched) {
   switch (pattern.kind) {
     case ExprKind::kName:
@@ -118,7 +118,8 @@ bool Renderer::match_pattern(const Expr& pattern, const Value& subject, bool& ma
     default: {
       Value v;
       if (!eval(pattern, v)) return false;
-      matched = v == subject;
+      // `none` also matches what is undefined (a missing key read with ?.), as ?? treats both.
+      matched = v == subject || (v.is_none() && subject.is_undefined());
       return true;
     }
   }
