@@ -49,11 +49,8 @@ Renderer::Flow Renderer::exec_let(const Node& n) {
   };
   if (n.exprs.size() == 1 && n.names.size() > 1) {
     Value v;
-    if (!eval(*n.exprs[0], v)) return Flow::kError;
-    List items = v.to_list();
-    if (items.size() != n.names.size())
-      return fail_node(n, "cannot unpack " + std::to_string(items.size()) + " values into " +
-                              std::to_string(n.names.size()) + " names");
+    List items;
+    if (!eval(*n.exprs[0], v) || !unpack(n, v, items)) return Flow::kError;
     for (size_t i = 0; i < items.size(); ++i) bind(n.names[i], items[i]);
     return Flow::kNormal;
   }
@@ -140,10 +137,7 @@ Renderer::Flow Renderer::exec_cache(const Node& n) {
     return Flow::kNormal;
   }
   std::string bytes;
-  std::string* saved = out_;
-  out_ = &bytes;
-  Flow f = exec_body(n.bodies[0]);
-  out_ = saved;
+  Flow f = exec_body_into(n.bodies[0], bytes);
   if (f == Flow::kError) return f;
   // A {% break %} inside cut the body short: that output is not the fragment.
   out_->append(f == Flow::kNormal ? cache.store(&n, key, std::move(bytes)) : bytes);
@@ -153,13 +147,27 @@ Renderer::Flow Renderer::exec_cache(const Node& n) {
 // {% spaceless %}...{% end %}
 Renderer::Flow Renderer::exec_spaceless(const Node& n) {
   std::string bytes;
-  std::string* saved = out_;
-  out_ = &bytes;
-  Flow f = exec_body(n.bodies[0]);
-  out_ = saved;
+  Flow f = exec_body_into(n.bodies[0], bytes);
   if (f == Flow::kError) return f;
   out_->append(spaceless(bytes));
   return f;
+}
+
+Renderer::Flow Renderer::exec_body_into(const Body& body, std::string& buffer) {
+  std::string* saved = out_;
+  out_ = &buffer;
+  Flow f = exec_body(body);
+  out_ = saved;
+  return f;
+}
+
+// The items of `v` for {% set a, b = v %} and {% let a, b = v %}: as many as names, or an error.
+bool Renderer::unpack(const Node& n, const Value& v, List& items) {
+  items = v.to_list();
+  if (items.size() == n.names.size()) return true;
+  fail_node(n, "cannot unpack " + std::to_string(items.size()) + " values into " +
+                   std::to_string(n.names.size()) + " names");
+  return false;
 }
 
 }  // namespace bengal::templates

@@ -121,6 +121,8 @@ class Parser {
 
   // --- expressions (Jinja2's precedence, loosest first) ---
   ExprPtr parse_tuple_or_expr();
+  template <typename Item>
+  ExprPtr parse_tuple(Item item);
   ExprPtr parse_expr(bool no_cond = false);
   ExprPtr parse_coalesce(ExprPtr e, bool no_cond);
   ExprPtr binary(ExprKind kind, const Token& t, ExprPtr a, ExprPtr b);
@@ -659,15 +661,7 @@ void Parser::parse_match(Node& n, const Token& open) {
 
 // pattern := alternatives ("," alternatives)*, several making a tuple pattern
 ExprPtr Parser::parse_pattern() {
-  ExprPtr first = parse_alternatives();
-  if (!is_op(",")) return first;
-  auto list = at<Expr>(peek());
-  list->kind = ExprKind::kList;
-  list->line = first->line;
-  list->column = first->column;
-  list->args.push_back(std::move(first));
-  while (accept_op(",")) list->args.push_back(parse_alternatives());
-  return bounded(std::move(list));
+  return parse_tuple([this] { return parse_alternatives(); });
 }
 
 // alternatives := value ("|" value)*, value := unary without filters: "_" matches anything,
@@ -704,14 +698,20 @@ void Parser::parse_spaceless(Node& n, const Token& open) {
 
 // tuple := expr ("," expr)*, a list when there is a comma
 ExprPtr Parser::parse_tuple_or_expr() {
-  ExprPtr first = parse_expr();
+  return parse_tuple([this] { return parse_expr(); });
+}
+
+// tuple_of(item) := item ("," item)*, a list when there is a comma
+template <typename Item>
+ExprPtr Parser::parse_tuple(Item item) {
+  ExprPtr first = item();
   if (!is_op(",")) return first;
   auto list = std::make_unique<Expr>();
   list->kind = ExprKind::kList;
   list->line = first->line;
   list->column = first->column;
   list->args.push_back(std::move(first));
-  while (accept_op(",")) list->args.push_back(parse_expr());
+  while (accept_op(",")) list->args.push_back(item());
   return bounded(std::move(list));
 }
 

@@ -77,7 +77,9 @@ class Renderer {
   bool match_pattern(const Expr& pattern, const Value& subject, bool& matched);
   Flow exec_cache(const Node& n);
   Flow exec_spaceless(const Node& n);
-  Flow fail_node(const Node& n, std::string message);  // fail() at a statement
+  Flow exec_body_into(const Body& body, std::string& buffer);  // output to `buffer` instead
+  bool unpack(const Node& n, const Value& v, List& items);     // {% set a, b = v %}
+  Flow fail_node(const Node& n, std::string message);          // fail() at a statement
   // A macro as a callable value; calling it binds its own name too, for recursion.
   static Value macro_value(const Node* macro, const Template* tpl);
   bool call_macro(const Node& macro, const Template* tpl, CallArgs& args, Value& result,

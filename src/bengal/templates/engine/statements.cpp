@@ -246,10 +246,8 @@ Renderer::Flow Renderer::exec_set(const Node& n) {
     assign(n.names[0], std::move(v));
     return Flow::kNormal;
   }
-  List items = v.to_list();
-  if (items.size() != n.names.size())
-    return fail_node(n, "cannot unpack " + std::to_string(items.size()) + " values into " +
-                            std::to_string(n.names.size()) + " names");
+  List items;
+  if (!unpack(n, v, items)) return Flow::kError;
   for (size_t i = 0; i < items.size(); ++i) assign(n.names[i], items[i]);
   return Flow::kNormal;
 }
