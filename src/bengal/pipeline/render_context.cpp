@@ -2,6 +2,7 @@
 
 #include "bengal/config/document.hpp"
 #include "bengal/core/file_io.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "bengal/templates/builtin_theme.hpp"
 
 namespace fs = std::filesystem;
@@ -41,23 +42,29 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
 }
 
 // t()'s texts: i18n/<language>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps
-// them; none is fine (t() then shows its default or the key).
+// them; none is fine (t() then shows its default or the key). Read like any site file: not
+// through a symlink out of the site.
 Value load_translations(BuildContext& b) {
   const std::string& lang = b.site().config.language;
+  if (lang.empty() || lang.find_first_of("/\\") != std::string::npos) return Value::table();
   static constexpr std::pair<const char*, config::Format> kFiles[] = {
       {".yaml", config::Format::kYaml},
       {".yml", config::Format::kYaml},
       {".toml", config::Format::kToml},
       {".json", config::Format::kJson}};
+  std::error_code ec;
+  fs::path site = fs::weakly_canonical(fs::absolute(b.options.site_dir, ec), ec);
   for (const auto& [ext, format] : kFiles) {
     std::string shown = "i18n/" + lang + ext;
-    fs::path path = b.options.site_dir / shown;
-    std::error_code ec;
-    if (lang.empty() || lang.find('/') != std::string::npos || !fs::is_regular_file(path, ec))
-      continue;
-    std::string text, error;
-    if (!read_file(path, text, error)) {
-      b.diagnostics.add(make_error(shown, 0, 0, error));
+    fs::path real;
+    std::string error, text;
+    SiteFile where = locate_site_file(site / shown, site, real, error);
+    if (where == SiteFile::kMissing) continue;
+    if (where == SiteFile::kOutside && !b.sources.follow_external_symlinks)
+      error = "a symlink that leads outside the site folder; keep translations inside it";
+    if (where == SiteFile::kHidden) error = "it leads to a hidden file";
+    if ((where != SiteFile::kInside && error.size()) || !read_file(site / shown, text, error)) {
+      b.diagnostics.add(make_error(shown, 0, 0, "cannot read the translations: " + error));
       return Value::table();
     }
     config::Document doc = config::parse_document(text, format, shown);
