@@ -1,5 +1,7 @@
 #include "bengal/pipeline/render_context.hpp"
 
+#include <fmt/format.h>
+
 #include "bengal/config/document.hpp"
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/source_tree.hpp"
@@ -55,7 +57,7 @@ Value load_translations(BuildContext& b) {
   std::error_code ec;
   fs::path site = fs::weakly_canonical(fs::absolute(b.options.site_dir, ec), ec);
   for (const auto& [ext, format] : kFiles) {
-    std::string shown = "i18n/" + lang + ext;
+    std::string shown = fmt::format("i18n/{}{}", lang, ext);
     fs::path real;
     std::string error, text;
     SiteFile where = locate_site_file(site / shown, site, real, error);

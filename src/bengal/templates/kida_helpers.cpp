@@ -33,7 +33,7 @@ bool icon(Renderer&, CallArgs& args, Value& out, std::string& error) {
   const Value* css = args.get(2, "css_class");
   if (!svg.empty() && css != nullptr && !css->str().empty()) {
     size_t at = svg.find('"', svg.find("class=\"") + 7);
-    svg.insert(at, " " + html_escape(css->str()));
+    svg.insert(at, fmt::format(" {}", html_escape(css->str())));
   }
   const Value* label = args.get(3, "aria_label");
   if (!svg.empty() && label != nullptr && !label->str().empty()) {
