@@ -49,6 +49,9 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"bad-config", "bad-config", {}},
                       GoldenCase{"themed", "themed", {}}, GoldenCase{"structure", "structure", {}},
                       GoldenCase{"bengal-content", "bengal-content", {}},
+                      // A Kida partial over the default theme, and the default theme itself,
+                      // clean in strict mode.
+                      GoldenCase{"kida", "kida", {"--strict-templates"}},
                       // CI sets CI=true: the environment is always named.
                       GoldenCase{"config-dir", "config-dir-local", {"--environment", "local"}},
                       GoldenCase{

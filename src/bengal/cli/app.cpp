@@ -317,6 +317,10 @@ int run(int argc, char** argv) {
   build_cmd->add_option("--memory-limit", memory_limit,
                         "Memory budget such as 256MB or 2GB: batch and cache sizes follow from it");
   build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
+  build_cmd->add_flag("--strict-templates", build_options.strict_templates,
+                      "Make an undefined variable, attribute or key in a template an error "
+                      "instead of empty output (`??`, `?.`, `is defined` and default() still "
+                      "allow one)");
   build_cmd->add_flag("-q,--quiet", quiet, "Print only errors and warnings");
   BuildExtras extras;
   build_cmd->add_flag("--profile-memory", extras.profile_memory,

@@ -27,6 +27,8 @@ struct BuildOptions {
   std::optional<size_t> cache_size_mb;
   std::optional<uint64_t> memory_limit_bytes;
   bool strict = false;  // any error found before rendering stops the build: nothing is written
+  // --strict-templates: an undefined variable, attribute or key in a template is an error.
+  bool strict_templates = false;
   // Optional observer: phase snapshots, RSS timeline, page timings and progress.
   report::BuildMonitor* monitor = nullptr;
 };

@@ -1,5 +1,10 @@
 #include "bengal/pipeline/render_context.hpp"
 
+#include <fmt/format.h>
+
+#include "bengal/config/document.hpp"
+#include "bengal/core/file_io.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "bengal/templates/builtin_theme.hpp"
 
 namespace fs = std::filesystem;
@@ -38,6 +43,42 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
       b.sources.follow_external_symlinks ? fs::path() : site_dir);
 }
 
+// t()'s texts: i18n/<language>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps
+// them; none is fine (t() then shows its default or the key). Read like any site file: not
+// through a symlink out of the site.
+Value load_translations(BuildContext& b) {
+  const std::string& lang = b.site().config.language;
+  if (lang.empty() || lang.find_first_of("/\\") != std::string::npos) return Value::table();
+  static constexpr std::pair<const char*, config::Format> kFiles[] = {
+      {".yaml", config::Format::kYaml},
+      {".yml", config::Format::kYaml},
+      {".toml", config::Format::kToml},
+      {".json", config::Format::kJson}};
+  std::error_code ec;
+  fs::path site = fs::weakly_canonical(fs::absolute(b.options.site_dir, ec), ec);
+  for (const auto& [ext, format] : kFiles) {
+    std::string shown = fmt::format("i18n/{}{}", lang, ext);
+    fs::path real;
+    std::string error, text;
+    SiteFile where = locate_site_file(site / shown, site, real, error);
+    if (where == SiteFile::kMissing) continue;
+    if (where == SiteFile::kOutside && !b.sources.follow_external_symlinks)
+      error = "a symlink that leads outside the site folder; keep translations inside it";
+    if (where == SiteFile::kHidden) error = "it leads to a hidden file";
+    if ((where != SiteFile::kInside && error.size()) || !read_file(site / shown, text, error)) {
+      b.diagnostics.add(make_error(shown, 0, 0, "cannot read the translations: " + error));
+      return Value::table();
+    }
+    config::Document doc = config::parse_document(text, format, shown);
+    if (doc.error) {
+      b.diagnostics.add(*doc.error);
+      return Value::table();
+    }
+    return std::move(doc.root);
+  }
+  return Value::table();
+}
+
 }  // namespace
 
 RenderContext::RenderContext(BuildContext& b)
@@ -52,6 +93,8 @@ RenderContext::RenderContext(BuildContext& b)
   env.set_base_url(site.config.baseurl, site.config.base_path);
   env.set_markdown([this](std::string_view text) { return body.markdownify(text); });
   ctx.set_graph(&b.graph);
+  env.set_strict_undefined(b.options.strict_templates);
+  ctx.set_translations(load_translations(b));
   for (auto& [name, fn] : ctx.functions()) env.set_global(name, fn);
   // index.json lists pages in id order whatever the render order; entries made while
   // rendering (with their full text) wait in a spill file inside the output folder.

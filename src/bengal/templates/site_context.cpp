@@ -200,6 +200,34 @@ Value rfc3339(bool has, const Date& date) {
   return has ? Value::string(date.to_rfc3339()) : Value::none();
 }
 
+// Bengal's page.metadata: the front matter as a dict, the fields bengal reads (those the page
+// sets) and then every other key, as written.
+Value metadata(const PageRef& p) {
+  Dict d;
+  auto text = [&](const char* key, StrId id) {
+    if (id != kEmptyStr) d.emplace_back(key, Value::view(p.s.str(id)));
+  };
+  text("title", p.m.title);
+  text("description", p.m.description);
+  if (p.m.has_date) d.emplace_back("date", rfc3339(true, p.m.date));
+  if (p.m.has_lastmod) d.emplace_back("lastmod", rfc3339(true, p.m.lastmod));
+  if (p.m.draft) d.emplace_back("draft", Value::boolean(true));
+  if (p.m.weight != 0) d.emplace_back("weight", Value::integer(p.m.weight));
+  text("slug", p.m.slug);
+  text("type", p.m.type);
+  text("layout", p.m.layout);
+  if (p.m.tags.count) d.emplace_back("tags", strings(p, p.m.tags));
+  if (p.m.categories.count) d.emplace_back("categories", strings(p, p.m.categories));
+  if (p.m.keywords.count) d.emplace_back("keywords", strings(p, p.m.keywords));
+  if (p.m.aliases.count) d.emplace_back("aliases", strings(p, p.m.aliases));
+  if (const bengal::Value* params = p.s.table.page_params(p.m)) {
+    Value extra = Value::from(*params);
+    if (extra.kind() == Value::Kind::kDict)
+      for (const auto& kv : extra.as_dict()) d.push_back(kv);
+  }
+  return Value::dict(std::move(d));
+}
+
 // Byte order, as std::string_view's <, in a loop the compiler inlines: attribute names are a few
 // characters and differ early, so this is cheaper than calling memcmp at every step of the
 // binary search over kPageAttrs (page attributes are read in the render's inner loops).
@@ -230,6 +258,8 @@ constexpr PageAttr kPageAttrs[] = {
     {"draft", [](const PageRef& p) { return Value::boolean(p.m.draft); }},
     {"has_math", [](const PageRef& p) { return Value::boolean(p.render && p.render->has_math); }},
     {"icon", [](const PageRef& p) { return param_text(p, "icon"); }},
+    // Bengal's name for url: site-relative, with the base path.
+    {"href", [](const PageRef& p) { return Value::string(p.s.rel_url(p.id)); }},
     {"id", [](const PageRef& p) { return Value::integer(p.id); }},
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
     {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
@@ -244,6 +274,7 @@ constexpr PageAttr kPageAttrs[] = {
        Value v = param_text(p, "nav_title");
        return v.is_none() ? pooled(p.s, p.m.title) : v;
      }},
+    {"metadata", metadata},
     {"next", [](const PageRef& p) { return neighbour(p, p.s.next_in_section[p.id]); }},
     {"pagerank",
      [](const PageRef& p) {
@@ -316,6 +347,11 @@ class PageObject : public Object {
             "weight",     "slug",         "kind",      "type",       "description", "summary",
             "word_count", "reading_time", "tags",      "categories", "params",      "source_path"};
   }
+  std::vector<std::string> attr_names() const override {
+    std::vector<std::string> names;
+    for (const auto& a : kPageAttrs) names.emplace_back(a.name);
+    return names;
+  }
   std::string str() const override {
     return std::string(ctx_.site().str(ctx_.site().page(id_).title));
   }
@@ -354,7 +390,7 @@ class VirtualPageObject : public Object {
   Value attr(std::string_view n) const override {
     const site::Site& s = ctx_.site();
     if (n == "title" || n == "nav_title") return Value::view(p_.title);
-    if (n == "url") return Value::string(ctx_.rel(p_.url));
+    if (n == "url" || n == "href") return Value::string(ctx_.rel(p_.url));
     if (n == "permalink") return Value::string(s.config.baseurl + p_.url);
     if (n == "kind") return Value::view(p_.kind);
     if (n == "terms" && p_.taxonomy >= 0)
@@ -443,7 +479,12 @@ class SiteObject : public Object {
     if (n == "home") return s.home == kNoPage ? Value::none() : ctx_.page(s.home);
     if (n == "taxonomies") return Value::object(std::make_shared<TaxonomiesObject>(ctx_));
     if (n == "menus") return Value::object(std::make_shared<MenusObject>(ctx_, current_));
+    if (n == "config") return ctx_.config();
     return {};
+  }
+  std::vector<std::string> attr_names() const override {
+    return {"title", "logo_text", "baseurl",  "base_path", "description", "language", "params",
+            "data",  "pages",     "sections", "home",      "taxonomies",  "menus",    "config"};
   }
   std::vector<std::string> keys() const override {
     return {"title", "logo_text", "baseurl",  "description", "language", "params",
@@ -461,6 +502,7 @@ class SiteObject : public Object {
 SiteContext::SiteContext(const site::Site& site, std::function<std::string(PageId)> content)
     : site_(site), content_(std::move(content)) {
   params_ = Value::from(site.config.params);
+  config_ = Value::from(site.config.raw);
   data_ = Value::from(site.data);
 }
 
@@ -600,6 +642,7 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
                      out = Value::string(buf);
                      return true;
                    }));
+  add_kida_helpers(*this, fns);
   return fns;
 }
 

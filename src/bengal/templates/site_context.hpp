@@ -46,6 +46,15 @@ class SiteContext {
   Value site_value(PageId current = kNoPage) const;
   const Value& params() const { return params_; }
   const Value& data() const { return data_; }
+  // site.config: the merged configuration as read (SiteConfig::raw), for Bengal themes.
+  const Value& config() const { return config_; }
+  // The site language's texts for t(): i18n/<language>.yaml, set by the build (empty: none).
+  // Kept here, since the template values view its strings.
+  void set_translations(bengal::Value texts) {
+    translations_source_ = std::move(texts);
+    translations_ = Value::from(translations_source_);
+  }
+  const Value& translations() const { return translations_; }
   // A page object; with `render` for the page being rendered (content, toc, paginator).
   Value page(PageId id, const PageRender* render = nullptr) const;
   Value virtual_page(const VirtualPage& page, const PageRender* render) const;
@@ -68,7 +77,11 @@ class SiteContext {
   const site::Site& site_;
   std::function<std::string(PageId)> content_;
   const graph::SiteGraph* graph_ = nullptr;
-  Value params_, data_;
+  Value params_, data_, config_, translations_ = Value::dict({});
+  bengal::Value translations_source_;
 };
+
+// kida_helpers.cpp: icon(), t() and get_breadcrumbs(), appended to `fns`.
+void add_kida_helpers(const SiteContext& ctx, std::vector<std::pair<std::string, Value>>& fns);
 
 }  // namespace bengal::templates

@@ -45,6 +45,10 @@ enum class ExprKind : uint8_t {
   kCompare,  // args[0] ops[0] args[1] ops[1] args[2]...
   kConcat,   // args[0] ~ args[1]
   kCond,     // args[1] if args[0] else args[2] (args[2] may be null)
+  // Kida
+  kCoalesce,  // args[0] ?? args[1]: args[1] when args[0] is undefined or none
+  kOptAttr,   // args[0]?.name: undefined when args[0] is undefined or none
+  kOptItem,   // args[0]?[args[1]]
 };
 
 enum class Op : uint8_t {
@@ -106,6 +110,12 @@ enum class NodeKind : uint8_t {
   kFilterBlock,  // {% filter exprs[0] %}: exprs[0] filters the name kFilterBlockOutput
   kBreak,
   kContinue,
+  // Kida (kida_statements.cpp)
+  kLet,        // {% let|export names = exprs[0] %}: into the template's scope; `nullish` for ??=
+  kMatch,      // match exprs[0]: case i tests pattern exprs[1 + 2i], guard exprs[2 + 2i] (or
+               // null), body bodies[i]
+  kCache,      // {% cache exprs[0] %}bodies[0]: rendered once per key per Environment
+  kSpaceless,  // {% spaceless %}bodies[0]: whitespace between tags removed
 };
 
 struct Node {
@@ -119,6 +129,7 @@ struct Node {
   bool recursive = false;        // kFor: the body can call loop(children)
   bool ignore_missing = false;   // kInclude: a missing template renders nothing
   bool without_context = false;  // kInclude, kImport, kFromImport: no render variables
+  bool nullish = false;          // kLet, kSet: `??=` assigns only when the name is missing
 };
 
 // The variable a {% filter %} block's output is bound to while its filter chain runs. The

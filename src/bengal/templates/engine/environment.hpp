@@ -14,6 +14,7 @@
 
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/templates/engine/ast.hpp"
+#include "bengal/templates/engine/fragment_cache.hpp"
 #include "bengal/templates/engine/value.hpp"
 
 namespace bengal::templates {
@@ -91,6 +92,13 @@ class Environment {
   const std::function<std::string(std::string_view)>& markdown() const { return markdown_; }
   const std::string& baseurl() const { return baseurl_; }
   const std::string& base_path() const { return base_path_; }
+  // --strict-templates: an undefined variable or a missing attribute or key is an error
+  // (file:line:col) instead of rendering as nothing, except where a template asks whether it
+  // exists (`is defined`, `??`, `?.`, `default`). Set before rendering.
+  void set_strict_undefined(bool strict) { strict_undefined_ = strict; }
+  bool strict_undefined() const { return strict_undefined_; }
+  // The {% cache %} fragments of this Environment, that is of one build.
+  FragmentCache& fragments() const { return fragments_; }
 
   // True when the loader has the template (it may still fail to compile).
   bool exists(std::string_view name) const;
@@ -117,6 +125,8 @@ class Environment {
   Vars globals_;
   std::function<std::string(std::string_view)> markdown_;
   std::string baseurl_, base_path_;
+  bool strict_undefined_ = false;
+  mutable FragmentCache fragments_;
   // std::map: the compiled trees point at these entries, so they must never move.
   std::map<std::string, CustomFilter, std::less<>> filters_;
   std::map<std::string, CustomTest, std::less<>> tests_;

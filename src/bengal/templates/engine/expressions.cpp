@@ -428,7 +428,7 @@ bool Renderer::eval_expr(const Expr& e, Value& out) {
       return true;
     case ExprKind::kName:
       out = lookup(e.name);
-      return true;
+      return !out.is_undefined() || !env_.strict_undefined() || fail_undefined(e, out);
     case ExprKind::kList:
       return eval_list(e, out);
     case ExprKind::kDict:
@@ -437,13 +437,13 @@ bool Renderer::eval_expr(const Expr& e, Value& out) {
       Value base;
       if (!eval(*e.args[0], base)) return false;
       out = base.attr(e.name);
-      return true;
+      return !out.is_undefined() || !env_.strict_undefined() || fail_undefined(e, base);
     }
     case ExprKind::kItem: {
       Value base, key;
       if (!eval(*e.args[0], base) || !eval(*e.args[1], key)) return false;
       out = base.item(key);
-      return true;
+      return !out.is_undefined() || !env_.strict_undefined() || fail_undefined(e, base, &key);
     }
     case ExprKind::kSlice:
       return eval_slice(e, out);
@@ -473,6 +473,11 @@ bool Renderer::eval_expr(const Expr& e, Value& out) {
       return eval_concat(e, out);
     case ExprKind::kCond:
       return eval_cond(e, out);
+    case ExprKind::kCoalesce:
+      return eval_coalesce(e, out);
+    case ExprKind::kOptAttr:
+    case ExprKind::kOptItem:
+      return eval_optional(e, out);
   }
   return fail(e.line, e.column, "unknown expression");
 }
@@ -534,10 +539,11 @@ bool Renderer::eval_slice(const Expr& e, Value& out) {
   return true;
 }
 
-// x|filter(args)
+// x|filter(args); default (d) takes an undefined input without a strict-mode error.
 bool Renderer::eval_filter(const Expr& e, Value& out) {
   Value v;
-  if (!eval(*e.args[0], v)) return false;
+  bool lenient = env_.strict_undefined() && (e.name == "default" || e.name == "d");
+  if (!(lenient ? eval_lenient(*e.args[0], v) : eval(*e.args[0], v))) return false;
   CallArgs args;
   if (!eval_args(e, 1, args)) return false;
   std::string error;
@@ -552,8 +558,10 @@ bool Renderer::eval_filter(const Expr& e, Value& out) {
 // x is [not] test(args)
 bool Renderer::eval_test(const Expr& e, Value& out) {
   Value v;
-  // `x is defined` must not fail on an undefined x.
-  if (!eval(*e.args[0], v)) return false;
+  // `x is defined` must not fail on an undefined x, even in strict mode.
+  bool lenient =
+      env_.strict_undefined() && (e.name == "defined" || e.name == "undefined" || e.name == "none");
+  if (!(lenient ? eval_lenient(*e.args[0], v) : eval(*e.args[0], v))) return false;
   CallArgs args;
   if (!eval_args(e, 1, args)) return false;
   std::string error;
@@ -672,9 +680,19 @@ bool Renderer::eval_cond(const Expr& e, Value& out) {
 // f(args)
 bool Renderer::eval_call(const Expr& e, Value& out) {
   Value fn;
-  if (!eval(*e.args[0], fn)) return false;
+  // Undefined callees have meanings of their own (methods, super()): see below.
+  if (!eval_lenient(*e.args[0], fn)) return false;
   CallArgs args;
   if (!eval_args(e, 1, args)) return false;
+  // a?.f(): nothing to call when a is missing, so undefined, as the chain reads.
+  if (e.args[0]->kind == ExprKind::kOptAttr && fn.is_undefined()) {
+    Value base;
+    if (!eval_lenient(*e.args[0]->args[0], base)) return false;
+    if (base.is_undefined() || base.is_none()) {
+      out = Value();
+      return true;
+    }
+  }
   if (fn.is_undefined()) return eval_undefined_call(e, args, out);
   std::string error;
   if (!call(fn, args, out, error)) {
@@ -688,7 +706,7 @@ bool Renderer::eval_call(const Expr& e, Value& out) {
 // s.startswith('x')), super() inside a block, self.name() for a block; else an error.
 bool Renderer::eval_undefined_call(const Expr& e, const CallArgs& args, Value& out) {
   const Expr& callee = *e.args[0];
-  if (callee.kind == ExprKind::kAttr) {
+  if (callee.kind == ExprKind::kAttr || callee.kind == ExprKind::kOptAttr) {
     Value base;
     if (!eval(*callee.args[0], base)) return false;
     if (call_method(base, callee.name, args, out)) return true;
@@ -717,6 +735,58 @@ bool Renderer::eval_args(const Expr& e, size_t first, CallArgs& args) {
     if (!eval(*ex, v)) return false;
     args.keyword.emplace_back(k, std::move(v));
   }
+  return true;
+}
+
+}  // namespace bengal::templates
+
+namespace bengal::templates {
+
+bool Renderer::eval_lenient(const Expr& e, Value& out) {
+  switch (e.kind) {
+    case ExprKind::kName:
+      out = lookup(e.name);
+      return true;
+    case ExprKind::kAttr: {
+      Value base;
+      if (!eval_lenient(*e.args[0], base)) return false;
+      out = base.attr(e.name);
+      return true;
+    }
+    case ExprKind::kItem: {
+      Value base, key;
+      if (!eval_lenient(*e.args[0], base) || !eval(*e.args[1], key)) return false;
+      out = base.item(key);
+      return true;
+    }
+    default:
+      return eval(e, out);
+  }
+}
+
+// a ?? b: b when a is undefined or none (not when it is false, 0 or empty).
+bool Renderer::eval_coalesce(const Expr& e, Value& out) {
+  if (!eval_lenient(*e.args[0], out)) return false;
+  if (!out.is_undefined() && !out.is_none()) return true;
+  return eval(*e.args[1], out);
+}
+
+// a?.b, a?[k]: undefined (it prints nothing, ?? replaces it) when a is undefined or none;
+// else a.b or a[k], where a missing b is not a strict-mode error either.
+bool Renderer::eval_optional(const Expr& e, Value& out) {
+  Value base;
+  if (!eval_lenient(*e.args[0], base)) return false;
+  if (base.is_undefined() || base.is_none()) {
+    out = Value();
+    return true;
+  }
+  if (e.kind == ExprKind::kOptAttr) {
+    out = base.attr(e.name);
+    return true;
+  }
+  Value key;
+  if (!eval(*e.args[1], key)) return false;
+  out = base.item(key);
   return true;
 }
 

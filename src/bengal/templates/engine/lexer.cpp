@@ -314,14 +314,17 @@ class Lexer {
     }
   }
 
-  // One- and two-character operators; anything else is an error.
+  // One-, two- and three-character operators; anything else is an error. Kida adds ?? (null
+  // coalescing), ??= (assign when missing), ?. and ?[ (optional chaining) and |> (pipeline).
   bool op() {
-    static constexpr std::string_view kTwo[] = {"//", "**", "==", "!=", "<=", ">="};
+    static constexpr std::string_view kLong[] = {
+        "//", "**", "==", "!=", "<=", ">=", "??", "?.", "?[", "|>", "?\?="};
     size_t start = pos_;
     std::string_view op = src_.substr(pos_, 1);
-    for (auto two : kTwo)
-      if (src_.substr(pos_, 2) == two) op = two;
-    if (std::string_view("()[]{},:.|~+-*/%<>=!").find(op[0]) == std::string_view::npos || op == "!")
+    for (auto longer : kLong)
+      if (src_.substr(pos_, longer.size()) == longer) op = longer;
+    if (std::string_view("()[]{},:.|~+-*/%<>=!?").find(op[0]) == std::string_view::npos ||
+        op == "!" || op == "?")
       return fail("unexpected character '" + std::string(1, src_[pos_]) + "' in tag", start);
     pos_ += op.size();
     push(TokenType::kOp, std::string(op), start);

@@ -19,7 +19,7 @@ enum class TokenType : uint8_t {
   kString,  // value holds the unescaped text
   kInt,
   kFloat,
-  kOp,  // ( ) [ ] { } , : . | ~ + - * / // % ** == != < <= > >= =
+  kOp,  // ( ) [ ] { } , : . | ~ + - * / // % ** == != < <= > >= = ?? ??= ?. ?[ |>
   kEof,
 };
 

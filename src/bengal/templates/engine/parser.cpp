@@ -108,11 +108,23 @@ class Parser {
   void parse_break(Node& n, const Token& open);
   void parse_continue(Node& n, const Token& open);
   void parse_context_clause(Node& n);
-  void parse_params(Node& n);
+  void parse_params(Node& n, bool annotations = false);
+  // Kida
+  void parse_let(Node& n, const Token& open);
+  void parse_def(Node& n, const Token& open);
+  void parse_match(Node& n, const Token& open);
+  void parse_cache(Node& n, const Token& open);
+  void parse_spaceless(Node& n, const Token& open);
+  ExprPtr parse_pattern();
+  ExprPtr parse_alternatives();
+  void skip_annotation();
 
   // --- expressions (Jinja2's precedence, loosest first) ---
   ExprPtr parse_tuple_or_expr();
+  template <typename Item>
+  ExprPtr parse_tuple(Item item);
   ExprPtr parse_expr(bool no_cond = false);
+  ExprPtr parse_coalesce(ExprPtr e, bool no_cond);
   ExprPtr binary(ExprKind kind, const Token& t, ExprPtr a, ExprPtr b);
   ExprPtr arith(const Token& t, Op op, ExprPtr a, ExprPtr b);
   ExprPtr parse_or();
@@ -153,13 +165,27 @@ class Parser {
 
 // Sorted by keyword, for find_statement's binary search.
 const Parser::StatementRule Parser::kStatements[] = {
-    {"block", &Parser::parse_block},     {"break", &Parser::parse_break},
-    {"call", &Parser::parse_call_block}, {"continue", &Parser::parse_continue},
-    {"extends", &Parser::parse_extends}, {"filter", &Parser::parse_filter_block},
-    {"for", &Parser::parse_for},         {"from", &Parser::parse_from_import},
-    {"if", &Parser::parse_if},           {"import", &Parser::parse_import},
-    {"include", &Parser::parse_include}, {"macro", &Parser::parse_macro},
-    {"set", &Parser::parse_set},         {"with", &Parser::parse_with},
+    {"block", &Parser::parse_block},
+    {"break", &Parser::parse_break},
+    {"cache", &Parser::parse_cache},
+    {"call", &Parser::parse_call_block},
+    {"continue", &Parser::parse_continue},
+    {"def", &Parser::parse_def},
+    {"export", &Parser::parse_let},
+    {"extends", &Parser::parse_extends},
+    {"filter", &Parser::parse_filter_block},
+    {"for", &Parser::parse_for},
+    {"from", &Parser::parse_from_import},
+    {"if", &Parser::parse_if},
+    {"import", &Parser::parse_import},
+    {"include", &Parser::parse_include},
+    {"let", &Parser::parse_let},
+    {"macro", &Parser::parse_macro},
+    {"match", &Parser::parse_match},
+    {"promote", &Parser::parse_let},
+    {"set", &Parser::parse_set},
+    {"spaceless", &Parser::parse_spaceless},
+    {"with", &Parser::parse_with},
 };
 
 const Parser::StatementRule* Parser::find_statement(std::string_view keyword) {
@@ -388,7 +414,8 @@ void Parser::parse_set(Node& n, const Token& open) {
     return;
   }
   while (accept_op(",")) n.names.push_back(expect_name("a variable name"));
-  if (accept_op("=")) {
+  if (n.names.size() == 1 && accept_op("?\?=")) n.nullish = true;
+  if (n.nullish || accept_op("=")) {
     n.kind = NodeKind::kSet;
     n.exprs.push_back(parse_tuple_or_expr());
     expect_block_end();
@@ -526,22 +553,158 @@ void Parser::parse_context_clause(Node& n) {
   }
 }
 
-// params := "(" [name ["=" expr] ("," name ["=" expr])*] ")"
-void Parser::parse_params(Node& n) {
+// params := "(" [param ("," param)*] ")", param := name [":" type] ["=" expr]; the type
+// annotation only in a Kida {% def %}, where it documents and is not checked.
+void Parser::parse_params(Node& n, bool annotations) {
   expect_op("(");
   while (!is_op(")")) {
     n.names.push_back(expect_name("a parameter name"));
+    if (annotations && accept_op(":")) skip_annotation();
     n.exprs.push_back(accept_op("=") ? parse_expr() : nullptr);
     if (!accept_op(",")) break;
   }
   expect_op(")");
 }
 
+// --- Kida statements ---
+
+// let_stmt := ("let" | "export" | "promote") assignment ("," assignment)* "%}"
+//           | ("let" | ...) name ("," name)+ "=" tuple "%}"
+// assignment := name ("=" | "?\?=") expr
+// All three write the template's scope (kida_statements.cpp); export and promote say that the
+// value leaves the block it is written in.
+void Parser::parse_let(Node& n, const Token&) {
+  n.kind = NodeKind::kLet;
+  n.text = tokens_[pos_ - 1].value;
+  n.names.push_back(expect_name("a variable name"));
+  if (is_op(",")) {  // unpacking: let a, b = pair
+    while (accept_op(",")) n.names.push_back(expect_name("a variable name"));
+    expect_op("=");
+    n.exprs.push_back(parse_tuple_or_expr());
+    expect_block_end();
+    return;
+  }
+  for (;;) {
+    if (accept_op("?\?=")) {
+      n.nullish = true;
+    } else {
+      expect_op("=");
+    }
+    n.exprs.push_back(parse_expr());
+    // `, name =` starts the next assignment. The node has one ??= flag for all of them, so a
+    // tag mixing = and ??= is refused.
+    if (!(is_op(",") && peek(1).type == TokenType::kName && (is_op("=", 2) || is_op("?\?=", 2))))
+      break;
+    next();
+    n.names.push_back(next().value);
+    if (is_op("?\?=") != n.nullish)
+      fail_at(peek(), "mix of '=' and '?\?=' in one {% " + n.text + " %}; split it in two");
+  }
+  expect_block_end();
+}
+
+// def_stmt := "def" name params "%}" body ("{% enddef %}" | "{% end %}"): a Kida function, a
+// macro by another name whose parameters may carry type annotations.
+void Parser::parse_def(Node& n, const Token& open) {
+  n.kind = NodeKind::kMacro;
+  n.text = expect_name("a function name");
+  parse_params(n, /*annotations=*/true);
+  expect_block_end();
+  n.bodies.push_back(parse_body({"enddef"}, &open, "def"));
+  close_block("enddef");
+}
+
+// type := tokens up to the "," "=" or ")" that ends the parameter, brackets balanced:
+// `str`, `str | None`, `dict[str, int]`.
+void Parser::skip_annotation() {
+  int depth = 0;
+  for (;;) {
+    const Token& t = peek();
+    if (t.type == TokenType::kEof || t.type == TokenType::kBlockEnd)
+      fail_at(t, "expected ')' to close the parameters, found " + describe(t));
+    if (depth == 0 && (is_op(",") || is_op("=") || is_op(")"))) {
+      if (tokens_[pos_ - 1].type == TokenType::kOp && tokens_[pos_ - 1].value == ":")
+        fail_at(t, "expected a type after ':', found " + describe(t));
+      return;
+    }
+    if (is_op("(") || is_op("[")) ++depth;
+    if (is_op(")") || is_op("]")) --depth;
+    next();
+  }
+}
+
+// match_stmt := "match" tuple "%}" ("{% case" pattern ["if" expr] "%}" body)+
+//               ("{% endmatch %}" | "{% end %}")
+// Text between {% match %} and the first {% case %} is not output (it is layout).
+void Parser::parse_match(Node& n, const Token& open) {
+  n.kind = NodeKind::kMatch;
+  n.exprs.push_back(parse_tuple_or_expr());
+  expect_block_end();
+  while (peek().type == TokenType::kText) next();
+  while (peek().type == TokenType::kBlockBegin && is_name("case", 1)) {
+    next();
+    next();
+    n.exprs.push_back(parse_pattern());
+    n.exprs.push_back(accept_name("if") ? parse_expr(true) : nullptr);
+    expect_block_end();
+    n.bodies.push_back(parse_body({"case", "endmatch"}, &open, "match"));
+  }
+  if (n.bodies.empty()) {
+    if (peek().type == TokenType::kBlockBegin && (is_name("end", 1) || is_name("endmatch", 1)))
+      fail_at(open, "{% match %} needs at least one {% case pattern %}");
+    fail_at(peek().type == TokenType::kBlockBegin ? peek(1) : peek(),
+            "expected {% case pattern %} after {% match %}, found " +
+                describe(peek().type == TokenType::kBlockBegin ? peek(1) : peek()));
+  }
+  close_block("endmatch");
+}
+
+// pattern := alternatives ("," alternatives)*, several making a tuple pattern
+ExprPtr Parser::parse_pattern() {
+  return parse_tuple([this] { return parse_alternatives(); });
+}
+
+// alternatives := value ("|" value)*, value := unary without filters: "_" matches anything,
+// a plain name matches anything and binds it, a tuple or list matches item by item, any other
+// value matches what equals it.
+ExprPtr Parser::parse_alternatives() {
+  Nesting guard(*this);
+  ExprPtr e = parse_unary(/*with_filters=*/false);
+  while (is_op("|")) {
+    const Token& t = next();
+    e = binary(ExprKind::kOr, t, std::move(e), parse_unary(false));
+  }
+  return e;
+}
+
+// cache_stmt := "cache" expr "%}" body ("{% endcache %}" | "{% end %}")
+void Parser::parse_cache(Node& n, const Token& open) {
+  n.kind = NodeKind::kCache;
+  n.exprs.push_back(parse_expr());
+  expect_block_end();
+  n.bodies.push_back(parse_body({"endcache"}, &open, "cache"));
+  close_block("endcache");
+}
+
+// spaceless_stmt := "spaceless" "%}" body ("{% endspaceless %}" | "{% end %}")
+void Parser::parse_spaceless(Node& n, const Token& open) {
+  n.kind = NodeKind::kSpaceless;
+  expect_block_end();
+  n.bodies.push_back(parse_body({"endspaceless"}, &open, "spaceless"));
+  close_block("endspaceless");
+}
+
 // --- expressions ---
 
 // tuple := expr ("," expr)*, a list when there is a comma
 ExprPtr Parser::parse_tuple_or_expr() {
-  ExprPtr first = parse_expr();
+  return parse_tuple([this] { return parse_expr(); });
+}
+
+// tuple_of(item) := item ("," item)*, a list when there is a comma
+template <typename Item>
+ExprPtr Parser::parse_tuple(Item item) {
+  ExprPtr first = item();
   if (!is_op(",")) return first;
   auto list = std::make_unique<Expr>();
   list->kind = ExprKind::kList;
@@ -549,15 +712,16 @@ ExprPtr Parser::parse_tuple_or_expr() {
   list->line = first->line;
   list->column = first->column;
   list->args.push_back(std::move(first));
-  while (accept_op(",")) list->args.push_back(parse_expr());
+  while (accept_op(",")) list->args.push_back(item());
   return bounded(std::move(list));
 }
 
-// expr := or ("if" or ["else" expr])*; with `no_cond` just or (a for loop's own "if" follows)
+// expr := or ("if" or ["else" expr])* coalesce; with `no_cond` just or coalesce (a for loop's
+// own "if" follows)
 ExprPtr Parser::parse_expr(bool no_cond) {
   Nesting guard(*this);
   ExprPtr e = parse_or();
-  if (no_cond) return e;
+  if (no_cond) return parse_coalesce(std::move(e), true);
   while (is_name("if")) {
     const Token& t = next();
     auto cond = at<Expr>(t);
@@ -567,7 +731,15 @@ ExprPtr Parser::parse_expr(bool no_cond) {
     cond->args.push_back(accept_name("else") ? parse_expr() : nullptr);
     e = bounded(std::move(cond));
   }
-  return e;
+  return parse_coalesce(std::move(e), false);
+}
+
+// coalesce := expr ["??" coalesce]: Kida's null coalescing, looser than everything else and
+// right-associative (a ?? b ?? c is a ?? (b ?? c)).
+ExprPtr Parser::parse_coalesce(ExprPtr e, bool no_cond) {
+  if (!is_op("??")) return e;
+  const Token& t = next();
+  return binary(ExprKind::kCoalesce, t, std::move(e), parse_expr(no_cond));
 }
 
 ExprPtr Parser::binary(ExprKind kind, const Token& t, ExprPtr a, ExprPtr b) {
@@ -709,11 +881,17 @@ ExprPtr Parser::parse_unary(bool with_filters) {
   return with_filters ? parse_filters(std::move(e), false) : std::move(e);
 }
 
-// filters := ("|" filter | "is" test)*; with `first_bar_seen` the first filter has no "|"
+// filters := ("|" filter | "|>" filter | "is" test)*; with `first_bar_seen` the first filter
+// has no "|". Kida's pipeline `x |> f` is the filter `x | f`; as in Kida, one chain uses one of
+// the two spellings.
 ExprPtr Parser::parse_filters(ExprPtr e, bool first_bar_seen) {
   if (first_bar_seen) e = parse_filter(std::move(e), peek());
+  std::string_view bar;
   for (;;) {
-    if (is_op("|")) {
+    if (is_op("|") || is_op("|>")) {
+      if (!bar.empty() && peek().value != bar)
+        fail_at(peek(), "cannot mix '|' and '|>' in one filter chain; use one of them");
+      bar = peek().value == "|" ? "|" : "|>";
       e = parse_filter(std::move(e), next());
     } else if (is_name("is")) {
       e = parse_test(std::move(e));
@@ -791,11 +969,25 @@ void Parser::parse_call_args(Expr& call) {
   expect_op(")");
 }
 
-// postfix := ("." name | "." int | "[" subscript "]" | call_args)*
+// postfix := ("." name | "." int | "[" subscript "]" | call_args | "?." name | "?." "["
+//             expr "]" | "?[" expr "]")*
 ExprPtr Parser::parse_postfix(ExprPtr e) {
   for (;;) {
     if (is_op(".")) {
       e = parse_attribute(std::move(e));
+    } else if (is_op("?.") || is_op("?[")) {
+      const Token& t = next();
+      auto o = at<Expr>(t);
+      o->args.push_back(std::move(e));
+      if (t.value == "?[" || accept_op("[")) {
+        o->kind = ExprKind::kOptItem;
+        o->args.push_back(parse_expr());
+        expect_op("]");
+      } else {
+        o->kind = ExprKind::kOptAttr;
+        o->name = expect_name("an attribute name after '?.'");
+      }
+      e = bounded(std::move(o));
     } else if (is_op("[")) {
       e = parse_subscript(std::move(e));
     } else if (is_op("(")) {

@@ -27,6 +27,7 @@ bool Renderer::render(const Template& t, const Vars& vars) {
   scopes_.clear();
   scopes_.emplace_back(vars.begin(), vars.end());
   scopes_.emplace_back();
+  template_scope_ = 1;
   return render_inherited(t) && !failed_;
 }
 

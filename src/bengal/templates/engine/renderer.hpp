@@ -71,7 +71,15 @@ class Renderer {
   Flow exec_call_block(const Node& n);
   Flow exec_with(const Node& n);
   Flow exec_filter_block(const Node& n);
-  Flow fail_node(const Node& n, std::string message);  // fail() at a statement
+  // kida_statements.cpp
+  Flow exec_let(const Node& n);
+  Flow exec_match(const Node& n);
+  bool match_pattern(const Expr& pattern, const Value& subject, bool& matched);
+  Flow exec_cache(const Node& n);
+  Flow exec_spaceless(const Node& n);
+  Flow exec_body_into(const Body& body, std::string& buffer);  // output to `buffer` instead
+  bool unpack(const Node& n, const Value& v, List& items);     // {% set a, b = v %}
+  Flow fail_node(const Node& n, std::string message);          // fail() at a statement
   // A macro as a callable value; calling it binds its own name too, for recursion.
   static Value macro_value(const Node* macro, const Template* tpl);
   bool call_macro(const Node& macro, const Template* tpl, CallArgs& args, Value& result,
@@ -114,6 +122,14 @@ class Renderer {
   bool eval_cond(const Expr& e, Value& out);
   bool eval_call(const Expr& e, Value& out);
   bool eval_undefined_call(const Expr& e, const CallArgs& args, Value& out);
+  // eval, where a chain of names, attributes and items (a.b[c]) may be undefined without a
+  // --strict-templates error: the left of ??, the base of ?., the operand of `is defined`, the
+  // input of `default`, a callee. Arguments and keys inside are evaluated as usual.
+  bool eval_lenient(const Expr& e, Value& out);
+  bool eval_coalesce(const Expr& e, Value& out);
+  bool eval_optional(const Expr& e, Value& out);
+  // Strict mode: what is missing (e is a name, attribute or item; base what it was read from).
+  bool fail_undefined(const Expr& e, const Value& base, const Value* key = nullptr);
   bool eval_args(const Expr& e, size_t first, CallArgs& args);
   Value lookup(std::string_view name) const;
 
@@ -121,6 +137,9 @@ class Renderer {
   std::string* out_;
   const Template* current_ = nullptr;
   std::vector<Scope> scopes_;
+  // The scope {% let %} and {% export %} write: the top level of the template being run (or
+  // of the macro being called), whatever blocks and loops are open inside it.
+  size_t template_scope_ = 1;
   // The extends chain being rendered, most derived template first: blocks resolve along it.
   const std::vector<const Template*>* chain_ = nullptr;
   std::vector<ActiveBlock> active_blocks_;

@@ -2,6 +2,7 @@
 // blocks and inheritance, include, import, macros, call and filter blocks). Expressions are
 // evaluated by expressions.cpp.
 #include <memory>
+#include <utility>
 
 #include "bengal/templates/engine/globals.hpp"
 #include "bengal/templates/engine/renderer.hpp"
@@ -164,6 +165,14 @@ Renderer::Flow Renderer::exec_node(const Node& n) {
       return Flow::kBreak;
     case NodeKind::kContinue:
       return Flow::kContinue;
+    case NodeKind::kLet:
+      return exec_let(n);
+    case NodeKind::kMatch:
+      return exec_match(n);
+    case NodeKind::kCache:
+      return exec_cache(n);
+    case NodeKind::kSpaceless:
+      return exec_spaceless(n);
   }
   return Flow::kNormal;
 }
@@ -227,16 +236,18 @@ Renderer::Flow Renderer::exec_if(const Node& n) {
 
 // {% set a = x %}, {% set a, b = pair %}
 Renderer::Flow Renderer::exec_set(const Node& n) {
+  if (n.nullish) {  // Kida's {% set x ??= y %}
+    Value now = lookup(n.names[0]);
+    if (!now.is_undefined() && !now.is_none()) return Flow::kNormal;
+  }
   Value v;
   if (!eval(*n.exprs[0], v)) return Flow::kError;
   if (n.names.size() == 1) {
     assign(n.names[0], std::move(v));
     return Flow::kNormal;
   }
-  List items = v.to_list();
-  if (items.size() != n.names.size())
-    return fail_node(n, "cannot unpack " + std::to_string(items.size()) + " values into " +
-                            std::to_string(n.names.size()) + " names");
+  List items;
+  if (!unpack(n, v, items)) return Flow::kError;
   for (size_t i = 0; i < items.size(); ++i) assign(n.names[i], items[i]);
   return Flow::kNormal;
 }
@@ -280,7 +291,9 @@ Renderer::Flow Renderer::exec_include(const Node& n) {
     scopes_ = {Scope{}};
   }
   scopes_.emplace_back();
+  size_t saved_template_scope = std::exchange(template_scope_, scopes_.size() - 1);
   bool ok = render_inherited(*t);
+  template_scope_ = saved_template_scope;
   scopes_.pop_back();
   if (n.without_context) scopes_ = std::move(saved);
   leave();
@@ -321,8 +334,10 @@ bool Renderer::import_module(const Node& n, Value& module) {
   scopes_ = {n.without_context || saved.empty() ? Scope{} : saved.front(), Scope{}};
   const Template* saved_tpl = current_;
   current_ = t;
+  size_t saved_template_scope = std::exchange(template_scope_, 1);
   std::string discard;
   Flow f = capture(discard, [&] { return exec_body(t->body); });
+  template_scope_ = saved_template_scope;
   Dict names(scopes_.back().begin(), scopes_.back().end());
   scopes_ = std::move(saved);
   current_ = saved_tpl;
@@ -357,19 +372,21 @@ Renderer::Flow Renderer::exec_call_block(const Node& n) {
 Value Renderer::caller_value(const Node& call_block) {
   const Node* node = &call_block;
   const Template* tpl = current_;
-  return Value::function(
-      [node, snapshot = scopes_, tpl](Renderer& r, CallArgs& args, Value& result, std::string&) {
-        std::vector<Scope> saved = std::move(r.scopes_);
-        r.scopes_ = snapshot;
-        r.scopes_.emplace_back();
-        for (size_t i = 0; i < node->names.size(); ++i) {
-          const Value* given = args.get(i, node->names[i]);
-          r.scopes_.back().emplace_back(node->names[i], given ? *given : Value());
-        }
-        Flow f = r.capture(tpl->autoescape, result, [&] { return r.exec_body(node->bodies[0]); });
-        r.scopes_ = std::move(saved);
-        return f != Flow::kError;
-      });
+  return Value::function([node, snapshot = scopes_, tpl, template_scope = template_scope_](
+                             Renderer& r, CallArgs& args, Value& result, std::string&) {
+    std::vector<Scope> saved = std::move(r.scopes_);
+    size_t saved_template_scope = std::exchange(r.template_scope_, template_scope);
+    r.scopes_ = snapshot;
+    r.scopes_.emplace_back();
+    for (size_t i = 0; i < node->names.size(); ++i) {
+      const Value* given = args.get(i, node->names[i]);
+      r.scopes_.back().emplace_back(node->names[i], given ? *given : Value());
+    }
+    Flow f = r.capture(tpl->autoescape, result, [&] { return r.exec_body(node->bodies[0]); });
+    r.scopes_ = std::move(saved);
+    r.template_scope_ = saved_template_scope;
+    return f != Flow::kError;
+  });
 }
 
 // {% with a = x %}...{% endwith %}
@@ -428,11 +445,13 @@ bool Renderer::call_macro(const Node& macro, const Template* tpl, CallArgs& args
   scopes_.emplace_back();
   const Template* saved_tpl = current_;
   current_ = tpl;
+  size_t saved_template_scope = std::exchange(template_scope_, scopes_.size() - 1);
   bool ok = bind_macro_args(macro, tpl, args) && capture(tpl->autoescape, result, [&] {
                                                    return exec_body(macro.bodies[0]);
                                                  }) != Flow::kError;
   scopes_ = std::move(saved);
   current_ = saved_tpl;
+  template_scope_ = saved_template_scope;
   leave();
   if (!ok && failed_) error.clear();
   return ok;
@@ -584,7 +603,7 @@ bool Renderer::render_inherited(const Template& t) {
     current_ = tpl;
     // Statements before blocks in a child (set, import, macro) still bind names.
     for (const auto& n : tpl->body) {
-      if (n->kind == NodeKind::kSet || n->kind == NodeKind::kImport ||
+      if (n->kind == NodeKind::kSet || n->kind == NodeKind::kLet || n->kind == NodeKind::kImport ||
           n->kind == NodeKind::kFromImport || n->kind == NodeKind::kMacro) {
         if (exec(*n) == Flow::kError) return false;
       }

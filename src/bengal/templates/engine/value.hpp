@@ -37,6 +37,9 @@ class Object {
   virtual size_t length() const { return 0; }
   virtual Value at(size_t index) const;
   virtual std::vector<std::string> keys() const { return {}; }
+  // Every attribute name, for strict-mode messages ("did you mean 'title'?"); keys() unless an
+  // object has attributes that are not keys.
+  virtual std::vector<std::string> attr_names() const { return keys(); }
   // How it prints with {{ }}.
   virtual std::string str() const { return "<object>"; }
   virtual bool truthy() const { return true; }
