@@ -6,6 +6,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include <fmt/format.h>
+
 #include "bengal/templates/engine/parser.hpp"
 #include "bengal/templates/engine/renderer.hpp"
 
@@ -566,7 +568,7 @@ bool Renderer::eval_test(const Expr& e, Value& out) {
   if (!eval_args(e, 1, args)) return false;
   std::string error;
   bool holds = e.test ? e.test(v, args, error) : (*e.custom_test)(v, args);
-  if (!error.empty()) return fail(e.line, e.column, "test '" + e.name + "': " + error);
+  if (!error.empty()) return fail(e.line, e.column, fmt::format("test '{}': {}", e.name, error));
   out = Value::boolean(holds != e.negate);
   return true;
 }

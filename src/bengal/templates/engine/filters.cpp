@@ -725,7 +725,7 @@ bool dictsort(Renderer& r, Value& v, Args& a, std::string& e) {
   bool case_sensitive = arg_bool(a, 0, "case_sensitive", false);
   std::string by = arg_str(a, 1, "by", "key");
   if (by != "key" && by != "value") {
-    e = "by= takes \"key\" or \"value\", not \"" + by + "\"";
+    e = fmt::format("by= takes \"key\" or \"value\", not \"{}\"", by);
     return false;
   }
   bool by_value = by == "value";
@@ -988,12 +988,12 @@ bool format(Renderer& r, Value& v, Args& a, std::string& error) {
                          : next < a.positional.size() ? &a.positional[next++]
                                                       : nullptr;
     if (found == nullptr) {
-      error = key.data() != nullptr ? "no argument named '" + std::string(key) + "' for format"
+      error = key.data() != nullptr ? fmt::format("no argument named '{}' for format", key)
                                     : "not enough arguments for format string";
       return false;
     }
     const Value& arg = *found;
-    std::string spec = "%" + f.substr(spec_start, j - spec_start);
+    std::string spec = fmt::format("%{}", f.substr(spec_start, j - spec_start));
     // A width or precision is padding the template asks for: bounded, so that %999999999d is
     // an error rather than a gigabyte of spaces.
     for (size_t k = 0; k < spec.size();) {

@@ -3,6 +3,8 @@
 // read as `g.grouper`/`g.list`, `g[0]`/`g[1]`, or unpack: `{% for year, posts in ... %}`.
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "bengal/templates/engine/filter_args.hpp"
 
 namespace bengal::templates::filter {
@@ -54,7 +56,7 @@ bool groupby(Renderer&, Value& v, Args& a, std::string& error) {
     Value shown = get_path(item, path);
     if (shown.is_undefined()) {
       if (def == nullptr) {
-        error = "an item has no '" + path + "': give default= for such items";
+        error = fmt::format("an item has no '{}': give default= for such items", path);
         return false;
       }
       shown = *def;
@@ -65,7 +67,7 @@ bool groupby(Renderer&, Value& v, Args& a, std::string& error) {
   bool strings = false, others = false;
   for (const Keyed& k : keyed) (k.key.is_string() ? strings : others) = true;
   if (strings && others) {
-    error = "cannot sort text and other values together by '" + path + "'";
+    error = fmt::format("cannot sort text and other values together by '{}'", path);
     return false;
   }
   std::stable_sort(keyed.begin(), keyed.end(),

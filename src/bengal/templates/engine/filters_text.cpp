@@ -156,7 +156,7 @@ bool filesizeformat(Renderer&, Value& v, Args& a, std::string& error) {
     bytes = std::strtod(s.c_str(), &end);
     while (end != nullptr && is_space(*end)) ++end;
     if (s.empty() || end == s.c_str() || *end != '\0') {
-      error = "could not convert '" + s + "' to a number of bytes";
+      error = fmt::format("could not convert '{}' to a number of bytes", s);
       return false;
     }
   }
@@ -202,7 +202,7 @@ bool wordwrap(Renderer&, Value& v, Args& a, std::string& error) {
   int64_t width = 0;
   if (!width_arg(a, 0, "width", 79, width, error)) return false;
   if (width <= 0) {
-    error = "invalid width " + std::to_string(width) + " (must be > 0)";
+    error = fmt::format("invalid width {} (must be > 0)", width);
     return false;
   }
   bool break_long = arg_bool(a, 1, "break_long_words", true);
@@ -249,9 +249,12 @@ bool urlize(Renderer& r, Value& v, Args& a, std::string&) {
   std::sort(rel_parts.begin(), rel_parts.end());
   rel_parts.erase(std::unique(rel_parts.begin(), rel_parts.end()), rel_parts.end());
   std::string rel;
-  for (const auto& p : rel_parts) rel += (rel.empty() ? "" : " ") + p;
-  std::string attrs = " rel=\"" + escaped(rel) + "\"";
-  if (!target.empty()) attrs += " target=\"" + escaped(target) + "\"";
+  for (const auto& p : rel_parts) {
+    if (!rel.empty()) rel += ' ';
+    rel += p;
+  }
+  std::string attrs = fmt::format(" rel=\"{}\"", escaped(rel));
+  if (!target.empty()) attrs += fmt::format(" target=\"{}\"", escaped(target));
   auto trim = [&](const std::string& url) {
     if (limit == nullptr || !limit->is_number()) return url;
     auto n = static_cast<size_t>(std::max<int64_t>(limit->as_int(), 0));
@@ -314,13 +317,13 @@ bool urlize(Renderer& r, Value& v, Args& a, std::string&) {
     if (std::regex_match(middle, kHttp)) {
       std::string href = middle.starts_with("https://") || middle.starts_with("http://")
                              ? middle
-                             : "https://" + middle;
-      middle = "<a href=\"" + href + "\"" + attrs + ">" + trim(middle) + "</a>";
+                             : fmt::format("https://{}", middle);
+      middle = fmt::format("<a href=\"{}\"{}>{}</a>", href, attrs, trim(middle));
     } else if (middle.starts_with("mailto:") && std::regex_match(middle.substr(7), kEmail)) {
-      middle = "<a href=\"" + middle + "\">" + middle.substr(7) + "</a>";
+      middle = fmt::format("<a href=\"{}\">{}</a>", middle, middle.substr(7));
     } else if (middle.find('@') != std::string::npos && !middle.starts_with("www.") &&
                middle.find(':') == std::string::npos && std::regex_match(middle, kEmail)) {
-      middle = "<a href=\"mailto:" + middle + "\">" + middle + "</a>";
+      middle = fmt::format("<a href=\"mailto:{}\">{}</a>", middle, middle);
     }
     out += head + middle + tail;
   }
@@ -346,7 +349,7 @@ bool xmlattr(Renderer& r, Value& v, Args& a, std::string& error) {
   for (const auto& [k, x] : items) {
     if (x.is_none() || x.is_undefined()) continue;
     if (k.find_first_of(" \t\n\r\f\v/>=") != std::string::npos) {
-      error = "invalid character in attribute name '" + k + "'";
+      error = fmt::format("invalid character in attribute name '{}'", k);
       return false;
     }
     if (!out.empty() || autospace) out += ' ';

@@ -151,7 +151,7 @@ bool lipsum(Renderer&, CallArgs& args, Value& result, std::string&) {
       if (start) para += '.';
     }
     para += '.';
-    out += html ? "<p>" + para + "</p>" : para;
+    out += html ? fmt::format("<p>{}</p>", para) : para;
   }
   result = Value::string(std::move(out), html);
   return true;

@@ -4,6 +4,8 @@
 #include <memory>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "bengal/templates/engine/globals.hpp"
 #include "bengal/templates/engine/renderer.hpp"
 
@@ -428,8 +430,8 @@ Value Renderer::macro_value(const Node* macro, const Template* tpl) {
 bool Renderer::call_macro(const Node& macro, const Template* tpl, CallArgs& args, Value& result,
                           std::string& error) {
   if (args.positional.size() > macro.names.size()) {  // an error in Jinja2 too, not ignored
-    error = "macro '" + macro.text + "' takes not more than " + std::to_string(macro.names.size()) +
-            " argument(s), given " + std::to_string(args.positional.size());
+    error = fmt::format("macro '{}' takes not more than {} argument(s), given {}", macro.text,
+                        macro.names.size(), args.positional.size());
     return false;
   }
   if (!enter()) {
