@@ -83,7 +83,7 @@ TEST(MediaDirectives, HostileIdsEmbedNothingAndWarn) {
                     "the video's URL; nothing is embedded"});
   EXPECT_EQ(warnings(":::{video} ../secret.mp4\n:::\n"),
             Strings{"1:1: video '../secret.mp4' is not a path to a video file: write "
-                    "'/path/file.mp4' (mp4, webm, ogg, mov), without '..', spaces or quotes; "
+                    "'/path/file.mp4' (.mp4, .webm, .ogg, .mov), without '..', spaces or quotes; "
                     "nothing is embedded"});
 }
 
@@ -149,10 +149,10 @@ TEST(MediaDirectives, SpotifyAndSoundCloud) {
                  ":theme: 1\n:::\n"),
             "<div class=\"audio-embed spotify\" style=\"height: 352px\">\n<iframe "
             "src=\"https://open.spotify.com/embed/playlist/37i9dQZF1DXcBWIGoYBM5M?theme=1\" "
-            "title=\"Today&#39;s Top Hits\" loading=\"lazy\" allow=\"autoplay; clipboard-write; "
+            "title=\"Today's Top Hits\" loading=\"lazy\" allow=\"autoplay; clipboard-write; "
             "encrypted-media; fullscreen; picture-in-picture\"></iframe>\n<noscript><p>Listen on "
             "Spotify: <a href=\"https://open.spotify.com/playlist/37i9dQZF1DXcBWIGoYBM5M\">"
-            "Today&#39;s Top Hits</a></p></noscript>\n</div>\n");
+            "Today's Top Hits</a></p></noscript>\n</div>\n");
   EXPECT_NE(html(":::{spotify} 13JAl3SvRcko5HgfwMU5q5\n:title: T\n:::\n").find("height: 152px"),
             std::string::npos);
   EXPECT_NE(html(":::{spotify} 13JAl3SvRcko5HgfwMU5q5\n:title: T\n:type: episode\n:::\n")

@@ -128,7 +128,7 @@ void glossary_open(const DirectiveContext& c);
 void list_table_open(const DirectiveContext& c);
 void literalinclude_open(const DirectiveContext& c);
 
-// Media embeds (directive_media.cpp).
+// Media embeds (directive_media.cpp, directive_code_embeds.cpp).
 void youtube_open(const DirectiveContext& c);
 void vimeo_open(const DirectiveContext& c);
 void tiktok_open(const DirectiveContext& c);
