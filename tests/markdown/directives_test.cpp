@@ -381,26 +381,6 @@ TEST(Directives, ListTable) {
             "</td>\n<td>1\nmore</td>\n</tr>\n</tbody>\n</table>\n");
 }
 
-TEST(Directives, Embeds) {
-  EXPECT_EQ(html(":::{youtube} dQw4w9WgXcQ\n:title: Talk\n:::\n"),
-            "<div class=\"video-embed youtube-embed\"><iframe "
-            "src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" title=\"Talk\" "
-            "loading=\"lazy\" allow=\"encrypted-media; picture-in-picture\" "
-            "allowfullscreen></iframe></div>\n");
-  EXPECT_EQ(html(":::{vimeo} 123\n:::\n"),
-            "<div class=\"video-embed vimeo-embed\"><iframe "
-            "src=\"https://player.vimeo.com/video/123?dnt=1\" title=\"Vimeo video\" "
-            "loading=\"lazy\" allow=\"encrypted-media; picture-in-picture\" "
-            "allowfullscreen></iframe></div>\n");
-  EXPECT_EQ(html(":::{gist} octo/abc123\n:::\n"),
-            "<p class=\"gist-embed\"><a href=\"https://gist.github.com/octo/abc123\">View the gist "
-            "octo/abc123 on GitHub</a></p>\n");
-  EXPECT_EQ(html(":::{youtube} \"><script>\n:::\n"), "");
-  EXPECT_EQ(warnings(":::{youtube} a\"b\n:::\n"),
-            Strings{"1:1: youtube id 'a\"b' has characters ids never have; use the 11-character "
-                    "id from the video's URL"});
-}
-
 TEST(Directives, Mermaid) {
   EXPECT_EQ(html("```mermaid\ngraph TD; A-->B\n```\n"),
             "<div class=\"mermaid\">graph TD; A--&gt;B\n</div>\n");

@@ -1,5 +1,7 @@
 // Card grids: cards written in the page, and child-cards made from the current section's
 // children (DirectiveHost::children).
+#include <fmt/format.h>
+
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/html_escaping.hpp"
@@ -49,6 +51,26 @@ void card_head(std::string& out, const CardParts& p) {
     out += "<div class=\"card-description\">" + p.description_html + "</div>\n";
 }
 
+// Bengal's card colours, each a class "card-color-NAME" the theme styles.
+constexpr std::string_view kCardColors[] = {"blue", "cyan",   "gray", "green", "indigo", "orange",
+                                            "pink", "purple", "red",  "teal",  "violet", "yellow"};
+
+void append_card_color(const DirectiveContext& c, std::string_view color) {
+  for (std::string_view known : kCardColors) {
+    if (known == color) {
+      c.out += " card-color-";
+      c.out += known;
+      return;
+    }
+  }
+  std::string list;
+  for (std::string_view known : kCardColors) {
+    if (!list.empty()) list += ", ";
+    list += known;
+  }
+  c.warn(fmt::format("card ':color: {}' is not one of {}; it is ignored", color, list));
+}
+
 }  // namespace
 
 void cards_open(const DirectiveContext& c) {
@@ -64,6 +86,7 @@ void card_open(const DirectiveContext& c) {
   const Directive& d = c.d();
   const DirectiveOption* link = d.option("link");
   c.out += link != nullptr ? "<a class=\"card" : "<div class=\"card";
+  if (const DirectiveOption* o = d.option("color")) append_card_color(c, o->value);
   if (const DirectiveOption* o = d.option("class")) append_classes(c.out, o->value);
   c.out += '"';
   if (link != nullptr && !append_href(c, link->value))

@@ -1,5 +1,5 @@
 // Directives that render data rather than wrap Markdown: checklists, the glossary, list
-// tables, literal includes and media embeds.
+// tables and literal includes.
 #include <algorithm>
 
 #include "bengal/core/html.hpp"
@@ -32,16 +32,6 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     pos = end + 1;
   }
   return lines;
-}
-
-bool id_chars(std::string_view id, std::string_view extra) {
-  if (id.empty() || id.size() > 128) return false;
-  for (char ch : id) {
-    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-              extra.find(ch) != std::string_view::npos;
-    if (!ok) return false;
-  }
-  return true;
 }
 
 }  // namespace
@@ -255,46 +245,6 @@ void literalinclude_open(const DirectiveContext& c) {
     }
   }
   append_code_block(c.options, safe_token(language), code, c.out);
-}
-
-// youtube and vimeo: a privacy-friendly iframe (youtube-nocookie.com, Vimeo's do-not-track)
-// loaded lazily with a title; gist: a link, as a script from GitHub would track readers. Ids
-// are checked against a safe character set: anything else is a warning and no embed.
-void embed_open(const DirectiveContext& c) {
-  const Directive& d = c.d();
-  std::string_view id = d.title;
-  std::string title;
-  if (const DirectiveOption* o = d.option("title")) title = std::string(o->value);
-  std::string classes;
-  if (const DirectiveOption* o = d.option("class")) append_classes(classes, o->value);
-  if (d.name == "gist") {
-    size_t slash = id.find('/');
-    if (slash == std::string_view::npos || !id_chars(id.substr(0, slash), "-_") ||
-        !id_chars(id.substr(slash + 1), "")) {
-      c.warn("gist '" + std::string(id) + "' is not 'user/id'; write ':::{gist} user/0123abcd'");
-      return;
-    }
-    std::string url = "https://gist.github.com/" + std::string(id);
-    c.out +=
-        "<p class=\"gist-embed" + classes + "\"><a href=\"" + url + "\">" +
-        html_escape(title.empty() ? "View the gist " + std::string(id) + " on GitHub" : title) +
-        "</a></p>\n";
-    return;
-  }
-  bool youtube = d.name == "youtube";
-  if (youtube ? !id_chars(id, "-_") : !id_chars(id, "")) {
-    c.warn(std::string(d.name) + " id '" + std::string(id) + "' has characters ids never have; " +
-           (youtube ? "use the 11-character id from the video's URL"
-                    : "use the number from the video's URL"));
-    return;
-  }
-  std::string src = youtube ? "https://www.youtube-nocookie.com/embed/" + std::string(id)
-                            : "https://player.vimeo.com/video/" + std::string(id) + "?dnt=1";
-  if (title.empty()) title = youtube ? "YouTube video" : "Vimeo video";
-  c.out += "<div class=\"video-embed " + std::string(d.name) + "-embed" + classes +
-           "\"><iframe src=\"" + src + "\" title=\"" + html_escape(title) +
-           "\" loading=\"lazy\" allow=\"encrypted-media; picture-in-picture\" "
-           "allowfullscreen></iframe></div>\n";
 }
 
 }  // namespace bengal::markdown

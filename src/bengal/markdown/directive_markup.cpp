@@ -16,14 +16,19 @@ namespace {
 
 constexpr std::string_view kAdmonitionOptions = "class,name";
 constexpr std::string_view kTabItemOptions = "badge,class,icon,name,selected,sync";
-constexpr std::string_view kCardOptions = "badge,class,description,icon,link";
+constexpr std::string_view kCardOptions = "badge,class,color,description,icon,link";
 constexpr std::string_view kDropdownOptions = "class,color,description,icon,name,open";
 constexpr std::string_view kGridOptions = "class,columns,gap";
 constexpr std::string_view kVersionOptions = "class";
-constexpr std::string_view kEmbedOptions = "class,title";
+constexpr std::string_view kVideoOptions = "aspect,autoplay,class,loop,muted,title,width";
 
 // Sorted by name for the binary search below; aliases are rows of their own.
 constexpr std::array kKinds{
+    DirectiveKind{"asciinema", "asciinema",
+                  "autoplay,class,cols,idle-time-limit,loop,poster,rows,speed,start-at,theme,title",
+                  true, asciinema_open, nullptr},
+    DirectiveKind{"audio", "audio", "autoplay,class,controls,loop,muted,preload,title", true,
+                  audio_open, nullptr},
     DirectiveKind{"badge", "badge", "class", true, badge_open, nullptr},
     DirectiveKind{"button", "button", "class,link,style", true, button_open, nullptr},
     DirectiveKind{"card", "card", kCardOptions, false, card_open, card_close},
@@ -36,6 +41,11 @@ constexpr std::array kKinds{
     DirectiveKind{"child-cards", "child-cards", "columns,exclude,fields,include", true,
                   child_cards_open, nullptr},
     DirectiveKind{"code-tabs", "code-tabs", "class,sync", true, code_tabs_open, nullptr},
+    DirectiveKind{"codepen", "codepen", "class,default-tab,editable,height,preview,theme,title",
+                  true, codepen_open, nullptr},
+    DirectiveKind{"codesandbox", "codesandbox",
+                  "class,fontsize,height,hidenavigation,module,theme,title,view", true,
+                  codesandbox_open, nullptr},
     DirectiveKind{"danger", "danger", kAdmonitionOptions, false, admonition_open, admonition_close},
     DirectiveKind{"deprecated", "deprecated", kVersionOptions, false, version_open, version_close},
     DirectiveKind{"details", "dropdown", kDropdownOptions, false, dropdown_open, dropdown_close},
@@ -44,7 +54,9 @@ constexpr std::array kKinds{
     DirectiveKind{"example", "example", kAdmonitionOptions, false, admonition_open,
                   admonition_close},
     DirectiveKind{"example-label", "example-label", "class", false, example_label_open, nullptr},
-    DirectiveKind{"gist", "gist", kEmbedOptions, true, embed_open, nullptr},
+    DirectiveKind{"figure", "figure", "align,alt,caption,class,height,link,loading,target,width",
+                  true, figure_open, nullptr},
+    DirectiveKind{"gist", "gist", "class,file,title", true, gist_open, nullptr},
     DirectiveKind{"glossary", "glossary", "collapsed,limit,tags", true, glossary_open, nullptr},
     DirectiveKind{"grid", "cards", kGridOptions, false, cards_open, div_close},
     DirectiveKind{"important", "important", kAdmonitionOptions, false, admonition_open,
@@ -59,6 +71,15 @@ constexpr std::array kKinds{
     DirectiveKind{"seealso", "seealso", kAdmonitionOptions, false, admonition_open,
                   admonition_close},
     DirectiveKind{"since", "since", kVersionOptions, false, version_open, version_close},
+    DirectiveKind{"soundcloud", "soundcloud",
+                  "autoplay,class,color,height,hide_related,show_comments,show_reposts,show_user,"
+                  "title,type,visual",
+                  true, soundcloud_open, nullptr},
+    DirectiveKind{"spotify", "spotify", "class,height,theme,title,type", true, spotify_open,
+                  nullptr},
+    DirectiveKind{"stackblitz", "stackblitz",
+                  "class,file,height,hidedevtools,hidenavigation,title,view", true, stackblitz_open,
+                  nullptr},
     DirectiveKind{"step", "step", "description,duration,optional", false, step_open, step_close},
     DirectiveKind{"steps", "steps", "class", false, steps_open, steps_close},
     DirectiveKind{"success", "success", kAdmonitionOptions, false, admonition_open,
@@ -68,11 +89,19 @@ constexpr std::array kKinds{
     DirectiveKind{"tab-set", "tab-set", "class,sync-group", false, tab_set_open, tab_set_close},
     DirectiveKind{"tabs", "tab-set", "class,sync-group", false, tab_set_open, tab_set_close},
     DirectiveKind{"target", "target", "", true, target_open, nullptr},
+    DirectiveKind{"tiktok", "tiktok", kVideoOptions, true, tiktok_open, nullptr},
     DirectiveKind{"tip", "tip", kAdmonitionOptions, false, admonition_open, admonition_close},
-    DirectiveKind{"vimeo", "vimeo", kEmbedOptions, true, embed_open, nullptr},
+    DirectiveKind{"video", "video",
+                  "aspect,autoplay,class,controls,loop,muted,poster,preload,title,width", true,
+                  video_open, nullptr},
+    DirectiveKind{"vimeo", "vimeo",
+                  "aspect,autopause,autoplay,background,class,color,dnt,loop,muted,title,width",
+                  true, vimeo_open, nullptr},
     DirectiveKind{"warning", "warning", kAdmonitionOptions, false, admonition_open,
                   admonition_close},
-    DirectiveKind{"youtube", "youtube", kEmbedOptions, true, embed_open, nullptr},
+    DirectiveKind{"youtube", "youtube",
+                  "aspect,autoplay,class,controls,end,loop,muted,privacy,start,title,width", true,
+                  youtube_open, nullptr},
 };
 
 }  // namespace

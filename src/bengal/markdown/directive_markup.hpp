@@ -127,6 +127,20 @@ void checklist_close(const DirectiveContext& c);
 void glossary_open(const DirectiveContext& c);
 void list_table_open(const DirectiveContext& c);
 void literalinclude_open(const DirectiveContext& c);
-void embed_open(const DirectiveContext& c);
+
+// Media embeds (directive_media.cpp, directive_code_embeds.cpp).
+void youtube_open(const DirectiveContext& c);
+void vimeo_open(const DirectiveContext& c);
+void tiktok_open(const DirectiveContext& c);
+void video_open(const DirectiveContext& c);
+void audio_open(const DirectiveContext& c);
+void figure_open(const DirectiveContext& c);
+void gist_open(const DirectiveContext& c);
+void codepen_open(const DirectiveContext& c);
+void codesandbox_open(const DirectiveContext& c);
+void stackblitz_open(const DirectiveContext& c);
+void spotify_open(const DirectiveContext& c);
+void soundcloud_open(const DirectiveContext& c);
+void asciinema_open(const DirectiveContext& c);
 
 }  // namespace bengal::markdown
