@@ -257,9 +257,9 @@ constexpr PageAttr kPageAttrs[] = {
     {"description", [](const PageRef& p) { return pooled(p.s, p.m.description); }},
     {"draft", [](const PageRef& p) { return Value::boolean(p.m.draft); }},
     {"has_math", [](const PageRef& p) { return Value::boolean(p.render && p.render->has_math); }},
-    {"icon", [](const PageRef& p) { return param_text(p, "icon"); }},
     // Bengal's name for url: site-relative, with the base path.
     {"href", [](const PageRef& p) { return Value::string(p.s.rel_url(p.id)); }},
+    {"icon", [](const PageRef& p) { return param_text(p, "icon"); }},
     {"id", [](const PageRef& p) { return Value::integer(p.id); }},
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
     {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
@@ -268,13 +268,13 @@ constexpr PageAttr kPageAttrs[] = {
     {"kind", [](const PageRef& p) { return Value::view(kind_name(p.m.kind)); }},
     {"lastmod", [](const PageRef& p) { return rfc3339(p.m.has_lastmod, p.m.lastmod); }},
     {"layout", [](const PageRef& p) { return pooled(p.s, p.m.layout); }},
+    {"metadata", metadata},
     // The label in menus, sidebars and breadcrumbs: front matter nav_title, else the title.
     {"nav_title",
      [](const PageRef& p) {
        Value v = param_text(p, "nav_title");
        return v.is_none() ? pooled(p.s, p.m.title) : v;
      }},
-    {"metadata", metadata},
     {"next", [](const PageRef& p) { return neighbour(p, p.s.next_in_section[p.id]); }},
     {"pagerank",
      [](const PageRef& p) {
