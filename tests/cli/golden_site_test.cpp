@@ -52,6 +52,11 @@ INSTANTIATE_TEST_SUITE_P(
                       // A Kida partial over the default theme, and the default theme itself,
                       // clean in strict mode.
                       GoldenCase{"kida", "kida", {"--strict-templates"}},
+                      // Written as Bengal writes a site (config folder, _snippets included, a
+                      // Kida partial over the theme): clean even when every check is strict.
+                      GoldenCase{"bengal-site",
+                                 "bengal-site",
+                                 {"--environment", "production", "--strict", "--strict-templates"}},
                       // CI sets CI=true: the environment is always named.
                       GoldenCase{"config-dir", "config-dir-local", {"--environment", "local"}},
                       GoldenCase{

@@ -60,6 +60,17 @@ TEST(BodyScan, LinksInOrderWithLines) {
   EXPECT_EQ(s.wiki_link_lines, (std::vector<uint32_t>{4}));
 }
 
+// A summary shows what the links show: "[[!x]]" and "[[ext:p:x]]" show x, "[[id:x]]" the
+// page's title, which the scan cannot know, so x; "|text" and plain targets as written.
+TEST(BodyScan, SummaryShowsWikiLinksAsTheyRender) {
+  BodyScan s = scan_body(
+      "See [[!lamp-states]], [[ext:python:pathlib]], [[id:quickstart]], [[ext:p:t|the T]], "
+      "[[!x|X]] and [[docs/a]].\n");
+  EXPECT_EQ(s.summary, "See lamp-states, pathlib, quickstart, the T, X and docs/a.");
+  EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"!lamp-states", "ext:python:pathlib",
+                                                    "id:quickstart", "ext:p:t", "!x", "docs/a"}));
+}
+
 // The index resolves "page#anchor" links against anchors from the scan, so the scan must
 // assign exactly the ids the renderer writes.
 TEST(BodyScan, AnchorsMatchTheRenderer) {

@@ -7,6 +7,7 @@
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
+#include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
 #include "bengal/markdown/roles.hpp"
@@ -147,6 +148,9 @@ class Scanner {
       const MD_ATTRIBUTE& target = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail)->target;
       s->out_.wiki_links.push_back(decoded(target));
       s->start_line(s->out_.wiki_link_lines, target.text);
+      // Without "|text" the label is the target itself, as written in the input.
+      s->wiki_label_ = target.text;
+      s->wiki_hidden_ = wiki_target_hidden_prefix(s->out_.wiki_links.back());
     }
     return 0;
   }
@@ -206,6 +210,7 @@ class Scanner {
           s->role_ = *role;
           return 0;
         }
+        if (t.data() == s->wiki_label_) t.remove_prefix(std::min(s->wiki_hidden_, t.size()));
         s->add_visible_text(t);
         return 0;
       default:
@@ -362,6 +367,8 @@ class Scanner {
   size_t cursor_ = 0;  // line_ is the line of text_[cursor_]
   uint32_t line_ = 1;
   std::vector<uint32_t>* pending_lines_ = nullptr;  // the last line is not known yet
+  const MD_CHAR* wiki_label_ = nullptr;             // the open wiki link's target in the input
+  size_t wiki_hidden_ = 0;  // what of it the rendered link does not show (link_destination.hpp)
   const char* pending_destination_ = nullptr;
   HeadingIds ids_;
   std::string heading_;

@@ -56,4 +56,22 @@ WikiLinkOpen append_wiki_link_open(std::string& out, std::string& target, bool h
   return open;
 }
 
+bool parse_external_ref(std::string_view wiki_target, ExternalRef& out) {
+  if (!wiki_target.starts_with("ext:")) return false;
+  std::string_view rest = wiki_target.substr(4);
+  size_t colon = rest.find(':');
+  if (colon == std::string_view::npos) return false;
+  out.project = rest.substr(0, colon);
+  out.target = rest.substr(colon + 1);
+  return true;
+}
+
+size_t wiki_target_hidden_prefix(std::string_view wiki_target) {
+  if (ExternalRef ext; parse_external_ref(wiki_target, ext))
+    return wiki_target.size() - ext.target.size();
+  if (wiki_target.starts_with('!')) return 1;
+  if (wiki_target.starts_with("id:")) return 3;
+  return 0;
+}
+
 }  // namespace bengal::markdown

@@ -29,4 +29,15 @@ struct WikiLinkOpen {
 WikiLinkOpen append_wiki_link_open(std::string& out, std::string& target, bool has_text,
                                    const Options& options);
 
+// "ext:project:target" split; false for any other wiki target.
+struct ExternalRef {
+  std::string_view project, target;
+};
+bool parse_external_ref(std::string_view wiki_target, ExternalRef& out);
+
+// How much of a wiki target without "|text" its link does not show: "!" of "[[!x]]" and
+// "ext:project:" of "[[ext:project:x]]" (the link shows x), "id:" of "[[id:x]]" (the link
+// shows the page's title, which a page's own scan cannot know: its summary shows x).
+size_t wiki_target_hidden_prefix(std::string_view wiki_target);
+
 }  // namespace bengal::markdown

@@ -58,7 +58,8 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
         // [[id:x]] shows the page's title; [[!x]] the target's name.
         if (wiki && dest.starts_with("id:"))
           r.text = std::string(site_.str(site_.page(t.page).title));
-        if (wiki && dest.starts_with('!')) r.text = std::string(dest.substr(1));
+        if (wiki && dest.starts_with('!'))
+          r.text = std::string(dest.substr(markdown::wiki_target_hidden_prefix(dest)));
         return r;
       }
     }

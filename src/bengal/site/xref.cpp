@@ -162,16 +162,6 @@ void XrefIndex::set_external_templates(const Value* templates) {
     if (v.is_string()) templates_.emplace(project, v.as_string());
 }
 
-bool parse_external_ref(std::string_view wiki_target, ExternalRef& out) {
-  if (!wiki_target.starts_with("ext:")) return false;
-  std::string_view rest = wiki_target.substr(4);
-  size_t colon = rest.find(':');
-  if (colon == std::string_view::npos) return false;
-  out.project = rest.substr(0, colon);
-  out.target = rest.substr(colon + 1);
-  return true;
-}
-
 namespace {
 
 // A template's {target}, {module}, {name} and {name_lower} filled from "module.name"; any

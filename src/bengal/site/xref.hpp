@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bengal/content/page_meta.hpp"
+#include "bengal/markdown/link_destination.hpp"
 
 namespace bengal::site {
 
@@ -22,11 +23,8 @@ struct LinkTarget {
   std::string url;     // an "ext:" link's address, from its project's template
 };
 
-// "ext:project:target" split; false for any other wiki target.
-struct ExternalRef {
-  std::string_view project, target;
-};
-bool parse_external_ref(std::string_view wiki_target, ExternalRef& out);
+using markdown::ExternalRef;
+using markdown::parse_external_ref;
 
 class XrefIndex {
  public:

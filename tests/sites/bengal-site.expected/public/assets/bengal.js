@@ -1,0 +1,238 @@
+// bengal default theme: the light/dark switch, tabs and copy buttons on code blocks. Every page
+// reads fine without this script: it only enhances what is there (tabs stay stacked panes with
+// in-page links, code stays selectable). Failures, such as a browser without localStorage or
+// the Clipboard API, never stop the rest.
+
+// The tab CSS keys on this class, set here rather than in an inline script in <head>: if this
+// file fails to load, the panes stay readable instead of hidden behind tabs that do nothing.
+document.documentElement.classList.add("bengal-js");
+
+// Light/dark switch. The choice is kept in localStorage; without one the system preference
+// applies (the inline script in base.html restores it before the first paint).
+(function () {
+  var button = document.querySelector(".theme-toggle");
+  if (!button) return;
+  button.addEventListener("click", function () {
+    var root = document.documentElement;
+    var dark = root.dataset.theme
+      ? root.dataset.theme === "dark"
+      : window.matchMedia("(prefers-color-scheme: dark)").matches;
+    root.dataset.theme = dark ? "light" : "dark";
+    try { localStorage.setItem("bengal-theme", root.dataset.theme); } catch (e) {}
+  });
+})();
+
+// Tabs (the tab-set, code-tabs and tab-item directives): ARIA tabs with automatic activation.
+// Arrow keys move between tabs, Home and End go to the first and last; only the selected tab is
+// in the Tab order. A tab with a sync key (data-sync on the link, its <li> or its pane) selects
+// the tabs with the same key in every tab set of the page, and the choice is remembered.
+(function () {
+  var SYNC_STORE = "bengal-tab-sync";
+  var SYNC_KEEP = 10;  // most recent sync keys remembered
+  var sets = [];
+
+  function readSync() {
+    try {
+      var keys = JSON.parse(localStorage.getItem(SYNC_STORE) || "[]");
+      return Array.isArray(keys) ? keys : [];
+    } catch (e) { return []; }
+  }
+  function rememberSync(key) {
+    var keys = readSync().filter(function (k) { return k !== key; });
+    keys.unshift(key);
+    try { localStorage.setItem(SYNC_STORE, JSON.stringify(keys.slice(0, SYNC_KEEP))); } catch (e) {}
+  }
+
+  function children(parent, selector) {
+    return parent ? Array.prototype.filter.call(parent.children, function (c) {
+      return c.matches(selector);
+    }) : [];
+  }
+
+  // Pairs each link with its pane: by data-tab-target (or "#id" in href) inside this set, since
+  // two identical tab sets on a page share ids; else by position.
+  function buildSet(root) {
+    var nav = children(root, ".tab-nav")[0];
+    var panes = children(children(root, ".tab-content")[0], ".tab-pane");
+    var tabs = [];
+    children(nav, "li").forEach(function (li, i) {
+      var link = children(li, "a")[0];
+      if (!link) return;
+      var target = link.getAttribute("data-tab-target") ||
+        (link.getAttribute("href") || "").replace(/^#/, "");
+      var pane = panes.filter(function (p) { return p.id && p.id === target; })[0] || panes[i];
+      if (!pane) return;
+      var sync = link.getAttribute("data-sync") || li.getAttribute("data-sync") ||
+        pane.getAttribute("data-sync") || "";
+      tabs.push({ li: li, link: link, pane: pane, sync: sync });
+    });
+    if (!tabs.length) return null;
+    nav.setAttribute("role", "tablist");
+    tabs.forEach(function (t) {
+      t.li.setAttribute("role", "presentation");
+      t.link.setAttribute("role", "tab");
+      if (!t.link.id) t.link.id = (t.pane.id || "tab") + "-tab";
+      if (t.pane.id) t.link.setAttribute("aria-controls", t.pane.id);
+      t.pane.setAttribute("role", "tabpanel");
+      t.pane.setAttribute("aria-labelledby", t.link.id);
+      t.pane.tabIndex = 0;
+    });
+    return { root: root, nav: nav, tabs: tabs };
+  }
+
+  function select(set, index) {
+    set.tabs.forEach(function (t, i) {
+      var on = i === index;
+      t.li.classList.toggle("active", on);
+      t.pane.classList.toggle("active", on);
+      t.link.setAttribute("aria-selected", on ? "true" : "false");
+      t.link.tabIndex = on ? 0 : -1;
+    });
+  }
+
+  function selectSync(key) {
+    sets.forEach(function (s) {
+      for (var i = 0; i < s.tabs.length; i++) {
+        if (s.tabs[i].sync === key) { select(s, i); return; }
+      }
+    });
+  }
+
+  function activate(set, index, focus) {
+    var tab = set.tabs[index];
+    if (tab.sync) {
+      selectSync(tab.sync);
+      rememberSync(tab.sync);
+    } else {
+      select(set, index);
+    }
+    if (focus) tab.link.focus();
+  }
+
+  function onKey(set, event) {
+    var current = set.tabs.findIndex(function (t) { return t.link === document.activeElement; });
+    if (current < 0) return;
+    var n = set.tabs.length;
+    var next = {
+      ArrowRight: (current + 1) % n, ArrowLeft: (current - 1 + n) % n, Home: 0, End: n - 1
+    }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    activate(set, next, true);
+  }
+
+  // An in-page link to a pane (the nav's own links without JavaScript, or a link from elsewhere)
+  // selects it.
+  function showHash() {
+    var target = null;
+    try { target = document.getElementById(decodeURIComponent(location.hash.slice(1))); } catch (e) {}
+    if (!target) return;
+    sets.forEach(function (s) {
+      s.tabs.forEach(function (t, i) {
+        if (t.pane.contains(target)) select(s, i);
+      });
+    });
+  }
+
+  // code-tabs may be written without the tabs class; both take the same markup inside.
+  document.querySelectorAll(".tabs, .code-tabs").forEach(function (root) {
+    var set = buildSet(root);
+    if (!set) return;
+    sets.push(set);
+    var first = set.tabs.findIndex(function (t) {
+      return t.li.classList.contains("active") || t.pane.classList.contains("active");
+    });
+    select(set, first < 0 ? 0 : first);
+    set.tabs.forEach(function (t, i) {
+      t.link.addEventListener("click", function (event) {
+        event.preventDefault();
+        activate(set, i, false);
+      });
+    });
+    set.nav.addEventListener("keydown", function (event) { onKey(set, event); });
+  });
+  // Oldest remembered key first, so the most recent choice wins where two apply.
+  readSync().slice().reverse().forEach(function (key) {
+    if (typeof key === "string" && key) selectSync(key);
+  });
+  showHash();
+  window.addEventListener("hashchange", showHash);
+})();
+
+// Copy buttons on every code block, highlighted or plain: added here, so without JavaScript
+// there is no button that does nothing. A real <button> works with Tab, Enter and Space; the
+// result is announced in a polite live region. Line numbers are left out of the copy.
+(function () {
+  var blocks = document.querySelectorAll("pre > code");
+  if (!blocks.length) return;
+  var status = document.createElement("div");
+  status.className = "visually-hidden";
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function codeText(code) {
+    var copy = code.cloneNode(true);
+    copy.querySelectorAll(".linenos").forEach(function (n) { n.remove(); });
+    return copy.textContent;
+  }
+
+  // For browsers without the asynchronous Clipboard API, or pages it is not allowed on.
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.left = "-9999px";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) {}
+    area.remove();
+    return ok ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      try {
+        return navigator.clipboard.writeText(text).catch(function () { return fallbackCopy(text); });
+      } catch (e) {}
+    }
+    return fallbackCopy(text);
+  }
+
+  blocks.forEach(function (code) {
+    var pre = code.parentNode;
+    var box = pre.parentNode;
+    if (!box.classList.contains("rosettes") && !box.classList.contains("highlight")) {
+      box = document.createElement("div");
+      box.className = "code-block";
+      pre.parentNode.insertBefore(box, pre);
+      box.appendChild(pre);
+    }
+    var button = document.createElement("button");
+    var timer = 0;
+    button.type = "button";
+    button.className = "code-copy";
+    button.textContent = "Copy";
+    button.setAttribute("aria-label", "Copy code to clipboard");
+    function show(label, message, state) {
+      button.textContent = label;
+      button.setAttribute("data-state", state);
+      status.textContent = message;
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        button.textContent = "Copy";
+        button.removeAttribute("data-state");
+        status.textContent = "";
+      }, 2000);
+    }
+    button.addEventListener("click", function () {
+      copy(codeText(code)).then(function () {
+        show("Copied", "Copied", "copied");
+      }, function () {
+        show("Copy failed", "Copy failed: select the code and copy it by hand", "failed");
+      });
+    });
+    box.insertBefore(button, box.firstChild);
+  });
+})();
