@@ -81,6 +81,14 @@ struct PageTable {
   const Value* page_params(const PageMeta& p) const {
     return p.params == UINT32_MAX ? nullptr : &params[p.params];
   }
+  // The label of a page in menus, sidebars and breadcrumbs: front matter `nav_title` (Bengal's
+  // field; Hugo's is linkTitle), else the title.
+  std::string_view nav_title(const PageMeta& p) const {
+    const Value* params = page_params(p);
+    const Value* v = params != nullptr ? params->find("nav_title") : nullptr;
+    if (v != nullptr && v->is_string() && !v->as_string().empty()) return v->as_string();
+    return str(p.title);
+  }
   StrRange add_list(std::span<const std::string> items, bool intern = true);
   // Stores numbers plus `base` (body line offsets become file lines).
   StrRange add_numbers(std::span<const uint32_t> items, uint32_t base);

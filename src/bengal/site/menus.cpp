@@ -50,7 +50,7 @@ std::optional<MenuEntry> config_entry(const Site& site, const Value& e,
       return std::nullopt;
     }
     entry.url = site.str(site.page(entry.page).url);
-    if (entry.name.empty()) entry.name = site.str(site.page(entry.page).title);
+    if (entry.name.empty()) entry.name = site.table.nav_title(site.page(entry.page));
   }
   if (entry.name.empty() || entry.url.empty()) {
     diagnostics.add(
@@ -89,7 +89,7 @@ MenuEntry page_entry(const Site& site, PageId id, const Value* spec) {
   entry.page = id;
   entry.url = site.str(page.url);
   entry.name = text(field("name"));
-  if (entry.name.empty()) entry.name = site.str(page.title);
+  if (entry.name.empty()) entry.name = site.table.nav_title(page);
   entry.weight = field("weight") ? number(field("weight")) : page.weight;
   entry.parent = text(field("parent"));
   entry.identifier = text(field("identifier"));
@@ -131,7 +131,7 @@ void add_default_main_menu(const Site& site, Menus& menus) {
     const auto& section = site.page(s);
     MenuEntry entry;
     entry.page = s;
-    entry.name = site.str(section.title);
+    entry.name = site.table.nav_title(section);
     entry.url = site.str(section.url);
     entry.identifier = entry.url;
     entry.weight = section.weight;

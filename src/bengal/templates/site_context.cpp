@@ -270,11 +270,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"layout", [](const PageRef& p) { return pooled(p.s, p.m.layout); }},
     {"metadata", metadata},
     // The label in menus, sidebars and breadcrumbs: front matter nav_title, else the title.
-    {"nav_title",
-     [](const PageRef& p) {
-       Value v = param_text(p, "nav_title");
-       return v.is_none() ? pooled(p.s, p.m.title) : v;
-     }},
+    {"nav_title", [](const PageRef& p) { return Value::view(p.s.table.nav_title(p.m)); }},
     {"next", [](const PageRef& p) { return neighbour(p, p.s.next_in_section[p.id]); }},
     {"pagerank",
      [](const PageRef& p) {
