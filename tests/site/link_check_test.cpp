@@ -89,11 +89,14 @@ TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
 // Bengal's other wiki forms: [[id:x]], [[!target]] and [[ext:project:target]]; each broken one
 // is reported at its line, saying what to do.
 TEST(LinkCheck, IdTargetAndExternalLinks) {
-  TestSite s({{"bengal.toml", "[external_refs.templates]\npy = \"https://py.example/{target}\"\n"},
-              {"content/a.md",
-               "---\ntitle: A\nid: first\n---\n[[id:first]] [[!here]] [[ext:py:os.path]]\n"
-               "[[id:none]] [[!nowhere]] [[ext:js:Array]]\n"},
-              {"content/b.md", "---\ntitle: B\n---\n:::{target} here\n:::\n"}});
+  TestSite s(
+      {{"bengal.toml",
+        "[external_refs.templates]\npy = \"https://py.example/{target}\"\n"
+        "[[external_refs.indexes]]\nname = \"kida\"\nurl = \"https://k.example/xref.json\"\n"},
+       {"content/a.md",
+        "---\ntitle: A\nid: first\n---\n[[id:first]] [[!here]] [[ext:py:os.path]]\n"
+        "[[id:none]] [[!nowhere]] [[ext:js:Array]] [[ext:kida:filters]]\n"},
+       {"content/b.md", "---\ntitle: B\n---\n:::{target} here\n:::\n"}});
   const site::Site& site = s.load();
   Strings wiki;
   for (const char* t : {"id:first", "!here", "ext:py:os.path", "id:none", "!nowhere", "ext:js:x"})
@@ -110,7 +113,12 @@ TEST(LinkCheck, IdTargetAndExternalLinks) {
                      "`target` directive 'nowhere'",
                      "content/a.md:6: warning: external link 'ext:js:Array': no URL template for "
                      "project 'js'; add it under external_refs.templates in the config, such as "
-                     "js = \"https://example.org/{target}\""}));
+                     "js = \"https://example.org/{target}\"",
+                     "content/a.md:6: warning: external link 'ext:kida:filters': project 'kida' "
+                     "is resolved through the remote index https://k.example/xref.json, which "
+                     "bengal does not fetch (a build reads nothing from the network); add a URL "
+                     "template for it under external_refs.templates, such as kida = "
+                     "\"https://example.org/{target}\""}));
 }
 
 }  // namespace

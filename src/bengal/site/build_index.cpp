@@ -290,8 +290,10 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     }
   }
   site.xref = XrefIndex(site.table, site.rendered_);
-  if (const Value* refs = site.config.raw.find("external_refs"); refs && refs->is_table())
+  if (const Value* refs = site.config.raw.find("external_refs"); refs && refs->is_table()) {
     site.xref.set_external_templates(refs->find("templates"));
+    site.xref.set_external_indexes(refs->find("indexes"));
+  }
   warn_duplicate_ids(site, diagnostics);
   site.menus = build_menus(site, diagnostics);
 }

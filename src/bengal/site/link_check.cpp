@@ -30,10 +30,17 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
 
 namespace {
 
-std::string message_of(const LinkProblem& p) {
+std::string message_of(const Site& site, const LinkProblem& p) {
   if (p.status == LinkTarget::Status::kUnknownProject) {
     ExternalRef ext;
     parse_external_ref(p.target, ext);
+    if (std::string_view index = site.xref.external_index(ext.project); !index.empty()) {
+      return fmt::format(
+          "external link '{}': project '{}' is resolved through the remote index {}, which "
+          "bengal does not fetch (a build reads nothing from the network); add a URL template "
+          "for it under external_refs.templates, such as {} = \"https://example.org/{{target}}\"",
+          p.target, ext.project, index, ext.project);
+    }
     return fmt::format(
         "external link '{}': no URL template for project '{}'; add it under "
         "external_refs.templates in the config, such as {} = \"https://example.org/{{target}}\"",
@@ -63,7 +70,7 @@ std::string message_of(const LinkProblem& p) {
 
 Diagnostic describe(const Site& site, const LinkProblem& p, bool as_errors) {
   std::string file = site.config.content_dir + "/" + std::string(site.source_path(p.page));
-  return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, 0, message_of(p)};
+  return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, 0, message_of(site, p)};
 }
 
 }  // namespace bengal::site

@@ -162,6 +162,22 @@ void XrefIndex::set_external_templates(const Value* templates) {
     if (v.is_string()) templates_.emplace(project, v.as_string());
 }
 
+void XrefIndex::set_external_indexes(const Value* indexes) {
+  indexes_.clear();
+  if (indexes == nullptr || !indexes->is_array()) return;
+  for (const Value& index : indexes->as_array()) {
+    const Value* name = index.find("name");
+    const Value* url = index.find("url");
+    if (name && name->is_string() && url && url->is_string())
+      indexes_.emplace(name->as_string(), url->as_string());
+  }
+}
+
+std::string_view XrefIndex::external_index(std::string_view project) const {
+  auto it = indexes_.find(std::string(project));
+  return it == indexes_.end() ? std::string_view() : std::string_view(it->second);
+}
+
 namespace {
 
 // A template's {target}, {module}, {name} and {name_lower} filled from "module.name"; any

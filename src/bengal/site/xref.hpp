@@ -43,6 +43,11 @@ class XrefIndex {
   // external_refs.templates: project -> URL template with {target}, {module}, {name} and
   // {name_lower} ("pathlib.Path": "pathlib.Path", "pathlib", "Path", "path").
   void set_external_templates(const Value* templates);
+  // external_refs.indexes: [{name, url}] of projects Bengal resolves through a remote xref
+  // index. A build reads nothing from the network, so they stay unresolved; this only lets
+  // the warning say why. The index URL of `project`, or empty.
+  void set_external_indexes(const Value* indexes);
+  std::string_view external_index(std::string_view project) const;
 
   PageId by_path(std::string_view path) const;
 
@@ -55,6 +60,7 @@ class XrefIndex {
   std::unordered_map<std::string, PageId> ids_;      // front matter ids: the first page wins
   std::unordered_map<std::string, PageId> targets_;  // `target` directive names: the first wins
   std::unordered_map<std::string, std::string> templates_;  // external_refs.templates
+  std::unordered_map<std::string, std::string> indexes_;    // external_refs.indexes
   std::unordered_map<std::string_view, PageId> urls_;
   std::unordered_map<std::string, PageId> stems_;  // file names without .md, when unique
   // Heading ids of each page sorted by text, found by binary search: a link's anchor check is
