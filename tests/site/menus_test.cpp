@@ -72,6 +72,24 @@ TEST(Menus, WithoutMainEntriesTheMainMenuIsTheTopLevelSections) {
   EXPECT_EQ(s.messages(), Strings{});
 }
 
+// Menus label pages as sidebars and breadcrumbs do: nav_title (Bengal), else linkTitle (Hugo),
+// else the title; an entry's own name still wins.
+TEST(Menus, PagesAreLabelledByNavTitle) {
+  TestSite s({{"bengal.toml",
+               "[[menu.main]]\npage = \"blog/a.md\"\n[[menu.main]]\n"
+               "page = \"blog/a.md\"\nname = \"Own name\"\n"},
+              {"content/blog/_index.md", "---\ntitle: Blog\n---\n"},
+              {"content/blog/a.md", "---\ntitle: A long title\nnav_title: A\n---\n"},
+              {"content/docs/_index.md", "---\ntitle: Documentation\nlinkTitle: Docs\n---\n"}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(shown(site, "main"), (Strings{"A /blog/a/", "Own name /blog/a/"}));
+  EXPECT_EQ(site.table.nav_title(site.page(site.xref.by_path("docs/_index.md"))), "Docs");
+  EXPECT_EQ(site.table.nav_title(site.page(site.xref.by_path("blog/_index.md"))), "Blog");
+  TestSite sections(
+      {{"content/docs/_index.md", "---\ntitle: Documentation\nnav_title: Docs\n---\n"}});
+  EXPECT_EQ(shown(sections.load(), "main"), (Strings{"Docs /docs/"}));
+}
+
 TEST(Menus, ExtraEntriesFollowTheTopLevelSections) {
   // Bengal's menu.extra, from a config directory (no environment file: any environment).
   TestSite s({{"config/_default/site.yaml", "site:\n  baseurl: https://example.org/\n"},

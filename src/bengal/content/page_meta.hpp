@@ -82,11 +82,13 @@ struct PageTable {
     return p.params == UINT32_MAX ? nullptr : &params[p.params];
   }
   // The label of a page in menus, sidebars and breadcrumbs: front matter `nav_title` (Bengal's
-  // field; Hugo's is linkTitle), else the title.
+  // field), else `linkTitle` (Hugo's), else the title.
   std::string_view nav_title(const PageMeta& p) const {
     const Value* params = page_params(p);
-    const Value* v = params != nullptr ? params->find("nav_title") : nullptr;
-    if (v != nullptr && v->is_string() && !v->as_string().empty()) return v->as_string();
+    for (std::string_view key : {"nav_title", "linkTitle"}) {
+      const Value* v = params != nullptr ? params->find(key) : nullptr;
+      if (v != nullptr && v->is_string() && !v->as_string().empty()) return v->as_string();
+    }
     return str(p.title);
   }
   StrRange add_list(std::span<const std::string> items, bool intern = true);
