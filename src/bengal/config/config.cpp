@@ -235,11 +235,11 @@ struct ConfigReader {
   ConfigResult& result;
   const Document& doc;
 
-  void error(SourcePlace at, std::string message) {
+  void error(const SourcePlace& at, std::string message) {
     result.diagnostics.push_back(make_error(at.file, at.line, at.column, std::move(message)));
     result.ok = false;
   }
-  void warning(SourcePlace at, std::string message) {
+  void warning(const SourcePlace& at, std::string message) {
     result.diagnostics.push_back(make_warning(at.file, at.line, at.column, std::move(message)));
   }
 

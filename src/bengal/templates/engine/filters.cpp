@@ -803,7 +803,7 @@ struct JsonWriter {
   }
   void newline() {
     out += '\n';
-    out.append(static_cast<size_t>(indent * level), ' ');
+    out.append(static_cast<size_t>(indent) * static_cast<size_t>(level), ' ');
   }
 
   static constexpr size_t kMaxDepth = 64;
