@@ -35,6 +35,16 @@ TEST(Filters, EscapeSafeDefault) {
       "d  d |");
 }
 
+// A dict's keys outlive the dict: `|sort` replaces it with them, and a loop's key may be kept
+// after the loop. (They once pointed into the freed dict; ASan found it.)
+TEST(Filters, DictKeysOutliveTheDict) {
+  EXPECT_EQ(render("{{ {'b': 1, 'a': 2}|sort }} {{ {'y': 1, 'x': 2}|list|sort|join(',') }}"),
+            "['a', 'b'] x,y");
+  EXPECT_EQ(render("{% for k, v in {'key': 1}|dictsort %}{% let kept = k %}{% end %}{{ kept }} "
+                   "{% for k, v in {'other': 2} %}{% export last = k %}{% end %}{{ last }}"),
+            "key other");
+}
+
 TEST(Filters, LengthAndCase) {
   EXPECT_EQ(render("{{ [1,2]|length }} {{ 'ünï'|count }} {{ {'a':1}|length }}"), "2 3 1");
   EXPECT_EQ(

@@ -79,7 +79,7 @@ const List* loop_items(const Node& loop, const Value& iterable, List& storage) {
   if (iterable.kind() == Value::Kind::kList) return &iterable.as_list();
   if (iterable.kind() == Value::Kind::kDict && loop.names.size() == 2) {
     for (const auto& [k, v] : iterable.as_dict())
-      storage.push_back(Value::tuple(List{Value::view(k), v}));
+      storage.push_back(Value::tuple(List{iterable.dict_key(k), v}));
   } else {
     storage = iterable.to_list();
   }

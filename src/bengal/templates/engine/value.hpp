@@ -180,6 +180,13 @@ class Value {
   // Materializes an iterable. A string's characters share its storage: no copy each.
   List to_list() const;
   // Bytes [pos, pos + n) of a string, sharing its storage; not safe markup.
+  // A key of this dict as a string that keeps the dict alive: the text lives there, and the
+  // key may outlive this value (`d|sort` replaces the dict by its sorted keys).
+  Value dict_key(std::string_view key) const {
+    Value v = view(key);
+    v.owner_ = owner_;
+    return v;
+  }
   Value substring(size_t pos, size_t n) const {
     Value v = *this;
     v.s_ = s_.substr(pos, n);
@@ -269,7 +276,7 @@ void Value::for_each(Fn fn) const {
       for (const Value& v : as_list()) fn(v);
       break;
     case Kind::kDict:
-      for (const auto& [k, v] : as_dict()) fn(Value::view(k));
+      for (const auto& [k, v] : as_dict()) fn(dict_key(k));
       break;
     case Kind::kString: {
       for (size_t i = 0; i < s_.size();) {
