@@ -6,8 +6,12 @@ tags, internal links between pages, code blocks and tables; each page is about 4
 same arguments always give the same bytes (a fixed-seed PRNG, no clock), so benchmark runs
 and the streaming-vs-full comparisons build identical input.
 
-    generate.py OUT_DIR --pages N [--sections S] [--seed 1] [--front-matter-only]
-                [--code-blocks K]
+    generate.py OUT_DIR --pages N [--sections S] [--subsections K] [--seed 1]
+                [--front-matter-only] [--code-blocks K]
+
+--subsections K splits every section into K subsections (default 3); with 0 the pages sit
+directly in their section, so `--sections 1 --subsections 0` makes one section holding every
+page (the theme benchmark's 5,000-page section).
 
 --code-blocks K appends K fenced blocks of 20 lines to every page, in languages that cycle
 through the ones documentation uses most (for the syntax-highlighting benchmark). They come from
@@ -115,6 +119,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--pages", type=int, required=True)
     ap.add_argument("--sections", type=int, default=0, help="default: about sqrt(pages)/2")
+    ap.add_argument("--subsections", type=int, default=3,
+                    help="subsections of each section; 0 puts the pages in the section itself")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tags", type=int, default=0, help="tag vocabulary; default pages/20")
     ap.add_argument("--front-matter-only", action="store_true")
@@ -132,16 +138,24 @@ def main():
         f.write('[site]\ntitle = "Generated corpus"\nbaseurl = "https://corpus.example"\n'
                 'description = "A generated benchmark site"\nlanguage = "en"\n')
 
+    if args.subsections < 0:
+        ap.error("--subsections must be 0 or more")
+    subsections = args.subsections
+
     # Page paths first, so links can point at any page.
     pages = []
     for i in range(n):
         s = i % sections
-        sub = (i // sections) % 3
-        path = f"section-{s:03d}/sub-{sub}/page-{i:06d}"
+        if subsections:
+            sub = (i // sections) % subsections
+            path = f"section-{s:03d}/sub-{sub}/page-{i:06d}"
+        else:
+            path = f"section-{s:03d}/page-{i:06d}"
         pages.append((path, f"Page {i}"))
 
     for s in range(sections):
-        for sub in range(3):
+        os.makedirs(os.path.join(content, f"section-{s:03d}"), exist_ok=True)
+        for sub in range(subsections):
             d = os.path.join(content, f"section-{s:03d}", f"sub-{sub}")
             os.makedirs(d, exist_ok=True)
             with open(os.path.join(d, "_index.md"), "w") as f:
