@@ -125,6 +125,29 @@ def measure(cmd, clean=None, env=None):
                proc.returncode, proc.stdout)
 
 
+def start(bengal, workdir):
+    """Creates `workdir` and logs the machine; returns (bengal's --version line, machine())
+    for the table's heading."""
+    version = subprocess.run([bengal, "--version"], check=True, capture_output=True,
+                             text=True).stdout.strip()
+    os.makedirs(workdir, exist_ok=True)
+    info = machine()
+    log(f"machine: {info['machine']}; load average {info['load']}")
+    return version, info
+
+
+def untimed_builds(names, command, clean):
+    """One build of each of `names` before timing: warms the page cache and logs what each
+    printed. Exits on the first failure."""
+    for name in names:
+        cmd = command(name)
+        r = measure(cmd, clean=clean(name))
+        if r.returncode != 0:
+            sys.exit(f"error: {' '.join(cmd)} failed:\n{r.output}")
+        if r.output.strip():
+            log(f"  {name}: " + r.output.strip().replace("\n", f"\n  {name}: "))
+
+
 def alternating_runs(label, names, rounds, command, clean, env=None):
     """Builds each of `names` once per round in `rounds` (their numbers, for the log),
     alternating which goes first so a drift in machine load hits all alike. `command`,

@@ -48,11 +48,7 @@ def main():
         if missing:
             sys.exit(f"error: {bengal} build does not know {', '.join(missing)}; "
                      "use a newer binary (or --dry-run to exercise the script)")
-    version = subprocess.run([bengal, "--version"], check=True, capture_output=True,
-                             text=True).stdout.strip()
-    os.makedirs(args.workdir, exist_ok=True)
-    info = benchlib.machine()
-    benchlib.log(f"machine: {info['machine']}; load average {info['load']}")
+    version, info = benchlib.start(bengal, args.workdir)
 
     rows, details, failed = [], [], False
     for pages in sizes:
@@ -68,12 +64,7 @@ def main():
         # The untimed first build of each policy warms the page cache and checks that the
         # policy changes memory and time only, never the site.
         benchlib.log(f"{label}: checking both policies (untimed warm-up)")
-        for name in policies:
-            r = benchlib.measure(cmd(name), clean=out[name])
-            if r.returncode != 0:
-                sys.exit(f"error: {' '.join(cmd(name))} failed:\n{r.output}")
-            if r.output.strip():
-                benchlib.log(f"  {name}: " + r.output.strip().replace("\n", f"\n  {name}: "))
+        benchlib.untimed_builds(policies, cmd, clean=lambda name: out[name])
         html = benchlib.count_files(out["full"])
         identical = benchlib.tree_digest(out["full"]) == benchlib.tree_digest(out["streaming"])
         if not identical:

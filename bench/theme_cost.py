@@ -17,7 +17,6 @@ Prints a Markdown table for bench/RESULTS.md on stdout; progress goes to stderr.
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 # No __pycache__ in the source tree from importing the shared helpers.
@@ -129,11 +128,7 @@ def main():
                  "templates/")
     if BASELINE not in themes:
         themes.append(BASELINE)
-    version = subprocess.run([bengal, "--version"], check=True, capture_output=True,
-                             text=True).stdout.strip()
-    os.makedirs(args.workdir, exist_ok=True)
-    info = benchlib.machine()
-    benchlib.log(f"machine: {info['machine']}; load average {info['load']}")
+    version, info = benchlib.start(bengal, args.workdir)
 
     rows, details, failed = [], [], False
     for corpus in corpora(args, sizes):
@@ -150,12 +145,7 @@ def main():
         # One untimed build of each theme warms the page cache and shows any warning; the
         # sizes come from the last timed run's output, which stays in place.
         benchlib.log(f"{corpus.label}: one untimed build of each theme")
-        for t in themes:
-            r = benchlib.measure(cmd(t), clean=out[t])
-            if r.returncode != 0:
-                sys.exit(f"error: {' '.join(cmd(t))} failed:\n{r.output}")
-            if r.output.strip():
-                benchlib.log(f"  {t}: " + r.output.strip().replace("\n", f"\n  {t}: "))
+        benchlib.untimed_builds(themes, cmd, clean=lambda t: out[t])
         runs = benchlib.alternating_runs(corpus.label, themes, range(1, corpus.runs + 1), cmd,
                                          clean=lambda t: out[t])
         if benchlib.binary_stamp(bengal) != stamp:
