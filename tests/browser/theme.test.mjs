@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
 import { checkNodeModules } from "./lib/deps.mjs";
 
 // Before anything imports puppeteer-core: a missing or stale node_modules gets a message that
@@ -24,7 +25,7 @@ const { checkTabsAndCopy } = await import("./checks/tabs_copy.mjs");
 const { checkThemeToggle } = await import("./checks/theme_toggle.mjs");
 const { takeScreenshots } = await import("./checks/screenshots.mjs");
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = path.dirname(fileURLToPath(import.meta.url));
 const { values: args } = parseArgs({
   options: {
     bengal: { type: "string" },

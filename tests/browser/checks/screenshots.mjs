@@ -15,13 +15,15 @@ const SIZES = [{ width: 1280, height: 900 }, PHONE];
 export async function takeScreenshots(report, browser, origin, dir) {
   await report.run(`screenshots at 1280x900 and 390x844, light and dark, in ${dir}`, async (check) => {
     mkdirSync(dir, { recursive: true });
+    // A context of its own: no theme choice stored by the other checks.
+    const context = await browser.createBrowserContext();
     for (const size of SIZES) {
-      const tab = await newTab(browser, origin, size);
+      const tab = await newTab(context, origin, size);
       for (const scheme of ["light", "dark"]) {
         await tab.page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
         for (const shot of SHOTS) {
           check.page = shot.path;
-          await tab.open(shot.path);  // a fresh profile: no stored theme choice
+          await tab.open(shot.path);
           await tab.page.evaluate(() => document.fonts.ready);
           const file = path.join(dir, `${shot.name}-${size.width}x${size.height}-${scheme}.png`);
           await tab.page.screenshot({ path: file });
@@ -29,5 +31,6 @@ export async function takeScreenshots(report, browser, origin, dir) {
       }
       await tab.page.close();
     }
+    await context.close();
   });
 }

@@ -28,12 +28,12 @@ const show = (s) => `data-choice=${JSON.stringify(s.choice)}, accessible name ${
 
 export async function checkThemeToggle(report, browser, origin) {
   await report.run("theme toggle cycles system -> light -> dark -> system and names its state", async (check) => {
-    const tab = await newTab(browser, origin);
+    // A context of its own, with empty storage, that takes the stored choice away with it.
+    const context = await browser.createBrowserContext();
+    const tab = await newTab(context, origin);
     const page = tab.page;
     check.page = PLAIN_PAGE;
     await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: "dark" }]);
-    await tab.open(PLAIN_PAGE);
-    await page.evaluate(() => localStorage.clear());
     await tab.open(PLAIN_PAGE);
     // With the system choice the page follows prefers-color-scheme, emulated as dark here.
     const want = (choice) => ({
@@ -52,7 +52,10 @@ export async function checkThemeToggle(report, browser, origin) {
       if (Object.keys(w).some((k) => s[k] !== w[k])) check.fail(PLAIN_PAGE, `${what}: ${show(w)}`, show(s));
       return true;
     };
-    if (!(await expect("at first (nothing stored)", CYCLE[0]))) return;
+    if (!(await expect("at first (nothing stored)", CYCLE[0]))) {
+      await context.close();
+      return;
+    }
     for (let i = 1; i < CYCLE.length; i++) {
       await page.click("button.theme-toggle");
       await expect(`after click ${i}`, CYCLE[i]);
@@ -63,7 +66,6 @@ export async function checkThemeToggle(report, browser, origin) {
     await page.click("button.theme-toggle");
     await tab.open("/");
     await expect("on the next page after choosing dark", "dark");
-    await page.evaluate(() => localStorage.clear());
-    await page.close();
+    await context.close();
   });
 }

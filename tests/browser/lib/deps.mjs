@@ -4,8 +4,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export function checkNodeModules() {
   const want = createHash("sha256").update(readFileSync(path.join(dir, "package-lock.json"))).digest("hex");

@@ -16,7 +16,7 @@ export const PAGES = [
 export const RICH_PAGE = "/docs/writing-rich-content/";
 export const PLAIN_PAGE = "/docs/guide/installation/";
 
-// A new tab at `viewport` that records its problems; `open(path)` loads a page and resolves to
+// A new tab of `browser` (or of a browser context) at `viewport` that records its problems; `open(path)` loads a page and resolves to
 // the problems seen while it loaded and ran (the list keeps growing while the tab is used).
 export async function newTab(browser, origin, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage();

@@ -43,7 +43,7 @@ export class Report {
 
   summary() {
     const total = this.passed + this.failed.length;
-    if (!this.failed.length) return `${total} checks passed`;
+    if (!this.failed.length) return total === 1 ? "1 check passed" : `${total} checks passed`;
     return `${this.failed.length} of ${total} checks failed: ${this.failed.join("; ")}`;
   }
 }
