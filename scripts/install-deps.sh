@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian package that bengal's build, tests and benchmarks need. This is the
-# only place dependencies are named. Safe to run again: it does nothing when all are present.
+# Installs every Debian package that bengal's build, tests and benchmarks need, and the browser
+# tests' npm packages (tests/browser/package-lock.json). This is the only place dependencies are
+# named. Safe to run again: it does nothing when all are present.
 # `--bench-compare` also installs what the comparison benchmarks need (Hugo, source-highlight,
 # cmark-gfm).
 set -euo pipefail
@@ -32,12 +33,20 @@ packages=(
   time                 # /usr/bin/time -v for peak memory in benchmarks
   bsdutils             # script(1): gives the progress test a terminal
   libjemalloc2         # bench/allocators.sh: jemalloc against glibc + malloc_trim
-  chromium             # headless check of build-report.html in tests
+  chromium             # headless check of build-report.html and the theme's browser tests
   clang                # scripts/fuzz.sh: libFuzzer targets need clang (-fsanitize=fuzzer)
   libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes for clang 14
   clang-format         # scripts/check-style.sh: formatting as .clang-format says
   clang-tidy           # scripts/check-style.sh: the .clang-tidy checks
 )
+
+# node runs the browser tests (tests/browser: puppeteer-core and axe-core from npm, pinned by
+# its package-lock.json). Any node >= 18 does (puppeteer-core 24's range; 25 needs 22): Debian
+# 12's nodejs is 18, so it is installed from Debian only when no node is on PATH, which keeps
+# a newer one (with its own npm) that a machine already has.
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 
 # Optional groups, asked for by flag, so a plain build or test run never pulls them in.
 for arg in "$@"; do
@@ -59,13 +68,25 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "Installing: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The browser tests' npm packages, exactly as package-lock.json pins them. npm ci runs only when
+# node_modules does not match the lock file (its SHA-256 is stamped in node_modules after an
+# install; tests/browser/lib/deps.mjs checks the same stamp), so a run with the packages in
+# place needs no network. --ignore-scripts: neither package needs an install script, and
+# puppeteer's would download a browser (we use Debian's chromium).
+browser_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+lock_sum=$(sha256sum "$browser_dir/package-lock.json" | cut -d' ' -f1)
+stamp="$browser_dir/node_modules/.bengal-lock-sha256"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$lock_sum" ]; then
+  echo "Installing the browser tests' npm packages (tests/browser/package-lock.json)"
+  (cd "$browser_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" >"$stamp"
+fi

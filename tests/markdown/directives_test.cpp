@@ -331,19 +331,25 @@ TEST(Directives, Checklist) {
   EXPECT_EQ(html(":::{checklist}\n:show-progress:\n- [x] Done\n- [ ] Todo\n:::\n"),
             "<div class=\"checklist\">\n<div class=\"checklist-progress\" data-done=\"1\" "
             "data-total=\"2\"><span class=\"checklist-progress-text\">1/2</span></div>\n"
-            "<ul>\n<li><input checked=\"\" type=\"checkbox\"> Done</li>\n<li><input "
-            "type=\"checkbox\"> Todo</li>\n</ul>\n</div>\n");
+            "<ul>\n<li><label><input checked=\"\" type=\"checkbox\"> Done</label></li>\n"
+            "<li><label><input type=\"checkbox\"> Todo</label></li>\n</ul>\n</div>\n");
   // Without a progress bar the close makes the body shorter, before its own marker: that
   // once moved the marker's HTML block start past the end of the output and threw.
   EXPECT_EQ(html(":::{checklist} Before you start\n- [ ] Install\n- [x] Read\n:::\n"),
             "<div class=\"checklist\">\n<p class=\"checklist-title\">Before you start</p>\n"
-            "<ul>\n<li><input type=\"checkbox\"> Install</li>\n<li><input checked=\"\" "
-            "type=\"checkbox\"> Read</li>\n</ul>\n</div>\n");
+            "<ul>\n<li><label><input type=\"checkbox\"> Install</label></li>\n<li><label><input "
+            "checked=\"\" type=\"checkbox\"> Read</label></li>\n</ul>\n</div>\n");
   Options safe = on();
   safe.unsafe_html = false;
-  EXPECT_EQ(html(":::{checklist}\n- [ ] Install\n:::\n", safe),
-            "<div class=\"checklist\">\n<ul>\n<li><input type=\"checkbox\"> Install</li>\n"
-            "</ul>\n</div>\n");
+  EXPECT_EQ(
+      html(":::{checklist}\n- [ ] Install\n:::\n", safe),
+      "<div class=\"checklist\">\n<ul>\n<li><label><input type=\"checkbox\"> Install</label></li>\n"
+      "</ul>\n</div>\n");
+  // A nested list ends the label of its parent item; a raw checkbox of another shape is left.
+  EXPECT_EQ(html(":::{checklist}\n- [ ] A\n  - [x] B\n- <input type=checkbox> C\n:::\n"),
+            "<div class=\"checklist\">\n<ul>\n<li><label><input type=\"checkbox\"> A</label>\n"
+            "<ul>\n<li><label><input checked=\"\" type=\"checkbox\"> B</label></li>\n</ul>\n"
+            "</li>\n<li><input type=checkbox> C</li>\n</ul>\n</div>\n");
 }
 
 TEST(Directives, SmallElements) {

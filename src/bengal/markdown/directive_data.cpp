@@ -21,6 +21,29 @@ void replace_all(std::string& text, size_t from, std::string_view what, std::str
     text.replace(i, what.size(), with);
 }
 
+// An enabled checkbox needs a name for screen readers (axe-core: "Form elements must have
+// labels"): each of the checklist's boxes is wrapped in a <label> with its item's text, up to
+// the end of the item or the start of a nested block, which also makes the text a click target.
+void label_checkboxes(std::string& text, size_t from) {
+  static constexpr std::string_view kBoxes[] = {"<input type=\"checkbox\">",
+                                                "<input checked=\"\" type=\"checkbox\">"};
+  static constexpr std::string_view kEnds[] = {"</li>", "<ul", "<ol", "<p>", "</p>", "<div", "\n"};
+  for (size_t i = text.find("<input ", from); i != std::string::npos; i = text.find("<input ", i)) {
+    std::string_view rest = std::string_view(text).substr(i);
+    auto box = std::find_if(std::begin(kBoxes), std::end(kBoxes),
+                            [&](std::string_view b) { return rest.starts_with(b); });
+    if (box == std::end(kBoxes)) {
+      i += 1;
+      continue;
+    }
+    size_t end = text.size();
+    for (std::string_view e : kEnds) end = std::min(end, text.find(e, i + box->size()));
+    text.insert(end, "</label>");
+    text.insert(i, "<label>");
+    i = end + std::string_view("<label></label>").size();
+  }
+}
+
 std::vector<std::string_view> lines_of(std::string_view text) {
   std::vector<std::string_view> lines;
   for (size_t pos = 0; pos < text.size();) {
@@ -46,12 +69,13 @@ void checklist_open(const DirectiveContext& c) {
 }
 
 // The task list inside is rendered with disabled checkboxes, as GFM does; a checklist is for
-// ticking, so they are enabled here, and counted for ":show-progress:".
+// ticking, so they are enabled here, labelled, and counted for ":show-progress:".
 void checklist_close(const DirectiveContext& c) {
   size_t start = c.state().out_start;
   replace_all(c.out, start, "<input disabled=\"\" type=\"checkbox\">", "<input type=\"checkbox\">");
   replace_all(c.out, start, "<input checked=\"\" disabled=\"\" type=\"checkbox\">",
               "<input checked=\"\" type=\"checkbox\">");
+  label_checkboxes(c.out, start);
   if (c.d().option("show-progress") != nullptr) {
     std::string_view body = std::string_view(c.out).substr(start);
     size_t done = count_of(body, "<input checked=\"\" type=\"checkbox\">");
