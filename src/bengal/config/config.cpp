@@ -414,7 +414,21 @@ struct ConfigReader {
         continue;
       }
       if (spec->checked) section(*spec, name, value);
+      if (name == "theme") read_theme(value);
     }
+  }
+
+  // [theme] holds whatever a theme reads, so only the keys bengal uses are checked.
+  void read_theme(const Value& table) {
+    const Value* cap = table.find("nav_cap");
+    if (cap == nullptr) return;
+    if (!cap->is_int() || cap->as_int() < 1) {
+      error(doc.value_place_of("theme.nav_cap"),
+            fmt::format("[theme] nav_cap must be an integer, 1 or more, such as 50; not {}",
+                        cap->is_int() ? std::to_string(cap->as_int()) : cap->type_name()));
+      return;
+    }
+    result.config.nav_cap = cap->as_int();
   }
 };
 

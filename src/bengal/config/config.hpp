@@ -62,6 +62,9 @@ struct SiteConfig {
   // code-heavy site (bench/RESULTS.md). `[markdown] highlight = false` turns it off.
   bool markdown_highlight = true;
   std::string markdown_highlight_style = "semantic";  // or "pygments": the CSS class scheme
+  // [theme] nav_cap: the most entries a level of the default theme's section navigation shows
+  // (templates/nav_tree.hpp); the rest of [theme] is kept unchecked in `raw`.
+  int64_t nav_cap = 50;
   // [params]: free table for templates
   Value params = Value::table();
   // The whole document, for sections later stages read (taxonomies, menu, pagination,

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "bengal/core/slug.hpp"
+#include "bengal/templates/nav_tree.hpp"
 
 namespace bengal::templates {
 namespace {
@@ -639,6 +640,7 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
                      return true;
                    }));
   add_kida_helpers(*this, fns);
+  add_nav_tree(*this, fns);
   return fns;
 }
 

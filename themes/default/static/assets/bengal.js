@@ -236,3 +236,87 @@ document.documentElement.classList.add("bengal-js");
     box.insertBefore(button, box.firstChild);
   });
 })();
+
+// Navigation: the mobile menu, the main menu's "More" and the section tree's toggles. The
+// buttons ship with `hidden` and are shown here, so without this script there is no button
+// that does nothing: the menu and the tree are then plain lists (the CSS folds them only
+// under .bengal-js).
+(function () {
+  var root = document.documentElement;
+
+  // A disclosure: `button` shows or hides what its aria-controls names (by aria-expanded, which
+  // the CSS reads, or by toggling `hidden` on the target when `useHidden` is set).
+  function disclosure(button, useHidden, onChange) {
+    var target = document.getElementById(button.getAttribute("aria-controls"));
+    if (!target) return null;
+    button.hidden = false;
+    function set(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      if (useHidden) target.hidden = !open;
+      if (onChange) onChange(open);
+    }
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    return { button: button, target: target, set: set,
+      open: function () { return button.getAttribute("aria-expanded") === "true"; } };
+  }
+
+  // Escape closes the innermost open disclosure that holds the focus (or the last opened one)
+  // and gives the focus back to its button.
+  var open = [];
+  function track(d, open_) {
+    var i = open.indexOf(d);
+    if (i >= 0) open.splice(i, 1);
+    if (open_) open.push(d);
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape" || !open.length) return;
+    var d = open[open.length - 1];
+    for (var i = open.length - 1; i >= 0; i--) {
+      if (open[i].target.contains(document.activeElement)) { d = open[i]; break; }
+    }
+    d.set(false);
+    d.button.focus();
+  });
+
+  // "More" in the main menu: closes on a click elsewhere or when the focus leaves it.
+  var moreButton = document.querySelector(".menu-more-toggle");
+  if (moreButton) {
+    var more = disclosure(moreButton, false, function (o) { track(more, o); });
+    if (more) {
+      document.addEventListener("click", function (e) {
+        if (more.open() && !moreButton.parentNode.contains(e.target)) more.set(false);
+      });
+      moreButton.parentNode.addEventListener("focusout", function (e) {
+        if (more.open() && e.relatedTarget && !moreButton.parentNode.contains(e.relatedTarget))
+          more.set(false);
+      });
+    }
+  }
+
+  // The mobile menu: opening it shows the main menu and the section tree and moves the focus
+  // to the first link of the menu; Escape closes it and returns the focus to the button.
+  var menuButton = document.querySelector(".menu-toggle");
+  if (menuButton) {
+    var menu = disclosure(menuButton, false, function (o) {
+      root.classList.toggle("menu-open", o);
+      track(menu, o);
+      if (o) {
+        var first = menu.target.querySelector("a[href], button:not([hidden])") ||
+          document.querySelector(".sidebar a[href]");
+        if (first) first.focus();
+      }
+    });
+    // Back to a wide screen: nothing stays folded open behind a hidden button.
+    var wide = window.matchMedia ? window.matchMedia("(min-width: 48.01rem)") : null;
+    if (wide && menu) {
+      var reset = function () { if (wide.matches && menu.open()) menu.set(false); };
+      if (wide.addEventListener) wide.addEventListener("change", reset);
+    }
+  }
+
+  // The section tree: each expanded section can be folded.
+  var toggles = document.querySelectorAll(".sidebar .nav-toggle");
+  for (var i = 0; i < toggles.length; i++) disclosure(toggles[i], true, null);
+})();
