@@ -90,9 +90,10 @@ def transfer(site, query):
             for i in range(0, len(postings) - 1, 2):
                 page += postings[i]
                 weights[page] = max(weights.get(page, 0), postings[i + 1] * factor)
+        rarity = math.log(1 + manifest["pages"] / max(1, len(weights)))
         for page, w in weights.items():
             hits, weight = scores.get(page, (0, 0))
-            scores[page] = (hits + 1, weight + w)
+            scores[page] = (hits + 1, weight + w * rarity)
     best = sorted(scores.items(), key=lambda s: (-s[1][0], -s[1][1], s[0]))[:MAX_RESULTS]
     titles = []
     for k in sorted({page // manifest["fragment_pages"] for page, _ in best}):

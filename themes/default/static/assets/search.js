@@ -112,13 +112,16 @@
     }
     return weights;
   }
+  // Pages with more of the query's words first, then by weight, each word's weight scaled by
+  // its rarity: a list the build cut at max_postings is a common word's.
   function rank(terms, maps) {
     var scores = new Map();
     maps.forEach(function (m) {
+      var rarity = Math.log(1 + manifest.pages / Math.max(1, m.size));
       m.forEach(function (w, page) {
         var s = scores.get(page) || { page: page, hits: 0, weight: 0 };
         s.hits += 1;
-        s.weight += w;
+        s.weight += w * rarity;
         scores.set(page, s);
       });
     });
