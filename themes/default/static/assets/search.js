@@ -175,6 +175,8 @@
   }
   function show(terms, pages, query) {
     list.replaceChildren();
+    // Only the site's own kinds of link: a path or an http(s) address, never javascript:.
+    pages = pages.filter(function (p) { return /^(\/|https?:\/\/)/.test(String(p[0])); });
     pages.forEach(function (p, i) {
       var a = document.createElement("a");
       a.className = "search-result";
