@@ -36,7 +36,7 @@ TEST_P(GoldenSite, OutputMatchesExpectedFiles) {
   // So are the default theme's stylesheet and scripts where a site does not replace them: the
   // same bytes as themes/default/static/assets/ (theme_assets_test.cpp checks that), which
   // would otherwise be copied into every golden site and changed in all of them at each edit.
-  for (const char* name : {"bengal.css", "bengal.js", "math.js"}) {
+  for (const char* name : {"bengal.css", "bengal.js", "search.js", "math.js"}) {
     fs::path built = out / "assets" / name;
     fs::path theme = source_dir() / "themes/default/static/assets" / name;
     if (fs::exists(built) && read_file(built) == read_file(theme)) fs::remove(built);

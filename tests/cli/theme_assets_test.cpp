@@ -59,7 +59,7 @@ TEST(ThemeAssets, SiteWithoutMathCarriesNoKatex) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // The default theme's files are written as they are in themes/default/ (the golden sites
   // rely on it to leave them out of their expected output).
-  for (const char* name : {"bengal.css", "bengal.js"}) {
+  for (const char* name : {"bengal.css", "bengal.js", "search.js"}) {
     EXPECT_EQ(read_file(site / "public/assets" / name),
               read_file(source_dir() / "themes/default/static/assets" / name))
         << name;

@@ -89,7 +89,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   var buttons = document.querySelectorAll(".code-copy");
   log.push("copy buttons: " + buttons.length + " " + buttons[0].tagName + " " + buttons[0].type +
-    " live " + document.querySelectorAll("[aria-live=polite]").length);
+    " live " + document.querySelectorAll(":not(.search-status)[aria-live=polite]").length);
   var copied = [];
   Object.defineProperty(navigator, "clipboard", { configurable: true, value: {
     writeText: function (t) { copied.push(t); return Promise.resolve(); } } });
@@ -102,7 +102,7 @@ document.addEventListener("DOMContentLoaded", function () {
     log.push("copied: " + JSON.stringify(copied));
     log.push("after copy: " + buttons[0].textContent + " / " + buttons[1].textContent + " " +
       buttons[1].getAttribute("data-state") + " / " +
-      document.querySelector("[aria-live=polite]").textContent);
+      document.querySelector(":not(.search-status)[aria-live=polite]").textContent);
     document.getElementById("result").textContent = log.join("\n");
   }, 0);
 });

@@ -97,6 +97,9 @@ TEST(Streaming, GeneratedSiteIsByteIdenticalInEveryMode) {
   size_t items = count_of(rss, "<item>"), bodies = count_of(rss, "<content:encoded>&lt;");
   EXPECT_EQ(items, 20u);
   EXPECT_EQ(bodies, 20u);
+  // search/ (term shards from the spill, page fragments) is in the trees compared above.
+  EXPECT_TRUE(fs::exists(out / "search/manifest.json"));
+  EXPECT_TRUE(fs::exists(out / "search/p/124.json"));  // 2,000 pages and more, 16 a fragment
 }
 
 TEST(Streaming, HighlightedSiteIsByteIdenticalInEveryMode) {

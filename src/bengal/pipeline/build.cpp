@@ -139,10 +139,12 @@ BuildOutcome plan(BuildContext& b) {
   return BuildOutcome::kBuilt;
 }
 
-// One batch's pages in parallel; their search entries, in batch order, into the spill.
+// One batch's pages in parallel; their search entries, in batch order, into the spills.
 void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
   const site::Site& site = r.build.site();
-  std::vector<std::string> texts(r.search_spill ? batch.size() : 0);
+  bool want_text = r.search_spill || r.sharded_search;
+  std::vector<std::string> texts(want_text ? batch.size() : 0);
+  std::vector<PageTerms> terms(r.sharded_search ? batch.size() : 0);
   tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
     PageId id = batch[i];
     Scratch& s = r.scratch.local();
@@ -150,9 +152,14 @@ void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
       return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
                        std::string(site.str(site.page(id).url))};
     };
-    r.render(s, describe,
-             [&] { return r.pages.render_page(id, s, r.search_spill ? &texts[i] : nullptr); });
+    std::string headings;
+    r.render(s, describe, [&] {
+      return r.pages.render_page(id, s, want_text ? &texts[i] : nullptr,
+                                 r.sharded_search ? &headings : nullptr);
+    });
+    if (r.sharded_search) terms[i] = page_terms(site.str(site.page(id).title), headings, texts[i]);
   });
+  for (size_t i = 0; i < terms.size(); ++i) r.sharded_search->add(batch[i], terms[i]);
   if (!r.search_spill) return;
   std::string json;
   for (size_t i = 0; i < batch.size(); ++i) {
@@ -204,6 +211,8 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   if (site.features.search)
     write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
   r.search_spill.reset();
+  if (r.sharded_search) r.sharded_search->write(r.writer);
+  r.sharded_search.reset();
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);

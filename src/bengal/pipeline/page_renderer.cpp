@@ -48,7 +48,8 @@ bool PageRenderer::render_template(const std::vector<std::string>& candidates,
   return false;
 }
 
-size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const {
+size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text,
+                                 std::string* headings) const {
   const auto& meta = site_.page(id);
   std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
   if (!store_.load_body(id, s.body, s.error)) {
@@ -62,6 +63,12 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text) const
     diagnostics_.add_all(body_warnings(display, meta.body_line, s.markdown.warnings));
   store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
+  if (headings != nullptr) {
+    for (const auto& h : s.markdown.toc) {
+      *headings += h.title;
+      *headings += '\n';
+    }
+  }
   s.toc = markdown::render_toc_html(s.markdown.toc);
   templates::PageRender render;
   render.content = s.markdown.html;

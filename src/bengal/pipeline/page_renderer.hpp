@@ -34,8 +34,10 @@ class PageRenderer {
                output::OutputWriter& writer, Diagnostics& diagnostics);
 
   // Renders and writes a page (every pager page of a list). Returns the files written.
-  // With `text`, also returns the visible text of the page's body (for full-text search).
-  size_t render_page(PageId id, Scratch& s, std::string* text = nullptr) const;
+  // With `text`, also returns the visible text of the page's body (for full-text search);
+  // with `headings`, the text of its headings, one a line (for the sharded search index).
+  size_t render_page(PageId id, Scratch& s, std::string* text = nullptr,
+                     std::string* headings = nullptr) const;
   // A taxonomy overview, term page or the 404 page; `list` is paginated when not empty.
   size_t render_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,

@@ -100,6 +100,7 @@ RenderContext::RenderContext(BuildContext& b)
   // rendering (with their full text) wait in a spill file inside the output folder.
   if (site.features.search && site.features.search_full_text)
     search_spill.emplace(writer, site.table.pages.size());
+  if (site.features.search && site.features.search_sharded) sharded_search.emplace(site, writer);
 }
 
 report::Resident RenderContext::resident() const {

@@ -17,6 +17,7 @@
 #include "bengal/pipeline/content_store.hpp"
 #include "bengal/pipeline/page_renderer.hpp"
 #include "bengal/pipeline/search_index.hpp"
+#include "bengal/pipeline/sharded_search.hpp"
 #include "bengal/templates/engine/environment.hpp"
 #include "bengal/templates/site_context.hpp"
 
@@ -74,6 +75,8 @@ struct RenderContext {
   std::atomic<size_t> files{0};  // HTML files rendered
   // Full-text search entries made while rendering, until finalize writes index.json.
   std::optional<SearchSpill> search_spill;
+  // search/: the terms of every rendered page, spilled until finalize builds the shards.
+  std::optional<ShardedSearch> sharded_search;
 };
 
 }  // namespace bengal::pipeline

@@ -38,7 +38,8 @@ void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_o
   }
 }
 
-// [features] and [search] full_text: booleans; anything else is an error naming the key.
+// [features], [search] full_text and sharded: booleans; [search] max_postings: a count; anything
+// else is an error naming the key.
 void read_features(Site& site, Diagnostics& diagnostics) {
   Features& f = site.features;
   struct Flag {
@@ -87,6 +88,17 @@ void read_features(Site& site, Diagnostics& diagnostics) {
   }
   if (const Value* t = site.config.raw.find("search"); t && t->is_table()) {
     if (const Value* v = t->find("full_text")) read("search.full_text", *v, &f.search_full_text);
+    if (const Value* v = t->find("sharded")) read("search.sharded", *v, &f.search_sharded);
+    if (const Value* v = t->find("max_postings")) {
+      if (v->is_int() && v->as_int() >= 1 && v->as_int() <= 100000) {
+        f.search_max_postings = static_cast<size_t>(v->as_int());
+      } else {
+        auto at = site.config.document.place_of("search.max_postings");
+        diagnostics.add(make_error(at.file, at.line, at.column,
+                                   "[search] max_postings must be a whole number from 1 to "
+                                   "100000 (the pages kept per word in search/)"));
+      }
+    }
   }
   if (const Value* t = site.config.raw.find("feeds"); t && t->is_table()) {
     if (const Value* v = t->find("full_content")) {
@@ -109,6 +121,8 @@ std::vector<OutputClaim> site_file_claims(const Site& site) {
       {true, "404.html", "the 404 page", "change the 404 page with a templates/404.html"},
       {f.sitemap, "sitemap.xml", "the sitemap", "turn off [features] sitemap"},
       {f.search, "index.json", "the search index", "turn off [features] search"},
+      {f.search && f.search_sharded, "search/manifest.json", "the sharded search index",
+       "turn off [search] sharded"},
       {f.llms_txt, "llms.txt", "the generated llms.txt", "turn off [features] llms_txt"},
       {f.robots, "robots.txt", "the generated robots.txt", "turn off [features] robots"},
       {f.graph, "graph.json", "the generated graph.json", "turn off [features] graph"},

@@ -29,9 +29,11 @@ struct Features {
   bool llms_txt = true;
   bool robots = true;
   bool aliases = true;
-  bool graph = false;              // graph.json
-  bool search_full_text = false;   // [search] full_text
-  bool feed_full_content = false;  // [feeds] full_content
+  bool graph = false;                // graph.json
+  bool search_full_text = false;     // [search] full_text
+  bool search_sharded = true;        // [search] sharded: search/, the index the theme's box reads
+  size_t search_max_postings = 100;  // [search] max_postings: pages kept per term in search/
+  bool feed_full_content = false;    // [feeds] full_content
 };
 
 // Built in place by build_index and never copied or moved: the cross-reference index points

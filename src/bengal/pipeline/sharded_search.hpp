@@ -1,0 +1,55 @@
+// search/ in the output folder: the sharded search index the default theme's search box reads
+// (themes/default/static/assets/search.js), beside index.json which stays as it is.
+//
+//   search/manifest.json  version, page count, fragment size, the shard prefixes (hex of their
+//                         UTF-8 bytes) and the stop words
+//   search/t/<hex>.json   term shards (bengal/search/shards.hpp)
+//   search/p/<k>.json     page fragments: pages k*kFragmentPages.. as [url, title, section,
+//                         excerpt] arrays, pages numbered by their rank in site.rendered()
+//
+// Terms are spilled to disk while pages render (bengal/search/term_spill.hpp) and shards are
+// built one bucket at a time, so memory stays bounded whatever the site's size; the output
+// depends only on the pages, never on the render order, batch size or thread count.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bengal/output/writer.hpp"
+#include "bengal/search/shards.hpp"
+#include "bengal/search/term_spill.hpp"
+#include "bengal/site/site.hpp"
+
+namespace bengal::pipeline {
+
+inline constexpr size_t kFragmentPages = 16;
+inline constexpr size_t kExcerptBytes = 160;
+
+// A page's terms and their weights, made in a render thread: a word of the title weighs 24, a
+// word of a heading 6, each use in the body 1 (up to 8); sorted by term.
+using PageTerms = std::vector<std::pair<std::string, uint16_t>>;
+PageTerms page_terms(std::string_view title, std::string_view headings, std::string_view body);
+
+class ShardedSearch {
+ public:
+  ShardedSearch(const site::Site& site, const output::OutputWriter& writer);
+  // Called from one thread, in any page order.
+  void add(PageId id, const PageTerms& terms);
+  // Writes the shards, the fragments and then the manifest; the spill is spent.
+  void write(output::OutputWriter& writer);
+
+ private:
+  const site::Site& site_;
+  search::ShardOptions options_;
+  search::TermSpill spill_;
+  std::vector<uint32_t> number_;  // page number by page id
+};
+
+// One page fragment's JSON: [[url,title,section,excerpt],...] for `pages`.
+std::string fragment_json(const site::Site& site, std::span<const PageId> pages);
+// `text` cut to at most `bytes` bytes at a character boundary, "…" added when cut.
+std::string excerpt(std::string_view text, size_t bytes);
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,111 @@
+#include "bengal/search/shards.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "bengal/search/term_spill.hpp"
+
+namespace bengal::search {
+namespace {
+
+std::vector<Posting> records(std::initializer_list<Posting> list) {
+  return list;
+}
+
+TEST(Shards, GroupByTwoCharactersWithPageDeltas) {
+  auto shards = build_shards(records({{"cat", 9, 3}, {"cab", 2, 1}, {"cat", 4, 30}, {"dog", 1, 2}}),
+                             ShardOptions{});
+  ASSERT_EQ(shards.size(), 2u);
+  EXPECT_EQ(shards[0].prefix, "ca");
+  EXPECT_EQ(shards[0].json, "{\"cab\":[2,1],\"cat\":[4,30,5,3]}\n");
+  EXPECT_EQ(shards[1].prefix, "do");
+  EXPECT_EQ(shards[1].json, "{\"dog\":[1,2]}\n");
+}
+
+TEST(Shards, PostingListsKeepTheHeaviestPages) {
+  ShardOptions options;
+  options.max_postings = 2;
+  auto shards =
+      build_shards(records({{"cat", 1, 5}, {"cat", 2, 9}, {"cat", 3, 5}, {"cat", 4, 1}}), options);
+  ASSERT_EQ(shards.size(), 1u);
+  // Page 2 (weight 9), then the tie at 5 goes to the lower page.
+  EXPECT_EQ(shards[0].json, "{\"cat\":[1,5,1,9]}\n");
+}
+
+TEST(Shards, ABigShardSplitsByOneMoreCharacterKeepingShortTerms) {
+  ShardOptions options;
+  options.max_shard_bytes = 30;
+  auto shards = build_shards(
+      records({{"co", 1, 1}, {"coat", 1, 1}, {"code", 2, 1}, {"codex", 3, 1}, {"cozy", 4, 1}}),
+      options);
+  std::vector<std::string> prefixes;
+  for (const auto& s : shards) prefixes.push_back(s.prefix);
+  EXPECT_EQ(prefixes, (std::vector<std::string>{"co", "coa", "cod", "coz"}));
+  EXPECT_EQ(shards[0].json, "{\"co\":[1,1]}\n");
+  EXPECT_EQ(shards[2].json, "{\"code\":[2,1],\"codex\":[3,1]}\n");
+}
+
+TEST(Shards, SplittingStopsAtTheDeepestPrefix) {
+  ShardOptions options;
+  options.max_shard_bytes = 1;
+  options.max_prefix_chars = 3;
+  auto shards = build_shards(records({{"codex", 1, 1}, {"codes", 2, 1}}), options);
+  ASSERT_EQ(shards.size(), 1u);
+  EXPECT_EQ(shards[0].prefix, "cod");
+}
+
+TEST(Shards, HostileTermsAreEscaped) {
+  auto shards = build_shards(records({{"a\"</script>", 0, 1}}), ShardOptions{});
+  ASSERT_EQ(shards.size(), 1u);
+  EXPECT_EQ(shards[0].json, "{\"a\\\"\\u003c/script\\u003e\":[0,1]}\n");
+}
+
+TEST(Shards, OutputDependsOnlyOnTheRecordsNotTheirOrder) {
+  std::vector<Posting> all;
+  std::mt19937 rng(7);
+  const char* words[] = {"alpha", "alps", "beta", "bet", "better", "al"};
+  for (uint32_t page = 0; page < 200; ++page)
+    for (const char* w : words)
+      if (rng() % 3 == 0) all.push_back({w, page, static_cast<uint16_t>(rng() % 5)});
+  ShardOptions options;
+  options.max_postings = 10;
+  options.max_shard_bytes = 100;
+  auto expected = build_shards(all, options);
+  for (int round = 0; round < 5; ++round) {
+    std::shuffle(all.begin(), all.end(), rng);
+    auto got = build_shards(all, options);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].prefix, expected[i].prefix);
+      EXPECT_EQ(got[i].json, expected[i].json);
+    }
+  }
+}
+
+TEST(TermSpill, ReadsBackEveryRecordOfABucketInOrder) {
+  auto dir = std::filesystem::temp_directory_path() / "bengal-term-spill-test";
+  TermSpill spill(dir, 2);
+  std::vector<Posting> expected;
+  // Enough records to flush buffers to disk several times.
+  for (uint32_t page = 0; page < 30000; ++page) {
+    spill.add("cat", page, static_cast<uint16_t>(page % 7));
+    spill.add("dog", page, 1);
+    expected.push_back({"cat", page, static_cast<uint16_t>(page % 7)});
+  }
+  EXPECT_GT(spill.bytes(), 0u);
+  auto got = spill.read_bucket(spill.bucket_of("cat"));
+  if (spill.bucket_of("cat") == spill.bucket_of("dog")) {
+    std::erase_if(got, [](const Posting& p) { return p.term == "dog"; });
+  }
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(spill.bucket_of("cat"), spill.bucket_of("catalog"));  // same prefix, same bucket
+  // The file is unlinked at once: nothing is left in the folder.
+  EXPECT_TRUE(std::filesystem::is_empty(dir));
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace bengal::search
