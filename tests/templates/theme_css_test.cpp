@@ -115,6 +115,29 @@ TEST(ThemeCss, ColoursKeepTheirContrastInBothSchemes) {
   }
 }
 
+// Controls (pagination links, the theme toggle, copy buttons on code blocks) are outlined in
+// --control, which stands out 3:1 from every surface they sit on; the focus ring and the current
+// page's fill (--link) as well; never in --border, which is too faint for a control.
+TEST(ThemeCss, ControlsStandOutFromTheirSurfaces) {
+  std::string css = theme_css();
+  Colours light = colours_of(css, ":root");
+  Colours dark = light;
+  for (const auto& [name, value] : colours_of(css, ":root[data-theme=\"dark\"]"))
+    dark[name] = value;
+  for (const auto& [scheme, c] : {std::pair{"light", light}, std::pair{"dark", dark}}) {
+    for (const char* surface : {"bg", "code-bg"}) {
+      expect_contrast(c, "control", surface, 3, scheme);
+      expect_contrast(c, "link", surface, 3, scheme);
+    }
+  }
+  for (const char* selector : {".pagination a {", ".theme-toggle {", ".code-copy {"}) {
+    size_t at = css.find(selector);
+    ASSERT_NE(at, std::string::npos) << selector;
+    std::string rule = css.substr(at, css.find('}', at) - at);
+    EXPECT_NE(rule.find("solid var(--control)"), std::string::npos) << selector;
+  }
+}
+
 // The checks above are only worth something if they catch a bad pair.
 TEST(ThemeCss, ContrastOfKnownPairs) {
   EXPECT_NEAR(contrast("#000000", "#ffffff"), 21.0, 1e-9);
