@@ -88,9 +88,9 @@ TEST(PageRenderer, PaginatorWindowAndDateOrderReachTemplates) {
                  {"templates/single.html", ""}};
   // Dated pages without weights: a date-ordered list; one weighted page makes docs a list
   // ordered by weight.
-  for (int i = 1; i <= 9; ++i) {
+  for (int i = 10; i <= 21; ++i) {
     files["content/blog/p" + std::to_string(i) + ".md"] =
-        "---\ntitle: P" + std::to_string(i) + "\ndate: 2024-01-0" + std::to_string(i) + "\n---\n";
+        "---\ntitle: P" + std::to_string(i) + "\ndate: 2024-01-" + std::to_string(i) + "\n---\n";
   }
   files["content/docs/a.md"] = "---\ntitle: A\nweight: 1\ndate: 2024-01-01\n---\n";
   files["content/docs/b.md"] = "---\ntitle: B\ndate: 2024-01-02\n---\n";
@@ -98,10 +98,10 @@ TEST(PageRenderer, PaginatorWindowAndDateOrderReachTemplates) {
   s.build();
   EXPECT_EQ(s.messages(), Strings{});
   EXPECT_EQ(s.output("blog/index.html"),
-            "True: 1*=/sub/blog/ 2=/sub/blog/page/2/ 3=/sub/blog/page/3/ … 9=/sub/blog/page/9/");
-  EXPECT_EQ(s.output("blog/page/5/index.html"),
-            "True: 1=/sub/blog/ … 3=/sub/blog/page/3/ 4=/sub/blog/page/4/ 5*=/sub/blog/page/5/ "
-            "6=/sub/blog/page/6/ 7=/sub/blog/page/7/ … 9=/sub/blog/page/9/");
+            "True: 1*=/sub/blog/ 2=/sub/blog/page/2/ 3=/sub/blog/page/3/ … 12=/sub/blog/page/12/");
+  EXPECT_EQ(s.output("blog/page/6/index.html"),
+            "True: 1=/sub/blog/ … 4=/sub/blog/page/4/ 5=/sub/blog/page/5/ 6*=/sub/blog/page/6/ "
+            "7=/sub/blog/page/7/ 8=/sub/blog/page/8/ … 12=/sub/blog/page/12/");
   EXPECT_EQ(s.output("docs/page/2/index.html"), "False: 1=/sub/docs/ 2*=/sub/docs/page/2/");
 }
 
