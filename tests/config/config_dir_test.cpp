@@ -134,7 +134,7 @@ TEST(ConfigDir, UnknownKeyWarnsOnceAtTheFileThatSetItLast) {
             std::vector<std::string>{
                 "config/environments/local.yaml:2:3: warning: unknown key 'titel' in [site] is "
                 "ignored; did you mean 'title'? known keys: title, baseurl, description, "
-                "language, logo_text"});
+                "language, logo_text, favicon, og_image, github_edit_base"});
 }
 
 TEST(ConfigDir, SyntaxErrorNamesItsFile) {

@@ -119,9 +119,10 @@ TEST(Config, WrongTypesAreErrorsUnknownNamesWarnings) {
       (std::vector<std::string>{
           "bengal.toml:2:9: error: [site] title must be a string, not integer",
           "bengal.toml:3:1: warning: unknown key 'colour' in [site] is ignored; known keys: "
-          "title, baseurl, description, language, logo_text",
+          "title, baseurl, description, language, logo_text, favicon, og_image, github_edit_base",
           "bengal.toml:4:1: warning: unknown key 'titel' in [site] is ignored; did you mean "
-          "'title'? known keys: title, baseurl, description, language, logo_text",
+          "'title'? known keys: title, baseurl, description, language, logo_text, favicon, "
+          "og_image, github_edit_base",
           "bengal.toml:6:10: error: [build] drafts must be true or false, not string",
           "bengal.toml:7:1: warning: unknown section [sitee] is ignored; did you mean [site]? "
           "known sections: site, build, markdown, params, taxonomies, menu, pagination, "

@@ -77,6 +77,34 @@ TEST(PageRenderer, ListsArePaginated) {
   EXPECT_FALSE(std::filesystem::exists(s.out() / "blog/page/4"));
 }
 
+TEST(PageRenderer, PaginatorWindowAndDateOrderReachTemplates) {
+  Files files = {{"bengal.toml",
+                  "[site]\nbaseurl = \"https://example.org/sub/\"\n\n"
+                  "[pagination]\nper_page = 1\n"},
+                 {"templates/list.html",
+                  "{{ paginator.by_date }}:{% for w in paginator.window %} "
+                  "{{ w.number or '…' }}{% if w.current %}*{% endif %}"
+                  "{% if w.url %}={{ w.url }}{% endif %}{% endfor %}"},
+                 {"templates/single.html", ""}};
+  // Dated pages without weights: a date-ordered list; one weighted page makes docs a list
+  // ordered by weight.
+  for (int i = 10; i <= 21; ++i) {
+    files["content/blog/p" + std::to_string(i) + ".md"] =
+        "---\ntitle: P" + std::to_string(i) + "\ndate: 2024-01-" + std::to_string(i) + "\n---\n";
+  }
+  files["content/docs/a.md"] = "---\ntitle: A\nweight: 1\ndate: 2024-01-01\n---\n";
+  files["content/docs/b.md"] = "---\ntitle: B\ndate: 2024-01-02\n---\n";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+  EXPECT_EQ(s.output("blog/index.html"),
+            "True: 1*=/sub/blog/ 2=/sub/blog/page/2/ 3=/sub/blog/page/3/ … 12=/sub/blog/page/12/");
+  EXPECT_EQ(s.output("blog/page/6/index.html"),
+            "True: 1=/sub/blog/ … 4=/sub/blog/page/4/ 5=/sub/blog/page/5/ 6*=/sub/blog/page/6/ "
+            "7=/sub/blog/page/7/ 8=/sub/blog/page/8/ … 12=/sub/blog/page/12/");
+  EXPECT_EQ(s.output("docs/page/2/index.html"), "False: 1=/sub/docs/ 2*=/sub/docs/page/2/");
+}
+
 TEST(PageRenderer, ABrokenTemplateIsReportedOnceWithItsPosition) {
   TestSite s({{"templates/single.html", "line one\n{{ page.title \n"},
               {"content/a.md", "---\ntitle: A\n---\n"},

@@ -9,6 +9,8 @@
 #include <map>
 #include <regex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "bengal/templates/builtin_theme.hpp"
 
@@ -74,6 +76,15 @@ void expect_contrast(const Colours& c, const std::string& fg, const std::string&
       << scheme << ": --" << fg << " " << c.at(fg) << " on --" << bg << " " << c.at(bg);
 }
 
+// The light colours, and the dark ones (light's with dark's overrides), by scheme name.
+std::vector<std::pair<std::string, Colours>> schemes(const std::string& css) {
+  Colours light = colours_of(css, ":root");
+  Colours dark = light;
+  for (const auto& [name, value] : colours_of(css, ":root[data-theme=\"dark\"]"))
+    dark[name] = value;
+  return {{"light", light}, {"dark", dark}};
+}
+
 TEST(ThemeCss, BothDarkSchemeCopiesAgree) {
   std::string css = theme_css();
   Colours media = colours_of(css, "  :root:not([data-theme=\"light\"])");
@@ -88,11 +99,7 @@ TEST(ThemeCss, BothDarkSchemeCopiesAgree) {
 
 TEST(ThemeCss, ColoursKeepTheirContrastInBothSchemes) {
   std::string css = theme_css();
-  Colours light = colours_of(css, ":root");
-  Colours dark = light;
-  for (const auto& [name, value] : colours_of(css, ":root[data-theme=\"dark\"]"))
-    dark[name] = value;
-  for (const auto& [scheme, c] : {std::pair{"light", light}, std::pair{"dark", dark}}) {
+  for (const auto& [scheme, c] : schemes(css)) {
     for (const char* text : {"fg", "muted", "link"}) expect_contrast(c, text, "bg", 4.5, scheme);
     for (const char* text : {"fg", "muted", "hl-keyword", "hl-string", "hl-comment", "hl-number",
                              "hl-function", "hl-type", "hl-tag"})
@@ -112,6 +119,25 @@ TEST(ThemeCss, ColoursKeepTheirContrastInBothSchemes) {
       EXPECT_GE(contrast(c.at("fg"), background), 4.5) << scheme << ": text in " << kind;
       EXPECT_GE(contrast(c.at("link"), background), 4.5) << scheme << ": a link in " << kind;
     }
+  }
+}
+
+// Controls (pagination links, the theme toggle, copy buttons on code blocks) are outlined in
+// --control, which stands out 3:1 from every surface they sit on; the focus ring and the current
+// page's fill (--link) as well; never in --border, which is too faint for a control.
+TEST(ThemeCss, ControlsStandOutFromTheirSurfaces) {
+  std::string css = theme_css();
+  for (const auto& [scheme, c] : schemes(css)) {
+    for (const char* surface : {"bg", "code-bg"}) {
+      expect_contrast(c, "control", surface, 3, scheme);
+      expect_contrast(c, "link", surface, 3, scheme);
+    }
+  }
+  for (const char* selector : {".pagination a {", ".theme-toggle {", ".code-copy {"}) {
+    size_t at = css.find(selector);
+    ASSERT_NE(at, std::string::npos) << selector;
+    std::string rule = css.substr(at, css.find('}', at) - at);
+    EXPECT_NE(rule.find("solid var(--control)"), std::string::npos) << selector;
   }
 }
 

@@ -41,6 +41,10 @@ const std::vector<SectionSpec>& sections() {
         {"description", Kind::kString},
         {"language", Kind::kString},
         {"logo_text", Kind::kString},
+        // Read by the default theme through site.config.site (head and page footer).
+        {"favicon", Kind::kString},
+        {"og_image", Kind::kString},
+        {"github_edit_base", Kind::kString},
         {"default_content_type", Kind::kAny}}},
       {"build",
        {{"content_dir", Kind::kString},

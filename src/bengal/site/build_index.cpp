@@ -230,6 +230,12 @@ bool page_order_less(const content::PageTable& table, PageId a, PageId b) {
   return table.str(x.source_path) < table.str(y.source_path);
 }
 
+bool list_by_date(const content::PageTable& table, std::span<const PageId> list) {
+  if (list.empty()) return false;
+  const PageMeta& first = table.pages[list.front()];
+  return first.weight == 0 && first.has_date;
+}
+
 void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                  Diagnostics& diagnostics) {
   site.config = std::move(config);

@@ -31,4 +31,26 @@ std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_vie
   return out;
 }
 
+std::vector<size_t> pager_window(size_t number, size_t total, size_t radius) {
+  std::vector<size_t> out;
+  if (total == 0) return out;
+  number = std::clamp<size_t>(number, 1, total);
+  size_t lo = number > radius ? number - radius : 1;
+  size_t hi = std::min(total, number + radius);
+  if (lo > 1) out.push_back(1);
+  if (lo > 3) {
+    out.push_back(0);
+  } else {
+    for (size_t i = 2; i < lo; ++i) out.push_back(i);
+  }
+  for (size_t i = lo; i <= hi; ++i) out.push_back(i);
+  if (hi + 2 < total) {
+    out.push_back(0);
+  } else {
+    for (size_t i = hi + 1; i < total; ++i) out.push_back(i);
+  }
+  if (hi < total) out.push_back(total);
+  return out;
+}
+
 }  // namespace bengal::site

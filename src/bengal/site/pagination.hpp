@@ -28,4 +28,10 @@ std::string pager_url(std::string_view list_url, size_t number);
 // Splits `total_items` into pages of `per_page` (0 means all on one page).
 std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_view list_url);
 
+// The page numbers a numbered pagination shows for page `number` of `total`: the first and the
+// last page and `radius` pages either side of the current one, in order, with 0 where pages
+// are left out (an ellipsis). A gap of a single page shows that page instead, since an
+// ellipsis would take the same room. At most 2 * radius + 5 entries, however many pages.
+std::vector<size_t> pager_window(size_t number, size_t total, size_t radius = 2);
+
 }  // namespace bengal::site

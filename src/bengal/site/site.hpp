@@ -107,6 +107,12 @@ Value load_data(const std::filesystem::path& data_dir, Diagnostics& diagnostics,
 // of 0 means none), then date newest first, then title, then source path: a total order.
 bool page_order_less(const content::PageTable& table, PageId a, PageId b);
 
+// Whether a list in display order is ordered by date: its first page has no weight (so none
+// has) and has a date (so the dated pages come first, newest first). O(1): it reads the first
+// page only, which page_order_less makes decisive. Themes label such lists "Newer/Older" and
+// show dates; a list ordered by weight or title does neither.
+bool list_by_date(const content::PageTable& table, std::span<const PageId> list);
+
 // Builds the index into `site`. Claims the site files bengal generates and every page's URL
 // in site.outputs: a page that loses its URL (to a site file, or to a page that comes first)
 // is reported as an error naming both and left out.

@@ -64,9 +64,30 @@ class PaginatorObject : public Object {
     if (n == "first_url") return url(p.first_url);
     if (n == "last_url") return url(p.last_url);
     if (n == "url") return url(p.url);
+    if (n == "window") return window(p);
+    if (n == "by_date") return Value::boolean(site::list_by_date(ctx_.site().table, r_.list));
     return {};
   }
   std::string str() const override { return "<paginator>"; }
+
+  // The numbered links around this page (site::pager_window): {number, url, current} items,
+  // and {number: none, url: none, current: false} where pages are left out.
+  Value window(const site::Pager& p) const {
+    List out;
+    for (size_t number : site::pager_window(p.number, p.total_pages)) {
+      if (number == 0) {
+        out.push_back(Value::dict({{"number", Value::none()},
+                                   {"url", Value::none()},
+                                   {"current", Value::boolean(false)}}));
+        continue;
+      }
+      out.push_back(
+          Value::dict({{"number", Value::integer(static_cast<int64_t>(number))},
+                       {"url", Value::string(ctx_.rel(site::pager_url(p.first_url, number)))},
+                       {"current", Value::boolean(number == p.number)}}));
+    }
+    return Value::list(std::move(out));
+  }
 
  private:
   const SiteContext& ctx_;
@@ -477,11 +498,17 @@ class SiteObject : public Object {
     if (n == "taxonomies") return Value::object(std::make_shared<TaxonomiesObject>(ctx_));
     if (n == "menus") return Value::object(std::make_shared<MenusObject>(ctx_, current_));
     if (n == "config") return ctx_.config();
+    // Which feeds the build writes ([features] rss, atom): for the site at /rss.xml and
+    // /atom.xml, and for every section and term in its folder.
+    if (n == "feeds")
+      return Value::dict(
+          {{"rss", Value::boolean(s.features.rss)}, {"atom", Value::boolean(s.features.atom)}});
     return {};
   }
   std::vector<std::string> attr_names() const override {
-    return {"title", "logo_text", "baseurl",  "base_path", "description", "language", "params",
-            "data",  "pages",     "sections", "home",      "taxonomies",  "menus",    "config"};
+    return {"title",    "logo_text",  "baseurl", "base_path", "description",
+            "language", "params",     "data",    "pages",     "sections",
+            "home",     "taxonomies", "menus",   "config",    "feeds"};
   }
   std::vector<std::string> keys() const override {
     return {"title", "logo_text", "baseurl",  "description", "language", "params",

@@ -1,25 +1,115 @@
-// bengal default theme: the light/dark switch, tabs and copy buttons on code blocks. Every page
-// reads fine without this script: it only enhances what is there (tabs stay stacked panes with
-// in-page links, code stays selectable). Failures, such as a browser without localStorage or
-// the Clipboard API, never stop the rest.
+// bengal default theme: the colour theme toggle, heading anchors, the table of contents, tabs
+// and copy buttons on code blocks. Every page reads fine without this script: it only enhances
+// what is there (tabs stay stacked panes with in-page links, code stays selectable). Failures,
+// such as a browser without localStorage or the Clipboard API, never stop the rest.
 
 // The tab CSS keys on this class, set here rather than in an inline script in <head>: if this
 // file fails to load, the panes stay readable instead of hidden behind tabs that do nothing.
 document.documentElement.classList.add("bengal-js");
 
-// Light/dark switch. The choice is kept in localStorage; without one the system preference
-// applies (the inline script in base.html restores it before the first paint).
+// Colour theme: the toggle cycles system -> light -> dark -> system. "system" stores nothing and
+// follows prefers-color-scheme live (the stylesheet's media query); light and dark are kept in
+// localStorage and restored before the first paint by the inline script in base.html. The
+// button's accessible name and data-choice say the current state.
 (function () {
   var button = document.querySelector(".theme-toggle");
   if (!button) return;
+  var KEY = "bengal-theme";
+  var ORDER = ["system", "light", "dark"];
+  var root = document.documentElement;
+
+  function current() {
+    var t = root.dataset.theme;
+    return t === "light" || t === "dark" ? t : "system";
+  }
+  function show(choice) {
+    var next = ORDER[(ORDER.indexOf(choice) + 1) % ORDER.length];
+    button.setAttribute("data-choice", choice);
+    button.setAttribute("aria-label", "Colour theme: " + choice);
+    button.title = "Colour theme: " + choice + " (switch to " + next + ")";
+  }
+  function apply(choice, store) {
+    if (choice === "system") delete root.dataset.theme;
+    else root.dataset.theme = choice;
+    if (store) {
+      try {
+        if (choice === "system") localStorage.removeItem(KEY);
+        else localStorage.setItem(KEY, choice);
+      } catch (e) {}
+    }
+    show(choice);
+  }
+
+  show(current());
   button.addEventListener("click", function () {
-    var root = document.documentElement;
-    var dark = root.dataset.theme
-      ? root.dataset.theme === "dark"
-      : window.matchMedia("(prefers-color-scheme: dark)").matches;
-    root.dataset.theme = dark ? "light" : "dark";
-    try { localStorage.setItem("bengal-theme", root.dataset.theme); } catch (e) {}
+    apply(ORDER[(ORDER.indexOf(current()) + 1) % ORDER.length], true);
   });
+  // The choice made in another tab of the site.
+  window.addEventListener("storage", function (event) {
+    if (event.key !== KEY) return;
+    var v = event.newValue;
+    apply(v === "light" || v === "dark" ? v : "system", false);
+  });
+})();
+
+// Heading anchors: a link to each h2-h4 of the content that has an id, shown on hover and on
+// keyboard focus, so a reader can copy the address of a section. Added here rather than by
+// the Markdown renderer, whose output stays what the conformance tests compare.
+(function () {
+  var headings = document.querySelectorAll(
+    "main .content h2[id], main .content h3[id], main .content h4[id]");
+  headings.forEach(function (h) {
+    if (h.querySelector(".heading-anchor")) return;
+    var a = document.createElement("a");
+    a.className = "heading-anchor";
+    a.href = "#" + encodeURIComponent(h.id);
+    a.setAttribute("aria-label", "Link to this section: " + h.textContent.trim());
+    a.textContent = "#";
+    h.appendChild(a);
+  });
+})();
+
+// Table of contents: open in its column on wide screens, closed (one tap away) above the text on
+// narrow ones; the link of the section being read is marked with aria-current.
+(function () {
+  var toc = document.querySelector("nav.toc");
+  if (!toc) return;
+  var details = toc.querySelector("details");
+  var wide = window.matchMedia("(min-width: 75rem)");
+  function fit() { if (details) details.open = wide.matches; }
+  fit();
+  if (wide.addEventListener) wide.addEventListener("change", fit);
+
+  if (!("IntersectionObserver" in window)) return;
+  var links = {};
+  var targets = [];
+  toc.querySelectorAll("a[href^='#']").forEach(function (a) {
+    var id;
+    try { id = decodeURIComponent(a.getAttribute("href").slice(1)); } catch (e) { return; }
+    var target = document.getElementById(id);
+    if (!target) return;
+    links[id] = a;
+    targets.push(target);
+  });
+  if (!targets.length) return;
+  var visible = {};
+  function mark() {
+    // The first heading in document order that is on screen, else the last one above it.
+    var chosen = null;
+    for (var i = 0; i < targets.length; i++) {
+      if (visible[targets[i].id]) { chosen = targets[i]; break; }
+      if (targets[i].getBoundingClientRect().top < 0) chosen = targets[i];
+    }
+    Object.keys(links).forEach(function (id) {
+      if (chosen && chosen.id === id) links[id].setAttribute("aria-current", "location");
+      else links[id].removeAttribute("aria-current");
+    });
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) { visible[e.target.id] = e.isIntersecting; });
+    mark();
+  });
+  targets.forEach(function (t) { observer.observe(t); });
 })();
 
 // Tabs (the tab-set, code-tabs and tab-item directives): ARIA tabs with automatic activation.
