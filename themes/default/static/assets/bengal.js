@@ -327,6 +327,27 @@ document.documentElement.classList.add("bengal-js");
   });
 })();
 
+// Code blocks wider than their column scroll sideways; a keyboard user reaches the scroll only if
+// the block can take focus (WCAG 2.1.1), so such blocks join the Tab order (as GitHub's do).
+// Blocks that fit stay out of it. Checked again when the window is resized.
+(function () {
+  function update() {
+    document.querySelectorAll("main pre").forEach(function (pre) {
+      if (pre.scrollWidth > pre.clientWidth) {
+        pre.setAttribute("tabindex", "0");
+      } else if (pre.getAttribute("tabindex") === "0") {
+        pre.removeAttribute("tabindex");
+      }
+    });
+  }
+  var timer = 0;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(update, 150);
+  });
+  update();
+})();
+
 // Navigation: the mobile menu, the main menu's "More" and the section tree's toggles. The
 // buttons ship with `hidden` and are shown here, so without this script there is no button
 // that does nothing: the menu and the tree are then plain lists (the CSS folds them only
