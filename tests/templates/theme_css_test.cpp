@@ -109,7 +109,8 @@ TEST(ThemeCss, ColoursKeepTheirContrastInBothSchemes) {
     expect_contrast(c, "hl-del", "hl-del-bg", 4.5, scheme);
     expect_contrast(c, "hl-ins", "hl-ins-bg", 4.5, scheme);
     expect_contrast(c, "on-link", "link", 4.5, scheme);  // primary buttons, step markers
-    expect_contrast(c, "control", "bg", 3, scheme);      // tabs, copy buttons, kbd, menu and tree toggles
+    expect_contrast(c, "control", "bg", 3,
+                    scheme);  // tabs, copy buttons, kbd, menu and tree toggles
     // Admonition titles, badges and version badges: the kind's colour on its 8% tint.
     for (const char* kind :
          {"note", "tip", "warning", "danger", "error", "info", "example", "success", "seealso"}) {

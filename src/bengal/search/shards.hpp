@@ -19,7 +19,7 @@ struct ShardOptions {
   size_t prefix_chars = 2;      // the first split
   size_t max_prefix_chars = 4;  // no shard is split further, whatever its size
   size_t max_postings = 100;    // per term: the pages where it weighs most
-  size_t max_shard_bytes = 32 * 1024;
+  size_t max_shard_bytes = size_t{32} * 1024;
 };
 
 struct Shard {

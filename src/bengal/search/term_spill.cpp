@@ -14,7 +14,7 @@ namespace {
 // A bucket's buffer is written out past this size: 256 buckets hold at most 4 MB, a small part
 // of a streaming build's peak (tests/pipeline/streaming_test.cpp holds it under a third of a full
 // build's).
-constexpr size_t kFlushBytes = 16 * 1024;
+constexpr size_t kFlushBytes = size_t{16} * 1024;
 
 void write_all(int fd, std::string_view bytes, uint64_t offset) {
   size_t done = 0;
