@@ -19,6 +19,7 @@ packages=(
   libtbb-dev           # parallel discovery and rendering
   libxxhash-dev        # content hashes
   libzstd-dev          # compression of cached output
+  libjemalloc-dev      # the bengal binary's allocator (src/bengal/core/allocator.hpp)
   nlohmann-json3-dev   # JSON outputs and test data
   libkf5syntaxhighlighting-dev  # build-time highlighting of fenced code (KDE's, Qt5-based):
                                 # 359 languages and faster than source-highlight (bench/RESULTS.md)
@@ -32,7 +33,6 @@ packages=(
                        # Jinja2 (for Debian's /usr/bin/python3, which the test runs)
   time                 # /usr/bin/time -v for peak memory in benchmarks
   bsdutils             # script(1): gives the progress test a terminal
-  libjemalloc2         # bench/allocators.sh: jemalloc against glibc + malloc_trim
   chromium             # headless check of build-report.html and the theme's browser tests
   clang                # scripts/fuzz.sh: libFuzzer targets need clang (-fsanitize=fuzzer)
   libclang-rt-14-dev   # libFuzzer and the sanitizer runtimes for clang 14

@@ -165,6 +165,11 @@ TEST(Filters, DatesMarkdownAndUrls) {
       render("{{ '/a/'|relative_url }} {{ 'b'|relative_url }} {{ '/a/'|absolute_url }} "
              "{{ '/docs/a/'|absolute_url }} {{ 'https://x.org/'|absolute_url }}"),
       "/docs/a/ /docs/b https://example.org/docs/a/ https://example.org/docs/a/ https://x.org/");
+  EXPECT_EQ(
+      render("{{ '/docs/b/'|relative_to('/docs/a/') }} {{ '/docs/a/'|relative_to('/docs/a/') }} "
+             "{{ '/docs/'|relative_to(base='/docs/a/p/') }} {{ 'https://x.org/'|relative_to('/a/') "
+             "}}"),
+      "../b/ ./ ../../ https://x.org/");
 }
 
 }  // namespace

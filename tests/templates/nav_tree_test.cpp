@@ -170,7 +170,7 @@ TEST(NavTree, ConfigCapMustBeAPositiveInteger) {
   ASSERT_EQ(r.diagnostics.size(), 1u);
   EXPECT_EQ(r.diagnostics[0].format(),
             "bengal.toml:5:11: error: [theme] nav_cap must be an integer, 1 or more, such as "
-            "50; not 0");
+            "30; not 0");
 }
 
 }  // namespace

@@ -428,7 +428,7 @@ struct ConfigReader {
     if (cap == nullptr) return;
     if (!cap->is_int() || cap->as_int() < 1) {
       error(doc.value_place_of("theme.nav_cap"),
-            fmt::format("[theme] nav_cap must be an integer, 1 or more, such as 50; not {}",
+            fmt::format("[theme] nav_cap must be an integer, 1 or more, such as 30; not {}",
                         cap->is_int() ? std::to_string(cap->as_int()) : cap->type_name()));
       return;
     }

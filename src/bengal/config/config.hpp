@@ -64,7 +64,7 @@ struct SiteConfig {
   std::string markdown_highlight_style = "semantic";  // or "pygments": the CSS class scheme
   // [theme] nav_cap: the most entries a level of the default theme's section navigation shows
   // (templates/nav_tree.hpp); the rest of [theme] is kept unchecked in `raw`.
-  int64_t nav_cap = 50;
+  int64_t nav_cap = 30;
   // [params]: free table for templates
   Value params = Value::table();
   // The whole document, for sections later stages read (taxonomies, menu, pagination,

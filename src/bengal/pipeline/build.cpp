@@ -1,6 +1,5 @@
 #include "bengal/pipeline/build.hpp"
 
-#include <malloc.h>
 #include <optional>
 
 #include <fmt/format.h>
@@ -8,6 +7,7 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 
+#include "bengal/core/allocator.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/core/plural.hpp"
 #include "bengal/graph/graph_report.hpp"
@@ -176,8 +176,9 @@ void render_batches(BuildContext& b, RenderContext& r) {
   for (size_t i = 0; i < b.batches.size(); ++i) {
     b.monitor.start_phase(fmt::format("render {}/{}", i + 1, b.batches.size()));
     render_batch(r, b.batches[i]);
-    // glibc keeps memory freed in other threads' arenas and at the top of the heap until asked.
-    if (b.memory.streaming) malloc_trim(0);
+    // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
+    // jemalloc for its decay time) until asked to give it back.
+    if (b.memory.streaming) release_free_memory();
     b.monitor.end_phase(r.resident());
   }
 }

@@ -48,9 +48,18 @@ std::string term_key(std::string_view name) {
 
 int Taxonomy::find(std::string_view name) const {
   std::string key = term_key(name);
+  auto it =
+      std::lower_bound(by_key.begin(), by_key.end(), key,
+                       [](const auto& entry, const std::string& k) { return entry.first < k; });
+  return it != by_key.end() && it->first == key ? static_cast<int>(it->second) : -1;
+}
+
+void Taxonomy::index_keys() {
+  by_key.clear();
+  by_key.reserve(terms.size());
   for (size_t i = 0; i < terms.size(); ++i)
-    if (term_key(terms[i].name) == key) return static_cast<int>(i);
-  return -1;
+    by_key.emplace_back(term_key(terms[i].name), static_cast<uint32_t>(i));
+  std::sort(by_key.begin(), by_key.end());
 }
 
 std::vector<Taxonomy> build_taxonomies(const content::PageTable& table,
@@ -97,6 +106,7 @@ std::vector<Taxonomy> build_taxonomies(const content::PageTable& table,
       if (a.name != b.name) return a.name < b.name;
       return a.slug < b.slug;
     });
+    tax.index_keys();
     result.push_back(std::move(tax));
   }
   return result;

@@ -3,7 +3,9 @@
 // deterministically.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bengal/content/page_meta.hpp"
@@ -24,9 +26,14 @@ struct Term {
 struct Taxonomy {
   TaxonomyDef def;
   std::vector<Term> terms;  // most pages first, then name, then slug
+  // (term_key, index into terms), sorted by key: what find() searches. Every page's template
+  // looks its terms up, so a scan of all terms would make each page cost O(site's terms).
+  std::vector<std::pair<std::string, uint32_t>> by_key;
   // Index of the term a name belongs to, -1 if none ("Machine  Learning" finds
-  // "machine learning").
+  // "machine learning"). O(log terms) once by_key is built (build_taxonomies builds it).
   int find(std::string_view name) const;
+  // Builds by_key from terms; call again after changing terms.
+  void index_keys();
 };
 
 // The merge key of a term: ASCII lowercased, runs of whitespace folded to one space, trimmed.

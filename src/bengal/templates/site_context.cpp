@@ -458,6 +458,60 @@ class TaxonomiesObject : public Object {
   const SiteContext& ctx_;
 };
 
+// A menu's top-level entries for the page being rendered, as a sequence whose entries are
+// made when read: a header that shows 15 entries of a 100-section site's menu makes 15
+// entries, not 100, on every page.
+class MenuList : public Object {
+ public:
+  MenuList(const SiteContext& ctx, const site::Menu& menu, PageId current)
+      : ctx_(ctx), menu_(menu), current_(current) {
+    const site::Site& s = ctx.site();
+    if (current != kNoPage) current_url_ = s.str(s.page(current).url);
+    exact_ = std::any_of(menu.entries.begin(), menu.entries.end(),
+                         [&](const site::MenuEntry& e) { return is_current(e); });
+  }
+  bool is_sequence() const override { return true; }
+  size_t length() const override { return menu_.roots.size(); }
+  Value at(size_t i) const override { return entry(menu_.roots[i]); }
+  std::string str() const override {
+    return "<menu: " + std::to_string(menu_.roots.size()) + " entries>";
+  }
+
+ private:
+  bool is_current(const site::MenuEntry& e) const {
+    return current_ != kNoPage && (e.page == current_ || e.url == current_url_);
+  }
+  // The active trail: the current entry and its ancestors; without an entry for the page
+  // itself, the entries whose URL contains it (its sections).
+  bool active(size_t i) const {
+    const site::MenuEntry& e = menu_.entries[i];
+    if (is_current(e)) return true;
+    for (size_t c : e.children)
+      if (active(c)) return true;
+    return !exact_ && !current_url_.empty() && e.url != "/" && e.url.starts_with('/') &&
+           current_url_.starts_with(e.url);
+  }
+  Value entry(size_t i) const {
+    const site::MenuEntry& e = menu_.entries[i];
+    List children;
+    for (size_t c : e.children) children.push_back(entry(c));
+    bool absolute = e.url.find("://") != std::string::npos;
+    return Value::dict({{"name", Value::view(e.name)},
+                        {"url", Value::string(absolute ? e.url : ctx_.rel(e.url))},
+                        {"weight", Value::integer(e.weight)},
+                        {"identifier", Value::view(e.identifier)},
+                        {"children", Value::list(std::move(children))},
+                        {"active", Value::boolean(active(i))},
+                        {"current", Value::boolean(is_current(e))}});
+  }
+
+  const SiteContext& ctx_;
+  const site::Menu& menu_;
+  PageId current_;
+  std::string_view current_url_;
+  bool exact_ = false;
+};
+
 class MenusObject : public Object {
  public:
   MenusObject(const SiteContext& ctx, PageId current) : ctx_(ctx), current_(current) {}
@@ -560,39 +614,7 @@ Value SiteContext::taxonomy_terms(size_t taxonomy) const {
 }
 
 Value SiteContext::menu(const std::string& name, PageId current) const {
-  const site::Menu& menu = site_.menus.at(name);
-  std::string_view current_url =
-      current == kNoPage ? std::string_view() : site_.str(site_.page(current).url);
-  auto is_current = [&](const site::MenuEntry& e) {
-    return current != kNoPage && (e.page == current || e.url == current_url);
-  };
-  bool exact = std::any_of(menu.entries.begin(), menu.entries.end(), is_current);
-  // The active trail: the current entry and its ancestors; without an entry for the page
-  // itself, the entries whose URL contains it (its sections).
-  std::function<bool(size_t)> active = [&](size_t i) -> bool {
-    const site::MenuEntry& e = menu.entries[i];
-    if (is_current(e)) return true;
-    for (size_t c : e.children)
-      if (active(c)) return true;
-    return !exact && !current_url.empty() && e.url != "/" && e.url.starts_with('/') &&
-           current_url.starts_with(e.url);
-  };
-  std::function<Value(size_t)> entry = [&](size_t i) -> Value {
-    const site::MenuEntry& e = menu.entries[i];
-    List children;
-    for (size_t c : e.children) children.push_back(entry(c));
-    bool absolute = e.url.find("://") != std::string::npos;
-    return Value::dict({{"name", Value::view(e.name)},
-                        {"url", Value::string(absolute ? e.url : rel(e.url))},
-                        {"weight", Value::integer(e.weight)},
-                        {"identifier", Value::view(e.identifier)},
-                        {"children", Value::list(std::move(children))},
-                        {"active", Value::boolean(active(i))},
-                        {"current", Value::boolean(is_current(e))}});
-  };
-  List out;
-  for (size_t r : menu.roots) out.push_back(entry(r));
-  return Value::list(std::move(out));
+  return Value::object(std::make_shared<MenuList>(*this, site_.menus.at(name), current));
 }
 
 std::vector<std::pair<std::string, Value>> SiteContext::functions() const {

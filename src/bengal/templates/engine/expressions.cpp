@@ -39,8 +39,21 @@ std::string slice_text(std::string_view s, int64_t start, int64_t stop, int64_t 
 // Returns false on a zero step.
 bool slice(const Value& base, const Value (&parts)[3], Value& out) {
   std::string_view text = base.as_view();
-  List items = base.is_string() ? List{} : base.to_list();
-  auto n = static_cast<int64_t>(base.is_string() ? Value::char_count(text) : items.size());
+  // A list or a sequence object is read in place, only at the indexes the slice takes: the
+  // first 7 of a 100-entry menu cost 7 entries, not a copy of all 100.
+  const Object* sequence = base.kind() == Value::Kind::kObject && base.as_object().is_sequence()
+                               ? &base.as_object()
+                               : nullptr;
+  List copied;
+  const List* items = &copied;
+  if (base.kind() == Value::Kind::kList) {
+    items = &base.as_list();
+  } else if (!base.is_string() && sequence == nullptr) {
+    copied = base.to_list();
+  }
+  auto n = static_cast<int64_t>(base.is_string() ? Value::char_count(text)
+                                : sequence       ? sequence->length()
+                                                 : items->size());
   int64_t step = parts[2].is_number() ? parts[2].as_int() : 1;
   if (step == 0) return false;
   auto clamp = [&](const Value& v, int64_t def) {
@@ -56,8 +69,10 @@ bool slice(const Value& base, const Value (&parts)[3], Value& out) {
     return true;
   }
   List sliced;
-  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
-    sliced.push_back(items[static_cast<size_t>(i)]);
+  for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step) {
+    auto at = static_cast<size_t>(i);
+    sliced.push_back(sequence ? sequence->at(at) : (*items)[at]);
+  }
   out = Value::list(std::move(sliced));
   return true;
 }

@@ -12,6 +12,7 @@
 #include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/core/unicode_case.hpp"
+#include "bengal/core/url_path.hpp"
 #include "bengal/markdown/entities.hpp"
 #include "bengal/templates/engine/filter_args.hpp"
 #include "bengal/templates/engine/parser.hpp"
@@ -1080,6 +1081,11 @@ bool relative_url(Renderer& r, Value& v, Args&, std::string&) {
   v = Value::string(r.env().base_path() + s);
   return true;
 }
+// relative_to(base): the link from the page at `base` to this site path (core/url_path.hpp).
+bool relative_to(Renderer&, Value& v, Args& a, std::string&) {
+  v = Value::string(relative_url_path(arg_str(a, 0, "base", ""), text(v)));
+  return true;
+}
 bool absolute_url(Renderer& r, Value& v, Args&, std::string&) {
   std::string s = text(v);
   if (s.find("://") != std::string::npos) return true;
@@ -1168,6 +1174,7 @@ constexpr Named kFilters[] = {
     {"random", over_items<random>},
     {"reject", over_items<reject>},
     {"rejectattr", over_items<rejectattr>},
+    {"relative_to", relative_to},
     {"relative_url", relative_url},
     {"replace", replace},
     {"reverse", over_items<reverse>},

@@ -10,10 +10,16 @@ document.documentElement.classList.add("bengal-js");
 // Colour theme: the toggle cycles system -> light -> dark -> system. "system" stores nothing and
 // follows prefers-color-scheme live (the stylesheet's media query); light and dark are kept in
 // localStorage and restored before the first paint by the inline script in base.html. The
-// button's accessible name and data-choice say the current state.
+// button's accessible name and data-choice say the current state. The button is made here, at
+// the end of the site header: without the script it could do nothing.
 (function () {
-  var button = document.querySelector(".theme-toggle");
-  if (!button) return;
+  var header = document.querySelector(".site-header");
+  if (!header) return;
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = "theme-toggle";
+  button.textContent = "\u25D0";  // ◐
+  header.appendChild(button);
   var KEY = "bengal-theme";
   var ORDER = ["system", "light", "dark"];
   var root = document.documentElement;
@@ -349,18 +355,30 @@ document.documentElement.classList.add("bengal-js");
 })();
 
 // Navigation: the mobile menu, the main menu's "More" and the section tree's toggles. The
-// buttons ship with `hidden` and are shown here, so without this script there is no button
-// that does nothing: the menu and the tree are then plain lists (the CSS folds them only
-// under .bengal-js).
+// buttons are made here, so without this script there is no button that does nothing (and
+// no page carries their markup): the menu and the tree are then plain lists (the CSS folds
+// them only under .bengal-js).
 (function () {
   var root = document.documentElement;
+
+  // A collapsed or expanded button for the element with id `controls`, put before `before`.
+  function makeButton(className, controls, expanded, label, before) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.setAttribute("aria-controls", controls);
+    button.setAttribute("aria-expanded", expanded ? "true" : "false");
+    if (typeof label === "string") button.textContent = label;
+    else button.appendChild(label);
+    before.parentNode.insertBefore(button, before);
+    return button;
+  }
 
   // A disclosure: `button` shows or hides what its aria-controls names (by aria-expanded, which
   // the CSS reads, or by toggling `hidden` on the target when `useHidden` is set).
   function disclosure(button, useHidden, onChange) {
     var target = document.getElementById(button.getAttribute("aria-controls"));
     if (!target) return null;
-    button.hidden = false;
     function set(open) {
       button.setAttribute("aria-expanded", open ? "true" : "false");
       if (useHidden) target.hidden = !open;
@@ -392,7 +410,8 @@ document.documentElement.classList.add("bengal-js");
   });
 
   // "More" in the main menu: closes on a click elsewhere or when the focus leaves it.
-  var moreButton = document.querySelector(".menu-more-toggle");
+  var moreList = document.querySelector(".menu-more > .menu-more-list[id]");
+  var moreButton = moreList && makeButton("menu-more-toggle", moreList.id, false, "More", moreList);
   if (moreButton) {
     var more = disclosure(moreButton, false, function (o) { track(more, o); });
     if (more) {
@@ -408,7 +427,8 @@ document.documentElement.classList.add("bengal-js");
 
   // The mobile menu: opening it shows the main menu and the section tree and moves the focus
   // to the first link of the menu; Escape closes it and returns the focus to the button.
-  var menuButton = document.querySelector(".menu-toggle");
+  var siteMenu = document.getElementById("site-menu");
+  var menuButton = siteMenu && makeButton("menu-toggle", "site-menu", false, "Menu", siteMenu);
   if (menuButton) {
     var menu = disclosure(menuButton, false, function (o) {
       root.classList.toggle("menu-open", o);
@@ -427,7 +447,15 @@ document.documentElement.classList.add("bengal-js");
     }
   }
 
-  // The section tree: each expanded section can be folded.
-  var toggles = document.querySelectorAll(".sidebar .nav-toggle");
-  for (var i = 0; i < toggles.length; i++) disclosure(toggles[i], true, null);
+  // The section tree: each expanded section (li.open, its entries in a ul with an id) can be
+  // folded; the button is named by the section's link.
+  var levels = document.querySelectorAll(".sidebar li.open > ul[id]");
+  for (var i = 0; i < levels.length; i++) {
+    var link = levels[i].parentNode.querySelector(":scope > a");
+    var name = document.createElement("span");
+    name.className = "visually-hidden";
+    name.textContent = link ? link.textContent : "Section";
+    disclosure(makeButton("nav-toggle", levels[i].id, true, name,
+                          levels[i].parentNode.firstChild), true, null);
+  }
 })();

@@ -7,13 +7,26 @@
   var form = document.querySelector("form.search");
   if (!form || !window.fetch) return;
   var input = form.querySelector("#search-input");
-  var list = form.querySelector("#search-results");
-  var status = form.querySelector(".search-status");
+  // The results list and the live status exist only where this script runs: the page does not
+  // carry their markup (it is on every page, and useless without the script).
+  var list = element("div", { id: "search-results", "class": "search-results", role: "listbox",
+                              "aria-label": "Search results" });
+  list.hidden = true;
+  var status = element("p", { "class": "search-status visually-hidden", "aria-live": "polite" });
+  form.appendChild(list);
+  form.appendChild(status);
+  [["role", "combobox"], ["aria-autocomplete", "list"], ["aria-controls", "search-results"],
+   ["aria-expanded", "false"]].forEach(function (a) { input.setAttribute(a[0], a[1]); });
   var base = form.getAttribute("data-index") || "/search/";
   var MAX_RESULTS = 8;
   var manifest = null, loading = null, shards = {}, fragments = {}, timer = 0, generation = 0;
   var encoder = new TextEncoder();
 
+  function element(tag, attributes) {
+    var e = document.createElement(tag);
+    Object.keys(attributes).forEach(function (k) { e.setAttribute(k, attributes[k]); });
+    return e;
+  }
   function getJSON(url) {
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);

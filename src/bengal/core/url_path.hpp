@@ -1,0 +1,18 @@
+// Site URL paths ("/docs/guide/install/"), as the pages of a built site link each other.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace bengal {
+
+// The link from the page served at `from` to `to`, relative to `from`'s folder, as Sphinx and
+// MkDocs write their navigation: from "/a/b/page-1/" to "/a/b/page-2/" is "../page-2/", to
+// "/a/b/" is "../", to itself "./"; from "/a/x.html" to "/a/y.html" is "y.html". A query or
+// fragment of `to` is kept. `to` comes back unchanged unless both are site-absolute paths
+// (start with one "/"): a full URL, "//host/..", "mailto:" or an already relative link.
+// Relative links keep a long section's navigation short (the default theme's sidebar) and
+// work under any base path.
+std::string relative_url_path(std::string_view from, std::string_view to);
+
+}  // namespace bengal
