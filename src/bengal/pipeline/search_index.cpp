@@ -1,10 +1,5 @@
 #include "bengal/pipeline/search_index.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <stdexcept>
-
 #include "bengal/core/json_text.hpp"
 
 namespace bengal::pipeline {
@@ -89,41 +84,17 @@ std::string plain_text(std::string_view html) {
 }
 
 SearchSpill::SearchSpill(const output::OutputWriter& writer, size_t pages)
-    : where_(pages, {0, UINT32_MAX}) {
-  std::filesystem::path path = writer.resolve(".bengal-search-spill-" + std::to_string(::getpid()));
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd_ < 0) throw std::runtime_error("cannot create " + path.string());
-  ::unlink(path.c_str());  // gone from the folder at once; the data lives until close
-}
-
-SearchSpill::~SearchSpill() {
-  if (fd_ >= 0) ::close(fd_);
-}
+    : file_(writer.root(), "bengal-search-spill"), where_(pages, {0, UINT32_MAX}) {}
 
 void SearchSpill::add(PageId id, std::string_view entry) {
-  size_t done = 0;
-  while (done < entry.size()) {
-    ssize_t n =
-        ::pwrite(fd_, entry.data() + done, entry.size() - done, static_cast<off_t>(end_ + done));
-    if (n <= 0) throw std::runtime_error("cannot write the search index spill file");
-    done += static_cast<size_t>(n);
-  }
-  where_[id] = {end_, static_cast<uint32_t>(entry.size())};
-  end_ += entry.size();
+  where_[id] = {file_.append(entry), static_cast<uint32_t>(entry.size())};
 }
 
 bool SearchSpill::read(PageId id, std::string& out) const {
   auto [offset, size] = where_[id];
   if (size == UINT32_MAX) return false;
-  out.resize(size);
-  size_t done = 0;
-  while (done < size) {
-    ssize_t n = ::pread(fd_, out.data() + done, size - done, static_cast<off_t>(offset + done));
-    if (n <= 0) throw std::runtime_error("cannot read the search index spill file");
-    done += static_cast<size_t>(n);
-  }
+  out.clear();
+  file_.read(offset, size, out);
   return true;
 }
 

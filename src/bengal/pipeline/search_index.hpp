@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "bengal/core/spill_file.hpp"
 #include "bengal/output/writer.hpp"
-
 #include "bengal/site/site.hpp"
 
 namespace bengal::pipeline {
@@ -22,16 +22,12 @@ void append_search_entry(std::string& json, const site::Site& site, PageId id,
 class SearchSpill {
  public:
   SearchSpill(const output::OutputWriter& writer, size_t pages);
-  ~SearchSpill();
-  SearchSpill(const SearchSpill&) = delete;
-  SearchSpill& operator=(const SearchSpill&) = delete;
   void add(PageId id, std::string_view entry);
   // False when `id` has no entry (its page failed to render).
   bool read(PageId id, std::string& out) const;
 
  private:
-  int fd_ = -1;
-  uint64_t end_ = 0;
+  SpillFile file_;
   std::vector<std::pair<uint64_t, uint32_t>> where_;  // offset, length by page id
 };
 

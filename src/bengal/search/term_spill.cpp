@@ -1,10 +1,6 @@
 #include "bengal/search/term_spill.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstring>
-#include <stdexcept>
 
 #include "bengal/search/tokenize.hpp"
 
@@ -16,31 +12,13 @@ namespace {
 // build's).
 constexpr size_t kFlushBytes = size_t{16} * 1024;
 
-void write_all(int fd, std::string_view bytes, uint64_t offset) {
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n =
-        ::pwrite(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
-    if (n <= 0) throw std::runtime_error("cannot write the search term spill file");
-    done += static_cast<size_t>(n);
-  }
-}
-
 }  // namespace
 
 TermSpill::TermSpill(const std::filesystem::path& folder, size_t prefix_chars)
-    : prefix_chars_(prefix_chars), buffers_(kBuckets), chunks_(kBuckets) {
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  std::filesystem::path path = folder / (".bengal-search-terms-" + std::to_string(::getpid()));
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd_ < 0) throw std::runtime_error("cannot create " + path.string());
-  ::unlink(path.c_str());
-}
-
-TermSpill::~TermSpill() {
-  if (fd_ >= 0) ::close(fd_);
-}
+    : file_(folder, "bengal-search-terms"),
+      prefix_chars_(prefix_chars),
+      buffers_(kBuckets),
+      chunks_(kBuckets) {}
 
 size_t TermSpill::bucket_of(std::string_view term) const {
   uint32_t h = 2166136261u;  // FNV-1a of the shard prefix: fixed, so buckets are deterministic
@@ -66,26 +44,14 @@ void TermSpill::add(std::string_view term, uint32_t page, uint16_t weight) {
 void TermSpill::flush(size_t b) {
   std::string& buf = buffers_[b];
   if (buf.empty()) return;
-  write_all(fd_, buf, end_);
-  chunks_[b].emplace_back(end_, static_cast<uint32_t>(buf.size()));
-  end_ += buf.size();
+  chunks_[b].emplace_back(file_.append(buf), static_cast<uint32_t>(buf.size()));
   buf.clear();
   buf.shrink_to_fit();
 }
 
 std::vector<Posting> TermSpill::read_bucket(size_t b) {
   std::string data;
-  for (auto [offset, size] : chunks_[b]) {
-    size_t at = data.size();
-    data.resize(at + size);
-    size_t done = 0;
-    while (done < size) {
-      ssize_t n =
-          ::pread(fd_, data.data() + at + done, size - done, static_cast<off_t>(offset + done));
-      if (n <= 0) throw std::runtime_error("cannot read the search term spill file");
-      done += static_cast<size_t>(n);
-    }
-  }
+  for (auto [offset, size] : chunks_[b]) file_.read(offset, size, data);
   data += buffers_[b];
   std::vector<Posting> out;
   for (size_t i = 0; i + 7 <= data.size();) {

@@ -1,8 +1,8 @@
 // The (term, page, weight) records of a whole site, kept on disk while pages render so the
 // postings of 50,000 pages are never in memory at once. Records go to one of kBuckets buckets
 // by their term's shard prefix, so every term of a prefix is in one bucket and each bucket is
-// read back and turned into shards on its own. The file is unlinked at once inside the output
-// folder (like SearchSpill): nothing is left behind, even by a killed build.
+// read back and turned into shards on its own. The file is a SpillFile in the output folder:
+// nothing is left behind, even by a killed build.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "bengal/core/spill_file.hpp"
 
 namespace bengal::search {
 
@@ -27,7 +29,6 @@ class TermSpill {
   // `folder` is where the unlinked file is made (the output folder). Throws std::runtime_error
   // when it cannot be created.
   TermSpill(const std::filesystem::path& folder, size_t prefix_chars);
-  ~TermSpill();
   TermSpill(const TermSpill&) = delete;
   TermSpill& operator=(const TermSpill&) = delete;
 
@@ -36,13 +37,12 @@ class TermSpill {
   // Every record of bucket `b`, in the order added.
   std::vector<Posting> read_bucket(size_t b);
   size_t bucket_of(std::string_view term) const;
-  uint64_t bytes() const { return end_; }
+  uint64_t bytes() const { return file_.size(); }
 
  private:
   void flush(size_t b);
 
-  int fd_ = -1;
-  uint64_t end_ = 0;
+  SpillFile file_;
   size_t prefix_chars_;
   std::vector<std::string> buffers_;  // records not yet written, by bucket
   // Where each bucket's chunks are in the file: offset, length.
