@@ -118,6 +118,29 @@ std::string result_of(const std::string& dom) {
   return dom.substr(at, dom.find("</output>", at) - at);
 }
 
+// Builds `site` and opens `page` (under public/) in Chromium. The page is opened from the
+// disk: a file:// base URL makes its asset links file paths. `config` follows the base URL
+// (Markdown's raw HTML is on, for the drivers' scripts). The build and the browser must
+// succeed, with nothing on the console; exit_code -1 says they did not.
+BrowserRun build_and_open(const fs::path& site, const std::string& page,
+                          const std::string& config = "", int virtual_time_ms = 0) {
+  write_file(site / "bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"file://" +
+                                       (site / "public").string() +
+                                       "/\"\n[markdown]\nunsafe = true\n" + config);
+  RunResult r = run_bengal({"build", site.string(), "-q"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  if (r.exit_code != 0) {
+    BrowserRun failed;
+    failed.err = r.err;
+    return failed;
+  }
+  BrowserRun run = open_in_chromium(site / "public" / page, virtual_time_ms);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_TRUE(run.console.empty()) << joined(run.console);
+  if (run.exit_code != 0) run.exit_code = -1;
+  return run;
+}
+
 TEST(ThemeBrowser, TabsFollowTheKeyboardAndSyncAndCodeBlocksGetCopyButtons) {
   ASSERT_TRUE(chromium_installed()) << kChromiumInstallHint;
   fs::path site = write_files({
@@ -126,16 +149,9 @@ TEST(ThemeBrowser, TabsFollowTheKeyboardAndSyncAndCodeBlocksGetCopyButtons) {
                               "```\nplain\n```\n\n" +
                               kDriver},
   });
-  // The page is opened from the disk: a file:// base URL makes its asset links file paths.
-  write_file(site / "bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"file://" +
-                                       (site / "public").string() +
-                                       "/\"\n[markdown]\nunsafe = true\nhighlight = true\n");
-  RunResult r = run_bengal({"build", site.string(), "-q"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
   // 1 s of virtual time: the copy results arrive by promise; the buttons reset after 2 s.
-  BrowserRun run = open_in_chromium(site / "public/tabs/index.html", 1000);
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(run.console.empty()) << joined(run.console);
+  BrowserRun run = build_and_open(site, "tabs/index.html", "highlight = true\n", 1000);
+  ASSERT_EQ(run.exit_code, 0);
   EXPECT_EQ(result_of(run.dom),
             "without js: +++ ++\n"
             "js class: true\n"
@@ -177,14 +193,8 @@ TEST(ThemeBrowser, MathJsRendersEveryFormulaWithTheEmbeddedKatex) {
                           assets + "math.js\"></script>\n"},
                      // A page with Markdown math, so the build copies KaTeX's files.
                      {"content/other.md", "---\ntitle: Other\n---\n$x$\n"}});
-  write_file(site / "bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"file://" +
-                                       (site / "public").string() +
-                                       "/\"\n[markdown]\nunsafe = true\n");
-  RunResult r = run_bengal({"build", site.string(), "-q"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  BrowserRun run = open_in_chromium(site / "public/math/index.html");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(run.console.empty()) << joined(run.console);
+  BrowserRun run = build_and_open(site, "math/index.html");
+  ASSERT_EQ(run.exit_code, 0);
   // KaTeX keeps the source it rendered in a MathML annotation.
   EXPECT_NE(run.dom.find("<annotation encoding=\"application/x-tex\">a^2+b^2</annotation>"),
             std::string::npos)
@@ -251,17 +261,12 @@ TEST(ThemeBrowser, MenuButtonMoreAndTreeTogglesFollowTheKeyboard) {
       {"content/docs/guide/_index.md", "---\ntitle: Guide\n---\n"},
       {"content/docs/guide/page.md", std::string("---\ntitle: Page\n---\n\n") + kNavDriver},
   });
-  std::string config = "[site]\ntitle = \"T\"\nbaseurl = \"file://" + (site / "public").string() +
-                       "/\"\n[markdown]\nunsafe = true\n";
+  std::string menu;
   for (int i = 1; i <= 9; ++i)
-    config += "[[menu.main]]\nname = \"M" + std::to_string(i) + "\"\nurl = \"/m" +
-              std::to_string(i) + "/\"\nweight = " + std::to_string(i) + "\n";
-  write_file(site / "bengal.toml", config);
-  RunResult r = run_bengal({"build", site.string(), "-q"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  BrowserRun run = open_in_chromium(site / "public/docs/guide/page/index.html");
-  ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_TRUE(run.console.empty()) << joined(run.console);
+    menu += "[[menu.main]]\nname = \"M" + std::to_string(i) + "\"\nurl = \"/m" + std::to_string(i) +
+            "/\"\nweight = " + std::to_string(i) + "\n";
+  BrowserRun run = build_and_open(site, "docs/guide/page/index.html", menu);
+  ASSERT_EQ(run.exit_code, 0);
   EXPECT_EQ(result_of(run.dom),
             "without js: 0 buttons, more list flex\n"
             "with js: false false true\n"
