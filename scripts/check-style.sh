@@ -51,10 +51,21 @@ if [ -n "$changed_since" ]; then
 else
   echo "== clang-tidy (src/)"
 fi
+# A unity build's compile_commands.json names its unity files, not the .cpp files that
+# clang-tidy checks: configure (no build) a folder without unity files beside it for the
+# commands, with the build folder's build type and compiler.
+db=$build
+if grep -q '/Unity/unity_' "$build/compile_commands.json"; then
+  db=$build/compile-db
+  cache() { sed -n "s/^$1:[A-Z]*=//p" "$build/CMakeCache.txt"; }
+  cmake -S . -B "$db" -G Ninja -DBENGAL_UNITY=OFF -DBENGAL_TESTS=OFF -DBENGAL_BENCH=OFF \
+    -DCMAKE_BUILD_TYPE="$(cache CMAKE_BUILD_TYPE)" -DCMAKE_CXX_COMPILER="$(cache CMAKE_CXX_COMPILER)" \
+    >/dev/null
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-run-clang-tidy -p "$build" -j "$(nproc)" -quiet "${targets[@]}" >"$log" 2>&1 || status=$?
+run-clang-tidy -p "$db" -j "$(nproc)" -quiet "${targets[@]}" >"$log" 2>&1 || status=$?
 # The log echoes each clang-tidy command line; show only the findings.
 grep -v "^clang-tidy\|^[0-9]* warnings\? generated\|^Suppressed\|^Use -header-filter" "$log" || true
 if [ "$status" -ne 0 ]; then

@@ -36,7 +36,7 @@ ConfigResult load(const Files& files, std::string environment = "",
   return load_config(dir, options);
 }
 
-std::vector<std::string> messages(const ConfigResult& r) {
+std::vector<std::string> dir_messages(const ConfigResult& r) {
   return test::formatted(r.diagnostics);
 }
 
@@ -66,7 +66,7 @@ TEST(ConfigDir, MergesDefaultsInNameOrderThenTheEnvironment) {
             {"config/environments/local.yaml", "site:\n  baseurl: /\n"}},
            "production");
   ASSERT_TRUE(r.ok);
-  EXPECT_EQ(messages(r), std::vector<std::string>{});
+  EXPECT_EQ(dir_messages(r), std::vector<std::string>{});
   EXPECT_EQ(r.config.config_file, "config");
   EXPECT_EQ(r.config.environment, "production");
   EXPECT_EQ(r.config.title, "B");  // b.yaml after a.yaml
@@ -99,18 +99,19 @@ TEST(ConfigDir, LocalIsTheDefaultAndCiMeansProduction) {
 
 TEST(ConfigDir, MissingEnvironmentFileWarnsOnlyWhenAskedFor) {
   Files files = {{"config/_default/site.yaml", "site:\n  title: T\n"}};
-  EXPECT_EQ(messages(load(files)), std::vector<std::string>{});
-  EXPECT_EQ(messages(load(files, "", {{"CI", "true"}})), std::vector<std::string>{});
-  EXPECT_EQ(messages(load(files, "staging")),
+  EXPECT_EQ(dir_messages(load(files)), std::vector<std::string>{});
+  EXPECT_EQ(dir_messages(load(files, "", {{"CI", "true"}})), std::vector<std::string>{});
+  EXPECT_EQ(dir_messages(load(files, "staging")),
             std::vector<std::string>{
                 "config/environments/staging.yaml: warning: no such file: environment "
                 "\"staging\" (from --environment) has no settings of its own; create the file "
                 "or choose another environment"});
-  EXPECT_EQ(messages(load(files, "", {{"BENGAL_ENV", "preview"}})).size(), 1u);
+  EXPECT_EQ(dir_messages(load(files, "", {{"BENGAL_ENV", "preview"}})).size(), 1u);
   auto bad = load(files, "a/b");
   EXPECT_FALSE(bad.ok);
-  EXPECT_EQ(messages(bad), std::vector<std::string>{
-                               "error: environment \"a/b\" (from --environment) may hold only "
+  EXPECT_EQ(
+      dir_messages(bad),
+      std::vector<std::string>{"error: environment \"a/b\" (from --environment) may hold only "
                                "letters, digits, '-', '_' and '.'; name a file of "
                                "config/environments/ without its extension, such as production"});
 }
@@ -120,9 +121,9 @@ TEST(ConfigDir, WrongValueNamesTheFileThatSetIt) {
                  {"config/environments/production.yaml", "# prod\nbuild:\n  drafts: maybe\n"}},
                 "production");
   EXPECT_FALSE(r.ok);
-  EXPECT_EQ(messages(r), std::vector<std::string>{
-                             "config/environments/production.yaml:3:11: error: [build] drafts "
-                             "must be true or false, not string"});
+  EXPECT_EQ(dir_messages(r), std::vector<std::string>{
+                                 "config/environments/production.yaml:3:11: error: [build] drafts "
+                                 "must be true or false, not string"});
 }
 
 TEST(ConfigDir, UnknownKeyWarnsOnceAtTheFileThatSetItLast) {
@@ -130,7 +131,7 @@ TEST(ConfigDir, UnknownKeyWarnsOnceAtTheFileThatSetItLast) {
                  {"config/_default/b.yaml", "site:\n  titel: B\n"},
                  {"config/environments/local.yaml", "site:\n  titel: C\n"}});
   ASSERT_TRUE(r.ok);
-  EXPECT_EQ(messages(r),
+  EXPECT_EQ(dir_messages(r),
             std::vector<std::string>{
                 "config/environments/local.yaml:2:3: warning: unknown key 'titel' in [site] is "
                 "ignored; did you mean 'title'? known keys: title, baseurl, description, "
@@ -150,10 +151,11 @@ TEST(ConfigDir, WinsOverABengalTomlBesideIt) {
                  {"bengal.toml", "[site]\ntitle = \"Toml\"\n"}});
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.config.title, "Dir");
-  EXPECT_EQ(messages(r), std::vector<std::string>{
-                             "bengal.toml: warning: ignored: the config/ folder holds the site's "
-                             "config; move these settings into a file of config/_default/ and "
-                             "delete bengal.toml"});
+  EXPECT_EQ(
+      dir_messages(r),
+      std::vector<std::string>{"bengal.toml: warning: ignored: the config/ folder holds the site's "
+                               "config; move these settings into a file of config/_default/ and "
+                               "delete bengal.toml"});
 }
 
 TEST(ConfigDir, ReadsYmlAndTomlAndSkipsHiddenAndOtherFiles) {
@@ -164,7 +166,7 @@ TEST(ConfigDir, ReadsYmlAndTomlAndSkipsHiddenAndOtherFiles) {
                  {"config/_default/README.md", "# notes\n"},
                  {"config/_default/sub/e.yaml", "site:\n  title: nested\n"}});
   ASSERT_TRUE(r.ok);
-  EXPECT_EQ(messages(r), std::vector<std::string>{});
+  EXPECT_EQ(dir_messages(r), std::vector<std::string>{});
   EXPECT_EQ(r.config.title, "Toml");
   EXPECT_EQ(r.config.description, "yml");
 }
@@ -177,7 +179,7 @@ TEST(ConfigDir, ReadsAtMost64Files) {
   ASSERT_TRUE(r.ok);
   EXPECT_EQ(r.config.params.find("n")->as_int(), 63);
   ASSERT_EQ(r.diagnostics.size(), 2u);
-  EXPECT_EQ(messages(r)[0],
+  EXPECT_EQ(dir_messages(r)[0],
             "config/_default/f64.yaml: warning: ignored: config/_default/ holds more than 64 "
             "config files; merge some of them");
 }
@@ -220,7 +222,7 @@ TEST(ConfigDir, AcceptsWhatBengalsOwnSiteSets) {
              "build:\n  strict_mode: true\nfeatures:\n  analytics: true\n"}},
            "production");
   ASSERT_TRUE(r.ok);
-  EXPECT_EQ(messages(r), std::vector<std::string>{});
+  EXPECT_EQ(dir_messages(r), std::vector<std::string>{});
   EXPECT_EQ(r.config.logo_text, "ᓚᘏᗢ");
 }
 

@@ -14,7 +14,7 @@ struct Call {
   std::string code;
 };
 
-std::string render(std::string_view md, std::vector<Call>& calls, bool accept = true) {
+std::string render_highlighted(std::string_view md, std::vector<Call>& calls, bool accept = true) {
   CodeHighlighter h = [&](std::string_view info, std::string_view code, std::string& out) {
     calls.push_back({std::string(info), std::string(code)});
     if (!accept) return false;
@@ -30,7 +30,7 @@ std::string render(std::string_view md, std::vector<Call>& calls, bool accept = 
 
 TEST(CodeHighlighter, GetsTheDecodedInfoStringAndTheWholeText) {
   std::vector<Call> calls;
-  EXPECT_EQ(render("a\n\n```py {1} title=\"&lt;x&gt;\"\nx = 1\n\ny <\n```\nb\n", calls),
+  EXPECT_EQ(render_highlighted("a\n\n```py {1} title=\"&lt;x&gt;\"\nx = 1\n\ny <\n```\nb\n", calls),
             "<p>a</p>\n[HL]\n<p>b</p>\n");
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].info, "py {1} title=\"<x>\"");
@@ -40,7 +40,7 @@ TEST(CodeHighlighter, GetsTheDecodedInfoStringAndTheWholeText) {
 TEST(CodeHighlighter, NullCharactersArriveAsReplacementCharacters) {
   std::vector<Call> calls;
   constexpr char kMd[] = "```c\na\0b\n```\n";
-  render(std::string_view(kMd, sizeof kMd - 1), calls);
+  render_highlighted(std::string_view(kMd, sizeof kMd - 1), calls);
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].code,
             "a\xEF\xBF\xBD"
@@ -49,21 +49,21 @@ TEST(CodeHighlighter, NullCharactersArriveAsReplacementCharacters) {
 
 TEST(CodeHighlighter, DeclinedBlocksAreWrittenAsWithoutIt) {
   std::vector<Call> calls;
-  EXPECT_EQ(render("```x\"y <z>\n<a> & b\n```\n", calls, false),
+  EXPECT_EQ(render_highlighted("```x\"y <z>\n<a> & b\n```\n", calls, false),
             "<pre><code class=\"language-x&quot;y\">&lt;a&gt; &amp; b\n</code></pre>\n");
   EXPECT_EQ(calls.size(), 1u);
 }
 
 TEST(CodeHighlighter, IndentedAndUnlabelledBlocksAreNotOffered) {
   std::vector<Call> calls;
-  EXPECT_EQ(render("    indented\n\n```\nplain\n```\n", calls),
+  EXPECT_EQ(render_highlighted("    indented\n\n```\nplain\n```\n", calls),
             "<pre><code>indented\n</code></pre>\n<pre><code>plain\n</code></pre>\n");
   EXPECT_TRUE(calls.empty());
 }
 
 TEST(CodeHighlighter, BlocksInListsAndQuotes) {
   std::vector<Call> calls;
-  EXPECT_EQ(render("> ```sh\n> ls\n> ```\n\n- ```go\n  x\n  ```\n", calls),
+  EXPECT_EQ(render_highlighted("> ```sh\n> ls\n> ```\n\n- ```go\n  x\n  ```\n", calls),
             "<blockquote>\n[HL]\n</blockquote>\n<ul>\n<li>\n[HL]\n</li>\n</ul>\n");
   ASSERT_EQ(calls.size(), 2u);
   EXPECT_EQ(calls[0].code, "ls\n");

@@ -48,7 +48,7 @@ std::string outline(std::string_view text) {
   return outline(parse_directives(text, raw_names));
 }
 
-std::vector<std::string> warnings(std::string_view text) {
+std::vector<std::string> parser_warnings(std::string_view text) {
   std::vector<std::string> out;
   for (const auto& w : parse_directives(text, raw_names).warnings)
     out.push_back(std::to_string(w.line) + ":" + std::to_string(w.column) + ": " + w.message);
@@ -118,7 +118,7 @@ TEST(DirectiveParser, NestingByColonCount) {
   EXPECT_EQ(outline(":::{a}\n:::{b}\n:::\n:::\n"), "<a><b></b></a>");
   // A longer closer closes the innermost directive opened with as many colons.
   EXPECT_EQ(outline("::::{a}\n:::{b}\nx\n::::\n"), "<a><b>T3[x\n]</b></a>");
-  EXPECT_EQ(warnings("::::{a}\n:::{b}\nx\n::::\n"),
+  EXPECT_EQ(parser_warnings("::::{a}\n:::{b}\nx\n::::\n"),
             std::vector<std::string>{"2:1: directive 'b' is not closed, so it ends where 'a' "
                                      "(line 1) does; close it with a line of ':::' or "
                                      "':::{/b}'"});
@@ -129,9 +129,9 @@ TEST(DirectiveParser, NestingByColonCount) {
 TEST(DirectiveParser, NamedClosersCloseEverythingInside) {
   EXPECT_EQ(outline(":::{steps}\n:::{step} One\n1\n:::{step} Two\n2\n:::{/steps}\nafter\n"),
             "<steps><step>T3[1\n]<step>T5[2\n]</step></step></steps>T7[after\n]");
-  EXPECT_TRUE(warnings(":::{steps}\n:::{step} One\n:::{/steps}\n").empty());
+  EXPECT_TRUE(parser_warnings(":::{steps}\n:::{step} One\n:::{/steps}\n").empty());
   EXPECT_EQ(outline("a\n:::{/note}\nb\n"), "T1[a\n]T3[b\n]");
-  EXPECT_EQ(warnings("a\n  :::{/note}\n"),
+  EXPECT_EQ(parser_warnings("a\n  :::{/note}\n"),
             std::vector<std::string>{"2:3: ':::{/note}' closes no open directive named 'note'; "
                                      "remove it or fix the name"});
 }
@@ -139,7 +139,7 @@ TEST(DirectiveParser, NamedClosersCloseEverythingInside) {
 TEST(DirectiveParser, UnclosedAtTheEnd) {
   EXPECT_EQ(outline(":::{note}\nbody"), "<note>T2[body]</note>");
   EXPECT_EQ(parse_directives(":::{note}\nbody", raw_names).directives[0].body, "body");
-  EXPECT_EQ(warnings("x\n::::{note}\nbody\n"),
+  EXPECT_EQ(parser_warnings("x\n::::{note}\nbody\n"),
             std::vector<std::string>{"2:1: directive 'note' is not closed, so it ends where the "
                                      "text ends; close it with a line of '::::' or "
                                      "':::{/note}'"});

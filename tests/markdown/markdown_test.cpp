@@ -9,20 +9,21 @@
 namespace bengal::markdown {
 namespace {
 
-std::string html(std::string_view md, Options o = {}) {
+std::string markdown_html(std::string_view md, Options o = {}) {
   Rendered r;
   render_html(md, o, r);
   return r.html;
 }
 
 TEST(HeadingIds, FollowTheSlugRules) {
-  EXPECT_EQ(html("## Hello, World! 2024\n"),
+  EXPECT_EQ(markdown_html("## Hello, World! 2024\n"),
             "<h2 id=\"hello-world-2024\">Hello, World! 2024</h2>\n");
-  EXPECT_EQ(html("# snake_case and-dash\n"),
+  EXPECT_EQ(markdown_html("# snake_case and-dash\n"),
             "<h1 id=\"snake_case-and-dash\">snake_case and-dash</h1>\n");
-  EXPECT_EQ(html("# Ünïcode 日本\n"), "<h1 id=\"ünïcode-日本\">Ünïcode 日本</h1>\n");
-  EXPECT_EQ(html("# `code` *em*\n"), "<h1 id=\"code-em\"><code>code</code> <em>em</em></h1>\n");
-  EXPECT_EQ(html("# !!!\n"), "<h1 id=\"section\">!!!</h1>\n");
+  EXPECT_EQ(markdown_html("# Ünïcode 日本\n"), "<h1 id=\"ünïcode-日本\">Ünïcode 日本</h1>\n");
+  EXPECT_EQ(markdown_html("# `code` *em*\n"),
+            "<h1 id=\"code-em\"><code>code</code> <em>em</em></h1>\n");
+  EXPECT_EQ(markdown_html("# !!!\n"), "<h1 id=\"section\">!!!</h1>\n");
   EXPECT_EQ(heading_slug("A & B"), "a-b");
   EXPECT_EQ(heading_slug("A & B", HeadingIdStyle::kGithub), "a--b");
 }
@@ -41,12 +42,12 @@ TEST(HeadingIds, BengalStyle) {
   EXPECT_EQ(heading_slug(long_text + "a bc"), long_text + "a");  // a '-' at 100 is trimmed
   EXPECT_EQ(heading_slug(long_text + "bc d"), long_text + "bc");
   EXPECT_EQ(heading_slug("Fix a - b", HeadingIdStyle::kGithub), "fix-a---b");
-  EXPECT_EQ(html("## 🎯 Goals\n## Goals\n"),
+  EXPECT_EQ(markdown_html("## 🎯 Goals\n## Goals\n"),
             "<h2 id=\"goals\">🎯 Goals</h2>\n<h2 id=\"goals-1\">Goals</h2>\n");
 }
 
 TEST(HeadingIds, DuplicatesGetNumbers) {
-  EXPECT_EQ(html("# A\n# A\n# A\n# A-1\n"),
+  EXPECT_EQ(markdown_html("# A\n# A\n# A\n# A-1\n"),
             "<h1 id=\"a\">A</h1>\n<h1 id=\"a-1\">A</h1>\n<h1 id=\"a-2\">A</h1>\n"
             "<h1 id=\"a-1-1\">A-1</h1>\n");
 }
@@ -63,7 +64,7 @@ TEST(HeadingIds, CustomIdSuffix) {
 TEST(HeadingIds, OffInSpecMode) {
   Options o;
   o.heading_ids = false;
-  EXPECT_EQ(html("## Set up {#setup}\n", o), "<h2>Set up {#setup}</h2>\n");
+  EXPECT_EQ(markdown_html("## Set up {#setup}\n", o), "<h2>Set up {#setup}</h2>\n");
 }
 
 TEST(Toc, NestsLevelsTwoToFour) {
@@ -89,47 +90,47 @@ TEST(Toc, ShallowerHeadingAfterDeepStartAndEscapedTitles) {
 TEST(Html, UnsafeOffOmitsRawHtml) {
   Options o;
   o.unsafe_html = false;
-  EXPECT_EQ(html("<div>\nhi\n</div>\n\ntext <b>bold</b>\n", o),
+  EXPECT_EQ(markdown_html("<div>\nhi\n</div>\n\ntext <b>bold</b>\n", o),
             "<!-- raw HTML omitted -->\n<p>text <!-- raw HTML omitted -->bold<!-- raw HTML omitted "
             "--></p>\n");
-  EXPECT_EQ(html("text <b>bold</b>\n"), "<p>text <b>bold</b></p>\n");
+  EXPECT_EQ(markdown_html("text <b>bold</b>\n"), "<p>text <b>bold</b></p>\n");
 }
 
 TEST(Html, TagFilter) {
   Options o;
   o.tagfilter = true;
-  EXPECT_EQ(html("<script>alert(1)</script>\n\n<em>ok</em> <iframe src=x>\n", o),
+  EXPECT_EQ(markdown_html("<script>alert(1)</script>\n\n<em>ok</em> <iframe src=x>\n", o),
             "&lt;script>alert(1)&lt;/script>\n<p><em>ok</em> &lt;iframe src=x></p>\n");
 }
 
 TEST(Html, GfmExtensions) {
-  EXPECT_EQ(html("- [ ] todo\n- [x] done\n"),
+  EXPECT_EQ(markdown_html("- [ ] todo\n- [x] done\n"),
             "<ul>\n<li><input disabled=\"\" type=\"checkbox\"> todo</li>\n"
             "<li><input checked=\"\" disabled=\"\" type=\"checkbox\"> done</li>\n</ul>\n");
   EXPECT_EQ(
-      html("| a | b |\n|:--|--:|\n| 1 | 2 |\n"),
+      markdown_html("| a | b |\n|:--|--:|\n| 1 | 2 |\n"),
       "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n"
       "</tr>\n</thead>\n<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"right\">2</td>\n"
       "</tr>\n</tbody>\n</table>\n");
-  EXPECT_EQ(html("~~x~~ www.example.org\n"),
+  EXPECT_EQ(markdown_html("~~x~~ www.example.org\n"),
             "<p><del>x</del> <a href=\"http://www.example.org\">www.example.org</a></p>\n");
 }
 
 TEST(Html, FencedCodeKeepsLanguageClass) {
-  EXPECT_EQ(html("```c++ extra words\nint x;\n```\n"),
+  EXPECT_EQ(markdown_html("```c++ extra words\nint x;\n```\n"),
             "<pre><code class=\"language-c++\">int x;\n</code></pre>\n");
-  EXPECT_EQ(html("~~~ py&#x74;hon\\! x\n<a>\n~~~\n"),
+  EXPECT_EQ(markdown_html("~~~ py&#x74;hon\\! x\n<a>\n~~~\n"),
             "<pre><code class=\"language-python!\">&lt;a&gt;\n</code></pre>\n");
-  EXPECT_EQ(html("    indented\n"), "<pre><code>indented\n</code></pre>\n");
+  EXPECT_EQ(markdown_html("    indented\n"), "<pre><code>indented\n</code></pre>\n");
 }
 
 TEST(Html, ImageAltIsPlainText) {
-  EXPECT_EQ(html("![a <b>x</b> *y* [l](u) &amp;](<p q.png> \"T\")\n"),
+  EXPECT_EQ(markdown_html("![a <b>x</b> *y* [l](u) &amp;](<p q.png> \"T\")\n"),
             "<p><img src=\"p%20q.png\" alt=\"a &lt;b&gt;x&lt;/b&gt; y l &amp;\" title=\"T\" "
             "/></p>\n");
   Options safe;
   safe.unsafe_html = false;
-  EXPECT_EQ(html("![<b>x</b>](p.png)\n", safe),
+  EXPECT_EQ(markdown_html("![<b>x</b>](p.png)\n", safe),
             "<p><img src=\"p.png\" alt=\"&lt;b&gt;x&lt;/b&gt;\" /></p>\n");
 }
 
@@ -143,10 +144,10 @@ TEST(Html, LinkResolverRewritesDestinations) {
   Options o;
   o.resolve_link = &resolve;
   o.wiki_links = true;
-  EXPECT_EQ(html("[a](other.md#x) [b](https://x.org) [[page|Text]]\n", o),
+  EXPECT_EQ(markdown_html("[a](other.md#x) [b](https://x.org) [[page|Text]]\n", o),
             "<p><a href=\"/docs/other/#x\">a</a> <a href=\"https://x.org\">b</a> "
             "<a href=\"/wiki/page/\">Text</a></p>\n");
-  EXPECT_EQ(html("[m](missing.md \"t\") [[gone]]\n", o),
+  EXPECT_EQ(markdown_html("[m](missing.md \"t\") [[gone]]\n", o),
             "<p><a href=\"missing.md\" class=\"broken-link\" title=\"t\">m</a> "
             "<a href=\"/wiki/gone/\" class=\"broken-link\">gone</a></p>\n");
 }
@@ -173,41 +174,42 @@ TEST(Html, WikiLinkResolverGivesTextClassOrCode) {
   Options o;
   o.resolve_link = &resolve;
   o.wiki_links = true;
-  EXPECT_EQ(html("[[ext:py:a.B]] [[ext:py:a.B|*the* B]] [[ext:no:T]] [[ext:no:T|t]] [[id:x]] "
-                 "[[id:x|own]]\n",
-                 o),
-            "<p><a href=\"https://docs.example/%22a.B\" class=\"extref\">a.B</a> "
-            "<a href=\"https://docs.example/%22a.B\" class=\"extref\"><em>the</em> B</a> "
-            "<code class=\"extref extref-unresolved\">ext:no:T</code> "
-            "<code class=\"extref extref-unresolved\">ext:&lt;x&gt;:t</code> "
-            "<a href=\"/p/\">A &lt;Title&gt;</a> <a href=\"/p/\">own</a></p>\n");
+  EXPECT_EQ(
+      markdown_html("[[ext:py:a.B]] [[ext:py:a.B|*the* B]] [[ext:no:T]] [[ext:no:T|t]] [[id:x]] "
+                    "[[id:x|own]]\n",
+                    o),
+      "<p><a href=\"https://docs.example/%22a.B\" class=\"extref\">a.B</a> "
+      "<a href=\"https://docs.example/%22a.B\" class=\"extref\"><em>the</em> B</a> "
+      "<code class=\"extref extref-unresolved\">ext:no:T</code> "
+      "<code class=\"extref extref-unresolved\">ext:&lt;x&gt;:t</code> "
+      "<a href=\"/p/\">A &lt;Title&gt;</a> <a href=\"/p/\">own</a></p>\n");
 }
 
 TEST(Html, BadInputNeverCrashes) {
   std::string nested(100000, '>');
   nested += " deep\n";
-  EXPECT_FALSE(html(nested).empty());
+  EXPECT_FALSE(markdown_html(nested).empty());
   std::string brackets(50000, '[');
-  EXPECT_FALSE(html(brackets).empty());
-  EXPECT_EQ(html(std::string_view("a\0b\n", 4)),
+  EXPECT_FALSE(markdown_html(brackets).empty());
+  EXPECT_EQ(markdown_html(std::string_view("a\0b\n", 4)),
             "<p>a\xEF\xBF\xBD"
             "b</p>\n");
-  EXPECT_EQ(html("\xff\xfe bad utf8\n"), "<p>\xff\xfe bad utf8</p>\n");
-  EXPECT_EQ(html("# \xc3\n"), "<h1 id=\"\xc3\">\xc3</h1>\n");  // truncated UTF-8 in an id
-  EXPECT_EQ(html(""), "");
+  EXPECT_EQ(markdown_html("\xff\xfe bad utf8\n"), "<p>\xff\xfe bad utf8</p>\n");
+  EXPECT_EQ(markdown_html("# \xc3\n"), "<h1 id=\"\xc3\">\xc3</h1>\n");  // truncated UTF-8 in an id
+  EXPECT_EQ(markdown_html(""), "");
 
   std::string lists;  // a list nested 1,000 deep
   for (int i = 0; i < 1000; ++i) lists += std::string(static_cast<size_t>(i) * 2, ' ') + "- x\n";
-  EXPECT_FALSE(html(lists).empty());
+  EXPECT_FALSE(markdown_html(lists).empty());
   std::string spans;  // emphasis, links and images nested deep
   for (int i = 0; i < 20000; ++i) spans += "*[![";
   spans += "x";
   for (int i = 0; i < 20000; ++i) spans += "](a))](b)*";
-  EXPECT_FALSE(html(spans).empty());
+  EXPECT_FALSE(markdown_html(spans).empty());
   std::string nul_everywhere = "# a\0b {#\0}\n[x\0](\0 \"\0\")\n```\0\n\0\n```\n";
-  EXPECT_FALSE(html(nul_everywhere).empty());
+  EXPECT_FALSE(markdown_html(nul_everywhere).empty());
   std::string entities(30000, '&');
-  EXPECT_FALSE(html(entities + "amp;").empty());
+  EXPECT_FALSE(markdown_html(entities + "amp;").empty());
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 namespace bengal::markdown {
 namespace {
 
-Rendered render(std::string_view md, bool math = true) {
+Rendered render_math(std::string_view md, bool math = true) {
   Options o;
   o.math = math;
   Rendered r;
@@ -15,12 +15,12 @@ Rendered render(std::string_view md, bool math = true) {
   return r;
 }
 
-std::string html(std::string_view md) {
-  return render(md).html;
+std::string math_html(std::string_view md) {
+  return render_math(md).html;
 }
 
 TEST(Math, InlineSpanWithEscapedSource) {
-  Rendered r = render("Area $\\pi r^2$ and $a<b$.\n");
+  Rendered r = render_math("Area $\\pi r^2$ and $a<b$.\n");
   EXPECT_EQ(r.html,
             "<p>Area <span class=\"math math-inline\">\\(\\pi r^2\\)</span> and "
             "<span class=\"math math-inline\">\\(a&lt;b\\)</span>.</p>\n");
@@ -28,11 +28,11 @@ TEST(Math, InlineSpanWithEscapedSource) {
 }
 
 TEST(Math, DisplayAloneIsADivInsideTextASpan) {
-  EXPECT_EQ(html("$$\\int x\\,dx$$\n"),
+  EXPECT_EQ(math_html("$$\\int x\\,dx$$\n"),
             "<div class=\"math math-display\">\\[\\int x\\,dx\\]</div>\n");
-  EXPECT_EQ(html("so $$x$$ here\n"),
+  EXPECT_EQ(math_html("so $$x$$ here\n"),
             "<p>so <span class=\"math math-display\">\\[x\\]</span> here</p>\n");
-  EXPECT_EQ(html("- $$x$$\n"),
+  EXPECT_EQ(math_html("- $$x$$\n"),
             "<ul>\n<li><span class=\"math math-display\">\\[x\\]</span></li>\n</ul>\n");
 }
 
@@ -52,22 +52,22 @@ TEST(Math, MathFenceIsDisplayMathNeverHighlighted) {
 
 TEST(Math, DollarsThatAreMoney) {
   for (std::string_view md : {"$5 and $6\n", "a $ x$ b\n", "a $x $ b\n", "a $x$5\n"}) {
-    Rendered r = render(md);
+    Rendered r = render_math(md);
     EXPECT_EQ(r.html, "<p>" + std::string(md.substr(0, md.size() - 1)) + "</p>\n") << md;
     EXPECT_FALSE(r.has_math) << md;
   }
-  EXPECT_EQ(html("\\$x\\$ and `$y$`\n"), "<p>$x$ and <code>$y$</code></p>\n");
+  EXPECT_EQ(math_html("\\$x\\$ and `$y$`\n"), "<p>$x$ and <code>$y$</code></p>\n");
 }
 
 TEST(Math, OffItIsText) {
-  Rendered r = render("$x$ and\n\n```math\nx\n```\n", false);
+  Rendered r = render_math("$x$ and\n\n```math\nx\n```\n", false);
   EXPECT_EQ(r.html, "<p>$x$ and</p>\n<pre><code class=\"language-math\">x\n</code></pre>\n");
   EXPECT_FALSE(r.has_math);
-  EXPECT_FALSE(render("no math here\n").has_math);
+  EXPECT_FALSE(render_math("no math here\n").has_math);
 }
 
 TEST(Math, InAFootnoteCountsForThePage) {
-  Rendered r = render("x[^a]\n\n[^a]: $y$\n");
+  Rendered r = render_math("x[^a]\n\n[^a]: $y$\n");
   EXPECT_TRUE(r.has_math);
   EXPECT_NE(r.html.find("<p><span class=\"math math-inline\">\\(y\\)</span> <a href=\"#fnref-a\""),
             std::string::npos)

@@ -9,7 +9,7 @@
 namespace bengal::markdown {
 namespace {
 
-std::string render(std::string_view md, bool unsafe, const LinkResolver* resolve = nullptr) {
+std::string render_links(std::string_view md, bool unsafe, const LinkResolver* resolve = nullptr) {
   Options o;
   o.heading_ids = false;
   o.unsafe_html = unsafe;
@@ -21,7 +21,7 @@ std::string render(std::string_view md, bool unsafe, const LinkResolver* resolve
 }
 
 std::string safe(std::string_view md) {
-  return render(md, false);
+  return render_links(md, false);
 }
 
 TEST(UrlSafety, DangerousSchemes) {
@@ -79,17 +79,17 @@ TEST(UrlSafety, WikiLinksAndResolvedLinks) {
   LinkResolver missing = [](std::string_view dest, bool) -> std::optional<LinkRewrite> {
     return LinkRewrite{std::string(dest), true};
   };
-  EXPECT_EQ(render("[[javascript:alert(1)]] [[x|javascript:y]]\n", false, &missing),
+  EXPECT_EQ(render_links("[[javascript:alert(1)]] [[x|javascript:y]]\n", false, &missing),
             "<p><a href=\"\" class=\"broken-link\">javascript:alert(1)</a> "
             "<a href=\"x\" class=\"broken-link\">javascript:y</a></p>\n");
   LinkResolver to_script = [](std::string_view, bool) -> std::optional<LinkRewrite> {
     return LinkRewrite{"javascript:alert(1)", false};
   };
-  EXPECT_EQ(render("[a](b.md)\n", false, &to_script), "<p><a href=\"\">a</a></p>\n");
+  EXPECT_EQ(render_links("[a](b.md)\n", false, &to_script), "<p><a href=\"\">a</a></p>\n");
 }
 
 TEST(UrlSafety, UnsafeModeKeepsDestinations) {
-  EXPECT_EQ(render("[a](javascript:alert(1)) ![i](file:///x)\n", true),
+  EXPECT_EQ(render_links("[a](javascript:alert(1)) ![i](file:///x)\n", true),
             "<p><a href=\"javascript:alert(1)\">a</a> <img src=\"file:///x\" alt=\"i\" /></p>\n");
 }
 

@@ -11,16 +11,6 @@
 namespace fs = std::filesystem;
 
 namespace bengal::test {
-namespace {
-
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-}  // namespace
-
 // With --enable-logging=stderr, Chromium writes each console message of the page - log, warn,
 // error and uncaught exceptions alike, all at INFO level - as one stderr line:
 //   [4939:4939:1130/102903.103469:INFO:CONSOLE:1] "Uncaught ReferenceError: f is not defined",
@@ -49,9 +39,9 @@ BrowserRun open_in_chromium(const fs::path& page, int virtual_time_ms) {
   std::string cmd =
       "timeout 30 chromium --headless --no-sandbox --disable-gpu "
       "--enable-logging=stderr --v=0 " +
-      budget + "--user-data-dir=" + quote((dir / "profile").string()) + " --dump-dom " +
-      quote("file://" + page.string()) + " >" + quote((dir / "dom").string()) + " 2>" +
-      quote((dir / "stderr").string());
+      budget + "--user-data-dir=" + shell_quote((dir / "profile").string()) + " --dump-dom " +
+      shell_quote("file://" + page.string()) + " >" + shell_quote((dir / "dom").string()) + " 2>" +
+      shell_quote((dir / "stderr").string());
   int status = std::system(cmd.c_str());
   BrowserRun run;
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

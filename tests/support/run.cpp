@@ -15,18 +15,6 @@ namespace fs = std::filesystem;
 namespace bengal::test {
 namespace {
 
-std::string quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'') {
-      out += "'\\''";
-    } else {
-      out += c;
-    }
-  }
-  return out + "'";
-}
-
 std::string first_difference(const std::string& a, const std::string& b) {
   std::istringstream sa(a), sb(b);
   std::string la, lb;
@@ -40,6 +28,18 @@ std::string first_difference(const std::string& a, const std::string& b) {
 }
 
 }  // namespace
+
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
 
 fs::path source_dir() {
   return BENGAL_SOURCE_DIR;
@@ -84,11 +84,11 @@ RunResult run_bengal(const std::vector<std::string>& args, const std::string& in
   fs::path tmp = fresh_temp_dir("-run");
   write_file(tmp / "stdin", input);
   std::string cmd;
-  if (!cwd.empty()) cmd += "cd " + quote(cwd.string()) + " && ";
-  cmd += quote(BENGAL_BINARY);
-  for (const auto& a : args) (cmd += ' ') += quote(a);
-  cmd += " <" + quote((tmp / "stdin").string()) + " >" + quote((tmp / "stdout").string()) + " 2>" +
-         quote((tmp / "stderr").string());
+  if (!cwd.empty()) cmd += "cd " + shell_quote(cwd.string()) + " && ";
+  cmd += shell_quote(BENGAL_BINARY);
+  for (const auto& a : args) (cmd += ' ') += shell_quote(a);
+  cmd += " <" + shell_quote((tmp / "stdin").string()) + " >" +
+         shell_quote((tmp / "stdout").string()) + " 2>" + shell_quote((tmp / "stderr").string());
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -19,6 +19,9 @@ struct RunResult {
 RunResult run_bengal(const std::vector<std::string>& args, const std::string& input = "",
                      const std::filesystem::path& cwd = {});
 
+// `s` as one word for /bin/sh: in single quotes, each ' written as '\''.
+std::string shell_quote(const std::string& s);
+
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 

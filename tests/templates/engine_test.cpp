@@ -4,31 +4,16 @@
 #include <gtest/gtest.h>
 
 #include "bengal/templates/engine/environment.hpp"
+#include "render_fixture.hpp"
 
 namespace bengal::templates {
 namespace {
 
-struct Fixture {
-  std::shared_ptr<MemoryLoader> loader = std::make_shared<MemoryLoader>();
-  Environment env{loader};
-};
-
-// Renders `source` as "t.txt" (no autoescape) or the given name.
-std::string render(const std::string& source, const Vars& vars = {},
-                   const std::string& name = "t.txt") {
-  Fixture f;
-  f.loader->add(name, source);
-  std::string out;
-  Diagnostic error;
-  if (!f.env.render(name, vars, out, error)) return "ERROR: " + error.format();
-  return out;
-}
+using test::Fixture;
+using test::render;
 
 std::string render_with(Fixture& f, const std::string& name, const Vars& vars = {}) {
-  std::string out;
-  Diagnostic error;
-  if (!f.env.render(name, vars, out, error)) return "ERROR: " + error.format();
-  return out;
+  return f.render(name, vars);
 }
 
 Value list_of(std::initializer_list<int> xs) {

@@ -8,7 +8,7 @@
 namespace bengal::templates {
 namespace {
 
-std::string render(const std::string& name, Value page, Value site) {
+std::string render_partial(const std::string& name, Value page, Value site) {
   Environment env(builtin_template_loader());
   std::string out;
   Diagnostic error;
@@ -30,7 +30,7 @@ Value page_with(Dict params, Value lastmod = Value::none()) {
 }
 
 std::string footer(Value page, Value site) {
-  return render("partials/page_footer.html", std::move(page), std::move(site));
+  return render_partial("partials/page_footer.html", std::move(page), std::move(site));
 }
 
 TEST(ThemeReading, NoEditKeyNoFooter) {
@@ -81,14 +81,14 @@ TEST(ThemeReading, BreadcrumbsEndInTheCurrentPage) {
                             {"kind", Value::string("page")},
                             {"url", Value::string("/docs/a/")},
                             {"nav_title", Value::string("A")}});
-  EXPECT_EQ(render("partials/breadcrumbs.html", page, Value::dict({})),
+  EXPECT_EQ(render_partial("partials/breadcrumbs.html", page, Value::dict({})),
             "\n<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\">\n<ol>\n"
             "<li><a href=\"/\">Home</a></li>\n"
             "<li><a href=\"/docs/\">&lt;Docs&gt;</a></li>\n"
             "<li><a href=\"/docs/a/\" aria-current=\"page\">A</a></li>\n</ol>\n</nav>");
   Value at_home =
       Value::dict({{"ancestors", Value::list(List{})}, {"is_home", Value::boolean(true)}});
-  EXPECT_EQ(render("partials/breadcrumbs.html", at_home, Value::dict({})), "");
+  EXPECT_EQ(render_partial("partials/breadcrumbs.html", at_home, Value::dict({})), "");
 }
 
 }  // namespace

@@ -82,7 +82,7 @@ class CodeLineFinder {
   int depth_ = 0;
 };
 
-bool is_blank(std::string_view s) {
+bool is_blank_line(std::string_view s) {
   return s.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
@@ -181,7 +181,7 @@ bool match_link_definition(std::string_view line, std::string_view& label) {
   if (s.size() < 4 || s[0] != '[' || s[1] == '^') return false;
   size_t end = s.find_first_of("[]", 1);
   if (end == std::string_view::npos || s[end] != ']' || end == 1 || end - 1 > kMaxLabelBytes ||
-      end + 1 >= s.size() || s[end + 1] != ':' || is_blank(s.substr(end + 2)))
+      end + 1 >= s.size() || s[end + 1] != ':' || is_blank_line(s.substr(end + 2)))
     return false;
   label = s.substr(1, end - 1);
   return true;
@@ -255,7 +255,7 @@ class DefinitionBody {
     if (fence_length_ > 0) {
       // Inside a fence: only its closing line ends it; nothing is a paragraph.
       if (cols < 4 && is_fence(s, c, n) && c == fence_char_ && n >= fence_length_ &&
-          is_blank(s.substr(n)))
+          is_blank_line(s.substr(n)))
         fence_length_ = 0;
       return;
     }
@@ -315,7 +315,7 @@ ExtractedFootnotes extract_footnotes(std::string_view markdown, unsigned md4c_fl
     DefinitionBody body(rest);
     size_t last = i;  // the definition's last line
     for (size_t j = i + 1; j < lines.size(); ++j) {
-      if (is_blank(lines[j].text)) {
+      if (is_blank_line(lines[j].text)) {
         body.blank();
       } else if (body.take(lines[j].text)) {
         last = j;

@@ -11,7 +11,7 @@
 namespace bengal::markdown {
 namespace {
 
-constexpr size_t kMaxLabelBytes = 999;
+constexpr size_t kMaxFootnoteLabelBytes = 999;
 constexpr std::string_view kBackArrow = "\xE2\x86\xA9";  // U+21A9 ↩
 
 void append_back_links(std::string& html, std::string_view label, uint32_t references) {
@@ -58,7 +58,7 @@ bool Footnotes::find_reference(std::string_view text, size_t from, bool escaped_
     // '[' so a run of "[^[^[^" costs linear time).
     size_t end = text.find_first_of("] \t\r\n[", at + 2);
     if (end == std::string_view::npos || text[end] != ']' || end == at + 2 ||
-        end - at - 2 > kMaxLabelBytes)
+        end - at - 2 > kMaxFootnoteLabelBytes)
       continue;
     std::string_view label = text.substr(at + 2, end - at - 2);
     key = footnote_key(label);

@@ -13,13 +13,13 @@
 namespace bengal::markdown {
 namespace {
 
-bool is_blank(char c) {
+bool is_blank_char(char c) {
   return c == ' ' || c == '\t' || c == '\n';
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+std::string_view trim_blanks(std::string_view s) {
+  while (!s.empty() && is_blank_char(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank_char(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -33,13 +33,13 @@ bool is_word_byte(char c) {
 // two keys only with a key on each side, so "+" and "Ctrl++" name the plus key. Keys are
 // trimmed, so "Ctrl + C" is "Ctrl+C".
 void kbd_role(std::string_view text, const RoleContext&, std::string& html, RoleOutput& out) {
-  text = trim(text);
+  text = trim_blanks(text);
   out.plain.assign(text);
   size_t start = 0;
   bool key_started = false;  // a non-blank byte since `start`
   auto key = [&](std::string_view k) {
     html += "<kbd>";
-    append_html_escaped(html, trim(k));
+    append_html_escaped(html, trim_blanks(k));
     html += "</kbd>";
   };
   for (size_t i = 0; i < text.size(); ++i) {
@@ -48,7 +48,7 @@ void kbd_role(std::string_view text, const RoleContext&, std::string& html, Role
       html += '+';
       start = i + 1;
       key_started = false;
-    } else if (!is_blank(text[i])) {
+    } else if (!is_blank_char(text[i])) {
       key_started = true;
     }
   }
@@ -58,13 +58,13 @@ void kbd_role(std::string_view text, const RoleContext&, std::string& html, Role
 // {abbr}`HTML (HyperText Markup Language)`: the expansion in parentheses at the end becomes
 // the title; without one, a plain <abbr>.
 void abbr_role(std::string_view text, const RoleContext&, std::string& html, RoleOutput& out) {
-  text = trim(text);
+  text = trim_blanks(text);
   std::string_view abbr = text, title;
   if (size_t open = text.rfind('('); open != std::string_view::npos && text.ends_with(')')) {
-    std::string_view before = trim(text.substr(0, open));
+    std::string_view before = trim_blanks(text.substr(0, open));
     if (!before.empty()) {
       abbr = before;
-      title = trim(text.substr(open + 1, text.size() - open - 2));
+      title = trim_blanks(text.substr(open + 1, text.size() - open - 2));
     }
   }
   out.plain.assign(abbr);
@@ -102,11 +102,11 @@ bool resolves(const Options& options, const std::string& dest) {
 // {doc}`path` and {ref}`target`, with the link text written first: "Text <target>".
 void link_role(std::string_view name, std::string_view text, const RoleContext& context,
                std::string& html, RoleOutput& out) {
-  text = trim(text);
+  text = trim_blanks(text);
   std::string_view label = text, target = text;
   if (size_t open = text.rfind('<'); open != std::string_view::npos && text.ends_with('>')) {
-    target = trim(text.substr(open + 1, text.size() - open - 2));
-    label = trim(text.substr(0, open));
+    target = trim_blanks(text.substr(open + 1, text.size() - open - 2));
+    label = trim_blanks(text.substr(0, open));
     if (label.empty()) label = target;
   }
   out.plain.assign(label);
@@ -151,7 +151,7 @@ void ref_role(std::string_view text, const RoleContext& context, std::string& ht
 
 // {icon}`name`: the inline SVG of the theme's icon set; an unknown name writes nothing.
 void icon_role(std::string_view text, const RoleContext&, std::string& html, RoleOutput& out) {
-  std::string_view name = trim(text);
+  std::string_view name = trim_blanks(text);
   std::string_view svg = icon_svg(name);
   if (!svg.empty()) {
     html += svg;

@@ -6,7 +6,7 @@ namespace bengal::highlight::fast {
 
 namespace {
 
-char lower(char c) {
+char ascii_lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
@@ -42,7 +42,7 @@ WordTable::WordTable(std::initializer_list<WordGroup> groups, bool ignore_case)
     });
   }
   if (ignore_case_)
-    for (char& c : words_) c = lower(c);
+    for (char& c : words_) c = ascii_lower(c);
   // At most a quarter full: probes stay short for the misses, which are most lookups.
   slots_.resize(std::bit_ceil(count * 4 + 4));
   mask_ = slots_.size() - 1;
@@ -62,7 +62,7 @@ const WordInfo* WordTable::find(std::string_view word) const {
   if (word.empty() || word.size() > kMaxWordBytes) return nullptr;
   char buffer[kMaxWordBytes];
   if (ignore_case_) {
-    for (size_t k = 0; k < word.size(); ++k) buffer[k] = lower(word[k]);
+    for (size_t k = 0; k < word.size(); ++k) buffer[k] = ascii_lower(word[k]);
     word = std::string_view(buffer, word.size());
   }
   for (size_t i = hash_word(word) & mask_;; i = (i + 1) & mask_) {

@@ -8,7 +8,7 @@
 namespace bengal::templates {
 namespace {
 
-bool is_space(char c) {
+bool is_spaceless_ws(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
@@ -16,15 +16,15 @@ bool is_space(char c) {
 // whitespace between a '>' and the next '<'. Whitespace inside text is kept.
 std::string spaceless(std::string_view s) {
   size_t b = 0, e = s.size();
-  while (b < e && is_space(s[b])) ++b;
-  while (e > b && is_space(s[e - 1])) --e;
+  while (b < e && is_spaceless_ws(s[b])) ++b;
+  while (e > b && is_spaceless_ws(s[e - 1])) --e;
   std::string out;
   out.reserve(e - b);
   for (size_t i = b; i < e; ++i) {
     out += s[i];
     if (s[i] != '>') continue;
     size_t j = i + 1;
-    while (j < e && is_space(s[j])) ++j;
+    while (j < e && is_spaceless_ws(s[j])) ++j;
     if (j > i + 1 && j < e && s[j] == '<') i = j - 1;
   }
   return out;

@@ -137,11 +137,11 @@ bool test(const Value& v, const CallArgs&, std::string&) {
   return v.is_string() && find_test(v.as_view()) != nullptr;
 }
 
-struct Named {
+struct NamedTest {
   std::string_view name;
   TestFn fn;
 };
-constexpr Named kTests[] = {
+constexpr NamedTest kTests[] = {
     {"!=", ne},
     {"<", lt},
     {"<=", le},
