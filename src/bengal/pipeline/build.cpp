@@ -34,6 +34,7 @@ BuildOutcome load(BuildContext& b) {
   b.monitor.start_phase("discover");
   config::LoadOptions config_options;
   config_options.environment = options.environment;
+  config_options.baseurl = options.baseurl;
   b.loaded = load_site(
       options.site_dir, options.drafts, b.diagnostics,
       [&] {

@@ -19,6 +19,7 @@ struct BuildOptions {
   int threads = 0;                                  // 0 = all cores (or [build] threads)
   // The environment of a config directory; empty: BENGAL_ENV, CI or "local".
   std::string environment;
+  std::optional<std::string> baseurl;  // --baseurl: replaces [site] baseurl
   // Overrides of [build]: memory_optimized, batch_size, hot_percent, cache_size_mb,
   // memory_limit (bytes).
   std::optional<bool> memory_optimized;
