@@ -293,6 +293,10 @@ int run(int argc, char** argv) {
   build_cmd->add_option("SITE_DIR", site_dir, "Site folder holding bengal.toml and content/");
   build_cmd->add_option("-o,--output", output_dir, "Output folder (default: [build] output_dir)");
   build_cmd->add_flag("--drafts", drafts, "Include pages with draft: true");
+  build_cmd->add_flag("--build-future", build_options.publish.future,
+                      "Include pages dated in the future (left out by default)");
+  build_cmd->add_flag("--build-expired", build_options.publish.expired,
+                      "Include pages whose expirydate has passed (left out by default)");
   add_environment_option(build_cmd, build_options.environment);
   std::string baseurl;
   build_cmd->add_option("--baseurl", baseurl,

@@ -41,7 +41,7 @@ BuildOutcome load(BuildContext& b) {
         b.monitor.end_phase();
         b.monitor.start_phase("index");
       },
-      config_options);
+      config_options, options.publish);
   if (!b.loaded) return BuildOutcome::kConfigError;
   const site::Site& site = b.site();
   warn_relative_baseurl(site, b.diagnostics);

@@ -94,7 +94,7 @@ bool DevServer::start() {
     log_("error: " + result.failure);
     return false;
   }
-  site_.switch_to(built);
+  (void)site_.switch_to(built);  // nothing was served before
   if (!result.succeeded()) site_.set_errors(result.error_text());
   http_->start();
   log_(fmt::format("Serving {} at {}/ ({} in {:.2f} s); press Ctrl-C to stop",
@@ -128,11 +128,11 @@ void DevServer::rebuild(const ChangeBatch& changes) {
   std::string what =
       changes.paths.empty() ? std::string("rebuild") : describe_changes(changes, options_.site_dir);
   if (result.succeeded()) {
-    site_.switch_to(std::move(built));
+    std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
     channel_.publish(changes.only_stylesheets() ? "css" : "reload", what);
     log_(fmt::format("Changed {}: rebuilt {} in {:.2f} s", what, plural(result.pages, "page"),
                      result.elapsed_seconds));
-    return;
+    return;  // the old folder is deleted now, while the tabs already load the new site
   }
   // `built` (a site with errors) is dropped here with its folder: the last good one stays.
   std::string errors = result.error_text();

@@ -12,15 +12,12 @@ ServedSnapshot ServedSite::current() const {
   return now_;
 }
 
-void ServedSite::switch_to(std::shared_ptr<const BuiltSite> site) {
-  std::shared_ptr<const BuiltSite> old;
-  {
-    std::lock_guard lock(mutex_);
-    old = std::move(now_.site);
-    now_.site = std::move(site);
-    now_.build_errors.clear();
-  }
-  // `old` is released here, outside the lock: deleting a big folder must not block requests.
+std::shared_ptr<const BuiltSite> ServedSite::switch_to(std::shared_ptr<const BuiltSite> site) {
+  std::lock_guard lock(mutex_);
+  std::shared_ptr<const BuiltSite> old = std::move(now_.site);
+  now_.site = std::move(site);
+  now_.build_errors.clear();
+  return old;
 }
 
 void ServedSite::set_errors(std::string errors) {

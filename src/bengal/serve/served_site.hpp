@@ -28,8 +28,10 @@ struct ServedSnapshot {
 class ServedSite {
  public:
   ServedSnapshot current() const;
-  // After a successful build: serve `site`, clear the errors.
-  void switch_to(std::shared_ptr<const BuiltSite> site);
+  // After a successful build: serve `site`, clear the errors. Returns the site served until
+  // now, so the caller chooses when its folder is deleted (after telling the tabs: deleting
+  // 16,000 files takes a while).
+  [[nodiscard]] std::shared_ptr<const BuiltSite> switch_to(std::shared_ptr<const BuiltSite> site);
   // After a failed build: keep the site, show these errors.
   void set_errors(std::string errors);
   // When the server stops: drop the site (its folder goes with the last request).
