@@ -5,6 +5,7 @@ Copies SITE into a scratch folder (the source is never modified), starts
 `bengal serve COPY --port 0`, and measures:
   start-to-first-page: from spawning the process to the first 200 response for "/"
     (the server answers only once the first build is done);
+  Ctrl-C to exit: from SIGINT to the process's exit (it deletes the preview folder);
   edit-to-reload: from appending a line to a content page to the moment the reload
     event arrives on /__bengal/events and the page, fetched again, holds the new text.
 Prints one line of figures (medians over --edits edits) for bench/RESULTS.md.
@@ -91,14 +92,16 @@ def main():
             raise SystemExit(f"{url_path} lacks the edit after the reload event")
         reloads.append(time.monotonic() - t0)
         time.sleep(0.3)
+    t0 = time.monotonic()
     proc.send_signal(signal.SIGINT)
-    proc.wait(timeout=60)
+    proc.wait(timeout=600)
+    stop = time.monotonic() - t0
     left = list(scratch.glob("bengal-serve-*"))
     shutil.rmtree(scratch)
     print(f"site {args.site} ({m.group(3)}): start-to-first-page {start_to_first:.2f} s, "
           f"edit-to-reload median {statistics.median(reloads):.2f} s "
           f"(min {min(reloads):.2f}, max {max(reloads):.2f}, {len(reloads)} edits of content/{rel}); "
-          f"work folder removed: {'no' if left else 'yes'}")
+          f"Ctrl-C to exit {stop:.2f} s, work folder removed: {'no' if left else 'yes'}")
 
 
 if __name__ == "__main__":

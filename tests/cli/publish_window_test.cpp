@@ -42,7 +42,8 @@ class PublishWindowTest : public ::testing::Test {
       if (fs::exists(site_ / "public" / page / "index.html")) pages += std::string(page) + " ";
     }
     std::string later = read_file(site_ / "public/later/index.html");
-    pages += later.find("<title>Coming soon") != std::string::npos ? "(Coming soon)" : "(generated)";
+    pages +=
+        later.find("<title>Coming soon") != std::string::npos ? "(Coming soon)" : "(generated)";
     fs::remove_all(site_ / "public");
     return pages;
   }

@@ -36,7 +36,7 @@ struct DiscoveredSite {
   std::vector<std::string> content_files;
   size_t drafts_skipped = 0;
   size_t unpublished_skipped = 0;  // future or expired (DiscoverOptions)
-  size_t broken_pages = 0;  // pages reported and left out
+  size_t broken_pages = 0;         // pages reported and left out
 };
 
 // Never throws for bad input: every broken page becomes an error in `diagnostics` and the

@@ -29,13 +29,13 @@ bool ChangeBatch::only_stylesheets() const {
                                        [](const fs::path& p) { return p.extension() == ".css"; });
 }
 
-FileWatcher::FileWatcher(const fs::path& site_dir, std::vector<fs::path> skip) {
+FileWatcher::FileWatcher(const fs::path& site_dir, const std::vector<fs::path>& skip) {
   fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   if (fd_ < 0) throw std::system_error(errno, std::generic_category(), "inotify_init1");
   std::error_code ec;
   root_ = fs::weakly_canonical(site_dir, ec);
   if (ec) root_ = fs::absolute(site_dir);
-  for (fs::path& p : skip) {
+  for (const fs::path& p : skip) {
     fs::path full = p.is_absolute() ? p : root_ / p;
     skip_.push_back(fs::weakly_canonical(full, ec));
     if (ec) skip_.back() = full.lexically_normal();

@@ -23,7 +23,8 @@ class FileWatcher {
  public:
   // `skip` are folders not to watch (the output folders), absolute or relative to `site_dir`.
   // Throws std::system_error when inotify is unavailable.
-  FileWatcher(const std::filesystem::path& site_dir, std::vector<std::filesystem::path> skip);
+  FileWatcher(const std::filesystem::path& site_dir,
+              const std::vector<std::filesystem::path>& skip);
   ~FileWatcher();
   FileWatcher(const FileWatcher&) = delete;
   FileWatcher& operator=(const FileWatcher&) = delete;

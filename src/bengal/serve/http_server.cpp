@@ -45,7 +45,8 @@ void send_file(const fs::path& file, const ServedSnapshot& now, int status,
   std::string type(mime_type(file.native()));
   if (is_html(type)) body = inject_live_reload(body, now.build_errors);
   res.status = status;
-  res.set_content(std::move(body), type);
+  res.body = std::move(body);  // set_content would copy it
+  res.set_header("Content-Type", type);
 }
 
 void not_found(const ServedSnapshot& now, httplib::Response& res) {
@@ -118,7 +119,7 @@ HttpServer::HttpServer(const ServedSite& site, ReloadChannel& channel)
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   server.set_keep_alive_timeout(2);
-  server.set_payload_max_length(64 * 1024);  // a static site takes no uploads
+  server.set_payload_max_length(size_t{64} * 1024);  // a static site takes no uploads
   server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-cache");
   });
