@@ -236,7 +236,7 @@ TEST_F(DevServerTest, ATemplateErrorKeepsTheLastGoodPageAndShowsTheOverlay) {
   std::string body = body_of("/docs/guide/");
   EXPECT_NE(body.find("First version of the guide."), std::string::npos);
   EXPECT_NE(body.find("<pre id=\"bengal-error-overlay\""), std::string::npos);
-  EXPECT_NE(body.find("templates/page.html:2:20: error: unexpected character &#39;&amp;&#39; in "
+  EXPECT_NE(body.find("templates/page.html:2:20: error: unexpected character '&amp;' in "
                       "tag\n    &lt;div&gt;{{ content &lt;b&gt;&amp;&quot;x&quot; }}&lt;/div&gt;"),
             std::string::npos)
       << body;

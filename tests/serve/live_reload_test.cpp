@@ -29,7 +29,7 @@ TEST(LiveReloadTest, TheOverlayHoldsTheErrorsEscaped) {
   std::string html = inject_live_reload("<body></body>", "a.html:1:2: error: <b>&\"x'\n");
   std::string overlay_start = "<pre id=\"bengal-error-overlay\"";
   ASSERT_TRUE(html.starts_with("<body>" + overlay_start));
-  EXPECT_NE(html.find("shown.\n\na.html:1:2: error: &lt;b&gt;&amp;&quot;x&#39;\n</pre>\n"
+  EXPECT_NE(html.find("shown.\n\na.html:1:2: error: &lt;b&gt;&amp;&quot;x'\n</pre>\n"
                       "<script data-bengal-live-reload>"),
             std::string::npos);
   EXPECT_EQ(html.find("<b>"), std::string::npos);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "bengal/core/html.hpp"
+
 namespace bengal::serve {
 namespace {
 
@@ -42,30 +44,6 @@ constexpr std::string_view kScript = R"(<script data-bengal-live-reload>
 </script>
 )";
 
-void append_escaped(std::string& out, std::string_view text) {
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 // The last "</body" in any case, or npos.
 size_t find_body_end(std::string_view html) {
   constexpr std::string_view kTag = "</body";
@@ -90,7 +68,7 @@ std::string inject_live_reload(std::string_view html, std::string_view build_err
         "margin:0;padding:2em;overflow:auto;background:rgba(20,0,0,.92);color:#fdd;"
         "font:14px/1.5 monospace;white-space:pre-wrap\">bengal: the site did not build; the "
         "last good version is shown.\n\n";
-    append_escaped(snippet, build_errors);
+    append_html_escaped(snippet, build_errors);
     snippet += "</pre>\n";
   }
   snippet += kScript;
