@@ -12,8 +12,13 @@ namespace {
 // Set by the signal handler; a lock-free atomic is safe to write from one.
 std::atomic<bool> stop_requested{false};
 
-extern "C" void request_stop(int) {
-  stop_requested.store(true);
+// The first signal asks the server to stop once a running rebuild ends (it removes its
+// folder then); a second one ends the process at once, as the user insists.
+extern "C" void request_stop(int sig) {
+  if (stop_requested.exchange(true)) {
+    signal(sig, SIG_DFL);
+    raise(sig);
+  }
 }
 
 void install_stop_handlers() {
