@@ -22,6 +22,7 @@ packages=(
   libzstd-dev          # compression of cached output
   libjemalloc-dev      # the bengal binary's allocator (src/bengal/core/allocator.hpp)
   nlohmann-json3-dev   # JSON outputs and test data
+  libcpp-httplib-dev   # `bengal serve`: the HTTP server (and the client in its tests)
   libkf5syntaxhighlighting-dev  # build-time highlighting of fenced code (KDE's, Qt5-based):
                                 # 359 languages and faster than source-highlight (bench/RESULTS.md)
   libjs-katex fonts-katex  # math: KaTeX's script, stylesheet and woff2 fonts, embedded in the

@@ -118,7 +118,7 @@ TEST(Cli, UnknownCommandIsAnError) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(
       r.err,
-      "error: unknown command 'bild'; commands: build, check, config, graph, help, md, new\n");
+      "error: unknown command 'bild'; commands: build, check, config, graph, help, md, new, serve\n");
 }
 
 TEST(Cli, MissingSiteDirSaysSo) {

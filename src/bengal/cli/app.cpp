@@ -21,6 +21,7 @@
 #include "bengal/cli/graph_command.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/cli/progress_printer.hpp"
+#include "bengal/cli/serve_command.hpp"
 #include "bengal/config/config.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/core/plural.hpp"
@@ -292,7 +293,15 @@ int run(int argc, char** argv) {
   build_cmd->add_option("SITE_DIR", site_dir, "Site folder holding bengal.toml and content/");
   build_cmd->add_option("-o,--output", output_dir, "Output folder (default: [build] output_dir)");
   build_cmd->add_flag("--drafts", drafts, "Include pages with draft: true");
+  build_cmd->add_flag("--build-future", build_options.publish.future,
+                      "Include pages dated in the future (left out by default)");
+  build_cmd->add_flag("--build-expired", build_options.publish.expired,
+                      "Include pages whose expirydate has passed (left out by default)");
   add_environment_option(build_cmd, build_options.environment);
+  std::string baseurl;
+  build_cmd->add_option("--baseurl", baseurl,
+                        "Base URL of the published site, such as https://example.org/docs/ "
+                        "(replaces [site] baseurl)");
   build_cmd->add_option("--threads", build_options.threads, "Render threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   build_cmd->add_option("--batch-size", build_options.batch_size_pages, "Pages rendered per batch")
@@ -391,6 +400,24 @@ int run(int argc, char** argv) {
   config_show_cmd->add_option("--format", config_format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
 
+  serve::ServeOptions serve_options;
+  std::string serve_dir = ".";
+  bool serve_drafts = false;
+  auto* serve_cmd = app.add_subcommand(
+      "serve",
+      "Build the site, serve it on a local address, rebuild on every change and reload the "
+      "open browser tabs");
+  serve_cmd->add_option("SITE_DIR", serve_dir, "Site folder holding bengal.toml and content/");
+  serve_cmd
+      ->add_option("-p,--port", serve_options.port,
+                   "Port to listen on (default 1313; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--bind", serve_options.bind,
+                        "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 "
+                        "shows the preview to the network)");
+  serve_cmd->add_flag("--drafts", serve_drafts, "Include pages with draft: true");
+  add_environment_option(serve_cmd, serve_options.environment);
+
   // Parsed by print_help before CLI11 runs; declared so that --help lists it.
   app.add_subcommand("help", "Show the help of a command: `bengal help build`")
       ->add_option("COMMAND", "Command to explain");
@@ -423,6 +450,7 @@ int run(int argc, char** argv) {
     if (!output_dir.empty()) build_options.output_dir = output_dir;
     if (drafts) build_options.drafts = true;
     build_options.strict = strict;
+    if (!baseurl.empty()) build_options.baseurl = baseurl;
     if (memory_optimized) build_options.memory_optimized = true;
     if (no_memory_optimized) build_options.memory_optimized = false;
     if (!memory_limit.empty()) {
@@ -442,6 +470,12 @@ int run(int argc, char** argv) {
       extras.report_dir = site_dir;
     }
     return run_build(build_options, extras);
+  }
+  if (*serve_cmd) {
+    if (!is_site_folder(serve_dir)) return 1;
+    serve_options.site_dir = serve_dir;
+    if (serve_drafts) serve_options.drafts = true;
+    return run_serve(serve_options);
   }
   if (*check_cmd) return run_check(check_dir, check_strict, check_environment);
   if (*config_show_cmd) {

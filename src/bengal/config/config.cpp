@@ -574,11 +574,34 @@ std::string find_config_file(const fs::path& site_dir) {
   return found.empty() ? std::string() : found[0];
 }
 
-ConfigResult load_config(const fs::path& site_dir, const LoadOptions& options) {
+namespace {
+
+// --baseurl wins over the config's value; a value that is no URL makes the config unusable,
+// as the command line asked for something the build cannot do.
+void override_baseurl(ConfigResult& r, const std::optional<std::string>& baseurl) {
+  if (!baseurl || !r.ok) return;
+  if (set_baseurl(r.config, *baseurl)) return;
+  r.ok = false;
+  r.diagnostics.push_back(
+      make_error("", 0, 0,
+                 fmt::format("--baseurl \"{}\" is neither an absolute URL nor a path; write it as "
+                             "https://{}",
+                             *baseurl, *baseurl)));
+}
+
+ConfigResult load_without_overrides(const fs::path& site_dir, const LoadOptions& options) {
   std::vector<std::string> found = config_files(site_dir);
   if (has_config_dir(site_dir)) return load_config_directory(site_dir, options, found);
   if (found.empty()) return {};  // defaults
   return load_config_file(site_dir, found);
+}
+
+}  // namespace
+
+ConfigResult load_config(const fs::path& site_dir, const LoadOptions& options) {
+  ConfigResult r = load_without_overrides(site_dir, options);
+  override_baseurl(r, options.baseurl);
+  return r;
 }
 
 }  // namespace bengal::config

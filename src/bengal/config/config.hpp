@@ -85,7 +85,9 @@ struct ConfigResult {
 };
 
 struct LoadOptions {
-  std::string environment;                   // --environment; empty: BENGAL_ENV, CI or local
+  std::string environment;  // --environment; empty: BENGAL_ENV, CI or local
+  // --baseurl (and `bengal serve`'s local address): replaces [site] baseurl after reading.
+  std::optional<std::string> baseurl;
   EnvLookup lookup = process_environment();  // tests pass their own
 };
 

@@ -34,6 +34,7 @@ struct SourceFile {
 struct ParsedPage {
   bool ok = false;
   bool draft_skipped = false;
+  bool unpublished_skipped = false;  // future or expired
   FrontMatter fm;
   markdown::BodyScan scan;
   size_t body_offset = 0;
@@ -110,6 +111,15 @@ bool take_title_heading(FrontMatter& fm, std::string_view body, markdown::TitleH
   return true;
 }
 
+bool in_publishing_window(const DiscoverOptions& options, const FrontMatter& fm) {
+  int64_t now = options.now_epoch_seconds;
+  if (!options.include_future && fm.date && fm.date->epoch_seconds > now) return false;
+  if (!options.include_expired && fm.expirydate && fm.expirydate->epoch_seconds <= now) {
+    return false;
+  }
+  return true;
+}
+
 ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel, bool index_page) {
   ParsedPage out;
   std::string display = display_of(options, rel);
@@ -125,6 +135,10 @@ ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel, bo
   if (!fm.ok) return out;
   if (fm.fm.draft && !options.include_drafts) {
     out.draft_skipped = true;
+    return out;
+  }
+  if (!in_publishing_window(options, fm.fm)) {
+    out.unpublished_skipped = true;
     return out;
   }
   out.fm = std::move(fm.fm);
@@ -368,8 +382,11 @@ class TableBuilder {
     PageKind kind = kind_of(entry.rel, entry.index_page);
     bool generated = entry.generated;
     if (!generated && !p.ok) {
-      ++(p.draft_skipped ? site_.drafts_skipped : site_.broken_pages);
-      // A section whose _index.md is broken or a draft still exists, generated.
+      ++(p.draft_skipped         ? site_.drafts_skipped
+         : p.unpublished_skipped ? site_.unpublished_skipped
+                                 : site_.broken_pages);
+      // A section whose _index.md is broken, a draft, future or expired still exists,
+      // generated.
       if (kind == PageKind::kPage) return;
       generated = true;
     }

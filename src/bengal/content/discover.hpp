@@ -18,6 +18,11 @@ struct DiscoverOptions {
   std::filesystem::path content_dir;
   std::string display_prefix = "content";  // how paths appear in messages: "content/a.md"
   bool include_drafts = false;
+  // Hugo's publishing window: a page whose date is after `now_epoch_seconds` (future) or
+  // whose expirydate is at or before it (expired) is left out unless included here.
+  bool include_future = false;
+  bool include_expired = false;
+  int64_t now_epoch_seconds = 0;
   std::string home_title;  // title of a home page without _index.md (the site title)
   // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
   SourceTreeOptions sources;
@@ -30,7 +35,8 @@ struct DiscoveredSite {
   // dir; they are copied to the same place under the output dir.
   std::vector<std::string> content_files;
   size_t drafts_skipped = 0;
-  size_t broken_pages = 0;  // pages reported and left out
+  size_t unpublished_skipped = 0;  // future or expired (DiscoverOptions)
+  size_t broken_pages = 0;         // pages reported and left out
 };
 
 // Never throws for bad input: every broken page becomes an error in `diagnostics` and the

@@ -33,6 +33,7 @@ enum class Field {
   kTitle,
   kDate,
   kLastmod,
+  kExpiryDate,
   kDraft,
   kWeight,
   kSlug,
@@ -55,6 +56,7 @@ Field field_of(std::string_view key) {
       {"title", Field::kTitle},
       {"date", Field::kDate},
       {"lastmod", Field::kLastmod},
+      {"expirydate", Field::kExpiryDate},
       {"draft", Field::kDraft},
       {"weight", Field::kWeight},
       {"slug", Field::kSlug},
@@ -195,6 +197,9 @@ struct FieldReader {
         break;
       case Field::kLastmod:
         date(key, v, fm.lastmod);
+        break;
+      case Field::kExpiryDate:
+        date(key, v, fm.expirydate);
         break;
       case Field::kDraft:
         draft(key, v);

@@ -19,6 +19,7 @@ struct FrontMatter {
   std::string title;       // numbers and booleans are taken as text: `title: 2024` is "2024"
   bool has_title = false;  // false also for an empty `title:`
   std::optional<Date> date, lastmod;  // a time without offset is UTC; never the machine's zone
+  std::optional<Date> expirydate;     // Hugo's name: from then on the page is not published
   bool draft = false;
   int64_t weight = 0;
   std::string slug, url, description, summary, type, layout;

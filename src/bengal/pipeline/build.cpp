@@ -34,13 +34,14 @@ BuildOutcome load(BuildContext& b) {
   b.monitor.start_phase("discover");
   config::LoadOptions config_options;
   config_options.environment = options.environment;
+  config_options.baseurl = options.baseurl;
   b.loaded = load_site(
       options.site_dir, options.drafts, b.diagnostics,
       [&] {
         b.monitor.end_phase();
         b.monitor.start_phase("index");
       },
-      config_options);
+      config_options, options.publish);
   if (!b.loaded) return BuildOutcome::kConfigError;
   const site::Site& site = b.site();
   warn_relative_baseurl(site, b.diagnostics);

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/pipeline/load_site.hpp"
 #include "bengal/report/build_monitor.hpp"
 #include "bengal/report/build_report.hpp"
 
@@ -19,6 +20,8 @@ struct BuildOptions {
   int threads = 0;                                  // 0 = all cores (or [build] threads)
   // The environment of a config directory; empty: BENGAL_ENV, CI or "local".
   std::string environment;
+  std::optional<std::string> baseurl;  // --baseurl: replaces [site] baseurl
+  PublishOptions publish;              // --build-future, --build-expired
   // Overrides of [build]: memory_optimized, batch_size, hot_percent, cache_size_mb,
   // memory_limit (bytes).
   std::optional<bool> memory_optimized;

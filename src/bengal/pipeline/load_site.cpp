@@ -1,6 +1,8 @@
 #include "bengal/pipeline/load_site.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 
 #include <fmt/format.h>
 
@@ -9,11 +11,25 @@
 #include "bengal/pipeline/heading_id_style.hpp"
 
 namespace bengal::pipeline {
+namespace {
+
+int64_t publish_now(const PublishOptions& publish) {
+  if (publish.now_epoch_seconds) return *publish.now_epoch_seconds;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch != 0) {
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end == 0) return seconds;
+  }
+  return static_cast<int64_t>(std::time(nullptr));
+}
+
+}  // namespace
 
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered,
-                                      const config::LoadOptions& config_options) {
+                                      const config::LoadOptions& config_options,
+                                      const PublishOptions& publish) {
   config::ConfigResult loaded = config::load_config(site_dir, config_options);
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return nullptr;
@@ -28,6 +44,9 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.content_dir = site_dir / loaded.config.content_dir;
   discover.display_prefix = loaded.config.content_dir;
   discover.include_drafts = drafts.value_or(loaded.config.drafts);
+  discover.include_future = publish.future;
+  discover.include_expired = publish.expired;
+  discover.now_epoch_seconds = publish_now(publish);
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
@@ -35,6 +54,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();
   out->drafts_skipped = pages.drafts_skipped;
+  out->unpublished_skipped = pages.unpublished_skipped;
   out->broken_pages = pages.broken_pages;
   out->site.content_root = discover.content_dir;
   site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);

@@ -13,20 +13,32 @@
 
 namespace bengal::pipeline {
 
+// Hugo's publishing window: pages dated in the future or past their expirydate are left out
+// unless asked for (`bengal build --build-future --build-expired`).
+struct PublishOptions {
+  bool future = false;
+  bool expired = false;
+  // "Now" for the window. Unset: SOURCE_DATE_EPOCH when set (a reproducible build names its
+  // time), else the clock.
+  std::optional<int64_t> now_epoch_seconds;
+};
+
 struct LoadedSite {
   site::Site site;
   size_t drafts_skipped = 0;
+  size_t unpublished_skipped = 0;  // future or expired
   size_t broken_pages = 0;
 };
 
 // Null when the config cannot be read (reported in `diagnostics`). Held by pointer because
 // the Site must stay where it was built. `drafts` overrides [build] drafts. `discovered`, when
 // given, is called between discovery and indexing (the memory profiler's phase boundary).
-// `config_options` chooses the environment of a config directory.
+// `config_options` chooses the environment of a config directory; `publish` the window.
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered = {},
-                                      const config::LoadOptions& config_options = {});
+                                      const config::LoadOptions& config_options = {},
+                                      const PublishOptions& publish = {});
 
 // Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
 // baseurl has no scheme and host and one of them is written.

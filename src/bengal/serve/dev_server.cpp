@@ -1,0 +1,160 @@
+#include "bengal/serve/dev_server.hpp"
+
+#include <stdlib.h>
+
+#include <fmt/format.h>
+
+#include "bengal/config/config.hpp"
+#include "bengal/core/plural.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::serve {
+namespace {
+
+// The address in links: the bound one, or localhost when bound to every interface.
+std::string local_origin(const std::string& bind, int port) {
+  std::string host = bind;
+  if (host.empty() || host == "0.0.0.0" || host == "::") host = "localhost";
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return fmt::format("http://{}:{}", host, port);
+}
+
+// A fresh private folder (mode 0700) for the builds.
+fs::path make_work_dir(const fs::path& parent, std::string& error) {
+  std::error_code ec;
+  fs::path base = parent.empty() ? fs::temp_directory_path(ec) : parent;
+  fs::create_directories(base, ec);
+  std::string pattern = (base / "bengal-serve-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    error =
+        fmt::format("cannot create a work folder in {}; check that it is writable", base.string());
+    return {};
+  }
+  return fs::canonical(pattern, ec);
+}
+
+std::string describe_changes(const ChangeBatch& changes, const fs::path& site_dir) {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(site_dir, ec);
+  const fs::path& first = *changes.paths.begin();
+  std::string name = first.lexically_relative(root).string();
+  if (name.empty() || name.starts_with("..")) name = first.string();
+  if (changes.paths.size() == 1) return name;
+  size_t more = changes.paths.size() - 1;
+  return fmt::format("{} and {} more file{}", name, more, more == 1 ? "" : "s");
+}
+
+}  // namespace
+
+DevServer::DevServer(ServeOptions options, ServeLog log)
+    : options_(std::move(options)), log_(std::move(log)) {}
+
+DevServer::~DevServer() {
+  if (http_) http_->stop();
+  site_.clear();
+  std::error_code ec;
+  if (!work_dir_.empty()) fs::remove_all(work_dir_, ec);
+}
+
+fs::path DevServer::output_dir() const {
+  ServedSnapshot now = site_.current();
+  return now.site ? now.site->root : fs::path();
+}
+
+bool DevServer::start() {
+  std::string error;
+  work_dir_ = make_work_dir(options_.work_parent, error);
+  if (work_dir_.empty()) {
+    log_("error: " + error);
+    return false;
+  }
+  http_ = std::make_unique<HttpServer>(site_, channel_);
+  port_ = http_->bind(options_.bind, options_.port, error);
+  if (port_ < 0) {
+    log_(fmt::format("error: cannot listen on {}:{}: {}; pass another --port or --bind",
+                     options_.bind, options_.port, error));
+    return false;
+  }
+  origin_ = local_origin(options_.bind, port_);
+  // Watch before building, so an edit made during the first build is not missed. The site's
+  // own output folder is not a source: a `bengal build` beside the server must not trigger it.
+  config::ConfigResult config = config::load_config(options_.site_dir);
+  try {
+    watcher_ = std::make_unique<FileWatcher>(
+        options_.site_dir, std::vector<fs::path>{config.config.output_dir, work_dir_});
+  } catch (const std::system_error& e) {
+    log_(
+        fmt::format("warning: cannot watch the site's files ({}); edits need a restart", e.what()));
+  }
+  std::shared_ptr<const BuiltSite> built;
+  ServeBuildResult result = build_next({}, built);
+  for (const Diagnostic& d : result.diagnostics) log_(d.format());
+  if (!result.usable) {
+    log_("error: " + result.failure);
+    return false;
+  }
+  (void)site_.switch_to(built);  // nothing was served before
+  if (!result.succeeded()) site_.set_errors(result.error_text());
+  http_->start();
+  log_(fmt::format("Serving {} at {}/ ({} in {:.2f} s); press Ctrl-C to stop",
+                   options_.site_dir.string(), origin_, plural(result.pages, "page"),
+                   result.elapsed_seconds));
+  return true;
+}
+
+ServeBuildResult DevServer::build_next(const std::set<fs::path>& changed,
+                                       std::shared_ptr<const BuiltSite>& built) {
+  fs::path out = work_dir_ / fmt::format("site-{}", ++generation_);
+  ServeBuildOptions build;
+  build.site_dir = options_.site_dir;
+  build.drafts = options_.drafts;
+  build.environment = options_.environment;
+  build.baseurl = origin_;
+  build.threads = options_.threads;
+  ServeBuildResult result = build_for_serve(build, out, changed);
+  std::error_code ec;
+  if (result.usable) {
+    built = std::make_shared<const BuiltSite>(fs::canonical(out, ec));
+  } else {
+    fs::remove_all(out, ec);
+  }
+  return result;
+}
+
+void DevServer::rebuild(const ChangeBatch& changes) {
+  std::shared_ptr<const BuiltSite> built;
+  ServeBuildResult result = build_next(changes.paths, built);
+  std::string what =
+      changes.paths.empty() ? std::string("rebuild") : describe_changes(changes, options_.site_dir);
+  if (result.succeeded()) {
+    std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
+    channel_.publish(changes.only_stylesheets() ? "css" : "reload", what);
+    log_(fmt::format("Changed {}: rebuilt {} in {:.2f} s", what, plural(result.pages, "page"),
+                     result.elapsed_seconds));
+    return;  // the old folder is deleted now, while the tabs already load the new site
+  }
+  // `built` (a site with errors) is dropped here with its folder: the last good one stays.
+  std::string errors = result.error_text();
+  for (const Diagnostic& d : result.diagnostics) {
+    if (d.severity == Severity::kError) log_(d.format());
+  }
+  if (!result.failure.empty()) log_("error: " + result.failure);
+  log_(fmt::format("Changed {}: the build failed; still serving the last good version", what));
+  site_.set_errors(errors);
+  channel_.publish("build-error", errors);
+}
+
+void DevServer::run(const std::atomic<bool>& stop) {
+  while (!stop.load()) {
+    if (!watcher_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      continue;
+    }
+    ChangeBatch changes = watcher_->wait(options_.quiet, stop);
+    if (changes.paths.empty()) continue;
+    rebuild(changes);
+  }
+}
+
+}  // namespace bengal::serve

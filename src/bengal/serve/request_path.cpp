@@ -1,0 +1,94 @@
+#include "bengal/serve/request_path.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace fs = std::filesystem;
+
+namespace bengal::serve {
+namespace {
+
+using Kind = ResolvedPath::Kind;
+
+bool iequals_at(std::string_view text, size_t at, std::string_view lower) {
+  if (at + lower.size() > text.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != lower[i]) return false;
+  }
+  return true;
+}
+
+// %2f, %5c and %00 in the raw path: an encoded slash, backslash or NUL is never part of a
+// file name bengal writes, and decoding them first would turn "a%2f..%2f" into a traversal.
+bool has_forbidden_escape(std::string_view raw_path) {
+  for (size_t i = raw_path.find('%'); i != std::string_view::npos; i = raw_path.find('%', i + 1)) {
+    if (iequals_at(raw_path, i, "%2f") || iequals_at(raw_path, i, "%5c") ||
+        iequals_at(raw_path, i, "%00")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The decoded path's segments (after the leading '/') must be plain names: no ".", "..",
+// NUL or backslash, and no empty one but the last ("/a/" is a folder; "//host" would make
+// an absolute path and a redirect to another site).
+bool has_bad_segment(std::string_view path) {
+  if (path.find('\0') != std::string_view::npos || path.find('\\') != std::string_view::npos) {
+    return true;
+  }
+  size_t start = 1;
+  while (start < path.size()) {
+    size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view segment = path.substr(start, end - start);
+    if (segment.empty() || segment == "." || segment == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// True when `p`, with every symlink resolved, is `root` or inside it.
+bool stays_inside(const fs::path& root, const fs::path& p) {
+  std::error_code ec;
+  fs::path real = fs::canonical(p, ec);
+  if (ec) return false;
+  auto [r, q] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  return r == root.end();
+}
+
+}  // namespace
+
+ResolvedPath resolve_request_path(const fs::path& root, std::string_view raw_target,
+                                  std::string_view decoded_path) {
+  ResolvedPath out;
+  std::string_view raw_path = raw_target.substr(0, raw_target.find_first_of("?#"));
+  if (decoded_path.empty() || decoded_path[0] != '/' || has_forbidden_escape(raw_path) ||
+      has_bad_segment(decoded_path)) {
+    out.kind = Kind::kBadRequest;
+    return out;
+  }
+  std::string relative(decoded_path.substr(1));
+  bool wants_folder = relative.empty() || relative.ends_with('/');
+  fs::path candidate = root / relative;
+  if (wants_folder) candidate /= "index.html";
+  std::error_code ec;
+  fs::file_status status = fs::status(candidate, ec);
+  if (ec || !stays_inside(root, candidate)) return out;  // missing, or a symlink leading out
+  if (fs::is_directory(status)) {
+    if (!fs::exists(candidate / "index.html", ec)) return out;
+    out.kind = Kind::kRedirect;
+    out.location = std::string(raw_path) + "/";
+    if (size_t q = raw_target.find('?'); q != std::string_view::npos) {
+      out.location += raw_target.substr(q);
+    }
+    return out;
+  }
+  if (!fs::is_regular_file(status)) return out;
+  out.kind = Kind::kFile;
+  out.file = fs::canonical(candidate, ec);
+  if (ec) out.kind = Kind::kNotFound;
+  return out;
+}
+
+}  // namespace bengal::serve

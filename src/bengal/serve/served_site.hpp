@@ -1,0 +1,45 @@
+// The version of the site that `bengal serve` is serving right now, and the errors of the
+// last build when it failed. The rebuild loop switches versions; request threads take a
+// snapshot, so a switch never pulls a folder from under a request in flight.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace bengal::serve {
+
+// One built site in a folder of its own, deleted with the last snapshot that holds it.
+struct BuiltSite {
+  explicit BuiltSite(std::filesystem::path root) : root(std::move(root)) {}
+  ~BuiltSite();
+  BuiltSite(const BuiltSite&) = delete;
+  BuiltSite& operator=(const BuiltSite&) = delete;
+
+  std::filesystem::path root;  // canonical
+};
+
+struct ServedSnapshot {
+  std::shared_ptr<const BuiltSite> site;  // null before the first build
+  std::string build_errors;               // empty when the last build succeeded
+};
+
+class ServedSite {
+ public:
+  ServedSnapshot current() const;
+  // After a successful build: serve `site`, clear the errors. Returns the site served until
+  // now, so the caller chooses when its folder is deleted (after telling the tabs: deleting
+  // 16,000 files takes a while).
+  [[nodiscard]] std::shared_ptr<const BuiltSite> switch_to(std::shared_ptr<const BuiltSite> site);
+  // After a failed build: keep the site, show these errors.
+  void set_errors(std::string errors);
+  // When the server stops: drop the site (its folder goes with the last request).
+  void clear();
+
+ private:
+  mutable std::mutex mutex_;
+  ServedSnapshot now_;
+};
+
+}  // namespace bengal::serve

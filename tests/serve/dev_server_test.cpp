@@ -1,0 +1,265 @@
+// `bengal serve` over real HTTP on an ephemeral port of 127.0.0.1: pages with the reload
+// script, the site's 404 page, refused traversal, an edit seen in the served page and on the
+// event stream, and a broken template that keeps the last good page and shows the overlay.
+#include "bengal/serve/dev_server.hpp"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <thread>
+
+#include "../support/run.hpp"
+#include "bengal/serve/live_reload.hpp"
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+namespace bengal::serve {
+namespace {
+
+const test::Files kSite = {
+    {"bengal.toml", "[site]\ntitle = \"Serve Test\"\nbaseurl = \"https://example.org/\"\n"},
+    {"content/_index.md", "---\ntitle: Home\n---\nWelcome home.\n"},
+    {"content/docs/_index.md", "---\ntitle: Docs\n---\nThe docs.\n"},
+    {"content/docs/guide.md", "---\ntitle: Guide\n---\nFirst version of the guide.\n"},
+    {"static/css/extra.css", "body { color: black; }\n"},
+};
+
+// Polls `done` every 10 ms for up to `limit`; true when it became true.
+template <typename Pred>
+bool eventually(Pred done, std::chrono::milliseconds limit = 2000ms) {
+  auto end = std::chrono::steady_clock::now() + limit;
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > end) return false;
+    std::this_thread::sleep_for(10ms);
+  }
+  return true;
+}
+
+// Reads /__bengal/events on a thread of its own until the server closes the stream.
+class EventStream {
+ public:
+  explicit EventStream(int port) : client_("127.0.0.1", port) {
+    client_.set_read_timeout(60, 0);
+    reader_ = std::thread([this] {
+      client_.Get("/__bengal/events", [this](const char* data, size_t n) {
+        std::lock_guard lock(mutex_);
+        text_.append(data, n);
+        return true;
+      });
+    });
+  }
+  ~EventStream() { reader_.join(); }
+  std::string text() const {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+
+ private:
+  httplib::Client client_;
+  std::thread reader_;
+  mutable std::mutex mutex_;
+  std::string text_;
+};
+
+class DevServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site_ = test::write_files(kSite, "-site");
+    ServeOptions options;
+    options.site_dir = site_;
+    options.port = 0;
+    options.work_parent = test::fresh_temp_dir("-work");
+    options.quiet = 50ms;
+    options.threads = 2;
+    work_parent_ = options.work_parent;
+    server_ = std::make_unique<DevServer>(options, [this](const std::string& line) {
+      std::lock_guard lock(mutex_);
+      log_.push_back(line);
+    });
+    ASSERT_TRUE(server_->start()) << log();
+    runner_ = std::thread([this] { server_->run(stop_); });
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+  }
+  void TearDown() override {
+    stop_ = true;
+    if (runner_.joinable()) runner_.join();
+    server_.reset();  // closes the event streams, so their readers end
+    events_.reset();
+    EXPECT_TRUE(fs::is_empty(work_parent_)) << "the work folder was not removed";
+  }
+
+  httplib::Result get(const std::string& path) { return client_->Get(path.c_str()); }
+  std::string log() const {
+    std::lock_guard lock(mutex_);
+    std::string all;
+    for (const auto& l : log_) all += l + "\n";
+    return all;
+  }
+  size_t log_lines_starting(std::string_view prefix) const {
+    std::lock_guard lock(mutex_);
+    return static_cast<size_t>(std::count_if(log_.begin(), log_.end(),
+                                             [&](const auto& l) { return l.starts_with(prefix); }));
+  }
+  // Opens the event stream and waits until the server has registered it.
+  void open_events() {
+    events_ = std::make_unique<EventStream>(server_->port());
+    ASSERT_TRUE(eventually([&] { return events_->text() == "retry: 1000\n: connected\n\n"; }))
+        << events_->text();
+  }
+  std::string body_of(const std::string& path) {
+    auto res = get(path);
+    return res ? res->body : std::string("(no response)");
+  }
+
+  fs::path site_, work_parent_;
+  std::unique_ptr<DevServer> server_;
+  std::atomic<bool> stop_{false};
+  std::thread runner_;
+  std::unique_ptr<httplib::Client> client_;
+  std::unique_ptr<EventStream> events_;
+  mutable std::mutex mutex_;
+  std::vector<std::string> log_;
+};
+
+TEST_F(DevServerTest, ServesPagesWithTheReloadScriptAndLocalLinks) {
+  auto res = get("/docs/guide/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-cache");
+  EXPECT_NE(res->body.find("First version of the guide."), std::string::npos);
+  EXPECT_NE(res->body.find("<script data-bengal-live-reload>"), std::string::npos);
+  EXPECT_EQ(res->body.find("https://example.org"), std::string::npos);
+  EXPECT_NE(res->body.find(server_->origin() + "/docs/guide/"), std::string::npos);
+  // Only served pages carry the script: the file on disk does not.
+  std::string on_disk = test::read_file(server_->output_dir() / "docs/guide/index.html");
+  EXPECT_NE(on_disk.find("First version of the guide."), std::string::npos);
+  EXPECT_EQ(on_disk.find("bengal-live-reload"), std::string::npos);
+  EXPECT_FALSE(fs::exists(site_ / "public"));
+
+  auto css = get("/css/extra.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  EXPECT_EQ(css->body, "body { color: black; }\n");
+
+  auto folder = get("/docs");
+  ASSERT_TRUE(folder);
+  EXPECT_EQ(folder->status, 301);
+  EXPECT_EQ(folder->get_header_value("Location"), "/docs/");
+}
+
+TEST_F(DevServerTest, MissingPagesGetTheSites404Page) {
+  auto res = get("/no/such/page/");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  std::string page = test::read_file(server_->output_dir() / "404.html");
+  ASSERT_FALSE(page.empty());
+  EXPECT_EQ(res->body, inject_live_reload(page, ""));
+}
+
+TEST_F(DevServerTest, TraversalNeverReachesAFileOutside) {
+  test::write_file(site_.parent_path() / "outside-secret.txt", "TOP SECRET");
+  fs::create_symlink(site_.parent_path() / "outside-secret.txt",
+                     server_->output_dir() / "leak.txt");
+  fs::create_directory_symlink(site_.parent_path(), server_->output_dir() / "up");
+  const std::pair<std::string, int> attempts[] = {
+      {"/../outside-secret.txt", 400},
+      {"/%2e%2e/outside-secret.txt", 400},
+      {"/docs/%2f../../outside-secret.txt", 400},
+      {"/docs/%2f..", 400},
+      {"/..%5coutside-secret.txt", 400},
+      {"/leak.txt", 404},
+      {"/up/outside-secret.txt", 404},
+  };
+  for (const auto& [path, status] : attempts) {
+    // Sent as written: httplib's client would not normalize, but be sure of the raw target.
+    httplib::Request req;
+    req.method = "GET";
+    req.path = path;
+    auto res = client_->send(req);
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, status) << path;
+    EXPECT_EQ(res->body.find("TOP SECRET"), std::string::npos) << path;
+  }
+}
+
+TEST_F(DevServerTest, AnEditIsServedAndAnnouncedWithinTwoSeconds) {
+  open_events();
+  auto edited = std::chrono::steady_clock::now();
+  test::write_file(site_ / "content/docs/guide.md",
+                   "---\ntitle: Guide\n---\nSecond version of the guide.\n");
+  EXPECT_TRUE(eventually([&] {
+    return events_->text().ends_with("id: 1\nevent: reload\ndata: content/docs/guide.md\n\n");
+  })) << events_->text();
+  EXPECT_LT(std::chrono::steady_clock::now() - edited, 2000ms);
+  EXPECT_NE(body_of("/docs/guide/").find("Second version of the guide."), std::string::npos);
+  EXPECT_EQ(log_lines_starting("Changed content/docs/guide.md: rebuilt 4 pages"), 1u) << log();
+}
+
+TEST_F(DevServerTest, AStylesheetEditAsksForARestyleOnly) {
+  open_events();
+  test::write_file(site_ / "static/css/extra.css", "body { color: red; }\n");
+  EXPECT_TRUE(eventually([&] {
+    return events_->text().ends_with("id: 1\nevent: css\ndata: static/css/extra.css\n\n");
+  })) << events_->text();
+  EXPECT_EQ(body_of("/css/extra.css"), "body { color: red; }\n");
+}
+
+TEST_F(DevServerTest, ABurstOfEditsIsOneRebuild) {
+  open_events();
+  for (int i = 0; i < 20; ++i) {
+    test::write_file(site_ / fmt::format("content/docs/new-{:02}.md", i),
+                     fmt::format("---\ntitle: New {}\n---\nNew page {}.\n", i, i));
+  }
+  ASSERT_TRUE(eventually(
+      [&] { return body_of("/docs/new-19/").find("New page 19.") != std::string::npos; }));
+  std::this_thread::sleep_for(300ms);  // a second rebuild would have started by now
+  EXPECT_EQ(log_lines_starting("Changed "), 1u) << log();
+  EXPECT_EQ(events_->text(),
+            "retry: 1000\n: connected\n\nid: 1\nevent: reload\ndata: content/docs/new-00.md and "
+            "19 more files\n\n");
+}
+
+TEST_F(DevServerTest, ATemplateErrorKeepsTheLastGoodPageAndShowsTheOverlay) {
+  open_events();
+  test::write_file(site_ / "templates/page.html",
+                   "<html><body>\n<div>{{ content <b>&\"x\" }}</div></body></html>\n");
+  ASSERT_TRUE(eventually([&] {
+    return events_->text().find("event: build-error\n") != std::string::npos;
+  })) << events_->text();
+  std::string body = body_of("/docs/guide/");
+  EXPECT_NE(body.find("First version of the guide."), std::string::npos);
+  EXPECT_NE(body.find("<pre id=\"bengal-error-overlay\""), std::string::npos);
+  EXPECT_NE(body.find("templates/page.html:2:20: error: unexpected character '&amp;' in "
+                      "tag\n    &lt;div&gt;{{ content &lt;b&gt;&amp;&quot;x&quot; }}&lt;/div&gt;"),
+            std::string::npos)
+      << body;
+  EXPECT_EQ(body.find("<b>&\"x\""), std::string::npos);
+  EXPECT_EQ(log_lines_starting("templates/page.html:2:20: error: unexpected character '&' in tag"),
+            1u)
+      << log();
+  EXPECT_EQ(log_lines_starting(
+                "Changed templates/page.html: the build failed; still serving the last good "
+                "version"),
+            1u);
+
+  // Fixed: the site is rebuilt, the overlay goes, the tabs reload.
+  test::write_file(site_ / "templates/page.html",
+                   "<html><body><main>{{ page.content }}</main></body></html>\n");
+  ASSERT_TRUE(eventually([&] {
+    return events_->text().ends_with("event: reload\ndata: templates/page.html\n\n");
+  })) << events_->text();
+  body = body_of("/docs/guide/");
+  EXPECT_NE(body.find("<main><p>First version of the guide.</p>\n</main>"), std::string::npos)
+      << body;
+  EXPECT_EQ(body.find("<pre id=\"bengal-error-overlay\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace bengal::serve
