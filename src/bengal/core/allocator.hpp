@@ -1,7 +1,7 @@
 // The allocator the process runs on. The bengal binary links jemalloc (CMake option
 // BENGAL_JEMALLOC, on unless the sanitizers are): rendering allocates and frees many small
-// values per page from two threads, which glibc's malloc serves at about 1.5x the CPU time
-// at 50K pages (bench/RESULTS.md, "Allocator"). Libraries and tests that link no jemalloc
+// template values per page from two threads, which glibc's malloc serves with 7-12% more CPU
+// at the same peak (bench/RESULTS.md, "Allocator"). Libraries and tests that link no jemalloc
 // run on glibc; these functions work with either.
 #pragma once
 
