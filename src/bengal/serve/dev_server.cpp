@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "bengal/config/config.hpp"
@@ -43,6 +46,15 @@ std::string describe_changes(const ChangeBatch& changes, const fs::path& site_di
   if (changes.paths.size() == 1) return name;
   size_t more = changes.paths.size() - 1;
   return fmt::format("{} and {} more file{}", name, more, more == 1 ? "" : "s");
+}
+
+// Each line of `text` as a line of the log.
+void log_lines(const ServeLog& log, std::string_view text) {
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    if (end > start) log(std::string(text.substr(start, end - start)));
+    start = end + 1;
+  }
 }
 
 }  // namespace
@@ -136,10 +148,7 @@ void DevServer::rebuild(const ChangeBatch& changes) {
   }
   // `built` (a site with errors) is dropped here with its folder: the last good one stays.
   std::string errors = result.error_text();
-  for (const Diagnostic& d : result.diagnostics) {
-    if (d.severity == Severity::kError) log_(d.format());
-  }
-  if (!result.failure.empty()) log_("error: " + result.failure);
+  log_lines(log_, errors);
   log_(fmt::format("Changed {}: the build failed; still serving the last good version", what));
   site_.set_errors(errors);
   channel_.publish("build-error", errors);

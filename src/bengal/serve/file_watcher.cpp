@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <system_error>
 
+#include "bengal/core/source_tree.hpp"
+
 namespace fs = std::filesystem;
 
 namespace bengal::serve {
@@ -16,9 +18,10 @@ namespace {
 constexpr uint32_t kMask = IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO |
                            IN_MODIFY | IN_ATTRIB | IN_DELETE_SELF | IN_ONLYDIR;
 
-// Editors' swap and backup files ("a.md.swp", "a.md~", ".#a.md", vim's "4913") are noise.
+// What the build itself skips (hidden files and backups, core/source_tree.hpp), and editors'
+// swap files ("a.md.swp", vim's "4913"), are noise.
 bool is_noise(const std::string& name) {
-  return name.empty() || name[0] == '.' || name.ends_with('~') || name.ends_with(".swp") ||
+  return name.empty() || is_ignored_file_name(name) || name.ends_with(".swp") ||
          name.ends_with(".swx") || name == "4913";
 }
 

@@ -1,7 +1,8 @@
 #include "bengal/serve/request_path.hpp"
 
-#include <algorithm>
 #include <cctype>
+
+#include "bengal/core/source_tree.hpp"
 
 namespace fs = std::filesystem;
 
@@ -48,15 +49,6 @@ bool has_bad_segment(std::string_view path) {
   return false;
 }
 
-// True when `p`, with every symlink resolved, is `root` or inside it.
-bool stays_inside(const fs::path& root, const fs::path& p) {
-  std::error_code ec;
-  fs::path real = fs::canonical(p, ec);
-  if (ec) return false;
-  auto [r, q] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
-  return r == root.end();
-}
-
 }  // namespace
 
 ResolvedPath resolve_request_path(const fs::path& root, std::string_view raw_target,
@@ -72,9 +64,12 @@ ResolvedPath resolve_request_path(const fs::path& root, std::string_view raw_tar
   bool wants_folder = relative.empty() || relative.ends_with('/');
   fs::path candidate = root / relative;
   if (wants_folder) candidate /= "index.html";
+  // Where it really is, every symlink resolved: missing, or leading out of the site, is 404.
   std::error_code ec;
-  fs::file_status status = fs::status(candidate, ec);
-  if (ec || !stays_inside(root, candidate)) return out;  // missing, or a symlink leading out
+  fs::path real = fs::canonical(candidate, ec);
+  if (ec || !is_within_folder(real, root)) return out;
+  fs::file_status status = fs::status(real, ec);
+  if (ec) return out;
   if (fs::is_directory(status)) {
     if (!fs::exists(candidate / "index.html", ec)) return out;
     out.kind = Kind::kRedirect;
@@ -86,8 +81,7 @@ ResolvedPath resolve_request_path(const fs::path& root, std::string_view raw_tar
   }
   if (!fs::is_regular_file(status)) return out;
   out.kind = Kind::kFile;
-  out.file = fs::canonical(candidate, ec);
-  if (ec) out.kind = Kind::kNotFound;
+  out.file = std::move(real);
   return out;
 }
 
