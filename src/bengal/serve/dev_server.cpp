@@ -91,7 +91,9 @@ bool DevServer::start() {
   origin_ = local_origin(options_.bind, port_);
   // Watch before building, so an edit made during the first build is not missed. The site's
   // own output folder is not a source: a `bengal build` beside the server must not trigger it.
-  config::ConfigResult config = config::load_config(options_.site_dir);
+  config::LoadOptions config_options;
+  config_options.environment = options_.environment;  // it may set the output folder
+  config::ConfigResult config = config::load_config(options_.site_dir, config_options);
   try {
     watcher_ = std::make_unique<FileWatcher>(
         options_.site_dir, std::vector<fs::path>{config.config.output_dir, work_dir_});
