@@ -13,6 +13,12 @@
 
 namespace bengal::pipeline {
 
+// The incremental build cache in SITE/.bengal/ (cache/build_cache.hpp).
+enum class CacheMode {
+  kUse,  // read it (a warm build re-renders only what changed) and store the new state
+  kOff,  // --no-cache: build cold and leave the cache as it is
+};
+
 struct BuildOptions {
   std::filesystem::path site_dir = ".";
   std::optional<std::filesystem::path> output_dir;  // overrides [build] output_dir
@@ -32,6 +38,10 @@ struct BuildOptions {
   bool strict = false;  // any error found before rendering stops the build: nothing is written
   // --strict-templates: an undefined variable, attribute or key in a template is an error.
   bool strict_templates = false;
+  CacheMode cache = CacheMode::kUse;
+  // --clean: also remove the files of the output folder that this build did not write (nor
+  // keep from the build before), as listed by the cache's manifest of outputs.
+  bool clean = false;
   // Optional observer: phase snapshots, RSS timeline, page timings and progress.
   report::BuildMonitor* monitor = nullptr;
 };

@@ -89,6 +89,14 @@ struct BuildStats {
   size_t static_files = 0;     // files copied from static/, content/ and bundles
   size_t drafts_skipped = 0;
   size_t broken_pages = 0;  // pages reported and not written
+  // Incremental builds: pages and generated pages rendered, and those whose recorded inputs
+  // were unchanged so their files were kept; `cache_note` says why a build ran cold (empty
+  // when it was warm, or the cache was off).
+  size_t renders = 0;
+  size_t renders_reused = 0;
+  size_t sources_reused = 0;  // page files whose parse was read from the cache
+  size_t stale_files_removed = 0;
+  std::string cache_note;
 };
 
 struct BuildReport {
