@@ -296,7 +296,8 @@ SiteEdit EditedSite::add_section() {
 SiteEdit EditedSite::remove_section() {
   // A leaf section with its pages, when enough pages stay.
   std::vector<std::string> leaves;
-  for (const auto& [path, s] : sections_) {
+  for (const auto& entry : sections_) {
+    const std::string& path = entry.first;  // named: clang 14 lambdas cannot capture bindings
     if (path.empty() || path == "blog") continue;
     auto next = sections_.upper_bound(path);
     bool leaf = next == sections_.end() || !next->first.starts_with(path + "/");
@@ -431,7 +432,8 @@ SiteEdit EditedSite::touch_file() {
 
 SiteEdit EditedSite::revert_file() {
   std::vector<std::string> candidates;
-  for (const auto& [path, text] : written_) {
+  for (const auto& entry : written_) {
+    const std::string &path = entry.first, &text = entry.second;  // clang 14: no bindings
     auto h = history_.find(path);
     if (h == history_.end()) continue;
     if (std::any_of(h->second.begin(), h->second.end(), [&](const auto& t) { return t != text; }))
