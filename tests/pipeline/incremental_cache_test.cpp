@@ -105,6 +105,34 @@ TEST(IncrementalCache, CorruptCacheBuildsColdWithAOneLineNote) {
   }
 }
 
+TEST(IncrementalCache, TemplateOrDataEditRerendersOnlyThePagesThatReadIt) {
+  // The blog's three pages have a layout of their own that reads the data file; no other
+  // output reads either.
+  Files files = kCacheSite;
+  files["templates/blog/single.html"] =
+      "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1>{{ page.content }}"
+      "<p>{{ site.data.team.lead }}</p>{% endblock %}\n";
+  files["data/team.yaml"] = "lead: Ada\n";
+  TestSite site(files);
+  auto first = site.build(with_cache(pipeline::CacheMode::kUse));
+  write_file(site.dir() / "templates/blog/single.html",
+             "{% extends \"base.html\" %}{% block main %}<h2>{{ page.title }}</h2>{{ page.content "
+             "}}<p>{{ site.data.team.lead }}</p>{% endblock %}\n");
+  auto layout = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(layout.renders, 3u);                        // WAITS
+  EXPECT_EQ(layout.renders_reused + 3, first.renders);  // WAITS
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/a/index.html").find("<h2>A</h2>"), std::string::npos);
+
+  write_file(site.dir() / "data/team.yaml", "lead: Grace\n");
+  auto data = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(data.renders, 3u);                        // WAITS
+  EXPECT_EQ(data.renders_reused + 3, first.renders);  // WAITS
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/c/index.html").find("<p>Grace</p>"), std::string::npos);
+  EXPECT_EQ(site.messages(), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));
