@@ -25,7 +25,9 @@ constexpr std::array kWords = {
 };
 constexpr std::array kTags = {"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"};
 constexpr std::array kCategories = {"howto", "reference", "story"};
-constexpr int kMinPages = 25, kMaxPages = 60;
+// Pages stay between the bounds, and drift back towards the middle: deletes and removed
+// sections outnumber adds, so below kTypicalPages half the deletes add a page instead.
+constexpr size_t kMinPages = 25, kTypicalPages = 40, kMaxPages = 60;
 
 std::string joined_with(const std::vector<std::string>& items, const char* separator) {
   std::string out;
@@ -251,7 +253,8 @@ SiteEdit EditedSite::add_page() {
 }
 
 SiteEdit EditedSite::delete_page() {
-  if (pages_.size() <= kMinPages) return add_page();
+  if (pages_.size() <= kMinPages || (pages_.size() < kTypicalPages && pick(2) == 0))
+    return add_page();
   Page& p = random_page();
   std::string path = page_path(p), name = p.name;
   unpin(path);
