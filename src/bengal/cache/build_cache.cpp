@@ -50,12 +50,18 @@ void set_meta(Database& db, std::string_view key, std::string_view value) {
 
 // Opens the database and checks that it is ours: an empty note when it can be used as it is.
 std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) {
+  std::error_code ec;
+  bool existed = fs::exists(file, ec);
   auto db = std::make_unique<Database>(file);
   db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   db->exec(kTables);
   auto schema = meta(*db, "schema");
   auto version = meta(*db, "bengal");
-  if (!schema) return db;  // new
+  if (!schema) {
+    // A file without our tables: emptied, or made by a build killed at once.
+    if (existed) note = fmt::format("the cache {} holds no build; building cold", file.string());
+    return db;
+  }
   if (*schema != std::to_string(kSchema) || version.value_or("") != kVersion) {
     note = fmt::format("the cache was written by bengal {}; building cold",
                        version.value_or("of another version"));
@@ -161,9 +167,9 @@ void BuildCache::read_keys() {
     }
   };
   auto build = get("key_build"), paths = get("key_paths"), structure = get("key_structure"),
-       pagerank = get("key_pagerank");
-  if (build && paths && structure && pagerank)
-    last_keys_ = BuildKeys{*build, *paths, *structure, *pagerank};
+       pagerank = get("key_pagerank"), data = get("key_data");
+  if (build && paths && structure && pagerank && data)
+    last_keys_ = BuildKeys{*build, *paths, *structure, *pagerank, *data};
 }
 
 void BuildCache::begin(bool cold) {
@@ -216,6 +222,7 @@ void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
   set_meta(*db_, "key_paths", std::to_string(keys.paths));
   set_meta(*db_, "key_structure", std::to_string(keys.structure));
   set_meta(*db_, "key_pagerank", std::to_string(keys.pagerank));
+  set_meta(*db_, "key_data", std::to_string(keys.data));
   set_meta(*db_, "state", "done");
   t.commit();
 }

@@ -31,6 +31,7 @@ struct BuildKeys {
   uint64_t paths = 0;      // the page files, so page ids mean the same pages
   uint64_t structure = 0;  // sections, lists, orders, taxonomies, menus, URLs
   uint64_t pagerank = 0;
+  uint64_t data = 0;  // site.data
 };
 
 // By page id: the digest of all the index knows of a page, and of its head alone.

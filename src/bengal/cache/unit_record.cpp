@@ -37,7 +37,7 @@ void write_reads(ByteWriter& w, const reads::ReadSet& s) {
     w.text(key);
     w.fixed64(digest);
   }
-  w.byte(static_cast<uint8_t>((s.pagerank ? 1 : 0) | (s.clock ? 2 : 0)));
+  w.byte(static_cast<uint8_t>((s.pagerank ? 1 : 0) | (s.clock ? 2 : 0) | (s.data ? 4 : 0)));
 }
 
 void read_reads(ByteReader& r, reads::ReadSet& s) {
@@ -54,6 +54,7 @@ void read_reads(ByteReader& r, reads::ReadSet& s) {
   uint8_t flags = r.byte();
   s.pagerank = (flags & 1) != 0;
   s.clock = (flags & 2) != 0;
+  s.data = (flags & 4) != 0;
 }
 
 }  // namespace

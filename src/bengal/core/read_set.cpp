@@ -29,6 +29,7 @@ void ReadSet::merge_reads(const ReadSet& other) {
   templates.insert(templates.end(), other.templates.begin(), other.templates.end());
   files.insert(files.end(), other.files.begin(), other.files.end());
   pagerank = pagerank || other.pagerank;
+  data = data || other.data;
   clock = clock || other.clock;
 }
 
@@ -46,6 +47,10 @@ void file_read(std::string_view key, uint64_t digest) {
 
 void pagerank_read() {
   for (ReadSet* r = t_current; r != nullptr; r = r->parent) r->pagerank = true;
+}
+
+void data_read() {
+  for (ReadSet* r = t_current; r != nullptr; r = r->parent) r->data = true;
 }
 
 void clock_read() {

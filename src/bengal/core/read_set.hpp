@@ -29,6 +29,7 @@ struct ReadSet {
   std::vector<std::string> outputs;                     // files written, output-relative
   std::vector<Diagnostic> diagnostics;                  // raised by this render itself
   bool pagerank = false;  // read a PageRank score, which every link of the site moves
+  bool data = false;      // read site.data (data/*.yaml, ...)
   bool clock = false;     // read the clock (now()): never reused
   ReadSet* parent = nullptr;
 
@@ -92,6 +93,7 @@ void template_read(std::string_view name);
 // what was found (the pipeline computes both; see pipeline/file_reads.hpp).
 void file_read(std::string_view key, uint64_t digest);
 void pagerank_read();
+void data_read();
 void clock_read();
 void output_written(std::string_view rel);
 // Keeps a copy in the innermost recording set: a page that is not rendered again raises it

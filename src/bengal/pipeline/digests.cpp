@@ -121,7 +121,6 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
     Hasher h;
     h.text(kVersion).text(inputs.options);
     hash_config(h, site.config);
-    h.value(site.data);
     if (inputs.translations) h.value(*inputs.translations);
     h.num(inputs.template_names.size());
     for (const auto& name : inputs.template_names) h.text(name);
@@ -180,6 +179,11 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
     Hasher h;
     for (double r : graph.pagerank.rank) h.real(r);
     keys.pagerank = h.digest();
+  }
+  {
+    Hasher h;
+    h.value(site.data);
+    keys.data = h.digest();
   }
   return keys;
 }

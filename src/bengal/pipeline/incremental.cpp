@@ -134,6 +134,7 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
     }
     for (auto& [name, digest] : cache_->template_digests()) old_templates_.emplace(name, digest);
     pagerank_changed_ = last->pagerank != keys_.pagerank;
+    data_changed_ = last->data != keys_.data;
     body_memo_ = std::make_unique<std::atomic<int8_t>[]>(n);
     for (size_t i = 0; i < n; ++i) body_memo_[i].store(-1);
   }
@@ -172,7 +173,7 @@ bool Incremental::file_changed(const std::string& key, uint64_t digest) {
 }
 
 bool Incremental::reads_changed(const reads::ReadSet& set, int depth) {
-  if (set.clock || (set.pagerank && pagerank_changed_)) return true;
+  if (set.clock || (set.pagerank && pagerank_changed_) || (set.data && data_changed_)) return true;
   for (PageId id : set.pages)
     if (id >= changed_.size() || changed_[id]) return true;
   for (PageId id : set.heads)

@@ -86,6 +86,7 @@ class Incremental {
   RenderContext* render_ = nullptr;
   bool warm_ = false;
   bool pagerank_changed_ = true;
+  bool data_changed_ = true;
   cache::BuildKeys keys_;
   cache::PageDigests digests_;
   std::vector<uint8_t> changed_;       // by page id: its digest differs from the last build's

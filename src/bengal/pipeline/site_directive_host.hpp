@@ -48,6 +48,7 @@ class SiteDirectiveHost final : public markdown::DirectiveHost {
   // sentence, and its icon the front matter `icon`.
   std::vector<markdown::ChildEntry> children(markdown::ChildKinds kinds) const override;
   const std::vector<markdown::GlossaryTerm>& glossary() const override {
+    reads::data_read();  // data/glossary.yaml
     return shared_.glossary();
   }
 

@@ -552,7 +552,10 @@ class SiteObject : public Object {
     if (n == "description") return Value::view(c.description);
     if (n == "language") return Value::view(c.language);
     if (n == "params") return ctx_.params();
-    if (n == "data") return ctx_.data();
+    if (n == "data") {
+      reads::data_read();
+      return ctx_.data();
+    }
     if (n == "pages") return ctx_.pages(std::span<const PageId>(s.regular_pages));
     if (n == "sections")
       return s.home == kNoPage ? Value::list(List{}) : ctx_.pages(s.sections_of(s.home));
