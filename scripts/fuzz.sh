@@ -63,33 +63,50 @@ if ! ninja -C "$BUILD" "${TARGETS[@]/#/fuzz_}" >"$BUILD/fuzz-build.log" 2>&1; th
 fi
 
 mkdir -p "$BUILD/crashes"
-failed=0
-for t in "${TARGETS[@]}"; do
-  corpus="$BUILD/corpus/$t"
+# One target's run; its result line goes to $BUILD/fuzz-$t.result.
+fuzz_target() {
+  local t=$1
+  local corpus="$BUILD/corpus/$t"
   mkdir -p "$corpus"
   cp -n "$ROOT/fuzz/corpus/$t/"* "$corpus/"
-  log="$BUILD/fuzz-$t.log"
-  args=(-max_total_time="$SECONDS_PER_TARGET" -max_len="$(max_len "$t")" -rss_limit_mb=2048
+  local log="$BUILD/fuzz-$t.log"
+  local args=(-max_total_time="$SECONDS_PER_TARGET" -max_len="$(max_len "$t")" -rss_limit_mb=2048
     -timeout=10 -print_final_stats=1 -artifact_prefix="$BUILD/crashes/$t-")
   if [ -n "$(dict "$t")" ]; then args+=(-dict="$(dict "$t")"); fi
   # Extra libFuzzer flags for one run, e.g. FUZZ_FLAGS="-detect_leaks=0 -seed=1".
+  local extra
   read -r -a extra <<<"${FUZZ_FLAGS:-}"
   args+=("${extra[@]}")
-  status=0
+  local status=0
   "$BUILD/fuzz/fuzz_$t" "${args[@]}" "$corpus" >"$log" 2>&1 || status=$?
+  local runs rate size result
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   size=$(find "$corpus" -type f | wc -l)
   if [ "$status" -eq 0 ]; then
     result="ok"
   else
-    failed=1
+    local artifact kind
     artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     kind=$(grep -m1 -oE 'ERROR: (AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|libFuzzer): [a-z-]+' "$log" ||
       grep -m1 -oE 'runtime error: .*' "$log" || echo "exit $status")
     result="FAILED (${kind#ERROR: }): ${artifact:-see $log}"
   fi
   printf 'fuzz %-16s %10s runs %7s/s  corpus %5s  %s\n' "$t" "${runs:-0}" "${rate:-0}" "$size" \
-    "$result"
+    "$result" >"$BUILD/fuzz-$t.result"
+}
+
+# As many targets at once as there are cores (each is one process): the same fuzzing time per
+# target in a fraction of the wall time. Results print in target order.
+parallel=$(nproc)
+for t in "${TARGETS[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$parallel" ]; do wait -n || true; done
+  fuzz_target "$t" &
+done
+wait
+failed=0
+for t in "${TARGETS[@]}"; do
+  cat "$BUILD/fuzz-$t.result"
+  if ! grep -q ' ok$' "$BUILD/fuzz-$t.result"; then failed=1; fi
 done
 exit "$failed"
