@@ -57,12 +57,24 @@ void clock_read() {
   for (ReadSet* r = t_current; r != nullptr; r = r->parent) r->clock = true;
 }
 
+namespace {
+
+// The outermost set is the render's own: a body or fragment rendered inside it is not a render
+// of its own, and the render is what is kept or done again.
+ReadSet* outermost() {
+  ReadSet* outer = t_current;
+  while (outer != nullptr && outer->parent != nullptr) outer = outer->parent;
+  return outer;
+}
+
+}  // namespace
+
 void output_written(std::string_view rel) {
-  if (t_current != nullptr) t_current->outputs.emplace_back(rel);
+  if (ReadSet* outer = outermost()) outer->outputs.emplace_back(rel);
 }
 
 void diagnostic_raised(const Diagnostic& d) {
-  if (t_current != nullptr) t_current->diagnostics.push_back(d);
+  if (ReadSet* outer = outermost()) outer->diagnostics.push_back(d);
 }
 
 }  // namespace bengal::reads

@@ -96,8 +96,8 @@ void pagerank_read();
 void data_read();
 void clock_read();
 void output_written(std::string_view rel);
-// Keeps a copy in the innermost recording set: a page that is not rendered again raises it
-// again from the cache.
+// Keeps a copy in the outermost recording set (the render's): a page that is not rendered
+// again raises it again from the cache.
 void diagnostic_raised(const Diagnostic& d);
 
 }  // namespace bengal::reads
