@@ -1,0 +1,41 @@
+// How discovery gets the ParsedPage of each page file: read and parsed, or, with a
+// SourceCache (source_cache.hpp), decoded from the record of the last build when the file did
+// not change. Internal to discovery.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bengal/content/discover.hpp"
+#include "bengal/content/page_meta.hpp"
+#include "bengal/content/parsed_page.hpp"
+
+namespace bengal::content {
+
+struct PageFile {
+  std::string_view rel;  // relative to the content dir, '/'-separated
+  PageKind kind = PageKind::kPage;
+};
+
+struct ParsedChunk {
+  std::vector<ParsedPage> pages;  // one per file, in the same order
+  size_t reused = 0;              // decoded from the cache (DiscoveredSite::sources_reused)
+  size_t parsed = 0;              // read and parsed (DiscoveredSite::sources_parsed)
+};
+
+// Parses `files` in parallel in the calling TBB arena. With options.source_cache, per file:
+//   - its stamp (size, mtime, inode) equals the cached one: the record is decoded, the file
+//     is not read;
+//   - else the file is read and hashed: the same bytes as the record's reuse it, stored
+//     again under the new stamp (a `touch`, a checkout); other bytes are parsed and stored.
+// A record that does not decode is a miss. The file is stat'ed before it is read, so a write
+// during the build leaves a stamp that the next build sees as changed.
+ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile> files);
+
+// How a content file appears in messages: "content/a.md" (just `rel` without a prefix).
+std::string display_path(std::string_view prefix, std::string_view rel);
+
+}  // namespace bengal::content
