@@ -28,8 +28,9 @@ struct RecordKey {
 std::string encode_parsed_page(const ParsedPage& page, const RecordKey& key);
 
 // nullopt for anything but a whole, intact record of kParsedPageLayout for `key`: truncated,
-// corrupt, foreign or random bytes are a miss, never a crash. Every length is checked against
-// the bytes left, so no input allocates more than its own size.
+// corrupt, foreign or random bytes are a miss, never a crash. Every length and count is
+// checked against the bytes left, so what an input allocates is bounded by a small multiple
+// of its size, and nesting by a depth limit.
 std::optional<ParsedPage> decode_parsed_page(std::string_view record, const RecordKey& key);
 
 }  // namespace bengal::content
