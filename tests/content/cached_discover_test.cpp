@@ -1,6 +1,8 @@
 // Discovery with a SourceCache (source_cache.hpp): a warm discovery gives the cold one's
 // PageTable and diagnostics without reading unchanged files, and the draft and publishing
 // options apply to cached parses as to fresh ones.
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <gtest/gtest.h>
@@ -8,6 +10,7 @@
 #include "../support/diagnostics.hpp"
 #include "../support/run.hpp"
 #include "bengal/content/discover.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "memory_source_cache.hpp"
 
 namespace fs = std::filesystem;
@@ -307,6 +310,35 @@ TEST_F(CachedDiscoverTest, AnUnreadableFileIsReportedEveryTimeAndNeverStored) {
                                         "directory; check that it exists and is readable"}));
   }
   EXPECT_EQ(cache_.entries.count("gone.md"), 0u);
+}
+
+// Discovery takes each page's stamp from the listing, which has stat'ed it anyway: for a
+// symlink, the stamp of the file it leads to.
+TEST_F(CachedDiscoverTest, TheListingStampsEachFileAsStatDoes) {
+  bengal::test::write_files(root_, {{"a.md", "---\ntitle: A\n---\n"}});
+  fs::create_symlink("a.md", path("link.md"));
+  fs::create_symlink("missing.md", path("gone.md"));
+  std::vector<ListedFile> listed =
+      list_source_files_with_stats(root_, "content", {}, *diagnostics_);
+  ASSERT_EQ(listed.size(), 3u);
+  struct stat st {};
+  ASSERT_EQ(::stat(path("a.md").c_str(), &st), 0);
+  for (const ListedFile& f : {listed[0], listed[2]}) {  // a.md, link.md
+    EXPECT_TRUE(f.has_stat) << f.rel;
+    EXPECT_EQ(f.size, static_cast<uint64_t>(st.st_size));
+    EXPECT_EQ(f.mtime_ns, int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec);
+    EXPECT_EQ(f.inode, static_cast<uint64_t>(st.st_ino));
+  }
+  EXPECT_EQ(listed[1].rel, "gone.md");
+  EXPECT_FALSE(listed[1].has_stat);
+
+  discover(&cache_);
+  auto mtime = fs::last_write_time(path("a.md"));
+  bengal::test::write_file(path("a.md"), "---\ntitle: B\n---\n");
+  fs::last_write_time(path("a.md"), mtime + std::chrono::seconds(1));
+  DiscoveredSite s = discover(&cache_);
+  EXPECT_EQ(s.sources_parsed, 3u);  // a.md and link.md changed, gone.md is never cached
+  EXPECT_EQ(s.table.str(page(s, "link.md").title), "B");
 }
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "bengal/content/cached_parse.hpp"
 
-#include <sys/stat.h>
-
 #include <optional>
 
 #include <fmt/format.h>
@@ -15,32 +13,21 @@
 namespace bengal::content {
 namespace {
 
-std::optional<FileStamp> stamp_of(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return FileStamp{static_cast<uint64_t>(st.st_size),
-                   int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec,
-                   static_cast<uint64_t>(st.st_ino)};
-}
-
 // One file's way through parse_pages: its cached record in, what to store out.
 struct CacheSlot {
   std::optional<CachedSource> cached;
-  std::optional<FileStamp> stamp;  // before the read; none when stat failed
   bool reused = false;
   bool store = false;
-  std::string record;  // to store under `stamp`
+  std::string record;  // to store under the file's stamp
 };
 
 // Reads and parses one file, or decodes its record when the cache allows (parse_pages).
 ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint64_t fingerprint,
                       CacheSlot* slot) {
-  std::filesystem::path path = options.content_dir / file.rel;
   RecordKey key{fingerprint, file.rel, file.kind};
   bool same_stamp = false;
   if (slot != nullptr) {
-    slot->stamp = stamp_of(path);
-    same_stamp = slot->cached && slot->stamp && slot->cached->stamp == *slot->stamp;
+    same_stamp = slot->cached && file.stamp && slot->cached->stamp == *file.stamp;
     if (same_stamp) {
       if (auto page = decode_parsed_page(slot->cached->record, key)) {
         slot->reused = true;
@@ -50,8 +37,9 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
   }
   std::string display = display_path(options.display_prefix, file.rel);
   std::string text, error;
-  if (!read_file(path, text, error)) return unreadable_page(display, error);
-  if (slot != nullptr && slot->cached && !same_stamp && slot->stamp) {
+  if (!read_file(options.content_dir / file.rel, text, error))
+    return unreadable_page(display, error);
+  if (slot != nullptr && slot->cached && !same_stamp && file.stamp) {
     auto page = decode_parsed_page(slot->cached->record, key);
     if (page && page->source_hash == source_hash(text)) {
       slot->reused = slot->store = true;
@@ -61,7 +49,7 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
   }
   ParsedPage page =
       parse_page({file.rel, file.kind, display, options.heading_id_style}, std::string_view(text));
-  if (slot != nullptr && slot->stamp) {
+  if (slot != nullptr && file.stamp) {
     slot->store = true;
     slot->record = encode_parsed_page(page, key);
   }
@@ -93,7 +81,7 @@ ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile
   });
   for (size_t i = 0; i < slots.size(); ++i) {
     CacheSlot& slot = slots[i];
-    if (slot.store) cache->store(files[i].rel, *slot.stamp, std::move(slot.record));
+    if (slot.store) cache->store(files[i].rel, *files[i].stamp, std::move(slot.record));
     if (slot.reused) ++out.reused;
   }
   out.parsed = files.size() - out.reused;

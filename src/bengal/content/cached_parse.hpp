@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -12,12 +13,16 @@
 #include "bengal/content/discover.hpp"
 #include "bengal/content/page_meta.hpp"
 #include "bengal/content/parsed_page.hpp"
+#include "bengal/content/source_cache.hpp"
 
 namespace bengal::content {
 
 struct PageFile {
   std::string_view rel;  // relative to the content dir, '/'-separated
   PageKind kind = PageKind::kPage;
+  // What stat said of it when the content dir was listed (list_source_files_with_stats);
+  // none when it could not say (a dangling link): such a file is parsed and not cached.
+  std::optional<FileStamp> stamp;
 };
 
 struct ParsedChunk {
@@ -31,8 +36,8 @@ struct ParsedChunk {
 //     is not read;
 //   - else the file is read and hashed: the same bytes as the record's reuse it, stored
 //     again under the new stamp (a `touch`, a checkout); other bytes are parsed and stored.
-// A record that does not decode is a miss. The file is stat'ed before it is read, so a write
-// during the build leaves a stamp that the next build sees as changed.
+// A record that does not decode is a miss. The stamp is taken when the folder is listed, before
+// the file is read, so a write during the build leaves a stamp the next build sees as changed.
 ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile> files);
 
 // How a content file appears in messages: "content/a.md" (just `rel` without a prefix).

@@ -27,6 +27,7 @@ constexpr size_t kChunkFiles = 1024;
 struct SourceFile {
   std::string rel;  // '/'-separated, relative to the content dir
   bool markdown = false;
+  std::optional<FileStamp> stamp;  // as listed; none for a dangling link
 };
 
 std::string_view parent_dir(std::string_view rel) {
@@ -89,9 +90,14 @@ bool is_include_only(std::string_view rel) {
 // copied: the include directives read them from the disk.
 std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& diagnostics) {
   std::vector<SourceFile> files;
-  for (auto& rel :
-       list_source_files(options.content_dir, options.display_prefix, options.sources, diagnostics))
-    if (!is_include_only(rel)) files.push_back({rel, rel.ends_with(".md")});
+  for (auto& f : list_source_files_with_stats(options.content_dir, options.display_prefix,
+                                              options.sources, diagnostics)) {
+    if (is_include_only(f.rel)) continue;
+    bool markdown = f.rel.ends_with(".md");
+    std::optional<FileStamp> stamp;
+    if (f.has_stat) stamp = FileStamp{f.size, f.mtime_ns, f.inode};
+    files.push_back({std::move(f.rel), markdown, stamp});
+  }
   return files;
 }
 
@@ -136,7 +142,7 @@ std::optional<std::string> bundle_of(const std::unordered_set<std::string>& bund
 
 // The content files sorted into what is rendered, what belongs to a bundle and what is copied.
 struct FileRoles {
-  std::vector<std::string> pages;  // Markdown pages that are rendered, in listing order
+  std::vector<SourceFile> pages;  // Markdown pages that are rendered, in listing order
   std::unordered_map<std::string, std::vector<std::string>> resources;  // bundle -> its files
   std::unordered_set<std::string> index_pages;  // index.md files that are a folder's page
 };
@@ -166,9 +172,9 @@ FileRoles assign_roles(const DiscoverOptions& options, const std::vector<SourceF
         continue;
       }
       roles.index_pages.insert(f.rel);
-      roles.pages.push_back(f.rel);
+      roles.pages.push_back(f);
     } else if (f.markdown) {
-      roles.pages.push_back(f.rel);
+      roles.pages.push_back(f);
     } else {
       content_files.push_back(f.rel);
     }
@@ -187,7 +193,8 @@ std::string_view section_dir_of(std::string_view rel, PageKind kind) {
 // Sections: every folder holding a page, and each of its ancestors, the root included.
 std::unordered_set<std::string> section_dirs(const FileRoles& roles) {
   std::unordered_set<std::string> dirs{""};
-  for (const auto& rel : roles.pages) {
+  for (const auto& page : roles.pages) {
+    const std::string& rel = page.rel;
     // A bundle's index.md is a page of its parent folder; a section's _index.md is in its own.
     std::string_view dir = parent_dir(rel);
     if (base_name(rel) == "index.md" && !roles.index_pages.count(rel)) dir = parent_dir(dir);
@@ -200,6 +207,7 @@ struct Entry {
   std::string rel;
   bool generated = false;   // a section with no _index.md: nothing to parse
   bool index_page = false;  // an index.md that is its folder's page
+  std::optional<FileStamp> stamp;
 };
 
 // Every page and generated section page in source path order, which becomes the id order.
@@ -209,14 +217,15 @@ std::vector<Entry> page_order(const FileRoles& roles) {
   std::vector<Entry> order;
   order.reserve(roles.pages.size());
   std::unordered_set<std::string> page_dirs;  // folders that have their own page
-  for (const auto& rel : roles.pages) {
+  for (const auto& page : roles.pages) {
+    const std::string& rel = page.rel;
     bool index_page = roles.index_pages.count(rel) > 0;
-    order.push_back({rel, false, index_page});
+    order.push_back({rel, false, index_page, page.stamp});
     if (index_page || base_name(rel) == "_index.md") page_dirs.emplace(parent_dir(rel));
   }
   for (const auto& dir : section_dirs(roles)) {
     if (page_dirs.count(dir)) continue;
-    order.push_back({dir.empty() ? "_index.md" : dir + "/_index.md", true, false});
+    order.push_back({dir.empty() ? "_index.md" : dir + "/_index.md", true, false, {}});
   }
   std::sort(order.begin(), order.end(),
             [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
@@ -416,7 +425,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
     files.clear();
     for (size_t i = chunk; i < end; ++i)
       if (!order[i].generated)
-        files.push_back({order[i].rel, kind_of(order[i].rel, order[i].index_page)});
+        files.push_back({order[i].rel, kind_of(order[i].rel, order[i].index_page), order[i].stamp});
     ParsedChunk parsed = parse_pages(options, files);
     site.sources_reused += parsed.reused;
     site.sources_parsed += parsed.parsed;
