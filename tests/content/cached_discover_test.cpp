@@ -127,7 +127,7 @@ class CachedDiscoverTest : public ::testing::Test {
 
   fs::path root_;
   DiscoverOptions options_;
-  std::unique_ptr<Diagnostics> diagnostics_;
+  std::unique_ptr<Diagnostics> diagnostics_ = std::make_unique<Diagnostics>();
   test::MemorySourceCache cache_;
 };
 
