@@ -1,5 +1,6 @@
 #include "bengal/content/cached_parse.hpp"
 
+#include <chrono>
 #include <optional>
 
 #include <fmt/format.h>
@@ -12,6 +13,16 @@
 
 namespace bengal::content {
 namespace {
+
+// How long before the listing a modification makes a stamp untrusted: more than the coarsest
+// file-system clock (FAT's 2 s; ext4 and tmpfs tick in milliseconds).
+constexpr int64_t kRacyWindowNs = int64_t{3} * 1'000'000'000;
+
+// The stamp a record is stored under: the file's, or one that no stat returns.
+FileStamp stamp_to_store(FileStamp stamp, int64_t listed_at_ns) {
+  if (stamp.mtime_ns > listed_at_ns - kRacyWindowNs) stamp.mtime_ns = INT64_MIN;
+  return stamp;
+}
 
 // One file's way through parse_pages: its cached record in, what to store out.
 struct CacheSlot {
@@ -69,7 +80,14 @@ std::string display_path(std::string_view prefix, std::string_view rel) {
   return prefix.empty() ? std::string(rel) : fmt::format("{}/{}", prefix, rel);
 }
 
-ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile> files) {
+int64_t file_clock_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile> files,
+                        int64_t listed_at_ns) {
   ParsedChunk out;
   out.pages.resize(files.size());
   SourceCache* cache = options.source_cache;
@@ -81,7 +99,10 @@ ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile
   });
   for (size_t i = 0; i < slots.size(); ++i) {
     CacheSlot& slot = slots[i];
-    if (slot.store) cache->store(files[i].rel, *files[i].stamp, std::move(slot.record));
+    if (slot.store) {
+      cache->store(files[i].rel, stamp_to_store(*files[i].stamp, listed_at_ns),
+                   std::move(slot.record));
+    }
     if (slot.reused) ++out.reused;
   }
   out.parsed = files.size() - out.reused;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -38,7 +39,15 @@ struct ParsedChunk {
 //     again under the new stamp (a `touch`, a checkout); other bytes are parsed and stored.
 // A record that does not decode is a miss. The stamp is taken when the folder is listed, before
 // the file is read, so a write during the build leaves a stamp the next build sees as changed.
-ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile> files);
+// A file modified shortly before `listed_at_ns` (the real-time clock when the listing began)
+// could be written again within the same tick of the file system's clock, with other bytes of
+// the same size, and keep its stamp (git's "racy" entries): its record is stored under a stamp
+// no file has, so the next build hashes it once more.
+ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile> files,
+                        int64_t listed_at_ns);
+
+// The clock file modification times are on, in nanoseconds since the epoch.
+int64_t file_clock_ns();
 
 // How a content file appears in messages: "content/a.md" (just `rel` without a prefix).
 std::string display_path(std::string_view prefix, std::string_view rel);

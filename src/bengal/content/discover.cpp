@@ -415,6 +415,7 @@ std::string title_from_file_name(std::string_view stem) {
 
 DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagnostics) {
   DiscoveredSite site;
+  int64_t listed_at_ns = file_clock_ns();
   FileRoles roles =
       assign_roles(options, list_files(options, diagnostics), site.content_files, diagnostics);
   std::vector<Entry> order = page_order(roles);
@@ -426,7 +427,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
     for (size_t i = chunk; i < end; ++i)
       if (!order[i].generated)
         files.push_back({order[i].rel, kind_of(order[i].rel, order[i].index_page), order[i].stamp});
-    ParsedChunk parsed = parse_pages(options, files);
+    ParsedChunk parsed = parse_pages(options, files, listed_at_ns);
     site.sources_reused += parsed.reused;
     site.sources_parsed += parsed.parsed;
     size_t next = 0;

@@ -6,7 +6,9 @@
 // A file whose bytes change while its size, mtime and inode stay the same is not seen to
 // change: like make, Hugo and Zola, discovery trusts the stamp. Editors and `touch` set the
 // mtime; tools that restore it on purpose (rsync -t, tar, cp -p of other bytes of the same
-// size) need `--no-cache`.
+// size) need `--no-cache`. Only two writes within one tick of the file system's clock keep a
+// stamp without such help, and a file modified in the seconds before a build is hashed again
+// by the next one for that reason (cached_parse.hpp).
 #pragma once
 
 #include <cstdint>
