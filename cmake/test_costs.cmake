@@ -9,6 +9,7 @@ cmake_policy(SET CMP0057 NEW)  # if(IN_LIST): CTest reads this file with old pol
 set(_bengal_test_costs
   "Streaming.GeneratedSiteIsByteIdenticalInEveryMode=180"
   "Streaming.HighlightedSiteIsByteIdenticalInEveryMode=60"
+  "IncrementalProperty.WarmBuildWritesTheColdBuildsBytesAfterEveryEdit=40"
   "Limits.SizesFromArgumentsAreBounded=15"
   "Robustness.RandomBytesAndMutatedTemplatesNeverCrash=13"
   "Limits.DeepValuesPrintAndSerializeWithinBounds=12"

@@ -20,6 +20,7 @@ packages=(
   libtbb-dev           # parallel discovery and rendering
   libxxhash-dev        # content hashes
   libzstd-dev          # compression of cached output
+  libsqlite3-dev       # the incremental build cache (SITE/.bengal/cache.db)
   libjemalloc-dev      # the bengal binary's allocator (src/bengal/core/allocator.hpp)
   nlohmann-json3-dev   # JSON outputs and test data
   libcpp-httplib-dev   # `bengal serve`: the HTTP server (and the client in its tests)

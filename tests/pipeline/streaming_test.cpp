@@ -8,20 +8,12 @@
 #include <regex>
 
 #include "../support/run.hpp"
+#include "../support/sanitizer.hpp"
 
 namespace fs = std::filesystem;
 
 namespace bengal::test {
 namespace {
-
-// AddressSanitizer is on: g++ says so with __SANITIZE_ADDRESS__, clang with __has_feature.
-#if defined(__SANITIZE_ADDRESS__)  // g++
-#define BENGAL_ASAN 1
-#elif defined(__has_feature)  // clang
-#if __has_feature(address_sanitizer)
-#define BENGAL_ASAN 1
-#endif
-#endif
 
 // Pages of a generated site: a quarter under the sanitizers, which run bengal 4-5 times
 // slower; the same modes run (every batch size still splits the site into several batches),

@@ -25,14 +25,13 @@
 #include "bengal/config/config.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/core/plural.hpp"
+#include "bengal/core/version.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/pipeline/build.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
 
 namespace bengal::cli {
 namespace {
-
-constexpr const char* kVersion = "0.1.0";
 
 void print_diagnostics(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.sorted()) std::cerr << d.format() << '\n';
@@ -144,8 +143,16 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
     if (errors + warnings > 0) {
       problems = fmt::format(", {}, {}", plural(errors, "error"), plural(warnings, "warning"));
     }
-    std::cout << fmt::format("Built {} ({} copied{}) in {:.2f} s, peak memory {} -> {}\n",
-                             plural(stats.pages, "page"), plural(stats.static_files, "file"),
+    if (!stats.cache_note.empty()) std::cout << "cache: " << stats.cache_note << '\n';
+    std::string kept;
+    if (stats.renders_reused > 0) {
+      kept = fmt::format(", {} of {} kept from the last build", stats.renders_reused,
+                         plural(stats.renders + stats.renders_reused, "render"));
+    }
+    if (stats.stale_files_removed > 0)
+      kept += fmt::format(", {} removed", plural(stats.stale_files_removed, "stale file"));
+    std::cout << fmt::format("Built {} ({} copied{}{}) in {:.2f} s, peak memory {} -> {}\n",
+                             plural(stats.pages, "page"), plural(stats.static_files, "file"), kept,
                              problems, stats.elapsed_seconds,
                              format_megabytes(stats.peak_rss_bytes), stats.output_dir);
   }
@@ -325,6 +332,12 @@ int run(int argc, char** argv) {
   std::string memory_limit;
   build_cmd->add_option("--memory-limit", memory_limit,
                         "Memory budget such as 256MB or 2GB: batch and cache sizes follow from it");
+  bool no_cache = false;
+  build_cmd->add_flag("--no-cache", no_cache,
+                      "Build cold: neither read nor update the incremental build cache in "
+                      "SITE/.bengal/");
+  build_cmd->add_flag("--clean", build_options.clean,
+                      "Also remove every file of the output folder that this build did not write");
   build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
   build_cmd->add_flag("--strict-templates", build_options.strict_templates,
                       "Make an undefined variable, attribute or key in a template an error "
@@ -464,6 +477,7 @@ int run(int argc, char** argv) {
     }
     extras.strict = strict;
     extras.quiet = quiet;
+    if (no_cache) build_options.cache = pipeline::CacheMode::kOff;
     if (!report_dir.empty()) {
       extras.report_dir = report_dir;
     } else if (report) {

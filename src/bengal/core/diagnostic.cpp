@@ -1,5 +1,7 @@
 #include "bengal/core/diagnostic.hpp"
 
+#include "bengal/core/read_set.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -21,11 +23,13 @@ std::string Diagnostic::format() const {
 }
 
 void Diagnostics::add(Diagnostic d) {
+  reads::diagnostic_raised(d);
   std::lock_guard lock(mutex_);
   items_.push_back(std::move(d));
 }
 
 void Diagnostics::add_all(std::vector<Diagnostic> ds) {
+  for (const auto& d : ds) reads::diagnostic_raised(d);
   std::lock_guard lock(mutex_);
   for (auto& d : ds) items_.push_back(std::move(d));
 }

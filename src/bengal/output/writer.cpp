@@ -5,12 +5,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 
 #include <fmt/format.h>
+
+#include "bengal/core/read_set.hpp"
 
 namespace fs = std::filesystem;
 
@@ -295,9 +298,31 @@ void write_atomically(OutputWriter& writer, std::string_view rel, int fault, Fil
 
 }  // namespace
 
+void OutputWriter::note(std::string_view rel) {
+  reads::output_written(rel);
+  keep(rel);
+}
+
+void OutputWriter::keep(std::string_view rel) {
+  std::lock_guard lock(mutex_);
+  manifest_.emplace_back(rel);
+}
+
+std::vector<std::string> OutputWriter::manifest() const {
+  std::vector<std::string> out;
+  {
+    std::lock_guard lock(mutex_);
+    out = manifest_;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
   check_stopped();
   fs::path path = resolve(rel);
+  note(rel);
   if (same_contents(path, bytes)) {
     ++unchanged_;
     return WriteResult::kUnchanged;
@@ -310,6 +335,7 @@ WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
 WriteResult OutputWriter::copy_file(const fs::path& from, std::string_view rel) {
   check_stopped();
   fs::path path = resolve(rel);
+  note(rel);
   if (same_files(from, path)) {
     ++unchanged_;
     return WriteResult::kUnchanged;
@@ -372,6 +398,7 @@ void StreamingFile::append(std::string_view bytes) {
 }
 
 void StreamingFile::commit() {
+  writer_.keep(rel_);
   TempFile tmp{tmp_};
   int error = ::close(fd_) != 0 ? errno : 0;
   fd_ = -1;

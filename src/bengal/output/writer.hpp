@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace bengal::output {
 
@@ -70,12 +71,20 @@ class OutputWriter {
   // read-only device, which also stops every later write) and throws it.
   [[noreturn]] void fail(const std::filesystem::path& path, int error);
 
+  // Every file of this build, output-relative and sorted: those written (changed or not) and
+  // those kept from the build before (keep). The incremental build removes the files of the
+  // last manifest that are not in this one, and --clean every other file of the folder.
+  std::vector<std::string> manifest() const;
+  // A file of the build before that this build keeps as it is (a page not rendered again).
+  void keep(std::string_view rel);
+
   size_t written() const { return written_; }
   size_t unchanged() const { return unchanged_; }
   size_t failed() const { return failed_; }  // WriteErrors thrown, OutputStopped included
 
  private:
   void check_stopped() const;
+  void note(std::string_view rel);
   // The injected fault for `rel` (0: none).
   int fault_for(std::string_view rel) const;
 
@@ -89,6 +98,7 @@ class OutputWriter {
   mutable std::mutex mutex_;
   std::string stop_message_;                 // guarded by mutex_
   std::unordered_set<std::string> folders_;  // folders known to be real, guarded by mutex_
+  std::vector<std::string> manifest_;        // guarded by mutex_
   std::string fault_rel_;
   int fault_errno_ = 0;
 };

@@ -22,6 +22,23 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
 }
 
 void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& out) const {
+  // The render around this one uses the body; what the body itself reads is recorded apart,
+  // for every later page that embeds it from the content store.
+  reads::content_read(id);
+  if (!body_reads_) {
+    render_body(id, body, out);
+    return;
+  }
+  reads::ReadSet set;
+  {
+    reads::Recording recording(set);
+    render_body(id, body, out);
+  }
+  set.finish();
+  body_reads_(id, std::move(set));
+}
+
+void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rendered& out) const {
   // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
   // Missing targets keep their text and get class="broken-link"; they are reported from the
   // index (site/link_check.hpp), with their lines.
@@ -84,6 +101,7 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
 }
 
 std::string BodyRenderer::content_html(PageId id) const {
+  reads::content_read(id);
   return store_.content_html(id, [&] {
     std::string body, error;
     if (!store_.load_body(id, body, error)) return std::string();

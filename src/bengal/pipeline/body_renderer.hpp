@@ -5,9 +5,11 @@
 // page), the feeds and the page renderer all share one.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
+#include "bengal/core/read_set.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/pipeline/content_store.hpp"
 #include "bengal/pipeline/site_directive_host.hpp"
@@ -33,13 +35,21 @@ class BodyRenderer {
   // Markdown that belongs to no page (the markdownify filter): no page links to resolve;
   // includes start in content/.
   std::string markdownify(std::string_view text) const;
+  // Incremental builds: called with what each body rendered read (core/read_set.hpp), from
+  // the render threads. Set before rendering.
+  const IncludeRoots& include_roots() const { return directives_.include_roots(); }
+  using BodyReads = std::function<void(PageId, reads::ReadSet&&)>;
+  void set_body_reads(BodyReads sink) { body_reads_ = std::move(sink); }
 
  private:
+  void render_body(PageId id, std::string_view body, markdown::Rendered& out) const;
+
   const site::Site& site_;
   ContentStore& store_;
   const markdown::CodeHighlighter highlight_;
   SiteDirectives directives_;
   markdown::Options options_;  // the site's: [markdown] unsafe and highlight, directives
+  BodyReads body_reads_;
 };
 
 }  // namespace bengal::pipeline

@@ -14,6 +14,7 @@
 #include "bengal/output/output_folder.hpp"
 #include "bengal/pipeline/build_context.hpp"
 #include "bengal/pipeline/copy_files.hpp"
+#include "bengal/pipeline/incremental.hpp"
 #include "bengal/pipeline/output_plan.hpp"
 #include "bengal/pipeline/plan.hpp"
 #include "bengal/pipeline/render_context.hpp"
@@ -35,13 +36,21 @@ BuildOutcome load(BuildContext& b) {
   config::LoadOptions config_options;
   config_options.environment = options.environment;
   config_options.baseurl = options.baseurl;
+  // The cache is opened once the config is read and says where the build writes: a build
+  // refused for its config or output folder leaves the site folder as it was.
+  auto sources = [&](const config::SiteConfig& config) -> content::SourceCache* {
+    if (output::check_output_folder(options.site_dir, config, options.output_dir)) return nullptr;
+    b.owned_incremental = Incremental::open(options, b.stats().cache_note);
+    b.incremental = b.owned_incremental.get();
+    return b.incremental ? &b.incremental->cache() : nullptr;
+  };
   b.loaded = load_site(
       options.site_dir, options.drafts, b.diagnostics,
       [&] {
         b.monitor.end_phase();
         b.monitor.start_phase("index");
       },
-      config_options, options.publish);
+      config_options, options.publish, sources);
   if (!b.loaded) return BuildOutcome::kConfigError;
   const site::Site& site = b.site();
   warn_relative_baseurl(site, b.diagnostics);
@@ -140,12 +149,57 @@ BuildOutcome plan(BuildContext& b) {
   return BuildOutcome::kBuilt;
 }
 
+// Renders one page or generated page (`render(text, headings)` returns the files it wrote,
+// filling the body's text and headings where asked), unless the last build's render of `key`
+// can be kept (incremental.hpp); records what it read for the next build. With `search`, its
+// parts for the search indexes go there (a page: `page` is true, and then Scratch::markdown
+// also tells whether the body has math).
+template <class Describe, class Render>
+void render_unit(RenderContext& r, Scratch& s, const std::string& key, bool page,
+                 Describe&& describe, Render&& render, SearchParts* search = nullptr,
+                 std::string_view title = {}) {
+  bool text = search != nullptr && r.search_spill;
+  bool terms = search != nullptr && r.sharded_search;
+  Incremental* incremental = r.build.incremental;
+  if (incremental != nullptr) {
+    if (std::optional<KeptRender> kept = incremental->keep(key, text, terms)) {
+      if (search != nullptr) {
+        search->text = std::move(kept->search.text);
+        search->terms = std::move(kept->search.terms);
+      }
+      r.files += kept->html_files;
+      ++r.renders_kept;
+      r.build.monitor.page_done();
+      return;
+    }
+  }
+  std::string body_text, headings;
+  auto fresh = [&] {
+    return render(text || terms ? &body_text : nullptr, terms ? &headings : nullptr);
+  };
+  reads::ReadSet set;
+  size_t html = 0;
+  {
+    std::optional<reads::Recording> recording;
+    if (incremental != nullptr) recording.emplace(set);
+    r.render(s, describe, [&] { return html = fresh(); });
+  }
+  ++r.renders;
+  if (search != nullptr) {
+    if (terms) search->terms = page_terms(title, headings, body_text);
+    if (text) search->text = std::move(body_text);
+  }
+  if (incremental != nullptr) {
+    incremental->record(key, std::move(set), static_cast<uint32_t>(html),
+                        page && html > 0 && s.markdown.has_math, search, text, terms);
+  }
+}
+
 // One batch's pages in parallel; their search entries, in batch order, into the spills.
 void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
   const site::Site& site = r.build.site();
-  bool want_text = r.search_spill || r.sharded_search;
-  std::vector<std::string> texts(want_text ? batch.size() : 0);
-  std::vector<PageTerms> terms(r.sharded_search ? batch.size() : 0);
+  bool want_search = r.search_spill || r.sharded_search;
+  std::vector<SearchParts> search(want_search ? batch.size() : 0);
   tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
     PageId id = batch[i];
     Scratch& s = r.scratch.local();
@@ -153,19 +207,20 @@ void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
       return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
                        std::string(site.str(site.page(id).url))};
     };
-    std::string headings;
-    r.render(s, describe, [&] {
-      return r.pages.render_page(id, s, want_text ? &texts[i] : nullptr,
-                                 r.sharded_search ? &headings : nullptr);
-    });
-    if (r.sharded_search) terms[i] = page_terms(site.str(site.page(id).title), headings, texts[i]);
+    render_unit(
+        r, s, Incremental::page_key(id), true, describe,
+        [&](std::string* text, std::string* headings) {
+          return r.pages.render_page(id, s, text, headings);
+        },
+        want_search ? &search[i] : nullptr, site.str(site.table.pages[id].title));
   });
-  for (size_t i = 0; i < terms.size(); ++i) r.sharded_search->add(batch[i], terms[i]);
+  if (r.sharded_search)
+    for (size_t i = 0; i < batch.size(); ++i) r.sharded_search->add(batch[i], search[i].terms);
   if (!r.search_spill) return;
   std::string json;
   for (size_t i = 0; i < batch.size(); ++i) {
     json.clear();
-    append_search_entry(json, site, batch[i], &texts[i]);
+    append_search_entry(json, site, batch[i], &search[i].text);
     r.search_spill->add(batch[i], json);
   }
 }
@@ -177,6 +232,7 @@ void render_batches(BuildContext& b, RenderContext& r) {
   for (size_t i = 0; i < b.batches.size(); ++i) {
     b.monitor.start_phase(fmt::format("render {}/{}", i + 1, b.batches.size()));
     render_batch(r, b.batches[i]);
+    if (b.incremental != nullptr) b.incremental->flush();
     // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
     // jemalloc for its decay time) until asked to give it back.
     if (b.memory.streaming) release_free_memory();
@@ -195,16 +251,19 @@ void render_generated_pages(BuildContext& b, RenderContext& r) {
     if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
     Scratch& s = r.scratch.local();
     auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
-    r.render(s, describe, [&] {
-      return r.pages.render_virtual(vp, list, term,
-                                    templates::taxonomy_candidates(tax.def.plural, term), s);
-    });
+    render_unit(r, s, Incremental::virtual_key(vp.url), false, describe,
+                [&](std::string*, std::string*) {
+                  return r.pages.render_virtual(
+                      vp, list, term, templates::taxonomy_candidates(tax.def.plural, term), s);
+                });
   });
   templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
   Scratch& s = r.scratch.local();
   auto describe = [&] { return std::pair{not_found.url, not_found.url}; };
-  r.render(s, describe,
-           [&] { return r.pages.render_virtual(not_found, {}, false, {"404.html"}, s); });
+  render_unit(r, s, Incremental::virtual_key(not_found.url), false, describe,
+              [&](std::string*, std::string*) {
+                return r.pages.render_virtual(not_found, {}, false, {"404.html"}, s);
+              });
 }
 
 // index.json, sitemap, feeds, robots.txt, llms.txt, graph.json; then the broken-link warnings.
@@ -288,6 +347,13 @@ void finalize(BuildContext& b, RenderContext& r) {
         plural(r.writer.failed(), "output file"), b.stats().output_dir));
   }
   report::BuildStats& stats = b.stats();
+  if (b.incremental != nullptr) stats.stale_files_removed += b.incremental->finish(r);
+  if (b.options.clean) {
+    stats.stale_files_removed +=
+        remove_outputs(r.writer.root(), files_not_in(r.writer.root(), r.writer.manifest()));
+  }
+  stats.renders = r.renders;
+  stats.renders_reused = r.renders_kept;
   stats.pages = r.files;
   stats.files_written = r.writer.written();
   stats.files_unchanged = r.writer.unchanged();
@@ -318,6 +384,7 @@ report::BuildReport build_site(const BuildOptions& options, Diagnostics& diagnos
     return report;
   }
   RenderContext r(b);
+  if (b.incremental != nullptr) b.incremental->start(b, r);
   render_batches(b, r);
   finalize(b, r);
   b.monitor.finish(report);

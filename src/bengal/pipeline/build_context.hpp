@@ -18,6 +18,8 @@
 
 namespace bengal::pipeline {
 
+class Incremental;
+
 struct BuildContext {
   BuildContext(const BuildOptions& options, Diagnostics& diagnostics, report::BuildMonitor& monitor,
                report::BuildReport& report)
@@ -41,6 +43,10 @@ struct BuildContext {
   std::vector<std::vector<PageId>> batches;
   std::vector<site::LinkProblem> broken_links;
   std::vector<templates::VirtualPage> generated;  // taxonomy and term pages
+  // The incremental build (incremental.hpp), opened by load; null when the cache is off or
+  // cannot be used.
+  std::unique_ptr<Incremental> owned_incremental;
+  Incremental* incremental = nullptr;
 
   site::Site& site() { return loaded->site; }
   report::BuildStats& stats() { return report.stats; }

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include <xxhash.h>
+
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/source_tree.hpp"
 
@@ -122,6 +124,30 @@ bool find_include(const IncludeRoots& roots, std::string_view from_dir, std::str
   error = fmt::format("include '{}' not found: looked in {}; check the path", path,
                       spoken_list(looked));
   return false;
+}
+
+std::string include_key(std::string_view from_dir, std::string_view path) {
+  return fmt::format("{}\n{}", from_dir, path);
+}
+
+uint64_t include_digest(const markdown::IncludedFile& found) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, found.key.data(), found.key.size() + 1);  // with its NUL
+  XXH3_64bits_update(state, found.text.data(), found.text.size());
+  uint64_t digest = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return digest == kIncludeMissing ? kIncludeMissing + 1 : digest;
+}
+
+uint64_t include_digest_now(const IncludeRoots& roots, std::string_view key) {
+  size_t newline = key.find('\n');
+  if (newline == std::string_view::npos) return kIncludeMissing;
+  markdown::IncludedFile found;
+  std::string error;
+  if (!find_include(roots, key.substr(0, newline), key.substr(newline + 1), found, error))
+    return kIncludeMissing;
+  return include_digest(found);
 }
 
 }  // namespace bengal::pipeline

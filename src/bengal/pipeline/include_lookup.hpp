@@ -29,4 +29,12 @@ struct IncludeRoots {
 bool find_include(const IncludeRoots& roots, std::string_view from_dir, std::string_view path,
                   markdown::IncludedFile& out, std::string& error);
 
+// An include as an input of incremental builds (core/read_set.hpp): the lookup as a key, and
+// a digest of the file found (which file, and its bytes); kIncludeMissing when none was.
+inline constexpr uint64_t kIncludeMissing = 1;
+std::string include_key(std::string_view from_dir, std::string_view path);
+uint64_t include_digest(const markdown::IncludedFile& found);
+// The digest the lookup named by `key` gives now.
+uint64_t include_digest_now(const IncludeRoots& roots, std::string_view key);
+
 }  // namespace bengal::pipeline

@@ -29,7 +29,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered,
                                       const config::LoadOptions& config_options,
-                                      const PublishOptions& publish) {
+                                      const PublishOptions& publish, const SourcesFor& sources) {
   config::ConfigResult loaded = config::load_config(site_dir, config_options);
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return nullptr;
@@ -50,6 +50,8 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
+  content::SourceCache* source_cache = sources ? sources(loaded.config) : nullptr;
+  (void)source_cache;  // discovery takes it once it reads cached parses
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "bengal/config/config.hpp"
+#include "bengal/content/source_cache.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/site/site.hpp"
 
@@ -34,11 +35,15 @@ struct LoadedSite {
 // the Site must stay where it was built. `drafts` overrides [build] drafts. `discovered`, when
 // given, is called between discovery and indexing (the memory profiler's phase boundary).
 // `config_options` chooses the environment of a config directory; `publish` the window.
+// `sources`, once the config is read, gives where discovery finds the parses of page files it
+// has seen before (incremental builds; null or unset: it parses every file).
+using SourcesFor = std::function<content::SourceCache*(const config::SiteConfig&)>;
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered = {},
                                       const config::LoadOptions& config_options = {},
-                                      const PublishOptions& publish = {});
+                                      const PublishOptions& publish = {},
+                                      const SourcesFor& sources = {});
 
 // Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
 // baseurl has no scheme and host and one of them is written.

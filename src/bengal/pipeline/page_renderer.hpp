@@ -45,6 +45,8 @@ class PageRenderer {
   // Whether any page rendered so far has math: the math renderer's files (KaTeX, about
   // 560 KB) are copied only then.
   bool any_math() const { return any_math_.load(std::memory_order_relaxed); }
+  // A page kept from the last build has math.
+  void note_math() const { any_math_.store(true, std::memory_order_relaxed); }
 
  private:
   // Renders the first existing candidate into `out` and names it in `used`; reports a

@@ -72,7 +72,9 @@ struct RenderContext {
   templates::SiteContext ctx;
   PageRenderer pages;
   tbb::enumerable_thread_specific<Scratch> scratch;
-  std::atomic<size_t> files{0};  // HTML files rendered
+  std::atomic<size_t> files{0};         // HTML files rendered
+  std::atomic<size_t> renders{0};       // pages and generated pages rendered
+  std::atomic<size_t> renders_kept{0};  // ... and kept from the last build instead
   // Full-text search entries made while rendering, until finalize writes index.json.
   std::optional<SearchSpill> search_spill;
   // search/: the terms of every rendered page, spilled until finalize builds the shards.

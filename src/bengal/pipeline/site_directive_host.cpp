@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "bengal/core/read_set.hpp"
 #include "bengal/pipeline/glossary.hpp"
+#include "bengal/pipeline/include_lookup.hpp"
 
 namespace fs = std::filesystem;
 
@@ -56,7 +58,11 @@ bool SiteDirectiveHost::read_include(std::string_view from, std::string_view pat
   } else {
     from_dir = roots.content_dir;
   }
-  return find_include(roots, from_dir.generic_string(), path, out, error);
+  std::string dir = from_dir.generic_string();
+  bool found = find_include(roots, dir, path, out, error);
+  // What an incremental build checks again: the same lookup, and what it found.
+  reads::file_read(include_key(dir, path), found ? include_digest(out) : kIncludeMissing);
+  return found;
 }
 
 std::vector<markdown::ChildEntry> SiteDirectiveHost::children(markdown::ChildKinds kinds) const {

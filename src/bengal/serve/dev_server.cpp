@@ -120,6 +120,15 @@ bool DevServer::start() {
 ServeBuildResult DevServer::build_next(const std::set<fs::path>& changed,
                                        std::shared_ptr<const BuiltSite>& built) {
   fs::path out = work_dir_ / fmt::format("site-{}", ++generation_);
+  // The new version starts as the served one, its files hard-linked (the writer replaces a
+  // file by renaming a new one over it, so the served copy never changes): the incremental
+  // build then rewrites only what changed.
+  if (std::shared_ptr<const BuiltSite> served = site_.current().site) {
+    std::error_code ec;
+    fs::copy(served->root, out, fs::copy_options::recursive | fs::copy_options::create_hard_links,
+             ec);
+    if (ec) fs::remove_all(out, ec);  // then it is built whole
+  }
   ServeBuildOptions build;
   build.site_dir = options_.site_dir;
   build.drafts = options_.drafts;

@@ -31,6 +31,12 @@ ServeBuildResult build_for_serve(const ServeBuildOptions& options,
   build.environment = options.environment;
   build.baseurl = options.baseurl;
   build.threads = options.threads;
+  // Its own cache, so `bengal build` keeps its own; every version of the preview has a folder
+  // of its own, named alike in the cache's key; the folder starts as a copy of the version
+  // before, so what this build does not write is not part of the site.
+  build.cache_file = "serve.db";
+  build.output_identity = "bengal serve";
+  build.clean = true;
   ServeBuildResult result;
   Diagnostics diagnostics;
   try {

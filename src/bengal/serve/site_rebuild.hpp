@@ -1,6 +1,5 @@
-// The one place `bengal serve` builds the site. Today every call is a full build through the
-// same pipeline as `bengal build` (pipeline/build.hpp); an incremental builder will replace
-// the body of `build_for_serve` and use `changed`, and nothing else in serve/ will change.
+// The one place `bengal serve` builds the site: an incremental build through the same pipeline
+// as `bengal build` (pipeline/build.hpp), with the preview's own cache (SITE/.bengal/serve.db).
 #pragma once
 
 #include <filesystem>
@@ -36,8 +35,9 @@ struct ServeBuildResult {
   std::string error_text() const;
 };
 
-// Builds the site into `output_dir` (a fresh folder). `changed` are the files that changed
-// since the last build (empty for the first); a full build ignores them.
+// Builds the site into `output_dir` (a fresh folder, or a copy of the version served).
+// `changed` are the files that changed since the last build (empty for the first); the build
+// finds them itself (stat, then hash), so they only name the change in messages.
 ServeBuildResult build_for_serve(const ServeBuildOptions& options,
                                  const std::filesystem::path& output_dir,
                                  const std::set<std::filesystem::path>& changed);

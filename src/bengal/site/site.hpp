@@ -11,6 +11,7 @@
 #include "bengal/content/discover.hpp"
 #include "bengal/content/page_meta.hpp"
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/core/read_set.hpp"
 #include "bengal/site/menus.hpp"
 #include "bengal/site/output_paths.hpp"
 #include "bengal/site/taxonomy.hpp"
@@ -57,12 +58,26 @@ struct Site {
   // The pages that are rendered (not excluded), in id order.
   std::span<const PageId> rendered() const { return rendered_; }
 
-  const PageMeta& page(PageId id) const { return table.pages[id]; }
+  // Every read of a page's entry goes through here, so an incremental build knows which pages
+  // a render looked at (core/read_set.hpp).
+  const PageMeta& page(PageId id) const {
+    reads::page_read(id);
+    return table.pages[id];
+  }
   std::string_view str(StrId id) const { return table.str(id); }
-  std::string_view source_path(PageId id) const { return str(page(id).source_path); }
+  // The same entry, for a caller that reads only its head: what pages show of other pages
+  // (title, nav title, URL, kind, dates, weight, description, params, terms, section), never
+  // what the body gives (summary, word count, headings, links). A body edit then re-renders
+  // only the pages that read the body's fields.
+  const PageMeta& head(PageId id) const {
+    reads::head_read(id);
+    return table.pages[id];
+  }
+  // The source path is in every build key (pipeline/digests.hpp): no read to record.
+  std::string_view source_path(PageId id) const { return str(table.pages[id].source_path); }
   // Links on the site carry the base path: "/docs" + "/a/".
-  std::string rel_url(PageId id) const { return config.base_path + std::string(str(page(id).url)); }
-  std::string permalink(PageId id) const { return config.baseurl + std::string(str(page(id).url)); }
+  std::string rel_url(PageId id) const { return config.base_path + std::string(str(head(id).url)); }
+  std::string permalink(PageId id) const { return config.baseurl + std::string(str(head(id).url)); }
 
   // Taxonomies from [taxonomies] (default tags and categories), terms sorted by page count.
   std::vector<Taxonomy> taxonomies;

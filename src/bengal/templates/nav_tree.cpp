@@ -26,7 +26,7 @@ struct TreeBuilder {
   std::vector<PageId> path;  // top-level section first; the sections that are expanded
 
   Value node(PageId id, size_t depth) const {
-    const auto& m = s.page(id);
+    const auto& m = s.head(id);
     bool expanded = depth < path.size() && path[depth] == id;
     List children;
     size_t total = 0;
@@ -38,7 +38,7 @@ struct TreeBuilder {
       size_t at = size_t(-1);
       if (depth + 1 < path.size()) {
         at = position(s, subsections, path[depth + 1]);
-      } else if (s.page(current).kind == PageKind::kPage) {
+      } else if (s.head(current).kind == PageKind::kPage) {
         size_t i = position(s, pages, current);
         if (i != size_t(-1)) at = subsections.size() + i;
       }
@@ -72,12 +72,12 @@ NavWindow nav_window(size_t total, size_t at, size_t cap) {
 
 Value nav_tree(const SiteContext& ctx, PageId current, size_t cap) {
   const site::Site& s = ctx.site();
-  if (current >= s.table.pages.size() || s.page(current).excluded) return Value::none();
+  if (current >= s.table.pages.size() || s.head(current).excluded) return Value::none();
   TreeBuilder b{ctx, s, current, std::max<size_t>(cap, 1), {}};
   // The sections from the page's own (itself, for a section) up to the top level.
-  PageId section = s.page(current).kind == PageKind::kPage ? s.page(current).section : current;
-  for (PageId p = section; p != kNoPage && p != s.home; p = s.page(p).section) {
-    if (s.page(p).kind == PageKind::kHome) break;
+  PageId section = s.head(current).kind == PageKind::kPage ? s.head(current).section : current;
+  for (PageId p = section; p != kNoPage && p != s.home; p = s.head(p).section) {
+    if (s.head(p).kind == PageKind::kHome) break;
     b.path.push_back(p);
   }
   if (b.path.empty()) return Value::none();

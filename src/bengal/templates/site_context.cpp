@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "bengal/core/read_set.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/templates/nav_tree.hpp"
 
@@ -173,7 +174,7 @@ Value strings(const PageRef& p, content::StrRange r) {
 
 Value ancestors(const PageRef& p) {
   List out;  // nearest first, as in Hugo; |reverse gives breadcrumb order
-  for (PageId a = p.m.section; a != kNoPage; a = p.s.page(a).section) out.push_back(p.ctx.page(a));
+  for (PageId a = p.m.section; a != kNoPage; a = p.s.head(a).section) out.push_back(p.ctx.page(a));
   return Value::list(std::move(out));
 }
 
@@ -296,6 +297,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"next", [](const PageRef& p) { return neighbour(p, p.s.next_in_section[p.id]); }},
     {"pagerank",
      [](const PageRef& p) {
+       reads::pagerank_read();
        return Value::number(p.ctx.graph() ? p.ctx.graph()->rank(p.id) : 0.0);
      }},
     {"pages", child_pages},
@@ -347,6 +349,11 @@ static_assert(std::is_sorted(std::begin(kPageAttrs), std::end(kPageAttrs),
                                return name_less(a.name, b.name);
                              }));
 
+// The attributes that read what a page's body gives; every other one reads only the page's
+// head (Site::head), so a body edit re-renders only the pages that show these.
+constexpr std::string_view kBodyAttrs[] = {"content", "reading_time", "related",   "summary",
+                                           "toc",     "toc_items",    "word_count"};
+
 class PageObject : public Object {
  public:
   PageObject(const SiteContext& ctx, PageId id, const PageRender* render)
@@ -358,7 +365,8 @@ class PageObject : public Object {
         [](const PageAttr& a, std::string_view name) { return name_less(a.name, name); });
     if (it == std::end(kPageAttrs) || it->name != n) return {};
     const site::Site& s = ctx_.site();
-    return it->get(PageRef{ctx_, s, s.page(id_), id_, render_});
+    bool body = std::find(std::begin(kBodyAttrs), std::end(kBodyAttrs), n) != std::end(kBodyAttrs);
+    return it->get(PageRef{ctx_, s, body ? s.page(id_) : s.head(id_), id_, render_});
   }
   std::vector<std::string> keys() const override {
     return {"title",      "url",          "permalink", "date",       "lastmod",     "draft",
@@ -371,9 +379,9 @@ class PageObject : public Object {
     return names;
   }
   std::string str() const override {
-    return std::string(ctx_.site().str(ctx_.site().page(id_).title));
+    return std::string(ctx_.site().str(ctx_.site().head(id_).title));
   }
-  const void* identity() const override { return &ctx_.site().page(id_); }
+  const void* identity() const override { return &ctx_.site().table.pages[id_]; }
 
  private:
   const SiteContext& ctx_;
@@ -466,7 +474,7 @@ class MenuList : public Object {
   MenuList(const SiteContext& ctx, const site::Menu& menu, PageId current)
       : ctx_(ctx), menu_(menu), current_(current) {
     const site::Site& s = ctx.site();
-    if (current != kNoPage) current_url_ = s.str(s.page(current).url);
+    if (current != kNoPage) current_url_ = s.str(s.head(current).url);
     exact_ = std::any_of(menu.entries.begin(), menu.entries.end(),
                          [&](const site::MenuEntry& e) { return is_current(e); });
   }
@@ -654,7 +662,7 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
           std::string p = path->starts_with('/') ? path->substr(1) : *path;
           while (p.ends_with('/')) p.pop_back();
           PageId id = site_.xref.by_path(p);
-          if (section && id != kNoPage && site_.page(id).kind == content::PageKind::kPage)
+          if (section && id != kNoPage && site_.head(id).kind == content::PageKind::kPage)
             id = kNoPage;
           out = id == kNoPage ? Value::none() : page(id);
           return true;
@@ -679,6 +687,7 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
                    }));
   // The build time: only templates that ask for it make output depend on the clock.
   fns.emplace_back("now", Value::function([](Renderer&, CallArgs&, Value& out, std::string&) {
+                     reads::clock_read();
                      std::time_t t =
                          std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
                      std::tm tm{};

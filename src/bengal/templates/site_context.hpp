@@ -55,6 +55,7 @@ class SiteContext {
     translations_ = Value::from(translations_source_);
   }
   const Value& translations() const { return translations_; }
+  const bengal::Value& translations_source() const { return translations_source_; }
   // A page object; with `render` for the page being rendered (content, toc, paginator).
   Value page(PageId id, const PageRender* render = nullptr) const;
   Value virtual_page(const VirtualPage& page, const PageRender* render) const;

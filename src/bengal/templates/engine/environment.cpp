@@ -1,6 +1,7 @@
 #include "bengal/templates/engine/environment.hpp"
 
 #include "bengal/core/file_io.hpp"
+#include "bengal/core/read_set.hpp"
 #include "bengal/core/source_tree.hpp"
 #include "bengal/templates/engine/globals.hpp"
 #include "bengal/templates/engine/parser.hpp"
@@ -165,7 +166,13 @@ bool Environment::exists(std::string_view name) const {
   return loader_->load(name, display).has_value();
 }
 
+std::optional<std::string> Environment::source(std::string_view name) const {
+  std::string display;
+  return loader_->load(name, display);
+}
+
 const Template* Environment::get(std::string_view name, Diagnostic& error) const {
+  reads::template_read(name);
   std::lock_guard lock(mutex_);
   auto it = cache_.find(name);
   if (it == cache_.end()) {

@@ -102,6 +102,8 @@ class Environment {
 
   // True when the loader has the template (it may still fail to compile).
   bool exists(std::string_view name) const;
+  // The template's source as the loader finds it now (incremental builds compare its digest).
+  std::optional<std::string> source(std::string_view name) const;
   // Compiles a template once; later calls return the same tree. nullptr with `error` set when
   // it is missing or has a syntax error. Thread-safe.
   const Template* get(std::string_view name, Diagnostic& error) const;

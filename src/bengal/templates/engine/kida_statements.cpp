@@ -132,15 +132,30 @@ Renderer::Flow Renderer::exec_cache(const Node& n) {
   if (!eval(*n.exprs[0], key_value)) return Flow::kError;
   std::string key = key_value.str();
   FragmentCache& cache = env_.fragments();
-  if (std::optional<std::string> hit = cache.find(&n, key)) {
-    out_->append(*hit);
+  auto use = [&](const Fragment& fragment) {
+    if (fragment.reads) reads::reused(*fragment.reads);
+    out_->append(fragment.bytes);
+  };
+  if (std::optional<Fragment> hit = cache.find(&n, key)) {
+    use(*hit);
     return Flow::kNormal;
   }
-  std::string bytes;
-  Flow f = exec_body_into(n.bodies[0], bytes);
+  Fragment made;
+  auto set = std::make_shared<reads::ReadSet>();
+  Flow f;
+  {
+    reads::Recording recording(*set);
+    f = exec_body_into(n.bodies[0], made.bytes);
+  }
   if (f == Flow::kError) return f;
   // A {% break %} inside cut the body short: that output is not the fragment.
-  out_->append(f == Flow::kNormal ? cache.store(&n, key, std::move(bytes)) : bytes);
+  if (f != Flow::kNormal) {
+    out_->append(made.bytes);
+    return f;
+  }
+  set->finish();
+  made.reads = std::move(set);
+  use(cache.store(&n, key, std::move(made)));
   return f;
 }
 

@@ -1,0 +1,350 @@
+#include "bengal/cache/build_cache.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "bengal/core/version.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::cache {
+namespace {
+
+// Bump when a record's layout or a digest's meaning changes.
+constexpr int64_t kSchema = 1;
+constexpr int kLockWaitStepMillis = 100;
+
+constexpr const char* kTables = R"sql(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value BLOB);
+CREATE TABLE IF NOT EXISTS sources(rel TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,
+                                   inode INTEGER, record BLOB);
+CREATE TABLE IF NOT EXISTS pages(id INTEGER PRIMARY KEY, digest INTEGER, head INTEGER);
+CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, record BLOB);
+CREATE TABLE IF NOT EXISTS new_bodies(id INTEGER PRIMARY KEY, record BLOB);
+CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, record BLOB);
+CREATE TABLE IF NOT EXISTS search(key TEXT PRIMARY KEY, text BLOB);
+CREATE TABLE IF NOT EXISTS templates(name TEXT PRIMARY KEY, digest INTEGER);
+CREATE TABLE IF NOT EXISTS manifest(rel TEXT PRIMARY KEY);
+)sql";
+
+constexpr const char* kDropAll = R"sql(
+DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS pages;
+DROP TABLE IF EXISTS bodies; DROP TABLE IF EXISTS new_bodies; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS search;
+DROP TABLE IF EXISTS templates; DROP TABLE IF EXISTS manifest;
+)sql";
+
+std::optional<std::string> meta(Database& db, std::string_view key) {
+  Statement q(db.handle(), "SELECT value FROM meta WHERE key = ?");
+  q.bind(1, key);
+  if (!q.step()) return std::nullopt;
+  return std::string(q.column_text(0));
+}
+
+void set_meta(Database& db, std::string_view key, std::string_view value) {
+  Statement q(db.handle(), "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  q.bind(1, key).bind(2, value).run();
+}
+
+// Opens the database and checks that it is ours: an empty note when it can be used as it is.
+std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) {
+  auto db = std::make_unique<Database>(file);
+  db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  db->exec(kTables);
+  auto schema = meta(*db, "schema");
+  auto version = meta(*db, "bengal");
+  if (!schema) return db;  // new
+  if (*schema != std::to_string(kSchema) || version.value_or("") != kVersion) {
+    note = fmt::format("the cache was written by bengal {}; building cold",
+                       version.value_or("of another version"));
+    db->exec(kDropAll);
+    db->exec(kTables);
+  } else if (meta(*db, "state").value_or("") != "done") {
+    note = "the last build did not finish; building cold";
+  }
+  return db;
+}
+
+// Another build of the same site (into another folder, or a test) usually ends in moments:
+// wait for it a while rather than build cold.
+bool wait_for_lock(int fd, int wait_ms) {
+  for (int waited = 0;; waited += kLockWaitStepMillis) {
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return true;
+    if (waited >= wait_ms) return false;
+    ::usleep(kLockWaitStepMillis * 1000);
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<BuildCache> BuildCache::open(const fs::path& site_dir, std::string_view file_name,
+                                             std::string& note, int lock_wait_ms) {
+  fs::path folder = site_dir / ".bengal";
+  std::error_code ec;
+  if (fs::is_symlink(folder, ec)) {
+    note = fmt::format("{} is a symlink; building without the cache", folder.string());
+    return nullptr;
+  }
+  fs::create_directories(folder, ec);
+  if (ec) {
+    note = fmt::format("cannot create {}: {}; building without the cache", folder.string(),
+                       ec.message());
+    return nullptr;
+  }
+  fs::path file = folder / file_name;
+  // A site from a stranger may ship a .bengal/ of its own: SQLite must never write through a
+  // symlink it planted (the journal files are opened by name), so links and other non-files
+  // in their place are removed first (the link, not what it points to).
+  for (const char* suffix : {"", "-wal", "-shm", ".lock"}) {
+    fs::path p(file.string() + suffix);
+    fs::file_status st = fs::symlink_status(p, ec);
+    if (ec || st.type() == fs::file_type::not_found || st.type() == fs::file_type::regular)
+      continue;
+    if (st.type() == fs::file_type::directory || !fs::remove(p, ec)) {
+      note = fmt::format("{} is not a file; building without the cache", p.string());
+      return nullptr;
+    }
+  }
+  int lock_fd = ::open(fmt::format("{}.lock", file.string()).c_str(),
+                       O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (lock_fd < 0 || !wait_for_lock(lock_fd, lock_wait_ms)) {
+    if (lock_fd >= 0) ::close(lock_fd);
+    note = fmt::format("another build has held the cache in {} for {} s; building without it",
+                       folder.string(), lock_wait_ms / 1000);
+    return nullptr;
+  }
+  std::unique_ptr<Database> db;
+  try {
+    db = open_checked(file, note);
+  } catch (const CacheError& e) {
+    // Not a database, or a damaged one: start again from nothing.
+    db.reset();
+    note =
+        fmt::format("the cache {} could not be read ({}); building cold", file.string(), e.what());
+    for (const char* suffix : {"", "-wal", "-shm"})
+      fs::remove(fs::path(file.string() + suffix), ec);
+    try {
+      db = open_checked(file, note);
+    } catch (const CacheError& again) {
+      ::close(lock_fd);
+      note = fmt::format("cannot create the cache {} ({}); building without it", file.string(),
+                         again.what());
+      return nullptr;
+    }
+  }
+  std::unique_ptr<BuildCache> cache(new BuildCache(std::move(db), lock_fd));
+  if (note.empty()) cache->read_keys();
+  return cache;
+}
+
+BuildCache::BuildCache(std::unique_ptr<Database> db, int lock_fd)
+    : db_(std::move(db)), lock_fd_(lock_fd) {}
+
+BuildCache::~BuildCache() {
+  body_query_.reset();
+  unit_query_.reset();
+  search_text_query_.reset();
+  db_.reset();
+  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
+}
+
+void BuildCache::read_keys() {
+  auto get = [&](const char* key) -> std::optional<uint64_t> {
+    auto v = meta(*db_, key);
+    if (!v) return std::nullopt;
+    try {
+      return std::stoull(*v);
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  };
+  auto build = get("key_build"), paths = get("key_paths"), structure = get("key_structure"),
+       pagerank = get("key_pagerank");
+  if (build && paths && structure && pagerank)
+    last_keys_ = BuildKeys{*build, *paths, *structure, *pagerank};
+}
+
+void BuildCache::begin(bool cold) {
+  Transaction t(*db_);
+  set_meta(*db_, "schema", std::to_string(kSchema));
+  set_meta(*db_, "bengal", kVersion);
+  set_meta(*db_, "state", "building");
+  db_->exec("DELETE FROM new_bodies;");
+  if (cold) {
+    db_->exec(
+        "DELETE FROM pages; DELETE FROM bodies; DELETE FROM units; DELETE FROM search; "
+        "DELETE FROM templates;");
+    last_keys_.reset();
+  }
+  t.commit();
+}
+
+void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
+                        const std::vector<std::pair<std::string, uint64_t>>& templates,
+                        const std::vector<std::string>& manifest) {
+  flush();
+  Transaction t(*db_);
+  db_->exec("DELETE FROM pages; DELETE FROM templates; DELETE FROM manifest;");
+  {
+    Statement q(db_->handle(), "INSERT INTO pages(id, digest, head) VALUES(?, ?, ?)");
+    for (size_t id = 0; id < page_digests.full.size(); ++id) {
+      q.bind(1, static_cast<int64_t>(id))
+          .bind(2, static_cast<int64_t>(page_digests.full[id]))
+          .bind(3, static_cast<int64_t>(page_digests.head[id]))
+          .run();
+    }
+  }
+  {
+    Statement q(db_->handle(), "INSERT INTO templates(name, digest) VALUES(?, ?)");
+    for (const auto& [name, digest] : templates)
+      q.bind(1, name).bind(2, static_cast<int64_t>(digest)).run();
+  }
+  {
+    Statement q(db_->handle(), "INSERT INTO manifest(rel) VALUES(?)");
+    for (const auto& rel : manifest) q.bind(1, rel).run();
+  }
+  db_->exec(
+      "INSERT OR REPLACE INTO bodies(id, record) SELECT id, record FROM new_bodies; "
+      "DELETE FROM new_bodies;");
+  // Pages past the end are gone; their bodies must not be taken for a new page's.
+  Statement(db_->handle(), "DELETE FROM bodies WHERE id >= ?")
+      .bind(1, static_cast<int64_t>(page_digests.full.size()))
+      .run();
+  set_meta(*db_, "key_build", std::to_string(keys.build));
+  set_meta(*db_, "key_paths", std::to_string(keys.paths));
+  set_meta(*db_, "key_structure", std::to_string(keys.structure));
+  set_meta(*db_, "key_pagerank", std::to_string(keys.pagerank));
+  set_meta(*db_, "state", "done");
+  t.commit();
+}
+
+PageDigests BuildCache::page_digests() {
+  PageDigests out;
+  Statement q(db_->handle(), "SELECT id, digest, head FROM pages ORDER BY id");
+  while (q.step()) {
+    auto id = static_cast<size_t>(q.column_int(0));
+    if (id >= out.full.size()) {
+      out.full.resize(id + 1, 0);
+      out.head.resize(id + 1, 0);
+    }
+    out.full[id] = static_cast<uint64_t>(q.column_int(1));
+    out.head[id] = static_cast<uint64_t>(q.column_int(2));
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, uint64_t>> BuildCache::template_digests() {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  Statement q(db_->handle(), "SELECT name, digest FROM templates ORDER BY name");
+  while (q.step())
+    out.emplace_back(std::string(q.column_text(0)), static_cast<uint64_t>(q.column_int(1)));
+  return out;
+}
+
+std::vector<std::string> BuildCache::manifest() {
+  std::vector<std::string> out;
+  Statement q(db_->handle(), "SELECT rel FROM manifest ORDER BY rel");
+  while (q.step()) out.emplace_back(q.column_text(0));
+  return out;
+}
+
+template <class Key>
+std::optional<std::string> BuildCache::lookup(std::unique_ptr<Statement>& query, const char* sql,
+                                              const Key& key) {
+  if (!query) query = std::make_unique<Statement>(db_->handle(), sql);
+  query->bind(1, key);
+  std::optional<std::string> out;
+  if (query->step()) out = std::string(query->column_blob(0));
+  query->reset();
+  return out;
+}
+
+std::optional<std::string> BuildCache::body(PageId id) {
+  std::lock_guard lock(mutex_);
+  return lookup(body_query_, "SELECT record FROM bodies WHERE id = ?", static_cast<int64_t>(id));
+}
+
+std::optional<std::string> BuildCache::unit(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  return lookup(unit_query_, "SELECT record FROM units WHERE key = ?", key);
+}
+
+std::optional<std::string> BuildCache::search_text(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  return lookup(search_text_query_, "SELECT text FROM search WHERE key = ?", key);
+}
+
+void BuildCache::put_body(PageId id, std::string record) {
+  std::lock_guard lock(mutex_);
+  pending_bodies_.emplace_back(id, std::move(record));
+}
+
+void BuildCache::put_unit(std::string key, std::string record,
+                          std::optional<std::string> search_text) {
+  std::lock_guard lock(mutex_);
+  pending_units_.push_back({std::move(key), std::move(record), std::move(search_text)});
+}
+
+void BuildCache::flush() {
+  std::lock_guard lock(mutex_);
+  if (pending_bodies_.empty() && pending_units_.empty() && pending_sources_.empty()) return;
+  Transaction t(*db_);
+  {
+    // Apart until the build ends: body() answers with the last build's record all along.
+    Statement q(db_->handle(), "INSERT OR REPLACE INTO new_bodies(id, record) VALUES(?, ?)");
+    for (const auto& [id, record] : pending_bodies_)
+      q.bind(1, static_cast<int64_t>(id)).bind_blob(2, record).run();
+  }
+  {
+    Statement unit(db_->handle(), "INSERT OR REPLACE INTO units(key, record) VALUES(?, ?)");
+    Statement text(db_->handle(), "INSERT OR REPLACE INTO search(key, text) VALUES(?, ?)");
+    Statement drop(db_->handle(), "DELETE FROM search WHERE key = ?");
+    for (const auto& u : pending_units_) {
+      unit.bind(1, u.key).bind_blob(2, u.record).run();
+      if (u.search_text)
+        text.bind(1, u.key).bind_blob(2, *u.search_text).run();
+      else
+        drop.bind(1, u.key).run();
+    }
+  }
+  {
+    Statement q(db_->handle(),
+                "INSERT OR REPLACE INTO sources(rel, size, mtime, inode, record) "
+                "VALUES(?, ?, ?, ?, ?)");
+    for (const auto& [rel, value] : pending_sources_) {
+      const auto& [stamp, record] = value;
+      q.bind(1, rel)
+          .bind(2, static_cast<int64_t>(stamp.size))
+          .bind(3, stamp.mtime_ns)
+          .bind(4, static_cast<int64_t>(stamp.inode))
+          .bind_blob(5, record)
+          .run();
+    }
+  }
+  t.commit();
+  pending_bodies_.clear();
+  pending_units_.clear();
+  pending_sources_.clear();
+}
+
+std::optional<content::CachedSource> BuildCache::find(std::string_view rel) {
+  std::lock_guard lock(mutex_);
+  Statement q(db_->handle(), "SELECT size, mtime, inode, record FROM sources WHERE rel = ?");
+  q.bind(1, rel);
+  if (!q.step()) return std::nullopt;
+  content::CachedSource out;
+  out.stamp.size = static_cast<uint64_t>(q.column_int(0));
+  out.stamp.mtime_ns = q.column_int(1);
+  out.stamp.inode = static_cast<uint64_t>(q.column_int(2));
+  out.record = std::string(q.column_blob(3));
+  return out;
+}
+
+void BuildCache::store(std::string_view rel, const content::FileStamp& stamp, std::string record) {
+  std::lock_guard lock(mutex_);
+  pending_sources_.emplace_back(std::string(rel), std::make_pair(stamp, std::move(record)));
+}
+
+}  // namespace bengal::cache

@@ -1,0 +1,101 @@
+// The incremental build cache: SITE/.bengal/cache.db, an SQLite database in WAL mode.
+// It holds, from the last build that finished: each page file's parse (keyed by path, with its
+// size, mtime and inode), each page's digest and body reads, each render's reads and files,
+// each template's digest, the digests that decide whether the last build can be reused at all,
+// and the manifest of output files. pipeline/incremental.hpp decides what to render from it.
+//
+// Never trusted blindly: a cache of another schema or bengal version, one that cannot be read,
+// or one left by a build that did not finish is emptied, and the build runs cold with one line
+// saying why. One build uses it at a time (a lock file); a second build of the same site at
+// the same moment builds without it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bengal/cache/sqlite_db.hpp"
+#include "bengal/content/source_cache.hpp"
+#include "bengal/core/ids.hpp"
+
+namespace bengal::cache {
+
+// What must be equal for the last build's renders to be reused at all (pipeline/digests.hpp).
+struct BuildKeys {
+  uint64_t build = 0;      // bengal, config, options, data, translations, template names
+  uint64_t paths = 0;      // the page files, so page ids mean the same pages
+  uint64_t structure = 0;  // sections, lists, orders, taxonomies, menus, URLs
+  uint64_t pagerank = 0;
+};
+
+// By page id: the digest of all the index knows of a page, and of its head alone.
+struct PageDigests {
+  std::vector<uint64_t> full, head;
+};
+
+class BuildCache final : public content::SourceCache {
+ public:
+  // The cache of `site_dir`, or null when it cannot be used at all (the folder cannot be
+  // created, another build held it for `lock_wait_ms`); `note` then says why. A cache that had
+  // to be emptied opens empty, with `note` saying why.
+  static std::unique_ptr<BuildCache> open(const std::filesystem::path& site_dir,
+                                          std::string_view file_name, std::string& note,
+                                          int lock_wait_ms = 30000);
+  ~BuildCache() override;
+
+  // The keys of the last finished build; none when there was none (or it did not finish).
+  std::optional<BuildKeys> last_keys() const { return last_keys_; }
+
+  // Starts this build: marks the cache "building" (a build killed from here on leaves it so,
+  // and the next build runs cold). `cold` forgets the last build's renders first.
+  void begin(bool cold);
+  // Ends it: the keys, page digests, template digests and manifest of this build, "done".
+  void finish(const BuildKeys& keys, const PageDigests& page_digests,
+              const std::vector<std::pair<std::string, uint64_t>>& templates,
+              const std::vector<std::string>& manifest);
+
+  // The last build's, read at open or on demand.
+  PageDigests page_digests();
+  std::vector<std::pair<std::string, uint64_t>> template_digests();
+  std::vector<std::string> manifest();
+  std::optional<std::string> body(PageId id);
+  std::optional<std::string> unit(std::string_view key);
+  std::optional<std::string> search_text(std::string_view key);
+
+  // This build's records, from any thread; written by flush() (after each render batch).
+  void put_body(PageId id, std::string record);
+  void put_unit(std::string key, std::string record, std::optional<std::string> search_text);
+  void flush();
+
+  // content::SourceCache: the parses of page files (discovery; one thread).
+  std::optional<content::CachedSource> find(std::string_view rel) override;
+  void store(std::string_view rel, const content::FileStamp& stamp, std::string record) override;
+
+ private:
+  BuildCache(std::unique_ptr<Database> db, int lock_fd);
+  void read_keys();
+  // One row's first column by `key`, through a statement prepared once; mutex_ held.
+  template <class Key>
+  std::optional<std::string> lookup(std::unique_ptr<Statement>& query, const char* sql,
+                                    const Key& key);
+
+  std::unique_ptr<Database> db_;
+  int lock_fd_ = -1;
+  std::optional<BuildKeys> last_keys_;
+  std::unique_ptr<Statement> body_query_, unit_query_, search_text_query_;
+  std::mutex mutex_;  // guards the pending records
+  std::vector<std::pair<PageId, std::string>> pending_bodies_;
+  struct PendingUnit {
+    std::string key, record;
+    std::optional<std::string> search_text;
+  };
+  std::vector<PendingUnit> pending_units_;
+  std::vector<std::pair<std::string, std::pair<content::FileStamp, std::string>>> pending_sources_;
+};
+
+}  // namespace bengal::cache

@@ -1,0 +1,117 @@
+#include "bengal/cache/unit_record.hpp"
+
+#include "bengal/core/byte_codec.hpp"
+
+namespace bengal::cache {
+namespace {
+
+// Ids sorted ascending, as deltas: most reads are of pages near each other.
+void write_ids(ByteWriter& w, const std::vector<PageId>& ids) {
+  w.varint(ids.size());
+  PageId last = 0;
+  for (PageId id : ids) {
+    w.varint(id - last);
+    last = id;
+  }
+}
+
+void read_ids(ByteReader& r, std::vector<PageId>& ids) {
+  size_t n = r.count();
+  ids.clear();
+  ids.reserve(n);
+  uint64_t last = 0;
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    last += r.varint();
+    ids.push_back(static_cast<PageId>(last));
+  }
+}
+
+void write_reads(ByteWriter& w, const reads::ReadSet& s) {
+  write_ids(w, s.pages);
+  write_ids(w, s.heads);
+  write_ids(w, s.contents);
+  w.varint(s.templates.size());
+  for (const auto& t : s.templates) w.text(t);
+  w.varint(s.files.size());
+  for (const auto& [key, digest] : s.files) {
+    w.text(key);
+    w.fixed64(digest);
+  }
+  w.byte(static_cast<uint8_t>((s.pagerank ? 1 : 0) | (s.clock ? 2 : 0)));
+}
+
+void read_reads(ByteReader& r, reads::ReadSet& s) {
+  read_ids(r, s.pages);
+  read_ids(r, s.heads);
+  read_ids(r, s.contents);
+  s.templates.resize(r.count());
+  for (auto& t : s.templates) t = r.text();
+  s.files.resize(r.count(9));
+  for (auto& [key, digest] : s.files) {
+    key = r.text();
+    digest = r.fixed64();
+  }
+  uint8_t flags = r.byte();
+  s.pagerank = (flags & 1) != 0;
+  s.clock = (flags & 2) != 0;
+}
+
+}  // namespace
+
+std::string encode_unit(const UnitRecord& unit) {
+  ByteWriter w;
+  w.varint(unit.outputs.size());
+  for (const auto& o : unit.outputs) {
+    w.text(o.rel);
+    w.varint(o.size);
+    w.signed_varint(o.mtime_ns);
+  }
+  write_reads(w, unit.reads);
+  w.varint(unit.reads.diagnostics.size());
+  for (const auto& d : unit.reads.diagnostics) {
+    w.byte(d.severity == Severity::kError ? 1 : 0);
+    w.text(d.file);
+    w.varint(d.line);
+    w.varint(d.column);
+    w.text(d.message);
+  }
+  w.varint(unit.html_files);
+  w.byte(unit.math ? 1 : 0);
+  return w.take();
+}
+
+bool decode_unit(std::string_view bytes, UnitRecord& unit) {
+  ByteReader r(bytes);
+  unit.outputs.resize(r.count(3));
+  for (auto& o : unit.outputs) {
+    o.rel = r.text();
+    o.size = r.varint();
+    o.mtime_ns = r.signed_varint();
+  }
+  read_reads(r, unit.reads);
+  unit.reads.diagnostics.resize(r.count(5));
+  for (auto& d : unit.reads.diagnostics) {
+    d.severity = r.byte() == 1 ? Severity::kError : Severity::kWarning;
+    d.file = r.text();
+    d.line = static_cast<uint32_t>(r.varint());
+    d.column = static_cast<uint32_t>(r.varint());
+    d.message = r.text();
+  }
+  unit.html_files = static_cast<uint32_t>(r.varint());
+  unit.math = r.byte() == 1;
+  return r.ok() && r.at_end();
+}
+
+std::string encode_reads(const reads::ReadSet& reads) {
+  ByteWriter w;
+  write_reads(w, reads);
+  return w.take();
+}
+
+bool decode_reads(std::string_view bytes, reads::ReadSet& reads) {
+  ByteReader r(bytes);
+  read_reads(r, reads);
+  return r.ok() && r.at_end();
+}
+
+}  // namespace bengal::cache

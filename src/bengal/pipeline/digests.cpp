@@ -1,0 +1,219 @@
+#include "bengal/pipeline/digests.hpp"
+
+#include <cstring>
+
+#include <tbb/parallel_for.h>
+#include <xxhash.h>
+
+#include "bengal/core/version.hpp"
+
+namespace bengal::pipeline {
+namespace {
+
+// Feeds values into one XXH3 state; every variable-length item is length-prefixed so that
+// ("ab", "c") and ("a", "bc") differ.
+class Hasher {
+ public:
+  Hasher() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
+  ~Hasher() { XXH3_freeState(state_); }
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+
+  Hasher& num(uint64_t v) {
+    XXH3_64bits_update(state_, &v, sizeof v);
+    return *this;
+  }
+  Hasher& text(std::string_view s) {
+    num(s.size());
+    XXH3_64bits_update(state_, s.data(), s.size());
+    return *this;
+  }
+  Hasher& real(double d) {
+    uint64_t bits;
+    std::memcpy(&bits, &d, sizeof bits);
+    return num(bits);
+  }
+  Hasher& ids(std::span<const PageId> list) {
+    num(list.size());
+    XXH3_64bits_update(state_, list.data(), list.size_bytes());
+    return *this;
+  }
+  Hasher& value(const bengal::Value& v) {
+    num(static_cast<uint64_t>(v.type()));
+    switch (v.type()) {
+      case bengal::Value::Type::kNull:
+        break;
+      case bengal::Value::Type::kBool:
+        num(v.as_bool());
+        break;
+      case bengal::Value::Type::kInt:
+        num(static_cast<uint64_t>(v.as_int()));
+        break;
+      case bengal::Value::Type::kFloat:
+        real(v.as_float());
+        break;
+      case bengal::Value::Type::kString:
+        text(v.as_string());
+        break;
+      case bengal::Value::Type::kArray:
+        num(v.as_array().size());
+        for (const auto& item : v.as_array()) value(item);
+        break;
+      case bengal::Value::Type::kTable:
+        num(v.as_table().size());
+        for (const auto& [key, item] : v.as_table()) {
+          text(key);
+          value(item);
+        }
+        break;
+    }
+    return *this;
+  }
+  Hasher& date(bool has, const Date& d) {
+    num(has);
+    if (has) text(d.to_rfc3339());
+    return *this;
+  }
+  uint64_t digest() const { return XXH3_64bits_digest(state_); }
+
+ private:
+  XXH3_state_t* state_;
+};
+
+void hash_strings(Hasher& h, const content::PageTable& t, content::StrRange r) {
+  h.num(r.count);
+  for (StrId id : t.list(r)) h.text(t.str(id));
+}
+
+void hash_numbers(Hasher& h, const content::PageTable& t, content::StrRange r) {
+  h.num(r.count);
+  for (uint32_t n : t.number_list(r)) h.num(n);
+}
+
+void hash_config(Hasher& h, const config::SiteConfig& c) {
+  h.text(c.title).text(c.logo_text).text(c.baseurl).text(c.base_path).text(c.description);
+  h.text(c.language).text(c.content_dir).text(c.output_dir).text(c.theme);
+  h.num(c.follow_external_symlinks).num(c.drafts).num(c.markdown_unsafe);
+  h.num(c.markdown_highlight)
+      .text(c.markdown_highlight_style)
+      .num(static_cast<uint64_t>(c.nav_cap));
+  h.value(c.params).value(c.raw);
+}
+
+// What decides page order and membership, which page_order_less and list_by_date read
+// without going through Site::page.
+void hash_order_fields(Hasher& h, const content::PageMeta& m) {
+  h.num(static_cast<uint64_t>(m.kind)).num(m.draft).num(m.excluded).num(m.generated);
+  h.num(static_cast<uint64_t>(m.weight)).date(m.has_date, m.date).num(m.section);
+}
+
+}  // namespace
+
+uint64_t digest_bytes(std::string_view bytes) {
+  return XXH3_64bits(bytes.data(), bytes.size());
+}
+
+cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& graph,
+                            const std::vector<templates::VirtualPage>& generated,
+                            const BuildKeyInputs& inputs) {
+  cache::BuildKeys keys;
+  {
+    Hasher h;
+    h.text(kVersion).text(inputs.options);
+    hash_config(h, site.config);
+    h.value(site.data);
+    if (inputs.translations) h.value(*inputs.translations);
+    h.num(inputs.template_names.size());
+    for (const auto& name : inputs.template_names) h.text(name);
+    keys.build = h.digest();
+  }
+  const content::PageTable& t = site.table;
+  {
+    Hasher h;
+    h.num(t.pages.size());
+    for (const auto& m : t.pages) h.text(t.str(m.source_path));
+    keys.paths = h.digest();
+  }
+  {
+    Hasher h;
+    for (PageId id = 0; id < t.pages.size(); ++id) {
+      const content::PageMeta& m = t.pages[id];
+      hash_order_fields(h, m);
+      // What the cross-reference index finds pages by: a new slug, id or target can change
+      // which page a link in any other page means.
+      h.text(t.str(m.url)).text(t.str(m.slug)).text(t.str(m.dir));
+      hash_strings(h, t, m.targets);
+      hash_strings(h, t, m.aliases);
+      const bengal::Value* params = t.page_params(m);
+      const bengal::Value* front_id = params ? params->find("id") : nullptr;
+      h.value(front_id ? *front_id : bengal::Value());
+      if (m.kind != content::PageKind::kPage) {
+        h.ids(site.pages_of(id));
+        h.ids(site.sections_of(id));
+      }
+    }
+    h.ids(site.rendered()).ids(site.regular_pages);
+    h.ids(site.prev_in_section).ids(site.next_in_section);
+    h.num(site.home).num(site.per_page);
+    for (const auto& tax : site.taxonomies) {
+      h.text(tax.def.plural).num(tax.terms.size());
+      for (const auto& term : tax.terms) h.text(term.name).text(term.slug).ids(term.pages);
+    }
+    for (const auto& [name, menu] : site.menus) {
+      h.text(name).num(menu.entries.size());
+      for (const auto& e : menu.entries) {
+        h.text(e.name).text(e.url).text(e.identifier).text(e.parent);
+        h.num(static_cast<uint64_t>(e.weight)).num(e.page).num(e.extra).num(e.children.size());
+        for (size_t c : e.children) h.num(c);
+      }
+      h.num(menu.roots.size());
+      for (size_t r : menu.roots) h.num(r);
+    }
+    h.num(generated.size());
+    for (const auto& g : generated) {
+      h.text(g.kind).text(g.title).text(g.url);
+      h.num(static_cast<uint64_t>(g.taxonomy)).num(static_cast<uint64_t>(g.term));
+    }
+    keys.structure = h.digest();
+  }
+  {
+    Hasher h;
+    for (double r : graph.pagerank.rank) h.real(r);
+    keys.pagerank = h.digest();
+  }
+  return keys;
+}
+
+cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& graph) {
+  const content::PageTable& t = site.table;
+  cache::PageDigests out;
+  out.full.resize(t.pages.size());
+  out.head.resize(t.pages.size());
+  tbb::parallel_for(size_t{0}, t.pages.size(), [&](size_t i) {
+    const content::PageMeta& m = t.pages[i];
+    Hasher h;
+    hash_order_fields(h, m);
+    h.num(m.is_bundle).num(m.has_lastmod).num(m.has_title);
+    for (StrId s : {m.source_path, m.dir, m.title, m.slug, m.url, m.description, m.type, m.layout,
+                    m.template_name})
+      h.text(t.str(s));
+    h.date(m.has_lastmod, m.lastmod);
+    const bengal::Value* params = t.page_params(m);
+    h.value(params ? *params : bengal::Value());
+    for (content::StrRange r : {m.tags, m.categories, m.keywords, m.aliases, m.resources})
+      hash_strings(h, t, r);
+    out.head[i] = h.digest();
+    // The rest: what the body gives, and the related pages its links and terms choose.
+    h.text(t.str(m.summary)).num(m.has_more_marker);
+    h.num(m.content_hash).num(m.word_count).num(m.body_offset).num(m.source_hash);
+    h.num(m.body_line).num(m.title_heading_first).num(m.title_heading_last);
+    for (content::StrRange r : {m.links, m.wiki_links, m.anchors, m.targets}) hash_strings(h, t, r);
+    hash_numbers(h, t, m.link_lines);
+    hash_numbers(h, t, m.wiki_link_lines);
+    h.ids(graph.related.of(static_cast<PageId>(i)));
+    out.full[i] = h.digest();
+  });
+  return out;
+}
+
+}  // namespace bengal::pipeline

@@ -1,0 +1,330 @@
+#include "bengal/pipeline/incremental.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "bengal/core/byte_codec.hpp"
+#include "bengal/pipeline/digests.hpp"
+#include "bengal/pipeline/include_lookup.hpp"
+#include "bengal/pipeline/render_context.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::pipeline {
+namespace {
+
+constexpr uint64_t kMissingTemplate = 1;
+// Bodies that embed bodies that embed ...: past this depth, call it changed.
+constexpr int kMaxBodyDepth = 32;
+
+// Every template file of the site's templates/ and its theme's: a new file can change which
+// template a page gets (templates/layout_lookup.hpp), so the names are part of the build key.
+std::vector<std::string> template_names(const BuildContext& b) {
+  std::vector<std::string> names;
+  std::vector<fs::path> dirs = {b.options.site_dir / "templates"};
+  const std::string& theme = b.loaded->site.config.theme;
+  if (!theme.empty() && theme != "default")
+    dirs.push_back(b.options.site_dir / "themes" / theme / "templates");
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dirs[i], ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (!it->is_directory(ec))
+        names.push_back(
+            fmt::format("{}:{}", i, it->path().lexically_relative(dirs[i]).generic_string()));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+// The build options that change what is written.
+std::string output_options(const BuildContext& b) {
+  const BuildOptions& o = b.options;
+  std::error_code ec;
+  return fmt::format("drafts={} future={} expired={} baseurl={} strict_templates={} out={}",
+                     o.drafts.value_or(b.loaded->site.config.drafts), o.publish.future,
+                     o.publish.expired, o.baseurl.value_or(""), o.strict_templates,
+                     o.output_identity.empty()
+                         ? fs::absolute(b.output_dir, ec).lexically_normal().string()
+                         : o.output_identity);
+}
+
+std::string encode_search(const SearchParts& search, bool text, bool terms) {
+  ByteWriter w;
+  w.byte(static_cast<uint8_t>((text ? 1 : 0) | (terms ? 2 : 0)));
+  if (text) w.text(search.text);
+  if (terms) {
+    w.varint(search.terms.size());
+    for (const auto& [term, weight] : search.terms) {
+      w.text(term);
+      w.varint(weight);
+    }
+  }
+  return w.take();
+}
+
+// False when the bytes are not a whole record or lack what is asked for.
+bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& out) {
+  ByteReader r(bytes);
+  uint8_t has = r.byte();
+  if ((text && (has & 1) == 0) || (terms && (has & 2) == 0)) return false;
+  if ((has & 1) != 0) out.text = r.text();
+  if ((has & 2) != 0) {
+    out.terms.resize(r.count(2));
+    for (auto& [term, weight] : out.terms) {
+      term = r.text();
+      weight = static_cast<uint16_t>(r.varint());
+    }
+  }
+  return r.ok() && r.at_end();
+}
+
+bool stamp_of(const fs::path& path, uint64_t& size, int64_t& mtime_ns) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  size = static_cast<uint64_t>(st.st_size);
+  mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  return true;
+}
+
+}  // namespace
+
+std::string Incremental::page_key(PageId id) {
+  return fmt::format("p{}", id);
+}
+
+std::string Incremental::virtual_key(std::string_view url) {
+  return fmt::format("v{}", url);
+}
+
+std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options, std::string& note) {
+  if (options.cache == CacheMode::kOff) return nullptr;
+  auto cache = cache::BuildCache::open(options.site_dir, options.cache_file, note);
+  if (!cache) return nullptr;
+  return std::unique_ptr<Incremental>(new Incremental(std::move(cache)));
+}
+
+void Incremental::start(BuildContext& b, RenderContext& r) {
+  build_ = &b;
+  render_ = &r;
+  const site::Site& site = b.site();
+  BuildKeyInputs inputs;
+  std::string options = output_options(b);
+  inputs.options = options;
+  inputs.translations = &r.ctx.translations_source();
+  inputs.template_names = template_names(b);
+  keys_ = build_keys(site, b.graph, b.generated, inputs);
+  digests_ = page_digests(site, b.graph);
+  std::optional<cache::BuildKeys> last = cache_->last_keys();
+  warm_ = last && last->build == keys_.build && last->paths == keys_.paths &&
+          last->structure == keys_.structure;
+  if (warm_) {
+    cache::PageDigests old = cache_->page_digests();
+    size_t n = digests_.full.size();
+    changed_.assign(n, 1);
+    head_changed_.assign(n, 1);
+    for (size_t i = 0; i < n && i < old.full.size(); ++i) {
+      changed_[i] = old.full[i] != digests_.full[i];
+      head_changed_[i] = old.head[i] != digests_.head[i];
+    }
+    for (auto& [name, digest] : cache_->template_digests()) old_templates_.emplace(name, digest);
+    pagerank_changed_ = last->pagerank != keys_.pagerank;
+    body_memo_ = std::make_unique<std::atomic<int8_t>[]>(n);
+    for (size_t i = 0; i < n; ++i) body_memo_[i].store(-1);
+  }
+  cache_->begin(!warm_);
+  r.body.set_body_reads(
+      [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
+}
+
+uint64_t Incremental::template_digest(const std::string& name) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = template_now_.find(name); it != template_now_.end()) return it->second;
+  }
+  std::optional<std::string> source = render_->env.source(name);
+  uint64_t digest = source ? digest_bytes(*source) : kMissingTemplate;
+  if (digest == kMissingTemplate) digest = source ? kMissingTemplate + 1 : kMissingTemplate;
+  std::lock_guard lock(mutex_);
+  template_now_.emplace(name, digest);
+  return digest;
+}
+
+bool Incremental::template_changed(const std::string& name) {
+  auto old = old_templates_.find(name);
+  return old == old_templates_.end() || old->second != template_digest(name);
+}
+
+bool Incremental::file_changed(const std::string& key, uint64_t digest) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = file_now_.find(key); it != file_now_.end()) return it->second != digest;
+  }
+  uint64_t now = include_digest_now(render_->body.include_roots(), key);
+  std::lock_guard lock(mutex_);
+  file_now_.emplace(key, now);
+  return now != digest;
+}
+
+bool Incremental::reads_changed(const reads::ReadSet& set, int depth) {
+  if (set.clock || (set.pagerank && pagerank_changed_)) return true;
+  for (PageId id : set.pages)
+    if (id >= changed_.size() || changed_[id]) return true;
+  for (PageId id : set.heads)
+    if (id >= head_changed_.size() || head_changed_[id]) return true;
+  for (const auto& name : set.templates)
+    if (template_changed(name)) return true;
+  for (const auto& [key, digest] : set.files)
+    if (file_changed(key, digest)) return true;
+  for (PageId id : set.contents)
+    if (body_changed(id, depth + 1)) return true;
+  return false;
+}
+
+bool Incremental::body_changed(PageId id, int depth) {
+  if (id >= changed_.size() || changed_[id] || depth > kMaxBodyDepth) return true;
+  int8_t memo = body_memo_[id].load();
+  if (memo >= 0) return memo == 1;
+  // A body that embeds itself, directly or not, is taken as changed while it is examined.
+  body_memo_[id].store(1);
+  bool changed = true;
+  if (std::optional<std::string> record = cache_->body(id)) {
+    reads::ReadSet set;
+    changed = !cache::decode_reads(*record, set) || reads_changed(set, depth);
+  }
+  body_memo_[id].store(changed ? 1 : 0);
+  return changed;
+}
+
+bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
+  for (const auto& o : unit.outputs) {
+    uint64_t size = 0;
+    int64_t mtime = 0;
+    fs::path path;
+    try {
+      path = render_->writer.resolve(o.rel);
+    } catch (const std::exception&) {
+      return false;
+    }
+    if (!stamp_of(path, size, mtime) || size != o.size || mtime != o.mtime_ns) return false;
+  }
+  return true;
+}
+
+std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, bool terms) {
+  if (!warm_) return std::nullopt;
+  std::optional<std::string> bytes = cache_->unit(key);
+  cache::UnitRecord unit;
+  if (!bytes || !cache::decode_unit(*bytes, unit)) return std::nullopt;
+  if (reads_changed(unit.reads, 0) || !outputs_intact(unit)) return std::nullopt;
+  KeptRender kept;
+  kept.html_files = unit.html_files;
+  if (text || terms) {
+    std::optional<std::string> search = cache_->search_text(key);
+    if (!search || !decode_search(*search, text, terms, kept.search)) return std::nullopt;
+  }
+  for (const auto& o : unit.outputs) render_->writer.keep(o.rel);
+  for (auto& d : unit.reads.diagnostics) build_->diagnostics.add(std::move(d));
+  if (unit.math) render_->pages.note_math();
+  // What it read still counts as used: its templates' digests are kept for the next build.
+  for (const auto& name : unit.reads.templates) template_digest(name);
+  return kept;
+}
+
+void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t html_files,
+                         bool math, const SearchParts* search, bool text, bool terms) {
+  set.finish();
+  cache::UnitRecord unit;
+  for (const auto& rel : set.outputs) {
+    cache::OutputStamp o;
+    o.rel = rel;
+    if (stamp_of(render_->writer.resolve(rel), o.size, o.mtime_ns)) unit.outputs.push_back(o);
+  }
+  for (const auto& name : set.templates) template_digest(name);
+  unit.reads = std::move(set);
+  unit.html_files = html_files;
+  unit.math = math;
+  std::optional<std::string> parts;
+  if (search != nullptr && (text || terms)) parts = encode_search(*search, text, terms);
+  cache_->put_unit(key, cache::encode_unit(unit), std::move(parts));
+}
+
+size_t Incremental::finish(RenderContext& r) {
+  std::vector<std::string> manifest = r.writer.manifest();
+  std::vector<std::string> old = cache_->manifest();
+  std::vector<std::string> stale;
+  std::set_difference(old.begin(), old.end(), manifest.begin(), manifest.end(),
+                      std::back_inserter(stale));
+  size_t removed = remove_outputs(r.writer.root(), stale);
+  for (const auto& [name, digest] : old_templates_) template_digest(name);
+  std::vector<std::pair<std::string, uint64_t>> templates(template_now_.begin(),
+                                                          template_now_.end());
+  std::sort(templates.begin(), templates.end());
+  cache_->finish(keys_, digests_, templates, manifest);
+  return removed;
+}
+
+namespace {
+
+// True when a folder on the way from `root` to `rel` is a symlink or not a folder: nothing is
+// removed through one.
+bool through_link(const fs::path& root, const fs::path& rel) {
+  fs::path at = root;
+  fs::path parent = rel.parent_path();
+  for (const auto& part : parent) {
+    at /= part;
+    std::error_code ec;
+    fs::file_status st = fs::symlink_status(at, ec);
+    if (ec || st.type() != fs::file_type::directory) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+size_t remove_outputs(const fs::path& root, const std::vector<std::string>& rels) {
+  size_t removed = 0;
+  std::set<fs::path> folders;
+  for (const auto& rel : rels) {
+    if (!output::is_safe_relative_path(rel)) continue;
+    fs::path path = root / rel;
+    if (through_link(root, rel)) continue;
+    std::error_code ec;
+    fs::file_status st = fs::symlink_status(path, ec);
+    if (ec || st.type() == fs::file_type::directory || st.type() == fs::file_type::not_found)
+      continue;
+    if (fs::remove(path, ec)) ++removed;
+    for (fs::path dir = fs::path(rel).parent_path(); !dir.empty(); dir = dir.parent_path())
+      folders.insert(dir);
+  }
+  // Deepest first, so a folder emptied by its subfolder's removal goes too.
+  for (auto it = folders.rbegin(); it != folders.rend(); ++it) {
+    std::error_code ec;
+    if (!through_link(root, *it / "x") && fs::is_empty(root / *it, ec) && !ec)
+      fs::remove(root / *it, ec);
+  }
+  return removed;
+}
+
+std::vector<std::string> files_not_in(const fs::path& root, const std::vector<std::string>& keep) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_directory(ec) && !it->is_symlink(ec)) {
+      if (it->path().filename() == output::OutputWriter::kTempDir && it.depth() == 0)
+        it.disable_recursion_pending();
+      continue;
+    }
+    std::string rel = it->path().lexically_relative(root).generic_string();
+    if (!std::binary_search(keep.begin(), keep.end(), rel)) out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace bengal::pipeline

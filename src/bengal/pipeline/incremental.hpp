@@ -1,0 +1,107 @@
+// Incremental builds (DESIGN.md "Incremental builds"): which renders of the last build can be
+// kept, and the record of this build's renders for the next one.
+//
+// Every render (a page with its list pages, a taxonomy or term page, the 404 page) records
+// what it read (core/read_set.hpp). A render is kept when the build key, the page files and
+// the site's structure are those of the last build, and nothing it read changed: no page it
+// read has a new digest, no body it embedded was rendered from changed inputs, no template or
+// included file it used changed, it did not read the clock, and its files are as it left them.
+// Otherwise it renders again, through the same code as a cold build. When in doubt, render.
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bengal/cache/build_cache.hpp"
+#include "bengal/cache/unit_record.hpp"
+#include "bengal/pipeline/build_context.hpp"
+#include "bengal/pipeline/sharded_search.hpp"
+
+namespace bengal::pipeline {
+
+struct RenderContext;
+
+// What a page's render gives the search indexes: its body's text (index.json with full text)
+// and its terms (search/).
+struct SearchParts {
+  std::string text;
+  PageTerms terms;
+};
+
+// What a kept render gives back to the build.
+struct KeptRender {
+  uint32_t html_files = 0;
+  SearchParts search;
+};
+
+class Incremental {
+ public:
+  // Before discovery: opens SITE/.bengal/ (null when the build runs without a cache, with the
+  // reason in `note`).
+  static std::unique_ptr<Incremental> open(const BuildOptions& options, std::string& note);
+
+  cache::BuildCache& cache() { return *cache_; }
+
+  // After the plan, with the render machinery made: compares this build's digests with the
+  // last build's and starts the cache's record of this build. A build whose config, pages or
+  // structure changed runs cold without a word: that is what the cache is for.
+  void start(BuildContext& b, RenderContext& r);
+  bool warm() const { return warm_; }
+
+  // The key of a page's render and of a generated page's.
+  static std::string page_key(PageId id);
+  static std::string virtual_key(std::string_view url);
+
+  // When the last build's render of `key` can be kept: keeps its files, raises its
+  // diagnostics again and returns what the build counts. Thread-safe.
+  // With `text` (`terms`), only when the last build kept its search text (terms).
+  std::optional<KeptRender> keep(const std::string& key, bool text, bool terms);
+  // This build's render of `key`: what it read and wrote. Thread-safe.
+  // With `text` (`terms`), `search`'s text (terms) are kept for the next build.
+  void record(const std::string& key, reads::ReadSet&& reads, uint32_t html_files, bool math,
+              const SearchParts* search, bool text, bool terms);
+  // After each render batch: the records so far into the cache.
+  void flush() { cache_->flush(); }
+  // After the site-wide outputs: removes the last build's files this one did not write, then
+  // stores this build's state. Returns the files removed.
+  size_t finish(RenderContext& r);
+
+ private:
+  explicit Incremental(std::unique_ptr<cache::BuildCache> cache) : cache_(std::move(cache)) {}
+  bool body_changed(PageId id, int depth);
+  bool reads_changed(const reads::ReadSet& reads, int depth);
+  bool template_changed(const std::string& name);
+  bool file_changed(const std::string& key, uint64_t digest);
+  uint64_t template_digest(const std::string& name);
+  bool outputs_intact(const cache::UnitRecord& unit) const;
+
+  std::unique_ptr<cache::BuildCache> cache_;
+  BuildContext* build_ = nullptr;
+  RenderContext* render_ = nullptr;
+  bool warm_ = false;
+  bool pagerank_changed_ = true;
+  cache::BuildKeys keys_;
+  cache::PageDigests digests_;
+  std::vector<uint8_t> changed_;       // by page id: its digest differs from the last build's
+  std::vector<uint8_t> head_changed_;  // ... its head's digest
+  std::map<std::string, uint64_t, std::less<>> old_templates_;
+  std::mutex mutex_;  // guards the memos below
+  std::unordered_map<std::string, uint64_t> template_now_;
+  std::unordered_map<std::string, uint64_t> file_now_;
+  std::unique_ptr<std::atomic<int8_t>[]> body_memo_;  // by page id: -1 unknown, 0 no, 1 changed
+};
+
+// `--clean` and the removal of a build's stale files: removes `rel` files under `root` (never
+// through a symlink, never outside it) and the folders they leave empty. Returns how many.
+size_t remove_outputs(const std::filesystem::path& root, const std::vector<std::string>& rels);
+// The files under `root` not in `keep` (sorted), skipping the writer's temporary folder.
+std::vector<std::string> files_not_in(const std::filesystem::path& root,
+                                      const std::vector<std::string>& keep);
+
+}  // namespace bengal::pipeline

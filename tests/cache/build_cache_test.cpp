@@ -1,0 +1,147 @@
+#include "bengal/cache/build_cache.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "../support/run.hpp"
+#include "bengal/core/version.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::cache {
+namespace {
+
+fs::path fresh_site() {
+  return test::fresh_temp_dir();
+}
+
+void finish_one_build(BuildCache& cache) {
+  cache.begin(true);
+  cache.put_unit("p0", "record", std::string("terms"));
+  cache.put_body(0, "body");
+  cache.store("a.md", {10, 20, 30}, "parse");
+  PageDigests digests{{111}, {222}};
+  cache.finish({1, 2, 3, 4}, digests, {{"page.html", 9}}, {"a/index.html", "index.html"});
+}
+
+TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
+  fs::path site = fresh_site();
+  {
+    std::string note;
+    auto cache = BuildCache::open(site, "cache.db", note);
+    ASSERT_NE(cache, nullptr);
+    EXPECT_EQ(note, "");
+    EXPECT_FALSE(cache->last_keys());
+    finish_one_build(*cache);
+  }
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "");
+  ASSERT_TRUE(cache->last_keys());
+  EXPECT_EQ(cache->last_keys()->structure, 3u);
+  EXPECT_EQ(cache->unit("p0"), "record");
+  EXPECT_EQ(cache->search_text("p0"), "terms");
+  EXPECT_EQ(cache->body(0), "body");
+  EXPECT_EQ(cache->unit("p1"), std::nullopt);
+  EXPECT_EQ(cache->page_digests().full, std::vector<uint64_t>{111});
+  EXPECT_EQ(cache->page_digests().head, std::vector<uint64_t>{222});
+  EXPECT_EQ(cache->manifest(), (std::vector<std::string>{"a/index.html", "index.html"}));
+  auto source = cache->find("a.md");
+  ASSERT_TRUE(source);
+  EXPECT_EQ(source->stamp, (content::FileStamp{10, 20, 30}));
+  EXPECT_EQ(source->record, "parse");
+}
+
+TEST(BuildCache, ABuildThatDidNotFinishMakesTheNextCold) {
+  fs::path site = fresh_site();
+  {
+    std::string note;
+    auto cache = BuildCache::open(site, "cache.db", note);
+    finish_one_build(*cache);
+    cache->begin(false);  // and then the process dies
+  }
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "the last build did not finish; building cold");
+  EXPECT_FALSE(cache->last_keys());
+}
+
+TEST(BuildCache, AFileThatIsNotADatabaseIsReplaced) {
+  fs::path site = fresh_site();
+  fs::create_directories(site / ".bengal");
+  std::ofstream(site / ".bengal/cache.db") << std::string(5000, 'x');
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "the cache " + (site / ".bengal/cache.db").string() +
+                      " could not be read (file is not a database); building cold");
+  finish_one_build(*cache);
+  EXPECT_EQ(cache->unit("p0"), "record");
+}
+
+TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
+  fs::path site = fresh_site();
+  {
+    std::string note;
+    auto cache = BuildCache::open(site, "cache.db", note);
+    finish_one_build(*cache);
+  }
+  {
+    // What another bengal would have written in the same place.
+    Database db(site / ".bengal/cache.db");
+    db.exec("UPDATE meta SET value = '0.0.9' WHERE key = 'bengal'");
+  }
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "the cache was written by bengal 0.0.9; building cold");
+  EXPECT_EQ(cache->unit("p0"), std::nullopt);
+  EXPECT_EQ(cache->find("a.md"), std::nullopt);
+}
+
+TEST(BuildCache, ASecondBuildAtTheSameTimeGoesWithout) {
+  fs::path site = fresh_site();
+  std::string note;
+  auto first = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(first, nullptr);
+  std::string second_note;
+  EXPECT_EQ(BuildCache::open(site, "cache.db", second_note, 1000), nullptr);
+  EXPECT_EQ(second_note, "another build has held the cache in " + (site / ".bengal").string() +
+                             " for 1 s; building without it");
+  first.reset();
+  EXPECT_NE(BuildCache::open(site, "cache.db", second_note), nullptr);
+}
+
+TEST(BuildCache, ASymlinkedCacheFolderIsNotUsed) {
+  fs::path site = fresh_site();
+  fs::create_directories(site / "elsewhere");
+  fs::create_directory_symlink(site / "elsewhere", site / ".bengal");
+  std::string note;
+  EXPECT_EQ(BuildCache::open(site, "cache.db", note), nullptr);
+  EXPECT_EQ(note, (site / ".bengal").string() + " is a symlink; building without the cache");
+  EXPECT_TRUE(fs::is_empty(site / "elsewhere"));
+}
+
+TEST(BuildCache, PlantedSymlinksAreRemovedNeverWrittenThrough) {
+  fs::path site = fresh_site();
+  fs::path victim = site / "victim.txt";
+  std::ofstream(victim) << "precious";
+  fs::create_directories(site / ".bengal");
+  for (const char* name : {"cache.db", "cache.db-wal", "cache.db-shm", "cache.db.lock"})
+    fs::create_symlink(victim, site / ".bengal" / name);
+  {
+    std::string note;
+    auto cache = BuildCache::open(site, "cache.db", note);
+    ASSERT_NE(cache, nullptr);
+    EXPECT_EQ(note, "");
+    finish_one_build(*cache);
+  }
+  EXPECT_EQ(test::read_file(victim), "precious");
+  EXPECT_FALSE(fs::is_symlink(site / ".bengal/cache.db"));
+}
+
+}  // namespace
+}  // namespace bengal::cache
