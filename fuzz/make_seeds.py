@@ -147,6 +147,9 @@ def main():
     for target in ("template_render",):
         for p in (OUT / target).iterdir():
             write("template_parse", p.read_bytes())
+    # A page record holds a page's parse: the page seeds are its seeds.
+    for p in (OUT / "front_matter").iterdir():
+        write("page_record", p.read_bytes())
     total = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
     for d in sorted(OUT.iterdir()):
         print(f"{d.name}: {len(list(d.iterdir()))} seeds")

@@ -14,7 +14,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="$(realpath -m "${FUZZ_BUILD:-$ROOT/build-fuzz}")"
-ALL_TARGETS=(front_matter config markdown template_parse template_render date url)
+ALL_TARGETS=(front_matter config markdown template_parse template_render date url page_record)
 
 SECONDS_PER_TARGET=60
 if [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; then
@@ -42,7 +42,7 @@ max_len() {
 }
 dict() {
   case "$1" in
-    front_matter | config) echo "$ROOT/fuzz/dict/yaml_toml.dict" ;;
+    front_matter | config | page_record) echo "$ROOT/fuzz/dict/yaml_toml.dict" ;;
     markdown) echo "$ROOT/fuzz/dict/markdown.dict" ;;
     template_parse | template_render) echo "$ROOT/fuzz/dict/template.dict" ;;
   esac

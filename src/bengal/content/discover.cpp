@@ -6,15 +6,14 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
 #include <xxhash.h>
 
+#include "bengal/content/cached_parse.hpp"
 #include "bengal/content/cascade.hpp"
 #include "bengal/content/front_matter.hpp"
 #include "bengal/content/page_url.hpp"
-#include "bengal/core/file_io.hpp"
+#include "bengal/content/parsed_page.hpp"
 #include "bengal/markdown/markdown.hpp"
-#include "bengal/markdown/title_heading.hpp"
 
 namespace fs = std::filesystem;
 
@@ -28,21 +27,7 @@ constexpr size_t kChunkFiles = 1024;
 struct SourceFile {
   std::string rel;  // '/'-separated, relative to the content dir
   bool markdown = false;
-};
-
-// One page as parsed on a worker thread, before interning.
-struct ParsedPage {
-  bool ok = false;
-  bool draft_skipped = false;
-  bool unpublished_skipped = false;  // future or expired
-  FrontMatter fm;
-  markdown::BodyScan scan;
-  size_t body_offset = 0;
-  uint64_t source_hash = 0;
-  uint32_t body_line = 1;
-  markdown::TitleHeading title_heading;  // lines set only when the body is rendered without it
-  std::string url;
-  std::vector<Diagnostic> diagnostics;
+  std::optional<FileStamp> stamp;  // as listed; none for a dangling link
 };
 
 std::string_view parent_dir(std::string_view rel) {
@@ -62,53 +47,8 @@ PageKind kind_of(std::string_view rel, bool index_page) {
   return parent_dir(rel).empty() ? PageKind::kHome : PageKind::kSection;
 }
 
-// Line and column of `key` where it starts a line of the front matter, so errors about a
-// field's value point at the field. (0, 0) when not found.
-std::pair<uint32_t, uint32_t> find_key(std::string_view text, size_t limit, std::string_view key) {
-  uint32_t line = 1;
-  size_t pos = 0;
-  while (pos < limit && pos < text.size()) {
-    size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view l = text.substr(pos, end - pos);
-    size_t indent = l.find_first_not_of(" \t");
-    if (indent != std::string_view::npos && l.substr(indent).starts_with(key)) {
-      std::string_view rest = l.substr(indent + key.size());
-      size_t k = rest.find_first_not_of(" \t");
-      if (k != std::string_view::npos && (rest[k] == ':' || rest[k] == '='))
-        return {line, static_cast<uint32_t>(indent + 1)};
-    }
-    pos = end + 1;
-    ++line;
-  }
-  return {0, 0};
-}
-
 std::string display_of(const DiscoverOptions& options, std::string_view rel) {
-  return options.display_prefix.empty() ? std::string(rel)
-                                        : fmt::format("{}/{}", options.display_prefix, rel);
-}
-
-// What to do when a page cannot be read, after read_file's reason.
-std::string_view read_remedy(std::string_view error) {
-  if (error.starts_with("larger than")) return "split it into smaller pages";
-  return "check that it exists and is readable";
-}
-
-// A page without a title takes its first <h1>'s text; a body that starts with an <h1> equal
-// to the front matter title would show it twice. Either way the <h1> leaves the body: true,
-// with its lines in `heading`.
-bool take_title_heading(FrontMatter& fm, std::string_view body, markdown::TitleHeading& heading) {
-  markdown::TitleHeading found = markdown::find_title_heading(body, fm.has_title);
-  if (found.first_line == 0 || found.text.empty()) return false;
-  if (!fm.has_title) {
-    fm.title = found.text;
-    fm.has_title = true;
-  } else if (!found.first_block || found.text != fm.title) {
-    return false;
-  }
-  heading = std::move(found);
-  return true;
+  return display_path(options.display_prefix, rel);
 }
 
 bool in_publishing_window(const DiscoverOptions& options, const FrontMatter& fm) {
@@ -120,62 +60,14 @@ bool in_publishing_window(const DiscoverOptions& options, const FrontMatter& fm)
   return true;
 }
 
-ParsedPage parse_page(const DiscoverOptions& options, const std::string& rel, bool index_page) {
-  ParsedPage out;
-  std::string display = display_of(options, rel);
-  std::string error;
-  std::string file_text;
-  if (!read_file(options.content_dir / rel, file_text, error)) {
-    out.diagnostics.push_back(make_error(
-        display, 0, 0, fmt::format("cannot read file: {}; {}", error, read_remedy(error))));
-    return out;
-  }
-  FrontMatterResult fm = parse_front_matter(file_text, display);
-  out.diagnostics = std::move(fm.diagnostics);
-  if (!fm.ok) return out;
-  if (fm.fm.draft && !options.include_drafts) {
-    out.draft_skipped = true;
-    return out;
-  }
-  if (!in_publishing_window(options, fm.fm)) {
-    out.unpublished_skipped = true;
-    return out;
-  }
-  out.fm = std::move(fm.fm);
-  out.body_offset = fm.body_offset;
-  out.source_hash = source_hash(file_text);
-  out.body_line = fm.body_line;
-  std::string_view body = std::string_view(file_text).substr(fm.body_offset);
-  std::string without_title;
-  if (take_title_heading(out.fm, body, out.title_heading)) {
-    without_title =
-        markdown::without_lines(body, out.title_heading.first_line, out.title_heading.last_line);
-    body = without_title;
-  }
-  out.scan = markdown::scan_body(body, options.heading_id_style);
+// Whether a page that parsed is published in this build: the drafts option and the
+// publishing window are applied here, after the parse, so a cached parse serves every build.
+enum class Visibility : uint8_t { kShown, kDraft, kUnpublished };
 
-  PageKind kind = kind_of(rel, index_page);
-  std::string slug = out.fm.slug;
-  if (!slug.empty()) {
-    if (std::string err = check_slug(slug); !err.empty()) {
-      auto [line, col] = find_key(file_text, fm.body_offset, "slug");
-      out.diagnostics.push_back(make_error(display, line, col, err + "; the slug was ignored"));
-      slug.clear();
-    }
-  }
-  out.url = kind == PageKind::kHome ? "/" : default_page_url(rel, kind, slug);
-  if (!out.fm.url.empty()) {
-    UrlCheck check = normalize_url(out.fm.url);
-    if (check.error.empty()) {
-      out.url = std::move(check.url);
-    } else {
-      auto [line, col] = find_key(file_text, fm.body_offset, "url");
-      out.diagnostics.push_back(
-          make_error(display, line, col, check.error + "; the url was ignored"));
-    }
-  }
-  out.ok = true;
-  return out;
+Visibility visibility(const DiscoverOptions& options, const FrontMatter& fm) {
+  if (fm.draft && !options.include_drafts) return Visibility::kDraft;
+  if (!in_publishing_window(options, fm)) return Visibility::kUnpublished;
+  return Visibility::kShown;
 }
 
 // True for a file that is only there to be included (spec/bengal-sites.md section 4): its name,
@@ -198,9 +90,14 @@ bool is_include_only(std::string_view rel) {
 // copied: the include directives read them from the disk.
 std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& diagnostics) {
   std::vector<SourceFile> files;
-  for (auto& rel :
-       list_source_files(options.content_dir, options.display_prefix, options.sources, diagnostics))
-    if (!is_include_only(rel)) files.push_back({rel, rel.ends_with(".md")});
+  for (auto& f : list_source_files_with_stats(options.content_dir, options.display_prefix,
+                                              options.sources, diagnostics)) {
+    if (is_include_only(f.rel)) continue;
+    bool markdown = f.rel.ends_with(".md");
+    std::optional<FileStamp> stamp;
+    if (f.has_stat) stamp = FileStamp{f.size, f.mtime_ns, f.inode};
+    files.push_back({std::move(f.rel), markdown, stamp});
+  }
   return files;
 }
 
@@ -245,7 +142,7 @@ std::optional<std::string> bundle_of(const std::unordered_set<std::string>& bund
 
 // The content files sorted into what is rendered, what belongs to a bundle and what is copied.
 struct FileRoles {
-  std::vector<std::string> pages;  // Markdown pages that are rendered, in listing order
+  std::vector<SourceFile> pages;  // Markdown pages that are rendered, in listing order
   std::unordered_map<std::string, std::vector<std::string>> resources;  // bundle -> its files
   std::unordered_set<std::string> index_pages;  // index.md files that are a folder's page
 };
@@ -275,9 +172,9 @@ FileRoles assign_roles(const DiscoverOptions& options, const std::vector<SourceF
         continue;
       }
       roles.index_pages.insert(f.rel);
-      roles.pages.push_back(f.rel);
+      roles.pages.push_back(f);
     } else if (f.markdown) {
-      roles.pages.push_back(f.rel);
+      roles.pages.push_back(f);
     } else {
       content_files.push_back(f.rel);
     }
@@ -296,7 +193,8 @@ std::string_view section_dir_of(std::string_view rel, PageKind kind) {
 // Sections: every folder holding a page, and each of its ancestors, the root included.
 std::unordered_set<std::string> section_dirs(const FileRoles& roles) {
   std::unordered_set<std::string> dirs{""};
-  for (const auto& rel : roles.pages) {
+  for (const auto& page : roles.pages) {
+    const std::string& rel = page.rel;
     // A bundle's index.md is a page of its parent folder; a section's _index.md is in its own.
     std::string_view dir = parent_dir(rel);
     if (base_name(rel) == "index.md" && !roles.index_pages.count(rel)) dir = parent_dir(dir);
@@ -309,6 +207,7 @@ struct Entry {
   std::string rel;
   bool generated = false;   // a section with no _index.md: nothing to parse
   bool index_page = false;  // an index.md that is its folder's page
+  std::optional<FileStamp> stamp;
 };
 
 // Every page and generated section page in source path order, which becomes the id order.
@@ -318,14 +217,15 @@ std::vector<Entry> page_order(const FileRoles& roles) {
   std::vector<Entry> order;
   order.reserve(roles.pages.size());
   std::unordered_set<std::string> page_dirs;  // folders that have their own page
-  for (const auto& rel : roles.pages) {
+  for (const auto& page : roles.pages) {
+    const std::string& rel = page.rel;
     bool index_page = roles.index_pages.count(rel) > 0;
-    order.push_back({rel, false, index_page});
+    order.push_back({rel, false, index_page, page.stamp});
     if (index_page || base_name(rel) == "_index.md") page_dirs.emplace(parent_dir(rel));
   }
   for (const auto& dir : section_dirs(roles)) {
     if (page_dirs.count(dir)) continue;
-    order.push_back({dir.empty() ? "_index.md" : dir + "/_index.md", true, false});
+    order.push_back({dir.empty() ? "_index.md" : dir + "/_index.md", true, false, {}});
   }
   std::sort(order.begin(), order.end(),
             [](const Entry& a, const Entry& b) { return a.rel < b.rel; });
@@ -381,14 +281,16 @@ class TableBuilder {
     diagnostics_.add_all(std::move(p.diagnostics));
     PageKind kind = kind_of(entry.rel, entry.index_page);
     bool generated = entry.generated;
-    if (!generated && !p.ok) {
-      ++(p.draft_skipped         ? site_.drafts_skipped
-         : p.unpublished_skipped ? site_.unpublished_skipped
-                                 : site_.broken_pages);
-      // A section whose _index.md is broken, a draft, future or expired still exists,
-      // generated.
-      if (kind == PageKind::kPage) return;
-      generated = true;
+    if (!generated) {
+      if (size_t* skipped = skip_counter(p)) {
+        ++*skipped;
+        // A section whose _index.md is broken, a draft, future or expired still exists,
+        // generated.
+        if (kind == PageKind::kPage) return;
+        generated = true;
+      } else {
+        diagnostics_.add_all(std::move(p.url_diagnostics));
+      }
     }
     PageMeta m;
     m.kind = kind;
@@ -417,6 +319,20 @@ class TableBuilder {
   }
 
  private:
+  // The counter of a page left out, or null for a page that is published.
+  size_t* skip_counter(const ParsedPage& p) {
+    if (!p.ok) return &site_.broken_pages;
+    switch (visibility(options_, p.fm)) {
+      case Visibility::kShown:
+        return nullptr;
+      case Visibility::kDraft:
+        return &site_.drafts_skipped;
+      case Visibility::kUnpublished:
+        return &site_.unpublished_skipped;
+    }
+    return nullptr;
+  }
+
   void set_generated_fields(PageMeta& m, const std::string& rel) {
     bool home = m.kind == PageKind::kHome;
     m.title = table_.strings.intern(home ? std::string_view(options_.home_title)
@@ -499,19 +415,26 @@ std::string title_from_file_name(std::string_view stem) {
 
 DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagnostics) {
   DiscoveredSite site;
+  int64_t listed_at_ns = file_clock_ns();
   FileRoles roles =
       assign_roles(options, list_files(options, diagnostics), site.content_files, diagnostics);
   std::vector<Entry> order = page_order(roles);
   TableBuilder builder(options, site, roles, diagnostics);
-  std::vector<ParsedPage> parsed;
+  std::vector<PageFile> files;
   for (size_t chunk = 0; chunk < order.size(); chunk += kChunkFiles) {
     size_t end = std::min(order.size(), chunk + kChunkFiles);
-    parsed.assign(end - chunk, ParsedPage{});
-    tbb::parallel_for(size_t{chunk}, end, [&](size_t i) {
+    files.clear();
+    for (size_t i = chunk; i < end; ++i)
       if (!order[i].generated)
-        parsed[i - chunk] = parse_page(options, order[i].rel, order[i].index_page);
-    });
-    for (size_t i = chunk; i < end; ++i) builder.add(order[i], parsed[i - chunk]);
+        files.push_back({order[i].rel, kind_of(order[i].rel, order[i].index_page), order[i].stamp});
+    ParsedChunk parsed = parse_pages(options, files, listed_at_ns);
+    site.sources_reused += parsed.reused;
+    site.sources_parsed += parsed.parsed;
+    size_t next = 0;
+    for (size_t i = chunk; i < end; ++i) {
+      ParsedPage generated;
+      builder.add(order[i], order[i].generated ? generated : parsed.pages[next++]);
+    }
   }
   builder.link_sections();
   apply_cascade(site.table);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bengal/content/page_meta.hpp"
+#include "bengal/content/source_cache.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/source_tree.hpp"
 #include "bengal/markdown/markdown.hpp"
@@ -27,7 +28,15 @@ struct DiscoverOptions {
   // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
   SourceTreeOptions sources;
   markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
+  // Parses of the last build, reused for unchanged files (source_cache.hpp); null: every
+  // page file is read and parsed. Used from the calling thread only.
+  SourceCache* source_cache = nullptr;
 };
+
+// Changes when an option that a cached parse depends on changes (the heading id style, the
+// display prefix) or when the cache's record layout does: part of the cache's key, and
+// checked in every record.
+uint64_t discover_fingerprint(const DiscoverOptions& options);
 
 struct DiscoveredSite {
   PageTable table;
@@ -37,6 +46,8 @@ struct DiscoveredSite {
   size_t drafts_skipped = 0;
   size_t unpublished_skipped = 0;  // future or expired (DiscoverOptions)
   size_t broken_pages = 0;         // pages reported and left out
+  size_t sources_reused = 0;       // page files whose cached parse was used (DiscoverOptions)
+  size_t sources_parsed = 0;       // page files read and parsed
 };
 
 // Never throws for bad input: every broken page becomes an error in `diagnostics` and the

@@ -1,5 +1,14 @@
-// Where discovery finds the parse of a page file it has seen before (the incremental build
-// cache implements it over SQLite). Calls come from the discovering thread only.
+// What discovery keeps between builds: for each page file, its stamp when it was last read and
+// the encoded parse of its bytes (parsed_page_codec.hpp). With a cache, discovery reads only
+// the files whose stamp changed and parses only those whose bytes changed (discover.hpp).
+// The build cache implements it over SQLite; tests keep it in memory.
+//
+// A file whose bytes change while its size, mtime and inode stay the same is not seen to
+// change: like make, Hugo and Zola, discovery trusts the stamp. Editors and `touch` set the
+// mtime; tools that restore it on purpose (rsync -t, tar, cp -p of other bytes of the same
+// size) need `--no-cache`. Only two writes within one tick of the file system's clock keep a
+// stamp without such help, and a file modified in the seconds before a build is hashed again
+// by the next one for that reason (cached_parse.hpp).
 #pragma once
 
 #include <cstdint>
@@ -9,18 +18,22 @@
 
 namespace bengal::content {
 
+// What stat says of a file; equal stamps mean "not changed" without reading the file.
 struct FileStamp {
   uint64_t size = 0;
-  int64_t mtime_ns = 0;
-  uint64_t inode = 0;
+  int64_t mtime_ns = 0;  // nanoseconds since the epoch
+  uint64_t inode = 0;    // a file replaced by rename (most editors' safe save) gets a new one
   bool operator==(const FileStamp&) const = default;
 };
 
 struct CachedSource {
   FileStamp stamp;
-  std::string record;
+  std::string record;  // encode_parsed_page's bytes; may be stale, foreign or corrupt
 };
 
+// Discovery calls it from the calling thread only, never concurrently, so an implementation
+// needs no locking: records of a chunk of files are fetched in order, parsed in parallel, and
+// the new ones stored in order.
 class SourceCache {
  public:
   virtual ~SourceCache() = default;

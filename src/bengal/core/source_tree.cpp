@@ -25,7 +25,7 @@ struct Walker {
   Diagnostics& diagnostics;
   fs::path site;                                          // canonical
   std::map<std::pair<dev_t, ino_t>, std::string> walked;  // folder -> how it was first reached
-  std::vector<std::string> files;
+  std::vector<ListedFile> files;
 
   std::string display(const std::string& rel) const {
     return rel.empty() ? std::string(display_dir) : fmt::format("{}/{}", display_dir, rel);
@@ -72,7 +72,7 @@ struct Walker {
       real = follow(path, rel);
       if (real.empty()) return;
       if (::stat(real.c_str(), &st) != 0) {
-        files.push_back(rel);
+        files.push_back(ListedFile{rel, false, 0, 0, 0});
         return;
       }
     }
@@ -86,7 +86,11 @@ struct Walker {
                               real.string(), it->second));
       }
     } else if (S_ISREG(st.st_mode)) {
-      if (!rel.empty()) files.push_back(rel);
+      if (!rel.empty()) {
+        files.push_back({rel, true, static_cast<uint64_t>(st.st_size),
+                         int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec,
+                         static_cast<uint64_t>(st.st_ino)});
+      }
     } else {
       warn(rel,
            "not a regular file (a FIFO, socket or device); skipped: replace it with a "
@@ -150,17 +154,28 @@ bool is_ignored_file_name(std::string_view name) {
   return name.starts_with('.') || name.ends_with('~');
 }
 
-std::vector<std::string> list_source_files(const fs::path& dir, std::string_view display_dir,
-                                           const SourceTreeOptions& options,
-                                           Diagnostics& diagnostics) {
+std::vector<ListedFile> list_source_files_with_stats(const fs::path& dir,
+                                                     std::string_view display_dir,
+                                                     const SourceTreeOptions& options,
+                                                     Diagnostics& diagnostics) {
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(dir, ec))) return {};
   Walker w{options, display_dir, diagnostics, {}, {}, {}};
   w.site = fs::weakly_canonical(options.site_dir.empty() ? dir : options.site_dir, ec);
   if (ec) w.site = fs::absolute(options.site_dir.empty() ? dir : options.site_dir);
   w.walk(dir);
-  std::sort(w.files.begin(), w.files.end());
+  std::sort(w.files.begin(), w.files.end(),
+            [](const ListedFile& a, const ListedFile& b) { return a.rel < b.rel; });
   return std::move(w.files);
+}
+
+std::vector<std::string> list_source_files(const fs::path& dir, std::string_view display_dir,
+                                           const SourceTreeOptions& options,
+                                           Diagnostics& diagnostics) {
+  std::vector<std::string> rels;
+  for (auto& f : list_source_files_with_stats(dir, display_dir, options, diagnostics))
+    rels.push_back(std::move(f.rel));
+  return rels;
 }
 
 }  // namespace bengal

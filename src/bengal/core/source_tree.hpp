@@ -32,6 +32,20 @@ std::vector<std::string> list_source_files(const std::filesystem::path& dir,
                                            const SourceTreeOptions& options,
                                            Diagnostics& diagnostics);
 
+// A listed file with what stat said of it while listing (of the target, for a followed
+// symlink), so that a caller comparing files with an earlier build needs no second stat.
+struct ListedFile {
+  std::string rel;
+  bool has_stat = false;  // false for a dangling link or a loop: reading it reports why
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;  // nanoseconds since the epoch
+  uint64_t inode = 0;
+};
+std::vector<ListedFile> list_source_files_with_stats(const std::filesystem::path& dir,
+                                                     std::string_view display_dir,
+                                                     const SourceTreeOptions& options,
+                                                     Diagnostics& diagnostics);
+
 // True when `path` is `folder` or below it; both absolute and canonical (no "..", no links).
 bool is_within_folder(const std::filesystem::path& path, const std::filesystem::path& folder);
 

@@ -50,8 +50,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
-  content::SourceCache* source_cache = sources ? sources(loaded.config) : nullptr;
-  (void)source_cache;  // discovery takes it once it reads cached parses
+  discover.source_cache = sources ? sources(loaded.config) : nullptr;
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();
