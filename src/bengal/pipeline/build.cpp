@@ -56,6 +56,7 @@ BuildOutcome load(BuildContext& b) {
   warn_relative_baseurl(site, b.diagnostics);
   b.stats().drafts_skipped = b.loaded->drafts_skipped;
   b.stats().broken_pages = b.loaded->broken_pages;
+  b.stats().sources_reused = b.loaded->sources_reused;
   b.output_dir = options.output_dir.value_or(options.site_dir / site.config.output_dir);
   b.stats().output_dir = b.output_dir.string();
   b.content_dir = options.site_dir / site.config.content_dir;

@@ -29,6 +29,7 @@ struct LoadedSite {
   size_t drafts_skipped = 0;
   size_t unpublished_skipped = 0;  // future or expired
   size_t broken_pages = 0;
+  size_t sources_reused = 0;  // page files whose cached parse was used
 };
 
 // Null when the config cannot be read (reported in `diagnostics`). Held by pointer because
