@@ -152,6 +152,7 @@ BuildCache::~BuildCache() {
   body_query_.reset();
   unit_query_.reset();
   search_text_query_.reset();
+  unit_row_query_.reset();
   db_.reset();
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
 }
@@ -281,6 +282,26 @@ std::optional<std::string> BuildCache::unit(std::string_view key) {
 std::optional<std::string> BuildCache::search_text(std::string_view key) {
   std::lock_guard lock(mutex_);
   return lookup(search_text_query_, "SELECT text FROM search WHERE key = ?", key);
+}
+
+std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  if (!unit_row_query_) {
+    unit_row_query_ = std::make_unique<Statement>(
+        db_->handle(),
+        "SELECT units.record, search.text, search.key IS NOT NULL FROM units "
+        "LEFT JOIN search ON search.key = units.key WHERE units.key = ?");
+  }
+  Statement& q = *unit_row_query_;
+  q.bind(1, key);
+  std::optional<UnitRow> out;
+  if (q.step()) {
+    out.emplace();
+    out->record = std::string(q.column_blob(0));
+    if (q.column_int(2) != 0) out->search_text = std::string(q.column_blob(1));
+  }
+  q.reset();
+  return out;
 }
 
 void BuildCache::put_body(PageId id, std::string record) {

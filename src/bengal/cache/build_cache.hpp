@@ -67,6 +67,12 @@ class BuildCache final : public content::SourceCache {
   std::optional<std::string> body(PageId id);
   std::optional<std::string> unit(std::string_view key);
   std::optional<std::string> search_text(std::string_view key);
+  // unit() and search_text() in one query, as a warm build asks for every render.
+  struct UnitRow {
+    std::string record;
+    std::optional<std::string> search_text;
+  };
+  std::optional<UnitRow> unit_row(std::string_view key);
 
   // This build's records, from any thread; written by flush() (after each render batch).
   void put_body(PageId id, std::string record);
@@ -88,7 +94,7 @@ class BuildCache final : public content::SourceCache {
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
-  std::unique_ptr<Statement> body_query_, unit_query_, search_text_query_;
+  std::unique_ptr<Statement> body_query_, unit_query_, search_text_query_, unit_row_query_;
   std::mutex mutex_;  // guards the pending records
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {

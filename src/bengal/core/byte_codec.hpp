@@ -86,6 +86,7 @@ class ByteReader {
     return n;
   }
   bool ok() const { return ok_; }
+  size_t remaining() const { return in_.size() - pos_; }
   bool at_end() const { return pos_ == in_.size(); }
 
  private:

@@ -166,7 +166,7 @@ void render_unit(RenderContext& r, Scratch& s, const std::string& key, bool page
     if (std::optional<KeptRender> kept = incremental->keep(key, text, terms)) {
       if (search != nullptr) {
         search->text = std::move(kept->search.text);
-        search->terms = std::move(kept->search.terms);
+        search->kept_terms = std::move(kept->search.kept_terms);
       }
       r.files += kept->html_files;
       ++r.renders_kept;
@@ -201,6 +201,9 @@ void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
   const site::Site& site = r.build.site();
   bool want_search = r.search_spill || r.sharded_search;
   std::vector<SearchParts> search(want_search ? batch.size() : 0);
+  std::vector<std::string> keys(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) keys[i] = Incremental::page_key(batch[i]);
+  if (r.build.incremental != nullptr) r.build.incremental->prefetch(keys);
   tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
     PageId id = batch[i];
     Scratch& s = r.scratch.local();
@@ -209,14 +212,22 @@ void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
                        std::string(site.str(site.page(id).url))};
     };
     render_unit(
-        r, s, Incremental::page_key(id), true, describe,
+        r, s, keys[i], true, describe,
         [&](std::string* text, std::string* headings) {
           return r.pages.render_page(id, s, text, headings);
         },
         want_search ? &search[i] : nullptr, site.str(site.table.pages[id].title));
   });
   if (r.sharded_search)
-    for (size_t i = 0; i < batch.size(); ++i) r.sharded_search->add(batch[i], search[i].terms);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (search[i].kept_terms.empty()) {
+        r.sharded_search->add(batch[i], search[i].terms);
+        continue;
+      }
+      for_each_kept_term(search[i].kept_terms, [&](std::string_view term, uint16_t weight) {
+        r.sharded_search->add_term(batch[i], term, weight);
+      });
+    }
   if (!r.search_spill) return;
   std::string json;
   for (size_t i = 0; i < batch.size(); ++i) {
@@ -244,6 +255,9 @@ void render_batches(BuildContext& b, RenderContext& r) {
 // Taxonomy overviews and term pages in parallel, then the 404 page.
 void render_generated_pages(BuildContext& b, RenderContext& r) {
   const site::Site& site = b.site();
+  std::vector<std::string> keys(b.generated.size());
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = Incremental::virtual_key(b.generated[i].url);
+  if (b.incremental != nullptr) b.incremental->prefetch(keys);
   tbb::parallel_for(size_t{0}, b.generated.size(), [&](size_t i) {
     const templates::VirtualPage& vp = b.generated[i];
     const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
@@ -252,11 +266,10 @@ void render_generated_pages(BuildContext& b, RenderContext& r) {
     if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
     Scratch& s = r.scratch.local();
     auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
-    render_unit(r, s, Incremental::virtual_key(vp.url), false, describe,
-                [&](std::string*, std::string*) {
-                  return r.pages.render_virtual(
-                      vp, list, term, templates::taxonomy_candidates(tax.def.plural, term), s);
-                });
+    render_unit(r, s, keys[i], false, describe, [&](std::string*, std::string*) {
+      return r.pages.render_virtual(vp, list, term,
+                                    templates::taxonomy_candidates(tax.def.plural, term), s);
+    });
   });
   templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
   Scratch& s = r.scratch.local();

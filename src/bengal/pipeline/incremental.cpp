@@ -68,18 +68,30 @@ std::string encode_search(const SearchParts& search, bool text, bool terms) {
   return w.take();
 }
 
-// False when the bytes are not a whole record or lack what is asked for.
+// Reads the terms of `r` (a count, then term and weight pairs), calling `fn` for each; false
+// when they are not whole.
+template <class Fn>
+bool read_terms(ByteReader& r, Fn&& fn) {
+  size_t n = r.count(2);
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    std::string_view term = r.text();
+    auto weight = static_cast<uint16_t>(r.varint());
+    if (r.ok()) fn(term, weight);
+  }
+  return r.ok();
+}
+
+// False when the bytes are not a whole record or lack what is asked for. The terms are checked
+// and kept encoded (SearchParts::kept_terms).
 bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& out) {
   ByteReader r(bytes);
   uint8_t has = r.byte();
   if ((text && (has & 1) == 0) || (terms && (has & 2) == 0)) return false;
   if ((has & 1) != 0) out.text = r.text();
   if ((has & 2) != 0) {
-    out.terms.resize(r.count(2));
-    for (auto& [term, weight] : out.terms) {
-      term = r.text();
-      weight = static_cast<uint16_t>(r.varint());
-    }
+    size_t start = bytes.size() - r.remaining();
+    if (!read_terms(r, [](std::string_view, uint16_t) {})) return false;
+    out.kept_terms = std::string(bytes.substr(start));
   }
   return r.ok() && r.at_end();
 }
@@ -93,6 +105,12 @@ bool stamp_of(const fs::path& path, uint64_t& size, int64_t& mtime_ns) {
 }
 
 }  // namespace
+
+void for_each_kept_term(std::string_view kept_terms,
+                        const std::function<void(std::string_view, uint16_t)>& fn) {
+  ByteReader r(kept_terms);
+  read_terms(r, fn);
+}
 
 std::string Incremental::page_key(PageId id) {
   return fmt::format("p{}", id);
@@ -132,7 +150,12 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
       changed_[i] = old.full[i] != digests_.full[i];
       head_changed_[i] = old.head[i] != digests_.head[i];
     }
-    for (auto& [name, digest] : cache_->template_digests()) old_templates_.emplace(name, digest);
+    // Every template the last build used, as it is now: read once here, so the checks of
+    // tens of thousands of renders only look them up.
+    for (auto& [name, digest] : cache_->template_digests()) {
+      old_templates_.emplace(name, digest);
+      template_now_.emplace(name, template_digest(name));
+    }
     pagerank_changed_ = last->pagerank != keys_.pagerank;
     data_changed_ = last->data != keys_.data;
     body_memo_ = std::make_unique<std::atomic<int8_t>[]>(n);
@@ -143,22 +166,20 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
       [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
 }
 
-uint64_t Incremental::template_digest(const std::string& name) {
-  {
-    std::lock_guard lock(mutex_);
-    if (auto it = template_now_.find(name); it != template_now_.end()) return it->second;
-  }
+uint64_t Incremental::template_digest(const std::string& name) const {
   std::optional<std::string> source = render_->env.source(name);
-  uint64_t digest = source ? digest_bytes(*source) : kMissingTemplate;
-  if (digest == kMissingTemplate) digest = source ? kMissingTemplate + 1 : kMissingTemplate;
-  std::lock_guard lock(mutex_);
-  template_now_.emplace(name, digest);
-  return digest;
+  if (!source) return kMissingTemplate;
+  uint64_t digest = digest_bytes(*source);
+  return digest == kMissingTemplate ? kMissingTemplate + 1 : digest;
 }
 
-bool Incremental::template_changed(const std::string& name) {
+bool Incremental::template_changed(const std::string& name) const {
+  // Both maps are complete and read-only once start() has run: a name the last build did not
+  // use is new to the cache, so whatever used it renders.
   auto old = old_templates_.find(name);
-  return old == old_templates_.end() || old->second != template_digest(name);
+  if (old == old_templates_.end()) return true;
+  auto now = template_now_.find(name);
+  return now == template_now_.end() || now->second != old->second;
 }
 
 bool Incremental::file_changed(const std::string& key, uint64_t digest) {
@@ -219,22 +240,32 @@ bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
 
 std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, bool terms) {
   if (!warm_) return std::nullopt;
-  std::optional<std::string> bytes = cache_->unit(key);
+  std::optional<cache::BuildCache::UnitRow> row;
+  if (auto it = prefetched_.find(key); it != prefetched_.end()) {
+    row = std::move(it->second);
+  } else {
+    row = cache_->unit_row(key);
+  }
   cache::UnitRecord unit;
-  if (!bytes || !cache::decode_unit(*bytes, unit)) return std::nullopt;
+  if (!row || !cache::decode_unit(row->record, unit)) return std::nullopt;
   if (reads_changed(unit.reads, 0) || !outputs_intact(unit)) return std::nullopt;
   KeptRender kept;
   kept.html_files = unit.html_files;
   if (text || terms) {
-    std::optional<std::string> search = cache_->search_text(key);
-    if (!search || !decode_search(*search, text, terms, kept.search)) return std::nullopt;
+    if (!row->search_text || !decode_search(*row->search_text, text, terms, kept.search))
+      return std::nullopt;
   }
   for (const auto& o : unit.outputs) render_->writer.keep(o.rel);
   for (auto& d : unit.reads.diagnostics) build_->diagnostics.add(std::move(d));
   if (unit.math) render_->pages.note_math();
-  // What it read still counts as used: its templates' digests are kept for the next build.
-  for (const auto& name : unit.reads.templates) template_digest(name);
   return kept;
+}
+
+void Incremental::prefetch(const std::vector<std::string>& keys) {
+  prefetched_.clear();
+  if (!warm_) return;
+  prefetched_.reserve(keys.size());
+  for (const auto& key : keys) prefetched_.emplace(key, cache_->unit_row(key));
 }
 
 void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t html_files,
@@ -246,7 +277,11 @@ void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t 
     o.rel = rel;
     if (stamp_of(render_->writer.resolve(rel), o.size, o.mtime_ns)) unit.outputs.push_back(o);
   }
-  for (const auto& name : set.templates) template_digest(name);
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& name : set.templates)
+      if (!template_now_.contains(name)) new_templates_.insert(name);
+  }
   unit.reads = std::move(set);
   unit.html_files = html_files;
   unit.math = math;
@@ -262,9 +297,9 @@ size_t Incremental::finish(RenderContext& r) {
   std::set_difference(old.begin(), old.end(), manifest.begin(), manifest.end(),
                       std::back_inserter(stale));
   size_t removed = remove_outputs(r.writer.root(), stale);
-  for (const auto& [name, digest] : old_templates_) template_digest(name);
   std::vector<std::pair<std::string, uint64_t>> templates(template_now_.begin(),
                                                           template_now_.end());
+  for (const auto& name : new_templates_) templates.emplace_back(name, template_digest(name));
   std::sort(templates.begin(), templates.end());
   cache_->finish(keys_, digests_, templates, manifest);
   return removed;

@@ -10,10 +10,12 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,7 +34,14 @@ struct RenderContext;
 struct SearchParts {
   std::string text;
   PageTerms terms;
+  // A kept page's terms as the cache holds them (for_each_kept_term reads them): tens of
+  // thousands of kept pages a build need not each build a vector of strings.
+  std::string kept_terms;
 };
+
+// Calls `fn(term, weight)` for each term of SearchParts::kept_terms, in order.
+void for_each_kept_term(std::string_view kept_terms,
+                        const std::function<void(std::string_view, uint16_t)>& fn);
 
 // What a kept render gives back to the build.
 struct KeptRender {
@@ -62,6 +71,10 @@ class Incremental {
   // diagnostics again and returns what the build counts. Thread-safe.
   // With `text` (`terms`), only when the last build kept its search text (terms).
   std::optional<KeptRender> keep(const std::string& key, bool text, bool terms);
+  // Reads the last build's records of `keys` at once, before a batch renders in parallel:
+  // keep() then finds them without waiting for the database, which one thread reads at a
+  // time. Not thread-safe; the records go with the next prefetch.
+  void prefetch(const std::vector<std::string>& keys);
   // This build's render of `key`: what it read and wrote. Thread-safe.
   // With `text` (`terms`), `search`'s text (terms) are kept for the next build.
   void record(const std::string& key, reads::ReadSet&& reads, uint32_t html_files, bool math,
@@ -76,9 +89,9 @@ class Incremental {
   explicit Incremental(std::unique_ptr<cache::BuildCache> cache) : cache_(std::move(cache)) {}
   bool body_changed(PageId id, int depth);
   bool reads_changed(const reads::ReadSet& reads, int depth);
-  bool template_changed(const std::string& name);
+  bool template_changed(const std::string& name) const;
   bool file_changed(const std::string& key, uint64_t digest);
-  uint64_t template_digest(const std::string& name);
+  uint64_t template_digest(const std::string& name) const;
   bool outputs_intact(const cache::UnitRecord& unit) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
@@ -93,9 +106,14 @@ class Incremental {
   std::vector<uint8_t> head_changed_;  // ... its head's digest
   std::map<std::string, uint64_t, std::less<>> old_templates_;
   std::mutex mutex_;  // guards the memos below
+  // The templates the last build used, with their digests now (filled by start()), and those
+  // this build used that it did not (guarded by mutex_).
   std::unordered_map<std::string, uint64_t> template_now_;
+  std::set<std::string> new_templates_;
   std::unordered_map<std::string, uint64_t> file_now_;
-  std::unique_ptr<std::atomic<int8_t>[]> body_memo_;  // by page id: -1 unknown, 0 no, 1 changed
+  std::unique_ptr<std::atomic<int8_t>[]> body_memo_;
+  std::unordered_map<std::string, std::optional<cache::BuildCache::UnitRow>>
+      prefetched_;  // by page id: -1 unknown, 0 no, 1 changed
 };
 
 // `--clean` and the removal of a build's stale files: removes `rel` files under `root` (never

@@ -37,6 +37,9 @@ class ShardedSearch {
   ShardedSearch(const site::Site& site, const output::OutputWriter& writer);
   // Called from one thread, in any page order.
   void add(PageId id, const PageTerms& terms);
+  void add_term(PageId id, std::string_view term, uint16_t weight) {
+    spill_.add(term, number_[id], weight);
+  }
   // Writes the shards, the fragments and then the manifest; the spill is spent.
   void write(output::OutputWriter& writer);
 
