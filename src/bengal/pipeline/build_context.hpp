@@ -44,8 +44,9 @@ struct BuildContext {
   std::vector<site::LinkProblem> broken_links;
   std::vector<templates::VirtualPage> generated;  // taxonomy and term pages
   // The incremental build (incremental.hpp), opened by load; null when the cache is off or
-  // cannot be used.
-  std::unique_ptr<Incremental> owned_incremental;
+  // cannot be used. (A shared_ptr: its deleter is bound where it is made, so the files that
+  // include this header need not see Incremental whole.)
+  std::shared_ptr<Incremental> owned_incremental;
   Incremental* incremental = nullptr;
 
   site::Site& site() { return loaded->site; }
