@@ -40,7 +40,7 @@ BuildOutcome load(BuildContext& b) {
   // refused for its config or output folder leaves the site folder as it was.
   auto sources = [&](const config::SiteConfig& config) -> content::SourceCache* {
     if (output::check_output_folder(options.site_dir, config, options.output_dir)) return nullptr;
-    b.owned_incremental = Incremental::open(options, b.stats().cache_note);
+    b.owned_incremental = Incremental::open(options, config, b.stats().cache_note);
     b.incremental = b.owned_incremental.get();
     return b.incremental ? &b.incremental->cache() : nullptr;
   };

@@ -39,10 +39,11 @@ struct BuildOptions {
   // --strict-templates: an undefined variable, attribute or key in a template is an error.
   bool strict_templates = false;
   CacheMode cache = CacheMode::kUse;
-  // The cache's file in SITE/.bengal/, and what names the output in its key (empty: the output
-  // folder's absolute path). `bengal serve` keeps its own cache, and builds each version of the
-  // site into a new folder that it names the same.
-  std::string cache_file = "cache.db";
+  // The cache's file in SITE/.bengal/ (empty: one per output folder, cache.db for the
+  // configured one; Incremental::cache_file), and what names the output in its key (empty: the
+  // output folder's absolute path). `bengal serve` keeps its own cache, and builds each version
+  // of the site into a new folder that it names the same.
+  std::string cache_file;
   std::string output_identity;
   // --clean: also remove the files of the output folder that this build did not write (nor
   // keep from the build before), as listed by the cache's manifest of outputs.

@@ -120,9 +120,22 @@ std::string Incremental::virtual_key(std::string_view url) {
   return fmt::format("v{}", url);
 }
 
-std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options, std::string& note) {
+std::string Incremental::cache_file(const BuildOptions& options, const config::SiteConfig& config) {
+  if (!options.cache_file.empty()) return options.cache_file;
+  if (!options.output_dir) return "cache.db";
+  std::error_code ec;
+  fs::path configured =
+      fs::weakly_canonical(fs::absolute(options.site_dir / config.output_dir), ec);
+  fs::path given = fs::weakly_canonical(fs::absolute(*options.output_dir), ec);
+  if (given == configured) return "cache.db";
+  return fmt::format("cache-{:016x}.db", digest_bytes(given.string()));
+}
+
+std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
+                                               const config::SiteConfig& config,
+                                               std::string& note) {
   if (options.cache == CacheMode::kOff) return nullptr;
-  auto cache = cache::BuildCache::open(options.site_dir, options.cache_file, note);
+  auto cache = cache::BuildCache::open(options.site_dir, cache_file(options, config), note);
   if (!cache) return nullptr;
   return std::unique_ptr<Incremental>(new Incremental(std::move(cache)));
 }

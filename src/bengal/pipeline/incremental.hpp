@@ -53,7 +53,12 @@ class Incremental {
  public:
   // Before discovery: opens SITE/.bengal/ (null when the build runs without a cache, with the
   // reason in `note`).
-  static std::unique_ptr<Incremental> open(const BuildOptions& options, std::string& note);
+  static std::unique_ptr<Incremental> open(const BuildOptions& options,
+                                           const config::SiteConfig& config, std::string& note);
+  // The cache describes one output folder's files: cache.db for the configured folder,
+  // cache-<digest of its absolute path>.db for one given with -o, so builds into several
+  // folders (CI matrices, tests) each stay warm and never wait for one another.
+  static std::string cache_file(const BuildOptions& options, const config::SiteConfig& config);
 
   cache::BuildCache& cache() { return *cache_; }
 
