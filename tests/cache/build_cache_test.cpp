@@ -41,10 +41,12 @@ TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   EXPECT_EQ(note, "");
   ASSERT_TRUE(cache->last_keys());
   EXPECT_EQ(cache->last_keys()->structure, 3u);
-  EXPECT_EQ(cache->unit("p0"), "record");
-  EXPECT_EQ(cache->search_text("p0"), "terms");
+  auto row = cache->unit_row("p0");
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->record, "record");
+  EXPECT_EQ(row->search_text, "terms");
   EXPECT_EQ(cache->body(0), "body");
-  EXPECT_EQ(cache->unit("p1"), std::nullopt);
+  EXPECT_EQ(cache->unit_row("p1"), std::nullopt);
   EXPECT_EQ(cache->page_digests().full, std::vector<uint64_t>{111});
   EXPECT_EQ(cache->page_digests().head, std::vector<uint64_t>{222});
   EXPECT_EQ(cache->manifest(), (std::vector<std::string>{"a/index.html", "index.html"}));
@@ -79,7 +81,8 @@ TEST(BuildCache, AFileThatIsNotADatabaseIsReplaced) {
   EXPECT_EQ(note, "the cache " + (site / ".bengal/cache.db").string() +
                       " could not be read (file is not a database); building cold");
   finish_one_build(*cache);
-  EXPECT_EQ(cache->unit("p0"), "record");
+  ASSERT_TRUE(cache->unit_row("p0"));
+  EXPECT_EQ(cache->unit_row("p0")->record, "record");
 }
 
 TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
@@ -98,7 +101,7 @@ TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
   auto cache = BuildCache::open(site, "cache.db", note);
   ASSERT_NE(cache, nullptr);
   EXPECT_EQ(note, "the cache was written by bengal 0.0.9; building cold");
-  EXPECT_EQ(cache->unit("p0"), std::nullopt);
+  EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
   EXPECT_EQ(cache->find("a.md"), std::nullopt);
 }
 

@@ -150,8 +150,6 @@ BuildCache::BuildCache(std::unique_ptr<Database> db, int lock_fd)
 
 BuildCache::~BuildCache() {
   body_query_.reset();
-  unit_query_.reset();
-  search_text_query_.reset();
   unit_row_query_.reset();
   db_.reset();
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
@@ -272,16 +270,6 @@ std::optional<std::string> BuildCache::lookup(std::unique_ptr<Statement>& query,
 std::optional<std::string> BuildCache::body(PageId id) {
   std::lock_guard lock(mutex_);
   return lookup(body_query_, "SELECT record FROM bodies WHERE id = ?", static_cast<int64_t>(id));
-}
-
-std::optional<std::string> BuildCache::unit(std::string_view key) {
-  std::lock_guard lock(mutex_);
-  return lookup(unit_query_, "SELECT record FROM units WHERE key = ?", key);
-}
-
-std::optional<std::string> BuildCache::search_text(std::string_view key) {
-  std::lock_guard lock(mutex_);
-  return lookup(search_text_query_, "SELECT text FROM search WHERE key = ?", key);
 }
 
 std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key) {

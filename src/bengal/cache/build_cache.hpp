@@ -65,9 +65,7 @@ class BuildCache final : public content::SourceCache {
   std::vector<std::pair<std::string, uint64_t>> template_digests();
   std::vector<std::string> manifest();
   std::optional<std::string> body(PageId id);
-  std::optional<std::string> unit(std::string_view key);
-  std::optional<std::string> search_text(std::string_view key);
-  // unit() and search_text() in one query, as a warm build asks for every render.
+  // A render's record and its search text, in one query: a warm build asks for every render.
   struct UnitRow {
     std::string record;
     std::optional<std::string> search_text;
@@ -94,7 +92,7 @@ class BuildCache final : public content::SourceCache {
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
-  std::unique_ptr<Statement> body_query_, unit_query_, search_text_query_, unit_row_query_;
+  std::unique_ptr<Statement> body_query_, unit_row_query_;
   std::mutex mutex_;  // guards the pending records
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {
