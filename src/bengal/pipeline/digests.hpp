@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -18,7 +19,7 @@ namespace bengal::pipeline {
 struct BuildKeyInputs {
   std::string_view options;  // the build options that change output, as text
   const bengal::Value* translations = nullptr;
-  std::vector<std::string> template_names;  // every template file the site and theme hold
+  std::span<const std::string> template_names;  // every template file the site and theme hold
 };
 
 cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& graph,

@@ -21,27 +21,6 @@ constexpr uint64_t kMissingTemplate = 1;
 // Bodies that embed bodies that embed ...: past this depth, call it changed.
 constexpr int kMaxBodyDepth = 32;
 
-// Every template file of the site's templates/ and its theme's: a new file can change which
-// template a page gets (templates/layout_lookup.hpp), so the names are part of the build key.
-std::vector<std::string> template_names(const BuildContext& b) {
-  std::vector<std::string> names;
-  std::vector<fs::path> dirs = {b.options.site_dir / "templates"};
-  const std::string& theme = b.loaded->site.config.theme;
-  if (!theme.empty() && theme != "default")
-    dirs.push_back(b.options.site_dir / "themes" / theme / "templates");
-  for (size_t i = 0; i < dirs.size(); ++i) {
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(dirs[i], ec), end; !ec && it != end;
-         it.increment(ec)) {
-      if (!it->is_directory(ec))
-        names.push_back(
-            fmt::format("{}:{}", i, it->path().lexically_relative(dirs[i]).generic_string()));
-    }
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 // The build options that change what is written.
 std::string output_options(const BuildContext& b) {
   const BuildOptions& o = b.options;
@@ -148,7 +127,7 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   std::string options = output_options(b);
   inputs.options = options;
   inputs.translations = &r.ctx.translations_source();
-  inputs.template_names = template_names(b);
+  inputs.template_names = r.template_files;
   keys_ = build_keys(site, b.graph, b.generated, inputs);
   digests_ = page_digests(site, b.graph);
   std::optional<cache::BuildKeys> last = cache_->last_keys();

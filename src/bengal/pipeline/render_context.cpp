@@ -26,8 +26,10 @@ StoreOptions store_options(BuildContext& b) {
 
 // Template lookup: the site's templates/, then the theme folder, then the built-in theme.
 // Templates symlinked out of the site are not read (unless follow_external_symlinks); the
-// folders are listed once only to warn about them, as for every source folder.
-std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
+// folders are listed once, to warn about them as for every source folder, and to name in
+// `files` every template file they hold ("<folder index>:<path>").
+std::shared_ptr<const templates::Loader> template_loader(BuildContext& b,
+                                                         std::vector<std::string>& files) {
   const fs::path& site_dir = b.options.site_dir;
   const std::string& theme = b.site().config.theme;
   std::vector<fs::path> dirs = {site_dir / "templates"};
@@ -36,8 +38,10 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b) {
     dirs.push_back(site_dir / "themes" / theme / "templates");
     shown.push_back("themes/" + theme + "/templates");
   }
-  for (size_t i = 0; i < dirs.size(); ++i)
-    list_source_files(dirs[i], shown[i], b.sources, b.diagnostics);
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    for (auto& rel : list_source_files(dirs[i], shown[i], b.sources, b.diagnostics))
+      files.push_back(fmt::format("{}:{}", i, rel));
+  }
   return std::make_shared<templates::ChainLoader>(
       dirs, shown, templates::builtin_template_loader(),
       b.sources.follow_external_symlinks ? fs::path() : site_dir);
@@ -86,7 +90,7 @@ RenderContext::RenderContext(BuildContext& b)
       writer(b.output_dir),
       store(b.site(), b.content_dir, store_options(b)),
       body(b.site(), store, b.options.site_dir, b.diagnostics),
-      env(template_loader(b)),
+      env(template_loader(b, template_files)),
       ctx(b.site(), [this](PageId id) { return body.content_html(id); }),
       pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {
   const site::Site& site = b.site();

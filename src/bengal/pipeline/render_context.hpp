@@ -65,6 +65,10 @@ struct RenderContext {
   }
 
   BuildContext& build;
+  // Every template file of the site's templates/ and its theme's, as listed for the loader
+  // (before `env`, which fills it): a new one can change which template a page gets, so the
+  // incremental build's key holds their names.
+  std::vector<std::string> template_files;
   output::OutputWriter writer;
   ContentStore store;
   BodyRenderer body;
