@@ -14,7 +14,7 @@ namespace bengal::cache {
 namespace {
 
 // Bump when a record's layout or a digest's meaning changes.
-constexpr int64_t kSchema = 1;
+constexpr int64_t kSchema = 2;
 constexpr int kLockWaitStepMillis = 100;
 
 constexpr const char* kTables = R"sql(
@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS new_bodies(id INTEGER PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS search(key TEXT PRIMARY KEY, text BLOB);
+CREATE TABLE IF NOT EXISTS groups(key TEXT PRIMARY KEY, digest INTEGER, record BLOB);
 CREATE TABLE IF NOT EXISTS templates(name TEXT PRIMARY KEY, digest INTEGER);
 CREATE TABLE IF NOT EXISTS manifest(rel TEXT PRIMARY KEY);
 )sql";
@@ -33,7 +34,7 @@ CREATE TABLE IF NOT EXISTS manifest(rel TEXT PRIMARY KEY);
 constexpr const char* kDropAll = R"sql(
 DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS pages;
 DROP TABLE IF EXISTS bodies; DROP TABLE IF EXISTS new_bodies; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS search;
-DROP TABLE IF EXISTS templates; DROP TABLE IF EXISTS manifest;
+DROP TABLE IF EXISTS templates; DROP TABLE IF EXISTS manifest; DROP TABLE IF EXISTS groups;
 )sql";
 
 std::optional<std::string> meta(Database& db, std::string_view key) {
@@ -151,6 +152,8 @@ BuildCache::BuildCache(std::unique_ptr<Database> db, int lock_fd)
 BuildCache::~BuildCache() {
   body_query_.reset();
   unit_row_query_.reset();
+  group_query_.reset();
+  source_query_.reset();
   db_.reset();
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
 }
@@ -180,7 +183,7 @@ void BuildCache::begin(bool cold) {
   if (cold) {
     db_->exec(
         "DELETE FROM pages; DELETE FROM bodies; DELETE FROM units; DELETE FROM search; "
-        "DELETE FROM templates;");
+        "DELETE FROM templates; DELETE FROM groups;");
     last_keys_.reset();
   }
   t.commit();
@@ -292,6 +295,26 @@ std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key) {
   return out;
 }
 
+std::optional<BuildCache::GroupRow> BuildCache::group(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  if (!group_query_) {
+    group_query_ = std::make_unique<Statement>(db_->handle(),
+                                               "SELECT digest, record FROM groups WHERE key = ?");
+  }
+  Statement& q = *group_query_;
+  q.bind(1, key);
+  std::optional<GroupRow> out;
+  if (q.step())
+    out = GroupRow{static_cast<uint64_t>(q.column_int(0)), std::string(q.column_blob(1))};
+  q.reset();
+  return out;
+}
+
+void BuildCache::put_group(std::string key, uint64_t digest, std::string record) {
+  std::lock_guard lock(mutex_);
+  pending_groups_.push_back({std::move(key), digest, std::move(record)});
+}
+
 void BuildCache::put_body(PageId id, std::string record) {
   std::lock_guard lock(mutex_);
   pending_bodies_.emplace_back(id, std::move(record));
@@ -305,7 +328,9 @@ void BuildCache::put_unit(std::string key, std::string record,
 
 void BuildCache::flush() {
   std::lock_guard lock(mutex_);
-  if (pending_bodies_.empty() && pending_units_.empty() && pending_sources_.empty()) return;
+  if (pending_bodies_.empty() && pending_units_.empty() && pending_sources_.empty() &&
+      pending_groups_.empty())
+    return;
   Transaction t(*db_);
   {
     // Apart until the build ends: body() answers with the last build's record all along.
@@ -327,6 +352,12 @@ void BuildCache::flush() {
   }
   {
     Statement q(db_->handle(),
+                "INSERT OR REPLACE INTO groups(key, digest, record) VALUES(?, ?, ?)");
+    for (const auto& g : pending_groups_)
+      q.bind(1, g.key).bind(2, static_cast<int64_t>(g.digest)).bind_blob(3, g.record).run();
+  }
+  {
+    Statement q(db_->handle(),
                 "INSERT OR REPLACE INTO sources(rel, size, mtime, inode, record) "
                 "VALUES(?, ?, ?, ?, ?)");
     for (const auto& [rel, value] : pending_sources_) {
@@ -343,18 +374,27 @@ void BuildCache::flush() {
   pending_bodies_.clear();
   pending_units_.clear();
   pending_sources_.clear();
+  pending_groups_.clear();
 }
 
 std::optional<content::CachedSource> BuildCache::find(std::string_view rel) {
   std::lock_guard lock(mutex_);
-  Statement q(db_->handle(), "SELECT size, mtime, inode, record FROM sources WHERE rel = ?");
+  // Prepared once: discovery asks for every page file of the site.
+  if (!source_query_) {
+    source_query_ = std::make_unique<Statement>(
+        db_->handle(), "SELECT size, mtime, inode, record FROM sources WHERE rel = ?");
+  }
+  Statement& q = *source_query_;
   q.bind(1, rel);
-  if (!q.step()) return std::nullopt;
-  content::CachedSource out;
-  out.stamp.size = static_cast<uint64_t>(q.column_int(0));
-  out.stamp.mtime_ns = q.column_int(1);
-  out.stamp.inode = static_cast<uint64_t>(q.column_int(2));
-  out.record = std::string(q.column_blob(3));
+  std::optional<content::CachedSource> out;
+  if (q.step()) {
+    out.emplace();
+    out->stamp.size = static_cast<uint64_t>(q.column_int(0));
+    out->stamp.mtime_ns = q.column_int(1);
+    out->stamp.inode = static_cast<uint64_t>(q.column_int(2));
+    out->record = std::string(q.column_blob(3));
+  }
+  q.reset();
   return out;
 }
 

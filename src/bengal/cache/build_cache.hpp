@@ -71,10 +71,18 @@ class BuildCache final : public content::SourceCache {
     std::optional<std::string> search_text;
   };
   std::optional<UnitRow> unit_row(std::string_view key);
+  // A group of site-wide files (pipeline/kept_outputs.hpp): the digest of its inputs and its
+  // files' stamps (an encoded cache::UnitRecord with outputs only).
+  struct GroupRow {
+    uint64_t digest = 0;
+    std::string record;
+  };
+  std::optional<GroupRow> group(std::string_view key);
 
   // This build's records, from any thread; written by flush() (after each render batch).
   void put_body(PageId id, std::string record);
   void put_unit(std::string key, std::string record, std::optional<std::string> search_text);
+  void put_group(std::string key, uint64_t digest, std::string record);
   void flush();
 
   // content::SourceCache: the parses of page files (discovery; one thread).
@@ -92,7 +100,7 @@ class BuildCache final : public content::SourceCache {
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
-  std::unique_ptr<Statement> body_query_, unit_row_query_;
+  std::unique_ptr<Statement> body_query_, unit_row_query_, group_query_, source_query_;
   std::mutex mutex_;  // guards the pending records
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {
@@ -100,6 +108,12 @@ class BuildCache final : public content::SourceCache {
     std::optional<std::string> search_text;
   };
   std::vector<PendingUnit> pending_units_;
+  struct PendingGroup {
+    std::string key;
+    uint64_t digest = 0;
+    std::string record;
+  };
+  std::vector<PendingGroup> pending_groups_;
   std::vector<std::pair<std::string, std::pair<content::FileStamp, std::string>>> pending_sources_;
 };
 

@@ -243,11 +243,13 @@ void render_batches(BuildContext& b, RenderContext& r) {
   b.monitor.render_started();
   for (size_t i = 0; i < b.batches.size(); ++i) {
     b.monitor.start_phase(fmt::format("render {}/{}", i + 1, b.batches.size()));
+    size_t renders_before = r.renders;
     render_batch(r, b.batches[i]);
     if (b.incremental != nullptr) b.incremental->flush();
     // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
-    // jemalloc for its decay time) until asked to give it back.
-    if (b.memory.streaming) release_free_memory();
+    // jemalloc for its decay time) until asked to give it back; a batch whose renders were all
+    // kept freed next to nothing.
+    if (b.memory.streaming && r.renders != renders_before) release_free_memory();
     b.monitor.end_phase(r.resident());
   }
 }
@@ -286,7 +288,7 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   if (site.features.search)
     write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
   r.search_spill.reset();
-  if (r.sharded_search) r.sharded_search->write(r.writer);
+  if (r.sharded_search) r.sharded_search->write(r.writer, b.incremental);
   r.sharded_search.reset();
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,

@@ -260,15 +260,46 @@ void Incremental::prefetch(const std::vector<std::string>& keys) {
   for (const auto& key : keys) prefetched_.emplace(key, cache_->unit_row(key));
 }
 
+std::optional<std::vector<std::string>> Incremental::keep_group(const std::string& key,
+                                                                uint64_t inputs) {
+  if (!warm_) return std::nullopt;
+  std::optional<cache::BuildCache::GroupRow> row = cache_->group(key);
+  cache::UnitRecord unit;
+  if (!row || row->digest != inputs || !cache::decode_unit(row->record, unit) ||
+      !outputs_intact(unit))
+    return std::nullopt;
+  std::vector<std::string> rels;
+  rels.reserve(unit.outputs.size());
+  for (auto& o : unit.outputs) {
+    render_->writer.keep(o.rel);
+    rels.push_back(std::move(o.rel));
+  }
+  return rels;
+}
+
+void Incremental::record_group(const std::string& key, uint64_t inputs,
+                               const std::vector<std::string>& rels) {
+  cache::UnitRecord unit;
+  unit.outputs = stamps(rels);
+  cache_->put_group(key, inputs, cache::encode_unit(unit));
+}
+
+std::vector<cache::OutputStamp> Incremental::stamps(const std::vector<std::string>& rels) const {
+  std::vector<cache::OutputStamp> out;
+  out.reserve(rels.size());
+  for (const auto& rel : rels) {
+    cache::OutputStamp o;
+    o.rel = rel;
+    if (stamp_of(render_->writer.resolve(rel), o.size, o.mtime_ns)) out.push_back(std::move(o));
+  }
+  return out;
+}
+
 void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t html_files,
                          bool math, const SearchParts* search, bool text, bool terms) {
   set.finish();
   cache::UnitRecord unit;
-  for (const auto& rel : set.outputs) {
-    cache::OutputStamp o;
-    o.rel = rel;
-    if (stamp_of(render_->writer.resolve(rel), o.size, o.mtime_ns)) unit.outputs.push_back(o);
-  }
+  unit.outputs = stamps(set.outputs);
   {
     std::lock_guard lock(mutex_);
     for (const auto& name : set.templates)

@@ -23,6 +23,7 @@
 #include "bengal/cache/build_cache.hpp"
 #include "bengal/cache/unit_record.hpp"
 #include "bengal/pipeline/build_context.hpp"
+#include "bengal/pipeline/kept_outputs.hpp"
 #include "bengal/pipeline/sharded_search.hpp"
 
 namespace bengal::pipeline {
@@ -49,7 +50,7 @@ struct KeptRender {
   SearchParts search;
 };
 
-class Incremental {
+class Incremental final : public KeptOutputs {
  public:
   // Before discovery: opens SITE/.bengal/ (null when the build runs without a cache, with the
   // reason in `note`).
@@ -84,6 +85,11 @@ class Incremental {
   // With `text` (`terms`), `search`'s text (terms) are kept for the next build.
   void record(const std::string& key, reads::ReadSet&& reads, uint32_t html_files, bool math,
               const SearchParts* search, bool text, bool terms);
+  // KeptOutputs: groups of site-wide files (the search shards of a bucket, ...).
+  std::optional<std::vector<std::string>> keep_group(const std::string& key,
+                                                     uint64_t inputs) override;
+  void record_group(const std::string& key, uint64_t inputs,
+                    const std::vector<std::string>& rels) override;
   // After each render batch: the records so far into the cache.
   void flush() { cache_->flush(); }
   // After the site-wide outputs: removes the last build's files this one did not write, then
@@ -98,6 +104,7 @@ class Incremental {
   bool file_changed(const std::string& key, uint64_t digest);
   uint64_t template_digest(const std::string& name) const;
   bool outputs_intact(const cache::UnitRecord& unit) const;
+  std::vector<cache::OutputStamp> stamps(const std::vector<std::string>& rels) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
   BuildContext* build_ = nullptr;

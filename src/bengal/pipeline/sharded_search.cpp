@@ -4,6 +4,7 @@
 #include <map>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include "bengal/core/json_text.hpp"
 #include "bengal/search/tokenize.hpp"
@@ -12,6 +13,19 @@ namespace bengal::pipeline {
 namespace {
 
 constexpr uint16_t kTitleWeight = 24, kHeadingWeight = 6, kMaxBodyUses = 8;
+constexpr std::string_view kShardFolder = "search/t/", kShardExtension = ".json";
+
+// The shard names of kept files ("search/t/<name>.json") onto `names`; false, adding none,
+// when one is not a shard's file (a cache that was tampered with: the bucket is made again).
+bool shard_names(const std::vector<std::string>& rels, std::vector<std::string>& names) {
+  for (const auto& rel : rels)
+    if (!rel.starts_with(kShardFolder) || !rel.ends_with(kShardExtension)) return false;
+  for (const auto& rel : rels) {
+    names.push_back(
+        rel.substr(kShardFolder.size(), rel.size() - kShardFolder.size() - kShardExtension.size()));
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -88,13 +102,24 @@ void ShardedSearch::add(PageId id, const PageTerms& terms) {
   for (const auto& [term, weight] : terms) spill_.add(term, number_[id], weight);
 }
 
-void ShardedSearch::write(output::OutputWriter& writer) {
+void ShardedSearch::write(output::OutputWriter& writer, KeptOutputs* kept) {
   std::vector<std::string> names;
+  // What a bucket's shards are made of besides its records.
+  std::string shaping = fmt::format("{} {} {} {}", options_.prefix_chars, options_.max_prefix_chars,
+                                    options_.max_postings, options_.max_shard_bytes);
   for (size_t b = 0; b < search::TermSpill::kBuckets; ++b) {
+    std::string key = fmt::format("search bucket {}", b);
+    uint64_t inputs = XXH3_64bits_withSeed(shaping.data(), shaping.size(), spill_.bucket_digest(b));
+    if (kept != nullptr) {
+      if (auto rels = kept->keep_group(key, inputs); rels && shard_names(*rels, names)) continue;
+    }
+    std::vector<std::string> rels;
     for (const search::Shard& shard : search::build_shards(spill_.read_bucket(b), options_)) {
       names.push_back(search::hex_name(shard.prefix));
-      writer.write(fmt::format("search/t/{}.json", names.back()), shard.json);
+      rels.push_back(fmt::format("{}{}{}", kShardFolder, names.back(), kShardExtension));
+      writer.write(rels.back(), shard.json);
     }
+    if (kept != nullptr) kept->record_group(key, inputs, rels);
   }
   std::sort(names.begin(), names.end());
   std::span<const PageId> pages = site_.rendered();

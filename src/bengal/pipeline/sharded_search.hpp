@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "bengal/output/writer.hpp"
+#include "bengal/pipeline/kept_outputs.hpp"
 #include "bengal/search/shards.hpp"
 #include "bengal/search/term_spill.hpp"
 #include "bengal/site/site.hpp"
@@ -40,8 +41,9 @@ class ShardedSearch {
   void add_term(PageId id, std::string_view term, uint16_t weight) {
     spill_.add(term, number_[id], weight);
   }
-  // Writes the shards, the fragments and then the manifest; the spill is spent.
-  void write(output::OutputWriter& writer);
+  // Writes the shards, the fragments and then the manifest; the spill is spent. With `kept`,
+  // the shards of a bucket whose records are the last build's are kept instead.
+  void write(output::OutputWriter& writer, KeptOutputs* kept = nullptr);
 
  private:
   const site::Site& site_;

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include <xxhash.h>
+
 #include "bengal/search/tokenize.hpp"
 
 namespace bengal::search {
@@ -18,6 +20,7 @@ TermSpill::TermSpill(const std::filesystem::path& folder, size_t prefix_chars)
     : file_(folder, "bengal-search-terms"),
       prefix_chars_(prefix_chars),
       buffers_(kBuckets),
+      digests_(kBuckets, 0),
       chunks_(kBuckets) {}
 
 size_t TermSpill::bucket_of(std::string_view term) const {
@@ -45,8 +48,15 @@ void TermSpill::flush(size_t b) {
   std::string& buf = buffers_[b];
   if (buf.empty()) return;
   chunks_[b].emplace_back(file_.append(buf), static_cast<uint32_t>(buf.size()));
+  digests_[b] = XXH3_64bits_withSeed(buf.data(), buf.size(), digests_[b]);
   buf.clear();
   buf.shrink_to_fit();
+}
+
+uint64_t TermSpill::bucket_digest(size_t b) const {
+  // Chunks end where the buffer filled, which depends only on the records added.
+  const std::string& rest = buffers_[b];
+  return XXH3_64bits_withSeed(rest.data(), rest.size(), digests_[b]);
 }
 
 std::vector<Posting> TermSpill::read_bucket(size_t b) {
@@ -54,6 +64,7 @@ std::vector<Posting> TermSpill::read_bucket(size_t b) {
   for (auto [offset, size] : chunks_[b]) file_.read(offset, size, data);
   data += buffers_[b];
   std::vector<Posting> out;
+  out.reserve(data.size() / 12);  // a record is 7 bytes and a term of about 5
   for (size_t i = 0; i + 7 <= data.size();) {
     Posting p;
     std::memcpy(&p.page, data.data() + i, 4);

@@ -37,6 +37,9 @@ class TermSpill {
   // Every record of bucket `b`, in the order added.
   std::vector<Posting> read_bucket(size_t b);
   size_t bucket_of(std::string_view term) const;
+  // A digest of bucket `b`'s records in the order added: equal digests, equal shards (an
+  // incremental build keeps the last build's shards of a bucket whose digest is the same).
+  uint64_t bucket_digest(size_t b) const;
   uint64_t bytes() const { return file_.size(); }
 
  private:
@@ -45,6 +48,7 @@ class TermSpill {
   SpillFile file_;
   size_t prefix_chars_;
   std::vector<std::string> buffers_;  // records not yet written, by bucket
+  std::vector<uint64_t> digests_;     // of the records written, by bucket (chained)
   // Where each bucket's chunks are in the file: offset, length.
   std::vector<std::vector<std::pair<uint64_t, uint32_t>>> chunks_;
 };
