@@ -8,6 +8,8 @@
 #include <map>
 #include <utility>
 
+#include "bengal/search/term_spill.hpp"
+
 #include "../support/build_into.hpp"
 #include "../support/run.hpp"
 #include "../support/site_fixture.hpp"
@@ -130,6 +132,45 @@ TEST(IncrementalCache, TemplateOrDataEditRerendersOnlyThePagesThatReadIt) {
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
   EXPECT_NE(site.output("blog/c/index.html").find("<p>Grace</p>"), std::string::npos);
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
+}
+
+// The files of search/t/ (the shards), output-relative.
+std::vector<std::string> search_shards(const TestSite& site) {
+  std::vector<std::string> out;
+  for (const auto& rel : site.outputs())
+    if (rel.starts_with("search/t/")) out.push_back(rel);
+  return out;
+}
+
+TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
+  TestSite site(kCacheSite);
+  auto cold = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(cold.site_files_kept, 0u);
+  std::vector<std::string> shards = search_shards(site);
+  ASSERT_GE(shards.size(), 5u);
+
+  auto unchanged = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(unchanged.site_files_kept, shards.size());
+  EXPECT_EQ(unchanged.files_written, 0u);
+
+  // "betamax" is a new term of the shard "be" (6265, the hex of its bytes), beside "beta": the
+  // shards of that shard's bucket are made again, every other shard is kept.
+  write_file(site.dir() / "content/blog/b.md",
+             "---\ntitle: B\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta betamax.\n");
+  auto edited = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_NE(site.output("search/t/6265.json").find("\"betamax\""), std::string::npos);
+  search::TermSpill spill(site.dir(), 2);
+  size_t edited_bucket = spill.bucket_of("betamax"), others = 0;
+  for (const auto& rel : shards) {
+    std::string hex = rel.substr(9, rel.size() - 9 - 5), prefix;
+    for (size_t i = 0; i + 1 < hex.size(); i += 2)
+      prefix += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    if (spill.bucket_of(prefix) != edited_bucket) ++others;
+  }
+  EXPECT_EQ(search_shards(site), shards);
+  EXPECT_EQ(edited.site_files_kept, others);
+  EXPECT_LT(others, shards.size());
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {

@@ -363,7 +363,10 @@ void finalize(BuildContext& b, RenderContext& r) {
         plural(r.writer.failed(), "output file"), b.stats().output_dir));
   }
   report::BuildStats& stats = b.stats();
-  if (b.incremental != nullptr) stats.stale_files_removed += b.incremental->finish(r);
+  if (b.incremental != nullptr) {
+    stats.stale_files_removed += b.incremental->finish(r);
+    stats.site_files_kept = b.incremental->group_files_kept();
+  }
   if (b.options.clean) {
     stats.stale_files_removed +=
         remove_outputs(r.writer.root(), files_not_in(r.writer.root(), r.writer.manifest()));

@@ -268,6 +268,7 @@ std::optional<std::vector<std::string>> Incremental::keep_group(const std::strin
   if (!row || row->digest != inputs || !cache::decode_unit(row->record, unit) ||
       !outputs_intact(unit))
     return std::nullopt;
+  group_files_kept_ += unit.outputs.size();
   std::vector<std::string> rels;
   rels.reserve(unit.outputs.size());
   for (auto& o : unit.outputs) {

@@ -90,6 +90,7 @@ class Incremental final : public KeptOutputs {
                                                      uint64_t inputs) override;
   void record_group(const std::string& key, uint64_t inputs,
                     const std::vector<std::string>& rels) override;
+  size_t group_files_kept() const { return group_files_kept_; }
   // After each render batch: the records so far into the cache.
   void flush() { cache_->flush(); }
   // After the site-wide outputs: removes the last build's files this one did not write, then
@@ -110,6 +111,7 @@ class Incremental final : public KeptOutputs {
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;
   bool warm_ = false;
+  size_t group_files_kept_ = 0;
   bool pagerank_changed_ = true;
   bool data_changed_ = true;
   cache::BuildKeys keys_;

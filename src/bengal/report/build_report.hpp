@@ -96,6 +96,7 @@ struct BuildStats {
   size_t renders_reused = 0;
   size_t sources_reused = 0;  // page files whose parse was read from the cache
   size_t stale_files_removed = 0;
+  size_t site_files_kept = 0;  // site-wide files kept as the last build left them (search shards)
   std::string cache_note;
 };
 
