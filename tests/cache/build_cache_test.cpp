@@ -45,7 +45,7 @@ TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   ASSERT_TRUE(row);
   EXPECT_EQ(row->record, "record");
   EXPECT_EQ(row->search_text, "terms");
-  EXPECT_EQ(cache->body(0), "body");
+  EXPECT_EQ(cache->bodies(2), (std::vector<std::optional<std::string>>{"body", std::nullopt}));
   EXPECT_EQ(cache->unit_row("p1"), std::nullopt);
   EXPECT_EQ(cache->page_digests().full, std::vector<uint64_t>{111});
   EXPECT_EQ(cache->page_digests().head, std::vector<uint64_t>{222});

@@ -14,7 +14,7 @@ namespace bengal::cache {
 namespace {
 
 // Bump when a record's layout or a digest's meaning changes.
-constexpr int64_t kSchema = 2;
+constexpr int64_t kSchema = 3;
 constexpr int kLockWaitStepMillis = 100;
 
 constexpr const char* kTables = R"sql(
@@ -24,8 +24,8 @@ CREATE TABLE IF NOT EXISTS sources(rel TEXT PRIMARY KEY, size INTEGER, mtime INT
 CREATE TABLE IF NOT EXISTS pages(id INTEGER PRIMARY KEY, digest INTEGER, head INTEGER);
 CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS new_bodies(id INTEGER PRIMARY KEY, record BLOB);
-CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, record BLOB);
-CREATE TABLE IF NOT EXISTS search(key TEXT PRIMARY KEY, text BLOB);
+CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, record BLOB, has_search INTEGER,
+                                 search BLOB);
 CREATE TABLE IF NOT EXISTS groups(key TEXT PRIMARY KEY, digest INTEGER, record BLOB);
 CREATE TABLE IF NOT EXISTS templates(name TEXT PRIMARY KEY, digest INTEGER);
 CREATE TABLE IF NOT EXISTS manifest(rel TEXT PRIMARY KEY);
@@ -150,7 +150,6 @@ BuildCache::BuildCache(std::unique_ptr<Database> db, int lock_fd)
     : db_(std::move(db)), lock_fd_(lock_fd) {}
 
 BuildCache::~BuildCache() {
-  body_query_.reset();
   unit_row_query_.reset();
   group_query_.reset();
   source_query_.reset();
@@ -182,7 +181,7 @@ void BuildCache::begin(bool cold) {
   db_->exec("DELETE FROM new_bodies;");
   if (cold) {
     db_->exec(
-        "DELETE FROM pages; DELETE FROM bodies; DELETE FROM units; DELETE FROM search; "
+        "DELETE FROM pages; DELETE FROM bodies; DELETE FROM units; "
         "DELETE FROM templates; DELETE FROM groups;");
     last_keys_.reset();
   }
@@ -191,13 +190,21 @@ void BuildCache::begin(bool cold) {
 
 void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
                         const std::vector<std::pair<std::string, uint64_t>>& templates,
-                        const std::vector<std::string>& manifest) {
+                        const std::vector<std::string>& manifest, const PageDigests* last,
+                        bool manifest_changed) {
   flush();
   Transaction t(*db_);
-  db_->exec("DELETE FROM pages; DELETE FROM templates; DELETE FROM manifest;");
+  db_->exec("DELETE FROM templates;");
+  // A warm build changes a few pages' digests: tens of thousands of rows need not be written.
+  bool same_pages = last != nullptr && last->full.size() == page_digests.full.size() &&
+                    last->head.size() == page_digests.head.size();
+  if (!same_pages) db_->exec("DELETE FROM pages;");
   {
-    Statement q(db_->handle(), "INSERT INTO pages(id, digest, head) VALUES(?, ?, ?)");
+    Statement q(db_->handle(), "INSERT OR REPLACE INTO pages(id, digest, head) VALUES(?, ?, ?)");
     for (size_t id = 0; id < page_digests.full.size(); ++id) {
+      if (same_pages && last->full[id] == page_digests.full[id] &&
+          last->head[id] == page_digests.head[id])
+        continue;
       q.bind(1, static_cast<int64_t>(id))
           .bind(2, static_cast<int64_t>(page_digests.full[id]))
           .bind(3, static_cast<int64_t>(page_digests.head[id]))
@@ -209,7 +216,8 @@ void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
     for (const auto& [name, digest] : templates)
       q.bind(1, name).bind(2, static_cast<int64_t>(digest)).run();
   }
-  {
+  if (manifest_changed) {
+    db_->exec("DELETE FROM manifest;");
     Statement q(db_->handle(), "INSERT INTO manifest(rel) VALUES(?)");
     for (const auto& rel : manifest) q.bind(1, rel).run();
   }
@@ -259,29 +267,23 @@ std::vector<std::string> BuildCache::manifest() {
   return out;
 }
 
-template <class Key>
-std::optional<std::string> BuildCache::lookup(std::unique_ptr<Statement>& query, const char* sql,
-                                              const Key& key) {
-  if (!query) query = std::make_unique<Statement>(db_->handle(), sql);
-  query->bind(1, key);
-  std::optional<std::string> out;
-  if (query->step()) out = std::string(query->column_blob(0));
-  query->reset();
-  return out;
-}
-
-std::optional<std::string> BuildCache::body(PageId id) {
+std::vector<std::optional<std::string>> BuildCache::bodies(size_t pages) {
   std::lock_guard lock(mutex_);
-  return lookup(body_query_, "SELECT record FROM bodies WHERE id = ?", static_cast<int64_t>(id));
+  std::vector<std::optional<std::string>> out(pages);
+  Statement q(db_->handle(), "SELECT id, record FROM bodies WHERE id < ?");
+  q.bind(1, static_cast<int64_t>(pages));
+  while (q.step()) {
+    int64_t id = q.column_int(0);
+    if (id >= 0) out[static_cast<size_t>(id)] = std::string(q.column_blob(1));
+  }
+  return out;
 }
 
 std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key) {
   std::lock_guard lock(mutex_);
   if (!unit_row_query_) {
     unit_row_query_ = std::make_unique<Statement>(
-        db_->handle(),
-        "SELECT units.record, search.text, search.key IS NOT NULL FROM units "
-        "LEFT JOIN search ON search.key = units.key WHERE units.key = ?");
+        db_->handle(), "SELECT record, search, has_search FROM units WHERE key = ?");
   }
   Statement& q = *unit_row_query_;
   q.bind(1, key);
@@ -333,21 +335,22 @@ void BuildCache::flush() {
     return;
   Transaction t(*db_);
   {
-    // Apart until the build ends: body() answers with the last build's record all along.
+    // Apart until the build ends: bodies() answers with the last build's records.
     Statement q(db_->handle(), "INSERT OR REPLACE INTO new_bodies(id, record) VALUES(?, ?)");
     for (const auto& [id, record] : pending_bodies_)
       q.bind(1, static_cast<int64_t>(id)).bind_blob(2, record).run();
   }
   {
-    Statement unit(db_->handle(), "INSERT OR REPLACE INTO units(key, record) VALUES(?, ?)");
-    Statement text(db_->handle(), "INSERT OR REPLACE INTO search(key, text) VALUES(?, ?)");
-    Statement drop(db_->handle(), "DELETE FROM search WHERE key = ?");
+    // The search parts in the render's row: a warm build reads both with one lookup.
+    Statement unit(db_->handle(),
+                   "INSERT OR REPLACE INTO units(key, record, has_search, search) "
+                   "VALUES(?, ?, ?, ?)");
     for (const auto& u : pending_units_) {
-      unit.bind(1, u.key).bind_blob(2, u.record).run();
-      if (u.search_text)
-        text.bind(1, u.key).bind_blob(2, *u.search_text).run();
-      else
-        drop.bind(1, u.key).run();
+      unit.bind(1, u.key)
+          .bind_blob(2, u.record)
+          .bind(3, int64_t{u.search_text ? 1 : 0})
+          .bind_blob(4, u.search_text.value_or(""))
+          .run();
     }
   }
   {

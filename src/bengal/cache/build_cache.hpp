@@ -56,15 +56,20 @@ class BuildCache final : public content::SourceCache {
   // and the next build runs cold). `cold` forgets the last build's renders first.
   void begin(bool cold);
   // Ends it: the keys, page digests, template digests and manifest of this build, "done".
+  // With `last` (the page digests the cache holds, as page_digests() read them), only the
+  // pages whose digests changed are written; a manifest that did not change is not written.
   void finish(const BuildKeys& keys, const PageDigests& page_digests,
               const std::vector<std::pair<std::string, uint64_t>>& templates,
-              const std::vector<std::string>& manifest);
+              const std::vector<std::string>& manifest, const PageDigests* last = nullptr,
+              bool manifest_changed = true);
 
   // The last build's, read at open or on demand.
   PageDigests page_digests();
   std::vector<std::pair<std::string, uint64_t>> template_digests();
   std::vector<std::string> manifest();
-  std::optional<std::string> body(PageId id);
+  // By page id, below `pages`: each page body's reads, when the last build recorded them.
+  // Read at once: they are small, and a warm build asks for most of them.
+  std::vector<std::optional<std::string>> bodies(size_t pages);
   // A render's record and its search text, in one query: a warm build asks for every render.
   struct UnitRow {
     std::string record;
@@ -92,15 +97,10 @@ class BuildCache final : public content::SourceCache {
  private:
   BuildCache(std::unique_ptr<Database> db, int lock_fd);
   void read_keys();
-  // One row's first column by `key`, through a statement prepared once; mutex_ held.
-  template <class Key>
-  std::optional<std::string> lookup(std::unique_ptr<Statement>& query, const char* sql,
-                                    const Key& key);
-
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
-  std::unique_ptr<Statement> body_query_, unit_row_query_, group_query_, source_query_;
+  std::unique_ptr<Statement> unit_row_query_, group_query_, source_query_;
   std::mutex mutex_;  // guards the pending records
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {

@@ -134,8 +134,10 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   warm_ = last && last->build == keys_.build && last->paths == keys_.paths &&
           last->structure == keys_.structure;
   if (warm_) {
-    cache::PageDigests old = cache_->page_digests();
+    last_digests_ = cache_->page_digests();
+    const cache::PageDigests& old = last_digests_;
     size_t n = digests_.full.size();
+    bodies_ = cache_->bodies(n);
     changed_.assign(n, 1);
     head_changed_.assign(n, 1);
     for (size_t i = 0; i < n && i < old.full.size(); ++i) {
@@ -207,7 +209,7 @@ bool Incremental::body_changed(PageId id, int depth) {
   // A body that embeds itself, directly or not, is taken as changed while it is examined.
   body_memo_[id].store(1);
   bool changed = true;
-  if (std::optional<std::string> record = cache_->body(id)) {
+  if (const std::optional<std::string>& record = bodies_[id]) {
     reads::ReadSet set;
     changed = !cache::decode_reads(*record, set) || reads_changed(set, depth);
   }
@@ -325,7 +327,8 @@ size_t Incremental::finish(RenderContext& r) {
                                                           template_now_.end());
   for (const auto& name : new_templates_) templates.emplace_back(name, template_digest(name));
   std::sort(templates.begin(), templates.end());
-  cache_->finish(keys_, digests_, templates, manifest);
+  cache_->finish(keys_, digests_, templates, manifest, warm_ ? &last_digests_ : nullptr,
+                 manifest != old);
   return removed;
 }
 

@@ -116,6 +116,8 @@ class Incremental final : public KeptOutputs {
   bool data_changed_ = true;
   cache::BuildKeys keys_;
   cache::PageDigests digests_;
+  cache::PageDigests last_digests_;                 // the last build's, when warm
+  std::vector<std::optional<std::string>> bodies_;  // the last build's body reads, by page id
   std::vector<uint8_t> changed_;       // by page id: its digest differs from the last build's
   std::vector<uint8_t> head_changed_;  // ... its head's digest
   std::map<std::string, uint64_t, std::less<>> old_templates_;

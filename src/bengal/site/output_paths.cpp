@@ -49,6 +49,10 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return claims[a].by < claims[b].by; });
   std::vector<bool> won(claims.size(), false);
+  // Tens of thousands of claims at once (every page of the site) grow the table once; single
+  // claims (static files, one at a time) still grow it geometrically.
+  if (held_.capacity() < held_.size() + claims.size())
+    held_.reserve(std::max(held_.size() + claims.size(), 2 * held_.capacity()));
   for (size_t i : order) {
     OutputClaim& c = claims[i];
     if (auto it = files_.find(c.path); it != files_.end()) {
