@@ -173,6 +173,21 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
 
+TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  std::vector<std::string> shards = search_shards(site);
+  ASSERT_FALSE(shards.empty());
+  write_file(site.out() / shards[0], "edited by hand\n");
+
+  auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(warm.renders, 0u);
+  EXPECT_LT(warm.site_files_kept, shards.size());  // the edited shard's bucket was made again
+  EXPECT_GT(warm.site_files_kept, 0u);
+  EXPECT_EQ(warm.files_written, 1u);
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));
