@@ -18,6 +18,7 @@
 #include "bengal/pipeline/search_index.hpp"
 #include "bengal/pipeline/sharded_search.hpp"
 #include "bengal/site/site.hpp"
+#include "bengal/templates/site_context.hpp"
 
 namespace bengal::pipeline {
 

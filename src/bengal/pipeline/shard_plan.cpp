@@ -26,17 +26,19 @@ uint64_t key_hash(int kind, std::string_view key) {
   return XXH3_64bits_withSeed(key.data(), key.size(), static_cast<uint64_t>(kind));
 }
 
+// Half a unit for each list page of a list of `members` pages.
+double list_cost(const site::Site& site, size_t members) {
+  size_t list_pages = site.per_page == 0 ? 1 : members / site.per_page + 1;
+  return 0.5 * static_cast<double>(list_pages);
+}
+
 // A page costs its body (about 200 words a unit, read from the index: nothing is rendered to
 // estimate) and, for a section, its list pages; a term page its list pages. The estimates
 // need only be proportional to render time: they decide where the cuts go.
 double page_cost(const site::Site& site, PageId id) {
   const content::PageMeta& m = site.table.pages[id];
   double cost = 1.0 + m.word_count / 200.0;
-  if (m.kind != content::PageKind::kPage) {
-    size_t per_page = site.per_page == 0 ? 1000000 : site.per_page;
-    size_t members = site.pages_of(id).size();
-    cost += 0.5 * static_cast<double>(members / per_page + 1);
-  }
+  if (m.kind != content::PageKind::kPage) cost += list_cost(site, site.pages_of(id).size());
   return cost;
 }
 
@@ -72,9 +74,7 @@ ShardPlan::ShardPlan(const site::Site& site, const std::vector<templates::Virtua
     double cost = 1.0;
     if (vp.term >= 0) {
       const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
-      size_t per_page = site.per_page == 0 ? 1000000 : site.per_page;
-      cost += 0.5 * static_cast<double>(
-                        tax.terms[static_cast<size_t>(vp.term)].pages.size() / per_page + 1);
+      cost += list_cost(site, tax.terms[static_cast<size_t>(vp.term)].pages.size());
     }
     units.push_back({key_hash(1, vp.url), cost, 1, i});
   }
