@@ -177,7 +177,7 @@ MergeStats merge_shards(const MergeOptions& options, Diagnostics& diagnostics) {
   }
   output::OutputWriter writer(options.output_dir);
   for (const auto& [rel, dir] : owner) {
-    writer.copy_file(*dir / rel, rel);
+    writer.link_file(*dir / rel, rel);
     ++stats.files_copied;
   }
 

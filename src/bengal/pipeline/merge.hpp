@@ -1,6 +1,7 @@
 // `bengal merge OUT SHARD_DIRS...`: joins the output folders of the N jobs of a sharded build
 // (`bengal build --shard K/N`, shard_plan.hpp) into the site one build would have written,
-// byte for byte. Each shard's files are copied as they are (no file may be in two shards);
+// byte for byte. Each shard's files are hard-linked (copied across file systems) as they are
+// (no file may be in two shards);
 // the search indexes (index.json, search/) and the math renderer's files, which need every
 // page's rendered text, are made from the parts the shards left (shard_parts.hpp). The merge
 // loads the site's index itself, as the shards did, from the same sources.
