@@ -18,6 +18,7 @@
 #include "bengal/pipeline/output_plan.hpp"
 #include "bengal/pipeline/plan.hpp"
 #include "bengal/pipeline/render_context.hpp"
+#include "bengal/pipeline/shard_parts.hpp"
 #include "bengal/pipeline/site_outputs.hpp"
 #include "bengal/templates/layout_lookup.hpp"
 
@@ -143,7 +144,15 @@ BuildOutcome plan(BuildContext& b) {
   }
   b.generated = list_generated_pages(site);
   claim_generated_outputs(site, b.generated, b.diagnostics);
-  size_t to_render = b.generated.size() + 1;  // and the 404 page
+  if (b.options.shard.sharded()) {
+    b.shard = ShardPlan(site, b.generated, b.options.shard);
+    for (auto& batch : b.batches)
+      std::erase_if(batch, [&](PageId id) { return !b.shard.owns_page(id); });
+    std::erase_if(b.batches, [](const std::vector<PageId>& batch) { return batch.empty(); });
+    stats.batches = b.batches.size();
+  }
+  size_t to_render = b.shard.owns_site() ? 1 : 0;  // the 404 page
+  for (size_t i = 0; i < b.generated.size(); ++i) to_render += b.shard.owns_generated(i) ? 1 : 0;
   for (const auto& batch : b.batches) to_render += batch.size();
   b.monitor.set_total(to_render);
   b.monitor.end_phase({0, 0, stats.index_bytes});
@@ -261,6 +270,7 @@ void render_generated_pages(BuildContext& b, RenderContext& r) {
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = Incremental::virtual_key(b.generated[i].url);
   if (b.incremental != nullptr) b.incremental->prefetch(keys);
   tbb::parallel_for(size_t{0}, b.generated.size(), [&](size_t i) {
+    if (!b.shard.owns_generated(i)) return;
     const templates::VirtualPage& vp = b.generated[i];
     const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
     bool term = vp.term >= 0;
@@ -273,6 +283,7 @@ void render_generated_pages(BuildContext& b, RenderContext& r) {
                                     templates::taxonomy_candidates(tax.def.plural, term), s);
     });
   });
+  if (!b.shard.owns_site()) return;
   templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
   Scratch& s = r.scratch.local();
   auto describe = [&] { return std::pair{not_found.url, not_found.url}; };
@@ -282,14 +293,43 @@ void render_generated_pages(BuildContext& b, RenderContext& r) {
               });
 }
 
+// A shard's part of the search indexes and the math flag, for `bengal merge`.
+void write_shard_parts(BuildContext& b, RenderContext& r) {
+  const site::Site& site = b.site();
+  const BuildOptions& o = b.options;
+  ShardHeader header;
+  header.index = o.shard.index;
+  header.count = o.shard.count;
+  header.site_digest = shard_site_digest(site, b.generated);
+  header.math = r.pages.any_math();
+  header.environment = o.environment;
+  header.baseurl = o.baseurl;
+  header.drafts = o.drafts;
+  header.future = o.publish.future;
+  header.expired = o.publish.expired;
+  header.now_epoch_seconds = site.now_epoch_seconds;
+  std::vector<PageId> pages;
+  for (const auto& batch : b.batches) pages.insert(pages.end(), batch.begin(), batch.end());
+  std::sort(pages.begin(), pages.end());
+  write_shard_file(r.writer, header, pages, r.search_spill ? &*r.search_spill : nullptr,
+                   r.sharded_search ? &*r.sharded_search : nullptr);
+}
+
 // index.json, sitemap, feeds, robots.txt, llms.txt, graph.json; then the broken-link warnings.
+// A shard writes its parts of the search indexes instead, and the rest if it owns the site's
+// files.
 void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   site::Site& site = b.site();
-  if (site.features.search)
-    write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
+  if (b.options.shard.sharded()) {
+    write_shard_parts(b, r);
+  } else {
+    if (site.features.search)
+      write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
+    if (r.sharded_search) r.sharded_search->write(r.writer, b.incremental);
+  }
   r.search_spill.reset();
-  if (r.sharded_search) r.sharded_search->write(r.writer, b.incremental);
   r.sharded_search.reset();
+  if (!b.shard.owns_site()) return;
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);
@@ -303,11 +343,14 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
 
 // Files of content/, static layers and aliases, each written only where it holds its path
 // in site.outputs (output_plan.hpp).
+// A shard copies them if it owns the site's files, but not the math renderer: whether a page
+// has math is known only once all are rendered, so `bengal merge` copies it.
 void copy_site_files(BuildContext& b, RenderContext& r) {
+  if (!b.shard.owns_site()) return;
   site::Site& site = b.site();
   b.stats().static_files += copy_content_files(site, b.content_dir, r.writer, b.diagnostics);
-  b.stats().static_files +=
-      copy_static_layers(site, b.sources, r.writer, b.diagnostics, r.pages.any_math());
+  bool math = !b.options.shard.sharded() && r.pages.any_math();
+  b.stats().static_files += copy_static_layers(site, b.sources, r.writer, b.diagnostics, math);
   write_aliases(site, r.writer, b.diagnostics);
 }
 

@@ -10,6 +10,13 @@ namespace fs = std::filesystem;
 namespace bengal::pipeline {
 namespace {
 
+constexpr std::string_view kStaticPrefix = "static/";
+
+// The built-in theme's math renderer, copied only for a site with math.
+bool is_math_file(std::string_view rel) {
+  return rel.starts_with("assets/katex/") || rel == "assets/math.js";
+}
+
 // The folder a page's output lives in, relative to the output dir: "/a/b/" -> "a/b".
 std::string output_folder(std::string_view url) {
   std::string rel = content::output_path_for_url(url);
@@ -73,16 +80,25 @@ size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
     output::copy_tree(site_dir / "themes" / theme / "static", display, sources, writer, diagnostics,
                       keep(1, display));
   }
-  constexpr std::string_view kPrefix = "static/";
   for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
     std::string_view path = templates::kBuiltinTheme[i].path;
-    if (!path.starts_with(kPrefix)) continue;
-    std::string_view rel = path.substr(kPrefix.size());
-    if (!with_math && (rel.starts_with("assets/katex/") || rel == "assets/math.js")) continue;
+    if (!path.starts_with(kStaticPrefix)) continue;
+    std::string_view rel = path.substr(kStaticPrefix.size());
+    if (!with_math && is_math_file(rel)) continue;
     if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
       writer.write(rel, templates::kBuiltinTheme[i].bytes);
   }
   return copied;
+}
+
+void copy_math_files(output::OutputWriter& writer,
+                     const std::function<bool(std::string_view rel)>& keep) {
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (!path.starts_with(kStaticPrefix)) continue;
+    std::string_view rel = path.substr(kStaticPrefix.size());
+    if (is_math_file(rel) && keep(rel)) writer.write(rel, templates::kBuiltinTheme[i].bytes);
+  }
 }
 
 }  // namespace bengal::pipeline

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string_view>
 
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/source_tree.hpp"
@@ -24,5 +26,10 @@ size_t copy_content_files(const site::Site& site, const std::filesystem::path& c
 // without math does not carry 560 KB of KaTeX.
 size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
                           output::OutputWriter& writer, Diagnostics& diagnostics, bool with_math);
+
+// The built-in theme's math renderer (assets/katex/, assets/math.js), each file where
+// `keep(rel)` says so: `bengal merge` adds it when a shard rendered math.
+void copy_math_files(output::OutputWriter& writer,
+                     const std::function<bool(std::string_view rel)>& keep);
 
 }  // namespace bengal::pipeline
