@@ -34,6 +34,20 @@ size_t copy_held(const site::Site& site, const fs::path& content_dir, std::strin
   }
 }
 
+// The built-in theme's static files: the math renderer's (`math`) or all the others.
+void copy_builtin_static(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics,
+                         bool math) {
+  constexpr std::string_view kPrefix = "static/";
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (!path.starts_with(kPrefix)) continue;
+    std::string_view rel = path.substr(kPrefix.size());
+    if (math != (rel.starts_with("assets/katex/") || rel == "assets/math.js")) continue;
+    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
+      writer.write(rel, templates::kBuiltinTheme[i].bytes);
+  }
+}
+
 }  // namespace
 
 size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
@@ -58,7 +72,7 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
 }
 
 size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
-                          output::OutputWriter& writer, Diagnostics& diagnostics, bool with_math) {
+                          output::OutputWriter& writer, Diagnostics& diagnostics) {
   auto keep = [&](uint8_t layer, std::string_view display) {
     return [&site, &diagnostics, layer, display](std::string_view rel) {
       return claim_static_file(site, layer, display, rel, diagnostics);
@@ -73,16 +87,12 @@ size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
     output::copy_tree(site_dir / "themes" / theme / "static", display, sources, writer, diagnostics,
                       keep(1, display));
   }
-  constexpr std::string_view kPrefix = "static/";
-  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
-    std::string_view path = templates::kBuiltinTheme[i].path;
-    if (!path.starts_with(kPrefix)) continue;
-    std::string_view rel = path.substr(kPrefix.size());
-    if (!with_math && (rel.starts_with("assets/katex/") || rel == "assets/math.js")) continue;
-    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
-      writer.write(rel, templates::kBuiltinTheme[i].bytes);
-  }
+  copy_builtin_static(site, writer, diagnostics, false);
   return copied;
+}
+
+void copy_math_renderer(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
+  copy_builtin_static(site, writer, diagnostics, true);
 }
 
 }  // namespace bengal::pipeline
