@@ -22,8 +22,8 @@ using namespace std::chrono_literals;
 namespace bengal::serve::lazy_test {
 namespace {
 
-// 3 sections of 14 pages in a subsection (two list pages each), tags, an alias, search with full text, feeds
-// and graph.json: every kind of render unit and every site-wide output.
+// 3 sections of 14 pages in a subsection (two list pages each), tags, an alias, search with full
+// text, feeds and graph.json: every kind of render unit and every site-wide output.
 test::Files lazy_site() {
   test::Files files = {
       {"bengal.toml",
@@ -201,7 +201,8 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   EXPECT_EQ(page->body,
             inject_live_reload(test::read_file(built / "s2/deep/page-07/index.html"), ""));
   EXPECT_EQ(term->body, inject_live_reload(test::read_file(built / "tags/t3/index.html"), ""));
-  EXPECT_EQ(list2->body, inject_live_reload(test::read_file(built / "s3/deep/page/2/index.html"), ""));
+  EXPECT_EQ(list2->body,
+            inject_live_reload(test::read_file(built / "s3/deep/page/2/index.html"), ""));
   EXPECT_EQ(sitemap, test::read_file(built / "sitemap.xml"));
 }
 

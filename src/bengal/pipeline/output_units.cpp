@@ -24,8 +24,8 @@ OutputSource OutputUnits::find(std::string_view rel) const {
   if (by == nullptr) {
     // Written without a claim of their own: the search shards under the manifest's, and the
     // math renderer (claimed in finalize, when a page has math).
-    bool late = rel.starts_with("search/") || rel.starts_with("assets/katex/") ||
-                rel == "assets/math.js";
+    bool late =
+        rel.starts_with("search/") || rel.starts_with("assets/katex/") || rel == "assets/math.js";
     return {late ? Kind::kFinalize : Kind::kNone, 0};
   }
   switch (by->rank) {

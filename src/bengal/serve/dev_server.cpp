@@ -114,9 +114,10 @@ bool DevServer::start() {
     (void)serve_lazily(std::move(build), out, "");  // nothing was served before
     http_->start();
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
-    log_(fmt::format("Serving {} at {}/ ({} indexed in {:.2f} s; each page is rendered when "
-                     "first asked for, the rest in the background); press Ctrl-C to stop",
-                     options_.site_dir.string(), origin_, plural(pages, "page"), took.count()));
+    log_(
+        fmt::format("Serving {} at {}/ ({} indexed in {:.2f} s; each page is rendered when "
+                    "first asked for, the rest in the background); press Ctrl-C to stop",
+                    options_.site_dir.string(), origin_, plural(pages, "page"), took.count()));
     return true;
   }
   if (result.usable) result = *build->finish();
@@ -164,13 +165,11 @@ std::shared_ptr<const BuiltSite> DevServer::adopt(const fs::path& out,
   return nullptr;
 }
 
-ServeBuildResult DevServer::build_next(const std::set<fs::path>& changed,
-                                       std::shared_ptr<const BuiltSite>& built) {
+ServeBuildResult DevServer::build_next(std::shared_ptr<const BuiltSite>& built) {
   fs::path out;
   std::unique_ptr<ServeBuild> build = begin_build(out);
   ServeBuildResult result = build->prepare();
   if (result.usable) result = *build->finish();
-  (void)changed;  // the build finds the changes itself (stat, then hash)
   build.reset();
   built = adopt(out, result);
   return result;
@@ -233,7 +232,7 @@ void DevServer::rebuild(const ChangeBatch& changes) {
     fs::remove_all(out, ec);
   } else {
     std::shared_ptr<const BuiltSite> built;
-    result = build_next(changes.paths, built);
+    result = build_next(built);
     if (result.succeeded()) {
       std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
       channel_.publish(event, what);

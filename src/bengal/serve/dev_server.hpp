@@ -69,16 +69,17 @@ class DevServer {
  private:
   // A build of the next version, in a new folder that starts as a copy of the served one.
   std::unique_ptr<ServeBuild> begin_build(std::filesystem::path& out);
-  ServeBuildResult build_next(const std::set<std::filesystem::path>& changed,
-                              std::shared_ptr<const BuiltSite>& built);
+  // A whole build of the next version (it finds the changed files itself: stat, then hash).
+  ServeBuildResult build_next(std::shared_ptr<const BuiltSite>& built);
   // The folder of a finished build as a version to serve (null, and the folder removed, when
   // the build made nothing usable).
   std::shared_ptr<const BuiltSite> adopt(const std::filesystem::path& out,
                                          const ServeBuildResult& result);
   // Serves a prepared build now and fills it in behind; `what` names the change in the log
   // (empty: the first version). Returns the version served until now.
-  [[nodiscard]] std::shared_ptr<const BuiltSite> serve_lazily(std::unique_ptr<ServeBuild> build, const std::filesystem::path& out,
-                    const std::string& what);
+  [[nodiscard]] std::shared_ptr<const BuiltSite> serve_lazily(std::unique_ptr<ServeBuild> build,
+                                                              const std::filesystem::path& out,
+                                                              const std::string& what);
 
   ServeOptions options_;
   ServeLog log_;

@@ -25,9 +25,8 @@ void LazySite::render(size_t unit) {
 }
 
 void LazySite::start_fill(BeforeFill before, Filled filled) {
-  filler_ = std::thread([this, before = std::move(before), filled = std::move(filled)] {
-    fill(before, filled);
-  });
+  filler_ = std::thread(
+      [this, before = std::move(before), filled = std::move(filled)] { fill(before, filled); });
 }
 
 void LazySite::fill(const BeforeFill& before, const Filled& filled) {
@@ -53,7 +52,8 @@ void LazySite::prepare_request(std::string_view decoded_path) {
   if (rel.empty() || rel.ends_with('/')) rel += "index.html";
   pipeline::OutputSource source = units_.find(rel);
   // "/docs" names the folder of "/docs/": its page makes the folder, then the redirect.
-  if (source.kind == Kind::kNone && !rel.ends_with(".html")) source = units_.find(rel + "/index.html");
+  if (source.kind == Kind::kNone && !rel.ends_with(".html"))
+    source = units_.find(rel + "/index.html");
   switch (source.kind) {
     case Kind::kUnit:
       return render(source.unit);

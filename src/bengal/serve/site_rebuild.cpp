@@ -110,13 +110,4 @@ std::optional<ServeBuildResult> ServeBuild::finish(const std::atomic<bool>* canc
   return result;
 }
 
-ServeBuildResult build_for_serve(const ServeBuildOptions& options,
-                                 const std::filesystem::path& output_dir,
-                                 const std::set<std::filesystem::path>& /*changed*/) {
-  ServeBuild build(options, output_dir);
-  ServeBuildResult result = build.prepare();
-  if (!result.usable) return result;
-  return *build.finish();
-}
-
 }  // namespace bengal::serve

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -64,12 +63,5 @@ class ServeBuild {
   struct State;
   std::unique_ptr<State> state_;
 };
-
-// Builds the site into `output_dir` (a fresh folder, or a copy of the version served).
-// `changed` are the files that changed since the last build (empty for the first); the build
-// finds them itself (stat, then hash), so they only name the change in messages.
-ServeBuildResult build_for_serve(const ServeBuildOptions& options,
-                                 const std::filesystem::path& output_dir,
-                                 const std::set<std::filesystem::path>& changed);
 
 }  // namespace bengal::serve
