@@ -11,16 +11,20 @@
 #include <condition_variable>
 #include <thread>
 
+#include "../support/eventually.hpp"
 #include "../support/run.hpp"
 #include "bengal/pipeline/build.hpp"
 #include "bengal/serve/dev_server.hpp"
 #include "bengal/serve/live_reload.hpp"
+#include "serve_test_options.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace bengal::serve::lazy_test {
 namespace {
+
+using test::eventually;
 
 // 3 sections of 14 pages in a subsection (two list pages each), tags, an alias, search with full
 // text, feeds and graph.json: every kind of render unit and every site-wide output.
@@ -46,16 +50,8 @@ test::Files lazy_site() {
   return files;
 }
 
-// Polls `done` every 10 ms for up to `limit`; true when it became true.
-template <typename Pred>
-bool eventually(Pred done, std::chrono::milliseconds limit = 5000ms) {
-  auto end = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    std::this_thread::sleep_for(10ms);
-  }
-  return true;
-}
+// Generous: the sanitized build under a loaded machine is slow to render a site.
+constexpr auto kWait = 5000ms;
 
 // Holds every fill before it renders until opened (or cancelled).
 class Gate {
@@ -86,12 +82,8 @@ class LazyServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
     site_ = test::write_files(lazy_site(), "-site");
-    ServeOptions options;
-    options.site_dir = site_;
-    options.port = 0;
-    options.work_parent = test::fresh_temp_dir("-work");
-    options.quiet = 50ms;
-    options.threads = 2;
+    ServeOptions options = test_serve_options(site_);
+    work_parent_ = options.work_parent;
     options.lazy_threshold_pages = 40;  // the site has 49 pages: lazy without --lazy
     options.before_fill = [this](const std::atomic<bool>& cancel) { gate_.wait(cancel); };
     server_ = std::make_unique<DevServer>(options, [this](const std::string& line) {
@@ -107,6 +99,7 @@ class LazyServeTest : public ::testing::Test {
     stop_ = true;
     if (runner_.joinable()) runner_.join();
     server_.reset();
+    EXPECT_TRUE(fs::is_empty(work_parent_)) << "the work folder was not removed";
   }
 
   std::string log() const {
@@ -128,7 +121,7 @@ class LazyServeTest : public ::testing::Test {
     return out;
   }
 
-  fs::path site_;
+  fs::path site_, work_parent_;
   Gate gate_;
   std::unique_ptr<DevServer> server_;
   std::atomic<bool> stop_{false};
@@ -143,7 +136,7 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   EXPECT_TRUE(logged("(49 pages indexed in ")) << log();
   fs::path out = server_->output_dir();
   // Held at the gate: nothing but the 404 page is rendered yet; static files are copied.
-  EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }));
+  EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }, kWait));
   EXPECT_TRUE(fs::exists(out / "404.html"));
   EXPECT_TRUE(fs::exists(out / "css/extra.css"));
   EXPECT_FALSE(fs::exists(out / "s2/deep/page-07/index.html"));
@@ -193,7 +186,7 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   gate_.open();
   asks.join();
   EXPECT_EQ(sitemap_status, 200);
-  ASSERT_TRUE(eventually([&] { return logged("Rendered the site: "); })) << log();
+  ASSERT_TRUE(eventually([&] { return logged("Rendered the site: "); }, kWait)) << log();
 
   fs::path built = full_build();
   EXPECT_EQ(test::diff_trees(built, out), std::vector<std::string>{});
@@ -207,7 +200,7 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
 }
 
 TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {
-  EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }));
+  EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }, kWait));
   std::string events;
   std::mutex events_mutex;
   httplib::Client stream_client("127.0.0.1", server_->port());
@@ -223,13 +216,17 @@ TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {
     std::lock_guard lock(events_mutex);
     return events;
   };
-  ASSERT_TRUE(eventually([&] { return events_text().ends_with(": connected\n\n"); }));
+  ASSERT_TRUE(eventually([&] { return events_text().ends_with(": connected\n\n"); }, kWait));
 
   test::write_file(site_ / "content/s1/deep/page-03.md",
                    "---\ntitle: Page 1 3\ndate: 2024-01-03\ntags: [t3, all]\n---\nThe new text.\n");
-  ASSERT_TRUE(eventually([&] {
-    return events_text().ends_with("id: 1\nevent: reload\ndata: content/s1/deep/page-03.md\n\n");
-  })) << events_text();
+  ASSERT_TRUE(eventually(
+      [&] {
+        return events_text().ends_with(
+            "id: 1\nevent: reload\ndata: content/s1/deep/page-03.md\n\n");
+      },
+      kWait))
+      << events_text();
   EXPECT_TRUE(logged("Changed content/s1/deep/page-03.md: indexed 49 pages in ")) << log();
   EXPECT_EQ(gate_.arrived(), 2);  // the first fill was cancelled at the gate, the second waits
   auto page = get("/s1/deep/page-03/");
@@ -238,7 +235,7 @@ TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {
   EXPECT_FALSE(logged("Rendered the site"));
 
   gate_.open();
-  ASSERT_TRUE(eventually([&] { return logged("Rendered the change to content/s1/deep/"); }))
+  ASSERT_TRUE(eventually([&] { return logged("Rendered the change to content/s1/deep/"); }, kWait))
       << log();
   EXPECT_EQ(test::diff_trees(full_build(), server_->output_dir()), std::vector<std::string>{});
 
@@ -246,6 +243,7 @@ TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {
   if (runner_.joinable()) runner_.join();
   server_.reset();  // closes the event stream
   reader.join();
+  EXPECT_TRUE(fs::is_empty(work_parent_)) << "the work folder was not removed";
 }
 
 }  // namespace
