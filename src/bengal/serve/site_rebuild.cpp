@@ -67,7 +67,7 @@ struct ServeBuild::State {
   bool usable = false;
 };
 
-ServeBuild::ServeBuild(const ServeBuildOptions& options, std::filesystem::path output_dir)
+ServeBuild::ServeBuild(const ServeBuildOptions& options, const std::filesystem::path& output_dir)
     : state_(std::make_unique<State>(options, output_dir)) {}
 
 ServeBuild::~ServeBuild() = default;

@@ -44,7 +44,7 @@ struct ServeBuildResult {
 // One build of the preview into `output_dir` (a fresh folder, or a copy of the version served).
 class ServeBuild {
  public:
-  ServeBuild(const ServeBuildOptions& options, std::filesystem::path output_dir);
+  ServeBuild(const ServeBuildOptions& options, const std::filesystem::path& output_dir);
   ~ServeBuild();
   ServeBuild(const ServeBuild&) = delete;
   ServeBuild& operator=(const ServeBuild&) = delete;
