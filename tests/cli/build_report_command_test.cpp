@@ -206,8 +206,10 @@ TEST(Progress, OnATerminalOneLineIsRewrittenAndClearedAtTheEnd) {
   EXPECT_LT(render, finalize);
   // The line is erased before the diagnostics and the summary, which start clean.
   size_t cleared = tty.find(" s\r\033[Kcontent/posts/bad-date.md:3:7: error: ", finalize);
-  EXPECT_NE(cleared, std::string::npos) << tty;
-  EXPECT_EQ(tty.find("discover: RSS"), tty.rfind("discover: RSS"));  // shown once
+  ASSERT_NE(cleared, std::string::npos) << tty;
+  // One line all along: no state ends a line (a slow machine may show a phase more than once,
+  // each time in place of the last).
+  EXPECT_EQ(tty.substr(0, cleared).find('\n'), std::string::npos) << tty;
 }
 
 TEST(Progress, RejectsUnknownMode) {

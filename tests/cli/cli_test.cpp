@@ -116,9 +116,11 @@ TEST(Cli, CheckReportsBrokenLinksWithoutWriting) {
 TEST(Cli, UnknownCommandIsAnError) {
   RunResult r = run_bengal({"bild"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err,
-            "error: unknown command 'bild'; commands: build, check, config, graph, help, md, new, "
-            "serve\n");
+  EXPECT_EQ(
+      r.err,
+      "error: unknown command 'bild'; commands: build, check, config, graph, help, md, merge, "
+      "new, "
+      "serve\n");
 }
 
 TEST(Cli, MissingSiteDirSaysSo) {

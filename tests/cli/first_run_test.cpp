@@ -116,7 +116,8 @@ TEST(FirstRun, UsageErrorsExitWithTwoAndSayWhereToLook) {
       {{"new"}, "error: KIND is required; see `bengal help new`\n"},
       {{"new", "blog", "x"}, "error: KIND: blog not in {site}; see `bengal help new`\n"},
       {{"bild"},
-       "error: unknown command 'bild'; commands: build, check, config, graph, help, md, new, "
+       "error: unknown command 'bild'; commands: build, check, config, graph, help, md, merge, "
+       "new, "
        "serve\n"},
       {{"build", "--memory-limit", "lots"},
        "error: --memory-limit must be a size such as 512MB or 2GB, not \"lots\"\n"},
@@ -147,7 +148,7 @@ TEST(FirstRun, HelpCommandPrintsWhatHelpFlagsPrint) {
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_EQ(unknown.err,
             "error: unknown command 'deploy'; commands: build, check, config, graph, help, md, "
-            "new, serve\n");
+            "merge, new, serve\n");
   RunResult extra = run_bengal({"help", "build", "now"});
   EXPECT_EQ(extra.exit_code, 2);
   EXPECT_EQ(extra.err, "error: help takes at most one command; try `bengal help build`\n");

@@ -63,5 +63,16 @@ TEST_F(PublishWindowTest, FlagsIncludeThem) {
             "past future expired expiring later/in (Coming soon)");
 }
 
+// now() in a template is the same "now": a reproducible build names its time.
+TEST_F(PublishWindowTest, TemplatesNowIsSourceDateEpoch) {
+  fs::create_directories(site_ / "templates");
+  write_file(site_ / "templates/single.html", "{{ page.title }} built {{ now() }}\n");
+  RunResult r = run_bengal({"build", site_.string(), "-q"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // (Jinja drops the template's last newline.)
+  EXPECT_EQ(read_file(site_ / "public/past/index.html"), "Past built 2026-01-01T00:00:00Z");
+  EXPECT_EQ(read_file(site_ / "public/expiring/index.html"), "Expiring built 2026-01-01T00:00:00Z");
+}
+
 }  // namespace
 }  // namespace bengal::test

@@ -43,6 +43,27 @@ TEST_F(WriterTest, WritesCreatesFoldersAndLeavesUnchangedFilesAlone) {
   EXPECT_EQ(files, 1u);
 }
 
+// bengal merge links the shards' files: one inode, no bytes copied; a symlink is never
+// linked as such, its target's bytes are copied.
+TEST_F(WriterTest, LinkFileHardLinksARegularFileAndCopiesThroughASymlink) {
+  files({{"shard/a/index.html", "page"}, {"secret.txt", "target"}});
+  fs::create_symlink(root_ / "secret.txt", root_ / "shard/link.txt");
+  OutputWriter w(root_ / "out");
+  EXPECT_EQ(w.link_file(root_ / "shard/a/index.html", "a/index.html"), WriteResult::kWritten);
+  EXPECT_EQ(w.link_file(root_ / "shard/link.txt", "link.txt"), WriteResult::kWritten);
+  struct stat linked {
+  }, source{}, copied{};
+  ASSERT_EQ(::stat((root_ / "out/a/index.html").c_str(), &linked), 0);
+  ASSERT_EQ(::stat((root_ / "shard/a/index.html").c_str(), &source), 0);
+  EXPECT_EQ(linked.st_ino, source.st_ino);
+  EXPECT_EQ(linked.st_nlink, 2u);
+  ASSERT_EQ(::lstat((root_ / "out/link.txt").c_str(), &copied), 0);
+  EXPECT_TRUE(S_ISREG(copied.st_mode));
+  EXPECT_EQ(copied.st_nlink, 1u);
+  EXPECT_EQ(read(root_ / "out/link.txt"), "target");
+  EXPECT_EQ(w.manifest(), (std::vector<std::string>{"a/index.html", "link.txt"}));
+}
+
 TEST_F(WriterTest, RefusesPathsOutsideTheOutputDir) {
   OutputWriter w(root_ / "out");
   for (const char* bad : {"../x.html", "/etc/x", "a/../../x", "a//b", "./a", "a\\b", ""}) {

@@ -1,5 +1,5 @@
 // A generated site that a seeded PRNG edits as a writer would, for the incremental build's
-// property test (tests/pipeline/incremental_property_test.cpp): about 40 pages in nested
+// property test (tests/incremental/incremental_property_test.cpp): about 40 pages in nested
 // sections, with tags, categories, weights, dates, summaries, links and wiki links between
 // pages, an included file, a data file read by templates, a partial of the default theme
 // replaced, a layout of the site's own with a partial, a menu and small pagination.

@@ -29,6 +29,7 @@
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/pipeline/build.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
+#include "bengal/pipeline/merge.hpp"
 
 namespace bengal::cli {
 namespace {
@@ -188,6 +189,28 @@ int run_check(const std::string& site_dir, bool strict, const std::string& envir
   return problems > 0 ? 1 : 0;
 }
 
+// bengal merge: the N output folders of a sharded build into one site.
+int run_merge(const pipeline::MergeOptions& options) {
+  if (!is_site_folder(options.site_dir.string())) return 1;
+  Diagnostics diagnostics;
+  try {
+    pipeline::MergeStats stats = pipeline::merge_shards(options, diagnostics);
+    print_diagnostics(diagnostics);
+    std::cout << fmt::format(
+        "Merged {} into {} ({} copied, {}{})\n", plural(stats.shards, "shard"),
+        options.output_dir.string(), plural(stats.files_copied, "file"),
+        stats.search_pages > 0
+            ? fmt::format("search index of {}", plural(stats.search_pages, "page"))
+            : std::string("no search index"),
+        stats.math ? ", math renderer added" : "");
+    return diagnostics.error_count() > 0 ? 1 : 0;
+  } catch (const std::exception& e) {
+    print_diagnostics(diagnostics);
+    std::cerr << "error: " << e.what() << '\n';
+    return 1;
+  }
+}
+
 // graph and config show: the report `produce` writes goes to stdout after the diagnostics;
 // when it fails (the config cannot be read) nothing is printed but `failure`, and exit 1.
 template <typename Options, typename Produce>
@@ -338,6 +361,10 @@ int run(int argc, char** argv) {
                       "SITE/.bengal/");
   build_cmd->add_flag("--clean", build_options.clean,
                       "Also remove every file of the output folder that this build did not write");
+  std::string shard;
+  build_cmd->add_option("--shard", shard,
+                        "K/N: render only this job's part of the site, one of N jobs; join the "
+                        "N output folders with `bengal merge`");
   build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
   build_cmd->add_flag("--strict-templates", build_options.strict_templates,
                       "Make an undefined variable, attribute or key in a template an error "
@@ -449,6 +476,17 @@ int run(int argc, char** argv) {
       ->check(CLI::IsMember({"site"}));
   new_cmd->add_option("NAME", new_name, "Folder of the new site")->required();
 
+  pipeline::MergeOptions merge_options;
+  std::string merge_site = ".", merge_output;
+  std::vector<std::string> merge_shard_dirs;
+  auto* merge_cmd = app.add_subcommand(
+      "merge", "Join the output folders of `bengal build --shard K/N` jobs into OUT");
+  merge_cmd->add_option("OUT", merge_output, "The merged site's folder (new or empty)")->required();
+  merge_cmd->add_option("SHARD_DIRS", merge_shard_dirs, "The N shard jobs' output folders")
+      ->required();
+  merge_cmd->add_option("--site", merge_site,
+                        "Site folder the shards built (default: .), read for the search index");
+
   // CLI11 would only say "A subcommand is required" for a mistyped command.
   std::string_view first = argc > 1 ? argv[1] : "-";
   if (first == "help") return print_help(app, argc > 2 ? argv[2] : "", argc > 3);
@@ -485,6 +523,15 @@ int run(int argc, char** argv) {
     extras.strict = strict;
     extras.quiet = quiet;
     if (no_cache) build_options.cache = pipeline::CacheMode::kOff;
+    if (!shard.empty()) {
+      std::string error;
+      std::optional<pipeline::ShardSpec> spec = pipeline::parse_shard(shard, error);
+      if (!spec) {
+        std::cerr << "error: " << error << " (not \"" << shard << "\")\n";
+        return 2;
+      }
+      build_options.shard = *spec;
+    }
     if (!report_dir.empty()) {
       extras.report_dir = report_dir;
     } else if (report) {
@@ -499,6 +546,12 @@ int run(int argc, char** argv) {
     if (serve_lazy) serve_options.lazy = true;
     if (serve_no_lazy) serve_options.lazy = false;
     return run_serve(serve_options);
+  }
+  if (*merge_cmd) {
+    merge_options.site_dir = merge_site;
+    merge_options.output_dir = merge_output;
+    merge_options.shard_dirs.assign(merge_shard_dirs.begin(), merge_shard_dirs.end());
+    return run_merge(merge_options);
   }
   if (*check_cmd) return run_check(check_dir, check_strict, check_environment);
   if (*config_show_cmd) {

@@ -332,6 +332,28 @@ WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
   return WriteResult::kWritten;
 }
 
+WriteResult OutputWriter::link_file(const fs::path& from, std::string_view rel) {
+  check_stopped();
+  if (fault_for(rel) == 0) {
+    fs::path path = resolve(rel);
+    make_parent_folders(rel);
+    fs::path tmp = temp_path();
+    // link() does not follow a symlink at `from`: it would link the symlink, so the result is
+    // checked to be a regular file before it takes the path.
+    struct stat st {};
+    if (::link(from.c_str(), tmp.c_str()) == 0) {
+      if (::lstat(tmp.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+          ::rename(tmp.c_str(), path.c_str()) == 0) {
+        note(rel);
+        ++written_;
+        return WriteResult::kWritten;
+      }
+      ::unlink(tmp.c_str());
+    }
+  }
+  return copy_file(from, rel);  // another file system, or links not allowed
+}
+
 WriteResult OutputWriter::copy_file(const fs::path& from, std::string_view rel) {
   check_stopped();
   fs::path path = resolve(rel);

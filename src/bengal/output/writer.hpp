@@ -61,6 +61,10 @@ class OutputWriter {
   // A source that cannot be read (or is not a regular file) throws std::runtime_error, not
   // WriteError: it is a broken input, not a failed output.
   WriteResult copy_file(const std::filesystem::path& from, std::string_view rel);
+  // The same file as a hard link to `from` where the file system allows one (the same device),
+  // else a copy. Only for a source that nothing will change in place: `bengal merge` links
+  // the files of shard folders, which bengal replaces by rename, never rewrites.
+  WriteResult link_file(const std::filesystem::path& from, std::string_view rel);
 
   // A new, unused path in the temporary folder, for a file that is renamed into place later.
   std::filesystem::path temp_path();

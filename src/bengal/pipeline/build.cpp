@@ -22,6 +22,7 @@
 #include "bengal/pipeline/output_plan.hpp"
 #include "bengal/pipeline/plan.hpp"
 #include "bengal/pipeline/render_context.hpp"
+#include "bengal/pipeline/shard_parts.hpp"
 #include "bengal/pipeline/site_outputs.hpp"
 #include "bengal/pipeline/staged_build.hpp"
 #include "bengal/templates/layout_lookup.hpp"
@@ -164,7 +165,15 @@ BuildOutcome plan(BuildContext& b) {
   }
   b.generated = list_generated_pages(site);
   claim_generated_outputs(site, b.generated, b.diagnostics);
-  size_t to_render = b.generated.size() + 1;  // and the 404 page
+  if (b.options.shard.sharded()) {
+    b.shard = ShardPlan(site, b.generated, b.options.shard);
+    for (auto& batch : b.batches)
+      std::erase_if(batch, [&](PageId id) { return !b.shard.owns_page(id); });
+    std::erase_if(b.batches, [](const std::vector<PageId>& batch) { return batch.empty(); });
+    stats.batches = b.batches.size();
+  }
+  size_t to_render = b.shard.owns_site() ? 1 : 0;  // the 404 page
+  for (size_t i = 0; i < b.generated.size(); ++i) to_render += b.shard.owns_generated(i) ? 1 : 0;
   for (const auto& batch : b.batches) to_render += batch.size();
   b.monitor.set_total(to_render);
   return BuildOutcome::kBuilt;  // the phase ends once the files are copied (StagedBuild)
@@ -341,19 +350,50 @@ bool render_generated_pages(BuildContext& b, RenderContext& r, RenderUnits& unit
   }
   tbb::parallel_for(size_t{0}, b.generated.size() + 1, [&](size_t i) {
     if (cancel != nullptr && cancel->load()) return;
+    // A shard renders the generated pages it owns, and the 404 page if it owns the site's files.
+    if (i < b.generated.size() ? !b.shard.owns_generated(i) : !b.shard.owns_site()) return;
     std::call_once(units.once[first + i], [&] { render_generated(b, r, i); });
   });
   return cancel == nullptr || !cancel->load();
 }
 
+// A shard's part of the search indexes and the math flag, for `bengal merge`.
+void write_shard_parts(BuildContext& b, RenderContext& r) {
+  const site::Site& site = b.site();
+  const BuildOptions& o = b.options;
+  ShardHeader header;
+  header.index = o.shard.index;
+  header.count = o.shard.count;
+  header.site_digest = shard_site_digest(site, b.generated);
+  header.math = r.pages.any_math();
+  header.environment = o.environment;
+  header.baseurl = o.baseurl;
+  header.drafts = o.drafts;
+  header.future = o.publish.future;
+  header.expired = o.publish.expired;
+  header.now_epoch_seconds = site.now_epoch_seconds;
+  std::vector<PageId> pages;
+  for (const auto& batch : b.batches) pages.insert(pages.end(), batch.begin(), batch.end());
+  std::sort(pages.begin(), pages.end());
+  write_shard_file(r.writer, header, pages, r.search_spill ? &*r.search_spill : nullptr,
+                   r.sharded_search ? &*r.sharded_search : nullptr);
+}
+
 // index.json, sitemap, feeds, robots.txt, llms.txt, graph.json; then the broken-link warnings.
+// A shard writes its parts of the search indexes instead, and the rest if it owns the site's
+// files.
 void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   site::Site& site = b.site();
-  if (site.features.search)
-    write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
+  if (b.options.shard.sharded()) {
+    write_shard_parts(b, r);
+  } else {
+    if (site.features.search)
+      write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
+    if (r.sharded_search) r.sharded_search->write(r.writer);
+  }
   r.search_spill.reset();
-  if (r.sharded_search) r.sharded_search->write(r.writer);
   r.sharded_search.reset();
+  if (!b.shard.owns_site()) return;
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);
@@ -366,8 +406,10 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
 }
 
 // Files of content/ and the static layers, before the first page: each written only where it
-// holds its path in site.outputs (output_plan.hpp).
+// holds its path in site.outputs (output_plan.hpp). A shard copies them if it owns the site's
+// files.
 void copy_source_files(BuildContext& b, RenderContext& r) {
+  if (!b.shard.owns_site()) return;
   site::Site& site = b.site();
   b.stats().static_files += copy_content_files(site, b.content_dir, r.writer, b.diagnostics);
   b.stats().static_files += copy_static_layers(site, b.sources, r.writer, b.diagnostics);
@@ -414,8 +456,13 @@ void count_pages(BuildContext& b, const RenderContext& r) {
 // build fails so the folder is not deployed.
 void finalize_build(BuildContext& b, RenderContext& r) {
   write_site_wide_outputs(b, r);
-  if (r.pages.any_math()) copy_math_renderer(b.site(), r.writer, b.diagnostics);
-  write_aliases(b.site(), r.writer, b.diagnostics);
+  // A shard does not copy the math renderer: whether a page has math is known only once all
+  // are rendered, so `bengal merge` copies it.
+  if (b.shard.owns_site()) {
+    if (!b.options.shard.sharded() && r.pages.any_math())
+      copy_math_renderer(b.site(), r.writer, b.diagnostics);
+    write_aliases(b.site(), r.writer, b.diagnostics);
+  }
   warn_changed_sources(b, r);
   if (r.writer.failed() > 0) {
     throw output::WriteError(fmt::format(

@@ -8,6 +8,7 @@
 
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/pipeline/load_site.hpp"
+#include "bengal/pipeline/shard_plan.hpp"
 #include "bengal/report/build_monitor.hpp"
 #include "bengal/report/build_report.hpp"
 
@@ -48,6 +49,9 @@ struct BuildOptions {
   // --clean: also remove the files of the output folder that this build did not write (nor
   // keep from the build before), as listed by the cache's manifest of outputs.
   bool clean = false;
+  // --shard K/N: render only this job's part of the site, and leave in the output folder what
+  // `bengal merge` needs to join the N folders (shard_plan.hpp, shard_parts.hpp).
+  ShardSpec shard;
   // Optional observer: phase snapshots, RSS timeline, page timings and progress.
   report::BuildMonitor* monitor = nullptr;
 };

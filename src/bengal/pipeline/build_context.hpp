@@ -13,6 +13,7 @@
 #include "bengal/pipeline/build.hpp"
 #include "bengal/pipeline/load_site.hpp"
 #include "bengal/pipeline/memory_plan.hpp"
+#include "bengal/pipeline/shard_plan.hpp"
 #include "bengal/site/link_check.hpp"
 #include "bengal/templates/site_context.hpp"
 
@@ -43,6 +44,7 @@ struct BuildContext {
   std::vector<std::vector<PageId>> batches;
   std::vector<site::LinkProblem> broken_links;
   std::vector<templates::VirtualPage> generated;  // taxonomy and term pages
+  ShardPlan shard;  // what this build renders of the site (all of it when not sharded)
   // The incremental build (incremental.hpp), opened by load; null when the cache is off or
   // cannot be used. (A shared_ptr: its deleter is bound where it is made, so the files that
   // include this header need not see Incremental whole.)

@@ -10,6 +10,13 @@ namespace fs = std::filesystem;
 namespace bengal::pipeline {
 namespace {
 
+constexpr std::string_view kStaticPrefix = "static/";
+
+// The built-in theme's math renderer, copied only for a site with math.
+bool is_math_file(std::string_view rel) {
+  return rel.starts_with("assets/katex/") || rel == "assets/math.js";
+}
+
 // The folder a page's output lives in, relative to the output dir: "/a/b/" -> "a/b".
 std::string output_folder(std::string_view url) {
   std::string rel = content::output_path_for_url(url);
@@ -31,20 +38,6 @@ size_t copy_held(const site::Site& site, const fs::path& content_dir, std::strin
     diagnostics.add(
         make_error(site.config.content_dir + "/" + std::string(source), 0, 0, e.what()));
     return 0;
-  }
-}
-
-// The built-in theme's static files: the math renderer's (`math`) or all the others.
-void copy_builtin_static(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics,
-                         bool math) {
-  constexpr std::string_view kPrefix = "static/";
-  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
-    std::string_view path = templates::kBuiltinTheme[i].path;
-    if (!path.starts_with(kPrefix)) continue;
-    std::string_view rel = path.substr(kPrefix.size());
-    if (math != (rel.starts_with("assets/katex/") || rel == "assets/math.js")) continue;
-    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
-      writer.write(rel, templates::kBuiltinTheme[i].bytes);
   }
 }
 
@@ -87,12 +80,31 @@ size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
     output::copy_tree(site_dir / "themes" / theme / "static", display, sources, writer, diagnostics,
                       keep(1, display));
   }
-  copy_builtin_static(site, writer, diagnostics, false);
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (!path.starts_with(kStaticPrefix)) continue;
+    std::string_view rel = path.substr(kStaticPrefix.size());
+    if (is_math_file(rel)) continue;  // copy_math_renderer's, once a page has math
+    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
+      writer.write(rel, templates::kBuiltinTheme[i].bytes);
+  }
   return copied;
 }
 
 void copy_math_renderer(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
-  copy_builtin_static(site, writer, diagnostics, true);
+  copy_math_files(writer, [&](std::string_view rel) {
+    return claim_static_file(site, 2, "(built-in theme)", rel, diagnostics);
+  });
+}
+
+void copy_math_files(output::OutputWriter& writer,
+                     const std::function<bool(std::string_view rel)>& keep) {
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (!path.starts_with(kStaticPrefix)) continue;
+    std::string_view rel = path.substr(kStaticPrefix.size());
+    if (is_math_file(rel) && keep(rel)) writer.write(rel, templates::kBuiltinTheme[i].bytes);
+  }
 }
 
 }  // namespace bengal::pipeline

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <string_view>
 
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/source_tree.hpp"
@@ -30,5 +32,10 @@ size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
 // The built-in theme's math renderer, after the pages, when one of them has math. Its claims
 // come after the other static files' and before the aliases', in the registry's rank order.
 void copy_math_renderer(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics);
+
+// The built-in theme's math renderer (assets/katex/, assets/math.js), each file where
+// `keep(rel)` says so: `bengal merge` adds it when a shard rendered math.
+void copy_math_files(output::OutputWriter& writer,
+                     const std::function<bool(std::string_view rel)>& keep);
 
 }  // namespace bengal::pipeline

@@ -25,12 +25,12 @@ constexpr int kMaxBodyDepth = 32;
 std::string output_options(const BuildContext& b) {
   const BuildOptions& o = b.options;
   std::error_code ec;
-  return fmt::format("drafts={} future={} expired={} baseurl={} strict_templates={} out={}",
-                     o.drafts.value_or(b.loaded->site.config.drafts), o.publish.future,
-                     o.publish.expired, o.baseurl.value_or(""), o.strict_templates,
-                     o.output_identity.empty()
-                         ? fs::absolute(b.output_dir, ec).lexically_normal().string()
-                         : o.output_identity);
+  return fmt::format(
+      "drafts={} future={} expired={} baseurl={} strict_templates={} shard={}/{} out={}",
+      o.drafts.value_or(b.loaded->site.config.drafts), o.publish.future, o.publish.expired,
+      o.baseurl.value_or(""), o.strict_templates, o.shard.index, o.shard.count,
+      o.output_identity.empty() ? fs::absolute(b.output_dir, ec).lexically_normal().string()
+                                : o.output_identity);
 }
 
 std::string encode_search(const SearchParts& search, bool text, bool terms) {

@@ -88,6 +88,11 @@ void ShardedSearch::add(PageId id, const PageTerms& terms) {
   for (const auto& [term, weight] : terms) spill_.add(term, number_[id], weight);
 }
 
+void ShardedSearch::for_each_posting(const std::function<void(const search::Posting&)>& fn) {
+  for (size_t b = 0; b < search::TermSpill::kBuckets; ++b)
+    for (const search::Posting& p : spill_.read_bucket(b)) fn(p);
+}
+
 void ShardedSearch::write(output::OutputWriter& writer) {
   std::vector<std::string> names;
   for (size_t b = 0; b < search::TermSpill::kBuckets; ++b) {

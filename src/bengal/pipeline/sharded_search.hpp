@@ -12,6 +12,7 @@
 // depends only on the pages, never on the render order, batch size or thread count.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -40,8 +41,16 @@ class ShardedSearch {
   void add_term(PageId id, std::string_view term, uint16_t weight) {
     spill_.add(term, number_[id], weight);
   }
+  // A posting of another build of the same site (a shard's, shard_parts.hpp): `page` is the
+  // page's number, its rank in site.rendered().
+  void add_posting(uint32_t page, std::string_view term, uint16_t weight) {
+    spill_.add(term, page, weight);
+  }
   // Writes the shards, the fragments and then the manifest; the spill is spent.
   void write(output::OutputWriter& writer);
+  // Calls `fn(posting)` for every posting, bucket by bucket, instead of writing; the spill is
+  // spent.
+  void for_each_posting(const std::function<void(const search::Posting&)>& fn);
 
  private:
   const site::Site& site_;

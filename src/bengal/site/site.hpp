@@ -97,6 +97,9 @@ struct Site {
   // The content folder as the build reads it, for error positions found after discovery
   // (empty: errors name the file without a line).
   std::filesystem::path content_root;
+  // The build's "now" (seconds since 1970, UTC): SOURCE_DATE_EPOCH when it is set, else
+  // the clock when the build started. The publishing window and the templates' now() use it.
+  int64_t now_epoch_seconds = 0;
 
   // "/tags/" and "/tags/go/": the URLs of taxonomy pages.
   std::string taxonomy_url(size_t taxonomy) const;

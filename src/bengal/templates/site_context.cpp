@@ -688,11 +688,12 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
                      out = Value::string(rel("/tags/" + slugify(*name) + "/"));
                      return true;
                    }));
-  // The build time: only templates that ask for it make output depend on the clock.
-  fns.emplace_back("now", Value::function([](Renderer&, CallArgs&, Value& out, std::string&) {
+  // The build's time (site.hpp: SOURCE_DATE_EPOCH when set, so a reproducible build names
+  // it): one value for every page of a build. A render that reads it is never kept by the
+  // next build (read_set.hpp), as the next build's time differs.
+  fns.emplace_back("now", Value::function([this](Renderer&, CallArgs&, Value& out, std::string&) {
                      reads::clock_read();
-                     std::time_t t =
-                         std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+                     auto t = static_cast<std::time_t>(site_.now_epoch_seconds);
                      std::tm tm{};
                      gmtime_r(&t, &tm);
                      char buf[32];
