@@ -12,14 +12,18 @@
 #include <condition_variable>
 #include <thread>
 
+#include "../support/eventually.hpp"
 #include "../support/run.hpp"
 #include "bengal/serve/live_reload.hpp"
+#include "serve_test_options.hpp"
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace bengal::serve {
 namespace {
+
+using test::eventually;
 
 const test::Files kSite = {
     {"bengal.toml", "[site]\ntitle = \"Serve Test\"\nbaseurl = \"https://example.org/\"\n"},
@@ -28,17 +32,6 @@ const test::Files kSite = {
     {"content/docs/guide.md", "---\ntitle: Guide\n---\nFirst version of the guide.\n"},
     {"static/css/extra.css", "body { color: black; }\n"},
 };
-
-// Polls `done` every 10 ms for up to `limit`; true when it became true.
-template <typename Pred>
-bool eventually(Pred done, std::chrono::milliseconds limit = 2000ms) {
-  auto end = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    std::this_thread::sleep_for(10ms);
-  }
-  return true;
-}
 
 // Reads /__bengal/events on a thread of its own until the server closes the stream.
 class EventStream {
@@ -70,12 +63,7 @@ class DevServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     site_ = test::write_files(kSite, "-site");
-    ServeOptions options;
-    options.site_dir = site_;
-    options.port = 0;
-    options.work_parent = test::fresh_temp_dir("-work");
-    options.quiet = 50ms;
-    options.threads = 2;
+    ServeOptions options = test_serve_options(site_);
     work_parent_ = options.work_parent;
     server_ = std::make_unique<DevServer>(options, [this](const std::string& line) {
       std::lock_guard lock(mutex_);

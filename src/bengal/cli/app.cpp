@@ -457,6 +457,13 @@ int run(int argc, char** argv) {
                         "shows the preview to the network)");
   serve_cmd->add_flag("--drafts", serve_drafts, "Include pages with draft: true");
   add_environment_option(serve_cmd, serve_options.environment);
+  bool serve_lazy = false, serve_no_lazy = false;
+  auto* lazy_flag = serve_cmd->add_flag(
+      "--lazy", serve_lazy,
+      "Serve once the site is indexed: render each page when first asked for, the rest in the "
+      "background (default above 5,000 pages)");
+  serve_cmd->add_flag("--no-lazy", serve_no_lazy, "Build the whole site before serving it")
+      ->excludes(lazy_flag);
 
   // Parsed by print_help before CLI11 runs; declared so that --help lists it.
   app.add_subcommand("help", "Show the help of a command: `bengal help build`")
@@ -536,6 +543,8 @@ int run(int argc, char** argv) {
     if (!is_site_folder(serve_dir)) return 1;
     serve_options.site_dir = serve_dir;
     if (serve_drafts) serve_options.drafts = true;
+    if (serve_lazy) serve_options.lazy = true;
+    if (serve_no_lazy) serve_options.lazy = false;
     return run_serve(serve_options);
   }
   if (*merge_cmd) {

@@ -1,6 +1,10 @@
 #include "bengal/pipeline/build.hpp"
 
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <shared_mutex>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <tbb/global_control.h>
@@ -20,11 +24,27 @@
 #include "bengal/pipeline/render_context.hpp"
 #include "bengal/pipeline/shard_parts.hpp"
 #include "bengal/pipeline/site_outputs.hpp"
+#include "bengal/pipeline/staged_build.hpp"
 #include "bengal/templates/layout_lookup.hpp"
 
 namespace fs = std::filesystem;
 
 namespace bengal::pipeline {
+
+// Each render unit renders exactly once: in its batch, or before it when a request of
+// `bengal serve --lazy` needs it. A page rendered early keeps its search parts until its batch
+// adds them, so the search indexes list pages in batch order whoever rendered them.
+struct RenderUnits {
+  explicit RenderUnits(size_t count) : count(count), once(new std::once_flag[count]) {}
+  size_t count;
+  std::unique_ptr<std::once_flag[]> once;
+  std::mutex mutex;
+  std::unordered_map<PageId, SearchParts> early;  // guarded by `mutex`
+  // keep() reads the records prefetch() replaces: a render outside the batches holds this
+  // shared, the batches' prefetch exclusive.
+  std::shared_mutex prefetch;
+};
+
 namespace {
 
 using report::BuildOutcome;
@@ -118,7 +138,8 @@ SiteSize site_size(const site::Site& site, size_t threads) {
 }
 
 // Phase 3, "plan": the memory policy from the index's size and the page count, the batches,
-// the generated pages and their output paths. With --strict, any error so far stops the build
+// the generated pages and their output paths (and, in StagedBuild::prepare, the copies of the
+// files of content/ and static/). With --strict, any error so far stops the build
 // here, before anything is written.
 BuildOutcome plan(BuildContext& b) {
   b.monitor.start_phase("plan");
@@ -155,8 +176,7 @@ BuildOutcome plan(BuildContext& b) {
   for (size_t i = 0; i < b.generated.size(); ++i) to_render += b.shard.owns_generated(i) ? 1 : 0;
   for (const auto& batch : b.batches) to_render += batch.size();
   b.monitor.set_total(to_render);
-  b.monitor.end_phase({0, 0, stats.index_bytes});
-  return BuildOutcome::kBuilt;
+  return BuildOutcome::kBuilt;  // the phase ends once the files are copied (StagedBuild)
 }
 
 // Renders one page or generated page (`render(text, headings)` returns the files it wrote,
@@ -205,28 +225,55 @@ void render_unit(RenderContext& r, Scratch& s, const std::string& key, bool page
   }
 }
 
-// One batch's pages in parallel; their search entries, in batch order, into the spills.
-void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
+// One page with its list pages (the unit of `id`).
+void render_page(RenderContext& r, const std::string& key, PageId id, SearchParts* search) {
+  const site::Site& site = r.build.site();
+  Scratch& s = r.scratch.local();
+  auto describe = [&] {
+    return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
+                     std::string(site.str(site.page(id).url))};
+  };
+  render_unit(
+      r, s, key, true, describe,
+      [&](std::string* text, std::string* headings) {
+        return r.pages.render_page(id, s, text, headings);
+      },
+      search, site.str(site.table.pages[id].title));
+}
+
+// One batch's pages in parallel, those not rendered yet; their search entries, in batch
+// order, into the spills. False when `cancel` stopped it.
+bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId>& batch,
+                  const std::atomic<bool>* cancel) {
   const site::Site& site = r.build.site();
   bool want_search = r.search_spill || r.sharded_search;
   std::vector<SearchParts> search(want_search ? batch.size() : 0);
+  std::vector<uint8_t> early(batch.size(), 1);  // rendered before this batch
   std::vector<std::string> keys(batch.size());
   for (size_t i = 0; i < batch.size(); ++i) keys[i] = Incremental::page_key(batch[i]);
-  if (r.build.incremental != nullptr) r.build.incremental->prefetch(keys);
+  if (r.build.incremental != nullptr) {
+    std::unique_lock lock(units.prefetch);
+    r.build.incremental->prefetch(keys);
+  }
   tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
-    PageId id = batch[i];
-    Scratch& s = r.scratch.local();
-    auto describe = [&] {
-      return std::pair{site.config.content_dir + "/" + std::string(site.source_path(id)),
-                       std::string(site.str(site.page(id).url))};
-    };
-    render_unit(
-        r, s, keys[i], true, describe,
-        [&](std::string* text, std::string* headings) {
-          return r.pages.render_page(id, s, text, headings);
-        },
-        want_search ? &search[i] : nullptr, site.str(site.table.pages[id].title));
+    if (cancel != nullptr && cancel->load()) return;
+    std::call_once(units.once[batch[i]], [&] {
+      early[i] = 0;
+      render_page(r, keys[i], batch[i], want_search ? &search[i] : nullptr);
+    });
   });
+  if (cancel != nullptr && cancel->load()) return false;
+  if (!want_search) return true;
+  {
+    std::lock_guard lock(units.mutex);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!early[i]) continue;
+      auto it = units.early.find(batch[i]);
+      if (it == units.early.end()) continue;
+      search[i] = std::move(it->second);
+      units.early.erase(it);
+    }
+  }
   if (r.sharded_search)
     for (size_t i = 0; i < batch.size(); ++i) {
       if (search[i].kept_terms.empty()) {
@@ -237,60 +284,79 @@ void render_batch(RenderContext& r, const std::vector<PageId>& batch) {
         r.sharded_search->add_term(batch[i], term, weight);
       });
     }
-  if (!r.search_spill) return;
+  if (!r.search_spill) return true;
   std::string json;
   for (size_t i = 0; i < batch.size(); ++i) {
     json.clear();
     append_search_entry(json, site, batch[i], &search[i].text);
     r.search_spill->add(batch[i], json);
   }
+  return true;
 }
 
 // Phase 4, "render I/N": the pages of the index, one batch at a time. Streaming keeps no
 // page's body or HTML past its batch; the freed memory goes back to the system each time.
-void render_batches(BuildContext& b, RenderContext& r) {
+bool render_batches(BuildContext& b, RenderContext& r, RenderUnits& units,
+                    const std::atomic<bool>* cancel) {
   b.monitor.render_started();
   for (size_t i = 0; i < b.batches.size(); ++i) {
     b.monitor.start_phase(fmt::format("render {}/{}", i + 1, b.batches.size()));
     size_t renders_before = r.renders;
-    render_batch(r, b.batches[i]);
+    bool done = render_batch(r, units, b.batches[i], cancel);
     if (b.incremental != nullptr) b.incremental->flush();
     // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
     // jemalloc for its decay time) until asked to give it back; a batch whose renders were all
     // kept freed next to nothing.
     if (b.memory.streaming && r.renders != renders_before) release_free_memory();
     b.monitor.end_phase(r.resident());
+    if (!done) return false;
   }
+  return true;
 }
 
-// Taxonomy overviews and term pages in parallel, then the 404 page.
-void render_generated_pages(BuildContext& b, RenderContext& r) {
+// Generated unit `i` (b.generated[i]; the 404 page after the last).
+void render_generated(BuildContext& b, RenderContext& r, size_t i) {
+  Scratch& s = r.scratch.local();
+  if (i == b.generated.size()) {
+    templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
+    auto describe = [&] { return std::pair{not_found.url, not_found.url}; };
+    render_unit(r, s, Incremental::virtual_key(not_found.url), false, describe,
+                [&](std::string*, std::string*) {
+                  return r.pages.render_virtual(not_found, {}, false, {"404.html"}, s);
+                });
+    return;
+  }
   const site::Site& site = b.site();
+  const templates::VirtualPage& vp = b.generated[i];
+  const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
+  bool term = vp.term >= 0;
+  std::span<const PageId> list;
+  if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
+  auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
+  render_unit(r, s, Incremental::virtual_key(vp.url), false, describe,
+              [&](std::string*, std::string*) {
+                return r.pages.render_virtual(
+                    vp, list, term, templates::taxonomy_candidates(tax.def.plural, term), s);
+              });
+}
+
+// Taxonomy overviews and term pages in parallel, then the 404 page; those not rendered yet.
+bool render_generated_pages(BuildContext& b, RenderContext& r, RenderUnits& units,
+                            const std::atomic<bool>* cancel) {
+  size_t first = units.count - b.generated.size() - 1;
   std::vector<std::string> keys(b.generated.size());
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = Incremental::virtual_key(b.generated[i].url);
-  if (b.incremental != nullptr) b.incremental->prefetch(keys);
-  tbb::parallel_for(size_t{0}, b.generated.size(), [&](size_t i) {
-    if (!b.shard.owns_generated(i)) return;
-    const templates::VirtualPage& vp = b.generated[i];
-    const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
-    bool term = vp.term >= 0;
-    std::span<const PageId> list;
-    if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
-    Scratch& s = r.scratch.local();
-    auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
-    render_unit(r, s, keys[i], false, describe, [&](std::string*, std::string*) {
-      return r.pages.render_virtual(vp, list, term,
-                                    templates::taxonomy_candidates(tax.def.plural, term), s);
-    });
+  if (b.incremental != nullptr) {
+    std::unique_lock lock(units.prefetch);
+    b.incremental->prefetch(keys);
+  }
+  tbb::parallel_for(size_t{0}, b.generated.size() + 1, [&](size_t i) {
+    if (cancel != nullptr && cancel->load()) return;
+    // A shard renders the generated pages it owns, and the 404 page if it owns the site's files.
+    if (i < b.generated.size() ? !b.shard.owns_generated(i) : !b.shard.owns_site()) return;
+    std::call_once(units.once[first + i], [&] { render_generated(b, r, i); });
   });
-  if (!b.shard.owns_site()) return;
-  templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
-  Scratch& s = r.scratch.local();
-  auto describe = [&] { return std::pair{not_found.url, not_found.url}; };
-  render_unit(r, s, Incremental::virtual_key(not_found.url), false, describe,
-              [&](std::string*, std::string*) {
-                return r.pages.render_virtual(not_found, {}, false, {"404.html"}, s);
-              });
+  return cancel == nullptr || !cancel->load();
 }
 
 // A shard's part of the search indexes and the math flag, for `bengal merge`.
@@ -341,17 +407,14 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, false));
 }
 
-// Files of content/, static layers and aliases, each written only where it holds its path
-// in site.outputs (output_plan.hpp).
-// A shard copies them if it owns the site's files, but not the math renderer: whether a page
-// has math is known only once all are rendered, so `bengal merge` copies it.
-void copy_site_files(BuildContext& b, RenderContext& r) {
+// Files of content/ and the static layers, before the first page: each written only where it
+// holds its path in site.outputs (output_plan.hpp). A shard copies them if it owns the site's
+// files.
+void copy_source_files(BuildContext& b, RenderContext& r) {
   if (!b.shard.owns_site()) return;
   site::Site& site = b.site();
   b.stats().static_files += copy_content_files(site, b.content_dir, r.writer, b.diagnostics);
-  bool math = !b.options.shard.sharded() && r.pages.any_math();
-  b.stats().static_files += copy_static_layers(site, b.sources, r.writer, b.diagnostics, math);
-  write_aliases(site, r.writer, b.diagnostics);
+  b.stats().static_files += copy_static_layers(site, b.sources, r.writer, b.diagnostics);
 }
 
 // A page whose file changed while it was built was rendered with a new body and old front
@@ -390,14 +453,18 @@ void count_pages(BuildContext& b, const RenderContext& r) {
   }
 }
 
-// Phase 5, "finalize": what follows the last batch, in this order (build-report.md documents
+// Phase 5, "finalize": what follows the last render, in this order (build-report.md documents
 // the phase so). Every file the build could not write was reported; if there is one, the
 // build fails so the folder is not deployed.
-void finalize(BuildContext& b, RenderContext& r) {
-  b.monitor.start_phase("finalize");
-  render_generated_pages(b, r);
+void finalize_build(BuildContext& b, RenderContext& r) {
   write_site_wide_outputs(b, r);
-  copy_site_files(b, r);
+  // A shard does not copy the math renderer: whether a page has math is known only once all
+  // are rendered, so `bengal merge` copies it.
+  if (b.shard.owns_site()) {
+    if (!b.options.shard.sharded() && r.pages.any_math())
+      copy_math_renderer(b.site(), r.writer, b.diagnostics);
+    write_aliases(b.site(), r.writer, b.diagnostics);
+  }
   warn_changed_sources(b, r);
   if (r.writer.failed() > 0) {
     throw output::WriteError(fmt::format(
@@ -428,29 +495,105 @@ void finalize(BuildContext& b, RenderContext& r) {
 
 }  // namespace
 
-report::BuildReport build_site(const BuildOptions& options, Diagnostics& diagnostics) {
-  report::BuildReport report;
-  report::BuildMonitor quiet{report::MonitorOptions{}};
-  BuildContext b{options, diagnostics, options.monitor ? *options.monitor : quiet, report};
-  b.stats().threads =
-      static_cast<size_t>(options.threads > 0 ? options.threads : tbb::info::default_concurrency());
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, b.stats().threads);
+struct StagedBuild::State {
+  State(const BuildOptions& options, Diagnostics& diagnostics)
+      : quiet(report::MonitorOptions{}),
+        b(options, diagnostics, options.monitor ? *options.monitor : quiet, report) {}
 
+  report::BuildReport report;
+  report::BuildMonitor quiet;
+  BuildContext b;
+  std::optional<tbb::global_control> parallelism;
+  std::unique_ptr<RenderContext> r;
+  std::unique_ptr<RenderUnits> units;
+};
+
+StagedBuild::StagedBuild(const BuildOptions& options, Diagnostics& diagnostics)
+    : state_(std::make_unique<State>(options, diagnostics)) {}
+
+StagedBuild::~StagedBuild() = default;
+
+report::BuildOutcome StagedBuild::prepare() {
+  BuildContext& b = state_->b;
+  b.stats().threads = static_cast<size_t>(b.options.threads > 0 ? b.options.threads
+                                                                : tbb::info::default_concurrency());
+  state_->parallelism.emplace(tbb::global_control::max_allowed_parallelism, b.stats().threads);
   BuildOutcome outcome = load(b);
   if (outcome == BuildOutcome::kBuilt) {
     analyse(b);
     outcome = plan(b);
   }
-  if (outcome != BuildOutcome::kBuilt) {
-    report.stats.outcome = outcome;
-    return report;
-  }
-  RenderContext r(b);
-  if (b.incremental != nullptr) b.incremental->start(b, r);
-  render_batches(b, r);
-  finalize(b, r);
-  b.monitor.finish(report);
-  return report;
+  b.stats().outcome = outcome;
+  if (outcome != BuildOutcome::kBuilt) return outcome;
+  state_->r = std::make_unique<RenderContext>(b);
+  state_->units = std::make_unique<RenderUnits>(unit_count());
+  if (b.incremental != nullptr) b.incremental->start(b, *state_->r);
+  copy_source_files(b, *state_->r);
+  b.monitor.end_phase({0, 0, b.stats().index_bytes});
+  return outcome;
+}
+
+const site::Site& StagedBuild::site() const {
+  return state_->b.site();
+}
+
+const std::vector<templates::VirtualPage>& StagedBuild::generated() const {
+  return state_->b.generated;
+}
+
+size_t StagedBuild::unit_count() const {
+  return state_->b.site().table.pages.size() + state_->b.generated.size() + 1;
+}
+
+void StagedBuild::render(size_t unit) {
+  BuildContext& b = state_->b;
+  RenderContext& r = *state_->r;
+  RenderUnits& units = *state_->units;
+  size_t pages = b.site().table.pages.size();
+  std::shared_lock lock(units.prefetch);
+  std::call_once(units.once[unit], [&] {
+    if (unit >= pages) return render_generated(b, r, unit - pages);
+    bool want_search = r.search_spill || r.sharded_search;
+    SearchParts search;
+    auto id = static_cast<PageId>(unit);
+    render_page(r, Incremental::page_key(id), id, want_search ? &search : nullptr);
+    if (!want_search) return;
+    std::lock_guard parts(units.mutex);
+    units.early.emplace(id, std::move(search));
+  });
+}
+
+bool StagedBuild::render_rest(const std::atomic<bool>* cancel) {
+  BuildContext& b = state_->b;
+  if (!render_batches(b, *state_->r, *state_->units, cancel)) return false;
+  b.monitor.start_phase("finalize");  // which the generated pages have always been part of
+  return render_generated_pages(b, *state_->r, *state_->units, cancel);
+}
+
+void StagedBuild::finalize() {
+  finalize_build(state_->b, *state_->r);
+  state_->b.monitor.finish(state_->report);
+}
+
+void StagedBuild::detach_cache() {
+  BuildContext& b = state_->b;
+  if (b.incremental == nullptr) return;
+  std::unique_lock lock(state_->units->prefetch);  // no render outside the batches runs
+  state_->r->body.set_body_reads({});
+  b.incremental = nullptr;
+  b.owned_incremental.reset();
+}
+
+report::BuildReport& StagedBuild::report() {
+  return state_->report;
+}
+
+report::BuildReport build_site(const BuildOptions& options, Diagnostics& diagnostics) {
+  StagedBuild build(options, diagnostics);
+  if (build.prepare() != BuildOutcome::kBuilt) return std::move(build.report());
+  build.render_rest();
+  build.finalize();
+  return std::move(build.report());
 }
 
 }  // namespace bengal::pipeline

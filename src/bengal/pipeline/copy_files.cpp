@@ -65,7 +65,7 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
 }
 
 size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
-                          output::OutputWriter& writer, Diagnostics& diagnostics, bool with_math) {
+                          output::OutputWriter& writer, Diagnostics& diagnostics) {
   auto keep = [&](uint8_t layer, std::string_view display) {
     return [&site, &diagnostics, layer, display](std::string_view rel) {
       return claim_static_file(site, layer, display, rel, diagnostics);
@@ -84,11 +84,17 @@ size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
     std::string_view path = templates::kBuiltinTheme[i].path;
     if (!path.starts_with(kStaticPrefix)) continue;
     std::string_view rel = path.substr(kStaticPrefix.size());
-    if (!with_math && is_math_file(rel)) continue;
+    if (is_math_file(rel)) continue;  // copy_math_renderer's, once a page has math
     if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
       writer.write(rel, templates::kBuiltinTheme[i].bytes);
   }
   return copied;
+}
+
+void copy_math_renderer(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
+  copy_math_files(writer, [&](std::string_view rel) {
+    return claim_static_file(site, 2, "(built-in theme)", rel, diagnostics);
+  });
 }
 
 void copy_math_files(output::OutputWriter& writer,

@@ -9,6 +9,7 @@
 
 #include "bengal/config/config.hpp"
 #include "bengal/core/plural.hpp"
+#include "bengal/serve/lazy_site.hpp"
 
 namespace fs = std::filesystem;
 
@@ -101,8 +102,27 @@ bool DevServer::start() {
     log_(
         fmt::format("warning: cannot watch the site's files ({}); edits need a restart", e.what()));
   }
-  std::shared_ptr<const BuiltSite> built;
-  ServeBuildResult result = build_next({}, built);
+  auto started = std::chrono::steady_clock::now();
+  fs::path out;
+  std::unique_ptr<ServeBuild> build = begin_build(out);
+  ServeBuildResult result = build->prepare();
+  if (result.usable) {
+    lazy_ = options_.lazy.value_or(build->page_count() > options_.lazy_threshold_pages);
+  }
+  if (result.usable && lazy_) {
+    size_t pages = build->page_count();
+    (void)serve_lazily(std::move(build), out, "");  // nothing was served before
+    http_->start();
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+    log_(
+        fmt::format("Serving {} at {}/ ({} indexed in {:.2f} s; each page is rendered when "
+                    "first asked for, the rest in the background); press Ctrl-C to stop",
+                    options_.site_dir.string(), origin_, plural(pages, "page"), took.count()));
+    return true;
+  }
+  if (result.usable) result = *build->finish();
+  build.reset();
+  std::shared_ptr<const BuiltSite> built = adopt(out, result);
   for (const Diagnostic& d : result.diagnostics) log_(d.format());
   if (!result.usable) {
     log_("error: " + result.failure);
@@ -117,9 +137,8 @@ bool DevServer::start() {
   return true;
 }
 
-ServeBuildResult DevServer::build_next(const std::set<fs::path>& changed,
-                                       std::shared_ptr<const BuiltSite>& built) {
-  fs::path out = work_dir_ / fmt::format("site-{}", ++generation_);
+std::unique_ptr<ServeBuild> DevServer::begin_build(fs::path& out) {
+  out = work_dir_ / fmt::format("site-{}", ++generation_);
   // The new version starts as the served one, its files hard-linked (the writer replaces a
   // file by renaming a new one over it, so the served copy never changes): the incremental
   // build then rewrites only what changed.
@@ -135,29 +154,94 @@ ServeBuildResult DevServer::build_next(const std::set<fs::path>& changed,
   build.environment = options_.environment;
   build.baseurl = origin_;
   build.threads = options_.threads;
-  ServeBuildResult result = build_for_serve(build, out, changed);
+  return std::make_unique<ServeBuild>(build, out);
+}
+
+std::shared_ptr<const BuiltSite> DevServer::adopt(const fs::path& out,
+                                                  const ServeBuildResult& result) {
   std::error_code ec;
-  if (result.usable) {
-    built = std::make_shared<const BuiltSite>(fs::canonical(out, ec));
-  } else {
-    fs::remove_all(out, ec);
-  }
+  if (result.usable) return std::make_shared<const BuiltSite>(fs::canonical(out, ec));
+  fs::remove_all(out, ec);
+  return nullptr;
+}
+
+ServeBuildResult DevServer::build_next(std::shared_ptr<const BuiltSite>& built) {
+  fs::path out;
+  std::unique_ptr<ServeBuild> build = begin_build(out);
+  ServeBuildResult result = build->prepare();
+  if (result.usable) result = *build->finish();
+  build.reset();
+  built = adopt(out, result);
   return result;
 }
 
+std::shared_ptr<const BuiltSite> DevServer::serve_lazily(std::unique_ptr<ServeBuild> build,
+                                                         const fs::path& out,
+                                                         const std::string& what) {
+  auto lazy = std::make_shared<LazySite>(std::move(build));
+  std::error_code ec;
+  auto built = std::make_shared<const BuiltSite>(fs::canonical(out, ec), lazy);
+  std::shared_ptr<const BuiltSite> old = site_.switch_to(built);
+  // The fill's thread ends before the next version is made (rebuild cancels it first), so
+  // what it reports is about the version served.
+  lazy->start_fill(options_.before_fill, [this, what](const ServeBuildResult& result) {
+    std::string errors = result.error_text();
+    if (what.empty()) {
+      for (const Diagnostic& d : result.diagnostics) log_(d.format());
+    } else {
+      log_lines(log_, errors);
+    }
+    std::string version = what.empty() ? std::string("the site") : "the change to " + what;
+    if (result.succeeded()) {
+      log_(fmt::format("Rendered {}: {} in {:.2f} s", version, plural(result.pages, "page"),
+                       result.elapsed_seconds));
+      return;
+    }
+    if (!result.failure.empty() && what.empty()) log_("error: " + result.failure);
+    log_(fmt::format("Rendered {} with errors; they show in the browser", version));
+    site_.set_errors(errors);
+    channel_.publish("build-error", errors);
+  });
+  return old;
+}
+
 void DevServer::rebuild(const ChangeBatch& changes) {
-  std::shared_ptr<const BuiltSite> built;
-  ServeBuildResult result = build_next(changes.paths, built);
+  // A fill still running is stopped: it renders sources that changed, and holds the cache.
+  if (std::shared_ptr<const BuiltSite> served = site_.current().site; served && served->lazy)
+    served->lazy->cancel();
   std::string what =
       changes.paths.empty() ? std::string("rebuild") : describe_changes(changes, options_.site_dir);
-  if (result.succeeded()) {
-    std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
-    channel_.publish(changes.only_stylesheets() ? "css" : "reload", what);
-    log_(fmt::format("Changed {}: rebuilt {} in {:.2f} s", what, plural(result.pages, "page"),
-                     result.elapsed_seconds));
-    return;  // the old folder is deleted now, while the tabs already load the new site
+  std::string event = changes.only_stylesheets() ? "css" : "reload";
+  ServeBuildResult result;
+  if (lazy_) {
+    auto started = std::chrono::steady_clock::now();
+    fs::path out;
+    std::unique_ptr<ServeBuild> build = begin_build(out);
+    result = build->prepare();
+    if (result.succeeded()) {
+      size_t pages = build->page_count();
+      std::shared_ptr<const BuiltSite> old = serve_lazily(std::move(build), out, what);
+      channel_.publish(event, what);
+      std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      log_(fmt::format("Changed {}: indexed {} in {:.2f} s; rendering on request", what,
+                       plural(pages, "page"), took.count()));
+      return;  // the old folder is deleted now, while the tabs already load the new site
+    }
+    build.reset();
+    std::error_code ec;
+    fs::remove_all(out, ec);
+  } else {
+    std::shared_ptr<const BuiltSite> built;
+    result = build_next(built);
+    if (result.succeeded()) {
+      std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
+      channel_.publish(event, what);
+      log_(fmt::format("Changed {}: rebuilt {} in {:.2f} s", what, plural(result.pages, "page"),
+                       result.elapsed_seconds));
+      return;  // the old folder is deleted now, while the tabs already load the new site
+    }
+    // `built` (a site with errors) is dropped here with its folder: the last good one stays.
   }
-  // `built` (a site with errors) is dropped here with its folder: the last good one stays.
   std::string errors = result.error_text();
   log_lines(log_, errors);
   log_(fmt::format("Changed {}: the build failed; still serving the last good version", what));

@@ -2,6 +2,9 @@
 // serves it over HTTP with the local address as baseurl, watches the sources, rebuilds after
 // each burst of changes and tells the open tabs to reload. A failed rebuild keeps the last
 // good site served and shows its errors, in the browser as an overlay and on the terminal.
+// With --lazy (by default above 5,000 pages) a version is served once it is indexed and
+// rendered on request while a thread fills in the rest (lazy_site.hpp); a change during the
+// fill cancels it and starts the next version the same way.
 // The CLI owns the terminal and the signals; this unit only reports lines through `ServeLog`.
 #pragma once
 
@@ -31,6 +34,11 @@ struct ServeOptions {
   std::filesystem::path work_parent;
   std::chrono::milliseconds quiet{100};  // how long files stay unchanged before a rebuild
   int threads = 0;
+  // --lazy / --no-lazy; unset: lazy when the site has more than `lazy_threshold_pages` pages.
+  std::optional<bool> lazy;
+  size_t lazy_threshold_pages = 5000;
+  // Tests: runs on each lazy version's fill thread before it renders anything (lazy_site.hpp).
+  std::function<void(const std::atomic<bool>& cancel)> before_fill;
 };
 
 // One line for the terminal (no trailing newline). Diagnostics come as "file:line:col: ...".
@@ -56,10 +64,22 @@ class DevServer {
   int port() const { return port_; }
   // The folder being served now (empty before the first build).
   std::filesystem::path output_dir() const;
+  bool lazy() const { return lazy_; }
 
  private:
-  ServeBuildResult build_next(const std::set<std::filesystem::path>& changed,
-                              std::shared_ptr<const BuiltSite>& built);
+  // A build of the next version, in a new folder that starts as a copy of the served one.
+  std::unique_ptr<ServeBuild> begin_build(std::filesystem::path& out);
+  // A whole build of the next version (it finds the changed files itself: stat, then hash).
+  ServeBuildResult build_next(std::shared_ptr<const BuiltSite>& built);
+  // The folder of a finished build as a version to serve (null, and the folder removed, when
+  // the build made nothing usable).
+  std::shared_ptr<const BuiltSite> adopt(const std::filesystem::path& out,
+                                         const ServeBuildResult& result);
+  // Serves a prepared build now and fills it in behind; `what` names the change in the log
+  // (empty: the first version). Returns the version served until now.
+  [[nodiscard]] std::shared_ptr<const BuiltSite> serve_lazily(std::unique_ptr<ServeBuild> build,
+                                                              const std::filesystem::path& out,
+                                                              const std::string& what);
 
   ServeOptions options_;
   ServeLog log_;
@@ -67,6 +87,7 @@ class DevServer {
   int port_ = -1;
   std::string origin_;
   unsigned generation_ = 0;
+  bool lazy_ = false;
   ServedSite site_;
   ReloadChannel channel_;
   std::unique_ptr<HttpServer> http_;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "bengal/serve/lazy_site.hpp"
 #include "bengal/serve/live_reload.hpp"
 #include "bengal/serve/mime_type.hpp"
 #include "bengal/serve/request_path.hpp"
@@ -64,6 +65,7 @@ void serve_site_file(const ServedSite& site, const httplib::Request& req, httpli
     res.set_content("the site is being built; reload in a moment\n", "text/plain; charset=utf-8");
     return;
   }
+  if (now.site->lazy) now.site->lazy->prepare_request(req.path);
   ResolvedPath resolved = resolve_request_path(now.site->root, req.target, req.path);
   switch (resolved.kind) {
     case ResolvedPath::Kind::kFile:

@@ -1,8 +1,11 @@
 #include "bengal/serve/served_site.hpp"
 
+#include "bengal/serve/lazy_site.hpp"
+
 namespace bengal::serve {
 
 BuiltSite::~BuiltSite() {
+  lazy.reset();
   std::error_code ec;
   std::filesystem::remove_all(root, ec);  // best effort: a leftover is in the temp folder
 }

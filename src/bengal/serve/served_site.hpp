@@ -10,14 +10,19 @@
 
 namespace bengal::serve {
 
+class LazySite;
+
 // One built site in a folder of its own, deleted with the last snapshot that holds it.
 struct BuiltSite {
-  explicit BuiltSite(std::filesystem::path root) : root(std::move(root)) {}
-  ~BuiltSite();
+  explicit BuiltSite(std::filesystem::path root, std::shared_ptr<LazySite> lazy = nullptr)
+      : root(std::move(root)), lazy(std::move(lazy)) {}
+  ~BuiltSite();  // stops the lazy site's fill before the folder goes
   BuiltSite(const BuiltSite&) = delete;
   BuiltSite& operator=(const BuiltSite&) = delete;
 
   std::filesystem::path root;  // canonical
+  // `--lazy`: renders what a request needs before its file is read; null once built whole.
+  std::shared_ptr<LazySite> lazy;
 };
 
 struct ServedSnapshot {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "bengal/pipeline/build.hpp"
+#include "bengal/pipeline/staged_build.hpp"
 
 namespace bengal::serve {
 
@@ -21,9 +21,10 @@ std::string ServeBuildResult::error_text() const {
   return text;
 }
 
-ServeBuildResult build_for_serve(const ServeBuildOptions& options,
-                                 const std::filesystem::path& output_dir,
-                                 const std::set<std::filesystem::path>& /*changed*/) {
+namespace {
+
+pipeline::BuildOptions pipeline_options(const ServeBuildOptions& options,
+                                        const std::filesystem::path& output_dir) {
   pipeline::BuildOptions build;
   build.site_dir = options.site_dir;
   build.output_dir = output_dir;
@@ -37,30 +38,75 @@ ServeBuildResult build_for_serve(const ServeBuildOptions& options,
   build.cache_file = "serve.db";
   build.output_identity = "bengal serve";
   build.clean = true;
-  ServeBuildResult result;
+  return build;
+}
+
+const char* outcome_failure(report::BuildOutcome outcome) {
+  switch (outcome) {
+    case report::BuildOutcome::kBuilt:
+      return "";
+    case report::BuildOutcome::kConfigError:
+      return "the site was not built; fix the configuration";
+    case report::BuildOutcome::kOverBudget:
+      return "the memory limit is too small for this site";
+    case report::BuildOutcome::kStrictStop:
+      return "the build stopped at the errors above";
+  }
+  return "";
+}
+
+}  // namespace
+
+struct ServeBuild::State {
+  State(const ServeBuildOptions& options, const std::filesystem::path& output_dir)
+      : options(pipeline_options(options, output_dir)), stages(this->options, diagnostics) {}
+
+  pipeline::BuildOptions options;
   Diagnostics diagnostics;
+  pipeline::StagedBuild stages;
+  bool usable = false;
+};
+
+ServeBuild::ServeBuild(const ServeBuildOptions& options, const std::filesystem::path& output_dir)
+    : state_(std::make_unique<State>(options, output_dir)) {}
+
+ServeBuild::~ServeBuild() = default;
+
+pipeline::StagedBuild& ServeBuild::stages() {
+  return state_->stages;
+}
+
+ServeBuildResult ServeBuild::prepare() {
+  ServeBuildResult result;
   try {
-    report::BuildReport report = pipeline::build_site(build, diagnostics);
-    result.pages = report.stats.pages;
-    result.elapsed_seconds = report.stats.elapsed_seconds;
-    switch (report.stats.outcome) {
-      case report::BuildOutcome::kBuilt:
-        result.usable = true;
-        break;
-      case report::BuildOutcome::kConfigError:
-        result.failure = "the site was not built; fix the configuration";
-        break;
-      case report::BuildOutcome::kOverBudget:
-        result.failure = "the memory limit is too small for this site";
-        break;
-      case report::BuildOutcome::kStrictStop:
-        result.failure = "the build stopped at the errors above";
-        break;
-    }
+    report::BuildOutcome outcome = state_->stages.prepare();
+    state_->usable = outcome == report::BuildOutcome::kBuilt;
+    result.failure = outcome_failure(outcome);
   } catch (const std::exception& e) {
     result.failure = e.what();
   }
-  result.diagnostics = diagnostics.sorted();
+  result.usable = state_->usable;
+  result.diagnostics = state_->diagnostics.sorted();
+  return result;
+}
+
+size_t ServeBuild::page_count() const {
+  return state_->usable ? state_->stages.site().rendered().size() : 0;
+}
+
+std::optional<ServeBuildResult> ServeBuild::finish(const std::atomic<bool>* cancel) {
+  ServeBuildResult result;
+  try {
+    if (!state_->stages.render_rest(cancel)) return std::nullopt;
+    state_->stages.finalize();
+    const report::BuildStats& stats = state_->stages.report().stats;
+    result.usable = true;
+    result.pages = stats.pages;
+    result.elapsed_seconds = stats.elapsed_seconds;
+  } catch (const std::exception& e) {
+    result.failure = e.what();
+  }
+  result.diagnostics = state_->diagnostics.sorted();
   return result;
 }
 

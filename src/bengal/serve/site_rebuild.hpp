@@ -1,14 +1,20 @@
 // The one place `bengal serve` builds the site: an incremental build through the same pipeline
-// as `bengal build` (pipeline/build.hpp), with the preview's own cache (SITE/.bengal/serve.db).
+// as `bengal build` (pipeline/staged_build.hpp), with the preview's own cache
+// (SITE/.bengal/serve.db), run in stages so that `--lazy` can serve it once it is indexed.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
 #include "bengal/core/diagnostic.hpp"
+
+namespace bengal::pipeline {
+class StagedBuild;
+}
 
 namespace bengal::serve {
 
@@ -35,11 +41,27 @@ struct ServeBuildResult {
   std::string error_text() const;
 };
 
-// Builds the site into `output_dir` (a fresh folder, or a copy of the version served).
-// `changed` are the files that changed since the last build (empty for the first); the build
-// finds them itself (stat, then hash), so they only name the change in messages.
-ServeBuildResult build_for_serve(const ServeBuildOptions& options,
-                                 const std::filesystem::path& output_dir,
-                                 const std::set<std::filesystem::path>& changed);
+// One build of the preview into `output_dir` (a fresh folder, or a copy of the version served).
+class ServeBuild {
+ public:
+  ServeBuild(const ServeBuildOptions& options, const std::filesystem::path& output_dir);
+  ~ServeBuild();
+  ServeBuild(const ServeBuild&) = delete;
+  ServeBuild& operator=(const ServeBuild&) = delete;
+
+  // Loads, indexes and plans the site and copies its static files. `usable`: the build can
+  // go on (rendering), and its stages() may be used.
+  ServeBuildResult prepare();
+  // The pages the index holds (after a usable prepare).
+  size_t page_count() const;
+  pipeline::StagedBuild& stages();
+  // Renders what is not rendered yet and writes the site-wide outputs: the build's result.
+  // With `cancel` set while it runs: nullopt, and the folder holds part of the site.
+  std::optional<ServeBuildResult> finish(const std::atomic<bool>* cancel = nullptr);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace bengal::serve

@@ -95,4 +95,9 @@ bool OutputPaths::holds(std::string_view path, const ClaimKey& by) const {
   return it != files_.end() && held_[it->second].by == by;
 }
 
+const ClaimKey* OutputPaths::holder(std::string_view path) const {
+  auto it = files_.find(std::string(path));
+  return it == files_.end() ? nullptr : &held_[it->second].by;
+}
+
 }  // namespace bengal::site

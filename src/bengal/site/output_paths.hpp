@@ -67,6 +67,9 @@ class OutputPaths {
   std::vector<bool> claim(std::vector<OutputClaim> claims, Diagnostics& diagnostics);
   // True when `path` is held by `by`.
   bool holds(std::string_view path, const ClaimKey& by) const;
+  // Who holds `path`; null when nobody claimed it. `bengal serve --lazy` maps a request to
+  // the render that writes its file with this.
+  const ClaimKey* holder(std::string_view path) const;
   size_t size() const { return files_.size(); }
   void set_content_root(std::filesystem::path root) { content_root_ = std::move(root); }
 
