@@ -105,6 +105,25 @@ TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
   EXPECT_EQ(cache->find("a.md"), std::nullopt);
 }
 
+// A development build of the same version that changed the tables' layout.
+TEST(BuildCache, AnotherLayoutOfTheSameVersionIsEmptied) {
+  fs::path site = fresh_site();
+  {
+    std::string note;
+    auto cache = BuildCache::open(site, "cache.db", note);
+    finish_one_build(*cache);
+  }
+  {
+    Database db(site / ".bengal/cache.db");
+    db.exec("UPDATE meta SET value = '2' WHERE key = 'schema'");
+  }
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "the cache has layout 2 (this bengal's is 3); building cold");
+  EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
+}
+
 TEST(BuildCache, ASecondBuildAtTheSameTimeGoesWithout) {
   fs::path site = fresh_site();
   std::string note;

@@ -64,8 +64,12 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
     return db;
   }
   if (*schema != std::to_string(kSchema) || version.value_or("") != kVersion) {
-    note = fmt::format("the cache was written by bengal {}; building cold",
-                       version.value_or("of another version"));
+    // The same version with another layout is a development build of bengal.
+    note = version.value_or("") != kVersion
+               ? fmt::format("the cache was written by bengal {}; building cold",
+                             version.value_or("of another version"))
+               : fmt::format("the cache has layout {} (this bengal's is {}); building cold",
+                             *schema, kSchema);
     db->exec(kDropAll);
     db->exec(kTables);
   } else if (meta(*db, "state").value_or("") != "done") {
