@@ -85,20 +85,23 @@ TEST(BuildCache, AFileThatIsNotADatabaseIsReplaced) {
   EXPECT_EQ(cache->unit_row("p0")->record, "record");
 }
 
-TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
-  fs::path site = fresh_site();
+// Opens the cache of one finished build after `sql` changed its meta table, as another bengal
+// would have written it; `note` gets what the open said.
+std::unique_ptr<BuildCache> open_after(const fs::path& site, const std::string& sql,
+                                       std::string& note) {
   {
-    std::string note;
     auto cache = BuildCache::open(site, "cache.db", note);
     finish_one_build(*cache);
   }
-  {
-    // What another bengal would have written in the same place.
-    Database db(site / ".bengal/cache.db");
-    db.exec("UPDATE meta SET value = '0.0.9' WHERE key = 'bengal'");
-  }
+  Database(site / ".bengal/cache.db").exec(sql);
+  note.clear();
+  return BuildCache::open(site, "cache.db", note);
+}
+
+TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
+  fs::path site = fresh_site();
   std::string note;
-  auto cache = BuildCache::open(site, "cache.db", note);
+  auto cache = open_after(site, "UPDATE meta SET value = '0.0.9' WHERE key = 'bengal'", note);
   ASSERT_NE(cache, nullptr);
   EXPECT_EQ(note, "the cache was written by bengal 0.0.9; building cold");
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
@@ -107,18 +110,8 @@ TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
 
 // A development build of the same version that changed the tables' layout.
 TEST(BuildCache, AnotherLayoutOfTheSameVersionIsEmptied) {
-  fs::path site = fresh_site();
-  {
-    std::string note;
-    auto cache = BuildCache::open(site, "cache.db", note);
-    finish_one_build(*cache);
-  }
-  {
-    Database db(site / ".bengal/cache.db");
-    db.exec("UPDATE meta SET value = '2' WHERE key = 'schema'");
-  }
   std::string note;
-  auto cache = BuildCache::open(site, "cache.db", note);
+  auto cache = open_after(fresh_site(), "UPDATE meta SET value = '2' WHERE key = 'schema'", note);
   ASSERT_NE(cache, nullptr);
   EXPECT_EQ(note, "the cache has layout 2 (this bengal's is 3); building cold");
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
