@@ -7,6 +7,7 @@
 
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/plural.hpp"
+#include "bengal/core/source_tree.hpp"
 #include "bengal/output/writer.hpp"
 #include "bengal/pipeline/copy_files.hpp"
 #include "bengal/pipeline/load_site.hpp"
@@ -94,8 +95,7 @@ void check_output(const MergeOptions& options) {
   fs::path out = fs::weakly_canonical(fs::absolute(options.output_dir), ec);
   for (const fs::path& dir : options.shard_dirs) {
     fs::path shard = fs::weakly_canonical(fs::absolute(dir), ec);
-    auto [a, b] = std::mismatch(shard.begin(), shard.end(), out.begin(), out.end());
-    if (a == shard.end() || b == out.end()) {
+    if (is_within_folder(shard, out) || is_within_folder(out, shard)) {
       throw MergeError(fmt::format(
           "{} and the output folder {} are inside one another: merge into a folder of its own",
           dir.string(), options.output_dir.string()));
