@@ -22,11 +22,11 @@ DEFAULT_BENGAL = os.path.join(REPO, "build", "bengal")
 
 
 def parse_size(text):
-    """'1K', '10k', '50000' -> pages. The K form is what the tables and the brief use."""
-    m = re.fullmatch(r"\s*(\d+)\s*([kK]?)\s*", text)
+    """'1K', '10k', '50000', '1M' -> pages. The K form is what the tables and the brief use."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmM]?)\s*", text)
     if not m:
-        raise ValueError(f"not a page count: {text!r} (use e.g. 1K, 10K, 50000)")
-    return int(m.group(1)) * (1000 if m.group(2) else 1)
+        raise ValueError(f"not a page count: {text!r} (use e.g. 1K, 10K, 50000, 1M)")
+    return int(m.group(1)) * {"": 1, "k": 1000, "m": 1000000}[m.group(2).lower()]
 
 
 def parse_sizes(text):
@@ -34,6 +34,8 @@ def parse_sizes(text):
 
 
 def size_label(pages):
+    if pages % 1000000 == 0:
+        return f"{pages // 1000000}M"
     return f"{pages // 1000}K" if pages % 1000 == 0 else str(pages)
 
 

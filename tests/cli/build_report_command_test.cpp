@@ -47,8 +47,10 @@ TEST(ProfileMemory, PrintsOneLinePerPhaseThenThePeak) {
     EXPECT_EQ(table[i + 1].find(" MB ("), 34u) << "sizes line up: " << table[i + 1];
   }
   EXPECT_TRUE(std::regex_match(
-      table[6], std::regex(R"(Index: \d+\.\d MB \(\d+ bytes a page\); content store at the end: )"
-                           R"(\d+ pages, \d+\.\d MB)")))
+      table[6],
+      std::regex(
+          R"(Index: \d+\.\d MB \(\d+ bytes a page\) and \d+\.\d MB of summaries, links and heading ids on disk; content store at the end: )"
+          R"(\d+ pages, \d+\.\d MB)")))
       << table[6];
   EXPECT_TRUE(std::regex_match(table[7], std::regex(R"(Peak memory: \d+\.\d MB)"))) << table[7];
 }
@@ -83,8 +85,8 @@ TEST(BuildReport, JsonHasTheDocumentedSchema) {
   EXPECT_EQ(j["batches"], 3);
   EXPECT_EQ(j["hubs"], 2);
   EXPECT_EQ(j["output_dir"], out.string());
-  for (const char* key : {"elapsed_seconds", "peak_rss_bytes", "index_bytes", "files_written",
-                          "files_unchanged", "static_files", "threads"}) {
+  for (const char* key : {"elapsed_seconds", "peak_rss_bytes", "index_bytes", "index_cold_bytes",
+                          "files_written", "files_unchanged", "static_files", "threads"}) {
     EXPECT_TRUE(j[key].is_number()) << key;
   }
   std::vector<std::string> phases;

@@ -71,7 +71,7 @@ TEST(ReportJson, WritesEveryKeyInTheDocumentedOrder) {
       R"({"schema":1,"bengal":"0.1.0","site_dir":"site","output_dir":"site/public",)"
       R"("policy":"streaming","threads":2,"batch_size":1000,"batches":2,"hubs":1,)"
       R"("elapsed_seconds":0.500000,"peak_rss_bytes":149212364,"index_bytes":2097152,)"
-      R"("files_written":0,"files_unchanged":0,"static_files":0,)"
+      R"("index_cold_bytes":0,"files_written":0,"files_unchanged":0,"static_files":0,)"
       R"("phases":[{"name":"discover","start_seconds":0.000000,"seconds":0.100000,)"
       R"("rss_bytes":50541363,"rss_change_bytes":0,"peak_rss_bytes":50541363,"store_pages":0,)"
       R"("store_bytes":0,"index_bytes":0,"pages_done":0}],)"

@@ -347,9 +347,9 @@ class TableBuilder {
     m.draft = fm.draft;
     m.slug = table_.strings.intern(fm.slug);
     m.url = table_.strings.intern(p.url);
-    m.description = table_.strings.store(fm.description);
+    m.description = table_.strings.store_cold(fm.description);
     if (!fm.summary.empty()) markdown::cap_summary_bytes(fm.summary);
-    m.summary = table_.strings.store(fm.summary.empty() ? p.scan.summary : fm.summary);
+    m.summary = table_.strings.store_cold(fm.summary.empty() ? p.scan.summary : fm.summary);
     m.has_more_marker = p.scan.has_more_marker;
     m.type = table_.strings.intern(fm.type);
     m.layout = table_.strings.intern(fm.layout);
@@ -366,12 +366,14 @@ class TableBuilder {
     m.categories = table_.add_list(fm.categories);
     m.keywords = table_.add_list(fm.keywords);
     m.aliases = table_.add_list(fm.aliases);
-    m.links = table_.add_list(p.scan.links);
-    m.wiki_links = table_.add_list(p.scan.wiki_links);
+    // Links as written are read twice, by the link graph and the link check: cold.
+    m.links = table_.add_list(p.scan.links, PageTable::Keep::kCold);
+    m.wiki_links = table_.add_list(p.scan.wiki_links, PageTable::Keep::kCold);
     // Body line 1 is file line body_line.
     m.link_lines = table_.add_numbers(p.scan.link_lines, p.body_line - 1);
     m.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
-    m.anchors = table_.add_list(p.scan.anchors, /*intern=*/false);
+    // Heading ids are read only to check links' anchors: cold too.
+    m.anchors = table_.add_list(p.scan.anchors, PageTable::Keep::kCold);
     m.targets = table_.add_list(p.scan.targets);
     if (fm.params.size() > 0) {
       m.params = static_cast<uint32_t>(table_.params.size());
@@ -419,6 +421,14 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
   FileRoles roles =
       assign_roles(options, list_files(options, diagnostics), site.content_files, diagnostics);
   std::vector<Entry> order = page_order(roles);
+  if (!options.cold_text_folder.empty()) {
+    try {
+      site.table.strings.use_cold_file(options.cold_text_folder);
+    } catch (const std::runtime_error&) {
+      // Kept in memory; the build reports the folder when it writes its first file.
+    }
+  }
+  site.table.pages.reserve(order.size());
   TableBuilder builder(options, site, roles, diagnostics);
   std::vector<PageFile> files;
   for (size_t chunk = 0; chunk < order.size(); chunk += kChunkFiles) {
@@ -438,6 +448,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
   }
   builder.link_sections();
   apply_cascade(site.table);
+  site.table.strings.seal_cold();
   return site;
 }
 

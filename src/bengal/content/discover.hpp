@@ -31,6 +31,10 @@ struct DiscoverOptions {
   // Parses of the last build, reused for unchanged files (source_cache.hpp); null: every
   // page file is read and parsed. Used from the calling thread only.
   SourceCache* source_cache = nullptr;
+  // Where the index keeps the text it reads rarely (summaries, descriptions, links as
+  // written, heading ids: two thirds of its bytes) in a scratch file instead of memory
+  // (StringPool::store_cold); empty, or a folder where no file can be made: in memory.
+  std::filesystem::path cold_text_folder;
 };
 
 // Changes when an option that a cached parse depends on changes (the heading id style, the

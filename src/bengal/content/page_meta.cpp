@@ -2,9 +2,21 @@
 
 namespace bengal::content {
 
-StrRange PageTable::add_list(std::span<const std::string> items, bool intern) {
+StrRange PageTable::add_list(std::span<const std::string> items, Keep keep) {
   StrRange r{static_cast<uint32_t>(lists.size()), static_cast<uint32_t>(items.size())};
-  for (const auto& s : items) lists.push_back(intern ? strings.intern(s) : strings.store(s));
+  for (const auto& s : items) {
+    switch (keep) {
+      case Keep::kIntern:
+        lists.push_back(strings.intern(s));
+        break;
+      case Keep::kStore:
+        lists.push_back(strings.store(s));
+        break;
+      case Keep::kCold:
+        lists.push_back(strings.store_cold(s));
+        break;
+    }
+  }
   return r;
 }
 

@@ -91,7 +91,9 @@ struct PageTable {
     }
     return str(p.title);
   }
-  StrRange add_list(std::span<const std::string> items, bool intern = true);
+  // How add_list keeps its strings (StringPool): interned, stored, or stored cold.
+  enum class Keep : uint8_t { kIntern, kStore, kCold };
+  StrRange add_list(std::span<const std::string> items, Keep keep = Keep::kIntern);
   // Stores numbers plus `base` (body line offsets become file lines).
   StrRange add_numbers(std::span<const uint32_t> items, uint32_t base);
   std::span<const uint32_t> number_list(StrRange r) const {

@@ -1,6 +1,7 @@
 #include "bengal/core/spill_file.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <stdexcept>
@@ -18,7 +19,23 @@ SpillFile::SpillFile(const std::filesystem::path& folder, std::string_view name)
 }
 
 SpillFile::~SpillFile() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
   if (fd_ >= 0) ::close(fd_);
+}
+
+std::string_view SpillFile::map() {
+  if (map_ == nullptr && end_ > 0) {
+    void* at = ::mmap(nullptr, end_, PROT_READ, MAP_SHARED, fd_, 0);
+    if (at == MAP_FAILED) throw std::runtime_error("cannot map the spill file " + what_);
+    map_ = at;
+    map_size_ = end_;
+  }
+  return {static_cast<const char*>(map_), map_size_};
+}
+
+void SpillFile::release_mapped() const {
+  // Clean pages of a shared file mapping: dropping them loses nothing.
+  if (map_ != nullptr) ::madvise(map_, map_size_, MADV_DONTNEED);
 }
 
 uint64_t SpillFile::append(std::string_view bytes) {

@@ -25,11 +25,19 @@ class SpillFile {
   // Appends `size` bytes from `offset` to `out`. Throws std::runtime_error.
   void read(uint64_t offset, size_t size, std::string& out) const;
   uint64_t size() const { return end_; }
+  // Maps what was written so far read-only (once: later appends are not in the view) and
+  // returns it; the view lives as long as this object. Throws std::runtime_error.
+  std::string_view map();
+  // Drops the mapped pages from the process's memory; the kernel reads them back from the
+  // file (usually still in its page cache) on the next access.
+  void release_mapped() const;
 
  private:
   std::string what_;  // for errors: "the search term spill file"
   int fd_ = -1;
   uint64_t end_ = 0;
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
 };
 
 }  // namespace bengal

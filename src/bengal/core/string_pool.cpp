@@ -1,56 +1,176 @@
 #include "bengal/core/string_pool.hpp"
 
+#include <xxhash.h>
+
 #include <cstring>
+#include <stdexcept>
+
+#include "bengal/core/spill_file.hpp"
 
 namespace bengal {
+namespace {
 
-StringPool::StringPool() {
-  views_.emplace_back();
-  index_.emplace(std::string_view(), kEmptyStr);
+// The text of every empty id, and of a cold id until seal_cold(): a zero length.
+constexpr char kEmptyEntry[1] = {0};
+constexpr size_t kColdAppendBytes = size_t{1} << 20;
+
+// Writes the length prefix: 7 bits a byte, low bits first, the high bit set while more follow.
+size_t put_size(char* out, size_t size) {
+  size_t n = 0;
+  while (size >= 0x80) {
+    out[n++] = static_cast<char>((size & 0x7f) | 0x80);
+    size >>= 7;
+  }
+  out[n++] = static_cast<char>(size);
+  return n;
 }
 
-std::string_view StringPool::copy_in(std::string_view s) {
-  if (s.empty()) return {};
-  if (s.size() > kBlockBytes / 4) {
+size_t prefix_bytes(size_t size) {
+  size_t n = 1;
+  for (; size >= 0x80; size >>= 7) ++n;
+  return n;
+}
+
+uint64_t hash_of(std::string_view s) {
+  return XXH3_64bits(s.data(), s.size());
+}
+
+}  // namespace
+
+StringPool::StringPool() : entries_{kEmptyEntry}, slots_(16, 0) {}
+StringPool::~StringPool() = default;
+StringPool::StringPool(StringPool&&) noexcept = default;
+StringPool& StringPool::operator=(StringPool&&) noexcept = default;
+
+size_t StringPool::long_size(size_t first, const unsigned char*& p) {
+  size_t size = first & 0x7f;
+  for (int shift = 7;; shift += 7) {
+    size_t byte = *p++;
+    size |= (byte & 0x7f) << shift;
+    if (byte < 0x80) return size;
+  }
+}
+
+const char* StringPool::copy_in(std::string_view s) {
+  size_t need = prefix_bytes(s.size()) + s.size();
+  char* dst = nullptr;
+  if (need > kBlockBytes / 4) {
     // Large strings get a block of their own so they do not waste the tail of a shared one.
-    auto block = std::make_unique<char[]>(s.size());
-    std::memcpy(block.get(), s.data(), s.size());
-    std::string_view view(block.get(), s.size());
-    large_blocks_.push_back(std::move(block));
-    text_bytes_ += s.size();
-    return view;
+    large_blocks_.push_back(std::make_unique<char[]>(need));
+    dst = large_blocks_.back().get();
+    text_bytes_ += need;
+  } else {
+    if (block_used_ + need > kBlockBytes) {
+      blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
+      block_used_ = 0;
+      text_bytes_ += kBlockBytes;
+    }
+    dst = blocks_.back().get() + block_used_;
+    block_used_ += need;
   }
-  if (block_used_ + s.size() > kBlockBytes) {
-    blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
-    block_used_ = 0;
-    text_bytes_ += kBlockBytes;
+  size_t n = put_size(dst, s.size());
+  std::memcpy(dst + n, s.data(), s.size());
+  return dst;
+}
+
+StrId StringPool::add_entry(const char* entry) {
+  auto id = static_cast<StrId>(entries_.size());
+  entries_.push_back(entry);
+  return id;
+}
+
+size_t StringPool::find_slot(std::string_view s, uint64_t hash) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    StrId slot = slots_[i];
+    if (slot == 0 || get(slot - 1) == s) return i;
   }
-  char* dst = blocks_.back().get() + block_used_;
-  std::memcpy(dst, s.data(), s.size());
-  block_used_ += s.size();
-  return {dst, s.size()};
+}
+
+void StringPool::grow_index() {
+  std::vector<StrId> old = std::move(slots_);
+  slots_.assign(old.size() * 2, 0);
+  size_t mask = slots_.size() - 1;
+  for (StrId slot : old) {
+    if (slot == 0) continue;
+    size_t i = hash_of(get(slot - 1)) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 StrId StringPool::intern(std::string_view s) {
-  if (auto it = index_.find(s); it != index_.end()) return it->second;
-  std::string_view owned = copy_in(s);
-  auto id = static_cast<StrId>(views_.size());
-  views_.push_back(owned);
-  index_.emplace(owned, id);
+  if (s.empty()) return kEmptyStr;
+  uint64_t hash = hash_of(s);
+  size_t i = find_slot(s, hash);
+  if (slots_[i] != 0) return slots_[i] - 1;
+  StrId id = add_entry(copy_in(s));
+  slots_[i] = id + 1;
+  // At most half full, so probes stay short.
+  if (++interned_ * 2 > slots_.size()) grow_index();
   return id;
+}
+
+StrId StringPool::find(std::string_view s) const {
+  if (s.empty()) return kEmptyStr;
+  StrId slot = slots_[find_slot(s, hash_of(s))];
+  return slot == 0 ? kNoStr : slot - 1;
 }
 
 StrId StringPool::store(std::string_view s) {
   if (s.empty()) return kEmptyStr;
-  auto id = static_cast<StrId>(views_.size());
-  views_.push_back(copy_in(s));
+  return add_entry(copy_in(s));
+}
+
+void StringPool::use_cold_file(const std::filesystem::path& folder) {
+  cold_file_ = std::make_unique<SpillFile>(folder, "index-text");
+}
+
+StrId StringPool::store_cold(std::string_view s) {
+  if (s.empty()) return kEmptyStr;
+  if (!cold_file_ || !cold_map_.empty()) return store(s);
+  size_t at = cold_buffer_.size();
+  cold_buffer_.resize(at + prefix_bytes(s.size()) + s.size());
+  size_t n = put_size(cold_buffer_.data() + at, s.size());
+  std::memcpy(cold_buffer_.data() + at + n, s.data(), s.size());
+  if (cold_buffer_.size() >= kColdAppendBytes) {
+    cold_file_->append({cold_buffer_.data(), cold_buffer_.size()});
+    cold_buffer_.clear();
+  }
+  StrId id = add_entry(kEmptyEntry);
+  cold_ids_.push_back(id);
   return id;
 }
 
+void StringPool::seal_cold() {
+  if (!cold_file_ || !cold_map_.empty()) return;
+  cold_file_->append({cold_buffer_.data(), cold_buffer_.size()});
+  std::vector<char>().swap(cold_buffer_);
+  if (cold_ids_.empty()) return;
+  cold_map_ = cold_file_->map();
+  // The file holds the cold strings one after another in id order, each after its length.
+  const char* at = cold_map_.data();
+  for (StrId id : cold_ids_) {
+    entries_[id] = at;
+    std::string_view text = get(id);
+    at = text.data() + text.size();
+  }
+  std::vector<StrId>().swap(cold_ids_);
+  release_cold();
+}
+
+void StringPool::release_cold() const {
+  if (cold_file_ && !cold_map_.empty()) cold_file_->release_mapped();
+}
+
 size_t StringPool::memory_bytes() const {
-  return text_bytes_ + views_.capacity() * sizeof(std::string_view) +
-         index_.size() * (sizeof(std::string_view) + sizeof(StrId) + 2 * sizeof(void*)) +
-         index_.bucket_count() * sizeof(void*);
+  return text_bytes_ + entries_.capacity() * sizeof(const char*) +
+         slots_.capacity() * sizeof(StrId) + cold_ids_.capacity() * sizeof(StrId) +
+         cold_buffer_.capacity();
+}
+
+uint64_t StringPool::cold_bytes() const {
+  return cold_file_ ? cold_file_->size() : 0;
 }
 
 }  // namespace bengal

@@ -1,46 +1,95 @@
 // Interned strings for the page index. Tags, section names, types and paths repeat across
 // thousands of pages; the pool stores each distinct string once and pages hold 4-byte ids.
-// Not thread-safe: discovery interns while merging its results on one thread.
+//
+// A million-page site keeps about ten strings a page, so the pool's own overhead matters as
+// much as the text: an id costs 8 bytes (a pointer to the text, which starts with its
+// length) plus, when interned, two 4-byte slots of an open-addressed hash table. Long text
+// that is read rarely (summaries, descriptions) can go to a cold file instead of memory:
+// store_cold() appends it to a scratch file, seal_cold() maps the file, and release_cold()
+// lets the kernel drop the mapped pages from the process again after a batch has read them.
+//
+// Not thread-safe while strings are added: discovery adds them while merging its results on
+// one thread. Once sealed, get() may be called from any thread.
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "bengal/core/ids.hpp"
 
 namespace bengal {
 
+class SpillFile;
+
+inline constexpr StrId kNoStr = UINT32_MAX;
+
 class StringPool {
  public:
   StringPool();
+  ~StringPool();
   StringPool(const StringPool&) = delete;
   StringPool& operator=(const StringPool&) = delete;
-  StringPool(StringPool&&) = default;
-  StringPool& operator=(StringPool&&) = default;
+  StringPool(StringPool&&) noexcept;
+  StringPool& operator=(StringPool&&) noexcept;
 
   // Returns the id of `s`, storing it on first sight.
   StrId intern(std::string_view s);
+  // The id of `s` when it was interned, else kNoStr.
+  StrId find(std::string_view s) const;
   // Stores `s` without looking for an equal string: for text that is unique per page
-  // (summaries, descriptions), where a hash lookup would only cost time and memory.
+  // (titles, anchors), where a hash lookup would only cost time and memory.
   StrId store(std::string_view s);
-  std::string_view get(StrId id) const { return views_[id]; }
-  size_t size() const { return views_.size(); }
-  // Bytes held by the pool: text blocks plus the id and lookup tables.
+
+  // Sends later store_cold() text to a scratch file in `folder` (see SpillFile). Throws
+  // std::runtime_error when the file cannot be made. Without it, store_cold() is store().
+  void use_cold_file(const std::filesystem::path& folder);
+  // Like store(), for long text that is read rarely. Its id must not be read before
+  // seal_cold(). Throws std::runtime_error when the cold file cannot be written.
+  StrId store_cold(std::string_view s);
+  // Maps the cold file and makes every cold id readable; store_cold() stores in memory from
+  // then on. Throws std::runtime_error when the file cannot be mapped.
+  void seal_cold();
+  // Drops the cold text's pages from the process; they are read back on the next get().
+  void release_cold() const;
+
+  std::string_view get(StrId id) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(entries_[id]);
+    size_t size = *p++;
+    if (size >= 0x80) size = long_size(size, p);
+    return {reinterpret_cast<const char*>(p), size};
+  }
+  size_t size() const { return entries_.size(); }
+  // Bytes held in memory: text blocks plus the id and lookup tables (not the cold file).
   size_t memory_bytes() const;
+  // Bytes of text in the cold file.
+  uint64_t cold_bytes() const;
 
  private:
-  std::string_view copy_in(std::string_view s);
+  static size_t long_size(size_t first, const unsigned char*& p);
+  const char* copy_in(std::string_view s);
+  StrId add_entry(const char* entry);
+  size_t find_slot(std::string_view s, uint64_t hash) const;
+  void grow_index();
 
   static constexpr size_t kBlockBytes = size_t{64} * 1024;
   std::vector<std::unique_ptr<char[]>> blocks_;  // shared blocks; only the last one has room
   std::vector<std::unique_ptr<char[]>> large_blocks_;
   size_t block_used_ = kBlockBytes;
   size_t text_bytes_ = 0;
-  std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, StrId> index_;
+  // For each id, its length-prefixed text; a cold id not yet sealed holds its offset in the
+  // cold file instead, tagged with kColdTag.
+  std::vector<const char*> entries_;
+  // Open addressing with linear probing: id + 1 of an interned string, 0 for a free slot.
+  std::vector<StrId> slots_;
+  size_t interned_ = 0;
+
+  std::unique_ptr<SpillFile> cold_file_;
+  std::vector<char> cold_buffer_;  // written to the file in large appends
+  std::vector<StrId> cold_ids_;    // ids waiting for seal_cold()
+  std::string_view cold_map_;      // the mapped file once sealed
 };
 
 }  // namespace bengal

@@ -59,11 +59,14 @@ BuildOutcome load(BuildContext& b) {
   config_options.baseurl = options.baseurl;
   // The cache is opened once the config is read and says where the build writes: a build
   // refused for its config or output folder leaves the site folder as it was.
-  auto sources = [&](const config::SiteConfig& config) -> content::SourceCache* {
-    if (output::check_output_folder(options.site_dir, config, options.output_dir)) return nullptr;
+  // The index's cold text (summaries, descriptions) goes to a scratch file in the output
+  // folder, the one folder the build may write.
+  auto setup = [&](const config::SiteConfig& config, content::DiscoverOptions& discover) {
+    if (output::check_output_folder(options.site_dir, config, options.output_dir)) return;
+    discover.cold_text_folder = options.output_dir.value_or(options.site_dir / config.output_dir);
     b.owned_incremental = Incremental::open(options, config, b.stats().cache_note);
     b.incremental = b.owned_incremental.get();
-    return b.incremental ? &b.incremental->cache() : nullptr;
+    if (b.incremental) discover.source_cache = &b.incremental->cache();
   };
   b.loaded = load_site(
       options.site_dir, options.drafts, b.diagnostics,
@@ -71,7 +74,7 @@ BuildOutcome load(BuildContext& b) {
         b.monitor.end_phase();
         b.monitor.start_phase("index");
       },
-      config_options, options.publish, sources);
+      config_options, options.publish, setup);
   if (!b.loaded) return BuildOutcome::kConfigError;
   const site::Site& site = b.site();
   warn_relative_baseurl(site, b.diagnostics);
@@ -104,6 +107,8 @@ void analyse(BuildContext& b) {
   b.stats().hubs = b.graph.hubs.size();
   b.stats().index_bytes =
       site.table.memory_bytes() + b.graph.links.memory_bytes() + b.graph.related.memory_bytes();
+  b.stats().index_cold_bytes = site.table.strings.cold_bytes();
+  site.table.strings.release_cold();  // the links the link graph read
   b.monitor.end_phase({0, 0, b.stats().index_bytes});
 }
 
@@ -159,6 +164,7 @@ BuildOutcome plan(BuildContext& b) {
   stats.batches = b.batches.size();
   // Broken internal links: warnings after the build, errors that stop it with --strict.
   b.broken_links = site::find_broken_links(site);
+  site.table.strings.release_cold();  // the links and heading ids the check read
   if (b.options.strict) {
     for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, true));
     if (b.diagnostics.error_count() > 0) return BuildOutcome::kStrictStop;
@@ -307,7 +313,10 @@ bool render_batches(BuildContext& b, RenderContext& r, RenderUnits& units,
     // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
     // jemalloc for its decay time) until asked to give it back; a batch whose renders were all
     // kept freed next to nothing.
-    if (b.memory.streaming && r.renders != renders_before) release_free_memory();
+    if (b.memory.streaming && r.renders != renders_before) {
+      release_free_memory();
+      b.site().table.strings.release_cold();  // the summaries the batch's lists read
+    }
     b.monitor.end_phase(r.resident());
     if (!done) return false;
   }

@@ -29,7 +29,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered,
                                       const config::LoadOptions& config_options,
-                                      const PublishOptions& publish, const SourcesFor& sources) {
+                                      const PublishOptions& publish, const DiscoverySetup& setup) {
   config::ConfigResult loaded = config::load_config(site_dir, config_options);
   diagnostics.add_all(std::move(loaded.diagnostics));
   if (!loaded.ok) return nullptr;
@@ -50,7 +50,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
-  discover.source_cache = sources ? sources(loaded.config) : nullptr;
+  if (setup) setup(loaded.config, discover);
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();
   auto out = std::make_unique<LoadedSite>();

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "bengal/config/config.hpp"
-#include "bengal/content/source_cache.hpp"
+#include "bengal/content/discover.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/site/site.hpp"
 
@@ -36,15 +36,16 @@ struct LoadedSite {
 // the Site must stay where it was built. `drafts` overrides [build] drafts. `discovered`, when
 // given, is called between discovery and indexing (the memory profiler's phase boundary).
 // `config_options` chooses the environment of a config directory; `publish` the window.
-// `sources`, once the config is read, gives where discovery finds the parses of page files it
-// has seen before (incremental builds; null or unset: it parses every file).
-using SourcesFor = std::function<content::SourceCache*(const config::SiteConfig&)>;
+// `setup`, once the config is read, may set where discovery finds the parses of page files it
+// has seen before (incremental builds; unset: it parses every file) and the folder for the
+// index's cold text (unset: it stays in memory).
+using DiscoverySetup = std::function<void(const config::SiteConfig&, content::DiscoverOptions&)>;
 std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       std::optional<bool> drafts, Diagnostics& diagnostics,
                                       const std::function<void()>& discovered = {},
                                       const config::LoadOptions& config_options = {},
                                       const PublishOptions& publish = {},
-                                      const SourcesFor& sources = {});
+                                      const DiscoverySetup& setup = {});
 
 // Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
 // baseurl has no scheme and host and one of them is written.

@@ -20,8 +20,8 @@ OutputSource OutputUnits::find(std::string_view rel) const {
     auto it = map.find(key);
     return it == map.end() ? OutputSource{} : OutputSource{Kind::kUnit, it->second};
   };
-  const site::ClaimKey* by = site_.outputs.holder(rel);
-  if (by == nullptr) {
+  std::optional<site::ClaimKey> by = site_.outputs.holder(rel);
+  if (!by) {
     // Written without a claim of their own: the search shards under the manifest's, and the
     // math renderer (claimed in finalize, when a page has math).
     bool late =

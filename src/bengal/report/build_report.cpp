@@ -170,6 +170,10 @@ std::string format_memory_table(const BuildReport& report) {
   }
   out += fmt::format("Index: {}", format_megabytes(report.stats.index_bytes));
   if (pages > 0) out += fmt::format(" ({} bytes a page)", report.stats.index_bytes / pages);
+  if (report.stats.index_cold_bytes > 0) {
+    out += fmt::format(" and {} of summaries, links and heading ids on disk",
+                       format_megabytes(report.stats.index_cold_bytes));
+  }
   if (!report.phases.empty()) {
     const auto& last = report.phases.back();
     out += fmt::format("; content store at the end: {} pages, {}", last.store_pages,
@@ -195,6 +199,7 @@ std::string report_json(const BuildReport& r) {
   j.field("elapsed_seconds", r.stats.elapsed_seconds);
   j.field("peak_rss_bytes", r.stats.peak_rss_bytes);
   j.field("index_bytes", r.stats.index_bytes);
+  j.field("index_cold_bytes", r.stats.index_cold_bytes);
   j.field("files_written", r.stats.files_written);
   j.field("files_unchanged", r.stats.files_unchanged);
   j.field("static_files", r.stats.static_files);

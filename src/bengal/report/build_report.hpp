@@ -82,11 +82,12 @@ struct BuildStats {
   size_t hubs = 0;
   double elapsed_seconds = 0;
   size_t peak_rss_bytes = 0;
-  size_t index_bytes = 0;      // the page table, the link graph and related pages
-  size_t pages = 0;            // HTML files rendered (pages, pagers, generated pages)
-  size_t files_written = 0;    // files whose bytes changed
-  size_t files_unchanged = 0;  // files left untouched because their bytes were the same
-  size_t static_files = 0;     // files copied from static/, content/ and bundles
+  size_t index_bytes = 0;       // the page table, the link graph and related pages
+  size_t index_cold_bytes = 0;  // the index's rarely read text, in a scratch file (not memory)
+  size_t pages = 0;             // HTML files rendered (pages, pagers, generated pages)
+  size_t files_written = 0;     // files whose bytes changed
+  size_t files_unchanged = 0;   // files left untouched because their bytes were the same
+  size_t static_files = 0;      // files copied from static/, content/ and bundles
   size_t drafts_skipped = 0;
   size_t broken_pages = 0;  // pages reported and not written
   // Incremental builds: pages and generated pages rendered, and those whose recorded inputs

@@ -148,30 +148,52 @@ std::vector<OutputClaim> site_file_claims(const Site& site) {
 // Every page claims its URL's file. Between two pages, the one whose source path gives the
 // URL (no url or slug) comes first, then the one whose source path sorts first; a page that
 // loses is left out of the site.
+//
+// A claim holds a page's messages for the case it loses, about 600 bytes, so a million pages'
+// claims at once would be the build's peak. They are made and resolved in chunks instead:
+// first the pages whose source path gives the URL, then the others, each in id (source path)
+// order, which is the claims' own order, so the result is the same as claiming all at once.
 void claim_pages(Site& site, Diagnostics& diagnostics) {
+  constexpr size_t kChunk = 4096;
   auto& pages = site.table.pages;
+  site.outputs.set_content_root(site.content_root);
   std::vector<OutputClaim> claims;
-  claims.reserve(pages.size());
+  std::vector<PageId> ids;
+  auto resolve = [&] {
+    std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
+    for (size_t i = 0; i < ids.size(); ++i)
+      if (!won[i]) pages[ids[i]].excluded = true;
+    claims.clear();
+    ids.clear();
+  };
+  std::vector<bool> natural_url(pages.size());
   for (PageId id = 0; id < pages.size(); ++id) {
     const PageMeta& m = pages[id];
-    std::string_view url = site.str(m.url);
-    std::string_view source = site.str(m.source_path);
-    bool natural = url == content::default_page_url(source, m.kind, "");
-    OutputClaim c;
-    c.path = content::output_path_for_url(url);
-    c.by = {OutputRank::kPage, static_cast<uint8_t>(natural ? 0 : 1), std::string(source)};
-    c.what = fmt::format("page {}", url);
-    c.who = c.file = display_path(site, id);
-    c.source = source;
-    if (!natural) c.keys = {"url", "slug"};
-    c.remedy = natural ? "rename the file or give the page a url"
-                       : "give this page a different url or slug";
-    claims.push_back(std::move(c));
+    natural_url[id] =
+        site.str(m.url) == content::default_page_url(site.source_path(id), m.kind, "");
   }
-  site.outputs.set_content_root(site.content_root);
-  std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
-  for (PageId id = 0; id < pages.size(); ++id)
-    if (!won[id]) pages[id].excluded = true;
+  for (bool natural_pass : {true, false}) {
+    for (PageId id = 0; id < pages.size(); ++id) {
+      bool natural = natural_url[id];
+      if (natural != natural_pass) continue;
+      const PageMeta& m = pages[id];
+      std::string_view url = site.str(m.url);
+      std::string_view source = site.str(m.source_path);
+      OutputClaim c;
+      c.path = content::output_path_for_url(url);
+      c.by = {OutputRank::kPage, static_cast<uint8_t>(natural ? 0 : 1), std::string(source)};
+      c.what = fmt::format("page {}", url);
+      c.who = c.file = display_path(site, id);
+      c.source = source;
+      if (!natural) c.keys = {"url", "slug"};
+      c.remedy = natural ? "rename the file or give the page a url"
+                         : "give this page a different url or slug";
+      claims.push_back(std::move(c));
+      ids.push_back(id);
+      if (claims.size() == kChunk) resolve();
+    }
+    resolve();
+  }
 }
 
 // A front matter `id` names one page for [[id:x]]: the first by source path keeps it, each
@@ -316,6 +338,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   }
   warn_duplicate_ids(site, diagnostics);
   site.menus = build_menus(site, diagnostics);
+  site.table.strings.release_cold();  // the heading ids the cross-reference index sorted
 }
 
 }  // namespace bengal::site

@@ -11,26 +11,27 @@ namespace bengal::site {
 
 void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::string_view why,
                          Diagnostics& diagnostics) const {
-  if (loser.by == winner.by) return;  // an alias repeated on one page
-  if (loser.by.rank == OutputRank::kStatic && winner.by.rank == OutputRank::kStatic) return;
+  if (same_claimant(winner, loser.by)) return;  // an alias repeated on one page
+  if (loser.by.rank == OutputRank::kStatic && winner.rank == OutputRank::kStatic) return;
   // Aliases yield to content, as in Bengal: an alias of a page's own URL is left out
   // silently, one onto another page's URL with a warning.
   bool alias_under_content =
       loser.by.rank == OutputRank::kAlias &&
-      (winner.by.rank == OutputRank::kPage || winner.by.rank == OutputRank::kListPage);
-  if (alias_under_content && winner.by.key == loser.by.key) return;
+      (winner.rank == OutputRank::kPage || winner.rank == OutputRank::kListPage);
+  if (alias_under_content && str(winner.key) == loser.by.key) return;
   // A url or slug onto the URL another page's source path gives yields to that page, as in
   // Bengal: the site still builds, so this is a warning at the overriding key.
   bool override_under_source = loser.by.rank == OutputRank::kPage &&
-                               winner.by.rank == OutputRank::kPage && loser.by.tier == 1 &&
-                               winner.by.tier == 0;
+                               winner.rank == OutputRank::kPage && loser.by.tier == 1 &&
+                               winner.tier == 0;
   auto make = alias_under_content || override_under_source ? make_warning : make_error;
-  std::string remedy =
-      loser.remedy.empty() ? fmt::format("change the url or slug of {}", winner.who) : loser.remedy;
-  if (!winner.hint.empty()) remedy += ", or " + winner.hint;
+  std::string remedy = loser.remedy.empty()
+                           ? fmt::format("change the url or slug of {}", str(winner.who))
+                           : loser.remedy;
+  if (winner.hint != kEmptyStr) remedy += fmt::format(", or {}", str(winner.hint));
   std::string message = fmt::format("{} is not written: {}; {}", loser.what, why, remedy);
   if (loser.file.empty()) {
-    diagnostics.add(make(winner.file, 0, 0, std::move(message)));
+    diagnostics.add(make(std::string(str(winner.file)), 0, 0, std::move(message)));
     return;
   }
   std::pair<uint32_t, uint32_t> at{0, 0};
@@ -55,49 +56,70 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
     held_.reserve(std::max(held_.size() + claims.size(), 2 * held_.capacity()));
   for (size_t i : order) {
     OutputClaim& c = claims[i];
-    if (auto it = files_.find(c.path); it != files_.end()) {
-      const Held& w = held_[it->second];
-      report(c, w, fmt::format("{} also writes {} and comes first", w.who, c.path), diagnostics);
-      continue;
-    }
-    if (auto it = dirs_.find(c.path); it != dirs_.end()) {
-      const Held& w = held_[it->second];
-      report(c, w, fmt::format("{} writes {}, so {} must be a folder", w.who, w.path, c.path),
-             diagnostics);
+    std::string_view path = c.path;
+    if (uint32_t h = holder_of(path); h != 0) {
+      const Held& w = held_[(h & ~kFolder) - 1];
+      std::string why =
+          h & kFolder
+              ? fmt::format("{} writes {}, so {} must be a folder", str(w.who), str(w.path), path)
+              : fmt::format("{} also writes {} and comes first", str(w.who), path);
+      report(c, w, why, diagnostics);
       continue;
     }
     bool blocked = false;
-    for (size_t slash = c.path.find('/'); slash != std::string::npos && !blocked;
-         slash = c.path.find('/', slash + 1)) {
-      if (auto it = files_.find(c.path.substr(0, slash)); it != files_.end()) {
-        const Held& w = held_[it->second];
-        report(c, w,
-               fmt::format("{} writes the file {}, where {} needs a folder", w.who, w.path, c.path),
-               diagnostics);
-        blocked = true;
-      }
+    for (size_t slash = path.find('/'); slash != std::string::npos && !blocked;
+         slash = path.find('/', slash + 1)) {
+      uint32_t h = holder_of(path.substr(0, slash));
+      if (h == 0 || (h & kFolder) != 0) continue;
+      const Held& w = held_[h - 1];
+      report(c, w,
+             fmt::format("{} writes the file {}, where {} needs a folder", str(w.who), str(w.path),
+                         path),
+             diagnostics);
+      blocked = true;
     }
     if (blocked) continue;
-    auto index = static_cast<uint32_t>(held_.size());
-    for (size_t slash = c.path.find('/'); slash != std::string::npos;
-         slash = c.path.find('/', slash + 1))
-      dirs_.emplace(c.path.substr(0, slash), index);
-    files_.emplace(c.path, index);
-    held_.push_back({std::move(c.by), std::move(c.path), std::move(c.who), std::move(c.file),
-                     std::move(c.hint)});
+    auto holder = static_cast<uint32_t>(held_.size() + 1);
+    auto mark = [&](std::string_view s, uint32_t value) {
+      StrId id = strings_.intern(s);
+      if (id >= holders_.size()) holders_.resize(id + 1, 0);
+      if (holders_[id] == 0) holders_[id] = value;
+    };
+    for (size_t slash = path.find('/'); slash != std::string::npos;
+         slash = path.find('/', slash + 1))
+      mark(path.substr(0, slash), holder | kFolder);
+    mark(path, holder);
+    held_.push_back({c.by.rank, c.by.tier, strings_.intern(c.by.key), strings_.intern(path),
+                     strings_.intern(c.who), strings_.intern(c.file), strings_.intern(c.hint)});
     won[i] = true;
   }
   return won;
 }
 
-bool OutputPaths::holds(std::string_view path, const ClaimKey& by) const {
-  auto it = files_.find(std::string(path));
-  return it != files_.end() && held_[it->second].by == by;
+uint32_t OutputPaths::holder_of(std::string_view path) const {
+  StrId id = strings_.find(path);
+  return id < holders_.size() ? holders_[id] : 0;
 }
 
-const ClaimKey* OutputPaths::holder(std::string_view path) const {
-  auto it = files_.find(std::string(path));
-  return it == files_.end() ? nullptr : &held_[it->second].by;
+bool OutputPaths::same_claimant(const Held& held, const ClaimKey& by) const {
+  return held.rank == by.rank && held.tier == by.tier && str(held.key) == by.key;
+}
+
+bool OutputPaths::holds(std::string_view path, const ClaimKey& by) const {
+  uint32_t h = holder_of(path);
+  return h != 0 && (h & kFolder) == 0 && same_claimant(held_[h - 1], by);
+}
+
+std::optional<ClaimKey> OutputPaths::holder(std::string_view path) const {
+  uint32_t h = holder_of(path);
+  if (h == 0 || (h & kFolder) != 0) return std::nullopt;
+  const Held& held = held_[h - 1];
+  return ClaimKey{held.rank, held.tier, std::string(str(held.key))};
+}
+
+size_t OutputPaths::memory_bytes() const {
+  return strings_.memory_bytes() + held_.capacity() * sizeof(Held) +
+         holders_.capacity() * sizeof(uint32_t);
 }
 
 }  // namespace bengal::site

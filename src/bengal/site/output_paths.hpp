@@ -15,12 +15,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/core/string_pool.hpp"
 
 namespace bengal::site {
 
@@ -67,24 +68,36 @@ class OutputPaths {
   std::vector<bool> claim(std::vector<OutputClaim> claims, Diagnostics& diagnostics);
   // True when `path` is held by `by`.
   bool holds(std::string_view path, const ClaimKey& by) const;
-  // Who holds `path`; null when nobody claimed it. `bengal serve --lazy` maps a request to
+  // Who holds `path`; nothing when nobody claimed it. `bengal serve --lazy` maps a request to
   // the render that writes its file with this.
-  const ClaimKey* holder(std::string_view path) const;
-  size_t size() const { return files_.size(); }
+  std::optional<ClaimKey> holder(std::string_view path) const;
+  size_t size() const { return held_.size(); }
   void set_content_root(std::filesystem::path root) { content_root_ = std::move(root); }
+  // Bytes the registry holds: a site claims one or more paths a page.
+  size_t memory_bytes() const;
 
  private:
+  // A won claim, its strings interned in strings_: a million-page site holds more than a
+  // million of these, so each is 24 bytes.
   struct Held {
-    ClaimKey by;
-    std::string path, who, file, hint;
+    OutputRank rank = OutputRank::kPage;
+    uint8_t tier = 0;
+    StrId key = kEmptyStr, path = kEmptyStr, who = kEmptyStr, file = kEmptyStr, hint = kEmptyStr;
   };
+  // holders_ values: the index in held_ + 1 of a file's claim, with kFolder set for a folder
+  // that holds it; 0 for a string that is neither.
+  static constexpr uint32_t kFolder = uint32_t{1} << 31;
+
+  uint32_t holder_of(std::string_view path) const;
+  bool same_claimant(const Held& held, const ClaimKey& by) const;
   void report(const OutputClaim& loser, const Held& winner, std::string_view why,
               Diagnostics& diagnostics) const;
+  std::string_view str(StrId id) const { return strings_.get(id); }
 
   std::filesystem::path content_root_;
+  StringPool strings_;
   std::vector<Held> held_;
-  std::unordered_map<std::string, uint32_t> files_;  // path -> index in held_
-  std::unordered_map<std::string, uint32_t> dirs_;   // folder -> a file held below it
+  std::vector<uint32_t> holders_;  // by id in strings_
 };
 
 }  // namespace bengal::site

@@ -56,8 +56,8 @@ bool has_scheme(std::string_view dest) {
 }
 
 template <typename Map>
-void add_unique(Map& map, std::string key, PageId id) {
-  auto [it, inserted] = map.emplace(std::move(key), id);
+void add_unique(Map& map, std::string_view key, PageId id) {
+  auto [it, inserted] = map.emplace(key, id);
   if (!inserted && it->second != id) it->second = kAmbiguous;
 }
 
@@ -73,18 +73,18 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
     : table_(&table) {
   for (PageId id : pages) {
     const auto& m = table.pages[id];
-    std::string path(table.str(m.source_path));
+    std::string_view path = table.str(m.source_path);
     paths_.emplace(path, id);
-    std::string stem = path.substr(0, path.size() - 3);  // without ".md"
+    std::string_view stem = path.substr(0, path.size() - 3);  // without ".md"
     paths_.emplace(stem, id);
     // A section or bundle is also known by its folder: "docs" for docs/_index.md.
     if (stem == "_index" || stem.ends_with("/_index") || stem.ends_with("/index")) {
-      paths_.emplace(std::string(dir_of(stem)), id);
+      paths_.emplace(dir_of(stem), id);
     } else {
       size_t slash = stem.rfind('/');
       add_unique(stems_, stem.substr(slash == std::string::npos ? 0 : slash + 1), id);
     }
-    if (m.slug != kEmptyStr) add_unique(slugs_, std::string(table.str(m.slug)), id);
+    if (m.slug != kEmptyStr) add_unique(slugs_, table.str(m.slug), id);
     if (const Value* params = table.page_params(m)) {
       if (const Value* v = params->find("id"); v && v->is_string() && !v->as_string().empty())
         ids_.emplace(v->as_string(), id);  // pages come in source path order
@@ -216,7 +216,7 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
     return {LinkTarget::Status::kExternal, kNoPage, {}, expand_template(it->second, ext.target)};
   }
   if (target.starts_with('!')) {
-    PageId id = lookup(targets_, std::string(target.substr(1)));
+    PageId id = lookup(targets_, target.substr(1));
     if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
     return with_anchor(id, target.substr(1));
   }
@@ -239,8 +239,8 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
       if (!joined.empty()) joined += '/';
       id = by_path(joined + std::string(path));
     }
-    if (id == kNoPage) id = lookup(slugs_, std::string(target));
-    if (id == kNoPage) id = lookup(stems_, std::string(target));
+    if (id == kNoPage) id = lookup(slugs_, target);
+    if (id == kNoPage) id = lookup(stems_, target);
   }
   if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
   return with_anchor(id, anchor);

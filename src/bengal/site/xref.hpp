@@ -55,14 +55,15 @@ class XrefIndex {
   LinkTarget with_anchor(PageId page, std::string_view anchor) const;
 
   const content::PageTable* table_ = nullptr;
-  std::unordered_map<std::string, PageId> paths_;    // "docs/intro.md", "docs/intro", "docs"
-  std::unordered_map<std::string, PageId> slugs_;    // only slugs that name one page
-  std::unordered_map<std::string, PageId> ids_;      // front matter ids: the first page wins
-  std::unordered_map<std::string, PageId> targets_;  // `target` directive names: the first wins
+  // Keys are views of the table's strings (or of parts of them), which outlive the index.
+  std::unordered_map<std::string_view, PageId> paths_;      // "docs/intro.md", "docs/intro", "docs"
+  std::unordered_map<std::string_view, PageId> slugs_;      // only slugs that name one page
+  std::unordered_map<std::string, PageId> ids_;             // front matter ids: the first page wins
+  std::unordered_map<std::string_view, PageId> targets_;    // `target` names: the first wins
   std::unordered_map<std::string, std::string> templates_;  // external_refs.templates
   std::unordered_map<std::string, std::string> indexes_;    // external_refs.indexes
   std::unordered_map<std::string_view, PageId> urls_;
-  std::unordered_map<std::string, PageId> stems_;  // file names without .md, when unique
+  std::unordered_map<std::string_view, PageId> stems_;  // file names without .md, when unique
   // Heading ids of each page sorted by text, found by binary search: a link's anchor check is
   // O(log headings), so 100K links to a page of 100K headings stay cheap. CSR by page id.
   std::vector<uint32_t> anchor_offsets_;
