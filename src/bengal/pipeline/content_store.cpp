@@ -4,6 +4,7 @@
 
 #include "bengal/content/discover.hpp"
 #include "bengal/content/front_matter.hpp"
+#include "bengal/core/compressed_text.hpp"
 #include "bengal/core/file_io.hpp"
 
 namespace bengal::pipeline {
@@ -50,6 +51,9 @@ std::vector<PageId> ContentStore::changed_pages() const {
 
 std::string ContentStore::content_html(PageId id, const std::function<std::string()>& render) {
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
+  std::string packed;
+  size_t raw_size = 0;
+  bool found = false;  // a compressed warm entry, copied into `packed`
   {
     std::lock_guard lock(mutex_);
     TierStats& s = stats_.tiers[static_cast<int>(t)];
@@ -60,15 +64,23 @@ std::string ContentStore::content_html(PageId id, const std::function<std::strin
     if (auto it = warm_.find(id); it != warm_.end()) {
       ++s.hits;
       lru_.splice(lru_.begin(), lru_, it->second.at);
-      return it->second.html;
+      if (!options_.compress_warm) return it->second.bytes;
+      packed = it->second.bytes;
+      raw_size = it->second.raw_size;
+      found = true;
+    } else {
+      ++s.misses;
     }
-    ++s.misses;
   }
+  std::string html;
+  // Decompressed outside the lock, from a copy: the entry may be evicted meanwhile.
+  if (found && decompress_text(packed, raw_size, html)) return html;
   // Rendered outside the lock: two threads may render the same page at once; both get the
   // same bytes and the second insert is a no-op.
-  std::string html = render();
+  html = render();
+  if (t == Tier::kWarm && options_.compress_warm) packed = compress_text(html);
   std::lock_guard lock(mutex_);
-  put_locked(id, html);
+  put_locked(id, html, packed);
   return html;
 }
 
@@ -76,11 +88,12 @@ void ContentStore::offer(PageId id, const std::string& body_html) {
   // Hub pages are kept as they render (they are rendered first for that); warm pages enter
   // the LRU only when another page asks for them, so pages nobody reads cost nothing.
   if (!options_.keep_all && tier(id) != Tier::kHot) return;
+  std::string none;
   std::lock_guard lock(mutex_);
-  put_locked(id, body_html);
+  put_locked(id, body_html, none);
 }
 
-void ContentStore::put_locked(PageId id, const std::string& html) {
+void ContentStore::put_locked(PageId id, const std::string& html, std::string& packed) {
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
   if (t == Tier::kCold) return;
   if (kept_.contains(id) || warm_.contains(id)) return;
@@ -91,15 +104,18 @@ void ContentStore::put_locked(PageId id, const std::string& html) {
     s.resident_bytes += html.size();
     return;
   }
-  if (html.size() > options_.warm_bytes) return;
+  // The bound counts the bytes held: compressed ones when the tier compresses.
+  std::string bytes = options_.compress_warm ? std::move(packed) : html;
+  size_t size = bytes.size();
+  if (size > options_.warm_bytes) return;
   lru_.push_front(id);
-  warm_.emplace(id, WarmEntry{html, lru_.begin()});
-  warm_bytes_ += html.size();
+  warm_.emplace(id, WarmEntry{std::move(bytes), html.size(), lru_.begin()});
+  warm_bytes_ += size;
   while (warm_bytes_ > options_.warm_bytes) {
     PageId victim = lru_.back();
     lru_.pop_back();
     auto it = warm_.find(victim);
-    warm_bytes_ -= it->second.html.size();
+    warm_bytes_ -= it->second.bytes.size();
     warm_.erase(it);
     ++stats_.evictions;
   }

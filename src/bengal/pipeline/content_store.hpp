@@ -42,6 +42,7 @@ struct StoreStats {
 struct StoreOptions {
   bool keep_all = false;         // the full policy
   size_t warm_bytes = 64 << 20;  // the warm LRU's bound
+  bool compress_warm = false;    // warm entries held zstd-compressed, counted compressed
   std::vector<Tier> tiers;       // by page id; empty: every page is cold
 };
 
@@ -77,7 +78,8 @@ class ContentStore {
   size_t resident_bytes() const;
 
  private:
-  void put_locked(PageId id, const std::string& html);
+  // Caches `html` as its tier allows; a compressing warm tier takes `packed`, its frame.
+  void put_locked(PageId id, const std::string& html, std::string& packed);
 
   const site::Site& site_;
   std::filesystem::path content_dir_;
@@ -88,7 +90,8 @@ class ContentStore {
   // Warm LRU: most recently used at the front.
   std::list<PageId> lru_;
   struct WarmEntry {
-    std::string html;
+    std::string bytes;  // the HTML, or its zstd frame when the tier compresses
+    size_t raw_size;    // the HTML's size
     std::list<PageId>::iterator at;
   };
   std::unordered_map<PageId, WarmEntry> warm_;
