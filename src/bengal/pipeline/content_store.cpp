@@ -53,7 +53,6 @@ std::string ContentStore::content_html(PageId id, const std::function<std::strin
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
   std::string packed;
   size_t raw_size = 0;
-  bool found = false;  // a compressed warm entry, copied into `packed`
   {
     std::lock_guard lock(mutex_);
     TierStats& s = stats_.tiers[static_cast<int>(t)];
@@ -64,21 +63,19 @@ std::string ContentStore::content_html(PageId id, const std::function<std::strin
     if (auto it = warm_.find(id); it != warm_.end()) {
       ++s.hits;
       lru_.splice(lru_.begin(), lru_, it->second.at);
-      if (!options_.compress_warm) return it->second.bytes;
-      packed = it->second.bytes;
+      if (it->second.bytes.size() == it->second.raw_size) return it->second.bytes;
+      packed = it->second.bytes;  // a copy: the entry may be evicted once the lock is gone
       raw_size = it->second.raw_size;
-      found = true;
     } else {
       ++s.misses;
     }
   }
   std::string html;
-  // Decompressed outside the lock, from a copy: the entry may be evicted meanwhile.
-  if (found && decompress_text(packed, raw_size, html)) return html;
-  // Rendered outside the lock: two threads may render the same page at once; both get the
-  // same bytes and the second insert is a no-op.
+  if (raw_size > 0 && decompress_text(packed, raw_size, html)) return html;
+  // Rendered (and compressed) outside the lock: two threads may render the same page at once;
+  // both get the same bytes and the second insert is a no-op.
   html = render();
-  if (t == Tier::kWarm && options_.compress_warm) packed = compress_text(html);
+  packed = t == Tier::kWarm && options_.warm_bytes > 0 ? compress_text(html) : std::string();
   std::lock_guard lock(mutex_);
   put_locked(id, html, packed);
   return html;
@@ -104,8 +101,9 @@ void ContentStore::put_locked(PageId id, const std::string& html, std::string& p
     s.resident_bytes += html.size();
     return;
   }
-  // The bound counts the bytes held: compressed ones when the tier compresses.
-  std::string bytes = options_.compress_warm ? std::move(packed) : html;
+  // The bound counts the bytes held. A page too small to shrink is held as it is, so an entry
+  // is compressed exactly when it holds fewer bytes than the page.
+  std::string bytes = packed.size() < html.size() ? std::move(packed) : html;
   size_t size = bytes.size();
   if (size > options_.warm_bytes) return;
   lru_.push_front(id);

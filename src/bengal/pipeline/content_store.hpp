@@ -4,7 +4,9 @@
 // Rendered body HTML (what page.content of another page, get_page(x).content and full-content
 // feeds read) is kept by tier, decided from PageRank before rendering:
 //   hot   the hub pages: once rendered, kept for the whole build;
-//   warm  the next pages by rank: kept, once asked for, in an LRU bounded in bytes;
+//   warm  the next pages by rank: kept, once asked for, in an LRU bounded in bytes, each
+//         page zstd-compressed and counted by its compressed bytes (core/compressed_text.hpp):
+//         rendered HTML shrinks 3 to 4 times, so the bound holds that many more pages;
 //   cold  the rest: rendered again on each request, never cached.
 // In the full policy (the baseline) everything is kept: every body, body HTML and page HTML
 // stays until the build ends. Either way a page rendered twice gives the same bytes, so what is
@@ -42,7 +44,6 @@ struct StoreStats {
 struct StoreOptions {
   bool keep_all = false;         // the full policy
   size_t warm_bytes = 64 << 20;  // the warm LRU's bound
-  bool compress_warm = false;    // warm entries held zstd-compressed, counted compressed
   std::vector<Tier> tiers;       // by page id; empty: every page is cold
 };
 
@@ -78,7 +79,7 @@ class ContentStore {
   size_t resident_bytes() const;
 
  private:
-  // Caches `html` as its tier allows; a compressing warm tier takes `packed`, its frame.
+  // Caches `html` as its tier allows; the warm tier takes `packed`, its zstd frame, instead.
   void put_locked(PageId id, const std::string& html, std::string& packed);
 
   const site::Site& site_;
@@ -90,7 +91,7 @@ class ContentStore {
   // Warm LRU: most recently used at the front.
   std::list<PageId> lru_;
   struct WarmEntry {
-    std::string bytes;  // the HTML, or its zstd frame when the tier compresses
+    std::string bytes;  // the HTML's zstd frame; the HTML itself when that is not smaller
     size_t raw_size;    // the HTML's size
     std::list<PageId>::iterator at;
   };

@@ -20,8 +20,6 @@ StoreOptions store_options(BuildContext& b) {
   StoreOptions options;
   options.keep_all = !b.memory.streaming;
   options.warm_bytes = b.memory.cache_bytes;
-  const char* zstd = std::getenv("BENGAL_WARM_ZSTD");  // TEMPORARY: measurement switch
-  options.compress_warm = zstd != nullptr && std::string_view(zstd) == "1";
   options.tiers = assign_tiers(b.site(), b.graph, kWarmPercent);
   return options;
 }
