@@ -103,7 +103,12 @@ void ContentStore::put_locked(PageId id, const std::string& html, std::string& p
   }
   // The bound counts the bytes held. A page too small to shrink is held as it is, so an entry
   // is compressed exactly when it holds fewer bytes than the page.
-  std::string bytes = packed.size() < html.size() ? std::move(packed) : html;
+  std::string bytes;
+  if (packed.size() < html.size()) {
+    bytes = std::move(packed);
+  } else {
+    bytes = html;
+  }
   size_t size = bytes.size();
   if (size > options_.warm_bytes) return;
   lru_.push_front(id);
