@@ -10,7 +10,8 @@ switch off and once on and checks that both write the same bytes, then alternate
 (user + system, the figure that holds up on a shared machine), wall time and peak RSS, and the
 content store's warm-tier hits and misses from build-report.json.
 
-  bench/seed_techniques.py --switch BENGAL_WARM_ZSTD --site /tmp/fc-10K \\
+  bench/seed_variants.sh /tmp/bengal-bench-theme/corpus-10K-pages /tmp/v10
+  bench/seed_techniques.py --switch BENGAL_WARM_ZSTD --site /tmp/v10-fc \\
       --args "" --args "--cache-size-mb 4" --runs 3
 
 Prints a Markdown table on stdout; progress goes to stderr.
