@@ -19,7 +19,7 @@ packages=(
   libfmt-dev           # formatting
   libtbb-dev           # parallel discovery and rendering
   libxxhash-dev        # content hashes
-  libzstd-dev          # compression of cached output
+  libzstd-dev          # the content store's compressed warm tier
   libsqlite3-dev       # the incremental build cache (SITE/.bengal/cache.db)
   libjemalloc-dev      # the bengal binary's allocator (src/bengal/core/allocator.hpp)
   nlohmann-json3-dev   # JSON outputs and test data

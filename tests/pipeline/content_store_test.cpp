@@ -1,11 +1,13 @@
 #include "bengal/pipeline/content_store.hpp"
 
 #include <fstream>
+#include <random>
 
 #include <gtest/gtest.h>
 
 #include "../support/run.hpp"
 #include "bengal/content/discover.hpp"
+#include "bengal/core/compressed_text.hpp"
 
 namespace bengal::pipeline {
 namespace {
@@ -67,6 +69,60 @@ TEST(ContentStore, WarmPagesAreEvictedLeastRecentlyUsedFirstByBytes) {
   // A warm page that rendered is not cached until someone asks for it.
   store.offer(2, "xyz");
   EXPECT_EQ(store.stats().tiers[1].resident_pages, 1u);
+}
+
+// Rendered HTML, repetitive as real pages are: `n` paragraphs.
+std::string page_html(int n, const std::string& word) {
+  std::string html;
+  for (int i = 0; i < n; ++i) html += "<p class=\"x\">" + word + " " + std::to_string(i) + "</p>\n";
+  return html;
+}
+
+// The warm tier holds pages zstd-compressed: every page comes back byte for byte, and its
+// bound counts the compressed bytes, so it holds several times more pages than raw HTML would.
+TEST(ContentStore, WarmTierRoundTripsCompressedPagesAndCountsCompressedBytes) {
+  site::Site site;
+  StoreOptions o;
+  o.tiers.assign(8, Tier::kWarm);
+  Counted pages[8];
+  size_t packed_bytes = 0;
+  for (int i = 0; i < 8; ++i) {
+    pages[i].html = page_html(200 + i, "page " + std::to_string(i));
+    packed_bytes += compress_text(pages[i].html).size();
+  }
+  ASSERT_GT(pages[0].html.size(), 4000u);
+  o.warm_bytes = packed_bytes;  // all eight compressed; not two of them raw
+  ContentStore store(site, ".", o);
+  for (int round = 0; round < 3; ++round)
+    for (PageId id = 0; id < 8; ++id)
+      EXPECT_EQ(store.content_html(id, pages[id].fn()), pages[id].html);
+  for (const Counted& p : pages) EXPECT_EQ(p.calls, 1);
+  StoreStats s = store.stats();
+  EXPECT_EQ(s.tiers[1].hits, 16u);
+  EXPECT_EQ(s.tiers[1].misses, 8u);
+  EXPECT_EQ(s.evictions, 0u);
+  EXPECT_EQ(s.tiers[1].resident_pages, 8u);
+  EXPECT_EQ(s.tiers[1].resident_bytes, packed_bytes);
+  EXPECT_EQ(store.resident_bytes(), packed_bytes);
+  EXPECT_LT(packed_bytes, pages[0].html.size() + pages[1].html.size());
+}
+
+// Bytes that do not shrink (tiny or random pages) are held as they are, and still round-trip.
+TEST(ContentStore, WarmTierHoldsIncompressiblePagesRaw) {
+  site::Site site;
+  StoreOptions o = tiered(1 << 20);
+  ContentStore store(site, ".", o);
+  std::mt19937 random_bytes(18);
+  std::string noise;
+  for (int i = 0; i < 3000; ++i) noise.push_back(static_cast<char>(random_bytes() & 0xff));
+  Counted random{noise}, empty{""};
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(store.content_html(1, random.fn()), noise);
+    EXPECT_EQ(store.content_html(2, empty.fn()), "");
+  }
+  EXPECT_EQ(random.calls, 1);
+  EXPECT_EQ(empty.calls, 1);
+  EXPECT_EQ(store.stats().tiers[1].resident_bytes, noise.size());
 }
 
 TEST(ContentStore, ColdPagesAreNeverCached) {

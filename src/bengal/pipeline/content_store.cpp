@@ -4,6 +4,7 @@
 
 #include "bengal/content/discover.hpp"
 #include "bengal/content/front_matter.hpp"
+#include "bengal/core/compressed_text.hpp"
 #include "bengal/core/file_io.hpp"
 
 namespace bengal::pipeline {
@@ -50,6 +51,8 @@ std::vector<PageId> ContentStore::changed_pages() const {
 
 std::string ContentStore::content_html(PageId id, const std::function<std::string()>& render) {
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
+  std::string packed;
+  size_t raw_size = 0;
   {
     std::lock_guard lock(mutex_);
     TierStats& s = stats_.tiers[static_cast<int>(t)];
@@ -60,15 +63,21 @@ std::string ContentStore::content_html(PageId id, const std::function<std::strin
     if (auto it = warm_.find(id); it != warm_.end()) {
       ++s.hits;
       lru_.splice(lru_.begin(), lru_, it->second.at);
-      return it->second.html;
+      if (it->second.bytes.size() == it->second.raw_size) return it->second.bytes;
+      packed = it->second.bytes;  // a copy: the entry may be evicted once the lock is gone
+      raw_size = it->second.raw_size;
+    } else {
+      ++s.misses;
     }
-    ++s.misses;
   }
-  // Rendered outside the lock: two threads may render the same page at once; both get the
-  // same bytes and the second insert is a no-op.
-  std::string html = render();
+  std::string html;
+  if (raw_size > 0 && decompress_text(packed, raw_size, html)) return html;
+  // Rendered (and compressed) outside the lock: two threads may render the same page at once;
+  // both get the same bytes and the second insert is a no-op.
+  html = render();
+  packed = t == Tier::kWarm && options_.warm_bytes > 0 ? compress_text(html) : std::string();
   std::lock_guard lock(mutex_);
-  put_locked(id, html);
+  put_locked(id, html, packed);
   return html;
 }
 
@@ -76,11 +85,12 @@ void ContentStore::offer(PageId id, const std::string& body_html) {
   // Hub pages are kept as they render (they are rendered first for that); warm pages enter
   // the LRU only when another page asks for them, so pages nobody reads cost nothing.
   if (!options_.keep_all && tier(id) != Tier::kHot) return;
+  std::string none;
   std::lock_guard lock(mutex_);
-  put_locked(id, body_html);
+  put_locked(id, body_html, none);
 }
 
-void ContentStore::put_locked(PageId id, const std::string& html) {
+void ContentStore::put_locked(PageId id, const std::string& html, std::string& packed) {
   Tier t = options_.keep_all ? Tier::kHot : tier(id);
   if (t == Tier::kCold) return;
   if (kept_.contains(id) || warm_.contains(id)) return;
@@ -91,15 +101,24 @@ void ContentStore::put_locked(PageId id, const std::string& html) {
     s.resident_bytes += html.size();
     return;
   }
-  if (html.size() > options_.warm_bytes) return;
+  // The bound counts the bytes held. A page too small to shrink is held as it is, so an entry
+  // is compressed exactly when it holds fewer bytes than the page.
+  std::string bytes;
+  if (packed.size() < html.size()) {
+    bytes = std::move(packed);
+  } else {
+    bytes = html;
+  }
+  size_t size = bytes.size();
+  if (size > options_.warm_bytes) return;
   lru_.push_front(id);
-  warm_.emplace(id, WarmEntry{html, lru_.begin()});
-  warm_bytes_ += html.size();
+  warm_.emplace(id, WarmEntry{std::move(bytes), html.size(), lru_.begin()});
+  warm_bytes_ += size;
   while (warm_bytes_ > options_.warm_bytes) {
     PageId victim = lru_.back();
     lru_.pop_back();
     auto it = warm_.find(victim);
-    warm_bytes_ -= it->second.html.size();
+    warm_bytes_ -= it->second.bytes.size();
     warm_.erase(it);
     ++stats_.evictions;
   }

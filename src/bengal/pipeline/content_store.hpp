@@ -4,7 +4,9 @@
 // Rendered body HTML (what page.content of another page, get_page(x).content and full-content
 // feeds read) is kept by tier, decided from PageRank before rendering:
 //   hot   the hub pages: once rendered, kept for the whole build;
-//   warm  the next pages by rank: kept, once asked for, in an LRU bounded in bytes;
+//   warm  the next pages by rank: kept, once asked for, in an LRU bounded in bytes, each
+//         page zstd-compressed and counted by its compressed bytes (core/compressed_text.hpp):
+//         rendered HTML shrinks 3 to 4 times, so the bound holds that many more pages;
 //   cold  the rest: rendered again on each request, never cached.
 // In the full policy (the baseline) everything is kept: every body, body HTML and page HTML
 // stays until the build ends. Either way a page rendered twice gives the same bytes, so what is
@@ -77,7 +79,8 @@ class ContentStore {
   size_t resident_bytes() const;
 
  private:
-  void put_locked(PageId id, const std::string& html);
+  // Caches `html` as its tier allows; the warm tier takes `packed`, its zstd frame, instead.
+  void put_locked(PageId id, const std::string& html, std::string& packed);
 
   const site::Site& site_;
   std::filesystem::path content_dir_;
@@ -88,7 +91,8 @@ class ContentStore {
   // Warm LRU: most recently used at the front.
   std::list<PageId> lru_;
   struct WarmEntry {
-    std::string html;
+    std::string bytes;  // the HTML's zstd frame; the HTML itself when that is not smaller
+    size_t raw_size;    // the HTML's size
     std::list<PageId>::iterator at;
   };
   std::unordered_map<PageId, WarmEntry> warm_;
