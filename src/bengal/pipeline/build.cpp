@@ -89,6 +89,7 @@ BuildOutcome load(BuildContext& b) {
     b.diagnostics.add(std::move(*refused));
     return BuildOutcome::kConfigError;
   }
+  release_free_memory();  // discovery's bodies and the index's scratch
   b.monitor.end_phase({0, 0, site.table.memory_bytes()});
   return BuildOutcome::kBuilt;
 }
@@ -104,6 +105,7 @@ void analyse(BuildContext& b) {
   b.stats().hubs = b.graph.hubs.size();
   b.stats().index_bytes =
       site.table.memory_bytes() + b.graph.links.memory_bytes() + b.graph.related.memory_bytes();
+  release_free_memory();  // the graph's scratch, so the plan measures what stays
   b.monitor.end_phase({0, 0, b.stats().index_bytes});
 }
 
@@ -395,10 +397,14 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   }
   r.search_spill.reset();
   r.sharded_search.reset();
+  // Each site-wide output's scratch goes back before the next one makes its own, so their
+  // peaks do not stack up under a --memory-limit.
+  release_free_memory();
   if (!b.shard.owns_site()) return;
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);
+  release_free_memory();
   if (site.features.graph) {
     output::StreamingFile file(r.writer, "graph.json");
     graph::write_graph_json(site, b.graph, [&](std::string_view piece) { file.append(piece); });
@@ -457,6 +463,7 @@ void count_pages(BuildContext& b, const RenderContext& r) {
 // the phase so). Every file the build could not write was reported; if there is one, the
 // build fails so the folder is not deployed.
 void finalize_build(BuildContext& b, RenderContext& r) {
+  release_free_memory();  // the generated pages' renders
   write_site_wide_outputs(b, r);
   // A shard does not copy the math renderer: whether a page has math is known only once all
   // are rendered, so `bengal merge` copies it.
