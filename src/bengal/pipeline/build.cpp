@@ -125,15 +125,23 @@ MemoryRequest memory_request(const BuildOptions& options, const config::SiteConf
   return request;
 }
 
-// What the memory plan knows of the site once it is indexed.
-SiteSize site_size(const site::Site& site, size_t threads) {
+// What the memory plan knows of the site once it is indexed and its outputs are claimed.
+SiteSize site_size(const site::Site& site, const std::vector<templates::VirtualPage>& generated,
+                   size_t threads) {
   SiteSize size;
   size.pages = site.rendered().size();
+  // Allocators keep freed memory until asked: what stays is what the index holds.
+  release_free_memory();
   size.resident_bytes = current_rss_bytes();
   // Discovery knows where each body starts; the file size is not kept, so estimate from the
   // word count (6 bytes a word, Markdown syntax included).
   size_t words = 0;
-  for (PageId id : site.rendered()) words += site.page(id).word_count;
+  for (PageId id : site.rendered()) {
+    words += site.page(id).word_count;
+    size.output_url_bytes += site.str(site.page(id).url).size();
+  }
+  for (const auto& vp : generated) size.output_url_bytes += vp.url.size();
+  size.output_files = size.pages + generated.size() + 1;
   size.average_body_bytes = size.pages == 0 ? 0 : words * 6 / size.pages;
   size.threads = threads;
   return size;
@@ -147,9 +155,13 @@ BuildOutcome plan(BuildContext& b) {
   b.monitor.start_phase("plan");
   site::Site& site = b.site();
   report::BuildStats& stats = b.stats();
+  // The generated pages and every output path first: the budget is measured with them.
+  b.generated = list_generated_pages(site);
+  claim_generated_outputs(site, b.generated, b.diagnostics);
   std::string budget_error;
-  std::optional<MemoryPlan> memory = plan_memory(memory_request(b.options, site.config),
-                                                 site_size(site, stats.threads), budget_error);
+  std::optional<MemoryPlan> memory =
+      plan_memory(memory_request(b.options, site.config),
+                  site_size(site, b.generated, stats.threads), budget_error);
   if (!memory) {
     b.diagnostics.add(make_error(site.config.config_file, 0, 0, budget_error));
     return BuildOutcome::kOverBudget;
@@ -165,8 +177,6 @@ BuildOutcome plan(BuildContext& b) {
     for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, true));
     if (b.diagnostics.error_count() > 0) return BuildOutcome::kStrictStop;
   }
-  b.generated = list_generated_pages(site);
-  claim_generated_outputs(site, b.generated, b.diagnostics);
   if (b.options.shard.sharded()) {
     b.shard = ShardPlan(site, b.generated, b.options.shard);
     for (auto& batch : b.batches)
