@@ -45,6 +45,12 @@ def main():
     os.makedirs(args.outdir, exist_ok=True)
 
     rows, failed = [], False
+
+    def add_row(row):
+        # Logged as made too: a long run stopped halfway keeps the rows it measured.
+        rows.append(row)
+        benchlib.log("| " + " | ".join(row) + " |")
+
     for pages in sizes:
         label = benchlib.size_label(pages)
         site = os.path.join(args.workdir, f"corpus-{label}")
@@ -63,8 +69,8 @@ def main():
         if reference.returncode != 0:
             sys.exit(f"error: the build without a limit failed:\n{reference.output}")
         digest = benchlib.tree_digest(out_of("unlimited"))
-        rows.append([f"{pages:,}", "none", "0", benchlib.fmt_s(reference.wall),
-                     f"{reference.cpu:.1f} s", benchlib.fmt_mb(reference.rss_kb), "", "reference"])
+        add_row([f"{pages:,}", "none", "0", benchlib.fmt_s(reference.wall),
+                 f"{reference.cpu:.1f} s", benchlib.fmt_mb(reference.rss_kb), "", "reference"])
         limits = [("smallest", smallest), ("middle", round(smallest * 1.25)),
                   ("generous", round(smallest * 1.6)), ("refused", smallest - 1)]
         for name, limit in limits:
@@ -81,9 +87,9 @@ def main():
                 same = "yes" if equal else "**no**: " + ", ".join(
                     benchlib.differing_files(out_of("unlimited"), out_of(name)))
             failed = failed or not ok
-            rows.append([f"{pages:,}", f"{limit} MB ({name})", str(run.returncode),
-                         benchlib.fmt_s(run.wall), f"{run.cpu:.1f} s",
-                         benchlib.fmt_mb(run.rss_kb), "yes" if under else "**no**", same])
+            add_row([f"{pages:,}", f"{limit} MB ({name})", str(run.returncode),
+                     benchlib.fmt_s(run.wall), f"{run.cpu:.1f} s", benchlib.fmt_mb(run.rss_kb),
+                     "yes" if under else "**no**", same])
         if benchlib.binary_stamp(bengal) != stamp:
             sys.exit(f"error: {bengal} changed during the benchmark; run it again")
 
