@@ -6,7 +6,8 @@ For each size it first asks bengal for the smallest limit the site builds in (a 
 1 MB limit is refused, naming it: "raise --memory-limit ... to NMB or more"), then builds
   - without a limit (the reference site and its peak),
   - at N MB (the smallest workable), 1.25 N and 1.6 N (a middle and a generous one),
-  - at N - 1 MB, which must be refused before anything is written (exit 1),
+  - 1 MB under the need the refusal states, which must be refused before anything is
+    written (exit 1),
 each once with `--no-cache`, and records exit code, wall, CPU (user + system), peak RSS
 (/usr/bin/time -v), whether the peak stayed at or under the limit and whether the output
 equals the unlimited build's. Outputs go to a folder on disk (--outdir): files in /dev/shm
@@ -27,14 +28,16 @@ MB = 1 << 20
 
 
 def smallest_limit_mb(bengal, site, out):
-    """The limit the refusal names for `site`: the smallest it builds in, in MB."""
+    """The limit the refusal names for `site` (in MB) and the need it states (MB, rounded
+    down): the build is refused below the need, and the named limit leaves room for the next
+    run measuring its index a little larger."""
     run = benchlib.measure([bengal, "build", site, "-o", out, "--no-cache", "-q",
                             "--memory-limit", "1MB"], clean=out)
-    m = re.search(r"raise --memory-limit \(or \[build\] memory_limit\) to (\d+)MB or more",
-                  run.output)
+    m = re.search(r"needs at least (\d+)\.\d MB; raise --memory-limit \(or \[build\] "
+                  r"memory_limit\) to (\d+)MB or more", run.output)
     if run.returncode == 0 or not m:
         sys.exit(f"error: a 1MB limit was not refused as expected:\n{run.output}")
-    return int(m.group(1))
+    return int(m.group(2)), int(m.group(1))
 
 
 def main():
@@ -64,7 +67,7 @@ def main():
             benchlib.log(f"{label}: {name}")
             return benchlib.measure(cmd, clean=out_of(name))
 
-        smallest = smallest_limit_mb(bengal, site, out_of("probe"))
+        smallest, need = smallest_limit_mb(bengal, site, out_of("probe"))
         reference = build("unlimited")
         if reference.returncode != 0:
             sys.exit(f"error: the build without a limit failed:\n{reference.output}")
@@ -72,7 +75,7 @@ def main():
         add_row([f"{pages:,}", "none", "0", benchlib.fmt_s(reference.wall),
                  f"{reference.cpu:.1f} s", benchlib.fmt_mb(reference.rss_kb), "", "reference"])
         limits = [("smallest", smallest), ("middle", round(smallest * 1.25)),
-                  ("generous", round(smallest * 1.6)), ("refused", smallest - 1)]
+                  ("generous", round(smallest * 1.6)), ("refused", need - 1)]
         for name, limit in limits:
             run = build(name, limit)
             under = run.rss_kb * 1024 <= limit * MB

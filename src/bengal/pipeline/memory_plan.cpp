@@ -41,6 +41,14 @@ size_t minimum_limit_bytes(const SiteSize& size) {
          per_page * std::max(kMinPagesInFlight, size.threads);
 }
 
+size_t suggested_limit_mb(const SiteSize& size) {
+  constexpr size_t kMB = size_t{1} << 20;
+  size_t minimum = minimum_limit_bytes(size);
+  // The index's RSS differs by up to a few MB from one run to the next (threads, allocator),
+  // so the limit named leaves room for that: passed as it is, the next run is not refused.
+  return (minimum + minimum / 32 + kMB + kMB - 1) / kMB;
+}
+
 std::optional<MemoryPlan> plan_memory(const MemoryRequest& request, const SiteSize& size,
                                       std::string& error) {
   MemoryPlan plan;
@@ -55,15 +63,13 @@ std::optional<MemoryPlan> plan_memory(const MemoryRequest& request, const SiteSi
   // A budget always streams: keeping everything is what it exists to prevent.
   plan.streaming = true;
   size_t per_page = page_working_set(size.average_body_bytes);
-  // Named in whole MB, rounded up, so that the limit the message names can be passed as is.
-  constexpr size_t kMB = size_t{1} << 20;
-  size_t minimum_mb = (minimum_limit_bytes(size) + kMB - 1) / kMB;
-  if (request.limit_bytes < minimum_mb * kMB) {
+  size_t minimum = minimum_limit_bytes(size);
+  if (request.limit_bytes < minimum) {
     error = fmt::format(
         "memory limit {} cannot hold this site: the index alone takes {} and the build needs "
         "at least {}; raise --memory-limit (or [build] memory_limit) to {}MB or more",
         format_megabytes(request.limit_bytes), format_megabytes(size.resident_bytes),
-        format_megabytes(minimum_mb * kMB), minimum_mb);
+        format_megabytes(minimum), suggested_limit_mb(size));
     return std::nullopt;
   }
   size_t spare =

@@ -50,10 +50,15 @@ size_t bookkeeping_bytes(const SiteSize& size);
 // per thread, with no cache and no hub page kept.
 size_t minimum_limit_bytes(const SiteSize& size);
 
+// The limit a refusal names, in whole MB: the minimum plus room for the next run measuring
+// its index a little larger (about 3% and 1 MB).
+size_t suggested_limit_mb(const SiteSize& size);
+
 // The plan for `request`. With a budget, what is left after the index and the bookkeeping is
 // shared out: a quarter for the warm cache (at most --cache-size-mb), a quarter for the hub
 // pages' HTML, the rest for the batch in flight. When the budget is below
-// minimum_limit_bytes(), returns nothing and sets `error` to a message naming that minimum.
+// minimum_limit_bytes(), returns nothing and sets `error` to a message naming that minimum
+// and suggested_limit_mb().
 std::optional<MemoryPlan> plan_memory(const MemoryRequest& request, const SiteSize& size,
                                       std::string& error);
 
