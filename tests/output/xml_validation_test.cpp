@@ -83,5 +83,40 @@ TEST(XmlValidation, SitemapSplitsPastFiftyThousandUrls) {
       1u);
 }
 
+TEST(Sitemap, StreamsTheSameFilesInBoundedPieces) {
+  std::vector<SitemapEntry> entries;
+  for (int i = 0; i < 7; ++i)
+    entries.push_back({"https://example.org/p/" + std::to_string(i) + "/",
+                       i % 2 ? std::optional<Date>(parse_date("2024-01-31")) : std::nullopt});
+  constexpr size_t kPiece = 100;
+  std::vector<std::pair<std::string, std::string>> pieces;
+  stream_sitemaps(
+      entries.size(), [&](size_t i) { return entries[i]; }, "https://example.org",
+      [&](std::string_view path, std::string_view bytes) {
+        pieces.emplace_back(std::string(path), std::string(bytes));
+      },
+      3, kPiece);
+  // Joined by file, the pieces are build_sitemaps' files, in its order.
+  std::vector<SitemapFile> joined;
+  for (const auto& [path, bytes] : pieces) {
+    if (joined.empty() || joined.back().path != path) joined.push_back({path, ""});
+    joined.back().xml += bytes;
+  }
+  auto files = build_sitemaps(entries, "https://example.org", 3);
+  ASSERT_EQ(joined.size(), files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    EXPECT_EQ(joined[i].path, files[i].path);
+    EXPECT_EQ(joined[i].xml, files[i].xml);
+  }
+  // A urlset's piece goes out once it passes the bound: never more than it plus one <url>
+  // element. (The index, one line per numbered file, goes out whole.)
+  EXPECT_GT(pieces.size(), files.size());
+  for (const auto& [path, bytes] : pieces) {
+    if (path != "sitemap.xml") {
+      EXPECT_LT(bytes.size(), kPiece + 120) << path;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bengal::output

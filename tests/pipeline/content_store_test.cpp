@@ -44,6 +44,26 @@ TEST(ContentStore, HotPagesAreKeptOnceRendered) {
   EXPECT_EQ(s.tiers[0].resident_bytes, 8u);
 }
 
+TEST(ContentStore, HotPagesPastTheirByteBoundRenderAgain) {
+  site::Site site;
+  StoreOptions o;
+  o.hot_bytes = 12;  // room for one 8-byte page, not two
+  o.tiers = {Tier::kHot, Tier::kHot};
+  ContentStore store(site, ".", o);
+  store.offer(0, "<p>a</p>");
+  store.offer(1, "<p>b</p>");
+  Counted a{"<p>a</p>"}, b{"<p>b</p>"};
+  EXPECT_EQ(store.content_html(0, a.fn()), "<p>a</p>");
+  EXPECT_EQ(store.content_html(1, b.fn()), "<p>b</p>");
+  EXPECT_EQ(a.calls, 0);  // kept
+  EXPECT_EQ(b.calls, 1);  // over the bound: rendered again, and still not kept
+  EXPECT_EQ(store.content_html(1, b.fn()), "<p>b</p>");
+  EXPECT_EQ(b.calls, 2);
+  StoreStats s = store.stats();
+  EXPECT_EQ(s.tiers[0].resident_pages, 1u);
+  EXPECT_EQ(s.tiers[0].resident_bytes, 8u);
+}
+
 TEST(ContentStore, WarmPagesAreEvictedLeastRecentlyUsedFirstByBytes) {
   site::Site site;
   ContentStore store(site, ".", tiered(10));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <random>
 
 #include "bengal/search/term_spill.hpp"
@@ -104,6 +105,35 @@ TEST(TermSpill, ReadsBackEveryRecordOfABucketInOrder) {
   EXPECT_EQ(spill.bucket_of("cat"), spill.bucket_of("catalog"));  // same prefix, same bucket
   // The file is unlinked at once: nothing is left in the folder.
   EXPECT_TRUE(std::filesystem::is_empty(dir));
+  std::filesystem::remove_all(dir);
+}
+
+TEST(TermSpill, BestPostingsKeepEachTermsBestAndMakeTheSameShards) {
+  auto dir = std::filesystem::temp_directory_path() / "bengal-term-spill-best-test";
+  TermSpill spill(dir, 2);
+  std::mt19937 rng(7);
+  // 5,000 pages with "cat" and "catalog", weights in 1..40 (many ties, broken by the page);
+  // enough records to flush the bucket to disk several times.
+  for (uint32_t page = 0; page < 5000; ++page) {
+    spill.add("cat", page, static_cast<uint16_t>(1 + rng() % 40));
+    if (page % 3 == 0) spill.add("catalog", page, static_cast<uint16_t>(1 + rng() % 40));
+  }
+  spill.add("caterpillar", 42, 3);  // fewer records than the bound: all kept
+  size_t b = spill.bucket_of("cat");
+  std::vector<Posting> best = spill.best_postings(b, 10);
+  std::map<std::string, size_t> per_term;
+  for (const auto& p : best) ++per_term[p.term];
+  EXPECT_EQ(per_term,
+            (std::map<std::string, size_t>{{"cat", 10}, {"catalog", 10}, {"caterpillar", 1}}));
+  // The kept ones are each term's best by weight then page: the same shards as every record.
+  ShardOptions options{.max_postings = 10};
+  std::vector<Shard> from_all = build_shards(spill.read_bucket(b), options);
+  std::vector<Shard> from_best = build_shards(best, options);
+  ASSERT_EQ(from_all.size(), from_best.size());
+  for (size_t i = 0; i < from_all.size(); ++i) {
+    EXPECT_EQ(from_all[i].prefix, from_best[i].prefix);
+    EXPECT_EQ(from_all[i].json, from_best[i].json);
+  }
   std::filesystem::remove_all(dir);
 }
 

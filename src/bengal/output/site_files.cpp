@@ -29,18 +29,45 @@ std::string build_alias_page(std::string_view target, std::string_view language)
          "</a>.</p>\n</body>\n</html>\n";
 }
 
+void append_llms_header(std::string& out, std::string_view title, std::string_view description) {
+  out += "# ";
+  out += one_line(title);
+  out += "\n";
+  if (description.empty()) return;
+  out += "\n> ";
+  out += one_line(description);
+  out += "\n";
+}
+
+void append_llms_heading(std::string& out, std::string_view section_title) {
+  out += "\n## ";
+  out += one_line(section_title);
+  out += "\n\n";
+}
+
+void append_llms_link(std::string& out, std::string_view title, std::string_view url,
+                      std::string_view description) {
+  out += "- [";
+  out += one_line(title);
+  out += "](";
+  out += url;
+  out += ")";
+  if (!description.empty()) {
+    out += ": ";
+    out += one_line(description);
+  }
+  out += "\n";
+}
+
 std::string build_llms_txt(std::string_view title, std::string_view description,
                            const std::vector<LlmsSection>& sections) {
-  std::string out = "# " + one_line(title) + "\n";
-  if (!description.empty()) out += "\n> " + one_line(description) + "\n";
+  std::string out;
+  append_llms_header(out, title, description);
   for (const auto& section : sections) {
     if (section.links.empty()) continue;
-    out += "\n## " + one_line(section.title) + "\n\n";
-    for (const auto& link : section.links) {
-      out += "- [" + one_line(link.title) + "](" + link.url + ")";
-      if (!link.description.empty()) out += ": " + one_line(link.description);
-      out += "\n";
-    }
+    append_llms_heading(out, section.title);
+    for (const auto& link : section.links)
+      append_llms_link(out, link.title, link.url, link.description);
   }
   return out;
 }

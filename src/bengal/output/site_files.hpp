@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bengal::output {
@@ -25,5 +26,13 @@ struct LlmsSection {
 };
 std::string build_llms_txt(std::string_view title, std::string_view description,
                            const std::vector<LlmsSection>& sections);
+
+// The pieces of llms.txt, appended to `out` one after another, for a caller that writes the
+// file as it goes instead of holding every section (build_llms_txt is made of them): the
+// header once, then for each section with links its heading and its links.
+void append_llms_header(std::string& out, std::string_view title, std::string_view description);
+void append_llms_heading(std::string& out, std::string_view section_title);
+void append_llms_link(std::string& out, std::string_view title, std::string_view url,
+                      std::string_view description);
 
 }  // namespace bengal::output

@@ -2,28 +2,41 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace bengal::output {
 namespace {
 
 constexpr std::string_view kXmlHeader = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-std::string urlset(const std::vector<SitemapEntry>& entries, size_t begin, size_t end) {
+// The <url> element of `e`.
+void append_url(std::string& xml, const SitemapEntry& e) {
+  xml += "  <url>\n    <loc>";
+  append_xml_escaped(xml, e.loc);
+  xml += "</loc>\n";
+  if (e.lastmod) {
+    xml += "    <lastmod>";
+    xml += e.lastmod->has_time ? e.lastmod->to_rfc3339() : e.lastmod->to_iso_date();
+    xml += "</lastmod>\n";
+  }
+  xml += "  </url>\n";
+}
+
+// One urlset file of entries [begin, end).
+void stream_urlset(std::string_view path, size_t begin, size_t end,
+                   const std::function<SitemapEntry(size_t)>& entry, const SitemapSink& sink,
+                   size_t piece_bytes) {
   std::string xml(kXmlHeader);
   xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (size_t i = begin; i < end; ++i) {
-    xml += "  <url>\n    <loc>";
-    append_xml_escaped(xml, entries[i].loc);
-    xml += "</loc>\n";
-    if (entries[i].lastmod) {
-      xml += "    <lastmod>";
-      xml += entries[i].lastmod->has_time ? entries[i].lastmod->to_rfc3339()
-                                          : entries[i].lastmod->to_iso_date();
-      xml += "</lastmod>\n";
+    append_url(xml, entry(i));
+    if (xml.size() >= piece_bytes) {
+      sink(path, xml);
+      xml.clear();
     }
-    xml += "  </url>\n";
   }
   xml += "</urlset>\n";
-  return xml;
+  sink(path, xml);
 }
 
 }  // namespace
@@ -62,22 +75,36 @@ void append_xml_escaped(std::string& out, std::string_view text) {
   }
 }
 
-std::vector<SitemapFile> build_sitemaps(const std::vector<SitemapEntry>& entries,
-                                        std::string_view baseurl, size_t max_urls) {
-  if (entries.size() <= max_urls) return {{"sitemap.xml", urlset(entries, 0, entries.size())}};
-  std::vector<SitemapFile> files;
+void stream_sitemaps(size_t count, const std::function<SitemapEntry(size_t)>& entry,
+                     std::string_view baseurl, const SitemapSink& sink, size_t max_urls,
+                     size_t piece_bytes) {
+  if (count <= max_urls) return stream_urlset("sitemap.xml", 0, count, entry, sink, piece_bytes);
+  // The index depends only on the count, so it goes first, as build_sitemaps lists it.
   std::string index(kXmlHeader);
   index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (size_t begin = 0, n = 1; begin < entries.size(); begin += max_urls, ++n) {
-    size_t end = std::min(entries.size(), begin + max_urls);
-    std::string path = "sitemap-" + std::to_string(n) + ".xml";
+  for (size_t begin = 0, n = 1; begin < count; begin += max_urls, ++n) {
     index += "  <sitemap>\n    <loc>";
-    append_xml_escaped(index, std::string(baseurl) + "/" + path);
+    append_xml_escaped(index, fmt::format("{}/sitemap-{}.xml", baseurl, n));
     index += "</loc>\n  </sitemap>\n";
-    files.push_back({path, urlset(entries, begin, end)});
   }
   index += "</sitemapindex>\n";
-  files.insert(files.begin(), {"sitemap.xml", std::move(index)});
+  sink("sitemap.xml", index);
+  for (size_t begin = 0, n = 1; begin < count; begin += max_urls, ++n) {
+    stream_urlset(fmt::format("sitemap-{}.xml", n), begin, std::min(count, begin + max_urls), entry,
+                  sink, piece_bytes);
+  }
+}
+
+std::vector<SitemapFile> build_sitemaps(const std::vector<SitemapEntry>& entries,
+                                        std::string_view baseurl, size_t max_urls) {
+  std::vector<SitemapFile> files;
+  stream_sitemaps(
+      entries.size(), [&](size_t i) { return entries[i]; }, baseurl,
+      [&](std::string_view path, std::string_view bytes) {
+        if (files.empty() || files.back().path != path) files.push_back({std::string(path), {}});
+        files.back().xml += bytes;
+      },
+      max_urls);
   return files;
 }
 

@@ -2,8 +2,10 @@
 // pointing at numbered sitemaps of at most 50,000 URLs each.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bengal/core/date.hpp"
@@ -22,7 +24,19 @@ struct SitemapFile {
 
 inline constexpr size_t kSitemapMaxUrls = 50000;
 
+// Where stream_sitemaps sends the files: `bytes` belong to the file `path`; the pieces of one
+// file come one after another, files in the order build_sitemaps lists them.
+using SitemapSink = std::function<void(std::string_view path, std::string_view bytes)>;
+
+// The sitemap files of `count` URLs, the i-th (in the order they are listed) from `entry(i)`,
+// handed to `sink` in pieces of about `piece_bytes`: what the files hold is never in memory
+// whole, and the caller need not hold every entry's URL either.
+void stream_sitemaps(size_t count, const std::function<SitemapEntry(size_t)>& entry,
+                     std::string_view baseurl, const SitemapSink& sink,
+                     size_t max_urls = kSitemapMaxUrls, size_t piece_bytes = size_t{64} << 10);
+
 // `baseurl` (absolute, no trailing slash) locates the numbered sitemaps from the index.
+// The same bytes as stream_sitemaps, collected.
 std::vector<SitemapFile> build_sitemaps(const std::vector<SitemapEntry>& entries,
                                         std::string_view baseurl,
                                         size_t max_urls = kSitemapMaxUrls);

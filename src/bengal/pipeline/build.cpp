@@ -92,6 +92,7 @@ BuildOutcome load(BuildContext& b) {
     b.diagnostics.add(std::move(*refused));
     return BuildOutcome::kConfigError;
   }
+  release_free_memory();  // discovery's bodies and the index's scratch
   b.monitor.end_phase({0, 0, site.table.memory_bytes()});
   return BuildOutcome::kBuilt;
 }
@@ -109,6 +110,7 @@ void analyse(BuildContext& b) {
       site.table.memory_bytes() + b.graph.links.memory_bytes() + b.graph.related.memory_bytes();
   b.stats().index_cold_bytes = site.table.strings.cold_bytes();
   site.table.strings.release_cold();  // the links the link graph read
+  release_free_memory();              // the graph's scratch, so the plan measures what stays
   b.monitor.end_phase({0, 0, b.stats().index_bytes});
 }
 
@@ -128,15 +130,25 @@ MemoryRequest memory_request(const BuildOptions& options, const config::SiteConf
   return request;
 }
 
-// What the memory plan knows of the site once it is indexed.
-SiteSize site_size(const site::Site& site, size_t threads) {
+// What the memory plan knows of the site once it is indexed and its outputs are claimed.
+SiteSize site_size(const site::Site& site, const std::vector<templates::VirtualPage>& generated,
+                   size_t threads) {
   SiteSize size;
   size.pages = site.rendered().size();
+  // Allocators keep freed memory until asked, and the index's cold text stays mapped until
+  // dropped: what stays is what the index holds.
+  release_free_memory();
+  site.table.strings.release_cold();
   size.resident_bytes = current_rss_bytes();
   // Discovery knows where each body starts; the file size is not kept, so estimate from the
   // word count (6 bytes a word, Markdown syntax included).
   size_t words = 0;
-  for (PageId id : site.rendered()) words += site.page(id).word_count;
+  for (PageId id : site.rendered()) {
+    words += site.page(id).word_count;
+    size.output_url_bytes += site.str(site.page(id).url).size();
+  }
+  for (const auto& vp : generated) size.output_url_bytes += vp.url.size();
+  size.output_files = size.pages + generated.size() + 1;
   size.average_body_bytes = size.pages == 0 ? 0 : words * 6 / size.pages;
   size.threads = threads;
   return size;
@@ -150,9 +162,13 @@ BuildOutcome plan(BuildContext& b) {
   b.monitor.start_phase("plan");
   site::Site& site = b.site();
   report::BuildStats& stats = b.stats();
+  // The generated pages and every output path first: the budget is measured with them.
+  b.generated = list_generated_pages(site);
+  claim_generated_outputs(site, b.generated, b.diagnostics);
   std::string budget_error;
-  std::optional<MemoryPlan> memory = plan_memory(memory_request(b.options, site.config),
-                                                 site_size(site, stats.threads), budget_error);
+  std::optional<MemoryPlan> memory =
+      plan_memory(memory_request(b.options, site.config),
+                  site_size(site, b.generated, stats.threads), budget_error);
   if (!memory) {
     b.diagnostics.add(make_error(site.config.config_file, 0, 0, budget_error));
     return BuildOutcome::kOverBudget;
@@ -169,8 +185,6 @@ BuildOutcome plan(BuildContext& b) {
     for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, true));
     if (b.diagnostics.error_count() > 0) return BuildOutcome::kStrictStop;
   }
-  b.generated = list_generated_pages(site);
-  claim_generated_outputs(site, b.generated, b.diagnostics);
   if (b.options.shard.sharded()) {
     b.shard = ShardPlan(site, b.generated, b.options.shard);
     for (auto& batch : b.batches)
@@ -404,10 +418,14 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   }
   r.search_spill.reset();
   r.sharded_search.reset();
+  // Each site-wide output's scratch goes back before the next one makes its own, so their
+  // peaks do not stack up under a --memory-limit.
+  release_free_memory();
   if (!b.shard.owns_site()) return;
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);
+  release_free_memory();
   if (site.features.graph) {
     output::StreamingFile file(r.writer, "graph.json");
     graph::write_graph_json(site, b.graph, [&](std::string_view piece) { file.append(piece); });
@@ -466,6 +484,7 @@ void count_pages(BuildContext& b, const RenderContext& r) {
 // the phase so). Every file the build could not write was reported; if there is one, the
 // build fails so the folder is not deployed.
 void finalize_build(BuildContext& b, RenderContext& r) {
+  release_free_memory();  // the generated pages' renders
   write_site_wide_outputs(b, r);
   // A shard does not copy the math renderer: whether a page has math is known only once all
   // are rendered, so `bengal merge` copies it.

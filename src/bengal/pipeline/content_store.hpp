@@ -13,6 +13,7 @@
 // cached never changes the output.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <list>
@@ -44,6 +45,7 @@ struct StoreStats {
 struct StoreOptions {
   bool keep_all = false;         // the full policy
   size_t warm_bytes = 64 << 20;  // the warm LRU's bound
+  size_t hot_bytes = SIZE_MAX;   // the hub pages' bound (streaming only)
   std::vector<Tier> tiers;       // by page id; empty: every page is cold
 };
 

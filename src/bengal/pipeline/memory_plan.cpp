@@ -2,13 +2,51 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "bengal/core/memory.hpp"
+#include "bengal/highlight/highlight.hpp"
 
 namespace bengal::pipeline {
 
 size_t page_working_set(size_t average_body_bytes) {
   constexpr size_t kFloor = 64 << 10;
   return std::max(kFloor, average_body_bytes * 16);
+}
+
+size_t bookkeeping_bytes(const SiteSize& size) {
+  // Per output file, measured on the bench corpus at 10K-100K pages: the writer's manifest
+  // entry and folder (two copies of the path, with their string and hash-node headers), the
+  // template engine's per-page values and the pages paginated lists add: about 4 bytes per
+  // URL byte plus 320.
+  size_t files = size.output_files * 320 + size.output_url_bytes * 4;
+  // Finalize: the sitemap sorts a 24-byte view per URL; each output's write buffer, the
+  // search shards of one bucket (a term's best postings only) and the feeds take a few MB,
+  // whatever the site's size.
+  size_t finalize = size.output_files * 24 + (size_t{8} << 20);
+  // The render machinery fills as pages render: the code highlighter's cache (bounded), the
+  // compiled templates and each thread's allocator cache (a few MB, measured).
+  size_t machinery = highlight::Highlighter::kDefaultCacheBytes + (size_t{4} << 20);
+  // jemalloc's pages hold a few percent more than what is allocated in them.
+  size_t fragmentation = size.resident_bytes / 16;
+  return files + finalize + machinery + fragmentation;
+}
+
+size_t minimum_limit_bytes(const SiteSize& size) {
+  // Fewer pages in flight than this and the batches become so many that their fixed costs
+  // (purging the allocator, scheduling) slow the build down for a few MB.
+  constexpr size_t kMinPagesInFlight = 64;
+  size_t per_page = page_working_set(size.average_body_bytes);
+  return size.resident_bytes + bookkeeping_bytes(size) +
+         per_page * std::max(kMinPagesInFlight, size.threads);
+}
+
+size_t suggested_limit_mb(const SiteSize& size) {
+  constexpr size_t kMB = size_t{1} << 20;
+  size_t minimum = minimum_limit_bytes(size);
+  // The index's RSS differs by up to a few MB from one run to the next (threads, allocator),
+  // so the limit named leaves room for that: passed as it is, the next run is not refused.
+  return (minimum + minimum / 32 + kMB + kMB - 1) / kMB;
 }
 
 std::optional<MemoryPlan> plan_memory(const MemoryRequest& request, const SiteSize& size,
@@ -25,18 +63,21 @@ std::optional<MemoryPlan> plan_memory(const MemoryRequest& request, const SiteSi
   // A budget always streams: keeping everything is what it exists to prevent.
   plan.streaming = true;
   size_t per_page = page_working_set(size.average_body_bytes);
-  size_t minimum = size.resident_bytes + per_page * std::max<size_t>(1, size.threads);
+  size_t minimum = minimum_limit_bytes(size);
   if (request.limit_bytes < minimum) {
-    error = "memory limit " + format_megabytes(request.limit_bytes) +
-            " cannot hold this site: the index alone takes " +
-            format_megabytes(size.resident_bytes) + " and rendering needs at least " +
-            format_megabytes(minimum) + "; raise --memory-limit (or [build] memory_limit) to " +
-            format_megabytes(minimum + minimum / 4) + " or more";
+    error = fmt::format(
+        "memory limit {} cannot hold this site: the index alone takes {} and the build needs "
+        "at least {}; raise --memory-limit (or [build] memory_limit) to {}MB or more",
+        format_megabytes(request.limit_bytes), format_megabytes(size.resident_bytes),
+        format_megabytes(minimum), suggested_limit_mb(size));
     return std::nullopt;
   }
-  size_t spare = static_cast<size_t>(request.limit_bytes) - size.resident_bytes;
+  size_t spare =
+      static_cast<size_t>(request.limit_bytes) - size.resident_bytes - bookkeeping_bytes(size);
   plan.cache_bytes = std::min(request.cache_bytes, spare / 4);
-  plan.batch_size = std::clamp<size_t>((spare - plan.cache_bytes) / per_page, 1, plan.batch_size);
+  plan.hot_bytes = spare / 4;
+  plan.batch_size = std::clamp<size_t>((spare - plan.cache_bytes - plan.hot_bytes) / per_page, 1,
+                                       plan.batch_size);
   return plan;
 }
 

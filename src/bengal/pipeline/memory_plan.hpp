@@ -24,24 +24,41 @@ struct MemoryPlan {
   bool streaming = false;
   size_t batch_size = 1000;
   size_t cache_bytes = 64u << 20;
+  size_t hot_bytes = SIZE_MAX;  // the hub pages' HTML kept; bounded only by a budget
   uint64_t limit_bytes = 0;
 };
 
 struct SiteSize {
   size_t pages = 0;               // pages to render
-  size_t resident_bytes = 0;      // the process after the index (RSS)
+  size_t resident_bytes = 0;      // the process after the index and the plan (RSS)
   size_t average_body_bytes = 0;  // of the Markdown bodies
   size_t threads = 1;
+  size_t output_files = 0;      // pages, generated pages and the 404 page
+  size_t output_url_bytes = 0;  // the length of their URLs, summed
 };
 
 // Bytes one page in flight needs: its body, body HTML, page HTML and template values; a
 // conservative multiple of the body, measured on the bench corpus (see docs/internals).
 size_t page_working_set(size_t average_body_bytes);
 
-// The plan for `request`. With a budget, the batch and cache shrink to fit what is left after
-// the index: a quarter of it for the warm cache, the rest for the batch in flight. When the
-// budget cannot hold even the index and one page per thread, returns nothing and sets `error`
-// to a message that says how much is needed.
+// What the build holds besides the index and the pages in flight, growing as files are written
+// and peaking in finalize: the output writer's record of every file and folder, the sitemap's
+// sorted URLs, finalize's write buffers and search shards, the generated pages in flight.
+size_t bookkeeping_bytes(const SiteSize& size);
+
+// The smallest budget this site builds in: the index, the bookkeeping and one page in flight
+// per thread, with no cache and no hub page kept.
+size_t minimum_limit_bytes(const SiteSize& size);
+
+// The limit a refusal names, in whole MB: the minimum plus room for the next run measuring
+// its index a little larger (about 3% and 1 MB).
+size_t suggested_limit_mb(const SiteSize& size);
+
+// The plan for `request`. With a budget, what is left after the index and the bookkeeping is
+// shared out: a quarter for the warm cache (at most --cache-size-mb), a quarter for the hub
+// pages' HTML, the rest for the batch in flight. When the budget is below
+// minimum_limit_bytes(), returns nothing and sets `error` to a message naming that minimum
+// and suggested_limit_mb().
 std::optional<MemoryPlan> plan_memory(const MemoryRequest& request, const SiteSize& size,
                                       std::string& error);
 

@@ -20,6 +20,7 @@ StoreOptions store_options(BuildContext& b) {
   StoreOptions options;
   options.keep_all = !b.memory.streaming;
   options.warm_bytes = b.memory.cache_bytes;
+  options.hot_bytes = b.memory.hot_bytes;
   options.tiers = assign_tiers(b.site(), b.graph, kWarmPercent);
   return options;
 }

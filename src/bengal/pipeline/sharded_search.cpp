@@ -119,7 +119,8 @@ void ShardedSearch::write(output::OutputWriter& writer, KeptOutputs* kept) {
       if (auto rels = kept->keep_group(key, inputs); rels && shard_names(*rels, names)) continue;
     }
     std::vector<std::string> rels;
-    for (const search::Shard& shard : search::build_shards(spill_.read_bucket(b), options_)) {
+    for (const search::Shard& shard :
+         search::build_shards(spill_.best_postings(b, options_.max_postings), options_)) {
       names.push_back(search::hex_name(shard.prefix));
       rels.push_back(fmt::format("{}{}{}", kShardFolder, names.back(), kShardExtension));
       writer.write(rels.back(), shard.json);

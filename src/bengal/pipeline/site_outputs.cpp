@@ -1,6 +1,7 @@
 #include "bengal/pipeline/site_outputs.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -60,32 +61,110 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   return written;
 }
 
-std::string llms_txt(const site::Site& site) {
-  std::vector<output::LlmsSection> sections;
+// One output file written in pieces: what a caller appends to `text` goes out each time it
+// passes kPieceBytes, so a file listing every page of the site is never held whole.
+class PieceFile {
+ public:
+  static constexpr size_t kPieceBytes = size_t{256} << 10;
+  PieceFile(output::OutputWriter& writer, std::string_view rel) : file_(writer, rel) {}
+  void flush_if_full() {
+    if (text.size() < kPieceBytes) return;
+    file_.append(text);
+    text.clear();
+  }
+  void commit() {
+    file_.append(text);
+    text.clear();
+    file_.commit();
+  }
+  std::string text;
+
+ private:
+  output::StreamingFile file_;
+};
+
+// llms.txt: the home's pages, then every section, depth first in display order, with its own
+// pages; written as it is made.
+void write_llms_txt(const site::Site& site, output::OutputWriter& writer) {
+  PieceFile file(writer, "llms.txt");
+  output::append_llms_header(file.text, site.config.title, site.config.description);
   auto link = [&](PageId id) {
     const auto& m = site.page(id);
-    std::string d(site.str(m.description));
+    std::string_view d = site.str(m.description);
     if (d.empty()) d = site.str(m.summary);
-    return output::LlmsLink{std::string(site.str(m.title)), site.permalink(id), d};
+    output::append_llms_link(file.text, site.str(m.title), site.permalink(id), d);
+    file.flush_if_full();
   };
   if (site.home != kNoPage) {
-    output::LlmsSection top{"Pages", {}};
-    for (PageId p : site.pages_of(site.home)) top.links.push_back(link(p));
-    sections.push_back(std::move(top));
-    // Every section, depth first in display order, with its own pages.
+    if (!site.pages_of(site.home).empty()) {
+      output::append_llms_heading(file.text, "Pages");
+      for (PageId p : site.pages_of(site.home)) link(p);
+    }
     std::vector<PageId> stack(site.sections_of(site.home).rbegin(),
                               site.sections_of(site.home).rend());
     while (!stack.empty()) {
       PageId s = stack.back();
       stack.pop_back();
-      output::LlmsSection sec{std::string(site.str(site.page(s).title)), {link(s)}};
-      for (PageId p : site.pages_of(s)) sec.links.push_back(link(p));
-      sections.push_back(std::move(sec));
+      output::append_llms_heading(file.text, site.str(site.page(s).title));
+      link(s);
+      for (PageId p : site.pages_of(s)) link(p);
       auto subs = site.sections_of(s);
       stack.insert(stack.end(), subs.rbegin(), subs.rend());
     }
   }
-  return output::build_llms_txt(site.config.title, site.config.description, sections);
+  file.commit();
+}
+
+// sitemap.xml (and its numbered parts past 50,000 URLs): every rendered page and every
+// taxonomy and term page that holds its URL, sorted by URL. Only the URLs' views into the
+// index are sorted; each entry's text is made as it is written.
+size_t write_sitemap(const site::Site& site,
+                     const std::vector<templates::VirtualPage>& virtual_pages,
+                     output::OutputWriter& writer) {
+  struct Url {
+    std::string_view url;  // after the baseurl, which every URL shares
+    uint32_t page;         // a PageId, or kVirtual + the index of a virtual page
+  };
+  constexpr uint32_t kVirtual = uint32_t{1} << 31;
+  std::vector<Url> urls;
+  urls.reserve(site.rendered().size() + virtual_pages.size());
+  for (PageId id : site.rendered()) urls.push_back({site.str(site.head(id).url), id});
+  // A taxonomy or term page that lost its URL is not listed: the URL is the winner's.
+  for (size_t i = 0; i < virtual_pages.size(); ++i) {
+    const auto& vp = virtual_pages[i];
+    if (site.outputs.holds(content::output_path_for_url(vp.url), virtual_page_key(vp)))
+      urls.push_back({vp.url, kVirtual | static_cast<uint32_t>(i)});
+  }
+  std::stable_sort(urls.begin(), urls.end(),
+                   [](const Url& a, const Url& b) { return a.url < b.url; });
+  const std::string& baseurl = site.config.baseurl;
+  auto entry = [&](size_t i) {
+    output::SitemapEntry e{baseurl + std::string(urls[i].url), std::nullopt};
+    if (!(urls[i].page & kVirtual)) {
+      const auto& m = site.page(urls[i].page);
+      if (m.has_lastmod) e.lastmod = m.lastmod;
+    }
+    return e;
+  };
+  std::optional<PieceFile> file;
+  std::string path;
+  size_t files = 0;
+  output::stream_sitemaps(
+      urls.size(), entry, baseurl, [&](std::string_view rel, std::string_view bytes) {
+        if (rel != path) {
+          if (file) file->commit();
+          file.reset();
+          path = rel;
+          if (path == "sitemap.xml" ||
+              site.outputs.holds(path, {site::OutputRank::kListPage, 3, "sitemap"}))
+            file.emplace(writer, path), ++files;
+        }
+        if (!file) return;
+        file->text += bytes;
+        file->flush_if_full();
+      });
+  if (file) file->commit();
+  return files;
 }
 
 }  // namespace
@@ -116,26 +195,7 @@ size_t write_site_outputs(const site::Site& site,
   const auto& f = site.features;
 
   if (f.sitemap) {
-    std::vector<output::SitemapEntry> entries;
-    for (PageId id : site.rendered()) {
-      const auto& m = site.page(id);
-      entries.push_back(
-          {site.permalink(id), m.has_lastmod ? std::optional<Date>(m.lastmod) : std::nullopt});
-    }
-    // A taxonomy or term page that lost its URL is not listed: the URL is the winner's.
-    for (const auto& vp : virtual_pages) {
-      if (site.outputs.holds(content::output_path_for_url(vp.url), virtual_page_key(vp)))
-        entries.push_back({cfg.baseurl + vp.url, std::nullopt});
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.loc < b.loc; });
-    for (const auto& file : output::build_sitemaps(entries, cfg.baseurl)) {
-      if (file.path != "sitemap.xml" &&
-          !site.outputs.holds(file.path, {site::OutputRank::kListPage, 3, "sitemap"}))
-        continue;
-      writer.write(file.path, file.xml);
-      ++written;
-    }
+    written += write_sitemap(site, virtual_pages, writer);
   }
 
   if (f.rss || f.atom) {
@@ -159,7 +219,7 @@ size_t write_site_outputs(const site::Site& site,
   }
 
   if (f.llms_txt) {
-    writer.write("llms.txt", llms_txt(site));
+    write_llms_txt(site, writer);
     ++written;
   }
   if (f.robots) {

@@ -1,6 +1,8 @@
 #include "bengal/search/term_spill.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include <xxhash.h>
 
@@ -13,6 +15,29 @@ namespace {
 // of a streaming build's peak (tests/pipeline/streaming_test.cpp holds it under a third of a full
 // build's).
 constexpr size_t kFlushBytes = size_t{16} * 1024;
+
+// Calls `fn(term, page, weight)` for each record of `data`.
+template <class Fn>
+void for_each_record(std::string_view data, Fn&& fn) {
+  for (size_t i = 0; i + 7 <= data.size();) {
+    uint32_t page;
+    uint16_t weight;
+    std::memcpy(&page, data.data() + i, 4);
+    std::memcpy(&weight, data.data() + i + 4, 2);
+    size_t len = static_cast<unsigned char>(data[i + 6]);
+    fn(data.substr(i + 7, len), page, weight);
+    i += 7 + len;
+  }
+}
+
+// A posting's rank among its term's: higher weight first, then lower page (as shards.cpp).
+struct Ranked {
+  uint16_t weight;
+  uint32_t page;
+  bool operator<(const Ranked& o) const {
+    return weight != o.weight ? weight > o.weight : page < o.page;
+  }
+};
 
 }  // namespace
 
@@ -65,15 +90,41 @@ std::vector<Posting> TermSpill::read_bucket(size_t b) {
   data += buffers_[b];
   std::vector<Posting> out;
   out.reserve(data.size() / 12);  // a record is 7 bytes and a term of about 5
-  for (size_t i = 0; i + 7 <= data.size();) {
-    Posting p;
-    std::memcpy(&p.page, data.data() + i, 4);
-    std::memcpy(&p.weight, data.data() + i + 4, 2);
-    size_t len = static_cast<unsigned char>(data[i + 6]);
-    p.term.assign(data, i + 7, len);
-    i += 7 + len;
-    out.push_back(std::move(p));
+  for_each_record(data, [&](std::string_view term, uint32_t page, uint16_t weight) {
+    out.push_back({std::string(term), page, weight});
+  });
+  return out;
+}
+
+std::vector<Posting> TermSpill::best_postings(size_t b, size_t max_postings) {
+  max_postings = std::max<size_t>(max_postings, 1);
+  // Per term a max-heap by rank of at most max_postings: its top is the worst one kept.
+  std::unordered_map<std::string, std::vector<Ranked>> best;
+  auto add = [&](std::string_view term, uint32_t page, uint16_t weight) {
+    auto it = best.find(std::string(term));
+    if (it == best.end()) it = best.emplace(std::string(term), std::vector<Ranked>()).first;
+    std::vector<Ranked>& heap = it->second;
+    Ranked r{weight, page};
+    if (heap.size() < max_postings) {
+      heap.push_back(r);
+      std::push_heap(heap.begin(), heap.end());
+    } else if (r < heap.front()) {
+      std::pop_heap(heap.begin(), heap.end());
+      heap.back() = r;
+      std::push_heap(heap.begin(), heap.end());
+    }
+  };
+  // One chunk at a time: a chunk ends at a record (flush() writes whole records).
+  std::string chunk;
+  for (auto [offset, size] : chunks_[b]) {
+    chunk.clear();
+    file_.read(offset, size, chunk);
+    for_each_record(chunk, add);
   }
+  for_each_record(buffers_[b], add);
+  std::vector<Posting> out;
+  for (const auto& [term, heap] : best)
+    for (const Ranked& r : heap) out.push_back({term, r.page, r.weight});
   return out;
 }
 

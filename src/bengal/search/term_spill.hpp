@@ -36,6 +36,11 @@ class TermSpill {
   void add(std::string_view term, uint32_t page, uint16_t weight);
   // Every record of bucket `b`, in the order added.
   std::vector<Posting> read_bucket(size_t b);
+  // The records of bucket `b` that can appear in a shard: for each term its `max_postings`
+  // best (highest weight, then lowest page), in no particular order. The bucket is read one
+  // chunk at a time, so what this holds grows with the bucket's distinct terms times
+  // `max_postings`, not with its records: a common prefix of a large site has millions.
+  std::vector<Posting> best_postings(size_t b, size_t max_postings);
   size_t bucket_of(std::string_view term) const;
   // A digest of bucket `b`'s records in the order added: equal digests, equal shards (an
   // incremental build keeps the last build's shards of a bucket whose digest is the same).
