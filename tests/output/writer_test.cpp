@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../support/run.hpp"
@@ -185,6 +186,27 @@ TEST_F(WriterTest, NothingIsWrittenThroughASymlinkInTheOutputFolder) {
   w.write("page.html", "new");
   EXPECT_FALSE(fs::is_symlink(root_ / "out/page.html"));
   EXPECT_EQ(read(root_ / "elsewhere/target"), "keep");
+}
+
+// The writer remembers the folders it checked, but not all of a million: after 4,096 more it
+// checks again, so a folder swapped for a symlink since is still refused.
+TEST_F(WriterTest, FoldersAreCheckedAgainOnceTheWriterHasForgottenThem) {
+  fs::create_directories(root_ / "elsewhere");
+  OutputWriter w(root_ / "out");
+  w.write("docs/a.html", "a");
+  fs::remove_all(root_ / "out/docs");
+  fs::create_directory_symlink(root_ / "elsewhere", root_ / "out/docs");
+  for (int i = 0; i < 4096; ++i) w.write(fmt::format("f{}/index.html", i), "x");
+  EXPECT_THROW(w.write("docs/b.html", "b"), WriteError);
+  EXPECT_TRUE(fs::is_empty(root_ / "elsewhere"));
+  // The manifest holds every file of the build once, sorted (the refused one too: it is this
+  // build's, so --clean leaves whatever is there).
+  std::vector<std::string> manifest = w.manifest();
+  ASSERT_EQ(manifest.size(), 4098u);
+  EXPECT_EQ(manifest[0], "docs/a.html");
+  EXPECT_EQ(manifest[1], "docs/b.html");
+  EXPECT_EQ(manifest[2], "f0/index.html");
+  EXPECT_EQ(manifest.back(), "f999/index.html");
 }
 
 TEST_F(WriterTest, AFullDeviceStopsEveryLaterWriteWithTheFirstMessage) {

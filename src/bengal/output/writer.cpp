@@ -266,7 +266,9 @@ void OutputWriter::make_parent_folders(std::string_view rel) {
                       resolve(rel).string(), path.string()));
     }
     if (!S_ISDIR(st.st_mode)) fail(resolve(rel), ENOTDIR);
+    constexpr size_t kFoldersRemembered = 4096;
     std::lock_guard lock(mutex_);
+    if (folders_.size() >= kFoldersRemembered) folders_.clear();
     folders_.insert(std::move(folder));
   }
 }
@@ -305,14 +307,19 @@ void OutputWriter::note(std::string_view rel) {
 
 void OutputWriter::keep(std::string_view rel) {
   std::lock_guard lock(mutex_);
-  manifest_.emplace_back(rel);
+  manifest_.append(rel);
+  manifest_.push_back('\0');
 }
 
 std::vector<std::string> OutputWriter::manifest() const {
   std::vector<std::string> out;
   {
     std::lock_guard lock(mutex_);
-    out = manifest_;
+    for (size_t at = 0; at < manifest_.size();) {
+      size_t end = manifest_.find('\0', at);
+      out.emplace_back(manifest_, at, end - at);
+      at = end + 1;
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
