@@ -68,8 +68,12 @@ TEST(MemoryPlan, BudgetSizesTheCacheTheHubsAndTheBatch) {
   EXPECT_EQ(plan_memory(req, size, error)->batch_size, 100u);
   req.cache_bytes = 1 * kMB;
   EXPECT_EQ(plan_memory(req, size, error)->cache_bytes, 1 * kMB);
-  // Without a budget the hub pages are not bounded.
+  // Without a budget a streaming build keeps the hub pages up to the cache size; keeping
+  // every page's HTML, nothing is bounded.
   req.limit_bytes = 0;
+  req.policy = MemoryPolicy::kStreaming;
+  EXPECT_EQ(plan_memory(req, size, error)->hot_bytes, 1 * kMB);
+  req.policy = MemoryPolicy::kFull;
   EXPECT_EQ(plan_memory(req, size, error)->hot_bytes, SIZE_MAX);
 }
 

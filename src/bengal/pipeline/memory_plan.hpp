@@ -24,7 +24,7 @@ struct MemoryPlan {
   bool streaming = false;
   size_t batch_size = 1000;
   size_t cache_bytes = 64u << 20;
-  size_t hot_bytes = SIZE_MAX;  // the hub pages' HTML kept; bounded only by a budget
+  size_t hot_bytes = SIZE_MAX;  // the hub pages' HTML kept: streaming, the cache size or less
   uint64_t limit_bytes = 0;
 };
 
