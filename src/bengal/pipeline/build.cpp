@@ -49,6 +49,13 @@ namespace {
 
 using report::BuildOutcome;
 
+// Gives back what the build no longer holds: the allocators' free pages, and the pages of the
+// index's cold text (summaries, links, heading ids) that a phase read through its mapping.
+void give_back_memory(const site::Site& site) {
+  release_free_memory();
+  site.table.strings.release_cold();
+}
+
 // Phases 1 and 2, "discover" and "index": the config, the pages and the index; where the
 // build reads and writes.
 BuildOutcome load(BuildContext& b) {
@@ -109,8 +116,8 @@ void analyse(BuildContext& b) {
   b.stats().index_bytes =
       site.table.memory_bytes() + b.graph.links.memory_bytes() + b.graph.related.memory_bytes();
   b.stats().index_cold_bytes = site.table.strings.cold_bytes();
-  site.table.strings.release_cold();  // the links the link graph read
-  release_free_memory();              // the graph's scratch, so the plan measures what stays
+  // The graph's scratch and the links it read, so the plan measures what stays.
+  give_back_memory(site);
   b.monitor.end_phase({0, 0, b.stats().index_bytes});
 }
 
@@ -137,8 +144,7 @@ SiteSize site_size(const site::Site& site, const std::vector<templates::VirtualP
   size.pages = site.rendered().size();
   // Allocators keep freed memory until asked, and the index's cold text stays mapped until
   // dropped: what stays is what the index holds.
-  release_free_memory();
-  site.table.strings.release_cold();
+  give_back_memory(site);
   size.resident_bytes = current_rss_bytes();
   // Discovery knows where each body starts; the file size is not kept, so estimate from the
   // word count (6 bytes a word, Markdown syntax included).
@@ -327,10 +333,7 @@ bool render_batches(BuildContext& b, RenderContext& r, RenderUnits& units,
     // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
     // jemalloc for its decay time) until asked to give it back; a batch whose renders were all
     // kept freed next to nothing.
-    if (b.memory.streaming && r.renders != renders_before) {
-      release_free_memory();
-      b.site().table.strings.release_cold();  // the summaries the batch's lists read
-    }
+    if (b.memory.streaming && r.renders != renders_before) give_back_memory(b.site());
     b.monitor.end_phase(r.resident());
     if (!done) return false;
   }
@@ -419,13 +422,13 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   r.search_spill.reset();
   r.sharded_search.reset();
   // Each site-wide output's scratch goes back before the next one makes its own, so their
-  // peaks do not stack up under a --memory-limit.
-  release_free_memory();
+  // peaks do not stack up under a --memory-limit; so do the summaries index.json read.
+  give_back_memory(site);
   if (!b.shard.owns_site()) return;
   write_site_outputs(
       site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
       b.diagnostics);
-  release_free_memory();
+  give_back_memory(site);  // and those the feeds and llms.txt read
   if (site.features.graph) {
     output::StreamingFile file(r.writer, "graph.json");
     graph::write_graph_json(site, b.graph, [&](std::string_view piece) { file.append(piece); });
@@ -484,7 +487,7 @@ void count_pages(BuildContext& b, const RenderContext& r) {
 // the phase so). Every file the build could not write was reported; if there is one, the
 // build fails so the folder is not deployed.
 void finalize_build(BuildContext& b, RenderContext& r) {
-  release_free_memory();  // the generated pages' renders
+  give_back_memory(b.site());  // the generated pages' renders and the summaries they listed
   write_site_wide_outputs(b, r);
   // A shard does not copy the math renderer: whether a page has math is known only once all
   // are rendered, so `bengal merge` copies it.

@@ -96,8 +96,8 @@ void ContentStore::put_locked(PageId id, const std::string& html, std::string& p
   if (kept_.contains(id) || warm_.contains(id)) return;
   TierStats& s = stats_.tiers[static_cast<int>(t)];
   if (t == Tier::kHot) {
-    // Past its bound (a --memory-limit's share) a hub page is not kept: asked for again, it
-    // renders again, like a cold page.
+    // Past its bound (the cache size in a streaming build, or a --memory-limit's share) a hub
+    // page is not kept: asked for again, it renders again, like a cold page.
     if (!options_.keep_all && s.resident_bytes + html.size() > options_.hot_bytes) return;
     kept_.emplace(id, html);
     ++s.resident_pages;

@@ -18,7 +18,8 @@ size_t bookkeeping_bytes(const SiteSize& size) {
   // Per output file, measured on the bench corpus at 10K-100K pages: the writer's manifest
   // entry and folder (two copies of the path, with their string and hash-node headers), the
   // template engine's per-page values and the pages paginated lists add: about 4 bytes per
-  // URL byte plus 320.
+  // URL byte plus 320. Measured before the writer kept its manifest as one string and
+  // forgot folders past 4,096, so it now overstates the writer's share: a safe margin.
   size_t files = size.output_files * 320 + size.output_url_bytes * 4;
   // Finalize: the sitemap sorts a 24-byte view per URL; each output's write buffer, the
   // search shards of one bucket (a term's best postings only) and the feeds take a few MB,
