@@ -26,14 +26,16 @@ namespace {
 
 using test::eventually;
 
-// 3 sections of 14 pages in a subsection (two list pages each), tags, an alias, search with full
-// text, feeds and graph.json: every kind of render unit and every site-wide output.
+// 3 sections of 14 pages in a subsection (seven list pages each, two pages a list page), tags,
+// an alias, search with full text, feeds and graph.json: every kind of render unit and every
+// site-wide output. The home page and the tag "all" list all 42 pages: 21 list pages each, a
+// list long enough that a request renders only the list page it asks for first.
 test::Files lazy_site() {
   test::Files files = {
       {"bengal.toml",
        "[site]\ntitle = \"Lazy\"\nbaseurl = \"https://example.org/\"\n[features]\natom = true\n"
-       "graph = true\n[search]\nfull_text = true\n"},
-      {"content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"},
+       "graph = true\n[search]\nfull_text = true\n[pagination]\nper_page = 2\n"},
+      {"content/_index.md", "---\ntitle: Home\n---\nWelcome.\n\n:::{nosuch}\nA warning.\n:::\n"},
       {"static/css/extra.css", "body { color: black; }\n"},
   };
   for (int s = 1; s <= 3; ++s) {
@@ -197,6 +199,55 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   EXPECT_EQ(list2->body,
             inject_live_reload(test::read_file(built / "s3/deep/page/2/index.html"), ""));
   EXPECT_EQ(sitemap, test::read_file(built / "sitemap.xml"));
+}
+
+// A list page of a long list (more than 8 list pages) is rendered alone on request, before its
+// list; the list renders whole in its turn and writes the same bytes. A short list renders
+// whole at the first request for any of its pages.
+TEST_F(LazyServeTest, APageOfALongListIsRenderedAloneBeforeTheList) {
+  fs::path out = server_->output_dir();
+  EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }, kWait));
+
+  auto home3 = get("/page/3/");
+  ASSERT_TRUE(home3);
+  EXPECT_EQ(home3->status, 200);
+  auto all5 = get("/tags/all/page/5/");
+  ASSERT_TRUE(all5);
+  EXPECT_EQ(all5->status, 200);
+  auto home1 = get("/");
+  ASSERT_TRUE(home1);
+  EXPECT_EQ(home1->status, 200);
+  auto again = get("/page/3/");  // written once already: answered from the file
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->body, home3->body);
+  EXPECT_TRUE(fs::exists(out / "page/3/index.html"));
+  EXPECT_TRUE(fs::exists(out / "tags/all/page/5/index.html"));
+  for (const char* rest : {"page/2/index.html", "page/4/index.html", "page/21/index.html",
+                           "tags/all/index.html", "tags/all/page/4/index.html"}) {
+    EXPECT_FALSE(fs::exists(out / rest)) << rest;
+  }
+  auto section2 = get("/s1/deep/page/2/");  // 7 list pages: the whole list at once
+  ASSERT_TRUE(section2);
+  EXPECT_EQ(section2->status, 200);
+  EXPECT_TRUE(fs::exists(out / "s1/deep/index.html"));
+  EXPECT_TRUE(fs::exists(out / "s1/deep/page/7/index.html"));
+
+  gate_.open();
+  ASSERT_TRUE(eventually([&] { return logged("Rendered the site: "); }, kWait)) << log();
+  fs::path built = full_build();
+  EXPECT_EQ(test::diff_trees(built, out), std::vector<std::string>{});
+  EXPECT_EQ(home3->body, inject_live_reload(test::read_file(built / "page/3/index.html"), ""));
+  EXPECT_EQ(home1->body, inject_live_reload(test::read_file(built / "index.html"), ""));
+  EXPECT_EQ(all5->body,
+            inject_live_reload(test::read_file(built / "tags/all/page/5/index.html"), ""));
+  EXPECT_EQ(section2->body,
+            inject_live_reload(test::read_file(built / "s1/deep/page/2/index.html"), ""));
+  // The home page's body warns once, though /page/3/ and / were previewed before it rendered.
+  std::string text = log();
+  std::string_view warning = "content/_index.md:6:1: warning: unknown directive 'nosuch'";
+  size_t first = text.find(warning);
+  ASSERT_NE(first, std::string::npos) << text;
+  EXPECT_EQ(text.find("unknown directive", first + warning.size()), std::string::npos) << text;
 }
 
 TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {

@@ -1,10 +1,12 @@
 #include "bengal/pipeline/build.hpp"
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 #include <tbb/global_control.h>
@@ -25,6 +27,7 @@
 #include "bengal/pipeline/shard_parts.hpp"
 #include "bengal/pipeline/site_outputs.hpp"
 #include "bengal/pipeline/staged_build.hpp"
+#include "bengal/site/pagination.hpp"
 #include "bengal/templates/layout_lookup.hpp"
 
 namespace fs = std::filesystem;
@@ -35,11 +38,25 @@ namespace bengal::pipeline {
 // `bengal serve --lazy` needs it. A page rendered early keeps its search parts until its batch
 // adds them, so the search indexes list pages in batch order whoever rendered them.
 struct RenderUnits {
-  explicit RenderUnits(size_t count) : count(count), once(new std::once_flag[count]) {}
+  explicit RenderUnits(size_t count)
+      : count(count), flags(new std::once_flag[count]), started(new std::atomic<bool>[count]()) {}
+  // Runs `fn` unless `unit` rendered; waits while another thread renders it.
+  template <class Fn>
+  void once(size_t unit, Fn&& fn) {
+    std::call_once(flags[unit], [&] {
+      started[unit].store(true);
+      fn();
+    });
+  }
+  // Whether `unit` rendered or is rendering.
+  bool begun(size_t unit) const { return started[unit].load(); }
+
   size_t count;
-  std::unique_ptr<std::once_flag[]> once;
+  std::unique_ptr<std::once_flag[]> flags;
+  std::unique_ptr<std::atomic<bool>[]> started;
   std::mutex mutex;
   std::unordered_map<PageId, SearchParts> early;  // guarded by `mutex`
+  std::unordered_set<std::string> previewed;      // files render_file wrote; by `mutex`
   // keep() reads the records prefetch() replaces: a render outside the batches holds this
   // shared, the batches' prefetch exclusive.
   std::shared_mutex prefetch;
@@ -48,6 +65,11 @@ struct RenderUnits {
 namespace {
 
 using report::BuildOutcome;
+
+// A request for one file of a list with more pager pages than this renders that file alone
+// first (StagedBuild::render_file): all 5,000 pager pages of a 50,000-page home page take
+// seconds, one takes milliseconds.
+constexpr size_t kWholeUnitFiles = 8;
 
 // Gives back what the build no longer holds: the allocators' free pages, and the pages of the
 // index's cold text (summaries, links, heading ids) that a phase read through its mapping.
@@ -283,7 +305,7 @@ bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId
   }
   tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
     if (cancel != nullptr && cancel->load()) return;
-    std::call_once(units.once[batch[i]], [&] {
+    units.once(batch[i], [&] {
       early[i] = 0;
       render_page(r, keys[i], batch[i], want_search ? &search[i] : nullptr);
     });
@@ -340,6 +362,25 @@ bool render_batches(BuildContext& b, RenderContext& r, RenderUnits& units,
   return true;
 }
 
+// What generated page `i` renders: a taxonomy's overview, or a term's page listing the
+// term's pages, paginated.
+struct GeneratedRender {
+  const templates::VirtualPage& page;
+  std::span<const PageId> list;
+  bool term = false;
+  std::vector<std::string> candidates;
+};
+
+GeneratedRender generated_render(BuildContext& b, size_t i) {
+  const site::Site& site = b.site();
+  const templates::VirtualPage& vp = b.generated[i];
+  const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
+  bool term = vp.term >= 0;
+  std::span<const PageId> list;
+  if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
+  return {vp, list, term, templates::taxonomy_candidates(tax.def.plural, term)};
+}
+
 // Generated unit `i` (b.generated[i]; the 404 page after the last).
 void render_generated(BuildContext& b, RenderContext& r, size_t i) {
   Scratch& s = r.scratch.local();
@@ -352,17 +393,11 @@ void render_generated(BuildContext& b, RenderContext& r, size_t i) {
                 });
     return;
   }
-  const site::Site& site = b.site();
-  const templates::VirtualPage& vp = b.generated[i];
-  const auto& tax = site.taxonomies[static_cast<size_t>(vp.taxonomy)];
-  bool term = vp.term >= 0;
-  std::span<const PageId> list;
-  if (term) list = tax.terms[static_cast<size_t>(vp.term)].pages;
-  auto describe = [&] { return std::pair{vp.url, vp.url}; };  // generated: no source file
-  render_unit(r, s, Incremental::virtual_key(vp.url), false, describe,
+  GeneratedRender g = generated_render(b, i);
+  auto describe = [&] { return std::pair{g.page.url, g.page.url}; };  // no source file
+  render_unit(r, s, Incremental::virtual_key(g.page.url), false, describe,
               [&](std::string*, std::string*) {
-                return r.pages.render_virtual(
-                    vp, list, term, templates::taxonomy_candidates(tax.def.plural, term), s);
+                return r.pages.render_virtual(g.page, g.list, g.term, g.candidates, s);
               });
 }
 
@@ -380,7 +415,7 @@ bool render_generated_pages(BuildContext& b, RenderContext& r, RenderUnits& unit
     if (cancel != nullptr && cancel->load()) return;
     // A shard renders the generated pages it owns, and the 404 page if it owns the site's files.
     if (i < b.generated.size() ? !b.shard.owns_generated(i) : !b.shard.owns_site()) return;
-    std::call_once(units.once[first + i], [&] { render_generated(b, r, i); });
+    units.once(first + i, [&] { render_generated(b, r, i); });
   });
   return cancel == nullptr || !cancel->load();
 }
@@ -582,7 +617,7 @@ void StagedBuild::render(size_t unit) {
   RenderUnits& units = *state_->units;
   size_t pages = b.site().table.pages.size();
   std::shared_lock lock(units.prefetch);
-  std::call_once(units.once[unit], [&] {
+  units.once(unit, [&] {
     if (unit >= pages) return render_generated(b, r, unit - pages);
     bool want_search = r.search_spill || r.sharded_search;
     SearchParts search;
@@ -592,6 +627,42 @@ void StagedBuild::render(size_t unit) {
     std::lock_guard parts(units.mutex);
     units.early.emplace(id, std::move(search));
   });
+}
+
+void StagedBuild::render_file(size_t unit, std::string_view rel) {
+  BuildContext& b = state_->b;
+  RenderContext& r = *state_->r;
+  RenderUnits& units = *state_->units;
+  size_t pages = b.site().table.pages.size();
+  if (units.begun(unit) || unit >= pages + b.generated.size()) return render(unit);
+  {
+    std::lock_guard lock(units.mutex);
+    if (units.previewed.contains(std::string(rel))) return;
+  }
+  bool written = false;
+  try {
+    Scratch& s = r.scratch.local();
+    if (unit < pages) {
+      auto id = static_cast<PageId>(unit);
+      if (r.pages.file_count(id) <= kWholeUnitFiles) return render(unit);
+      written = r.pages.preview_page(id, rel, s);
+    } else {
+      GeneratedRender g = generated_render(b, unit - pages);
+      size_t files =
+          g.term ? site::paginate(g.list.size(), b.site().per_page, g.page.url).size() : 1;
+      if (files <= kWholeUnitFiles) return render(unit);
+      written = r.pages.preview_virtual(g.page, g.list, g.term, g.candidates, rel, s);
+    }
+  } catch (const output::OutputStopped&) {
+    throw;
+  } catch (const std::exception&) {
+    // The unit's render reports what went wrong.
+  }
+  // A preview that wrote nothing (a template error, an unreadable body): the unit's render
+  // writes what it can and reports the rest.
+  if (!written) return render(unit);
+  std::lock_guard lock(units.mutex);
+  units.previewed.emplace(rel);
 }
 
 bool StagedBuild::render_rest(const std::atomic<bool>* cancel) {

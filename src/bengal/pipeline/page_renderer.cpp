@@ -27,12 +27,13 @@ void PageRenderer::report_once(Diagnostic d) const {
 
 bool PageRenderer::render_template(const std::vector<std::string>& candidates,
                                    const templates::Vars& vars, std::string_view what,
-                                   std::string& out, std::string& used) const {
+                                   std::string& out, std::string& used, bool report) const {
   for (const auto& name : candidates) {
     if (!env_.exists(name)) continue;
     used = name;
     Diagnostic error;
     if (env_.render(name, vars, out, error)) return true;
+    if (!report) return false;
     // A template error is reported once, not once per page that uses the template.
     error.message += "\n    (while rendering " + std::string(what) + ")";
     std::string key = error.file + ":" + std::to_string(error.line);
@@ -40,6 +41,7 @@ bool PageRenderer::render_template(const std::vector<std::string>& candidates,
     if (reported_.insert(key).second) diagnostics_.add(std::move(error));
     return false;
   }
+  if (!report) return false;
   std::string list;
   for (const auto& c : candidates) list += (list.empty() ? "" : ", ") + c;
   report_once(make_error("", 0, 0,
@@ -50,18 +52,47 @@ bool PageRenderer::render_template(const std::vector<std::string>& candidates,
 
 size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text,
                                  std::string* headings) const {
+  return page_files(id, s, text, headings, {});
+}
+
+bool PageRenderer::preview_page(PageId id, std::string_view rel, Scratch& s) const {
+  return page_files(id, s, nullptr, nullptr, rel) > 0;
+}
+
+std::span<const PageId> PageRenderer::list_of(PageId id) const {
+  switch (site_.page(id).kind) {
+    case content::PageKind::kPage:
+      return {};
+    case content::PageKind::kHome:
+      return site_.regular_pages;
+    case content::PageKind::kSection:
+      return site_.pages_of(id);
+  }
+  return {};
+}
+
+size_t PageRenderer::file_count(PageId id) const {
+  if (site_.page(id).kind == content::PageKind::kPage) return 1;
+  return site::paginate(list_of(id).size(), site_.per_page, site_.str(site_.page(id).url)).size();
+}
+
+size_t PageRenderer::page_files(PageId id, Scratch& s, std::string* text, std::string* headings,
+                                std::string_view only) const {
   const auto& meta = site_.page(id);
+  bool report = only.empty();
   std::string display = site_.config.content_dir + "/" + std::string(site_.source_path(id));
   if (!store_.load_body(id, s.body, s.error)) {
-    diagnostics_.add(make_error(display, 0, 0,
-                                "cannot read file: " + s.error + "; it changed during the build"));
+    if (report) {
+      diagnostics_.add(make_error(
+          display, 0, 0, "cannot read file: " + s.error + "; it changed during the build"));
+    }
     return 0;
   }
   s.markdown.has_math = false;  // render_html only ever sets it
   body_.render(id, s.body, s.markdown);
-  if (!s.markdown.warnings.empty())
+  if (report && !s.markdown.warnings.empty())
     diagnostics_.add_all(body_warnings(display, meta.body_line, s.markdown.warnings));
-  store_.offer(id, s.markdown.html);
+  if (report) store_.offer(id, s.markdown.html);
   if (text != nullptr) *text = plain_text(s.markdown.html);
   if (headings != nullptr) {
     for (const auto& h : s.markdown.toc) {
@@ -85,9 +116,7 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text,
     pagers.resize(1);
     pagers[0].url = std::string(url);
   } else {
-    render.list = meta.kind == content::PageKind::kHome
-                      ? std::span<const PageId>(site_.regular_pages)
-                      : site_.pages_of(id);
+    render.list = list_of(id);
     pagers = site::paginate(render.list.size(), site_.per_page, url);
   }
   bool paginated = meta.kind != content::PageKind::kPage;
@@ -96,14 +125,26 @@ size_t PageRenderer::render_page(PageId id, Scratch& s, std::string* text,
   site::ClaimKey key = pager_key(site_, id);
   size_t written = write_pagers(
       pagers, paginated, render, [&] { return ctx_.page(id, &render); }, ctx_.site_value(id),
-      candidates, display, display, {&key, false}, s);
-  store_.retain(id, s.body, s.page);
+      candidates, display, display, {&key, false}, only, s);
+  if (report) store_.retain(id, s.body, s.page);
   return written;
 }
 
 size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
                                     std::span<const PageId> list, bool paginate,
                                     const std::vector<std::string>& candidates, Scratch& s) const {
+  return virtual_files(page, list, paginate, candidates, {}, s);
+}
+
+bool PageRenderer::preview_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
+                                   bool paginate, const std::vector<std::string>& candidates,
+                                   std::string_view rel, Scratch& s) const {
+  return virtual_files(page, list, paginate, candidates, rel, s) > 0;
+}
+
+size_t PageRenderer::virtual_files(const templates::VirtualPage& page, std::span<const PageId> list,
+                                   bool paginate, const std::vector<std::string>& candidates,
+                                   std::string_view only, Scratch& s) const {
   templates::PageRender render;
   render.list = list;
   std::vector<site::Pager> pagers = paginate ? site::paginate(list.size(), site_.per_page, page.url)
@@ -115,7 +156,7 @@ size_t PageRenderer::render_virtual(const templates::VirtualPage& page,
   Claimant claimant{page.kind == "404" ? nullptr : &key, true};
   return write_pagers(
       pagers, paginate, render, [&] { return ctx_.virtual_page(page, &render); }, ctx_.site_value(),
-      candidates, "the " + page.kind + " page " + page.url, "", claimant, s);
+      candidates, "the " + page.kind + " page " + page.url, "", claimant, only, s);
 }
 
 size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
@@ -124,10 +165,12 @@ size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool p
                                   const templates::Value& site_value,
                                   const std::vector<std::string>& candidates, std::string_view what,
                                   std::string_view error_file, Claimant claimant,
-                                  Scratch& s) const {
+                                  std::string_view only, Scratch& s) const {
   size_t written = 0;
+  bool report = only.empty();
   for (const auto& pager : pagers) {
     std::string path = content::output_path_for_url(pager.url);
+    if (!report && path != only) continue;
     // A pager that lost its path was reported when the paths were claimed.
     if (claimant.key != nullptr && (pager.number > 1 || claimant.check_first) &&
         !site_.outputs.holds(path, *claimant.key))
@@ -137,14 +180,14 @@ size_t PageRenderer::write_pagers(const std::vector<site::Pager>& pagers, bool p
     vars.emplace_back("paginator",
                       render.pager ? vars[0].second.attr("paginator") : templates::Value::none());
     s.page.clear();
-    if (!render_template(candidates, vars, what, s.page, s.template_name)) return written;
+    if (!render_template(candidates, vars, what, s.page, s.template_name, report)) return written;
     try {
       writer_.write(path, s.page);
       ++written;
     } catch (const output::OutputStopped&) {
       throw;  // a full or read-only device stops the build with one message
     } catch (const std::exception& e) {
-      diagnostics_.add(make_error(std::string(error_file), 0, 0, e.what()));
+      if (report) diagnostics_.add(make_error(std::string(error_file), 0, 0, e.what()));
     }
   }
   return written;

@@ -42,6 +42,17 @@ class PageRenderer {
   size_t render_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
                         bool paginate, const std::vector<std::string>& candidates,
                         Scratch& s) const;
+  // Previews for `bengal serve --lazy`: write `rel`, one file of what render_page
+  // (render_virtual) writes, with the same bytes, and no other. They report nothing and
+  // record nothing: the unit's own render later writes that file again and reports what there
+  // is to report. So the first page of a list of 5,000 pager pages is served without
+  // rendering the other 4,999 first. True when `rel` was written.
+  bool preview_page(PageId id, std::string_view rel, Scratch& s) const;
+  bool preview_virtual(const templates::VirtualPage& page, std::span<const PageId> list,
+                       bool paginate, const std::vector<std::string>& candidates,
+                       std::string_view rel, Scratch& s) const;
+  // How many files page `id`'s render writes at most: its pager pages, or 1.
+  size_t file_count(PageId id) const;
   // Whether any page rendered so far has math: the math renderer's files (KaTeX, about
   // 560 KB) are copied only then.
   bool any_math() const { return any_math_.load(std::memory_order_relaxed); }
@@ -49,10 +60,19 @@ class PageRenderer {
   void note_math() const { any_math_.store(true, std::memory_order_relaxed); }
 
  private:
-  // Renders the first existing candidate into `out` and names it in `used`; reports a
-  // missing or broken template once.
+  // Renders the first existing candidate into `out` and names it in `used`; with `report`,
+  // reports a missing or broken template once.
   bool render_template(const std::vector<std::string>& candidates, const templates::Vars& vars,
-                       std::string_view what, std::string& out, std::string& used) const;
+                       std::string_view what, std::string& out, std::string& used,
+                       bool report) const;
+  // render_page and preview_page: every file, or only `only` (then quietly).
+  size_t page_files(PageId id, Scratch& s, std::string* text, std::string* headings,
+                    std::string_view only) const;
+  size_t virtual_files(const templates::VirtualPage& page, std::span<const PageId> list,
+                       bool paginate, const std::vector<std::string>& candidates,
+                       std::string_view only, Scratch& s) const;
+  // The list a section or the home page shows (empty for a regular page).
+  std::span<const PageId> list_of(PageId id) const;
   void report_once(Diagnostic d) const;
   // Who writes a list's files, checked against the output registry: pages 2..N always, page
   // 1 with `check_first`; nothing is checked without a key.
@@ -60,14 +80,16 @@ class PageRenderer {
     const site::ClaimKey* key = nullptr;
     bool check_first = false;
   };
-  // Renders and writes one file per pager (with `paginator` set when `paginated`); stops at
-  // the first template error, which render_template has reported. Returns the files written.
+  // Renders and writes one file per pager (with `paginator` set when `paginated`), or only
+  // the pager whose file is `only`, reporting nothing; stops at the first template error,
+  // which render_template has reported. Returns the files written.
   size_t write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
                       templates::PageRender& render,
                       const std::function<templates::Value()>& page_value,
                       const templates::Value& site_value,
                       const std::vector<std::string>& candidates, std::string_view what,
-                      std::string_view error_file, Claimant claimant, Scratch& s) const;
+                      std::string_view error_file, Claimant claimant, std::string_view only,
+                      Scratch& s) const;
 
   const site::Site& site_;
   ContentStore& store_;

@@ -42,6 +42,10 @@ class StagedBuild {
 
   // Renders `unit` unless it was rendered (or is rendering: then waits for it). Thread-safe.
   void render(size_t unit);
+  // Writes `rel`, one file of `unit`, before the unit's turn: renders the unit, unless it is a
+  // list of many pager pages, of which only `rel` is rendered and written then (the unit
+  // still renders whole in its turn, writing the same bytes again). Thread-safe.
+  void render_file(size_t unit, std::string_view rel);
   // Every unit not yet rendered: the batches in order, then the generated pages and the 404
   // page. Checks `cancel` between pages; false when it stopped for it.
   bool render_rest(const std::atomic<bool>* cancel = nullptr);

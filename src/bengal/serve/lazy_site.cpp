@@ -24,6 +24,14 @@ void LazySite::render(size_t unit) {
   }
 }
 
+void LazySite::render_file(size_t unit, const std::string& rel) {
+  try {
+    build_->stages().render_file(unit, rel);
+  } catch (const std::exception&) {
+    // As in render().
+  }
+}
+
 void LazySite::start_fill(BeforeFill before, Filled filled) {
   filler_ = std::thread(
       [this, before = std::move(before), filled = std::move(filled)] { fill(before, filled); });
@@ -56,7 +64,7 @@ void LazySite::prepare_request(std::string_view decoded_path) {
     source = units_.find(rel + "/index.html");
   switch (source.kind) {
     case Kind::kUnit:
-      return render(source.unit);
+      return render_file(source.unit, rel);
     case Kind::kFinalize:
       return wait_for_fill();
     case Kind::kNone:

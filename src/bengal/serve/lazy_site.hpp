@@ -46,6 +46,7 @@ class LazySite {
  private:
   void fill(const BeforeFill& before, const Filled& filled);
   void render(size_t unit);
+  void render_file(size_t unit, const std::string& rel);
   void wait_for_fill();
 
   std::unique_ptr<ServeBuild> build_;
