@@ -56,6 +56,37 @@ TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   EXPECT_EQ(source->record, "parse");
 }
 
+// Discovery reads a chunk's records in one range scan: each file gets its own record, files
+// with none get nothing, records of files gone since are skipped, and names that sort alike
+// byte for byte ("a-b" before "a/b", upper case before lower) do not swap. Unsorted names
+// are looked up one by one.
+TEST(BuildCache, FindSortedGivesEachFileItsOwnRecord) {
+  fs::path site = fresh_site();
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  cache->begin(true);
+  uint64_t n = 0;
+  for (const char* rel : {"A.md", "a-b.md", "a/b.md", "a/c.md", "gone.md", "z/\xc3\xa9.md"})
+    cache->store(rel, {++n, 0, 0}, std::string("parse of ") + rel);
+  cache->flush();
+  auto sizes = [](const std::vector<std::optional<content::CachedSource>>& found) {
+    std::vector<int64_t> out;
+    for (const auto& f : found) out.push_back(f ? static_cast<int64_t>(f->stamp.size) : -1);
+    return out;
+  };
+  std::vector<std::string_view> rels = {"A.md", "a-b.md", "a/b.md", "a/new.md", "z/\xc3\xa9.md"};
+  auto found = cache->find_sorted(rels);
+  EXPECT_EQ(sizes(found), (std::vector<int64_t>{1, 2, 3, -1, 6}));
+  ASSERT_TRUE(found[2]);
+  EXPECT_EQ(found[2]->record, "parse of a/b.md");
+  EXPECT_EQ(sizes(cache->find_sorted(std::vector<std::string_view>{"a/c.md"})),
+            std::vector<int64_t>{4});
+  EXPECT_EQ(sizes(cache->find_sorted(std::vector<std::string_view>{"b.md", "a-b.md"})),
+            (std::vector<int64_t>{-1, 2}));
+  EXPECT_EQ(cache->find_sorted({}).size(), 0u);
+}
+
 TEST(BuildCache, ABuildThatDidNotFinishMakesTheNextCold) {
   fs::path site = fresh_site();
   {

@@ -4,6 +4,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "bengal/core/version.hpp"
@@ -157,6 +159,7 @@ BuildCache::~BuildCache() {
   unit_row_query_.reset();
   group_query_.reset();
   source_query_.reset();
+  source_range_query_.reset();
   db_.reset();
   if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the lock
 }
@@ -400,6 +403,36 @@ std::optional<content::CachedSource> BuildCache::find(std::string_view rel) {
     out->stamp.mtime_ns = q.column_int(1);
     out->stamp.inode = static_cast<uint64_t>(q.column_int(2));
     out->record = std::string(q.column_blob(3));
+  }
+  q.reset();
+  return out;
+}
+
+std::vector<std::optional<content::CachedSource>> BuildCache::find_sorted(
+    std::span<const std::string_view> rels) {
+  if (!std::is_sorted(rels.begin(), rels.end())) return SourceCache::find_sorted(rels);
+  std::vector<std::optional<content::CachedSource>> out(rels.size());
+  if (rels.empty()) return out;
+  std::lock_guard lock(mutex_);
+  if (!source_range_query_) {
+    // TEXT compares byte by byte here as std::string_view does: the rows come in rels' order.
+    source_range_query_ = std::make_unique<Statement>(
+        db_->handle(),
+        "SELECT rel, size, mtime, inode, record FROM sources WHERE rel >= ? AND rel <= ? "
+        "ORDER BY rel");
+  }
+  Statement& q = *source_range_query_;
+  q.bind(1, rels.front()).bind(2, rels.back());
+  size_t i = 0;
+  while (i < rels.size() && q.step()) {
+    std::string_view rel = q.column_text(0);
+    while (i < rels.size() && rels[i] < rel) ++i;  // files the cache has no record of
+    if (i == rels.size() || rels[i] != rel) continue;  // a record of a file gone since
+    content::CachedSource& source = out[i++].emplace();
+    source.stamp.size = static_cast<uint64_t>(q.column_int(1));
+    source.stamp.mtime_ns = q.column_int(2);
+    source.stamp.inode = static_cast<uint64_t>(q.column_int(3));
+    source.record = std::string(q.column_blob(4));
   }
   q.reset();
   return out;

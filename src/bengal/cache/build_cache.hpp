@@ -92,6 +92,8 @@ class BuildCache final : public content::SourceCache {
 
   // content::SourceCache: the parses of page files (discovery; one thread).
   std::optional<content::CachedSource> find(std::string_view rel) override;
+  std::vector<std::optional<content::CachedSource>> find_sorted(
+      std::span<const std::string_view> rels) override;
   void store(std::string_view rel, const content::FileStamp& stamp, std::string record) override;
 
  private:
@@ -100,7 +102,7 @@ class BuildCache final : public content::SourceCache {
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
-  std::unique_ptr<Statement> unit_row_query_, group_query_, source_query_;
+  std::unique_ptr<Statement> unit_row_query_, group_query_, source_query_, source_range_query_;
   std::mutex mutex_;  // guards the pending records
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {

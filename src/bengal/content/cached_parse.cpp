@@ -92,7 +92,12 @@ ParsedChunk parse_pages(const DiscoverOptions& options, std::span<const PageFile
   out.pages.resize(files.size());
   SourceCache* cache = options.source_cache;
   std::vector<CacheSlot> slots(cache != nullptr ? files.size() : 0);
-  for (size_t i = 0; i < slots.size(); ++i) slots[i].cached = cache->find(files[i].rel);
+  if (cache != nullptr) {
+    std::vector<std::string_view> rels(files.size());
+    for (size_t i = 0; i < files.size(); ++i) rels[i] = files[i].rel;
+    std::vector<std::optional<CachedSource>> found = cache->find_sorted(rels);
+    for (size_t i = 0; i < slots.size(); ++i) slots[i].cached = std::move(found[i]);
+  }
   uint64_t fingerprint = cache != nullptr ? discover_fingerprint(options) : 0;
   tbb::parallel_for(size_t{0}, files.size(), [&](size_t i) {
     out.pages[i] = parse_file(options, files[i], fingerprint, cache ? &slots[i] : nullptr);

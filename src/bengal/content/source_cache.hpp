@@ -13,8 +13,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bengal::content {
 
@@ -39,6 +41,16 @@ class SourceCache {
   virtual ~SourceCache() = default;
   // What was stored for `rel` (content-relative, '/'-separated), whatever its stamp.
   virtual std::optional<CachedSource> find(std::string_view rel) = 0;
+  // find() of each of `rels`, given in byte order as discovery lists them, in one go: the
+  // build cache reads them in one range scan of its index, which costs a fraction of a query
+  // per file (those were a tenth of a warm 50K-page build).
+  virtual std::vector<std::optional<CachedSource>> find_sorted(
+      std::span<const std::string_view> rels) {
+    std::vector<std::optional<CachedSource>> out;
+    out.reserve(rels.size());
+    for (std::string_view rel : rels) out.push_back(find(rel));
+    return out;
+  }
   virtual void store(std::string_view rel, const FileStamp& stamp, std::string record) = 0;
 };
 
