@@ -288,6 +288,26 @@ std::vector<std::optional<std::string>> BuildCache::bodies(size_t pages) {
 
 std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key) {
   std::lock_guard lock(mutex_);
+  return read_unit_row(key);
+}
+
+std::vector<std::optional<BuildCache::UnitRow>> BuildCache::unit_rows(
+    std::span<const std::string> keys) {
+  std::lock_guard lock(mutex_);
+  std::vector<std::optional<UnitRow>> out;
+  out.reserve(keys.size());
+  db_->exec("BEGIN");  // deferred: a read transaction, taking the read lock once
+  try {
+    for (const auto& key : keys) out.push_back(read_unit_row(key));
+  } catch (const CacheError&) {
+    db_->exec("ROLLBACK");
+    throw;
+  }
+  db_->exec("COMMIT");
+  return out;
+}
+
+std::optional<BuildCache::UnitRow> BuildCache::read_unit_row(std::string_view key) {
   if (!unit_row_query_) {
     unit_row_query_ = std::make_unique<Statement>(
         db_->handle(), "SELECT record, search, has_search FROM units WHERE key = ?");
@@ -426,7 +446,7 @@ std::vector<std::optional<content::CachedSource>> BuildCache::find_sorted(
   size_t i = 0;
   while (i < rels.size() && q.step()) {
     std::string_view rel = q.column_text(0);
-    while (i < rels.size() && rels[i] < rel) ++i;  // files the cache has no record of
+    while (i < rels.size() && rels[i] < rel) ++i;      // files the cache has no record of
     if (i == rels.size() || rels[i] != rel) continue;  // a record of a file gone since
     content::CachedSource& source = out[i++].emplace();
     source.stamp.size = static_cast<uint64_t>(q.column_int(1));

@@ -210,6 +210,21 @@ fs::path OutputWriter::resolve(std::string_view rel) const {
   return root_ / fs::path(std::string(rel));
 }
 
+bool OutputWriter::stamp(std::string_view rel, uint64_t& size, int64_t& mtime_ns) const {
+  try {
+    resolve(rel);
+  } catch (const std::exception&) {
+    return false;
+  }
+  struct stat st {};
+  if (::fstatat(lock_fd_, std::string(rel).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG(st.st_mode))
+    return false;
+  size = static_cast<uint64_t>(st.st_size);
+  mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  return true;
+}
+
 fs::path OutputWriter::temp_path() {
   // Short names keep any output file name up to NAME_MAX writable.
   return temp_dir_ / fmt::format("{}", temp_counter_++);

@@ -66,6 +66,11 @@ class OutputWriter {
   // the files of shard folders, which bengal replaces by rename, never rewrites.
   WriteResult link_file(const std::filesystem::path& from, std::string_view rel);
 
+  // What lstat says of `rel`, a file of the folder (checked like every write, else false):
+  // its size and modification time, or false when it is missing or not a regular file. The
+  // lookup starts at the folder, opened once: a warm build checks every file it keeps.
+  bool stamp(std::string_view rel, uint64_t& size, int64_t& mtime_ns) const;
+
   // A new, unused path in the temporary folder, for a file that is renamed into place later.
   std::filesystem::path temp_path();
   // Creates the folders of `rel`'s parent, refusing to go through a symlink or a file. Throws

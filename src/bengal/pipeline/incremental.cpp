@@ -75,14 +75,6 @@ bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& o
   return r.ok() && r.at_end();
 }
 
-bool stamp_of(const fs::path& path, uint64_t& size, int64_t& mtime_ns) {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
-  size = static_cast<uint64_t>(st.st_size);
-  mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-  return true;
-}
-
 }  // namespace
 
 void for_each_kept_term(std::string_view kept_terms,
@@ -221,13 +213,8 @@ bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
   for (const auto& o : unit.outputs) {
     uint64_t size = 0;
     int64_t mtime = 0;
-    fs::path path;
-    try {
-      path = render_->writer.resolve(o.rel);
-    } catch (const std::exception&) {
+    if (!render_->writer.stamp(o.rel, size, mtime) || size != o.size || mtime != o.mtime_ns)
       return false;
-    }
-    if (!stamp_of(path, size, mtime) || size != o.size || mtime != o.mtime_ns) return false;
   }
   return true;
 }
@@ -259,7 +246,8 @@ void Incremental::prefetch(const std::vector<std::string>& keys) {
   prefetched_.clear();
   if (!warm_) return;
   prefetched_.reserve(keys.size());
-  for (const auto& key : keys) prefetched_.emplace(key, cache_->unit_row(key));
+  std::vector<std::optional<cache::BuildCache::UnitRow>> rows = cache_->unit_rows(keys);
+  for (size_t i = 0; i < keys.size(); ++i) prefetched_.emplace(keys[i], std::move(rows[i]));
 }
 
 std::optional<std::vector<std::string>> Incremental::keep_group(const std::string& key,
@@ -293,7 +281,7 @@ std::vector<cache::OutputStamp> Incremental::stamps(const std::vector<std::strin
   for (const auto& rel : rels) {
     cache::OutputStamp o;
     o.rel = rel;
-    if (stamp_of(render_->writer.resolve(rel), o.size, o.mtime_ns)) out.push_back(std::move(o));
+    if (render_->writer.stamp(rel, o.size, o.mtime_ns)) out.push_back(std::move(o));
   }
   return out;
 }
