@@ -110,6 +110,26 @@ class LazyServeTest : public ::testing::Test {
   }
   bool logged(std::string_view text) const { return log().find(text) != std::string::npos; }
   httplib::Result get(const std::string& path) { return client_->Get(path.c_str()); }
+  // The body of `path`, which must be answered with 200.
+  std::string served(const std::string& path) {
+    auto res = get(path);
+    if (!res || res->status != 200) {
+      ADD_FAILURE() << path << ": " << (res ? std::to_string(res->status) : "no answer");
+      return "";
+    }
+    return res->body;
+  }
+  // Once the fill has ended: a build of the site, which the served folder `out` must equal.
+  fs::path build_after_fill(const fs::path& out) {
+    EXPECT_TRUE(eventually([&] { return logged("Rendered the site: "); }, kWait)) << log();
+    fs::path built = full_build();
+    EXPECT_EQ(test::diff_trees(built, out), std::vector<std::string>{});
+    return built;
+  }
+  // What the server sends for a file of a build.
+  static std::string as_served(const fs::path& file) {
+    return inject_live_reload(test::read_file(file), "");
+  }
   // `bengal build` of the site as it is now, with the server's address as baseurl.
   fs::path full_build() {
     fs::path out = test::fresh_temp_dir("-full");
@@ -143,15 +163,9 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   EXPECT_TRUE(fs::exists(out / "css/extra.css"));
   EXPECT_FALSE(fs::exists(out / "s2/deep/page-07/index.html"));
 
-  auto page = get("/s2/deep/page-07/");
-  ASSERT_TRUE(page);
-  EXPECT_EQ(page->status, 200);
-  auto term = get("/tags/t3/");
-  ASSERT_TRUE(term);
-  EXPECT_EQ(term->status, 200);
-  auto list2 = get("/s3/deep/page/2/");
-  ASSERT_TRUE(list2);
-  EXPECT_EQ(list2->status, 200);
+  std::string page = served("/s2/deep/page-07/");
+  std::string term = served("/tags/t3/");
+  std::string list2 = served("/s3/deep/page/2/");
   auto folder = get("/s1");  // its page makes the folder, then the redirect
   ASSERT_TRUE(folder);
   EXPECT_EQ(folder->status, 301);
@@ -159,7 +173,7 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   auto missing = get("/no/such/page/");
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->status, 404);
-  EXPECT_EQ(missing->body, inject_live_reload(test::read_file(out / "404.html"), ""));
+  EXPECT_EQ(missing->body, as_served(out / "404.html"));
   for (const char* path : {"/../outside.txt", "/%2e%2e/outside.txt", "/s1/%2f../../x"}) {
     httplib::Request req;
     req.method = "GET";
@@ -188,16 +202,11 @@ TEST_F(LazyServeTest, APageIsServedBeforeTheFillAndTheFilledSiteEqualsABuild) {
   gate_.open();
   asks.join();
   EXPECT_EQ(sitemap_status, 200);
-  ASSERT_TRUE(eventually([&] { return logged("Rendered the site: "); }, kWait)) << log();
-
-  fs::path built = full_build();
-  EXPECT_EQ(test::diff_trees(built, out), std::vector<std::string>{});
+  fs::path built = build_after_fill(out);
   // What was served before the fill is what the build wrote.
-  EXPECT_EQ(page->body,
-            inject_live_reload(test::read_file(built / "s2/deep/page-07/index.html"), ""));
-  EXPECT_EQ(term->body, inject_live_reload(test::read_file(built / "tags/t3/index.html"), ""));
-  EXPECT_EQ(list2->body,
-            inject_live_reload(test::read_file(built / "s3/deep/page/2/index.html"), ""));
+  EXPECT_EQ(page, as_served(built / "s2/deep/page-07/index.html"));
+  EXPECT_EQ(term, as_served(built / "tags/t3/index.html"));
+  EXPECT_EQ(list2, as_served(built / "s3/deep/page/2/index.html"));
   EXPECT_EQ(sitemap, test::read_file(built / "sitemap.xml"));
 }
 
@@ -208,40 +217,26 @@ TEST_F(LazyServeTest, APageOfALongListIsRenderedAloneBeforeTheList) {
   fs::path out = server_->output_dir();
   EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }, kWait));
 
-  auto home3 = get("/page/3/");
-  ASSERT_TRUE(home3);
-  EXPECT_EQ(home3->status, 200);
-  auto all5 = get("/tags/all/page/5/");
-  ASSERT_TRUE(all5);
-  EXPECT_EQ(all5->status, 200);
-  auto home1 = get("/");
-  ASSERT_TRUE(home1);
-  EXPECT_EQ(home1->status, 200);
-  auto again = get("/page/3/");  // written once already: answered from the file
-  ASSERT_TRUE(again);
-  EXPECT_EQ(again->body, home3->body);
+  std::string home3 = served("/page/3/");
+  std::string all5 = served("/tags/all/page/5/");
+  std::string home1 = served("/");
+  EXPECT_EQ(served("/page/3/"), home3);  // written once already: answered from the file
   EXPECT_TRUE(fs::exists(out / "page/3/index.html"));
   EXPECT_TRUE(fs::exists(out / "tags/all/page/5/index.html"));
   for (const char* rest : {"page/2/index.html", "page/4/index.html", "page/21/index.html",
                            "tags/all/index.html", "tags/all/page/4/index.html"}) {
     EXPECT_FALSE(fs::exists(out / rest)) << rest;
   }
-  auto section2 = get("/s1/deep/page/2/");  // 7 list pages: the whole list at once
-  ASSERT_TRUE(section2);
-  EXPECT_EQ(section2->status, 200);
+  std::string section2 = served("/s1/deep/page/2/");  // 7 list pages: the whole list at once
   EXPECT_TRUE(fs::exists(out / "s1/deep/index.html"));
   EXPECT_TRUE(fs::exists(out / "s1/deep/page/7/index.html"));
 
   gate_.open();
-  ASSERT_TRUE(eventually([&] { return logged("Rendered the site: "); }, kWait)) << log();
-  fs::path built = full_build();
-  EXPECT_EQ(test::diff_trees(built, out), std::vector<std::string>{});
-  EXPECT_EQ(home3->body, inject_live_reload(test::read_file(built / "page/3/index.html"), ""));
-  EXPECT_EQ(home1->body, inject_live_reload(test::read_file(built / "index.html"), ""));
-  EXPECT_EQ(all5->body,
-            inject_live_reload(test::read_file(built / "tags/all/page/5/index.html"), ""));
-  EXPECT_EQ(section2->body,
-            inject_live_reload(test::read_file(built / "s1/deep/page/2/index.html"), ""));
+  fs::path built = build_after_fill(out);
+  EXPECT_EQ(home3, as_served(built / "page/3/index.html"));
+  EXPECT_EQ(home1, as_served(built / "index.html"));
+  EXPECT_EQ(all5, as_served(built / "tags/all/page/5/index.html"));
+  EXPECT_EQ(section2, as_served(built / "s1/deep/page/2/index.html"));
   // The home page's body warns once, though /page/3/ and / were previewed before it rendered.
   std::string text = log();
   std::string_view warning = "content/_index.md:6:1: warning: unknown directive 'nosuch'";
