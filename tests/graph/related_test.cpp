@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <numeric>
 
 namespace bengal::graph {
@@ -114,6 +115,77 @@ TEST(Related, RareTermsStayExactNextToACappedCommonTerm) {
   o.max_scan = 4;
   o.count = 2;
   EXPECT_EQ(list(compute_related(f.input(), o), 0), (std::vector<PageId>{9, 1}));
+}
+
+// A memo in a map, counting what the graph asks of it.
+class MapMemo : public RelatedMemo {
+ public:
+  std::optional<std::string> find(uint64_t inputs) override {
+    ++finds;
+    auto it = records.find(inputs);
+    if (it == records.end()) return std::nullopt;
+    return it->second;
+  }
+  void store(uint64_t inputs, std::string record) override {
+    ++stores;
+    records[inputs] = std::move(record);
+  }
+  std::map<uint64_t, std::string> records;
+  int finds = 0, stores = 0;
+};
+
+TEST(Related, RecordsRoundTripAndForeignOrCorruptOnesAreRefused) {
+  Fixture f = six_pages();
+  RelatedPages r = compute_related(f.input());
+  std::string record = r.encode();
+  EXPECT_EQ(RelatedPages::decode(record, 6), r);
+  EXPECT_EQ(RelatedPages::decode(record, 7), std::nullopt);  // another site's page count
+  EXPECT_EQ(RelatedPages::decode(record.substr(0, record.size() - 1), 6), std::nullopt);
+  EXPECT_EQ(RelatedPages::decode(record + "x", 6), std::nullopt);
+  std::string wrong_id = record;
+  wrong_id.back() = 6;  // the last related page of page 5, now past the last page
+  EXPECT_EQ(RelatedPages::decode(wrong_id, 6), std::nullopt);
+  EXPECT_EQ(RelatedPages::decode("", 6), std::nullopt);
+}
+
+// The memo gives the computed lists back for the same inputs, and any change to them (a
+// term's pages, a weight, a section, a tie rank, an option) computes them again.
+TEST(Related, TheMemoServesTheSameInputsOnly) {
+  Fixture f = six_pages();
+  MapMemo memo;
+  RelatedPages first = related_pages(f.input(), {}, &memo);
+  EXPECT_EQ(first, compute_related(f.input()));
+  EXPECT_EQ(memo.stores, 1);
+  ASSERT_EQ(memo.records.size(), 1u);
+  // Planted lists under the same digest are what a second build gets: it did not compute.
+  Fixture other = six_pages();
+  other.terms = {{0, 5}};
+  RelatedPages planted = compute_related(other.input());
+  ASSERT_NE(planted, first);
+  memo.records.begin()->second = planted.encode();
+  EXPECT_EQ(related_pages(f.input(), {}, &memo), planted);
+  EXPECT_EQ(memo.stores, 2);  // stored again, for a build that empties its cache
+
+  uint64_t digest = related_inputs_digest(f.input(), {});
+  Fixture changed = six_pages();
+  changed.terms[2] = {0, 2, 4};
+  EXPECT_NE(related_inputs_digest(changed.input(), {}), digest);
+  EXPECT_NE(related_inputs_digest(f.input({1, 1, 2}), {}), digest);
+  changed = six_pages();
+  changed.section[5] = 10;
+  EXPECT_NE(related_inputs_digest(changed.input(), {}), digest);
+  changed = six_pages();
+  changed.tie_rank = {0, 1, 2, 3, 4, 5};
+  EXPECT_NE(related_inputs_digest(changed.input(), {}), digest);
+  RelatedOptions fewer;
+  fewer.count = 2;
+  EXPECT_NE(related_inputs_digest(f.input(), fewer), digest);
+  EXPECT_EQ(related_pages(f.input(), fewer, &memo), compute_related(f.input(), fewer));
+
+  // A corrupt record is computed again and replaced.
+  memo.records[digest] = "garbage";
+  EXPECT_EQ(related_pages(f.input(), {}, &memo), first);
+  EXPECT_EQ(memo.records[digest], first.encode());
 }
 
 }  // namespace

@@ -1,10 +1,14 @@
 #include "bengal/graph/related.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <xxhash.h>
+
+#include "bengal/core/byte_codec.hpp"
 
 namespace bengal::graph {
 namespace {
@@ -111,6 +115,75 @@ RelatedPages compute_related(const RelatedInput& in, const RelatedOptions& optio
                 out_offsets[p + 1] - out_offsets[p], related.begin() + out_offsets[p]);
   }
   return RelatedPages(std::move(out_offsets), std::move(related));
+}
+
+std::string RelatedPages::encode() const {
+  ByteWriter w;
+  w.varint(offsets_.size());
+  for (size_t i = 1; i < offsets_.size(); ++i) w.varint(offsets_[i] - offsets_[i - 1]);
+  for (PageId p : related_) w.varint(p);
+  return w.take();
+}
+
+std::optional<RelatedPages> RelatedPages::decode(std::string_view record, size_t page_count) {
+  ByteReader r(record);
+  size_t n = r.count();
+  if (!r.ok() || n != page_count + 1) return std::nullopt;
+  std::vector<uint32_t> offsets(n, 0);
+  for (size_t i = 1; i < n; ++i) {
+    uint64_t used = r.varint();
+    if (used > r.remaining()) return std::nullopt;  // each related page takes a byte or more
+    offsets[i] = offsets[i - 1] + static_cast<uint32_t>(used);
+  }
+  std::vector<PageId> related(n == 0 ? 0 : offsets.back());
+  for (PageId& p : related) {
+    uint64_t id = r.varint();
+    if (id >= page_count) return std::nullopt;
+    p = static_cast<PageId>(id);
+  }
+  if (!r.ok() || !r.at_end()) return std::nullopt;
+  return RelatedPages(std::move(offsets), std::move(related));
+}
+
+uint64_t related_inputs_digest(const RelatedInput& in, const RelatedOptions& options) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  auto add = [&](const auto& value) { XXH3_64bits_update(state, &value, sizeof(value)); };
+  auto add_ids = [&](std::span<const uint32_t> ids) {
+    add(ids.size());
+    XXH3_64bits_update(state, ids.data(), ids.size_bytes());
+  };
+  add(uint64_t{1});  // the record's layout and the scoring: change when either changes
+  add(uint64_t{in.page_count});
+  add_ids(in.pages);
+  add(in.terms.size());
+  for (const auto& term : in.terms) {
+    add(std::bit_cast<uint64_t>(term.weight));
+    add_ids(term.pages);
+  }
+  add_ids(in.section);
+  add_ids(in.tie_rank);
+  add(uint64_t{options.count});
+  add(std::bit_cast<uint64_t>(options.section_bonus));
+  add(uint64_t{options.max_scan});
+  uint64_t digest = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  return digest;
+}
+
+RelatedPages related_pages(const RelatedInput& in, const RelatedOptions& options,
+                           RelatedMemo* memo) {
+  if (memo == nullptr) return compute_related(in, options);
+  uint64_t inputs = related_inputs_digest(in, options);
+  if (std::optional<std::string> record = memo->find(inputs)) {
+    if (auto kept = RelatedPages::decode(*record, in.page_count)) {
+      memo->store(inputs, std::move(*record));
+      return std::move(*kept);
+    }
+  }
+  RelatedPages related = compute_related(in, options);
+  memo->store(inputs, related.encode());
+  return related;
 }
 
 }  // namespace bengal::graph

@@ -18,7 +18,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "bengal/content/page_meta.hpp"
@@ -55,6 +58,12 @@ class RelatedPages {
     return {related_.data() + offsets_[p], offsets_[p + 1] - offsets_[p]};
   }
   size_t memory_bytes() const { return (offsets_.size() + related_.size()) * sizeof(uint32_t); }
+  bool operator==(const RelatedPages&) const = default;
+
+  // A record of these lists for the build cache, and the lists again from one: none when the
+  // record is not one of `page_count` pages (corrupt or from another site).
+  std::string encode() const;
+  static std::optional<RelatedPages> decode(std::string_view record, size_t page_count);
 
  private:
   std::vector<uint32_t> offsets_;
@@ -62,5 +71,25 @@ class RelatedPages {
 };
 
 RelatedPages compute_related(const RelatedInput& input, const RelatedOptions& options = {});
+
+// Related pages kept between builds (the build cache keeps them), by a digest of everything
+// compute_related reads: they are half of a warm build's graph phase, and a warm build's
+// terms, dates and sections are mostly the last build's.
+class RelatedMemo {
+ public:
+  virtual ~RelatedMemo() = default;
+  // The record stored under `inputs`, if any.
+  virtual std::optional<std::string> find(uint64_t inputs) = 0;
+  virtual void store(uint64_t inputs, std::string record) = 0;
+};
+
+// compute_related, or the memo's lists for the same inputs (`memo` may be null): the same
+// lists either way. They are stored again when found, so a build that empties its cache
+// still leaves them for the next.
+RelatedPages related_pages(const RelatedInput& input, const RelatedOptions& options,
+                           RelatedMemo* memo);
+
+// The digest related_pages keys the memo by.
+uint64_t related_inputs_digest(const RelatedInput& input, const RelatedOptions& options);
 
 }  // namespace bengal::graph

@@ -88,7 +88,7 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
   for (uint32_t i = 0; i < order.size(); ++i) tie_rank[order[i]] = i;
   in.section = section;
   in.tie_rank = tie_rank;
-  g.related = compute_related(in, config.related);
+  g.related = related_pages(in, config.related, config.related_memo);
   return g;
 }
 

@@ -18,7 +18,8 @@ struct GraphConfig {
   RelatedOptions related;
   // [related.weights]: taxonomy (plural name) -> weight; taxonomies not named weigh 1.
   std::vector<std::pair<std::string, double>> taxonomy_weights;
-  double hot_percent = 10;  // hubs: the top pages by PageRank
+  double hot_percent = 10;              // hubs: the top pages by PageRank
+  RelatedMemo* related_memo = nullptr;  // related pages of the last build, if any
 };
 
 // Reads [related] (count, section_weight, max_scan, weights.<taxonomy>) from the config.

@@ -133,6 +133,7 @@ void analyse(BuildContext& b) {
   graph::GraphConfig config = graph::read_graph_config(site, b.diagnostics);
   config.hot_percent = static_cast<double>(
       b.options.hot_percent.value_or(static_cast<int>(site.config.hot_percent)));
+  if (b.incremental != nullptr) config.related_memo = &b.incremental->related_memo();
   b.graph = graph::analyze(site, config);
   b.stats().hubs = b.graph.hubs.size();
   b.stats().index_bytes =

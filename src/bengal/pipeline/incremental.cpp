@@ -75,7 +75,28 @@ bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& o
   return r.ok() && r.at_end();
 }
 
+// The related pages as a group of the cache: its digest is the inputs', its record the lists.
+class CachedRelated final : public graph::RelatedMemo {
+ public:
+  explicit CachedRelated(cache::BuildCache& cache) : cache_(cache) {}
+  std::optional<std::string> find(uint64_t inputs) override {
+    std::optional<cache::BuildCache::GroupRow> row = cache_.group(kKey);
+    if (!row || row->digest != inputs) return std::nullopt;
+    return std::move(row->record);
+  }
+  void store(uint64_t inputs, std::string record) override {
+    cache_.put_group(kKey, inputs, std::move(record));
+  }
+
+ private:
+  static constexpr const char* kKey = "graph:related";
+  cache::BuildCache& cache_;
+};
+
 }  // namespace
+
+Incremental::Incremental(std::unique_ptr<cache::BuildCache> cache)
+    : cache_(std::move(cache)), related_memo_(std::make_unique<CachedRelated>(*cache_)) {}
 
 void for_each_kept_term(std::string_view kept_terms,
                         const std::function<void(std::string_view, uint16_t)>& fn) {

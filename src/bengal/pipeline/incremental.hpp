@@ -22,6 +22,7 @@
 
 #include "bengal/cache/build_cache.hpp"
 #include "bengal/cache/unit_record.hpp"
+#include "bengal/graph/related.hpp"
 #include "bengal/pipeline/build_context.hpp"
 #include "bengal/pipeline/kept_outputs.hpp"
 #include "bengal/pipeline/sharded_search.hpp"
@@ -91,6 +92,9 @@ class Incremental final : public KeptOutputs {
   void record_group(const std::string& key, uint64_t inputs,
                     const std::vector<std::string>& rels) override;
   size_t group_files_kept() const { return group_files_kept_; }
+  // The related pages of the last build, kept in the cache as the group "graph:related".
+  // Usable from discovery on, before start().
+  graph::RelatedMemo& related_memo() { return *related_memo_; }
   // After each render batch: the records so far into the cache.
   void flush() { cache_->flush(); }
   // After the site-wide outputs: removes the last build's files this one did not write, then
@@ -98,7 +102,7 @@ class Incremental final : public KeptOutputs {
   size_t finish(RenderContext& r);
 
  private:
-  explicit Incremental(std::unique_ptr<cache::BuildCache> cache) : cache_(std::move(cache)) {}
+  explicit Incremental(std::unique_ptr<cache::BuildCache> cache);
   bool body_changed(PageId id, int depth);
   bool reads_changed(const reads::ReadSet& reads, int depth);
   bool template_changed(const std::string& name) const;
@@ -108,6 +112,7 @@ class Incremental final : public KeptOutputs {
   std::vector<cache::OutputStamp> stamps(const std::vector<std::string>& rels) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
+  std::unique_ptr<graph::RelatedMemo> related_memo_;
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;
   bool warm_ = false;
