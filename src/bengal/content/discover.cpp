@@ -147,13 +147,20 @@ struct FileRoles {
   std::unordered_set<std::string> index_pages;  // index.md files that are a folder's page
 };
 
-FileRoles assign_roles(const DiscoverOptions& options, const std::vector<SourceFile>& files,
+// `files` are sorted by path (list_files); their paths move into the roles, so that a
+// million-page site does not hold them twice.
+FileRoles assign_roles(const DiscoverOptions& options, std::vector<SourceFile> files,
                        std::vector<std::string>& content_files, Diagnostics& diagnostics) {
   IndexFolders folders = index_folders(files);
-  std::unordered_set<std::string> names;
-  for (const auto& f : files) names.insert(f.rel);
+  auto listed = [&](const std::string& rel) {
+    auto it = std::lower_bound(files.begin(), files.end(), rel,
+                               [](const SourceFile& f, const std::string& r) { return f.rel < r; });
+    return it != files.end() && it->rel == rel;
+  };
   FileRoles roles;
-  for (const auto& f : files) {
+  std::vector<size_t> pages;  // indexes into `files`, moved into roles.pages at the end
+  for (size_t i = 0; i < files.size(); ++i) {
+    const SourceFile& f = files[i];
     auto bundle = bundle_of(folders.bundles, f.rel);
     bool is_bundle_index = bundle && base_name(f.rel) == "index.md" && parent_dir(f.rel) == *bundle;
     if (bundle && !is_bundle_index) {
@@ -161,7 +168,7 @@ FileRoles assign_roles(const DiscoverOptions& options, const std::vector<SourceF
     } else if (folders.index_pages.count(f.rel)) {
       std::string dir(parent_dir(f.rel));
       std::string other = dir.empty() ? "_index.md" : dir + "/_index.md";
-      if (names.count(other)) {
+      if (listed(other)) {
         diagnostics.add(make_warning(
             display_of(options, f.rel), 0, 0,
             fmt::format("{} and {} are both the page of {}; {} is used and this file is not "
@@ -172,13 +179,15 @@ FileRoles assign_roles(const DiscoverOptions& options, const std::vector<SourceF
         continue;
       }
       roles.index_pages.insert(f.rel);
-      roles.pages.push_back(f);
+      pages.push_back(i);
     } else if (f.markdown) {
-      roles.pages.push_back(f);
+      pages.push_back(i);
     } else {
       content_files.push_back(f.rel);
     }
   }
+  roles.pages.reserve(pages.size());
+  for (size_t i : pages) roles.pages.push_back(std::move(files[i]));
   return roles;
 }
 
@@ -213,17 +222,20 @@ struct Entry {
 // Every page and generated section page in source path order, which becomes the id order.
 // Folders without an _index.md (or index.md page) get a generated section page, the content
 // root a home page.
-std::vector<Entry> page_order(const FileRoles& roles) {
+// The pages' paths move out of `roles.pages`, which is emptied.
+std::vector<Entry> page_order(FileRoles& roles) {
+  std::unordered_set<std::string> dirs = section_dirs(roles);
   std::vector<Entry> order;
-  order.reserve(roles.pages.size());
+  order.reserve(roles.pages.size() + dirs.size());
   std::unordered_set<std::string> page_dirs;  // folders that have their own page
-  for (const auto& page : roles.pages) {
-    const std::string& rel = page.rel;
+  for (auto& page : roles.pages) {
+    std::string& rel = page.rel;
     bool index_page = roles.index_pages.count(rel) > 0;
-    order.push_back({rel, false, index_page, page.stamp});
     if (index_page || base_name(rel) == "_index.md") page_dirs.emplace(parent_dir(rel));
+    order.push_back({std::move(rel), false, index_page, page.stamp});
   }
-  for (const auto& dir : section_dirs(roles)) {
+  roles.pages = {};
+  for (const auto& dir : dirs) {
     if (page_dirs.count(dir)) continue;
     order.push_back({dir.empty() ? "_index.md" : dir + "/_index.md", true, false, {}});
   }
