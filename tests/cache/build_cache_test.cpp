@@ -87,6 +87,24 @@ TEST(BuildCache, FindSortedGivesEachFileItsOwnRecord) {
   EXPECT_EQ(cache->find_sorted({}).size(), 0u);
 }
 
+// Discovery's page records reach the database in slices of 16 MB, before any flush: a big
+// site's records are never all held in memory.
+TEST(BuildCache, PageRecordsAreWrittenInSlicesBeforeAnyFlush) {
+  fs::path site = fresh_site();
+  std::string note;
+  auto cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  std::string megabyte(size_t{1} << 20, 'x');
+  for (int i = 0; i < 17; ++i) cache->store("p" + std::to_string(100 + i), {1, 2, 3}, megabyte);
+  // The 16th record brought the pending bytes to 16 MB: the first 16 are in the table.
+  ASSERT_TRUE(cache->find("p100"));
+  EXPECT_EQ(cache->find("p100")->record, megabyte);
+  EXPECT_TRUE(cache->find("p115"));
+  EXPECT_EQ(cache->find("p116"), std::nullopt);
+  cache->flush();
+  EXPECT_TRUE(cache->find("p116"));
+}
+
 TEST(BuildCache, ABuildThatDidNotFinishMakesTheNextCold) {
   fs::path site = fresh_site();
   {

@@ -386,25 +386,28 @@ void BuildCache::flush() {
     for (const auto& g : pending_groups_)
       q.bind(1, g.key).bind(2, static_cast<int64_t>(g.digest)).bind_blob(3, g.record).run();
   }
-  {
-    Statement q(db_->handle(),
-                "INSERT OR REPLACE INTO sources(rel, size, mtime, inode, record) "
-                "VALUES(?, ?, ?, ?, ?)");
-    for (const auto& [rel, value] : pending_sources_) {
-      const auto& [stamp, record] = value;
-      q.bind(1, rel)
-          .bind(2, static_cast<int64_t>(stamp.size))
-          .bind(3, stamp.mtime_ns)
-          .bind(4, static_cast<int64_t>(stamp.inode))
-          .bind_blob(5, record)
-          .run();
-    }
-  }
+  insert_sources();
   t.commit();
   pending_bodies_.clear();
   pending_units_.clear();
   pending_sources_.clear();
+  pending_source_bytes_ = 0;
   pending_groups_.clear();
+}
+
+void BuildCache::insert_sources() {
+  Statement q(db_->handle(),
+              "INSERT OR REPLACE INTO sources(rel, size, mtime, inode, record) "
+              "VALUES(?, ?, ?, ?, ?)");
+  for (const auto& [rel, value] : pending_sources_) {
+    const auto& [stamp, record] = value;
+    q.bind(1, rel)
+        .bind(2, static_cast<int64_t>(stamp.size))
+        .bind(3, stamp.mtime_ns)
+        .bind(4, static_cast<int64_t>(stamp.inode))
+        .bind_blob(5, record)
+        .run();
+  }
 }
 
 std::optional<content::CachedSource> BuildCache::find(std::string_view rel) {
@@ -460,7 +463,16 @@ std::vector<std::optional<content::CachedSource>> BuildCache::find_sorted(
 
 void BuildCache::store(std::string_view rel, const content::FileStamp& stamp, std::string record) {
   std::lock_guard lock(mutex_);
+  pending_source_bytes_ += rel.size() + record.size();
   pending_sources_.emplace_back(std::string(rel), std::make_pair(stamp, std::move(record)));
+  // Discovery stores a record for every page it parsed, long before the first flush: a
+  // million pages' records are about 900 MB. Written in slices, they never add up.
+  if (pending_source_bytes_ < kSourceSliceBytes) return;
+  Transaction t(*db_);
+  insert_sources();
+  t.commit();
+  pending_sources_.clear();
+  pending_source_bytes_ = 0;
 }
 
 }  // namespace bengal::cache

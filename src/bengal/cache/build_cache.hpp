@@ -104,6 +104,9 @@ class BuildCache final : public content::SourceCache {
   BuildCache(std::unique_ptr<Database> db, int lock_fd);
   void read_keys();
   std::optional<UnitRow> read_unit_row(std::string_view key);  // mutex_ held
+  void insert_sources();  // pending_sources_ into the table; mutex_ held, in a transaction
+  // Pending page records are written once they hold this many bytes.
+  static constexpr size_t kSourceSliceBytes = size_t{16} << 20;
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
@@ -122,6 +125,7 @@ class BuildCache final : public content::SourceCache {
   };
   std::vector<PendingGroup> pending_groups_;
   std::vector<std::pair<std::string, std::pair<content::FileStamp, std::string>>> pending_sources_;
+  size_t pending_source_bytes_ = 0;
 };
 
 }  // namespace bengal::cache
