@@ -296,14 +296,9 @@ std::vector<std::optional<BuildCache::UnitRow>> BuildCache::unit_rows(
   std::lock_guard lock(mutex_);
   std::vector<std::optional<UnitRow>> out;
   out.reserve(keys.size());
-  db_->exec("BEGIN");  // deferred: a read transaction, taking the read lock once
-  try {
-    for (const auto& key : keys) out.push_back(read_unit_row(key));
-  } catch (const CacheError&) {
-    db_->exec("ROLLBACK");
-    throw;
-  }
-  db_->exec("COMMIT");
+  Transaction t(*db_, Transaction::Mode::kRead);
+  for (const auto& key : keys) out.push_back(read_unit_row(key));
+  t.commit();
   return out;
 }
 

@@ -104,7 +104,8 @@ class BuildCache final : public content::SourceCache {
   BuildCache(std::unique_ptr<Database> db, int lock_fd);
   void read_keys();
   std::optional<UnitRow> read_unit_row(std::string_view key);  // mutex_ held
-  void insert_sources();  // pending_sources_ into the table; mutex_ held, in a transaction
+  // Writes pending_sources_ into the table; mutex_ held, in a write transaction.
+  void insert_sources();
   // Pending page records are written once they hold this many bytes.
   static constexpr size_t kSourceSliceBytes = size_t{16} << 20;
   std::unique_ptr<Database> db_;

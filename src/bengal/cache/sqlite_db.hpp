@@ -64,7 +64,10 @@ class Database {
 // BEGIN ... COMMIT, or ROLLBACK when destroyed without commit().
 class Transaction {
  public:
-  explicit Transaction(Database& db);
+  // kWrite takes the write lock at once (BEGIN IMMEDIATE); kRead is a read transaction that
+  // takes the read lock once for all its queries instead of once per query.
+  enum class Mode { kWrite, kRead };
+  explicit Transaction(Database& db, Mode mode = Mode::kWrite);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -79,8 +79,8 @@ class StringPool {
   std::vector<std::unique_ptr<char[]>> large_blocks_;
   size_t block_used_ = kBlockBytes;
   size_t text_bytes_ = 0;
-  // For each id, its length-prefixed text; a cold id not yet sealed holds its offset in the
-  // cold file instead, tagged with kColdTag.
+  // For each id, its length-prefixed text; a cold id not yet sealed points to an empty entry
+  // until seal_cold() points it into the mapped file.
   std::vector<const char*> entries_;
   // Open addressing with linear probing: id + 1 of an interned string, 0 for a free slot.
   std::vector<StrId> slots_;

@@ -201,21 +201,21 @@ OutputWriter::~OutputWriter() {
   ::close(lock_fd_);
 }
 
-fs::path OutputWriter::resolve(std::string_view rel) const {
-  if (!is_safe_relative_path(rel))
-    throw std::runtime_error("refusing to write outside the output directory: " + std::string(rel));
+const char* OutputWriter::refusal(std::string_view rel) {
+  if (!is_safe_relative_path(rel)) return "refusing to write outside the output directory: ";
   // The temporary folder is emptied at the end of the build: nothing may be published there.
   if (rel.starts_with(kTempDir) && (rel.size() == kTempDir.size() || rel[kTempDir.size()] == '/'))
-    throw std::runtime_error("refusing to write into the temporary folder: " + std::string(rel));
+    return "refusing to write into the temporary folder: ";
+  return nullptr;
+}
+
+fs::path OutputWriter::resolve(std::string_view rel) const {
+  if (const char* why = refusal(rel)) throw std::runtime_error(why + std::string(rel));
   return root_ / fs::path(std::string(rel));
 }
 
 bool OutputWriter::stamp(std::string_view rel, uint64_t& size, int64_t& mtime_ns) const {
-  try {
-    resolve(rel);
-  } catch (const std::exception&) {
-    return false;
-  }
+  if (refusal(rel) != nullptr) return false;
   struct stat st {};
   if (::fstatat(lock_fd_, std::string(rel).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
       !S_ISREG(st.st_mode))

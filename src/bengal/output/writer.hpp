@@ -93,6 +93,8 @@ class OutputWriter {
 
  private:
   void check_stopped() const;
+  // Why `rel` may not be written (a message to end with `rel`), or null when it may.
+  static const char* refusal(std::string_view rel);
   void note(std::string_view rel);
   // The injected fault for `rel` (0: none).
   int fault_for(std::string_view rel) const;

@@ -8,27 +8,19 @@ namespace bengal::serve {
 
 LazySite::LazySite(std::unique_ptr<ServeBuild> build)
     : build_(std::move(build)), units_(build_->stages().site(), build_->stages().generated()) {
-  render(build_->stages().not_found_unit());
+  render_file(build_->stages().not_found_unit(), "404.html");
 }
 
 LazySite::~LazySite() {
   cancel();
 }
 
-void LazySite::render(size_t unit) {
-  try {
-    build_->stages().render(unit);
-  } catch (const std::exception&) {
-    // A file that cannot be written (a full device): the request finds no file, and the fill
-    // or the next build reports why.
-  }
-}
-
 void LazySite::render_file(size_t unit, const std::string& rel) {
   try {
     build_->stages().render_file(unit, rel);
   } catch (const std::exception&) {
-    // As in render().
+    // A file that cannot be written (a full device): the request finds no file, and the fill
+    // or the next build reports why.
   }
 }
 
@@ -60,8 +52,10 @@ void LazySite::prepare_request(std::string_view decoded_path) {
   if (rel.empty() || rel.ends_with('/')) rel += "index.html";
   pipeline::OutputSource source = units_.find(rel);
   // "/docs" names the folder of "/docs/": its page makes the folder, then the redirect.
-  if (source.kind == Kind::kNone && !rel.ends_with(".html"))
-    source = units_.find(rel + "/index.html");
+  if (source.kind == Kind::kNone && !rel.ends_with(".html")) {
+    rel += "/index.html";
+    source = units_.find(rel);
+  }
   switch (source.kind) {
     case Kind::kUnit:
       return render_file(source.unit, rel);

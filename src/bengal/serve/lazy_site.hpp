@@ -45,7 +45,7 @@ class LazySite {
 
  private:
   void fill(const BeforeFill& before, const Filled& filled);
-  void render(size_t unit);
+  // StagedBuild::render_file of `rel`, a file of `unit`.
   void render_file(size_t unit, const std::string& rel);
   void wait_for_fill();
 
