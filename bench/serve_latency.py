@@ -131,6 +131,9 @@ def serve_once(args, site, scratch, run):
         if "at" in filled:
             figures.append(f"fill ended {filled['at']:.2f} s after start")
 
+    # A writer reads the page before editing it: meanwhile the server copies the version ahead
+    # for the first rebuild (serve/version_folders.hpp).
+    time.sleep(args.settle)
     # One event stream for all edits; each edit waits for the next "event: reload".
     reloads = []
     if args.edits > 0:
@@ -178,6 +181,8 @@ def main():
                     help="content file to edit, relative to content/ (default: the home page)")
     ap.add_argument("--url", default="/", help="URL path of that page (default: /)")
     ap.add_argument("--edits", type=int, default=5)
+    ap.add_argument("--settle", type=float, default=0,
+                    help="seconds between the end of the fill and the first edit")
     lazy = ap.add_mutually_exclusive_group()
     lazy.add_argument("--lazy", dest="lazy", action="store_true", default=None,
                       help="pass --lazy to bengal serve")

@@ -162,7 +162,7 @@ TEST(BuildCache, AnotherLayoutOfTheSameVersionIsEmptied) {
   std::string note;
   auto cache = open_after(fresh_site(), "UPDATE meta SET value = '2' WHERE key = 'schema'", note);
   ASSERT_NE(cache, nullptr);
-  EXPECT_EQ(note, "the cache has layout 2 (this bengal's is 3); building cold");
+  EXPECT_EQ(note, "the cache has layout 2 (this bengal's is 4); building cold");
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
 }
 

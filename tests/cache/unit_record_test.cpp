@@ -9,7 +9,8 @@ namespace {
 
 UnitRecord sample() {
   UnitRecord u;
-  u.outputs = {{"a/index.html", 1234, 1700000000123456789}, {"a/page/2/index.html", 0, -5}};
+  u.outputs = {{"a/index.html", 1234, 1700000000123456789, 42},
+               {"a/page/2/index.html", 0, -5, UINT64_MAX}};
   u.reads.pages = {1, 2, 70000, 70001};
   u.reads.heads = {0, 3};
   u.reads.contents = {2};
@@ -31,7 +32,9 @@ TEST(UnitRecord, RoundTripsEveryField) {
   EXPECT_EQ(out.outputs[0].rel, "a/index.html");
   EXPECT_EQ(out.outputs[0].size, 1234u);
   EXPECT_EQ(out.outputs[0].mtime_ns, 1700000000123456789);
+  EXPECT_EQ(out.outputs[0].inode, 42u);
   EXPECT_EQ(out.outputs[1].mtime_ns, -5);
+  EXPECT_EQ(out.outputs[1].inode, UINT64_MAX);
   EXPECT_EQ(out.reads.pages, in.reads.pages);
   EXPECT_EQ(out.reads.heads, in.reads.heads);
   EXPECT_EQ(out.reads.contents, in.reads.contents);

@@ -188,6 +188,32 @@ TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
 
+// Another file in a page's place, of the same size and time (what a folder of another build
+// holds, or a coarse clock gives): it is not the file the render left, so it renders again.
+TEST(IncrementalCache, AnotherFileOfTheSameSizeAndTimeIsRenderedAgain) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  fs::path page = site.out() / "blog/b/index.html";
+  std::string bytes = read_file(page);
+  size_t at = bytes.find("Beta.");
+  ASSERT_NE(at, std::string::npos);
+  std::string other = bytes;
+  other.replace(at, 5, "Zeta.");
+  fs::file_time_type time = fs::last_write_time(page);
+  fs::path replacement = site.out() / "blog/b/replacement";
+  write_file(replacement, other);
+  fs::last_write_time(replacement, time);
+  fs::rename(replacement, page);
+  ASSERT_EQ(fs::file_size(page), bytes.size());
+  ASSERT_EQ(fs::last_write_time(page), time);
+
+  auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(warm.renders, 1u);
+  EXPECT_EQ(warm.files_written, 1u);
+  EXPECT_EQ(read_file(page), bytes);
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));

@@ -245,6 +245,41 @@ TEST_F(LazyServeTest, APageOfALongListIsRenderedAloneBeforeTheList) {
   EXPECT_EQ(text.find("unknown directive", first + warning.size()), std::string::npos) << text;
 }
 
+// The second version is a copy of the first; the third is built in the first one's folder,
+// which still holds the first version's files (a page deleted since, a page's old text): the
+// filled folder equals a build all the same, and no folder is copied or deleted for it.
+TEST_F(LazyServeTest, TheThirdVersionIsBuiltInTheFirstOnesFolder) {
+  gate_.open();
+  ASSERT_TRUE(eventually([&] { return logged("Rendered the site: "); }, kWait)) << log();
+  fs::path first = server_->output_dir();
+  ASSERT_TRUE(fs::exists(first / "s2/deep/page-14/index.html"));
+  auto changes_rendered = [&] {
+    std::string text = log();
+    size_t n = 0;
+    for (size_t at = 0; (at = text.find("Rendered the change to ", at)) != std::string::npos; ++at)
+      ++n;
+    return n;
+  };
+
+  test::write_file(site_ / "content/s1/deep/page-03.md",
+                   "---\ntitle: Page 1 3\ndate: 2024-01-03\ntags: [t3, all]\n---\nSecond text.\n");
+  fs::remove(site_ / "content/s2/deep/page-14.md");
+  ASSERT_TRUE(eventually([&] { return changes_rendered() == 1; }, kWait)) << log();
+  fs::path second = server_->output_dir();
+  EXPECT_NE(second, first);
+  EXPECT_EQ(test::diff_trees(full_build(), second), std::vector<std::string>{});
+
+  test::write_file(site_ / "content/s3/deep/page-07.md",
+                   "---\ntitle: Page 3 7\ndate: 2024-01-07\ntags: [t3, all]\n---\nThird text.\n");
+  ASSERT_TRUE(eventually([&] { return changes_rendered() == 2; }, kWait)) << log();
+  EXPECT_EQ(server_->output_dir(), first);
+  EXPECT_EQ(test::diff_trees(full_build(), first), std::vector<std::string>{});
+  EXPECT_NE(served("/s1/deep/page-03/").find("Second text."), std::string::npos);
+  EXPECT_NE(served("/s3/deep/page-07/").find("Third text."), std::string::npos);
+  EXPECT_EQ(get("/s2/deep/page-14/")->status, 404);
+  EXPECT_TRUE(fs::exists(second / "index.html")) << "the second version's folder, for the fourth";
+}
+
 TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {
   EXPECT_TRUE(eventually([&] { return gate_.arrived() == 1; }, kWait));
   std::string events;

@@ -16,7 +16,7 @@ namespace bengal::cache {
 namespace {
 
 // Bump when a record's layout or a digest's meaning changes.
-constexpr int64_t kSchema = 3;
+constexpr int64_t kSchema = 4;
 constexpr int kLockWaitStepMillis = 100;
 
 constexpr const char* kTables = R"sql(

@@ -66,6 +66,7 @@ std::string encode_unit(const UnitRecord& unit) {
     w.text(o.rel);
     w.varint(o.size);
     w.signed_varint(o.mtime_ns);
+    w.varint(o.inode);
   }
   write_reads(w, unit.reads);
   w.varint(unit.reads.diagnostics.size());
@@ -83,11 +84,12 @@ std::string encode_unit(const UnitRecord& unit) {
 
 bool decode_unit(std::string_view bytes, UnitRecord& unit) {
   ByteReader r(bytes);
-  unit.outputs.resize(r.count(3));
+  unit.outputs.resize(r.count(4));
   for (auto& o : unit.outputs) {
     o.rel = r.text();
     o.size = r.varint();
     o.mtime_ns = r.signed_varint();
+    o.inode = r.varint();
   }
   read_reads(r, unit.reads);
   unit.reads.diagnostics.resize(r.count(5));

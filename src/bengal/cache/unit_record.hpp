@@ -11,11 +11,13 @@
 
 namespace bengal::cache {
 
-// An output file as the render left it: a file changed by hand since is rendered again.
+// An output file as the render left it: a file changed by hand since, or another file in its
+// place (another inode), is rendered again.
 struct OutputStamp {
   std::string rel;
   uint64_t size = 0;
   int64_t mtime_ns = 0;
+  uint64_t inode = 0;
 };
 
 struct UnitRecord {

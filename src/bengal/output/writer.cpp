@@ -214,15 +214,17 @@ fs::path OutputWriter::resolve(std::string_view rel) const {
   return root_ / fs::path(std::string(rel));
 }
 
-bool OutputWriter::stamp(std::string_view rel, uint64_t& size, int64_t& mtime_ns) const {
-  if (refusal(rel) != nullptr) return false;
+std::optional<FileStamp> OutputWriter::stamp(std::string_view rel) const {
+  if (refusal(rel) != nullptr) return std::nullopt;
   struct stat st {};
   if (::fstatat(lock_fd_, std::string(rel).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
       !S_ISREG(st.st_mode))
-    return false;
-  size = static_cast<uint64_t>(st.st_size);
-  mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  return true;
+    return std::nullopt;
+  FileStamp stamp;
+  stamp.size = static_cast<uint64_t>(st.st_size);
+  stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  stamp.inode = static_cast<uint64_t>(st.st_ino);
+  return stamp;
 }
 
 fs::path OutputWriter::temp_path() {

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -35,6 +36,17 @@ class OutputStopped : public WriteError {
 };
 
 enum class WriteResult { kWritten, kUnchanged };
+
+// An output file as lstat sees it: enough to tell that it is the very file a build left. The
+// inode tells it from a file of another folder with the same size and time (`bengal serve`
+// builds a version into the folder of the version before last; a coarse clock gives files
+// written within a few milliseconds the same time).
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
 
 class OutputWriter {
  public:
@@ -66,10 +78,10 @@ class OutputWriter {
   // the files of shard folders, which bengal replaces by rename, never rewrites.
   WriteResult link_file(const std::filesystem::path& from, std::string_view rel);
 
-  // What lstat says of `rel`, a file of the folder (checked like every write, else false):
-  // its size and modification time, or false when it is missing or not a regular file. The
-  // lookup starts at the folder, opened once: a warm build checks every file it keeps.
-  bool stamp(std::string_view rel, uint64_t& size, int64_t& mtime_ns) const;
+  // What lstat says of `rel`, a file of the folder (checked like every write): nothing when it
+  // is missing or not a regular file. The lookup starts at the folder, opened once: a warm
+  // build checks every file it keeps.
+  std::optional<FileStamp> stamp(std::string_view rel) const;
 
   // A new, unused path in the temporary folder, for a file that is renamed into place later.
   std::filesystem::path temp_path();

@@ -232,10 +232,8 @@ bool Incremental::body_changed(PageId id, int depth) {
 
 bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
   for (const auto& o : unit.outputs) {
-    uint64_t size = 0;
-    int64_t mtime = 0;
-    if (!render_->writer.stamp(o.rel, size, mtime) || size != o.size || mtime != o.mtime_ns)
-      return false;
+    std::optional<output::FileStamp> now = render_->writer.stamp(o.rel);
+    if (!now || *now != output::FileStamp{o.size, o.mtime_ns, o.inode}) return false;
   }
   return true;
 }
@@ -300,9 +298,8 @@ std::vector<cache::OutputStamp> Incremental::stamps(const std::vector<std::strin
   std::vector<cache::OutputStamp> out;
   out.reserve(rels.size());
   for (const auto& rel : rels) {
-    cache::OutputStamp o;
-    o.rel = rel;
-    if (render_->writer.stamp(rel, o.size, o.mtime_ns)) out.push_back(std::move(o));
+    if (std::optional<output::FileStamp> now = render_->writer.stamp(rel))
+      out.push_back({rel, now->size, now->mtime_ns, now->inode});
   }
   return out;
 }

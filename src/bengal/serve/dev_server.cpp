@@ -10,6 +10,7 @@
 #include "bengal/config/config.hpp"
 #include "bengal/core/plural.hpp"
 #include "bengal/serve/lazy_site.hpp"
+#include "bengal/serve/version_folders.hpp"
 
 namespace fs = std::filesystem;
 
@@ -66,6 +67,7 @@ DevServer::DevServer(ServeOptions options, ServeLog log)
 DevServer::~DevServer() {
   if (http_) http_->stop();
   site_.clear();
+  if (folders_) folders_->stop();
   std::error_code ec;
   if (!work_dir_.empty()) fs::remove_all(work_dir_, ec);
 }
@@ -82,6 +84,7 @@ bool DevServer::start() {
     log_("error: " + error);
     return false;
   }
+  folders_ = std::make_shared<VersionFolders>(work_dir_);
   http_ = std::make_unique<HttpServer>(site_, channel_);
   port_ = http_->bind(options_.bind, options_.port, error);
   if (port_ < 0) {
@@ -129,6 +132,7 @@ bool DevServer::start() {
     return false;
   }
   (void)site_.switch_to(built);  // nothing was served before
+  folders_->copy_ahead(built->root);
   if (!result.succeeded()) site_.set_errors(result.error_text());
   http_->start();
   log_(fmt::format("Serving {} at {}/ ({} in {:.2f} s); press Ctrl-C to stop",
@@ -138,16 +142,8 @@ bool DevServer::start() {
 }
 
 std::unique_ptr<ServeBuild> DevServer::begin_build(fs::path& out) {
-  out = work_dir_ / fmt::format("site-{}", ++generation_);
-  // The new version starts as the served one, its files hard-linked (the writer replaces a
-  // file by renaming a new one over it, so the served copy never changes): the incremental
-  // build then rewrites only what changed.
-  if (std::shared_ptr<const BuiltSite> served = site_.current().site) {
-    std::error_code ec;
-    fs::copy(served->root, out, fs::copy_options::recursive | fs::copy_options::create_hard_links,
-             ec);
-    if (ec) fs::remove_all(out, ec);  // then it is built whole
-  }
+  std::shared_ptr<const BuiltSite> served = site_.current().site;
+  out = folders_->take(served ? served->root : fs::path());
   ServeBuildOptions build;
   build.site_dir = options_.site_dir;
   build.drafts = options_.drafts;
@@ -160,8 +156,9 @@ std::unique_ptr<ServeBuild> DevServer::begin_build(fs::path& out) {
 std::shared_ptr<const BuiltSite> DevServer::adopt(const fs::path& out,
                                                   const ServeBuildResult& result) {
   std::error_code ec;
-  if (result.usable) return std::make_shared<const BuiltSite>(fs::canonical(out, ec));
-  fs::remove_all(out, ec);
+  if (result.usable)
+    return std::make_shared<const BuiltSite>(fs::canonical(out, ec), nullptr, folders_);
+  folders_->give_back(out);
   return nullptr;
 }
 
@@ -180,28 +177,30 @@ std::shared_ptr<const BuiltSite> DevServer::serve_lazily(std::unique_ptr<ServeBu
                                                          const std::string& what) {
   auto lazy = std::make_shared<LazySite>(std::move(build));
   std::error_code ec;
-  auto built = std::make_shared<const BuiltSite>(fs::canonical(out, ec), lazy);
+  auto built = std::make_shared<const BuiltSite>(fs::canonical(out, ec), lazy, folders_);
   std::shared_ptr<const BuiltSite> old = site_.switch_to(built);
   // The fill's thread ends before the next version is made (rebuild cancels it first), so
   // what it reports is about the version served.
-  lazy->start_fill(options_.before_fill, [this, what](const ServeBuildResult& result) {
-    std::string errors = result.error_text();
-    if (what.empty()) {
-      for (const Diagnostic& d : result.diagnostics) log_(d.format());
-    } else {
-      log_lines(log_, errors);
-    }
-    std::string version = what.empty() ? std::string("the site") : "the change to " + what;
-    if (result.succeeded()) {
-      log_(fmt::format("Rendered {}: {} in {:.2f} s", version, plural(result.pages, "page"),
-                       result.elapsed_seconds));
-      return;
-    }
-    if (!result.failure.empty() && what.empty()) log_("error: " + result.failure);
-    log_(fmt::format("Rendered {} with errors; they show in the browser", version));
-    site_.set_errors(errors);
-    channel_.publish("build-error", errors);
-  });
+  lazy->start_fill(
+      options_.before_fill, [this, what, root = built->root](const ServeBuildResult& result) {
+        folders_->copy_ahead(root);
+        std::string errors = result.error_text();
+        if (what.empty()) {
+          for (const Diagnostic& d : result.diagnostics) log_(d.format());
+        } else {
+          log_lines(log_, errors);
+        }
+        std::string version = what.empty() ? std::string("the site") : "the change to " + what;
+        if (result.succeeded()) {
+          log_(fmt::format("Rendered {}: {} in {:.2f} s", version, plural(result.pages, "page"),
+                           result.elapsed_seconds));
+          return;
+        }
+        if (!result.failure.empty() && what.empty()) log_("error: " + result.failure);
+        log_(fmt::format("Rendered {} with errors; they show in the browser", version));
+        site_.set_errors(errors);
+        channel_.publish("build-error", errors);
+      });
   return old;
 }
 
@@ -225,20 +224,20 @@ void DevServer::rebuild(const ChangeBatch& changes) {
       std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
       log_(fmt::format("Changed {}: indexed {} in {:.2f} s; rendering on request", what,
                        plural(pages, "page"), took.count()));
-      return;  // the old folder is deleted now, while the tabs already load the new site
+      return;  // the old version goes now, while the tabs already load the new site
     }
     build.reset();
-    std::error_code ec;
-    fs::remove_all(out, ec);
+    folders_->give_back(out);
   } else {
     std::shared_ptr<const BuiltSite> built;
     result = build_next(built);
     if (result.succeeded()) {
+      folders_->copy_ahead(built->root);
       std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
       channel_.publish(event, what);
       log_(fmt::format("Changed {}: rebuilt {} in {:.2f} s", what, plural(result.pages, "page"),
                        result.elapsed_seconds));
-      return;  // the old folder is deleted now, while the tabs already load the new site
+      return;  // the old version goes now, while the tabs already load the new site
     }
     // `built` (a site with errors) is dropped here with its folder: the last good one stays.
   }

@@ -21,6 +21,7 @@
 #include "bengal/serve/reload_channel.hpp"
 #include "bengal/serve/served_site.hpp"
 #include "bengal/serve/site_rebuild.hpp"
+#include "bengal/serve/version_folders.hpp"
 
 namespace bengal::serve {
 
@@ -67,7 +68,7 @@ class DevServer {
   bool lazy() const { return lazy_; }
 
  private:
-  // A build of the next version, in a new folder that starts as a copy of the served one.
+  // A build of the next version, in a folder of its own (version_folders.hpp).
   std::unique_ptr<ServeBuild> begin_build(std::filesystem::path& out);
   // A whole build of the next version (it finds the changed files itself: stat, then hash).
   ServeBuildResult build_next(std::shared_ptr<const BuiltSite>& built);
@@ -86,7 +87,7 @@ class DevServer {
   std::filesystem::path work_dir_;
   int port_ = -1;
   std::string origin_;
-  unsigned generation_ = 0;
+  std::shared_ptr<VersionFolders> folders_;
   bool lazy_ = false;
   ServedSite site_;
   ReloadChannel channel_;

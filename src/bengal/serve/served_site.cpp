@@ -1,11 +1,16 @@
 #include "bengal/serve/served_site.hpp"
 
 #include "bengal/serve/lazy_site.hpp"
+#include "bengal/serve/version_folders.hpp"
 
 namespace bengal::serve {
 
 BuiltSite::~BuiltSite() {
   lazy.reset();
+  if (folders) {
+    folders->give_back(root);
+    return;
+  }
   std::error_code ec;
   std::filesystem::remove_all(root, ec);  // best effort: a leftover is in the temp folder
 }

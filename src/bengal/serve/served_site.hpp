@@ -11,11 +11,14 @@
 namespace bengal::serve {
 
 class LazySite;
+class VersionFolders;
 
-// One built site in a folder of its own, deleted with the last snapshot that holds it.
+// One built site in a folder of its own, given back to `folders` (or, without, deleted) with
+// the last snapshot that holds it.
 struct BuiltSite {
-  explicit BuiltSite(std::filesystem::path root, std::shared_ptr<LazySite> lazy = nullptr)
-      : root(std::move(root)), lazy(std::move(lazy)) {}
+  explicit BuiltSite(std::filesystem::path root, std::shared_ptr<LazySite> lazy = nullptr,
+                     std::shared_ptr<VersionFolders> folders = nullptr)
+      : root(std::move(root)), lazy(std::move(lazy)), folders(std::move(folders)) {}
   ~BuiltSite();  // stops the lazy site's fill before the folder goes
   BuiltSite(const BuiltSite&) = delete;
   BuiltSite& operator=(const BuiltSite&) = delete;
@@ -23,6 +26,7 @@ struct BuiltSite {
   std::filesystem::path root;  // canonical
   // `--lazy`: renders what a request needs before its file is read; null once built whole.
   std::shared_ptr<LazySite> lazy;
+  std::shared_ptr<VersionFolders> folders;
 };
 
 struct ServedSnapshot {
@@ -34,8 +38,7 @@ class ServedSite {
  public:
   ServedSnapshot current() const;
   // After a successful build: serve `site`, clear the errors. Returns the site served until
-  // now, so the caller chooses when its folder is deleted (after telling the tabs: deleting
-  // 16,000 files takes a while).
+  // now, so the caller chooses when its folder goes (after telling the tabs).
   [[nodiscard]] std::shared_ptr<const BuiltSite> switch_to(std::shared_ptr<const BuiltSite> site);
   // After a failed build: keep the site, show these errors.
   void set_errors(std::string errors);
