@@ -65,8 +65,14 @@ void serve_site_file(const ServedSite& site, const httplib::Request& req, httpli
     res.set_content("the site is being built; reload in a moment\n", "text/plain; charset=utf-8");
     return;
   }
-  if (now.site->lazy) now.site->lazy->prepare_request(req.path);
+  bool unclaimed = now.site->lazy && now.site->lazy->prepare_request(req.path);
   ResolvedPath resolved = resolve_request_path(now.site->root, req.target, req.path);
+  // A file no render of this version writes is an earlier version's (the fill's end removes
+  // it) or an alias (written last): answered once the fill is over, never stale.
+  if (unclaimed && resolved.kind == ResolvedPath::Kind::kFile) {
+    now.site->lazy->wait_for_fill();
+    resolved = resolve_request_path(now.site->root, req.target, req.path);
+  }
   switch (resolved.kind) {
     case ResolvedPath::Kind::kFile:
       return send_file(resolved.file, now, 200, res);

@@ -46,7 +46,7 @@ void LazySite::wait_for_fill() {
   fill_over_changed_.wait(lock, [&] { return fill_over_ || cancel_.load(); });
 }
 
-void LazySite::prepare_request(std::string_view decoded_path) {
+bool LazySite::prepare_request(std::string_view decoded_path) {
   using Kind = pipeline::OutputSource::Kind;
   std::string rel(decoded_path.substr(decoded_path.starts_with('/') ? 1 : 0));
   if (rel.empty() || rel.ends_with('/')) rel += "index.html";
@@ -58,13 +58,17 @@ void LazySite::prepare_request(std::string_view decoded_path) {
   }
   switch (source.kind) {
     case Kind::kUnit:
-      return render_file(source.unit, rel);
+      render_file(source.unit, rel);
+      return false;
     case Kind::kFinalize:
-      return wait_for_fill();
-    case Kind::kNone:
+      wait_for_fill();
+      return false;
     case Kind::kCopied:
-      return;
+      return false;
+    case Kind::kNone:
+      return true;
   }
+  return true;
 }
 
 void LazySite::cancel() {

@@ -37,8 +37,13 @@ class LazySite {
 
   void start_fill(BeforeFill before, Filled filled);
   // Before the file of `decoded_path` (a request's path) is looked up: renders its unit, or
-  // waits for the fill when the file comes after the last render.
-  void prepare_request(std::string_view decoded_path);
+  // waits for the fill when the file comes after the last render. True when no render of
+  // this version writes the file: a file there is from an earlier version (a page deleted
+  // since; the folder may be the one of the version before last) or an alias, written last,
+  // so the caller answers it only after wait_for_fill().
+  [[nodiscard]] bool prepare_request(std::string_view decoded_path);
+  // Returns once the fill has ended (or was cancelled).
+  void wait_for_fill();
   // Stops the fill between pages and waits for it; closes the build's cache so that the next
   // build can open it. Requests are still answered, rendering without the cache.
   void cancel();
@@ -47,7 +52,6 @@ class LazySite {
   void fill(const BeforeFill& before, const Filled& filled);
   // StagedBuild::render_file of `rel`, a file of `unit`.
   void render_file(size_t unit, const std::string& rel);
-  void wait_for_fill();
 
   std::unique_ptr<ServeBuild> build_;
   pipeline::OutputUnits units_;
