@@ -1,6 +1,8 @@
 #include "bengal/core/string_pool.hpp"
 
+#include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -99,6 +101,55 @@ TEST(StringPool, ColdTextLeavesMemoryAndReadsBackAfterSealing) {
   EXPECT_EQ(pool.get(late), "late");
   StringPool moved = std::move(pool);
   EXPECT_EQ(moved.get(ids[1]), texts[1]);
+  std::filesystem::remove_all(folder);
+}
+
+// Resident kilobytes of the process's mappings of its cold file (/proc/self/smaps).
+size_t cold_file_resident_kb() {
+  std::ifstream smaps("/proc/self/smaps");
+  size_t kb = 0;
+  bool in_cold = false;
+  for (std::string line; std::getline(smaps, line);) {
+    bool header = !line.empty() && std::isxdigit(static_cast<unsigned char>(line[0])) &&
+                  line.find('-') < line.find(' ');
+    if (header) in_cold = line.find("/.index-text-") != std::string::npos;
+    if (in_cold && line.starts_with("Rss:")) kb += std::stoul(line.substr(4));
+  }
+  return kb;
+}
+
+// copy() reads cold text from the file: the text of every length prefix size and on both sides
+// of the first read's size, the last text of the file, and without a page of the mapping
+// becoming resident (get() maps them).
+TEST(StringPool, CopiesOfColdTextAreReadWithoutMappingTheFile) {
+  auto folder = std::filesystem::temp_directory_path() / fmt::format("pool-copy-{}", ::getpid());
+  std::vector<std::string> texts;
+  for (size_t size : {1, 127, 128, 2040, 2045, 2046, 2047, 2048, 5000, 16383, 16384, 70000})
+    texts.push_back(std::string(size, static_cast<char>('a' + texts.size())));
+  for (int i = 0; i < 2000; ++i)
+    texts.push_back(fmt::format("summary {} {}", i, std::string(300, 'y')));
+  texts.push_back(std::string(3000, 'z'));  // the last one ends the file
+  StringPool pool;
+  pool.use_cold_file(folder);
+  StrId hot = pool.intern("tag");
+  std::vector<StrId> ids;
+  for (const auto& t : texts) ids.push_back(pool.store_cold(t));
+  pool.seal_cold();
+  pool.release_cold();
+  ASSERT_EQ(cold_file_resident_kb(), 0u);
+
+  for (size_t i = 0; i < texts.size(); ++i) {
+    ASSERT_TRUE(pool.is_cold(ids[i])) << i;
+    ASSERT_EQ(pool.copy(ids[i]), texts[i]) << i;
+  }
+  EXPECT_EQ(cold_file_resident_kb(), 0u);
+  EXPECT_FALSE(pool.is_cold(hot));
+  EXPECT_EQ(pool.copy(hot), "tag");
+  EXPECT_FALSE(pool.is_cold(kEmptyStr));
+  EXPECT_EQ(pool.copy(kEmptyStr), "");
+
+  for (StrId id : ids) (void)pool.get(id).front();
+  EXPECT_GT(cold_file_resident_kb(), 0u);  // the mapped pages get() read
   std::filesystem::remove_all(folder);
 }
 

@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -157,6 +158,24 @@ void StringPool::seal_cold() {
   }
   std::vector<StrId>().swap(cold_ids_);
   release_cold();
+}
+
+std::string StringPool::copy(StrId id) const {
+  if (!is_cold(id)) return std::string(get(id));
+  // One read of the prefix and, mostly, the whole text: summaries are capped well below it.
+  constexpr size_t kFirstRead = 2048;
+  auto offset = static_cast<size_t>(entries_[id] - cold_map_.data());
+  std::string bytes;
+  cold_file_->read(offset, std::min(kFirstRead, cold_map_.size() - offset), bytes);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t size = *p++;
+  if (size >= 0x80) size = long_size(size, p);
+  auto prefix = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(bytes.data()));
+  if (prefix + size > bytes.size())
+    cold_file_->read(offset + bytes.size(), prefix + size - bytes.size(), bytes);
+  bytes.erase(0, prefix);
+  bytes.resize(size);
+  return bytes;
 }
 
 void StringPool::release_cold() const {

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -54,6 +55,19 @@ class StringPool {
   void seal_cold();
   // Drops the cold text's pages from the process; they are read back on the next get().
   void release_cold() const;
+
+  // Whether `id` is text of the cold file, once sealed.
+  bool is_cold(StrId id) const {
+    auto at = reinterpret_cast<uintptr_t>(entries_[id]);
+    auto map = reinterpret_cast<uintptr_t>(cold_map_.data());
+    return at - map < cold_map_.size();
+  }
+  // The text of `id`, copied. A cold id's is read from the file without mapping its pages:
+  // a list of a big site's pages reads text scattered over the whole file, and each read
+  // through the map keeps the 64 KB around it resident (the kernel maps pages around a
+  // fault), so a few such lists would hold all of it. Thread-safe once sealed. Throws
+  // std::runtime_error when the file cannot be read.
+  std::string copy(StrId id) const;
 
   std::string_view get(StrId id) const {
     const auto* p = reinterpret_cast<const unsigned char*>(entries_[id]);

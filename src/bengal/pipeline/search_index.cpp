@@ -11,10 +11,12 @@ void append_search_entry(std::string& json, const site::Site& site, PageId id,
   append_json_string(json, site.rel_url(id));
   json += ",\"title\":";
   append_json_string(json, site.str(m.title));
+  // Cold text is copied, not read through the map: the index reads every page's, and the
+  // mapped file would stay resident whole (core/string_pool.hpp).
   json += ",\"description\":";
-  append_json_string(json, site.str(m.description));
+  append_json_string(json, site.table.strings.copy(m.description));
   json += ",\"summary\":";
-  append_json_string(json, site.str(m.summary));
+  append_json_string(json, site.table.strings.copy(m.summary));
   json += ",\"tags\":[";
   bool first = true;
   for (StrId t : site.table.list(m.tags)) {

@@ -80,9 +80,7 @@ std::string fragment_json(const site::Site& site, std::span<const PageId> pages)
     append_json_string(
         json, m.section == kNoPage ? std::string_view() : site.str(site.page(m.section).title));
     json += ',';
-    std::string_view text = site.str(m.description);
-    if (text.empty()) text = site.str(m.summary);
-    append_json_string(json, excerpt(text, kExcerptBytes));
+    append_json_string(json, excerpt(site.description_or_summary(pages[i]), kExcerptBytes));
     json += ']';
   }
   json += "\n]\n";

@@ -32,9 +32,8 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   std::vector<output::FeedItem> items;
   for (PageId id : newest_dated(site, pages, kFeedItems)) {
     const auto& m = site.page(id);
-    std::string summary(site.str(m.description));
-    if (summary.empty()) summary = site.str(m.summary);
-    items.push_back({std::string(site.str(m.title)), site.permalink(id), summary,
+    items.push_back({std::string(site.str(m.title)), site.permalink(id),
+                     site.description_or_summary(id),
                      site.features.feed_full_content ? content(id) : std::string(), m.date,
                      m.has_lastmod ? m.lastmod : m.date});
   }
@@ -89,10 +88,8 @@ void write_llms_txt(const site::Site& site, output::OutputWriter& writer) {
   PieceFile file(writer, "llms.txt");
   output::append_llms_header(file.text, site.config.title, site.config.description);
   auto link = [&](PageId id) {
-    const auto& m = site.page(id);
-    std::string_view d = site.str(m.description);
-    if (d.empty()) d = site.str(m.summary);
-    output::append_llms_link(file.text, site.str(m.title), site.permalink(id), d);
+    output::append_llms_link(file.text, site.str(site.page(id).title), site.permalink(id),
+                             site.description_or_summary(id));
     file.flush_if_full();
   };
   if (site.home != kNoPage) {

@@ -73,6 +73,14 @@ struct Site {
     reads::head_read(id);
     return table.pages[id];
   }
+  // What a list, a feed or a search fragment shows of a page: its description, else its
+  // summary. Copied from the index's cold file, not read through its map: these read every
+  // page's, scattered over the file (core/string_pool.hpp StringPool::copy).
+  std::string description_or_summary(PageId id) const {
+    const PageMeta& m = page(id);
+    std::string text = table.strings.copy(m.description);
+    return text.empty() ? table.strings.copy(m.summary) : text;
+  }
   // The source path is in every build key (pipeline/digests.hpp): no read to record.
   std::string_view source_path(PageId id) const { return str(table.pages[id].source_path); }
   // Links on the site carry the base path: "/docs" + "/a/".
