@@ -106,4 +106,25 @@ class StringPool {
   std::string_view cold_map_;      // the mapped file once sealed
 };
 
+// A pass over every page that reads their cold text in the file's order (the anchors' sort,
+// the link graph, the link check): the mapped pages it has read go back every so many pages
+// and at its end, so that the pass never holds the whole file (710 MB at a million pages).
+// In the file's order each page of the file is read once either way.
+class ColdPass {
+ public:
+  explicit ColdPass(const StringPool& pool) : pool_(pool) {}
+  ~ColdPass() { pool_.release_cold(); }
+  ColdPass(const ColdPass&) = delete;
+  ColdPass& operator=(const ColdPass&) = delete;
+  // After each page.
+  void next() {
+    if (++pages_ % kPagesPerRelease == 0) pool_.release_cold();
+  }
+
+ private:
+  static constexpr size_t kPagesPerRelease = 4096;  // a few MB of the file
+  const StringPool& pool_;
+  size_t pages_ = 0;
+};
+
 }  // namespace bengal

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bengal/core/string_pool.hpp"
+
 namespace bengal::graph {
 namespace {
 
@@ -74,7 +76,9 @@ LinkGraph build_link_graph(const site::Site& site) {
   std::vector<bool> active(t.pages.size(), false);
   for (PageId id : site.rendered()) active[id] = true;
   std::vector<Edge> edges;
+  ColdPass cold(t.strings);  // links as written are cold text
   for (PageId id : site.rendered()) {
+    cold.next();
     const auto& m = t.pages[id];
     for (StrId dest : t.list(m.links)) {
       site::LinkTarget r = site.xref.resolve_link(id, t.str(dest));

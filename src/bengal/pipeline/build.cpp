@@ -209,7 +209,6 @@ BuildOutcome plan(BuildContext& b) {
   stats.batches = b.batches.size();
   // Broken internal links: warnings after the build, errors that stop it with --strict.
   b.broken_links = site::find_broken_links(site);
-  site.table.strings.release_cold();  // the links and heading ids the check read
   if (b.options.strict) {
     for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, true));
     if (b.diagnostics.error_count() > 0) return BuildOutcome::kStrictStop;

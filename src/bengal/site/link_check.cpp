@@ -2,12 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "bengal/core/string_pool.hpp"
+
 namespace bengal::site {
 
 std::vector<LinkProblem> find_broken_links(const Site& site) {
   std::vector<LinkProblem> problems;
   const auto& t = site.table;
+  ColdPass cold(t.strings);  // links as written are cold text
   for (PageId id : site.rendered()) {
+    cold.next();
     const auto& m = t.pages[id];
     auto check = [&](content::StrRange targets, content::StrRange lines, bool wiki) {
       auto names = t.list(targets);

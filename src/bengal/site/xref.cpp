@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "bengal/core/string_pool.hpp"
+
 namespace bengal::site {
 namespace {
 
@@ -96,12 +98,14 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
   for (PageId id : pages) anchor_offsets_[id + 1] = table.pages[id].anchors.count;
   for (size_t i = 0; i < table.pages.size(); ++i) anchor_offsets_[i + 1] += anchor_offsets_[i];
   sorted_anchors_.resize(anchor_offsets_.back());
+  ColdPass cold(table.strings);  // heading ids are cold text
   for (PageId id : pages) {
     auto list = table.list(table.pages[id].anchors);
     auto first = sorted_anchors_.begin() + anchor_offsets_[id];
     std::copy(list.begin(), list.end(), first);
     std::sort(first, first + static_cast<std::ptrdiff_t>(list.size()),
               [&](StrId a, StrId b) { return table.str(a) < table.str(b); });
+    cold.next();
   }
 }
 
