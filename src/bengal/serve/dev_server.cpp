@@ -183,7 +183,8 @@ std::shared_ptr<const BuiltSite> DevServer::serve_lazily(std::unique_ptr<ServeBu
   // what it reports is about the version served.
   lazy->start_fill(
       options_.before_fill, [this, what, root = built->root](const ServeBuildResult& result) {
-        folders_->copy_ahead(root);
+        // Only the first version: every later one leaves its predecessor's folder behind.
+        if (what.empty()) folders_->copy_ahead(root);
         std::string errors = result.error_text();
         if (what.empty()) {
           for (const Diagnostic& d : result.diagnostics) log_(d.format());
@@ -232,7 +233,6 @@ void DevServer::rebuild(const ChangeBatch& changes) {
     std::shared_ptr<const BuiltSite> built;
     result = build_next(built);
     if (result.succeeded()) {
-      folders_->copy_ahead(built->root);
       std::shared_ptr<const BuiltSite> old = site_.switch_to(std::move(built));
       channel_.publish(event, what);
       log_(fmt::format("Changed {}: rebuilt {} in {:.2f} s", what, plural(result.pages, "page"),
