@@ -76,7 +76,7 @@ content::DiscoveredSite generate(size_t pages) {
         std::snprintf(link, sizeof link, "../s%06zu/p%07zu.md", target / kPerSection, target);
         links.push_back(link);
       }
-      m->links = t.add_list(links, false);
+      m->links = t.add_list(links, content::PageTable::Keep::kCold);
     }
   }
   return d;

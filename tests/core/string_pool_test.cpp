@@ -119,24 +119,39 @@ size_t cold_file_resident_kb() {
   return kb;
 }
 
+// A pool whose sealed cold file holds `texts`, none of it mapped, and the interned "tag".
+struct ColdPool {
+  ColdPool(std::string_view name, const std::vector<std::string>& texts)
+      : folder(std::filesystem::temp_directory_path() / fmt::format("{}-{}", name, ::getpid())) {
+    pool.use_cold_file(folder);
+    hot = pool.intern("tag");
+    for (const auto& t : texts) ids.push_back(pool.store_cold(t));
+    pool.seal_cold();
+    pool.release_cold();
+  }
+  ~ColdPool() { std::filesystem::remove_all(folder); }
+  ColdPool(const ColdPool&) = delete;
+  ColdPool& operator=(const ColdPool&) = delete;
+  std::filesystem::path folder;
+  StringPool pool;
+  StrId hot = 0;
+  std::vector<StrId> ids;
+};
+
 // copy() reads cold text from the file: the text of every length prefix size and on both sides
 // of the first read's size, the last text of the file, and without a page of the mapping
 // becoming resident (get() maps them).
 TEST(StringPool, CopiesOfColdTextAreReadWithoutMappingTheFile) {
-  auto folder = std::filesystem::temp_directory_path() / fmt::format("pool-copy-{}", ::getpid());
   std::vector<std::string> texts;
   for (size_t size : {1, 127, 128, 2040, 2045, 2046, 2047, 2048, 5000, 16383, 16384, 70000})
     texts.push_back(std::string(size, static_cast<char>('a' + texts.size())));
   for (int i = 0; i < 2000; ++i)
     texts.push_back(fmt::format("summary {} {}", i, std::string(300, 'y')));
   texts.push_back(std::string(3000, 'z'));  // the last one ends the file
-  StringPool pool;
-  pool.use_cold_file(folder);
-  StrId hot = pool.intern("tag");
-  std::vector<StrId> ids;
-  for (const auto& t : texts) ids.push_back(pool.store_cold(t));
-  pool.seal_cold();
-  pool.release_cold();
+  ColdPool cold("pool-copy", texts);
+  const StringPool& pool = cold.pool;
+  const std::vector<StrId>& ids = cold.ids;
+  StrId hot = cold.hot;
   ASSERT_EQ(cold_file_resident_kb(), 0u);
 
   for (size_t i = 0; i < texts.size(); ++i) {
@@ -151,7 +166,45 @@ TEST(StringPool, CopiesOfColdTextAreReadWithoutMappingTheFile) {
 
   for (StrId id : ids) (void)pool.get(id).front();
   EXPECT_GT(cold_file_resident_kb(), 0u);  // the mapped pages get() read
-  std::filesystem::remove_all(folder);
+}
+
+// Read system calls the process made so far (/proc/self/io).
+size_t read_calls() {
+  std::ifstream io("/proc/self/io");
+  for (std::string line; std::getline(io, line);)
+    if (line.starts_with("syscr:")) return std::stoul(line.substr(6));
+  return 0;
+}
+
+// A ColdReader returns every text whatever the order it is asked in (texts longer than its
+// window, texts across the window's end, the file's last, hot and empty ids), maps nothing, and
+// in the file's order reads the file in a few large reads, where copy() makes one a text.
+TEST(StringPool, AColdReaderReadsTheFileInWindows) {
+  std::vector<std::string> texts;
+  for (int i = 0; i < 2000; ++i)
+    texts.push_back(fmt::format("summary {} {}", i, std::string(300, 'y')));
+  for (size_t size : {1, 127, 128, 65530, 65536, 70000, 140000})
+    texts.push_back(std::string(size, static_cast<char>('a' + texts.size() % 26)));
+  for (int i = 0; i < 50; ++i) texts.push_back(fmt::format("tail {}", i));
+  ColdPool cold("pool-reader", texts);
+  const StringPool& pool = cold.pool;
+  const std::vector<StrId>& ids = cold.ids;
+
+  ColdReader reader(pool);
+  size_t before = read_calls();
+  for (size_t i = 0; i < 2000; ++i) ASSERT_EQ(reader.get(ids[i]), texts[i]) << i;
+  size_t windows = read_calls() - before;  // and the reads of /proc/self/io, one or two
+  EXPECT_GE(windows, 2000u * 310 / 65536);
+  EXPECT_LE(windows, 2000u * 320 / 65536 + 3);
+  before = read_calls();
+  for (size_t i = 0; i < 2000; ++i) ASSERT_EQ(pool.copy(ids[i]), texts[i]) << i;
+  EXPECT_GE(read_calls() - before, 2000u);
+
+  for (size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(reader.get(ids[i]), texts[i]) << i;
+  for (size_t i = texts.size(); i-- > 0;) ASSERT_EQ(reader.get(ids[i]), texts[i]) << i;
+  EXPECT_EQ(reader.get(cold.hot), "tag");
+  EXPECT_EQ(reader.get(kEmptyStr), "");
+  EXPECT_EQ(cold_file_resident_kb(), 0u);
 }
 
 // A pass over 10,000 pages' cold text (10 MB) in the file's order holds a few MB of the mapped

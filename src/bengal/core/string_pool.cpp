@@ -178,6 +178,28 @@ std::string StringPool::copy(StrId id) const {
   return bytes;
 }
 
+std::string_view ColdReader::get(StrId id) {
+  if (!pool_.is_cold(id)) return pool_.get(id);
+  auto offset = static_cast<uint64_t>(pool_.entries_[id] - pool_.cold_map_.data());
+  uint64_t file = pool_.cold_map_.size();
+  constexpr uint64_t kLongestPrefix = 10;  // a 64-bit size, 7 bits a byte
+  uint64_t prefix_room = std::min(kLongestPrefix, file - offset);
+  if (!holds(offset, prefix_room)) read(offset, std::max<uint64_t>(kWindowBytes, prefix_room));
+  const auto* begin = reinterpret_cast<const unsigned char*>(window_.data() + (offset - start_));
+  const unsigned char* p = begin;
+  size_t size = *p++;
+  if (size >= 0x80) size = StringPool::long_size(size, p);
+  auto prefix = static_cast<uint64_t>(p - begin);
+  if (!holds(offset, prefix + size)) read(offset, std::max<uint64_t>(kWindowBytes, prefix + size));
+  return std::string_view(window_).substr(offset - start_ + prefix, size);
+}
+
+void ColdReader::read(uint64_t offset, uint64_t size) {
+  window_.clear();
+  start_ = offset;
+  pool_.cold_file_->read(offset, std::min(size, pool_.cold_map_.size() - offset), window_);
+}
+
 void StringPool::release_cold() const {
   if (cold_file_ && !cold_map_.empty()) cold_file_->release_mapped();
 }

@@ -1,6 +1,7 @@
 #include "bengal/pipeline/build.hpp"
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -39,21 +40,55 @@ namespace bengal::pipeline {
 // adds them, so the search indexes list pages in batch order whoever rendered them.
 struct RenderUnits {
   explicit RenderUnits(size_t count)
-      : count(count), flags(new std::once_flag[count]), started(new std::atomic<bool>[count]()) {}
-  // Runs `fn` unless `unit` rendered; waits while another thread renders it.
+      : count(count),
+        state(new std::atomic<uint8_t>[count]()),
+        started(new std::atomic<bool>[count]()) {}
+  // Runs `fn` unless `unit` rendered; waits while another thread renders it. When `fn` throws,
+  // the unit is not rendered and a later call (or a waiting one) runs it again, as with
+  // std::call_once. Not std::call_once itself: glibc's wakes waiters with a system call on
+  // every call, waiters or not, which was 53,000 system calls in a warm 50K-page build.
   template <class Fn>
   void once(size_t unit, Fn&& fn) {
-    std::call_once(flags[unit], [&] {
-      started[unit].store(true);
-      fn();
-    });
+    for (;;) {
+      uint8_t idle = kIdle;
+      if (state[unit].compare_exchange_strong(idle, kRunning)) {
+        started[unit].store(true);
+        try {
+          fn();
+        } catch (...) {
+          finish(unit, kIdle);
+          throw;
+        }
+        finish(unit, kDone);
+        return;
+      }
+      if (idle == kDone) return;
+      std::unique_lock lock(wait_mutex);
+      ++waiting;
+      done.wait(lock, [&] { return state[unit].load() != kRunning; });
+      --waiting;
+      if (state[unit].load() == kDone) return;
+    }
   }
   // Whether `unit` rendered or is rendering.
   bool begun(size_t unit) const { return started[unit].load(); }
 
   size_t count;
-  std::unique_ptr<std::once_flag[]> flags;
+  static constexpr uint8_t kIdle = 0, kRunning = 1, kDone = 2;
+  std::unique_ptr<std::atomic<uint8_t>[]> state;
   std::unique_ptr<std::atomic<bool>[]> started;
+  // once()'s waiters. A render stores its unit's end and then reads `waiting`; a waiter counts
+  // itself and then reads the state: in this (sequentially consistent) order, one of the two
+  // sees the other, so no waiter sleeps past the end it waits for.
+  std::mutex wait_mutex;
+  std::condition_variable done;
+  std::atomic<size_t> waiting{0};
+  void finish(size_t unit, uint8_t to) {
+    state[unit].store(to);
+    if (waiting.load() == 0) return;
+    std::lock_guard lock(wait_mutex);
+    done.notify_all();
+  }
   std::mutex mutex;
   std::unordered_map<PageId, SearchParts> early;  // guarded by `mutex`
   std::unordered_set<std::string> previewed;      // files render_file wrote; by `mutex`
@@ -334,9 +369,10 @@ bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId
     }
   if (!r.search_spill) return true;
   std::string json;
+  ColdReader cold(site.table.strings);
   for (size_t i = 0; i < batch.size(); ++i) {
     json.clear();
-    append_search_entry(json, site, batch[i], &search[i].text);
+    append_search_entry(json, site, batch[i], &search[i].text, cold);
     r.search_spill->add(batch[i], json);
   }
   return true;

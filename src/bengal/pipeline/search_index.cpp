@@ -5,7 +5,7 @@
 namespace bengal::pipeline {
 
 void append_search_entry(std::string& json, const site::Site& site, PageId id,
-                         const std::string* text) {
+                         const std::string* text, ColdReader& cold) {
   const auto& m = site.page(id);
   json += "{\"url\":";
   append_json_string(json, site.rel_url(id));
@@ -14,9 +14,9 @@ void append_search_entry(std::string& json, const site::Site& site, PageId id,
   // Cold text is copied, not read through the map: the index reads every page's, and the
   // mapped file would stay resident whole (core/string_pool.hpp).
   json += ",\"description\":";
-  append_json_string(json, site.table.strings.copy(m.description));
+  append_json_string(json, cold.get(m.description));
   json += ",\"summary\":";
-  append_json_string(json, site.table.strings.copy(m.summary));
+  append_json_string(json, cold.get(m.summary));
   json += ",\"tags\":[";
   bool first = true;
   for (StrId t : site.table.list(m.tags)) {
@@ -105,10 +105,11 @@ void write_search_index(const site::Site& site, output::OutputWriter& writer,
   output::StreamingFile file(writer, "index.json");
   std::string json = "[", entry;
   bool first = true;
+  ColdReader cold(site.table.strings);
   for (PageId id : site.rendered()) {
     entry.clear();
     if (spill ? !spill->read(id, entry) : false) continue;
-    if (!spill) append_search_entry(entry, site, id, nullptr);
+    if (!spill) append_search_entry(entry, site, id, nullptr, cold);
     json += first ? "\n" : ",\n";
     first = false;
     json += entry;

@@ -13,9 +13,9 @@
 namespace bengal::pipeline {
 
 // Appends one JSON object: url, title, description, summary, tags, section, date,
-// word_count, kind, and `text` when full text is on.
+// word_count, kind, and `text` when full text is on. The cold text is read with `cold`.
 void append_search_entry(std::string& json, const site::Site& site, PageId id,
-                         const std::string* text);
+                         const std::string* text, ColdReader& cold);
 
 // Entries made while rendering, kept in an unlinked file inside the output folder (nothing is
 // written elsewhere) until index.json is assembled. add() is called from one thread.

@@ -68,7 +68,7 @@ std::string excerpt(std::string_view text, size_t bytes) {
   return out;
 }
 
-std::string fragment_json(const site::Site& site, std::span<const PageId> pages) {
+std::string fragment_json(const site::Site& site, std::span<const PageId> pages, ColdReader& cold) {
   std::string json = "[";
   for (size_t i = 0; i < pages.size(); ++i) {
     const auto& m = site.page(pages[i]);
@@ -80,7 +80,7 @@ std::string fragment_json(const site::Site& site, std::span<const PageId> pages)
     append_json_string(
         json, m.section == kNoPage ? std::string_view() : site.str(site.page(m.section).title));
     json += ',';
-    append_json_string(json, excerpt(site.description_or_summary(pages[i]), kExcerptBytes));
+    append_json_string(json, excerpt(site.description_or_summary(pages[i], cold), kExcerptBytes));
     json += ']';
   }
   json += "\n]\n";
@@ -127,10 +127,11 @@ void ShardedSearch::write(output::OutputWriter& writer, KeptOutputs* kept) {
   }
   std::sort(names.begin(), names.end());
   std::span<const PageId> pages = site_.rendered();
+  ColdReader cold(site_.table.strings);
   for (size_t k = 0; k * kFragmentPages < pages.size(); ++k) {
     size_t n = std::min(kFragmentPages, pages.size() - k * kFragmentPages);
     writer.write(fmt::format("search/p/{}.json", k),
-                 fragment_json(site_, pages.subspan(k * kFragmentPages, n)));
+                 fragment_json(site_, pages.subspan(k * kFragmentPages, n), cold));
   }
   std::string json = fmt::format(
       "{{\"version\":1,\"pages\":{},\"fragment_pages\":{},\"prefix_chars\":{},\n\"stop\":[",

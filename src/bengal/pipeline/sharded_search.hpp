@@ -61,8 +61,8 @@ class ShardedSearch {
   std::vector<uint32_t> number_;  // page number by page id
 };
 
-// One page fragment's JSON: [[url,title,section,excerpt],...] for `pages`.
-std::string fragment_json(const site::Site& site, std::span<const PageId> pages);
+// One page fragment's JSON: [[url,title,section,excerpt],...] for `pages`, in id order.
+std::string fragment_json(const site::Site& site, std::span<const PageId> pages, ColdReader& cold);
 // `text` cut to at most `bytes` bytes at a character boundary, "…" added when cut.
 std::string excerpt(std::string_view text, size_t bytes);
 

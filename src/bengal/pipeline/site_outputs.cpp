@@ -82,20 +82,44 @@ class PieceFile {
   output::StreamingFile file_;
 };
 
+// Calls `fn(id, text)` for each of `pages` in their order with the page's description or
+// summary. The texts are read a chunk of pages at a time in id order, which is the cold file's
+// order: in display order (by date) a big section's pages are scattered over its part of the
+// file, and a 64 KB window of it would be read for nearly each page.
+template <class Fn>
+void for_each_description(const site::Site& site, ColdReader& cold, std::span<const PageId> pages,
+                          Fn&& fn) {
+  constexpr size_t kChunkPages = 4096;
+  std::vector<uint32_t> order;
+  std::vector<std::string> texts;
+  for (size_t start = 0; start < pages.size(); start += kChunkPages) {
+    std::span<const PageId> chunk =
+        pages.subspan(start, std::min(kChunkPages, pages.size() - start));
+    order.resize(chunk.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](uint32_t a, uint32_t b) { return chunk[a] < chunk[b]; });
+    texts.resize(chunk.size());
+    for (uint32_t i : order) texts[i] = site.description_or_summary(chunk[i], cold);
+    for (size_t i = 0; i < chunk.size(); ++i) fn(chunk[i], texts[i]);
+  }
+}
+
 // llms.txt: the home's pages, then every section, depth first in display order, with its own
 // pages; written as it is made.
 void write_llms_txt(const site::Site& site, output::OutputWriter& writer) {
   PieceFile file(writer, "llms.txt");
+  ColdReader cold(site.table.strings);
   output::append_llms_header(file.text, site.config.title, site.config.description);
-  auto link = [&](PageId id) {
+  auto link = [&](PageId id, std::string_view description) {
     output::append_llms_link(file.text, site.str(site.page(id).title), site.permalink(id),
-                             site.description_or_summary(id));
+                             description);
     file.flush_if_full();
   };
   if (site.home != kNoPage) {
     if (!site.pages_of(site.home).empty()) {
       output::append_llms_heading(file.text, "Pages");
-      for (PageId p : site.pages_of(site.home)) link(p);
+      for_each_description(site, cold, site.pages_of(site.home), link);
     }
     std::vector<PageId> stack(site.sections_of(site.home).rbegin(),
                               site.sections_of(site.home).rend());
@@ -103,8 +127,8 @@ void write_llms_txt(const site::Site& site, output::OutputWriter& writer) {
       PageId s = stack.back();
       stack.pop_back();
       output::append_llms_heading(file.text, site.str(site.page(s).title));
-      link(s);
-      for (PageId p : site.pages_of(s)) link(p);
+      link(s, site.description_or_summary(s, cold));
+      for_each_description(site, cold, site.pages_of(s), link);
       auto subs = site.sections_of(s);
       stack.insert(stack.end(), subs.rbegin(), subs.rend());
     }

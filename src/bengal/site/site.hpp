@@ -81,6 +81,12 @@ struct Site {
     std::string text = table.strings.copy(m.description);
     return text.empty() ? table.strings.copy(m.summary) : text;
   }
+  // The same for a caller that reads every page's in about id order (the file's order).
+  std::string_view description_or_summary(PageId id, ColdReader& cold) const {
+    const PageMeta& m = page(id);
+    std::string_view text = cold.get(m.description);
+    return text.empty() ? cold.get(m.summary) : text;
+  }
   // The source path is in every build key (pipeline/digests.hpp): no read to record.
   std::string_view source_path(PageId id) const { return str(table.pages[id].source_path); }
   // Links on the site carry the base path: "/docs" + "/a/".
