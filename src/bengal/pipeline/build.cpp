@@ -13,6 +13,7 @@
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include "bengal/core/allocator.hpp"
 #include "bengal/core/memory.hpp"
@@ -481,30 +482,45 @@ void write_shard_parts(BuildContext& b, RenderContext& r) {
 // index.json, sitemap, feeds, robots.txt, llms.txt, graph.json; then the broken-link warnings.
 // A shard writes its parts of the search indexes instead, and the rest if it owns the site's
 // files.
+//
+// Without a --memory-limit the files are made on every thread at once: each is one thread's
+// work, and in a warm build they are most of finalize. Under a limit they are made one after
+// another, each one's scratch given back before the next makes its own, so that their peaks do
+// not stack up; so do the summaries they read.
 void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   site::Site& site = b.site();
-  if (b.options.shard.sharded()) {
-    write_shard_parts(b, r);
+  bool parallel = b.memory.limit_bytes == 0;
+  auto search = [&] {
+    if (b.options.shard.sharded()) {
+      write_shard_parts(b, r);
+    } else {
+      if (site.features.search)
+        write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
+      if (r.sharded_search) r.sharded_search->write(r.writer, b.incremental);
+    }
+    r.search_spill.reset();
+    r.sharded_search.reset();
+  };
+  auto site_files = [&] {
+    if (!b.shard.owns_site()) return;
+    write_site_outputs(
+        site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
+        b.diagnostics, parallel);
+    if (site.features.graph) {
+      output::StreamingFile file(r.writer, "graph.json");
+      graph::write_graph_json(site, b.graph, [&](std::string_view piece) { file.append(piece); });
+      file.commit();
+    }
+  };
+  if (parallel) {
+    tbb::parallel_invoke(search, site_files);
   } else {
-    if (site.features.search)
-      write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
-    if (r.sharded_search) r.sharded_search->write(r.writer, b.incremental);
+    search();
+    give_back_memory(site);
+    site_files();
   }
-  r.search_spill.reset();
-  r.sharded_search.reset();
-  // Each site-wide output's scratch goes back before the next one makes its own, so their
-  // peaks do not stack up under a --memory-limit; so do the summaries index.json read.
   give_back_memory(site);
   if (!b.shard.owns_site()) return;
-  write_site_outputs(
-      site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
-      b.diagnostics);
-  give_back_memory(site);  // and those the feeds and llms.txt read
-  if (site.features.graph) {
-    output::StreamingFile file(r.writer, "graph.json");
-    graph::write_graph_json(site, b.graph, [&](std::string_view piece) { file.append(piece); });
-    file.commit();
-  }
   for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, false));
 }
 

@@ -1,9 +1,12 @@
 #include "bengal/pipeline/site_outputs.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include "bengal/content/page_url.hpp"
 #include "bengal/output/feeds.hpp"
@@ -210,45 +213,66 @@ std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId>
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
                           const ContentFn& content, output::OutputWriter& writer,
-                          Diagnostics& /*diagnostics*/) {
-  size_t written = 0;
+                          Diagnostics& /*diagnostics*/, bool parallel) {
+  std::atomic<size_t> written{0};
   const auto& cfg = site.config;
   const auto& f = site.features;
-
-  if (f.sitemap) {
-    written += write_sitemap(site, virtual_pages, writer);
-  }
-
+  // Each feed is its own file: the site's, one a section, one a term (kNoPage and the index
+  // of a virtual page).
+  struct Feed {
+    PageId section = kNoPage;
+    size_t term_page = 0;
+  };
+  std::vector<Feed> feeds;
   if (f.rss || f.atom) {
-    written +=
-        write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
-    for (PageId id : site.rendered()) {
-      if (site.page(id).kind != PageKind::kSection) continue;
+    feeds.push_back({});
+    for (PageId id : site.rendered())
+      if (site.page(id).kind == PageKind::kSection) feeds.push_back({id, 0});
+    for (size_t i = 0; i < virtual_pages.size(); ++i)
+      if (virtual_pages[i].term >= 0) feeds.push_back({kNoPage, i + 1});
+  }
+  auto write_feed = [&](const Feed& feed) {
+    if (feed.section == kNoPage && feed.term_page == 0) {
+      written +=
+          write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
+    } else if (feed.section != kNoPage) {
+      PageId id = feed.section;
       std::vector<PageId> pages;
       descendants(site, id, pages);
       written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
                              std::string(site.str(site.page(id).description)),
                              site.str(site.page(id).url), pages, content, writer);
-    }
-    for (const auto& vp : virtual_pages) {
-      if (vp.term < 0) continue;
+    } else {
+      const auto& vp = virtual_pages[feed.term_page - 1];
       const auto& term =
           site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
       written +=
           write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content, writer);
     }
+  };
+  auto sitemap = [&] {
+    if (f.sitemap) written += write_sitemap(site, virtual_pages, writer);
+  };
+  auto rest = [&] {
+    if (f.llms_txt) {
+      write_llms_txt(site, writer);
+      ++written;
+    }
+    if (f.robots) {
+      writer.write("robots.txt", output::build_robots_txt(cfg.baseurl + "/sitemap.xml"));
+      ++written;
+    }
+  };
+  if (parallel) {
+    tbb::parallel_invoke(sitemap, rest, [&] {
+      tbb::parallel_for(size_t{0}, feeds.size(), [&](size_t i) { write_feed(feeds[i]); });
+    });
+  } else {
+    sitemap();
+    for (const Feed& feed : feeds) write_feed(feed);
+    rest();
   }
-
-  if (f.llms_txt) {
-    write_llms_txt(site, writer);
-    ++written;
-  }
-  if (f.robots) {
-    writer.write("robots.txt", output::build_robots_txt(cfg.baseurl + "/sitemap.xml"));
-    ++written;
-  }
-
-  return written;
+  return written.load();
 }
 
 size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {

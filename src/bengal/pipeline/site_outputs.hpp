@@ -21,11 +21,12 @@ using ContentFn = std::function<std::string(PageId)>;
 
 // Writes every output switched on in [features]. `virtual_pages` are the taxonomy and term
 // pages (listed in the sitemap); `content` gives feed items their bodies with
-// [feeds] full_content. Returns the number of files written.
+// [feeds] full_content. Returns the number of files written. With `parallel` the files are
+// made on every thread (`content` must then be thread-safe), each file as it would be alone.
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
                           const ContentFn& content, output::OutputWriter& writer,
-                          Diagnostics& diagnostics);
+                          Diagnostics& diagnostics, bool parallel = false);
 
 // Claims every alias in site.outputs, after every other output (an alias never replaces a
 // file), and writes the redirect pages that hold their paths. Returns the files written.
