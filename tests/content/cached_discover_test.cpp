@@ -3,6 +3,8 @@
 // options apply to cached parses as to fresh ones.
 #include <sys/stat.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <gtest/gtest.h>
@@ -371,6 +373,45 @@ TEST_F(CachedDiscoverTest, TheListingStampsEachFileAsStatDoes) {
   DiscoveredSite s = discover(&cache_);
   EXPECT_EQ(s.sources_parsed, 3u);  // a.md and link.md changed, gone.md is never cached
   EXPECT_EQ(s.table.str(page(s, "link.md").title), "B");
+}
+
+// A folder of many entries is stat'ed on several threads (core/source_tree.cpp): each file
+// still gets its own stamp, links are followed, and what is skipped is reported as for a few.
+TEST_F(CachedDiscoverTest, AFolderOfManyEntriesIsListedAsAFewAre) {
+  std::vector<std::string> expected;
+  for (int i = 0; i < 150; ++i) {
+    std::string rel = fmt::format("many/p{:03}.md", i);
+    bengal::test::write_file(path(rel), std::string(static_cast<size_t>(i) + 1, 'x'));
+    expected.push_back(rel);
+  }
+  bengal::test::write_file(path("many/.hidden.md"), "hidden");
+  bengal::test::write_file(path("many/sub/x.md"), "x");
+  fs::create_symlink("p001.md", path("many/link.md"));
+  fs::create_symlink("missing.md", path("many/gone.md"));
+  ASSERT_EQ(::mkfifo(path("many/pipe").c_str(), 0600), 0);
+  expected.insert(expected.end(), {"many/gone.md", "many/link.md", "many/sub/x.md"});
+  std::sort(expected.begin(), expected.end());
+
+  std::vector<ListedFile> listed =
+      list_source_files_with_stats(root_, "content", {}, *diagnostics_);
+  std::vector<std::string> rels;
+  for (const ListedFile& f : listed) {
+    rels.push_back(f.rel);
+    if (f.rel == "many/gone.md") {
+      EXPECT_FALSE(f.has_stat);
+      continue;
+    }
+    struct stat st {};
+    ASSERT_EQ(::stat(path(f.rel).c_str(), &st), 0) << f.rel;
+    EXPECT_TRUE(f.has_stat) << f.rel;
+    EXPECT_EQ(f.size, static_cast<uint64_t>(st.st_size)) << f.rel;
+    EXPECT_EQ(f.mtime_ns, int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec) << f.rel;
+    EXPECT_EQ(f.inode, static_cast<uint64_t>(st.st_ino)) << f.rel;
+  }
+  EXPECT_EQ(rels, expected);
+  EXPECT_EQ(messages(), (std::vector<std::string>{
+                            "content/many/pipe: warning: not a regular file (a FIFO, socket or "
+                            "device); skipped: replace it with a regular file or remove it"}));
 }
 
 }  // namespace
