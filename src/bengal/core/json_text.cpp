@@ -28,12 +28,32 @@ uint32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
+// Whether a byte is written other than as itself, by style: a table, so that the runs of
+// plain text between such bytes (nearly all of a summary) are appended whole.
+struct EscapedBytes {
+  bool utf8[256] = {};
+  bool python[256] = {};
+  constexpr EscapedBytes() {
+    for (int c = 0; c < 0x20; ++c) utf8[c] = python[c] = true;
+    for (unsigned char c : {'"', '\\', '<', '>', '&'}) utf8[c] = python[c] = true;
+    python[static_cast<unsigned char>('\'')] = true;
+    for (int c = 0x80; c < 256; ++c) python[c] = true;
+  }
+};
+constexpr EscapedBytes kEscaped;
+
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text, JsonStyle style) {
   bool python = style == JsonStyle::kPythonHtmlSafe;
+  const bool* escaped = python ? kEscaped.python : kEscaped.utf8;
   out += '"';
   for (size_t i = 0; i < text.size();) {
+    size_t plain = i;
+    while (plain < text.size() && !escaped[static_cast<unsigned char>(text[plain])]) ++plain;
+    out.append(text.data() + i, plain - i);
+    if (plain == text.size()) break;
+    i = plain;
     auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
       if (!python) {
