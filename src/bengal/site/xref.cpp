@@ -73,6 +73,10 @@ PageId lookup(const Map& map, const Key& key) {
 
 XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pages)
     : table_(&table) {
+  // Sized once: growing them a rehash at a time was a third of their cost at 50K pages.
+  paths_.reserve(pages.size() * 2);
+  stems_.reserve(pages.size());
+  urls_.reserve(pages.size());
   for (PageId id : pages) {
     const auto& m = table.pages[id];
     std::string_view path = table.str(m.source_path);
