@@ -10,6 +10,7 @@
 #include "bengal/highlight/fast/lexers.hpp"
 #include "bengal/highlight/highlight.hpp"
 #include "bengal/highlight/languages.hpp"
+#include "bengal/highlight/tokenizer.hpp"
 
 namespace bengal::highlight {
 namespace {
@@ -20,6 +21,33 @@ std::string fence(std::string_view info, std::string_view code,
   std::string out;
   if (!h.highlight_fence(info, code, scheme, out)) return "(not highlighted)";
   return out;
+}
+
+// KSyntaxHighlighting is a module loaded on the first block that needs it: without it such a
+// block is not tokenized, the pool says why, and the process warns once how to mend it.
+TEST(Highlight, WithoutTheKSyntaxModuleCodeIsPlainAndTheWarningSaysWhy) {
+  TokenizerPool found;
+  TokenizedCode out;
+  EXPECT_TRUE(found.tokenize("Ruby", "puts 1\n", out));
+  EXPECT_FALSE(out.tokens.empty());
+  EXPECT_EQ(found.unavailable(), "");
+
+  TokenizerPool missing("/nonexistent/libbengal-ksyntax.so");
+  for (int i = 0; i < 2; ++i) {
+    testing::internal::CaptureStderr();
+    EXPECT_FALSE(missing.tokenize("Ruby", "puts 1\n", out));
+    EXPECT_EQ(testing::internal::GetCapturedStderr(),
+              i > 0
+                  ? ""
+                  : "warning: cannot load libbengal-ksyntax.so (/nonexistent/libbengal-ksyntax.so: "
+                    "cannot open shared object file: No such file or directory): code blocks in "
+                    "languages that bengal has no lexer of its own for are not highlighted; keep "
+                    "libbengal-ksyntax.so beside the bengal binary\n");
+  }
+  EXPECT_EQ(missing.unavailable(),
+            "/nonexistent/libbengal-ksyntax.so: cannot open shared object file: No such file or "
+            "directory");
+  EXPECT_TRUE(out.tokens.empty());
 }
 
 TEST(Highlight, SemanticClasses) {

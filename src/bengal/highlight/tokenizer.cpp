@@ -1,151 +1,120 @@
 #include "bengal/highlight/tokenizer.hpp"
 
-#include <KSyntaxHighlighting/AbstractHighlighter>
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Format>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/State>
-#include <KSyntaxHighlighting/Theme>
-#include <QString>
-#include <map>
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "bengal/highlight/ksyntax_module.hpp"
 
 namespace bengal::highlight {
+namespace {
 
-namespace ksh = KSyntaxHighlighting;
+namespace fs = std::filesystem;
 
-static_assert(static_cast<int>(TokenStyle::kOthers) == ksh::Theme::Others,
-              "TokenStyle must follow KSyntaxHighlighting's TextStyle");
+constexpr const char* kModuleName = "libbengal-ksyntax.so";
 
-class TokenizerPool::Worker : public ksh::AbstractHighlighter {
- public:
-  bool tokenize(std::string_view name, std::string_view code, TokenizedCode& out) {
-    ksh::Definition def = definition(name);
-    if (!def.isValid()) return false;
-    setDefinition(def);
-    out_ = &out;
-    ksh::State state;
-    size_t pos = 0;
-    while (pos < code.size()) {
-      size_t nl = code.find('\n', pos);
-      size_t end = nl == std::string_view::npos ? code.size() : nl;
-      state = tokenize_line(code.substr(pos, end - pos), state);
-      if (nl == std::string_view::npos) break;
-      out.text += '\n';
-      pos = nl + 1;
-    }
-    out_ = nullptr;
-    return true;
-  }
+// Where the module is looked for: beside the running program, then where this tree built it.
+std::vector<fs::path> module_candidates() {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) out.push_back(exe.parent_path() / kModuleName);
+  out.push_back(fs::path(BENGAL_KSYNTAX_MODULE_DIR) / kModuleName);
+  return out;
+}
 
- protected:
-  void applyFormat(int offset, int length, const ksh::Format& format) override {
-    if (length <= 0) return;
-    TokenStyle style = style_of(format);
-    if (style == TokenStyle::kNormal) return;
-    auto begin = static_cast<uint32_t>(line_base_ + byte_offset(offset));
-    auto end = static_cast<uint32_t>(line_base_ + byte_offset(offset + length));
-    auto& tokens = out_->tokens;
-    if (!tokens.empty() && tokens.back().end == begin && tokens.back().style == style) {
-      tokens.back().end = end;
-    } else {
-      tokens.push_back({begin, end, style});
-    }
-  }
+}  // namespace
 
- private:
-  ksh::Definition definition(std::string_view name) {
-    auto it = definitions_.find(name);
-    if (it == definitions_.end()) {
-      QString qname = QString::fromUtf8(name.data(), static_cast<int>(name.size()));
-      it = definitions_.emplace(std::string(name), repository_.definitionForName(qname)).first;
-    }
-    return it->second;
-  }
-
-  ksh::State tokenize_line(std::string_view line, const ksh::State& state) {
-    QString q = QString::fromUtf8(line.data(), static_cast<int>(line.size()));
-    QByteArray utf8 = q.toUtf8();
-    line_base_ = out_->text.size();
-    out_->text.append(utf8.constData(), static_cast<size_t>(utf8.size()));
-    // Offsets come in UTF-16 units; map them to bytes unless the line is ASCII.
-    ascii_ = utf8.size() == q.size();
-    if (!ascii_) {
-      utf16_to_byte_.assign(static_cast<size_t>(q.size()) + 1, 0);
-      size_t bytes = 0;
-      for (int i = 0; i < q.size(); ++i) {
-        utf16_to_byte_[static_cast<size_t>(i)] = bytes;
-        char16_t c = q.at(i).unicode();
-        if (c < 0x80) {
-          bytes += 1;
-        } else if (c < 0x800) {
-          bytes += 2;
-        } else if (c >= 0xD800 && c < 0xDC00) {
-          bytes += 4;  // a surrogate pair: both halves map to the start of the character
-          if (i + 1 < q.size()) utf16_to_byte_[static_cast<size_t>(++i)] = bytes - 4;
-        } else {
-          bytes += 3;
-        }
-      }
-      utf16_to_byte_[static_cast<size_t>(q.size())] = bytes;
-    }
-    return highlightLine(q, state);
-  }
-
-  size_t byte_offset(int utf16) const {
-    auto i = static_cast<size_t>(utf16);
-    if (ascii_) return i;
-    return utf16_to_byte_[std::min(i, utf16_to_byte_.size() - 1)];
-  }
-
-  TokenStyle style_of(const ksh::Format& format) {
-    size_t id = format.id();
-    if (id >= style_by_format_.size()) style_by_format_.resize(id + 1, kUnknown);
-    if (style_by_format_[id] == kUnknown) {
-      auto style = static_cast<TokenStyle>(format.textStyle());
-      QByteArray name = format.name().toUtf8();
-      style = refine_style(style, std::string_view(name.constData(), name.size()));
-      style_by_format_[id] = static_cast<uint8_t>(style);
-    }
-    return static_cast<TokenStyle>(style_by_format_[id]);
-  }
-
-  static constexpr uint8_t kUnknown = 0xFF;
-  ksh::Repository repository_;
-  std::map<std::string, ksh::Definition, std::less<>> definitions_;
-  std::vector<uint8_t> style_by_format_;
-  std::vector<size_t> utf16_to_byte_;
-  TokenizedCode* out_ = nullptr;
-  size_t line_base_ = 0;
-  bool ascii_ = true;
+struct TokenizerPool::Module {
+  void* handle = nullptr;
+  decltype(&bengal_ksyntax_new_worker) new_worker = nullptr;
+  decltype(&bengal_ksyntax_delete_worker) delete_worker = nullptr;
+  decltype(&bengal_ksyntax_tokenize) tokenize = nullptr;
+  std::string error;  // why it is not loaded
 };
 
-TokenizerPool::TokenizerPool() = default;
-TokenizerPool::~TokenizerPool() = default;
+TokenizerPool::TokenizerPool(fs::path module) : path_(std::move(module)) {}
 
-std::unique_ptr<TokenizerPool::Worker> TokenizerPool::borrow() {
+TokenizerPool::~TokenizerPool() {
+  // The module stays loaded: Qt's libraries do not all support being unloaded.
+  if (module_ && module_->handle != nullptr)
+    for (void* worker : idle_) module_->delete_worker(worker);
+}
+
+const TokenizerPool::Module* TokenizerPool::module() {
+  std::call_once(loaded_, [&] {
+    auto m = std::make_unique<Module>();
+    std::vector<fs::path> candidates = path_.empty() ? module_candidates() : std::vector{path_};
+    std::string errors;
+    for (const fs::path& candidate : candidates) {
+      m->handle = ::dlopen(candidate.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (m->handle != nullptr) break;
+      const char* why = ::dlerror();
+      errors += fmt::format("{}{}", errors.empty() ? "" : "; ", why ? why : candidate.string());
+    }
+    if (m->handle != nullptr) {
+      m->new_worker = reinterpret_cast<decltype(m->new_worker)>(
+          ::dlsym(m->handle, "bengal_ksyntax_new_worker"));
+      m->delete_worker = reinterpret_cast<decltype(m->delete_worker)>(
+          ::dlsym(m->handle, "bengal_ksyntax_delete_worker"));
+      m->tokenize =
+          reinterpret_cast<decltype(m->tokenize)>(::dlsym(m->handle, "bengal_ksyntax_tokenize"));
+      if (!m->new_worker || !m->delete_worker || !m->tokenize) {
+        errors = fmt::format("{} does not export bengal's functions", kModuleName);
+        m->handle = nullptr;
+      }
+    }
+    static std::atomic<bool> warned{false};  // once a process: every build makes a pool
+    if (m->handle == nullptr) {
+      m->error = errors;
+      if (!warned.exchange(true))
+        fmt::print(stderr,
+                   "warning: cannot load {} ({}): code blocks in languages that bengal has no "
+                   "lexer of its own for are not highlighted; keep {} beside the bengal binary\n",
+                   kModuleName, errors, kModuleName);
+    }
+    std::lock_guard lock(mutex_);
+    module_ = std::move(m);
+  });
+  return module_->handle != nullptr ? module_.get() : nullptr;
+}
+
+std::string TokenizerPool::unavailable() const {
+  std::lock_guard lock(mutex_);
+  return module_ ? module_->error : std::string();
+}
+
+void* TokenizerPool::borrow(const Module& m) {
   {
     std::lock_guard lock(mutex_);
     if (!idle_.empty()) {
-      auto worker = std::move(idle_.back());
+      void* worker = idle_.back();
       idle_.pop_back();
       return worker;
     }
   }
-  return std::make_unique<Worker>();  // loads the repository's index, ~20 ms
+  return m.new_worker();
 }
 
-void TokenizerPool::give_back(std::unique_ptr<Worker> worker) {
+void TokenizerPool::give_back(void* worker) {
   std::lock_guard lock(mutex_);
-  idle_.push_back(std::move(worker));
+  idle_.push_back(worker);
 }
 
 bool TokenizerPool::tokenize(std::string_view definition, std::string_view code,
                              TokenizedCode& out) {
   out.text.clear();
   out.tokens.clear();
-  auto worker = borrow();
-  bool ok = worker->tokenize(definition, code, out);
-  give_back(std::move(worker));
+  const Module* m = module();
+  if (m == nullptr) return false;
+  void* worker = borrow(*m);
+  bool ok =
+      m->tokenize(worker, definition.data(), definition.size(), code.data(), code.size(), &out);
+  give_back(worker);
   return ok;
 }
 

@@ -1,8 +1,11 @@
 // Tokenizing code with KSyntaxHighlighting, behind a plain C++ interface so that only
-// tokenizer.cpp sees Qt.
+// ksyntax_module.cpp sees Qt. That file is the shared module libbengal-ksyntax.so, which the
+// pool loads on the first block it tokenizes (not at start: Qt and its libraries take 55 ms to
+// load, and most sites never need them).
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,19 +36,30 @@ struct TokenizedCode {
 // for a block, so there are as many as threads tokenizing at once. Thread-safe.
 class TokenizerPool {
  public:
-  TokenizerPool();
+  // The module is libbengal-ksyntax.so beside the running program, else in the build folder
+  // it was built in; `module` names another (tests).
+  explicit TokenizerPool(std::filesystem::path module = {});
   ~TokenizerPool();
+  TokenizerPool(const TokenizerPool&) = delete;
+  TokenizerPool& operator=(const TokenizerPool&) = delete;
 
-  // false when KSyntaxHighlighting has no definition of that name.
+  // false when KSyntaxHighlighting has no definition of that name, or when the module cannot
+  // be loaded (then the process's first such call prints a warning saying why).
   bool tokenize(std::string_view definition, std::string_view code, TokenizedCode& out);
+  // Why the module could not be loaded; empty when it was, or before the first tokenize().
+  std::string unavailable() const;
 
  private:
-  class Worker;
-  std::unique_ptr<Worker> borrow();
-  void give_back(std::unique_ptr<Worker> worker);
+  struct Module;
+  const Module* module();
+  void* borrow(const Module& m);
+  void give_back(void* worker);
 
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<Worker>> idle_;
+  std::filesystem::path path_;
+  std::once_flag loaded_;
+  std::unique_ptr<Module> module_;
+  mutable std::mutex mutex_;
+  std::vector<void*> idle_;  // workers of the module's, guarded by mutex_
 };
 
 }  // namespace bengal::highlight
