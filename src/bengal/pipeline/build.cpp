@@ -506,6 +506,7 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
     write_site_outputs(
         site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
         b.diagnostics, parallel);
+    if (!parallel) give_back_memory(site);  // what the feeds and llms.txt read
     if (site.features.graph) {
       output::StreamingFile file(r.writer, "graph.json");
       graph::write_graph_json(site, b.graph, [&](std::string_view piece) { file.append(piece); });
