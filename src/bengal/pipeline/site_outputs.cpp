@@ -217,37 +217,43 @@ size_t write_site_outputs(const site::Site& site,
   std::atomic<size_t> written{0};
   const auto& cfg = site.config;
   const auto& f = site.features;
-  // Each feed is its own file: the site's, one a section, one a term (kNoPage and the index
-  // of a virtual page).
+  // Each feed is its own file: the site's, one a section's, one a term's.
   struct Feed {
-    PageId section = kNoPage;
-    size_t term_page = 0;
+    enum class Of : uint8_t { kSite, kSection, kTerm };
+    Of of = Of::kSite;
+    size_t index = 0;  // the section's PageId, or the term's virtual page
   };
   std::vector<Feed> feeds;
   if (f.rss || f.atom) {
-    feeds.push_back({});
+    feeds.push_back({Feed::Of::kSite});
     for (PageId id : site.rendered())
-      if (site.page(id).kind == PageKind::kSection) feeds.push_back({id, 0});
+      if (site.page(id).kind == PageKind::kSection) feeds.push_back({Feed::Of::kSection, id});
     for (size_t i = 0; i < virtual_pages.size(); ++i)
-      if (virtual_pages[i].term >= 0) feeds.push_back({kNoPage, i + 1});
+      if (virtual_pages[i].term >= 0) feeds.push_back({Feed::Of::kTerm, i});
   }
   auto write_feed = [&](const Feed& feed) {
-    if (feed.section == kNoPage && feed.term_page == 0) {
-      written +=
-          write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
-    } else if (feed.section != kNoPage) {
-      PageId id = feed.section;
-      std::vector<PageId> pages;
-      descendants(site, id, pages);
-      written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
-                             std::string(site.str(site.page(id).description)),
-                             site.str(site.page(id).url), pages, content, writer);
-    } else {
-      const auto& vp = virtual_pages[feed.term_page - 1];
-      const auto& term =
-          site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
-      written +=
-          write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content, writer);
+    switch (feed.of) {
+      case Feed::Of::kSite:
+        written +=
+            write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
+        break;
+      case Feed::Of::kSection: {
+        auto id = static_cast<PageId>(feed.index);
+        std::vector<PageId> pages;
+        descendants(site, id, pages);
+        written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
+                               std::string(site.str(site.page(id).description)),
+                               site.str(site.page(id).url), pages, content, writer);
+        break;
+      }
+      case Feed::Of::kTerm: {
+        const auto& vp = virtual_pages[feed.index];
+        const auto& term =
+            site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
+        written += write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content,
+                               writer);
+        break;
+      }
     }
   };
   auto sitemap = [&] {
