@@ -164,12 +164,11 @@ std::string StringPool::copy(StrId id) const {
   if (!is_cold(id)) return std::string(get(id));
   // One read of the prefix and, mostly, the whole text: summaries are capped well below it.
   constexpr size_t kFirstRead = 2048;
-  auto offset = static_cast<size_t>(entries_[id] - cold_map_.data());
+  uint64_t offset = cold_offset(id);
   std::string bytes;
   cold_file_->read(offset, std::min(kFirstRead, cold_map_.size() - offset), bytes);
   const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t size = *p++;
-  if (size >= 0x80) size = long_size(size, p);
+  size_t size = read_size(p);
   auto prefix = static_cast<size_t>(p - reinterpret_cast<const unsigned char*>(bytes.data()));
   if (prefix + size > bytes.size())
     cold_file_->read(offset + bytes.size(), prefix + size - bytes.size(), bytes);
@@ -180,15 +179,14 @@ std::string StringPool::copy(StrId id) const {
 
 std::string_view ColdReader::get(StrId id) {
   if (!pool_.is_cold(id)) return pool_.get(id);
-  auto offset = static_cast<uint64_t>(pool_.entries_[id] - pool_.cold_map_.data());
+  uint64_t offset = pool_.cold_offset(id);
   uint64_t file = pool_.cold_map_.size();
   constexpr uint64_t kLongestPrefix = 10;  // a 64-bit size, 7 bits a byte
   uint64_t prefix_room = std::min(kLongestPrefix, file - offset);
   if (!holds(offset, prefix_room)) read(offset, std::max<uint64_t>(kWindowBytes, prefix_room));
   const auto* begin = reinterpret_cast<const unsigned char*>(window_.data() + (offset - start_));
   const unsigned char* p = begin;
-  size_t size = *p++;
-  if (size >= 0x80) size = StringPool::long_size(size, p);
+  size_t size = StringPool::read_size(p);
   auto prefix = static_cast<uint64_t>(p - begin);
   if (!holds(offset, prefix + size)) read(offset, std::max<uint64_t>(kWindowBytes, prefix + size));
   return std::string_view(window_).substr(offset - start_ + prefix, size);

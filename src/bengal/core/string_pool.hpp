@@ -71,8 +71,7 @@ class StringPool {
 
   std::string_view get(StrId id) const {
     const auto* p = reinterpret_cast<const unsigned char*>(entries_[id]);
-    size_t size = *p++;
-    if (size >= 0x80) size = long_size(size, p);
+    size_t size = read_size(p);
     return {reinterpret_cast<const char*>(p), size};
   }
   size_t size() const { return entries_.size(); }
@@ -83,7 +82,16 @@ class StringPool {
 
  private:
   friend class ColdReader;
+  // The length prefix at `p`, which moves past it.
+  static size_t read_size(const unsigned char*& p) {
+    size_t first = *p++;
+    return first < 0x80 ? first : long_size(first, p);
+  }
   static size_t long_size(size_t first, const unsigned char*& p);
+  // Where a cold id's entry starts in the cold file, once sealed.
+  uint64_t cold_offset(StrId id) const {
+    return static_cast<uint64_t>(entries_[id] - cold_map_.data());
+  }
   const char* copy_in(std::string_view s);
   StrId add_entry(const char* entry);
   size_t find_slot(std::string_view s, uint64_t hash) const;
