@@ -1,7 +1,6 @@
 #include "bengal/highlight/tokenizer.hpp"
 
 #include <dlfcn.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <cstdio>
