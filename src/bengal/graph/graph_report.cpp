@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "bengal/core/json_text.hpp"
-#include "bengal/site/link_check.hpp"
 
 namespace bengal::graph {
 namespace {
@@ -59,7 +58,7 @@ GraphSummary summarize(const site::Site& site, const SiteGraph& graph, const Gra
   s.pages = graph.links.active_count();
   s.links = graph.links.link_count();
   s.navigation_edges = graph.links.edge_count() - s.links;
-  s.broken_links = site::find_broken_links(site).size();
+  s.broken_links = graph.broken_links.size();
   s.iterations = graph.pagerank.iterations;
   s.hot_percent = config.hot_percent;
   s.orphans = orphans(site, graph.links);

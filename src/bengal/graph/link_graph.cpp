@@ -71,7 +71,7 @@ size_t LinkGraph::memory_bytes() const {
          source_kinds_.size() + inbound_links_.size() * sizeof(uint32_t);
 }
 
-LinkGraph build_link_graph(const site::Site& site) {
+LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken) {
   const auto& t = site.table;
   std::vector<bool> active(t.pages.size(), false);
   for (PageId id : site.rendered()) active[id] = true;
@@ -80,16 +80,13 @@ LinkGraph build_link_graph(const site::Site& site) {
   for (PageId id : site.rendered()) {
     cold.next();
     const auto& m = t.pages[id];
-    for (StrId dest : t.list(m.links)) {
-      site::LinkTarget r = site.xref.resolve_link(id, t.str(dest));
-      if (r.status == site::LinkTarget::Status::kResolved)
-        edges.push_back({id, r.page, EdgeKind::kLink});
-    }
-    for (StrId dest : t.list(m.wiki_links)) {
-      site::LinkTarget r = site.xref.resolve_wiki(id, t.str(dest));
-      if (r.status == site::LinkTarget::Status::kResolved)
-        edges.push_back({id, r.page, EdgeKind::kLink});
-    }
+    site::for_each_link(site, id,
+                        [&](std::string_view target, uint32_t line, const site::LinkTarget& r) {
+                          if (r.status == site::LinkTarget::Status::kResolved)
+                            edges.push_back({id, r.page, EdgeKind::kLink});
+                          else if (broken != nullptr && site::is_broken(r.status))
+                            broken->push_back({id, line, std::string(target), r.status});
+                        });
     if (m.kind != content::PageKind::kPage) {
       for (PageId c : site.pages_of(id)) edges.push_back({id, c, EdgeKind::kSection});
       for (PageId c : site.sections_of(id)) edges.push_back({id, c, EdgeKind::kSection});

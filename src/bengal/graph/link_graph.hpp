@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "bengal/site/link_check.hpp"
 #include "bengal/site/site.hpp"
 
 namespace bengal::graph {
@@ -66,6 +67,8 @@ class LinkGraph {
 
 // The graph of a site's rendered pages: content links resolved through the cross-reference
 // index (links to a missing page or anchor are not edges), section -> child, prev/next.
-LinkGraph build_link_graph(const site::Site& site);
+// With `broken`, the links it could not resolve go there, as find_broken_links lists them.
+LinkGraph build_link_graph(const site::Site& site,
+                           std::vector<site::LinkProblem>* broken = nullptr);
 
 }  // namespace bengal::graph

@@ -9,6 +9,7 @@
 #include "bengal/graph/link_graph.hpp"
 #include "bengal/graph/pagerank.hpp"
 #include "bengal/graph/related.hpp"
+#include "bengal/site/link_check.hpp"
 #include "bengal/site/site.hpp"
 
 namespace bengal::graph {
@@ -32,6 +33,9 @@ struct SiteGraph {
   std::vector<PageId> hubs;  // top hot_percent by PageRank, ties by source path; rank order
   std::vector<bool> is_hub;  // by page id
   RelatedPages related;
+  // The links the graph could not resolve, as site::find_broken_links lists them: found in
+  // the same pass, so a build resolves each link once.
+  std::vector<site::LinkProblem> broken_links;
 
   double rank(PageId p) const { return p < pagerank.rank.size() ? pagerank.rank[p] : 0.0; }
 };

@@ -243,10 +243,10 @@ BuildOutcome plan(BuildContext& b) {
   stats.batch_size = memory->batch_size;
   b.batches = plan_batches(site, b.graph.hubs, memory->batch_size);
   stats.batches = b.batches.size();
-  // Broken internal links: warnings after the build, errors that stop it with --strict.
-  b.broken_links = site::find_broken_links(site);
+  // Broken internal links (found by the graph): warnings after the build, errors that stop it
+  // with --strict.
   if (b.options.strict) {
-    for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, true));
+    for (const auto& p : b.graph.broken_links) b.diagnostics.add(site::describe(site, p, true));
     if (b.diagnostics.error_count() > 0) return BuildOutcome::kStrictStop;
   }
   if (b.options.shard.sharded()) {
@@ -522,7 +522,7 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
   }
   give_back_memory(site);
   if (!b.shard.owns_site()) return;
-  for (const auto& p : b.broken_links) b.diagnostics.add(site::describe(site, p, false));
+  for (const auto& p : b.graph.broken_links) b.diagnostics.add(site::describe(site, p, false));
 }
 
 // Files of content/ and the static layers, before the first page: each written only where it

@@ -42,7 +42,6 @@ struct BuildContext {
   // plan: the memory policy, the render order, what is generated.
   MemoryPlan memory;
   std::vector<std::vector<PageId>> batches;
-  std::vector<site::LinkProblem> broken_links;
   std::vector<templates::VirtualPage> generated;  // taxonomy and term pages
   ShardPlan shard;  // what this build renders of the site (all of it when not sharded)
   // The incremental build (incremental.hpp), opened by load; null when the cache is off or

@@ -6,28 +6,37 @@
 
 namespace bengal::site {
 
+void for_each_link(const Site& site, PageId id,
+                   const std::function<void(std::string_view, uint32_t, const LinkTarget&)>& fn) {
+  const auto& t = site.table;
+  const auto& m = t.pages[id];
+  auto each = [&](content::StrRange targets, content::StrRange lines, bool wiki) {
+    auto names = t.list(targets);
+    auto nums = t.number_list(lines);
+    for (size_t i = 0; i < names.size(); ++i) {
+      std::string_view target = t.str(names[i]);
+      fn(target, i < nums.size() ? nums[i] : 0,
+         wiki ? site.xref.resolve_wiki(id, target) : site.xref.resolve_link(id, target));
+    }
+  };
+  each(m.links, m.link_lines, false);
+  each(m.wiki_links, m.wiki_link_lines, true);
+}
+
+bool is_broken(LinkTarget::Status status) {
+  return status == LinkTarget::Status::kMissingPage ||
+         status == LinkTarget::Status::kMissingAnchor ||
+         status == LinkTarget::Status::kUnknownProject;
+}
+
 std::vector<LinkProblem> find_broken_links(const Site& site) {
   std::vector<LinkProblem> problems;
-  const auto& t = site.table;
-  ColdPass cold(t.strings);  // links as written are cold text
+  ColdPass cold(site.table.strings);  // links as written are cold text
   for (PageId id : site.rendered()) {
     cold.next();
-    const auto& m = t.pages[id];
-    auto check = [&](content::StrRange targets, content::StrRange lines, bool wiki) {
-      auto names = t.list(targets);
-      auto nums = t.number_list(lines);
-      for (size_t i = 0; i < names.size(); ++i) {
-        std::string_view target = t.str(names[i]);
-        LinkTarget r =
-            wiki ? site.xref.resolve_wiki(id, target) : site.xref.resolve_link(id, target);
-        if (r.status == LinkTarget::Status::kMissingPage ||
-            r.status == LinkTarget::Status::kMissingAnchor ||
-            r.status == LinkTarget::Status::kUnknownProject)
-          problems.push_back({id, i < nums.size() ? nums[i] : 0, std::string(target), r.status});
-      }
-    };
-    check(m.links, m.link_lines, false);
-    check(m.wiki_links, m.wiki_link_lines, true);
+    for_each_link(site, id, [&](std::string_view target, uint32_t line, const LinkTarget& r) {
+      if (is_broken(r.status)) problems.push_back({id, line, std::string(target), r.status});
+    });
   }
   return problems;
 }

@@ -3,6 +3,8 @@
 // page, and an #anchor an existing heading of it.
 #pragma once
 
+#include <functional>
+#include <string_view>
 #include <vector>
 
 #include "bengal/core/diagnostic.hpp"
@@ -16,6 +18,16 @@ struct LinkProblem {
   std::string target;  // as written
   LinkTarget::Status status;
 };
+
+// Calls `fn(target as written, line, result)` for each internal link of page `id`, its
+// Markdown links and then its [[wiki]] links, resolved through the cross-reference index. The
+// link graph and the link check read a page's links through it, so a build resolves each link
+// once. Links as written are cold text: the caller walks pages in a ColdPass.
+void for_each_link(const Site& site, PageId id,
+                   const std::function<void(std::string_view, uint32_t, const LinkTarget&)>& fn);
+
+// True for what the link check reports: a missing page or anchor, an unknown project.
+bool is_broken(LinkTarget::Status status);
 
 // Every broken link of the rendered pages, in page id then line order.
 std::vector<LinkProblem> find_broken_links(const Site& site);
