@@ -142,15 +142,25 @@ std::vector<std::string> search_shards(const TestSite& site) {
   return out;
 }
 
+// The RSS feeds, output-relative: the site's, the sections' and the terms'.
+std::vector<std::string> feeds(const TestSite& site) {
+  std::vector<std::string> out;
+  for (const auto& rel : site.outputs())
+    if (rel.ends_with("rss.xml")) out.push_back(rel);
+  return out;
+}
+
 TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
   TestSite site(kCacheSite);
   auto cold = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(cold.site_files_kept, 0u);
   std::vector<std::string> shards = search_shards(site);
   ASSERT_GE(shards.size(), 5u);
+  ASSERT_EQ(feeds(site), (std::vector<std::string>{"blog/rss.xml", "docs/rss.xml", "rss.xml",
+                                                   "tags/x/rss.xml", "tags/y/rss.xml"}));
 
   auto unchanged = site.build(with_cache(pipeline::CacheMode::kUse));
-  EXPECT_EQ(unchanged.site_files_kept, shards.size());
+  EXPECT_EQ(unchanged.site_files_kept, shards.size() + 5);
   EXPECT_EQ(unchanged.files_written, 0u);
 
   // "betamax" is a new term of the shard "be" (6265, the hex of its bytes), beside "beta": the
@@ -168,7 +178,8 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
     if (spill.bucket_of(prefix) != edited_bucket) ++others;
   }
   EXPECT_EQ(search_shards(site), shards);
-  EXPECT_EQ(edited.site_files_kept, others);
+  // The feeds that list b are made again; docs/rss.xml is kept.
+  EXPECT_EQ(edited.site_files_kept, others + 1);
   EXPECT_LT(others, shards.size());
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
@@ -182,10 +193,41 @@ TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
 
   auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(warm.renders, 0u);
-  EXPECT_LT(warm.site_files_kept, shards.size());  // the edited shard's bucket was made again
+  // The edited shard's bucket was made again; the 5 feeds were kept.
+  EXPECT_LT(warm.site_files_kept, shards.size() + 5);
   EXPECT_GT(warm.site_files_kept, 0u);
   EXPECT_EQ(warm.files_written, 1u);
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+}
+
+// A feed is made again when an item it lists changed, or its file did; the others are kept
+// as the last build left them. Feeds with the pages' bodies are made every time.
+TEST(IncrementalCache, FeedsAreMadeAgainOnlyWhereAnItemChanged) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  auto before = snapshot(site.out());
+  // c is in the site's feed and the blog's; it has no tags.
+  write_file(site.dir() / "content/blog/c.md",
+             "---\ntitle: C\ndate: 2024-01-03\n---\nGamma again [a](a.md).\n");
+  write_file(site.out() / "tags/y/rss.xml", "edited by hand\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  auto after = snapshot(site.out());
+  for (const char* kept : {"docs/rss.xml", "tags/x/rss.xml"})
+    EXPECT_EQ(after[kept], before[kept]) << kept;
+  for (const char* made : {"rss.xml", "blog/rss.xml"}) {
+    EXPECT_NE(after[made].first, before[made].first) << made;
+    EXPECT_NE(after[made].first.find("Gamma again"), std::string::npos) << made;
+  }
+  EXPECT_EQ(after["tags/y/rss.xml"].first, before["tags/y/rss.xml"].first);
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+
+  Files full = kCacheSite;
+  full["bengal.toml"] = std::string(kTestConfig) + "[feeds]\nfull_content = true\n";
+  TestSite with_bodies(full);
+  with_bodies.build(with_cache(pipeline::CacheMode::kUse));
+  auto unchanged = with_bodies.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(unchanged.site_files_kept, search_shards(with_bodies).size());
+  EXPECT_EQ(differences_from_cold(with_bodies), std::vector<std::string>{});
 }
 
 // Another file in a page's place, of the same size and time (what a folder of another build

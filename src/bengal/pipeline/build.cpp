@@ -505,7 +505,7 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
     if (!b.shard.owns_site()) return;
     write_site_outputs(
         site, b.generated, [&](PageId id) { return r.body.content_html(id); }, r.writer,
-        b.diagnostics, parallel);
+        b.diagnostics, parallel, b.incremental);
     if (!parallel) give_back_memory(site);  // what the feeds and llms.txt read
     if (site.features.graph) {
       output::StreamingFile file(r.writer, "graph.json");

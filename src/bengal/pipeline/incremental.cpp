@@ -287,6 +287,10 @@ std::optional<std::vector<std::string>> Incremental::keep_group(const std::strin
   return rels;
 }
 
+uint64_t Incremental::page_digest(PageId id) const {
+  return id < digests_.full.size() ? digests_.full[id] : 0;
+}
+
 void Incremental::record_group(const std::string& key, uint64_t inputs,
                                const std::vector<std::string>& rels) {
   cache::UnitRecord unit;

@@ -91,7 +91,8 @@ class Incremental final : public KeptOutputs {
                                                      uint64_t inputs) override;
   void record_group(const std::string& key, uint64_t inputs,
                     const std::vector<std::string>& rels) override;
-  size_t group_files_kept() const { return group_files_kept_; }
+  uint64_t page_digest(PageId id) const override;
+  size_t group_files_kept() const { return group_files_kept_.load(); }
   // The related pages of the last build, kept in the cache as the group "graph:related".
   // Usable from discovery on, before start().
   graph::RelatedMemo& related_memo() { return *related_memo_; }
@@ -116,7 +117,7 @@ class Incremental final : public KeptOutputs {
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;
   bool warm_ = false;
-  size_t group_files_kept_ = 0;
+  std::atomic<size_t> group_files_kept_{0};
   bool pagerank_changed_ = true;
   bool data_changed_ = true;
   cache::BuildKeys keys_;

@@ -12,6 +12,7 @@
 #include "bengal/output/feeds.hpp"
 #include "bengal/output/site_files.hpp"
 #include "bengal/output/sitemap.hpp"
+#include "bengal/pipeline/digests.hpp"
 #include "bengal/pipeline/output_plan.hpp"
 
 namespace bengal::pipeline {
@@ -27,19 +28,38 @@ void descendants(const site::Site& site, PageId section, std::vector<PageId>& ou
   for (PageId s : site.sections_of(section)) descendants(site, s, out);
 }
 
-// Writes rss.xml (and atom.xml) in the folder of `list_url`.
+// What a feed is made of: its channel, which files it holds, and each item's page with the
+// digest of all the page gives it (kept_outputs.hpp).
+uint64_t feed_inputs(const output::FeedInfo& info, bool rss, bool atom,
+                     std::span<const PageId> items, const KeptOutputs& kept) {
+  std::string bytes;
+  for (const std::string* s :
+       {&info.title, &info.link, &info.description, &info.language, &info.author}) {
+    bytes += std::to_string(s->size());
+    bytes += ':';
+    bytes += *s;
+  }
+  bytes += rss ? 'r' : '-';
+  bytes += atom ? 'a' : '-';
+  for (PageId id : items) {
+    uint64_t digest = kept.page_digest(id);
+    bytes.append(reinterpret_cast<const char*>(&id), sizeof id);
+    bytes.append(reinterpret_cast<const char*>(&digest), sizeof digest);
+  }
+  return digest_bytes(bytes);
+}
+
+// Writes rss.xml (and atom.xml) in the folder of `list_url`, or keeps those the last build
+// made of the same items (`kept`). Returns the files written or kept.
 size_t write_feeds(const site::Site& site, std::string title, std::string description,
                    std::string_view list_url, std::span<const PageId> pages,
-                   const ContentFn& content, output::OutputWriter& writer) {
-  size_t written = 0;
-  std::vector<output::FeedItem> items;
-  for (PageId id : newest_dated(site, pages, kFeedItems)) {
-    const auto& m = site.page(id);
-    items.push_back({std::string(site.str(m.title)), site.permalink(id),
-                     site.description_or_summary(id),
-                     site.features.feed_full_content ? content(id) : std::string(), m.date,
-                     m.has_lastmod ? m.lastmod : m.date});
-  }
+                   const ContentFn& content, output::OutputWriter& writer, KeptOutputs* kept) {
+  std::string folder = feed_folder(list_url);  // "blog/" or ""
+  // A feed that lost its path to a page was reported when the paths were claimed.
+  site::ClaimKey key = feed_key(list_url);
+  bool rss = site.features.rss && site.outputs.holds(folder + "rss.xml", key);
+  bool atom = site.features.atom && site.outputs.holds(folder + "atom.xml", key);
+  if (!rss && !atom) return 0;
   output::FeedInfo info;
   info.title = std::move(title);
   info.link = site.config.baseurl + std::string(list_url);
@@ -47,20 +67,36 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   info.language = site.config.language;
   const Value* author = site.config.params.find("author");
   info.author = author && author->is_string() ? author->as_string() : site.config.title;
-  std::string folder = feed_folder(list_url);  // "blog/" or ""
-  // A feed that lost its path to a page was reported when the paths were claimed.
-  site::ClaimKey key = feed_key(list_url);
-  if (site.features.rss && site.outputs.holds(folder + "rss.xml", key)) {
+  std::vector<PageId> newest = newest_dated(site, pages, kFeedItems);
+  // Items with their bodies are made of more than the pages' digests tell: made every time.
+  if (site.features.feed_full_content) kept = nullptr;
+  std::string group = "feed " + folder;
+  uint64_t inputs = kept != nullptr ? feed_inputs(info, rss, atom, newest, *kept) : 0;
+  if (kept != nullptr) {
+    if (std::optional<std::vector<std::string>> rels = kept->keep_group(group, inputs))
+      return rels->size();
+  }
+  std::vector<output::FeedItem> items;
+  for (PageId id : newest) {
+    const auto& m = site.page(id);
+    items.push_back({std::string(site.str(m.title)), site.permalink(id),
+                     site.description_or_summary(id),
+                     site.features.feed_full_content ? content(id) : std::string(), m.date,
+                     m.has_lastmod ? m.lastmod : m.date});
+  }
+  std::vector<std::string> rels;
+  if (rss) {
     info.self = info.link + "rss.xml";
-    writer.write(folder + "rss.xml", output::build_rss(info, items));
-    ++written;
+    rels.push_back(folder + "rss.xml");
+    writer.write(rels.back(), output::build_rss(info, items));
   }
-  if (site.features.atom && site.outputs.holds(folder + "atom.xml", key)) {
+  if (atom) {
     info.self = info.link + "atom.xml";
-    writer.write(folder + "atom.xml", output::build_atom(info, items));
-    ++written;
+    rels.push_back(folder + "atom.xml");
+    writer.write(rels.back(), output::build_atom(info, items));
   }
-  return written;
+  if (kept != nullptr) kept->record_group(group, inputs, rels);
+  return rels.size();
 }
 
 // One output file written in pieces: what a caller appends to `text` goes out each time it
@@ -213,7 +249,7 @@ std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId>
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
                           const ContentFn& content, output::OutputWriter& writer,
-                          Diagnostics& /*diagnostics*/, bool parallel) {
+                          Diagnostics& /*diagnostics*/, bool parallel, KeptOutputs* kept) {
   std::atomic<size_t> written{0};
   const auto& cfg = site.config;
   const auto& f = site.features;
@@ -234,8 +270,8 @@ size_t write_site_outputs(const site::Site& site,
   auto write_feed = [&](const Feed& feed) {
     switch (feed.of) {
       case Feed::Of::kSite:
-        written +=
-            write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content, writer);
+        written += write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content,
+                               writer, kept);
         break;
       case Feed::Of::kSection: {
         auto id = static_cast<PageId>(feed.index);
@@ -243,7 +279,7 @@ size_t write_site_outputs(const site::Site& site,
         descendants(site, id, pages);
         written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
                                std::string(site.str(site.page(id).description)),
-                               site.str(site.page(id).url), pages, content, writer);
+                               site.str(site.page(id).url), pages, content, writer, kept);
         break;
       }
       case Feed::Of::kTerm: {
@@ -251,7 +287,7 @@ size_t write_site_outputs(const site::Site& site,
         const auto& term =
             site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
         written += write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content,
-                               writer);
+                               writer, kept);
         break;
       }
     }

@@ -11,6 +11,7 @@
 
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/output/writer.hpp"
+#include "bengal/pipeline/kept_outputs.hpp"
 #include "bengal/site/site.hpp"
 #include "bengal/templates/site_context.hpp"
 
@@ -21,12 +22,15 @@ using ContentFn = std::function<std::string(PageId)>;
 
 // Writes every output switched on in [features]. `virtual_pages` are the taxonomy and term
 // pages (listed in the sitemap); `content` gives feed items their bodies with
-// [feeds] full_content. Returns the number of files written. With `parallel` the files are
-// made on every thread (`content` must then be thread-safe), each file as it would be alone.
+// [feeds] full_content. Returns the number of files written or kept. With `parallel` the
+// files are made on every thread (`content` must then be thread-safe), each file as it would
+// be alone. With `kept` (an incremental build), a feed the last build made of the same items
+// is kept as it is.
 size_t write_site_outputs(const site::Site& site,
                           const std::vector<templates::VirtualPage>& virtual_pages,
                           const ContentFn& content, output::OutputWriter& writer,
-                          Diagnostics& diagnostics, bool parallel = false);
+                          Diagnostics& diagnostics, bool parallel = false,
+                          KeptOutputs* kept = nullptr);
 
 // Claims every alias in site.outputs, after every other output (an alias never replaces a
 // file), and writes the redirect pages that hold their paths. Returns the files written.
