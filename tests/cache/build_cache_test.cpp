@@ -22,17 +22,22 @@ void finish_one_build(BuildCache& cache) {
   cache.put_body(0, "body");
   cache.store("a.md", {10, 20, 30}, "parse");
   PageDigests digests{{111}, {222}};
-  cache.finish({1, 2, 3, 4}, digests, {{"page.html", 9}}, {"a/index.html", "index.html"});
+  cache.finish({1, 2, 3, 4}, digests, {{"page.html", 9}}, {"a/index.html", "index.html"}, nullptr,
+               true, "2-digest");
 }
 
 TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   fs::path site = fresh_site();
+  uint64_t seed = 0;
   {
     std::string note;
     auto cache = BuildCache::open(site, "cache.db", note);
     ASSERT_NE(cache, nullptr);
     EXPECT_EQ(note, "");
     EXPECT_FALSE(cache->last_keys());
+    EXPECT_EQ(cache->manifest_digest(), std::nullopt);
+    seed = cache->manifest_seed();
+    EXPECT_EQ(cache->manifest_seed(), seed);
     finish_one_build(*cache);
   }
   std::string note;
@@ -50,6 +55,9 @@ TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   EXPECT_EQ(cache->page_digests().full, std::vector<uint64_t>{111});
   EXPECT_EQ(cache->page_digests().head, std::vector<uint64_t>{222});
   EXPECT_EQ(cache->manifest(), (std::vector<std::string>{"a/index.html", "index.html"}));
+  EXPECT_EQ(cache->manifest_digest(), "2-digest");
+  EXPECT_EQ(cache->manifest_seed(), seed);
+  EXPECT_NE(BuildCache::open(fresh_site(), "cache.db", note)->manifest_seed(), seed);
   auto source = cache->find("a.md");
   ASSERT_TRUE(source);
   EXPECT_EQ(source->stamp, (content::FileStamp{10, 20, 30}));

@@ -65,6 +65,24 @@ TEST_F(WriterTest, LinkFileHardLinksARegularFileAndCopiesThroughASymlink) {
   EXPECT_EQ(w.manifest(), (std::vector<std::string>{"a/index.html", "link.txt"}));
 }
 
+// The manifest's digest is the same for the same files in any order, and only for them.
+TEST_F(WriterTest, TheManifestDigestIsTheSameOnlyForTheSameFiles) {
+  auto digest = [&](std::vector<std::string> rels, uint64_t seed) {
+    OutputWriter w(root_ / "out");
+    for (const auto& rel : rels) w.keep(rel);
+    return w.manifest_digest(seed);
+  };
+  std::string ab = digest({"a/index.html", "b/index.html"}, 7);
+  EXPECT_EQ(digest({"b/index.html", "a/index.html"}, 7), ab);
+  EXPECT_EQ(ab.substr(0, 2), "2-");
+  EXPECT_EQ(ab.size(), 2u + 32u);
+  EXPECT_NE(digest({"a/index.html", "c/index.html"}, 7), ab);
+  EXPECT_NE(digest({"a/index.html"}, 7), ab);
+  EXPECT_NE(digest({"a/index.html", "b/index.html", "b/index.html"}, 7), ab);
+  EXPECT_NE(digest({"a/index.html", "b/index.html"}, 8), ab);
+  EXPECT_EQ(digest({}, 7), "0-" + std::string(32, '0'));
+}
+
 TEST_F(WriterTest, RefusesPathsOutsideTheOutputDir) {
   OutputWriter w(root_ / "out");
   for (const char* bad : {"../x.html", "/etc/x", "a/../../x", "a//b", "./a", "a\\b", ""}) {

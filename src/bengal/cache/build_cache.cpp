@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <random>
 
 #include <fmt/format.h>
 
@@ -198,7 +199,7 @@ void BuildCache::begin(bool cold) {
 void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
                         const std::vector<std::pair<std::string, uint64_t>>& templates,
                         const std::vector<std::string>& manifest, const PageDigests* last,
-                        bool manifest_changed) {
+                        bool manifest_changed, std::string_view manifest_digest) {
   flush();
   Transaction t(*db_);
   db_->exec("DELETE FROM templates;");
@@ -228,6 +229,11 @@ void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
     Statement q(db_->handle(), "INSERT INTO manifest(rel) VALUES(?)");
     for (const auto& rel : manifest) q.bind(1, rel).run();
   }
+  // With the manifest, in one transaction: the digest always describes the table.
+  if (manifest_digest.empty())
+    Statement(db_->handle(), "DELETE FROM meta WHERE key = 'manifest_digest'").run();
+  else
+    set_meta(*db_, "manifest_digest", manifest_digest);
   db_->exec(
       "INSERT OR REPLACE INTO bodies(id, record) SELECT id, record FROM new_bodies; "
       "DELETE FROM new_bodies;");
@@ -272,6 +278,23 @@ std::vector<std::string> BuildCache::manifest() {
   Statement q(db_->handle(), "SELECT rel FROM manifest ORDER BY rel");
   while (q.step()) out.emplace_back(q.column_text(0));
   return out;
+}
+
+std::optional<std::string> BuildCache::manifest_digest() {
+  return meta(*db_, "manifest_digest");
+}
+
+uint64_t BuildCache::manifest_seed() {
+  if (std::optional<std::string> seed = meta(*db_, "manifest_seed")) {
+    try {
+      return std::stoull(*seed);
+    } catch (const std::exception&) {
+    }
+  }
+  std::random_device random;
+  uint64_t seed = (uint64_t{random()} << 32) | random();
+  set_meta(*db_, "manifest_seed", std::to_string(seed));
+  return seed;
 }
 
 std::vector<std::optional<std::string>> BuildCache::bodies(size_t pages) {

@@ -59,15 +59,20 @@ class BuildCache final : public content::SourceCache {
   // Ends it: the keys, page digests, template digests and manifest of this build, "done".
   // With `last` (the page digests the cache holds, as page_digests() read them), only the
   // pages whose digests changed are written; a manifest that did not change is not written.
+  // `manifest_digest` is OutputWriter::manifest_digest's, under manifest_seed().
   void finish(const BuildKeys& keys, const PageDigests& page_digests,
               const std::vector<std::pair<std::string, uint64_t>>& templates,
               const std::vector<std::string>& manifest, const PageDigests* last = nullptr,
-              bool manifest_changed = true);
+              bool manifest_changed = true, std::string_view manifest_digest = {});
 
   // The last build's, read at open or on demand.
   PageDigests page_digests();
   std::vector<std::pair<std::string, uint64_t>> template_digests();
   std::vector<std::string> manifest();
+  // The digest of that manifest, when the last build stored one, and the cache's secret seed
+  // of such digests (made at random the first time).
+  std::optional<std::string> manifest_digest();
+  uint64_t manifest_seed();
   // By page id, below `pages`: each page body's reads, when the last build recorded them.
   // Read at once: they are small, and a warm build asks for most of them.
   std::vector<std::optional<std::string>> bodies(size_t pages);

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include "bengal/core/read_set.hpp"
 
@@ -326,6 +327,20 @@ void OutputWriter::keep(std::string_view rel) {
   std::lock_guard lock(mutex_);
   manifest_.append(rel);
   manifest_.push_back('\0');
+}
+
+std::string OutputWriter::manifest_digest(uint64_t seed) const {
+  uint64_t count = 0, low = 0, high = 0;
+  std::lock_guard lock(mutex_);
+  for (size_t at = 0; at < manifest_.size();) {
+    size_t end = manifest_.find('\0', at);
+    XXH128_hash_t hash = XXH3_128bits_withSeed(manifest_.data() + at, end - at, seed);
+    ++count;
+    low += hash.low64;
+    high += hash.high64;
+    at = end + 1;
+  }
+  return fmt::format("{}-{:016x}{:016x}", count, high, low);
 }
 
 std::vector<std::string> OutputWriter::manifest() const {

@@ -96,6 +96,12 @@ class OutputWriter {
   // those kept from the build before (keep). The incremental build removes the files of the
   // last manifest that are not in this one, and --clean every other file of the folder.
   std::vector<std::string> manifest() const;
+  // A digest of the manifest that does not depend on the order of its paths: their count and
+  // the sums of their 128-bit hashes under `seed`. The same digest is the same manifest, so a
+  // build that left the files of the last one need not sort and compare both. The seed is a
+  // secret of the cache (BuildCache::manifest_seed), so that no one can choose paths whose
+  // sums collide.
+  std::string manifest_digest(uint64_t seed) const;
   // A file of the build before that this build keeps as it is (a page not rendered again).
   void keep(std::string_view rel);
 

@@ -327,18 +327,24 @@ void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t 
 }
 
 size_t Incremental::finish(RenderContext& r) {
-  std::vector<std::string> manifest = r.writer.manifest();
-  std::vector<std::string> old = cache_->manifest();
-  std::vector<std::string> stale;
-  std::set_difference(old.begin(), old.end(), manifest.begin(), manifest.end(),
-                      std::back_inserter(stale));
+  // A build that left the files of the last one (most warm builds) has no stale files and the
+  // same manifest: the digests tell, without sorting the one and reading the other.
+  std::string digest = r.writer.manifest_digest(cache_->manifest_seed());
+  bool same = cache_->manifest_digest() == digest;
+  std::vector<std::string> manifest, old, stale;
+  if (!same) {
+    manifest = r.writer.manifest();
+    old = cache_->manifest();
+    std::set_difference(old.begin(), old.end(), manifest.begin(), manifest.end(),
+                        std::back_inserter(stale));
+  }
   size_t removed = remove_outputs(r.writer.root(), stale);
   std::vector<std::pair<std::string, uint64_t>> templates(template_now_.begin(),
                                                           template_now_.end());
   for (const auto& name : new_templates_) templates.emplace_back(name, template_digest(name));
   std::sort(templates.begin(), templates.end());
   cache_->finish(keys_, digests_, templates, manifest, warm_ ? &last_digests_ : nullptr,
-                 manifest != old);
+                 !same && manifest != old, digest);
   return removed;
 }
 
