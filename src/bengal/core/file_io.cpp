@@ -45,24 +45,32 @@ bool read_file(const std::filesystem::path& path, std::string& out, std::string&
     return false;
   };
   if (static_cast<size_t>(st.st_size) > kMaxSourceFileBytes) return too_large();
-  if (static_cast<size_t>(st.st_size) > offset)
-    out.reserve(static_cast<size_t>(st.st_size) - offset);
   if (offset > 0 && ::lseek(f.fd, static_cast<off_t>(offset), SEEK_SET) < 0) {
     error = std::strerror(errno);
     return false;
   }
-  char buf[64 * 1024];
+  // Reads straight into `out`, asking for a byte more than fstat said is left: a read that
+  // stops short exactly there has met the end, so a file that did not change is read with one
+  // call and no second one to find the end. One that grew is read on to its end.
+  size_t size = static_cast<size_t>(st.st_size);
+  size_t expected = size > offset ? size - offset : 0;
   for (;;) {
-    ssize_t n = ::read(f.fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
+    size_t at = out.size();
+    size_t want = at < expected ? expected - at + 1 : size_t{64} << 10;
+    out.resize(at + want);
+    ssize_t n = ::read(f.fd, out.data() + at, want);
+    if (n < 0 && errno == EINTR) {
+      out.resize(at);
+      continue;
+    }
     if (n < 0) {
       error = std::strerror(errno);
       out.clear();
       return false;
     }
-    if (n == 0) break;
-    out.append(buf, static_cast<size_t>(n));
+    out.resize(at + static_cast<size_t>(n));
     if (out.size() + offset > kMaxSourceFileBytes) return too_large();
+    if (n == 0 || (static_cast<size_t>(n) < want && out.size() == expected)) break;
   }
   return true;
 }

@@ -268,11 +268,14 @@ void OutputWriter::make_parent_folders(std::string_view rel) {
     fs::path path = root_ / folder;
     struct stat st {};
     // Another thread may create the folder between lstat and mkdir: EEXIST, then look again.
-    if (::lstat(path.c_str(), &st) != 0 &&
-        (errno != ENOENT || (::mkdir(path.c_str(), 0755) != 0 && errno != EEXIST) ||
-         ::lstat(path.c_str(), &st) != 0)) {
-      int error = errno;
-      fail(resolve(rel), error);
+    // A folder this mkdir made is a folder; it is not looked at again.
+    if (::lstat(path.c_str(), &st) != 0) {
+      if (errno == ENOENT && ::mkdir(path.c_str(), 0755) == 0) {
+        st.st_mode = S_IFDIR;
+      } else if (errno != EEXIST || ::lstat(path.c_str(), &st) != 0) {
+        int error = errno;
+        fail(resolve(rel), error);
+      }
     }
     // A symlink inside the output folder could point anywhere: writing through it would
     // create files outside the output folder.

@@ -161,9 +161,13 @@ bool Environment::exists(std::string_view name) const {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(name); it != cache_.end())
       return it->second.tpl != nullptr || it->second.error;
+    if (missing_.contains(name)) return false;
   }
   std::string display;
-  return loader_->load(name, display).has_value();
+  if (loader_->load(name, display)) return true;
+  std::lock_guard lock(mutex_);
+  missing_.emplace(name);
+  return false;
 }
 
 std::optional<std::string> Environment::source(std::string_view name) const {

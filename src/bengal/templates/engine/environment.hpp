@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -134,6 +135,10 @@ class Environment {
   std::map<std::string, CustomTest, std::less<>> tests_;
   mutable std::mutex mutex_;
   mutable std::map<std::string, Entry, std::less<>> cache_;
+  // Names exists() did not find: every page asks for its section's layout, which most sites
+  // do not have, and each miss looked in every template folder. An Environment serves one
+  // build, which sees the templates as they were when it asked first.
+  mutable std::set<std::string, std::less<>> missing_;
 };
 
 // Compiles `source` as template `name`: tests and error checks without a loader. `env`, when
