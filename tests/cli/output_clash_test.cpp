@@ -39,6 +39,7 @@ fs::path clashing_site() {
   write_file(site / "static/404.html", "static 404\n");
   write_file(site / "static/b/index.html", "static b\n");
   write_file(site / "static/old/index.html", "static old\n");
+  write_file(site / "static/page/3/index.html", "static page 3\n");
   write_file(site / "static/css/x.css", "site css\n");
   write_file(site / "themes/t/static/css/x.css", "theme css\n");
   write_file(site / "themes/t/static/css/y.css", "theme y\n");
@@ -87,6 +88,9 @@ constexpr std::string_view kErrors =
     "templates/404.html\n"
     "static/b/index.html: error: static/b/index.html is not written: content/b.md also writes "
     "b/index.html and comes first; rename or remove the file\n"
+    "static/page/3/index.html: error: static/page/3/index.html is not written: page 3 of the "
+    "list of content/_index.md also writes page/3/index.html and comes first; rename or remove "
+    "the file\n"
     "static/robots.txt: error: static/robots.txt is not written: the generated robots.txt also "
     "writes robots.txt and comes first; rename or remove the file, or turn off [features] "
     "robots\n";

@@ -28,7 +28,8 @@ void claim_pagers(std::vector<OutputClaim>& claims, size_t items, size_t per_pag
     OutputClaim c;
     c.path = content::output_path_for_url(pagers[i].url);
     c.by = key;
-    c.what = c.who = fmt::format("page {} of {}", pagers[i].number, list);
+    c.what = c.who = list;
+    c.page = static_cast<uint32_t>(pagers[i].number);
     c.file = file;
     claims.push_back(std::move(c));
   }

@@ -8,6 +8,17 @@
 #include "bengal/site/key_position.hpp"
 
 namespace bengal::site {
+namespace {
+
+std::string numbered(uint32_t page, std::string_view list) {
+  return page == 0 ? std::string(list) : fmt::format("page {} of {}", page, list);
+}
+
+}  // namespace
+
+std::string OutputPaths::who(const Held& held) const {
+  return numbered(held.page, str(held.who));
+}
 
 void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::string_view why,
                          Diagnostics& diagnostics) const {
@@ -26,10 +37,11 @@ void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::stri
                                winner.tier == 0;
   auto make = alias_under_content || override_under_source ? make_warning : make_error;
   std::string remedy = loser.remedy.empty()
-                           ? fmt::format("change the url or slug of {}", str(winner.who))
+                           ? fmt::format("change the url or slug of {}", who(winner))
                            : loser.remedy;
   if (winner.hint != kEmptyStr) remedy += fmt::format(", or {}", str(winner.hint));
-  std::string message = fmt::format("{} is not written: {}; {}", loser.what, why, remedy);
+  std::string message =
+      fmt::format("{} is not written: {}; {}", numbered(loser.page, loser.what), why, remedy);
   if (loser.file.empty()) {
     diagnostics.add(make(std::string(str(winner.file)), 0, 0, std::move(message)));
     return;
@@ -61,8 +73,8 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
       const Held& w = held_[(h & ~kFolder) - 1];
       std::string why =
           h & kFolder
-              ? fmt::format("{} writes {}, so {} must be a folder", str(w.who), str(w.path), path)
-              : fmt::format("{} also writes {} and comes first", str(w.who), path);
+              ? fmt::format("{} writes {}, so {} must be a folder", who(w), str(w.path), path)
+              : fmt::format("{} also writes {} and comes first", who(w), path);
       report(c, w, why, diagnostics);
       continue;
     }
@@ -72,10 +84,10 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
       uint32_t h = holder_of(path.substr(0, slash));
       if (h == 0 || (h & kFolder) != 0) continue;
       const Held& w = held_[h - 1];
-      report(c, w,
-             fmt::format("{} writes the file {}, where {} needs a folder", str(w.who), str(w.path),
-                         path),
-             diagnostics);
+      report(
+          c, w,
+          fmt::format("{} writes the file {}, where {} needs a folder", who(w), str(w.path), path),
+          diagnostics);
       blocked = true;
     }
     if (blocked) continue;
@@ -90,7 +102,8 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
       mark(path.substr(0, slash), holder | kFolder);
     mark(path, holder);
     held_.push_back({c.by.rank, c.by.tier, strings_.intern(c.by.key), strings_.intern(path),
-                     strings_.intern(c.who), strings_.intern(c.file), strings_.intern(c.hint)});
+                     strings_.intern(c.who), strings_.intern(c.file), strings_.intern(c.hint),
+                     c.page});
     won[i] = true;
   }
   return won;

@@ -57,6 +57,10 @@ struct OutputClaim {
   std::vector<std::string_view> keys;
   std::string remedy;  // as a loser: "remove the alias"; "" says to change the winner
   std::string hint;    // as a winner: "turn off [features] robots"
+  // Page N > 1 of a list: `what` and `who` name the list, and the messages say "page N of"
+  // it. A list of a million pages has 100,000 such pages; their names are made only for a
+  // message.
+  uint32_t page = 0;
 };
 
 class OutputPaths {
@@ -78,12 +82,15 @@ class OutputPaths {
 
  private:
   // A won claim, its strings interned in strings_: a million-page site holds more than a
-  // million of these, so each is 24 bytes.
+  // million of these, so each is 28 bytes.
   struct Held {
     OutputRank rank = OutputRank::kPage;
     uint8_t tier = 0;
     StrId key = kEmptyStr, path = kEmptyStr, who = kEmptyStr, file = kEmptyStr, hint = kEmptyStr;
+    uint32_t page = 0;  // OutputClaim::page
   };
+  // Who holds a claim, in a message: "content/a.md", "page 3 of the list of content/b.md".
+  std::string who(const Held& held) const;
   // holders_ values: the index in held_ + 1 of a file's claim, with kFolder set for a folder
   // that holds it; 0 for a string that is neither.
   static constexpr uint32_t kFolder = uint32_t{1} << 31;
