@@ -8,8 +8,6 @@
 namespace bengal::site {
 namespace {
 
-constexpr PageId kAmbiguous = kNoPage - 1;
-
 // Resolves "." and ".." in a '/'-separated relative path; nullopt-like empty result with
 // `ok = false` when it climbs above the root.
 std::string normalize_path(std::string_view path, bool& ok) {
@@ -57,16 +55,10 @@ bool has_scheme(std::string_view dest) {
   return true;
 }
 
-template <typename Map>
-void add_unique(Map& map, std::string_view key, PageId id) {
-  auto [it, inserted] = map.emplace(key, id);
-  if (!inserted && it->second != id) it->second = kAmbiguous;
-}
-
 template <typename Map, typename Key>
 PageId lookup(const Map& map, const Key& key) {
   auto it = map.find(key);
-  return it == map.end() || it->second == kAmbiguous ? kNoPage : it->second;
+  return it == map.end() ? kNoPage : it->second;
 }
 
 }  // namespace
@@ -79,24 +71,21 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
   urls_.reserve(pages.size());
   for (PageId id : pages) {
     const auto& m = table.pages[id];
-    std::string_view path = table.str(m.source_path);
-    paths_.emplace(path, id);
-    std::string_view stem = path.substr(0, path.size() - 3);  // without ".md"
-    paths_.emplace(stem, id);
+    paths_.add(table, id, PageKey::kPath, false);
+    paths_.add(table, id, PageKey::kStem, false);
     // A section or bundle is also known by its folder: "docs" for docs/_index.md.
-    if (stem == "_index" || stem.ends_with("/_index") || stem.ends_with("/index")) {
-      paths_.emplace(dir_of(stem), id);
-    } else {
-      size_t slash = stem.rfind('/');
-      add_unique(stems_, stem.substr(slash == std::string::npos ? 0 : slash + 1), id);
-    }
-    if (m.slug != kEmptyStr) add_unique(slugs_, table.str(m.slug), id);
+    std::string_view stem = page_key(table, id, PageKey::kStem);
+    if (stem == "_index" || stem.ends_with("/_index") || stem.ends_with("/index"))
+      paths_.add(table, id, PageKey::kFolder, false);
+    else
+      stems_.add(table, id, PageKey::kName, true);
+    if (m.slug != kEmptyStr) slugs_.add(table, id, PageKey::kSlug, true);
     if (const Value* params = table.page_params(m)) {
       if (const Value* v = params->find("id"); v && v->is_string() && !v->as_string().empty())
         ids_.emplace(v->as_string(), id);  // pages come in source path order
     }
     for (StrId t : table.list(m.targets)) targets_.emplace(table.str(t), id);
-    urls_.emplace(table.str(m.url), id);
+    urls_.add(table, id, PageKey::kUrl, false);
   }
   anchor_offsets_.assign(table.pages.size() + 1, 0);
   for (PageId id : pages) anchor_offsets_[id + 1] = table.pages[id].anchors.count;
@@ -116,7 +105,7 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
 PageId XrefIndex::by_path(std::string_view path) const {
   bool ok = true;
   std::string norm = normalize_path(path, ok);
-  return ok ? lookup(paths_, norm) : kNoPage;
+  return ok ? paths_.find(*table_, norm) : kNoPage;
 }
 
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
@@ -144,8 +133,7 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
     // A site path: a page's URL, or a source path from the content root.
     std::string url(dest);
     if (!url.ends_with('/') && url.rfind('.') <= url.rfind('/')) url += '/';
-    if (PageId id = lookup(urls_, std::string_view(url)); id != kNoPage)
-      return with_anchor(id, anchor);
+    if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
     if (dest.ends_with(".md")) {
       PageId id = by_path(dest.substr(1));
       if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
@@ -247,8 +235,8 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
       if (!joined.empty()) joined += '/';
       id = by_path(joined + std::string(path));
     }
-    if (id == kNoPage) id = lookup(slugs_, target);
-    if (id == kNoPage) id = lookup(stems_, target);
+    if (id == kNoPage) id = slugs_.find(*table_, target);
+    if (id == kNoPage) id = stems_.find(*table_, target);
   }
   if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
   return with_anchor(id, anchor);

@@ -11,6 +11,7 @@
 
 #include "bengal/content/page_meta.hpp"
 #include "bengal/markdown/link_destination.hpp"
+#include "bengal/site/page_key_index.hpp"
 
 namespace bengal::site {
 
@@ -55,15 +56,15 @@ class XrefIndex {
   LinkTarget with_anchor(PageId page, std::string_view anchor) const;
 
   const content::PageTable* table_ = nullptr;
-  // Keys are views of the table's strings (or of parts of them), which outlive the index.
-  std::unordered_map<std::string_view, PageId> paths_;      // "docs/intro.md", "docs/intro", "docs"
-  std::unordered_map<std::string_view, PageId> slugs_;      // only slugs that name one page
+  // Keys are the table's texts (page_key_index.hpp), which outlive the index.
+  PageKeyIndex paths_;                                      // "docs/intro.md", "docs/intro", "docs"
+  PageKeyIndex slugs_;                                      // only slugs that name one page
   std::unordered_map<std::string, PageId> ids_;             // front matter ids: the first page wins
   std::unordered_map<std::string_view, PageId> targets_;    // `target` names: the first wins
   std::unordered_map<std::string, std::string> templates_;  // external_refs.templates
   std::unordered_map<std::string, std::string> indexes_;    // external_refs.indexes
-  std::unordered_map<std::string_view, PageId> urls_;
-  std::unordered_map<std::string_view, PageId> stems_;  // file names without .md, when unique
+  PageKeyIndex urls_;
+  PageKeyIndex stems_;  // file names without .md, when unique
   // Heading ids of each page sorted by text, found by binary search: a link's anchor check is
   // O(log headings), so 100K links to a page of 100K headings stay cheap. CSR by page id.
   std::vector<uint32_t> anchor_offsets_;
