@@ -150,25 +150,15 @@ void StringPool::seal_cold() {
   if (cold_ids_.empty()) return;
   cold_map_ = cold_file_->map();
   // The file holds the cold strings one after another in id order, each after its length.
-  // Their places are found by reading the lengths through a window of the file, not through
-  // the mapping: touching every page of it made all of it resident at once, the index's whole
-  // cold text (70 MB at 100K pages, 700 MB at a million), the peak of a big site's discovery.
-  constexpr uint64_t kWindow = uint64_t{64} << 10;
-  constexpr uint64_t kLongestPrefix = 10;  // a 64-bit size, 7 bits a byte
-  uint64_t file = cold_map_.size();
-  std::string window;
-  uint64_t start = 0, at = 0;
+  // Their places are found by reading the file through a ColdReader, not through the mapping:
+  // touching every page of it made all of it resident at once, the index's whole cold text
+  // (70 MB at 100K pages, 700 MB at a million), the peak of a big site's discovery.
+  ColdReader reader(*this);
+  const char* at = cold_map_.data();
   for (StrId id : cold_ids_) {
-    if (at + std::min(kLongestPrefix, file - at) > start + window.size()) {
-      window.clear();
-      start = at;
-      cold_file_->read(at, std::min(kWindow, file - at), window);
-    }
-    const auto* begin = reinterpret_cast<const unsigned char*>(window.data() + (at - start));
-    const unsigned char* p = begin;
-    size_t size = read_size(p);
-    entries_[id] = cold_map_.data() + at;
-    at += static_cast<uint64_t>(p - begin) + size;
+    entries_[id] = at;
+    size_t size = reader.get(id).size();
+    at += prefix_bytes(size) + size;
   }
   std::vector<StrId>().swap(cold_ids_);
 }
