@@ -321,6 +321,20 @@ void write_atomically(OutputWriter& writer, std::string_view rel, int fault, Fil
 
 }  // namespace
 
+namespace {
+
+// Calls `fn(rel)` for each path of a manifest string (each path followed by a NUL).
+template <typename Fn>
+void for_each_path(std::string_view manifest, Fn&& fn) {
+  for (size_t at = 0; at < manifest.size();) {
+    size_t end = manifest.find('\0', at);
+    fn(manifest.substr(at, end - at));
+    at = end + 1;
+  }
+}
+
+}  // namespace
+
 void OutputWriter::note(std::string_view rel) {
   reads::output_written(rel);
   keep(rel);
@@ -335,14 +349,12 @@ void OutputWriter::keep(std::string_view rel) {
 std::string OutputWriter::manifest_digest(uint64_t seed) const {
   uint64_t count = 0, low = 0, high = 0;
   std::lock_guard lock(mutex_);
-  for (size_t at = 0; at < manifest_.size();) {
-    size_t end = manifest_.find('\0', at);
-    XXH128_hash_t hash = XXH3_128bits_withSeed(manifest_.data() + at, end - at, seed);
+  for_each_path(manifest_, [&](std::string_view rel) {
+    XXH128_hash_t hash = XXH3_128bits_withSeed(rel.data(), rel.size(), seed);
     ++count;
     low += hash.low64;
     high += hash.high64;
-    at = end + 1;
-  }
+  });
   return fmt::format("{}-{:016x}{:016x}", count, high, low);
 }
 
@@ -350,11 +362,7 @@ std::vector<std::string> OutputWriter::manifest() const {
   std::vector<std::string> out;
   {
     std::lock_guard lock(mutex_);
-    for (size_t at = 0; at < manifest_.size();) {
-      size_t end = manifest_.find('\0', at);
-      out.emplace_back(manifest_, at, end - at);
-      at = end + 1;
-    }
+    for_each_path(manifest_, [&](std::string_view rel) { out.emplace_back(rel); });
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
