@@ -8,77 +8,80 @@
 #include "bengal/core/version.hpp"
 
 namespace bengal::pipeline {
+
+Hasher::Hasher() : state_(XXH3_createState()) {
+  XXH3_64bits_reset(state_);
+}
+Hasher::~Hasher() {
+  XXH3_freeState(state_);
+}
+
+Hasher& Hasher::num(uint64_t v) {
+  XXH3_64bits_update(state_, &v, sizeof v);
+  return *this;
+}
+
+Hasher& Hasher::text(std::string_view s) {
+  num(s.size());
+  XXH3_64bits_update(state_, s.data(), s.size());
+  return *this;
+}
+
+Hasher& Hasher::real(double d) {
+  uint64_t bits;
+  std::memcpy(&bits, &d, sizeof bits);
+  return num(bits);
+}
+
+Hasher& Hasher::ids(std::span<const PageId> list) {
+  num(list.size());
+  XXH3_64bits_update(state_, list.data(), list.size_bytes());
+  return *this;
+}
+
+Hasher& Hasher::value(const bengal::Value& v) {
+  num(static_cast<uint64_t>(v.type()));
+  switch (v.type()) {
+    case bengal::Value::Type::kNull:
+      break;
+    case bengal::Value::Type::kBool:
+      num(v.as_bool());
+      break;
+    case bengal::Value::Type::kInt:
+      num(static_cast<uint64_t>(v.as_int()));
+      break;
+    case bengal::Value::Type::kFloat:
+      real(v.as_float());
+      break;
+    case bengal::Value::Type::kString:
+      text(v.as_string());
+      break;
+    case bengal::Value::Type::kArray:
+      num(v.as_array().size());
+      for (const auto& item : v.as_array()) value(item);
+      break;
+    case bengal::Value::Type::kTable:
+      num(v.as_table().size());
+      for (const auto& [key, item] : v.as_table()) {
+        text(key);
+        value(item);
+      }
+      break;
+  }
+  return *this;
+}
+
+Hasher& Hasher::date(bool has, const Date& d) {
+  num(has);
+  if (has) text(d.to_rfc3339());
+  return *this;
+}
+
+uint64_t Hasher::digest() const {
+  return XXH3_64bits_digest(state_);
+}
+
 namespace {
-
-// Feeds values into one XXH3 state; every variable-length item is length-prefixed so that
-// ("ab", "c") and ("a", "bc") differ.
-class Hasher {
- public:
-  Hasher() : state_(XXH3_createState()) { XXH3_64bits_reset(state_); }
-  ~Hasher() { XXH3_freeState(state_); }
-  Hasher(const Hasher&) = delete;
-  Hasher& operator=(const Hasher&) = delete;
-
-  Hasher& num(uint64_t v) {
-    XXH3_64bits_update(state_, &v, sizeof v);
-    return *this;
-  }
-  Hasher& text(std::string_view s) {
-    num(s.size());
-    XXH3_64bits_update(state_, s.data(), s.size());
-    return *this;
-  }
-  Hasher& real(double d) {
-    uint64_t bits;
-    std::memcpy(&bits, &d, sizeof bits);
-    return num(bits);
-  }
-  Hasher& ids(std::span<const PageId> list) {
-    num(list.size());
-    XXH3_64bits_update(state_, list.data(), list.size_bytes());
-    return *this;
-  }
-  Hasher& value(const bengal::Value& v) {
-    num(static_cast<uint64_t>(v.type()));
-    switch (v.type()) {
-      case bengal::Value::Type::kNull:
-        break;
-      case bengal::Value::Type::kBool:
-        num(v.as_bool());
-        break;
-      case bengal::Value::Type::kInt:
-        num(static_cast<uint64_t>(v.as_int()));
-        break;
-      case bengal::Value::Type::kFloat:
-        real(v.as_float());
-        break;
-      case bengal::Value::Type::kString:
-        text(v.as_string());
-        break;
-      case bengal::Value::Type::kArray:
-        num(v.as_array().size());
-        for (const auto& item : v.as_array()) value(item);
-        break;
-      case bengal::Value::Type::kTable:
-        num(v.as_table().size());
-        for (const auto& [key, item] : v.as_table()) {
-          text(key);
-          value(item);
-        }
-        break;
-    }
-    return *this;
-  }
-  Hasher& date(bool has, const Date& d) {
-    num(has);
-    if (has) text(d.to_rfc3339());
-    return *this;
-  }
-  uint64_t digest() const { return XXH3_64bits_digest(state_); }
-
- private:
-  XXH3_state_t* state_;
-};
 
 void hash_strings(Hasher& h, const content::PageTable& t, content::StrRange r) {
   h.num(r.count);

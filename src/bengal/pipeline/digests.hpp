@@ -14,7 +14,31 @@
 #include "bengal/site/site.hpp"
 #include "bengal/templates/site_context.hpp"
 
+struct XXH3_state_s;
+
 namespace bengal::pipeline {
+
+// Feeds values into one XXH3 digest; every variable-length item is length-prefixed so that
+// ("ab", "c") and ("a", "bc") differ. The digests below are made with it, and so are those of
+// the site-wide files a build may keep (site_outputs.cpp).
+class Hasher {
+ public:
+  Hasher();
+  ~Hasher();
+  Hasher(const Hasher&) = delete;
+  Hasher& operator=(const Hasher&) = delete;
+
+  Hasher& num(uint64_t v);
+  Hasher& text(std::string_view s);
+  Hasher& real(double d);
+  Hasher& ids(std::span<const PageId> list);
+  Hasher& value(const bengal::Value& v);
+  Hasher& date(bool has, const Date& d);
+  uint64_t digest() const;
+
+ private:
+  XXH3_state_s* state_;
+};
 
 struct BuildKeyInputs {
   std::string_view options;  // the build options that change output, as text

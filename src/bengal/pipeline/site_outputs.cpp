@@ -32,21 +32,11 @@ void descendants(const site::Site& site, PageId section, std::vector<PageId>& ou
 // digest of all the page gives it (kept_outputs.hpp).
 uint64_t feed_inputs(const output::FeedInfo& info, bool rss, bool atom,
                      std::span<const PageId> items, const KeptOutputs& kept) {
-  std::string bytes;
-  for (const std::string* s :
-       {&info.title, &info.link, &info.description, &info.language, &info.author}) {
-    bytes += std::to_string(s->size());
-    bytes += ':';
-    bytes += *s;
-  }
-  bytes += rss ? 'r' : '-';
-  bytes += atom ? 'a' : '-';
-  for (PageId id : items) {
-    uint64_t digest = kept.page_digest(id);
-    bytes.append(reinterpret_cast<const char*>(&id), sizeof id);
-    bytes.append(reinterpret_cast<const char*>(&digest), sizeof digest);
-  }
-  return digest_bytes(bytes);
+  Hasher h;
+  h.text(info.title).text(info.link).text(info.description).text(info.language).text(info.author);
+  h.num(rss).num(atom).num(items.size());
+  for (PageId id : items) h.num(id).num(kept.page_digest(id));
+  return h.digest();
 }
 
 // Writes rss.xml (and atom.xml) in the folder of `list_url`, or keeps those the last build
