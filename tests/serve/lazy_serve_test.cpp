@@ -327,7 +327,10 @@ TEST_F(LazyServeTest, AnEditDuringTheFillCancelsItAndServesTheNewText) {
       },
       kWait))
       << events_text();
-  EXPECT_TRUE(logged("Changed content/s1/deep/page-03.md: indexed 49 pages in ")) << log();
+  // The server logs the change just after it sends the reload: wait for the line too.
+  EXPECT_TRUE(eventually(
+      [&] { return logged("Changed content/s1/deep/page-03.md: indexed 49 pages in "); }, kWait))
+      << log();
   // The first fill was cancelled at the gate; the second one gets there after the reload.
   EXPECT_TRUE(eventually([&] { return gate_.arrived() == 2; }, kWait)) << gate_.arrived();
   auto page = get("/s1/deep/page-03/");
