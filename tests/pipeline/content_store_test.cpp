@@ -64,6 +64,21 @@ TEST(ContentStore, HotPagesPastTheirByteBoundRenderAgain) {
   EXPECT_EQ(s.tiers[0].resident_bytes, 8u);
 }
 
+TEST(ContentStore, HotPagesAreNotKeptAsTheyRenderWhenNoPageReadsAnother) {
+  site::Site site;
+  StoreOptions o = tiered(10);
+  o.read_by_others = false;
+  ContentStore store(site, ".", o);
+  store.offer(0, "<p>a</p>");
+  EXPECT_EQ(store.resident_pages(), 0u);
+  // Asked for all the same (a key no template scan can see), it renders and is kept then.
+  Counted a{"<p>a</p>"};
+  EXPECT_EQ(store.content_html(0, a.fn()), "<p>a</p>");
+  EXPECT_EQ(store.content_html(0, a.fn()), "<p>a</p>");
+  EXPECT_EQ(a.calls, 1);
+  EXPECT_EQ(store.resident_pages(), 1u);
+}
+
 TEST(ContentStore, WarmPagesAreEvictedLeastRecentlyUsedFirstByBytes) {
   site::Site site;
   ContentStore store(site, ".", tiered(10));

@@ -135,6 +135,33 @@ TEST(Streaming, GeneratedSiteIsByteIdenticalInEveryMode) {
   EXPECT_TRUE(fs::exists(out / "search/p" / (std::to_string(pages / 16 - 1) + ".json")));
 }
 
+// The hub pages' HTML held at the end of a streaming build of `site`, from its report.
+size_t hub_bytes_held(const fs::path& site) {
+  fs::path report = fresh_temp_dir("-hubs");
+  RunResult r = run_bengal({"build", site.string(), "-o", (report / "public").string(), "-q",
+                            "--memory-optimized", "--report-dir", report.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::smatch m;
+  std::string json = read_file(report / "build-report.json");
+  std::regex re(R"("hot":\{[^}]*"resident_bytes":([0-9]+))");
+  EXPECT_TRUE(std::regex_search(json, m, re)) << json;
+  return m.size() > 1 ? std::stoul(m[1].str()) : 0;
+}
+
+TEST(Streaming, HubPagesAreKeptOnlyWhenAPageReadsAnothersHtml) {
+  // The default theme shows no page's content on another page: nothing to keep.
+  fs::path site = generated_site(site_pages(400), "streaming-hubs", false);
+  EXPECT_EQ(hub_bytes_held(site), 0u);
+  // A theme whose section lists show their pages' content: the hubs are kept as they render.
+  fs::copy(source_dir() / "tests/sites/streaming-theme/templates", site / "templates",
+           fs::copy_options::recursive);
+  EXPECT_GT(hub_bytes_held(site), 0u);
+  // Full-content feeds read the pages' HTML with the default theme too.
+  fs::remove_all(site / "templates");
+  std::ofstream(site / "bengal.toml", std::ios::app) << "\n[feeds]\nfull_content = true\n";
+  EXPECT_GT(hub_bytes_held(site), 0u);
+}
+
 TEST(Streaming, HighlightedSiteIsByteIdenticalInEveryMode) {
   // Three highlighted blocks a page: the shared highlighter cache and tokenizer pool must not
   // make output depend on which thread renders a page first.

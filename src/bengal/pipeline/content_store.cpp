@@ -84,7 +84,7 @@ std::string ContentStore::content_html(PageId id, const std::function<std::strin
 void ContentStore::offer(PageId id, const std::string& body_html) {
   // Hub pages are kept as they render (they are rendered first for that); warm pages enter
   // the LRU only when another page asks for them, so pages nobody reads cost nothing.
-  if (!options_.keep_all && tier(id) != Tier::kHot) return;
+  if (!options_.keep_all && (tier(id) != Tier::kHot || !options_.read_by_others)) return;
   std::string none;
   std::lock_guard lock(mutex_);
   put_locked(id, body_html, none);

@@ -46,7 +46,11 @@ struct StoreOptions {
   bool keep_all = false;         // the full policy
   size_t warm_bytes = 64 << 20;  // the warm LRU's bound
   size_t hot_bytes = SIZE_MAX;   // the hub pages' bound (streaming only)
-  std::vector<Tier> tiers;       // by page id; empty: every page is cold
+  // Whether anything may ask for a page's HTML besides its own render (a template reading
+  // another page's content, full-content feeds). When nothing does, hub pages are not kept
+  // as they render: the cache would only hold memory.
+  bool read_by_others = true;
+  std::vector<Tier> tiers;  // by page id; empty: every page is cold
 };
 
 class ContentStore {
@@ -66,7 +70,7 @@ class ContentStore {
   // the tier allows). Thread-safe.
   std::string content_html(PageId id, const std::function<std::string()>& render);
   // Called once a page has been rendered with its own body HTML: a hub page (or any page in the
-  // full policy) is kept, so later requests for it hit.
+  // full policy) is kept, so later requests for it hit, unless no page reads another's.
   void offer(PageId id, const std::string& body_html);
   // The full policy's baseline: keeps the body and the page's output until the end.
   void retain(PageId id, const std::string& body, const std::string& page_html);

@@ -6,6 +6,7 @@
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/source_tree.hpp"
 #include "bengal/templates/builtin_theme.hpp"
+#include "bengal/templates/engine/attribute_use.hpp"
 
 namespace fs = std::filesystem;
 
@@ -16,11 +17,34 @@ namespace {
 // as in the design; the byte bound of the LRU is what limits its memory.
 constexpr double kWarmPercent = 60;
 
-StoreOptions store_options(BuildContext& b) {
+// Whether anything may ask for a page's rendered HTML but its own render: full-content feeds,
+// or a template of the site, its theme or the built-in theme (the names a page can reach) that
+// reads another page's `content`. A template that does not compile is reported where a page
+// uses it, not here.
+bool pages_read_by_others(BuildContext& b, const templates::Environment& env,
+                          const std::vector<std::string>& template_files) {
+  if (b.site().features.feed_full_content) return true;
+  templates::AttributeUse use("content", "page");
+  auto scan = [&](std::string_view name) {
+    Diagnostic error;
+    if (const templates::Template* tpl = env.get(name, error)) use.scan(*tpl);
+  };
+  for (const auto& file : template_files) scan(std::string_view(file).substr(file.find(':') + 1));
+  constexpr std::string_view kTemplates = "templates/";
+  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
+    std::string_view path = templates::kBuiltinTheme[i].path;
+    if (path.starts_with(kTemplates)) scan(path.substr(kTemplates.size()));
+  }
+  return use.of_others();
+}
+
+StoreOptions store_options(BuildContext& b, const templates::Environment& env,
+                           const std::vector<std::string>& template_files) {
   StoreOptions options;
   options.keep_all = !b.memory.streaming;
   options.warm_bytes = b.memory.cache_bytes;
   options.hot_bytes = b.memory.hot_bytes;
+  options.read_by_others = pages_read_by_others(b, env, template_files);
   options.tiers = assign_tiers(b.site(), b.graph, kWarmPercent);
   return options;
 }
@@ -88,10 +112,10 @@ Value load_translations(BuildContext& b) {
 
 RenderContext::RenderContext(BuildContext& b)
     : build(b),
-      writer(b.output_dir),
-      store(b.site(), b.content_dir, store_options(b)),
-      body(b.site(), store, b.options.site_dir, b.diagnostics),
       env(template_loader(b, template_files)),
+      writer(b.output_dir),
+      store(b.site(), b.content_dir, store_options(b, env, template_files)),
+      body(b.site(), store, b.options.site_dir, b.diagnostics),
       ctx(b.site(), [this](PageId id) { return body.content_html(id); }),
       pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {
   const site::Site& site = b.site();

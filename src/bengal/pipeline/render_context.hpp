@@ -69,10 +69,11 @@ struct RenderContext {
   // (before `env`, which fills it): a new one can change which template a page gets, so the
   // incremental build's key holds their names.
   std::vector<std::string> template_files;
+  // Before the store, which asks the templates whether a page reads another's HTML.
+  templates::Environment env;
   output::OutputWriter writer;
   ContentStore store;
   BodyRenderer body;
-  templates::Environment env;
   templates::SiteContext ctx;
   PageRenderer pages;
   tbb::enumerable_thread_specific<Scratch> scratch;
