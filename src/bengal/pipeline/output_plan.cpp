@@ -1,6 +1,8 @@
 #include "bengal/pipeline/output_plan.hpp"
 
+#include <algorithm>
 #include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -19,10 +21,27 @@ std::string display_path(const site::Site& site, PageId id) {
   return fmt::format("{}/{}", site.config.content_dir, site.source_path(id));
 }
 
+// Claims resolved a few thousand at a time as they are made: claims come in the order of
+// their keys (equal keys in the order made), so resolving them in pieces gives what one call
+// with all of them would, without holding all of them.
+class ClaimBatch {
+ public:
+  ClaimBatch(site::Site& site, Diagnostics& diagnostics) : site_(site), diagnostics_(diagnostics) {}
+  void push_back(OutputClaim c) {
+    claims_.push_back(std::move(c));
+    if (claims_.size() >= 4096) flush();
+  }
+  void flush() { site_.outputs.claim(std::exchange(claims_, {}), diagnostics_); }
+
+ private:
+  site::Site& site_;
+  Diagnostics& diagnostics_;
+  std::vector<OutputClaim> claims_;
+};
+
 // Pages 2..N of a list of `items` at `list_url`.
-void claim_pagers(std::vector<OutputClaim>& claims, size_t items, size_t per_page,
-                  std::string_view list_url, const ClaimKey& key, std::string_view list,
-                  const std::string& file) {
+void claim_pagers(ClaimBatch& claims, size_t items, size_t per_page, std::string_view list_url,
+                  const ClaimKey& key, std::string_view list, const std::string& file) {
   auto pagers = site::paginate(items, per_page, list_url);
   for (size_t i = 1; i < pagers.size(); ++i) {
     OutputClaim c;
@@ -35,8 +54,8 @@ void claim_pagers(std::vector<OutputClaim>& claims, size_t items, size_t per_pag
   }
 }
 
-void claim_feeds(std::vector<OutputClaim>& claims, const site::Site& site,
-                 std::string_view list_url, std::string_view list, const std::string& file) {
+void claim_feeds(ClaimBatch& claims, const site::Site& site, std::string_view list_url,
+                 std::string_view list, const std::string& file) {
   for (auto [on, name, kind] : {std::tuple{site.features.rss, "rss.xml", "RSS"},
                                 std::tuple{site.features.atom, "atom.xml", "Atom"}}) {
     if (!on) continue;
@@ -93,63 +112,126 @@ std::vector<templates::VirtualPage> list_generated_pages(const site::Site& site)
   return pages;
 }
 
-void claim_generated_outputs(site::Site& site,
-                             const std::vector<templates::VirtualPage>& virtual_pages,
-                             Diagnostics& diagnostics) {
-  std::vector<OutputClaim> claims;
+namespace {
+
+// One claimant of generated outputs, whose claims are made only when its turn comes. Claims are
+// resolved in the order of their keys (site/output_paths.hpp), and a million-page site has
+// 300,000 of them (pagers, term pages, feeds) of about 500 bytes each with their names: the
+// claimants are listed, sorted by key as claim() would sort their claims (stable, so equal
+// keys keep the order they were listed in) and their claims made and resolved a few thousand
+// at a time, which resolves them as one call would.
+struct Claimant {
+  enum Kind : uint8_t { kPagers, kFeeds, kVirtualPage, kVirtualFeeds, kSitemaps, kFile, kResource };
+  ClaimKey by;  // of each of its claims
+  Kind kind;
+  uint32_t index = 0;  // a page id, a virtual page, a content file
+  bool operator<(const Claimant& o) const { return by < o.by; }
+};
+
+Claimant claimant(ClaimKey by, Claimant::Kind kind, size_t index) {
+  return {std::move(by), kind, static_cast<uint32_t>(index)};
+}
+
+std::vector<Claimant> list_claimants(const site::Site& site,
+                                     const std::vector<templates::VirtualPage>& virtual_pages) {
+  std::vector<Claimant> list;
   for (PageId id : site.rendered()) {
     const auto& m = site.page(id);
     if (m.kind == content::PageKind::kPage) continue;
-    std::string file = display_path(site, id);
-    std::string list = fmt::format("the list of {}", file);
-    size_t items =
-        m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.pages_of(id).size();
-    claim_pagers(claims, items, site.per_page, site.str(m.url), pager_key(site, id), list, file);
+    list.push_back(claimant(pager_key(site, id), Claimant::kPagers, id));
     if (m.kind == content::PageKind::kSection)
-      claim_feeds(claims, site, site.str(m.url), list, file);
+      list.push_back(claimant(feed_key(site.str(m.url)), Claimant::kFeeds, id));
   }
-  for (const auto& vp : virtual_pages) {
-    std::string list = fmt::format("the {} page {}", vp.kind, vp.url);
-    OutputClaim c;
-    c.path = content::output_path_for_url(vp.url);
-    c.by = virtual_page_key(vp);
-    c.what = c.who = list;
-    claims.push_back(std::move(c));
-    if (vp.term < 0) continue;
-    const auto& term =
-        site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
-    claim_pagers(claims, term.pages.size(), site.per_page, vp.url, virtual_page_key(vp), list, "");
-    claim_feeds(claims, site, vp.url, list, "");
+  for (size_t i = 0; i < virtual_pages.size(); ++i) {
+    const auto& vp = virtual_pages[i];
+    list.push_back(claimant(virtual_page_key(vp), Claimant::kVirtualPage, i));
+    if (vp.term >= 0) list.push_back(claimant(feed_key(vp.url), Claimant::kVirtualFeeds, i));
   }
-  // Past kSitemapMaxUrls the sitemap is an index of numbered files.
   size_t urls = site.rendered().size() + virtual_pages.size();
-  if (site.features.sitemap && urls > output::kSitemapMaxUrls) {
-    for (size_t n = 1; n <= (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls; ++n) {
-      OutputClaim c;
-      c.path = fmt::format("sitemap-{}.xml", n);
-      c.by = {OutputRank::kListPage, 3, "sitemap"};
-      c.what = c.who = "the sitemap";
-      claims.push_back(std::move(c));
-    }
-  }
-  std::string content_dir = site.config.content_dir;
-  for (const auto& rel : site.content_files) {
-    OutputClaim c;
-    c.path = rel;
-    c.by = content_file_key(rel);
-    c.what = c.who = c.file = fmt::format("{}/{}", content_dir, rel);
-    c.remedy = "rename or move the file";
-    claims.push_back(std::move(c));
+  if (site.features.sitemap && urls > output::kSitemapMaxUrls)
+    list.push_back(claimant({OutputRank::kListPage, 3, "sitemap"}, Claimant::kSitemaps, 0));
+  for (size_t i = 0; i < site.content_files.size(); ++i) {
+    const std::string& rel = site.content_files[i];
+    list.push_back(claimant(content_file_key(rel), Claimant::kFile, i));
   }
   for (PageId id : site.rendered()) {
     const auto& m = site.page(id);
     if (!m.is_bundle || m.resources.count == 0) continue;
-    std::string_view source = site.source_path(id);
-    std::string_view bundle_dir = source.substr(0, source.rfind('/') + 1);
-    std::string out_dir = content::output_path_for_url(site.str(m.url));
-    out_dir.resize(out_dir.rfind('/') == std::string::npos ? 0 : out_dir.rfind('/') + 1);
-    for (StrId r : site.table.list(m.resources)) {
-      std::string_view rel = site.str(r);
+    for (StrId r : site.table.list(m.resources))
+      list.push_back(claimant(content_file_key(site.str(r)), Claimant::kResource, id));
+  }
+  std::stable_sort(list.begin(), list.end());
+  return list;
+}
+
+void make_claims(const site::Site& site, const std::vector<templates::VirtualPage>& virtual_pages,
+                 const Claimant& who, ClaimBatch& claims) {
+  const std::string& content_dir = site.config.content_dir;
+  switch (who.kind) {
+    case Claimant::kPagers:
+    case Claimant::kFeeds: {
+      PageId id = who.index;
+      const auto& m = site.page(id);
+      std::string file = display_path(site, id);
+      std::string list = fmt::format("the list of {}", file);
+      if (who.kind == Claimant::kFeeds) {
+        claim_feeds(claims, site, site.str(m.url), list, file);
+        return;
+      }
+      size_t items =
+          m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.pages_of(id).size();
+      claim_pagers(claims, items, site.per_page, site.str(m.url), pager_key(site, id), list, file);
+      return;
+    }
+    case Claimant::kVirtualPage:
+    case Claimant::kVirtualFeeds: {
+      const auto& vp = virtual_pages[who.index];
+      std::string list = fmt::format("the {} page {}", vp.kind, vp.url);
+      if (who.kind == Claimant::kVirtualFeeds) {
+        claim_feeds(claims, site, vp.url, list, "");
+        return;
+      }
+      OutputClaim c;
+      c.path = content::output_path_for_url(vp.url);
+      c.by = virtual_page_key(vp);
+      c.what = c.who = list;
+      claims.push_back(std::move(c));
+      if (vp.term < 0) return;
+      const auto& term =
+          site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
+      claim_pagers(claims, term.pages.size(), site.per_page, vp.url, virtual_page_key(vp), list,
+                   "");
+      return;
+    }
+    case Claimant::kSitemaps: {
+      // Past kSitemapMaxUrls the sitemap is an index of numbered files.
+      size_t urls = site.rendered().size() + virtual_pages.size();
+      for (size_t n = 1; n <= (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls; ++n) {
+        OutputClaim c;
+        c.path = fmt::format("sitemap-{}.xml", n);
+        c.by = {OutputRank::kListPage, 3, "sitemap"};
+        c.what = c.who = "the sitemap";
+        claims.push_back(std::move(c));
+      }
+      return;
+    }
+    case Claimant::kFile: {
+      const std::string& rel = site.content_files[who.index];
+      OutputClaim c;
+      c.path = rel;
+      c.by = content_file_key(rel);
+      c.what = c.who = c.file = fmt::format("{}/{}", content_dir, rel);
+      c.remedy = "rename or move the file";
+      claims.push_back(std::move(c));
+      return;
+    }
+    case Claimant::kResource: {
+      PageId id = who.index;
+      std::string_view source = site.source_path(id);
+      std::string_view bundle_dir = source.substr(0, source.rfind('/') + 1);
+      std::string out_dir = content::output_path_for_url(site.str(site.page(id).url));
+      out_dir.resize(out_dir.rfind('/') == std::string::npos ? 0 : out_dir.rfind('/') + 1);
+      std::string_view rel = who.by.key;
       OutputClaim c;
       c.path = out_dir + std::string(rel.substr(bundle_dir.size()));
       c.by = content_file_key(rel);
@@ -157,9 +239,20 @@ void claim_generated_outputs(site::Site& site,
       c.what = c.who = fmt::format("{} (a resource of {})", c.file, display_path(site, id));
       c.remedy = "rename the file";
       claims.push_back(std::move(c));
+      return;
     }
   }
-  site.outputs.claim(std::move(claims), diagnostics);
+}
+
+}  // namespace
+
+void claim_generated_outputs(site::Site& site,
+                             const std::vector<templates::VirtualPage>& virtual_pages,
+                             Diagnostics& diagnostics) {
+  ClaimBatch claims(site, diagnostics);
+  for (const Claimant& who : list_claimants(site, virtual_pages))
+    make_claims(site, virtual_pages, who, claims);
+  claims.flush();
 }
 
 bool claim_static_file(site::Site& site, uint8_t layer, std::string_view display_dir,
