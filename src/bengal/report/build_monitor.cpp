@@ -11,6 +11,13 @@ namespace {
 constexpr std::chrono::milliseconds kSampleEvery{10};
 constexpr size_t kSlowestPages = 20;
 
+// The report's order of pages: slowest first, ties by source, so that the pages kept and
+// their order do not depend on the order they were timed in.
+bool slower(const PageTiming& a, const PageTiming& b) {
+  if (a.seconds != b.seconds) return a.seconds > b.seconds;
+  return a.source < b.source;
+}
+
 }  // namespace
 
 BuildMonitor::BuildMonitor(MonitorOptions options)
@@ -78,7 +85,17 @@ void BuildMonitor::render_started() {
 
 void BuildMonitor::add_timing(PageTiming timing) {
   std::lock_guard lock(timings_mutex_);
-  timings_.push_back(std::move(timing));
+  auto it = templates_.find(timing.template_name);
+  if (it == templates_.end())
+    it = templates_.emplace(timing.template_name, TemplateTiming{timing.template_name}).first;
+  ++it->second.pages;
+  it->second.seconds += timing.seconds;
+  slowest_.push_back(std::move(timing));
+  std::push_heap(slowest_.begin(), slowest_.end(), slower);
+  if (slowest_.size() > kSlowestPages) {
+    std::pop_heap(slowest_.begin(), slowest_.end(), slower);
+    slowest_.pop_back();
+  }
 }
 
 // One thread for both jobs: an RSS point every 10 ms while sampling, a progress tick every
@@ -107,28 +124,15 @@ void BuildMonitor::finish(BuildReport& report) {
   report.timeline = std::move(timeline_);
   report.stats.peak_rss_bytes = highest_rss(report);
 
-  // Templates by total time; pages slowest first. Ties by name and source keep the report
-  // stable when timings are equal.
-  std::map<std::string, TemplateTiming> by_template;
-  for (const auto& t : timings_) {
-    auto& agg = by_template[t.template_name];
-    agg.name = t.template_name;
-    ++agg.pages;
-    agg.seconds += t.seconds;
-  }
+  // Templates by total time (ties in name order); pages slowest first.
   report.templates.clear();
-  for (auto& [name, agg] : by_template) report.templates.push_back(std::move(agg));
+  for (auto& [name, agg] : templates_) report.templates.push_back(std::move(agg));
+  templates_.clear();
   std::stable_sort(report.templates.begin(), report.templates.end(),
                    [](const auto& a, const auto& b) { return a.seconds > b.seconds; });
-  size_t keep = std::min(kSlowestPages, timings_.size());
-  std::partial_sort(timings_.begin(), timings_.begin() + static_cast<std::ptrdiff_t>(keep),
-                    timings_.end(), [](const PageTiming& a, const PageTiming& b) {
-                      if (a.seconds != b.seconds) return a.seconds > b.seconds;
-                      return a.source < b.source;
-                    });
-  timings_.resize(keep);
-  report.slowest_pages = std::move(timings_);
-  timings_.clear();
+  std::sort(slowest_.begin(), slowest_.end(), slower);
+  report.slowest_pages = std::move(slowest_);
+  slowest_.clear();
 }
 
 }  // namespace bengal::report

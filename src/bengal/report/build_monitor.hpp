@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -90,8 +91,11 @@ class BuildMonitor {
   std::vector<RssPoint> timeline_;
   std::thread thread_;
 
+  // Only what the report shows is kept: a million-page build would otherwise hold a million
+  // timings with their names (250 MB).
   std::mutex timings_mutex_;
-  std::vector<PageTiming> timings_;
+  std::vector<PageTiming> slowest_;  // a heap whose top is the fastest of the slowest pages
+  std::map<std::string, TemplateTiming, std::less<>> templates_;
 };
 
 }  // namespace bengal::report
