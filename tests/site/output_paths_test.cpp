@@ -61,6 +61,61 @@ TEST(OutputPaths, FileAgainstFolderIsAClash) {
   EXPECT_EQ(d.warning_count(), 1u);
 }
 
+// A claim as the build makes a page's: who and file are its source under content/, its key
+// the source path in the site's pool.
+OutputClaim page(std::string path, std::string source, StringPool& site_pool) {
+  OutputClaim c;
+  c.path = std::move(path);
+  c.by = {OutputRank::kPage, 0, source};
+  c.key_id = site_pool.intern(source);
+  c.what = "page /" + source + "/";
+  c.who = c.file = "content/" + source;
+  return c;
+}
+
+std::vector<std::string> messages(const Diagnostics& d) {
+  std::vector<std::string> out;
+  for (const auto& m : d.sorted()) out.push_back(m.format());
+  return out;
+}
+
+TEST(OutputPaths, FoldersIndexFilesClashAsAnyFile) {
+  Diagnostics d;
+  OutputPaths p;
+  StringPool site_pool;
+  p.set_key_pool(&site_pool);
+  auto won = p.claim(
+      {page("index.html", "_index.md", site_pool), page("a/b/index.html", "a/b.md", site_pool),
+       claim("x/index.html/y", OutputRank::kPage, 1, "y.md")},
+      d);
+  EXPECT_EQ(won, (std::vector<bool>{true, true, true}));
+  EXPECT_TRUE(p.holds("index.html", {OutputRank::kPage, 0, "_index.md"}));
+  EXPECT_TRUE(p.holds("a/b/index.html", {OutputRank::kPage, 0, "a/b.md"}));
+  EXPECT_EQ(p.holder("a/b/index.html")->key, "a/b.md");
+  EXPECT_FALSE(p.holder("a/b").has_value());  // a folder
+  EXPECT_FALSE(p.holder("a/index.html").has_value());
+  EXPECT_FALSE(p.holder("x/index.html").has_value());
+  won = p.claim({claim("index.html/z", OutputRank::kContentFile, 0, "index.html/z"),
+                 claim("a/b/index.html", OutputRank::kContentFile, 0, "a/b/index.html"),
+                 claim("a/b/index.html/c", OutputRank::kContentFile, 0, "a/b/index.html/c"),
+                 claim("x/index.html", OutputRank::kContentFile, 0, "x/index.html")},
+                d);
+  EXPECT_EQ(won, (std::vector<bool>{false, false, false, false}));
+  EXPECT_EQ(messages(d),
+            (std::vector<std::string>{
+                "a/b/index.html: error: claim a/b/index.html is not written: content/a/b.md also "
+                "writes a/b/index.html and comes first; change the url or slug of content/a/b.md",
+                "a/b/index.html/c: error: claim a/b/index.html/c is not written: content/a/b.md "
+                "writes the file a/b/index.html, where a/b/index.html/c needs a folder; change "
+                "the url or slug of content/a/b.md",
+                "index.html/z: error: claim index.html/z is not written: content/_index.md writes "
+                "the file index.html, where index.html/z needs a folder; change the url or slug "
+                "of content/_index.md",
+                "x/index.html: error: claim x/index.html is not written: y.md writes "
+                "x/index.html/y, so x/index.html must be a folder; change the url or slug of "
+                "y.md"}));
+}
+
 TEST(OutputPaths, AnAliasOfItsOwnPagesUrlIsLeftOutSilently) {
   Diagnostics d;
   OutputPaths p;

@@ -157,6 +157,7 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
   constexpr size_t kChunk = 4096;
   auto& pages = site.table.pages;
   site.outputs.set_content_root(site.content_root);
+  site.outputs.set_key_pool(&site.table.strings);
   std::vector<OutputClaim> claims;
   std::vector<PageId> ids;
   auto resolve = [&] {
@@ -182,6 +183,7 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
       OutputClaim c;
       c.path = content::output_path_for_url(url);
       c.by = {OutputRank::kPage, static_cast<uint8_t>(natural ? 0 : 1), std::string(source)};
+      c.key_id = m.source_path;
       c.what = fmt::format("page {}", url);
       c.who = c.file = display_path(site, id);
       c.source = source;

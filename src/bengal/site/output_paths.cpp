@@ -14,10 +14,33 @@ std::string numbered(uint32_t page, std::string_view list) {
   return page == 0 ? std::string(list) : fmt::format("page {} of {}", page, list);
 }
 
+constexpr std::string_view kIndex = "index.html";
+
+// The folder of `path` when it names a folder's index.html ("" for the top one's).
+std::optional<std::string_view> index_folder(std::string_view path) {
+  if (!path.ends_with(kIndex)) return std::nullopt;
+  if (path.size() == kIndex.size()) return std::string_view();
+  if (path[path.size() - kIndex.size() - 1] != '/') return std::nullopt;
+  return path.substr(0, path.size() - kIndex.size() - 1);
+}
+
 }  // namespace
 
+std::string OutputPaths::file_of(const Held& held) const {
+  std::string file(str(held.file));
+  if (held.who_ends_in_key) file += key_of(held);
+  return file;
+}
+
 std::string OutputPaths::who(const Held& held) const {
+  if (held.who_ends_in_key) return numbered(held.page, file_of(held));
   return numbered(held.page, str(held.who));
+}
+
+std::string OutputPaths::path_of(const Held& held) const {
+  if (!held.index_of_path) return std::string(str(held.path));
+  if (held.path == kEmptyStr) return std::string(kIndex);
+  return fmt::format("{}/{}", str(held.path), kIndex);
 }
 
 void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::string_view why,
@@ -29,7 +52,7 @@ void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::stri
   bool alias_under_content =
       loser.by.rank == OutputRank::kAlias &&
       (winner.rank == OutputRank::kPage || winner.rank == OutputRank::kListPage);
-  if (alias_under_content && str(winner.key) == loser.by.key) return;
+  if (alias_under_content && key_of(winner) == loser.by.key) return;
   // A url or slug onto the URL another page's source path gives yields to that page, as in
   // Bengal: the site still builds, so this is a warning at the overriding key.
   bool override_under_source = loser.by.rank == OutputRank::kPage &&
@@ -43,7 +66,7 @@ void OutputPaths::report(const OutputClaim& loser, const Held& winner, std::stri
   std::string message =
       fmt::format("{} is not written: {}; {}", numbered(loser.page, loser.what), why, remedy);
   if (loser.file.empty()) {
-    diagnostics.add(make(std::string(str(winner.file)), 0, 0, std::move(message)));
+    diagnostics.add(make(file_of(winner), 0, 0, std::move(message)));
     return;
   }
   std::pair<uint32_t, uint32_t> at{0, 0};
@@ -73,7 +96,7 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
       const Held& w = held_[(h & ~kFolder) - 1];
       std::string why =
           h & kFolder
-              ? fmt::format("{} writes {}, so {} must be a folder", who(w), str(w.path), path)
+              ? fmt::format("{} writes {}, so {} must be a folder", who(w), path_of(w), path)
               : fmt::format("{} also writes {} and comes first", who(w), path);
       report(c, w, why, diagnostics);
       continue;
@@ -86,36 +109,59 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
       const Held& w = held_[h - 1];
       report(
           c, w,
-          fmt::format("{} writes the file {}, where {} needs a folder", who(w), str(w.path), path),
+          fmt::format("{} writes the file {}, where {} needs a folder", who(w), path_of(w), path),
           diagnostics);
       blocked = true;
     }
     if (blocked) continue;
     auto holder = static_cast<uint32_t>(held_.size() + 1);
-    auto mark = [&](std::string_view s, uint32_t value) {
-      StrId id = strings_.intern(s);
-      if (id >= holders_.size()) holders_.resize(id + 1, 0);
-      if (holders_[id] == 0) holders_[id] = value;
-    };
     for (size_t slash = path.find('/'); slash != std::string::npos;
          slash = path.find('/', slash + 1))
       mark(path.substr(0, slash), holder | kFolder);
     mark(path, holder);
-    held_.push_back({c.by.rank, c.by.tier, strings_.intern(c.by.key), strings_.intern(path),
-                     strings_.intern(c.who), strings_.intern(c.file), strings_.intern(c.hint),
-                     c.page});
+    Held held{c.by.rank, c.by.tier};
+    held.key_in_key_pool = key_pool_ != nullptr && c.key_id != kNoStr;
+    held.key = held.key_in_key_pool ? c.key_id : strings_.intern(c.by.key);
+    std::optional<std::string_view> folder = index_folder(path);
+    held.index_of_path = folder.has_value();
+    held.path = strings_.intern(folder ? *folder : path);
+    std::string_view key = c.by.key;
+    held.who_ends_in_key = c.who == c.file && c.file.ends_with(key);
+    if (held.who_ends_in_key) {
+      held.who = held.file = strings_.intern(c.file.substr(0, c.file.size() - key.size()));
+    } else {
+      held.who = strings_.intern(c.who);
+      held.file = strings_.intern(c.file);
+    }
+    held.hint = strings_.intern(c.hint);
+    held.page = c.page;
+    held_.push_back(held);
     won[i] = true;
   }
   return won;
 }
 
 uint32_t OutputPaths::holder_of(std::string_view path) const {
+  if (auto folder = index_folder(path)) {
+    StrId id = strings_.find(*folder);
+    if (id < index_holders_.size() && index_holders_[id] != 0) return index_holders_[id];
+  }
+  // A folder's index.html is in holders_ only as the folder of a file inside it.
   StrId id = strings_.find(path);
   return id < holders_.size() ? holders_[id] : 0;
 }
 
+void OutputPaths::mark(std::string_view path, uint32_t holder) {
+  std::optional<std::string_view> folder;
+  if ((holder & kFolder) == 0) folder = index_folder(path);
+  StrId id = strings_.intern(folder ? *folder : path);
+  std::vector<uint32_t>& holders = folder ? index_holders_ : holders_;
+  if (id >= holders.size()) holders.resize(id + 1, 0);
+  if (holders[id] == 0) holders[id] = holder;
+}
+
 bool OutputPaths::same_claimant(const Held& held, const ClaimKey& by) const {
-  return held.rank == by.rank && held.tier == by.tier && str(held.key) == by.key;
+  return held.rank == by.rank && held.tier == by.tier && key_of(held) == by.key;
 }
 
 bool OutputPaths::holds(std::string_view path, const ClaimKey& by) const {
@@ -127,12 +173,12 @@ std::optional<ClaimKey> OutputPaths::holder(std::string_view path) const {
   uint32_t h = holder_of(path);
   if (h == 0 || (h & kFolder) != 0) return std::nullopt;
   const Held& held = held_[h - 1];
-  return ClaimKey{held.rank, held.tier, std::string(str(held.key))};
+  return ClaimKey{held.rank, held.tier, std::string(key_of(held))};
 }
 
 size_t OutputPaths::memory_bytes() const {
   return strings_.memory_bytes() + held_.capacity() * sizeof(Held) +
-         holders_.capacity() * sizeof(uint32_t);
+         (holders_.capacity() + index_holders_.capacity()) * sizeof(uint32_t);
 }
 
 }  // namespace bengal::site

@@ -55,6 +55,9 @@ struct OutputClaim {
   std::string file;
   std::string source;
   std::vector<std::string_view> keys;
+  // by.key's id in the pool given to set_key_pool(), when it is there: a page's source path,
+  // which the registry then does not store again.
+  StrId key_id = kNoStr;
   std::string remedy;  // as a loser: "remove the alias"; "" says to change the winner
   std::string hint;    // as a winner: "turn off [features] robots"
   // Page N > 1 of a list: `what` and `who` name the list, and the messages say "page N of"
@@ -77,34 +80,54 @@ class OutputPaths {
   std::optional<ClaimKey> holder(std::string_view path) const;
   size_t size() const { return held_.size(); }
   void set_content_root(std::filesystem::path root) { content_root_ = std::move(root); }
+  // The pool of claims' key_id (the site's): it must outlive the registry, and not change
+  // while another thread calls holds() or holder().
+  void set_key_pool(const StringPool* pool) { key_pool_ = pool; }
   // Bytes the registry holds: a site claims one or more paths a page.
   size_t memory_bytes() const;
 
  private:
   // A won claim, its strings interned in strings_: a million-page site holds more than a
-  // million of these, so each is 28 bytes.
+  // million of these, so each is 28 bytes, and the texts most claims have are not stored
+  // twice: a page's who and file are its display folder ("content/") and its key (the source
+  // path), and a page's path is its folder and "index.html".
   struct Held {
     OutputRank rank = OutputRank::kPage;
     uint8_t tier = 0;
+    bool who_ends_in_key = false;  // who (= file) is str(who) followed by str(key)
+    bool index_of_path = false;    // the path is str(path) + "/index.html"
+    bool key_in_key_pool = false;  // key is an id of key_pool_, not of strings_
     StrId key = kEmptyStr, path = kEmptyStr, who = kEmptyStr, file = kEmptyStr, hint = kEmptyStr;
     uint32_t page = 0;  // OutputClaim::page
   };
   // Who holds a claim, in a message: "content/a.md", "page 3 of the list of content/b.md".
   std::string who(const Held& held) const;
+  std::string file_of(const Held& held) const;
+  std::string_view key_of(const Held& held) const {
+    return held.key_in_key_pool ? key_pool_->get(held.key) : str(held.key);
+  }
+  std::string path_of(const Held& held) const;
   // holders_ values: the index in held_ + 1 of a file's claim, with kFolder set for a folder
   // that holds it; 0 for a string that is neither.
   static constexpr uint32_t kFolder = uint32_t{1} << 31;
 
   uint32_t holder_of(std::string_view path) const;
+  // Sets the holder of `path`, a file, or a folder when `holder` has kFolder, unless it has
+  // one already.
+  void mark(std::string_view path, uint32_t holder);
   bool same_claimant(const Held& held, const ClaimKey& by) const;
   void report(const OutputClaim& loser, const Held& winner, std::string_view why,
               Diagnostics& diagnostics) const;
   std::string_view str(StrId id) const { return strings_.get(id); }
 
   std::filesystem::path content_root_;
+  const StringPool* key_pool_ = nullptr;
   StringPool strings_;
   std::vector<Held> held_;
   std::vector<uint32_t> holders_;  // by id in strings_
+  // The holder of the file index.html in the folder of each id in strings_: a page's
+  // output path is not stored beside its folder's.
+  std::vector<uint32_t> index_holders_;
 };
 
 }  // namespace bengal::site
