@@ -44,6 +44,40 @@ TEST_F(WriterTest, WritesCreatesFoldersAndLeavesUnchangedFilesAlone) {
   EXPECT_EQ(files, 1u);
 }
 
+// Into an empty output folder, the first file of a folder the writer makes is written where it
+// goes; every other write compares and renames as always.
+TEST_F(WriterTest, AFolderMadeJustNowIsWrittenInPlaceWhenTheOutputWasEmpty) {
+  {
+    OutputWriter w(root_ / "out");
+    w.set_in_place_in_new_folders(true);
+    EXPECT_EQ(w.write("a/index.html", "a"), WriteResult::kWritten);
+    EXPECT_EQ(w.write("a/rss.xml", "feed"), WriteResult::kWritten);  // a folder made before
+    EXPECT_EQ(w.write("b/c/index.html", "c"), WriteResult::kWritten);
+    EXPECT_EQ(w.write("top.html", "top"), WriteResult::kWritten);  // the output folder's own
+    EXPECT_EQ(w.write("a/index.html", "a"), WriteResult::kUnchanged);
+    EXPECT_EQ(w.written(), 4u);
+    EXPECT_EQ(w.written_in_place(), 2u);
+  }
+  EXPECT_EQ(read(root_ / "out/a/index.html"), "a");
+  EXPECT_EQ(read(root_ / "out/a/rss.xml"), "feed");
+  EXPECT_EQ(read(root_ / "out/b/c/index.html"), "c");
+  {
+    // A folder that holds files already: renamed into place, like a build into it.
+    OutputWriter w(root_ / "out");
+    w.set_in_place_in_new_folders(true);
+    EXPECT_EQ(w.write("d/index.html", "d"), WriteResult::kWritten);
+    EXPECT_EQ(w.written_in_place(), 0u);
+  }
+  {
+    OutputWriter w(root_ / "serve");
+    w.set_in_place_in_new_folders(false);
+    EXPECT_EQ(w.write("d/index.html", "d"), WriteResult::kWritten);
+    EXPECT_EQ(w.written_in_place(), 0u);
+  }
+  EXPECT_EQ(read(root_ / "out/d/index.html"), "d");
+  EXPECT_EQ(read(root_ / "serve/d/index.html"), "d");
+}
+
 // bengal merge links the shards' files: one inode, no bytes copied; a symlink is never
 // linked as such, its target's bytes are copied.
 TEST_F(WriterTest, LinkFileHardLinksARegularFileAndCopiesThroughASymlink) {

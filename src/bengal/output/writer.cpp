@@ -187,6 +187,8 @@ OutputWriter::OutputWriter(fs::path output_dir)
         root_.string()));
   }
   fs::remove_all(temp_dir_, ec);  // what a killed build left
+  std::error_code listed;
+  was_empty_ = fs::directory_iterator(root_, listed) == fs::directory_iterator() && !listed;
   if (!ec) fs::create_directory(temp_dir_, ec);
   if (ec) {
     ::close(lock_fd_);
@@ -256,9 +258,11 @@ int OutputWriter::fault_for(std::string_view rel) const {
   return fault_errno_ != 0 && rel == fault_rel_ ? fault_errno_ : 0;
 }
 
-void OutputWriter::make_parent_folders(std::string_view rel) {
+bool OutputWriter::make_parent_folders(std::string_view rel) {
   size_t slash = rel.find('/');
+  bool made = false;
   while (slash != std::string_view::npos) {
+    made = false;
     std::string folder(rel.substr(0, slash));
     slash = rel.find('/', slash + 1);
     {
@@ -272,6 +276,7 @@ void OutputWriter::make_parent_folders(std::string_view rel) {
     if (::lstat(path.c_str(), &st) != 0) {
       if (errno == ENOENT && ::mkdir(path.c_str(), 0755) == 0) {
         st.st_mode = S_IFDIR;
+        made = true;
       } else if (errno != EEXIST || ::lstat(path.c_str(), &st) != 0) {
         int error = errno;
         fail(resolve(rel), error);
@@ -292,6 +297,7 @@ void OutputWriter::make_parent_folders(std::string_view rel) {
     if (folders_.size() >= kFoldersRemembered) folders_.clear();
     folders_.insert(std::move(folder));
   }
+  return made;
 }
 
 // Writes through a temporary file and renames it into place, so a reader never sees half a
@@ -373,6 +379,20 @@ WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
   check_stopped();
   fs::path path = resolve(rel);
   note(rel);
+  if (in_place_ && fault_for(rel) == 0 && make_parent_folders(rel)) {
+    // A folder made just now: no file to compare with, and O_EXCL would see one.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) fail(path, errno);
+    int error = write_all(fd, bytes);
+    if (::close(fd) != 0 && error == 0) error = errno;
+    if (error != 0) {
+      ::unlink(path.c_str());
+      fail(path, error);
+    }
+    ++written_;
+    ++written_in_place_;
+    return WriteResult::kWritten;
+  }
   if (same_contents(path, bytes)) {
     ++unchanged_;
     return WriteResult::kUnchanged;

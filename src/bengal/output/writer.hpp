@@ -3,6 +3,13 @@
 // stays and rsync-style deploys see no change. Every path is checked to stay inside the output
 // directory, and nothing is written through a symlink found inside it.
 //
+// A `bengal build` into an empty output folder writes each file in a folder it has just made
+// where it goes instead (set_in_place_in_new_folders): nothing is there to compare with, and
+// a partly written file can only be one of a build that did not finish, which the next build
+// replaces (its bytes differ). That saves the rename and the temporary folder's lock for
+// almost every page of a first build. `bengal serve` serves a folder while it builds it, so
+// it always renames into place.
+//
 // Temporary files live in one hidden folder of the output dir, `.bengal-tmp/`, with short
 // names: a build killed mid-write leaves them only there, and the next build (or the end of
 // this one) removes that folder. A lock on the output dir keeps a second build from writing
@@ -63,6 +70,9 @@ class OutputWriter {
   OutputWriter& operator=(const OutputWriter&) = delete;
 
   const std::filesystem::path& root() const { return root_; }
+  // Whether a file in a folder made by this writer (in the same call) is written in place,
+  // without a temporary file; only when the output folder was empty when the writer opened it.
+  void set_in_place_in_new_folders(bool on) { in_place_ = on && was_empty_; }
   // The absolute path of `rel`, checked like every write.
   std::filesystem::path resolve(std::string_view rel) const;
   // `rel` is '/'-separated and relative to the output dir. Throws WriteError for an I/O
@@ -86,8 +96,8 @@ class OutputWriter {
   // A new, unused path in the temporary folder, for a file that is renamed into place later.
   std::filesystem::path temp_path();
   // Creates the folders of `rel`'s parent, refusing to go through a symlink or a file. Throws
-  // WriteError.
-  void make_parent_folders(std::string_view rel);
+  // WriteError. True when it made `rel`'s own folder, which then holds nothing else.
+  bool make_parent_folders(std::string_view rel);
   // Builds a WriteError for `path` from errno `error` (an OutputStopped for a full or
   // read-only device, which also stops every later write) and throws it.
   [[noreturn]] void fail(const std::filesystem::path& path, int error);
@@ -106,6 +116,7 @@ class OutputWriter {
   void keep(std::string_view rel);
 
   size_t written() const { return written_; }
+  size_t written_in_place() const { return written_in_place_; }  // of written()
   size_t unchanged() const { return unchanged_; }
   size_t failed() const { return failed_; }  // WriteErrors thrown, OutputStopped included
 
@@ -120,10 +131,13 @@ class OutputWriter {
   std::filesystem::path root_, temp_dir_;
   int lock_fd_ = -1;
   std::atomic<size_t> written_{0};
+  std::atomic<size_t> written_in_place_{0};
   std::atomic<size_t> unchanged_{0};
   std::atomic<size_t> failed_{0};
   std::atomic<uint64_t> temp_counter_{0};
   std::atomic<bool> stopped_{false};
+  bool was_empty_ = false;  // the output folder held nothing when opened
+  bool in_place_ = false;
   mutable std::mutex mutex_;
   std::string stop_message_;  // guarded by mutex_
   // Folders known to be real, guarded by mutex_. Forgotten every 4,096 folders

@@ -49,6 +49,10 @@ struct BuildOptions {
   // --clean: also remove the files of the output folder that this build did not write (nor
   // keep from the build before), as listed by the cache's manifest of outputs.
   bool clean = false;
+  // Every file through a temporary file and a rename, even into a folder the build has just
+  // made in an output folder that was empty (output/writer.hpp): for `bengal serve`, whose
+  // server reads the folder while it builds.
+  bool rename_into_place = false;
   // --shard K/N: render only this job's part of the site, and leave in the output folder what
   // `bengal merge` needs to join the N folders (shard_plan.hpp, shard_parts.hpp).
   ShardSpec shard;

@@ -119,6 +119,7 @@ RenderContext::RenderContext(BuildContext& b)
       ctx(b.site(), [this](PageId id) { return body.content_html(id); }),
       pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {
   const site::Site& site = b.site();
+  writer.set_in_place_in_new_folders(!b.options.rename_into_place);
   env.set_base_url(site.config.baseurl, site.config.base_path);
   env.set_markdown([this](std::string_view text) { return body.markdownify(text); });
   ctx.set_graph(&b.graph);

@@ -38,6 +38,8 @@ pipeline::BuildOptions pipeline_options(const ServeBuildOptions& options,
   build.cache_file = "serve.db";
   build.output_identity = "bengal serve";
   build.clean = true;
+  // A lazy version is served while it builds: no request may find half a file.
+  build.rename_into_place = true;
   return build;
 }
 
