@@ -101,7 +101,7 @@ TEST_F(DiscoverTest, BundlesOwnTheirFilesAndOtherFilesAreCopied) {
   EXPECT_TRUE(trip.is_bundle);
   EXPECT_EQ(t.str(trip.url), "/blog/journey/");
   std::vector<std::string> res;
-  for (StrId r : t.list(trip.resources)) res.emplace_back(t.str(r));
+  for (StrId r : t.list(t.extras_of(trip).resources)) res.emplace_back(t.str(r));
   EXPECT_EQ(res, (std::vector<std::string>{"blog/trip/notes.txt", "blog/trip/p.png",
                                            "blog/trip/sub/x.txt"}));
   EXPECT_EQ(s.content_files, std::vector<std::string>{"blog/loose.pdf"});
@@ -223,8 +223,8 @@ TEST_F(DiscoverTest, RecordsLinksAnchorsAndParams) {
   EXPECT_EQ(t.str(t.list(p.tags)[1]), "y");
   ASSERT_EQ(p.links.count, 1u);
   EXPECT_EQ(t.str(t.list(p.links)[0]), "other.md#top");
-  ASSERT_EQ(p.wiki_links.count, 1u);
-  EXPECT_EQ(t.str(t.list(p.wiki_links)[0]), "wiki");
+  ASSERT_EQ(t.extras_of(p).wiki_links.count, 1u);
+  EXPECT_EQ(t.str(t.list(t.extras_of(p).wiki_links)[0]), "wiki");
   ASSERT_EQ(p.anchors.count, 1u);
   EXPECT_EQ(t.str(t.list(p.anchors)[0]), "hello-world");
   ASSERT_NE(t.page_params(p), nullptr);

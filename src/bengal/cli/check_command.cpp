@@ -32,7 +32,7 @@ CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagno
       site::LinkTarget r = site.xref.resolve_link(id, site.str(t));
       if (r.page != kNoPage && r.page != id) reached[r.page] = true;
     }
-    for (StrId t : site.table.list(m.wiki_links)) {
+    for (StrId t : site.table.list(site.table.extras_of(m).wiki_links)) {
       site::LinkTarget r = site.xref.resolve_wiki(id, site.str(t));
       if (r.page != kNoPage && r.page != id) reached[r.page] = true;
     }

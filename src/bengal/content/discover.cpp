@@ -374,27 +374,29 @@ class TableBuilder {
 
   void set_lists(PageMeta& m, const std::string& rel, ParsedPage& p) {
     FrontMatter& fm = p.fm;
+    PageExtras e;
     m.tags = table_.add_list(fm.tags);
     m.categories = table_.add_list(fm.categories);
-    m.keywords = table_.add_list(fm.keywords);
-    m.aliases = table_.add_list(fm.aliases);
+    e.keywords = table_.add_list(fm.keywords);
+    e.aliases = table_.add_list(fm.aliases);
     // Links as written are read twice, by the link graph and the link check: cold.
     m.links = table_.add_list(p.scan.links, PageTable::Keep::kCold);
-    m.wiki_links = table_.add_list(p.scan.wiki_links, PageTable::Keep::kCold);
+    e.wiki_links = table_.add_list(p.scan.wiki_links, PageTable::Keep::kCold);
     // Body line 1 is file line body_line.
     m.link_lines = table_.add_numbers(p.scan.link_lines, p.body_line - 1);
-    m.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
+    e.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
     // Heading ids are read only to check links' anchors: cold too.
     m.anchors = table_.add_list(p.scan.anchors, PageTable::Keep::kCold);
-    m.targets = table_.add_list(p.scan.targets);
+    e.targets = table_.add_list(p.scan.targets);
     if (fm.params.size() > 0) {
       m.params = static_cast<uint32_t>(table_.params.size());
       table_.params.push_back(std::move(fm.params));
     }
     if (m.is_bundle) {
       auto r = roles_.resources.find(std::string(parent_dir(rel)));
-      if (r != roles_.resources.end()) m.resources = table_.add_list(r->second);
+      if (r != roles_.resources.end()) e.resources = table_.add_list(r->second);
     }
+    table_.set_extras(m, e);
   }
 
   const DiscoverOptions& options_;

@@ -26,11 +26,20 @@ StrRange PageTable::add_numbers(std::span<const uint32_t> items, uint32_t base) 
   return r;
 }
 
+void PageTable::set_extras(PageMeta& p, const PageExtras& e) {
+  if (p.extras != UINT32_MAX) {
+    extras[p.extras] = e;
+  } else if (!e.empty()) {
+    p.extras = static_cast<uint32_t>(extras.size());
+    extras.push_back(e);
+  }
+}
+
 size_t PageTable::memory_bytes() const {
   // Params are small trees; count their slots, not every nested allocation.
   return pages.capacity() * sizeof(PageMeta) + lists.capacity() * sizeof(StrId) +
          numbers.capacity() * sizeof(uint32_t) + params.capacity() * sizeof(Value) +
-         strings.memory_bytes();
+         extras.capacity() * sizeof(PageExtras) + strings.memory_bytes();
 }
 
 }  // namespace bengal::content

@@ -21,6 +21,19 @@ struct StrRange {
   uint32_t count = 0;
 };
 
+// The lists most pages leave empty, beside the table (PageTable::extras): in every record they
+// would cost each page of a million-page site 48 bytes.
+struct PageExtras {
+  StrRange keywords, aliases;
+  StrRange wiki_links;  // [[...]] targets as written
+  StrRange wiki_link_lines;
+  StrRange targets;    // names of `target` directives (also among the anchors): [[!name]]
+  StrRange resources;  // bundle files, relative to the content dir
+  bool empty() const {
+    return keywords.count + aliases.count + wiki_links.count + targets.count + resources.count == 0;
+  }
+};
+
 struct PageMeta {
   PageKind kind = PageKind::kPage;
   bool draft = false;
@@ -57,14 +70,11 @@ struct PageMeta {
   uint32_t title_heading_last = 0;
   uint32_t params = UINT32_MAX;  // index into PageTable::params, or none
   PageId section = kNoPage;      // the section page it belongs to (home for top-level pages)
-  StrRange tags, categories, keywords, aliases;
+  uint32_t extras = UINT32_MAX;  // index into PageTable::extras, or none (all empty)
+  StrRange tags, categories;
   StrRange links;       // link destinations as written in the body
   StrRange link_lines;  // file line of each link: a range of PageTable::numbers
-  StrRange wiki_links;  // [[...]] targets as written
-  StrRange wiki_link_lines;
-  StrRange anchors;    // heading ids
-  StrRange targets;    // names of `target` directives (also among the anchors): [[!name]]
-  StrRange resources;  // bundle files, relative to the content dir
+  StrRange anchors;     // heading ids
 };
 
 // All pages of a site, by dense id. Ids follow the sorted source path, so they are the same
@@ -75,6 +85,7 @@ struct PageTable {
   std::vector<StrId> lists;       // backing store of every StrRange of strings
   std::vector<uint32_t> numbers;  // backing store of the line-number ranges
   std::vector<Value> params;
+  std::vector<PageExtras> extras;
 
   std::string_view str(StrId id) const { return strings.get(id); }
   std::span<const StrId> list(StrRange r) const { return {lists.data() + r.offset, r.count}; }
@@ -91,6 +102,12 @@ struct PageTable {
     }
     return str(p.title);
   }
+  const PageExtras& extras_of(const PageMeta& p) const {
+    static const PageExtras kNone;
+    return p.extras == UINT32_MAX ? kNone : extras[p.extras];
+  }
+  // Sets the lists of `p` (none kept when all are empty).
+  void set_extras(PageMeta& p, const PageExtras& e);
   // How add_list keeps its strings (StringPool): interned, stored, or stored cold.
   enum class Keep : uint8_t { kIntern, kStore, kCold };
   StrRange add_list(std::span<const std::string> items, Keep keep = Keep::kIntern);

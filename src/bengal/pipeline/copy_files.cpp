@@ -50,11 +50,12 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
     copied += copy_held(site, content_dir, rel, rel, writer, diagnostics);
   for (PageId id : site.rendered()) {
     const auto& meta = site.page(id);
-    if (!meta.is_bundle || meta.resources.count == 0) continue;
+    const content::StrRange resources = site.table.extras_of(meta).resources;
+    if (!meta.is_bundle || resources.count == 0) continue;
     std::string_view source = site.source_path(id);
     std::string_view bundle_dir = source.substr(0, source.rfind('/') + 1);
     std::string out_dir = output_folder(site.str(meta.url));
-    for (StrId r : site.table.list(meta.resources)) {
+    for (StrId r : site.table.list(resources)) {
       std::string_view rel = site.str(r);
       std::string inside(rel.substr(bundle_dir.size()));
       std::string dest = out_dir.empty() ? inside : out_dir + "/" + inside;

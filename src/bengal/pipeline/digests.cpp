@@ -144,8 +144,8 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
       // What the cross-reference index finds pages by: a new slug, id or target can change
       // which page a link in any other page means.
       h.text(t.str(m.url)).text(t.str(m.slug)).text(t.str(m.dir));
-      hash_strings(h, t, m.targets);
-      hash_strings(h, t, m.aliases);
+      hash_strings(h, t, t.extras_of(m).targets);
+      hash_strings(h, t, t.extras_of(m).aliases);
       const bengal::Value* params = t.page_params(m);
       const bengal::Value* front_id = params ? params->find("id") : nullptr;
       h.value(front_id ? *front_id : bengal::Value());
@@ -207,16 +207,17 @@ cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& 
     h.date(m.has_lastmod, m.lastmod);
     const bengal::Value* params = t.page_params(m);
     h.value(params ? *params : bengal::Value());
-    for (content::StrRange r : {m.tags, m.categories, m.keywords, m.aliases, m.resources})
+    const content::PageExtras& e = t.extras_of(m);
+    for (content::StrRange r : {m.tags, m.categories, e.keywords, e.aliases, e.resources})
       hash_strings(h, t, r);
     out.head[i] = h.digest();
     // The rest: what the body gives, and the related pages its links and terms choose.
     h.text(t.str(m.summary)).num(m.has_more_marker);
     h.num(m.content_hash).num(m.word_count).num(m.body_offset).num(m.source_hash);
     h.num(m.body_line).num(m.title_heading_first).num(m.title_heading_last);
-    for (content::StrRange r : {m.links, m.wiki_links, m.anchors, m.targets}) hash_strings(h, t, r);
+    for (content::StrRange r : {m.links, e.wiki_links, m.anchors, e.targets}) hash_strings(h, t, r);
     hash_numbers(h, t, m.link_lines);
-    hash_numbers(h, t, m.wiki_link_lines);
+    hash_numbers(h, t, e.wiki_link_lines);
     h.ids(graph.related.of(static_cast<PageId>(i)));
     out.full[i] = h.digest();
   });

@@ -156,8 +156,9 @@ std::vector<Claimant> list_claimants(const site::Site& site,
   }
   for (PageId id : site.rendered()) {
     const auto& m = site.page(id);
-    if (!m.is_bundle || m.resources.count == 0) continue;
-    for (StrId r : site.table.list(m.resources))
+    const content::StrRange resources = site.table.extras_of(m).resources;
+    if (!m.is_bundle || resources.count == 0) continue;
+    for (StrId r : site.table.list(resources))
       list.push_back(claimant(content_file_key(site.str(r)), Claimant::kResource, id));
   }
   std::stable_sort(list.begin(), list.end());

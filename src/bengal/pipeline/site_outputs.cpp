@@ -314,7 +314,7 @@ size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics
   std::vector<PageId> owners;
   for (PageId id : site.rendered()) {
     std::string display = fmt::format("{}/{}", cfg.content_dir, site.source_path(id));
-    for (StrId a : site.table.list(site.page(id).aliases)) {
+    for (StrId a : site.table.list(site.table.extras_of(site.page(id)).aliases)) {
       content::UrlCheck check = content::normalize_url(site.str(a));
       if (!check.error.empty()) {
         diagnostics.add(

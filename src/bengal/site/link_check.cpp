@@ -20,7 +20,8 @@ void for_each_link(const Site& site, PageId id,
     }
   };
   each(m.links, m.link_lines, false);
-  each(m.wiki_links, m.wiki_link_lines, true);
+  const content::PageExtras& e = t.extras_of(m);
+  each(e.wiki_links, e.wiki_link_lines, true);
 }
 
 bool is_broken(LinkTarget::Status status) {

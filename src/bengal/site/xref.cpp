@@ -84,7 +84,7 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
       if (const Value* v = params->find("id"); v && v->is_string() && !v->as_string().empty())
         ids_.emplace(v->as_string(), id);  // pages come in source path order
     }
-    for (StrId t : table.list(m.targets)) targets_.emplace(table.str(t), id);
+    for (StrId t : table.list(table.extras_of(m).targets)) targets_.emplace(table.str(t), id);
     urls_.add(table, id, PageKey::kUrl, false);
   }
   anchor_offsets_.assign(table.pages.size() + 1, 0);

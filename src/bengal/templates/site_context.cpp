@@ -245,8 +245,9 @@ Value metadata(const PageRef& p) {
   text("layout", p.m.layout);
   if (p.m.tags.count) d.emplace_back("tags", strings(p, p.m.tags));
   if (p.m.categories.count) d.emplace_back("categories", strings(p, p.m.categories));
-  if (p.m.keywords.count) d.emplace_back("keywords", strings(p, p.m.keywords));
-  if (p.m.aliases.count) d.emplace_back("aliases", strings(p, p.m.aliases));
+  const content::PageExtras& e = p.s.table.extras_of(p.m);
+  if (e.keywords.count) d.emplace_back("keywords", strings(p, e.keywords));
+  if (e.aliases.count) d.emplace_back("aliases", strings(p, e.aliases));
   if (const bengal::Value* params = p.s.table.page_params(p.m)) {
     Value extra = Value::from(*params);
     if (extra.kind() == Value::Kind::kDict)
@@ -271,7 +272,7 @@ struct PageAttr {
   Value (*get)(const PageRef& p);
 };
 constexpr PageAttr kPageAttrs[] = {
-    {"aliases", [](const PageRef& p) { return strings(p, p.m.aliases); }},
+    {"aliases", [](const PageRef& p) { return strings(p, p.s.table.extras_of(p.m).aliases); }},
     {"ancestors", ancestors},
     {"categories",
      [](const PageRef& p) { return page_terms(p.ctx, p.m, "categories", p.m.categories); }},
@@ -291,7 +292,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
     {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
     {"is_section", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kSection); }},
-    {"keywords", [](const PageRef& p) { return strings(p, p.m.keywords); }},
+    {"keywords", [](const PageRef& p) { return strings(p, p.s.table.extras_of(p.m).keywords); }},
     {"kind", [](const PageRef& p) { return Value::view(kind_name(p.m.kind)); }},
     {"lastmod", [](const PageRef& p) { return rfc3339(p.m.has_lastmod, p.m.lastmod); }},
     {"layout", [](const PageRef& p) { return pooled(p.s, p.m.layout); }},
