@@ -300,19 +300,17 @@ bool OutputWriter::make_parent_folders(std::string_view rel) {
   return made;
 }
 
-// Writes through a temporary file and renames it into place, so a reader never sees half a
-// file. `fill` writes the bytes to the open descriptor and returns 0 or the errno of a failed
-// write.
 namespace {
 
+// Creates `file`, which must not exist (O_EXCL; `flags` adds to the open), and fills it;
+// `fault` (tests) fails the fill with that errno. Returns the errno of a failed fill or close,
+// or 0. An open that fails is a WriteError for `path`, the output file.
 template <typename Fill>
-void write_atomically(OutputWriter& writer, std::string_view rel, int fault, Fill fill) {
-  fs::path path = writer.resolve(rel);
-  writer.make_parent_folders(rel);
-  TempFile tmp{writer.temp_path()};
-  int fd = ::open(tmp.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+int create_and_fill(OutputWriter& writer, const fs::path& file, const fs::path& path, int flags,
+                    int fault, Fill& fill) {
+  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | flags, 0644);
   if (fd < 0) writer.fail(path, errno);
-  int error = fault != 0 ? fault : 0;
+  int error = fault;
   try {
     if (error == 0) error = fill(fd);
   } catch (...) {
@@ -320,6 +318,18 @@ void write_atomically(OutputWriter& writer, std::string_view rel, int fault, Fil
     throw;
   }
   if (::close(fd) != 0 && error == 0) error = errno;
+  return error;
+}
+
+// Writes through a temporary file and renames it into place, so a reader never sees half a
+// file. `fill` writes the bytes to the open descriptor and returns 0 or the errno of a failed
+// write.
+template <typename Fill>
+void write_atomically(OutputWriter& writer, std::string_view rel, int fault, Fill fill) {
+  fs::path path = writer.resolve(rel);
+  writer.make_parent_folders(rel);
+  TempFile tmp{writer.temp_path()};
+  int error = create_and_fill(writer, tmp.path, path, 0, fault, fill);
   if (error == 0 && ::rename(tmp.path.c_str(), path.c_str()) != 0) error = errno;
   if (error != 0) writer.fail(path, error);
   tmp.kept = true;
@@ -379,13 +389,11 @@ WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
   check_stopped();
   fs::path path = resolve(rel);
   note(rel);
-  if (in_place_ && fault_for(rel) == 0 && make_parent_folders(rel)) {
+  auto fill = [&](int fd) { return write_all(fd, bytes); };
+  int fault = fault_for(rel);
+  if (in_place_ && fault == 0 && make_parent_folders(rel)) {
     // A folder made just now: no file to compare with, and O_EXCL would see one.
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) fail(path, errno);
-    int error = write_all(fd, bytes);
-    if (::close(fd) != 0 && error == 0) error = errno;
-    if (error != 0) {
+    if (int error = create_and_fill(*this, path, path, O_NOFOLLOW, 0, fill)) {
       ::unlink(path.c_str());
       fail(path, error);
     }
@@ -397,7 +405,7 @@ WriteResult OutputWriter::write(std::string_view rel, std::string_view bytes) {
     ++unchanged_;
     return WriteResult::kUnchanged;
   }
-  write_atomically(*this, rel, fault_for(rel), [&](int fd) { return write_all(fd, bytes); });
+  write_atomically(*this, rel, fault, fill);
   ++written_;
   return WriteResult::kWritten;
 }
