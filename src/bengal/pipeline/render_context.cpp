@@ -30,11 +30,7 @@ bool pages_read_by_others(BuildContext& b, const templates::Environment& env,
     if (const templates::Template* tpl = env.get(name, error)) use.scan(*tpl);
   };
   for (const auto& file : template_files) scan(std::string_view(file).substr(file.find(':') + 1));
-  constexpr std::string_view kTemplates = "templates/";
-  for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
-    std::string_view path = templates::kBuiltinTheme[i].path;
-    if (path.starts_with(kTemplates)) scan(path.substr(kTemplates.size()));
-  }
+  for (auto [name, source] : templates::builtin_templates()) scan(name);
   return use.of_others();
 }
 

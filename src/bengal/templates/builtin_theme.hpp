@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <memory>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "bengal/templates/engine/environment.hpp"
 
@@ -17,6 +19,9 @@ struct EmbeddedFile {
 };
 extern const EmbeddedFile kBuiltinTheme[];
 extern const size_t kBuiltinThemeFiles;
+
+// The built-in templates/ files: each one's name (its path under templates/) and source.
+std::vector<std::pair<std::string_view, std::string_view>> builtin_templates();
 
 // A loader over the built-in templates/ files.
 std::shared_ptr<const Loader> builtin_template_loader();
