@@ -124,7 +124,7 @@ struct Claimant {
   enum Kind : uint8_t { kPagers, kFeeds, kVirtualPage, kVirtualFeeds, kSitemaps, kFile, kResource };
   ClaimKey by;  // of each of its claims
   Kind kind;
-  uint32_t index = 0;  // a page id, a virtual page, a content file
+  uint32_t index = 0;  // a page id, a virtual page, a content file; kSitemaps: how many
   bool operator<(const Claimant& o) const { return by < o.by; }
 };
 
@@ -147,9 +147,12 @@ std::vector<Claimant> list_claimants(const site::Site& site,
     list.push_back(claimant(virtual_page_key(vp), Claimant::kVirtualPage, i));
     if (vp.term >= 0) list.push_back(claimant(feed_key(vp.url), Claimant::kVirtualFeeds, i));
   }
+  // Past kSitemapMaxUrls the sitemap is an index of numbered files.
   size_t urls = site.rendered().size() + virtual_pages.size();
-  if (site.features.sitemap && urls > output::kSitemapMaxUrls)
-    list.push_back(claimant({OutputRank::kListPage, 3, "sitemap"}, Claimant::kSitemaps, 0));
+  if (site.features.sitemap && urls > output::kSitemapMaxUrls) {
+    list.push_back(claimant({OutputRank::kListPage, 3, "sitemap"}, Claimant::kSitemaps,
+                            (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls));
+  }
   for (size_t i = 0; i < site.content_files.size(); ++i) {
     const std::string& rel = site.content_files[i];
     list.push_back(claimant(content_file_key(rel), Claimant::kFile, i));
@@ -205,12 +208,10 @@ void make_claims(const site::Site& site, const std::vector<templates::VirtualPag
       return;
     }
     case Claimant::kSitemaps: {
-      // Past kSitemapMaxUrls the sitemap is an index of numbered files.
-      size_t urls = site.rendered().size() + virtual_pages.size();
-      for (size_t n = 1; n <= (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls; ++n) {
+      for (size_t n = 1; n <= who.index; ++n) {
         OutputClaim c;
         c.path = fmt::format("sitemap-{}.xml", n);
-        c.by = {OutputRank::kListPage, 3, "sitemap"};
+        c.by = who.by;
         c.what = c.who = "the sitemap";
         claims.push_back(std::move(c));
       }
