@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -14,6 +15,7 @@
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
+#include <tbb/task_group.h>
 
 #include "bengal/core/allocator.hpp"
 #include "bengal/core/memory.hpp"
@@ -325,29 +327,11 @@ void render_page(RenderContext& r, const std::string& key, PageId id, SearchPart
       search, site.str(site.table.pages[id].title));
 }
 
-// One batch's pages in parallel, those not rendered yet; their search entries, in batch
-// order, into the spills. False when `cancel` stopped it.
-bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId>& batch,
-                  const std::atomic<bool>* cancel) {
+// The search entries of a batch's pages, in batch order, into the spills: those rendered
+// before the batch (`early`) were set aside by their render.
+void add_search_entries(RenderContext& r, RenderUnits& units, const std::vector<PageId>& batch,
+                        const std::vector<uint8_t>& early, std::vector<SearchParts>& search) {
   const site::Site& site = r.build.site();
-  bool want_search = r.search_spill || r.sharded_search;
-  std::vector<SearchParts> search(want_search ? batch.size() : 0);
-  std::vector<uint8_t> early(batch.size(), 1);  // rendered before this batch
-  std::vector<std::string> keys(batch.size());
-  for (size_t i = 0; i < batch.size(); ++i) keys[i] = Incremental::page_key(batch[i]);
-  if (r.build.incremental != nullptr) {
-    std::unique_lock lock(units.prefetch);
-    r.build.incremental->prefetch(keys);
-  }
-  tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
-    if (cancel != nullptr && cancel->load()) return;
-    units.once(batch[i], [&] {
-      early[i] = 0;
-      render_page(r, keys[i], batch[i], want_search ? &search[i] : nullptr);
-    });
-  });
-  if (cancel != nullptr && cancel->load()) return false;
-  if (!want_search) return true;
   {
     std::lock_guard lock(units.mutex);
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -368,7 +352,7 @@ bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId
         r.sharded_search->add_term(batch[i], term, weight);
       });
     }
-  if (!r.search_spill) return true;
+  if (!r.search_spill) return;
   std::string json;
   ColdReader cold(site.table.strings);
   for (size_t i = 0; i < batch.size(); ++i) {
@@ -376,6 +360,44 @@ bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId
     append_search_entry(json, site, batch[i], &search[i].text, cold);
     r.search_spill->add(batch[i], json);
   }
+}
+
+// The keys of a batch's renders.
+std::vector<std::string> batch_keys(const std::vector<PageId>& batch) {
+  std::vector<std::string> keys(batch.size());
+  for (size_t i = 0; i < batch.size(); ++i) keys[i] = Incremental::page_key(batch[i]);
+  return keys;
+}
+
+// Reads the last build's records of `keys` (Incremental::prefetch) for the renders to come.
+void prefetch_records(RenderContext& r, RenderUnits& units, const std::vector<std::string>& keys) {
+  if (r.build.incremental == nullptr) return;
+  std::unique_lock lock(units.prefetch);
+  r.build.incremental->prefetch(keys);
+}
+
+// One batch's pages in parallel, those not rendered yet, whose records `keys` are prefetched;
+// their search entries, in batch order, into the spills. `next` runs meanwhile: the search
+// entries are added by one thread, and so are the next batch's records read. False when
+// `cancel` stopped it.
+bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId>& batch,
+                  const std::vector<std::string>& keys, const std::function<void()>& next,
+                  const std::atomic<bool>* cancel) {
+  bool want_search = r.search_spill || r.sharded_search;
+  std::vector<SearchParts> search(want_search ? batch.size() : 0);
+  std::vector<uint8_t> early(batch.size(), 1);  // rendered before this batch
+  tbb::parallel_for(size_t{0}, batch.size(), [&](size_t i) {
+    if (cancel != nullptr && cancel->load()) return;
+    units.once(batch[i], [&] {
+      early[i] = 0;
+      render_page(r, keys[i], batch[i], want_search ? &search[i] : nullptr);
+    });
+  });
+  if (cancel != nullptr && cancel->load()) return false;
+  tbb::task_group reading;
+  reading.run(next);
+  if (want_search) add_search_entries(r, units, batch, early, search);
+  reading.wait();
   return true;
 }
 
@@ -384,10 +406,21 @@ bool render_batch(RenderContext& r, RenderUnits& units, const std::vector<PageId
 bool render_batches(BuildContext& b, RenderContext& r, RenderUnits& units,
                     const std::atomic<bool>* cancel) {
   b.monitor.render_started();
+  std::vector<std::string> keys, next_keys;
+  if (!b.batches.empty()) {
+    keys = batch_keys(b.batches[0]);
+    prefetch_records(r, units, keys);
+  }
   for (size_t i = 0; i < b.batches.size(); ++i) {
     b.monitor.start_phase(fmt::format("render {}/{}", i + 1, b.batches.size()));
     size_t renders_before = r.renders;
-    bool done = render_batch(r, units, b.batches[i], cancel);
+    auto read_next = [&] {
+      if (i + 1 == b.batches.size()) return;
+      next_keys = batch_keys(b.batches[i + 1]);
+      prefetch_records(r, units, next_keys);
+    };
+    bool done = render_batch(r, units, b.batches[i], keys, read_next, cancel);
+    keys.swap(next_keys);
     if (b.incremental != nullptr) b.incremental->flush();
     // Allocators keep freed memory (glibc in other threads' arenas and at the top of the heap,
     // jemalloc for its decay time) until asked to give it back; a batch whose renders were all
@@ -444,10 +477,7 @@ bool render_generated_pages(BuildContext& b, RenderContext& r, RenderUnits& unit
   size_t first = units.count - b.generated.size() - 1;
   std::vector<std::string> keys(b.generated.size());
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = Incremental::virtual_key(b.generated[i].url);
-  if (b.incremental != nullptr) {
-    std::unique_lock lock(units.prefetch);
-    b.incremental->prefetch(keys);
-  }
+  prefetch_records(r, units, keys);
   tbb::parallel_for(size_t{0}, b.generated.size() + 1, [&](size_t i) {
     if (cancel != nullptr && cancel->load()) return;
     // A shard renders the generated pages it owns, and the 404 page if it owns the site's files.
