@@ -1,6 +1,10 @@
 #include "bengal/graph/link_graph.hpp"
 
 #include <algorithm>
+#include <atomic>
+
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 #include "bengal/core/string_pool.hpp"
 
@@ -30,7 +34,9 @@ LinkGraph::LinkGraph(size_t node_count, std::vector<Edge> edges, std::vector<boo
            !active_[e.to];
   });
   // One edge per (from, to): sort, then keep the strongest kind (the lowest enum value).
-  std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+  // A total order of the values: equal edges are alike, so the parallel sort's order is the
+  // serial one's.
+  tbb::parallel_sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
     if (a.from != b.from) return a.from < b.from;
     if (a.to != b.to) return a.to < b.to;
     return a.kind < b.kind;
@@ -73,29 +79,51 @@ size_t LinkGraph::memory_bytes() const {
 
 LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken) {
   const auto& t = site.table;
+  std::span<const PageId> rendered = site.rendered();
   std::vector<bool> active(t.pages.size(), false);
-  for (PageId id : site.rendered()) active[id] = true;
-  std::vector<Edge> edges;
-  ColdPass cold(t.strings);  // links as written are cold text
-  for (PageId id : site.rendered()) {
-    cold.next();
+  for (PageId id : rendered) active[id] = true;
+  // Pages resolve their links in parallel, a chunk at a time, into one vector sized for every
+  // link resolving: it never grows (a million pages' edges are about 100 MB), and its order
+  // does not matter, as LinkGraph sorts the edges.
+  size_t bound = 0;
+  for (PageId id : rendered) {
     const auto& m = t.pages[id];
-    site::for_each_link(site, id,
-                        [&](std::string_view target, uint32_t line, const site::LinkTarget& r) {
-                          if (r.status == site::LinkTarget::Status::kResolved)
-                            edges.push_back({id, r.page, EdgeKind::kLink});
-                          else if (broken != nullptr && site::is_broken(r.status))
-                            broken->push_back({id, line, std::string(target), r.status});
-                        });
-    if (m.kind != content::PageKind::kPage) {
-      for (PageId c : site.pages_of(id)) edges.push_back({id, c, EdgeKind::kSection});
-      for (PageId c : site.sections_of(id)) edges.push_back({id, c, EdgeKind::kSection});
-    }
-    if (site.prev_in_section[id] != kNoPage)
-      edges.push_back({id, site.prev_in_section[id], EdgeKind::kSequence});
-    if (site.next_in_section[id] != kNoPage)
-      edges.push_back({id, site.next_in_section[id], EdgeKind::kSequence});
+    bound += m.links.count + t.extras_of(m).wiki_links.count + 2;
+    if (m.kind != content::PageKind::kPage)
+      bound += site.pages_of(id).size() + site.sections_of(id).size();
   }
+  std::vector<Edge> edges(bound);
+  std::atomic<size_t> used{0};
+  constexpr size_t kChunk = 1024;
+  size_t chunks = (rendered.size() + kChunk - 1) / kChunk;
+  std::vector<std::vector<site::LinkProblem>> problems(chunks);
+  tbb::parallel_for(size_t{0}, chunks, [&](size_t chunk) {
+    std::vector<Edge> found;
+    ColdPass cold(t.strings);  // links as written are cold text
+    for (size_t k = chunk * kChunk; k < std::min(rendered.size(), (chunk + 1) * kChunk); ++k) {
+      PageId id = rendered[k];
+      cold.next();
+      site::for_each_link(site, id,
+                          [&](std::string_view target, uint32_t line, const site::LinkTarget& r) {
+                            if (r.status == site::LinkTarget::Status::kResolved)
+                              found.push_back({id, r.page, EdgeKind::kLink});
+                            else if (broken != nullptr && site::is_broken(r.status))
+                              problems[chunk].push_back({id, line, std::string(target), r.status});
+                          });
+      if (t.pages[id].kind != content::PageKind::kPage) {
+        for (PageId c : site.pages_of(id)) found.push_back({id, c, EdgeKind::kSection});
+        for (PageId c : site.sections_of(id)) found.push_back({id, c, EdgeKind::kSection});
+      }
+      if (site.prev_in_section[id] != kNoPage)
+        found.push_back({id, site.prev_in_section[id], EdgeKind::kSequence});
+      if (site.next_in_section[id] != kNoPage)
+        found.push_back({id, site.next_in_section[id], EdgeKind::kSequence});
+    }
+    std::copy(found.begin(), found.end(), edges.begin() + used.fetch_add(found.size()));
+  });
+  edges.resize(used.load());
+  if (broken != nullptr)
+    for (auto& p : problems) broken->insert(broken->end(), p.begin(), p.end());
   return LinkGraph(t.pages.size(), std::move(edges), std::move(active));
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <tbb/task_group.h>
 
 #include "bengal/core/byte_codec.hpp"
 #include "bengal/pipeline/digests.hpp"
@@ -141,16 +142,28 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   inputs.options = options;
   inputs.translations = &r.ctx.translations_source();
   inputs.template_names = r.template_files;
+  // The last build's digests and body reads are read (by one thread: the database) while this
+  // build's digests are made; a build that turns out cold drops them.
+  std::optional<cache::BuildKeys> last = cache_->last_keys();
+  size_t n = site.table.pages.size();
+  tbb::task_group reading;
+  if (last) {
+    reading.run([&] {
+      last_digests_ = cache_->page_digests();
+      bodies_ = cache_->bodies(n);
+    });
+  }
   keys_ = build_keys(site, b.graph, b.generated, inputs);
   digests_ = page_digests(site, b.graph);
-  std::optional<cache::BuildKeys> last = cache_->last_keys();
+  reading.wait();
   warm_ = last && last->build == keys_.build && last->paths == keys_.paths &&
           last->structure == keys_.structure;
+  if (!warm_) {
+    last_digests_ = {};
+    bodies_ = {};
+  }
   if (warm_) {
-    last_digests_ = cache_->page_digests();
     const cache::PageDigests& old = last_digests_;
-    size_t n = digests_.full.size();
-    bodies_ = cache_->bodies(n);
     changed_.assign(n, 1);
     head_changed_.assign(n, 1);
     for (size_t i = 0; i < n && i < old.full.size(); ++i) {

@@ -3,6 +3,8 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <tbb/parallel_sort.h>
+#include <tbb/task_group.h>
 
 #include "bengal/content/page_url.hpp"
 #include "bengal/site/key_position.hpp"
@@ -286,9 +288,14 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets_,
       site.section_children_);
 
+  // The cross-reference index reads only the table, so it is made while the pages are sorted
+  // and grouped into terms, which read nothing it writes.
+  tbb::task_group xref;
+  xref.run([&] { site.xref = XrefIndex(site.table, site.rendered_); });
   site.regular_pages = regular;
-  std::sort(site.regular_pages.begin(), site.regular_pages.end(),
-            [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
+  // page_order_less is a total order (source paths differ): any sort gives one result.
+  tbb::parallel_sort(site.regular_pages.begin(), site.regular_pages.end(),
+                     [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
   site.prev_in_section.assign(pages.size(), kNoPage);
   site.next_in_section.assign(pages.size(), kNoPage);
   for (PageId s : sections) {
@@ -333,7 +340,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       }
     }
   }
-  site.xref = XrefIndex(site.table, site.rendered_);
+  xref.wait();
   if (const Value* refs = site.config.raw.find("external_refs"); refs && refs->is_table()) {
     site.xref.set_external_templates(refs->find("templates"));
     site.xref.set_external_indexes(refs->find("indexes"));
