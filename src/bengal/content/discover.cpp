@@ -456,13 +456,14 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
   // The table is built by one thread. The next chunk is parsed (its cached records read and
   // decoded, or its files read and parsed) while this one is folded in, so that the other
   // core is not idle: folding was a third of a warm discovery.
-  tbb::task_group parsing;
   std::vector<PageFile> files = files_of(0);
   ParsedChunk parsed = parse_pages(options, files, listed_at_ns);
   for (size_t chunk = 0; chunk < order.size(); chunk += kChunkFiles) {
     size_t end = std::min(order.size(), chunk + kChunkFiles);
     std::vector<PageFile> next_files;
     ParsedChunk next;
+    // After what the task writes: should folding throw, the task ends before they go.
+    tbb::task_group parsing;
     if (end < order.size()) {
       next_files = files_of(end);
       parsing.run([&] { next = parse_pages(options, next_files, listed_at_ns); });
