@@ -87,6 +87,9 @@ ClaimKey feed_key(std::string_view list_url) {
   if (list_url == "/") return {OutputRank::kSiteFile, 0, "feeds"};
   return {OutputRank::kListPage, 2, std::string(list_url)};
 }
+ClaimKey sitemap_parts_key() {
+  return {OutputRank::kListPage, 3, "sitemap"};
+}
 ClaimKey content_file_key(std::string_view rel) {
   return {OutputRank::kContentFile, 0, std::string(rel)};
 }
@@ -150,7 +153,7 @@ std::vector<Claimant> list_claimants(const site::Site& site,
   // Past kSitemapMaxUrls the sitemap is an index of numbered files.
   size_t urls = site.rendered().size() + virtual_pages.size();
   if (site.features.sitemap && urls > output::kSitemapMaxUrls) {
-    list.push_back(claimant({OutputRank::kListPage, 3, "sitemap"}, Claimant::kSitemaps,
+    list.push_back(claimant(sitemap_parts_key(), Claimant::kSitemaps,
                             (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls));
   }
   for (size_t i = 0; i < site.content_files.size(); ++i) {

@@ -25,6 +25,8 @@ site::ClaimKey feed_key(std::string_view list_url);
 site::ClaimKey content_file_key(std::string_view rel);
 // Static layers: 0 the site's static/, 1 the theme's, 2 the built-in theme's.
 site::ClaimKey static_key(uint8_t layer, std::string_view display_dir);
+// The numbered sitemaps of a site past output::kSitemapMaxUrls URLs.
+site::ClaimKey sitemap_parts_key();
 
 // The folder of a list's feeds, relative to the output dir: "/blog/" -> "blog/", "/" -> "".
 std::string feed_folder(std::string_view list_url);

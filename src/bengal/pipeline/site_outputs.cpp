@@ -205,8 +205,7 @@ size_t write_sitemap(const site::Site& site,
           if (file) file->commit();
           file.reset();
           path = rel;
-          if (path == "sitemap.xml" ||
-              site.outputs.holds(path, {site::OutputRank::kListPage, 3, "sitemap"}))
+          if (path == "sitemap.xml" || site.outputs.holds(path, sitemap_parts_key()))
             file.emplace(writer, path), ++files;
         }
         if (!file) return;
