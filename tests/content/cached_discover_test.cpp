@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <gtest/gtest.h>
+#include <tbb/task_arena.h>
 
 #include "../support/diagnostics.hpp"
 #include "../support/run.hpp"
@@ -413,6 +414,49 @@ TEST_F(CachedDiscoverTest, AFolderOfManyEntriesIsListedAsAFewAre) {
   EXPECT_EQ(messages(), (std::vector<std::string>{
                             "content/many/pipe: warning: not a regular file (a FIFO, socket or "
                             "device); skipped: replace it with a regular file or remove it"}));
+}
+
+// Discovery parses a chunk of 1,024 files while it folds the one before into the table
+// (discover.cpp): with three chunks, every page still gets its own file's fields, from the
+// files as from the cache, on one thread as on several.
+TEST_F(CachedDiscoverTest, ChunksParsedWhileOthersAreFoldedKeepEveryPageInItsPlace) {
+  constexpr size_t kPages = 2600;
+  bengal::test::Files files;
+  for (size_t i = 0; i < kPages; ++i) {
+    files.emplace(fmt::format("s{}/p{:04}.md", i / 500, i),
+                  fmt::format("---\ntitle: Page {}\ntags: [t{}]\nweight: {}\n---\n"
+                              "Body {} [next](p{:04}.md).\n",
+                              i, i % 7, i + 1, std::string(i % 13 + 1, 'w'), i + 1));
+  }
+  bengal::test::write_files(root_, files);
+  settle();
+  DiscoveredSite plain = discover(nullptr);
+  EXPECT_EQ(plain.sources_parsed, kPages);
+  size_t checked = 0;
+  for (const PageMeta& m : plain.table.pages) {
+    if (m.kind != PageKind::kPage) continue;
+    std::string_view rel = plain.table.str(m.source_path);
+    size_t i = std::stoul(std::string(rel.substr(rel.size() - 7, 4)));
+    ASSERT_EQ(plain.table.str(m.title), fmt::format("Page {}", i)) << rel;
+    ASSERT_EQ(m.weight, static_cast<int64_t>(i + 1)) << rel;
+    ASSERT_EQ(plain.table.list(m.tags).size(), 1u) << rel;
+    ASSERT_EQ(plain.table.str(plain.table.list(m.tags)[0]), fmt::format("t{}", i % 7)) << rel;
+    ASSERT_EQ(plain.table.str(plain.table.list(m.links)[0]), fmt::format("p{:04}.md", i + 1))
+        << rel;
+    ++checked;
+  }
+  EXPECT_EQ(checked, kPages);
+
+  DiscoveredSite cold = discover(&cache_);
+  EXPECT_EQ(cold.sources_parsed, kPages);
+  EXPECT_EQ(table_text(cold.table), table_text(plain.table));
+  DiscoveredSite warm = discover(&cache_);
+  EXPECT_EQ(warm.sources_reused, kPages);
+  EXPECT_EQ(table_text(warm.table), table_text(plain.table));
+  tbb::task_arena one_thread(1);
+  DiscoveredSite serial = one_thread.execute([&] { return discover(&cache_); });
+  EXPECT_EQ(serial.sources_reused, kPages);
+  EXPECT_EQ(table_text(serial.table), table_text(plain.table));
 }
 
 }  // namespace
