@@ -2,10 +2,12 @@
 // links resolve to, and the exact diagnostics for broken ones.
 #include "bengal/site/link_check.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../support/diagnostics.hpp"
 #include "../support/site_fixture.hpp"
+#include "bengal/graph/link_graph.hpp"
 
 namespace bengal::test {
 namespace {
@@ -119,6 +121,36 @@ TEST(LinkCheck, IdTargetAndExternalLinks) {
                      "bengal does not fetch (a build reads nothing from the network); add a URL "
                      "template for it under external_refs.templates, such as kida = "
                      "\"https://example.org/{target}\""}));
+}
+
+// The link graph resolves the pages' links in parallel chunks of 1,024 pages
+// (graph/link_graph.cpp): on a site of three chunks it finds the link check's broken links, in
+// its order, and an edge for every link that resolved.
+TEST(LinkCheck, TheLinkGraphFindsInChunksWhatTheLinkCheckFinds) {
+  constexpr size_t kPages = 2600;
+  Files files;
+  for (size_t i = 0; i < kPages; ++i) {
+    files.emplace(fmt::format("content/p{:04}.md", i),
+                  fmt::format("---\ntitle: P{}\n---\n[next](p{:04}.md)\n{}", i, i + 1,
+                              i % 100 == 0 ? fmt::format("\n[gone](gone-{}.md)\n", i) : ""));
+  }
+  TestSite s(files);
+  const site::Site& site = s.load();
+  std::vector<site::LinkProblem> broken;
+  graph::LinkGraph g = graph::build_link_graph(site, &broken);
+  EXPECT_EQ(g.link_count(), kPages - 1);
+  std::vector<site::LinkProblem> expected = site::find_broken_links(site);
+  ASSERT_EQ(expected.size(), 27u);  // 26 links to gone-N.md and the last page's next
+  ASSERT_EQ(broken.size(), expected.size());
+  for (size_t i = 0; i < broken.size(); ++i) {
+    EXPECT_EQ(broken[i].page, expected[i].page) << i;
+    EXPECT_EQ(broken[i].line, expected[i].line) << i;
+    EXPECT_EQ(broken[i].target, expected[i].target) << i;
+  }
+  EXPECT_EQ(broken.front().target, "gone-0.md");
+  EXPECT_EQ(broken.front().line, 6u);
+  EXPECT_EQ(broken[1].target, "gone-100.md");
+  EXPECT_EQ(broken.back().target, "p2600.md");
 }
 
 }  // namespace
