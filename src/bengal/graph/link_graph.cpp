@@ -83,7 +83,7 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
   std::vector<bool> active(t.pages.size(), false);
   for (PageId id : rendered) active[id] = true;
   // Pages resolve their links in parallel, a chunk at a time, into one vector sized for every
-  // link resolving: it never grows (a million pages' edges are about 100 MB), and its order
+  // link resolving: it never grows, so it is never held twice while it doubles, and its order
   // does not matter, as LinkGraph sorts the edges.
   size_t bound = 0;
   for (PageId id : rendered) {
