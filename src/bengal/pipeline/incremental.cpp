@@ -161,8 +161,7 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   if (!warm_) {
     last_digests_ = {};
     bodies_ = {};
-  }
-  if (warm_) {
+  } else {
     const cache::PageDigests& old = last_digests_;
     changed_.assign(n, 1);
     head_changed_.assign(n, 1);
