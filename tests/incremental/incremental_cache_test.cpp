@@ -256,6 +256,49 @@ TEST(IncrementalCache, AnotherFileOfTheSameSizeAndTimeIsRenderedAgain) {
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
 
+// A list of 64 pagers or more has them rendered on every thread (PageRenderer::write_pagers).
+// What they read and wrote must be the list's render's, as on one thread: a title that only
+// the 70th file of each list shows, and a pager file removed by hand, are each written again.
+TEST(IncrementalCache, PagersRenderedOnEveryThreadAreRecordedForTheirList) {
+  const char* kPagerTemplate =
+      "{{ page.title }} {{ paginator.number }}/{{ paginator.total_pages }}:"
+      "{% for p in paginator.pages %} {{ p.title }}{% endfor %}";
+  Files files = {{"bengal.toml", "[site]\ntitle = \"Many\"\n\n[pagination]\nper_page = 1\n"},
+                 {"templates/single.html", "{{ page.title }}"},
+                 {"templates/list.html", kPagerTemplate},
+                 {"templates/home.html", kPagerTemplate},
+                 {"templates/term.html", kPagerTemplate}};
+  for (int i = 1; i <= 80; ++i) {
+    files[fmt::format("content/blog/p{:02}.md", i)] =
+        fmt::format("---\ntitle: Post {:02}\nweight: {}\ntags: [many]\n---\nBody.\n", i, i);
+  }
+  TestSite site(files);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("blog/page/70/index.html"), "Blog 70/80: Post 70");
+  EXPECT_EQ(site.output("tags/many/page/80/index.html"), "many 80/80: Post 80");
+  fs::path one_thread = site.dir().parent_path() / (site.dir().filename().string() + "-one");
+  fs::remove_all(one_thread);
+  pipeline::BuildOptions serial = with_cache(pipeline::CacheMode::kOff);
+  serial.threads = 1;
+  build_into(site.dir(), one_thread, serial);
+  EXPECT_EQ(diff_trees(one_thread, site.out()), std::vector<std::string>{});
+
+  write_file(site.dir() / "content/blog/p70.md",
+             "---\ntitle: Renamed\nweight: 70\ntags: [many]\n---\nBody.\n");
+  auto renamed = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_GT(renamed.renders_reused, 0u);
+  EXPECT_EQ(site.output("blog/page/70/index.html"), "Blog 70/80: Renamed");
+  EXPECT_EQ(site.output("page/70/index.html"), "Many 70/80: Renamed");
+  EXPECT_EQ(site.output("tags/many/page/70/index.html"), "many 70/80: Renamed");
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+
+  fs::remove(site.out() / "blog/page/20/index.html");
+  auto restored = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(restored.renders, 1u);  // the blog's list, whose file was gone
+  EXPECT_EQ(site.output("blog/page/20/index.html"), "Blog 20/80: Post 20");
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));

@@ -77,4 +77,13 @@ void diagnostic_raised(const Diagnostic& d) {
   if (ReadSet* outer = outermost()) outer->diagnostics.push_back(d);
 }
 
+void adopt(const ReadSet& other) {
+  ReadSet* outer = outermost();
+  if (outer == nullptr) return;
+  reused(other);
+  outer->outputs.insert(outer->outputs.end(), other.outputs.begin(), other.outputs.end());
+  outer->diagnostics.insert(outer->diagnostics.end(), other.diagnostics.begin(),
+                            other.diagnostics.end());
+}
+
 }  // namespace bengal::reads

@@ -96,6 +96,9 @@ void pagerank_read();
 void data_read();
 void clock_read();
 void output_written(std::string_view rel);
+// What another thread recorded for this thread's render, as if recorded here: its reads into
+// every set around, its outputs and diagnostics into the render's own.
+void adopt(const ReadSet& other);
 // Keeps a copy in the outermost recording set (the render's): a page that is not rendered
 // again raises it again from the cache.
 void diagnostic_raised(const Diagnostic& d);

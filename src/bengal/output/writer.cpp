@@ -272,8 +272,13 @@ bool OutputWriter::make_parent_folders(std::string_view rel) {
     fs::path path = root_ / folder;
     struct stat st {};
     // Another thread may create the folder between lstat and mkdir: EEXIST, then look again.
-    // A folder this mkdir made is a folder; it is not looked at again.
-    if (::lstat(path.c_str(), &st) != 0) {
+    // A folder this mkdir made is a folder; it is not looked at again. Into a folder that was
+    // empty, a folder is most likely new: made first, and looked at only when that fails (a
+    // million pages' folders, a million system calls fewer).
+    if (in_place_ && ::mkdir(path.c_str(), 0755) == 0) {
+      st.st_mode = S_IFDIR;
+      made = true;
+    } else if (::lstat(path.c_str(), &st) != 0) {
       if (errno == ENOENT && ::mkdir(path.c_str(), 0755) == 0) {
         st.st_mode = S_IFDIR;
         made = true;

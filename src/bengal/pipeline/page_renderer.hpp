@@ -81,15 +81,16 @@ class PageRenderer {
     bool check_first = false;
   };
   // Renders and writes one file per pager (with `paginator` set when `paginated`), or only
-  // the pager whose file is `only`, reporting nothing; stops at the first template error,
-  // which render_template has reported. Returns the files written.
-  size_t write_pagers(const std::vector<site::Pager>& pagers, bool paginated,
-                      templates::PageRender& render,
-                      const std::function<templates::Value()>& page_value,
-                      const templates::Value& site_value,
-                      const std::vector<std::string>& candidates, std::string_view what,
-                      std::string_view error_file, Claimant claimant, std::string_view only,
-                      Scratch& s) const;
+  // the pager whose file is `only`, reporting nothing. A pager whose template fails is not
+  // written (render_template reported it) and the others are. Returns the files written.
+  // `page_value` makes the `page` of one pager's render. A long list's pagers are rendered
+  // on every thread, each recording what it reads for the render around the call.
+  size_t write_pagers(
+      const std::vector<site::Pager>& pagers, bool paginated, templates::PageRender& render,
+      const std::function<templates::Value(const templates::PageRender&)>& page_value,
+      const templates::Value& site_value, const std::vector<std::string>& candidates,
+      std::string_view what, std::string_view error_file, Claimant claimant, std::string_view only,
+      Scratch& s) const;
 
   const site::Site& site_;
   ContentStore& store_;
