@@ -9,7 +9,6 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 namespace bengal {
@@ -184,13 +183,10 @@ TEST(StringPool, SealingTheColdFileMapsNoneOfIt) {
     texts.push_back(std::string(size, static_cast<char>('a' + i % 26)));
     ids.push_back(pool.store_cold(texts.back()));
   }
-  rusage before{}, after{};
-  ::getrusage(RUSAGE_SELF, &before);
   pool.seal_cold();
-  ::getrusage(RUSAGE_SELF, &after);
-  // Through the mapping, touching these 20 MB took about 150 faults (the kernel maps up to
-  // 64 KB around each, and more as it reads ahead); a window of 64 KB takes a few.
-  EXPECT_LT(after.ru_minflt - before.ru_minflt, 60) << after.ru_minflt - before.ru_minflt;
+  // Through the mapping, these 20 MB would now be resident in this process (smaps counts every
+  // page a touch mapped in). Page faults were counted here once, but they also count the
+  // reader's own buffers and, under ASan, its shadow memory: the mapping's Rss is the exact test.
   EXPECT_EQ(cold_file_resident_kb(), 0u);
   for (size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(pool.copy(ids[i]), texts[i]) << i;
   EXPECT_EQ(cold_file_resident_kb(), 0u);
