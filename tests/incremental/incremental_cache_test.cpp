@@ -345,6 +345,23 @@ TEST(IncrementalCache, CleanRemovesStrayFilesOnlyWhenAsked) {
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
 
+// Without the cache the writer still lists what it writes for --clean (it keeps no list
+// when nothing reads it): the strays go, every file of the build stays.
+TEST(IncrementalCache, CleanWithoutTheCacheRemovesOnlyStrayFiles) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kOff));
+  write_file(site.out() / "stray.html", "by hand\n");
+  write_file(site.out() / "docs/stray.txt", "by hand\n");
+
+  auto cleaned = site.build(with_cache(pipeline::CacheMode::kOff, true));
+
+  EXPECT_FALSE(fs::exists(site.out() / "stray.html"));
+  EXPECT_FALSE(fs::exists(site.out() / "docs/stray.txt"));
+  EXPECT_EQ(cleaned.stale_files_removed, 2u);
+  EXPECT_FALSE(fs::exists(site.dir() / ".bengal"));
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, CleanNeverTouchesAFileOutsideTheOutputFolder) {
   // The output folder is inside the site: sources, the cache and files that links in the
   // output point to are all outside it.

@@ -362,6 +362,7 @@ void OutputWriter::note(std::string_view rel) {
 }
 
 void OutputWriter::keep(std::string_view rel) {
+  if (!keeps_manifest_) return;
   std::lock_guard lock(mutex_);
   manifest_.append(rel);
   manifest_.push_back('\0');
@@ -380,6 +381,8 @@ std::string OutputWriter::manifest_digest(uint64_t seed) const {
 }
 
 std::vector<std::string> OutputWriter::manifest() const {
+  // An empty list would have --clean remove every file of the folder.
+  if (!keeps_manifest_) throw std::logic_error("the output writer was told to keep no manifest");
   std::vector<std::string> out;
   {
     std::lock_guard lock(mutex_);

@@ -19,7 +19,8 @@ size_t bookkeeping_bytes(const SiteSize& size) {
   // entry and folder (two copies of the path, with their string and hash-node headers), the
   // template engine's per-page values and the pages paginated lists add: about 4 bytes per
   // URL byte plus 320. Measured before the writer kept its manifest as one string and
-  // forgot folders past 4,096, so it now overstates the writer's share: a safe margin.
+  // forgot folders past 4,096 (and kept none for a build without the cache or --clean), so
+  // it now overstates the writer's share: a safe margin.
   size_t files = size.output_files * 320 + size.output_url_bytes * 4;
   // Finalize: the sitemap sorts a 24-byte view per URL; each output's write buffer, the
   // search shards of one bucket (a term's best postings only) and the feeds take a few MB,
