@@ -1,7 +1,6 @@
 #include "bengal/core/string_pool.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -11,8 +10,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "../support/cold_file.hpp"
+
 namespace bengal {
 namespace {
+
+using test::cold_file_resident_kb;
 
 TEST(StringPool, InternReturnsOneIdPerDistinctString) {
   StringPool pool;
@@ -103,20 +106,6 @@ TEST(StringPool, ColdTextLeavesMemoryAndReadsBackAfterSealing) {
   StringPool moved = std::move(pool);
   EXPECT_EQ(moved.get(ids[1]), texts[1]);
   std::filesystem::remove_all(folder);
-}
-
-// Resident kilobytes of the process's mappings of its cold file (/proc/self/smaps).
-size_t cold_file_resident_kb() {
-  std::ifstream smaps("/proc/self/smaps");
-  size_t kb = 0;
-  bool in_cold = false;
-  for (std::string line; std::getline(smaps, line);) {
-    bool header = !line.empty() && std::isxdigit(static_cast<unsigned char>(line[0])) &&
-                  line.find('-') < line.find(' ');
-    if (header) in_cold = line.find("/.index-text-") != std::string::npos;
-    if (in_cold && line.starts_with("Rss:")) kb += std::stoul(line.substr(4));
-  }
-  return kb;
 }
 
 // A pool whose sealed cold file holds `texts`, none of it mapped, and the interned "tag".
