@@ -96,7 +96,7 @@ TEST_F(WriterTest, LinkFileHardLinksARegularFileAndCopiesThroughASymlink) {
   EXPECT_TRUE(S_ISREG(copied.st_mode));
   EXPECT_EQ(copied.st_nlink, 1u);
   EXPECT_EQ(read(root_ / "out/link.txt"), "target");
-  EXPECT_EQ(w.manifest(), (std::vector<std::string>{"a/index.html", "link.txt"}));
+  EXPECT_EQ(w.manifest(), (std::vector<std::string_view>{"a/index.html", "link.txt"}));
 }
 
 // The manifest's digest is the same for the same files in any order, and only for them.
@@ -253,7 +253,7 @@ TEST_F(WriterTest, FoldersAreCheckedAgainOnceTheWriterHasForgottenThem) {
   EXPECT_TRUE(fs::is_empty(root_ / "elsewhere"));
   // The manifest holds every file of the build once, sorted (the refused one too: it is this
   // build's, so --clean leaves whatever is there).
-  std::vector<std::string> manifest = w.manifest();
+  std::vector<std::string_view> manifest = w.manifest();
   ASSERT_EQ(manifest.size(), 4098u);
   EXPECT_EQ(manifest[0], "docs/a.html");
   EXPECT_EQ(manifest[1], "docs/b.html");

@@ -198,7 +198,7 @@ void BuildCache::begin(bool cold) {
 
 void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
                         const std::vector<std::pair<std::string, uint64_t>>& templates,
-                        const std::vector<std::string>& manifest, const PageDigests* last,
+                        std::span<const std::string_view> manifest, const PageDigests* last,
                         bool manifest_changed, std::string_view manifest_digest) {
   flush();
   Transaction t(*db_);
@@ -273,11 +273,9 @@ std::vector<std::pair<std::string, uint64_t>> BuildCache::template_digests() {
   return out;
 }
 
-std::vector<std::string> BuildCache::manifest() {
-  std::vector<std::string> out;
+void BuildCache::for_each_manifest_path(const std::function<void(std::string_view)>& fn) {
   Statement q(db_->handle(), "SELECT rel FROM manifest ORDER BY rel");
-  while (q.step()) out.emplace_back(q.column_text(0));
-  return out;
+  while (q.step()) fn(q.column_text(0));
 }
 
 std::optional<std::string> BuildCache::manifest_digest() {

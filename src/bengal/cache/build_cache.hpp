@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -62,13 +63,14 @@ class BuildCache final : public content::SourceCache {
   // `manifest_digest` is OutputWriter::manifest_digest's, under manifest_seed().
   void finish(const BuildKeys& keys, const PageDigests& page_digests,
               const std::vector<std::pair<std::string, uint64_t>>& templates,
-              const std::vector<std::string>& manifest, const PageDigests* last = nullptr,
+              std::span<const std::string_view> manifest, const PageDigests* last = nullptr,
               bool manifest_changed = true, std::string_view manifest_digest = {});
 
   // The last build's, read at open or on demand.
   PageDigests page_digests();
   std::vector<std::pair<std::string, uint64_t>> template_digests();
-  std::vector<std::string> manifest();
+  // Each path of the last build's manifest, in sorted (byte) order, read as they are given.
+  void for_each_manifest_path(const std::function<void(std::string_view)>& fn);
   // The digest of that manifest, when the last build stored one, and the cache's secret seed
   // of such digests (made at random the first time).
   std::optional<std::string> manifest_digest();

@@ -380,13 +380,13 @@ std::string OutputWriter::manifest_digest(uint64_t seed) const {
   return fmt::format("{}-{:016x}{:016x}", count, high, low);
 }
 
-std::vector<std::string> OutputWriter::manifest() const {
+std::vector<std::string_view> OutputWriter::manifest() const {
   // An empty list would have --clean remove every file of the folder.
   if (!keeps_manifest_) throw std::logic_error("the output writer was told to keep no manifest");
-  std::vector<std::string> out;
+  std::vector<std::string_view> out;
   {
     std::lock_guard lock(mutex_);
-    for_each_path(manifest_, [&](std::string_view rel) { out.emplace_back(rel); });
+    for_each_path(manifest_, [&](std::string_view rel) { out.push_back(rel); });
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -343,20 +343,31 @@ size_t Incremental::finish(RenderContext& r) {
   // same manifest: the digests tell, without sorting the one and reading the other.
   std::string digest = r.writer.manifest_digest(cache_->manifest_seed());
   bool same = cache_->manifest_digest() == digest;
-  std::vector<std::string> manifest, old, stale;
+  std::vector<std::string_view> manifest;
+  std::vector<std::string> stale;
+  bool changed = false;
   if (!same) {
+    // Both lists sorted: the last one is read from the cache as it is walked, never held.
     manifest = r.writer.manifest();
-    old = cache_->manifest();
-    std::set_difference(old.begin(), old.end(), manifest.begin(), manifest.end(),
-                        std::back_inserter(stale));
+    size_t at = 0;
+    cache_->for_each_manifest_path([&](std::string_view rel) {
+      for (; at < manifest.size() && manifest[at] < rel; ++at) changed = true;
+      if (at < manifest.size() && manifest[at] == rel) {
+        ++at;
+        return;
+      }
+      stale.emplace_back(rel);
+      changed = true;
+    });
+    changed = changed || at < manifest.size();
   }
   size_t removed = remove_outputs(r.writer.root(), stale);
   std::vector<std::pair<std::string, uint64_t>> templates(template_now_.begin(),
                                                           template_now_.end());
   for (const auto& name : new_templates_) templates.emplace_back(name, template_digest(name));
   std::sort(templates.begin(), templates.end());
-  cache_->finish(keys_, digests_, templates, manifest, warm_ ? &last_digests_ : nullptr,
-                 !same && manifest != old, digest);
+  cache_->finish(keys_, digests_, templates, manifest, warm_ ? &last_digests_ : nullptr, changed,
+                 digest);
   return removed;
 }
 
@@ -402,7 +413,8 @@ size_t remove_outputs(const fs::path& root, const std::vector<std::string>& rels
   return removed;
 }
 
-std::vector<std::string> files_not_in(const fs::path& root, const std::vector<std::string>& keep) {
+std::vector<std::string> files_not_in(const fs::path& root,
+                                      std::span<const std::string_view> keep) {
   std::vector<std::string> out;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
@@ -412,7 +424,7 @@ std::vector<std::string> files_not_in(const fs::path& root, const std::vector<st
       continue;
     }
     std::string rel = it->path().lexically_relative(root).generic_string();
-    if (!std::binary_search(keep.begin(), keep.end(), rel)) out.push_back(rel);
+    if (!std::binary_search(keep.begin(), keep.end(), std::string_view(rel))) out.push_back(rel);
   }
   std::sort(out.begin(), out.end());
   return out;

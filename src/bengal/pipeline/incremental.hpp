@@ -16,7 +16,9 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -143,6 +145,6 @@ class Incremental final : public KeptOutputs {
 size_t remove_outputs(const std::filesystem::path& root, const std::vector<std::string>& rels);
 // The files under `root` not in `keep` (sorted), skipping the writer's temporary folder.
 std::vector<std::string> files_not_in(const std::filesystem::path& root,
-                                      const std::vector<std::string>& keep);
+                                      std::span<const std::string_view> keep);
 
 }  // namespace bengal::pipeline
