@@ -41,14 +41,25 @@ SiteSize sixty_mb_site() {
 
 TEST(MemoryPlan, BookkeepingGrowsWithTheFilesAndTheIndex) {
   SiteSize size = sixty_mb_site();
-  // 1,000 x 320 + 30,000 x 4 + 1,000 x 24 + 8 MB finalize + 12 MB machinery + 60 MB / 16.
-  EXPECT_EQ(bookkeeping_bytes(size), 320000u + 120000u + 24000u + 20 * kMB + 60 * kMB / 16);
+  // 1,000 x 16 + 1,000 x 24 + 8 MB finalize + 12 MB machinery + 60 MB / 16.
+  EXPECT_EQ(bookkeeping_bytes(size), 16000u + 24000u + 20 * kMB + 60 * kMB / 16);
   SiteSize more = size;
   more.output_files *= 2;
   more.output_url_bytes *= 2;
-  EXPECT_EQ(bookkeeping_bytes(more) - bookkeeping_bytes(size), 320000u + 120000u + 24000u);
+  EXPECT_EQ(bookkeeping_bytes(more) - bookkeeping_bytes(size), 16000u + 24000u);
   // The index, the bookkeeping and 64 pages in flight (more than the threads).
   EXPECT_EQ(minimum_limit_bytes(size), 60 * kMB + bookkeeping_bytes(size) + 64 * 128 * 1024);
+}
+
+TEST(MemoryPlan, TheManifestAndTheCacheAreCountedOnlyWhenKept) {
+  SiteSize size = sixty_mb_site();
+  SiteSize listed = size;
+  listed.keeps_manifest = true;
+  // Twice the paths with "index.html" and a NUL (30,000 + 1,000 x 12), and a view of each.
+  EXPECT_EQ(bookkeeping_bytes(listed) - bookkeeping_bytes(size), 2u * 42000u + 16000u);
+  SiteSize cached = listed;
+  cached.cache = true;
+  EXPECT_EQ(bookkeeping_bytes(cached) - bookkeeping_bytes(listed), 900u * 96u);
 }
 
 TEST(MemoryPlan, BudgetSizesTheCacheTheHubsAndTheBatch) {
@@ -100,12 +111,12 @@ TEST(MemoryPlan, BudgetBelowTheIndexSaysWhatIsNeeded) {
   SiteSize size = sixty_mb_site();
   std::string error;
   EXPECT_FALSE(plan_memory(req, size, error));
-  // 60 MB + 3.75 MB fragmentation + 20 MB machinery and finalize + 0.44 MB of files + 8 MB
-  // in flight = 92.2 MB; named with 1/32 and 1 MB more, in whole MB.
+  // 60 MB + 3.75 MB fragmentation + 20 MB machinery and finalize + 0.04 MB of files + 8 MB
+  // in flight = 91.8 MB; named with 1/32 and 1 MB more, in whole MB.
   EXPECT_EQ(error,
             "memory limit 50.0 MB cannot hold this site: the index alone takes 60.0 MB and the "
-            "build needs at least 92.2 MB; raise --memory-limit (or [build] memory_limit) to "
-            "97MB or more");
+            "build needs at least 91.8 MB; raise --memory-limit (or [build] memory_limit) to "
+            "96MB or more");
 }
 
 }  // namespace

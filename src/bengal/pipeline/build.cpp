@@ -199,8 +199,9 @@ MemoryRequest memory_request(const BuildOptions& options, const config::SiteConf
 }
 
 // What the memory plan knows of the site once it is indexed and its outputs are claimed.
-SiteSize site_size(const site::Site& site, const std::vector<templates::VirtualPage>& generated,
-                   size_t threads) {
+SiteSize site_size(BuildContext& b) {
+  const site::Site& site = b.site();
+  const std::vector<templates::VirtualPage>& generated = b.generated;
   SiteSize size;
   size.pages = site.rendered().size();
   // Allocators keep freed memory until asked, and the index's cold text stays mapped until
@@ -217,7 +218,9 @@ SiteSize site_size(const site::Site& site, const std::vector<templates::VirtualP
   for (const auto& vp : generated) size.output_url_bytes += vp.url.size();
   size.output_files = size.pages + generated.size() + 1;
   size.average_body_bytes = size.pages == 0 ? 0 : words * 6 / size.pages;
-  size.threads = threads;
+  size.threads = b.stats().threads;
+  size.cache = b.incremental != nullptr;
+  size.keeps_manifest = size.cache || b.options.clean;  // as RenderContext tells the writer
   return size;
 }
 
@@ -234,8 +237,7 @@ BuildOutcome plan(BuildContext& b) {
   claim_generated_outputs(site, b.generated, b.diagnostics);
   std::string budget_error;
   std::optional<MemoryPlan> memory =
-      plan_memory(memory_request(b.options, site.config),
-                  site_size(site, b.generated, stats.threads), budget_error);
+      plan_memory(memory_request(b.options, site.config), site_size(b), budget_error);
   if (!memory) {
     b.diagnostics.add(make_error(site.config.config_file, 0, 0, budget_error));
     return BuildOutcome::kOverBudget;

@@ -15,13 +15,20 @@ size_t page_working_set(size_t average_body_bytes) {
 }
 
 size_t bookkeeping_bytes(const SiteSize& size) {
-  // Per output file, measured on the bench corpus at 10K-100K pages: the writer's manifest
-  // entry and folder (two copies of the path, with their string and hash-node headers), the
-  // template engine's per-page values and the pages paginated lists add: about 4 bytes per
-  // URL byte plus 320. Measured before the writer kept its manifest as one string and
-  // forgot folders past 4,096 (and kept none for a build without the cache or --clean), so
-  // it now overstates the writer's share: a safe margin.
-  size_t files = size.output_files * 320 + size.output_url_bytes * 4;
+  // Per output file, what the render adds to the index it measured: 5 MiB over the 1.65M files
+  // of a million pages (bench/RESULTS.md), the writer's folders being forgotten past 4,096.
+  // 16 bytes a file is three times that. (Until the writer kept its manifest as one string,
+  // or none, it was 320 bytes and 4 per URL byte: at a million pages a 1 GB build was refused
+  // for needing 1.7 GB.)
+  size_t files = size.output_files * 16;
+  // The manifest, kept for the cache or --clean: each path with "index.html" and a NUL in one
+  // string, which may hold up to twice that while it grows, and a 16-byte view of each when
+  // it is sorted at the end.
+  if (size.keeps_manifest)
+    files += 2 * (size.output_url_bytes + size.output_files * 12) + size.output_files * 16;
+  // With the cache, what it reads and makes after the measure: this build's and the last
+  // build's digests (32 bytes a page) and each page body's reads (a few dozen bytes).
+  if (size.cache) files += size.pages * 96;
   // Finalize: the sitemap sorts a 24-byte view per URL; each output's write buffer, the
   // search shards of one bucket (a term's best postings only) and the feeds take a few MB,
   // whatever the site's size.

@@ -35,6 +35,8 @@ struct SiteSize {
   size_t threads = 1;
   size_t output_files = 0;      // pages, generated pages and the 404 page
   size_t output_url_bytes = 0;  // the length of their URLs, summed
+  bool keeps_manifest = false;  // the writer lists its files (the cache or --clean reads them)
+  bool cache = false;           // the build reads and writes the incremental cache
 };
 
 // Bytes one page in flight needs: its body, body HTML, page HTML and template values; a
@@ -42,8 +44,9 @@ struct SiteSize {
 size_t page_working_set(size_t average_body_bytes);
 
 // What the build holds besides the index and the pages in flight, growing as files are written
-// and peaking in finalize: the output writer's record of every file and folder, the sitemap's
-// sorted URLs, finalize's write buffers and search shards, the generated pages in flight.
+// and peaking in finalize: the output writer's list of files when kept, the cache's digests,
+// the sitemap's sorted URLs, finalize's write buffers and search shards, the generated pages
+// in flight.
 size_t bookkeeping_bytes(const SiteSize& size);
 
 // The smallest budget this site builds in: the index, the bookkeeping and one page in flight
