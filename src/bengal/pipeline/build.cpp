@@ -220,7 +220,7 @@ SiteSize site_size(BuildContext& b) {
   size.average_body_bytes = size.pages == 0 ? 0 : words * 6 / size.pages;
   size.threads = b.stats().threads;
   size.cache = b.incremental != nullptr;
-  size.keeps_manifest = size.cache || b.options.clean;  // as RenderContext tells the writer
+  size.keeps_manifest = b.lists_written_files();
   return size;
 }
 

@@ -52,6 +52,9 @@ struct BuildContext {
 
   site::Site& site() { return loaded->site; }
   report::BuildStats& stats() { return report.stats; }
+  // Whether the writer lists the files it writes: only the cache and --clean read the list.
+  // The render context tells the writer so, and the memory plan reserves room for it.
+  bool lists_written_files() const { return incremental != nullptr || options.clean; }
 };
 
 }  // namespace bengal::pipeline

@@ -116,7 +116,7 @@ RenderContext::RenderContext(BuildContext& b)
       pages(b.site(), store, body, env, ctx, writer, b.diagnostics) {
   const site::Site& site = b.site();
   writer.set_in_place_in_new_folders(!b.options.rename_into_place);
-  writer.set_keeps_manifest(b.incremental != nullptr || b.options.clean);
+  writer.set_keeps_manifest(b.lists_written_files());
   env.set_base_url(site.config.baseurl, site.config.base_path);
   env.set_markdown([this](std::string_view text) { return body.markdownify(text); });
   ctx.set_graph(&b.graph);
