@@ -118,6 +118,9 @@ class RecordReader {
       // The tenth byte holds the top bit only.
       if (shift == 63 && b > 1) break;
       v |= uint64_t{b & 0x7fu} << shift;
+      // A last byte of zero after others is a longer spelling of a smaller number: the writer
+      // never makes one, and a record must encode back to its own bytes.
+      if (b == 0 && shift > 0) break;
       if (b < 0x80) return;
     }
     fail();
