@@ -87,7 +87,8 @@ class Scanner {
           const DirectiveFreeText* directives, HeadingIdStyle style)
       : out_(out),
         directives_(directives),
-        text_(text),
+        input_(text),
+        text_(input_.text()),
         notes_(notes),
         ids_(style),
         marker_expected_(text.find(kMoreMarker) != std::string_view::npos) {}
@@ -100,7 +101,7 @@ class Scanner {
     parser.enter_span = &Scanner::enter_span;
     parser.leave_span = &Scanner::leave_span;
     parser.text = &Scanner::text;
-    md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+    input_.parse(parser, this);
     finish();
   }
 
@@ -361,7 +362,8 @@ class Scanner {
 
   BodyScan& out_;
   const DirectiveFreeText* directives_;
-  std::string_view text_;
+  Md4cInput input_;
+  std::string_view text_;  // input_'s text: md4c's runs point into it
   const Footnotes* notes_;
   const char* last_text_end_ = nullptr;
   size_t cursor_ = 0;  // line_ is the line of text_[cursor_]

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "bengal/markdown/footnotes.hpp"
+#include "bengal/markdown/md4c_support.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -38,7 +39,7 @@ std::vector<Line> split_lines(std::string_view s) {
 class CodeLineFinder {
  public:
   CodeLineFinder(std::string_view text, const std::vector<Line>& lines)
-      : text_(text), lines_(lines), in_code_(lines.size(), false) {}
+      : input_(text), text_(input_.text()), lines_(lines), in_code_(lines.size(), false) {}
 
   std::vector<bool> run(unsigned flags) {
     MD_PARSER parser{};
@@ -59,7 +60,7 @@ class CodeLineFinder {
       static_cast<CodeLineFinder*>(self)->mark(t, n);
       return 0;
     };
-    md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+    input_.parse(parser, this);
     return std::move(in_code_);
   }
 
@@ -76,7 +77,8 @@ class CodeLineFinder {
     for (size_t i = line_of(first), end = line_of(last); i <= end; ++i) in_code_[i] = true;
   }
 
-  std::string_view text_;
+  Md4cInput input_;
+  std::string_view text_;  // input_'s text: md4c's runs point into it
   const std::vector<Line>& lines_;
   std::vector<bool> in_code_;
   int depth_ = 0;

@@ -52,26 +52,16 @@ class HtmlRenderer {
   }
   static int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
     auto* renderer = static_cast<HtmlRenderer*>(self);
-    std::string_view s = renderer->clamped_to_input(text, size);
+    std::string_view s(text, size);
     renderer->text(type, s);
     renderer->last_text_end_ = s.data() + s.size();
     return 0;
   }
 
-  // md4c 0.4.8 can hand over a text run that ends a byte or two past the input (found by
-  // fuzz/markdown_fuzzer.cpp); a run that starts inside the input is cut at its end, so no
-  // byte after the page's own text is ever read. Runs md4c keeps elsewhere (the replacement
-  // character for NUL, for one) are left alone.
-  std::string_view clamped_to_input(const MD_CHAR* text, MD_SIZE size) const {
-    auto at = reinterpret_cast<std::uintptr_t>(text);
-    auto begin = reinterpret_cast<std::uintptr_t>(input_.data());
-    auto end = begin + input_.size();
-    if (at >= begin && at <= end && size > end - at) size = static_cast<MD_SIZE>(end - at);
-    return {text, size};
-  }
-  void set_input(std::string_view input) {
-    input_ = input;
-    lines_ = LineCounter(input);
+  void set_input(const Md4cInput& input) {
+    source_ = &input;
+    input_ = input.text();
+    lines_ = LineCounter(input_);
   }
   // References in text go to `notes`, the page's footnotes: a renderer of any piece of the
   // page (its text, a directive's body, a note) passes the same object.
@@ -603,7 +593,10 @@ class HtmlRenderer {
     while (notes_->find_reference(s, from, escaped, m)) {
       plain_text(s.substr(from, m.begin - from));
       // Image alt text is plain: the reference counts (as in cmark-gfm) but writes nothing.
-      notes_->append_reference(m.label, s.data() + m.begin, image_depth_ > 0 ? scratch_ : out_);
+      // The notes place a reference by its address in the page's own text.
+      const char* at = s.data() + m.begin;
+      if (in_input(at)) at = source_->in_source(at);
+      notes_->append_reference(m.label, at, image_depth_ > 0 ? scratch_ : out_);
       if (image_depth_ > 0) scratch_.clear();
       from = m.end;
     }
@@ -689,7 +682,8 @@ class HtmlRenderer {
   bool after_marker_ = false;  // the "\n" md4c sends after a marker's line is not written
   bool mermaid_ = false;
   std::string scratch_;
-  std::string_view input_;  // the Markdown being rendered: text runs are clamped to it
+  const Md4cInput* source_ = nullptr;
+  std::string_view input_;  // the Markdown being rendered: source_'s copy, which md4c parses
   std::string image_title_;
   bool has_image_title_ = false;
   int image_depth_ = 0;
@@ -722,7 +716,8 @@ class HtmlRenderer {
 bool render_pass(std::string_view markdown, const Options& options, Rendered& out,
                  MarkerHandler* markers, Footnotes* notes) {
   HtmlRenderer renderer(options, out, markers);
-  renderer.set_input(markdown);
+  Md4cInput input(markdown);
+  renderer.set_input(input);
   renderer.set_footnotes(notes);
   MD_PARSER parser{};
   parser.abi_version = 0;
@@ -732,7 +727,7 @@ bool render_pass(std::string_view markdown, const Options& options, Rendered& ou
   parser.enter_span = &HtmlRenderer::enter_span;
   parser.leave_span = &HtmlRenderer::leave_span;
   parser.text = &HtmlRenderer::text;
-  md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &renderer);
+  input.parse(parser, &renderer);
   return renderer.ends_in_paragraph();
 }
 

@@ -1,10 +1,57 @@
 #include "bengal/markdown/md4c_support.hpp"
 
+#include <cstdint>
 #include <string_view>
 
 #include "bengal/markdown/entities.hpp"
 
 namespace bengal::markdown {
+namespace {
+
+// Stands between md4c and the caller's callbacks to cut text runs at the input's end.
+struct Forwarder {
+  const MD_PARSER& parser;
+  void* userdata;
+  std::string_view input;
+
+  static Forwarder& of(void* self) { return *static_cast<Forwarder*>(self); }
+  static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
+    return of(self).parser.enter_block(type, detail, of(self).userdata);
+  }
+  static int leave_block(MD_BLOCKTYPE type, void* detail, void* self) {
+    return of(self).parser.leave_block(type, detail, of(self).userdata);
+  }
+  static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
+    return of(self).parser.enter_span(type, detail, of(self).userdata);
+  }
+  static int leave_span(MD_SPANTYPE type, void* detail, void* self) {
+    return of(self).parser.leave_span(type, detail, of(self).userdata);
+  }
+  // A run that starts inside the input ends at its end at the latest. Runs md4c keeps
+  // elsewhere (the replacement for a NUL character, for one) are passed on as they are.
+  static int text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
+    const Forwarder& f = of(self);
+    auto at = reinterpret_cast<std::uintptr_t>(text);
+    auto begin = reinterpret_cast<std::uintptr_t>(f.input.data());
+    auto end = begin + f.input.size();
+    if (at >= begin && at <= end && size > end - at) size = static_cast<MD_SIZE>(end - at);
+    return f.parser.text(type, text, size, f.userdata);
+  }
+};
+
+}  // namespace
+
+int Md4cInput::parse(const MD_PARSER& parser, void* userdata) const {
+  Forwarder forwarder{parser, userdata, text_};
+  MD_PARSER forwarding = parser;
+  forwarding.enter_block = &Forwarder::enter_block;
+  forwarding.leave_block = &Forwarder::leave_block;
+  forwarding.enter_span = &Forwarder::enter_span;
+  forwarding.leave_span = &Forwarder::leave_span;
+  forwarding.text = &Forwarder::text;
+  forwarding.debug_log = nullptr;  // it would be handed the forwarder as its userdata
+  return md_parse(text_.c_str(), static_cast<MD_SIZE>(text_.size()), &forwarding, &forwarder);
+}
 
 void decode_attribute(const MD_ATTRIBUTE& a, std::string& out) {
   out.clear();

@@ -1,10 +1,12 @@
 // What the renderer and the body scan share about md4c: the parser flags of bengal's dialect
-// (so both parse identically) and attribute decoding. Internal to the Markdown stage.
+// (so both parse identically), the one way md4c is run, and attribute decoding. Internal to
+// the Markdown stage.
 #pragma once
 
 #include <md4c.h>
 
 #include <string>
+#include <string_view>
 
 namespace bengal::markdown {
 
@@ -17,6 +19,30 @@ inline unsigned md4c_flags(bool gfm, bool wiki_links, bool math = false) {
   if (math) flags |= MD_FLAG_LATEXMATHSPANS;
   return flags;
 }
+
+// The text md4c parses, and the only way it is parsed. md4c 0.4.8 reads the byte just past
+// its input when an inline link is left open at the very end ("[a](b{{{"), and takes a ')'
+// found there for the link's end: it then reports a text run of some 4 GB that starts inside
+// the input (fuzz/page_record_fuzzer.cpp found it in a page whose body was a view into a
+// larger buffer). Followed by a NUL byte, the input ends every construct, so md4c is given a
+// copy of the text, which std::string ends with one; callbacks see pointers into that copy,
+// so a caller measures offsets against text(), never against what it passed in. Text runs
+// are also cut at the copy's end, should another over-read report one past it.
+class Md4cInput {
+ public:
+  explicit Md4cInput(std::string_view text) : source_(text), text_(text) {}
+
+  std::string_view text() const { return text_; }
+  // Where `at`, a pointer into text(), stands in the text given to the constructor: an
+  // address that leaves the parse is one in the caller's text.
+  const char* in_source(const char* at) const { return source_.data() + (at - text_.data()); }
+  // md_parse over text() with `parser`'s callbacks and flags; returns md_parse's result.
+  int parse(const MD_PARSER& parser, void* userdata) const;
+
+ private:
+  std::string_view source_;
+  std::string text_;
+};
 
 // Decodes an md4c attribute (link destination, title, info string) into `out`: entities
 // resolved, NUL characters replaced by U+FFFD.

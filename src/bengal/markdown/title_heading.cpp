@@ -71,7 +71,7 @@ std::vector<bool> directive_lines(std::string_view markdown, const LineIndex& li
 class Finder {
  public:
   Finder(std::string_view text, bool first_block_only)
-      : text_(text), first_block_only_(first_block_only), lines_(text) {}
+      : input_(text), text_(input_.text()), first_block_only_(first_block_only), lines_(text) {}
 
   TitleHeading run() {
     if (may_contain_directives(text_)) in_directive_ = directive_lines(text_, lines_);
@@ -104,7 +104,7 @@ class Finder {
       if (f->in_h1_) f->add(type, std::string_view(data, size));
       return 0;
     };
-    md_parse(text_.data(), static_cast<MD_SIZE>(text_.size()), &parser, this);
+    input_.parse(parser, this);
     return std::move(found_);
   }
 
@@ -162,7 +162,8 @@ class Finder {
     return true;
   }
 
-  std::string_view text_;
+  Md4cInput input_;
+  std::string_view text_;  // input_'s text: md4c's runs point into it
   bool first_block_only_;
   LineIndex lines_;
   std::vector<bool> in_directive_;  // by line; empty without directives
