@@ -6,6 +6,8 @@
 
 #include <xxhash.h>
 
+#include "bengal/core/byte_codec.hpp"
+
 namespace bengal::content {
 namespace {
 
@@ -15,31 +17,19 @@ static_assert(std::is_same_v<size_t, uint64_t>, "body_offset is encoded as a uin
 // corrupt record reaches it; it bounds the decoder's recursion.
 constexpr int kMaxValueDepth = 512;
 
+// Writes a record's fields (core/byte_codec.hpp); RecordReader reads them in the same order.
 class RecordWriter {
  public:
-  std::string out;
+  ByteWriter out;
 
-  void byte(uint8_t b) { out.push_back(static_cast<char>(b)); }
-  void fixed(uint64_t v) {
-    for (int i = 0; i < 8; ++i) byte(static_cast<uint8_t>(v >> (8 * i)));
-  }
-  void fixed(int64_t v) { fixed(static_cast<uint64_t>(v)); }
-  void fixed(int32_t v) {
-    for (int i = 0; i < 4; ++i) byte(static_cast<uint8_t>(static_cast<uint32_t>(v) >> (8 * i)));
-  }
-  void varint(uint64_t v) {
-    while (v >= 0x80) {
-      byte(static_cast<uint8_t>(v | 0x80));
-      v >>= 7;
-    }
-    byte(static_cast<uint8_t>(v));
-  }
-  void varint(uint32_t v) { varint(uint64_t{v}); }
+  void byte(uint8_t b) { out.byte(b); }
+  void fixed(uint64_t v) { out.fixed64(v); }
+  void fixed(int64_t v) { out.fixed64(static_cast<uint64_t>(v)); }
+  void fixed(int32_t v) { out.fixed32(static_cast<uint32_t>(v)); }
+  void varint(uint64_t v) { out.varint(v); }
+  void varint(uint32_t v) { out.varint(v); }
   void flag(bool b) { byte(b ? 1 : 0); }
-  void text(std::string_view s) {
-    varint(uint64_t{s.size()});
-    out.append(s);
-  }
+  void text(std::string_view s) { out.text(s); }
   void kind(PageKind k) { byte(static_cast<uint8_t>(k)); }
   void severity(Severity s) { byte(static_cast<uint8_t>(s)); }
   template <typename T, typename F>
@@ -84,65 +74,25 @@ void RecordWriter::value(const Value& v) {
 class RecordReader {
  public:
   explicit RecordReader(std::string_view in) : in_(in) {}
-  bool ok() const { return ok_; }
-  bool at_end() const { return pos_ == in_.size(); }
+  bool ok() const { return in_.ok(); }
+  bool at_end() const { return in_.at_end(); }
 
-  uint8_t byte() {
-    if (!need(1)) return 0;
-    return static_cast<uint8_t>(in_[pos_++]);
-  }
-  void fixed(uint64_t& v) {
-    v = 0;
-    if (!need(8)) return;
-    for (int i = 0; i < 8; ++i) v |= uint64_t{static_cast<uint8_t>(in_[pos_ + i])} << (8 * i);
-    pos_ += 8;
-  }
-  void fixed(int64_t& v) {
-    uint64_t u;
-    fixed(u);
-    v = static_cast<int64_t>(u);
-  }
-  void fixed(int32_t& v) {
-    uint32_t u = 0;
-    if (need(4)) {
-      for (int i = 0; i < 4; ++i) u |= uint32_t{static_cast<uint8_t>(in_[pos_ + i])} << (8 * i);
-      pos_ += 4;
-    }
-    v = static_cast<int32_t>(u);
-  }
-  void varint(uint64_t& v) {
-    v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      uint8_t b = byte();
-      if (!ok_) return;
-      // The tenth byte holds the top bit only.
-      if (shift == 63 && b > 1) break;
-      v |= uint64_t{b & 0x7fu} << shift;
-      // A last byte of zero after others is a longer spelling of a smaller number: the writer
-      // never makes one, and a record must encode back to its own bytes.
-      if (b == 0 && shift > 0) break;
-      if (b < 0x80) return;
-    }
-    fail();
-  }
+  uint8_t byte() { return in_.byte(); }
+  void fixed(uint64_t& v) { v = in_.fixed64(); }
+  void fixed(int64_t& v) { v = static_cast<int64_t>(in_.fixed64()); }
+  void fixed(int32_t& v) { v = static_cast<int32_t>(in_.fixed32()); }
+  void varint(uint64_t& v) { v = in_.varint(); }
   void varint(uint32_t& v) {
-    uint64_t u;
-    varint(u);
+    uint64_t u = in_.varint();
     if (u > UINT32_MAX) fail();
-    v = ok_ ? static_cast<uint32_t>(u) : 0;
+    v = ok() ? static_cast<uint32_t>(u) : 0;
   }
   void flag(bool& b) {
     uint8_t v = byte();
     if (v > 1) fail();
     b = v == 1;
   }
-  void text(std::string& s) {
-    uint64_t n;
-    varint(n);
-    if (!need(n)) return;
-    s.assign(in_.substr(pos_, n));
-    pos_ += n;
-  }
+  void text(std::string& s) { s.assign(in_.text()); }
   void kind(PageKind& k) {
     uint8_t v = byte();
     if (v > static_cast<uint8_t>(PageKind::kHome)) fail();
@@ -156,26 +106,17 @@ class RecordReader {
   // Every item takes at least one byte, so a count larger than the bytes left is corrupt.
   template <typename T, typename F>
   void list(std::vector<T>& items, F each) {
-    uint64_t n;
-    varint(n);
-    if (!need(n)) return;
+    size_t n = in_.count(1);
+    if (!ok()) return;
     items.clear();
     items.reserve(n);
-    for (uint64_t i = 0; i < n && ok_; ++i) each(items.emplace_back());
+    for (size_t i = 0; i < n && ok(); ++i) each(items.emplace_back());
   }
   void value(Value& v, int depth = 0);
-  void fail() { ok_ = false; }
+  void fail() { in_.reject(); }
 
  private:
-  bool need(uint64_t n) {
-    if (ok_ && n <= in_.size() - pos_) return true;
-    ok_ = false;
-    return false;
-  }
-
-  std::string_view in_;
-  size_t pos_ = 0;
-  bool ok_ = true;
+  ByteReader in_;
 };
 
 void RecordReader::value(Value& v, int depth) {
@@ -331,8 +272,8 @@ std::string encode_parsed_page(const ParsedPage& page, const RecordKey& key) {
   w.text(key.rel);
   w.kind(key.kind);
   page_fields(w, page);
-  w.fixed(checksum(w.out));
-  return std::move(w.out);
+  w.fixed(checksum(w.out.bytes()));
+  return w.out.take();
 }
 
 std::optional<ParsedPage> decode_parsed_page(std::string_view record, const RecordKey& key) {

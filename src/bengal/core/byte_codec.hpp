@@ -1,6 +1,8 @@
 // Compact binary records for the build cache: LEB128 varints, length-prefixed strings. A
 // reader never reads past its bytes: a truncated or garbled record makes ok() false, and the
-// caller treats it as no record at all.
+// caller treats it as no record at all. A record reads only as the writer spells it (no
+// longer spelling of a number is accepted), so an accepted record encodes back to its own
+// bytes.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +29,11 @@ class ByteWriter {
     for (int i = 0; i < 8; ++i) b[i] = static_cast<char>(v >> (8 * i));
     out_.append(b, 8);
   }
+  void fixed32(uint32_t v) {
+    char b[4];
+    for (int i = 0; i < 4; ++i) b[i] = static_cast<char>(v >> (8 * i));
+    out_.append(b, 4);
+  }
   void byte(uint8_t v) { out_ += static_cast<char>(v); }
   void text(std::string_view s) {
     varint(s.size());
@@ -47,7 +54,12 @@ class ByteReader {
     for (int shift = 0; shift < 64; shift += 7) {
       if (pos_ >= in_.size()) return fail();
       auto b = static_cast<uint8_t>(in_[pos_++]);
+      // The tenth byte holds the top bit only.
+      if (shift == 63 && b > 1) break;
       v |= static_cast<uint64_t>(b & 0x7f) << shift;
+      // A last byte of zero after others is a longer spelling of a smaller number, which the
+      // writer never makes.
+      if (b == 0 && shift > 0) break;
       if ((b & 0x80) == 0) return v;
     }
     return fail();
@@ -62,6 +74,14 @@ class ByteReader {
     for (int i = 0; i < 8; ++i)
       v |= static_cast<uint64_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
     pos_ += 8;
+    return v;
+  }
+  uint32_t fixed32() {
+    if (in_.size() - pos_ < 4) return static_cast<uint32_t>(fail());
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= static_cast<uint32_t>(static_cast<uint8_t>(in_[pos_ + i])) << (8 * i);
+    pos_ += 4;
     return v;
   }
   uint8_t byte() {
@@ -86,6 +106,8 @@ class ByteReader {
     return n;
   }
   bool ok() const { return ok_; }
+  // Makes ok() false for good: the caller found a field out of its range.
+  void reject() { fail(); }
   size_t remaining() const { return in_.size() - pos_; }
   bool at_end() const { return pos_ == in_.size(); }
 
