@@ -326,6 +326,31 @@ TEST(IncrementalCache, MovedPageIsOnlyAtItsNewAddress) {
   EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
 }
 
+// A link's anchor is looked up among the target's headings and targets, which its body makes:
+// a body edit that renames the heading breaks the link, and renaming it back mends it.
+TEST(IncrementalCache, ALinkToAHeadingFollowsTheTargetsBody) {
+  TestSite site({
+      {"content/t.md", "---\ntitle: T\n---\n\nText.\n\n## Old Head\n\nMore.\n"},
+      {"content/l.md", "---\ntitle: L\n---\n\nSee [t](t.md#old-head) and [[t#old-head]].\n"},
+      {"content/u.md", "---\ntitle: U\n---\n\nSee [t](t.md).\n"},
+  });
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("l/index.html").find("broken-link"), std::string::npos);
+
+  write_file(site.dir() / "content/t.md", "---\ntitle: T\n---\n\nText.\n\n## New Head\n\nMore.\n");
+  auto broken = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_NE(site.output("l/index.html").find("href=\"/t/#old-head\" class=\"broken-link\""),
+            std::string::npos);
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  // A link without an anchor shows only the target's head: its page is kept.
+  EXPECT_GT(broken.renders_reused, 0u);
+
+  write_file(site.dir() / "content/t.md", "---\ntitle: T\n---\n\nText.\n\n## Old Head\n\nMore.\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("l/index.html").find("broken-link"), std::string::npos);
+  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, CleanRemovesStrayFilesOnlyWhenAsked) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <iterator>
 #include <sstream>
@@ -106,6 +107,21 @@ EditedSite::Page& EditedSite::random_page() {
   return std::next(pages_.begin(), static_cast<long>(pick(pages_.size())))->second;
 }
 
+std::string EditedSite::random_link() {
+  const Page& target = random_page();
+  std::string link = page_path(target).substr(8);
+  if (pick(3) != 0) return link;
+  std::vector<std::string> headings;
+  for (const auto& para : target.paragraphs)
+    if (para.starts_with("## ")) headings.push_back(para.substr(3));
+  // "## Word Word" has the id "word-word".
+  std::string anchor =
+      headings.empty() || pick(4) == 0 ? "no-such-heading" : headings[pick(headings.size())];
+  std::transform(anchor.begin(), anchor.end(), anchor.begin(),
+                 [](char c) { return c == ' ' ? '-' : static_cast<char>(std::tolower(c)); });
+  return link + "#" + anchor;
+}
+
 std::string EditedSite::random_section() {
   std::string s = std::next(sections_.begin(), static_cast<long>(pick(sections_.size())))->first;
   return s.empty() ? "blog" : s;  // pages of the home folder are not generated
@@ -130,8 +146,7 @@ EditedSite::Page EditedSite::make_page(const std::string& section) {
   for (size_t n = 1 + pick(4); p.paragraphs.size() < n;)
     p.paragraphs.push_back(pick(7) == 0 ? "## " + capitalized_words(2) : words(6, 20));
   if (!pages_.empty()) {
-    for (size_t n = pick(3); p.links.size() < n;)
-      p.links.push_back(page_path(random_page()).substr(8));
+    for (size_t n = pick(3); p.links.size() < n;) p.links.push_back(random_link());
     if (pick(10) < 3) p.wiki = random_page().name;
   }
   p.include = pick(7) == 0;
@@ -348,7 +363,7 @@ SiteEdit EditedSite::edit_section() {
 SiteEdit EditedSite::edit_link() {
   Page& p = random_page();
   unpin(page_path(p));
-  std::string target = pick(5) == 0 ? "docs/missing.md" : page_path(random_page()).substr(8);
+  std::string target = pick(5) == 0 ? "docs/missing.md" : random_link();
   if (pick(4) == 0) {
     p.wiki = pick(5) == 0 ? "nowhere" : random_page().name;
     return {"link", fmt::format("wiki link of {}: [[{}]]", page_path(p), p.wiki)};
@@ -499,9 +514,13 @@ std::string EditedSite::render_page(const Page& p) const {
     s += p.paragraphs[i] + "\n\n";
     if (i == 0 && p.more) s += "<!--more-->\n\n";
   }
-  for (const auto& target : p.links)
-    s += fmt::format("See [{}]({}).\n\n", fs::path(target).stem().string(),
-                     fs::path(target).lexically_relative(p.section).generic_string());
+  for (const auto& link : p.links) {
+    size_t hash = link.find('#');
+    fs::path target = link.substr(0, hash);
+    s += fmt::format("See [{}]({}{}).\n\n", target.stem().string(),
+                     target.lexically_relative(p.section).generic_string(),
+                     hash == std::string::npos ? "" : link.substr(hash));
+  }
   if (!p.wiki.empty()) s += "Also [[" + p.wiki + "]].\n\n";
   if (p.include) s += ":::{include} _snippets/notice.md\n:::\n";
   return s;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "bengal/core/read_set.hpp"
 #include "bengal/core/string_pool.hpp"
 
 namespace bengal::site {
@@ -111,6 +112,9 @@ PageId XrefIndex::by_path(std::string_view path) const {
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
   LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor), {}};
   if (anchor.empty()) return t;
+  // The page's anchors come from its body (headings, targets), not its head: a render that
+  // looked one up depends on the whole page, so a body edit renders it again.
+  reads::page_read(page);
   auto first = sorted_anchors_.begin() + anchor_offsets_[page];
   auto last = sorted_anchors_.begin() + anchor_offsets_[page + 1];
   auto it = std::lower_bound(first, last, anchor,
