@@ -104,7 +104,7 @@ TEST(Cli, CheckReportsBrokenLinksWithoutWriting) {
   fs::path site = source_dir() / "tests/sites/structure";
   RunResult r = run_bengal({"check", site.string()});
   EXPECT_EQ(r.exit_code, 1);  // broken links are errors in check
-  EXPECT_NE(r.err.find("content/guides/start.md:11: error: link to missing page 'missing.md'"),
+  EXPECT_NE(r.err.find("content/guides/start.md:11:16: error: link to missing page 'missing.md'"),
             std::string::npos)
       << r.err;
   EXPECT_EQ(

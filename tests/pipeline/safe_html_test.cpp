@@ -60,7 +60,7 @@ TEST(SafeHtml, SiteBuildWithUnsafeFalse) {
        {"href=\"javascript:", "src=\"vbscript:", "href=\"file:", "href=\"data:"})
     EXPECT_EQ(page.find(attr), std::string::npos) << attr;
   EXPECT_EQ(r.err,
-            "content/a.md:24: warning: link to missing page 'javascript:alert(1)'; check the "
+            "content/a.md:24:3: warning: link to missing page 'javascript:alert(1)'; check the "
             "path (relative to this file, or from the content folder with a leading /)\n");
 }
 

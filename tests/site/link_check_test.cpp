@@ -9,6 +9,8 @@
 #include "../support/site_fixture.hpp"
 #include "bengal/graph/link_graph.hpp"
 
+namespace fs = std::filesystem;
+
 namespace bengal::test {
 namespace {
 
@@ -86,6 +88,42 @@ TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
   EXPECT_EQ(errors[2],
             "content/docs/intro.md:8: error: link to missing page 'missing'; check the path "
             "(relative to this file, or from the content folder with a leading /)");
+}
+
+// Each broken link's column is where its target stands on its line, read from the page file.
+TEST(LinkCheck, BrokenLinksAreLocatedOnTheirLine) {
+  TestSite s(kDocs);
+  const site::Site& site = s.load();
+  std::vector<site::LinkProblem> problems = site::find_broken_links(site);
+  site::locate_columns(site, s.dir() / "content", problems);
+  Strings located;
+  for (const auto& p : problems)
+    located.push_back(
+        fmt::format("{}:{}:{} {}", site.source_path(p.page), p.line, p.column, p.target));
+  // "Also [x](../nowhere.md)", "See [setup](guide.md#setup), [[guide#nope]] and [[missing]]."
+  EXPECT_EQ(located, (Strings{"docs/intro.md:9:10 ../nowhere.md", "docs/intro.md:8:32 guide#nope",
+                              "docs/intro.md:8:51 missing"}));
+  EXPECT_EQ(site::describe(site, problems[0], false).format(),
+            "content/docs/intro.md:9:10: warning: link to missing page '../nowhere.md'; check the "
+            "path (relative to this file, or from the content folder with a leading /)");
+  // A file gone since it was read keeps the problems without a column.
+  fs::remove(s.dir() / "content/docs/intro.md");
+  for (auto& p : problems) p.column = 0;
+  site::locate_columns(site, s.dir() / "content", problems);
+  for (const auto& p : problems) EXPECT_EQ(p.column, 0u) << p.target;
+}
+
+TEST(LinkCheck, ATargetIsFoundWhereItsSyntaxPutsIt) {
+  // The destination, not the same text in the link's label.
+  EXPECT_EQ(site::target_column("[a.md](a.md)", "a.md"), 8u);
+  EXPECT_EQ(site::target_column("[x](<a b.md>)", "a b.md"), 6u);
+  EXPECT_EQ(site::target_column("[ref]: gone.md \"t\"", "gone.md"), 8u);
+  EXPECT_EQ(site::target_column("x [[gone|label]] gone", "gone"), 5u);
+  EXPECT_EQ(site::target_column("see <gone.md>", "gone.md"), 6u);
+  // Spelled otherwise in the file (an entity), or on another line: no column.
+  EXPECT_EQ(site::target_column("[x](a&amp;b.md)", "a&b.md"), 0u);
+  EXPECT_EQ(site::target_column("", "a.md"), 0u);
+  EXPECT_EQ(site::target_column("[x]()", ""), 0u);
 }
 
 // Bengal's other wiki forms: [[id:x]], [[!target]] and [[ext:project:target]]; each broken one

@@ -19,6 +19,7 @@ CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagno
   stats.pages = site.rendered().size();
 
   auto problems = site::find_broken_links(site);
+  site::locate_columns(site, site_dir / site.config.content_dir, problems);
   stats.broken_links = problems.size();
   for (const auto& p : problems) diagnostics.add(site::describe(site, p, true));
 

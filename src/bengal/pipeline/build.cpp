@@ -31,6 +31,7 @@
 #include "bengal/pipeline/shard_parts.hpp"
 #include "bengal/pipeline/site_outputs.hpp"
 #include "bengal/pipeline/staged_build.hpp"
+#include "bengal/site/link_check.hpp"
 #include "bengal/site/pagination.hpp"
 #include "bengal/templates/layout_lookup.hpp"
 
@@ -173,6 +174,7 @@ void analyse(BuildContext& b) {
       b.options.hot_percent.value_or(static_cast<int>(site.config.hot_percent)));
   if (b.incremental != nullptr) config.related_memo = &b.incremental->related_memo();
   b.graph = graph::analyze(site, config);
+  site::locate_columns(site, b.content_dir, b.graph.broken_links);
   b.stats().hubs = b.graph.hubs.size();
   b.stats().index_bytes =
       site.table.memory_bytes() + b.graph.links.memory_bytes() + b.graph.related.memory_bytes();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bengal/core/file_io.hpp"
 #include "bengal/core/string_pool.hpp"
 
 namespace bengal::site {
@@ -40,6 +41,44 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
     });
   }
   return problems;
+}
+
+uint32_t target_column(std::string_view line, std::string_view target) {
+  if (target.empty()) return 0;
+  // Where the syntax puts a target: a wiki link's "[[", a link's "](" (or "](<"), a reference
+  // definition's "]: "; else anywhere on the line.
+  static constexpr std::string_view kOpeners[] = {"[[", "](<", "](", "]: "};
+  for (std::string_view opener : kOpeners) {
+    for (size_t at = line.find(opener); at != std::string_view::npos;
+         at = line.find(opener, at + 1)) {
+      if (line.substr(at + opener.size()).starts_with(target))
+        return static_cast<uint32_t>(at + opener.size() + 1);
+    }
+  }
+  size_t at = line.find(target);
+  return at == std::string_view::npos ? 0 : static_cast<uint32_t>(at + 1);
+}
+
+void locate_columns(const Site& site, const std::filesystem::path& content_dir,
+                    std::vector<LinkProblem>& problems) {
+  std::string text, error;
+  std::vector<size_t> starts;  // where each line of `text` starts
+  PageId loaded = kNoPage;
+  bool readable = false;
+  for (LinkProblem& p : problems) {
+    if (p.page != loaded) {
+      loaded = p.page;
+      readable = read_file(content_dir / std::string(site.source_path(p.page)), text, error);
+      starts.assign(1, 0);
+      for (size_t nl = text.find('\n'); readable && nl != std::string::npos;
+           nl = text.find('\n', nl + 1))
+        starts.push_back(nl + 1);
+    }
+    if (!readable || p.line == 0 || p.line > starts.size()) continue;
+    size_t begin = starts[p.line - 1];
+    size_t end = p.line < starts.size() ? starts[p.line] : text.size();
+    p.column = target_column(std::string_view(text).substr(begin, end - begin), p.target);
+  }
 }
 
 namespace {
@@ -84,7 +123,8 @@ std::string message_of(const Site& site, const LinkProblem& p) {
 
 Diagnostic describe(const Site& site, const LinkProblem& p, bool as_errors) {
   std::string file = site.config.content_dir + "/" + std::string(site.source_path(p.page));
-  return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, 0, message_of(site, p)};
+  return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, p.column,
+          message_of(site, p)};
 }
 
 }  // namespace bengal::site

@@ -3,6 +3,7 @@
 // page, and an #anchor an existing heading of it.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@ struct LinkProblem {
   uint32_t line;
   std::string target;  // as written
   LinkTarget::Status status;
+  uint32_t column = 0;  // 1-based byte column of the target on its line; 0 until located
 };
 
 // Calls `fn(target as written, line, result)` for each internal link of page `id`, its
@@ -32,7 +34,17 @@ bool is_broken(LinkTarget::Status status);
 // Every broken link of the rendered pages, in page id then line order.
 std::vector<LinkProblem> find_broken_links(const Site& site);
 
-// "content/a.md:12: warning: link to missing page 'b.md'; ..." (an error with `as_errors`).
+// Sets each problem's column: where its target stands on its line of the page's file, which
+// is read once for all of its problems (only pages with a broken link are read). A target
+// spelled otherwise in the file (an entity, a reference definition on another line), or a
+// file that can no longer be read, leaves the column 0. `problems` in page order.
+void locate_columns(const Site& site, const std::filesystem::path& content_dir,
+                    std::vector<LinkProblem>& problems);
+// The 1-based byte column of `target` on `line`, as a Markdown link's destination or a wiki
+// link's target is written there; 0 when it is not on the line.
+uint32_t target_column(std::string_view line, std::string_view target);
+
+// "content/a.md:12:9: warning: link to missing page 'b.md'; ..." (an error with `as_errors`).
 Diagnostic describe(const Site& site, const LinkProblem& problem, bool as_errors);
 
 }  // namespace bengal::site
