@@ -40,6 +40,16 @@ TEST(RelativeUrlPath, AnythingButTwoSitePathsIsLeftAsItIs) {
 }
 
 // The test programs link no jemalloc (only the bengal binary does): the glibc path runs.
+TEST(PercentDecoded, EachEscapeIsItsByteAndAnythingElseStays) {
+  EXPECT_EQ(percent_decoded("my%20page.md"), "my page.md");
+  EXPECT_EQ(percent_decoded("%C3%A9t%c3%a9"), "\xC3\xA9t\xC3\xA9");
+  EXPECT_EQ(percent_decoded("100%"), "100%");
+  EXPECT_EQ(percent_decoded("%2"), "%2");
+  EXPECT_EQ(percent_decoded("%zz%4"), "%zz%4");
+  EXPECT_EQ(percent_decoded("%2541"), "%41");  // decoded once
+  EXPECT_EQ(percent_decoded(""), "");
+}
+
 TEST(Allocator, TestProgramsRunOnGlibc) {
   EXPECT_EQ(allocator_name(), "glibc");
 }

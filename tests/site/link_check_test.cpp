@@ -90,6 +90,29 @@ TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
             "(relative to this file, or from the content folder with a leading /)");
 }
 
+// A browser decodes a link's path before it looks for the file, and "#top" is the top of any
+// page: neither is a broken link.
+TEST(LinkCheck, EncodedPathsAndTheTopOfAPageResolve) {
+  TestSite s({{"content/docs/my page.md", "---\ntitle: Spaced\n---\n## Part One\n"},
+              {"content/docs/links.md",
+               "---\ntitle: Links\n---\n[a](my%20page.md) [b](my%20page.md#part-one) "
+               "[c](/docs/my%20page.md) [d](#top) [e](#TOP) [f](my%2page.md) [g](#bottom)\n"}});
+  const site::Site& site = s.load();
+  PageId links = site.xref.by_path("docs/links.md");
+  Strings got;
+  for (const char* t : {"my%20page.md", "my%20page.md#part-one", "/docs/my%20page.md", "#top",
+                        "#TOP", "my%2page.md", "#bottom", "my%20page.md#part%2Done"})
+    got.push_back(target(site, site.xref.resolve_link(links, t)));
+  EXPECT_EQ(got,
+            (Strings{"resolved docs/my page.md", "resolved docs/my page.md#part-one",
+                     "resolved docs/my page.md", "resolved docs/links.md#top",
+                     "resolved docs/links.md#TOP", "missing page",
+                     "missing anchor docs/links.md#bottom", "resolved docs/my page.md#part-one"}));
+  Strings broken;
+  for (const auto& p : site::find_broken_links(site)) broken.push_back(p.target);
+  EXPECT_EQ(broken, (Strings{"my%2page.md", "#bottom"}));
+}
+
 // Each broken link's column is where its target stands on its line, read from the page file.
 TEST(LinkCheck, BrokenLinksAreLocatedOnTheirLine) {
   TestSite s(kDocs);

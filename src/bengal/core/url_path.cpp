@@ -32,4 +32,31 @@ std::string relative_url_path(std::string_view from, std::string_view to) {
   return out;
 }
 
+namespace {
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string percent_decoded(std::string_view path) {
+  std::string out;
+  out.reserve(path.size());
+  for (size_t i = 0; i < path.size(); ++i) {
+    int high = 0, low = 0;
+    if (path[i] == '%' && i + 2 < path.size() && (high = hex_digit(path[i + 1])) >= 0 &&
+        (low = hex_digit(path[i + 2])) >= 0) {
+      out += static_cast<char>(high * 16 + low);
+      i += 2;
+    } else {
+      out += path[i];
+    }
+  }
+  return out;
+}
+
 }  // namespace bengal

@@ -15,4 +15,8 @@ namespace bengal {
 // work under any base path.
 std::string relative_url_path(std::string_view from, std::string_view to);
 
+// `path` with each "%XX" (two hex digits) replaced by its byte, as a browser reads a link's
+// path: "my%20page.md" is "my page.md". A '%' not followed by two hex digits stays.
+std::string percent_decoded(std::string_view path);
+
 }  // namespace bengal

@@ -5,6 +5,7 @@
 
 #include "bengal/core/read_set.hpp"
 #include "bengal/core/string_pool.hpp"
+#include "bengal/core/url_path.hpp"
 
 namespace bengal::site {
 namespace {
@@ -120,12 +121,22 @@ LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
   auto it = std::lower_bound(first, last, anchor,
                              [&](StrId a, std::string_view key) { return table_->str(a) < key; });
   if (it != last && table_->str(*it) == anchor) return t;
+  // Without an element of that id, "#top" is the top of the page (HTML's "scroll to the
+  // fragment"), in any case.
+  if (anchor.size() == 3 && (anchor[0] | 0x20) == 't' && (anchor[1] | 0x20) == 'o' &&
+      (anchor[2] | 0x20) == 'p')
+    return t;
   t.status = LinkTarget::Status::kMissingAnchor;
   return t;
 }
 
-LinkTarget XrefIndex::resolve_link(PageId from, std::string_view dest) const {
-  if (dest.empty() || has_scheme(dest) || dest.starts_with("//")) return {};
+LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const {
+  if (written.empty() || has_scheme(written) || written.starts_with("//")) return {};
+  // A browser decodes "%20" and the like before it looks for a file or an element: so does
+  // the lookup ("my%20page.md" is "my page.md").
+  std::string decoded;
+  std::string_view dest = written;
+  if (written.find('%') != std::string_view::npos) dest = decoded = percent_decoded(written);
   std::string_view anchor;
   if (size_t hash = dest.find('#'); hash != std::string_view::npos) {
     anchor = dest.substr(hash + 1);

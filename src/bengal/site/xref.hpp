@@ -33,9 +33,10 @@ class XrefIndex {
   XrefIndex(const content::PageTable& table, std::span<const PageId> pages);
 
   // A Markdown link destination written in page `from`: "../a.md#x", "a.md", "#x",
-  // "/docs/intro/". Links with a scheme, and site paths that are not pages (assets), are
-  // external: they are left as written.
-  LinkTarget resolve_link(PageId from, std::string_view dest) const;
+  // "/docs/intro/", percent-encoded or not ("my%20page.md"). Links with a scheme, and site
+  // paths that are not pages (assets), are external: they are left as written. "#top" is
+  // the top of any page without an element of that id, as in a browser.
+  LinkTarget resolve_link(PageId from, std::string_view written) const;
   // A wiki link target (the "|text" part already removed): "path", "path#anchor", "id:x" (the
   // page whose front matter id is x), "!x" (the page holding the `target` directive x, at
   // it), "ext:project:target" (external_refs.templates.project, see set_external_templates).
