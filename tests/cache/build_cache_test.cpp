@@ -1,5 +1,6 @@
 #include "bengal/cache/build_cache.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -165,6 +166,19 @@ TEST(BuildCache, AnotherVersionsCacheIsEmptied) {
   EXPECT_EQ(note, "the cache was written by bengal 0.0.9; building cold");
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
   EXPECT_EQ(cache->find("a.md"), std::nullopt);
+}
+
+// Another build of the same version (a development build from other sources) may render
+// otherwise: its cache is not trusted.
+TEST(BuildCache, AnotherExecutablesCacheIsEmptied) {
+  std::string note;
+  auto cache =
+      open_after(fresh_site(), "UPDATE meta SET value = '0123' WHERE key = 'executable'", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, fmt::format("the cache was written by another build of bengal {}; building cold",
+                              kVersion));
+  EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
+  EXPECT_EQ(executable_digest().size(), 16u);
 }
 
 // A development build of the same version that changed the tables' layout.

@@ -66,13 +66,20 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
     if (existed) note = fmt::format("the cache {} holds no build; building cold", file.string());
     return db;
   }
-  if (*schema != std::to_string(kSchema) || version.value_or("") != kVersion) {
-    // The same version with another layout is a development build of bengal.
-    note = version.value_or("") != kVersion
-               ? fmt::format("the cache was written by bengal {}; building cold",
-                             version.value_or("of another version"))
-               : fmt::format("the cache has layout {} (this bengal's is {}); building cold",
-                             *schema, kSchema);
+  auto executable = meta(*db, "executable");
+  if (*schema != std::to_string(kSchema) || version.value_or("") != kVersion ||
+      executable.value_or("") != executable_digest()) {
+    // The same version with another layout or executable is a development build of bengal,
+    // whose pages may render otherwise.
+    if (version.value_or("") != kVersion)
+      note = fmt::format("the cache was written by bengal {}; building cold",
+                         version.value_or("of another version"));
+    else if (*schema != std::to_string(kSchema))
+      note = fmt::format("the cache has layout {} (this bengal's is {}); building cold", *schema,
+                         kSchema);
+    else
+      note = fmt::format("the cache was written by another build of bengal {}; building cold",
+                         kVersion);
     db->exec(kDropAll);
     db->exec(kTables);
   } else if (meta(*db, "state").value_or("") != "done") {
@@ -185,6 +192,7 @@ void BuildCache::begin(bool cold) {
   Transaction t(*db_);
   set_meta(*db_, "schema", std::to_string(kSchema));
   set_meta(*db_, "bengal", kVersion);
+  set_meta(*db_, "executable", executable_digest());
   set_meta(*db_, "state", "building");
   db_->exec("DELETE FROM new_bodies;");
   if (cold) {
