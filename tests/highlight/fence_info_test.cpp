@@ -54,5 +54,31 @@ TEST(FenceInfo, UnknownKeysAreSkippedWithTheirQuotedValues) {
   EXPECT_EQ(f.options.title, "");
 }
 
+// Hugo writes its extras as an attribute block; MkDocs as hl_lines="2 3" and linenums="N".
+TEST(FenceInfo, HugoAttributeBlocksAndMkDocsKeys) {
+  FenceInfo hugo = parse_fence_info(R"(go {linenos=table, hl_lines=[8,"2-3"], linenostart=199})");
+  EXPECT_EQ(hugo.language, "go");
+  EXPECT_TRUE(hugo.options.line_numbers);
+  EXPECT_EQ(hugo.options.highlight_lines, (std::vector<LineRange>{{2, 3}, {8, 8}}));
+  EXPECT_EQ(hugo.options.first_line_number, 199u);
+
+  FenceInfo spaced = parse_fence_info("go {linenos=inline hl_lines=3 6-8 LineNoStart=5}");
+  EXPECT_TRUE(spaced.options.line_numbers);
+  EXPECT_EQ(spaced.options.highlight_lines, (std::vector<LineRange>{{3, 3}, {6, 8}}));
+  EXPECT_EQ(spaced.options.first_line_number, 5u);
+
+  EXPECT_FALSE(parse_fence_info("go {linenos=false, hl_lines=1}").options.line_numbers);
+
+  FenceInfo mkdocs = parse_fence_info(R"(py linenums="21" hl_lines="2 3")");
+  EXPECT_TRUE(mkdocs.options.line_numbers);
+  EXPECT_EQ(mkdocs.options.first_line_number, 21u);
+  EXPECT_EQ(mkdocs.options.highlight_lines, (std::vector<LineRange>{{2, 2}, {3, 3}}));
+
+  // A start that is no number, or zero, leaves the numbering at 1.
+  EXPECT_EQ(parse_fence_info("py {linenostart=x1}").options.first_line_number, 1u);
+  EXPECT_EQ(parse_fence_info("py {linenostart=0}").options.first_line_number, 1u);
+  EXPECT_EQ(parse_fence_info(R"(py {hl_lines=[1], title="a, b"})").options.title, "a, b");
+}
+
 }  // namespace
 }  // namespace bengal::highlight

@@ -105,6 +105,18 @@ TEST(Highlight, TitleHighlightedLinesAndLineNumbers) {
             "</code></pre></div>\n");
 }
 
+// Hugo's linenostart: the numbers start there; the highlighted line is still the block's second.
+TEST(Highlight, NumbersStartWhereTheFenceSays) {
+  EXPECT_EQ(fence("py {linenos=table, hl_lines=[2], linenostart=99}", "x\ny\n"),
+            "<div class=\"rosettes\" data-language=\"python\"><pre><code>"
+            "<span class=\"linenos\">99</span>x\n"
+            "<span class=\"hll\"><span class=\"linenos\">100</span>y\n"
+            "</span></code></pre></div>\n");
+  // The same code without the start is another block, not a cache hit of this one.
+  EXPECT_NE(fence("py {linenos=table, hl_lines=[2]}", "x\ny\n"),
+            fence("py {linenos=table, hl_lines=[2], linenostart=99}", "x\ny\n"));
+}
+
 TEST(Highlight, HighlightedLinesWithoutNumbers) {
   EXPECT_EQ(
       fence("ini {1-2}", "[a]\nb=1\nc"),

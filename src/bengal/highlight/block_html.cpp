@@ -46,7 +46,8 @@ void write_block_html(std::string_view language, const TokenizedCode& code, cons
     bool hll = wrap_lines && line_is_highlighted(options.highlight_lines, line_number);
     if (hll) out += "<span class=\"hll\">";
     if (options.line_numbers)
-      fmt::format_to(std::back_inserter(out), "<span class=\"linenos\">{}</span>", line_number);
+      fmt::format_to(std::back_inserter(out), "<span class=\"linenos\">{}</span>",
+                     uint64_t{options.first_line_number} - 1 + line_number);
     size_t at = pos;
     for (; token != code.tokens.end() && token->begin < end; ++token) {
       append_html_escaped(out, text.substr(at, token->begin - at));

@@ -1,7 +1,9 @@
 // info    = language { extra }
-// extra   = "{" lines "}" | "title=" value | "linenos" [ "=" value ] | other [ "=" value ]
+// extra   = "{" lines "}" | "{" attrs "}" | attr
 // lines   = range { ("," | " ") range },  range = N [ "-" M ]
-// value   = '"' chars '"' | word
+// attrs   = attr { ("," | " ") attr }      (Hugo: {linenos=table, hl_lines=[2,"4-6"]})
+// attr    = key [ "=" value ],  key: title, linenos, hl_lines, linenostart, linenums, other
+// value   = '"' chars '"' | "[" chars "]" | word
 #include <algorithm>
 
 #include "bengal/highlight/highlight.hpp"
@@ -95,8 +97,73 @@ void parse_lines(std::string_view s, std::vector<LineRange>& out) {
     if (first == 0 || last < first) continue;
     out.push_back({first, last});
   }
-  std::sort(out.begin(), out.end(),
-            [](const LineRange& a, const LineRange& b) { return a.first < b.first; });
+}
+
+bool is_key(std::string_view key, std::string_view name) {
+  if (key.size() != name.size()) return false;
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i] >= 'A' && key[i] <= 'Z' ? static_cast<char>(key[i] | 0x20) : key[i];
+    if (c != name[i]) return false;
+  }
+  return true;
+}
+
+// One extra, in either syntax; Hugo's keys are case-insensitive.
+void apply(std::string_view key, bool has_value, std::string_view value, Options& options) {
+  if (is_key(key, "title") && has_value) {
+    options.title = value;
+  } else if (is_key(key, "linenos")) {
+    // Hugo's "table" and "inline" both number the lines; we have one layout.
+    options.line_numbers = !has_value || value != "false";
+  } else if (is_key(key, "hl_lines") && has_value) {
+    parse_lines(value, options.highlight_lines);
+  } else if ((is_key(key, "linenostart") || is_key(key, "linenums")) && has_value) {
+    size_t i = 0;
+    uint32_t first = read_number(value, i);
+    if (i == value.size() && first > 0) options.first_line_number = first;
+    if (is_key(key, "linenums")) options.line_numbers = true;  // MkDocs: numbers from N
+  }
+}
+
+// The inside of Hugo's attribute block: key=value pairs apart by commas or spaces; a bare
+// range after hl_lines=3 continues its list ("hl_lines=3 6-8").
+void apply_attributes(std::string_view s, Options& options) {
+  size_t i = 0;
+  std::string_view last_key;
+  while (i < s.size()) {
+    if (is_space(s[i]) || s[i] == ',') {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != ',' && s[i] != '=') ++i;
+    std::string_view key = s.substr(start, i - start);
+    if (i >= s.size() || s[i] != '=') {
+      bool range = !key.empty() && key.find_first_not_of("0123456789-") == std::string_view::npos;
+      if (range && is_key(last_key, "hl_lines")) {
+        parse_lines(key, options.highlight_lines);
+      } else {
+        apply(key, false, {}, options);
+        last_key = key;
+      }
+      continue;
+    }
+    ++i;  // '='
+    std::string_view value;
+    char close = i < s.size() && s[i] == '"' ? '"' : i < s.size() && s[i] == '[' ? ']' : '\0';
+    if (close != '\0') {
+      size_t end = s.find(close, i + 1);
+      if (end == std::string_view::npos) end = s.size();
+      value = s.substr(i + 1, end - i - 1);
+      i = std::min(end + 1, s.size());
+    } else {
+      start = i;
+      while (i < s.size() && !is_space(s[i]) && s[i] != ',') ++i;
+      value = s.substr(start, i - start);
+    }
+    apply(key, true, value, options);
+    last_key = key;
+  }
 }
 
 }  // namespace
@@ -108,7 +175,11 @@ FenceInfo parse_fence_info(std::string_view info) {
   result.language = in.word("{");
   for (in.skip_spaces(); !in.done(); in.skip_spaces()) {
     if (in.accept('{')) {
-      parse_lines(in.braced(), result.options.highlight_lines);
+      std::string_view braced = in.braced();
+      if (braced.find('=') != std::string_view::npos)
+        apply_attributes(braced, result.options);
+      else
+        parse_lines(braced, result.options.highlight_lines);
       continue;
     }
     std::string_view key = in.word("={");
@@ -117,13 +188,10 @@ FenceInfo parse_fence_info(std::string_view info) {
       continue;
     }
     bool has_value = in.accept('=');
-    std::string_view value = has_value ? in.value() : std::string_view();
-    if (key == "title" && has_value) {
-      result.options.title = value;
-    } else if (key == "linenos") {
-      result.options.line_numbers = !has_value || value == "true";
-    }
+    apply(key, has_value, has_value ? in.value() : std::string_view(), result.options);
   }
+  std::sort(result.options.highlight_lines.begin(), result.options.highlight_lines.end(),
+            [](const LineRange& a, const LineRange& b) { return a.first < b.first; });
   return result;
 }
 

@@ -34,11 +34,15 @@ struct Options {
   std::vector<LineRange> highlight_lines;  // sorted, as parse_fence_info leaves them
   std::string title;                       // "" for none; escaped when written
   bool line_numbers = false;
+  uint32_t first_line_number = 1;  // the number shown on the first line (linenostart)
 };
 
 // A fence's info string: "python {1,3-5} title=\"app.py\" linenos". The language is the first
 // word (up to a space or '{'); then, in any order, a "{...}" list of lines and ranges,
-// title="..." (or title=word), linenos / linenos=true / linenos=false. Unknown words are ignored.
+// title="..." (or title=word), linenos / linenos=true / linenos=false. Hugo's attribute block
+// "{linenos=table, hl_lines=[2,\"4-6\"], linenostart=10}" and MkDocs' hl_lines="2 3" and
+// linenums="10" say the same. Highlighted lines count from the block's first line whatever
+// number it shows. Unknown words are ignored.
 struct FenceInfo {
   std::string language;
   Options options;  // scheme left at its default

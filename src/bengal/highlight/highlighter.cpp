@@ -25,6 +25,7 @@ BlockKey block_key(const Language& language, std::string_view code, const Option
   uint8_t flags = static_cast<uint8_t>(o.scheme) | (o.line_numbers ? 2 : 0);
   XXH3_128bits_update(state, &flags, sizeof flags);
   add(o.title);
+  XXH3_128bits_update(state, &o.first_line_number, sizeof o.first_line_number);
   for (const LineRange& r : o.highlight_lines) {
     uint32_t pair[2] = {r.first, r.last};
     XXH3_128bits_update(state, pair, sizeof pair);
