@@ -46,20 +46,23 @@ TEST(ByteCodec, ALongerSpellingOfANumberIsRefused) {
     r.varint();
     EXPECT_FALSE(r.ok()) << testing::PrintToString(bytes);
   }
-  ByteReader shortest(spelled({0xac, 0x02}));
+  const std::string shortest_bytes = spelled({0xac, 0x02});  // a reader views its bytes
+  ByteReader shortest(shortest_bytes);
   EXPECT_EQ(shortest.varint(), 300u);
   EXPECT_TRUE(shortest.ok());
 }
 
 TEST(ByteCodec, ANumberPastSixtyFourBitsIsRefused) {
-  std::string nine(9, '\xff');
-  ByteReader top(nine + spelled({0x01}));
+  const std::string nine(9, '\xff');
+  const std::string top_bytes = nine + spelled({0x01}), over_bytes = nine + spelled({0x02}),
+                    endless_bytes(11, '\xff');
+  ByteReader top(top_bytes);
   EXPECT_EQ(top.varint(), UINT64_MAX);
   EXPECT_TRUE(top.ok());
-  ByteReader over(nine + spelled({0x02}));
+  ByteReader over(over_bytes);
   over.varint();
   EXPECT_FALSE(over.ok());
-  ByteReader endless(std::string(11, '\xff'));
+  ByteReader endless(endless_bytes);
   endless.varint();
   EXPECT_FALSE(endless.ok());
 }
@@ -75,7 +78,8 @@ TEST(ByteCodec, ATruncatedRecordFailsForGood) {
   EXPECT_EQ(r.byte(), 0u);
   EXPECT_EQ(r.fixed32(), 0u);
   EXPECT_FALSE(r.ok());
-  ByteReader count(spelled({0x05, 0x01}));  // five items in one byte
+  const std::string count_bytes = spelled({0x05, 0x01});  // five items in one byte
+  ByteReader count(count_bytes);
   EXPECT_EQ(count.count(1), 0u);
   EXPECT_FALSE(count.ok());
 }
