@@ -111,6 +111,11 @@ TEST(LinkCheck, EncodedPathsAndTheTopOfAPageResolve) {
   Strings broken;
   for (const auto& p : site::find_broken_links(site)) broken.push_back(p.target);
   EXPECT_EQ(broken, (Strings{"my%2page.md", "#bottom"}));
+  // A query stays on the page's URL as written; one after the anchor is the anchor's.
+  EXPECT_EQ(site.xref.resolve_link(links, "my%20page.md?tab=a%20b#part-one").query, "?tab=a%20b");
+  EXPECT_EQ(site.xref.resolve_link(links, "my%20page.md?x=1").query, "?x=1");
+  EXPECT_EQ(site.xref.resolve_link(links, "#part?x").query, "");
+  EXPECT_EQ(site.xref.resolve_link(links, "gone.md?x=1").query, "");
 }
 
 // Each broken link's column is where its target stands on its line, read from the page file.

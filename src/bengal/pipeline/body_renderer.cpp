@@ -69,7 +69,7 @@ void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rende
         return r;
       case Status::kResolved:
       case Status::kMissingAnchor: {
-        r.href = site_.rel_url(t.page);
+        r.href = site_.rel_url(t.page) + t.query;
         if (!t.anchor.empty()) r.href += "#" + t.anchor;
         r.broken = t.status == Status::kMissingAnchor;
         // [[id:x]] shows the page's title; [[!x]] the target's name.

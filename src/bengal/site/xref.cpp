@@ -111,7 +111,7 @@ PageId XrefIndex::by_path(std::string_view path) const {
 }
 
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
-  LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor), {}};
+  LinkTarget t{LinkTarget::Status::kResolved, page, std::string(anchor), {}, {}};
   if (anchor.empty()) return t;
   // The page's anchors come from its body (headings, targets), not its head: a render that
   // looked one up depends on the whole page, so a body edit renders it again.
@@ -143,6 +143,18 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const 
     dest = dest.substr(0, hash);
   }
   if (size_t q = dest.find('?'); q != std::string_view::npos) dest = dest.substr(0, q);
+  LinkTarget t = resolve_path(from, dest, anchor);
+  // "a.md?tab=2" goes to the page's URL with its query, as written (not decoded).
+  if (t.status == LinkTarget::Status::kResolved || t.status == LinkTarget::Status::kMissingAnchor) {
+    size_t q = written.find('?');
+    if (q != std::string_view::npos && q < written.find('#'))
+      t.query = written.substr(q, written.find('#') - q);
+  }
+  return t;
+}
+
+LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
+                                   std::string_view anchor) const {
   if (dest.empty()) return with_anchor(from, anchor);  // "#x": this page
   if (dest.starts_with('/')) {
     // A site path: a page's URL, or a source path from the content root.
@@ -151,7 +163,7 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const 
     if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
     if (dest.ends_with(".md")) {
       PageId id = by_path(dest.substr(1));
-      if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
+      if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
       return with_anchor(id, anchor);
     }
     return {};  // an asset or a page outside bengal's knowledge
@@ -162,7 +174,7 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const 
   if (!joined.empty()) joined += '/';
   joined += dest;
   PageId id = by_path(joined);
-  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
+  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
   return with_anchor(id, anchor);
 }
 
@@ -223,12 +235,13 @@ std::string expand_template(std::string_view tmpl, std::string_view target) {
 LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
   if (ExternalRef ext; parse_external_ref(target, ext)) {
     auto it = templates_.find(std::string(ext.project));
-    if (it == templates_.end()) return {LinkTarget::Status::kUnknownProject, kNoPage, {}, {}};
-    return {LinkTarget::Status::kExternal, kNoPage, {}, expand_template(it->second, ext.target)};
+    if (it == templates_.end()) return {LinkTarget::Status::kUnknownProject, kNoPage, {}, {}, {}};
+    return {
+        LinkTarget::Status::kExternal, kNoPage, {}, expand_template(it->second, ext.target), {}};
   }
   if (target.starts_with('!')) {
     PageId id = lookup(targets_, target.substr(1));
-    if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
+    if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
     return with_anchor(id, target.substr(1));
   }
   std::string_view anchor;
@@ -253,7 +266,7 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
     if (id == kNoPage) id = slugs_.find(*table_, target);
     if (id == kNoPage) id = stems_.find(*table_, target);
   }
-  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}};
+  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
   return with_anchor(id, anchor);
 }
 

@@ -22,6 +22,7 @@ struct LinkTarget {
   PageId page = kNoPage;
   std::string anchor;  // without '#'
   std::string url;     // an "ext:" link's address, from its project's template
+  std::string query;   // a Markdown link's "?..." as written, kept on the page's URL
 };
 
 using markdown::ExternalRef;
@@ -54,6 +55,8 @@ class XrefIndex {
   PageId by_path(std::string_view path) const;
 
  private:
+  // `dest` (decoded, without its query and anchor) from page `from`.
+  LinkTarget resolve_path(PageId from, std::string_view dest, std::string_view anchor) const;
   LinkTarget with_anchor(PageId page, std::string_view anchor) const;
 
   const content::PageTable* table_ = nullptr;
