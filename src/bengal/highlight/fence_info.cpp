@@ -27,11 +27,12 @@ class InfoReader {
  public:
   explicit InfoReader(std::string_view s) : s_(s) {}
 
-  void skip_spaces() {
-    while (i_ < s_.size() && is_space(s_[i_])) ++i_;
+  // Spaces, and any of `also`.
+  void skip_spaces(std::string_view also = {}) {
+    while (i_ < s_.size() && (is_space(s_[i_]) || also.find(s_[i_]) != std::string_view::npos))
+      ++i_;
   }
   bool done() const { return i_ >= s_.size(); }
-  char peek() const { return s_[i_]; }
 
   // Up to a space, or one of `stops`.
   std::string_view word(std::string_view stops) {
@@ -41,16 +42,12 @@ class InfoReader {
     return s_.substr(start, i_ - start);
   }
 
-  // A quoted or bare value after '='.
-  std::string_view value() {
-    if (i_ < s_.size() && s_[i_] == '"') {
-      size_t start = ++i_;
-      size_t close = s_.find('"', start);
-      if (close == std::string_view::npos) close = s_.size();
-      i_ = std::min(close + 1, s_.size());
-      return s_.substr(start, close - start);
-    }
-    return word("");
+  // A value after '=': quoted, in brackets when `brackets` (Hugo's hl_lines=[2,"4-6"]), or a
+  // word up to a space or one of `stops`.
+  std::string_view value(std::string_view stops = {}, bool brackets = false) {
+    if (accept('"')) return until('"');
+    if (brackets && accept('[')) return until(']');
+    return word(stops);
   }
 
   bool accept(char c) {
@@ -61,13 +58,13 @@ class InfoReader {
     return false;
   }
 
-  // The text up to '}' (consumed), or to the end.
-  std::string_view braced() {
+  // The text up to `close` (consumed), or to the end.
+  std::string_view until(char close) {
     size_t start = i_;
-    size_t close = s_.find('}', start);
-    if (close == std::string_view::npos) close = s_.size();
-    i_ = std::min(close + 1, s_.size());
-    return s_.substr(start, close - start);
+    size_t at = s_.find(close, start);
+    if (at == std::string_view::npos) at = s_.size();
+    i_ = std::min(at + 1, s_.size());
+    return s_.substr(start, at - start);
   }
 
  private:
@@ -128,40 +125,20 @@ void apply(std::string_view key, bool has_value, std::string_view value, Options
 // The inside of Hugo's attribute block: key=value pairs apart by commas or spaces; a bare
 // range after hl_lines=3 continues its list ("hl_lines=3 6-8").
 void apply_attributes(std::string_view s, Options& options) {
-  size_t i = 0;
+  InfoReader in(s);
   std::string_view last_key;
-  while (i < s.size()) {
-    if (is_space(s[i]) || s[i] == ',') {
-      ++i;
+  for (in.skip_spaces(","); !in.done(); in.skip_spaces(",")) {
+    // Never empty unless at '=': spaces and commas were skipped, and a word stops at no other.
+    std::string_view key = in.word("=,");
+    if (in.accept('=')) {
+      apply(key, true, in.value(",", true), options);
+    } else if (key.find_first_not_of("0123456789-") == std::string_view::npos &&
+               is_key(last_key, "hl_lines")) {
+      parse_lines(key, options.highlight_lines);
       continue;
-    }
-    size_t start = i;
-    while (i < s.size() && !is_space(s[i]) && s[i] != ',' && s[i] != '=') ++i;
-    std::string_view key = s.substr(start, i - start);
-    if (i >= s.size() || s[i] != '=') {
-      bool range = !key.empty() && key.find_first_not_of("0123456789-") == std::string_view::npos;
-      if (range && is_key(last_key, "hl_lines")) {
-        parse_lines(key, options.highlight_lines);
-      } else {
-        apply(key, false, {}, options);
-        last_key = key;
-      }
-      continue;
-    }
-    ++i;  // '='
-    std::string_view value;
-    char close = i < s.size() && s[i] == '"' ? '"' : i < s.size() && s[i] == '[' ? ']' : '\0';
-    if (close != '\0') {
-      size_t end = s.find(close, i + 1);
-      if (end == std::string_view::npos) end = s.size();
-      value = s.substr(i + 1, end - i - 1);
-      i = std::min(end + 1, s.size());
     } else {
-      start = i;
-      while (i < s.size() && !is_space(s[i]) && s[i] != ',') ++i;
-      value = s.substr(start, i - start);
+      apply(key, false, {}, options);
     }
-    apply(key, true, value, options);
     last_key = key;
   }
 }
@@ -175,7 +152,7 @@ FenceInfo parse_fence_info(std::string_view info) {
   result.language = in.word("{");
   for (in.skip_spaces(); !in.done(); in.skip_spaces()) {
     if (in.accept('{')) {
-      std::string_view braced = in.braced();
+      std::string_view braced = in.until('}');
       if (braced.find('=') != std::string_view::npos)
         apply_attributes(braced, result.options);
       else
