@@ -116,6 +116,9 @@ TEST(LinkCheck, EncodedPathsAndTheTopOfAPageResolve) {
   EXPECT_EQ(site.xref.resolve_link(links, "my%20page.md?x=1").query, "?x=1");
   EXPECT_EQ(site.xref.resolve_link(links, "#part?x").query, "");
   EXPECT_EQ(site.xref.resolve_link(links, "gone.md?x=1").query, "");
+  // Split before decoding, as a browser does: "%23" is part of the file name, not an anchor,
+  // so this is a link to a file "my page.md#part-one", left as written.
+  EXPECT_EQ(target(site, site.xref.resolve_link(links, "my%20page.md%23part-one")), "external");
 }
 
 // Each broken link's column is where its target stands on its line, read from the page file.

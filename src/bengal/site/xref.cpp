@@ -132,24 +132,24 @@ LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
 
 LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const {
   if (written.empty() || has_scheme(written) || written.starts_with("//")) return {};
-  // A browser decodes "%20" and the like before it looks for a file or an element: so does
-  // the lookup ("my%20page.md" is "my page.md").
-  std::string decoded;
-  std::string_view dest = written;
-  if (written.find('%') != std::string_view::npos) dest = decoded = percent_decoded(written);
-  std::string_view anchor;
-  if (size_t hash = dest.find('#'); hash != std::string_view::npos) {
-    anchor = dest.substr(hash + 1);
-    dest = dest.substr(0, hash);
+  // Split as a browser splits a URL, then decoded as it decodes before it looks for a file
+  // or an element: "my%20page.md" is "my page.md", and "a%23b.md" a file named "a#b.md".
+  std::string_view path = written, query, anchor;
+  if (size_t hash = path.find('#'); hash != std::string_view::npos) {
+    anchor = path.substr(hash + 1);
+    path = path.substr(0, hash);
   }
-  if (size_t q = dest.find('?'); q != std::string_view::npos) dest = dest.substr(0, q);
-  LinkTarget t = resolve_path(from, dest, anchor);
-  // "a.md?tab=2" goes to the page's URL with its query, as written (not decoded).
-  if (t.status == LinkTarget::Status::kResolved || t.status == LinkTarget::Status::kMissingAnchor) {
-    size_t q = written.find('?');
-    if (q != std::string_view::npos && q < written.find('#'))
-      t.query = written.substr(q, written.find('#') - q);
+  if (size_t q = path.find('?'); q != std::string_view::npos) {
+    query = path.substr(q);
+    path = path.substr(0, q);
   }
+  std::string decoded_path, decoded_anchor;
+  if (path.find('%') != std::string_view::npos) path = decoded_path = percent_decoded(path);
+  if (anchor.find('%') != std::string_view::npos) anchor = decoded_anchor = percent_decoded(anchor);
+  LinkTarget t = resolve_path(from, path, anchor);
+  // "a.md?tab=2" goes to the page's URL with its query, as written.
+  if (t.status == LinkTarget::Status::kResolved || t.status == LinkTarget::Status::kMissingAnchor)
+    t.query = query;
   return t;
 }
 
