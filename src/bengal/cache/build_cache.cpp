@@ -66,20 +66,20 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
     if (existed) note = fmt::format("the cache {} holds no build; building cold", file.string());
     return db;
   }
-  auto executable = meta(*db, "executable");
-  if (*schema != std::to_string(kSchema) || version.value_or("") != kVersion ||
-      executable.value_or("") != executable_digest()) {
-    // The same version with another layout or executable is a development build of bengal,
-    // whose pages may render otherwise.
-    if (version.value_or("") != kVersion)
-      note = fmt::format("the cache was written by bengal {}; building cold",
-                         version.value_or("of another version"));
-    else if (*schema != std::to_string(kSchema))
-      note = fmt::format("the cache has layout {} (this bengal's is {}); building cold", *schema,
-                         kSchema);
-    else
-      note = fmt::format("the cache was written by another build of bengal {}; building cold",
-                         kVersion);
+  // Another version, layout or executable (a development build of bengal, whose pages may
+  // render otherwise): the cache is emptied.
+  std::string other;
+  if (version.value_or("") != kVersion)
+    other = fmt::format("the cache was written by bengal {}; building cold",
+                        version.value_or("of another version"));
+  else if (*schema != std::to_string(kSchema))
+    other = fmt::format("the cache has layout {} (this bengal's is {}); building cold", *schema,
+                        kSchema);
+  else if (meta(*db, "executable").value_or("") != executable_digest())
+    other =
+        fmt::format("the cache was written by another build of bengal {}; building cold", kVersion);
+  if (!other.empty()) {
+    note = std::move(other);
     db->exec(kDropAll);
     db->exec(kTables);
   } else if (meta(*db, "state").value_or("") != "done") {
