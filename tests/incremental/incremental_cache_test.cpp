@@ -39,16 +39,6 @@ pipeline::BuildOptions with_cache(pipeline::CacheMode mode, bool clean = false) 
   return o;
 }
 
-// Builds cold into a fresh folder next to the site's output and lists every difference from
-// the site's output folder: what a warm build there must equal.
-std::vector<std::string> differences_from_cold(const TestSite& site) {
-  fs::path cold = site.dir().parent_path() / (site.dir().filename().string() + "-cold");
-  fs::remove_all(cold);
-  BuildRun run = build_into(site.dir(), cold, with_cache(pipeline::CacheMode::kOff));
-  EXPECT_TRUE(run.stats.cache_note.empty()) << run.stats.cache_note;
-  return diff_trees(cold, site.out());
-}
-
 // Bytes and modification time of every file under `dir`, by relative path.
 std::map<std::string, std::pair<std::string, fs::file_time_type>> snapshot(const fs::path& dir) {
   std::map<std::string, std::pair<std::string, fs::file_time_type>> out;
@@ -76,7 +66,7 @@ TEST(IncrementalCache, FirstBuildIsColdWithoutANoteAndAnUnchangedRebuildRendersN
   EXPECT_EQ(second.sources_reused, kCacheSitePages);
   EXPECT_EQ(second.files_written, 0u);
   EXPECT_EQ(second.stale_files_removed, 0u);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, CorruptCacheBuildsColdWithAOneLineNote) {
@@ -95,7 +85,7 @@ TEST(IncrementalCache, CorruptCacheBuildsColdWithAOneLineNote) {
     EXPECT_TRUE(is_one_line(corrupt.cache_note)) << "'" << corrupt.cache_note << "'";
     EXPECT_EQ(corrupt.renders_reused, 0u);
     EXPECT_EQ(corrupt.sources_reused, 0u);
-    EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+    EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
     EXPECT_NE(site.output("blog/b/index.html").find("Beta, edited."), std::string::npos);
 
     // The cold build stored a good cache again: the next build is warm.
@@ -122,14 +112,14 @@ TEST(IncrementalCache, TemplateOrDataEditRerendersOnlyThePagesThatReadIt) {
   auto layout = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(layout.renders, 3u);
   EXPECT_EQ(layout.renders_reused + 3, first.renders);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
   EXPECT_NE(site.output("blog/a/index.html").find("<h2>A</h2>"), std::string::npos);
 
   write_file(site.dir() / "data/team.yaml", "lead: Grace\n");
   auto data = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(data.renders, 3u);
   EXPECT_EQ(data.renders_reused + 3, first.renders);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
   EXPECT_NE(site.output("blog/c/index.html").find("<p>Grace</p>"), std::string::npos);
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
@@ -181,7 +171,7 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
   // The feeds that list b are made again; docs/rss.xml is kept.
   EXPECT_EQ(edited.site_files_kept, others + 1);
   EXPECT_LT(others, shards.size());
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
@@ -197,7 +187,7 @@ TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
   EXPECT_LT(warm.site_files_kept, shards.size() + 5);
   EXPECT_GT(warm.site_files_kept, 0u);
   EXPECT_EQ(warm.files_written, 1u);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 // A feed is made again when an item it lists changed, or its file did; the others are kept
@@ -219,7 +209,7 @@ TEST(IncrementalCache, FeedsAreMadeAgainOnlyWhereAnItemChanged) {
     EXPECT_NE(after[made].first.find("Gamma again"), std::string::npos) << made;
   }
   EXPECT_EQ(after["tags/y/rss.xml"].first, before["tags/y/rss.xml"].first);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 
   Files full = kCacheSite;
   full["bengal.toml"] = std::string(kTestConfig) + "[feeds]\nfull_content = true\n";
@@ -227,7 +217,7 @@ TEST(IncrementalCache, FeedsAreMadeAgainOnlyWhereAnItemChanged) {
   with_bodies.build(with_cache(pipeline::CacheMode::kUse));
   auto unchanged = with_bodies.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(unchanged.site_files_kept, search_shards(with_bodies).size());
-  EXPECT_EQ(differences_from_cold(with_bodies), std::vector<std::string>{});
+  EXPECT_EQ(with_bodies.differences_from_cold(), std::vector<std::string>{});
 }
 
 // Another file in a page's place, of the same size and time (what a folder of another build
@@ -253,7 +243,7 @@ TEST(IncrementalCache, AnotherFileOfTheSameSizeAndTimeIsRenderedAgain) {
   EXPECT_EQ(warm.renders, 1u);
   EXPECT_EQ(warm.files_written, 1u);
   EXPECT_EQ(read_file(page), bytes);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 // A list of 64 pagers or more has them rendered on every thread (PageRenderer::write_pagers).
@@ -290,13 +280,13 @@ TEST(IncrementalCache, PagersRenderedOnEveryThreadAreRecordedForTheirList) {
   EXPECT_EQ(site.output("blog/page/70/index.html"), "Blog 70/80: Renamed");
   EXPECT_EQ(site.output("page/70/index.html"), "Many 70/80: Renamed");
   EXPECT_EQ(site.output("tags/many/page/70/index.html"), "many 70/80: Renamed");
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 
   fs::remove(site.out() / "blog/page/20/index.html");
   auto restored = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(restored.renders, 1u);  // the blog's list, whose file was gone
   EXPECT_EQ(site.output("blog/page/20/index.html"), "Blog 20/80: Post 20");
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
@@ -311,7 +301,7 @@ TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
   EXPECT_GE(warm.stale_files_removed, 1u);
   // The tag y had only b: its term page and feed go too.
   EXPECT_FALSE(fs::exists(site.out() / "tags/y/index.html"));
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, MovedPageIsOnlyAtItsNewAddress) {
@@ -323,7 +313,7 @@ TEST(IncrementalCache, MovedPageIsOnlyAtItsNewAddress) {
   EXPECT_TRUE(fs::exists(site.out() / "docs/b/index.html"));
   // a's [[b]] follows the page to its new address.
   EXPECT_NE(site.output("blog/a/index.html").find("href=\"/docs/b/\""), std::string::npos);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 // A link's anchor is looked up among the target's headings and targets, which its body makes:
@@ -341,14 +331,14 @@ TEST(IncrementalCache, ALinkToAHeadingFollowsTheTargetsBody) {
   auto broken = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_NE(site.output("l/index.html").find("href=\"/t/#old-head\" class=\"broken-link\""),
             std::string::npos);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
   // A link without an anchor shows only the target's head: its page is kept.
   EXPECT_GT(broken.renders_reused, 0u);
 
   write_file(site.dir() / "content/t.md", "---\ntitle: T\n---\n\nText.\n\n## Old Head\n\nMore.\n");
   site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(site.output("l/index.html").find("broken-link"), std::string::npos);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, CleanRemovesStrayFilesOnlyWhenAsked) {
@@ -367,7 +357,7 @@ TEST(IncrementalCache, CleanRemovesStrayFilesOnlyWhenAsked) {
   EXPECT_FALSE(fs::exists(site.out() / "stray.html"));
   EXPECT_FALSE(fs::exists(site.out() / "blog/stray.txt"));
   EXPECT_EQ(cleaned.stale_files_removed, 2u);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 // Without the cache the writer still lists what it writes for --clean (it keeps no list
@@ -384,7 +374,7 @@ TEST(IncrementalCache, CleanWithoutTheCacheRemovesOnlyStrayFiles) {
   EXPECT_FALSE(fs::exists(site.out() / "docs/stray.txt"));
   EXPECT_EQ(cleaned.stale_files_removed, 2u);
   EXPECT_FALSE(fs::exists(site.dir() / ".bengal"));
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, CleanNeverTouchesAFileOutsideTheOutputFolder) {
@@ -409,7 +399,7 @@ TEST(IncrementalCache, CleanNeverTouchesAFileOutsideTheOutputFolder) {
   EXPECT_FALSE(fs::is_symlink(site.out() / "linked"));
   EXPECT_EQ(snapshot(site.dir() / "content"), sources);
   EXPECT_EQ(list_tree(site.dir() / ".bengal"), cache_files);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, NoCacheLeavesTheCacheAsItWas) {
@@ -425,7 +415,7 @@ TEST(IncrementalCache, NoCacheLeavesTheCacheAsItWas) {
   EXPECT_EQ(off.sources_reused, 0u);
   EXPECT_EQ(snapshot(site.dir() / ".bengal"), before);
   EXPECT_NE(site.output("docs/d/index.html").find("Delta, edited."), std::string::npos);
-  EXPECT_EQ(differences_from_cold(site), std::vector<std::string>{});
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 TEST(IncrementalCache, NoCacheOnASiteWithoutOneWritesNone) {

@@ -40,6 +40,20 @@ report::BuildStats TestSite::build(pipeline::BuildOptions options) {
   return pipeline::build_site(options, diagnostics_).stats;
 }
 
+std::vector<std::string> TestSite::differences_from_cold() const {
+  std::filesystem::path cold = dir_.parent_path() / (dir_.filename().string() + "-cold");
+  std::filesystem::remove_all(cold);
+  pipeline::BuildOptions options;
+  options.site_dir = dir_;
+  options.output_dir = cold;
+  options.cache = pipeline::CacheMode::kOff;
+  options.threads = 2;
+  Diagnostics diagnostics;
+  report::BuildStats stats = pipeline::build_site(options, diagnostics).stats;
+  EXPECT_TRUE(stats.cache_note.empty()) << stats.cache_note;
+  return diff_trees(cold, out());
+}
+
 std::vector<std::string> TestSite::messages() const {
   return formatted(diagnostics_.sorted());
 }

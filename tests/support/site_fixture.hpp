@@ -59,6 +59,9 @@ class TestSite {
   // A built file's text ("" when it is missing) and every built file, sorted.
   std::string output(const std::string& rel) const { return read_file(out() / rel); }
   std::vector<std::string> outputs() const { return list_tree(out()); }
+  // Builds the site cold (no cache) into a fresh folder beside it and lists every difference
+  // from out(), as diff_trees does: what a warm build there must equal.
+  std::vector<std::string> differences_from_cold() const;
 
  private:
   std::filesystem::path dir_;

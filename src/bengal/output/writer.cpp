@@ -62,6 +62,14 @@ int write_all(int fd, std::string_view bytes) {
   return 0;
 }
 
+FileStamp stamp_of(const struct stat& st) {
+  FileStamp stamp;
+  stamp.size = static_cast<uint64_t>(st.st_size);
+  stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  stamp.inode = static_cast<uint64_t>(st.st_ino);
+  return stamp;
+}
+
 // Opens an existing output file for comparison. A symlink, FIFO or device put into the output
 // folder is never read through (O_NOFOLLOW, O_NONBLOCK, regular files only): it is replaced.
 int open_existing_output(const fs::path& path, struct stat& st) {
@@ -223,11 +231,21 @@ std::optional<FileStamp> OutputWriter::stamp(std::string_view rel) const {
   if (::fstatat(lock_fd_, std::string(rel).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
       !S_ISREG(st.st_mode))
     return std::nullopt;
-  FileStamp stamp;
-  stamp.size = static_cast<uint64_t>(st.st_size);
-  stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-  stamp.inode = static_cast<uint64_t>(st.st_ino);
-  return stamp;
+  return stamp_of(st);
+}
+
+int OutputWriter::open_for_reading(std::string_view rel, FileStamp& stamp) const {
+  if (refusal(rel) != nullptr) return -1;
+  int fd =
+      ::openat(lock_fd_, std::string(rel).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return -1;
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return -1;
+  }
+  stamp = stamp_of(st);
+  return fd;
 }
 
 fs::path OutputWriter::temp_path() {

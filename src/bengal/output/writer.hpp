@@ -92,6 +92,10 @@ class OutputWriter {
   // is missing or not a regular file. The lookup starts at the folder, opened once: a warm
   // build checks every file it keeps.
   std::optional<FileStamp> stamp(std::string_view rel) const;
+  // Opens `rel`, a regular file of the folder, to read it (never through a symlink in its
+  // place, never blocking on a FIFO); -1 when it cannot. `stamp` gets the open file's stamp,
+  // so the caller can tell it is the file it expects. The caller closes the descriptor.
+  int open_for_reading(std::string_view rel, FileStamp& stamp) const;
 
   // A new, unused path in the temporary folder, for a file that is renamed into place later.
   std::filesystem::path temp_path();

@@ -272,21 +272,18 @@ BuildOutcome plan(BuildContext& b) {
 // Renders one page or generated page (`render(text, headings)` returns the files it wrote,
 // filling the body's text and headings where asked), unless the last build's render of `key`
 // can be kept (incremental.hpp); records what it read for the next build. With `search`, its
-// parts for the search indexes go there (a page: `page` is true, and then Scratch::markdown
+// parts for the search indexes go there (a page: `page` is its id, else kNoPage; Scratch::markdown
 // also tells whether the body has math).
 template <class Describe, class Render>
-void render_unit(RenderContext& r, Scratch& s, const std::string& key, bool page,
+void render_unit(RenderContext& r, Scratch& s, const std::string& key, PageId page,
                  Describe&& describe, Render&& render, SearchParts* search = nullptr,
                  std::string_view title = {}) {
   bool text = search != nullptr && r.search_spill;
   bool terms = search != nullptr && r.sharded_search;
   Incremental* incremental = r.build.incremental;
   if (incremental != nullptr) {
-    if (std::optional<KeptRender> kept = incremental->keep(key, text, terms)) {
-      if (search != nullptr) {
-        search->text = std::move(kept->search.text);
-        search->kept_terms = std::move(kept->search.kept_terms);
-      }
+    if (std::optional<KeptRender> kept = incremental->keep(key, text, terms, page)) {
+      if (search != nullptr) *search = std::move(kept->search);
       r.files += kept->html_files;
       ++r.renders_kept;
       r.build.monitor.page_done();
@@ -311,7 +308,7 @@ void render_unit(RenderContext& r, Scratch& s, const std::string& key, bool page
   }
   if (incremental != nullptr) {
     incremental->record(key, std::move(set), static_cast<uint32_t>(html),
-                        page && html > 0 && s.markdown.has_math, search, text, terms);
+                        page != kNoPage && html > 0 && s.markdown.has_math, search, text, terms);
   }
 }
 
@@ -324,7 +321,7 @@ void render_page(RenderContext& r, const std::string& key, PageId id, SearchPart
                      std::string(site.str(site.page(id).url))};
   };
   render_unit(
-      r, s, key, true, describe,
+      r, s, key, id, describe,
       [&](std::string* text, std::string* headings) {
         return r.pages.render_page(id, s, text, headings);
       },
@@ -361,6 +358,10 @@ void add_search_entries(RenderContext& r, RenderUnits& units, const std::vector<
   ColdReader cold(site.table.strings);
   for (size_t i = 0; i < batch.size(); ++i) {
     json.clear();
+    if (search[i].entry_kept) {
+      r.search_spill->add_kept(batch[i]);
+      continue;
+    }
     append_search_entry(json, site, batch[i], &search[i].text, cold);
     r.search_spill->add(batch[i], json);
   }
@@ -461,7 +462,7 @@ void render_generated(BuildContext& b, RenderContext& r, size_t i) {
   if (i == b.generated.size()) {
     templates::VirtualPage not_found{"404", "Page not found", "/404.html"};
     auto describe = [&] { return std::pair{not_found.url, not_found.url}; };
-    render_unit(r, s, Incremental::virtual_key(not_found.url), false, describe,
+    render_unit(r, s, Incremental::virtual_key(not_found.url), kNoPage, describe,
                 [&](std::string*, std::string*) {
                   return r.pages.render_virtual(not_found, {}, false, {"404.html"}, s);
                 });
@@ -469,7 +470,7 @@ void render_generated(BuildContext& b, RenderContext& r, size_t i) {
   }
   GeneratedRender g = generated_render(b, i);
   auto describe = [&] { return std::pair{g.page.url, g.page.url}; };  // no source file
-  render_unit(r, s, Incremental::virtual_key(g.page.url), false, describe,
+  render_unit(r, s, Incremental::virtual_key(g.page.url), kNoPage, describe,
               [&](std::string*, std::string*) {
                 return r.pages.render_virtual(g.page, g.list, g.term, g.candidates, s);
               });
@@ -528,8 +529,14 @@ void write_site_wide_outputs(BuildContext& b, RenderContext& r) {
     if (b.options.shard.sharded()) {
       write_shard_parts(b, r);
     } else {
-      if (site.features.search)
-        write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr);
+      if (site.features.search) {
+        Incremental* incremental = b.incremental;
+        std::vector<EntrySpan> spans =
+            write_search_index(site, r.writer, r.search_spill ? &*r.search_spill : nullptr,
+                               incremental != nullptr ? incremental->kept_entries() : nullptr,
+                               [&](PageId id) { return incremental->entry_reusable(id); });
+        if (incremental != nullptr) incremental->record_index_entries(spans);
+      }
       if (r.sharded_search) r.sharded_search->write(r.writer, b.incremental);
     }
     r.search_spill.reset();

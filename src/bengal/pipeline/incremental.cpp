@@ -19,6 +19,8 @@ namespace bengal::pipeline {
 namespace {
 
 constexpr uint64_t kMissingTemplate = 1;
+// The group of the cache that says where index.json holds each page's entry.
+constexpr const char* kIndexEntriesKey = "search:index-entries";
 // Bodies that embed bodies that embed ...: past this depth, call it changed.
 constexpr int kMaxBodyDepth = 32;
 
@@ -180,6 +182,11 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
     body_memo_ = std::make_unique<std::atomic<int8_t>[]>(n);
     for (size_t i = 0; i < n; ++i) body_memo_[i].store(-1);
   }
+  texts_in_cache_ = b.options.shard.sharded();
+  if (warm_ && site.features.search && !texts_in_cache_) {
+    kept_entries_ = open_kept_entries(r.writer);
+    if (kept_entries_ && r.search_spill) r.search_spill->use_kept_entries(kept_entries_);
+  }
   cache_->begin(!warm_);
   r.body.set_body_reads(
       [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
@@ -250,7 +257,43 @@ bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
   return true;
 }
 
-std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, bool terms) {
+std::shared_ptr<KeptEntries> Incremental::open_kept_entries(const output::OutputWriter& writer) {
+  std::optional<cache::BuildCache::GroupRow> row = cache_->group(kIndexEntriesKey);
+  if (!row) return nullptr;
+  ByteReader r(row->record);
+  std::string_view stamp_bytes = r.text();
+  std::string_view span_bytes = r.text();
+  cache::UnitRecord unit;
+  std::vector<EntrySpan> spans;
+  if (!r.ok() || !r.at_end() || !cache::decode_unit(stamp_bytes, unit) ||
+      unit.outputs.size() != 1 || !decode_entry_spans(span_bytes, spans) ||
+      spans.size() != build_->site().table.pages.size())
+    return nullptr;
+  const cache::OutputStamp& o = unit.outputs[0];
+  return KeptEntries::open(writer, o.rel, {o.size, o.mtime_ns, o.inode}, std::move(spans));
+}
+
+bool Incremental::entry_reusable(PageId id) const {
+  if (!kept_entries_ || !kept_entries_->has(id) || id >= changed_.size() || changed_[id])
+    return false;
+  // A section's new title changes the structure today, which makes the whole build cold;
+  // the entry does not rely on that.
+  PageId section = build_->site().page(id).section;
+  return section == kNoPage || (section < head_changed_.size() && !head_changed_[section]);
+}
+
+void Incremental::record_index_entries(const std::vector<EntrySpan>& spans) {
+  if (texts_in_cache_) return;
+  cache::UnitRecord unit;
+  unit.outputs = stamps({"index.json"});
+  ByteWriter w;
+  w.text(cache::encode_unit(unit));
+  w.text(encode_entry_spans(spans));
+  cache_->put_group(kIndexEntriesKey, 0, w.take());
+}
+
+std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, bool terms,
+                                            PageId page) {
   if (!warm_) return std::nullopt;
   std::optional<cache::BuildCache::UnitRow> row;
   if (auto it = prefetched_.find(key); it != prefetched_.end()) {
@@ -263,8 +306,10 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
   if (reads_changed(unit.reads, 0) || !outputs_intact(unit)) return std::nullopt;
   KeptRender kept;
   kept.html_files = unit.html_files;
-  if (text || terms) {
-    if (!row->search_text || !decode_search(*row->search_text, text, terms, kept.search))
+  kept.search.entry_kept = text && entry_reusable(page);
+  bool text_in_row = text && !kept.search.entry_kept;
+  if (text_in_row || terms) {
+    if (!row->search_text || !decode_search(*row->search_text, text_in_row, terms, kept.search))
       return std::nullopt;
   }
   for (const auto& o : unit.outputs) render_->writer.keep(o.rel);
@@ -334,6 +379,7 @@ void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t 
   unit.html_files = html_files;
   unit.math = math;
   std::optional<std::string> parts;
+  text = text && texts_in_cache_;
   if (search != nullptr && (text || terms)) parts = encode_search(*search, text, terms);
   cache_->put_unit(key, cache::encode_unit(unit), std::move(parts));
 }

@@ -27,6 +27,7 @@
 #include "bengal/graph/related.hpp"
 #include "bengal/pipeline/build_context.hpp"
 #include "bengal/pipeline/kept_outputs.hpp"
+#include "bengal/pipeline/search_index.hpp"
 #include "bengal/pipeline/sharded_search.hpp"
 
 namespace bengal::pipeline {
@@ -41,6 +42,8 @@ struct SearchParts {
   // A kept page's terms as the cache holds them (for_each_kept_term reads them): tens of
   // thousands of kept pages a build need not each build a vector of strings.
   std::string kept_terms;
+  // A kept page's index.json entry is the last build's (KeptEntries); `text` is then empty.
+  bool entry_kept = false;
 };
 
 // Calls `fn(term, weight)` for each term of SearchParts::kept_terms, in order.
@@ -78,8 +81,10 @@ class Incremental final : public KeptOutputs {
 
   // When the last build's render of `key` can be kept: keeps its files, raises its
   // diagnostics again and returns what the build counts. Thread-safe.
-  // With `text` (`terms`), only when the last build kept its search text (terms).
-  std::optional<KeptRender> keep(const std::string& key, bool text, bool terms);
+  // With `text` (`terms`), only when the last build kept its search text (terms): page
+  // `page`'s entry is the last index.json's (entry_reusable), or a shard's text in the cache.
+  std::optional<KeptRender> keep(const std::string& key, bool text, bool terms,
+                                 PageId page = kNoPage);
   // Reads the last build's records of `keys` at once, before a batch renders in parallel:
   // keep() then finds them without waiting for the database, which one thread reads at a
   // time. Not thread-safe; the records go with the next prefetch.
@@ -98,6 +103,16 @@ class Incremental final : public KeptOutputs {
   // The related pages of the last build, kept in the cache as the group "graph:related".
   // Usable from discovery on, before start().
   graph::RelatedMemo& related_memo() { return *related_memo_; }
+  // The last build's index.json entries, when the cache says where they are and the file is
+  // as that build left it (else null).
+  KeptEntries* kept_entries() const { return kept_entries_.get(); }
+  // Whether page `id`'s entry can be copied from there: neither the page (all the index
+  // knows of it) nor its section's head (its title) changed. With full text, its render must
+  // be kept too.
+  bool entry_reusable(PageId id) const;
+  // Where index.json now holds each page's entry (write_search_index's spans), for the next
+  // build's KeptEntries.
+  void record_index_entries(const std::vector<EntrySpan>& spans);
   // After each render batch: the records so far into the cache.
   void flush() { cache_->flush(); }
   // After the site-wide outputs: removes the last build's files this one did not write, then
@@ -112,6 +127,7 @@ class Incremental final : public KeptOutputs {
   bool file_changed(const std::string& key, uint64_t digest);
   uint64_t template_digest(const std::string& name) const;
   bool outputs_intact(const cache::UnitRecord& unit) const;
+  std::shared_ptr<KeptEntries> open_kept_entries(const output::OutputWriter& writer);
   std::vector<cache::OutputStamp> stamps(const std::vector<std::string>& rels) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
@@ -119,6 +135,10 @@ class Incremental final : public KeptOutputs {
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;
   bool warm_ = false;
+  // Search texts go to the cache only in a shard's build, which writes no index.json to
+  // copy them from.
+  bool texts_in_cache_ = false;
+  std::shared_ptr<KeptEntries> kept_entries_;
   std::atomic<size_t> group_files_kept_{0};
   bool pagerank_changed_ = true;
   bool data_changed_ = true;

@@ -1,8 +1,11 @@
 // index.json, the client-side search index: one entry per page, in page id order whatever
 // order pages rendered in. With [search] full_text each entry is made while its page renders
-// and waits in a spill file, so the index is never held whole.
+// and waits in a spill file, so the index is never held whole. A warm build copies the entries
+// of pages that did not change from the last build's index.json (KeptEntries).
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,24 +20,74 @@ namespace bengal::pipeline {
 void append_search_entry(std::string& json, const site::Site& site, PageId id,
                          const std::string* text, ColdReader& cold);
 
+// Where a page's entry stands in an index.json: its JSON object (size 0: none there).
+struct EntrySpan {
+  uint64_t offset = 0;
+  uint32_t size = 0;
+  bool operator==(const EntrySpan&) const = default;
+};
+
+// Each page's entry as the last build's index.json holds it. A warm build copies the entry of
+// a page whose render and index fields did not change from there: it need not keep a second
+// copy of every page's text in the cache (a third of its size), nor make every entry again.
+// Opened only when the file is as the last build left it; the descriptor keeps that file
+// readable once this build replaces it.
+class KeptEntries {
+ public:
+  // The file `rel` of `writer`'s folder, when its stamp is `stamp` and the spans of `spans`
+  // (by page id) lie inside it one after another; else null.
+  static std::shared_ptr<KeptEntries> open(const output::OutputWriter& writer, std::string_view rel,
+                                           const output::FileStamp& stamp,
+                                           std::vector<EntrySpan> spans);
+  ~KeptEntries();
+  KeptEntries(const KeptEntries&) = delete;
+  KeptEntries& operator=(const KeptEntries&) = delete;
+  bool has(PageId id) const { return id < spans_.size() && spans_[id].size > 0; }
+  // Appends page `id`'s entry to `out`. The file is read through a window, so reading the
+  // entries in id order costs a system call for each 1 MB. One reader at a time. Throws
+  // std::runtime_error when the file cannot be read or no longer holds an object there (it
+  // was changed during the build).
+  void append(PageId id, std::string& out);
+
+ private:
+  KeptEntries(int fd, std::vector<EntrySpan> spans) : fd_(fd), spans_(std::move(spans)) {}
+  static constexpr size_t kWindowBytes = size_t{1} << 20;
+  int fd_;
+  std::vector<EntrySpan> spans_;
+  uint64_t start_ = 0;
+  std::string window_;  // the file's bytes from start_
+};
+
+// Entry spans by page id as the cache keeps them: offsets delta-coded, a few bytes a page.
+// decode_entry_spans is false for bytes that are not a whole list.
+std::string encode_entry_spans(const std::vector<EntrySpan>& spans);
+bool decode_entry_spans(std::string_view bytes, std::vector<EntrySpan>& spans);
+
 // Entries made while rendering, kept in an unlinked file inside the output folder (nothing is
 // written elsewhere) until index.json is assembled. add() is called from one thread.
 class SearchSpill {
  public:
   SearchSpill(const output::OutputWriter& writer, size_t pages);
   void add(PageId id, std::string_view entry);
+  // Page `id`'s entry is the last build's (use_kept_entries).
+  void add_kept(PageId id);
+  void use_kept_entries(std::shared_ptr<KeptEntries> kept) { kept_ = std::move(kept); }
   // False when `id` has no entry (its page failed to render).
   bool read(PageId id, std::string& out) const;
 
  private:
+  static constexpr uint32_t kNone = UINT32_MAX, kKept = UINT32_MAX - 1;
   SpillFile file_;
-  std::vector<std::pair<uint64_t, uint32_t>> where_;  // offset, length by page id
+  std::vector<std::pair<uint64_t, uint32_t>> where_;  // offset, length (or kNone, kKept)
+  std::shared_ptr<KeptEntries> kept_;
 };
 
 // Writes index.json: the rendered pages in id order; entries from `spill` when given, else
-// made from the index alone.
-void write_search_index(const site::Site& site, output::OutputWriter& writer,
-                        const SearchSpill* spill);
+// made from the index alone, or copied from `kept` for the pages `reuse` says. Returns where
+// each page's entry went, by page id.
+std::vector<EntrySpan> write_search_index(const site::Site& site, output::OutputWriter& writer,
+                                          const SearchSpill* spill, KeptEntries* kept = nullptr,
+                                          const std::function<bool(PageId)>& reuse = {});
 
 // The visible text of rendered HTML: tags removed, common entities decoded, whitespace folded.
 std::string plain_text(std::string_view html);

@@ -1,0 +1,111 @@
+// index.json entries kept from the last build (KeptEntries): the spans the cache keeps, and a
+// file opened only when it is the one the spans describe, read back entry by entry.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "bengal/pipeline/search_index.hpp"
+
+#include "../support/run.hpp"
+
+namespace fs = std::filesystem;
+
+namespace bengal::pipeline {
+namespace {
+
+using test::fresh_temp_dir;
+using test::write_file;
+
+// An index.json of three pages, the second without an entry, and its spans.
+constexpr std::string_view kIndex = "[\n{\"url\":\"/a/\"},\n{\"url\":\"/c/\",\"text\":\"x\"}\n]\n";
+const std::vector<EntrySpan> kSpans = {{2, 13}, {0, 0}, {17, 24}};
+
+// kIndex as the index.json of a fresh output folder.
+class KeptIndex : public testing::Test {
+ protected:
+  KeptIndex() : dir_(written()), writer_(dir_) {}
+  output::FileStamp stamp() const {
+    std::optional<output::FileStamp> stamp = writer_.stamp("index.json");
+    EXPECT_TRUE(stamp.has_value());
+    return stamp.value_or(output::FileStamp{});
+  }
+  std::shared_ptr<KeptEntries> open(const std::vector<EntrySpan>& spans = kSpans) const {
+    return KeptEntries::open(writer_, "index.json", stamp(), spans);
+  }
+  static fs::path written() {
+    fs::path dir = fresh_temp_dir();
+    write_file(dir / "index.json", std::string(kIndex));
+    return dir;
+  }
+  fs::path dir_;
+  output::OutputWriter writer_;
+};
+
+TEST(EntrySpans, RoundTripWithOffsetsCodedAsGaps) {
+  std::string bytes = encode_entry_spans(kSpans);
+  // Count, then for each page its size and, when it has one, the gap since the last entry.
+  EXPECT_EQ(bytes, std::string("\x03\x0d\x02\x00\x18\x02", 6));
+  std::vector<EntrySpan> back;
+  ASSERT_TRUE(decode_entry_spans(bytes, back));
+  EXPECT_EQ(back, kSpans);
+}
+
+TEST(EntrySpans, BytesThatAreNotAWholeListAreRefused) {
+  std::string bytes = encode_entry_spans(kSpans);
+  std::vector<EntrySpan> back;
+  EXPECT_FALSE(decode_entry_spans(bytes.substr(0, bytes.size() - 1), back));
+  EXPECT_FALSE(decode_entry_spans(bytes + "x", back));
+  // A size past 32 bits, then an offset past 2^62.
+  EXPECT_FALSE(decode_entry_spans(std::string("\x01\x80\x80\x80\x80\x10\x00", 7), back));
+  EXPECT_FALSE(
+      decode_entry_spans(std::string("\x01\x01\x80\x80\x80\x80\x80\x80\x80\x80\x7f", 11), back));
+  // A count larger than the bytes could hold.
+  EXPECT_FALSE(decode_entry_spans(std::string("\xff\xff\x03\x01", 4), back));
+}
+
+TEST_F(KeptIndex, EachEntryIsReadBackWhole) {
+  auto kept = open();
+  ASSERT_NE(kept, nullptr);
+  EXPECT_TRUE(kept->has(0));
+  EXPECT_FALSE(kept->has(1));
+  EXPECT_FALSE(kept->has(3));
+  std::string out = "<";
+  kept->append(2, out);
+  kept->append(0, out);
+  EXPECT_EQ(out, "<{\"url\":\"/c/\",\"text\":\"x\"}{\"url\":\"/a/\"}");
+}
+
+TEST_F(KeptIndex, OnlyTheFileTheSpansDescribeIsOpened) {
+  output::FileStamp other = stamp();
+  other.mtime_ns += 1;
+  EXPECT_EQ(KeptEntries::open(writer_, "index.json", other, kSpans), nullptr);
+  EXPECT_EQ(KeptEntries::open(writer_, "missing.json", stamp(), kSpans), nullptr);
+  // Spans past the end of the file, or out of order.
+  EXPECT_EQ(open({{40, 13}}), nullptr);
+  EXPECT_EQ(open({{UINT64_MAX - 2, 13}}), nullptr);
+  EXPECT_EQ(open({{17, 24}, {2, 13}}), nullptr);
+  // Never through a symlink in the file's place.
+  output::FileStamp real = stamp();
+  fs::rename(dir_ / "index.json", dir_ / "real.json");
+  fs::create_symlink("real.json", dir_ / "index.json");
+  EXPECT_EQ(KeptEntries::open(writer_, "index.json", real, kSpans), nullptr);
+}
+
+TEST_F(KeptIndex, AFileChangedDuringTheBuildIsAnErrorNotAWrongEntry) {
+  auto kept = open();
+  ASSERT_NE(kept, nullptr);
+  // Rewritten in place (the same inode) after it was opened.
+  std::string changed(kIndex);
+  changed[2] = 'X';
+  write_file(dir_ / "index.json", changed);
+  std::string out;
+  try {
+    kept->append(0, out);
+    FAIL() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(), "the last build's index.json changed during the build; build again");
+  }
+}
+
+}  // namespace
+}  // namespace bengal::pipeline
