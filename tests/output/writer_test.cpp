@@ -1,6 +1,8 @@
 #include "bengal/output/writer.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -163,6 +165,30 @@ TEST_F(WriterTest, TemporaryFilesLiveInOneFolderThatTheEndOfTheBuildRemoves) {
   }
   EXPECT_EQ(all_files(root_ / "out"),
             (std::vector<std::string>{"a", "a/index.html", "index.json"}));
+}
+
+TEST_F(WriterTest, AStreamingFileCopiesARangeOfAnotherFile) {
+  files({{"from.txt", "0123456789"}});
+  int from = ::open((root_ / "from.txt").c_str(), O_RDONLY | O_CLOEXEC);
+  ASSERT_GE(from, 0);
+  {
+    OutputWriter w(root_ / "out");
+    StreamingFile f(w, "copy.txt");
+    f.append("<");
+    f.append_from(from, 2, 5);
+    f.append(">");
+    f.commit();
+    StreamingFile past(w, "past.txt");
+    try {
+      past.append_from(from, 8, 5);
+      ADD_FAILURE() << "no error";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "the file to copy from ended early");
+    }
+  }
+  ::close(from);
+  EXPECT_EQ(read(root_ / "out/copy.txt"), "<23456>");
+  EXPECT_FALSE(fs::exists(root_ / "out/past.txt"));
 }
 
 TEST_F(WriterTest, ALeftoverTemporaryFolderOfAKilledBuildIsRemoved) {

@@ -14,6 +14,7 @@ namespace bengal::pipeline {
 namespace {
 
 using test::fresh_temp_dir;
+using test::read_file;
 using test::write_file;
 
 // An index.json of three pages, the second without an entry, and its spans.
@@ -63,16 +64,23 @@ TEST(EntrySpans, BytesThatAreNotAWholeListAreRefused) {
   EXPECT_FALSE(decode_entry_spans(std::string("\xff\xff\x03\x01", 4), back));
 }
 
-TEST_F(KeptIndex, EachEntryIsReadBackWhole) {
+TEST_F(KeptIndex, RunsOfEntriesAreCopiedWhole) {
   auto kept = open();
   ASSERT_NE(kept, nullptr);
   EXPECT_TRUE(kept->has(0));
   EXPECT_FALSE(kept->has(1));
   EXPECT_FALSE(kept->has(3));
-  std::string out = "<";
-  kept->append(2, out);
-  kept->append(0, out);
-  EXPECT_EQ(out, "<{\"url\":\"/c/\",\"text\":\"x\"}{\"url\":\"/a/\"}");
+  EXPECT_EQ(kept->span(2), (EntrySpan{17, 24}));
+  {
+    output::StreamingFile file(writer_, "copy.json");
+    file.append("<");
+    kept->copy(17, 41, file);
+    kept->copy(2, 41, file);
+    file.commit();
+  }
+  EXPECT_EQ(
+      read_file(dir_ / "copy.json"),
+      "<{\"url\":\"/c/\",\"text\":\"x\"}{\"url\":\"/a/\"},\n{\"url\":\"/c/\",\"text\":\"x\"}");
 }
 
 TEST_F(KeptIndex, OnlyTheFileTheSpansDescribeIsOpened) {
@@ -98,9 +106,9 @@ TEST_F(KeptIndex, AFileChangedDuringTheBuildIsAnErrorNotAWrongEntry) {
   std::string changed(kIndex);
   changed[2] = 'X';
   write_file(dir_ / "index.json", changed);
-  std::string out;
+  output::StreamingFile file(writer_, "copy.json");
   try {
-    kept->append(0, out);
+    kept->copy(2, 15, file);
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_STREQ(e.what(), "the last build's index.json changed during the build; build again");

@@ -523,6 +523,36 @@ void StreamingFile::append(std::string_view bytes) {
   if (int error = write_all(fd_, bytes)) writer_.fail(path_, error);
 }
 
+void StreamingFile::append_from(int from, uint64_t offset, uint64_t size) {
+  auto at = static_cast<off_t>(offset);
+  while (size > 0) {
+    ssize_t n = ::copy_file_range(from, &at, fd_, nullptr, size, 0);
+    if (n > 0) {
+      size -= static_cast<uint64_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0) throw std::runtime_error("the file to copy from ended early");
+    // Files the kernel cannot copy between: read and write them.
+    if (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) break;
+    writer_.fail(path_, errno);
+  }
+  std::string buf;
+  while (size > 0) {
+    buf.resize(std::min<uint64_t>(size, 1 << 20));
+    ssize_t n = ::pread(from, buf.data(), buf.size(), at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      throw std::runtime_error(
+          n == 0 ? "the file to copy from ended early"
+                 : fmt::format("cannot read the file to copy from: {}", std::strerror(errno)));
+    }
+    append({buf.data(), static_cast<size_t>(n)});
+    at += n;
+    size -= static_cast<uint64_t>(n);
+  }
+}
+
 void StreamingFile::commit() {
   writer_.keep(rel_);
   TempFile tmp{tmp_};

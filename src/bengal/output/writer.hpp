@@ -170,6 +170,10 @@ class StreamingFile {
   StreamingFile(const StreamingFile&) = delete;
   StreamingFile& operator=(const StreamingFile&) = delete;
   void append(std::string_view bytes);
+  // Appends `size` bytes of the open file `from`, from `offset` on, copied by the kernel where
+  // the file system can (copy_file_range), else read and written. Throws std::runtime_error
+  // when `from` holds fewer bytes or cannot be read.
+  void append_from(int from, uint64_t offset, uint64_t size);
   void commit();
 
  private:

@@ -183,10 +183,8 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
     for (size_t i = 0; i < n; ++i) body_memo_[i].store(-1);
   }
   texts_in_cache_ = b.options.shard.sharded();
-  if (warm_ && site.features.search && !texts_in_cache_) {
+  if (warm_ && site.features.search && !texts_in_cache_)
     kept_entries_ = open_kept_entries(r.writer);
-    if (kept_entries_ && r.search_spill) r.search_spill->use_kept_entries(kept_entries_);
-  }
   cache_->begin(!warm_);
   r.body.set_body_reads(
       [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
@@ -257,7 +255,7 @@ bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
   return true;
 }
 
-std::shared_ptr<KeptEntries> Incremental::open_kept_entries(const output::OutputWriter& writer) {
+std::unique_ptr<KeptEntries> Incremental::open_kept_entries(const output::OutputWriter& writer) {
   std::optional<cache::BuildCache::GroupRow> row = cache_->group(kIndexEntriesKey);
   if (!row) return nullptr;
   ByteReader r(row->record);

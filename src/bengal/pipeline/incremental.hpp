@@ -127,7 +127,7 @@ class Incremental final : public KeptOutputs {
   bool file_changed(const std::string& key, uint64_t digest);
   uint64_t template_digest(const std::string& name) const;
   bool outputs_intact(const cache::UnitRecord& unit) const;
-  std::shared_ptr<KeptEntries> open_kept_entries(const output::OutputWriter& writer);
+  std::unique_ptr<KeptEntries> open_kept_entries(const output::OutputWriter& writer);
   std::vector<cache::OutputStamp> stamps(const std::vector<std::string>& rels) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
@@ -138,7 +138,7 @@ class Incremental final : public KeptOutputs {
   // Search texts go to the cache only in a shard's build, which writes no index.json to
   // copy them from.
   bool texts_in_cache_ = false;
-  std::shared_ptr<KeptEntries> kept_entries_;
+  std::unique_ptr<KeptEntries> kept_entries_;
   std::atomic<size_t> group_files_kept_{0};
   bool pagerank_changed_ = true;
   bool data_changed_ = true;

@@ -13,6 +13,71 @@
 #include "bengal/core/json_text.hpp"
 
 namespace bengal::pipeline {
+namespace {
+
+constexpr const char* kChanged =
+    "the last build's index.json changed during the build; build again";
+
+// index.json as it is assembled: entries, separated and bracketed, appended in page id order;
+// runs of entries that followed one another in the last build's file are copied from it whole.
+class IndexJson {
+ public:
+  IndexJson(output::OutputWriter& writer, KeptEntries* kept)
+      : file_(writer, "index.json"), kept_(kept) {}
+  // Where the next entry starts.
+  uint64_t next() const { return written_ + separator().size(); }
+  void add(std::string_view entry) {
+    end_run();
+    json_ += separator();
+    json_ += entry;
+    written_ += separator().size() + entry.size();
+    first_ = false;
+    if (json_.size() > (1 << 20)) flush();
+  }
+  // Page `id`'s entry in the last build's file.
+  void add_kept(PageId id) {
+    EntrySpan span = kept_->span(id);
+    uint64_t gap = separator().size();
+    // Entries that followed one another are two bytes apart (",\n"), as here.
+    if (run_end_ != 0 && span.offset == run_end_ + gap && !first_) {
+      run_end_ = span.offset + span.size;
+    } else {
+      end_run();
+      json_ += separator();
+      run_start_ = span.offset;
+      run_end_ = span.offset + span.size;
+    }
+    written_ += gap + span.size;
+    first_ = false;
+  }
+  void commit() {
+    end_run();
+    json_ += "\n]\n";
+    flush();
+    file_.commit();
+  }
+
+ private:
+  std::string_view separator() const { return first_ ? "\n" : ",\n"; }
+  void end_run() {
+    if (run_end_ == 0) return;
+    flush();
+    kept_->copy(run_start_, run_end_, file_);
+    run_end_ = 0;
+  }
+  void flush() {
+    file_.append(json_);
+    json_.clear();
+  }
+  output::StreamingFile file_;
+  KeptEntries* kept_;
+  std::string json_ = "[";
+  uint64_t written_ = 1;  // bytes of the file so far, "[" included
+  bool first_ = true;
+  uint64_t run_start_ = 0, run_end_ = 0;  // a run of kept entries not copied yet (end 0: none)
+};
+
+}  // namespace
 
 void append_search_entry(std::string& json, const site::Site& site, PageId id,
                          const std::string* text, ColdReader& cold) {
@@ -95,13 +160,13 @@ std::string plain_text(std::string_view html) {
   return out;
 }
 
-std::shared_ptr<KeptEntries> KeptEntries::open(const output::OutputWriter& writer,
+std::unique_ptr<KeptEntries> KeptEntries::open(const output::OutputWriter& writer,
                                                std::string_view rel, const output::FileStamp& stamp,
                                                std::vector<EntrySpan> spans) {
   output::FileStamp now;
   int fd = writer.open_for_reading(rel, now);
   if (fd < 0) return nullptr;
-  std::shared_ptr<KeptEntries> kept(new KeptEntries(fd, std::move(spans)));
+  std::unique_ptr<KeptEntries> kept(new KeptEntries(fd, std::move(spans)));
   if (now != stamp) return nullptr;
   uint64_t end = 0;
   for (const EntrySpan& span : kept->spans_) {
@@ -117,29 +182,28 @@ KeptEntries::~KeptEntries() {
   ::close(fd_);
 }
 
-void KeptEntries::append(PageId id, std::string& out) {
-  const EntrySpan& span = spans_.at(id);
-  if (span.offset < start_ || span.offset + span.size > start_ + window_.size()) {
-    window_.resize(std::max<size_t>(kWindowBytes, span.size));
-    size_t got = 0;
-    while (got < window_.size()) {
-      ssize_t n = ::pread(fd_, window_.data() + got, window_.size() - got,
-                          static_cast<off_t>(span.offset + got));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
-        throw std::runtime_error(
-            fmt::format("cannot read the last build's index.json: {}", std::strerror(errno)));
-      }
-      if (n == 0) break;
-      got += static_cast<size_t>(n);
-    }
-    window_.resize(got);
-    start_ = span.offset;
+char KeptEntries::byte_at(uint64_t offset) const {
+  char c = 0;
+  ssize_t n = 0;
+  do {
+    n = ::pread(fd_, &c, 1, static_cast<off_t>(offset));
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) {
+    throw std::runtime_error(
+        fmt::format("cannot read the last build's index.json: {}", std::strerror(errno)));
   }
-  std::string_view entry = std::string_view(window_).substr(span.offset - start_);
-  if (entry.size() < span.size || entry[0] != '{' || entry[span.size - 1] != '}')
-    throw std::runtime_error("the last build's index.json changed during the build; build again");
-  out.append(entry.substr(0, span.size));
+  return n == 1 ? c : '\0';
+}
+
+void KeptEntries::copy(uint64_t start, uint64_t end, output::StreamingFile& file) {
+  if (byte_at(start) != '{' || byte_at(end - 1) != '}') throw std::runtime_error(kChanged);
+  try {
+    file.append_from(fd_, start, end - start);
+  } catch (const output::WriteError&) {
+    throw;
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error(fmt::format("cannot read the last build's index.json: {}", e.what()));
+  }
 }
 
 std::string encode_entry_spans(const std::vector<EntrySpan>& spans) {
@@ -186,48 +250,38 @@ void SearchSpill::add_kept(PageId id) {
 bool SearchSpill::read(PageId id, std::string& out) const {
   auto [offset, size] = where_[id];
   if (size == kNone) return false;
+  // write_search_index copies kept entries from the last index.json without reading them.
+  if (size == kKept) throw std::logic_error("a kept search entry is not in the spill");
   out.clear();
-  if (size != kKept) {
-    file_.read(offset, size, out);
-  } else if (kept_ && kept_->has(id)) {
-    kept_->append(id, out);
-  } else {
-    throw std::logic_error("a page's search entry was kept from an index.json not opened");
-  }
+  file_.read(offset, size, out);
   return true;
 }
 
 std::vector<EntrySpan> write_search_index(const site::Site& site, output::OutputWriter& writer,
                                           const SearchSpill* spill, KeptEntries* kept,
                                           const std::function<bool(PageId)>& reuse) {
-  output::StreamingFile file(writer, "index.json");
-  std::string json = "[", entry;
-  uint64_t flushed = 0;  // bytes appended to the file before those in `json`
+  IndexJson index(writer, kept);
   std::vector<EntrySpan> spans(site.table.pages.size());
-  bool first = true;
+  std::string entry;
   ColdReader cold(site.table.strings);
   for (PageId id : site.rendered()) {
+    bool from_kept = kept != nullptr && kept->has(id) &&
+                     (spill != nullptr ? spill->is_kept(id) : reuse && reuse(id));
+    if (from_kept) {
+      spans[id] = {index.next(), kept->span(id).size};
+      index.add_kept(id);
+      continue;
+    }
     entry.clear();
     if (spill != nullptr) {
       if (!spill->read(id, entry)) continue;
-    } else if (kept != nullptr && kept->has(id) && reuse && reuse(id)) {
-      kept->append(id, entry);
     } else {
       append_search_entry(entry, site, id, nullptr, cold);
     }
-    json += first ? "\n" : ",\n";
-    first = false;
-    spans[id] = {flushed + json.size(), static_cast<uint32_t>(entry.size())};
-    json += entry;
-    if (json.size() > (1 << 20)) {
-      file.append(json);
-      flushed += json.size();
-      json.clear();
-    }
+    spans[id] = {index.next(), static_cast<uint32_t>(entry.size())};
+    index.add(entry);
   }
-  json += "\n]\n";
-  file.append(json);
-  file.commit();
+  index.commit();
   return spans;
 }
 
