@@ -79,6 +79,20 @@ def template_seeds():
 # Inputs the test data lacks: YAML configs, TOML front matter, the template features the theme
 # does not use, date and URL forms from the docs.
 EXTRA = {
+    # The first byte picks the decoder (0 a render's record, 1 a body's reads, 2 entry spans);
+    # the records are a list page's and a body's, from the cache of a small site.
+    "cache_record": [
+        b"\x00" + bytes.fromhex(
+            "010F646F63732F696E6465782E68746D6CA811F6B1CF81CB9ADFED31E0C6F1050204010300040101040B"
+            "09626173652E68746D6C096C6973742E68746D6C197061727469616C732F62726561646372756D62732E"
+            "68746D6C147061727469616C732F666F6F7465722E68746D6C127061727469616C732F686561642E6874"
+            "6D6C147061727469616C732F6865616465722E68746D6C127061727469616C732F6D6174682E68746D6C"
+            "177061727469616C732F706167655F6C6973742E68746D6C187061727469616C732F706167696E617469"
+            "6F6E2E68746D6C147061727469616C732F7365617263682E68746D6C157061727469616C732F73696465"
+            "6261722E68746D6C0000000100"),
+        b"\x01" + bytes.fromhex("01010000000000"),
+        b"\x02\x03\x0d\x02\x00\x18\x02",
+    ],
     "config": [
         "site:\n  title: Docs\n  baseurl: https://example.org/docs/\nbuild:\n  drafts: true\n"
         "  memory_limit: 256MB\nmarkdown:\n  unsafe: false\nparams:\n  author: Me\n"

@@ -76,5 +76,30 @@ TEST(UnitRecord, ReadsAloneRoundTrip) {
   EXPECT_FALSE(decode_reads(encode_reads(in).substr(1), out));
 }
 
+// Three pages of an index.json, the second without an entry.
+const std::vector<EntrySpan> kSpans = {{2, 13}, {0, 0}, {17, 24}};
+
+TEST(EntrySpans, RoundTripWithOffsetsCodedAsGaps) {
+  std::string bytes = encode_entry_spans(kSpans);
+  // Count, then for each page its size and, when it has one, the gap since the last entry.
+  EXPECT_EQ(bytes, std::string("\x03\x0d\x02\x00\x18\x02", 6));
+  std::vector<EntrySpan> back;
+  ASSERT_TRUE(decode_entry_spans(bytes, back));
+  EXPECT_EQ(back, kSpans);
+}
+
+TEST(EntrySpans, BytesThatAreNotAWholeListAreRefused) {
+  std::string bytes = encode_entry_spans(kSpans);
+  std::vector<EntrySpan> back;
+  EXPECT_FALSE(decode_entry_spans(bytes.substr(0, bytes.size() - 1), back));
+  EXPECT_FALSE(decode_entry_spans(bytes + "x", back));
+  // A size past 32 bits, then an offset past 2^62.
+  EXPECT_FALSE(decode_entry_spans(std::string("\x01\x80\x80\x80\x80\x10\x00", 7), back));
+  EXPECT_FALSE(
+      decode_entry_spans(std::string("\x01\x01\x80\x80\x80\x80\x80\x80\x80\x80\x7f", 11), back));
+  // A count larger than the bytes could hold.
+  EXPECT_FALSE(decode_entry_spans(std::string("\xff\xff\x03\x01", 4), back));
+}
+
 }  // namespace
 }  // namespace bengal::cache

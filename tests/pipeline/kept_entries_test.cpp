@@ -1,5 +1,5 @@
-// index.json entries kept from the last build (KeptEntries): the spans the cache keeps, and a
-// file opened only when it is the one the spans describe, read back entry by entry.
+// index.json entries kept from the last build (KeptEntries): a file opened only when it is the
+// one the cache's spans describe, its runs of entries copied whole.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -30,7 +30,7 @@ class KeptIndex : public testing::Test {
     EXPECT_TRUE(stamp.has_value());
     return stamp.value_or(output::FileStamp{});
   }
-  std::shared_ptr<KeptEntries> open(const std::vector<EntrySpan>& spans = kSpans) const {
+  std::unique_ptr<KeptEntries> open(const std::vector<EntrySpan>& spans = kSpans) const {
     return KeptEntries::open(writer_, "index.json", stamp(), spans);
   }
   static fs::path written() {
@@ -41,28 +41,6 @@ class KeptIndex : public testing::Test {
   fs::path dir_;
   output::OutputWriter writer_;
 };
-
-TEST(EntrySpans, RoundTripWithOffsetsCodedAsGaps) {
-  std::string bytes = encode_entry_spans(kSpans);
-  // Count, then for each page its size and, when it has one, the gap since the last entry.
-  EXPECT_EQ(bytes, std::string("\x03\x0d\x02\x00\x18\x02", 6));
-  std::vector<EntrySpan> back;
-  ASSERT_TRUE(decode_entry_spans(bytes, back));
-  EXPECT_EQ(back, kSpans);
-}
-
-TEST(EntrySpans, BytesThatAreNotAWholeListAreRefused) {
-  std::string bytes = encode_entry_spans(kSpans);
-  std::vector<EntrySpan> back;
-  EXPECT_FALSE(decode_entry_spans(bytes.substr(0, bytes.size() - 1), back));
-  EXPECT_FALSE(decode_entry_spans(bytes + "x", back));
-  // A size past 32 bits, then an offset past 2^62.
-  EXPECT_FALSE(decode_entry_spans(std::string("\x01\x80\x80\x80\x80\x10\x00", 7), back));
-  EXPECT_FALSE(
-      decode_entry_spans(std::string("\x01\x01\x80\x80\x80\x80\x80\x80\x80\x80\x7f", 11), back));
-  // A count larger than the bytes could hold.
-  EXPECT_FALSE(decode_entry_spans(std::string("\xff\xff\x03\x01", 4), back));
-}
 
 TEST_F(KeptIndex, RunsOfEntriesAreCopiedWhole) {
   auto kept = open();

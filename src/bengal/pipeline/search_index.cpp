@@ -206,36 +206,6 @@ void KeptEntries::copy(uint64_t start, uint64_t end, output::StreamingFile& file
   }
 }
 
-std::string encode_entry_spans(const std::vector<EntrySpan>& spans) {
-  ByteWriter w;
-  w.varint(spans.size());
-  uint64_t end = 0;
-  for (const EntrySpan& span : spans) {
-    w.varint(span.size);
-    if (span.size == 0) continue;
-    w.varint(span.offset - end);
-    end = span.offset + span.size;
-  }
-  return w.take();
-}
-
-bool decode_entry_spans(std::string_view bytes, std::vector<EntrySpan>& spans) {
-  ByteReader r(bytes);
-  size_t n = r.count(1);
-  spans.assign(n, {});
-  uint64_t end = 0;
-  for (size_t i = 0; i < n && r.ok(); ++i) {
-    uint64_t size = r.varint();
-    if (size == 0) continue;
-    uint64_t gap = r.varint();
-    // Offsets past 2^62 fit no file; refusing them keeps the sums below from wrapping.
-    if (size > UINT32_MAX || gap > (uint64_t{1} << 62) || end > (uint64_t{1} << 62)) return false;
-    spans[i] = {end + gap, static_cast<uint32_t>(size)};
-    end += gap + size;
-  }
-  return r.ok() && r.at_end();
-}
-
 SearchSpill::SearchSpill(const output::OutputWriter& writer, size_t pages)
     : file_(writer.root(), "bengal-search-spill"), where_(pages, {0, kNone}) {}
 

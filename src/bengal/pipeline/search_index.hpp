@@ -9,23 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "bengal/cache/unit_record.hpp"
 #include "bengal/core/spill_file.hpp"
 #include "bengal/output/writer.hpp"
 #include "bengal/site/site.hpp"
 
 namespace bengal::pipeline {
 
+using cache::EntrySpan;
+
 // Appends one JSON object: url, title, description, summary, tags, section, date,
 // word_count, kind, and `text` when full text is on. The cold text is read with `cold`.
 void append_search_entry(std::string& json, const site::Site& site, PageId id,
                          const std::string* text, ColdReader& cold);
-
-// Where a page's entry stands in an index.json: its JSON object (size 0: none there).
-struct EntrySpan {
-  uint64_t offset = 0;
-  uint32_t size = 0;
-  bool operator==(const EntrySpan&) const = default;
-};
 
 // Each page's entry as the last build's index.json holds it. A warm build copies the entry of
 // a page whose render and index fields did not change from there: it need not keep a second
@@ -58,11 +54,6 @@ class KeptEntries {
   int fd_;
   std::vector<EntrySpan> spans_;
 };
-
-// Entry spans by page id as the cache keeps them: offsets delta-coded, a few bytes a page.
-// decode_entry_spans is false for bytes that are not a whole list.
-std::string encode_entry_spans(const std::vector<EntrySpan>& spans);
-bool decode_entry_spans(std::string_view bytes, std::vector<EntrySpan>& spans);
 
 // Entries made while rendering, kept in an unlinked file inside the output folder (nothing is
 // written elsewhere) until index.json is assembled. add() is called from one thread.
