@@ -2,14 +2,12 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
-#include "bengal/core/byte_codec.hpp"
 #include "bengal/core/json_text.hpp"
 
 namespace bengal::pipeline {
