@@ -70,10 +70,11 @@ FileStamp stamp_of(const struct stat& st) {
   return stamp;
 }
 
-// Opens an existing output file for comparison. A symlink, FIFO or device put into the output
-// folder is never read through (O_NOFOLLOW, O_NONBLOCK, regular files only): it is replaced.
-int open_existing_output(const fs::path& path, struct stat& st) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+// Opens an existing output file (`path` relative to the folder `dir`, or absolute) to read it.
+// A symlink, FIFO or device put into the output folder is never read through (O_NOFOLLOW,
+// O_NONBLOCK, regular files only): -1, and a write replaces it.
+int open_existing_output(int dir, const char* path, struct stat& st) {
+  int fd = ::openat(dir, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0) return -1;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
@@ -85,7 +86,7 @@ int open_existing_output(const fs::path& path, struct stat& st) {
 // Compares a file's bytes with `bytes` without reading more than needed.
 bool same_contents(const fs::path& path, std::string_view bytes) {
   struct stat st {};
-  int fd = open_existing_output(path, st);
+  int fd = open_existing_output(AT_FDCWD, path.c_str(), st);
   if (fd < 0) return false;
   bool same = static_cast<size_t>(st.st_size) == bytes.size();
   char buf[64 * 1024];
@@ -106,7 +107,7 @@ bool same_files(const fs::path& in, const fs::path& out) {
   struct stat sa {
   }, sb{};
   if (::stat(in.c_str(), &sa) != 0) return false;
-  int fb = open_existing_output(out, sb);
+  int fb = open_existing_output(AT_FDCWD, out.c_str(), sb);
   if (fb < 0) return false;
   int fa = sa.st_size == sb.st_size ? ::open(in.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK) : -1;
   bool same = fa >= 0;
@@ -236,15 +237,9 @@ std::optional<FileStamp> OutputWriter::stamp(std::string_view rel) const {
 
 int OutputWriter::open_for_reading(std::string_view rel, FileStamp& stamp) const {
   if (refusal(rel) != nullptr) return -1;
-  int fd =
-      ::openat(lock_fd_, std::string(rel).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-  if (fd < 0) return -1;
   struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    return -1;
-  }
-  stamp = stamp_of(st);
+  int fd = open_existing_output(lock_fd_, std::string(rel).c_str(), st);
+  if (fd >= 0) stamp = stamp_of(st);
   return fd;
 }
 
