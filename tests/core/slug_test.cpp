@@ -1,4 +1,5 @@
 #include "bengal/core/slug.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/core/utf8.hpp"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,17 @@ TEST(Utf8, FindsTheFirstInvalidByte) {
   EXPECT_TRUE(find_invalid_utf8("\xed\xa0\x80"));      // surrogate
   EXPECT_TRUE(find_invalid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
   EXPECT_TRUE(find_invalid_utf8("\xe2\x82"));          // truncated
+}
+
+TEST(UnicodeCase, AsciiLettersCompareInEitherCase) {
+  EXPECT_TRUE(equals_ascii_ignoring_case("LineNoStart", "linenostart"));
+  EXPECT_TRUE(equals_ascii_ignoring_case("%2F", "%2f"));
+  EXPECT_TRUE(equals_ascii_ignoring_case("", ""));
+  EXPECT_FALSE(equals_ascii_ignoring_case("tops", "top"));
+  EXPECT_FALSE(equals_ascii_ignoring_case("to", "top"));
+  // Only ASCII letters: '@' (0x40) is not '`' (0x60), 'Ä' is not 'ä'.
+  EXPECT_FALSE(equals_ascii_ignoring_case("@", "`"));
+  EXPECT_FALSE(equals_ascii_ignoring_case("\xc3\x84", "\xc3\xa4"));
 }
 
 }  // namespace

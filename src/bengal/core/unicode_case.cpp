@@ -81,4 +81,13 @@ void append_upper_char(std::string& out, std::string_view text, size_t& i) {
   append_mapped_char(out, text, i, upper);
 }
 
+bool equals_ascii_ignoring_case(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace bengal

@@ -15,4 +15,8 @@ void append_lower_char(std::string& out, std::string_view text, size_t& i);
 // The same for uppercase, over the same letters; 'ß' becomes "SS" as in Python's str.upper().
 void append_upper_char(std::string& out, std::string_view text, size_t& i);
 
+// Whether `text` is `lower` (written in lowercase) but for the case of its ASCII letters: a
+// keyword of Hugo's code-block attributes, an escape such as "%2F", the fragment "#Top".
+bool equals_ascii_ignoring_case(std::string_view text, std::string_view lower);
+
 }  // namespace bengal

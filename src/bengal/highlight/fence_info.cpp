@@ -6,6 +6,7 @@
 // value   = '"' chars '"' | "[" chars "]" | word
 #include <algorithm>
 
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/highlight/highlight.hpp"
 
 namespace bengal::highlight {
@@ -97,12 +98,7 @@ void parse_lines(std::string_view s, std::vector<LineRange>& out) {
 }
 
 bool is_key(std::string_view key, std::string_view name) {
-  if (key.size() != name.size()) return false;
-  for (size_t i = 0; i < key.size(); ++i) {
-    char c = key[i] >= 'A' && key[i] <= 'Z' ? static_cast<char>(key[i] | 0x20) : key[i];
-    if (c != name[i]) return false;
-  }
-  return true;
+  return equals_ascii_ignoring_case(key, name);
 }
 
 // One extra, in either syntax; Hugo's keys are case-insensitive.

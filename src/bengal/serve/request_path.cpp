@@ -1,8 +1,7 @@
 #include "bengal/serve/request_path.hpp"
 
-#include <cctype>
-
 #include "bengal/core/source_tree.hpp"
+#include "bengal/core/unicode_case.hpp"
 
 namespace fs = std::filesystem;
 
@@ -12,11 +11,7 @@ namespace {
 using Kind = ResolvedPath::Kind;
 
 bool iequals_at(std::string_view text, size_t at, std::string_view lower) {
-  if (at + lower.size() > text.size()) return false;
-  for (size_t i = 0; i < lower.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[at + i])) != lower[i]) return false;
-  }
-  return true;
+  return equals_ascii_ignoring_case(text.substr(at, lower.size()), lower);
 }
 
 // %2f, %5c and %00 in the raw path: an encoded slash, backslash or NUL is never part of a

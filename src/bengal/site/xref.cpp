@@ -5,6 +5,7 @@
 
 #include "bengal/core/read_set.hpp"
 #include "bengal/core/string_pool.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/core/url_path.hpp"
 
 namespace bengal::site {
@@ -123,9 +124,7 @@ LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
   if (it != last && table_->str(*it) == anchor) return t;
   // Without an element of that id, "#top" is the top of the page (HTML's "scroll to the
   // fragment"), in any case.
-  if (anchor.size() == 3 && (anchor[0] | 0x20) == 't' && (anchor[1] | 0x20) == 'o' &&
-      (anchor[2] | 0x20) == 'p')
-    return t;
+  if (equals_ascii_ignoring_case(anchor, "top")) return t;
   t.status = LinkTarget::Status::kMissingAnchor;
   return t;
 }
