@@ -11,6 +11,13 @@
 namespace bengal::site {
 namespace {
 
+// A target of `status` that names no page (a missing page, an unknown project).
+LinkTarget pageless(LinkTarget::Status status) {
+  LinkTarget t;
+  t.status = status;
+  return t;
+}
+
 // Resolves "." and ".." in a '/'-separated relative path; nullopt-like empty result with
 // `ok = false` when it climbs above the root.
 std::string normalize_path(std::string_view path, bool& ok) {
@@ -162,7 +169,7 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
     if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
     if (dest.ends_with(".md")) {
       PageId id = by_path(dest.substr(1));
-      if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
+      if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
       return with_anchor(id, anchor);
     }
     return {};  // an asset or a page outside bengal's knowledge
@@ -173,7 +180,7 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
   if (!joined.empty()) joined += '/';
   joined += dest;
   PageId id = by_path(joined);
-  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
+  if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
   return with_anchor(id, anchor);
 }
 
@@ -234,13 +241,13 @@ std::string expand_template(std::string_view tmpl, std::string_view target) {
 LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
   if (ExternalRef ext; parse_external_ref(target, ext)) {
     auto it = templates_.find(std::string(ext.project));
-    if (it == templates_.end()) return {LinkTarget::Status::kUnknownProject, kNoPage, {}, {}, {}};
+    if (it == templates_.end()) return pageless(LinkTarget::Status::kUnknownProject);
     return {
         LinkTarget::Status::kExternal, kNoPage, {}, expand_template(it->second, ext.target), {}};
   }
   if (target.starts_with('!')) {
     PageId id = lookup(targets_, target.substr(1));
-    if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
+    if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
     return with_anchor(id, target.substr(1));
   }
   std::string_view anchor;
@@ -265,7 +272,7 @@ LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
     if (id == kNoPage) id = slugs_.find(*table_, target);
     if (id == kNoPage) id = stems_.find(*table_, target);
   }
-  if (id == kNoPage) return {LinkTarget::Status::kMissingPage, kNoPage, {}, {}, {}};
+  if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
   return with_anchor(id, anchor);
 }
 
