@@ -182,8 +182,7 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
     body_memo_ = std::make_unique<std::atomic<int8_t>[]>(n);
     for (size_t i = 0; i < n; ++i) body_memo_[i].store(-1);
   }
-  texts_in_cache_ = b.options.shard.sharded();
-  if (warm_ && site.features.search && !texts_in_cache_)
+  if (warm_ && site.features.search && !texts_in_cache())
     kept_entries_ = open_kept_entries(r.writer);
   cache_->begin(!warm_);
   r.body.set_body_reads(
@@ -281,7 +280,6 @@ bool Incremental::entry_reusable(PageId id) const {
 }
 
 void Incremental::record_index_entries(const std::vector<EntrySpan>& spans) {
-  if (texts_in_cache_) return;
   cache::UnitRecord unit;
   unit.outputs = stamps({"index.json"});
   ByteWriter w;
@@ -377,7 +375,7 @@ void Incremental::record(const std::string& key, reads::ReadSet&& set, uint32_t 
   unit.html_files = html_files;
   unit.math = math;
   std::optional<std::string> parts;
-  text = text && texts_in_cache_;
+  text = text && texts_in_cache();
   if (search != nullptr && (text || terms)) parts = encode_search(*search, text, terms);
   cache_->put_unit(key, cache::encode_unit(unit), std::move(parts));
 }

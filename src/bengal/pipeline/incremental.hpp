@@ -111,7 +111,7 @@ class Incremental final : public KeptOutputs {
   // be kept too.
   bool entry_reusable(PageId id) const;
   // Where index.json now holds each page's entry (write_search_index's spans), for the next
-  // build's KeptEntries.
+  // build's KeptEntries. Not in a shard's build, which writes no index.json.
   void record_index_entries(const std::vector<EntrySpan>& spans);
   // After each render batch: the records so far into the cache.
   void flush() { cache_->flush(); }
@@ -128,6 +128,9 @@ class Incremental final : public KeptOutputs {
   uint64_t template_digest(const std::string& name) const;
   bool outputs_intact(const cache::UnitRecord& unit) const;
   std::unique_ptr<KeptEntries> open_kept_entries(const output::OutputWriter& writer);
+  // Search texts go to the cache only in a shard's build, which writes no index.json to copy
+  // them from. Once start() has run.
+  bool texts_in_cache() const { return build_->options.shard.sharded(); }
   std::vector<cache::OutputStamp> stamps(const std::vector<std::string>& rels) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
@@ -135,9 +138,6 @@ class Incremental final : public KeptOutputs {
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;
   bool warm_ = false;
-  // Search texts go to the cache only in a shard's build, which writes no index.json to
-  // copy them from.
-  bool texts_in_cache_ = false;
   std::unique_ptr<KeptEntries> kept_entries_;
   std::atomic<size_t> group_files_kept_{0};
   bool pagerank_changed_ = true;

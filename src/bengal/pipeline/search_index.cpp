@@ -37,7 +37,7 @@ class IndexJson {
     EntrySpan span = kept_->span(id);
     uint64_t gap = separator().size();
     // Entries that followed one another are two bytes apart (",\n"), as here.
-    if (run_end_ != 0 && span.offset == run_end_ + gap && !first_) {
+    if (run_end_ != 0 && span.offset == run_end_ + gap) {
       run_end_ = span.offset + span.size;
     } else {
       end_run();
