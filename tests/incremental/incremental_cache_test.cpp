@@ -8,6 +8,7 @@
 #include <map>
 #include <utility>
 
+#include "bengal/cache/sqlite_db.hpp"
 #include "bengal/search/term_spill.hpp"
 
 #include "../support/build_into.hpp"
@@ -171,6 +172,57 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
   // The feeds that list b are made again; docs/rss.xml is kept.
   EXPECT_EQ(edited.site_files_kept, others + 1);
   EXPECT_LT(others, shards.size());
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+}
+
+// Runs `sql` on the site's build cache, as a damaged or half-lost cache would leave it.
+void edit_cache(const TestSite& site, const std::string& sql) {
+  cache::Database(site.dir() / ".bengal/cache.db").exec(sql);
+}
+
+// A warm build patches the search index from the records the cache keeps of each bucket;
+// records that are damaged or gone are read again from the terms the cache keeps of each page.
+TEST(IncrementalCache, SearchRecordsTheCacheLostAreReadAgainFromThePagesTerms) {
+  for (const char* damage :
+       {"UPDATE groups SET record = x'00' WHERE key LIKE 'search records %'",
+        "UPDATE groups SET digest = digest + 1 WHERE key LIKE 'search records %'",
+        "DELETE FROM groups WHERE key LIKE 'search records %'"}) {
+    SCOPED_TRACE(damage);
+    TestSite site(kCacheSite);
+    site.build(with_cache(pipeline::CacheMode::kUse));
+    edit_cache(site, damage);
+    // "alphabet" goes into the bucket of a's "alpha" (the shard "al", 616c in hex).
+    write_file(site.dir() / "content/blog/b.md",
+               "---\ntitle: B\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta alphabet.\n");
+    auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
+    EXPECT_GT(warm.renders_reused, 0u);
+    std::string shard = site.output("search/t/616c.json");
+    EXPECT_NE(shard.find("\"alpha\""), std::string::npos);
+    EXPECT_NE(shard.find("\"alphabet\""), std::string::npos);
+    EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+    // The records were stored again: the next edit patches them.
+    write_file(site.dir() / "content/blog/b.md",
+               "---\ntitle: B\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta.\n");
+    site.build(with_cache(pipeline::CacheMode::kUse));
+    EXPECT_EQ(site.output("search/t/616c.json").find("\"alphabet\""), std::string::npos);
+    EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  }
+}
+
+// A re-rendered page whose last terms the cache lost: the buckets they were in are not known,
+// so every bucket is read back and checked, and a word the page no longer has leaves the index.
+TEST(IncrementalCache, APageWhoseLastTermsWereLostLeavesNoStaleWordInTheIndex) {
+  Files files = kCacheSite;
+  files["content/blog/b.md"] = "---\ntitle: B\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta zygote.\n";
+  TestSite site(files);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  ASSERT_NE(site.output("search/t/7a79.json").find("\"zygote\""), std::string::npos);
+  edit_cache(site, "DELETE FROM units WHERE instr(search, 'zygote') > 0");
+  write_file(site.dir() / "content/blog/b.md",
+             "---\ntitle: B\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta.\n");
+  auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_GT(warm.renders_reused, 0u);
+  EXPECT_FALSE(fs::exists(site.out() / "search/t/7a79.json"));
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 

@@ -280,9 +280,14 @@ void render_unit(RenderContext& r, Scratch& s, const std::string& key, PageId pa
                  std::string_view title = {}) {
   bool text = search != nullptr && r.search_spill;
   bool terms = search != nullptr && r.sharded_search;
+  // A patched search index wants a kept page's terms left in the cache, and a re-rendered
+  // page's old ones (ShardedSearch::replace).
+  bool patching = terms && r.sharded_search->patching();
+  std::optional<std::string> last_terms;
   Incremental* incremental = r.build.incremental;
   if (incremental != nullptr) {
-    if (std::optional<KeptRender> kept = incremental->keep(key, text, terms, page)) {
+    if (std::optional<KeptRender> kept = incremental->keep(key, text, terms && !patching, page,
+                                                           patching ? &last_terms : nullptr)) {
       if (search != nullptr) *search = std::move(kept->search);
       r.files += kept->html_files;
       ++r.renders_kept;
@@ -304,6 +309,7 @@ void render_unit(RenderContext& r, Scratch& s, const std::string& key, PageId pa
   ++r.renders;
   if (search != nullptr) {
     if (terms) search->terms = page_terms(title, headings, body_text);
+    search->last_terms = std::move(last_terms);
     if (text) search->text = std::move(body_text);
   }
   if (incremental != nullptr) {
@@ -345,6 +351,11 @@ void add_search_entries(RenderContext& r, RenderUnits& units, const std::vector<
   }
   if (r.sharded_search)
     for (size_t i = 0; i < batch.size(); ++i) {
+      if (r.sharded_search->patching()) {
+        if (!search[i].kept)
+          r.sharded_search->replace(batch[i], search[i].last_terms, search[i].terms);
+        continue;
+      }
       if (search[i].kept_terms.empty()) {
         r.sharded_search->add(batch[i], search[i].terms);
         continue;

@@ -9,6 +9,7 @@
 #include <tbb/task_group.h>
 
 #include "bengal/core/byte_codec.hpp"
+#include "bengal/core/compressed_text.hpp"
 #include "bengal/pipeline/digests.hpp"
 #include "bengal/pipeline/include_lookup.hpp"
 #include "bengal/pipeline/render_context.hpp"
@@ -23,6 +24,9 @@ constexpr uint64_t kMissingTemplate = 1;
 constexpr const char* kIndexEntriesKey = "search:index-entries";
 // Bodies that embed bodies that embed ...: past this depth, call it changed.
 constexpr int kMaxBodyDepth = 32;
+// Stored records (Incremental::store) shrink about 3 times; one said to shrink more than this
+// is damaged.
+constexpr uint64_t kMaxStoredRatio = 64;
 
 // The build options that change what is written.
 std::string output_options(const BuildContext& b) {
@@ -40,27 +44,8 @@ std::string encode_search(const SearchParts& search, bool text, bool terms) {
   ByteWriter w;
   w.byte(static_cast<uint8_t>((text ? 1 : 0) | (terms ? 2 : 0)));
   if (text) w.text(search.text);
-  if (terms) {
-    w.varint(search.terms.size());
-    for (const auto& [term, weight] : search.terms) {
-      w.text(term);
-      w.varint(weight);
-    }
-  }
+  if (terms) write_page_terms(w, search.terms);
   return w.take();
-}
-
-// Reads the terms of `r` (a count, then term and weight pairs), calling `fn` for each; false
-// when they are not whole.
-template <class Fn>
-bool read_terms(ByteReader& r, Fn&& fn) {
-  size_t n = r.count(2);
-  for (size_t i = 0; i < n && r.ok(); ++i) {
-    std::string_view term = r.text();
-    auto weight = static_cast<uint16_t>(r.varint());
-    if (r.ok()) fn(term, weight);
-  }
-  return r.ok();
 }
 
 // False when the bytes are not a whole record or lack what is asked for. The terms are checked
@@ -72,10 +57,23 @@ bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& o
   if ((has & 1) != 0) out.text = r.text();
   if ((has & 2) != 0) {
     size_t start = bytes.size() - r.remaining();
-    if (!read_terms(r, [](std::string_view, uint16_t) {})) return false;
+    if (!read_page_terms(r, [](std::string_view, uint16_t) {})) return false;
     out.kept_terms = std::string(bytes.substr(start));
   }
   return r.ok() && r.at_end();
+}
+
+// The terms of a search record (encode_search's), when it has them.
+std::optional<std::string> terms_of(const std::optional<std::string>& record) {
+  SearchParts parts;
+  if (!record || !decode_search(*record, false, true, parts)) return std::nullopt;
+  return std::move(parts.kept_terms);
+}
+
+// Whether a search record says it holds terms, without reading them: a kept render's terms
+// stay in the cache, and its first byte says whether they are there.
+bool has_terms(const std::optional<std::string>& record) {
+  return record && !record->empty() && ((*record)[0] & 2) != 0;
 }
 
 // The related pages as a group of the cache: its digest is the inputs', its record the lists.
@@ -100,12 +98,6 @@ class CachedRelated final : public graph::RelatedMemo {
 
 Incremental::Incremental(std::unique_ptr<cache::BuildCache> cache)
     : cache_(std::move(cache)), related_memo_(std::make_unique<CachedRelated>(*cache_)) {}
-
-void for_each_kept_term(std::string_view kept_terms,
-                        const std::function<void(std::string_view, uint16_t)>& fn) {
-  ByteReader r(kept_terms);
-  read_terms(r, fn);
-}
 
 std::string Incremental::page_key(PageId id) {
   return fmt::format("p{}", id);
@@ -184,6 +176,8 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   }
   if (warm_ && site.features.search && !texts_in_cache())
     kept_entries_ = open_kept_entries(r.writer);
+  // A shard's build gives its terms to `bengal merge`, which makes the index.
+  if (warm_ && r.sharded_search && !b.options.shard.sharded()) r.sharded_search->patch(*this);
   cache_->begin(!warm_);
   r.body.set_body_reads(
       [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
@@ -289,7 +283,7 @@ void Incremental::record_index_entries(const std::vector<EntrySpan>& spans) {
 }
 
 std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, bool terms,
-                                            PageId page) {
+                                            PageId page, std::optional<std::string>* last_terms) {
   if (!warm_) return std::nullopt;
   std::optional<cache::BuildCache::UnitRow> row;
   if (auto it = prefetched_.find(key); it != prefetched_.end()) {
@@ -297,17 +291,25 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
   } else {
     row = cache_->unit_row(key);
   }
+  if (!row) return std::nullopt;
+  auto render_again = [&]() -> std::optional<KeptRender> {
+    if (last_terms != nullptr) *last_terms = terms_of(row->search_text);
+    return std::nullopt;
+  };
   cache::UnitRecord unit;
-  if (!row || !cache::decode_unit(row->record, unit)) return std::nullopt;
-  if (reads_changed(unit.reads, 0) || !outputs_intact(unit)) return std::nullopt;
+  if (!cache::decode_unit(row->record, unit) || reads_changed(unit.reads, 0) ||
+      !outputs_intact(unit))
+    return render_again();
   KeptRender kept;
   kept.html_files = unit.html_files;
+  kept.search.kept = true;
   kept.search.entry_kept = text && entry_reusable(page);
   bool text_in_row = text && !kept.search.entry_kept;
   if (text_in_row || terms) {
     if (!row->search_text || !decode_search(*row->search_text, text_in_row, terms, kept.search))
-      return std::nullopt;
+      return render_again();
   }
+  if (last_terms != nullptr && !has_terms(row->search_text)) return render_again();
   for (const auto& o : unit.outputs) render_->writer.keep(o.rel);
   for (auto& d : unit.reads.diagnostics) build_->diagnostics.add(std::move(d));
   if (unit.math) render_->pages.note_math();
@@ -342,6 +344,50 @@ std::optional<std::vector<std::string>> Incremental::keep_group(const std::strin
 
 uint64_t Incremental::page_digest(PageId id) const {
   return id < digests_.full.size() ? digests_.full[id] : 0;
+}
+
+std::optional<std::pair<uint64_t, std::string>> Incremental::stored(const std::string& key) {
+  std::optional<cache::BuildCache::GroupRow> row = cache_->group(key);
+  if (!row) return std::nullopt;
+  ByteReader r(row->record);
+  uint64_t size = r.varint();
+  std::string_view packed =
+      std::string_view(row->record).substr(row->record.size() - r.remaining());
+  // A size the frame cannot hold is a damaged or hostile cache, never a reason to allocate it.
+  std::string bytes;
+  if (!r.ok() || size > kMaxStoredRatio * packed.size() || !decompress_text(packed, size, bytes))
+    return std::nullopt;
+  return std::pair{row->digest, std::move(bytes)};
+}
+
+void Incremental::store(const std::string& key, uint64_t digest, std::string bytes) {
+  // Compressed: the records of a site's search index are a third of the cache otherwise.
+  ByteWriter w;
+  w.varint(bytes.size());
+  w.bytes() += compress_text(bytes);
+  cache_->put_group(key, digest, w.take());
+  // Into the database at once: a big site's search records would otherwise all wait in
+  // memory for the end of the build.
+  cache_->flush();
+}
+
+bool Incremental::for_each_page_terms(std::span<const PageId> pages,
+                                      const std::function<void(PageId, std::string_view)>& fn) {
+  cache_->flush();  // the renders recorded since the last batch
+  constexpr size_t kChunk = 1024;
+  for (size_t at = 0; at < pages.size(); at += kChunk) {
+    std::span<const PageId> chunk = pages.subspan(at, std::min(kChunk, pages.size() - at));
+    std::vector<std::string> keys;
+    keys.reserve(chunk.size());
+    for (PageId id : chunk) keys.push_back(page_key(id));
+    std::vector<std::optional<cache::BuildCache::UnitRow>> rows = cache_->unit_rows(keys);
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      std::optional<std::string> terms = rows[i] ? terms_of(rows[i]->search_text) : std::nullopt;
+      if (!terms) return false;
+      fn(chunk[i], *terms);
+    }
+  }
+  return true;
 }
 
 void Incremental::record_group(const std::string& key, uint64_t inputs,

@@ -44,11 +44,12 @@ struct SearchParts {
   std::string kept_terms;
   // A kept page's index.json entry is the last build's (KeptEntries); `text` is then empty.
   bool entry_kept = false;
+  // The page's render was kept.
+  bool kept = false;
+  // While the search index is patched (ShardedSearch::patch), a re-rendered page's terms in
+  // the last build, encoded as kept_terms; none when the cache did not have them.
+  std::optional<std::string> last_terms;
 };
-
-// Calls `fn(term, weight)` for each term of SearchParts::kept_terms, in order.
-void for_each_kept_term(std::string_view kept_terms,
-                        const std::function<void(std::string_view, uint16_t)>& fn);
 
 // What a kept render gives back to the build.
 struct KeptRender {
@@ -83,8 +84,11 @@ class Incremental final : public KeptOutputs {
   // diagnostics again and returns what the build counts. Thread-safe.
   // With `text` (`terms`), only when the last build kept its search text (terms): page
   // `page`'s entry is the last index.json's (entry_reusable), or a shard's text in the cache.
+  // With `last_terms` (the search index is patched), a kept render must have its terms in the
+  // cache, which stay there, and a render that is not kept gives its last terms there.
   std::optional<KeptRender> keep(const std::string& key, bool text, bool terms,
-                                 PageId page = kNoPage);
+                                 PageId page = kNoPage,
+                                 std::optional<std::string>* last_terms = nullptr);
   // Reads the last build's records of `keys` at once, before a batch renders in parallel:
   // keep() then finds them without waiting for the database, which one thread reads at a
   // time. Not thread-safe; the records go with the next prefetch.
@@ -99,6 +103,10 @@ class Incremental final : public KeptOutputs {
   void record_group(const std::string& key, uint64_t inputs,
                     const std::vector<std::string>& rels) override;
   uint64_t page_digest(PageId id) const override;
+  std::optional<std::pair<uint64_t, std::string>> stored(const std::string& key) override;
+  void store(const std::string& key, uint64_t digest, std::string bytes) override;
+  bool for_each_page_terms(std::span<const PageId> pages,
+                           const std::function<void(PageId, std::string_view)>& fn) override;
   size_t group_files_kept() const { return group_files_kept_.load(); }
   // The related pages of the last build, kept in the cache as the group "graph:related".
   // Usable from discovery on, before start().

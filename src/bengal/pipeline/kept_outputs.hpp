@@ -7,8 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "bengal/core/ids.hpp"
@@ -28,6 +32,17 @@ class KeptOutputs {
   // The digest of all that page `id` gives the lists that show it (its front matter, summary
   // and body), for a group's `inputs`.
   virtual uint64_t page_digest(PageId id) const = 0;
+
+  // Records a group keeps besides its files (a search bucket's postings, sharded_search.hpp):
+  // the last build's digest and bytes of record `key`, if it stored one, and this build's.
+  // Not thread-safe.
+  virtual std::optional<std::pair<uint64_t, std::string>> stored(const std::string& key) = 0;
+  virtual void store(const std::string& key, uint64_t digest, std::string bytes) = 0;
+  // Calls `fn(page, terms)` with the search terms of each of `pages` (in that order) as the
+  // cache holds them: this build's for a page it rendered, the last build's for one it kept
+  // (encoded as SearchParts::kept_terms). False, having stopped, when a page has none.
+  virtual bool for_each_page_terms(std::span<const PageId> pages,
+                                   const std::function<void(PageId, std::string_view)>& fn) = 0;
 };
 
 }  // namespace bengal::pipeline

@@ -16,30 +16,48 @@ namespace {
 // build's).
 constexpr size_t kFlushBytes = size_t{16} * 1024;
 
-// Calls `fn(term, page, weight)` for each record of `data`.
-template <class Fn>
-void for_each_record(std::string_view data, Fn&& fn) {
-  for (size_t i = 0; i + 7 <= data.size();) {
-    uint32_t page;
-    uint16_t weight;
-    std::memcpy(&page, data.data() + i, 4);
-    std::memcpy(&weight, data.data() + i + 4, 2);
-    size_t len = static_cast<unsigned char>(data[i + 6]);
-    fn(data.substr(i + 7, len), page, weight);
-    i += 7 + len;
+}  // namespace
+
+void append_record(std::string& out, std::string_view term, uint32_t page, uint16_t weight) {
+  char head[7];
+  std::memcpy(head, &page, 4);
+  std::memcpy(head + 4, &weight, 2);
+  term = term.substr(0, 255);
+  head[6] = static_cast<char>(static_cast<uint8_t>(term.size()));
+  out.append(head, sizeof head);
+  out.append(term);
+}
+
+uint64_t record_digest(std::string_view term, uint32_t page, uint16_t weight) {
+  uint64_t head = (uint64_t{page} << 16) | weight;
+  term = term.substr(0, 255);
+  return XXH3_64bits_withSeed(term.data(), term.size(), head);
+}
+
+BestPostings::BestPostings(size_t max_postings) : max_(std::max<size_t>(max_postings, 1)) {}
+
+void BestPostings::add(std::string_view term, uint32_t page, uint16_t weight) {
+  auto it = best_.find(std::string(term));
+  if (it == best_.end()) it = best_.emplace(std::string(term), std::vector<Ranked>()).first;
+  std::vector<Ranked>& heap = it->second;  // its top is the worst one kept
+  Ranked r{weight, page};
+  if (heap.size() < max_) {
+    heap.push_back(r);
+    std::push_heap(heap.begin(), heap.end());
+  } else if (r < heap.front()) {
+    std::pop_heap(heap.begin(), heap.end());
+    heap.back() = r;
+    std::push_heap(heap.begin(), heap.end());
   }
 }
 
-// A posting's rank among its term's: higher weight first, then lower page (as shards.cpp).
-struct Ranked {
-  uint16_t weight;
-  uint32_t page;
-  bool operator<(const Ranked& o) const {
-    return weight != o.weight ? weight > o.weight : page < o.page;
-  }
-};
-
-}  // namespace
+std::vector<Posting> BestPostings::take() {
+  std::vector<Posting> out;
+  for (const auto& [term, heap] : best_)
+    for (const Ranked& r : heap) out.push_back({term, r.page, r.weight});
+  best_.clear();
+  return out;
+}
 
 TermSpill::TermSpill(const std::filesystem::path& folder, size_t prefix_chars)
     : file_(folder, "bengal-search-terms"),
@@ -60,12 +78,8 @@ size_t TermSpill::bucket_of(std::string_view term) const {
 void TermSpill::add(std::string_view term, uint32_t page, uint16_t weight) {
   size_t b = bucket_of(term);
   std::string& buf = buffers_[b];
-  char head[7];
-  std::memcpy(head, &page, 4);
-  std::memcpy(head + 4, &weight, 2);
-  head[6] = static_cast<char>(static_cast<uint8_t>(std::min<size_t>(term.size(), 255)));
-  buf.append(head, sizeof head);
-  buf.append(term.substr(0, 255));
+  append_record(buf, term, page, weight);
+  digests_[b] += record_digest(term, page, weight);
   if (buf.size() >= kFlushBytes) flush(b);
 }
 
@@ -73,21 +87,19 @@ void TermSpill::flush(size_t b) {
   std::string& buf = buffers_[b];
   if (buf.empty()) return;
   chunks_[b].emplace_back(file_.append(buf), static_cast<uint32_t>(buf.size()));
-  digests_[b] = XXH3_64bits_withSeed(buf.data(), buf.size(), digests_[b]);
   buf.clear();
   buf.shrink_to_fit();
 }
 
-uint64_t TermSpill::bucket_digest(size_t b) const {
-  // Chunks end where the buffer filled, which depends only on the records added.
-  const std::string& rest = buffers_[b];
-  return XXH3_64bits_withSeed(rest.data(), rest.size(), digests_[b]);
-}
-
-std::vector<Posting> TermSpill::read_bucket(size_t b) {
+std::string TermSpill::bucket_records(size_t b) {
   std::string data;
   for (auto [offset, size] : chunks_[b]) file_.read(offset, size, data);
   data += buffers_[b];
+  return data;
+}
+
+std::vector<Posting> TermSpill::read_bucket(size_t b) {
+  std::string data = bucket_records(b);
   std::vector<Posting> out;
   out.reserve(data.size() / 12);  // a record is 7 bytes and a term of about 5
   for_each_record(data, [&](std::string_view term, uint32_t page, uint16_t weight) {
@@ -97,35 +109,12 @@ std::vector<Posting> TermSpill::read_bucket(size_t b) {
 }
 
 std::vector<Posting> TermSpill::best_postings(size_t b, size_t max_postings) {
-  max_postings = std::max<size_t>(max_postings, 1);
-  // Per term a max-heap by rank of at most max_postings: its top is the worst one kept.
-  std::unordered_map<std::string, std::vector<Ranked>> best;
-  auto add = [&](std::string_view term, uint32_t page, uint16_t weight) {
-    auto it = best.find(std::string(term));
-    if (it == best.end()) it = best.emplace(std::string(term), std::vector<Ranked>()).first;
-    std::vector<Ranked>& heap = it->second;
-    Ranked r{weight, page};
-    if (heap.size() < max_postings) {
-      heap.push_back(r);
-      std::push_heap(heap.begin(), heap.end());
-    } else if (r < heap.front()) {
-      std::pop_heap(heap.begin(), heap.end());
-      heap.back() = r;
-      std::push_heap(heap.begin(), heap.end());
-    }
-  };
+  BestPostings best(max_postings);
   // One chunk at a time: a chunk ends at a record (flush() writes whole records).
-  std::string chunk;
-  for (auto [offset, size] : chunks_[b]) {
-    chunk.clear();
-    file_.read(offset, size, chunk);
-    for_each_record(chunk, add);
-  }
-  for_each_record(buffers_[b], add);
-  std::vector<Posting> out;
-  for (const auto& [term, heap] : best)
-    for (const Ranked& r : heap) out.push_back({term, r.page, r.weight});
-  return out;
+  for_each_in_bucket(b, [&](std::string_view term, uint32_t page, uint16_t weight) {
+    best.add(term, page, weight);
+  });
+  return best.take();
 }
 
 }  // namespace bengal::search
