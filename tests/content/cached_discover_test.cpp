@@ -377,18 +377,19 @@ TEST_F(CachedDiscoverTest, TheListingStampsEachFileAsStatDoes) {
   EXPECT_EQ(s.table.str(page(s, "link.md").title), "B");
 }
 
-// A folder of many entries is stat'ed on several threads (core/source_tree.cpp): each file
-// still gets its own stamp, links are followed, and what is skipped is reported as for a few.
+// A folder of 2,048 entries or more is stat'ed on several threads (core/source_tree.cpp): each
+// file still gets its own stamp, links are followed, and what is skipped is reported as for a
+// few.
 TEST_F(CachedDiscoverTest, AFolderOfManyEntriesIsListedAsAFewAre) {
   std::vector<std::string> expected;
-  for (int i = 0; i < 150; ++i) {
-    std::string rel = fmt::format("many/p{:03}.md", i);
+  for (int i = 0; i < 2100; ++i) {
+    std::string rel = fmt::format("many/p{:04}.md", i);
     bengal::test::write_file(path(rel), std::string(static_cast<size_t>(i) + 1, 'x'));
     expected.push_back(rel);
   }
   bengal::test::write_file(path("many/.hidden.md"), "hidden");
   bengal::test::write_file(path("many/sub/x.md"), "x");
-  fs::create_symlink("p001.md", path("many/link.md"));
+  fs::create_symlink("p0001.md", path("many/link.md"));
   fs::create_symlink("missing.md", path("many/gone.md"));
   ASSERT_EQ(::mkfifo(path("many/pipe").c_str(), 0600), 0);
   expected.insert(expected.end(), {"many/gone.md", "many/link.md", "many/sub/x.md"});

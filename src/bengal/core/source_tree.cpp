@@ -1,15 +1,20 @@
 #include "bengal/core/source_tree.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <map>
+#include <memory>
+#include <system_error>
 #include <utility>
 
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_group.h>
 
 namespace fs = std::filesystem;
 
@@ -22,13 +27,139 @@ bool has_hidden_segment(const fs::path& rel) {
   return false;
 }
 
+// What the walk keeps of a stat: it holds one for every file of the site at once.
+struct FileStat {
+  mode_t mode = 0;  // stays 0 where stat failed: every file has a type
+  dev_t dev = 0;
+  ino_t ino = 0;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;  // nanoseconds since the epoch
+};
+
+FileStat stat_at(int folder_fd, const char* path, int flags) {
+  struct stat st {};
+  if (::fstatat(folder_fd, path, &st, flags) != 0) return {};
+  return {st.st_mode, st.st_dev, st.st_ino, static_cast<uint64_t>(st.st_size),
+          int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+// A folder as read from disk, before the rules of source_tree.hpp apply: its entries whose
+// names are not ignored, sorted by name, each with its lstat. An entry gone before its lstat
+// is left out, as if the folder had been read a moment later.
+struct FolderListing;
+struct FolderEntry {
+  std::string name;
+  FileStat st;                            // lstat
+  std::unique_ptr<FolderListing> folder;  // a real subfolder's listing, read ahead
+};
+struct FolderListing {
+  std::vector<FolderEntry> entries;
+  std::error_code error;  // reading stopped here; `entries` holds what was read before
+};
+
+// The lstat of every entry, relative to the folder so that the kernel does not resolve the
+// folder's path again for each file.
+void lstat_entries(int folder_fd, std::vector<FolderEntry>& entries) {
+  auto one = [&](FolderEntry& e) {
+    e.st = stat_at(folder_fd, e.name.c_str(), AT_SYMLINK_NOFOLLOW);
+  };
+  // Folders are the unit of parallel work (read_folder_tree); only a folder of thousands of
+  // files, a flat site, is worth splitting further.
+  constexpr size_t kParallelFrom = 2048, kChunk = 512;
+  if (entries.size() < kParallelFrom) {
+    for (FolderEntry& e : entries) one(e);
+    return;
+  }
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, entries.size(), kChunk), [&](const auto& r) {
+    for (size_t i = r.begin(); i < r.end(); ++i) one(entries[i]);
+  });
+}
+
+// Reads the folder at `path`. Its last component is not followed: the walk reads a folder
+// through a symlink only once the link has been checked, by its resolved path.
+void read_folder(const fs::path& path, FolderListing& listing) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  DIR* dir = fd >= 0 ? ::fdopendir(fd) : nullptr;
+  if (dir == nullptr) {
+    listing.error = std::error_code(errno, std::generic_category());
+    if (fd >= 0) ::close(fd);
+    return;
+  }
+  std::vector<std::string> names;
+  for (;;) {
+    errno = 0;  // readdir returns null both at the end and on an error, which sets errno
+    const dirent* e = ::readdir(dir);
+    if (e == nullptr) break;
+    if (!is_ignored_file_name(e->d_name)) names.emplace_back(e->d_name);
+  }
+  if (errno != 0) listing.error = std::error_code(errno, std::generic_category());
+  std::sort(names.begin(), names.end());
+  listing.entries.resize(names.size());
+  for (size_t i = 0; i < names.size(); ++i) listing.entries[i].name = std::move(names[i]);
+  lstat_entries(::dirfd(dir), listing.entries);
+  std::erase_if(listing.entries, [](const FolderEntry& e) { return e.st.mode == 0; });
+  ::closedir(dir);
+}
+
+void read_folder_below(tbb::task_group& tasks, const fs::path& path, FolderListing& listing) {
+  read_folder(path, listing);
+  for (FolderEntry& e : listing.entries) {
+    if (!S_ISDIR(e.st.mode)) continue;
+    e.folder = std::make_unique<FolderListing>();
+    tasks.run([&tasks, sub = path / e.name, &sub_listing = *e.folder] {
+      read_folder_below(tasks, sub, sub_listing);
+    });
+  }
+}
+
+// Reads the folder at `path` and every real folder below it (not those behind symlinks), one
+// task a folder: a warm build stats every source file, a system call each, and folders are
+// batches large enough to share among threads without waiting on each other. The walk then
+// applies its rules to these listings in order, on one thread, so what it lists and reports
+// is the same at any thread count.
+std::unique_ptr<FolderListing> read_folder_tree(const fs::path& path) {
+  auto listing = std::make_unique<FolderListing>();
+  tbb::task_group tasks;
+  read_folder_below(tasks, path, *listing);
+  tasks.wait();
+  return listing;
+}
+
+// A folder the walk has yet to list, with its listing if it was read ahead.
+struct PendingFolder {
+  fs::path path;
+  std::string rel;
+  std::unique_ptr<FolderListing> listing;
+  size_t parent;  // in Walker::folders
+};
+
+// What the walk listed in one folder. The walk lists a folder's files before those of its
+// subfolders, while the result is in path order, which interleaves them ("blog.md",
+// "blog/a.md", "blogs.md"): merging each folder's sorted files with its subfolders in
+// Walker::files_in_path_order costs no comparison of every file with every other.
+struct WalkedFolder {
+  std::vector<ListedFile> files;                           // sorted by rel
+  std::vector<std::pair<std::string, size_t>> subfolders;  // rel + '/', index in the folders
+};
+
+std::string join_rel(std::string_view prefix, std::string_view name) {
+  if (prefix.empty()) return std::string(name);
+  std::string rel;
+  rel.reserve(prefix.size() + 1 + name.size());
+  rel.append(prefix).append(1, '/').append(name);
+  return rel;
+}
+
 struct Walker {
   const SourceTreeOptions& options;
   std::string_view display_dir;
   Diagnostics& diagnostics;
-  fs::path site;                                          // canonical
-  std::map<std::pair<dev_t, ino_t>, std::string> walked;  // folder -> how it was first reached
-  std::vector<ListedFile> files;
+  fs::path site{};                                          // canonical
+  std::map<std::pair<dev_t, ino_t>, std::string> walked{};  // folder -> how it was first reached
+  // In the order the walk lists them, after the first, which stands for the folder above the
+  // listed path: the listed folder is its one subfolder, or a dangling link its one file.
+  std::vector<WalkedFolder> folders{1};
+  std::vector<PendingFolder> found{};  // the folders found in the folder being listed
 
   std::string display(const std::string& rel) const {
     return rel.empty() ? std::string(display_dir) : fmt::format("{}/{}", display_dir, rel);
@@ -64,35 +195,36 @@ struct Walker {
     return {};
   }
 
-  // Lists one entry (`rel` empty: the listed folder itself) whose lstat is `st`; pushes
-  // folders to walk on `todo`.
-  void visit(const fs::path& path, const std::string& rel, struct stat st,
-             std::vector<std::pair<fs::path, std::string>>& todo) {
-    bool link = S_ISLNK(st.st_mode);
+  static void add_file(std::vector<ListedFile>& files, std::string rel, const FileStat& st) {
+    files.push_back({std::move(rel), true, st.size, st.mtime_ns, static_cast<uint64_t>(st.ino)});
+  }
+
+  // Lists one entry of folders[`folder`] (`rel` empty: the listed folder itself) whose lstat is
+  // `st`; adds folders to walk to `found`, with `listing` if the folder was read ahead.
+  void visit(const fs::path& path, std::string rel, FileStat st,
+             std::unique_ptr<FolderListing> listing, size_t folder) {
+    bool link = S_ISLNK(st.mode);
     fs::path real = path;
     if (link) {
       real = follow(path, rel);
       if (real.empty()) return;
-      if (::stat(real.c_str(), &st) != 0) {
-        files.push_back(ListedFile{rel, false, 0, 0, 0});
+      st = stat_at(AT_FDCWD, real.c_str(), 0);
+      if (st.mode == 0) {
+        folders[folder].files.push_back(ListedFile{std::move(rel), false, 0, 0, 0});
         return;
       }
     }
-    if (S_ISDIR(st.st_mode)) {
-      auto [it, fresh] = walked.emplace(std::pair{st.st_dev, st.st_ino}, display(rel));
+    if (S_ISDIR(st.mode)) {
+      auto [it, fresh] = walked.emplace(std::pair{st.dev, st.ino}, display(rel));
       if (fresh) {
-        todo.emplace_back(real, rel);
+        found.push_back({std::move(real), std::move(rel), std::move(listing), folder});
       } else {
         warn(rel, fmt::format("symlink to {} points to a folder already included as {}; "
                               "skipped",
                               real.string(), it->second));
       }
-    } else if (S_ISREG(st.st_mode)) {
-      if (!rel.empty()) {
-        files.push_back({rel, true, static_cast<uint64_t>(st.st_size),
-                         int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec,
-                         static_cast<uint64_t>(st.st_ino)});
-      }
+    } else if (S_ISREG(st.mode)) {
+      if (!rel.empty()) add_file(folders[folder].files, std::move(rel), st);
     } else {
       warn(rel,
            "not a regular file (a FIFO, socket or device); skipped: replace it with a "
@@ -100,62 +232,77 @@ struct Walker {
     }
   }
 
-  // The lstat of each of `names` in `folder`, made in parallel and relative to the folder: a
-  // system call for each file is most of the walk's time (a warm build of a big site stats
-  // every source). False where the entry is gone.
-  static void lstat_all(const fs::path& folder, const std::vector<std::string>& names,
-                        std::vector<struct stat>& stats, std::vector<uint8_t>& found) {
-    stats.assign(names.size(), {});
-    found.assign(names.size(), 0);
-    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    auto one = [&](size_t i) {
-      found[i] = fd >= 0 ? ::fstatat(fd, names[i].c_str(), &stats[i], AT_SYMLINK_NOFOLLOW) == 0
-                         : ::lstat((folder / names[i]).c_str(), &stats[i]) == 0;
-    };
-    constexpr size_t kParallelFrom = 64;  // fewer are not worth waking a thread for
-    if (names.size() >= kParallelFrom) {
-      tbb::parallel_for(tbb::blocked_range<size_t>(0, names.size(), 32), [&](const auto& range) {
-        for (size_t i = range.begin(); i < range.end(); ++i) one(i);
-      });
-    } else {
-      for (size_t i = 0; i < names.size(); ++i) one(i);
+  void visit_entries(const PendingFolder& pending, size_t folder) {
+    folders[folder].files.reserve(pending.listing->entries.size());
+    for (FolderEntry& e : pending.listing->entries) {
+      std::string rel = join_rel(pending.rel, e.name);
+      // Most entries are plain files, which need no path: only links and folders do.
+      if (S_ISREG(e.st.mode)) {
+        add_file(folders[folder].files, std::move(rel), e.st);
+      } else {
+        visit(pending.path / e.name, std::move(rel), e.st, std::move(e.folder), folder);
+      }
     }
-    if (fd >= 0) ::close(fd);
   }
 
   void walk(const fs::path& dir) {
-    std::vector<std::pair<fs::path, std::string>> todo;
-    struct stat root {};
-    if (::lstat(dir.c_str(), &root) == 0) visit(dir, "", root, todo);
-    std::vector<struct stat> stats;
-    std::vector<uint8_t> found;
+    std::vector<PendingFolder> todo;
+    FileStat root = stat_at(AT_FDCWD, dir.c_str(), AT_SYMLINK_NOFOLLOW);
+    if (root.mode != 0) visit(dir, "", root, nullptr, 0);
+    todo.swap(found);
     while (!todo.empty()) {
-      auto [folder, prefix] = std::move(todo.back());
+      PendingFolder pending = std::move(todo.back());
       todo.pop_back();
-      std::vector<std::string> names;
-      std::error_code ec;
-      for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (!is_ignored_file_name(name)) names.push_back(std::move(name));
+      size_t folder = folders.size();
+      folders.emplace_back();
+      folders[pending.parent].subfolders.emplace_back(pending.rel + '/', folder);
+      // Not read ahead: the listed folder itself, or a folder reached through a symlink.
+      if (!pending.listing) pending.listing = read_folder_tree(pending.path);
+      if (pending.listing->error) {
+        diagnostics.add(make_error(display(pending.rel), 0, 0,
+                                   fmt::format("cannot read folder: {}; check its permissions",
+                                               pending.listing->error.message())));
       }
-      if (ec) {
-        diagnostics.add(
-            make_error(display(prefix), 0, 0,
-                       fmt::format("cannot read folder: {}; check its permissions", ec.message())));
-      }
+      visit_entries(pending, folder);
       // Sorted and depth first, so the first link to a folder is the same on every run.
-      std::sort(names.begin(), names.end());
-      lstat_all(folder, names, stats, found);
-      std::vector<std::pair<fs::path, std::string>> sub;
-      for (size_t i = 0; i < names.size(); ++i) {
-        if (!found[i]) continue;  // removed meanwhile
-        const std::string& name = names[i];
-        visit(folder / name, prefix.empty() ? name : fmt::format("{}/{}", prefix, name), stats[i],
-              sub);
-      }
-      todo.insert(todo.end(), std::make_move_iterator(sub.rbegin()),
-                  std::make_move_iterator(sub.rend()));
+      todo.insert(todo.end(), std::make_move_iterator(found.rbegin()),
+                  std::make_move_iterator(found.rend()));
+      found.clear();
     }
+  }
+
+  // Every listed file, sorted by rel: each folder's files up to a subfolder's "rel/", then
+  // that subfolder's, and so on. Iterative, since links can make the walk as deep as the site
+  // has folders.
+  std::vector<ListedFile> files_in_path_order() {
+    struct Cursor {
+      size_t folder, next_file = 0, next_subfolder = 0;
+    };
+    size_t count = 0;
+    for (WalkedFolder& f : folders) {
+      count += f.files.size();
+      // Found in name order, which is not always the order of "rel/": "blog" comes before
+      // "blog-2", but "blog-2/" before "blog/".
+      std::sort(f.subfolders.begin(), f.subfolders.end());
+    }
+    std::vector<ListedFile> out;
+    out.reserve(count);
+    std::vector<Cursor> stack{{0}};
+    while (!stack.empty()) {
+      Cursor& c = stack.back();
+      WalkedFolder& f = folders[c.folder];
+      bool last = c.next_subfolder == f.subfolders.size();
+      while (c.next_file < f.files.size() &&
+             (last || f.files[c.next_file].rel < f.subfolders[c.next_subfolder].first)) {
+        out.push_back(std::move(f.files[c.next_file++]));
+      }
+      if (last) {
+        stack.pop_back();
+        continue;
+      }
+      stack.push_back({f.subfolders[c.next_subfolder++].second});
+    }
+    return out;
   }
 };
 
@@ -193,13 +340,11 @@ std::vector<ListedFile> list_source_files_with_stats(const fs::path& dir,
                                                      Diagnostics& diagnostics) {
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(dir, ec))) return {};
-  Walker w{options, display_dir, diagnostics, {}, {}, {}};
+  Walker w{options, display_dir, diagnostics};
   w.site = fs::weakly_canonical(options.site_dir.empty() ? dir : options.site_dir, ec);
   if (ec) w.site = fs::absolute(options.site_dir.empty() ? dir : options.site_dir);
   w.walk(dir);
-  std::sort(w.files.begin(), w.files.end(),
-            [](const ListedFile& a, const ListedFile& b) { return a.rel < b.rel; });
-  return std::move(w.files);
+  return w.files_in_path_order();
 }
 
 std::vector<std::string> list_source_files(const fs::path& dir, std::string_view display_dir,
