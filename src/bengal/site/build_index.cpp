@@ -17,10 +17,12 @@ std::string display_path(const Site& site, PageId id) {
   return site.config.content_dir + "/" + std::string(site.source_path(id));
 }
 
-// Fills a CSR index: for each page id, the ids grouped under it by `owner_of`.
+// Fills a CSR index: for each page id, the ids grouped under it by `owner_of`, in page order
+// (page_order_less). Members already in page order keep it: then no group is sorted.
 template <typename OwnerOf>
 void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_of,
-              std::vector<uint32_t>& offsets, std::vector<PageId>& items) {
+              std::vector<uint32_t>& offsets, std::vector<PageId>& items,
+              bool members_in_order = false) {
   size_t n = site.table.pages.size();
   offsets.assign(n + 1, 0);
   for (PageId id : members) {
@@ -34,6 +36,7 @@ void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_o
     PageId owner = owner_of(id);
     if (owner != kNoPage) items[fill[owner]++] = id;
   }
+  if (members_in_order) return;
   for (size_t i = 0; i < n; ++i) {
     std::sort(items.begin() + offsets[i], items.begin() + offsets[i + 1],
               [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
@@ -282,20 +285,21 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     (pages[id].kind == content::PageKind::kPage ? regular : sections).push_back(id);
   }
   group_by(
-      site, regular, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
-      site.section_pages_);
-  group_by(
       site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets_,
       site.section_children_);
 
   // The cross-reference index reads only the table, so it is made while the pages are sorted
-  // and grouped into terms, which read nothing it writes.
+  // and grouped into sections and terms, which read nothing it writes.
   tbb::task_group xref;
   xref.run([&] { site.xref = XrefIndex(site.table, site.rendered_); });
-  site.regular_pages = regular;
-  // page_order_less is a total order (source paths differ): any sort gives one result.
+  site.regular_pages = std::move(regular);
+  // page_order_less is a total order (source paths differ): any sort gives one result. Sorted
+  // once here, the pages fall into their sections' lists and their terms' in order.
   tbb::parallel_sort(site.regular_pages.begin(), site.regular_pages.end(),
                      [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
+  group_by(
+      site, site.regular_pages, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
+      site.section_pages_, true);
   site.prev_in_section.assign(pages.size(), kNoPage);
   site.next_in_section.assign(pages.size(), kNoPage);
   for (PageId s : sections) {

@@ -1,6 +1,7 @@
 #include "bengal/site/taxonomy.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -10,15 +11,11 @@
 namespace bengal::site {
 namespace {
 
-// The names a page carries for a taxonomy, as written.
-void page_terms(const content::PageTable& table, const content::PageMeta& m, const TaxonomyDef& def,
-                std::vector<std::string_view>& out) {
+// The names a page carries for a taxonomy other than tags and categories (the page param of
+// its plural name), as written.
+void param_terms(const content::PageTable& table, const content::PageMeta& m,
+                 const TaxonomyDef& def, std::vector<std::string_view>& out) {
   out.clear();
-  if (def.plural == "tags" || def.plural == "categories") {
-    for (StrId s : table.list(def.plural == "tags" ? m.tags : m.categories))
-      out.push_back(table.str(s));
-    return;
-  }
   const Value* params = table.page_params(m);
   const Value* v = params ? params->find(def.plural) : nullptr;
   if (v == nullptr) return;
@@ -62,6 +59,68 @@ void Taxonomy::index_keys() {
   std::sort(by_key.begin(), by_key.end());
 }
 
+namespace {
+
+// The terms of one taxonomy with their pages, in the order first met.
+class TermCollector {
+ public:
+  explicit TermCollector(Taxonomy& tax) : tax_(tax) {}
+
+  // Tags and categories are interned: most pages share their names, so each name's key is
+  // made and looked up once.
+  void add_interned(PageId id, StrId name, const content::PageTable& table) {
+    auto it = by_name_.find(name);
+    if (it == by_name_.end()) {
+      std::optional<size_t> term = term_of(table.str(name));
+      it = by_name_.emplace(name, term ? *term : kNoTerm).first;
+    }
+    if (it->second != kNoTerm) add(id, it->second);
+  }
+
+  void add_name(PageId id, std::string_view name) {
+    if (std::optional<size_t> term = term_of(name)) add(id, *term);
+  }
+
+ private:
+  static constexpr size_t kNoTerm = SIZE_MAX;  // a name of only spaces
+
+  std::optional<size_t> term_of(std::string_view name) {
+    std::string key = term_key(name);
+    if (key.empty()) return std::nullopt;
+    auto [it, inserted] = by_key_.emplace(std::move(key), tax_.terms.size());
+    if (inserted) tax_.terms.push_back(Term{std::string(name), {}, {}});
+    return it->second;
+  }
+
+  void add(PageId id, size_t term) {
+    auto& list = tax_.terms[term].pages;
+    if (list.empty() || list.back() != id) list.push_back(id);  // a tag given twice
+  }
+
+  Taxonomy& tax_;
+  std::unordered_map<std::string, size_t> by_key_;
+  std::unordered_map<StrId, size_t> by_name_;
+};
+
+// Slugs: terms whose slugs clash ("C" and "C++" both give "c") get -2, -3, ... in the order of
+// their keys, so the result never depends on page order.
+void assign_slugs(std::vector<Term>& terms) {
+  std::vector<size_t> order(terms.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return term_key(terms[a].name) < term_key(terms[b].name); });
+  std::unordered_set<std::string> taken;
+  for (size_t i : order) {
+    std::string base = slugify(terms[i].name);
+    if (base.empty()) base = "term";
+    std::string slug = base;
+    for (int n = 2; !taken.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
+    terms[i].slug = std::move(slug);
+  }
+}
+
+}  // namespace
+
 std::vector<Taxonomy> build_taxonomies(const content::PageTable& table,
                                        std::span<const PageId> pages,
                                        const std::vector<TaxonomyDef>& defs) {
@@ -70,37 +129,19 @@ std::vector<Taxonomy> build_taxonomies(const content::PageTable& table,
   for (const auto& def : defs) {
     Taxonomy tax;
     tax.def = def;
-    std::unordered_map<std::string, size_t> by_key;
+    TermCollector terms(tax);
+    bool interned = def.plural == "tags" || def.plural == "categories";
     for (PageId id : pages) {
-      page_terms(table, table.pages[id], def, names);
-      for (std::string_view name : names) {
-        std::string key = term_key(name);
-        if (key.empty()) continue;
-        auto [it, inserted] = by_key.emplace(key, tax.terms.size());
-        if (inserted) tax.terms.push_back(Term{std::string(name), {}, {}});
-        auto& list = tax.terms[it->second].pages;
-        if (list.empty() || list.back() != id) list.push_back(id);  // a tag given twice
+      const content::PageMeta& m = table.pages[id];
+      if (interned) {
+        for (StrId name : table.list(def.plural == "tags" ? m.tags : m.categories))
+          terms.add_interned(id, name, table);
+        continue;
       }
+      param_terms(table, m, def, names);
+      for (std::string_view name : names) terms.add_name(id, name);
     }
-    // Slugs: terms whose slugs clash ("C" and "C++" both give "c") get -2, -3, ... in the
-    // order of their keys, so the result never depends on page order.
-    std::vector<size_t> order(tax.terms.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return term_key(tax.terms[a].name) < term_key(tax.terms[b].name);
-    });
-    std::unordered_set<std::string> taken;
-    for (size_t i : order) {
-      std::string base = slugify(tax.terms[i].name);
-      if (base.empty()) base = "term";
-      std::string slug = base;
-      for (int n = 2; !taken.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
-      tax.terms[i].slug = std::move(slug);
-    }
-    for (auto& term : tax.terms) {
-      std::sort(term.pages.begin(), term.pages.end(),
-                [&](PageId a, PageId b) { return page_order_less(table, a, b); });
-    }
+    assign_slugs(tax.terms);
     std::sort(tax.terms.begin(), tax.terms.end(), [](const Term& a, const Term& b) {
       if (a.pages.size() != b.pages.size()) return a.pages.size() > b.pages.size();
       if (a.name != b.name) return a.name < b.name;

@@ -39,9 +39,10 @@ struct Taxonomy {
 // The merge key of a term: ASCII lowercased, runs of whitespace folded to one space, trimmed.
 std::string term_key(std::string_view name);
 
-// Builds each taxonomy from the given pages (regular pages that are rendered). Terms of
-// "tags" and "categories" come from PageMeta; any other taxonomy from the page param of its
-// plural name (a string or a list of strings).
+// Builds each taxonomy from the given pages (regular pages that are rendered), given in page
+// order (page_order_less): each term lists its pages in that order. Terms of "tags" and
+// "categories" come from PageMeta; any other taxonomy from the page param of its plural name
+// (a string or a list of strings).
 std::vector<Taxonomy> build_taxonomies(const content::PageTable& table,
                                        std::span<const PageId> pages,
                                        const std::vector<TaxonomyDef>& defs);
