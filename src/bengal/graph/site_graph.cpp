@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include <tbb/parallel_sort.h>
+
 namespace bengal::graph {
 namespace {
 
@@ -78,7 +80,8 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
   std::vector<PageId> section(in.page_count, kNoPage);
   for (PageId p = 0; p < in.page_count; ++p) section[p] = site.page(p).section;
   std::vector<PageId> order(site.regular_pages);
-  std::sort(order.begin(), order.end(), [&](PageId a, PageId b) {
+  // A total order (source paths differ), so any sort gives one result.
+  tbb::parallel_sort(order.begin(), order.end(), [&](PageId a, PageId b) {
     const auto &ma = site.page(a), &mb = site.page(b);
     if (ma.date.epoch_seconds != mb.date.epoch_seconds)
       return ma.date.epoch_seconds > mb.date.epoch_seconds;

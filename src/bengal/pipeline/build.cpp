@@ -226,6 +226,16 @@ SiteSize site_size(BuildContext& b) {
   return size;
 }
 
+// The generated pages (taxonomy overviews, term pages) and the output paths of every
+// generated file: pagers, feeds, term pages, sitemap parts, content files. Reads the index,
+// writes site.outputs, which the graph never reads: StagedBuild::prepare runs it while the
+// graph is analysed.
+void claim_generated(BuildContext& b) {
+  site::Site& site = b.site();
+  b.generated = list_generated_pages(site);
+  claim_generated_outputs(site, b.generated, b.diagnostics);
+}
+
 // Phase 3, "plan": the memory policy from the index's size and the page count, the batches,
 // the generated pages and their output paths (and, in StagedBuild::prepare, the copies of the
 // files of content/ and static/). With --strict, any error so far stops the build
@@ -234,9 +244,8 @@ BuildOutcome plan(BuildContext& b) {
   b.monitor.start_phase("plan");
   site::Site& site = b.site();
   report::BuildStats& stats = b.stats();
-  // The generated pages and every output path first: the budget is measured with them.
-  b.generated = list_generated_pages(site);
-  claim_generated_outputs(site, b.generated, b.diagnostics);
+  // The generated pages and every output path (claim_generated) first: the budget is measured
+  // with them.
   std::string budget_error;
   std::optional<MemoryPlan> memory =
       plan_memory(memory_request(b.options, site.config), site_size(b), budget_error);
@@ -691,7 +700,7 @@ report::BuildOutcome StagedBuild::prepare() {
   state_->parallelism.emplace(tbb::global_control::max_allowed_parallelism, b.stats().threads);
   BuildOutcome outcome = load(b);
   if (outcome == BuildOutcome::kBuilt) {
-    analyse(b);
+    tbb::parallel_invoke([&] { analyse(b); }, [&] { claim_generated(b); });
     outcome = plan(b);
   }
   b.stats().outcome = outcome;
