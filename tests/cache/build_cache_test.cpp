@@ -22,7 +22,7 @@ void finish_one_build(BuildCache& cache) {
   cache.put_unit("p0", "record", std::string("terms"));
   cache.put_body(0, "body");
   cache.store("a.md", {10, 20, 30}, "parse");
-  PageDigests digests{{111}, {222}};
+  PageDigests digests{{111}, {222}, {}};
   std::vector<std::string_view> manifest{"a/index.html", "index.html"};
   cache.finish({1, 2, 3, 4}, digests, {{"page.html", 9}}, manifest, nullptr, true, "2-digest");
 }

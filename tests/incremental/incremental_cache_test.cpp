@@ -151,7 +151,8 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
                                                    "tags/x/rss.xml", "tags/y/rss.xml"}));
 
   auto unchanged = site.build(with_cache(pipeline::CacheMode::kUse));
-  EXPECT_EQ(unchanged.site_files_kept, shards.size() + 5);
+  // The shards, the 5 feeds, sitemap.xml and llms.txt.
+  EXPECT_EQ(unchanged.site_files_kept, shards.size() + 7);
   EXPECT_EQ(unchanged.files_written, 0u);
 
   // "betamax" is a new term of the shard "be" (6265, the hex of its bytes), beside "beta": the
@@ -169,8 +170,9 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
     if (spill.bucket_of(prefix) != edited_bucket) ++others;
   }
   EXPECT_EQ(search_shards(site), shards);
-  // The feeds that list b are made again; docs/rss.xml is kept.
-  EXPECT_EQ(edited.site_files_kept, others + 1);
+  // The feeds that list b are made again; docs/rss.xml is kept, and so is sitemap.xml (b's
+  // URL and dates did not change). llms.txt shows b's summary: made again.
+  EXPECT_EQ(edited.site_files_kept, others + 2);
   EXPECT_LT(others, shards.size());
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
@@ -235,8 +237,8 @@ TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
 
   auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(warm.renders, 0u);
-  // The edited shard's bucket was made again; the 5 feeds were kept.
-  EXPECT_LT(warm.site_files_kept, shards.size() + 5);
+  // The edited shard's bucket was made again; the 5 feeds, sitemap.xml and llms.txt were kept.
+  EXPECT_LT(warm.site_files_kept, shards.size() + 7);
   EXPECT_GT(warm.site_files_kept, 0u);
   EXPECT_EQ(warm.files_written, 1u);
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
@@ -268,8 +270,41 @@ TEST(IncrementalCache, FeedsAreMadeAgainOnlyWhereAnItemChanged) {
   TestSite with_bodies(full);
   with_bodies.build(with_cache(pipeline::CacheMode::kUse));
   auto unchanged = with_bodies.build(with_cache(pipeline::CacheMode::kUse));
-  EXPECT_EQ(unchanged.site_files_kept, search_shards(with_bodies).size());
+  EXPECT_EQ(unchanged.site_files_kept, search_shards(with_bodies).size() + 2);
   EXPECT_EQ(with_bodies.differences_from_cold(), std::vector<std::string>{});
+}
+
+// sitemap.xml shows each page's URL and last modification, llms.txt its title, link and
+// description or summary: each is kept until what it shows changed, or its file did.
+TEST(IncrementalCache, SitemapAndLlmsTxtAreKeptUntilWhatTheyShowChanged) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  auto before = snapshot(site.out());
+  // A new sentence after b's summary: neither shows it.
+  write_file(site.dir() / "content/blog/b.md",
+             "---\ntitle: B\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta.\n\n"
+             "<!--more-->\n\nAfter the summary.\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  auto after = snapshot(site.out());
+  EXPECT_EQ(after["sitemap.xml"], before["sitemap.xml"]);
+  EXPECT_NE(site.output("blog/b/index.html").find("After the summary."), std::string::npos);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+
+  // A new summary is in llms.txt; a new date is in the sitemap.
+  write_file(site.dir() / "content/blog/b.md",
+             "---\ntitle: B\ndate: 2024-01-05\ntags: [x, y]\n---\nBeta, summed up anew.\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_NE(site.output("llms.txt").find("Beta, summed up anew."), std::string::npos);
+  EXPECT_NE(site.output("sitemap.xml").find("2024-01-05"), std::string::npos);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+
+  // Files edited by hand are made again.
+  write_file(site.out() / "sitemap.xml", "edited by hand\n");
+  write_file(site.out() / "llms.txt", "edited by hand\n");
+  auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(warm.renders, 0u);
+  EXPECT_EQ(warm.files_written, 2u);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
 // Another file in a page's place, of the same size and time (what a folder of another build

@@ -191,6 +191,20 @@ TEST_F(WriterTest, AStreamingFileCopiesARangeOfAnotherFile) {
   EXPECT_FALSE(fs::exists(root_ / "out/past.txt"));
 }
 
+// index.json, llms.txt and the sitemap are streamed: the build's counts of files written and
+// left as they were include them.
+TEST_F(WriterTest, AStreamedFileCountsAsWrittenOrUnchanged) {
+  OutputWriter w(root_ / "out");
+  for (const char* bytes : {"[1]", "[1]", "[2]"}) {
+    StreamingFile f(w, "index.json");
+    f.append(bytes);
+    f.commit();
+  }
+  EXPECT_EQ(w.written(), 2u);
+  EXPECT_EQ(w.unchanged(), 1u);
+  EXPECT_EQ(read(root_ / "out/index.json"), "[2]");
+}
+
 TEST_F(WriterTest, ALeftoverTemporaryFolderOfAKilledBuildIsRemoved) {
   files({{"out/.bengal-tmp/17", "half a page"}, {"out/.bengal-tmp/sub/3", "x"}});
   {

@@ -36,9 +36,11 @@ struct BuildKeys {
   uint64_t data = 0;  // site.data
 };
 
-// By page id: the digest of all the index knows of a page, and of its head alone.
+// By page id: the digest of all the index knows of a page, and of its head alone. `shown` is
+// the head's with the summary, all a listing of the page's title, link and description or
+// summary shows (llms.txt); made every build, never stored.
 struct PageDigests {
-  std::vector<uint64_t> full, head;
+  std::vector<uint64_t> full, head, shown;
 };
 
 class BuildCache final : public content::SourceCache {

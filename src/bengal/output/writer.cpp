@@ -555,9 +555,13 @@ void StreamingFile::commit() {
   fd_ = -1;
   if (error != 0) writer_.fail(path_, error);
   // Unchanged bytes leave the old file (and its timestamp) in place, as OutputWriter does.
-  if (same_files(tmp_, path_)) return;
+  if (same_files(tmp_, path_)) {
+    writer_.count(WriteResult::kUnchanged);
+    return;
+  }
   if (::rename(tmp_.c_str(), path_.c_str()) != 0) writer_.fail(path_, errno);
   tmp.kept = true;
+  writer_.count(WriteResult::kWritten);
 }
 
 }  // namespace bengal::output

@@ -126,6 +126,8 @@ class OutputWriter {
   // A file of the build before that this build keeps as it is (a page not rendered again).
   void keep(std::string_view rel);
 
+  // Counts a file that a StreamingFile committed, as write() counts its own.
+  void count(WriteResult result) { ++(result == WriteResult::kWritten ? written_ : unchanged_); }
   size_t written() const { return written_; }
   size_t written_in_place() const { return written_in_place_; }  // of written()
   size_t unchanged() const { return unchanged_; }

@@ -205,6 +205,7 @@ cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& 
   cache::PageDigests out;
   out.full.resize(t.pages.size());
   out.head.resize(t.pages.size());
+  out.shown.resize(t.pages.size());
   // Each range reads its pages' cold text in the file's order, one window at a time.
   tbb::parallel_for(tbb::blocked_range<size_t>(0, t.pages.size(), 1024), [&](const auto& range) {
     ColdReader cold(t.strings);
@@ -224,7 +225,11 @@ cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& 
         hash_strings(h, t, cold, r);
       out.head[i] = h.digest();
       // The rest: what the body gives, and the related pages its links and terms choose.
-      h.text(cold.get(m.summary)).num(m.has_more_marker);
+      std::string_view summary = cold.get(m.summary);
+      h.text(summary).num(m.has_more_marker);
+      Hasher shown;
+      shown.num(out.head[i]).text(summary).num(m.has_more_marker);
+      out.shown[i] = shown.digest();
       h.num(m.content_hash).num(m.word_count).num(m.body_offset).num(m.source_hash);
       h.num(m.body_line).num(m.title_heading_first).num(m.title_heading_last);
       for (content::StrRange r : {m.links, e.wiki_links, m.anchors, e.targets})

@@ -346,6 +346,14 @@ uint64_t Incremental::page_digest(PageId id) const {
   return id < digests_.full.size() ? digests_.full[id] : 0;
 }
 
+uint64_t Incremental::page_head_digest(PageId id) const {
+  return id < digests_.head.size() ? digests_.head[id] : 0;
+}
+
+uint64_t Incremental::page_shown_digest(PageId id) const {
+  return id < digests_.shown.size() ? digests_.shown[id] : 0;
+}
+
 std::optional<std::pair<uint64_t, std::string>> Incremental::stored(const std::string& key) {
   std::optional<cache::BuildCache::GroupRow> row = cache_->group(key);
   if (!row) return std::nullopt;

@@ -103,6 +103,8 @@ class Incremental final : public KeptOutputs {
   void record_group(const std::string& key, uint64_t inputs,
                     const std::vector<std::string>& rels) override;
   uint64_t page_digest(PageId id) const override;
+  uint64_t page_head_digest(PageId id) const override;
+  uint64_t page_shown_digest(PageId id) const override;
   std::optional<std::pair<uint64_t, std::string>> stored(const std::string& key) override;
   void store(const std::string& key, uint64_t digest, std::string bytes) override;
   bool for_each_page_terms(std::span<const PageId> pages,

@@ -32,6 +32,10 @@ class KeptOutputs {
   // The digest of all that page `id` gives the lists that show it (its front matter, summary
   // and body), for a group's `inputs`.
   virtual uint64_t page_digest(PageId id) const = 0;
+  // The digest of the page's head (title, URL, dates, order, description: what a sitemap and a
+  // list of links show) and of its head with its summary (cache::PageDigests::shown).
+  virtual uint64_t page_head_digest(PageId id) const = 0;
+  virtual uint64_t page_shown_digest(PageId id) const = 0;
 
   // Records a group keeps besides its files (a search bucket's postings, sharded_search.hpp):
   // the last build's digest and bytes of record `key`, if it stored one, and this build's.

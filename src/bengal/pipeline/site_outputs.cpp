@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <optional>
 
 #include <fmt/format.h>
@@ -134,9 +135,37 @@ void for_each_description(const site::Site& site, ColdReader& cold, std::span<co
   }
 }
 
+// Keeps the files of site-wide group `key` when the last build made them of the same
+// `inputs` (true), or makes them with `make`, which returns the files it wrote.
+bool kept_or_made(KeptOutputs* kept, const std::string& key, uint64_t inputs,
+                  const std::function<std::vector<std::string>()>& make) {
+  if (kept != nullptr && kept->keep_group(key, inputs)) return true;
+  std::vector<std::string> rels = make();
+  if (kept != nullptr) kept->record_group(key, inputs, rels);
+  return false;
+}
+
+// What llms.txt is made of besides the config: which pages, in which sections, and what a
+// link to each shows (its order, title, URL and description or summary).
+uint64_t llms_inputs(const site::Site& site, const KeptOutputs& kept) {
+  Hasher h;
+  h.text(site.config.title).text(site.config.description).text(site.config.baseurl);
+  h.num(site.home).num(site.rendered().size());
+  for (PageId id : site.rendered()) h.num(id).num(kept.page_shown_digest(id));
+  return h.digest();
+}
+
 // llms.txt: the home's pages, then every section, depth first in display order, with its own
 // pages; written as it is made.
-void write_llms_txt(const site::Site& site, output::OutputWriter& writer) {
+void write_llms_txt(const site::Site& site, output::OutputWriter& writer, KeptOutputs* kept) {
+  if (kept != nullptr) {
+    uint64_t inputs = llms_inputs(site, *kept);
+    kept_or_made(kept, "llms.txt", inputs, [&] {
+      write_llms_txt(site, writer, nullptr);
+      return std::vector<std::string>{"llms.txt"};
+    });
+    return;
+  }
   PieceFile file(writer, "llms.txt");
   ColdReader cold(site.table.strings);
   output::append_llms_header(file.text, site.config.title, site.config.description);
@@ -170,7 +199,7 @@ void write_llms_txt(const site::Site& site, output::OutputWriter& writer) {
 // index are sorted; each entry's text is made as it is written.
 size_t write_sitemap(const site::Site& site,
                      const std::vector<templates::VirtualPage>& virtual_pages,
-                     output::OutputWriter& writer) {
+                     output::OutputWriter& writer, std::vector<std::string>* rels) {
   struct Url {
     std::string_view url;  // after the baseurl, which every URL shares
     uint32_t page;         // a PageId, or kVirtual + the index of a virtual page
@@ -205,14 +234,47 @@ size_t write_sitemap(const site::Site& site,
           if (file) file->commit();
           file.reset();
           path = rel;
-          if (path == "sitemap.xml" || site.outputs.holds(path, sitemap_parts_key()))
+          if (path == "sitemap.xml" || site.outputs.holds(path, sitemap_parts_key())) {
             file.emplace(writer, path), ++files;
+            if (rels != nullptr) rels->push_back(path);
+          }
         }
         if (!file) return;
         file->text += bytes;
         file->flush_if_full();
       });
   if (file) file->commit();
+  return files;
+}
+
+// What the sitemap is made of: the URL and last modification of every page (their heads), and
+// the taxonomy and term pages that hold their URLs.
+uint64_t sitemap_inputs(const site::Site& site,
+                        const std::vector<templates::VirtualPage>& virtual_pages,
+                        const KeptOutputs& kept) {
+  Hasher h;
+  h.text(site.config.baseurl).num(site.rendered().size());
+  for (PageId id : site.rendered()) h.num(id).num(kept.page_head_digest(id));
+  h.num(virtual_pages.size());
+  for (const auto& vp : virtual_pages) {
+    h.text(vp.url).num(
+        site.outputs.holds(content::output_path_for_url(vp.url), virtual_page_key(vp)));
+  }
+  return h.digest();
+}
+
+// The sitemap, or the last build's when it was made of the same inputs. Returns its files.
+size_t write_or_keep_sitemap(const site::Site& site,
+                             const std::vector<templates::VirtualPage>& virtual_pages,
+                             output::OutputWriter& writer, KeptOutputs* kept) {
+  if (kept == nullptr) return write_sitemap(site, virtual_pages, writer, nullptr);
+  size_t files = 0;
+  std::vector<std::string> rels;
+  if (kept_or_made(kept, "sitemap", sitemap_inputs(site, virtual_pages, *kept), [&] {
+        files = write_sitemap(site, virtual_pages, writer, &rels);
+        return rels;
+      }))
+    return 1;
   return files;
 }
 
@@ -282,11 +344,11 @@ size_t write_site_outputs(const site::Site& site,
     }
   };
   auto sitemap = [&] {
-    if (f.sitemap) written += write_sitemap(site, virtual_pages, writer);
+    if (f.sitemap) written += write_or_keep_sitemap(site, virtual_pages, writer, kept);
   };
   auto rest = [&] {
     if (f.llms_txt) {
-      write_llms_txt(site, writer);
+      write_llms_txt(site, writer, kept);
       ++written;
     }
     if (f.robots) {
