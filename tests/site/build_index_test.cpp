@@ -49,6 +49,30 @@ TEST(BuildIndex, SectionTreeInDisplayOrder) {
                    "docs/intro.md", "blog/a.md", "blog/b.md", "docs/deep/x.md"}));
 }
 
+// Discovery numbers pages by source path, so ids compare as the paths do; a table numbered
+// otherwise (made by hand) is compared by its paths.
+TEST(BuildIndex, PagesCompareBySourcePathWithOrWithoutTheirIds) {
+  TestSite s({{"content/b.md", page("title: B\n")},
+              {"content/a/_index.md", page("title: A\n")},
+              {"content/a/z.md", page("title: Z\n")},
+              {"content/A.md", page("title: Upper\n")}});
+  const site::Site& site = s.load();
+  size_t n = site.table.pages.size();
+  ASSERT_EQ(n, 5u);  // the home page is generated
+  for (PageId a = 0; a < n; ++a)
+    for (PageId b = 0; b < n; ++b)
+      EXPECT_EQ(site.source_path_less(a, b), site.source_path(a) < site.source_path(b));
+
+  site::Site by_hand;
+  for (const char* path : {"z.md", "a.md"}) {
+    content::PageMeta m;
+    m.source_path = by_hand.table.strings.intern(path);
+    by_hand.table.pages.push_back(m);
+  }
+  EXPECT_TRUE(by_hand.source_path_less(1, 0));
+  EXPECT_FALSE(by_hand.source_path_less(0, 1));
+}
+
 TEST(BuildIndex, NeighboursFollowTheSectionOrder) {
   TestSite s({{"content/s/a.md", page("title: A\nweight: 1\n")},
               {"content/s/b.md", page("title: B\nweight: 2\n")},

@@ -85,7 +85,7 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
     const auto &ma = site.page(a), &mb = site.page(b);
     if (ma.date.epoch_seconds != mb.date.epoch_seconds)
       return ma.date.epoch_seconds > mb.date.epoch_seconds;
-    return site.source_path(a) < site.source_path(b);
+    return site.source_path_less(a, b);
   });
   std::vector<uint32_t> tie_rank(in.page_count, UINT32_MAX);
   for (uint32_t i = 0; i < order.size(); ++i) tie_rank[order[i]] = i;

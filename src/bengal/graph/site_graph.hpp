@@ -45,7 +45,7 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config);
 // Orders pages by source path: the tie break of every ranking.
 struct SourcePathLess {
   const site::Site& site;
-  bool operator()(PageId a, PageId b) const { return site.source_path(a) < site.source_path(b); }
+  bool operator()(PageId a, PageId b) const { return site.source_path_less(a, b); }
 };
 
 // Pages no content link points to (the home page is never an orphan), by source path.

@@ -289,7 +289,7 @@ std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId>
     const auto &x = site.page(a), &y = site.page(b);
     if (x.date.epoch_seconds != y.date.epoch_seconds)
       return x.date.epoch_seconds > y.date.epoch_seconds;
-    return site.source_path(a) < site.source_path(b);
+    return site.source_path_less(a, b);
   };
   size_t n = std::min(limit, dated.size());
   std::partial_sort(dated.begin(), dated.begin() + static_cast<long>(n), dated.end(), newer);

@@ -271,6 +271,9 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   site.table = std::move(discovered.table);
   site.content_files = std::move(discovered.content_files);
   auto& pages = site.table.pages;
+  site.ids_follow_paths_ = true;
+  for (PageId id = 1; id < pages.size() && site.ids_follow_paths_; ++id)
+    site.ids_follow_paths_ = site.source_path(id - 1) < site.source_path(id);
 
   read_features(site, diagnostics);
   site.outputs.claim(site_file_claims(site), diagnostics);

@@ -89,6 +89,11 @@ struct Site {
   }
   // The source path is in every build key (pipeline/digests.hpp): no read to record.
   std::string_view source_path(PageId id) const { return str(table.pages[id].source_path); }
+  // Whether `a`'s source path sorts (bytewise) before `b`'s. Discovery numbers pages in that
+  // order, so the ids tell without reading the paths (build_index checks it once).
+  bool source_path_less(PageId a, PageId b) const {
+    return ids_follow_paths_ ? a < b : source_path(a) < source_path(b);
+  }
   // Links on the site carry the base path: "/docs" + "/a/".
   std::string rel_url(PageId id) const { return config.base_path + std::string(str(head(id).url)); }
   std::string permalink(PageId id) const { return config.baseurl + std::string(str(head(id).url)); }
@@ -126,6 +131,7 @@ struct Site {
   std::vector<uint32_t> page_offsets_, section_offsets_;
   std::vector<PageId> section_pages_, section_children_;
   std::vector<PageId> rendered_;
+  bool ids_follow_paths_ = false;
 };
 
 // Reads data/ under the site folder: each .toml, .yaml, .yml or .json file becomes a key
