@@ -151,8 +151,8 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
                                                    "tags/x/rss.xml", "tags/y/rss.xml"}));
 
   auto unchanged = site.build(with_cache(pipeline::CacheMode::kUse));
-  // The shards, the 5 feeds, sitemap.xml and llms.txt.
-  EXPECT_EQ(unchanged.site_files_kept, shards.size() + 7);
+  // The shards, the 5 feeds, sitemap.xml, llms.txt and the page fragment search/p/0.json.
+  EXPECT_EQ(unchanged.site_files_kept, shards.size() + 8);
   EXPECT_EQ(unchanged.files_written, 0u);
 
   // "betamax" is a new term of the shard "be" (6265, the hex of its bytes), beside "beta": the
@@ -171,7 +171,7 @@ TEST(IncrementalCache, SearchShardsAreMadeAgainOnlyForTheBucketOfANewWord) {
   }
   EXPECT_EQ(search_shards(site), shards);
   // The feeds that list b are made again; docs/rss.xml is kept, and so is sitemap.xml (b's
-  // URL and dates did not change). llms.txt shows b's summary: made again.
+  // URL and dates did not change). llms.txt and the page fragment show b's summary: made again.
   EXPECT_EQ(edited.site_files_kept, others + 2);
   EXPECT_LT(others, shards.size());
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
@@ -237,8 +237,9 @@ TEST(IncrementalCache, ASearchShardChangedByHandIsMadeAgain) {
 
   auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(warm.renders, 0u);
-  // The edited shard's bucket was made again; the 5 feeds, sitemap.xml and llms.txt were kept.
-  EXPECT_LT(warm.site_files_kept, shards.size() + 7);
+  // The edited shard's bucket was made again; the 5 feeds, sitemap.xml, llms.txt and the page
+  // fragment were kept.
+  EXPECT_LT(warm.site_files_kept, shards.size() + 8);
   EXPECT_GT(warm.site_files_kept, 0u);
   EXPECT_EQ(warm.files_written, 1u);
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
@@ -270,13 +271,14 @@ TEST(IncrementalCache, FeedsAreMadeAgainOnlyWhereAnItemChanged) {
   TestSite with_bodies(full);
   with_bodies.build(with_cache(pipeline::CacheMode::kUse));
   auto unchanged = with_bodies.build(with_cache(pipeline::CacheMode::kUse));
-  EXPECT_EQ(unchanged.site_files_kept, search_shards(with_bodies).size() + 2);
+  EXPECT_EQ(unchanged.site_files_kept, search_shards(with_bodies).size() + 3);
   EXPECT_EQ(with_bodies.differences_from_cold(), std::vector<std::string>{});
 }
 
-// sitemap.xml shows each page's URL and last modification, llms.txt its title, link and
-// description or summary: each is kept until what it shows changed, or its file did.
-TEST(IncrementalCache, SitemapAndLlmsTxtAreKeptUntilWhatTheyShowChanged) {
+// sitemap.xml shows each page's URL and last modification, llms.txt and the search's page
+// fragments its title, link and description or summary: each is kept until what it shows
+// changed, or its file did.
+TEST(IncrementalCache, SitemapLlmsTxtAndFragmentsAreKeptUntilWhatTheyShowChanged) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));
   auto before = snapshot(site.out());
@@ -286,7 +288,8 @@ TEST(IncrementalCache, SitemapAndLlmsTxtAreKeptUntilWhatTheyShowChanged) {
              "<!--more-->\n\nAfter the summary.\n");
   site.build(with_cache(pipeline::CacheMode::kUse));
   auto after = snapshot(site.out());
-  EXPECT_EQ(after["sitemap.xml"], before["sitemap.xml"]);
+  for (const char* kept : {"sitemap.xml", "llms.txt", "search/p/0.json"})
+    EXPECT_EQ(after[kept], before[kept]) << kept;
   EXPECT_NE(site.output("blog/b/index.html").find("After the summary."), std::string::npos);
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 
@@ -295,15 +298,17 @@ TEST(IncrementalCache, SitemapAndLlmsTxtAreKeptUntilWhatTheyShowChanged) {
              "---\ntitle: B\ndate: 2024-01-05\ntags: [x, y]\n---\nBeta, summed up anew.\n");
   site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_NE(site.output("llms.txt").find("Beta, summed up anew."), std::string::npos);
+  EXPECT_NE(site.output("search/p/0.json").find("Beta, summed up anew."), std::string::npos);
   EXPECT_NE(site.output("sitemap.xml").find("2024-01-05"), std::string::npos);
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 
   // Files edited by hand are made again.
   write_file(site.out() / "sitemap.xml", "edited by hand\n");
   write_file(site.out() / "llms.txt", "edited by hand\n");
+  write_file(site.out() / "search/p/0.json", "edited by hand\n");
   auto warm = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(warm.renders, 0u);
-  EXPECT_EQ(warm.files_written, 2u);
+  EXPECT_EQ(warm.files_written, 3u);
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 

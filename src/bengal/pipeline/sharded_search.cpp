@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include "bengal/core/json_text.hpp"
+#include "bengal/pipeline/digests.hpp"
 #include "bengal/search/tokenize.hpp"
 
 namespace bengal::pipeline {
@@ -138,6 +139,40 @@ void ShardedSearch::add(PageId id, const PageTerms& terms) {
 void ShardedSearch::for_each_posting(const std::function<void(const search::Posting&)>& fn) {
   for (size_t b = 0; b < search::TermSpill::kBuckets; ++b)
     for (const search::Posting& p : spill_.read_bucket(b)) fn(p);
+}
+
+uint64_t ShardedSearch::fragment_inputs(std::span<const PageId> pages,
+                                        const KeptOutputs& kept) const {
+  Hasher h;
+  h.num(kFragmentPages).num(kExcerptBytes).num(site_.rendered().size()).num(pages.size());
+  for (PageId id : pages) {
+    PageId section = site_.page(id).section;
+    h.num(id).num(kept.page_shown_digest(id));
+    h.num(section).num(section == kNoPage ? 0 : kept.page_head_digest(section));
+  }
+  return h.digest();
+}
+
+void ShardedSearch::write_fragments(output::OutputWriter& writer, KeptOutputs* kept) {
+  std::span<const PageId> pages = site_.rendered();
+  ColdReader cold(site_.table.strings);
+  size_t fragments = (pages.size() + kFragmentPages - 1) / kFragmentPages;
+  for (size_t first = 0; first < fragments; first += kFragmentsPerGroup) {
+    size_t last = std::min(fragments, first + kFragmentsPerGroup);
+    size_t from = first * kFragmentPages;
+    std::span<const PageId> group =
+        pages.subspan(from, std::min(pages.size(), last * kFragmentPages) - from);
+    std::string key = fmt::format("search fragments {}", first);
+    uint64_t inputs = kept != nullptr ? fragment_inputs(group, *kept) : 0;
+    if (kept != nullptr && kept->keep_group(key, inputs)) continue;
+    std::vector<std::string> rels;
+    for (size_t k = first; k < last; ++k) {
+      size_t n = std::min(kFragmentPages, pages.size() - k * kFragmentPages);
+      rels.push_back(fmt::format("search/p/{}.json", k));
+      writer.write(rels.back(), fragment_json(site_, pages.subspan(k * kFragmentPages, n), cold));
+    }
+    if (kept != nullptr) kept->record_group(key, inputs, rels);
+  }
 }
 
 uint64_t ShardedSearch::bucket_inputs(uint64_t records_digest) const {
@@ -324,13 +359,8 @@ void ShardedSearch::write(output::OutputWriter& writer, KeptOutputs* kept) {
     kept->store(kStateKey, numbering_digest(), state.take());
   }
   std::sort(names.begin(), names.end());
+  write_fragments(writer, kept);
   std::span<const PageId> pages = site_.rendered();
-  ColdReader cold(site_.table.strings);
-  for (size_t k = 0; k * kFragmentPages < pages.size(); ++k) {
-    size_t n = std::min(kFragmentPages, pages.size() - k * kFragmentPages);
-    writer.write(fmt::format("search/p/{}.json", k),
-                 fragment_json(site_, pages.subspan(k * kFragmentPages, n), cold));
-  }
   std::string json = fmt::format(
       "{{\"version\":1,\"pages\":{},\"fragment_pages\":{},\"prefix_chars\":{},\n\"stop\":[",
       pages.size(), kFragmentPages, options_.prefix_chars);

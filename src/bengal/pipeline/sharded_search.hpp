@@ -22,6 +22,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,6 +37,9 @@
 namespace bengal::pipeline {
 
 inline constexpr size_t kFragmentPages = 16;
+// Page fragments are kept or made in groups of this many (KeptOutputs): one group's record
+// and its files' stamps cost less than making 64 fragments again.
+inline constexpr size_t kFragmentsPerGroup = 64;
 inline constexpr size_t kExcerptBytes = 160;
 
 // A page's terms and their weights, made in a render thread: a word of the title weighs 24, a
@@ -84,6 +88,12 @@ class ShardedSearch {
   void for_each_posting(const std::function<void(const search::Posting&)>& fn);
 
  private:
+  // The page fragments (search/p/), by groups of kFragmentsPerGroup: a group whose pages show
+  // what they showed in the last build is kept.
+  void write_fragments(output::OutputWriter& writer, KeptOutputs* kept);
+  // What a group of fragments shows of `pages`: each page's title, URL and description or
+  // summary (its shown digest) and its section's title.
+  uint64_t fragment_inputs(std::span<const PageId> pages, const KeptOutputs& kept) const;
   // What a bucket's shards are made of besides its records: the digest of its inputs.
   uint64_t bucket_inputs(uint64_t records_digest) const;
   // The digest of the page numbers (site.rendered()) and of how records are bucketed: the
