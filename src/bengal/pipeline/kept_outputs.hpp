@@ -49,4 +49,19 @@ class KeptOutputs {
                                    const std::function<void(PageId, std::string_view)>& fn) = 0;
 };
 
+// The files of group `key`: the last build's, kept, when it made them from inputs of digest
+// `inputs`; else the ones `make` writes (it returns their paths), recorded for the next build.
+// Without `kept` (no cache) they are always made, and `inputs` is not read.
+inline std::vector<std::string> keep_or_make(
+    KeptOutputs* kept, const std::string& key, uint64_t inputs,
+    const std::function<std::vector<std::string>()>& make) {
+  if (kept != nullptr) {
+    if (std::optional<std::vector<std::string>> rels = kept->keep_group(key, inputs))
+      return std::move(*rels);
+  }
+  std::vector<std::string> rels = make();
+  if (kept != nullptr) kept->record_group(key, inputs, rels);
+  return rels;
+}
+
 }  // namespace bengal::pipeline

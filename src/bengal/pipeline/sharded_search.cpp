@@ -162,16 +162,16 @@ void ShardedSearch::write_fragments(output::OutputWriter& writer, KeptOutputs* k
     size_t from = first * kFragmentPages;
     std::span<const PageId> group =
         pages.subspan(from, std::min(pages.size(), last * kFragmentPages) - from);
-    std::string key = fmt::format("search fragments {}", first);
     uint64_t inputs = kept != nullptr ? fragment_inputs(group, *kept) : 0;
-    if (kept != nullptr && kept->keep_group(key, inputs)) continue;
-    std::vector<std::string> rels;
-    for (size_t k = first; k < last; ++k) {
-      size_t n = std::min(kFragmentPages, pages.size() - k * kFragmentPages);
-      rels.push_back(fmt::format("search/p/{}.json", k));
-      writer.write(rels.back(), fragment_json(site_, pages.subspan(k * kFragmentPages, n), cold));
-    }
-    if (kept != nullptr) kept->record_group(key, inputs, rels);
+    keep_or_make(kept, fmt::format("search fragments {}", first), inputs, [&] {
+      std::vector<std::string> rels;
+      for (size_t k = first; k < last; ++k) {
+        size_t n = std::min(kFragmentPages, pages.size() - k * kFragmentPages);
+        rels.push_back(fmt::format("search/p/{}.json", k));
+        writer.write(rels.back(), fragment_json(site_, pages.subspan(k * kFragmentPages, n), cold));
+      }
+      return rels;
+    });
   }
 }
 
@@ -248,14 +248,6 @@ bool ShardedSearch::patched_records(size_t b, KeptOutputs& kept, std::string& ou
   return true;
 }
 
-uint64_t ShardedSearch::records_digest(std::string_view records) {
-  uint64_t digest = 0;
-  search::for_each_record(records, [&](std::string_view term, uint32_t page, uint16_t weight) {
-    digest += search::record_digest(term, page, weight);
-  });
-  return digest;
-}
-
 void ShardedSearch::make_bucket(size_t b, std::string_view records, uint64_t digest,
                                 output::OutputWriter& writer, KeptOutputs* kept,
                                 std::vector<std::string>& names) {
@@ -302,7 +294,7 @@ std::optional<uint64_t> ShardedSearch::patch_bucket(size_t b, output::OutputWrit
   }
   std::string records;
   if (!patched_records(b, kept, records)) return std::nullopt;
-  uint64_t digest = records_digest(records);
+  uint64_t digest = search::records_digest(records);
   // The stored records were checked against the last build's digest.
   bool stored = digest == last_digests_[b];
   settle_bucket(b, std::move(records), digest, stored, writer, kept, names);

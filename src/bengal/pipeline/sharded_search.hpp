@@ -122,7 +122,6 @@ class ShardedSearch {
   void reread_buckets(const std::vector<uint8_t>& wanted, std::vector<uint64_t>& digests,
                       output::OutputWriter& writer, KeptOutputs& kept,
                       std::vector<std::string>& names);
-  static uint64_t records_digest(std::string_view records);
   // Makes bucket `b`'s shards from `records` (search::append_record's) and writes them.
   void make_bucket(size_t b, std::string_view records, uint64_t digest,
                    output::OutputWriter& writer, KeptOutputs* kept,

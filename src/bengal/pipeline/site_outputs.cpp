@@ -61,33 +61,30 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   std::vector<PageId> newest = newest_dated(site, pages, kFeedItems);
   // Items with their bodies are made of more than the pages' digests tell: made every time.
   if (site.features.feed_full_content) kept = nullptr;
-  std::string group = "feed " + folder;
   uint64_t inputs = kept != nullptr ? feed_inputs(info, rss, atom, newest, *kept) : 0;
-  if (kept != nullptr) {
-    if (std::optional<std::vector<std::string>> rels = kept->keep_group(group, inputs))
-      return rels->size();
-  }
-  std::vector<output::FeedItem> items;
-  for (PageId id : newest) {
-    const auto& m = site.page(id);
-    items.push_back({std::string(site.str(m.title)), site.permalink(id),
-                     site.description_or_summary(id),
-                     site.features.feed_full_content ? content(id) : std::string(), m.date,
-                     m.has_lastmod ? m.lastmod : m.date});
-  }
-  std::vector<std::string> rels;
-  if (rss) {
-    info.self = info.link + "rss.xml";
-    rels.push_back(folder + "rss.xml");
-    writer.write(rels.back(), output::build_rss(info, items));
-  }
-  if (atom) {
-    info.self = info.link + "atom.xml";
-    rels.push_back(folder + "atom.xml");
-    writer.write(rels.back(), output::build_atom(info, items));
-  }
-  if (kept != nullptr) kept->record_group(group, inputs, rels);
-  return rels.size();
+  auto make = [&] {
+    std::vector<output::FeedItem> items;
+    for (PageId id : newest) {
+      const auto& m = site.page(id);
+      items.push_back({std::string(site.str(m.title)), site.permalink(id),
+                       site.description_or_summary(id),
+                       site.features.feed_full_content ? content(id) : std::string(), m.date,
+                       m.has_lastmod ? m.lastmod : m.date});
+    }
+    std::vector<std::string> rels;
+    if (rss) {
+      info.self = info.link + "rss.xml";
+      rels.push_back(folder + "rss.xml");
+      writer.write(rels.back(), output::build_rss(info, items));
+    }
+    if (atom) {
+      info.self = info.link + "atom.xml";
+      rels.push_back(folder + "atom.xml");
+      writer.write(rels.back(), output::build_atom(info, items));
+    }
+    return rels;
+  };
+  return keep_or_make(kept, "feed " + folder, inputs, make).size();
 }
 
 // One output file written in pieces: what a caller appends to `text` goes out each time it
@@ -135,16 +132,6 @@ void for_each_description(const site::Site& site, ColdReader& cold, std::span<co
   }
 }
 
-// Keeps the files of site-wide group `key` when the last build made them of the same
-// `inputs` (true), or makes them with `make`, which returns the files it wrote.
-bool kept_or_made(KeptOutputs* kept, const std::string& key, uint64_t inputs,
-                  const std::function<std::vector<std::string>()>& make) {
-  if (kept != nullptr && kept->keep_group(key, inputs)) return true;
-  std::vector<std::string> rels = make();
-  if (kept != nullptr) kept->record_group(key, inputs, rels);
-  return false;
-}
-
 // What llms.txt is made of besides the config: which pages, in which sections, and what a
 // link to each shows (its order, title, URL and description or summary).
 uint64_t llms_inputs(const site::Site& site, const KeptOutputs& kept) {
@@ -157,15 +144,7 @@ uint64_t llms_inputs(const site::Site& site, const KeptOutputs& kept) {
 
 // llms.txt: the home's pages, then every section, depth first in display order, with its own
 // pages; written as it is made.
-void write_llms_txt(const site::Site& site, output::OutputWriter& writer, KeptOutputs* kept) {
-  if (kept != nullptr) {
-    uint64_t inputs = llms_inputs(site, *kept);
-    kept_or_made(kept, "llms.txt", inputs, [&] {
-      write_llms_txt(site, writer, nullptr);
-      return std::vector<std::string>{"llms.txt"};
-    });
-    return;
-  }
+void make_llms_txt(const site::Site& site, output::OutputWriter& writer) {
   PieceFile file(writer, "llms.txt");
   ColdReader cold(site.table.strings);
   output::append_llms_header(file.text, site.config.title, site.config.description);
@@ -194,12 +173,20 @@ void write_llms_txt(const site::Site& site, output::OutputWriter& writer, KeptOu
   file.commit();
 }
 
+// llms.txt, or the last build's when it was made of the same inputs.
+void write_llms_txt(const site::Site& site, output::OutputWriter& writer, KeptOutputs* kept) {
+  keep_or_make(kept, "llms.txt", kept != nullptr ? llms_inputs(site, *kept) : 0, [&] {
+    make_llms_txt(site, writer);
+    return std::vector<std::string>{"llms.txt"};
+  });
+}
+
 // sitemap.xml (and its numbered parts past 50,000 URLs): every rendered page and every
 // taxonomy and term page that holds its URL, sorted by URL. Only the URLs' views into the
-// index are sorted; each entry's text is made as it is written.
-size_t write_sitemap(const site::Site& site,
-                     const std::vector<templates::VirtualPage>& virtual_pages,
-                     output::OutputWriter& writer, std::vector<std::string>* rels) {
+// index are sorted; each entry's text is made as it is written. Returns the files written.
+std::vector<std::string> make_sitemap(const site::Site& site,
+                                      const std::vector<templates::VirtualPage>& virtual_pages,
+                                      output::OutputWriter& writer) {
   struct Url {
     std::string_view url;  // after the baseurl, which every URL shares
     uint32_t page;         // a PageId, or kVirtual + the index of a virtual page
@@ -227,7 +214,7 @@ size_t write_sitemap(const site::Site& site,
   };
   std::optional<PieceFile> file;
   std::string path;
-  size_t files = 0;
+  std::vector<std::string> files;
   output::stream_sitemaps(
       urls.size(), entry, baseurl, [&](std::string_view rel, std::string_view bytes) {
         if (rel != path) {
@@ -235,8 +222,8 @@ size_t write_sitemap(const site::Site& site,
           file.reset();
           path = rel;
           if (path == "sitemap.xml" || site.outputs.holds(path, sitemap_parts_key())) {
-            file.emplace(writer, path), ++files;
-            if (rels != nullptr) rels->push_back(path);
+            file.emplace(writer, path);
+            files.push_back(path);
           }
         }
         if (!file) return;
@@ -264,18 +251,13 @@ uint64_t sitemap_inputs(const site::Site& site,
 }
 
 // The sitemap, or the last build's when it was made of the same inputs. Returns its files.
-size_t write_or_keep_sitemap(const site::Site& site,
-                             const std::vector<templates::VirtualPage>& virtual_pages,
-                             output::OutputWriter& writer, KeptOutputs* kept) {
-  if (kept == nullptr) return write_sitemap(site, virtual_pages, writer, nullptr);
-  size_t files = 0;
-  std::vector<std::string> rels;
-  if (kept_or_made(kept, "sitemap", sitemap_inputs(site, virtual_pages, *kept), [&] {
-        files = write_sitemap(site, virtual_pages, writer, &rels);
-        return rels;
-      }))
-    return 1;
-  return files;
+size_t write_sitemap(const site::Site& site,
+                     const std::vector<templates::VirtualPage>& virtual_pages,
+                     output::OutputWriter& writer, KeptOutputs* kept) {
+  uint64_t inputs = kept != nullptr ? sitemap_inputs(site, virtual_pages, *kept) : 0;
+  return keep_or_make(kept, "sitemap", inputs,
+                      [&] { return make_sitemap(site, virtual_pages, writer); })
+      .size();
 }
 
 }  // namespace
@@ -344,7 +326,7 @@ size_t write_site_outputs(const site::Site& site,
     }
   };
   auto sitemap = [&] {
-    if (f.sitemap) written += write_or_keep_sitemap(site, virtual_pages, writer, kept);
+    if (f.sitemap) written += write_sitemap(site, virtual_pages, writer, kept);
   };
   auto rest = [&] {
     if (f.llms_txt) {

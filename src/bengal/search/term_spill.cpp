@@ -34,6 +34,14 @@ uint64_t record_digest(std::string_view term, uint32_t page, uint16_t weight) {
   return XXH3_64bits_withSeed(term.data(), term.size(), head);
 }
 
+uint64_t records_digest(std::string_view records) {
+  uint64_t digest = 0;
+  for_each_record(records, [&](std::string_view term, uint32_t page, uint16_t weight) {
+    digest += record_digest(term, page, weight);
+  });
+  return digest;
+}
+
 BestPostings::BestPostings(size_t max_postings) : max_(std::max<size_t>(max_postings, 1)) {}
 
 void BestPostings::add(std::string_view term, uint32_t page, uint16_t weight) {

@@ -50,6 +50,8 @@ bool for_each_record(std::string_view data, Fn&& fn) {
 // 2^64), so it does not depend on the order they came in, and an incremental build updates it
 // by taking out a re-rendered page's old records and adding its new ones.
 uint64_t record_digest(std::string_view term, uint32_t page, uint16_t weight);
+// The digest of `records` (append_record's bytes, whole records): their digests' sum.
+uint64_t records_digest(std::string_view records);
 
 // Each term's `max_postings` best records (highest weight, then lowest page), from records
 // given in any order: what holds grows with the distinct terms, not with the records.
