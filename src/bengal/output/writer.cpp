@@ -15,6 +15,7 @@
 #include <xxhash.h>
 
 #include "bengal/core/read_set.hpp"
+#include "bengal/output/taken_stamps.hpp"
 
 namespace fs = std::filesystem;
 
@@ -62,13 +63,17 @@ int write_all(int fd, std::string_view bytes) {
   return 0;
 }
 
-FileStamp stamp_of(const struct stat& st) {
+}  // namespace
+
+FileStamp FileStamp::of(const struct ::stat& st) {
   FileStamp stamp;
   stamp.size = static_cast<uint64_t>(st.st_size);
   stamp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
   stamp.inode = static_cast<uint64_t>(st.st_ino);
   return stamp;
 }
+
+namespace {
 
 // Opens an existing output file (`path` relative to the folder `dir`, or absolute) to read it.
 // A symlink, FIFO or device put into the output folder is never read through (O_NOFOLLOW,
@@ -232,14 +237,25 @@ std::optional<FileStamp> OutputWriter::stamp(std::string_view rel) const {
   if (::fstatat(lock_fd_, std::string(rel).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
       !S_ISREG(st.st_mode))
     return std::nullopt;
-  return stamp_of(st);
+  return FileStamp::of(st);
+}
+
+void OutputWriter::use_taken_stamps(TakenStamps* taken) {
+  taken_ = taken != nullptr && taken->of_folder(lock_fd_) ? taken : nullptr;
+}
+
+std::optional<FileStamp> OutputWriter::kept_stamp(std::string_view rel) const {
+  if (taken_ != nullptr && refusal(rel) == nullptr) {
+    if (std::optional<std::optional<FileStamp>> taken = taken_->find(rel)) return *taken;
+  }
+  return stamp(rel);
 }
 
 int OutputWriter::open_for_reading(std::string_view rel, FileStamp& stamp) const {
   if (refusal(rel) != nullptr) return -1;
   struct stat st {};
   int fd = open_existing_output(lock_fd_, std::string(rel).c_str(), st);
-  if (fd >= 0) stamp = stamp_of(st);
+  if (fd >= 0) stamp = FileStamp::of(st);
   return fd;
 }
 
@@ -372,6 +388,7 @@ void for_each_path(std::string_view manifest, Fn&& fn) {
 void OutputWriter::note(std::string_view rel) {
   reads::output_written(rel);
   keep(rel);
+  if (taken_ != nullptr) taken_->forget(rel);
 }
 
 void OutputWriter::keep(std::string_view rel) {
@@ -550,6 +567,7 @@ void StreamingFile::append_from(int from, uint64_t offset, uint64_t size) {
 
 void StreamingFile::commit() {
   writer_.keep(rel_);
+  if (writer_.taken_ != nullptr) writer_.taken_->forget(rel_);
   TempFile tmp{tmp_};
   int error = ::close(fd_) != 0 ? errno : 0;
   fd_ = -1;

@@ -26,7 +26,11 @@
 #include <unordered_set>
 #include <vector>
 
+struct stat;
+
 namespace bengal::output {
+
+class TakenStamps;
 
 // An output file could not be written; the message names it, the reason and what to do.
 class WriteError : public std::runtime_error {
@@ -53,6 +57,7 @@ struct FileStamp {
   int64_t mtime_ns = 0;
   uint64_t inode = 0;
   bool operator==(const FileStamp&) const = default;
+  static FileStamp of(const struct ::stat& st);
 };
 
 class OutputWriter {
@@ -92,6 +97,13 @@ class OutputWriter {
   // is missing or not a regular file. The lookup starts at the folder, opened once: a warm
   // build checks every file it keeps.
   std::optional<FileStamp> stamp(std::string_view rel) const;
+  // Stamps of the folder's files taken as the build started (taken_stamps.hpp), for
+  // kept_stamp(); ignored unless they are of this very folder. `taken` outlives the writer.
+  void use_taken_stamps(TakenStamps* taken);
+  // The stamp of `rel`, a file the build keeps from the last one, to tell that it is the file
+  // that build left: its taken stamp, unless this build wrote it since or none was taken, else
+  // stamp()'s.
+  std::optional<FileStamp> kept_stamp(std::string_view rel) const;
   // Opens `rel`, a regular file of the folder, to read it (never through a symlink in its
   // place, never blocking on a FIFO); -1 when it cannot. `stamp` gets the open file's stamp,
   // so the caller can tell it is the file it expects. The caller closes the descriptor.
@@ -137,6 +149,8 @@ class OutputWriter {
   void check_stopped() const;
   // Why `rel` may not be written (a message to end with `rel`), or null when it may.
   static const char* refusal(std::string_view rel);
+  // A file about to be written: noted in the manifest and in the read set of the render
+  // writing it, and its taken stamp forgotten.
   void note(std::string_view rel);
   // The injected fault for `rel` (0: none).
   int fault_for(std::string_view rel) const;
@@ -161,6 +175,9 @@ class OutputWriter {
   std::string manifest_;  // guarded by mutex_
   std::string fault_rel_;
   int fault_errno_ = 0;
+  TakenStamps* taken_ = nullptr;
+
+  friend class StreamingFile;
 };
 
 // A file written piece by piece (the search index as pages render), so it is never held in

@@ -10,6 +10,7 @@
 
 #include "bengal/core/byte_codec.hpp"
 #include "bengal/core/compressed_text.hpp"
+#include "bengal/output/taken_stamps.hpp"
 #include "bengal/pipeline/digests.hpp"
 #include "bengal/pipeline/include_lookup.hpp"
 #include "bengal/pipeline/render_context.hpp"
@@ -124,7 +125,17 @@ std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
   if (options.cache == CacheMode::kOff) return nullptr;
   auto cache = cache::BuildCache::open(options.site_dir, cache_file(options, config), note);
   if (!cache) return nullptr;
-  return std::unique_ptr<Incremental>(new Incremental(std::move(cache)));
+  auto incremental = std::unique_ptr<Incremental>(new Incremental(std::move(cache)));
+  // The files a warm build would keep are the last build's; their stamps are taken while the
+  // sources are read (taken_stamps.hpp), and dropped if the build turns out cold.
+  if (incremental->cache_->last_keys()) {
+    auto taken = std::make_unique<output::TakenStamps>(
+        options.output_dir.value_or(options.site_dir / config.output_dir));
+    incremental->cache_->for_each_manifest_path([&](std::string_view rel) { taken->add(rel); });
+    taken->start();
+    incremental->taken_ = std::move(taken);
+  }
+  return incremental;
 }
 
 void Incremental::start(BuildContext& b, RenderContext& r) {
@@ -155,7 +166,9 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   if (!warm_) {
     last_digests_ = {};
     bodies_ = {};
+    taken_.reset();
   } else {
+    r.writer.use_taken_stamps(taken_.get());
     const cache::PageDigests& old = last_digests_;
     changed_.assign(n, 1);
     head_changed_.assign(n, 1);
@@ -242,7 +255,7 @@ bool Incremental::body_changed(PageId id, int depth) {
 
 bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
   for (const auto& o : unit.outputs) {
-    std::optional<output::FileStamp> now = render_->writer.stamp(o.rel);
+    std::optional<output::FileStamp> now = render_->writer.kept_stamp(o.rel);
     if (!now || *now != output::FileStamp{o.size, o.mtime_ns, o.inode}) return false;
   }
   return true;

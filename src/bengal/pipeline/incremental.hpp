@@ -25,6 +25,7 @@
 #include "bengal/cache/build_cache.hpp"
 #include "bengal/cache/unit_record.hpp"
 #include "bengal/graph/related.hpp"
+#include "bengal/output/taken_stamps.hpp"
 #include "bengal/pipeline/build_context.hpp"
 #include "bengal/pipeline/kept_outputs.hpp"
 #include "bengal/pipeline/search_index.hpp"
@@ -144,6 +145,7 @@ class Incremental final : public KeptOutputs {
   std::vector<cache::OutputStamp> stamps(const std::vector<std::string>& rels) const;
 
   std::unique_ptr<cache::BuildCache> cache_;
+  std::unique_ptr<output::TakenStamps> taken_;  // of the last build's files; null when cold
   std::unique_ptr<graph::RelatedMemo> related_memo_;
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;

@@ -1,0 +1,119 @@
+#include "bengal/output/taken_stamps.hpp"
+
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <bit>
+
+#include <xxhash.h>
+
+namespace bengal::output {
+namespace {
+
+uint64_t hash_of(std::string_view rel) {
+  return XXH3_64bits(rel.data(), rel.size());
+}
+
+}  // namespace
+
+TakenStamps::TakenStamps(const std::filesystem::path& folder) {
+  folder_fd_ = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  struct stat st {};
+  if (folder_fd_ >= 0 && ::fstat(folder_fd_, &st) == 0) {
+    folder_dev_ = st.st_dev;
+    folder_ino_ = st.st_ino;
+  } else if (folder_fd_ >= 0) {
+    ::close(folder_fd_);
+    folder_fd_ = -1;
+  }
+}
+
+void TakenStamps::add(std::string_view rel) {
+  if (folder_fd_ < 0 || paths_.size() + rel.size() >= UINT32_MAX) return;
+  starts_.push_back(static_cast<uint32_t>(paths_.size()));
+  hashes_.push_back(hash_of(rel));
+  paths_.append(rel);
+  paths_.push_back('\0');
+}
+
+void TakenStamps::start() {
+  if (folder_fd_ < 0 || thread_.joinable()) return;
+  size_t n = hashes_.size();
+  // At most half full: a path not listed ends its probe soon.
+  slots_.assign(std::bit_ceil(n * 2 + 2), 0);
+  size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    size_t at = hashes_[i] & mask;
+    while (slots_[at] != 0 && hashes_[slots_[at] - 1] != hashes_[i]) at = (at + 1) & mask;
+    if (slots_[at] == 0) slots_[at] = static_cast<uint32_t>(i + 1);
+  }
+  stamps_.resize(n);
+  states_ = std::make_unique<std::atomic<uint8_t>[]>(n);
+  for (size_t i = 0; i < n; ++i) states_[i].store(kNotTaken, std::memory_order_relaxed);
+  thread_ = std::thread([this] { take(); });
+}
+
+TakenStamps::~TakenStamps() {
+  stop_.store(true);
+  if (thread_.joinable()) thread_.join();
+  if (folder_fd_ >= 0) ::close(folder_fd_);
+}
+
+bool TakenStamps::of_folder(int fd) const {
+  struct stat st {};
+  return folder_fd_ >= 0 && ::fstat(fd, &st) == 0 && st.st_dev == folder_dev_ &&
+         st.st_ino == folder_ino_;
+}
+
+int64_t TakenStamps::index_of(std::string_view rel) const {
+  if (slots_.empty()) return -1;
+  uint64_t hash = hash_of(rel);
+  size_t mask = slots_.size() - 1;
+  for (size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask)
+    if (hashes_[slots_[at] - 1] == hash) return slots_[at] - 1;
+  return -1;
+}
+
+std::optional<std::optional<FileStamp>> TakenStamps::find(std::string_view rel) const {
+  int64_t i = index_of(rel);
+  if (i < 0) return std::nullopt;
+  switch (states_[i].load(std::memory_order_acquire)) {
+    case kMissing:
+      return std::optional<FileStamp>{};
+    case kTaken:
+      return stamps_[i];
+    default:
+      return std::nullopt;
+  }
+}
+
+void TakenStamps::forget(std::string_view rel) {
+  if (int64_t i = index_of(rel); i >= 0) states_[i].store(kForgotten, std::memory_order_release);
+}
+
+void TakenStamps::wait() {
+  if (thread_.joinable()) thread_.join();
+}
+
+void TakenStamps::take() {
+  // Only when a core is idle: the build's own threads come first.
+  sched_param param{};
+  ::sched_setscheduler(0, SCHED_IDLE, &param);
+  for (size_t i = 0; i < starts_.size() && !stop_.load(std::memory_order_relaxed); ++i) {
+    const char* rel = paths_.data() + starts_[i];
+    if (!is_safe_relative_path(rel)) continue;
+    struct stat st {};
+    bool file = ::fstatat(folder_fd_, rel, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+    if (file) stamps_[i] = FileStamp::of(st);
+    // A path forgotten meanwhile stays forgotten.
+    uint8_t expected = kNotTaken;
+    states_[i].compare_exchange_strong(expected, file ? kTaken : kMissing,
+                                       std::memory_order_release, std::memory_order_relaxed);
+  }
+  std::string().swap(paths_);
+  std::vector<uint32_t>().swap(starts_);
+}
+
+}  // namespace bengal::output
