@@ -51,6 +51,15 @@ TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   ASSERT_TRUE(row);
   EXPECT_EQ(row->record, "record");
   EXPECT_EQ(row->search_text, "terms");
+  EXPECT_EQ(row->search_holds, 't');
+  // Without its search record: only what the record holds.
+  auto bare = cache->unit_rows(std::vector<std::string>{"p0", "p1"}, false);
+  ASSERT_EQ(bare.size(), 2u);
+  ASSERT_TRUE(bare[0]);
+  EXPECT_EQ(bare[0]->record, "record");
+  EXPECT_EQ(bare[0]->search_holds, 't');
+  EXPECT_EQ(bare[0]->search_text, std::nullopt);
+  EXPECT_EQ(bare[1], std::nullopt);
   EXPECT_EQ(cache->bodies(2), (std::vector<std::optional<std::string>>{"body", std::nullopt}));
   EXPECT_EQ(cache->unit_row("p1"), std::nullopt);
   EXPECT_EQ(cache->page_digests().full, std::vector<uint64_t>{111});
@@ -186,7 +195,7 @@ TEST(BuildCache, AnotherLayoutOfTheSameVersionIsEmptied) {
   std::string note;
   auto cache = open_after(fresh_site(), "UPDATE meta SET value = '2' WHERE key = 'schema'", note);
   ASSERT_NE(cache, nullptr);
-  EXPECT_EQ(note, "the cache has layout 2 (this bengal's is 4); building cold");
+  EXPECT_EQ(note, "the cache has layout 2 (this bengal's is 5); building cold");
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
 }
 

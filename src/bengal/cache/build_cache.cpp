@@ -17,7 +17,7 @@ namespace bengal::cache {
 namespace {
 
 // Bump when a record's layout or a digest's meaning changes.
-constexpr int64_t kSchema = 4;
+constexpr int64_t kSchema = 5;
 constexpr int kLockWaitStepMillis = 100;
 
 constexpr const char* kTables = R"sql(
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS sources(rel TEXT PRIMARY KEY, size INTEGER, mtime INT
 CREATE TABLE IF NOT EXISTS pages(id INTEGER PRIMARY KEY, digest INTEGER, head INTEGER);
 CREATE TABLE IF NOT EXISTS bodies(id INTEGER PRIMARY KEY, record BLOB);
 CREATE TABLE IF NOT EXISTS new_bodies(id INTEGER PRIMARY KEY, record BLOB);
-CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, record BLOB, has_search INTEGER,
+CREATE TABLE IF NOT EXISTS units(key TEXT PRIMARY KEY, record BLOB, search_holds INTEGER,
                                  search BLOB);
 CREATE TABLE IF NOT EXISTS groups(key TEXT PRIMARY KEY, digest INTEGER, record BLOB);
 CREATE TABLE IF NOT EXISTS templates(name TEXT PRIMARY KEY, digest INTEGER);
@@ -315,34 +315,39 @@ std::vector<std::optional<std::string>> BuildCache::bodies(size_t pages) {
   return out;
 }
 
-std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key) {
+std::optional<BuildCache::UnitRow> BuildCache::unit_row(std::string_view key, bool search) {
   std::lock_guard lock(mutex_);
-  return read_unit_row(key);
+  return read_unit_row(key, search);
 }
 
 std::vector<std::optional<BuildCache::UnitRow>> BuildCache::unit_rows(
-    std::span<const std::string> keys) {
+    std::span<const std::string> keys, bool search) {
   std::lock_guard lock(mutex_);
   std::vector<std::optional<UnitRow>> out;
   out.reserve(keys.size());
   Transaction t(*db_, Transaction::Mode::kRead);
-  for (const auto& key : keys) out.push_back(read_unit_row(key));
+  for (const auto& key : keys) out.push_back(read_unit_row(key, search));
   t.commit();
   return out;
 }
 
-std::optional<BuildCache::UnitRow> BuildCache::read_unit_row(std::string_view key) {
-  if (!unit_row_query_) {
-    unit_row_query_ = std::make_unique<Statement>(
-        db_->handle(), "SELECT record, search, has_search FROM units WHERE key = ?");
+std::optional<BuildCache::UnitRow> BuildCache::read_unit_row(std::string_view key, bool search) {
+  // The search record is the row's last column: a query that does not name it never reads
+  // the pages it overflows into.
+  std::unique_ptr<Statement>& query = search ? unit_search_query_ : unit_row_query_;
+  if (!query) {
+    query = std::make_unique<Statement>(
+        db_->handle(), search ? "SELECT record, search_holds, search FROM units WHERE key = ?"
+                              : "SELECT record, search_holds FROM units WHERE key = ?");
   }
-  Statement& q = *unit_row_query_;
+  Statement& q = *query;
   q.bind(1, key);
   std::optional<UnitRow> out;
   if (q.step()) {
     out.emplace();
     out->record = std::string(q.column_blob(0));
-    if (q.column_int(2) != 0) out->search_text = std::string(q.column_blob(1));
+    out->search_holds = static_cast<uint8_t>(q.column_int(1));
+    if (search && out->search_holds != 0) out->search_text = std::string(q.column_blob(2));
   }
   q.reset();
   return out;
@@ -394,12 +399,14 @@ void BuildCache::flush() {
   {
     // The search parts in the render's row: a warm build reads both with one lookup.
     Statement unit(db_->handle(),
-                   "INSERT OR REPLACE INTO units(key, record, has_search, search) "
+                   "INSERT OR REPLACE INTO units(key, record, search_holds, search) "
                    "VALUES(?, ?, ?, ?)");
     for (const auto& u : pending_units_) {
       unit.bind(1, u.key)
           .bind_blob(2, u.record)
-          .bind(3, int64_t{u.search_text ? 1 : 0})
+          .bind(3, int64_t{u.search_text && !u.search_text->empty()
+                               ? static_cast<uint8_t>(u.search_text->front())
+                               : 0})
           .bind_blob(4, u.search_text.value_or(""))
           .run();
     }

@@ -80,15 +80,19 @@ class BuildCache final : public content::SourceCache {
   // By page id, below `pages`: each page body's reads, when the last build recorded them.
   // Read at once: they are small, and a warm build asks for most of them.
   std::vector<std::optional<std::string>> bodies(size_t pages);
-  // A render's record and its search text, in one query: a warm build asks for every render.
+  // A render's record and its search record, in one query: a warm build asks for every
+  // render. The search records are most of the bytes (33 of 55 MB at 50K pages), and a build
+  // that patches its search index or copies index.json's entries reads none of a kept
+  // render's: without `search`, only what the record holds is read.
   struct UnitRow {
     std::string record;
-    std::optional<std::string> search_text;
+    uint8_t search_holds = 0;  // the search record's first byte (1: text, 2: terms); 0: none
+    std::optional<std::string> search_text;  // with `search`, when there is one
   };
-  std::optional<UnitRow> unit_row(std::string_view key);
+  std::optional<UnitRow> unit_row(std::string_view key, bool search = true);
   // unit_row() of each key, in one read transaction: a lock of the database per query was a
   // tenth of what a warm build spends keeping renders.
-  std::vector<std::optional<UnitRow>> unit_rows(std::span<const std::string> keys);
+  std::vector<std::optional<UnitRow>> unit_rows(std::span<const std::string> keys, bool search);
   // A group of site-wide files (pipeline/kept_outputs.hpp): the digest of its inputs and its
   // files' stamps (an encoded cache::UnitRecord with outputs only).
   struct GroupRow {
@@ -112,7 +116,7 @@ class BuildCache final : public content::SourceCache {
  private:
   BuildCache(std::unique_ptr<Database> db, int lock_fd);
   void read_keys();
-  std::optional<UnitRow> read_unit_row(std::string_view key);  // mutex_ held
+  std::optional<UnitRow> read_unit_row(std::string_view key, bool search);  // mutex_ held
   // Writes pending_sources_ into the table; mutex_ held, in a write transaction.
   void insert_sources();
   // Pending page records are written once they hold this many bytes.
@@ -120,7 +124,8 @@ class BuildCache final : public content::SourceCache {
   std::unique_ptr<Database> db_;
   int lock_fd_ = -1;
   std::optional<BuildKeys> last_keys_;
-  std::unique_ptr<Statement> unit_row_query_, group_query_, source_query_, source_range_query_;
+  std::unique_ptr<Statement> unit_row_query_, unit_search_query_, group_query_, source_query_,
+      source_range_query_;
   std::mutex mutex_;  // guards the pending records
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {

@@ -71,12 +71,6 @@ std::optional<std::string> terms_of(const std::optional<std::string>& record) {
   return std::move(parts.kept_terms);
 }
 
-// Whether a search record says it holds terms, without reading them: a kept render's terms
-// stay in the cache, and its first byte says whether they are there.
-bool has_terms(const std::optional<std::string>& record) {
-  return record && !record->empty() && ((*record)[0] & 2) != 0;
-}
-
 // The related pages as a group of the cache: its digest is the inputs', its record the lists.
 class CachedRelated final : public graph::RelatedMemo {
  public:
@@ -191,6 +185,11 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
     kept_entries_ = open_kept_entries(r.writer);
   // A shard's build gives its terms to `bengal merge`, which makes the index.
   if (warm_ && r.sharded_search && !b.options.shard.sharded()) r.sharded_search->patch(*this);
+  // Kept renders need their search records where the index is made from them: the terms of
+  // a search index that is not patched, the texts of an index.json whose entries cannot be
+  // copied from the last one. Otherwise the few needed are read one at a time.
+  prefetch_search_ =
+      (r.sharded_search && !r.sharded_search->patching()) || (r.search_spill && !kept_entries_);
   cache_->begin(!warm_);
   r.body.set_body_reads(
       [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
@@ -302,11 +301,19 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
   if (auto it = prefetched_.find(key); it != prefetched_.end()) {
     row = std::move(it->second);
   } else {
-    row = cache_->unit_row(key);
+    row = cache_->unit_row(key, prefetch_search_);
   }
   if (!row) return std::nullopt;
+  // The search record, read now if the row came without it.
+  auto search_record = [&]() -> const std::optional<std::string>& {
+    if (!row->search_text && row->search_holds != 0) {
+      if (std::optional<cache::BuildCache::UnitRow> again = cache_->unit_row(key, true))
+        row->search_text = std::move(again->search_text);
+    }
+    return row->search_text;
+  };
   auto render_again = [&]() -> std::optional<KeptRender> {
-    if (last_terms != nullptr) *last_terms = terms_of(row->search_text);
+    if (last_terms != nullptr) *last_terms = terms_of(search_record());
     return std::nullopt;
   };
   cache::UnitRecord unit;
@@ -319,10 +326,11 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
   kept.search.entry_kept = text && entry_reusable(page);
   bool text_in_row = text && !kept.search.entry_kept;
   if (text_in_row || terms) {
-    if (!row->search_text || !decode_search(*row->search_text, text_in_row, terms, kept.search))
-      return render_again();
+    const std::optional<std::string>& record = search_record();
+    if (!record || !decode_search(*record, text_in_row, terms, kept.search)) return render_again();
   }
-  if (last_terms != nullptr && !has_terms(row->search_text)) return render_again();
+  // A kept render's terms stay in the cache, as the record's first byte says.
+  if (last_terms != nullptr && (row->search_holds & 2) == 0) return render_again();
   for (const auto& o : unit.outputs) render_->writer.keep(o.rel);
   for (auto& d : unit.reads.diagnostics) build_->diagnostics.add(std::move(d));
   if (unit.math) render_->pages.note_math();
@@ -333,7 +341,8 @@ void Incremental::prefetch(const std::vector<std::string>& keys) {
   prefetched_.clear();
   if (!warm_) return;
   prefetched_.reserve(keys.size());
-  std::vector<std::optional<cache::BuildCache::UnitRow>> rows = cache_->unit_rows(keys);
+  std::vector<std::optional<cache::BuildCache::UnitRow>> rows =
+      cache_->unit_rows(keys, prefetch_search_);
   for (size_t i = 0; i < keys.size(); ++i) prefetched_.emplace(keys[i], std::move(rows[i]));
 }
 
@@ -401,7 +410,7 @@ bool Incremental::for_each_page_terms(std::span<const PageId> pages,
     std::vector<std::string> keys;
     keys.reserve(chunk.size());
     for (PageId id : chunk) keys.push_back(page_key(id));
-    std::vector<std::optional<cache::BuildCache::UnitRow>> rows = cache_->unit_rows(keys);
+    std::vector<std::optional<cache::BuildCache::UnitRow>> rows = cache_->unit_rows(keys, true);
     for (size_t i = 0; i < chunk.size(); ++i) {
       std::optional<std::string> terms = rows[i] ? terms_of(rows[i]->search_text) : std::nullopt;
       if (!terms) return false;

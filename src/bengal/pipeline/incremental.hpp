@@ -150,6 +150,7 @@ class Incremental final : public KeptOutputs {
   BuildContext* build_ = nullptr;
   RenderContext* render_ = nullptr;
   bool warm_ = false;
+  bool prefetch_search_ = true;  // rows are read with their search records (start())
   std::unique_ptr<KeptEntries> kept_entries_;
   std::atomic<size_t> group_files_kept_{0};
   bool pagerank_changed_ = true;
