@@ -40,12 +40,14 @@ void write_reads(ByteWriter& w, const reads::ReadSet& s) {
   w.byte(static_cast<uint8_t>((s.pagerank ? 1 : 0) | (s.clock ? 2 : 0) | (s.data ? 4 : 0)));
 }
 
-void read_reads(ByteReader& r, reads::ReadSet& s) {
+void read_reads(ByteReader& r, std::string_view bytes, ReadsView& s) {
   read_ids(r, s.pages);
   read_ids(r, s.heads);
   read_ids(r, s.contents);
+  size_t start = bytes.size() - r.remaining();
   s.templates.resize(r.count());
   for (auto& t : s.templates) t = r.text();
+  s.template_bytes = bytes.substr(start, bytes.size() - r.remaining() - start);
   s.files.resize(r.count(9));
   for (auto& [key, digest] : s.files) {
     key = r.text();
@@ -55,6 +57,34 @@ void read_reads(ByteReader& r, reads::ReadSet& s) {
   s.pagerank = (flags & 1) != 0;
   s.clock = (flags & 2) != 0;
   s.data = (flags & 4) != 0;
+}
+
+// Reads one diagnostic, into `d` when given.
+void read_diagnostic(ByteReader& r, Diagnostic* d) {
+  bool error = r.byte() == 1;
+  std::string_view file = r.text();
+  auto line = static_cast<uint32_t>(r.varint());
+  auto column = static_cast<uint32_t>(r.varint());
+  std::string_view message = r.text();
+  if (d == nullptr) return;
+  d->severity = error ? Severity::kError : Severity::kWarning;
+  d->file = file;
+  d->line = line;
+  d->column = column;
+  d->message = message;
+}
+
+// An owning copy of what a view read.
+void copy_reads(const ReadsView& from, reads::ReadSet& to) {
+  to.pages = from.pages;
+  to.heads = from.heads;
+  to.contents = from.contents;
+  to.templates.assign(from.templates.begin(), from.templates.end());
+  to.files.clear();
+  for (const auto& [key, digest] : from.files) to.files.emplace_back(key, digest);
+  to.pagerank = from.pagerank;
+  to.clock = from.clock;
+  to.data = from.data;
 }
 
 }  // namespace
@@ -82,7 +112,7 @@ std::string encode_unit(const UnitRecord& unit) {
   return w.take();
 }
 
-bool decode_unit(std::string_view bytes, UnitRecord& unit) {
+bool decode_unit(std::string_view bytes, UnitView& unit) {
   ByteReader r(bytes);
   unit.outputs.resize(r.count(4));
   for (auto& o : unit.outputs) {
@@ -91,18 +121,34 @@ bool decode_unit(std::string_view bytes, UnitRecord& unit) {
     o.mtime_ns = r.signed_varint();
     o.inode = r.varint();
   }
-  read_reads(r, unit.reads);
-  unit.reads.diagnostics.resize(r.count(5));
-  for (auto& d : unit.reads.diagnostics) {
-    d.severity = r.byte() == 1 ? Severity::kError : Severity::kWarning;
-    d.file = r.text();
-    d.line = static_cast<uint32_t>(r.varint());
-    d.column = static_cast<uint32_t>(r.varint());
-    d.message = r.text();
-  }
+  read_reads(r, bytes, unit.reads);
+  size_t start = bytes.size() - r.remaining();
+  size_t n = r.count(5);
+  for (size_t i = 0; i < n && r.ok(); ++i) read_diagnostic(r, nullptr);
+  unit.diagnostics = bytes.substr(start, bytes.size() - r.remaining() - start);
   unit.html_files = static_cast<uint32_t>(r.varint());
   unit.math = r.byte() == 1;
   return r.ok() && r.at_end();
+}
+
+void decode_diagnostics(std::string_view bytes, std::vector<Diagnostic>& out) {
+  ByteReader r(bytes);
+  size_t n = r.count(5);
+  for (size_t i = 0; i < n && r.ok(); ++i) read_diagnostic(r, &out.emplace_back());
+}
+
+bool decode_unit(std::string_view bytes, UnitRecord& unit) {
+  UnitView view;
+  if (!decode_unit(bytes, view)) return false;
+  unit.outputs.clear();
+  for (const auto& o : view.outputs)
+    unit.outputs.push_back({std::string(o.rel), o.size, o.mtime_ns, o.inode});
+  copy_reads(view.reads, unit.reads);
+  unit.reads.diagnostics.clear();
+  decode_diagnostics(view.diagnostics, unit.reads.diagnostics);
+  unit.html_files = view.html_files;
+  unit.math = view.math;
+  return true;
 }
 
 std::string encode_reads(const reads::ReadSet& reads) {
@@ -111,10 +157,17 @@ std::string encode_reads(const reads::ReadSet& reads) {
   return w.take();
 }
 
-bool decode_reads(std::string_view bytes, reads::ReadSet& reads) {
+bool decode_reads(std::string_view bytes, ReadsView& reads) {
   ByteReader r(bytes);
-  read_reads(r, reads);
+  read_reads(r, bytes, reads);
   return r.ok() && r.at_end();
+}
+
+bool decode_reads(std::string_view bytes, reads::ReadSet& reads) {
+  ReadsView view;
+  if (!decode_reads(bytes, view)) return false;
+  copy_reads(view, reads);
+  return true;
 }
 
 std::string encode_entry_spans(const std::vector<EntrySpan>& spans) {

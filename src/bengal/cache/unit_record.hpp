@@ -37,6 +37,42 @@ bool decode_unit(std::string_view bytes, UnitRecord& unit);
 std::string encode_reads(const reads::ReadSet& reads);
 bool decode_reads(std::string_view bytes, reads::ReadSet& reads);
 
+// What a record says was read, read in place: its strings view the record's bytes, which must
+// outlive it. A warm build checks one for every render it keeps, and the copies of an owning
+// ReadSet (a dozen template names a page) were most of that check's time.
+struct ReadsView {
+  std::vector<PageId> pages, heads, contents;
+  std::vector<std::string_view> templates;
+  // The template names as the record spells them: the same bytes are the same list, so a
+  // build checks each list it meets once, not each render's names.
+  std::string_view template_bytes;
+  std::vector<std::pair<std::string_view, uint64_t>> files;
+  bool pagerank = false;
+  bool data = false;
+  bool clock = false;
+};
+
+// A unit record read in place, as ReadsView. A view decoded again and again (one per thread)
+// allocates nothing once its lists have grown.
+struct UnitView {
+  struct Output {
+    std::string_view rel;
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    uint64_t inode = 0;
+  };
+  std::vector<Output> outputs;
+  ReadsView reads;
+  std::string_view diagnostics;  // checked, still encoded: decode_diagnostics reads them
+  uint32_t html_files = 0;
+  bool math = false;
+};
+
+bool decode_unit(std::string_view bytes, UnitView& unit);
+bool decode_reads(std::string_view bytes, ReadsView& reads);
+// The diagnostics of a UnitView, appended to `out`.
+void decode_diagnostics(std::string_view bytes, std::vector<Diagnostic>& out);
+
 // Where a page's entry stands in an index.json: its JSON object (size 0: none there).
 struct EntrySpan {
   uint64_t offset = 0;

@@ -202,13 +202,23 @@ uint64_t Incremental::template_digest(const std::string& name) const {
   return digest == kMissingTemplate ? kMissingTemplate + 1 : digest;
 }
 
-bool Incremental::template_changed(const std::string& name) const {
+bool Incremental::template_changed(std::string_view name) const {
   // Both maps are complete and read-only once start() has run: a name the last build did not
   // use is new to the cache, so whatever used it renders.
   auto old = old_templates_.find(name);
   if (old == old_templates_.end()) return true;
-  auto now = template_now_.find(name);
+  auto now = template_now_.find(std::string(name));
   return now == template_now_.end() || now->second != old->second;
+}
+
+bool Incremental::templates_changed(const cache::ReadsView& set) {
+  // Most renders use one of a few lists of templates: each thread checks each list once.
+  auto& seen = template_lists_.local();
+  if (auto it = seen.find(set.template_bytes); it != seen.end()) return it->second;
+  bool changed = std::any_of(set.templates.begin(), set.templates.end(),
+                             [&](std::string_view name) { return template_changed(name); });
+  seen.emplace(set.template_bytes, changed);
+  return changed;
 }
 
 bool Incremental::file_changed(const std::string& key, uint64_t digest) {
@@ -222,16 +232,15 @@ bool Incremental::file_changed(const std::string& key, uint64_t digest) {
   return now != digest;
 }
 
-bool Incremental::reads_changed(const reads::ReadSet& set, int depth) {
+bool Incremental::reads_changed(const cache::ReadsView& set, int depth) {
   if (set.clock || (set.pagerank && pagerank_changed_) || (set.data && data_changed_)) return true;
   for (PageId id : set.pages)
     if (id >= changed_.size() || changed_[id]) return true;
   for (PageId id : set.heads)
     if (id >= head_changed_.size() || head_changed_[id]) return true;
-  for (const auto& name : set.templates)
-    if (template_changed(name)) return true;
+  if (templates_changed(set)) return true;
   for (const auto& [key, digest] : set.files)
-    if (file_changed(key, digest)) return true;
+    if (file_changed(std::string(key), digest)) return true;
   for (PageId id : set.contents)
     if (body_changed(id, depth + 1)) return true;
   return false;
@@ -245,14 +254,14 @@ bool Incremental::body_changed(PageId id, int depth) {
   body_memo_[id].store(1);
   bool changed = true;
   if (const std::optional<std::string>& record = bodies_[id]) {
-    reads::ReadSet set;
+    cache::ReadsView set;
     changed = !cache::decode_reads(*record, set) || reads_changed(set, depth);
   }
   body_memo_[id].store(changed ? 1 : 0);
   return changed;
 }
 
-bool Incremental::outputs_intact(const cache::UnitRecord& unit) const {
+bool Incremental::outputs_intact(const cache::UnitView& unit) const {
   for (const auto& o : unit.outputs) {
     std::optional<output::FileStamp> now = render_->writer.kept_stamp(o.rel);
     if (!now || *now != output::FileStamp{o.size, o.mtime_ns, o.inode}) return false;
@@ -316,7 +325,8 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
     if (last_terms != nullptr) *last_terms = terms_of(search_record());
     return std::nullopt;
   };
-  cache::UnitRecord unit;
+  // One view a thread, reused: it allocates nothing once grown (unit_record.hpp).
+  thread_local cache::UnitView unit;
   if (!cache::decode_unit(row->record, unit) || reads_changed(unit.reads, 0) ||
       !outputs_intact(unit))
     return render_again();
@@ -332,7 +342,11 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
   // A kept render's terms stay in the cache, as the record's first byte says.
   if (last_terms != nullptr && (row->search_holds & 2) == 0) return render_again();
   for (const auto& o : unit.outputs) render_->writer.keep(o.rel);
-  for (auto& d : unit.reads.diagnostics) build_->diagnostics.add(std::move(d));
+  if (!unit.diagnostics.empty()) {
+    std::vector<Diagnostic> diagnostics;
+    cache::decode_diagnostics(unit.diagnostics, diagnostics);
+    for (auto& d : diagnostics) build_->diagnostics.add(std::move(d));
+  }
   if (unit.math) render_->pages.note_math();
   return kept;
 }
@@ -350,16 +364,16 @@ std::optional<std::vector<std::string>> Incremental::keep_group(const std::strin
                                                                 uint64_t inputs) {
   if (!warm_) return std::nullopt;
   std::optional<cache::BuildCache::GroupRow> row = cache_->group(key);
-  cache::UnitRecord unit;
+  cache::UnitView unit;
   if (!row || row->digest != inputs || !cache::decode_unit(row->record, unit) ||
       !outputs_intact(unit))
     return std::nullopt;
   group_files_kept_ += unit.outputs.size();
   std::vector<std::string> rels;
   rels.reserve(unit.outputs.size());
-  for (auto& o : unit.outputs) {
+  for (const auto& o : unit.outputs) {
     render_->writer.keep(o.rel);
-    rels.push_back(std::move(o.rel));
+    rels.emplace_back(o.rel);
   }
   return rels;
 }

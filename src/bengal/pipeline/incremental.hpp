@@ -22,6 +22,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include "bengal/cache/build_cache.hpp"
 #include "bengal/cache/unit_record.hpp"
 #include "bengal/graph/related.hpp"
@@ -133,11 +135,12 @@ class Incremental final : public KeptOutputs {
  private:
   explicit Incremental(std::unique_ptr<cache::BuildCache> cache);
   bool body_changed(PageId id, int depth);
-  bool reads_changed(const reads::ReadSet& reads, int depth);
-  bool template_changed(const std::string& name) const;
+  bool reads_changed(const cache::ReadsView& reads, int depth);
+  bool template_changed(std::string_view name) const;
+  bool templates_changed(const cache::ReadsView& reads);
   bool file_changed(const std::string& key, uint64_t digest);
   uint64_t template_digest(const std::string& name) const;
-  bool outputs_intact(const cache::UnitRecord& unit) const;
+  bool outputs_intact(const cache::UnitView& unit) const;
   std::unique_ptr<KeptEntries> open_kept_entries(const output::OutputWriter& writer);
   // Search texts go to the cache only in a shard's build, which writes no index.json to copy
   // them from. Once start() has run.
@@ -168,6 +171,14 @@ class Incremental final : public KeptOutputs {
   std::unordered_map<std::string, uint64_t> template_now_;
   std::set<std::string> new_templates_;
   std::unordered_map<std::string, uint64_t> file_now_;
+  // Hashes std::string and std::string_view alike, for lookups by view.
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // By thread: whether a list of templates (ReadsView::template_bytes) changed.
+  tbb::enumerable_thread_specific<std::unordered_map<std::string, bool, TextHash, std::equal_to<>>>
+      template_lists_;
   std::unique_ptr<std::atomic<int8_t>[]> body_memo_;
   std::unordered_map<std::string, std::optional<cache::BuildCache::UnitRow>>
       prefetched_;  // by page id: -1 unknown, 0 no, 1 changed
