@@ -28,6 +28,26 @@ TEST(StringPool, InternReturnsOneIdPerDistinctString) {
   EXPECT_EQ(pool.get(kEmptyStr), "");
 }
 
+// Room made at once, or tables grown as strings come: the same ids either way, before and
+// after more strings than the room was made for.
+TEST(StringPool, AReservedPoolGivesTheIdsOfOneGrownAsItGoes) {
+  StringPool grown, reserved;
+  reserved.reserve(100, 40);
+  reserved.reserve(10, 4);  // smaller: changes nothing
+  for (int i = 0; i < 300; ++i) {
+    std::string s = fmt::format("s{}", i % 150);
+    ASSERT_EQ(reserved.intern(s), grown.intern(s)) << s;
+    ASSERT_EQ(reserved.store(s), grown.store(s)) << s;
+  }
+  for (int i = 0; i < 150; ++i) {
+    std::string s = fmt::format("s{}", i);
+    EXPECT_EQ(reserved.find(s), grown.find(s));
+    EXPECT_EQ(reserved.get(reserved.find(s)), s);
+  }
+  EXPECT_EQ(reserved.find("s150"), kNoStr);
+  EXPECT_EQ(reserved.size(), grown.size());
+}
+
 TEST(StringPool, StoreDoesNotDeduplicate) {
   StringPool pool;
   StrId a = pool.store("summary");

@@ -445,6 +445,9 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
     }
   }
   site.table.pages.reserve(order.size());
+  // The generated 50K-page corpus has 15 strings a page, 2 of them interned (source path,
+  // folder, URL, terms); a site with more grows the pool from there.
+  site.table.strings.reserve(order.size() * 16, order.size() * 2);
   TableBuilder builder(options, site, roles, diagnostics);
   auto files_of = [&](size_t chunk) {
     std::vector<PageFile> files;

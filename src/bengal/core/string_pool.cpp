@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -88,9 +89,16 @@ size_t StringPool::find_slot(std::string_view s, uint64_t hash) const {
   }
 }
 
-void StringPool::grow_index() {
+void StringPool::reserve(size_t ids, size_t interned) {
+  entries_.reserve(ids);
+  // At most half full, as intern() keeps it.
+  size_t slots = std::bit_ceil(std::max<size_t>(interned * 2, 16));
+  if (slots > slots_.size()) grow_index(slots);
+}
+
+void StringPool::grow_index(size_t slots) {
   std::vector<StrId> old = std::move(slots_);
-  slots_.assign(old.size() * 2, 0);
+  slots_.assign(slots, 0);
   size_t mask = slots_.size() - 1;
   for (StrId slot : old) {
     if (slot == 0) continue;
@@ -108,7 +116,7 @@ StrId StringPool::intern(std::string_view s) {
   StrId id = add_entry(copy_in(s));
   slots_[i] = id + 1;
   // At most half full, so probes stay short.
-  if (++interned_ * 2 > slots_.size()) grow_index();
+  if (++interned_ * 2 > slots_.size()) grow_index(slots_.size() * 2);
   return id;
 }
 

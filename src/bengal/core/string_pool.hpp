@@ -75,6 +75,10 @@ class StringPool {
     return {reinterpret_cast<const char*>(p), size};
   }
   size_t size() const { return entries_.size(); }
+  // Room for `ids` ids of which `interned` are interned, made at once: a pool filled with a
+  // site's strings would otherwise grow its tables a score of times, hashing every interned
+  // string again each time.
+  void reserve(size_t ids, size_t interned);
   // Bytes held in memory: text blocks plus the id and lookup tables (not the cold file).
   size_t memory_bytes() const;
   // Bytes of text in the cold file.
@@ -95,7 +99,7 @@ class StringPool {
   const char* copy_in(std::string_view s);
   StrId add_entry(const char* entry);
   size_t find_slot(std::string_view s, uint64_t hash) const;
-  void grow_index();
+  void grow_index(size_t slots);  // to `slots` slots, a power of two
 
   static constexpr size_t kBlockBytes = size_t{64} * 1024;
   std::vector<std::unique_ptr<char[]>> blocks_;  // shared blocks; only the last one has room
