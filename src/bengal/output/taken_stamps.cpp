@@ -39,19 +39,18 @@ void TakenStamps::add(std::string_view rel) {
 }
 
 void TakenStamps::start() {
-  if (folder_fd_ < 0 || thread_.joinable()) return;
+  if (folder_fd_ < 0 || entries_ != nullptr) return;
   size_t n = hashes_.size();
   // At most half full: a path not listed ends its probe soon.
-  slots_.assign(std::bit_ceil(n * 2 + 2), 0);
+  slots_.assign(std::bit_ceil(n * 2 + 2), Slot{});
   size_t mask = slots_.size() - 1;
   for (size_t i = 0; i < n; ++i) {
     size_t at = hashes_[i] & mask;
-    while (slots_[at] != 0 && hashes_[slots_[at] - 1] != hashes_[i]) at = (at + 1) & mask;
-    if (slots_[at] == 0) slots_[at] = static_cast<uint32_t>(i + 1);
+    while (slots_[at].index != 0 && slots_[at].hash != hashes_[i]) at = (at + 1) & mask;
+    if (slots_[at].index == 0) slots_[at] = {hashes_[i], static_cast<uint32_t>(i + 1)};
   }
-  stamps_.resize(n);
-  states_ = std::make_unique<std::atomic<uint8_t>[]>(n);
-  for (size_t i = 0; i < n; ++i) states_[i].store(kNotTaken, std::memory_order_relaxed);
+  std::vector<uint64_t>().swap(hashes_);
+  entries_ = std::make_unique<Entry[]>(n);
   thread_ = std::thread([this] { take(); });
 }
 
@@ -71,26 +70,28 @@ int64_t TakenStamps::index_of(std::string_view rel) const {
   if (slots_.empty()) return -1;
   uint64_t hash = hash_of(rel);
   size_t mask = slots_.size() - 1;
-  for (size_t at = hash & mask; slots_[at] != 0; at = (at + 1) & mask)
-    if (hashes_[slots_[at] - 1] == hash) return slots_[at] - 1;
+  for (size_t at = hash & mask; slots_[at].index != 0; at = (at + 1) & mask)
+    if (slots_[at].hash == hash) return slots_[at].index - 1;
   return -1;
 }
 
 std::optional<std::optional<FileStamp>> TakenStamps::find(std::string_view rel) const {
   int64_t i = index_of(rel);
   if (i < 0) return std::nullopt;
-  switch (states_[i].load(std::memory_order_acquire)) {
+  const Entry& entry = entries_[i];
+  switch (entry.state.load(std::memory_order_acquire)) {
     case kMissing:
       return std::optional<FileStamp>{};
     case kTaken:
-      return stamps_[i];
+      return entry.stamp;
     default:
       return std::nullopt;
   }
 }
 
 void TakenStamps::forget(std::string_view rel) {
-  if (int64_t i = index_of(rel); i >= 0) states_[i].store(kForgotten, std::memory_order_release);
+  if (int64_t i = index_of(rel); i >= 0)
+    entries_[i].state.store(kForgotten, std::memory_order_release);
 }
 
 void TakenStamps::wait() {
@@ -106,11 +107,12 @@ void TakenStamps::take() {
     if (!is_safe_relative_path(rel)) continue;
     struct stat st {};
     bool file = ::fstatat(folder_fd_, rel, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
-    if (file) stamps_[i] = FileStamp::of(st);
+    Entry& entry = entries_[i];
+    if (file) entry.stamp = FileStamp::of(st);
     // A path forgotten meanwhile stays forgotten.
     uint8_t expected = kNotTaken;
-    states_[i].compare_exchange_strong(expected, file ? kTaken : kMissing,
-                                       std::memory_order_release, std::memory_order_relaxed);
+    entry.state.compare_exchange_strong(expected, file ? kTaken : kMissing,
+                                        std::memory_order_release, std::memory_order_relaxed);
   }
   std::string().swap(paths_);
   std::vector<uint32_t>().swap(starts_);

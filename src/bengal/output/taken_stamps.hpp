@@ -68,10 +68,19 @@ class TakenStamps {
   // once the stamps are taken.
   std::string paths_;
   std::vector<uint32_t> starts_;
-  std::vector<uint64_t> hashes_;  // by index: the hash of its path
-  std::vector<uint32_t> slots_;   // open addressing by hash: index + 1, or 0 for none
-  std::vector<FileStamp> stamps_;
-  std::unique_ptr<std::atomic<uint8_t>[]> states_;  // State by index; a stamp once kTaken
+  std::vector<uint64_t> hashes_;  // by index: the hash of its path, until start()
+  // Open addressing by hash, each slot with its hash and each entry with its state, so that a
+  // lookup misses the cache twice, not four times.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t index = 0;  // index + 1, or 0 for none
+  };
+  struct Entry {
+    FileStamp stamp;
+    std::atomic<uint8_t> state{kNotTaken};  // a State; the stamp is read once kTaken
+  };
+  std::vector<Slot> slots_;
+  std::unique_ptr<Entry[]> entries_;  // by index
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
