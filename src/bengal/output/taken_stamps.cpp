@@ -41,8 +41,8 @@ void TakenStamps::add(std::string_view rel) {
 void TakenStamps::start() {
   if (folder_fd_ < 0 || entries_ != nullptr) return;
   size_t n = hashes_.size();
-  // At most half full: a path not listed ends its probe soon.
-  slots_.assign(std::bit_ceil(n * 2 + 2), Slot{});
+  // At most two thirds full: a path not listed ends its probe soon.
+  slots_.assign(std::bit_ceil(n + n / 2 + 2), Slot{});
   size_t mask = slots_.size() - 1;
   for (size_t i = 0; i < n; ++i) {
     size_t at = hashes_[i] & mask;
