@@ -2,11 +2,13 @@
 // (summaries, descriptions, links) without mapping its file, and still see every byte of it.
 #include "bengal/pipeline/digests.hpp"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include "../support/cold_file.hpp"
 #include "../support/site_fixture.hpp"
@@ -78,3 +80,41 @@ TEST(Digests, SeeADescriptionThatOnlyTheColdFileHolds) {
 
 }  // namespace
 }  // namespace bengal::test
+
+namespace bengal::pipeline {
+namespace {
+
+// A Hasher gathers small values before they reach XXH3: its digest must be XXH3's of the very
+// bytes fed, whatever their sizes, so that a cache made by one build compares with the next.
+TEST(Hasher, DigestsTheBytesFedWhateverTheirSizes) {
+  std::string big(700, 'x');
+  std::vector<PageId> ids = {1, 2, 300000};
+  Hasher h;
+  h.num(7).text("ab").text(big).ids(ids).real(0.5);
+  for (int i = 0; i < 100; ++i) h.num(static_cast<uint64_t>(i)).text(std::string(i % 40, 'y'));
+  std::string bytes;
+  auto num = [&](uint64_t v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  auto text = [&](std::string_view s) {
+    num(s.size());
+    bytes.append(s);
+  };
+  num(7);
+  text("ab");
+  text(big);
+  num(ids.size());
+  bytes.append(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(PageId));
+  double half = 0.5;
+  uint64_t bits = 0;
+  std::memcpy(&bits, &half, sizeof bits);
+  num(bits);
+  for (int i = 0; i < 100; ++i) {
+    num(static_cast<uint64_t>(i));
+    text(std::string(i % 40, 'y'));
+  }
+  EXPECT_EQ(h.digest(), XXH3_64bits(bytes.data(), bytes.size()));
+  EXPECT_EQ(h.digest(), XXH3_64bits(bytes.data(), bytes.size()));  // digest() twice
+  EXPECT_EQ(Hasher().digest(), XXH3_64bits(nullptr, 0));
+}
+
+}  // namespace
+}  // namespace bengal::pipeline

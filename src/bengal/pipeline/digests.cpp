@@ -17,14 +17,32 @@ Hasher::~Hasher() {
   XXH3_freeState(state_);
 }
 
+void Hasher::put(const void* bytes, size_t size) {
+  if (size > sizeof buffer_ - buffered_) {
+    flush();
+    if (size >= sizeof buffer_) {
+      XXH3_64bits_update(state_, bytes, size);
+      return;
+    }
+  }
+  std::memcpy(buffer_ + buffered_, bytes, size);
+  buffered_ += size;
+}
+
+void Hasher::flush() const {
+  if (buffered_ == 0) return;
+  XXH3_64bits_update(state_, buffer_, buffered_);
+  buffered_ = 0;
+}
+
 Hasher& Hasher::num(uint64_t v) {
-  XXH3_64bits_update(state_, &v, sizeof v);
+  put(&v, sizeof v);
   return *this;
 }
 
 Hasher& Hasher::text(std::string_view s) {
   num(s.size());
-  XXH3_64bits_update(state_, s.data(), s.size());
+  put(s.data(), s.size());
   return *this;
 }
 
@@ -36,7 +54,7 @@ Hasher& Hasher::real(double d) {
 
 Hasher& Hasher::ids(std::span<const PageId> list) {
   num(list.size());
-  XXH3_64bits_update(state_, list.data(), list.size_bytes());
+  put(list.data(), list.size_bytes());
   return *this;
 }
 
@@ -84,6 +102,7 @@ Hasher& Hasher::date(bool has, const Date& d) {
 }
 
 uint64_t Hasher::digest() const {
+  flush();
   return XXH3_64bits_digest(state_);
 }
 
