@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_group.h>
 
@@ -163,43 +165,44 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
   auto& pages = site.table.pages;
   site.outputs.set_content_root(site.content_root);
   site.outputs.set_key_pool(&site.table.strings);
-  std::vector<OutputClaim> claims;
-  std::vector<PageId> ids;
-  auto resolve = [&] {
-    std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
-    for (size_t i = 0; i < ids.size(); ++i)
-      if (!won[i]) pages[ids[i]].excluded = true;
-    claims.clear();
-    ids.clear();
-  };
-  std::vector<bool> natural_url(pages.size());
-  for (PageId id = 0; id < pages.size(); ++id) {
+  // Whether each page has the URL its path gives: those claim first.
+  std::vector<uint8_t> natural_url(pages.size());
+  tbb::parallel_for(PageId{0}, static_cast<PageId>(pages.size()), [&](PageId id) {
     const PageMeta& m = pages[id];
     natural_url[id] =
-        site.str(m.url) == content::default_page_url(site.source_path(id), m.kind, "");
-  }
-  for (bool natural_pass : {true, false}) {
-    for (PageId id = 0; id < pages.size(); ++id) {
-      bool natural = natural_url[id];
-      if (natural != natural_pass) continue;
-      const PageMeta& m = pages[id];
-      std::string_view url = site.str(m.url);
-      std::string_view source = site.str(m.source_path);
-      OutputClaim c;
-      c.path = content::output_path_for_url(url);
-      c.by = {OutputRank::kPage, static_cast<uint8_t>(natural ? 0 : 1), std::string(source)};
-      c.key_id = m.source_path;
-      c.what = fmt::format("page {}", url);
-      c.who = c.file = display_path(site, id);
-      c.source = source;
-      if (!natural) c.keys = {"url", "slug"};
-      c.remedy = natural ? "rename the file or give the page a url"
-                         : "give this page a different url or slug";
-      claims.push_back(std::move(c));
-      ids.push_back(id);
-      if (claims.size() == kChunk) resolve();
+        site.str(m.url) == content::default_page_url(site.source_path(id), m.kind, "") ? 1 : 0;
+  });
+  // A claim's strings (its path, names and messages) are made in parallel, a chunk at a time;
+  // the registry takes the chunk's claims in order on one thread.
+  auto claim_of = [&](PageId id) {
+    bool natural = natural_url[id] != 0;
+    const PageMeta& m = pages[id];
+    std::string_view url = site.str(m.url);
+    std::string_view source = site.str(m.source_path);
+    OutputClaim c;
+    c.path = content::output_path_for_url(url);
+    c.by = {OutputRank::kPage, static_cast<uint8_t>(natural ? 0 : 1), std::string(source)};
+    c.key_id = m.source_path;
+    c.what = fmt::format("page {}", url);
+    c.who = c.file = display_path(site, id);
+    c.source = source;
+    if (!natural) c.keys = {"url", "slug"};
+    c.remedy = natural ? "rename the file or give the page a url"
+                       : "give this page a different url or slug";
+    return c;
+  };
+  for (uint8_t natural_pass : {1, 0}) {
+    std::vector<PageId> ids;
+    for (PageId id = 0; id < pages.size(); ++id)
+      if (natural_url[id] == natural_pass) ids.push_back(id);
+    for (size_t at = 0; at < ids.size(); at += kChunk) {
+      std::span<const PageId> chunk(ids.data() + at, std::min(kChunk, ids.size() - at));
+      std::vector<OutputClaim> claims(chunk.size());
+      tbb::parallel_for(size_t{0}, chunk.size(), [&](size_t i) { claims[i] = claim_of(chunk[i]); });
+      std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
+      for (size_t i = 0; i < chunk.size(); ++i)
+        if (!won[i]) pages[chunk[i]].excluded = true;
     }
-    resolve();
   }
 }
 
