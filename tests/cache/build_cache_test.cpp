@@ -27,6 +27,32 @@ void finish_one_build(BuildCache& cache) {
   cache.finish({1, 2, 3, 4}, digests, {{"page.html", 9}}, manifest, nullptr, true, "2-digest");
 }
 
+// Every query the cache prepared is finalized when it closes, so the database is closed too:
+// SQLite then folds the write-ahead log into the file and removes it. A query left open once
+// kept the connection (and its memory) for the life of the process.
+TEST(BuildCache, ClosingFoldsTheLogIntoTheDatabase) {
+  fs::path site = fresh_site();
+  std::string note;
+  {
+    auto cache = BuildCache::open(site, "cache.db", note);
+    ASSERT_NE(cache, nullptr);
+    finish_one_build(*cache);
+  }
+  {
+    auto cache = BuildCache::open(site, "cache.db", note);
+    ASSERT_NE(cache, nullptr);
+    ASSERT_TRUE(cache->unit_row("p0", true));
+    ASSERT_TRUE(cache->unit_row("p0", false));
+    ASSERT_TRUE(cache->group("none") == std::nullopt);
+    std::vector<std::string_view> rels{"a.md"};
+    ASSERT_TRUE(cache->find_sorted(rels)[0]);
+    ASSERT_TRUE(cache->find("a.md"));
+    EXPECT_TRUE(fs::exists(site / ".bengal/cache.db-wal"));
+  }
+  EXPECT_TRUE(fs::exists(site / ".bengal/cache.db"));
+  EXPECT_FALSE(fs::exists(site / ".bengal/cache.db-wal"));
+}
+
 TEST(BuildCache, KeepsWhatAFinishedBuildStored) {
   fs::path site = fresh_site();
   uint64_t seed = 0;

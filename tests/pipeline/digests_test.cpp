@@ -114,6 +114,9 @@ TEST(Hasher, DigestsTheBytesFedWhateverTheirSizes) {
   EXPECT_EQ(h.digest(), XXH3_64bits(bytes.data(), bytes.size()));
   EXPECT_EQ(h.digest(), XXH3_64bits(bytes.data(), bytes.size()));  // digest() twice
   EXPECT_EQ(Hasher().digest(), XXH3_64bits(nullptr, 0));
+  // An empty list (whose data() is null): its count only.
+  uint64_t zero = 0;
+  EXPECT_EQ(Hasher().ids({}).digest(), XXH3_64bits(&zero, sizeof zero));
 }
 
 }  // namespace

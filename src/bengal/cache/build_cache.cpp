@@ -165,6 +165,7 @@ BuildCache::BuildCache(std::unique_ptr<Database> db, int lock_fd)
 
 BuildCache::~BuildCache() {
   unit_row_query_.reset();
+  unit_search_query_.reset();
   group_query_.reset();
   source_query_.reset();
   source_range_query_.reset();

@@ -91,7 +91,9 @@ Database::Database(const std::filesystem::path& file) {
 }
 
 Database::~Database() {
-  sqlite3_close(db_);
+  // A statement still open would make sqlite3_close fail and leave the connection open for
+  // good; sqlite3_close_v2 closes it once the last statement is finalized.
+  sqlite3_close_v2(db_);
 }
 
 void Database::exec(std::string_view sql) {

@@ -18,6 +18,7 @@ Hasher::~Hasher() {
 }
 
 void Hasher::put(const void* bytes, size_t size) {
+  if (size == 0) return;  // an empty list's data() may be null, which memcpy may not take
   if (size > sizeof buffer_ - buffered_) {
     flush();
     if (size >= sizeof buffer_) {
