@@ -41,9 +41,10 @@ uint64_t feed_inputs(const output::FeedInfo& info, bool rss, bool atom,
 }
 
 // Writes rss.xml (and atom.xml) in the folder of `list_url`, or keeps those the last build
-// made of the same items (`kept`). Returns the files written or kept.
+// made of the same items (`kept`). Returns the files written or kept. `display_order`: as
+// newest_dated's.
 size_t write_feeds(const site::Site& site, std::string title, std::string description,
-                   std::string_view list_url, std::span<const PageId> pages,
+                   std::string_view list_url, std::span<const PageId> pages, bool display_order,
                    const ContentFn& content, output::OutputWriter& writer, KeptOutputs* kept) {
   std::string folder = feed_folder(list_url);  // "blog/" or ""
   // A feed that lost its path to a page was reported when the paths were claimed.
@@ -58,7 +59,7 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   info.language = site.config.language;
   const Value* author = site.config.params.find("author");
   info.author = author && author->is_string() ? author->as_string() : site.config.title;
-  std::vector<PageId> newest = newest_dated(site, pages, kFeedItems);
+  std::vector<PageId> newest = newest_dated(site, pages, kFeedItems, display_order);
   // Items with their bodies are made of more than the pages' digests tell: made every time.
   if (site.features.feed_full_content) kept = nullptr;
   uint64_t inputs = kept != nullptr ? feed_inputs(info, rss, atom, newest, *kept) : 0;
@@ -263,16 +264,27 @@ size_t write_sitemap(const site::Site& site,
 }  // namespace
 
 std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId> pages,
-                                 size_t limit) {
-  std::vector<PageId> dated;
-  for (PageId id : pages)
-    if (site.page(id).has_date) dated.push_back(id);
+                                 size_t limit, bool display_order) {
   auto newer = [&](PageId a, PageId b) {
     const auto &x = site.page(a), &y = site.page(b);
     if (x.date.epoch_seconds != y.date.epoch_seconds)
       return x.date.epoch_seconds > y.date.epoch_seconds;
     return site.source_path_less(a, b);
   };
+  std::vector<PageId> dated;
+  if (display_order && limit > 0 && site::list_by_date(site.table, pages)) {
+    // Dated pages come first, newest first; only ties (by title there, by path here) can
+    // differ, so the first `limit` and those dated as the last of them are all it needs.
+    for (size_t i = 0; i < pages.size() && site.page(pages[i]).has_date; ++i) {
+      if (i >= limit &&
+          site.page(pages[i]).date.epoch_seconds != site.page(pages[limit - 1]).date.epoch_seconds)
+        break;
+      dated.push_back(pages[i]);
+    }
+  } else {
+    for (PageId id : pages)
+      if (site.page(id).has_date) dated.push_back(id);
+  }
   size_t n = std::min(limit, dated.size());
   std::partial_sort(dated.begin(), dated.begin() + static_cast<long>(n), dated.end(), newer);
   dated.resize(n);
@@ -303,8 +315,8 @@ size_t write_site_outputs(const site::Site& site,
   auto write_feed = [&](const Feed& feed) {
     switch (feed.of) {
       case Feed::Of::kSite:
-        written += write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, content,
-                               writer, kept);
+        written += write_feeds(site, cfg.title, cfg.description, "/", site.regular_pages, true,
+                               content, writer, kept);
         break;
       case Feed::Of::kSection: {
         auto id = static_cast<PageId>(feed.index);
@@ -312,15 +324,15 @@ size_t write_site_outputs(const site::Site& site,
         descendants(site, id, pages);
         written += write_feeds(site, std::string(site.str(site.page(id).title)) + " | " + cfg.title,
                                std::string(site.str(site.page(id).description)),
-                               site.str(site.page(id).url), pages, content, writer, kept);
+                               site.str(site.page(id).url), pages, false, content, writer, kept);
         break;
       }
       case Feed::Of::kTerm: {
         const auto& vp = virtual_pages[feed.index];
         const auto& term =
             site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
-        written += write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, content,
-                               writer, kept);
+        written += write_feeds(site, term.name + " | " + cfg.title, "", vp.url, term.pages, true,
+                               content, writer, kept);
         break;
       }
     }

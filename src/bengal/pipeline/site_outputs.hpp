@@ -36,8 +36,11 @@ size_t write_site_outputs(const site::Site& site,
 // file), and writes the redirect pages that hold their paths. Returns the files written.
 size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics);
 
-// Newest `limit` dated pages among `pages`, newest first (ties by source path).
+// Newest `limit` dated pages among `pages`, newest first (ties by source path). With
+// `display_order`, `pages` is a list in display order (site::page_order_less), and one
+// ordered by date is read only as far as its newest pages: a term's feed need not look at
+// all its pages.
 std::vector<PageId> newest_dated(const site::Site& site, std::span<const PageId> pages,
-                                 size_t limit);
+                                 size_t limit, bool display_order = false);
 
 }  // namespace bengal::pipeline
