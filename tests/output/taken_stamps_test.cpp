@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <stdexcept>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -74,12 +76,43 @@ TEST_F(TakenStampsTest, AStampSaysWhatTheFileWasUntilItIsForgotten) {
   taken.forget("not/listed.html");  // nothing to forget
 }
 
+// The list can be read on the thread too (the build reads it from the cache while it starts
+// discovering); once wait_listed() returns, what it read is the caller's again.
+TEST_F(TakenStampsTest, TheListIsReadOnTheThreadBeforeTheStamps) {
+  TakenStamps taken(root_ / "out");
+  std::thread::id lister;
+  taken.start([&](TakenStamps& t) {
+    lister = std::this_thread::get_id();
+    t.add("a.html");
+    t.add("gone.html");
+  });
+  taken.wait_listed();
+  EXPECT_NE(lister, std::this_thread::get_id());
+  EXPECT_NE(lister, std::thread::id());
+  taken.wait();
+  EXPECT_EQ(taken.find("a.html"), Taken(lstat_of("a.html")));
+  EXPECT_EQ(taken.find("gone.html"), kMissing);
+  EXPECT_EQ(taken.find("sub/b.html"), std::nullopt);
+}
+
+TEST_F(TakenStampsTest, AListThatCannotBeReadGivesNoStamps) {
+  TakenStamps taken(root_ / "out");
+  taken.start([](TakenStamps& t) {
+    t.add("a.html");
+    throw std::runtime_error("the cache is damaged");
+  });
+  taken.wait();
+  EXPECT_EQ(taken.find("a.html"), std::nullopt);
+}
+
 TEST_F(TakenStampsTest, AFolderThatCannotBeOpenedHasNoStamps) {
   TakenStamps taken(root_ / "missing");
   taken.add("a.html");
   taken.start();
+  taken.wait_listed();  // returns: there is nothing to list
   taken.wait();
   EXPECT_EQ(taken.find("a.html"), std::nullopt);
+  taken.forget("a.html");  // nothing to forget, nothing to wait for
   int fd = ::open((root_ / "out").c_str(), O_RDONLY | O_DIRECTORY);
   EXPECT_FALSE(taken.of_folder(fd));
   ::close(fd);

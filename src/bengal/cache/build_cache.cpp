@@ -283,6 +283,7 @@ std::vector<std::pair<std::string, uint64_t>> BuildCache::template_digests() {
 }
 
 void BuildCache::for_each_manifest_path(const std::function<void(std::string_view)>& fn) {
+  std::lock_guard lock(mutex_);
   Statement q(db_->handle(), "SELECT rel FROM manifest ORDER BY rel");
   while (q.step()) fn(q.column_text(0));
 }

@@ -72,6 +72,7 @@ class BuildCache final : public content::SourceCache {
   PageDigests page_digests();
   std::vector<std::pair<std::string, uint64_t>> template_digests();
   // Each path of the last build's manifest, in sorted (byte) order, read as they are given.
+  // Thread-safe as find_sorted() is (`fn` must not call the cache).
   void for_each_manifest_path(const std::function<void(std::string_view)>& fn);
   // The digest of that manifest, when the last build stored one, and the cache's secret seed
   // of such digests (made at random the first time).

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <bit>
+#include <exception>
 
 #include <xxhash.h>
 
@@ -38,8 +39,35 @@ void TakenStamps::add(std::string_view rel) {
   paths_.push_back('\0');
 }
 
-void TakenStamps::start() {
-  if (folder_fd_ < 0 || entries_ != nullptr) return;
+void TakenStamps::start(std::function<void(TakenStamps&)> list) {
+  if (folder_fd_ < 0 || thread_.joinable() || listed_.load()) {
+    listed_.store(true);
+    listed_.notify_all();
+    return;
+  }
+  started_.store(true);
+  thread_ = std::thread([this, list = std::move(list)] {
+    try {
+      if (list) list(*this);
+    } catch (const std::exception&) {
+      // A list that cannot be read (a damaged cache) gives no stamps: every file the build
+      // keeps is then stat'ed where it is kept.
+      hashes_.clear();
+      starts_.clear();
+      paths_.clear();
+    }
+    index();
+    listed_.store(true, std::memory_order_release);
+    listed_.notify_all();
+    take();
+  });
+}
+
+void TakenStamps::wait_listed() const {
+  listed_.wait(false, std::memory_order_acquire);
+}
+
+void TakenStamps::index() {
   size_t n = hashes_.size();
   // At most two thirds full: a path not listed ends its probe soon.
   slots_.assign(std::bit_ceil(n + n / 2 + 2), Slot{});
@@ -51,7 +79,6 @@ void TakenStamps::start() {
   }
   std::vector<uint64_t>().swap(hashes_);
   entries_ = std::make_unique<Entry[]>(n);
-  thread_ = std::thread([this] { take(); });
 }
 
 TakenStamps::~TakenStamps() {
@@ -67,7 +94,7 @@ bool TakenStamps::of_folder(int fd) const {
 }
 
 int64_t TakenStamps::index_of(std::string_view rel) const {
-  if (slots_.empty()) return -1;
+  if (!listed_.load(std::memory_order_acquire) || slots_.empty()) return -1;
   uint64_t hash = hash_of(rel);
   size_t mask = slots_.size() - 1;
   for (size_t at = hash & mask; slots_[at].index != 0; at = (at + 1) & mask)
@@ -90,6 +117,9 @@ std::optional<std::optional<FileStamp>> TakenStamps::find(std::string_view rel) 
 }
 
 void TakenStamps::forget(std::string_view rel) {
+  // A file written while the list is still read must not keep the stamp read after.
+  if (!started_.load()) return;
+  wait_listed();
   if (int64_t i = index_of(rel); i >= 0)
     entries_[i].state.store(kForgotten, std::memory_order_release);
 }

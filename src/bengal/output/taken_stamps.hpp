@@ -16,6 +16,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,8 +39,11 @@ class TakenStamps {
   // Lists `rel`, a '/'-separated path of a file of the folder. A path that could name
   // something outside the folder is never looked at.
   void add(std::string_view rel);
-  // Starts taking the stamps of the files listed, on a thread of its own. Once.
-  void start();
+  // Starts a thread of its own that calls `list` (which add()s each file to take the stamp
+  // of), at the priority of the caller, then takes the stamps. Once.
+  void start(std::function<void(TakenStamps&)> list = {});
+  // Waits until `list` has returned: what it reads is the caller's again.
+  void wait_listed() const;
 
   // Whether the stamps are of the folder open as `fd`: not when it was replaced since.
   bool of_folder(int fd) const;
@@ -60,6 +64,8 @@ class TakenStamps {
   enum State : uint8_t { kNotTaken, kMissing, kTaken, kForgotten };
   // The index of `rel` in the list, or -1.
   int64_t index_of(std::string_view rel) const;
+  // The lookup table of the files listed (on the thread, once listed).
+  void index();
   void take();
 
   int folder_fd_ = -1;
@@ -82,6 +88,8 @@ class TakenStamps {
   std::vector<Slot> slots_;
   std::unique_ptr<Entry[]> entries_;  // by index
   std::atomic<bool> stop_{false};
+  std::atomic<bool> started_{false};  // a thread lists the files
+  std::atomic<bool> listed_{false};   // index() has run: find() and forget() may look
   std::thread thread_;
 };
 

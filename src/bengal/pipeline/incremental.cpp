@@ -125,8 +125,10 @@ std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
   if (incremental->cache_->last_keys()) {
     auto taken = std::make_unique<output::TakenStamps>(
         options.output_dir.value_or(options.site_dir / config.output_dir));
-    incremental->cache_->for_each_manifest_path([&](std::string_view rel) { taken->add(rel); });
-    taken->start();
+    // The manifest is read on that thread too, while discovery starts (start() waits for it).
+    taken->start([cache = incremental->cache_.get()](output::TakenStamps& t) {
+      cache->for_each_manifest_path([&](std::string_view rel) { t.add(rel); });
+    });
     incremental->taken_ = std::move(taken);
   }
   return incremental;
@@ -135,6 +137,8 @@ std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
 void Incremental::start(BuildContext& b, RenderContext& r) {
   build_ = &b;
   render_ = &r;
+  // The cache is this thread's alone again once the taken stamps' list is read.
+  if (taken_) taken_->wait_listed();
   const site::Site& site = b.site();
   BuildKeyInputs inputs;
   std::string options = output_options(b);
