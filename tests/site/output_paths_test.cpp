@@ -61,6 +61,31 @@ TEST(OutputPaths, FileAgainstFolderIsAClash) {
   EXPECT_EQ(d.warning_count(), 1u);
 }
 
+// Within one call, claims in the folders of the last one held skip looking those folders up
+// (they stay folders): every clash with a file above or at a folder is still found.
+TEST(OutputPaths, ClaimsInTheSameFoldersStillMeetEveryClash) {
+  Diagnostics d;
+  OutputPaths p;
+  auto won =
+      p.claim({claim("s/t/p1/index.html", OutputRank::kPage, 0, "1"),
+               claim("s/t/p2/index.html", OutputRank::kPage, 0, "2"),
+               claim("s/t", OutputRank::kPage, 0, "3"),  // a file where a folder is
+               claim("s/t/p2", OutputRank::kPage, 0, "4"), claim("s/u", OutputRank::kPage, 0, "5"),
+               claim("s/u/x.html", OutputRank::kPage, 0, "6"),  // below a file
+               claim("s/v/w/index.html", OutputRank::kPage, 0, "7"),
+               claim("s/v/w/index.html", OutputRank::kPage, 0, "8")},
+              d);
+  EXPECT_EQ(won, (std::vector<bool>{true, true, false, false, true, false, true, false}));
+  EXPECT_EQ(d.error_count(), 4u);
+  EXPECT_TRUE(p.holds("s/t/p2/index.html", {OutputRank::kPage, 0, "2"}));
+  EXPECT_TRUE(p.holds("s/u", {OutputRank::kPage, 0, "5"}));
+  // Folders marked by the claims that skipped them hold them as folders still.
+  auto later = p.claim({claim("s", OutputRank::kPage, 0, "9"),
+                        claim("s/t/p3/index.html", OutputRank::kPage, 0, "10")},
+                       d);
+  EXPECT_EQ(later, (std::vector<bool>{false, true}));
+}
+
 // A claim as the build makes a page's: who and file are its source under content/, its key
 // the source path in the site's pool.
 OutputClaim page(std::string path, std::string source, StringPool& site_pool) {

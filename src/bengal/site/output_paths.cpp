@@ -89,6 +89,14 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
   // claims (static files, one at a time) still grow it geometrically.
   if (held_.capacity() < held_.size() + claims.size())
     held_.reserve(std::max(held_.size() + claims.size(), 2 * held_.capacity()));
+  // The last claim that came to hold its path made folders of every folder above it, and a
+  // folder stays one (a file where a folder is loses), so the folders a claim shares with it
+  // need no lookup: the pages of one section share all but their own.
+  std::string_view last_held;
+  auto shared_folder = [&](std::string_view path, size_t slash) {
+    return slash < last_held.size() && last_held[slash] == '/' &&
+           path.substr(0, slash) == last_held.substr(0, slash);
+  };
   for (size_t i : order) {
     OutputClaim& c = claims[i];
     std::string_view path = c.path;
@@ -104,6 +112,7 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
     bool blocked = false;
     for (size_t slash = path.find('/'); slash != std::string::npos && !blocked;
          slash = path.find('/', slash + 1)) {
+      if (shared_folder(path, slash)) continue;
       uint32_t h = holder_of(path.substr(0, slash));
       if (h == 0 || (h & kFolder) != 0) continue;
       const Held& w = held_[h - 1];
@@ -117,8 +126,9 @@ std::vector<bool> OutputPaths::claim(std::vector<OutputClaim> claims, Diagnostic
     auto holder = static_cast<uint32_t>(held_.size() + 1);
     for (size_t slash = path.find('/'); slash != std::string::npos;
          slash = path.find('/', slash + 1))
-      mark(path.substr(0, slash), holder | kFolder);
+      if (!shared_folder(path, slash)) mark(path.substr(0, slash), holder | kFolder);
     mark(path, holder);
+    last_held = path;
     Held held{c.by.rank, c.by.tier};
     held.key_in_key_pool = key_pool_ != nullptr && c.key_id != kNoStr;
     held.key = held.key_in_key_pool ? c.key_id : strings_.intern(c.by.key);
