@@ -135,13 +135,12 @@ void TakenStamps::take() {
   for (size_t i = 0; i < starts_.size() && !stop_.load(std::memory_order_relaxed); ++i) {
     const char* rel = paths_.data() + starts_[i];
     if (!is_safe_relative_path(rel)) continue;
-    struct stat st {};
-    bool file = ::fstatat(folder_fd_, rel, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+    std::optional<FileStamp> stamp = FileStamp::at(folder_fd_, rel);
     Entry& entry = entries_[i];
-    if (file) entry.stamp = FileStamp::of(st);
+    if (stamp) entry.stamp = *stamp;
     // A path forgotten meanwhile stays forgotten.
     uint8_t expected = kNotTaken;
-    entry.state.compare_exchange_strong(expected, file ? kTaken : kMissing,
+    entry.state.compare_exchange_strong(expected, stamp ? kTaken : kMissing,
                                         std::memory_order_release, std::memory_order_relaxed);
   }
   std::string().swap(paths_);

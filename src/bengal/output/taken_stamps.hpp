@@ -1,5 +1,5 @@
 // The stamps of an output folder's files as the build found them, taken on a thread of their
-// own while the build reads its sources (docs/incremental.md "Kept files").
+// own while the build reads its sources (docs/content/reference/internals.md, "Rendering").
 //
 // A warm build keeps most files of the last one, and checks that each is as that build left
 // it: 79,000 lstat calls at 50K pages, a third of the render phase's CPU when the renders made
@@ -74,7 +74,7 @@ class TakenStamps {
   // once the stamps are taken.
   std::string paths_;
   std::vector<uint32_t> starts_;
-  std::vector<uint64_t> hashes_;  // by index: the hash of its path, until start()
+  std::vector<uint64_t> hashes_;  // by index: the hash of its path, until index()
   // Open addressing by hash, each slot with its hash and each entry with its state, so that a
   // lookup misses the cache twice, not four times.
   struct Slot {

@@ -73,6 +73,13 @@ FileStamp FileStamp::of(const struct ::stat& st) {
   return stamp;
 }
 
+std::optional<FileStamp> FileStamp::at(int folder_fd, const char* rel) {
+  struct stat st {};
+  if (::fstatat(folder_fd, rel, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+    return std::nullopt;
+  return of(st);
+}
+
 namespace {
 
 // Opens an existing output file (`path` relative to the folder `dir`, or absolute) to read it.
@@ -233,11 +240,7 @@ fs::path OutputWriter::resolve(std::string_view rel) const {
 
 std::optional<FileStamp> OutputWriter::stamp(std::string_view rel) const {
   if (refusal(rel) != nullptr) return std::nullopt;
-  struct stat st {};
-  if (::fstatat(lock_fd_, std::string(rel).c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-      !S_ISREG(st.st_mode))
-    return std::nullopt;
-  return FileStamp::of(st);
+  return FileStamp::at(lock_fd_, std::string(rel).c_str());
 }
 
 void OutputWriter::use_taken_stamps(TakenStamps* taken) {

@@ -58,6 +58,9 @@ struct FileStamp {
   uint64_t inode = 0;
   bool operator==(const FileStamp&) const = default;
   static FileStamp of(const struct ::stat& st);
+  // What lstat says of `rel` in the folder open as `folder_fd`: nothing when it is missing or
+  // not a regular file. The caller checks `rel`.
+  static std::optional<FileStamp> at(int folder_fd, const char* rel);
 };
 
 class OutputWriter {

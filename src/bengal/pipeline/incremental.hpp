@@ -179,9 +179,9 @@ class Incremental final : public KeptOutputs {
   // By thread: whether a list of templates (ReadsView::template_bytes) changed.
   tbb::enumerable_thread_specific<std::unordered_map<std::string, bool, TextHash, std::equal_to<>>>
       template_lists_;
-  std::unique_ptr<std::atomic<int8_t>[]> body_memo_;
-  std::unordered_map<std::string, std::optional<cache::BuildCache::UnitRow>>
-      prefetched_;  // by page id: -1 unknown, 0 no, 1 changed
+  std::unique_ptr<std::atomic<int8_t>[]> body_memo_;  // by page id: -1 unknown, 0 no, 1 changed
+  // The rows of the batch about to render, by key (prefetch()).
+  std::unordered_map<std::string, std::optional<cache::BuildCache::UnitRow>> prefetched_;
 };
 
 // `--clean` and the removal of a build's stale files: removes `rel` files under `root` (never
