@@ -138,6 +138,10 @@ TEST(Filters, DictsortItemsUrlencodeTojson) {
             "[('a', 2), ('b', 1)] [('b', 1), ('a', 2)] [('b', 1), ('a', 2)]");
   EXPECT_EQ(render_with_site("{{ 'a b&c/d'|urlencode }} {{ d|urlencode }}", vars),
             "a%20b%26c/d b=1&a=2");
+  // A text is iterable but not a mapping: an error, as Jinja2's AttributeError, never a crash.
+  EXPECT_EQ(render_with_site("{{ 'abc'|dictsort }}"),
+            "ERROR: t.txt:1:9: error: filter 'dictsort': needs a mapping, not string\n"
+            "    {{ 'abc'|dictsort }}\n            ^");
   EXPECT_EQ(render_with_site("{{ {'b': [1, none], 'a': '<x>\\'s'}|tojson }}", {}, "t.html"),
             "{\"a\": \"\\u003cx\\u003e\\u0027s\", \"b\": [1, null]}");
 }

@@ -47,6 +47,24 @@ TEST(Jinja2Builtins, TuplesRangesAndGroupsPrintAsPython) {
   EXPECT_EQ(render("{% for g in [{'y': 1}]|groupby('y') %}{{ g }}{% endfor %}"), "(1, [{'y': 1}])");
 }
 
+// Expected outputs are Jinja2 3.1's: Python's % on the numbers as given.
+TEST(Jinja2Builtins, EvenOddAndDivisiblebyTakeFloatsAndTheEndsOfInt64) {
+  EXPECT_EQ(render("{{ (-9223372036854775807 - 1) is divisibleby(-1) }} "
+                   "{{ 9223372036854775807 is divisibleby(-1) }} "
+                   "{{ (-9223372036854775807 - 1) is divisibleby(2) }} {{ -7 is divisibleby 7 }}"),
+            "True True True True");
+  EXPECT_EQ(
+      render("{{ 3.5 is divisibleby 0.5 }} {{ 3.5 is divisibleby 2 }} {{ 3 is divisibleby 1.5 }}"),
+      "True False True");
+  EXPECT_EQ(render("{{ 2.5 is even }} {{ 2.5 is odd }} {{ 4.0 is even }} {{ -3.0 is odd }} "
+                   "{{ -3 is odd }} {{ -4 is even }} {{ true is odd }}"),
+            "False False True True True True True");
+  EXPECT_EQ(render("{{ 4 is divisibleby 0.0 }}"),
+            "ERROR: t.txt:1:6: error: test 'divisibleby': division by zero\n"
+            "    {{ 4 is divisibleby 0.0 }}\n"
+            "         ^");
+}
+
 TEST(Jinja2Builtins, TestsThatCannotApplyAreErrors) {
   EXPECT_EQ(render("{{ 4 is divisibleby 0 }}"),
             "ERROR: t.txt:1:6: error: test 'divisibleby': division by zero\n"

@@ -245,6 +245,24 @@ TEST(Limits, SizesFromArgumentsAreBounded) {
   EXPECT_EQ(render("{{ {'a': 1, 'b': 2, 'a': 3} }}"), "{'a': 3, 'b': 2}");
 }
 
+// Bounds at the ends of int64 give what Python gives, with no sum overflowing on the way.
+TEST(Limits, ArgumentsAtTheEndsOfInt64DoNotOverflow) {
+  EXPECT_EQ(render("{{ 'foo bar'|truncate(9223372036854775807) }}"), "foo bar");
+  EXPECT_EQ(render("{{ 'foo bar'|truncate(9223372036854775807, leeway=9223372036854775807) }}"),
+            "foo bar");
+  EXPECT_EQ(render("{{ 'abc'[1::9223372036854775807] }} {{ [1, 2, 3][1::9223372036854775807] }}"),
+            "b [2]");
+  EXPECT_EQ(render("{{ 'abc'[::-9223372036854775807 - 1] }} "
+                   "{{ [1, 2, 3][-1::-9223372036854775807 - 1] }} {{ 'abc'[::2] }}"),
+            "c [3] ac");
+  EXPECT_EQ(render("{{ range(-9223372036854775807 - 1, 9223372036854775807, "
+                   "4611686018427387904)|list }}"),
+            "[-9223372036854775808, -4611686018427387904, 0, 4611686018427387904]");
+  EXPECT_EQ(render("{{ range(9223372036854775807, -9223372036854775807 - 1, "
+                   "-4611686018427387904)|list }}"),
+            "[9223372036854775807, 4611686018427387903, -1, -4611686018427387905]");
+}
+
 // Random templates built from long chains, deep brackets and nested statements, around the
 // limits: each renders or fails with a positioned error, never crashes. Many seeds, small
 // templates: the whole run takes well under a second.

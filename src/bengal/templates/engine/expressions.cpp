@@ -64,6 +64,8 @@ bool slice(const Value& base, const Value (&parts)[3], Value& out) {
   };
   int64_t start = clamp(parts[0], step > 0 ? 0 : n - 1);
   int64_t stop = clamp(parts[1], step > 0 ? n : -1);
+  // A step longer than the sequence takes the start alone; bounding it keeps i + step in range.
+  step = std::clamp<int64_t>(step, -n - 1, n + 1);
   if (base.is_string()) {
     out = Value::string(slice_text(text, start, stop, step), base.is_safe());
     return true;

@@ -170,8 +170,10 @@ bool truncate(Renderer& r, Value& v, Args& a, std::string& error) {
     return false;
   }
   if (v.is_safe() && r.autoescape()) end = escaped(end);
-  if (Value::prefix_bytes(s, static_cast<size_t>(length + std::min<int64_t>(leeway, INT32_MAX))) ==
-      s.size())
+  // A text within length + leeway characters stays whole; a sum past int64 holds any text.
+  int64_t fits = 0;
+  if (__builtin_add_overflow(length, leeway, &fits) ||
+      Value::prefix_bytes(s, static_cast<size_t>(fits)) == s.size())
     return true;
   std::string_view cut =
       s.substr(0, Value::prefix_bytes(s, static_cast<size_t>(length - end_chars)));
@@ -731,7 +733,7 @@ bool dictsort(Renderer& r, Value& v, Args& a, std::string& e) {
   }
   bool by_value = by == "value";
   bool reverse = arg_bool(a, 2, "reverse", false);
-  items(r, v, a, e);
+  if (!items(r, v, a, e)) return false;
   List pairs = v.as_list();
   std::stable_sort(pairs.begin(), pairs.end(), [&](const Value& x, const Value& y) {
     int c = compare(sort_key(x.as_list()[by_value], nullptr, case_sensitive),

@@ -18,7 +18,10 @@ class Range : public Object {
   bool is_sequence() const override { return true; }
   size_t length() const override { return static_cast<size_t>(count_); }
   Value at(size_t index) const override {
-    return Value::integer(start_ + static_cast<int64_t>(index) * step_);
+    // Computed modulo 2^64: the sum lies between start and stop, but index * step may not fit
+    // in an int64 (range(-2**63, 2**63 - 1, 2**62)).
+    return Value::integer(
+        static_cast<int64_t>(static_cast<uint64_t>(start_) + index * static_cast<uint64_t>(step_)));
   }
   std::string str() const override {
     return step_ == 1 ? fmt::format("range({}, {})", start_, stop_)

@@ -1,4 +1,6 @@
 // The built-in tests: `value is name(args)`.
+#include <cmath>
+
 #include "bengal/templates/engine/parser.hpp"
 
 namespace bengal::templates {
@@ -59,11 +61,21 @@ bool number_or_error(const Value& v, std::string& error) {
   error = std::string("needs a number, not ") + v.type_name();
   return false;
 }
+// Python's a % b for a nonzero b: the integer remainder when both are integers (INT64_MIN % -1
+// is 0, not an overflow), the float one otherwise (2.5 % 2 is 0.5, so 2.5 is neither even nor
+// odd, as in Jinja2). Only its distance from zero matters to the callers.
+double remainder_of(const Value& a, const Value& b) {
+  if (a.kind() != Value::Kind::kFloat && b.kind() != Value::Kind::kFloat) {
+    int64_t d = b.as_int();
+    return d == -1 ? 0 : static_cast<double>(a.as_int() % d);
+  }
+  return std::fmod(a.as_float(), b.as_float());
+}
 bool even(const Value& v, const CallArgs&, std::string& error) {
-  return number_or_error(v, error) && v.as_int() % 2 == 0;
+  return number_or_error(v, error) && remainder_of(v, Value::integer(2)) == 0;
 }
 bool odd(const Value& v, const CallArgs&, std::string& error) {
-  return number_or_error(v, error) && v.as_int() % 2 != 0;
+  return number_or_error(v, error) && std::fabs(remainder_of(v, Value::integer(2))) == 1;
 }
 bool divisibleby(const Value& v, const CallArgs& a, std::string& error) {
   const Value* n = arg(a);
@@ -71,11 +83,11 @@ bool divisibleby(const Value& v, const CallArgs& a, std::string& error) {
     if (n == nullptr) error = "needs the number to divide by";
     return false;
   }
-  if (n->as_int() == 0) {
+  if (n->as_float() == 0) {
     error = "division by zero";
     return false;
   }
-  return v.as_int() % n->as_int() == 0;
+  return remainder_of(v, *n) == 0;
 }
 bool eq(const Value& v, const CallArgs& a, std::string&) {
   return arg(a) && v == *arg(a);
