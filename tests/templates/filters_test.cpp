@@ -151,6 +151,14 @@ TEST(Filters, IndentFormatSlugify) {
             "a\n  b\n\n  c|  a\n  b");
   EXPECT_EQ(render_with_site("{{ '%s is %d years, %.2f%%'|format('Al', 30, 1.5) }}"),
             "Al is 30 years, 1.50%");
+  // A NUL byte is no flag: it is the conversion, and not one there is.
+  Vars nul = {{"f", Value::string(std::string("%01\0f", 5))}};
+  EXPECT_EQ(render_with_site("{{ f|format(1.5) }}", nul),
+            "ERROR: t.txt:1:5: error: filter 'format': unsupported format character '\\x00'\n"
+            "    {{ f|format(1.5) }}\n        ^");
+  EXPECT_EQ(render_with_site("{{ '%y'|format(1) }}"),
+            "ERROR: t.txt:1:8: error: filter 'format': unsupported format character 'y'\n"
+            "    {{ '%y'|format(1) }}\n           ^");
   EXPECT_EQ(render_with_site("{{ 'Hello, Wörld & C++'|slugify }}"), "hello-wörld-c");
 }
 

@@ -976,7 +976,8 @@ bool format(Renderer& r, Value& v, Args& a, std::string& error) {
       j = close + 1;
     }
     size_t spec_start = j;
-    while (j < f.size() && std::strchr("-+ #0123456789.", f[j]) != nullptr) ++j;
+    // Not strchr: it finds a NUL byte of the text in the set's terminator.
+    while (j < f.size() && std::string_view("-+ #0123456789.").find(f[j]) != std::string::npos) ++j;
     if (j >= f.size()) {
       error = "incomplete format";
       return false;
@@ -1041,7 +1042,11 @@ bool format(Renderer& r, Value& v, Args& a, std::string& error) {
         print(static_cast<long long>(arg.as_int()));
         break;
       default:
-        error = std::string("unsupported format character '") + conv + "'";
+        // As Python names it: a byte that does not print is shown as its code.
+        auto byte = static_cast<unsigned char>(conv);
+        error = byte >= 0x20 && byte < 0x7f
+                    ? fmt::format("unsupported format character '{}'", conv)
+                    : fmt::format("unsupported format character '\\x{:02x}'", byte);
         return false;
     }
     out += buf;
