@@ -174,6 +174,7 @@ BuildCache::~BuildCache() {
 }
 
 void BuildCache::read_keys() {
+  std::lock_guard lock(mutex_);
   auto get = [&](const char* key) -> std::optional<uint64_t> {
     auto v = meta(*db_, key);
     if (!v) return std::nullopt;
@@ -190,6 +191,7 @@ void BuildCache::read_keys() {
 }
 
 void BuildCache::begin(bool cold) {
+  std::lock_guard lock(mutex_);
   Transaction t(*db_);
   set_meta(*db_, "schema", std::to_string(kSchema));
   set_meta(*db_, "bengal", kVersion);
@@ -210,6 +212,7 @@ void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
                         std::span<const std::string_view> manifest, const PageDigests* last,
                         bool manifest_changed, std::string_view manifest_digest) {
   flush();
+  std::lock_guard lock(mutex_);
   Transaction t(*db_);
   db_->exec("DELETE FROM templates;");
   // A warm build changes a few pages' digests: tens of thousands of rows need not be written.
@@ -260,6 +263,7 @@ void BuildCache::finish(const BuildKeys& keys, const PageDigests& page_digests,
 }
 
 PageDigests BuildCache::page_digests() {
+  std::lock_guard lock(mutex_);
   PageDigests out;
   Statement q(db_->handle(), "SELECT id, digest, head FROM pages ORDER BY id");
   while (q.step()) {
@@ -275,6 +279,7 @@ PageDigests BuildCache::page_digests() {
 }
 
 std::vector<std::pair<std::string, uint64_t>> BuildCache::template_digests() {
+  std::lock_guard lock(mutex_);
   std::vector<std::pair<std::string, uint64_t>> out;
   Statement q(db_->handle(), "SELECT name, digest FROM templates ORDER BY name");
   while (q.step())
@@ -289,10 +294,12 @@ void BuildCache::for_each_manifest_path(const std::function<void(std::string_vie
 }
 
 std::optional<std::string> BuildCache::manifest_digest() {
+  std::lock_guard lock(mutex_);
   return meta(*db_, "manifest_digest");
 }
 
 uint64_t BuildCache::manifest_seed() {
+  std::lock_guard lock(mutex_);
   if (std::optional<std::string> seed = meta(*db_, "manifest_seed")) {
     try {
       return std::stoull(*seed);

@@ -127,7 +127,9 @@ class BuildCache final : public content::SourceCache {
   std::optional<BuildKeys> last_keys_;
   std::unique_ptr<Statement> unit_row_query_, unit_search_query_, group_query_, source_query_,
       source_range_query_;
-  std::mutex mutex_;  // guards the pending records
+  // Guards the pending records and the connection: every use of db_ and its statements holds
+  // it, as the connection has no mutex of its own (Database).
+  std::mutex mutex_;
   std::vector<std::pair<PageId, std::string>> pending_bodies_;
   struct PendingUnit {
     std::string key, record;

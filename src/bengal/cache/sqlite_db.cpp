@@ -78,9 +78,15 @@ std::string_view Statement::column_blob(int index) const {
 }
 
 Database::Database(const std::filesystem::path& file) {
-  if (sqlite3_open_v2(file.c_str(), &db_,
-                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
-                      nullptr) != SQLITE_OK) {
+  // Before SQLite initializes, once: no count of its memory, which takes a global mutex on
+  // every allocation. A call after another part of the program started SQLite is refused
+  // (SQLITE_MISUSE) and changes nothing.
+  static const int no_memory_status = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)no_memory_status;
+  if (sqlite3_open_v2(
+          file.c_str(), &db_,
+          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+          nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
