@@ -155,6 +155,28 @@ TEST(Expressions, PrecedenceAsJinja) {
   EXPECT_EQ(render("{{ 'a' ~ 'b'|upper }} {{ ('a' ~ 'b')|upper }} {{ [1, 2][-1] }}"), "aB AB 2");
 }
 
+// Expected outputs are Jinja2 3.1's, which decodes a literal's escapes as Python does.
+TEST(Expressions, StringLiteralsDecodePythonEscapes) {
+  EXPECT_EQ(render(R"({{ 'a\x41\u00e9\U0001F600\101\7|\0|'|length }} {{ 'tab:\there' }})"),
+            "9 tab:\there");
+  EXPECT_EQ(render(R"({{ '\x3c\u2014\U0001f600' }} {{ "\x41\102\n" }} {{ '\'\"\\' }})"),
+            "<—😀 AB\n '\"\\");
+  // Other escapes keep their backslash: a regex stays as written.
+  EXPECT_EQ(render(R"({{ '\d+\s\w' }} {{ 'a\\b' }} {{ '\N{BULLET}' }})"),
+            R"(\d+\s\w a\b \N{BULLET})");
+  EXPECT_EQ(render("{{ 'one\\\ntwo' }}"), "onetwo");  // a backslash joins the lines
+  EXPECT_EQ(render(R"({{ 'x\x4' }})"),
+            "ERROR: t.txt:1:6: error: truncated \\xXX escape\n    {{ 'x\\x4' }}\n         ^");
+  EXPECT_EQ(render(R"({{ '\u12' }})"),
+            "ERROR: t.txt:1:5: error: truncated \\uXXXX escape\n    {{ '\\u12' }}\n        ^");
+  EXPECT_EQ(render(R"({{ '\ud800' }})"),
+            "ERROR: t.txt:1:5: error: \\ud800 is not a character: it is a surrogate\n"
+            "    {{ '\\ud800' }}\n        ^");
+  EXPECT_EQ(render(R"({{ '\U00110000' }})"),
+            "ERROR: t.txt:1:5: error: \\U00110000 is not a character: it is past U+10FFFF\n"
+            "    {{ '\\U00110000' }}\n        ^");
+}
+
 TEST(Expressions, TestsWithArguments) {
   EXPECT_EQ(render("{{ 2 is eq 2 }} {{ 2 is sameas 2 }} {{ none is sameas none }} "
                    "{{ 3 is gt 2 }} {{ 'a' is in 'cat' }} {{ x is not defined }}"),

@@ -1,5 +1,7 @@
 #include "bengal/core/unicode_case.hpp"
 
+#include "bengal/core/utf8.hpp"
+
 namespace bengal {
 namespace {
 
@@ -31,19 +33,6 @@ uint32_t upper(uint32_t cp) {
   if (cp >= 0x430 && cp <= 0x44F) return cp - 32;                 // Cyrillic
   if (cp >= 0x450 && cp <= 0x45F) return cp - 80;
   return cp;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Appends the character at text[i] mapped by `map` and advances `i`.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "bengal/core/hex.hpp"
+
 namespace bengal {
 namespace {
 
@@ -31,17 +33,6 @@ std::string relative_url_path(std::string_view from, std::string_view to) {
   out.append(tail);
   return out;
 }
-
-namespace {
-
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 std::string percent_decoded(std::string_view path) {
   std::string out;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace bengal {
@@ -16,5 +17,9 @@ struct TextPosition {
 // Position of the first byte that does not belong to a well-formed UTF-8 sequence (overlong
 // forms, surrogates and code points past U+10FFFF included); nullopt when the text is valid.
 std::optional<TextPosition> find_invalid_utf8(std::string_view text);
+
+// Appends a code point as UTF-8; a surrogate or a value past U+10FFFF, which no UTF-8 text
+// holds, as U+FFFD.
+void append_utf8(std::string& out, uint32_t code_point);
 
 }  // namespace bengal

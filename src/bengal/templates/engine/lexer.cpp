@@ -2,6 +2,11 @@
 
 #include <cctype>
 
+#include <fmt/format.h>
+
+#include "bengal/core/hex.hpp"
+#include "bengal/core/utf8.hpp"
+
 namespace bengal::templates {
 namespace {
 
@@ -271,8 +276,9 @@ class Lexer {
       ++pos_;
   }
 
-  // "..." or '...'. Of the backslash escapes only \n \t \r \\ \' \" are decoded; any other
-  // keeps its backslash.
+  // "..." or '...', with Python's backslash escapes, as Jinja2 decodes them: \n \t \r \a \b \f
+  // \v \\ \' \", up to three octal digits, \xhh, \uhhhh, \Uhhhhhhhh, and a backslash before a
+  // line break joins the lines. Any other (\d in a regex, \N{...}) keeps its backslash.
   bool string_literal() {
     size_t start = pos_;
     char quote = src_[pos_++];
@@ -284,7 +290,7 @@ class Lexer {
         return true;
       }
       if (c == '\\' && pos_ < src_.size()) {
-        append_escaped(value, src_[pos_++]);
+        if (!escape(value)) return false;
         continue;
       }
       value += c;
@@ -292,26 +298,45 @@ class Lexer {
     return fail("unclosed string literal", start);
   }
 
-  static void append_escaped(std::string& value, char e) {
-    switch (e) {
-      case 'n':
-        value += '\n';
-        return;
-      case 't':
-        value += '\t';
-        return;
-      case 'r':
-        value += '\r';
-        return;
-      case '\\':
-      case '\'':
-      case '"':
-        value += e;
-        return;
-      default:
-        value += '\\';
-        value += e;
+  // Decodes the escape after a backslash (at pos_ - 1) into `value`.
+  bool escape(std::string& value) {
+    size_t backslash = pos_ - 1;
+    char e = src_[pos_++];
+    static constexpr std::string_view kFrom = "ntrabfv\\'\"\n";
+    static constexpr std::string_view kTo = "\n\t\r\a\b\f\v\\'\"";
+    if (size_t i = kFrom.find(e); i != std::string_view::npos) {
+      if (i < kTo.size()) value += kTo[i];  // the line break: nothing
+      return true;
     }
+    if (e >= '0' && e <= '7') {
+      uint32_t cp = static_cast<uint32_t>(e - '0');
+      for (int n = 1; n < 3 && pos_ < src_.size() && src_[pos_] >= '0' && src_[pos_] <= '7'; ++n)
+        cp = cp * 8 + static_cast<uint32_t>(src_[pos_++] - '0');
+      append_utf8(value, cp);
+      return true;
+    }
+    size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    if (digits == 0) {
+      value += '\\';
+      value += e;
+      return true;
+    }
+    uint32_t cp = 0;
+    for (size_t n = 0; n < digits; ++n) {
+      int d = pos_ < src_.size() ? hex_digit(src_[pos_]) : -1;
+      if (d < 0)
+        return fail(fmt::format("truncated \\{}{} escape", e, std::string(digits, 'X')), backslash);
+      cp = cp * 16 + static_cast<uint32_t>(d);
+      ++pos_;
+    }
+    // Jinja2 would fail writing a surrogate; a value past U+10FFFF is no character at all.
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return fail(fmt::format("\\{} is not a character: it is {}",
+                              src_.substr(backslash + 1, pos_ - backslash - 1),
+                              cp > 0x10FFFF ? "past U+10FFFF" : "a surrogate"),
+                  backslash);
+    append_utf8(value, cp);
+    return true;
   }
 
   // One-, two- and three-character operators; anything else is an error. Kida adds ?? (null
