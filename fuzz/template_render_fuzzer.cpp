@@ -47,6 +47,9 @@ struct Fixture {
                 "{% macro link(p, cls='x') %}<a class=\"{{ cls }}\" href=\"{{ p.url }}\">"
                 "{{ p.title }}</a>{% endmacro %}");
     env = std::make_unique<tpl::Environment>(loader);
+    // The build's budgets run for seconds under the sanitizers; a run stops at 10 s. These
+    // still reach every check, and an input that would nest past them fails quickly.
+    env->set_render_limits({.steps = 500'000, .output_bytes = 4u << 20});
     env->set_base_url("https://example.org/docs", "/docs");
     env->set_markdown([](std::string_view text) {
       bengal::markdown::Rendered out;

@@ -245,6 +245,36 @@ TEST(Limits, SizesFromArgumentsAreBounded) {
   EXPECT_EQ(render("{{ {'a': 1, 'b': 2, 'a': 3} }}"), "{'a': 3, 'b': 2}");
 }
 
+// Loops inside loops and macros calling themselves twice multiply: a render stops at its step
+// and output budgets with an error where it stopped, whatever the template is doing.
+TEST(Limits, ARenderStopsAtItsStepAndOutputBudgets) {
+  Fixture f;
+  f.env.set_render_limits({.steps = 100'000, .output_bytes = 1 << 20});
+  f.loader->add("loops.txt",
+                "{% for a in range(100) %}{% for b in range(100) %}\n"
+                "{% for c in range(100) %}{% endfor %}{% endfor %}{% endfor %}");
+  EXPECT_EQ(first_line(f.render("loops.txt")),
+            "ERROR: loops.txt:2:1: error: rendering took more than 100000 steps (statements and "
+            "expressions): loops nested in loops, or a macro calling itself more than once, "
+            "multiply; make the template do less for one page");
+  // Each call makes two more, 40 levels down: 2**40 calls without the budget.
+  f.loader->add("macro.txt",
+                "{% macro m(n) %}{% if n < 40 %}{{ m(n + 1) }}{{ m(n + 1) }}{% endif %}"
+                "{% endmacro %}{{ m(0) }}");
+  EXPECT_EQ(first_line(f.render("macro.txt")),
+            "ERROR: macro.txt:1:53: error: rendering took more than 100000 steps (statements and "
+            "expressions): loops nested in loops, or a macro calling itself more than once, "
+            "multiply; make the template do less for one page");
+  f.loader->add("write.txt", "{% for a in range(100000) %}{{ 'x' * 100 }}{% endfor %}");
+  EXPECT_EQ(first_line(f.render("write.txt")),
+            "ERROR: write.txt:1:29: error: rendering wrote more than 1 MB of text; make the "
+            "template write less for one page");
+  // Under the budgets the same render is whole, and each render has budgets of its own.
+  f.loader->add("fits.txt", "{% for a in range(1000) %}{{ 'x' * 100 }}{% endfor %}");
+  EXPECT_EQ(f.render("fits.txt").size(), 100'000u);
+  EXPECT_EQ(f.render("fits.txt").size(), 100'000u);
+}
+
 // Bounds at the ends of int64 give what Python gives, with no sum overflowing on the way.
 TEST(Limits, ArgumentsAtTheEndsOfInt64DoNotOverflow) {
   EXPECT_EQ(render("{{ 'foo bar'|truncate(9223372036854775807) }}"), "foo bar");

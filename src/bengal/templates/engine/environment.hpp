@@ -68,6 +68,17 @@ inline constexpr int kMaxRenderFrames = 1000;
 // this it is an error, so a few bytes of template cannot ask for gigabytes.
 inline constexpr size_t kMaxBuiltBytes = size_t{64} << 20;
 
+// Work one render may do, so that a few lines of template cannot run for hours or fill the
+// memory: loops inside loops multiply, and a macro calling itself twice a level doubles at
+// each of its 64 levels. A real page's templates take thousands of steps and a list of every
+// page of a million-page site some tens of millions.
+struct RenderLimits {
+  // Statements and expressions evaluated, across includes, macros and loops.
+  uint64_t steps = 200'000'000;
+  // Text written, into the page or into a block, macro or {% set %} being captured.
+  size_t output_bytes = size_t{1} << 30;
+};
+
 // Holds everything templates share: the loader, globals, custom filters and tests, host hooks,
 // and the compiled templates. Configure it first (set_global, add_filter, ...), then render from
 // any number of threads: rendering only reads it, apart from the locked compile-once cache.
@@ -98,6 +109,8 @@ class Environment {
   // exists (`is defined`, `??`, `?.`, `default`). Set before rendering.
   void set_strict_undefined(bool strict) { strict_undefined_ = strict; }
   bool strict_undefined() const { return strict_undefined_; }
+  void set_render_limits(RenderLimits limits) { limits_ = limits; }
+  const RenderLimits& render_limits() const { return limits_; }
   // The {% cache %} fragments of this Environment, that is of one build.
   FragmentCache& fragments() const { return fragments_; }
 
@@ -129,6 +142,7 @@ class Environment {
   std::function<std::string(std::string_view)> markdown_;
   std::string baseurl_, base_path_;
   bool strict_undefined_ = false;
+  RenderLimits limits_;
   mutable FragmentCache fragments_;
   // std::map: the compiled trees point at these entries, so they must never move.
   std::map<std::string, CustomFilter, std::less<>> filters_;

@@ -436,7 +436,7 @@ bool call_method(const Value& base, std::string_view name, const CallArgs& args,
 
 bool Renderer::eval(const Expr& e, Value& out) {
   Frame frame(*this);
-  if (frame.over()) return fail_frames(e.line, e.column);
+  if (frame.over()) return fail_budget(e.line, e.column);
   return eval_expr(e, out);
 }
 

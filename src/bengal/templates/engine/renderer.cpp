@@ -3,11 +3,14 @@
 // statements.cpp and expressions.cpp.
 #include "bengal/templates/engine/renderer.hpp"
 
+#include <fmt/format.h>
+
 #include "bengal/templates/engine/globals.hpp"
 
 namespace bengal::templates {
 
-Renderer::Renderer(const Environment& env, std::string& out) : env_(env), out_(&out) {}
+Renderer::Renderer(const Environment& env, std::string& out)
+    : env_(env), out_(&out), limits_(env.render_limits()) {}
 
 Renderer::~Renderer() {
   for (const auto& weak : namespaces_)
@@ -40,13 +43,23 @@ bool Renderer::fail(uint32_t line, uint32_t column, std::string message) {
   return false;
 }
 
-bool Renderer::fail_frames(uint32_t line, uint32_t column) {
-  std::string message = "template nested more than ";
-  message += std::to_string(kMaxRenderFrames);
-  message +=
-      " statements and expressions deep while rendering (macros, includes or recursive "
-      "loops inside each other); make the recursion shallower";
-  return fail(line, column, std::move(message));
+bool Renderer::fail_budget(uint32_t line, uint32_t column) {
+  if (frames_ > kMaxRenderFrames)
+    return fail(line, column,
+                fmt::format("template nested more than {} statements and expressions deep while "
+                            "rendering (macros, includes or recursive loops inside each other); "
+                            "make the recursion shallower",
+                            kMaxRenderFrames));
+  if (steps_ > limits_.steps)
+    return fail(line, column,
+                fmt::format("rendering took more than {} steps (statements and expressions): "
+                            "loops nested in loops, or a macro calling itself more than once, "
+                            "multiply; make the template do less for one page",
+                            limits_.steps));
+  return fail(line, column,
+              fmt::format("rendering wrote more than {} MB of text; make the template write less "
+                          "for one page",
+                          limits_.output_bytes >> 20));
 }
 
 bool Renderer::enter() {

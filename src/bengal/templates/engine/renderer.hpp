@@ -39,19 +39,26 @@ class Renderer {
     size_t level;  // 0 for the most derived definition, 1 for the one it overrides, ...
   };
 
-  // The frame budget: whatever nests (macros calling macros, includes, filters inside
-  // expressions inside loops), no more than kMaxRenderFrames exec and eval calls are on the
-  // stack.
+  // The budgets every exec and eval call is counted against: whatever nests (macros calling
+  // macros, includes, filters inside expressions inside loops), no more than kMaxRenderFrames
+  // calls are on the stack; and a render takes no more steps and writes no more text than
+  // the environment's RenderLimits.
   struct Frame {
     Renderer& r;
-    explicit Frame(Renderer& renderer) : r(renderer) { ++r.frames_; }
+    explicit Frame(Renderer& renderer) : r(renderer) {
+      ++r.frames_;
+      ++r.steps_;
+    }
     ~Frame() { --r.frames_; }
-    bool over() const { return r.frames_ > kMaxRenderFrames; }
+    bool over() const {
+      return r.frames_ > kMaxRenderFrames || r.steps_ > r.limits_.steps ||
+             r.out_->size() > r.limits_.output_bytes;
+    }
   };
 
   // renderer.cpp: state shared by statements and expressions.
   bool fail(uint32_t line, uint32_t column, std::string message);
-  bool fail_frames(uint32_t line, uint32_t column);  // over the frame budget
+  bool fail_budget(uint32_t line, uint32_t column);  // over a budget of Frame
   bool enter();                                      // depth check
   void leave() { --depth_; }
 
@@ -144,7 +151,9 @@ class Renderer {
   const std::vector<const Template*>* chain_ = nullptr;
   std::vector<ActiveBlock> active_blocks_;
   int depth_ = 0;
-  int frames_ = 0;  // exec and eval calls on the stack
+  int frames_ = 0;      // exec and eval calls on the stack
+  uint64_t steps_ = 0;  // exec and eval calls made
+  const RenderLimits& limits_;
   // Namespaces made by this render. Only they are mutable, so every cycle of values passes
   // through one; clearing them at the end frees what a cycle would keep alive.
   std::vector<std::weak_ptr<const Namespace>> namespaces_;

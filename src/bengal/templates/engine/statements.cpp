@@ -121,7 +121,7 @@ Renderer::Flow Renderer::capture(bool markup, Value& result, Run&& run) {
 Renderer::Flow Renderer::exec(const Node& n) {
   Frame frame(*this);
   if (frame.over()) {
-    fail_frames(n.line, n.column);
+    fail_budget(n.line, n.column);
     return Flow::kError;
   }
   return exec_node(n);
@@ -519,6 +519,12 @@ Renderer::Flow Renderer::run_loop(const Node& n, const Value& iterable, int dept
   // every pass ends in break or continue takes it too.
   bool completed = false;
   for (size_t i = 0; i < items->size() && result == Flow::kNormal; ++i) {
+    // A pass counts as a step even when its body is empty: empty loops nest as deep.
+    if (++steps_ > limits_.steps) {
+      fail_budget(n.line, n.column);
+      result = Flow::kError;
+      break;
+    }
     loop->index = i;
     Scope& s = scopes_.back();
     // Names set in the body last one iteration, as in Jinja2.
