@@ -151,8 +151,17 @@ TEST(LinkCheck, ATargetIsFoundWhereItsSyntaxPutsIt) {
   EXPECT_EQ(site::target_column("[ref]: gone.md \"t\"", "gone.md"), 8u);
   EXPECT_EQ(site::target_column("x [[gone|label]] gone", "gone"), 5u);
   EXPECT_EQ(site::target_column("see <gone.md>", "gone.md"), 6u);
-  // Spelled otherwise in the file (an entity), or on another line: no column.
-  EXPECT_EQ(site::target_column("[x](a&amp;b.md)", "a&b.md"), 0u);
+  // Spelled otherwise in the file: found as Markdown decodes it (an entity, an escape).
+  EXPECT_EQ(site::target_column("[x](a&amp;b.md)", "a&b.md"), 5u);
+  EXPECT_EQ(site::target_column("[ok](ok.md) [x](<a&#95;b.md>)", "a_b.md"), 18u);
+  EXPECT_EQ(site::target_column("[x](a\\_b\\(1\\).md)", "a_b(1).md"), 5u);
+  EXPECT_EQ(site::target_column("[[caf&eacute;|label]]", "café"), 3u);
+  EXPECT_EQ(site::target_column("[x](a&amp;c.md)", "a&b.md"), 0u);
+  // Each opener's destination is read only while it agrees with the target.
+  std::string openers;
+  for (int i = 0; i < 100'000; ++i) openers += "](a&amp;";
+  EXPECT_EQ(site::target_column(openers + "](a&amp;b.md)", "a&b.md"), 800'003u);
+  // On another line: no column.
   EXPECT_EQ(site::target_column("", "a.md"), 0u);
   EXPECT_EQ(site::target_column("[x]()", ""), 0u);
 }

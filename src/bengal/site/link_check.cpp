@@ -1,9 +1,12 @@
 #include "bengal/site/link_check.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/string_pool.hpp"
+#include "bengal/markdown/entities.hpp"
 
 namespace bengal::site {
 
@@ -43,20 +46,59 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
   return problems;
 }
 
+namespace {
+
+// Whether the destination that starts `rest`, as Markdown reads it (backslash escapes and
+// character references decoded: "a&amp;b.md", "a\_b.md"), starts with `target`. Stops at the
+// first character that differs, so that a line of many openers stays linear in practice.
+bool destination_starts_with(std::string_view rest, std::string_view ends,
+                             std::string_view target) {
+  std::string out;
+  for (size_t i = 0; i < rest.size() && out.size() < target.size(); ++i) {
+    char c = rest[i];
+    if (ends.find(c) != std::string_view::npos) break;
+    if (c == '\\' && i + 1 < rest.size() && std::ispunct(static_cast<unsigned char>(rest[i + 1]))) {
+      out += rest[++i];
+    } else if (size_t semi = c == '&' ? rest.substr(i, 34).find(';') : std::string_view::npos;
+               semi != std::string_view::npos) {
+      // A reference is at most 34 bytes: "&", the longest name (32) and ";".
+      markdown::append_entity(out, rest.substr(i, semi + 1));
+      i += semi;
+    } else {
+      out += c;
+    }
+    if (!target.starts_with(std::string_view(out).substr(0, target.size()))) return false;
+  }
+  return out.size() >= target.size();
+}
+
+}  // namespace
+
 uint32_t target_column(std::string_view line, std::string_view target) {
   if (target.empty()) return 0;
   // Where the syntax puts a target: a wiki link's "[[", a link's "](" (or "](<"), a reference
-  // definition's "]: "; else anywhere on the line.
-  static constexpr std::string_view kOpeners[] = {"[[", "](<", "](", "]: "};
-  for (std::string_view opener : kOpeners) {
+  // definition's "]: "; else anywhere on the line. Each opener with the characters that end
+  // its destination.
+  static constexpr std::pair<std::string_view, std::string_view> kOpeners[] = {
+      {"[[", "]|"}, {"](<", ">\n"}, {"](", " )\n"}, {"]: ", " \n"}};
+  for (auto [opener, ends] : kOpeners) {
     for (size_t at = line.find(opener); at != std::string_view::npos;
          at = line.find(opener, at + 1)) {
       if (line.substr(at + opener.size()).starts_with(target))
         return static_cast<uint32_t>(at + opener.size() + 1);
     }
   }
-  size_t at = line.find(target);
-  return at == std::string_view::npos ? 0 : static_cast<uint32_t>(at + 1);
+  if (size_t at = line.find(target); at != std::string_view::npos)
+    return static_cast<uint32_t>(at + 1);
+  // Spelled otherwise in the file: an entity or an escape the parser decoded.
+  for (auto [opener, ends] : kOpeners) {
+    for (size_t at = line.find(opener); at != std::string_view::npos;
+         at = line.find(opener, at + 1)) {
+      if (destination_starts_with(line.substr(at + opener.size()), ends, target))
+        return static_cast<uint32_t>(at + opener.size() + 1);
+    }
+  }
+  return 0;
 }
 
 void locate_columns(const Site& site, const std::filesystem::path& content_dir,
