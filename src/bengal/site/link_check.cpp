@@ -81,24 +81,26 @@ uint32_t target_column(std::string_view line, std::string_view target) {
   // its destination.
   static constexpr std::pair<std::string_view, std::string_view> kOpeners[] = {
       {"[[", "]|"}, {"](<", ">\n"}, {"](", " )\n"}, {"]: ", " \n"}};
-  for (auto [opener, ends] : kOpeners) {
-    for (size_t at = line.find(opener); at != std::string_view::npos;
-         at = line.find(opener, at + 1)) {
-      if (line.substr(at + opener.size()).starts_with(target))
-        return static_cast<uint32_t>(at + opener.size() + 1);
+  // The column of the first destination, after any opener, for which `starts` holds.
+  auto after_opener = [&](auto starts) -> uint32_t {
+    for (auto [opener, ends] : kOpeners) {
+      for (size_t at = line.find(opener); at != std::string_view::npos;
+           at = line.find(opener, at + 1)) {
+        if (starts(line.substr(at + opener.size()), ends))
+          return static_cast<uint32_t>(at + opener.size() + 1);
+      }
     }
-  }
+    return 0;
+  };
+  if (uint32_t column = after_opener(
+          [&](std::string_view rest, std::string_view) { return rest.starts_with(target); }))
+    return column;
   if (size_t at = line.find(target); at != std::string_view::npos)
     return static_cast<uint32_t>(at + 1);
   // Spelled otherwise in the file: an entity or an escape the parser decoded.
-  for (auto [opener, ends] : kOpeners) {
-    for (size_t at = line.find(opener); at != std::string_view::npos;
-         at = line.find(opener, at + 1)) {
-      if (destination_starts_with(line.substr(at + opener.size()), ends, target))
-        return static_cast<uint32_t>(at + opener.size() + 1);
-    }
-  }
-  return 0;
+  return after_opener([&](std::string_view rest, std::string_view ends) {
+    return destination_starts_with(rest, ends, target);
+  });
 }
 
 void locate_columns(const Site& site, const std::filesystem::path& content_dir,
