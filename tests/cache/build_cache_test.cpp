@@ -225,6 +225,75 @@ TEST(BuildCache, AnotherLayoutOfTheSameVersionIsEmptied) {
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
 }
 
+// A cache that came with a site from a stranger, made to attack the build through SQLite: a
+// view named like a table of ours that never ends, a trigger, a virtual table. None of it is
+// run: the file is replaced and the build goes cold, saying why.
+TEST(BuildCache, ACacheMadeToRunItsOwnSqlIsReplaced) {
+  struct Planted {
+    std::string sql, reason;
+  };
+  const std::string endless =
+      "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT 'k' || x AS key, x "
+      "AS value FROM n";
+  for (const Planted& planted : std::vector<Planted>{
+           {"DROP TABLE meta; CREATE VIEW meta AS " + endless,
+            "it holds a view named meta that bengal does not make"},
+           {"CREATE TRIGGER wipe AFTER INSERT ON meta BEGIN DELETE FROM units; END",
+            "it holds a trigger named wipe that bengal does not make"},
+           {"DROP TABLE manifest; CREATE VIRTUAL TABLE manifest USING fts4(rel)",
+            "it holds a table named manifest that bengal does not make"},
+           {"CREATE INDEX by_value ON meta(value)",
+            "it holds an index named by_value that bengal does not make"},
+           {"DROP TABLE meta; CREATE TABLE meta(key TEXT, value BLOB)",
+            "it holds a table named meta that bengal does not make"},
+       }) {
+    SCOPED_TRACE(planted.sql);
+    fs::path site = fresh_site();
+    std::string note;
+    {
+      auto cache = BuildCache::open(site, "cache.db", note);
+      finish_one_build(*cache);
+    }
+    {
+      Database db(site / ".bengal/cache.db");
+      db.exec("PRAGMA journal_mode=WAL;");
+      db.exec(planted.sql);
+    }
+    note.clear();
+    auto cache = BuildCache::open(site, "cache.db", note);
+    ASSERT_NE(cache, nullptr);
+    EXPECT_EQ(note, "the cache " + (site / ".bengal/cache.db").string() + " could not be read (" +
+                        planted.reason + "); building cold");
+    EXPECT_FALSE(cache->last_keys());
+    EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
+    finish_one_build(*cache);
+    EXPECT_EQ(cache->unit_row("p0")->record, "record");
+  }
+}
+
+// A table of ours in another layout, written by this very bengal as far as meta says: the
+// cache is emptied rather than queried in a layout it was not made for.
+TEST(BuildCache, OurTablesInAnotherLayoutAreEmptied) {
+  fs::path site = fresh_site();
+  std::string note;
+  auto cache = open_after(site,
+                          "DROP TABLE units; CREATE TABLE units(key TEXT PRIMARY KEY, record BLOB);"
+                          "CREATE TABLE extra(x)",
+                          note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "the cache's tables are not this bengal's; building cold");
+  EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
+  EXPECT_EQ(cache->find("a.md"), std::nullopt);
+  finish_one_build(*cache);
+  cache.reset();
+  // A table the cache does not use is left alone, and does not make the next build cold.
+  note.clear();
+  cache = BuildCache::open(site, "cache.db", note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "");
+  EXPECT_TRUE(cache->last_keys());
+}
+
 TEST(BuildCache, ASecondBuildAtTheSameTimeGoesWithout) {
   fs::path site = fresh_site();
   std::string note;

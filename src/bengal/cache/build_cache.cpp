@@ -52,12 +52,60 @@ void set_meta(Database& db, std::string_view key, std::string_view value) {
   q.bind(1, key).bind(2, value).run();
 }
 
+// An object of a database's schema: its type, its name and the SQL that made it.
+struct SchemaObject {
+  std::string type, name, sql;
+  auto operator<=>(const SchemaObject&) const = default;
+};
+
+std::vector<SchemaObject> schema_of(Database& db) {
+  Statement q(db.handle(), "SELECT type, name, ifnull(sql, '') FROM sqlite_schema ORDER BY 1, 2");
+  std::vector<SchemaObject> out;
+  while (q.step())
+    out.push_back({std::string(q.column_text(0)), std::string(q.column_text(1)),
+                   std::string(q.column_text(2))});
+  return out;
+}
+
+// The objects kTables makes: its tables and their primary keys' indexes.
+const std::vector<SchemaObject>& our_schema() {
+  static const std::vector<SchemaObject> schema = [] {
+    Database db(":memory:");
+    db.exec(kTables);
+    return schema_of(db);
+  }();
+  return schema;
+}
+
+// A cache that came with the site may have been made to attack the build: a view or a virtual
+// table named like one of ours would run its own code on our queries (an endless recursive
+// view, a crafted full-text index). Only plain tables and their own indexes are read, and
+// `meta`, read before anything else, only in our layout. Throws CacheError.
+void check_objects(Database& db) {
+  const std::vector<SchemaObject>& ours = our_schema();
+  for (const SchemaObject& o : schema_of(db)) {
+    bool plain = (o.type == "table" && o.sql.starts_with("CREATE TABLE ")) ||
+                 (o.type == "index" && o.sql.empty() && o.name.starts_with("sqlite_autoindex_"));
+    bool meta_ours = o.name != "meta" || std::binary_search(ours.begin(), ours.end(), o);
+    if (!plain || !meta_ours)
+      throw CacheError(fmt::format("it holds {} {} named {} that bengal does not make",
+                                   o.type == "index" ? "an" : "a", o.type, o.name));
+  }
+}
+
+// Whether each of our tables is in the file as kTables makes it (other tables are not read).
+bool holds_our_tables(Database& db) {
+  std::vector<SchemaObject> objects = schema_of(db);
+  return std::includes(objects.begin(), objects.end(), our_schema().begin(), our_schema().end());
+}
+
 // Opens the database and checks that it is ours: an empty note when it can be used as it is.
 std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) {
   std::error_code ec;
   bool existed = fs::exists(file, ec);
   auto db = std::make_unique<Database>(file);
   db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  check_objects(*db);
   db->exec(kTables);
   auto schema = meta(*db, "schema");
   auto version = meta(*db, "bengal");
@@ -78,6 +126,8 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
   else if (meta(*db, "executable").value_or("") != executable_digest())
     other =
         fmt::format("the cache was written by another build of bengal {}; building cold", kVersion);
+  else if (!holds_our_tables(*db))
+    other = "the cache's tables are not this bengal's; building cold";
   if (!other.empty()) {
     note = std::move(other);
     db->exec(kDropAll);

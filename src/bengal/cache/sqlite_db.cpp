@@ -92,6 +92,14 @@ Database::Database(const std::filesystem::path& file) {
     db_ = nullptr;
     throw CacheError("cannot open " + file.string() + ": " + message);
   }
+  // The file may come with a site from a stranger: its schema must not run anything. No
+  // trigger fires and no view is read (the cache uses neither), no function runs from the
+  // schema, and no SQL can corrupt the file on purpose (SQLite's "defense against the dark
+  // arts").
+  for (int setting : {SQLITE_DBCONFIG_ENABLE_TRIGGER, SQLITE_DBCONFIG_ENABLE_VIEW,
+                      SQLITE_DBCONFIG_TRUSTED_SCHEMA})
+    sqlite3_db_config(db_, setting, 0, nullptr);
+  sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
   // Another build of the same site (into another folder) may hold the write lock briefly.
   sqlite3_busy_timeout(db_, 10000);
 }
