@@ -247,5 +247,36 @@ TEST_F(DevServerTest, ATemplateErrorKeepsTheLastGoodPageAndShowsTheOverlay) {
   EXPECT_EQ(body.find("<pre id=\"bengal-error-overlay\""), std::string::npos);
 }
 
+// --build-future and --build-expired preview what a build leaves out, as Hugo's server -F and
+// -E do: a post scheduled for later, a page past its expirydate.
+TEST(DevServerPublishing, FutureAndExpiredPagesAreServedOnlyWhenAskedFor) {
+  fs::path site = test::write_files(
+      {{"bengal.toml", "[site]\ntitle = \"Window\"\n"},
+       {"content/_index.md", "---\ntitle: Home\n---\nHome.\n"},
+       {"content/later.md", "---\ntitle: Later\ndate: 2999-01-01\n---\nScheduled.\n"},
+       {"content/gone.md", "---\ntitle: Gone\nexpirydate: 2000-01-01\n---\nExpired.\n"}},
+      "-site");
+  struct Case {
+    bool future, expired;
+  };
+  for (Case c : {Case{false, false}, Case{true, false}, Case{false, true}}) {
+    SCOPED_TRACE(fmt::format("future {}, expired {}", c.future, c.expired));
+    ServeOptions options = test_serve_options(site);
+    options.publish.future = c.future;
+    options.publish.expired = c.expired;
+    std::vector<std::string> log;
+    DevServer server(options, [&](const std::string& line) { log.push_back(line); });
+    ASSERT_TRUE(server.start());
+    httplib::Client client("127.0.0.1", server.port());
+    auto later = client.Get("/later/");
+    auto gone = client.Get("/gone/");
+    ASSERT_TRUE(later && gone);
+    EXPECT_EQ(later->status, c.future ? 200 : 404);
+    EXPECT_EQ(gone->status, c.expired ? 200 : 404);
+    EXPECT_EQ(later->body.find("Scheduled.") != std::string::npos, c.future);
+    EXPECT_EQ(gone->body.find("Expired.") != std::string::npos, c.expired);
+  }
+}
+
 }  // namespace
 }  // namespace bengal::serve

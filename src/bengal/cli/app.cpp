@@ -245,6 +245,14 @@ void add_environment_option(CLI::App* cmd, std::string& environment) {
                   "top (default: BENGAL_ENV, else production on CI, else local)");
 }
 
+// --build-future and --build-expired, on the commands that build: what Hugo's -F and -E do.
+void add_publishing_flags(CLI::App* cmd, pipeline::PublishOptions& publish) {
+  cmd->add_flag("--build-future", publish.future,
+                "Include pages dated in the future (left out by default)");
+  cmd->add_flag("--build-expired", publish.expired,
+                "Include pages whose expirydate has passed (left out by default)");
+}
+
 int run_md(const std::string& file, bool heading_ids, bool safe,
            const std::string& highlight_style) {
   std::string text;
@@ -308,6 +316,114 @@ int print_help(const CLI::App& app, std::string_view command, bool extra_argumen
   return unknown_command(app, command);
 }
 
+// The command line of `bengal build` as parsed, before it becomes the build's options.
+struct BuildArgs {
+  pipeline::BuildOptions options;
+  BuildExtras extras;
+  std::string site_dir = ".", output_dir, baseurl, memory_limit, shard, report_dir;
+  bool drafts = false, strict = false, quiet = false, memory_optimized = false,
+       no_memory_optimized = false, no_cache = false, report = false;
+};
+
+CLI::App* add_build_command(CLI::App& app, BuildArgs& a) {
+  auto* build_cmd = app.add_subcommand("build", "Build the site in SITE_DIR (default: .)");
+  build_cmd->add_option("SITE_DIR", a.site_dir, "Site folder holding bengal.toml and content/");
+  build_cmd->add_option("-o,--output", a.output_dir, "Output folder (default: [build] output_dir)");
+  build_cmd->add_flag("--drafts", a.drafts, "Include pages with draft: true");
+  add_publishing_flags(build_cmd, a.options.publish);
+  add_environment_option(build_cmd, a.options.environment);
+  build_cmd->add_option("--baseurl", a.baseurl,
+                        "Base URL of the published site, such as https://example.org/docs/ "
+                        "(replaces [site] baseurl)");
+  build_cmd->add_option("--threads", a.options.threads, "Render threads (default: all cores)")
+      ->check(CLI::Range(0, 1024));
+  build_cmd->add_option("--batch-size", a.options.batch_size_pages, "Pages rendered per batch")
+      ->check(CLI::Range(1, 100000000));
+  auto* streaming_flag = build_cmd->add_flag(
+      "--memory-optimized", a.memory_optimized,
+      "Stream: keep only the index, hub pages and a bounded cache (default from 5,000 pages)");
+  build_cmd
+      ->add_flag("--no-memory-optimized", a.no_memory_optimized,
+                 "Keep every body and rendered page until the end (the baseline)")
+      ->excludes(streaming_flag);
+  build_cmd
+      ->add_option("--hot-percent", a.options.hot_percent,
+                   "Top pages by PageRank rendered first and kept resident (default 10)")
+      ->check(CLI::Range(0, 100));
+  build_cmd
+      ->add_option("--cache-size-mb", a.options.cache_size_mb,
+                   "Bound of the warm content cache in MB (default 64)")
+      ->check(CLI::Range(0, 1 << 20));
+  build_cmd->add_option("--memory-limit", a.memory_limit,
+                        "Memory budget such as 256MB or 2GB: batch and cache sizes follow from it");
+  build_cmd->add_flag("--no-cache", a.no_cache,
+                      "Build cold: neither read nor update the incremental build cache in "
+                      "SITE/.bengal/");
+  build_cmd->add_flag("--clean", a.options.clean,
+                      "Also remove every file of the output folder that this build did not write");
+  build_cmd->add_option("--shard", a.shard,
+                        "K/N: render only this job's part of the site, one of N jobs; join the "
+                        "N output folders with `bengal merge`");
+  build_cmd->add_flag("--strict", a.strict, "Fail (exit 1) on any error or warning");
+  build_cmd->add_flag("--strict-templates", a.options.strict_templates,
+                      "Make an undefined variable, attribute or key in a template an error "
+                      "instead of empty output (`??`, `?.`, `is defined` and default() still "
+                      "allow one)");
+  build_cmd->add_flag("-q,--quiet", a.quiet, "Print only errors and warnings");
+  build_cmd->add_flag("--profile-memory", a.extras.profile_memory,
+                      "Print memory at each phase (discover, index, graph, plan, every render "
+                      "batch, finalize) and the peak");
+  build_cmd->add_flag("--report", a.report,
+                      "Write build-report.json and build-report.html (phases, memory over "
+                      "time, cache hit rates, slowest pages) into the site folder");
+  build_cmd->add_option("--report-dir", a.report_dir,
+                        "Write the build report into this folder instead (implies --report)");
+  build_cmd
+      ->add_option("--progress", a.extras.progress,
+                   "auto (a live line on a terminal, a few lines in logs), plain (a line per "
+                   "phase) or none")
+      ->check(CLI::IsMember({"auto", "plain", "none"}));
+  return build_cmd;
+}
+
+// `bengal build`: the options from the command line, then the build.
+int run_build_command(BuildArgs& a) {
+  a.options.site_dir = a.site_dir;
+  if (!a.output_dir.empty()) a.options.output_dir = a.output_dir;
+  if (a.drafts) a.options.drafts = true;
+  a.options.strict = a.strict;
+  if (!a.baseurl.empty()) a.options.baseurl = a.baseurl;
+  if (a.memory_optimized) a.options.memory_optimized = true;
+  if (a.no_memory_optimized) a.options.memory_optimized = false;
+  if (!a.memory_limit.empty()) {
+    auto bytes = config::parse_byte_size(a.memory_limit);
+    if (!bytes) {
+      std::cerr << "error: --memory-limit must be a size such as 512MB or 2GB, not \""
+                << a.memory_limit << "\"\n";
+      return 2;
+    }
+    a.options.memory_limit_bytes = *bytes;
+  }
+  a.extras.strict = a.strict;
+  a.extras.quiet = a.quiet;
+  if (a.no_cache) a.options.cache = pipeline::CacheMode::kOff;
+  if (!a.shard.empty()) {
+    std::string error;
+    std::optional<pipeline::ShardSpec> spec = pipeline::parse_shard(a.shard, error);
+    if (!spec) {
+      std::cerr << "error: " << error << " (not \"" << a.shard << "\")\n";
+      return 2;
+    }
+    a.options.shard = *spec;
+  }
+  if (!a.report_dir.empty()) {
+    a.extras.report_dir = a.report_dir;
+  } else if (a.report) {
+    a.extras.report_dir = a.site_dir;
+  }
+  return run_build(a.options, a.extras);
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -316,77 +432,8 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("bengal ") + kVersion);
   app.require_subcommand(1);
 
-  pipeline::BuildOptions build_options;
-  std::string site_dir = ".", output_dir;
-  bool drafts = false, strict = false, quiet = false;
-  auto* build_cmd = app.add_subcommand("build", "Build the site in SITE_DIR (default: .)");
-  build_cmd->add_option("SITE_DIR", site_dir, "Site folder holding bengal.toml and content/");
-  build_cmd->add_option("-o,--output", output_dir, "Output folder (default: [build] output_dir)");
-  build_cmd->add_flag("--drafts", drafts, "Include pages with draft: true");
-  build_cmd->add_flag("--build-future", build_options.publish.future,
-                      "Include pages dated in the future (left out by default)");
-  build_cmd->add_flag("--build-expired", build_options.publish.expired,
-                      "Include pages whose expirydate has passed (left out by default)");
-  add_environment_option(build_cmd, build_options.environment);
-  std::string baseurl;
-  build_cmd->add_option("--baseurl", baseurl,
-                        "Base URL of the published site, such as https://example.org/docs/ "
-                        "(replaces [site] baseurl)");
-  build_cmd->add_option("--threads", build_options.threads, "Render threads (default: all cores)")
-      ->check(CLI::Range(0, 1024));
-  build_cmd->add_option("--batch-size", build_options.batch_size_pages, "Pages rendered per batch")
-      ->check(CLI::Range(1, 100000000));
-  bool memory_optimized = false, no_memory_optimized = false;
-  auto* streaming_flag = build_cmd->add_flag(
-      "--memory-optimized", memory_optimized,
-      "Stream: keep only the index, hub pages and a bounded cache (default from 5,000 pages)");
-  build_cmd
-      ->add_flag("--no-memory-optimized", no_memory_optimized,
-                 "Keep every body and rendered page until the end (the baseline)")
-      ->excludes(streaming_flag);
-  build_cmd
-      ->add_option("--hot-percent", build_options.hot_percent,
-                   "Top pages by PageRank rendered first and kept resident (default 10)")
-      ->check(CLI::Range(0, 100));
-  build_cmd
-      ->add_option("--cache-size-mb", build_options.cache_size_mb,
-                   "Bound of the warm content cache in MB (default 64)")
-      ->check(CLI::Range(0, 1 << 20));
-  std::string memory_limit;
-  build_cmd->add_option("--memory-limit", memory_limit,
-                        "Memory budget such as 256MB or 2GB: batch and cache sizes follow from it");
-  bool no_cache = false;
-  build_cmd->add_flag("--no-cache", no_cache,
-                      "Build cold: neither read nor update the incremental build cache in "
-                      "SITE/.bengal/");
-  build_cmd->add_flag("--clean", build_options.clean,
-                      "Also remove every file of the output folder that this build did not write");
-  std::string shard;
-  build_cmd->add_option("--shard", shard,
-                        "K/N: render only this job's part of the site, one of N jobs; join the "
-                        "N output folders with `bengal merge`");
-  build_cmd->add_flag("--strict", strict, "Fail (exit 1) on any error or warning");
-  build_cmd->add_flag("--strict-templates", build_options.strict_templates,
-                      "Make an undefined variable, attribute or key in a template an error "
-                      "instead of empty output (`??`, `?.`, `is defined` and default() still "
-                      "allow one)");
-  build_cmd->add_flag("-q,--quiet", quiet, "Print only errors and warnings");
-  BuildExtras extras;
-  build_cmd->add_flag("--profile-memory", extras.profile_memory,
-                      "Print memory at each phase (discover, index, graph, plan, every render "
-                      "batch, finalize) and the peak");
-  bool report = false;
-  std::string report_dir;
-  build_cmd->add_flag("--report", report,
-                      "Write build-report.json and build-report.html (phases, memory over "
-                      "time, cache hit rates, slowest pages) into the site folder");
-  build_cmd->add_option("--report-dir", report_dir,
-                        "Write the build report into this folder instead (implies --report)");
-  build_cmd
-      ->add_option("--progress", extras.progress,
-                   "auto (a live line on a terminal, a few lines in logs), plain (a line per "
-                   "phase) or none")
-      ->check(CLI::IsMember({"auto", "plain", "none"}));
+  BuildArgs build_args;
+  CLI::App* build_cmd = add_build_command(app, build_args);
 
   std::string md_file;
   bool heading_ids = false, safe = false;
@@ -456,6 +503,7 @@ int run(int argc, char** argv) {
                         "Address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 "
                         "shows the preview to the network)");
   serve_cmd->add_flag("--drafts", serve_drafts, "Include pages with draft: true");
+  add_publishing_flags(serve_cmd, serve_options.publish);
   add_environment_option(serve_cmd, serve_options.environment);
   bool serve_lazy = false, serve_no_lazy = false;
   auto* lazy_flag = serve_cmd->add_flag(
@@ -503,42 +551,7 @@ int run(int argc, char** argv) {
     return 2;
   }
 
-  if (*build_cmd) {
-    build_options.site_dir = site_dir;
-    if (!output_dir.empty()) build_options.output_dir = output_dir;
-    if (drafts) build_options.drafts = true;
-    build_options.strict = strict;
-    if (!baseurl.empty()) build_options.baseurl = baseurl;
-    if (memory_optimized) build_options.memory_optimized = true;
-    if (no_memory_optimized) build_options.memory_optimized = false;
-    if (!memory_limit.empty()) {
-      auto bytes = config::parse_byte_size(memory_limit);
-      if (!bytes) {
-        std::cerr << "error: --memory-limit must be a size such as 512MB or 2GB, not \""
-                  << memory_limit << "\"\n";
-        return 2;
-      }
-      build_options.memory_limit_bytes = *bytes;
-    }
-    extras.strict = strict;
-    extras.quiet = quiet;
-    if (no_cache) build_options.cache = pipeline::CacheMode::kOff;
-    if (!shard.empty()) {
-      std::string error;
-      std::optional<pipeline::ShardSpec> spec = pipeline::parse_shard(shard, error);
-      if (!spec) {
-        std::cerr << "error: " << error << " (not \"" << shard << "\")\n";
-        return 2;
-      }
-      build_options.shard = *spec;
-    }
-    if (!report_dir.empty()) {
-      extras.report_dir = report_dir;
-    } else if (report) {
-      extras.report_dir = site_dir;
-    }
-    return run_build(build_options, extras);
-  }
+  if (*build_cmd) return run_build_command(build_args);
   if (*serve_cmd) {
     if (!is_site_folder(serve_dir)) return 1;
     serve_options.site_dir = serve_dir;

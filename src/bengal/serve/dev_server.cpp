@@ -147,6 +147,7 @@ std::unique_ptr<ServeBuild> DevServer::begin_build(fs::path& out) {
   ServeBuildOptions build;
   build.site_dir = options_.site_dir;
   build.drafts = options_.drafts;
+  build.publish = options_.publish;
   build.environment = options_.environment;
   build.baseurl = origin_;
   build.threads = options_.threads;

@@ -30,6 +30,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";  // loopback: the preview is not published to the network
   int port = 1313;                 // 0: any free port
   std::optional<bool> drafts;
+  pipeline::PublishOptions publish;  // --build-future, --build-expired
   std::string environment;
   // Where the builds go; empty: a new folder in the system's temp folder. Removed at the end.
   std::filesystem::path work_parent;

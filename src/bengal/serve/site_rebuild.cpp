@@ -29,6 +29,7 @@ pipeline::BuildOptions pipeline_options(const ServeBuildOptions& options,
   build.site_dir = options.site_dir;
   build.output_dir = output_dir;
   build.drafts = options.drafts;
+  build.publish = options.publish;
   build.environment = options.environment;
   build.baseurl = options.baseurl;
   build.threads = options.threads;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bengal/core/diagnostic.hpp"
+#include "bengal/pipeline/load_site.hpp"
 
 namespace bengal::pipeline {
 class StagedBuild;
@@ -20,9 +21,10 @@ namespace bengal::serve {
 
 struct ServeBuildOptions {
   std::filesystem::path site_dir;
-  std::optional<bool> drafts;  // --drafts
-  std::string environment;     // --environment
-  std::string baseurl;         // the local address, "http://127.0.0.1:1313"
+  std::optional<bool> drafts;        // --drafts
+  pipeline::PublishOptions publish;  // --build-future, --build-expired
+  std::string environment;           // --environment
+  std::string baseurl;               // the local address, "http://127.0.0.1:1313"
   int threads = 0;
 };
 
