@@ -56,6 +56,10 @@ TEST(Expressions, ArithmeticFollowsPython) {
   EXPECT_EQ(render("{{ 7 % -3 }} {{ 7.5 // 2 }} {{ -7.5 % 2 }} {{ true + 1 }} {{ 'ab' * 3 }}|"
                    "{{ 'a' * -1 }}|{{ 2 ** -1 }}"),
             "-2 3.0 0.5 2 ababab||0.5");
+  // A zero remainder takes the divisor's sign; the one integer quotient past int64 is exact.
+  EXPECT_EQ(render("{{ -5.0 % 5 }} {{ 5.0 % -5 }} {{ (-9223372036854775807 - 1) % -1 }} "
+                   "{{ -0.0 % 3 }} {{ 0.0 % -3 }}"),
+            "0.0 -0.0 0 0.0 -0.0");
   EXPECT_EQ(render("{{ 1 // 0 }}"),
             "ERROR: t.txt:1:6: error: division by zero\n    {{ 1 // 0 }}\n         ^");
   EXPECT_EQ(render("{{ [1] * 2 }}"),

@@ -189,16 +189,7 @@ Arith floor_divide(const Operands& o, Value& out) {
 Arith modulo(const Operands& o, Value& out) {
   if (!o.nums) return Arith::kTypeError;
   if (o.b.as_float() == 0) return Arith::kDivisionByZero;
-  int64_t a = o.a.as_int(), b = o.b.as_int();
-  if (o.ints && !(a == INT64_MIN && b == -1)) {
-    int64_t m = a % b;
-    if (m != 0 && ((m < 0) != (b < 0))) m += b;
-    out = Value::integer(m);
-  } else {
-    double m = std::fmod(o.a.as_float(), o.b.as_float());
-    if (m != 0 && ((m < 0) != (o.b.as_float() < 0))) m += o.b.as_float();
-    out = Value::number(m);
-  }
+  out = python_modulo(o.a, o.b);
   return Arith::kOk;
 }
 

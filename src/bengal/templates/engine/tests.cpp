@@ -1,5 +1,4 @@
 // The built-in tests: `value is name(args)`.
-#include <cmath>
 
 #include "bengal/templates/engine/parser.hpp"
 
@@ -61,21 +60,16 @@ bool number_or_error(const Value& v, std::string& error) {
   error = std::string("needs a number, not ") + v.type_name();
   return false;
 }
-// Python's a % b for a nonzero b: the integer remainder when both are integers (INT64_MIN % -1
-// is 0, not an overflow), the float one otherwise (2.5 % 2 is 0.5, so 2.5 is neither even nor
-// odd, as in Jinja2). Only its distance from zero matters to the callers.
+// Jinja2's tests are value % 2 == 0, value % 2 == 1 and value % num == 0, with Python's `%`:
+// 2.5 % 2 is 0.5, so 2.5 is neither even nor odd.
 double remainder_of(const Value& a, const Value& b) {
-  if (a.kind() != Value::Kind::kFloat && b.kind() != Value::Kind::kFloat) {
-    int64_t d = b.as_int();
-    return d == -1 ? 0 : static_cast<double>(a.as_int() % d);
-  }
-  return std::fmod(a.as_float(), b.as_float());
+  return python_modulo(a, b).as_float();
 }
 bool even(const Value& v, const CallArgs&, std::string& error) {
   return number_or_error(v, error) && remainder_of(v, Value::integer(2)) == 0;
 }
 bool odd(const Value& v, const CallArgs&, std::string& error) {
-  return number_or_error(v, error) && std::fabs(remainder_of(v, Value::integer(2))) == 1;
+  return number_or_error(v, error) && remainder_of(v, Value::integer(2)) == 1;
 }
 bool divisibleby(const Value& v, const CallArgs& a, std::string& error) {
   const Value* n = arg(a);

@@ -534,4 +534,19 @@ int Value::compare_at(const Value& a, const Value& b, size_t depth) {
   return x < y ? -1 : (x > y ? 1 : 0);
 }
 
+Value python_modulo(const Value& a, const Value& b) {
+  if (a.kind() != Value::Kind::kFloat && b.kind() != Value::Kind::kFloat) {
+    int64_t x = a.as_int(), d = b.as_int();
+    if (d == -1) return Value::integer(0);  // in C++, INT64_MIN % -1 overflows
+    int64_t m = x % d;
+    if (m != 0 && (m < 0) != (d < 0)) m += d;
+    return Value::integer(m);
+  }
+  double d = b.as_float();
+  double m = std::fmod(a.as_float(), d);
+  if (m == 0) return Value::number(std::copysign(0.0, d));
+  if ((m < 0) != (d < 0)) m += d;
+  return Value::number(m);
+}
+
 }  // namespace bengal::templates

@@ -269,6 +269,11 @@ class Value {
   std::shared_ptr<const void> owner_;
 };
 
+// Python's `a % b` of two numbers (booleans count as integers) and a divisor that is not zero:
+// the remainder takes the divisor's sign, a zero one too. Integers give an integer, exact even
+// for INT64_MIN % -1; a float on either side gives a float.
+Value python_modulo(const Value& a, const Value& b);
+
 template <typename Fn>
 void Value::for_each(Fn fn) const {
   switch (kind_) {
