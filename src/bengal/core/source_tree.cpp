@@ -215,13 +215,18 @@ struct Walker {
       }
     }
     if (S_ISDIR(st.mode)) {
-      auto [it, fresh] = walked.emplace(std::pair{st.dev, st.ino}, display(rel));
-      if (fresh) {
+      std::string shown = display(rel);
+      auto [it, fresh] = walked.emplace(std::pair{st.dev, st.ino}, shown);
+      if (fresh || (!link && it->second == shown)) {
         found.push_back({std::move(real), std::move(rel), std::move(listing), folder});
-      } else {
+      } else if (link) {
         warn(rel, fmt::format("symlink to {} points to a folder already included as {}; "
                               "skipped",
                               real.string(), it->second));
+      } else {
+        warn(rel, fmt::format("the same folder on disk as {}, which is already included; "
+                              "skipped",
+                              it->second));
       }
     } else if (S_ISREG(st.mode)) {
       if (!rel.empty()) add_file(folders[folder].files, std::move(rel), st);
@@ -245,6 +250,23 @@ struct Walker {
     }
   }
 
+  // Claims every real folder below `rel`, as read ahead in `listing`, before any symlink in it
+  // is followed: a folder reached both where it is and through a link (`latest -> v2.1`) is
+  // listed where it is, whichever name comes first, and the link is the one skipped.
+  void claim_real_folders(const FolderListing& listing, const std::string& rel) {
+    std::vector<std::pair<const FolderListing*, std::string>> stack{{&listing, rel}};
+    while (!stack.empty()) {
+      auto [folder, at] = std::move(stack.back());
+      stack.pop_back();
+      for (const FolderEntry& e : folder->entries) {
+        if (!e.folder) continue;
+        std::string sub = join_rel(at, e.name);
+        walked.emplace(std::pair{e.st.dev, e.st.ino}, display(sub));
+        stack.emplace_back(e.folder.get(), std::move(sub));
+      }
+    }
+  }
+
   void walk(const fs::path& dir) {
     std::vector<PendingFolder> todo;
     FileStat root = stat_at(AT_FDCWD, dir.c_str(), AT_SYMLINK_NOFOLLOW);
@@ -257,7 +279,10 @@ struct Walker {
       folders.emplace_back();
       folders[pending.parent].subfolders.emplace_back(pending.rel + '/', folder);
       // Not read ahead: the listed folder itself, or a folder reached through a symlink.
-      if (!pending.listing) pending.listing = read_folder_tree(pending.path);
+      if (!pending.listing) {
+        pending.listing = read_folder_tree(pending.path);
+        claim_real_folders(*pending.listing, pending.rel);
+      }
       if (pending.listing->error) {
         diagnostics.add(make_error(display(pending.rel), 0, 0,
                                    fmt::format("cannot read folder: {}; check its permissions",
