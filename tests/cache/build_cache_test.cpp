@@ -294,6 +294,52 @@ TEST(BuildCache, OurTablesInAnotherLayoutAreEmptied) {
   EXPECT_TRUE(cache->last_keys());
 }
 
+// A build into a new folder each time (`-o $(mktemp -d)`) leaves no cache behind once its
+// folder is gone. Kept: a cache whose folder is there, one another build holds, one an older
+// bengal made (its lock names no folder) and the configured folder's cache.db.
+TEST(BuildCache, CachesOfOutputFoldersThatAreGoneAreRemoved) {
+  fs::path site = fresh_site();
+  fs::path outs = test::fresh_temp_dir("-outs");
+  auto build_into = [&](const std::string& name, const fs::path& out) {
+    fs::create_directories(out);
+    std::string note;
+    auto cache = BuildCache::open(site, name, note, BuildCache::kLockWaitMillis, out);
+    EXPECT_NE(cache, nullptr) << name;
+    finish_one_build(*cache);
+    return cache;
+  };
+  build_into("cache-00000000000000aa.db", outs / "gone");
+  build_into("cache-00000000000000bb.db", outs / "there");
+  auto held = build_into("cache-00000000000000cc.db", outs / "held");
+  build_into("cache.db", outs / "configured");
+  {
+    std::string note;
+    finish_one_build(*BuildCache::open(site, "cache-00000000000000dd.db", note));
+  }
+  // A lock planted with a cache that is a link: the link goes, not what it points to.
+  fs::path victim = site / "victim.txt";
+  test::write_file(victim, "precious");
+  test::write_file(site / ".bengal/cache-00000000000000ff.db.lock", (outs / "nowhere").string());
+  fs::create_symlink(victim, site / ".bengal/cache-00000000000000ff.db");
+  for (const char* gone : {"gone", "held", "configured"}) fs::remove_all(outs / gone);
+
+  std::string note;
+  auto cache = BuildCache::open(site, "cache-00000000000000ee.db", note,
+                                BuildCache::kLockWaitMillis, outs / "new");
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "");
+  auto there = [&](const std::string& name) { return fs::exists(site / ".bengal" / name); };
+  EXPECT_FALSE(there("cache-00000000000000aa.db"));
+  EXPECT_FALSE(there("cache-00000000000000aa.db.lock"));
+  EXPECT_FALSE(fs::is_symlink(site / ".bengal/cache-00000000000000ff.db"));
+  EXPECT_EQ(test::read_file(victim), "precious");
+  for (const char* kept : {"cache-00000000000000bb.db", "cache-00000000000000cc.db",
+                           "cache-00000000000000dd.db", "cache.db", "cache-00000000000000ee.db"})
+    EXPECT_TRUE(there(kept)) << kept;
+  EXPECT_EQ(test::read_file(site / ".bengal/cache-00000000000000ee.db.lock"),
+            (outs / "new").string());
+}
+
 TEST(BuildCache, ASecondBuildAtTheSameTimeGoesWithout) {
   fs::path site = fresh_site();
   std::string note;

@@ -148,10 +148,56 @@ bool wait_for_lock(int fd, int wait_ms) {
   }
 }
 
+// The output folder a cache describes, in its lock file: a path, without a newline.
+void record_output_folder(int lock_fd, const fs::path& output_dir) {
+  const std::string& path = output_dir.native();
+  if (::ftruncate(lock_fd, 0) == 0) {
+    ssize_t n = ::pwrite(lock_fd, path.data(), path.size(), 0);
+    (void)n;  // a lock file without its folder is only never removed
+  }
+}
+
+// Whether `name` is the lock file of the cache of an `-o` folder ("cache-<16 hex>.db.lock"),
+// and then the cache's file name.
+std::optional<std::string> cache_of_lock(std::string_view name) {
+  constexpr std::string_view kPrefix = "cache-", kSuffix = ".db.lock";
+  if (name.size() != kPrefix.size() + 16 + kSuffix.size() || !name.starts_with(kPrefix) ||
+      !name.ends_with(kSuffix))
+    return std::nullopt;
+  std::string_view digest = name.substr(kPrefix.size(), 16);
+  if (!std::all_of(digest.begin(), digest.end(),
+                   [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); }))
+    return std::nullopt;
+  return std::string(name.substr(0, name.size() - std::string_view(".lock").size()));
+}
+
+// Removes, from the cache folder, the caches of `-o` folders that are gone: each with a lock
+// file naming its folder (caches of older builds name none and stay), that no build holds
+// now. The files themselves are removed, never what a link among them points to.
+void remove_stale_caches(const fs::path& folder, std::string_view ours) {
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::optional<std::string> cache = cache_of_lock(it->path().filename().native());
+    if (!cache || *cache == ours) continue;
+    int fd = ::open(it->path().c_str(), O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) continue;
+    char path[4096];
+    ssize_t n = ::flock(fd, LOCK_EX | LOCK_NB) == 0 ? ::pread(fd, path, sizeof path, 0) : -1;
+    std::error_code gone;
+    if (n > 0 && static_cast<size_t>(n) < sizeof path &&
+        !fs::exists(fs::path(std::string(path, static_cast<size_t>(n))), gone) && !gone) {
+      for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+        fs::remove(folder / (*cache + suffix), gone);
+    }
+    ::close(fd);  // releases the lock
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<BuildCache> BuildCache::open(const fs::path& site_dir, std::string_view file_name,
-                                             std::string& note, int lock_wait_ms) {
+                                             std::string& note, int lock_wait_ms,
+                                             const fs::path& output_dir) {
   fs::path folder = site_dir / ".bengal";
   std::error_code ec;
   if (fs::is_symlink(folder, ec)) {
@@ -185,6 +231,10 @@ std::unique_ptr<BuildCache> BuildCache::open(const fs::path& site_dir, std::stri
     note = fmt::format("another build has held the cache in {} for {} s; building without it",
                        folder.string(), lock_wait_ms / 1000);
     return nullptr;
+  }
+  if (!output_dir.empty()) {
+    record_output_folder(lock_fd, output_dir);
+    remove_stale_caches(folder, file_name);
   }
   std::unique_ptr<Database> db;
   try {

@@ -45,12 +45,21 @@ struct PageDigests {
 
 class BuildCache final : public content::SourceCache {
  public:
+  // How long open() waits for another build of the same site and output folder to end.
+  static constexpr int kLockWaitMillis = 30000;
+
   // The cache of `site_dir`, or null when it cannot be used at all (the folder cannot be
   // created, another build held it for `lock_wait_ms`); `note` then says why. A cache that had
   // to be emptied opens empty, with `note` saying why.
+  //
+  // `output_dir`, the folder the cache describes, is written in its lock file. A build into a
+  // new folder each time (`-o $(mktemp -d)`) would otherwise leave a cache of its own behind
+  // every time, each as big as the site's: the caches of other `-o` folders that no longer
+  // exist, and that no build holds, are removed.
   static std::unique_ptr<BuildCache> open(const std::filesystem::path& site_dir,
                                           std::string_view file_name, std::string& note,
-                                          int lock_wait_ms = 30000);
+                                          int lock_wait_ms = kLockWaitMillis,
+                                          const std::filesystem::path& output_dir = {});
   ~BuildCache() override;
 
   // The keys of the last finished build; none when there was none (or it did not finish).

@@ -117,7 +117,11 @@ std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
                                                const config::SiteConfig& config,
                                                std::string& note) {
   if (options.cache == CacheMode::kOff) return nullptr;
-  auto cache = cache::BuildCache::open(options.site_dir, cache_file(options, config), note);
+  std::error_code ec;
+  fs::path output = fs::weakly_canonical(
+      fs::absolute(options.output_dir.value_or(options.site_dir / config.output_dir)), ec);
+  auto cache = cache::BuildCache::open(options.site_dir, cache_file(options, config), note,
+                                       cache::BuildCache::kLockWaitMillis, output);
   if (!cache) return nullptr;
   auto incremental = std::unique_ptr<Incremental>(new Incremental(std::move(cache)));
   // The files a warm build would keep are the last build's; their stamps are taken while the
