@@ -153,15 +153,17 @@ EditedSite::Page EditedSite::make_page(const std::string& section) {
   return p;
 }
 
-void EditedSite::unpin(const std::string& path) {
-  pinned_.erase(path);
+bool EditedSite::unpin(const std::string& path) {
+  return pinned_.erase(path) > 0;
 }
 
 // --- the edits: each changes the model and says what it did ---
 
 SiteEdit EditedSite::edit_body() {
   Page& p = random_page();
-  unpin(page_path(p));
+  // A reverted page is written from the model again, which may differ from the earlier bytes
+  // anywhere (its categories, its date): not an edit of its body alone.
+  bool reverted = unpin(page_path(p));
   size_t i = pick(p.paragraphs.size());
   std::string how;
   switch (pick(4)) {
@@ -190,7 +192,9 @@ SiteEdit EditedSite::edit_body() {
         how = "paragraph rewritten";
       }
   }
-  return {"body", fmt::format("body of {} ({} in paragraph {})", page_path(p), how, i)};
+  std::string what = fmt::format("body of {} ({} in paragraph {})", page_path(p), how, i);
+  if (reverted) return {"revert", what + ", which undoes its revert"};
+  return {"body", what};
 }
 
 SiteEdit EditedSite::edit_title() {
