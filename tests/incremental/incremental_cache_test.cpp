@@ -381,6 +381,31 @@ TEST(IncrementalCache, PagersRenderedOnEveryThreadAreRecordedForTheirList) {
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
+// A build that renders every page though the cache holds a finished build prints why, in one
+// line: the configuration, the set of pages or the structure of the site changed.
+TEST(IncrementalCache, ABuildThatRendersEveryPageSaysWhy) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  write_file(site.dir() / "content/blog/a.md",
+             "---\ntitle: A\ndate: 2024-01-01\ntags: [x, z]\n---\nAlpha [[b]].\n");
+  auto retagged = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(retagged.cache_note,
+            "the site's structure changed (sections, list order, URLs, slugs, taxonomy terms or "
+            "menus); rendering every page");
+  EXPECT_EQ(retagged.renders_reused, 0u);
+  write_file(site.dir() / "content/blog/f.md", "---\ntitle: F\n---\nPhi.\n");
+  EXPECT_EQ(site.build(with_cache(pipeline::CacheMode::kUse)).cache_note,
+            "pages were added, removed or renamed; rendering every page");
+  write_file(site.dir() / "bengal.toml", "[site]\ntitle = \"Renamed\"\n");
+  EXPECT_EQ(site.build(with_cache(pipeline::CacheMode::kUse)).cache_note,
+            "the configuration, the build options or the set of templates changed; rendering "
+            "every page");
+  auto again = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(again.cache_note, "");
+  EXPECT_EQ(again.renders, 0u);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+}
+
 TEST(IncrementalCache, DeletedPageLeavesNoFiles) {
   TestSite site(kCacheSite);
   site.build(with_cache(pipeline::CacheMode::kUse));

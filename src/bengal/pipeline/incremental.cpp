@@ -113,6 +113,16 @@ std::string Incremental::cache_file(const BuildOptions& options, const config::S
   return fmt::format("cache-{:016x}.db", digest_bytes(given.string()));
 }
 
+// Why a build whose cache holds a finished build renders every page: the one line it prints.
+std::string Incremental::cold_reason(const cache::BuildKeys& last, const cache::BuildKeys& now) {
+  if (last.build != now.build)
+    return "the configuration, the build options or the set of templates changed; rendering "
+           "every page";
+  if (last.paths != now.paths) return "pages were added, removed or renamed; rendering every page";
+  return "the site's structure changed (sections, list order, URLs, slugs, taxonomy terms or "
+         "menus); rendering every page";
+}
+
 std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
                                                const config::SiteConfig& config,
                                                std::string& note) {
@@ -165,6 +175,7 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   reading.wait();
   warm_ = last && last->build == keys_.build && last->paths == keys_.paths &&
           last->structure == keys_.structure;
+  if (last && !warm_) b.stats().cache_note = cold_reason(*last, keys_);
   if (!warm_) {
     last_digests_ = {};
     bodies_ = {};

@@ -70,6 +70,9 @@ class Incremental final : public KeptOutputs {
   // cache-<digest of its absolute path>.db for one given with -o, so builds into several
   // folders (CI matrices, tests) each stay warm and never wait for one another.
   static std::string cache_file(const BuildOptions& options, const config::SiteConfig& config);
+  // The `cache:` line of a build that renders every page though its cache holds a finished
+  // build: which of the keys that decide it changed.
+  static std::string cold_reason(const cache::BuildKeys& last, const cache::BuildKeys& now);
 
   cache::BuildCache& cache() { return *cache_; }
 
