@@ -89,6 +89,12 @@ class CachedRelated final : public graph::RelatedMemo {
   cache::BuildCache& cache_;
 };
 
+// A folder as the cache names it: absolute, its links resolved (empty when that fails).
+fs::path canonical_folder(const fs::path& folder) {
+  std::error_code ec;
+  return fs::weakly_canonical(fs::absolute(folder), ec);
+}
+
 }  // namespace
 
 Incremental::Incremental(std::unique_ptr<cache::BuildCache> cache)
@@ -102,15 +108,12 @@ std::string Incremental::virtual_key(std::string_view url) {
   return fmt::format("v{}", url);
 }
 
-std::string Incremental::cache_file(const BuildOptions& options, const config::SiteConfig& config) {
+std::string Incremental::cache_file(const BuildOptions& options, const config::SiteConfig& config,
+                                    const fs::path& output) {
   if (!options.cache_file.empty()) return options.cache_file;
-  if (!options.output_dir) return "cache.db";
-  std::error_code ec;
-  fs::path configured =
-      fs::weakly_canonical(fs::absolute(options.site_dir / config.output_dir), ec);
-  fs::path given = fs::weakly_canonical(fs::absolute(*options.output_dir), ec);
-  if (given == configured) return "cache.db";
-  return fmt::format("cache-{:016x}.db", digest_bytes(given.string()));
+  if (!options.output_dir || output == canonical_folder(options.site_dir / config.output_dir))
+    return "cache.db";
+  return fmt::format("cache-{:016x}.db", digest_bytes(output.string()));
 }
 
 // Why a build whose cache holds a finished build renders every page: the one line it prints.
@@ -127,10 +130,9 @@ std::unique_ptr<Incremental> Incremental::open(const BuildOptions& options,
                                                const config::SiteConfig& config,
                                                std::string& note) {
   if (options.cache == CacheMode::kOff) return nullptr;
-  std::error_code ec;
-  fs::path output = fs::weakly_canonical(
-      fs::absolute(options.output_dir.value_or(options.site_dir / config.output_dir)), ec);
-  auto cache = cache::BuildCache::open(options.site_dir, cache_file(options, config), note,
+  fs::path output =
+      canonical_folder(options.output_dir.value_or(options.site_dir / config.output_dir));
+  auto cache = cache::BuildCache::open(options.site_dir, cache_file(options, config, output), note,
                                        cache::BuildCache::kLockWaitMillis, output);
   if (!cache) return nullptr;
   auto incremental = std::unique_ptr<Incremental>(new Incremental(std::move(cache)));

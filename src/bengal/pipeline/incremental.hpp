@@ -68,8 +68,10 @@ class Incremental final : public KeptOutputs {
                                            const config::SiteConfig& config, std::string& note);
   // The cache describes one output folder's files: cache.db for the configured folder,
   // cache-<digest of its absolute path>.db for one given with -o, so builds into several
-  // folders (CI matrices, tests) each stay warm and never wait for one another.
-  static std::string cache_file(const BuildOptions& options, const config::SiteConfig& config);
+  // folders (CI matrices, tests) each stay warm and never wait for one another. `output` is
+  // the output folder, absolute and with its links resolved.
+  static std::string cache_file(const BuildOptions& options, const config::SiteConfig& config,
+                                const std::filesystem::path& output);
   // The `cache:` line of a build that renders every page though its cache holds a finished
   // build: which of the keys that decide it changed.
   static std::string cold_reason(const cache::BuildKeys& last, const cache::BuildKeys& now);
