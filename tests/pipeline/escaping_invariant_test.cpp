@@ -112,7 +112,10 @@ TEST(EscapingInvariant, EveryOutputIsWellFormedForHostileInput) {
   fs::path out = site.parent_path() / "public";
   RunResult r = run_bengal({"build", site.string(), "-o", out.string(), "-q"});
   EXPECT_EQ(r.err,
-            "content/sec/bad.md:4:5: error: invalid UTF-8 byte 0xff; save the file as UTF-8\n");
+            "content/sec/bad.md:4:5: error: invalid UTF-8 byte 0xff; save the file as UTF-8\n"
+            "content/sec/p.md:12:26: warning: link to '/x\"y': the site publishes nothing at that "
+            "path (no page, and no file of static/ or content/); fix the link, or if another "
+            "server publishes it, add the path to [build] unchecked_paths\n");
   size_t html = 0, xml = 0;
   for (const auto& rel : list_tree(out)) {
     std::string text = read_file(out / rel);

@@ -231,5 +231,81 @@ TEST(LinkCheck, TheLinkGraphFindsInChunksWhatTheLinkCheckFinds) {
   EXPECT_EQ(broken.back().target, "p2600.md");
 }
 
+TEST(LinkCheck, ASitePathNamesTheFileAStaticServerFinds) {
+  EXPECT_EQ(site::output_file_of("/a/b/", ""), "a/b/index.html");
+  EXPECT_EQ(site::output_file_of("/", ""), "index.html");
+  EXPECT_EQ(site::output_file_of("/a/b.png?v=2#top", ""), "a/b.png");
+  EXPECT_EQ(site::output_file_of("/my%20file.txt", ""), "my file.txt");
+  EXPECT_EQ(site::output_file_of("/a", ""), "a");
+  EXPECT_EQ(site::output_file_of("/docs/a/", "/docs"), "a/index.html");
+  EXPECT_EQ(site::output_file_of("/docs", "/docs"), "index.html");
+  EXPECT_EQ(site::output_file_of("/docsy/a/", "/docs"), "docsy/a/index.html");
+  EXPECT_TRUE(site::is_site_path("/a/"));
+  EXPECT_FALSE(site::is_site_path("//cdn.example.org/a.js"));
+  EXPECT_FALSE(site::is_site_path("a/b.png"));
+}
+
+// A link to a site path that is no page is checked against every file the build writes:
+// pages, list and term pages, site files, static and content files, aliases. What names
+// nothing is a warning with its line and column, also from a warm build.
+TEST(LinkCheck, LinksToSitePathsThatNameNothingAreReported) {
+  TestSite s({{"bengal.toml",
+               "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"
+               "[build]\nunchecked_paths = [\"/api/\"]\n"},
+              {"static/img/a.png", "png"},
+              {"static/my file.txt", "text"},
+              {"content/files/report.pdf", "pdf"},
+              {"content/docs/guide.md", "---\ntitle: Guide\ntags: [go]\naliases: [/old/]\n---\n"},
+              {"content/a.md",
+               "---\ntitle: A\n---\n"
+               "[p](/docs/guide/) [t](/tags/go/) [s](/img/a.png?v=2#x) [c](/files/report.pdf)\n"
+               "[al](/old/) [f](/rss.xml) [sm](/sitemap.xml) [sp](/my%20file.txt) [d](/docs)\n"
+               "[api](/api/v1/) [cdn](//cdn.example.org/x.js) [rel](img/none.png)\n"
+               "[gone](/img/b.png) and [page](/docs/nope/)\n"}});
+  s.build();
+  std::string tail =
+      "': the site publishes nothing at that path (no page, and no file of static/ or "
+      "content/); fix the link, or if another server publishes it, add the path to [build] "
+      "unchecked_paths";
+  Strings expected{"content/a.md:7:8: warning: link to '/img/b.png" + tail,
+                   "content/a.md:7:31: warning: link to '/docs/nope/" + tail};
+  EXPECT_EQ(s.messages(), expected);
+  report::BuildStats warm = s.build();  // nothing rendered again: the same warnings
+  EXPECT_EQ(warm.renders, 0u);
+  EXPECT_EQ(s.messages(), (Strings{expected[0], expected[0], expected[1], expected[1]}));
+  // The file appears: a warm build that renders nothing again no longer warns.
+  write_file(s.dir() / "static/img/b.png", "png");
+  warm = s.build();
+  EXPECT_EQ(warm.renders, 0u);
+  EXPECT_EQ(s.messages(),
+            (Strings{expected[0], expected[0], expected[1], expected[1], expected[1]}));
+}
+
+TEST(LinkCheck, SitePathsBelowTheBasePathAreCheckedFromThere) {
+  TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/docs/\"\n"},
+              {"static/img/a.png", "png"},
+              {"content/a.md", "---\ntitle: A\n---\n[s](/docs/img/a.png) [n](/docs/img/n.png)\n"}});
+  s.build();
+  EXPECT_EQ(s.messages(),
+            Strings{"content/a.md:4:26: warning: link to '/docs/img/n.png': the site publishes "
+                    "nothing at that path (no page, and no file of static/ or content/); fix the "
+                    "link, or if another server publishes it, add the path to [build] "
+                    "unchecked_paths"});
+}
+
+TEST(LinkCheck, UncheckedPathsMustBeSitePaths) {
+  TestSite s({{"bengal.toml",
+               "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"
+               "[build]\nunchecked_paths = [\"api/\"]\n"},
+              {"content/a.md", "---\ntitle: A\n---\n[api](/api/)\n"}});
+  s.build();
+  Strings messages = s.messages();
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_EQ(messages[0],
+            "bengal.toml:5:19: warning: [build] unchecked_paths must be a list of site paths, "
+            "such as [\"/api/\"]; it is ignored");
+  EXPECT_TRUE(messages[1].starts_with("content/a.md:4:7: warning: link to '/api/'")) << messages[1];
+}
+
 }  // namespace
 }  // namespace bengal::test

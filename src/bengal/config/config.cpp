@@ -59,6 +59,7 @@ const std::vector<SectionSpec>& sections() {
         {"threads", Kind::kInt, 0},
         {"hot_percent", Kind::kInt, 0},
         {"cache_size_mb", Kind::kInt, 0},
+        {"unchecked_paths", Kind::kAny},
         {"parallel", Kind::kAny},
         {"incremental", Kind::kAny},
         {"max_workers", Kind::kAny},
@@ -314,6 +315,25 @@ struct ConfigReader {
     if (key == "threads") c.threads = v.as_int();
     if (key == "hot_percent") set_hot_percent(v.as_int(), path);
     if (key == "cache_size_mb") c.cache_size_mb = v.as_int();
+    if (key == "unchecked_paths") set_unchecked_paths(v, path);
+  }
+
+  // A list of site paths ("/api/"); anything else is reported and leaves the list as it was.
+  void set_unchecked_paths(const Value& v, const std::string& path) {
+    std::vector<std::string> paths;
+    bool good = v.is_array();
+    for (size_t i = 0; good && i < v.as_array().size(); ++i) {
+      const Value& item = v.as_array()[i];
+      good = item.is_string() && item.as_string().starts_with('/');
+      if (good) paths.push_back(item.as_string());
+    }
+    if (!good) {
+      warning(doc.value_place_of(path),
+              "[build] unchecked_paths must be a list of site paths, such as [\"/api/\"]; "
+              "it is ignored");
+      return;
+    }
+    result.config.unchecked_paths = std::move(paths);
   }
 
   static MemoryPolicy memory_policy(const Value& v) {

@@ -56,6 +56,9 @@ struct SiteConfig {
   int64_t threads = 0;                               // 0 = all cores
   int64_t hot_percent = 10;    // hubs kept resident by the streaming build: top % by PageRank
   int64_t cache_size_mb = 64;  // warm tier of the content store, in MB
+  // Site paths that another server publishes ("/api/"): links under them are not checked
+  // against the files the build writes (site/link_check.hpp).
+  std::vector<std::string> unchecked_paths;
   // [markdown]
   bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
   // On by default: the hand-written lexers keep it within the +25% build-time budget on a

@@ -77,7 +77,8 @@ size_t LinkGraph::memory_bytes() const {
          source_kinds_.size() + inbound_links_.size() * sizeof(uint32_t);
 }
 
-LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken) {
+LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken,
+                           std::vector<site::LinkProblem>* site_paths) {
   const auto& t = site.table;
   std::span<const PageId> rendered = site.rendered();
   std::vector<bool> active(t.pages.size(), false);
@@ -96,7 +97,7 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
   std::atomic<size_t> used{0};
   constexpr size_t kChunk = 1024;
   size_t chunks = (rendered.size() + kChunk - 1) / kChunk;
-  std::vector<std::vector<site::LinkProblem>> problems(chunks);
+  std::vector<std::vector<site::LinkProblem>> problems(chunks), paths(chunks);
   tbb::parallel_for(size_t{0}, chunks, [&](size_t chunk) {
     std::vector<Edge> found;
     ColdPass cold(t.strings);  // links as written are cold text
@@ -109,6 +110,8 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
                               found.push_back({id, r.page, EdgeKind::kLink});
                             else if (broken != nullptr && site::is_broken(r.status))
                               problems[chunk].push_back({id, line, std::string(target), r.status});
+                            else if (site_paths != nullptr && site::is_site_path(target))
+                              paths[chunk].push_back({id, line, std::string(target), r.status});
                           });
       if (t.pages[id].kind != content::PageKind::kPage) {
         for (PageId c : site.pages_of(id)) found.push_back({id, c, EdgeKind::kSection});
@@ -122,8 +125,12 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
     std::copy(found.begin(), found.end(), edges.begin() + used.fetch_add(found.size()));
   });
   edges.resize(used.load());
-  if (broken != nullptr)
-    for (auto& p : problems) broken->insert(broken->end(), p.begin(), p.end());
+  auto append = [](std::vector<site::LinkProblem>* to, auto& chunks_found) {
+    if (to != nullptr)
+      for (auto& p : chunks_found) to->insert(to->end(), p.begin(), p.end());
+  };
+  append(broken, problems);
+  append(site_paths, paths);
   return LinkGraph(t.pages.size(), std::move(edges), std::move(active));
 }
 

@@ -60,7 +60,7 @@ GraphConfig read_graph_config(const site::Site& site, Diagnostics& diagnostics) 
 
 SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
   SiteGraph g;
-  g.links = build_link_graph(site, &g.broken_links);
+  g.links = build_link_graph(site, &g.broken_links, &g.site_path_links);
   g.pagerank = pagerank(g.links, config.pagerank);
   g.hubs = top_n(g.links, g.pagerank.rank, hub_count(g.links.active_count(), config.hot_percent),
                  SourcePathLess{site});

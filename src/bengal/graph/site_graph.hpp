@@ -36,6 +36,9 @@ struct SiteGraph {
   // The links the graph could not resolve, as site::find_broken_links lists them: found in
   // the same pass, so a build resolves each link once.
   std::vector<site::LinkProblem> broken_links;
+  // The links to a site path that is no page, in the same order: whether the site publishes
+  // anything there is known once every output is claimed (site::find_unpublished_paths).
+  std::vector<site::LinkProblem> site_path_links;
 
   double rank(PageId p) const { return p < pagerank.rank.size() ? pagerank.rank[p] : 0.0; }
 };

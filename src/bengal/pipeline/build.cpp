@@ -596,6 +596,16 @@ void copy_source_files(BuildContext& b, RenderContext& r) {
   b.stats().static_files += copy_static_layers(site, b.sources, r.writer, b.diagnostics);
 }
 
+// Links to a site path that names no page, checked once every output is claimed (the
+// aliases last): what names nothing the build writes is reported as a broken link is.
+void warn_unpublished_paths(BuildContext& b) {
+  const site::Site& site = b.site();
+  std::vector<site::LinkProblem> unpublished =
+      site::find_unpublished_paths(site, std::move(b.graph.site_path_links));
+  site::locate_columns(site, b.content_dir, unpublished);
+  for (const auto& p : unpublished) b.diagnostics.add(site::describe(site, p, false));
+}
+
 // A page whose file changed while it was built was rendered with a new body and old front
 // matter; the user must know the output may be inconsistent.
 void warn_changed_sources(BuildContext& b, const RenderContext& r) {
@@ -644,6 +654,7 @@ void finalize_build(BuildContext& b, RenderContext& r) {
     if (!b.options.shard.sharded() && r.pages.any_math())
       copy_math_renderer(b.site(), r.writer, b.diagnostics);
     write_aliases(b.site(), r.writer, b.diagnostics);
+    warn_unpublished_paths(b);
   }
   warn_changed_sources(b, r);
   if (r.writer.failed() > 0) {

@@ -1,11 +1,13 @@
 #include "bengal/site/link_check.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include <fmt/format.h>
 
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/string_pool.hpp"
+#include "bengal/core/url_path.hpp"
 #include "bengal/markdown/entities.hpp"
 
 namespace bengal::site {
@@ -32,6 +34,34 @@ bool is_broken(LinkTarget::Status status) {
   return status == LinkTarget::Status::kMissingPage ||
          status == LinkTarget::Status::kMissingAnchor ||
          status == LinkTarget::Status::kUnknownProject;
+}
+
+bool is_site_path(std::string_view target) {
+  return target.starts_with('/') && !target.starts_with("//");
+}
+
+std::string output_file_of(std::string_view target, std::string_view base_path) {
+  std::string_view path = target.substr(0, target.find_first_of("?#"));
+  if (!base_path.empty() && path.starts_with(base_path) &&
+      (path.size() == base_path.size() || path[base_path.size()] == '/'))
+    path.remove_prefix(base_path.size());
+  std::string file = percent_decoded(path);
+  file.erase(0, file.find_first_not_of('/'));
+  if (file.empty() || file.ends_with('/')) file += "index.html";
+  return file;
+}
+
+std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::vector<LinkProblem> links) {
+  const auto& unchecked = site.config.unchecked_paths;
+  std::erase_if(links, [&](const LinkProblem& p) {
+    if (std::any_of(unchecked.begin(), unchecked.end(),
+                    [&](const std::string& prefix) { return p.target.starts_with(prefix); }))
+      return true;
+    std::string file = output_file_of(p.target, site.config.base_path);
+    // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
+    return site.outputs.holder(file) || site.outputs.holder(file + "/index.html");
+  });
+  return links;
 }
 
 std::vector<LinkProblem> find_broken_links(const Site& site) {
@@ -128,6 +158,13 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
 namespace {
 
 std::string message_of(const Site& site, const LinkProblem& p) {
+  if (p.status == LinkTarget::Status::kExternal) {
+    return fmt::format(
+        "link to '{}': the site publishes nothing at that path (no page, and no file of "
+        "static/ or content/); fix the link, or if another server publishes it, add the path to "
+        "[build] unchecked_paths",
+        p.target);
+  }
   if (p.status == LinkTarget::Status::kUnknownProject) {
     ExternalRef ext;
     parse_external_ref(p.target, ext);

@@ -31,6 +31,22 @@ void for_each_link(const Site& site, PageId id,
 // True for what the link check reports: a missing page or anchor, an unknown project.
 bool is_broken(LinkTarget::Status status);
 
+// True for a link to a path of this site ("/img/a.png", "/tags/"), not to another host
+// ("//cdn.example.org/x.js").
+bool is_site_path(std::string_view target);
+
+// The output file a site path names, relative to the output folder, as a static server finds
+// it: "/a/b/" -> "a/b/index.html", "/" -> "index.html", "/a/b.png" -> "a/b.png", a query and
+// fragment dropped and %XX decoded. With `base_path` ("/docs"), a path below it is taken from
+// there: "/docs/a/" -> "a/index.html".
+std::string output_file_of(std::string_view target, std::string_view base_path);
+
+// Of `links` (site paths that name no page, LinkProblem::status kExternal, in page order),
+// those that name no file the build writes either, nor a folder with an index.html, and lie
+// under none of the site's [build] unchecked_paths. Only once every output is claimed in
+// site.outputs (after the aliases).
+std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::vector<LinkProblem> links);
+
 // Every broken link of the rendered pages, in page id then line order.
 std::vector<LinkProblem> find_broken_links(const Site& site);
 
@@ -44,7 +60,9 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
 // link's target is written there; 0 when it is not on the line.
 uint32_t target_column(std::string_view line, std::string_view target);
 
-// "content/a.md:12:9: warning: link to missing page 'b.md'; ..." (an error with `as_errors`).
+// "content/a.md:12:9: warning: link to missing page 'b.md'; ..." (an error with `as_errors`);
+// for an unpublished site path (status kExternal), "link to '/x/': the site publishes nothing
+// at that path; ...".
 Diagnostic describe(const Site& site, const LinkProblem& problem, bool as_errors);
 
 }  // namespace bengal::site
