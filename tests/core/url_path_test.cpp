@@ -50,6 +50,32 @@ TEST(PercentDecoded, EachEscapeIsItsByteAndAnythingElseStays) {
   EXPECT_EQ(percent_decoded(""), "");
 }
 
+// As a browser resolves a relative link (RFC 3986, 5.2): from the page's folder, with "." and
+// ".." segments resolved and ".." stopping at the root.
+TEST(ResolveUrlPath, ARelativeLinkGoesWhereABrowserGoes) {
+  EXPECT_EQ(resolve_url_path("/docs/a/", "img/x.png"), "/docs/a/img/x.png");
+  EXPECT_EQ(resolve_url_path("/docs/a/", "../b/"), "/docs/b/");
+  EXPECT_EQ(resolve_url_path("/docs/a/", "../../../../x"), "/x");
+  EXPECT_EQ(resolve_url_path("/docs/a/", "./"), "/docs/a/");
+  EXPECT_EQ(resolve_url_path("/docs/a/", ".."), "/docs/");
+  EXPECT_EQ(resolve_url_path("/docs/a/", "."), "/docs/a/");
+  EXPECT_EQ(resolve_url_path("/docs/a.html", "b.html?x=1#y"), "/docs/b.html?x=1#y");
+  EXPECT_EQ(resolve_url_path("/", "a/./b/../c"), "/a/c");
+  EXPECT_EQ(resolve_url_path("/", "../a"), "/a");
+}
+
+TEST(HasUrlScheme, LettersThenLettersDigitsAndSomeMarksThenAColon) {
+  EXPECT_TRUE(has_url_scheme("https://a.b/"));
+  EXPECT_TRUE(has_url_scheme("mailto:a@b.c"));
+  EXPECT_TRUE(has_url_scheme("ext:py:os.path"));
+  EXPECT_TRUE(has_url_scheme("a+b-c.d:x"));
+  EXPECT_FALSE(has_url_scheme("/a:b"));
+  EXPECT_FALSE(has_url_scheme(":a"));
+  EXPECT_FALSE(has_url_scheme("1a:b"));
+  EXPECT_FALSE(has_url_scheme("a/b:c"));
+  EXPECT_FALSE(has_url_scheme("img/x.png"));
+}
+
 TEST(Allocator, TestProgramsRunOnGlibc) {
   EXPECT_EQ(allocator_name(), "glibc");
 }

@@ -59,7 +59,12 @@ TEST(SafeHtml, SiteBuildWithUnsafeFalse) {
   for (std::string_view attr :
        {"href=\"javascript:", "src=\"vbscript:", "href=\"file:", "href=\"data:"})
     EXPECT_EQ(page.find(attr), std::string::npos) << attr;
+  // An encoded colon is no scheme: the browser asks for a file of that name.
   EXPECT_EQ(r.err,
+            "content/a.md:20:7: warning: link to 'javascript%3Aalert(1)' (from this page's URL, "
+            "/a/javascript%3Aalert(1)): the site publishes nothing at that path (no page, and no "
+            "file of static/ or content/); fix the link, or if another server publishes it, add "
+            "the path to [build] unchecked_paths\n"
             "content/a.md:24:3: warning: link to missing page 'javascript:alert(1)'; check the "
             "path (relative to this file, or from the content folder with a leading /)\n");
 }

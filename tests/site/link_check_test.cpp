@@ -240,14 +240,22 @@ TEST(LinkCheck, ASitePathNamesTheFileAStaticServerFinds) {
   EXPECT_EQ(site::output_file_of("/docs/a/", "/docs"), "a/index.html");
   EXPECT_EQ(site::output_file_of("/docs", "/docs"), "index.html");
   EXPECT_EQ(site::output_file_of("/docsy/a/", "/docs"), "docsy/a/index.html");
-  EXPECT_TRUE(site::is_site_path("/a/"));
-  EXPECT_FALSE(site::is_site_path("//cdn.example.org/a.js"));
-  EXPECT_FALSE(site::is_site_path("a/b.png"));
+  EXPECT_TRUE(site::is_site_link("/a/"));
+  EXPECT_TRUE(site::is_site_link("a/b.png"));
+  EXPECT_TRUE(site::is_site_link("../b/"));
+  EXPECT_FALSE(site::is_site_link("//cdn.example.org/a.js"));
+  EXPECT_FALSE(site::is_site_link("mailto:a@b.c"));
+  EXPECT_FALSE(site::is_site_link(" \tJava\nScript:alert(1)"));
+  EXPECT_TRUE(site::is_site_link("javascript%3Aalert(1)"));  // a file's name
+  EXPECT_FALSE(site::is_site_link("#top"));
+  EXPECT_FALSE(site::is_site_link("?tab=2"));
+  EXPECT_FALSE(site::is_site_link(""));
 }
 
-// A link to a site path that is no page is checked against every file the build writes:
-// pages, list and term pages, site files, static and content files, aliases. What names
-// nothing is a warning with its line and column, also from a warm build.
+// A site link that names no page is checked against every file the build writes: pages, list
+// and term pages, site files, static and content files, aliases. A relative one goes where a
+// browser on the page's URL goes. What names nothing is a warning with its line and column,
+// also from a warm build.
 TEST(LinkCheck, LinksToSitePathsThatNameNothingAreReported) {
   TestSite s({{"bengal.toml",
                "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"
@@ -260,25 +268,31 @@ TEST(LinkCheck, LinksToSitePathsThatNameNothingAreReported) {
                "---\ntitle: A\n---\n"
                "[p](/docs/guide/) [t](/tags/go/) [s](/img/a.png?v=2#x) [c](/files/report.pdf)\n"
                "[al](/old/) [f](/rss.xml) [sm](/sitemap.xml) [sp](/my%20file.txt) [d](/docs)\n"
-               "[api](/api/v1/) [cdn](//cdn.example.org/x.js) [rel](img/none.png)\n"
-               "[gone](/img/b.png) and [page](/docs/nope/)\n"}});
+               "[api](/api/v1/) [cdn](//cdn.example.org/x.js) [mail](mailto:a@b.c)\n"
+               "[gone](/img/b.png) and [page](/docs/nope/)\n"
+               "[up](../docs/guide/) [here](./) [pdf](../files/report.pdf) [no](report.pdf)\n"}});
   s.build();
-  std::string tail =
-      "': the site publishes nothing at that path (no page, and no file of static/ or "
-      "content/); fix the link, or if another server publishes it, add the path to [build] "
-      "unchecked_paths";
-  Strings expected{"content/a.md:7:8: warning: link to '/img/b.png" + tail,
-                   "content/a.md:7:31: warning: link to '/docs/nope/" + tail};
+  auto warning = [](std::string_view at, std::string_view link) {
+    return fmt::format(
+        "content/a.md:{}: warning: link to {}: the site publishes nothing at that path (no page, "
+        "and no file of static/ or content/); fix the link, or if another server publishes it, "
+        "add the path to [build] unchecked_paths",
+        at, link);
+  };
+  // a.md is served at /a/, where "report.pdf" is /a/report.pdf, not content/'s files/.
+  Strings expected{warning("7:8", "'/img/b.png'"), warning("7:31", "'/docs/nope/'"),
+                   warning("8:65", "'report.pdf' (from this page's URL, /a/report.pdf)")};
   EXPECT_EQ(s.messages(), expected);
   report::BuildStats warm = s.build();  // nothing rendered again: the same warnings
   EXPECT_EQ(warm.renders, 0u);
-  EXPECT_EQ(s.messages(), (Strings{expected[0], expected[0], expected[1], expected[1]}));
+  EXPECT_EQ(s.messages(), (Strings{expected[0], expected[0], expected[1], expected[1], expected[2],
+                                   expected[2]}));
   // The file appears: a warm build that renders nothing again no longer warns.
   write_file(s.dir() / "static/img/b.png", "png");
   warm = s.build();
   EXPECT_EQ(warm.renders, 0u);
-  EXPECT_EQ(s.messages(),
-            (Strings{expected[0], expected[0], expected[1], expected[1], expected[1]}));
+  EXPECT_EQ(s.messages(), (Strings{expected[0], expected[0], expected[1], expected[1], expected[1],
+                                   expected[2], expected[2], expected[2]}));
 }
 
 TEST(LinkCheck, SitePathsBelowTheBasePathAreCheckedFromThere) {

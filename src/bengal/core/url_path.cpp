@@ -34,6 +34,45 @@ std::string relative_url_path(std::string_view from, std::string_view to) {
   return out;
 }
 
+bool has_url_scheme(std::string_view url) {
+  size_t colon = url.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (size_t i = 0; i < colon; ++i) {
+    char c = url[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string resolve_url_path(std::string_view base, std::string_view relative) {
+  size_t tail_at = std::min(relative.find_first_of("?#"), relative.size());
+  std::string joined(base.substr(0, base.rfind('/') + 1));
+  joined.append(relative.substr(0, tail_at));
+  // RFC 3986's remove_dot_segments, segment by segment; the output keeps its leading '/'.
+  std::string out;
+  size_t start = joined.starts_with('/') ? 1 : 0;
+  while (start <= joined.size()) {
+    size_t slash = std::min(joined.find('/', start), joined.size());
+    std::string_view seg = std::string_view(joined).substr(start, slash - start);
+    bool last = slash == joined.size();
+    if (seg == "..") {
+      // Drops the last segment of `out` ("docs/a/" -> "docs/"); at the root, nothing.
+      size_t cut = out.size() < 2 ? std::string::npos : out.rfind('/', out.size() - 2);
+      out.resize(cut == std::string::npos ? 0 : cut + 1);
+      if (last) break;
+    } else if (seg != ".") {
+      out.append(seg);
+      if (!last) out += '/';
+    }
+    start = slash + 1;
+  }
+  out.insert(0, "/");
+  out.append(relative.substr(tail_at));
+  return out;
+}
+
 std::string percent_decoded(std::string_view path) {
   std::string out;
   out.reserve(path.size());

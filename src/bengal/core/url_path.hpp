@@ -15,6 +15,15 @@ namespace bengal {
 // work under any base path.
 std::string relative_url_path(std::string_view from, std::string_view to);
 
+// True when `url` starts with a scheme ("https:", "mailto:", "ext:"): letters, then letters,
+// digits, '+', '-' or '.', then ':'.
+bool has_url_scheme(std::string_view url);
+
+// Where a browser on the page at `base` (a site path, "/docs/a/") goes for the relative link
+// `relative` ("../b/", "img/x.png?v=1"): the joined path with "." and ".." segments resolved
+// (".." never climbs above "/") and the query and fragment kept.
+std::string resolve_url_path(std::string_view base, std::string_view relative);
+
 // `path` with each "%XX" (two hex digits) replaced by its byte, as a browser reads a link's
 // path: "my%20page.md" is "my page.md". A '%' not followed by two hex digits stays.
 std::string percent_decoded(std::string_view path);

@@ -110,7 +110,7 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
                               found.push_back({id, r.page, EdgeKind::kLink});
                             else if (broken != nullptr && site::is_broken(r.status))
                               problems[chunk].push_back({id, line, std::string(target), r.status});
-                            else if (site_paths != nullptr && site::is_site_path(target))
+                            else if (site_paths != nullptr && site::is_site_link(target))
                               paths[chunk].push_back({id, line, std::string(target), r.status});
                           });
       if (t.pages[id].kind != content::PageKind::kPage) {

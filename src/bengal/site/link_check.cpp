@@ -36,8 +36,22 @@ bool is_broken(LinkTarget::Status status) {
          status == LinkTarget::Status::kUnknownProject;
 }
 
-bool is_site_path(std::string_view target) {
-  return target.starts_with('/') && !target.starts_with("//");
+bool is_site_link(std::string_view target) {
+  // As a browser reads an href: without leading spaces and controls, and without any tab or
+  // line break (" \tjavascript:x" has a scheme).
+  std::string url;
+  for (char c : target) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (url.empty() && static_cast<unsigned char>(c) <= 0x20) continue;
+    url += c;
+  }
+  return !url.empty() && !url.starts_with('#') && !url.starts_with('?') && !url.starts_with("//") &&
+         !has_url_scheme(url);
+}
+
+std::string site_path_of(const Site& site, const LinkProblem& link) {
+  if (link.target.starts_with('/')) return link.target;
+  return resolve_url_path(site.rel_url(link.page), link.target);
 }
 
 std::string output_file_of(std::string_view target, std::string_view base_path) {
@@ -54,10 +68,11 @@ std::string output_file_of(std::string_view target, std::string_view base_path) 
 std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::vector<LinkProblem> links) {
   const auto& unchecked = site.config.unchecked_paths;
   std::erase_if(links, [&](const LinkProblem& p) {
+    std::string path = site_path_of(site, p);
     if (std::any_of(unchecked.begin(), unchecked.end(),
-                    [&](const std::string& prefix) { return p.target.starts_with(prefix); }))
+                    [&](const std::string& prefix) { return path.starts_with(prefix); }))
       return true;
-    std::string file = output_file_of(p.target, site.config.base_path);
+    std::string file = output_file_of(path, site.config.base_path);
     // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
     return site.outputs.holder(file) || site.outputs.holder(file + "/index.html");
   });
@@ -159,11 +174,14 @@ namespace {
 
 std::string message_of(const Site& site, const LinkProblem& p) {
   if (p.status == LinkTarget::Status::kExternal) {
+    std::string resolved = p.target.starts_with('/')
+                               ? std::string()
+                               : fmt::format(" (from this page's URL, {})", site_path_of(site, p));
     return fmt::format(
-        "link to '{}': the site publishes nothing at that path (no page, and no file of "
+        "link to '{}'{}: the site publishes nothing at that path (no page, and no file of "
         "static/ or content/); fix the link, or if another server publishes it, add the path to "
         "[build] unchecked_paths",
-        p.target);
+        p.target, resolved);
   }
   if (p.status == LinkTarget::Status::kUnknownProject) {
     ExternalRef ext;

@@ -31,9 +31,14 @@ void for_each_link(const Site& site, PageId id,
 // True for what the link check reports: a missing page or anchor, an unknown project.
 bool is_broken(LinkTarget::Status status);
 
-// True for a link to a path of this site ("/img/a.png", "/tags/"), not to another host
-// ("//cdn.example.org/x.js").
-bool is_site_path(std::string_view target);
+// True for a link that a browser follows within this site: a site path ("/img/a.png") or a
+// relative one ("img/a.png", "../b/"); not one with a scheme, to another host
+// ("//cdn.example.org/x.js"), nor to a place on the same page ("#top", "?tab=2").
+bool is_site_link(std::string_view target);
+
+// The site path a browser goes to for `link`'s target from the page's URL: "/docs/a/" and
+// "img/x.png" -> "/docs/a/img/x.png" (with the base path of baseurl); a site path as written.
+std::string site_path_of(const Site& site, const LinkProblem& link);
 
 // The output file a site path names, relative to the output folder, as a static server finds
 // it: "/a/b/" -> "a/b/index.html", "/" -> "index.html", "/a/b.png" -> "a/b.png", a query and
@@ -41,7 +46,7 @@ bool is_site_path(std::string_view target);
 // there: "/docs/a/" -> "a/index.html".
 std::string output_file_of(std::string_view target, std::string_view base_path);
 
-// Of `links` (site paths that name no page, LinkProblem::status kExternal, in page order),
+// Of `links` (site links that name no page, LinkProblem::status kExternal, in page order),
 // those that name no file the build writes either, nor a folder with an index.html, and lie
 // under none of the site's [build] unchecked_paths. Only once every output is claimed in
 // site.outputs (after the aliases).

@@ -53,18 +53,6 @@ std::string_view dir_of(std::string_view path) {
   return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
 }
 
-bool has_scheme(std::string_view dest) {
-  size_t colon = dest.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  for (size_t i = 0; i < colon; ++i) {
-    char c = dest[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    if (!ok) return false;
-  }
-  return true;
-}
-
 template <typename Map, typename Key>
 PageId lookup(const Map& map, const Key& key) {
   auto it = map.find(key);
@@ -137,7 +125,7 @@ LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
 }
 
 LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const {
-  if (written.empty() || has_scheme(written) || written.starts_with("//")) return {};
+  if (written.empty() || has_url_scheme(written) || written.starts_with("//")) return {};
   // Split as a browser splits a URL, then decoded as it decodes before it looks for a file
   // or an element: "my%20page.md" is "my page.md", and "a%23b.md" a file named "a#b.md".
   std::string_view path = written, query, anchor;
