@@ -72,11 +72,13 @@ std::string table_text(const PageTable& t) {
         p.title_heading_last, p.section);
     out += fmt::format(
         "  tags={} categories={} keywords={} aliases={} links={} link_lines={} wiki={} "
-        "wiki_lines={} anchors={} targets={} resources={}\n  params={}\n",
+        "wiki_lines={} images={} image_lines={} anchors={} targets={} resources={}\n"
+        "  params={}\n",
         strings(p.tags), strings(p.categories), strings(t.extras_of(p).keywords),
         strings(t.extras_of(p).aliases), strings(p.links), numbers(p.link_lines),
         strings(t.extras_of(p).wiki_links), numbers(t.extras_of(p).wiki_link_lines),
-        strings(p.anchors), strings(t.extras_of(p).targets), strings(t.extras_of(p).resources),
+        strings(t.extras_of(p).images), numbers(t.extras_of(p).image_lines), strings(p.anchors),
+        strings(t.extras_of(p).targets), strings(t.extras_of(p).resources),
         t.page_params(p) ? value_text(*t.page_params(p)) : "none");
   }
   return out;

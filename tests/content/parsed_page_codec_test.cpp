@@ -63,6 +63,8 @@ ParsedPage every_field() {
   p.scan.link_lines = {3, 300'000};
   p.scan.wiki_links = {"wiki"};
   p.scan.wiki_link_lines = {4};
+  p.scan.images = {"/img/a.png", "b.png"};
+  p.scan.image_lines = {5, 6};
   p.scan.anchors = {"hello", "hello-1"};
   p.scan.targets = {"hello-1"};
   p.scan.word_count = 1234;
@@ -159,6 +161,8 @@ void expect_same(const ParsedPage& a, const ParsedPage& b) {
   EXPECT_EQ(a.scan.link_lines, b.scan.link_lines);
   EXPECT_EQ(a.scan.wiki_links, b.scan.wiki_links);
   EXPECT_EQ(a.scan.wiki_link_lines, b.scan.wiki_link_lines);
+  EXPECT_EQ(a.scan.images, b.scan.images);
+  EXPECT_EQ(a.scan.image_lines, b.scan.image_lines);
   EXPECT_EQ(a.scan.anchors, b.scan.anchors);
   EXPECT_EQ(a.scan.targets, b.scan.targets);
   EXPECT_EQ(a.scan.word_count, b.scan.word_count);

@@ -58,6 +58,14 @@ TEST(BodyScan, LinksInOrderWithLines) {
   EXPECT_EQ(scan_body("a\n\n[](\nx.md)\n").link_lines, (std::vector<uint32_t>{4}));
   EXPECT_EQ(s.wiki_links, (std::vector<std::string>{"x#y"}));
   EXPECT_EQ(s.wiki_link_lines, (std::vector<uint32_t>{4}));
+  // Images are not links; their sources are listed apart, for the site link check.
+  EXPECT_EQ(s.images, (std::vector<std::string>{"i.png"}));
+  EXPECT_EQ(s.image_lines, (std::vector<uint32_t>{1}));
+  BodyScan more = scan_body("a\n\n![x](\n/img/a%20b.png \"t\") [![in](b.png)](c/)\n");
+  // As written (escapes and entities decoded, not %XX); the line where the image starts.
+  EXPECT_EQ(more.images, (std::vector<std::string>{"/img/a%20b.png", "b.png"}));
+  EXPECT_EQ(more.image_lines, (std::vector<uint32_t>{3, 4}));
+  EXPECT_EQ(more.links, (std::vector<std::string>{"c/"}));
 }
 
 // A summary shows what the links show: "[[!x]]" and "[[ext:p:x]]" show x, "[[id:x]]" the

@@ -115,7 +115,11 @@ TEST(EscapingInvariant, EveryOutputIsWellFormedForHostileInput) {
             "content/sec/bad.md:4:5: error: invalid UTF-8 byte 0xff; save the file as UTF-8\n"
             "content/sec/p.md:12:26: warning: link to '/x\"y': the site publishes nothing at that "
             "path (no page, and no file of static/ or content/); fix the link, or if another "
-            "server publishes it, add the path to [build] unchecked_paths\n");
+            "server publishes it, add the path to [build] unchecked_paths\n"
+            "content/sec/p.md:12:37: warning: image 'a\"b.png' (from this page's URL, "
+            "/sec/p\"<>'&/a\"b.png): the site publishes nothing at that path (no page, and no "
+            "file of static/ or content/); fix the image's source, or if another server "
+            "publishes it, add the path to [build] unchecked_paths\n");
   size_t html = 0, xml = 0;
   for (const auto& rel : list_tree(out)) {
     std::string text = read_file(out / rel);

@@ -270,7 +270,8 @@ TEST(LinkCheck, LinksToSitePathsThatNameNothingAreReported) {
                "[al](/old/) [f](/rss.xml) [sm](/sitemap.xml) [sp](/my%20file.txt) [d](/docs)\n"
                "[api](/api/v1/) [cdn](//cdn.example.org/x.js) [mail](mailto:a@b.c)\n"
                "[gone](/img/b.png) and [page](/docs/nope/)\n"
-               "[up](../docs/guide/) [here](./) [pdf](../files/report.pdf) [no](report.pdf)\n"}});
+               "[up](../docs/guide/) [here](./) [pdf](../files/report.pdf) [no](report.pdf)\n"
+               "![i](/img/a.png) ![m](/img/missing.png) ![d](data:image/png;base64,AA==)\n"}});
   s.build();
   auto warning = [](std::string_view at, std::string_view link) {
     return fmt::format(
@@ -281,18 +282,23 @@ TEST(LinkCheck, LinksToSitePathsThatNameNothingAreReported) {
   };
   // a.md is served at /a/, where "report.pdf" is /a/report.pdf, not content/'s files/.
   Strings expected{warning("7:8", "'/img/b.png'"), warning("7:31", "'/docs/nope/'"),
-                   warning("8:65", "'report.pdf' (from this page's URL, /a/report.pdf)")};
+                   warning("8:65", "'report.pdf' (from this page's URL, /a/report.pdf)"),
+                   "content/a.md:9:23: warning: image '/img/missing.png': the site publishes "
+                   "nothing at that path (no page, and no file of static/ or content/); fix the "
+                   "image's source, or if another server publishes it, add the path to [build] "
+                   "unchecked_paths"};
   EXPECT_EQ(s.messages(), expected);
   report::BuildStats warm = s.build();  // nothing rendered again: the same warnings
   EXPECT_EQ(warm.renders, 0u);
   EXPECT_EQ(s.messages(), (Strings{expected[0], expected[0], expected[1], expected[1], expected[2],
-                                   expected[2]}));
+                                   expected[2], expected[3], expected[3]}));
   // The file appears: a warm build that renders nothing again no longer warns.
   write_file(s.dir() / "static/img/b.png", "png");
   warm = s.build();
   EXPECT_EQ(warm.renders, 0u);
-  EXPECT_EQ(s.messages(), (Strings{expected[0], expected[0], expected[1], expected[1], expected[1],
-                                   expected[2], expected[2], expected[2]}));
+  EXPECT_EQ(s.messages(),
+            (Strings{expected[0], expected[0], expected[1], expected[1], expected[1], expected[2],
+                     expected[2], expected[2], expected[3], expected[3], expected[3]}));
 }
 
 TEST(LinkCheck, SitePathsBelowTheBasePathAreCheckedFromThere) {

@@ -387,6 +387,8 @@ class TableBuilder {
     // Body line 1 is file line body_line.
     m.link_lines = table_.add_numbers(p.scan.link_lines, p.body_line - 1);
     e.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
+    e.images = table_.add_list(p.scan.images, PageTable::Keep::kCold);
+    e.image_lines = table_.add_numbers(p.scan.image_lines, p.body_line - 1);
     // Heading ids are read only to check links' anchors: cold too.
     m.anchors = table_.add_list(p.scan.anchors, PageTable::Keep::kCold);
     e.targets = table_.add_list(p.scan.targets);

@@ -27,10 +27,14 @@ struct PageExtras {
   StrRange keywords, aliases;
   StrRange wiki_links;  // [[...]] targets as written
   StrRange wiki_link_lines;
+  StrRange images;  // image sources as written, checked as site links are
+  StrRange image_lines;
   StrRange targets;    // names of `target` directives (also among the anchors): [[!name]]
   StrRange resources;  // bundle files, relative to the content dir
   bool empty() const {
-    return keywords.count + aliases.count + wiki_links.count + targets.count + resources.count == 0;
+    return keywords.count + aliases.count + wiki_links.count + images.count + targets.count +
+               resources.count ==
+           0;
   }
 };
 

@@ -233,6 +233,8 @@ void body_scan_fields(IO& io, S& scan) {
   numbers_field(io, scan.link_lines);
   strings_field(io, scan.wiki_links);
   numbers_field(io, scan.wiki_link_lines);
+  strings_field(io, scan.images);
+  numbers_field(io, scan.image_lines);
   strings_field(io, scan.anchors);
   strings_field(io, scan.targets);
   io.varint(scan.word_count);

@@ -113,6 +113,17 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
                             else if (site_paths != nullptr && site::is_site_link(target))
                               paths[chunk].push_back({id, line, std::string(target), r.status});
                           });
+      if (site_paths != nullptr) {
+        const content::PageExtras& e = t.extras_of(t.pages[id]);
+        auto sources = t.list(e.images);
+        auto lines = t.number_list(e.image_lines);
+        for (size_t i = 0; i < sources.size(); ++i) {
+          std::string_view src = t.str(sources[i]);
+          if (site::is_site_link(src))
+            paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, std::string(src),
+                                    site::LinkTarget::Status::kExternal, 0, true});
+        }
+      }
       if (t.pages[id].kind != content::PageKind::kPage) {
         for (PageId c : site.pages_of(id)) found.push_back({id, c, EdgeKind::kSection});
         for (PageId c : site.sections_of(id)) found.push_back({id, c, EdgeKind::kSection});

@@ -145,6 +145,10 @@ class Scanner {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
       s->out_.links.push_back(decoded(href));
       s->start_line(s->out_.link_lines, href.text);
+    } else if (type == MD_SPAN_IMG) {
+      const MD_ATTRIBUTE& src = static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
+      s->out_.images.push_back(decoded(src));
+      s->start_line(s->out_.image_lines, src.text);
     } else if (type == MD_SPAN_WIKILINK) {
       const MD_ATTRIBUTE& target = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail)->target;
       s->out_.wiki_links.push_back(decoded(target));
@@ -435,6 +439,10 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
     for (size_t i = 0; i < note.wiki_links.size(); ++i) {
       out.wiki_links.push_back(std::move(note.wiki_links[i]));
       out.wiki_link_lines.push_back(note.wiki_link_lines[i] + def.line - 1);
+    }
+    for (size_t i = 0; i < note.images.size(); ++i) {
+      out.images.push_back(std::move(note.images[i]));
+      out.image_lines.push_back(note.image_lines[i] + def.line - 1);
     }
   }
   return out;

@@ -109,6 +109,8 @@ struct BodyScan {
   std::vector<uint32_t> link_lines;     // 1-based line of each link within the body
   std::vector<std::string> wiki_links;  // [[target]] targets, without "|text"
   std::vector<uint32_t> wiki_link_lines;
+  std::vector<std::string> images;  // image sources, in order, as written (decoded)
+  std::vector<uint32_t> image_lines;
   std::vector<std::string> anchors;  // heading ids, as render_html assigns them
   std::vector<std::string> targets;  // names of `target` directives, also in anchors
   uint32_t word_count = 0;           // words of visible text, code included, "{#id}" not

@@ -178,10 +178,10 @@ std::string message_of(const Site& site, const LinkProblem& p) {
                                ? std::string()
                                : fmt::format(" (from this page's URL, {})", site_path_of(site, p));
     return fmt::format(
-        "link to '{}'{}: the site publishes nothing at that path (no page, and no file of "
-        "static/ or content/); fix the link, or if another server publishes it, add the path to "
+        "{} '{}'{}: the site publishes nothing at that path (no page, and no file of "
+        "static/ or content/); fix the {}, or if another server publishes it, add the path to "
         "[build] unchecked_paths",
-        p.target, resolved);
+        p.image ? "image" : "link to", p.target, resolved, p.image ? "image's source" : "link");
   }
   if (p.status == LinkTarget::Status::kUnknownProject) {
     ExternalRef ext;

@@ -19,6 +19,7 @@ struct LinkProblem {
   std::string target;  // as written
   LinkTarget::Status status;
   uint32_t column = 0;  // 1-based byte column of the target on its line; 0 until located
+  bool image = false;   // an image's source (a site link), not a link
 };
 
 // Calls `fn(target as written, line, result)` for each internal link of page `id`, its
