@@ -55,15 +55,17 @@ TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
                            "resolved blog/post.md", "resolved docs/intro.md",
                            "resolved docs/intro.md#install", "missing page",
                            "resolved docs/intro.md#start"}));
-  for (const char* t :
-       {"guide.md#setup", "../blog/post.md", "/docs/guide/", "/blog/hello/", "/docs/guide.md",
-        "/img/a.png", "other/", "mailto:x@y.z", "#install", "#nope", "../nowhere.md"})
+  for (const char* t : {"guide.md#setup", "../blog/post.md", "/docs/guide/", "/blog/hello/",
+                        "/docs/guide.md", "/img/a.png", "other/", "mailto:x@y.z", "#install",
+                        "#nope", "../nowhere.md", "/docs/guide", "/blog/hello#top"})
     links.push_back(target(site, site.xref.resolve_link(intro, t)));
   EXPECT_EQ(links,
             (Strings{"resolved docs/guide.md#setup", "resolved blog/post.md",
                      "resolved docs/guide.md", "resolved blog/post.md", "resolved docs/guide.md",
                      "external", "external", "external", "resolved docs/intro.md#install",
-                     "missing anchor docs/intro.md#nope", "missing page"}));
+                     "missing anchor docs/intro.md#nope", "missing page",
+                     // Without its last slash, a page's URL is still the page.
+                     "resolved docs/guide.md", "resolved blog/post.md#top"}));
 }
 
 TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {

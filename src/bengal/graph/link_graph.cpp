@@ -78,7 +78,7 @@ size_t LinkGraph::memory_bytes() const {
 }
 
 LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken,
-                           std::vector<site::LinkProblem>* site_paths) {
+                           std::vector<site::SiteLink>* site_paths) {
   const auto& t = site.table;
   std::span<const PageId> rendered = site.rendered();
   std::vector<bool> active(t.pages.size(), false);
@@ -97,31 +97,31 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
   std::atomic<size_t> used{0};
   constexpr size_t kChunk = 1024;
   size_t chunks = (rendered.size() + kChunk - 1) / kChunk;
-  std::vector<std::vector<site::LinkProblem>> problems(chunks), paths(chunks);
+  std::vector<std::vector<site::LinkProblem>> problems(chunks);
+  std::vector<std::vector<site::SiteLink>> paths(chunks);
   tbb::parallel_for(size_t{0}, chunks, [&](size_t chunk) {
     std::vector<Edge> found;
     ColdPass cold(t.strings);  // links as written are cold text
     for (size_t k = chunk * kChunk; k < std::min(rendered.size(), (chunk + 1) * kChunk); ++k) {
       PageId id = rendered[k];
       cold.next();
-      site::for_each_link(site, id,
-                          [&](std::string_view target, uint32_t line, const site::LinkTarget& r) {
-                            if (r.status == site::LinkTarget::Status::kResolved)
-                              found.push_back({id, r.page, EdgeKind::kLink});
-                            else if (broken != nullptr && site::is_broken(r.status))
-                              problems[chunk].push_back({id, line, std::string(target), r.status});
-                            else if (site_paths != nullptr && site::is_site_link(target))
-                              paths[chunk].push_back({id, line, std::string(target), r.status});
-                          });
+      site::for_each_link(
+          site, id,
+          [&](StrId target_id, std::string_view target, uint32_t line, const site::LinkTarget& r) {
+            if (r.status == site::LinkTarget::Status::kResolved)
+              found.push_back({id, r.page, EdgeKind::kLink});
+            else if (broken != nullptr && site::is_broken(r.status))
+              problems[chunk].push_back({id, line, std::string(target), r.status});
+            else if (site_paths != nullptr && site::is_site_link(target))
+              paths[chunk].push_back({id, line, target_id, false});
+          });
       if (site_paths != nullptr) {
         const content::PageExtras& e = t.extras_of(t.pages[id]);
         auto sources = t.list(e.images);
         auto lines = t.number_list(e.image_lines);
         for (size_t i = 0; i < sources.size(); ++i) {
-          std::string_view src = t.str(sources[i]);
-          if (site::is_site_link(src))
-            paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, std::string(src),
-                                    site::LinkTarget::Status::kExternal, 0, true});
+          if (site::is_site_link(t.str(sources[i])))
+            paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, sources[i], true});
         }
       }
       if (t.pages[id].kind != content::PageKind::kPage) {
@@ -136,7 +136,7 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
     std::copy(found.begin(), found.end(), edges.begin() + used.fetch_add(found.size()));
   });
   edges.resize(used.load());
-  auto append = [](std::vector<site::LinkProblem>* to, auto& chunks_found) {
+  auto append = [](auto* to, auto& chunks_found) {
     if (to != nullptr)
       for (auto& p : chunks_found) to->insert(to->end(), p.begin(), p.end());
   };

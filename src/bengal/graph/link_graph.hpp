@@ -72,6 +72,6 @@ class LinkGraph {
 // then each page's image sources that are site links, for site::find_unpublished_paths once
 // every output is claimed.
 LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken = nullptr,
-                           std::vector<site::LinkProblem>* site_paths = nullptr);
+                           std::vector<site::SiteLink>* site_paths = nullptr);
 
 }  // namespace bengal::graph

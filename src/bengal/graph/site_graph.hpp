@@ -38,7 +38,7 @@ struct SiteGraph {
   std::vector<site::LinkProblem> broken_links;
   // The links to a site path that is no page, in the same order: whether the site publishes
   // anything there is known once every output is claimed (site::find_unpublished_paths).
-  std::vector<site::LinkProblem> site_path_links;
+  std::vector<site::SiteLink> site_path_links;
 
   double rank(PageId p) const { return p < pagerank.rank.size() ? pagerank.rank[p] : 0.0; }
 };

@@ -601,7 +601,8 @@ void copy_source_files(BuildContext& b, RenderContext& r) {
 void warn_unpublished_paths(BuildContext& b) {
   const site::Site& site = b.site();
   std::vector<site::LinkProblem> unpublished =
-      site::find_unpublished_paths(site, std::move(b.graph.site_path_links));
+      site::find_unpublished_paths(site, b.graph.site_path_links);
+  b.graph.site_path_links = {};
   site::locate_columns(site, b.content_dir, unpublished);
   for (const auto& p : unpublished) b.diagnostics.add(site::describe(site, p, false));
 }

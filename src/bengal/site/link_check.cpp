@@ -12,8 +12,9 @@
 
 namespace bengal::site {
 
-void for_each_link(const Site& site, PageId id,
-                   const std::function<void(std::string_view, uint32_t, const LinkTarget&)>& fn) {
+void for_each_link(
+    const Site& site, PageId id,
+    const std::function<void(StrId, std::string_view, uint32_t, const LinkTarget&)>& fn) {
   const auto& t = site.table;
   const auto& m = t.pages[id];
   auto each = [&](content::StrRange targets, content::StrRange lines, bool wiki) {
@@ -21,7 +22,7 @@ void for_each_link(const Site& site, PageId id,
     auto nums = t.number_list(lines);
     for (size_t i = 0; i < names.size(); ++i) {
       std::string_view target = t.str(names[i]);
-      fn(target, i < nums.size() ? nums[i] : 0,
+      fn(names[i], target, i < nums.size() ? nums[i] : 0,
          wiki ? site.xref.resolve_wiki(id, target) : site.xref.resolve_link(id, target));
     }
   };
@@ -65,18 +66,27 @@ std::string output_file_of(std::string_view target, std::string_view base_path) 
   return file;
 }
 
-std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::vector<LinkProblem> links) {
+std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<const SiteLink> links) {
   const auto& unchecked = site.config.unchecked_paths;
-  std::erase_if(links, [&](const LinkProblem& p) {
+  std::vector<LinkProblem> unpublished;
+  ColdPass cold(site.table.strings);  // the targets are cold text
+  PageId last = kNoPage;
+  for (const SiteLink& link : links) {
+    if (link.page != last) cold.next();
+    last = link.page;
+    LinkProblem p{
+        link.page, link.line, std::string(site.str(link.target)), LinkTarget::Status::kExternal,
+        0,         link.image};
     std::string path = site_path_of(site, p);
     if (std::any_of(unchecked.begin(), unchecked.end(),
                     [&](const std::string& prefix) { return path.starts_with(prefix); }))
-      return true;
+      continue;
     std::string file = output_file_of(path, site.config.base_path);
     // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
-    return site.outputs.holder(file) || site.outputs.holder(file + "/index.html");
-  });
-  return links;
+    if (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html"))
+      unpublished.push_back(std::move(p));
+  }
+  return unpublished;
 }
 
 std::vector<LinkProblem> find_broken_links(const Site& site) {
@@ -84,9 +94,11 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
   ColdPass cold(site.table.strings);  // links as written are cold text
   for (PageId id : site.rendered()) {
     cold.next();
-    for_each_link(site, id, [&](std::string_view target, uint32_t line, const LinkTarget& r) {
-      if (is_broken(r.status)) problems.push_back({id, line, std::string(target), r.status});
-    });
+    for_each_link(site, id,
+                  [&](StrId, std::string_view target, uint32_t line, const LinkTarget& r) {
+                    if (is_broken(r.status))
+                      problems.push_back({id, line, std::string(target), r.status});
+                  });
   }
   return problems;
 }

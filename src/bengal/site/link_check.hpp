@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -22,12 +23,23 @@ struct LinkProblem {
   bool image = false;   // an image's source (a site link), not a link
 };
 
-// Calls `fn(target as written, line, result)` for each internal link of page `id`, its
+// A link or image source that is a site link and names no page, found by the link graph's
+// pass and checked once every output is claimed: 12 bytes, its text left in the index (a site
+// may have many, each page linking its downloads or images).
+struct SiteLink {
+  PageId page = 0;
+  uint32_t line = 0;
+  StrId target = kNoStr;  // cold text
+  bool image = false;
+};
+
+// Calls `fn(target's id, target as written, line, result)` for each internal link of page `id`, its
 // Markdown links and then its [[wiki]] links, resolved through the cross-reference index. The
 // link graph and the link check read a page's links through it, so a build resolves each link
 // once. Links as written are cold text: the caller walks pages in a ColdPass.
-void for_each_link(const Site& site, PageId id,
-                   const std::function<void(std::string_view, uint32_t, const LinkTarget&)>& fn);
+void for_each_link(
+    const Site& site, PageId id,
+    const std::function<void(StrId, std::string_view, uint32_t, const LinkTarget&)>& fn);
 
 // True for what the link check reports: a missing page or anchor, an unknown project.
 bool is_broken(LinkTarget::Status status);
@@ -47,11 +59,10 @@ std::string site_path_of(const Site& site, const LinkProblem& link);
 // there: "/docs/a/" -> "a/index.html".
 std::string output_file_of(std::string_view target, std::string_view base_path);
 
-// Of `links` (site links that name no page, LinkProblem::status kExternal, in page order),
-// those that name no file the build writes either, nor a folder with an index.html, and lie
-// under none of the site's [build] unchecked_paths. Only once every output is claimed in
-// site.outputs (after the aliases).
-std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::vector<LinkProblem> links);
+// Of `links` (in page order), those that name no file the build writes, nor a folder with an
+// index.html, and lie under none of the site's [build] unchecked_paths, as problems of status
+// kExternal. Only once every output is claimed in site.outputs (after the aliases).
+std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<const SiteLink> links);
 
 // Every broken link of the rendered pages, in page id then line order.
 std::vector<LinkProblem> find_broken_links(const Site& site);

@@ -153,7 +153,9 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
   if (dest.starts_with('/')) {
     // A site path: a page's URL, or a source path from the content root.
     std::string url(dest);
-    if (!url.ends_with('/') && url.rfind('.') <= url.rfind('/')) url += '/';
+    // "/docs/guide" is the page at "/docs/guide/"; "/img/a.png" a file (a dot in its last part).
+    size_t dot = url.rfind('.');
+    if (!url.ends_with('/') && (dot == std::string::npos || dot < url.rfind('/'))) url += '/';
     if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
     if (dest.ends_with(".md")) {
       PageId id = by_path(dest.substr(1));
