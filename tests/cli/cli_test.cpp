@@ -107,9 +107,18 @@ TEST(Cli, CheckReportsBrokenLinksWithoutWriting) {
   EXPECT_NE(r.err.find("content/guides/start.md:11:16: error: link to missing page 'missing.md'"),
             std::string::npos)
       << r.err;
+  // What a build would publish is known without writing it: the claims of every output.
+  EXPECT_NE(r.err.find("content/guides/start.md:9:80: error: link to '/files/a.pdf': the site "
+                       "publishes nothing at that path"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("content/guides/other.md:6:1: warning: alias /guides/ of "
+                       "content/guides/other.md is not written"),
+            std::string::npos)
+      << r.err;
   EXPECT_EQ(
       r.out,
-      "Checked 16 pages: 5 broken links, 0 orphan pages, 0 missing titles, 5 errors, 0 warnings\n");
+      "Checked 16 pages: 6 broken links, 0 orphan pages, 0 missing titles, 6 errors, 1 warning\n");
   EXPECT_FALSE(fs::exists(site / "public"));
 }
 

@@ -1,6 +1,12 @@
 #include "bengal/cli/check_command.hpp"
 
+#include <algorithm>
+
+#include "bengal/graph/link_graph.hpp"
+#include "bengal/pipeline/copy_files.hpp"
 #include "bengal/pipeline/load_site.hpp"
+#include "bengal/pipeline/output_plan.hpp"
+#include "bengal/pipeline/site_outputs.hpp"
 #include "bengal/site/link_check.hpp"
 #include "bengal/site/site.hpp"
 
@@ -15,10 +21,22 @@ CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagno
     stats.config_ok = false;
     return stats;
   }
-  const site::Site& site = loaded->site;
+  site::Site& site = loaded->site;
   stats.pages = site.rendered().size();
 
-  auto problems = site::find_broken_links(site);
+  // Every claim a build makes, in its order, without writing: the site links are checked
+  // against what a build would publish.
+  pipeline::claim_generated_outputs(site, pipeline::list_generated_pages(site), diagnostics);
+  pipeline::claim_static_layers(site, {site_dir, site.config.follow_external_symlinks},
+                                diagnostics);
+  (void)pipeline::claim_aliases(site, diagnostics);
+  std::vector<site::LinkProblem> problems;
+  std::vector<site::SiteLink> site_links;
+  (void)graph::build_link_graph(site, &problems, &site_links);
+  std::vector<site::LinkProblem> unpublished = site::find_unpublished_paths(site, site_links);
+  problems.insert(problems.end(), unpublished.begin(), unpublished.end());
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const auto& a, const auto& b) { return a.page < b.page; });
   site::locate_columns(site, site_dir / site.config.content_dir, problems);
   stats.broken_links = problems.size();
   for (const auto& p : problems) diagnostics.add(site::describe(site, p, true));

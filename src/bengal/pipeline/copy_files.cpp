@@ -65,31 +65,59 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
   return copied;
 }
 
-size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
-                          output::OutputWriter& writer, Diagnostics& diagnostics) {
-  auto keep = [&](uint8_t layer, std::string_view display) {
-    return [&site, &diagnostics, layer, display](std::string_view rel) {
-      return claim_static_file(site, layer, display, rel, diagnostics);
-    };
-  };
-  const fs::path& site_dir = sources.site_dir;
-  size_t copied = output::copy_tree(site_dir / "static", "static", sources, writer, diagnostics,
-                                    keep(0, "static"));
+namespace {
+
+// The static layers in claim order: `folder(layer, dir, display)` for the site's static/ and
+// a theme's, then `builtin(rel, bytes)` for each file of the built-in theme but its math
+// renderer (copy_math_renderer's, once a page has math).
+void for_each_static_layer(
+    const site::Site& site, const SourceTreeOptions& sources,
+    const std::function<void(uint8_t, const fs::path&, const std::string&)>& folder,
+    const std::function<void(std::string_view, std::string_view)>& builtin) {
+  folder(0, sources.site_dir / "static", "static");
   const std::string& theme = site.config.theme;
-  if (!theme.empty() && theme != "default") {
-    std::string display = "themes/" + theme + "/static";
-    output::copy_tree(site_dir / "themes" / theme / "static", display, sources, writer, diagnostics,
-                      keep(1, display));
-  }
+  if (!theme.empty() && theme != "default")
+    folder(1, sources.site_dir / "themes" / theme / "static", "themes/" + theme + "/static");
   for (size_t i = 0; i < templates::kBuiltinThemeFiles; ++i) {
     std::string_view path = templates::kBuiltinTheme[i].path;
     if (!path.starts_with(kStaticPrefix)) continue;
     std::string_view rel = path.substr(kStaticPrefix.size());
-    if (is_math_file(rel)) continue;  // copy_math_renderer's, once a page has math
-    if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
-      writer.write(rel, templates::kBuiltinTheme[i].bytes);
+    if (!is_math_file(rel)) builtin(rel, templates::kBuiltinTheme[i].bytes);
   }
+}
+
+}  // namespace
+
+size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
+                          output::OutputWriter& writer, Diagnostics& diagnostics) {
+  size_t copied = 0;
+  for_each_static_layer(
+      site, sources,
+      [&](uint8_t layer, const fs::path& dir, const std::string& display) {
+        size_t n = output::copy_tree(
+            dir, display, sources, writer, diagnostics, [&](std::string_view rel) {
+              return claim_static_file(site, layer, display, rel, diagnostics);
+            });
+        if (layer == 0) copied = n;
+      },
+      [&](std::string_view rel, std::string_view bytes) {
+        if (claim_static_file(site, 2, "(built-in theme)", rel, diagnostics))
+          writer.write(rel, bytes);
+      });
   return copied;
+}
+
+void claim_static_layers(site::Site& site, const SourceTreeOptions& sources,
+                         Diagnostics& diagnostics) {
+  for_each_static_layer(
+      site, sources,
+      [&](uint8_t layer, const fs::path& dir, const std::string& display) {
+        for (const std::string& rel : list_source_files(dir, display, sources, diagnostics))
+          claim_static_file(site, layer, display, rel, diagnostics);
+      },
+      [&](std::string_view rel, std::string_view) {
+        claim_static_file(site, 2, "(built-in theme)", rel, diagnostics);
+      });
 }
 
 void copy_math_renderer(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {

@@ -29,6 +29,11 @@ size_t copy_content_files(const site::Site& site, const std::filesystem::path& c
 size_t copy_static_layers(site::Site& site, const SourceTreeOptions& sources,
                           output::OutputWriter& writer, Diagnostics& diagnostics);
 
+// The claims copy_static_layers makes, without copying: `bengal check` knows then every file a
+// build publishes.
+void claim_static_layers(site::Site& site, const SourceTreeOptions& sources,
+                         Diagnostics& diagnostics);
+
 // The built-in theme's math renderer, after the pages, when one of them has math. Its claims
 // come after the other static files' and before the aliases', in the registry's rank order.
 void copy_math_renderer(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics);

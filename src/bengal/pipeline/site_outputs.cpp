@@ -362,8 +362,9 @@ size_t write_site_outputs(const site::Site& site,
   return written.load();
 }
 
-size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
-  if (!site.features.aliases) return 0;
+std::vector<std::pair<std::string, PageId>> claim_aliases(site::Site& site,
+                                                          Diagnostics& diagnostics) {
+  if (!site.features.aliases) return {};
   const auto& cfg = site.config;
   std::vector<site::OutputClaim> claims;
   std::vector<PageId> owners;
@@ -392,13 +393,17 @@ size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics
   paths.reserve(claims.size());
   for (const auto& c : claims) paths.push_back(c.path);
   std::vector<bool> won = site.outputs.claim(std::move(claims), diagnostics);
-  size_t written = 0;
-  for (size_t i = 0; i < won.size(); ++i) {
-    if (!won[i]) continue;
-    writer.write(paths[i], output::build_alias_page(site.permalink(owners[i]), cfg.language));
-    ++written;
-  }
-  return written;
+  std::vector<std::pair<std::string, PageId>> held;
+  for (size_t i = 0; i < won.size(); ++i)
+    if (won[i]) held.emplace_back(std::move(paths[i]), owners[i]);
+  return held;
+}
+
+size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics) {
+  auto held = claim_aliases(site, diagnostics);
+  for (const auto& [path, owner] : held)
+    writer.write(path, output::build_alias_page(site.permalink(owner), site.config.language));
+  return held.size();
 }
 
 }  // namespace bengal::pipeline

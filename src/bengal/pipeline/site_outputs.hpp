@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bengal/core/diagnostic.hpp"
@@ -33,7 +34,10 @@ size_t write_site_outputs(const site::Site& site,
                           KeptOutputs* kept = nullptr);
 
 // Claims every alias in site.outputs, after every other output (an alias never replaces a
-// file), and writes the redirect pages that hold their paths. Returns the files written.
+// file): the paths it holds, with the page each redirects to.
+std::vector<std::pair<std::string, PageId>> claim_aliases(site::Site& site,
+                                                          Diagnostics& diagnostics);
+// claim_aliases, then writes the redirect pages. Returns the files written.
 size_t write_aliases(site::Site& site, output::OutputWriter& writer, Diagnostics& diagnostics);
 
 // Newest `limit` dated pages among `pages`, newest first (ties by source path). With
