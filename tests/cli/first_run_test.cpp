@@ -114,7 +114,7 @@ TEST(FirstRun, UsageErrorsExitWithTwoAndSayWhereToLook) {
       {{"graph", "--format", "svg"},
        "error: --format: svg not in {text,json,dot}; see `bengal help graph`\n"},
       {{"new"}, "error: KIND is required; see `bengal help new`\n"},
-      {{"new", "blog", "x"}, "error: KIND: blog not in {site}; see `bengal help new`\n"},
+      {{"new", "blog", "x"}, "error: KIND: blog not in {site,page}; see `bengal help new`\n"},
       {{"bild"},
        "error: unknown command 'bild'; commands: build, check, config, graph, help, md, merge, "
        "new, "

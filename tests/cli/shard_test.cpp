@@ -3,9 +3,10 @@
 // build writes, byte for byte.
 #include <stdlib.h>
 
-#include <gtest/gtest.h>
-
 #include <map>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "../support/edited_site.hpp"
 #include "../support/run.hpp"

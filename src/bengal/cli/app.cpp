@@ -19,6 +19,7 @@
 #include "bengal/cli/check_command.hpp"
 #include "bengal/cli/config_command.hpp"
 #include "bengal/cli/graph_command.hpp"
+#include "bengal/cli/new_page.hpp"
 #include "bengal/cli/new_site.hpp"
 #include "bengal/cli/progress_printer.hpp"
 #include "bengal/cli/serve_command.hpp"
@@ -251,6 +252,38 @@ void add_publishing_flags(CLI::App* cmd, pipeline::PublishOptions& publish) {
                 "Include pages dated in the future (left out by default)");
   cmd->add_flag("--build-expired", publish.expired,
                 "Include pages whose expirydate has passed (left out by default)");
+}
+
+// `bengal new KIND NAME`.
+struct NewArgs {
+  std::string kind, name, section, site = ".";
+};
+
+int run_new(const NewArgs& a) {
+  if (a.kind == "site") {
+    if (!a.section.empty() || a.site != ".") {
+      std::cerr << "error: --section and --site are for `bengal new page`; a new site is the "
+                   "folder NAME\n";
+      return 2;
+    }
+    std::string title = std::filesystem::path(a.name).filename().string();
+    if (std::string err = create_site(a.name, title); !err.empty()) {
+      std::cerr << "error: " << err << '\n';
+      return 1;
+    }
+    std::cout << "Created site " << a.name << "; build it with: bengal build " << a.name << '\n';
+    return 0;
+  }
+  if (!is_site_folder(a.site)) return 1;
+  NewPageResult page = create_page({a.site, a.name, a.section, std::nullopt});
+  if (page.error) {
+    std::cerr << page.error->format() << '\n';
+    return 1;
+  }
+  std::cout << "Created " << page.created
+            << " (a draft unless its archetype says otherwise: `bengal serve --drafts` shows "
+               "it)\n";
+  return 0;
 }
 
 int run_md(const std::string& file, bool heading_ids, bool safe,
@@ -517,12 +550,20 @@ int run(int argc, char** argv) {
   app.add_subcommand("help", "Show the help of a command: `bengal help build`")
       ->add_option("COMMAND", "Command to explain");
 
-  std::string new_kind, new_name;
-  auto* new_cmd = app.add_subcommand("new", "Create something new: `bengal new site NAME`");
-  new_cmd->add_option("KIND", new_kind, "What to create: site")
+  NewArgs new_args;
+  auto* new_cmd = app.add_subcommand(
+      "new", "Create something new: `bengal new site NAME`, `bengal new page NAME`");
+  new_cmd->add_option("KIND", new_args.kind, "What to create: site, or page")
       ->required()
-      ->check(CLI::IsMember({"site"}));
-  new_cmd->add_option("NAME", new_name, "Folder of the new site")->required();
+      ->check(CLI::IsMember({"site", "page"}));
+  new_cmd
+      ->add_option("NAME", new_args.name,
+                   "site: its folder; page: a title (\"My first post\") or a path in content/ "
+                   "(blog/my-first-post.md)")
+      ->required();
+  new_cmd->add_option("--section", new_args.section,
+                      "page: the folder of content/ it goes in, such as blog");
+  new_cmd->add_option("--site", new_args.site, "page: the site folder (default: .)");
 
   pipeline::MergeOptions merge_options;
   std::string merge_site = ".", merge_output;
@@ -580,16 +621,7 @@ int run(int argc, char** argv) {
     return run_graph(graph_options);
   }
   if (*md_cmd) return run_md(md_file, heading_ids, safe, md_highlight);
-  if (*new_cmd) {
-    std::string title = std::filesystem::path(new_name).filename().string();
-    if (std::string err = create_site(new_name, title); !err.empty()) {
-      std::cerr << "error: " << err << '\n';
-      return 1;
-    }
-    std::cout << "Created site " << new_name << "; build it with: bengal build " << new_name
-              << '\n';
-    return 0;
-  }
+  if (*new_cmd) return run_new(new_args);
   return 0;
 }
 
