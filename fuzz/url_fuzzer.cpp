@@ -1,5 +1,7 @@
 // Page URLs and slugs from front matter (`url`, `slug`) and file paths. Besides not crashing, a
-// URL that is accepted must map to an output path that stays inside the output directory.
+// URL that is accepted must map to an output path that stays inside the output directory, and
+// a relative link resolved from a page's URL (the site-link check) must be a site path with no
+// "." or ".." segment left.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -8,6 +10,7 @@
 
 #include "bengal/content/page_url.hpp"
 #include "bengal/core/slug.hpp"
+#include "bengal/core/url_path.hpp"
 #include "bengal/markdown/markdown.hpp"
 
 namespace content = bengal::content;
@@ -65,6 +68,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::string page_url = content::default_page_url(path, kind, slug);
       if (discoverable && escapes(content::output_path_for_url(page_url))) std::abort();
     }
+  }
+
+  // Input as "page URL\nrelative link", as the site-link check resolves a link.
+  if (!path.empty() && path.starts_with('/') &&
+      path.find_first_of("?#") == std::string_view::npos) {
+    std::string resolved = bengal::resolve_url_path(path, slug);
+    std::string_view tail = slug.substr(std::min(slug.find_first_of("?#"), slug.size()));
+    if (!resolved.starts_with('/') || !resolved.ends_with(tail)) std::abort();
+    std::string_view resolved_path(resolved.data() + 1, resolved.size() - 1 - tail.size());
+    if (has_segment(resolved_path, ".") || has_segment(resolved_path, "..")) std::abort();
   }
 
   // Taxonomy term slugs become one path segment each.
