@@ -68,6 +68,17 @@ TEST(BodyScan, LinksInOrderWithLines) {
   EXPECT_EQ(more.links, (std::vector<std::string>{"c/"}));
 }
 
+// A figure directive shows an image as ![](...) does: its source is checked as one (a path
+// the directive refuses is not, as it renders nothing).
+TEST(BodyScan, AFiguresImageIsListedWithItsOpenersLine) {
+  BodyScan s = scan_body(
+      "Text.\n\n:::{figure} /img/a.png\n:alt: A\n\nCaption ![i](b.png).\n:::\n\n"
+      "::::{note}\n:::{figure} c.svg\n:::\n::::\n\n:::{figure} ../up.png\n:::\n\n"
+      "```{figure} d.svg\n```\n");  // a code block, as Bengal reads it
+  EXPECT_EQ(s.images, (std::vector<std::string>{"/img/a.png", "c.svg", "b.png"}));
+  EXPECT_EQ(s.image_lines, (std::vector<uint32_t>{3, 10, 6}));
+}
+
 // A summary shows what the links show: "[[!x]]" and "[[ext:p:x]]" show x, "[[id:x]]" the
 // page's title, which the scan cannot know, so x; "|text" and plain targets as written.
 TEST(BodyScan, SummaryShowsWikiLinksAsTheyRender) {

@@ -10,6 +10,7 @@
 #include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
+#include "bengal/markdown/media_embed.hpp"
 #include "bengal/markdown/roles.hpp"
 
 namespace bengal::markdown {
@@ -26,6 +27,8 @@ struct DirectiveFreeText {
   std::string text;
   std::string marker;
   std::vector<std::string> anchors;  // per marker: a step's title, or "#id" for a target
+  // The image of each figure directive, with its opener's line: an image as ![](...) is.
+  std::vector<std::pair<uint32_t, std::string>> figures;
 };
 
 DirectiveFreeText without_directive_syntax(std::string_view markdown) {
@@ -54,6 +57,8 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown) {
       std::string id(1, '#');
       id += safe_token(d.title);
       anchor_lines.emplace_back(d.line, std::move(id));
+    } else if (kind != nullptr && kind->canonical == "figure" && media::is_image_path(d.title)) {
+      out.figures.emplace_back(d.line, std::string(d.title));
     }
     if (d.raw && !d.body.empty()) {
       size_t begin = static_cast<size_t>(d.body.data() - markdown.data());
@@ -419,6 +424,10 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
     markdown = directive_free.text;
   }
   const DirectiveFreeText* directives = directive_free.marker.empty() ? nullptr : &directive_free;
+  for (auto& [line, source] : directive_free.figures) {
+    out.images.push_back(std::move(source));
+    out.image_lines.push_back(line);
+  }
   ExtractedFootnotes extracted;
   if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
   if (extracted.definitions.empty()) {

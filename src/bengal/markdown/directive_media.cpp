@@ -270,7 +270,7 @@ void audio_open(const DirectiveContext& c) {
 // or, as MyST writes it, the directive's body).
 void figure_open(const DirectiveContext& c) {
   const Directive& d = c.d();
-  if (!is_media_path(d.title, {"png", "jpg", "jpeg", "gif", "webp", "svg", "avif"})) {
+  if (!is_image_path(d.title)) {
     c.warn(
         fmt::format("figure '{}' is not a path to an image: write '/images/name.png' (png, "
                     "jpg, jpeg, gif, webp, svg or avif), without '..', spaces or quotes; "

@@ -61,6 +61,10 @@ bool is_media_path(std::string_view path, std::initializer_list<std::string_view
   return false;
 }
 
+bool is_image_path(std::string_view path) {
+  return is_media_path(path, {"png", "jpg", "jpeg", "gif", "webp", "svg", "avif"});
+}
+
 std::string_view MediaOptions::raw(std::string_view key) const {
   const DirectiveOption* o = c_.d().option(key);
   return o == nullptr ? std::string_view() : o->value;

@@ -25,6 +25,8 @@ std::string lowercase(std::string_view text);
 // A self-hosted file: "/a/b.mp4", "./b.mp4", "b.mp4" or an http(s) URL, made of path
 // characters, without a ".." segment, ending in one of `extensions` (lowercase).
 bool is_media_path(std::string_view path, std::initializer_list<std::string_view> extensions);
+// is_media_path for the images a figure shows: png, jpg, jpeg, gif, webp, svg or avif.
+bool is_image_path(std::string_view path);
 
 // The options of one media directive, read with the warnings their bad values deserve.
 class MediaOptions {
