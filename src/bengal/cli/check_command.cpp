@@ -32,7 +32,7 @@ CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagno
   (void)pipeline::claim_aliases(site, diagnostics);
   std::vector<site::LinkProblem> problems;
   std::vector<site::SiteLink> site_links;
-  (void)graph::build_link_graph(site, &problems, &site_links);
+  graph::LinkGraph links = graph::build_link_graph(site, &problems, &site_links);
   std::vector<site::LinkProblem> unpublished = site::find_unpublished_paths(site, site_links);
   problems.insert(problems.end(), unpublished.begin(), unpublished.end());
   std::stable_sort(problems.begin(), problems.end(),
@@ -41,20 +41,12 @@ CheckStats check_site(const std::filesystem::path& site_dir, Diagnostics& diagno
   stats.broken_links = problems.size();
   for (const auto& p : problems) diagnostics.add(site::describe(site, p, true));
 
-  // Inbound links and list membership, from the index alone.
+  // Inbound links (the graph's, resolved once above) and list membership.
   std::vector<bool> reached(site.table.pages.size(), false);
   for (PageId id : site.rendered()) {
-    const auto& m = site.page(id);
-    if (m.kind != content::PageKind::kPage) reached[id] = true;  // sections are navigation
+    if (site.page(id).kind != content::PageKind::kPage) reached[id] = true;  // navigation
+    if (links.inbound_links(id) > 0) reached[id] = true;
     for (PageId p : site.pages_of(id)) reached[p] = true;
-    for (StrId t : site.table.list(m.links)) {
-      site::LinkTarget r = site.xref.resolve_link(id, site.str(t));
-      if (r.page != kNoPage && r.page != id) reached[r.page] = true;
-    }
-    for (StrId t : site.table.list(site.table.extras_of(m).wiki_links)) {
-      site::LinkTarget r = site.xref.resolve_wiki(id, site.str(t));
-      if (r.page != kNoPage && r.page != id) reached[r.page] = true;
-    }
   }
   for (const auto& tax : site.taxonomies)
     for (const auto& term : tax.terms)
