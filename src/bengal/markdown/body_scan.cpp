@@ -441,18 +441,17 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
     BodyScan note;
     Scanner(note, def.body, &notes, nullptr, heading_id_style).run();
     out.word_count += note.word_count;
-    for (size_t i = 0; i < note.links.size(); ++i) {
-      out.links.push_back(std::move(note.links[i]));
-      out.link_lines.push_back(note.link_lines[i] + def.line - 1);
-    }
-    for (size_t i = 0; i < note.wiki_links.size(); ++i) {
-      out.wiki_links.push_back(std::move(note.wiki_links[i]));
-      out.wiki_link_lines.push_back(note.wiki_link_lines[i] + def.line - 1);
-    }
-    for (size_t i = 0; i < note.images.size(); ++i) {
-      out.images.push_back(std::move(note.images[i]));
-      out.image_lines.push_back(note.image_lines[i] + def.line - 1);
-    }
+    // A note's lines count from its definition's first line.
+    auto append = [&](std::vector<std::string>& to, std::vector<uint32_t>& to_lines,
+                      std::vector<std::string>& from, const std::vector<uint32_t>& from_lines) {
+      for (size_t i = 0; i < from.size(); ++i) {
+        to.push_back(std::move(from[i]));
+        to_lines.push_back(from_lines[i] + def.line - 1);
+      }
+    };
+    append(out.links, out.link_lines, note.links, note.link_lines);
+    append(out.wiki_links, out.wiki_link_lines, note.wiki_links, note.wiki_link_lines);
+    append(out.images, out.image_lines, note.images, note.image_lines);
   }
   return out;
 }
