@@ -39,20 +39,23 @@ bool is_broken(LinkTarget::Status status) {
 
 bool is_site_link(std::string_view target) {
   // As a browser reads an href: without leading spaces and controls, and without any tab or
-  // line break (" \tjavascript:x" has a scheme).
-  std::string url;
-  for (char c : target) {
-    if (c == '\t' || c == '\n' || c == '\r') continue;
-    if (url.empty() && static_cast<unsigned char>(c) <= 0x20) continue;
-    url += c;
+  // line break (" \tjavascript:x" has a scheme). Every link of every page comes here each
+  // build, so a copy is made only for a target that holds a tab or line break.
+  while (!target.empty() && static_cast<unsigned char>(target.front()) <= 0x20)
+    target.remove_prefix(1);
+  std::string without_breaks;
+  if (target.find_first_of("\t\n\r") != std::string_view::npos) {
+    for (char c : target)
+      if (c != '\t' && c != '\n' && c != '\r') without_breaks += c;
+    target = without_breaks;
   }
-  return !url.empty() && !url.starts_with('#') && !url.starts_with('?') && !url.starts_with("//") &&
-         !has_url_scheme(url);
+  return !target.empty() && !target.starts_with('#') && !target.starts_with('?') &&
+         !target.starts_with("//") && !has_url_scheme(target);
 }
 
-std::string site_path_of(const Site& site, const LinkProblem& link) {
-  if (link.target.starts_with('/')) return link.target;
-  return resolve_url_path(site.rel_url(link.page), link.target);
+std::string site_path_of(const Site& site, PageId page, std::string_view target) {
+  if (target.starts_with('/')) return std::string(target);
+  return resolve_url_path(site.rel_url(page), target);
 }
 
 std::string output_file_of(std::string_view target, std::string_view base_path) {
@@ -74,17 +77,16 @@ std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<cons
   for (const SiteLink& link : links) {
     if (link.page != last) cold.next();
     last = link.page;
-    LinkProblem p{
-        link.page, link.line, std::string(site.str(link.target)), LinkTarget::Status::kExternal,
-        0,         link.image};
-    std::string path = site_path_of(site, p);
+    std::string_view target = site.str(link.target);
+    std::string path = site_path_of(site, link.page, target);
     if (std::any_of(unchecked.begin(), unchecked.end(),
                     [&](const std::string& prefix) { return path.starts_with(prefix); }))
       continue;
     std::string file = output_file_of(path, site.config.base_path);
     // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
     if (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html"))
-      unpublished.push_back(std::move(p));
+      unpublished.push_back({link.page, link.line, std::string(target),
+                             LinkTarget::Status::kExternal, 0, link.image});
   }
   return unpublished;
 }
@@ -186,9 +188,10 @@ namespace {
 
 std::string message_of(const Site& site, const LinkProblem& p) {
   if (p.status == LinkTarget::Status::kExternal) {
-    std::string resolved = p.target.starts_with('/')
-                               ? std::string()
-                               : fmt::format(" (from this page's URL, {})", site_path_of(site, p));
+    std::string resolved =
+        p.target.starts_with('/')
+            ? std::string()
+            : fmt::format(" (from this page's URL, {})", site_path_of(site, p.page, p.target));
     return fmt::format(
         "{} '{}'{}: the site publishes nothing at that path (no page, and no file of "
         "static/ or content/); fix the {}, or if another server publishes it, add the path to "

@@ -49,9 +49,9 @@ bool is_broken(LinkTarget::Status status);
 // ("//cdn.example.org/x.js"), nor to a place on the same page ("#top", "?tab=2").
 bool is_site_link(std::string_view target);
 
-// The site path a browser goes to for `link`'s target from the page's URL: "/docs/a/" and
+// The site path a browser goes to for `target` from the URL of `page`: "/docs/a/" and
 // "img/x.png" -> "/docs/a/img/x.png" (with the base path of baseurl); a site path as written.
-std::string site_path_of(const Site& site, const LinkProblem& link);
+std::string site_path_of(const Site& site, PageId page, std::string_view target);
 
 // The output file a site path names, relative to the output folder, as a static server finds
 // it: "/a/b/" -> "a/b/index.html", "/" -> "index.html", "/a/b.png" -> "a/b.png", a query and
