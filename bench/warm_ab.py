@@ -36,6 +36,8 @@ def main():
     ap.add_argument("before", help="the bengal binary before the change")
     ap.add_argument("after", help="the bengal binary after it")
     ap.add_argument("--runs", type=int, default=6, help="warm builds of each binary (median)")
+    ap.add_argument("--page", help="the page to edit, relative to content/ (default: the "
+                    "middle one by path)")
     ap.add_argument("--outdir", default=benchlib.DEFAULT_OUTDIR,
                     help=f"output folders go here (default {benchlib.DEFAULT_OUTDIR})")
     args = ap.parse_args()
@@ -43,7 +45,9 @@ def main():
                    if os.path.basename(p) != "_index.md")
     if not pages:
         sys.exit(f"error: {args.site}/content holds no page to edit")
-    page = os.path.join(args.site, "content", pages[len(pages) // 2])
+    page = os.path.join(args.site, "content", args.page or pages[len(pages) // 2])
+    if not os.path.isfile(page):
+        sys.exit(f"error: {page} is no file")
     names = {"before": args.before, "after": args.after}
     out = {n: os.path.join(args.outdir, f"warm-ab-{n}") for n in names}
     reports = {n: os.path.join(args.outdir, f"warm-ab-{n}-report") for n in names}

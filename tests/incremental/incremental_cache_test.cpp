@@ -369,6 +369,9 @@ TEST(IncrementalCache, PagersRenderedOnEveryThreadAreRecordedForTheirList) {
              "---\ntitle: Renamed\nweight: 70\ntags: [many]\n---\nBody.\n");
   auto renamed = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_GT(renamed.renders_reused, 0u);
+  // Each list renders again only its group of pagers 65-79 and its last pager: of those 48
+  // files, the three of page 70 change. The other 12 unchanged files are site-wide ones.
+  EXPECT_EQ(renamed.files_unchanged, 45u + 12u);
   EXPECT_EQ(site.output("blog/page/70/index.html"), "Blog 70/80: Renamed");
   EXPECT_EQ(site.output("page/70/index.html"), "Many 70/80: Renamed");
   EXPECT_EQ(site.output("tags/many/page/70/index.html"), "many 70/80: Renamed");
@@ -377,8 +380,66 @@ TEST(IncrementalCache, PagersRenderedOnEveryThreadAreRecordedForTheirList) {
   fs::remove(site.out() / "blog/page/20/index.html");
   auto restored = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(restored.renders, 1u);  // the blog's list, whose file was gone
+  // Only the group of pagers 17-32 and the last pager are rendered again; the other 7 files
+  // are site-wide ones, as after any build.
+  EXPECT_EQ(restored.files_written, 1u);
+  EXPECT_EQ(restored.files_unchanged, 15u + 1u + 7u);
   EXPECT_EQ(site.output("blog/page/20/index.html"), "Blog 20/80: Post 20");
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+}
+
+// A list's pager groups are kept on their own, but each shows what the list page's render
+// read before them: the list page's body, and what that body includes.
+TEST(IncrementalCache, PagerGroupsRenderAgainWhenTheListsOwnBodyChanges) {
+  Files files = {
+      {"bengal.toml",
+       "[site]\ntitle = \"Many\"\n\n[pagination]\nper_page = 1\n\n"
+       "[features]\nsitemap = false\nrss = false\nsearch = false\nllms_txt = false\n"
+       "robots = false\n"},
+      {"templates/single.html", "{{ page.title }}"},
+      {"templates/home.html",
+       "{{ page.content }}{{ paginator.number }}:{% for p in paginator.pages %} {{ p.title }} "
+       "{{ p.summary }}{% endfor %}"},
+      {"content/_index.md", "---\ntitle: Home\n---\n:::{include} _snippets/note.md\n:::\n"},
+      {"content/_snippets/note.md", "A note.\n"}};
+  for (int i = 1; i <= 40; ++i) {
+    files[fmt::format("content/p{:02}.md", i)] =
+        fmt::format("---\ntitle: Post {:02}\nweight: {}\n---\nBody {}.\n", i, i, i);
+  }
+  TestSite site(files);
+  auto cold = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("page/30/index.html"), "<p>A note.</p>\n30: Post 30 Body 30.");
+  auto idle = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(idle.renders, 0u);
+
+  // A listed page's body: of the home page's 40 files, the group of pagers 1-16 and the last
+  // one render again (pager 5 changes), beside the page itself and the files every build
+  // makes.
+  write_file(site.dir() / "content/p05.md", "---\ntitle: Post 05\nweight: 5\n---\nFive.\n");
+  auto summary = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("page/5/index.html"), "<p>A note.</p>\n5: Post 05 Five.");
+  EXPECT_EQ(summary.renders, 2u);
+  EXPECT_EQ(summary.files_written, 1u);
+  EXPECT_EQ(summary.files_unchanged, 16u + 1u + idle.files_unchanged);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+
+  // The home page's body, on every pager: all of them.
+  write_file(site.dir() / "content/_index.md",
+             "---\ntitle: Home\n---\nWelcome.\n:::{include} _snippets/note.md\n:::\n");
+  auto body = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("page/30/index.html"),
+            "<p>Welcome.</p>\n<p>A note.</p>\n30: Post 30 Body 30.");
+  EXPECT_EQ(body.files_written, 40u);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+
+  // What the home page's body includes.
+  write_file(site.dir() / "content/_snippets/note.md", "Another note.\n");
+  auto included = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.output("page/30/index.html"),
+            "<p>Welcome.</p>\n<p>Another note.</p>\n30: Post 30 Body 30.");
+  EXPECT_EQ(included.files_written, 40u);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 
 // A build that renders every page though the cache holds a finished build prints why, in one

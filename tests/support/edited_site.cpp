@@ -431,7 +431,7 @@ SiteEdit EditedSite::edit_config() {
       files_.title = capitalized_words(2);
       return {"config", "bengal.toml: site title " + files_.title};
     case 1:
-      files_.per_page = 2 + static_cast<int>(pick(3));
+      files_.per_page = 1 + static_cast<int>(pick(3));
       return {"config", fmt::format("bengal.toml: per_page {}", files_.per_page)};
     case 2:
       files_.menu_name = capitalized_words(1);

@@ -67,7 +67,9 @@ class EditedSite {
   // Everything that is not a page or a section's _index.md.
   struct SiteFiles {
     std::string title = "Property Site";
-    int per_page = 3;
+    // Two a page: the home page's list of 25-60 pages has more pagers than a group
+    // (PageRenderer::write_pagers), whose groups are then kept or rendered on their own.
+    int per_page = 2;
     std::string menu_name = "Guide", menu_page = "docs/guide/_index.md";
     int menu_weight = 1;
     std::string lead = "Ada", motto = "write small pages";

@@ -211,6 +211,7 @@ void Incremental::start(BuildContext& b, RenderContext& r) {
   // copied from the last one. Otherwise the few needed are read one at a time.
   prefetch_search_ =
       (r.sharded_search && !r.sharded_search->patching()) || (r.search_spill && !kept_entries_);
+  r.pages.use_kept_pagers(this);
   cache_->begin(!warm_);
   r.body.set_body_reads(
       [this](PageId id, reads::ReadSet&& set) { cache_->put_body(id, cache::encode_reads(set)); });
@@ -370,6 +371,27 @@ std::optional<KeptRender> Incremental::keep(const std::string& key, bool text, b
   }
   if (unit.math) render_->pages.note_math();
   return kept;
+}
+
+std::optional<KeptPagers::Kept> Incremental::keep_pagers(const std::string& key) {
+  if (!warm_) return std::nullopt;
+  std::optional<cache::BuildCache::UnitRow> row = cache_->unit_row(key, false);
+  thread_local cache::UnitView view;
+  if (!row || !cache::decode_unit(row->record, view) || reads_changed(view.reads, 0) ||
+      !outputs_intact(view))
+    return std::nullopt;
+  cache::UnitRecord unit;
+  if (!cache::decode_unit(row->record, unit)) return std::nullopt;
+  Kept kept{std::move(unit.reads), unit.html_files};
+  for (auto& o : unit.outputs) {
+    render_->writer.keep(o.rel);
+    kept.reads.outputs.push_back(std::move(o.rel));
+  }
+  return kept;
+}
+
+void Incremental::record_pagers(const std::string& key, reads::ReadSet&& reads, uint32_t files) {
+  record(key, std::move(reads), files, false, nullptr, false, false);
 }
 
 void Incremental::prefetch(const std::vector<std::string>& keys) {

@@ -30,6 +30,7 @@
 #include "bengal/output/taken_stamps.hpp"
 #include "bengal/pipeline/build_context.hpp"
 #include "bengal/pipeline/kept_outputs.hpp"
+#include "bengal/pipeline/page_renderer.hpp"
 #include "bengal/pipeline/search_index.hpp"
 #include "bengal/pipeline/sharded_search.hpp"
 
@@ -60,7 +61,7 @@ struct KeptRender {
   SearchParts search;
 };
 
-class Incremental final : public KeptOutputs {
+class Incremental final : public KeptOutputs, public KeptPagers {
  public:
   // Before discovery: opens SITE/.bengal/ (null when the build runs without a cache, with the
   // reason in `note`).
@@ -105,6 +106,9 @@ class Incremental final : public KeptOutputs {
   // With `text` (`terms`), `search`'s text (terms) are kept for the next build.
   void record(const std::string& key, reads::ReadSet&& reads, uint32_t html_files, bool math,
               const SearchParts* search, bool text, bool terms);
+  // KeptPagers: the groups of a long list's pagers, each kept or recorded as a render is.
+  std::optional<Kept> keep_pagers(const std::string& key) override;
+  void record_pagers(const std::string& key, reads::ReadSet&& reads, uint32_t files) override;
   // KeptOutputs: groups of site-wide files (the search shards of a bucket, ...).
   std::optional<std::vector<std::string>> keep_group(const std::string& key,
                                                      uint64_t inputs) override;

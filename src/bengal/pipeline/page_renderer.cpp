@@ -17,11 +17,20 @@
 namespace bengal::pipeline {
 namespace {
 
-// A list with this many pagers renders them on every thread (write_pagers), in tasks of
-// kPagersPerTask: a task is a few milliseconds of work, and a term page's dozens stay on
-// the thread that has them.
+// A list of more than kPagersPerGroup pagers renders all but its last in groups of that
+// many (write_pagers), each recorded and kept on its own by an incremental build. With
+// kParallelPagers or more, the groups render on every thread: a group is a few milliseconds
+// of work, and a term page's dozens stay on the thread that has them.
+constexpr size_t kPagersPerGroup = 16;
 constexpr size_t kParallelPagers = 64;
-constexpr size_t kPagersPerTask = 16;
+
+// The cache key of the pager group whose first file is at `url`: the URLs of a site's pagers
+// differ, and so do the keys of every render (Incremental::page_key, virtual_key).
+std::string group_key(std::string_view url) {
+  std::string key(1, 'g');
+  key += url;
+  return key;
+}
 
 }  // namespace
 
@@ -210,33 +219,57 @@ size_t PageRenderer::write_pagers(
     return false;
   };
   size_t written = 0;
-  size_t shared = report && pagers.size() >= kParallelPagers ? pagers.size() - 1 : 0;
-  if (shared > 0) {
-    // All but the last pager in tasks of kPagersPerTask, on any thread: the 100,000 pagers
-    // of a million-page home page took one thread 17 s while the other waited. Each task
-    // records into its own set, adopted in task order by this thread's once they are done;
-    // isolated, so that this thread, waiting, takes no other page's render (and its scratch).
-    size_t tasks = (shared + kPagersPerTask - 1) / kPagersPerTask;
-    std::vector<reads::ReadSet> sets(tasks);
-    std::vector<size_t> counts(tasks, 0);
+  size_t grouped = report && pagers.size() > kPagersPerGroup ? pagers.size() - 1 : 0;
+  if (grouped > 0) {
+    // Each group records into its own set, adopted in group order by this thread's once they
+    // are done. On every thread the work is isolated, so that this thread, waiting, takes no
+    // other page's render (and its scratch): the 100,000 pagers of a million-page home page
+    // took one thread 17 s while the other waited.
+    size_t groups = (grouped + kPagersPerGroup - 1) / kPagersPerGroup;
+    std::vector<reads::ReadSet> sets(groups);
+    std::vector<uint32_t> counts(groups, 0);
     bool recording = reads::t_current != nullptr;
-    tbb::this_task_arena::isolate([&] {
-      tbb::parallel_for(size_t{0}, tasks, [&](size_t t) {
-        reads::Pause others;  // this thread's own render, if it runs the task
-        std::optional<reads::Recording> own;
-        if (recording) own.emplace(sets[t]);
-        templates::PageRender with = render;
-        std::string page, used;
-        for (size_t i = t * kPagersPerTask; i < std::min(shared, (t + 1) * kPagersPerTask); ++i)
-          counts[t] += write_one(pagers[i], with, page, used) ? 1 : 0;
-      });
-    });
-    for (size_t t = 0; t < tasks; ++t) {
-      reads::adopt(sets[t]);
-      written += counts[t];
+    KeptPagers* kept = recording ? kept_pagers_ : nullptr;
+    // A group's files show what the render read before them (the list page's body: its
+    // includes, the pages its links name), so a group depends on that too.
+    reads::ReadSet before;
+    if (kept != nullptr) before.merge_reads(*reads::t_current);
+    auto render_group = [&](size_t g) {
+      size_t first = g * kPagersPerGroup, last = std::min(grouped, first + kPagersPerGroup);
+      std::string key = kept != nullptr ? group_key(pagers[first].url) : std::string();
+      if (kept != nullptr) {
+        if (std::optional<KeptPagers::Kept> k = kept->keep_pagers(key)) {
+          sets[g] = std::move(k->reads);
+          counts[g] = k->files;
+          return;
+        }
+      }
+      reads::Pause others;  // this thread's own render, if it runs the group
+      std::optional<reads::Recording> own;
+      if (recording) own.emplace(sets[g]);
+      templates::PageRender with = render;
+      std::string page, used;
+      for (size_t i = first; i < last; ++i) counts[g] += write_one(pagers[i], with, page, used);
+      if (kept == nullptr) return;
+      reads::ReadSet record = sets[g];
+      record.merge_reads(before);
+      // A group that raised a message renders again, and raises it again: kept, it would
+      // raise it besides a group rendered again for the same broken template.
+      if (!record.diagnostics.empty()) record.clock = true;
+      kept->record_pagers(key, std::move(record), counts[g]);
+    };
+    if (pagers.size() >= kParallelPagers) {
+      tbb::this_task_arena::isolate(
+          [&] { tbb::parallel_for(size_t{0}, groups, [&](size_t g) { render_group(g); }); });
+    } else {
+      for (size_t g = 0; g < groups; ++g) render_group(g);
+    }
+    for (size_t g = 0; g < groups; ++g) {
+      reads::adopt(sets[g]);
+      written += counts[g];
     }
   }
-  for (size_t i = shared; i < pagers.size(); ++i)
+  for (size_t i = grouped; i < pagers.size(); ++i)
     written += write_one(pagers[i], render, s.page, s.template_name) ? 1 : 0;
   return written;
 }

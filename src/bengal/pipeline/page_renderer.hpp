@@ -6,9 +6,11 @@
 #include <atomic>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 
+#include "bengal/core/read_set.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/output/writer.hpp"
 #include "bengal/pipeline/body_renderer.hpp"
@@ -25,6 +27,23 @@ struct Scratch {
   std::string page;
   std::string error;
   std::string template_name;  // the template the last page was rendered with
+};
+
+// A long list's pagers are rendered in groups (PageRenderer::write_pagers), and an incremental
+// build keeps each group whose reads did not change: a one-page edit shown on the first page
+// of a list of 5,000 pagers renders one group again, not the list. Incremental implements it.
+class KeptPagers {
+ public:
+  virtual ~KeptPagers() = default;
+  struct Kept {
+    reads::ReadSet reads;  // what the group read and wrote, as recorded
+    uint32_t files = 0;    // the files it wrote
+  };
+  // The last build's render of group `key`, when nothing it read changed and its files are
+  // as it left them: its files are then kept for this build. Thread-safe.
+  virtual std::optional<Kept> keep_pagers(const std::string& key) = 0;
+  // This build's render of group `key`, which wrote `files` files. Thread-safe.
+  virtual void record_pagers(const std::string& key, reads::ReadSet&& reads, uint32_t files) = 0;
 };
 
 class PageRenderer {
@@ -58,6 +77,8 @@ class PageRenderer {
   bool any_math() const { return any_math_.load(std::memory_order_relaxed); }
   // A page kept from the last build has math.
   void note_math() const { any_math_.store(true, std::memory_order_relaxed); }
+  // The pager groups of the last build, which renders keep and record; null: none.
+  void use_kept_pagers(KeptPagers* kept) { kept_pagers_ = kept; }
 
  private:
   // Renders the first existing candidate into `out` and names it in `used`; with `report`,
@@ -83,8 +104,9 @@ class PageRenderer {
   // Renders and writes one file per pager (with `paginator` set when `paginated`), or only
   // the pager whose file is `only`, reporting nothing. A pager whose template fails is not
   // written (render_template reported it) and the others are. Returns the files written.
-  // `page_value` makes the `page` of one pager's render. A long list's pagers are rendered
-  // on every thread, each recording what it reads for the render around the call.
+  // `page_value` makes the `page` of one pager's render. A list of more than kPagersPerGroup
+  // pagers renders them in groups (on every thread when there are many), each recording what
+  // it reads for the render around the call, and each kept or recorded as one (KeptPagers).
   size_t write_pagers(
       const std::vector<site::Pager>& pagers, bool paginated, templates::PageRender& render,
       const std::function<templates::Value(const templates::PageRender&)>& page_value,
@@ -102,6 +124,7 @@ class PageRenderer {
   mutable std::mutex reported_mutex_;
   mutable std::set<std::string> reported_;
   mutable std::atomic<bool> any_math_{false};
+  KeptPagers* kept_pagers_ = nullptr;
 };
 
 }  // namespace bengal::pipeline
