@@ -65,6 +65,10 @@ ParsedPage every_field() {
   p.scan.wiki_link_lines = {4};
   p.scan.images = {"/img/a.png", "b.png"};
   p.scan.image_lines = {5, 6};
+  p.scan.html_links = {"/raw/"};
+  p.scan.html_link_lines = {7};
+  p.scan.html_images = {"raw.png", "/raw.png"};
+  p.scan.html_image_lines = {8, 9};
   p.scan.anchors = {"hello", "hello-1"};
   p.scan.targets = {"hello-1"};
   p.scan.word_count = 1234;
@@ -163,6 +167,10 @@ void expect_same(const ParsedPage& a, const ParsedPage& b) {
   EXPECT_EQ(a.scan.wiki_link_lines, b.scan.wiki_link_lines);
   EXPECT_EQ(a.scan.images, b.scan.images);
   EXPECT_EQ(a.scan.image_lines, b.scan.image_lines);
+  EXPECT_EQ(a.scan.html_links, b.scan.html_links);
+  EXPECT_EQ(a.scan.html_link_lines, b.scan.html_link_lines);
+  EXPECT_EQ(a.scan.html_images, b.scan.html_images);
+  EXPECT_EQ(a.scan.html_image_lines, b.scan.html_image_lines);
   EXPECT_EQ(a.scan.anchors, b.scan.anchors);
   EXPECT_EQ(a.scan.targets, b.scan.targets);
   EXPECT_EQ(a.scan.word_count, b.scan.word_count);

@@ -68,6 +68,32 @@ TEST(BodyScan, LinksInOrderWithLines) {
   EXPECT_EQ(more.links, (std::vector<std::string>{"c/"}));
 }
 
+// Raw HTML's <a href> and <img src> are listed apart from Markdown's links and images, at the
+// line of their value: in an HTML block (a tag over several lines), inline, in a footnote.
+// Not in code, nor in an image's description, where render_html writes HTML as text.
+TEST(BodyScan, RawHtmlReferencesAreListedWithTheirLines) {
+  BodyScan s = scan_body(
+      "Go <a href=\"/a/\">there</a>.\n"
+      "\n"
+      "<div>\n"
+      "  <img alt=\"x\"\n"
+      "    src=\"/img/a.png\">\n"
+      "  <a href='b.md'>b</a>\n"
+      "</div>\n"
+      "\n"
+      "`<a href=\"/code/\">` ![<a href=\"/alt/\">](/img/i.png) note[^1]\n"
+      "\n"
+      "    <a href=\"/indented-code/\">\n"
+      "\n"
+      "[^1]: A <img src=\"/img/n.png\"> note.\n");
+  EXPECT_EQ(s.html_links, (std::vector<std::string>{"/a/", "b.md"}));
+  EXPECT_EQ(s.html_link_lines, (std::vector<uint32_t>{1, 6}));
+  EXPECT_EQ(s.html_images, (std::vector<std::string>{"/img/a.png", "/img/n.png"}));
+  EXPECT_EQ(s.html_image_lines, (std::vector<uint32_t>{5, 13}));
+  EXPECT_EQ(s.images, (std::vector<std::string>{"/img/i.png"}));
+  EXPECT_EQ(s.links, (std::vector<std::string>{}));
+}
+
 // A figure directive shows an image as ![](...) does: its source is checked as one (a path
 // the directive refuses is not, as it renders nothing).
 TEST(BodyScan, AFiguresImageIsListedWithItsOpenersLine) {

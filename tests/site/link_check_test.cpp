@@ -303,6 +303,45 @@ TEST(LinkCheck, LinksToSitePathsThatNameNothingAreReported) {
                      expected[2], expected[2], expected[3], expected[3], expected[3]}));
 }
 
+// Raw HTML in Markdown is published as written: its <a href> and <img src> are checked where
+// a browser goes ("b.md" is a file next to the page's URL, not the page), with the lines and
+// columns of their values. With [markdown] unsafe = false raw HTML is not published, and not
+// checked.
+TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
+  Files files = {{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
+                 {"static/img/ok.png", "png"},
+                 {"content/docs/b.md", "---\ntitle: B\n---\n"},
+                 {"content/docs/a.md",
+                  "---\ntitle: A\n---\n"
+                  "See <a href=\"/docs/b/\">b</a> and <a href=\"/nowhere/\">no</a>.\n"
+                  "\n"
+                  "<p>\n"
+                  "  <img alt=\"logo\"\n"
+                  "       src=\"/img/gone.png\"> <img src='/img/ok.png'>\n"
+                  "  <a href=\"b.md\">b</a> <a href=\"../b/#x\">up</a> <a href=\"#top\">top</a>\n"
+                  "  <!-- <a href=\"/commented/\">c</a> -->\n"
+                  "</p>\n"}};
+  TestSite s(files);
+  s.build();
+  auto warning = [](std::string_view at, std::string_view what, std::string_view fix) {
+    return fmt::format(
+        "content/docs/a.md:{}: warning: {}: the site publishes nothing at that path (no page, "
+        "and no file of static/ or content/); fix the {}, or if another server publishes it, "
+        "add the path to [build] unchecked_paths",
+        at, what, fix);
+  };
+  EXPECT_EQ(
+      s.messages(),
+      (Strings{warning("4:43", "link to '/nowhere/'", "link"),
+               warning("8:13", "image '/img/gone.png'", "image's source"),
+               warning("9:12", "link to 'b.md' (from this page's URL, /docs/a/b.md)", "link")}));
+
+  files["bengal.toml"] += "\n[markdown]\nunsafe = false\n";
+  TestSite safe(files);
+  safe.build();
+  EXPECT_EQ(safe.messages(), Strings{});
+}
+
 TEST(LinkCheck, SitePathsBelowTheBasePathAreCheckedFromThere) {
   TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/docs/\"\n"},
               {"static/img/a.png", "png"},

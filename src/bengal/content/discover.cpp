@@ -389,6 +389,10 @@ class TableBuilder {
     e.wiki_link_lines = table_.add_numbers(p.scan.wiki_link_lines, p.body_line - 1);
     e.images = table_.add_list(p.scan.images, PageTable::Keep::kCold);
     e.image_lines = table_.add_numbers(p.scan.image_lines, p.body_line - 1);
+    e.html_links = table_.add_list(p.scan.html_links, PageTable::Keep::kCold);
+    e.html_link_lines = table_.add_numbers(p.scan.html_link_lines, p.body_line - 1);
+    e.html_images = table_.add_list(p.scan.html_images, PageTable::Keep::kCold);
+    e.html_image_lines = table_.add_numbers(p.scan.html_image_lines, p.body_line - 1);
     // Heading ids are read only to check links' anchors: cold too.
     m.anchors = table_.add_list(p.scan.anchors, PageTable::Keep::kCold);
     e.targets = table_.add_list(p.scan.targets);

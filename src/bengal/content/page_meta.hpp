@@ -29,11 +29,15 @@ struct PageExtras {
   StrRange wiki_link_lines;
   StrRange images;  // image sources as written, checked as site links are
   StrRange image_lines;
+  StrRange html_links;  // raw HTML's <a href> values, checked where a browser goes
+  StrRange html_link_lines;
+  StrRange html_images;  // raw HTML's <img src> values, likewise
+  StrRange html_image_lines;
   StrRange targets;    // names of `target` directives (also among the anchors): [[!name]]
   StrRange resources;  // bundle files, relative to the content dir
   bool empty() const {
-    return keywords.count + aliases.count + wiki_links.count + images.count + targets.count +
-               resources.count ==
+    return keywords.count + aliases.count + wiki_links.count + images.count + html_links.count +
+               html_images.count + targets.count + resources.count ==
            0;
   }
 };

@@ -235,6 +235,10 @@ void body_scan_fields(IO& io, S& scan) {
   numbers_field(io, scan.wiki_link_lines);
   strings_field(io, scan.images);
   numbers_field(io, scan.image_lines);
+  strings_field(io, scan.html_links);
+  numbers_field(io, scan.html_link_lines);
+  strings_field(io, scan.html_images);
+  numbers_field(io, scan.html_image_lines);
   strings_field(io, scan.anchors);
   strings_field(io, scan.targets);
   io.varint(scan.word_count);

@@ -117,11 +117,20 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
           });
       if (site_paths != nullptr) {
         const content::PageExtras& e = t.extras_of(t.pages[id]);
-        auto sources = t.list(e.images);
-        auto lines = t.number_list(e.image_lines);
-        for (size_t i = 0; i < sources.size(); ++i) {
-          if (site::is_site_link(t.str(sources[i])))
-            paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, sources[i], true});
+        auto add = [&](content::StrRange list, content::StrRange line_list, bool image) {
+          auto refs = t.list(list);
+          auto lines = t.number_list(line_list);
+          for (size_t i = 0; i < refs.size(); ++i) {
+            if (site::is_site_link(t.str(refs[i])))
+              paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, refs[i], image});
+          }
+        };
+        add(e.images, e.image_lines, true);
+        // Raw HTML is published only with [markdown] unsafe; it is taken as written, so its
+        // links are checked where a browser goes, not read as references to pages' files.
+        if (site.config.markdown_unsafe) {
+          add(e.html_links, e.html_link_lines, false);
+          add(e.html_images, e.html_image_lines, true);
         }
       }
       if (t.pages[id].kind != content::PageKind::kPage) {

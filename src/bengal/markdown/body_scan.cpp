@@ -7,6 +7,7 @@
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
+#include "bengal/markdown/html_refs.hpp"
 #include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
@@ -112,6 +113,7 @@ class Scanner {
 
   static int enter_block(MD_BLOCKTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    s->html_refs_.reset();
     s->flush_role();
     s->break_word();
     if (type == MD_BLOCK_H) {
@@ -125,6 +127,7 @@ class Scanner {
   }
   static int leave_block(MD_BLOCKTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    s->html_refs_.reset();
     s->flush_role();
     if (type == MD_BLOCK_H) {
       s->in_heading_ = false;
@@ -151,6 +154,7 @@ class Scanner {
       s->out_.links.push_back(decoded(href));
       s->start_line(s->out_.link_lines, href.text);
     } else if (type == MD_SPAN_IMG) {
+      ++s->image_depth_;
       const MD_ATTRIBUTE& src = static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
       s->out_.images.push_back(decoded(src));
       s->start_line(s->out_.image_lines, src.text);
@@ -172,6 +176,7 @@ class Scanner {
       s->flush_role();
     }
     if (type == MD_SPAN_A || type == MD_SPAN_WIKILINK) s->end_line();
+    if (type == MD_SPAN_IMG) --s->image_depth_;
     return 0;
   }
   static int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* self) {
@@ -200,6 +205,8 @@ class Scanner {
           s->out_.has_more_marker = true;
           s->more_length_ = s->summary_.size();
         }
+        // In an image's description raw HTML is text (render_html escapes it).
+        if (s->image_depth_ == 0) s->html_refs_.feed(t, s->html_ref_found_);
         return 0;
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR:
@@ -285,6 +292,13 @@ class Scanner {
     while (cursor_ > offset)
       if (text_[--cursor_] == '\n') --line_;
     return line_;
+  }
+
+  void html_ref(HtmlRefKind kind, std::string_view value, const char* at) {
+    bool link = kind == HtmlRefKind::kLink;
+    (link ? out_.html_links : out_.html_images).emplace_back(value);
+    (link ? out_.html_link_lines : out_.html_image_lines)
+        .push_back(in_input(at) ? line_at(at) : line_);
   }
 
   // A role's text is what the page shows: "Ctrl+C", "HTML" (not its expansion), no icon name,
@@ -399,6 +413,10 @@ class Scanner {
   std::string role_text_;
   std::string role_html_;  // thrown away: the scan builds no HTML
   RoleOutput role_out_;
+  HtmlRefScanner html_refs_;
+  HtmlRefScanner::Found html_ref_found_ = [this](HtmlRefKind kind, std::string_view value,
+                                                 const char* at) { html_ref(kind, value, at); };
+  int image_depth_ = 0;
 };
 
 }  // namespace
@@ -452,6 +470,8 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
     append(out.links, out.link_lines, note.links, note.link_lines);
     append(out.wiki_links, out.wiki_link_lines, note.wiki_links, note.wiki_link_lines);
     append(out.images, out.image_lines, note.images, note.image_lines);
+    append(out.html_links, out.html_link_lines, note.html_links, note.html_link_lines);
+    append(out.html_images, out.html_image_lines, note.html_images, note.html_image_lines);
   }
   return out;
 }

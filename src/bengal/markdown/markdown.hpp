@@ -111,6 +111,10 @@ struct BodyScan {
   std::vector<uint32_t> wiki_link_lines;
   std::vector<std::string> images;  // image sources, in order, as written (decoded)
   std::vector<uint32_t> image_lines;
+  // Raw HTML's <a href> and <img src> values (html_refs.hpp): apart, as they are published
+  // only where raw HTML is ([markdown] unsafe).
+  std::vector<std::string> html_links, html_images;
+  std::vector<uint32_t> html_link_lines, html_image_lines;
   std::vector<std::string> anchors;  // heading ids, as render_html assigns them
   std::vector<std::string> targets;  // names of `target` directives, also in anchors
   uint32_t word_count = 0;           // words of visible text, code included, "{#id}" not

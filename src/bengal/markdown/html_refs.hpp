@@ -1,0 +1,68 @@
+// References in the raw HTML of a Markdown page (`<a href>`, `<img src>`), found as a browser's
+// tokenizer finds attributes, so that the site-link check reads them as it reads Markdown's
+// links and images. md4c hands raw HTML over in pieces (a line of an HTML block, one inline
+// tag), and a tag may spread over several: the scanner is fed piece by piece and keeps its
+// place between them.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace bengal::markdown {
+
+enum class HtmlRefKind : uint8_t {
+  kLink,   // <a href>
+  kImage,  // <img src>
+};
+
+class HtmlRefScanner {
+ public:
+  // `value` is the attribute's value with its character references decoded ("a?x=1&amp;y=2"
+  // is "a?x=1&y=2"); `at` points at its first byte in the piece it began in (pieces must
+  // stay alive until the reference is reported).
+  using Found = std::function<void(HtmlRefKind kind, std::string_view value, const char* at)>;
+
+  // Scans the next piece of HTML.
+  void feed(std::string_view html, const Found& found);
+  // Forgets a tag left open: raw HTML ends with its block.
+  void reset() { *this = HtmlRefScanner(); }
+
+ private:
+  enum class State : uint8_t {
+    kText,
+    kTagOpen,        // after '<'
+    kTagName,        // in a start tag's name
+    kEndTag,         // in an end tag: skipped to '>'
+    kDeclaration,    // after "<!": a comment when "--" follows, else skipped to '>'
+    kComment,        // in "<!-- ... -->"
+    kBogus,          // "<?...>", "<!DOCTYPE ...>": skipped to '>'
+    kBeforeAttr,     // in a start tag, between attributes
+    kAttrName,       // in an attribute's name
+    kAfterAttrName,  // after a name: '=' or another attribute
+    kBeforeValue,    // after '='
+    kValueQuoted,    // in a quoted value ('"' or '\'')
+    kValueUnquoted,
+    kRawText,  // in <script> or <style>: text up to its end tag
+  };
+
+  // One byte in each group of states: between tags, in what holds no reference (an end tag,
+  // a comment, a script), in a start tag (`at` points at the byte).
+  void outside_tags(char c);
+  void skipped(char c);
+  void in_start_tag(const char* at, const Found& found);
+  void end_value(const Found& found);
+  void end_start_tag();
+
+  State state_ = State::kText;
+  std::string tag_;    // the start tag's name, lowercased
+  std::string attr_;   // the attribute's name, lowercased
+  std::string value_;  // the attribute's value as written
+  const char* value_at_ = nullptr;
+  char quote_ = 0;
+  int dashes_ = 0;      // in a comment: '-' just before; in a declaration: "-" read so far
+  size_t matched_ = 0;  // in raw text: bytes of "</script" (or "</style") matched
+};
+
+}  // namespace bengal::markdown
