@@ -73,7 +73,7 @@ std::string table_text(const PageTable& t) {
     out += fmt::format(
         "  tags={} categories={} keywords={} aliases={} links={} link_lines={} wiki={} "
         "wiki_lines={} images={} image_lines={} html_links={} html_link_lines={} html_images={} "
-        "html_image_lines={} anchors={} targets={} resources={}\n"
+        "html_image_lines={} media={} media_lines={} anchors={} targets={} resources={}\n"
         "  params={}\n",
         strings(p.tags), strings(p.categories), strings(t.extras_of(p).keywords),
         strings(t.extras_of(p).aliases), strings(p.links), numbers(p.link_lines),
@@ -81,7 +81,8 @@ std::string table_text(const PageTable& t) {
         strings(t.extras_of(p).images), numbers(t.extras_of(p).image_lines),
         strings(t.extras_of(p).html_links), numbers(t.extras_of(p).html_link_lines),
         strings(t.extras_of(p).html_images), numbers(t.extras_of(p).html_image_lines),
-        strings(p.anchors), strings(t.extras_of(p).targets), strings(t.extras_of(p).resources),
+        strings(t.extras_of(p).media), numbers(t.extras_of(p).media_lines), strings(p.anchors),
+        strings(t.extras_of(p).targets), strings(t.extras_of(p).resources),
         t.page_params(p) ? value_text(*t.page_params(p)) : "none");
   }
   return out;
@@ -98,7 +99,8 @@ const bengal::test::Files kSite = {
      "description: D\nlayout: wide\ntemplate: t.html\ncolor: {a: 1, b: [true, 2.5, null]}\n"
      "---\nIntro [link](../docs/a.md#top) and [[Wiki Page]].\n\n<!--more-->\n\n## Part\n"},
     {"blog/trip/index.md",
-     "---\ntitle: Trip\n---\n![p](p.png)\n<a href=\"/x/\">x</a> <img src=\"q.png\">\n"},
+     "---\ntitle: Trip\n---\n![p](p.png)\n<a href=\"/x/\">x</a> <img src=\"q.png\">\n\n"
+     ":::{audio} trip.mp3\n:title: Trip\n:::\n"},
     {"blog/trip/p.png", "PNG"},
     {"docs/index.md", "# Docs From Heading\n\nText.\n"},
     {"docs/a.md", "+++\ntitle = \"A\"\nsummary = \"Short\"\n+++\n# A\n\n:::{target} here\n:::\n"},

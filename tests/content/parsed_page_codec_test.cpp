@@ -69,6 +69,8 @@ ParsedPage every_field() {
   p.scan.html_link_lines = {7};
   p.scan.html_images = {"raw.png", "/raw.png"};
   p.scan.html_image_lines = {8, 9};
+  p.scan.media = {"/media/a.mp4"};
+  p.scan.media_lines = {10};
   p.scan.anchors = {"hello", "hello-1"};
   p.scan.targets = {"hello-1"};
   p.scan.word_count = 1234;
@@ -171,6 +173,8 @@ void expect_same(const ParsedPage& a, const ParsedPage& b) {
   EXPECT_EQ(a.scan.html_link_lines, b.scan.html_link_lines);
   EXPECT_EQ(a.scan.html_images, b.scan.html_images);
   EXPECT_EQ(a.scan.html_image_lines, b.scan.html_image_lines);
+  EXPECT_EQ(a.scan.media, b.scan.media);
+  EXPECT_EQ(a.scan.media_lines, b.scan.media_lines);
   EXPECT_EQ(a.scan.anchors, b.scan.anchors);
   EXPECT_EQ(a.scan.targets, b.scan.targets);
   EXPECT_EQ(a.scan.word_count, b.scan.word_count);

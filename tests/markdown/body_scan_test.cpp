@@ -105,6 +105,22 @@ TEST(BodyScan, AFiguresImageIsListedWithItsOpenersLine) {
   EXPECT_EQ(s.image_lines, (std::vector<uint32_t>{3, 10, 6}));
 }
 
+// What a video or audio directive plays is listed with its opener's line, a video's poster
+// among the images with its option's line; a path the directive refuses (it embeds nothing)
+// and an http(s) URL's are not site paths, so the link check passes them by.
+TEST(BodyScan, VideoAndAudioFilesAreListedWithTheirLines) {
+  BodyScan s = scan_body(
+      ":::{video} /media/a.mp4\n:title: A\n:poster: /img/p.jpg\n:::\n\n"
+      ":::{audio} talk.MP3\n:title: T\n:::\n\n"
+      ":::{video} bad path.mp4\n:poster: /img/q.jpg\n:::\n\n"
+      ":::{audio} /a.txt\n:::\n\n"
+      ":::{video} /b.mp4\n:poster: a b.jpg\n:::\n");
+  EXPECT_EQ(s.media, (std::vector<std::string>{"/media/a.mp4", "talk.MP3", "/b.mp4"}));
+  EXPECT_EQ(s.media_lines, (std::vector<uint32_t>{1, 6, 17}));
+  EXPECT_EQ(s.images, (std::vector<std::string>{"/img/p.jpg"}));
+  EXPECT_EQ(s.image_lines, (std::vector<uint32_t>{3}));
+}
+
 // A summary shows what the links show: "[[!x]]" and "[[ext:p:x]]" show x, "[[id:x]]" the
 // page's title, which the scan cannot know, so x; "|text" and plain targets as written.
 TEST(BodyScan, SummaryShowsWikiLinksAsTheyRender) {

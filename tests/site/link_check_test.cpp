@@ -342,6 +342,32 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
   EXPECT_EQ(safe.messages(), Strings{});
 }
 
+// The files of video and audio directives and a video's poster are checked as images are.
+TEST(LinkCheck, VideoAndAudioFilesAreChecked) {
+  TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
+              {"static/media/ok.mp4", "mp4"},
+              {"content/talks/index.md",
+               "---\ntitle: Talks\n---\n"
+               ":::{video} /media/ok.mp4\n:title: Ok\n:poster: /img/gone.jpg\n:::\n\n"
+               ":::{audio} talk.mp3\n:title: Talk\n:::\n\n"
+               ":::{video} https://cdn.example.org/x.mp4\n:title: Elsewhere\n:::\n"},
+              {"content/talks/other.mp3", "mp3"}});
+  s.build();
+  EXPECT_EQ(
+      s.messages(),
+      (Strings{"content/talks/index.md:6:10: warning: image '/img/gone.jpg': the site "
+               "publishes nothing at that path (no page, and no file of static/ or content/); "
+               "fix the image's source, or if another server publishes it, add the path to "
+               "[build] unchecked_paths",
+               "content/talks/index.md:9:12: warning: media file 'talk.mp3' (from this "
+               "page's URL, /talks/talk.mp3): the site publishes nothing at that path (no "
+               "page, and no file of static/ or content/); fix the directive's path, or if "
+               "another server publishes it, add the path to [build] unchecked_paths"}));
+  write_file(s.dir() / "content/talks/talk.mp3", "mp3");  // the bundle's file, at /talks/
+  s.build();
+  EXPECT_EQ(s.messages().size(), 3u);  // the poster's warning, from this build too
+}
+
 TEST(LinkCheck, SitePathsBelowTheBasePathAreCheckedFromThere) {
   TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/docs/\"\n"},
               {"static/img/a.png", "png"},

@@ -113,24 +113,25 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
             else if (broken != nullptr && site::is_broken(r.status))
               problems[chunk].push_back({id, line, std::string(target), r.status});
             else if (site_paths != nullptr && site::is_site_link(target))
-              paths[chunk].push_back({id, line, target_id, false});
+              paths[chunk].push_back({id, line, target_id, site::RefKind::kLink});
           });
       if (site_paths != nullptr) {
         const content::PageExtras& e = t.extras_of(t.pages[id]);
-        auto add = [&](content::StrRange list, content::StrRange line_list, bool image) {
+        auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind) {
           auto refs = t.list(list);
           auto lines = t.number_list(line_list);
           for (size_t i = 0; i < refs.size(); ++i) {
             if (site::is_site_link(t.str(refs[i])))
-              paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, refs[i], image});
+              paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, refs[i], kind});
           }
         };
-        add(e.images, e.image_lines, true);
+        add(e.images, e.image_lines, site::RefKind::kImage);
+        add(e.media, e.media_lines, site::RefKind::kMedia);
         // Raw HTML is published only with [markdown] unsafe; it is taken as written, so its
         // links are checked where a browser goes, not read as references to pages' files.
         if (site.config.markdown_unsafe) {
-          add(e.html_links, e.html_link_lines, false);
-          add(e.html_images, e.html_image_lines, true);
+          add(e.html_links, e.html_link_lines, site::RefKind::kLink);
+          add(e.html_images, e.html_image_lines, site::RefKind::kImage);
         }
       }
       if (t.pages[id].kind != content::PageKind::kPage) {

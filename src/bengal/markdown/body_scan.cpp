@@ -28,9 +28,23 @@ struct DirectiveFreeText {
   std::string text;
   std::string marker;
   std::vector<std::string> anchors;  // per marker: a step's title, or "#id" for a target
-  // The image of each figure directive, with its opener's line: an image as ![](...) is.
+  // The image of each figure directive, with its opener's line: an image as ![](...) is; a
+  // video's poster, with its option's line.
   std::vector<std::pair<uint32_t, std::string>> figures;
+  // The file of each video and audio directive, with its opener's line.
+  std::vector<std::pair<uint32_t, std::string>> media;
 };
+
+// What a video or audio directive `d` plays and shows, as directive_media.cpp embeds it: a
+// path it refuses is not, as it renders nothing.
+void add_media(const Directive& d, bool video, DirectiveFreeText& out) {
+  if (!media::is_media_path(d.title, video ? media::kVideoTypes : media::kAudioTypes)) return;
+  out.media.emplace_back(d.line, std::string(d.title));
+  const DirectiveOption* poster = video ? d.option("poster") : nullptr;
+  if (poster != nullptr && media::all_of(poster->value, 1, 1024, media::is_path_char) &&
+      poster->value.find("..") == std::string_view::npos)
+    out.figures.emplace_back(poster->line, std::string(poster->value));
+}
 
 DirectiveFreeText without_directive_syntax(std::string_view markdown) {
   DirectiveFreeText out;
@@ -60,6 +74,8 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown) {
       anchor_lines.emplace_back(d.line, std::move(id));
     } else if (kind != nullptr && kind->canonical == "figure" && media::is_image_path(d.title)) {
       out.figures.emplace_back(d.line, std::string(d.title));
+    } else if (kind != nullptr && (kind->canonical == "video" || kind->canonical == "audio")) {
+      add_media(d, kind->canonical == "video", out);
     }
     if (d.raw && !d.body.empty()) {
       size_t begin = static_cast<size_t>(d.body.data() - markdown.data());
@@ -445,6 +461,10 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
   for (auto& [line, source] : directive_free.figures) {
     out.images.push_back(std::move(source));
     out.image_lines.push_back(line);
+  }
+  for (auto& [line, source] : directive_free.media) {
+    out.media.push_back(std::move(source));
+    out.media_lines.push_back(line);
   }
   ExtractedFootnotes extracted;
   if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));

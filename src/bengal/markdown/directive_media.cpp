@@ -178,12 +178,7 @@ void soundcloud_open(const DirectiveContext& c) {
 
 namespace {
 
-struct MimeType {
-  std::string_view extension;
-  std::string_view type;
-};
-
-std::string_view mime_of(std::string_view path, std::initializer_list<MimeType> types) {
+std::string_view mime_of(std::string_view path, std::span<const MimeType> types) {
   std::string ext = lowercase(path.substr(path.rfind('.') + 1));
   for (const MimeType& t : types)
     if (t.extension == ext) return t.type;
@@ -192,14 +187,12 @@ std::string_view mime_of(std::string_view path, std::initializer_list<MimeType> 
 
 // <video> or <audio> with its source and a download link for browsers without either.
 void write_player(const DirectiveContext& c, std::string_view element, std::string_view noun,
-                  std::initializer_list<MimeType> types) {
+                  std::span<const MimeType> types) {
   std::string_view path = c.d().title;
   std::string list;
   for (const MimeType& t : types)
     list += fmt::format("{}.{}", list.empty() ? "" : ", ", t.extension);
-  bool valid = false;
-  for (const MimeType& t : types) valid = valid || is_media_path(path, {t.extension});
-  if (!valid) {
+  if (!is_media_path(path, types)) {
     c.warn(
         fmt::format("{} '{}' is not a path to a {} file: write '/path/file.{}' ({}), "
                     "without '..', spaces or quotes; nothing is embedded",
@@ -248,22 +241,12 @@ void write_player(const DirectiveContext& c, std::string_view element, std::stri
 
 // :::{video} /path.mp4 — a self-hosted <video>.
 void video_open(const DirectiveContext& c) {
-  write_player(c, "video", "video",
-               {{"mp4", "video/mp4"},
-                {"webm", "video/webm"},
-                {"ogg", "video/ogg"},
-                {"mov", "video/quicktime"}});
+  write_player(c, "video", "video", kVideoTypes);
 }
 
 // :::{audio} /path.mp3 — a self-hosted <audio>.
 void audio_open(const DirectiveContext& c) {
-  write_player(c, "audio", "audio",
-               {{"mp3", "audio/mpeg"},
-                {"ogg", "audio/ogg"},
-                {"wav", "audio/wav"},
-                {"flac", "audio/flac"},
-                {"m4a", "audio/mp4"},
-                {"aac", "audio/aac"}});
+  write_player(c, "audio", "audio", kAudioTypes);
 }
 
 // :::{figure} /path.png — <figure> with an <img>, an optional link and a caption (":caption:"

@@ -115,6 +115,9 @@ struct BodyScan {
   // only where raw HTML is ([markdown] unsafe).
   std::vector<std::string> html_links, html_images;
   std::vector<uint32_t> html_link_lines, html_image_lines;
+  // What video and audio directives play (a poster is among the images).
+  std::vector<std::string> media;
+  std::vector<uint32_t> media_lines;
   std::vector<std::string> anchors;  // heading ids, as render_html assigns them
   std::vector<std::string> targets;  // names of `target` directives, also in anchors
   uint32_t word_count = 0;           // words of visible text, code included, "{#id}" not

@@ -65,6 +65,23 @@ bool is_image_path(std::string_view path) {
   return is_media_path(path, {"png", "jpg", "jpeg", "gif", "webp", "svg", "avif"});
 }
 
+namespace {
+
+constexpr MimeType kVideo[] = {
+    {"mp4", "video/mp4"}, {"webm", "video/webm"}, {"ogg", "video/ogg"}, {"mov", "video/quicktime"}};
+constexpr MimeType kAudio[] = {{"mp3", "audio/mpeg"},  {"ogg", "audio/ogg"}, {"wav", "audio/wav"},
+                               {"flac", "audio/flac"}, {"m4a", "audio/mp4"}, {"aac", "audio/aac"}};
+
+}  // namespace
+
+const std::span<const MimeType> kVideoTypes = kVideo;
+const std::span<const MimeType> kAudioTypes = kAudio;
+
+bool is_media_path(std::string_view path, std::span<const MimeType> types) {
+  return std::any_of(types.begin(), types.end(),
+                     [&](const MimeType& t) { return is_media_path(path, {t.extension}); });
+}
+
 std::string_view MediaOptions::raw(std::string_view key) const {
   const DirectiveOption* o = c_.d().option(key);
   return o == nullptr ? std::string_view() : o->value;

@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,17 @@ std::string lowercase(std::string_view text);
 bool is_media_path(std::string_view path, std::initializer_list<std::string_view> extensions);
 // is_media_path for the images a figure shows: png, jpg, jpeg, gif, webp, svg or avif.
 bool is_image_path(std::string_view path);
+
+// The files :::{video} and :::{audio} play, with the type each one's <source> names; the
+// first is the one their warnings suggest.
+struct MimeType {
+  std::string_view extension;
+  std::string_view type;
+};
+extern const std::span<const MimeType> kVideoTypes;
+extern const std::span<const MimeType> kAudioTypes;
+// is_media_path for one of `types`.
+bool is_media_path(std::string_view path, std::span<const MimeType> types);
 
 // The options of one media directive, read with the warnings their bad values deserve.
 class MediaOptions {

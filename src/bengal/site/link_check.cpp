@@ -85,8 +85,8 @@ std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<cons
     std::string file = output_file_of(path, site.config.base_path);
     // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
     if (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html"))
-      unpublished.push_back({link.page, link.line, std::string(target),
-                             LinkTarget::Status::kExternal, 0, link.image});
+      unpublished.push_back(
+          {link.page, link.line, std::string(target), LinkTarget::Status::kExternal, 0, link.kind});
   }
   return unpublished;
 }
@@ -192,11 +192,14 @@ std::string message_of(const Site& site, const LinkProblem& p) {
         p.target.starts_with('/')
             ? std::string()
             : fmt::format(" (from this page's URL, {})", site_path_of(site, p.page, p.target));
+    auto [what, fix] = p.kind == RefKind::kImage   ? std::pair{"image", "image's source"}
+                       : p.kind == RefKind::kMedia ? std::pair{"media file", "directive's path"}
+                                                   : std::pair{"link to", "link"};
     return fmt::format(
         "{} '{}'{}: the site publishes nothing at that path (no page, and no file of "
         "static/ or content/); fix the {}, or if another server publishes it, add the path to "
         "[build] unchecked_paths",
-        p.image ? "image" : "link to", p.target, resolved, p.image ? "image's source" : "link");
+        what, p.target, resolved, fix);
   }
   if (p.status == LinkTarget::Status::kUnknownProject) {
     ExternalRef ext;

@@ -14,13 +14,20 @@
 
 namespace bengal::site {
 
+// What a reference to a site path is, for the words of its warning.
+enum class RefKind : uint8_t {
+  kLink,
+  kImage,  // an image's source
+  kMedia,  // the file a video or audio directive plays
+};
+
 struct LinkProblem {
   PageId page;
   uint32_t line;
   std::string target;  // as written
   LinkTarget::Status status;
-  uint32_t column = 0;  // 1-based byte column of the target on its line; 0 until located
-  bool image = false;   // an image's source (a site link), not a link
+  uint32_t column = 0;            // 1-based byte column of the target on its line; 0 until located
+  RefKind kind = RefKind::kLink;  // of a site link that names nothing
 };
 
 // A link or image source that is a site link and names no page, found by the link graph's
@@ -30,7 +37,7 @@ struct SiteLink {
   PageId page = 0;
   uint32_t line = 0;
   StrId target = kNoStr;  // cold text
-  bool image = false;
+  RefKind kind = RefKind::kLink;
 };
 
 // Calls `fn(target's id, target as written, line, result)` for each internal link of page `id`, its
