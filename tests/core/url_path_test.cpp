@@ -50,6 +50,19 @@ TEST(PercentDecoded, EachEscapeIsItsByteAndAnythingElseStays) {
   EXPECT_EQ(percent_decoded(""), "");
 }
 
+TEST(BelowBasePath, ThePathItselfOrAPathGoingOnFromIt) {
+  struct Case {
+    const char* path;
+    const char* base;
+    bool below;
+  };
+  for (const Case& c : {Case{"/docs", "/docs", true}, Case{"/docs/img/a.png", "/docs", true},
+                        Case{"/docs?x=1", "/docs", true}, Case{"/docs#top", "/docs", true},
+                        Case{"/docsearch/", "/docs", false}, Case{"/img/a.png", "/docs", false},
+                        Case{"/do", "/docs", false}, Case{"/anything", "", true}})
+    EXPECT_EQ(is_below_base_path(c.path, c.base), c.below) << c.path << " below " << c.base;
+}
+
 // As a browser resolves a relative link (RFC 3986, 5.2): from the page's folder, with "." and
 // ".." segments resolved and ".." stopping at the root.
 TEST(ResolveUrlPath, ARelativeLinkGoesWhereABrowserGoes) {

@@ -380,6 +380,48 @@ TEST(LinkCheck, SitePathsBelowTheBasePathAreCheckedFromThere) {
                     "unchecked_paths"});
 }
 
+// A site-root path in Markdown is the site's, as the check reads it: on a site published below
+// "/docs" an image, a link to a file, a figure's image and a video's file and poster get the
+// base path, as pages' URLs do; not a path that has it already, nor one another server
+// publishes. Raw HTML is published as written: a site-root path outside the base path is
+// reported, with the path to write.
+TEST(LinkCheck, SiteRootFilePathsGetTheBasePath) {
+  TestSite s(
+      {{"bengal.toml",
+        "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/docs/\"\n"
+        "[build]\nunchecked_paths = [\"/api/\"]\n"},
+       {"templates/single.html", "{{ page.content }}"},
+       {"static/img/a.png", "png"},
+       {"static/media/v.mp4", "mp4"},
+       {"content/b.md", "---\ntitle: B\n---\n"},
+       {"content/a.md",
+        "---\ntitle: A\n---\n"
+        "![i](/img/a.png) ![j](/docs/img/a.png) [f](/img/a.png?v=2#x) [api](/api/v1) "
+        "[b](/b/) [c](b.md) [r](img/a.png)\n\n"
+        ":::{figure} /img/a.png\n:alt: F\n:::\n\n"
+        ":::{video} /media/v.mp4\n:title: V\n:poster: /img/a.png\n:::\n\n"
+        "<img src=\"/img/a.png\"> <img src=\"/docs/img/a.png\"> <a href=\"../b/\">b</a>\n"}});
+  s.build();
+  std::string html = s.output("a/index.html");
+  EXPECT_EQ(
+      html.substr(0, html.find("</p>")),
+      "<p><img src=\"/docs/img/a.png\" alt=\"i\" /> <img src=\"/docs/img/a.png\" alt=\"j\" /> "
+      "<a href=\"/docs/img/a.png?v=2#x\">f</a> <a href=\"/api/v1\">api</a> <a "
+      "href=\"/docs/b/\">b</a> <a href=\"/docs/b/\">c</a> <a href=\"img/a.png\">r</a>");
+  for (const char* part : {"<img src=\"/docs/img/a.png\" alt=\"F\"", "poster=\"/docs/img/a.png\"",
+                           "<source src=\"/docs/media/v.mp4\"",
+                           "<img src=\"/img/a.png\"> <img src=\"/docs/img/a.png\">"})
+    EXPECT_NE(html.find(part), std::string::npos) << part;
+  EXPECT_EQ(s.messages(),
+            (Strings{"content/a.md:4:100: warning: link to 'img/a.png' (from this page's URL, "
+                     "/docs/a/img/a.png): the site publishes nothing at that path (no page, and "
+                     "no file of static/ or content/); fix the link, or if another server "
+                     "publishes it, add the path to [build] unchecked_paths",
+                     "content/a.md:15:11: warning: image '/img/a.png': the site is published "
+                     "below /docs/, and raw HTML is published as written, so this path is outside "
+                     "it; write '/docs/img/a.png' or a relative path"}));
+}
+
 TEST(LinkCheck, UncheckedPathsMustBeSitePaths) {
   TestSite s({{"bengal.toml",
                "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"

@@ -73,6 +73,12 @@ std::string resolve_url_path(std::string_view base, std::string_view relative) {
   return out;
 }
 
+bool is_below_base_path(std::string_view path, std::string_view base) {
+  if (!path.starts_with(base)) return false;
+  return path.size() == base.size() || base.empty() || path[base.size()] == '/' ||
+         path[base.size()] == '?' || path[base.size()] == '#';
+}
+
 std::string percent_decoded(std::string_view path) {
   std::string out;
   out.reserve(path.size());

@@ -28,4 +28,9 @@ std::string resolve_url_path(std::string_view base, std::string_view relative);
 // path: "my%20page.md" is "my page.md". A '%' not followed by two hex digits stays.
 std::string percent_decoded(std::string_view path);
 
+// Whether the site path `path` ("/docs/img/a.png?v=1") lies below `base` ("/docs", the path of
+// baseurl): `base` itself, or a path that goes on from it with '/', '?' or '#'. An empty base
+// holds every path.
+bool is_below_base_path(std::string_view path, std::string_view base);
+
 }  // namespace bengal

@@ -117,12 +117,14 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
           });
       if (site_paths != nullptr) {
         const content::PageExtras& e = t.extras_of(t.pages[id]);
-        auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind) {
+        auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind,
+                       bool as_written = false) {
           auto refs = t.list(list);
           auto lines = t.number_list(line_list);
           for (size_t i = 0; i < refs.size(); ++i) {
             if (site::is_site_link(t.str(refs[i])))
-              paths[chunk].push_back({id, i < lines.size() ? lines[i] : 0, refs[i], kind});
+              paths[chunk].push_back(
+                  {id, i < lines.size() ? lines[i] : 0, refs[i], kind, as_written});
           }
         };
         add(e.images, e.image_lines, site::RefKind::kImage);
@@ -130,8 +132,8 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
         // Raw HTML is published only with [markdown] unsafe; it is taken as written, so its
         // links are checked where a browser goes, not read as references to pages' files.
         if (site.config.markdown_unsafe) {
-          add(e.html_links, e.html_link_lines, site::RefKind::kLink);
-          add(e.html_images, e.html_image_lines, site::RefKind::kImage);
+          add(e.html_links, e.html_link_lines, site::RefKind::kLink, true);
+          add(e.html_images, e.html_image_lines, site::RefKind::kImage, true);
         }
       }
       if (t.pages[id].kind != content::PageKind::kPage) {

@@ -155,15 +155,31 @@ void append_classes(std::string& out, std::string_view value) {
   }
 }
 
-bool append_href(const DirectiveContext& c, std::string_view dest) {
+namespace {
+
+// `dest` as the page's link resolver rewrites it; `broken` when it says the target is missing.
+std::string resolved(const DirectiveContext& c, std::string_view dest, bool& broken) {
   std::string url(dest);
-  bool broken = false;
+  broken = false;
   if (c.options.resolve_link != nullptr) {
     if (auto rewritten = (*c.options.resolve_link)(url, false)) {
       url = std::move(rewritten->href);
       broken = rewritten->broken;
     }
   }
+  return url;
+}
+
+}  // namespace
+
+void append_file_url(const DirectiveContext& c, std::string_view path) {
+  bool broken = false;
+  append_url_escaped(c.out, resolved(c, path, broken));
+}
+
+bool append_href(const DirectiveContext& c, std::string_view dest) {
+  bool broken = false;
+  std::string url = resolved(c, dest, broken);
   c.out += " href=\"";
   if (c.options.unsafe_html || !is_dangerous_url(url)) append_url_escaped(c.out, url);
   c.out += '"';

@@ -82,6 +82,9 @@ std::string safe_token(std::string_view value);
 // Writes ` href="URL"` for a directive's link option: resolved as a Markdown link is, and
 // emptied for a script URL in safe mode; returns false when the resolver says it is missing.
 bool append_href(const DirectiveContext& c, std::string_view dest);
+// Appends a media file's path (a figure's image, a video), URL-escaped, as an image's source
+// is written: a site path gets the base path of baseurl (the resolver's rewrite).
+void append_file_url(const DirectiveContext& c, std::string_view path);
 // The first lowercase of `name`, "See also" for seealso: an admonition's default title.
 std::string default_title(std::string_view name);
 // A code block: through Options::highlight_code when set, else <pre><code class="language-x">.

@@ -210,7 +210,7 @@ void write_player(const DirectiveContext& c, std::string_view element, std::stri
     if (std::string poster = o.token("poster", 1024, is_path_char, "/images/poster.jpg");
         !poster.empty()) {
       c.out += " poster=\"";
-      append_url_escaped(c.out, poster);
+      append_file_url(c, poster);
       c.out += '"';
     }
   }
@@ -230,10 +230,10 @@ void write_player(const DirectiveContext& c, std::string_view element, std::stri
     if (!style.empty()) c.out += fmt::format(" style=\"{}\"", style);
   }
   c.out += ">\n<source src=\"";
-  append_url_escaped(c.out, path);
+  append_file_url(c, path);
   c.out += fmt::format("\" type=\"{}\">\n<p>Your browser cannot play this {}: <a href=\"",
                        mime_of(path, types), noun);
-  append_url_escaped(c.out, path);
+  append_file_url(c, path);
   c.out += fmt::format("\">download the {}</a>.</p>\n</{}>\n</figure>\n", noun, element);
 }
 
@@ -279,7 +279,7 @@ void figure_open(const DirectiveContext& c) {
     c.out += '>';
   }
   c.out += "<img src=\"";
-  append_url_escaped(c.out, d.title);
+  append_file_url(c, d.title);
   c.out += "\" alt=\"";
   // An option written without a value reads as "true" (a flag); for :alt: it is the empty alt
   // of a decorative image.

@@ -1,7 +1,10 @@
 #include "bengal/pipeline/body_renderer.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "bengal/core/url_path.hpp"
 #include "bengal/markdown/title_heading.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
 #include "bengal/pipeline/heading_id_style.hpp"
@@ -38,6 +41,23 @@ void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& 
   body_reads_(id, std::move(set));
 }
 
+std::optional<markdown::LinkRewrite> BodyRenderer::under_base_path(std::string_view dest) const {
+  // A site path that is no page ("/img/a.png") is the site's file, as the link check reads it
+  // and as a page's URL gets the base path: on a site published below "/docs" it is written
+  // "/docs/img/a.png". Unless it already says so, or another server publishes it there.
+  const std::string& base = site_.config.base_path;
+  const auto& unchecked = site_.config.unchecked_paths;
+  if (base.empty() || !dest.starts_with('/') || dest.starts_with("//") ||
+      is_below_base_path(dest, base) ||
+      std::any_of(unchecked.begin(), unchecked.end(),
+                  [&](const std::string& prefix) { return dest.starts_with(prefix); }))
+    return std::nullopt;
+  markdown::LinkRewrite r;
+  r.href = base;
+  r.href += dest;
+  return r;
+}
+
 void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rendered& out) const {
   // Links to other pages' sources ("../a.md#x", "[[a]]") become those pages' URLs.
   // Missing targets keep their text and get class="broken-link"; they are reported from the
@@ -52,7 +72,7 @@ void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rende
     bool is_ext = wiki && site::parse_external_ref(dest, ext);
     switch (t.status) {
       case Status::kExternal:
-        if (!is_ext) return std::nullopt;
+        if (!is_ext) return under_base_path(dest);
         // [[ext:project:target]] shows the target, as Bengal does.
         r.href = std::move(t.url);
         r.text = std::string(ext.target);

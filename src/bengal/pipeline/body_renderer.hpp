@@ -43,6 +43,8 @@ class BodyRenderer {
 
  private:
   void render_body(PageId id, std::string_view body, markdown::Rendered& out) const;
+  // A site-root link to a file, with the base path of baseurl put before it where it lacks it.
+  std::optional<markdown::LinkRewrite> under_base_path(std::string_view dest) const;
 
   const site::Site& site_;
   ContentStore& store_;

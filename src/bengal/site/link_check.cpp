@@ -60,8 +60,7 @@ std::string site_path_of(const Site& site, PageId page, std::string_view target)
 
 std::string output_file_of(std::string_view target, std::string_view base_path) {
   std::string_view path = target.substr(0, target.find_first_of("?#"));
-  if (!base_path.empty() && path.starts_with(base_path) &&
-      (path.size() == base_path.size() || path[base_path.size()] == '/'))
+  if (!base_path.empty() && is_below_base_path(path, base_path))
     path.remove_prefix(base_path.size());
   std::string file = percent_decoded(path);
   file.erase(0, file.find_first_not_of('/'));
@@ -83,10 +82,12 @@ std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<cons
                     [&](const std::string& prefix) { return path.starts_with(prefix); }))
       continue;
     std::string file = output_file_of(path, site.config.base_path);
+    // Raw HTML is published as written: its "/img/a.png" is outside a site below "/docs".
+    bool outside = link.as_written && !is_below_base_path(path, site.config.base_path);
     // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
-    if (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html"))
-      unpublished.push_back(
-          {link.page, link.line, std::string(target), LinkTarget::Status::kExternal, 0, link.kind});
+    if (outside || (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html")))
+      unpublished.push_back({link.page, link.line, std::string(target),
+                             LinkTarget::Status::kExternal, 0, link.kind, link.as_written});
   }
   return unpublished;
 }
@@ -195,6 +196,13 @@ std::string message_of(const Site& site, const LinkProblem& p) {
     auto [what, fix] = p.kind == RefKind::kImage   ? std::pair{"image", "image's source"}
                        : p.kind == RefKind::kMedia ? std::pair{"media file", "directive's path"}
                                                    : std::pair{"link to", "link"};
+    const std::string& base = site.config.base_path;
+    if (p.as_written && p.target.starts_with('/') && !is_below_base_path(p.target, base)) {
+      return fmt::format(
+          "{} '{}': the site is published below {}/, and raw HTML is published as written, so "
+          "this path is outside it; write '{}{}' or a relative path",
+          what, p.target, base, base, p.target);
+    }
     return fmt::format(
         "{} '{}'{}: the site publishes nothing at that path (no page, and no file of "
         "static/ or content/); fix the {}, or if another server publishes it, add the path to "

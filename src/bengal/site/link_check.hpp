@@ -28,6 +28,7 @@ struct LinkProblem {
   LinkTarget::Status status;
   uint32_t column = 0;            // 1-based byte column of the target on its line; 0 until located
   RefKind kind = RefKind::kLink;  // of a site link that names nothing
+  bool as_written = false;        // ... in raw HTML, which no base path is put before
 };
 
 // A link or image source that is a site link and names no page, found by the link graph's
@@ -38,6 +39,9 @@ struct SiteLink {
   uint32_t line = 0;
   StrId target = kNoStr;  // cold text
   RefKind kind = RefKind::kLink;
+  // In raw HTML: published as written, so a site-root path is below the base path of baseurl
+  // only when it says so. Markdown's are site paths, which the renderer puts there.
+  bool as_written = false;
 };
 
 // Calls `fn(target's id, target as written, line, result)` for each internal link of page `id`, its
