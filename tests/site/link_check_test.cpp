@@ -146,6 +146,27 @@ TEST(LinkCheck, BrokenLinksAreLocatedOnTheirLine) {
   for (const auto& p : problems) EXPECT_EQ(p.column, 0u) << p.target;
 }
 
+// A link whose text runs over lines is placed on the line of its destination; a reference
+// link at its definition, where the target is written, saying which line uses it.
+TEST(LinkCheck, LinksOverLinesAndReferenceLinksAreLocatedWhereTheirTargetIs) {
+  TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
+              {"content/a.md",
+               "---\ntitle: A\n---\n"
+               "As [discussed\nabove](gone.md#x), and [in the\nguide][g] and [again][g].\n"
+               "\n"
+               "  [g]: <lost.md>\n"}});
+  s.build();
+  EXPECT_EQ(s.messages(),
+            (Strings{"content/a.md:5:8: warning: link to missing page 'gone.md#x'; check the path "
+                     "(relative to this file, or from the content folder with a leading /)",
+                     "content/a.md:8:9: warning: link to missing page 'lost.md'; check the path "
+                     "(relative to this file, or from the content folder with a leading /) (the "
+                     "definition of the reference link on line 5)",
+                     "content/a.md:8:9: warning: link to missing page 'lost.md'; check the path "
+                     "(relative to this file, or from the content folder with a leading /) (the "
+                     "definition of the reference link on line 6)"}));
+}
+
 TEST(LinkCheck, ATargetIsFoundWhereItsSyntaxPutsIt) {
   // The destination, not the same text in the link's label.
   EXPECT_EQ(site::target_column("[a.md](a.md)", "a.md"), 8u);

@@ -163,6 +163,28 @@ uint32_t target_column(std::string_view line, std::string_view target) {
   });
 }
 
+namespace {
+
+// The lines after a link's first one where its destination is looked for: a paragraph's
+// worth of link text.
+constexpr size_t kLinkTextLines = 20;
+
+// The column of `target` in `line` when the line is a reference definition of it
+// ("[ref]: target", up to three spaces before, "<target>" too), else 0.
+uint32_t definition_column(std::string_view line, std::string_view target) {
+  size_t at = 0;
+  while (at < 3 && at < line.size() && line[at] == ' ') ++at;
+  if (at >= line.size() || line[at] != '[') return 0;
+  size_t close = line.find("]:", at);
+  if (close == std::string_view::npos) return 0;
+  at = close + 2;
+  while (at < line.size() && (line[at] == ' ' || line[at] == '\t')) ++at;
+  if (at < line.size() && line[at] == '<') ++at;
+  return line.substr(at).starts_with(target) ? static_cast<uint32_t>(at + 1) : 0;
+}
+
+}  // namespace
+
 void locate_columns(const Site& site, const std::filesystem::path& content_dir,
                     std::vector<LinkProblem>& problems) {
   std::string text, error;
@@ -179,9 +201,31 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
         starts.push_back(nl + 1);
     }
     if (!readable || p.line == 0 || p.line > starts.size()) continue;
-    size_t begin = starts[p.line - 1];
-    size_t end = p.line < starts.size() ? starts[p.line] : text.size();
-    p.column = target_column(std::string_view(text).substr(begin, end - begin), p.target);
+    auto line = [&](size_t n) {  // 1-based
+      size_t end = n < starts.size() ? starts[n] : text.size();
+      return std::string_view(text).substr(starts[n - 1], end - starts[n - 1]);
+    };
+    p.column = target_column(line(p.line), p.target);
+    if (p.column != 0 || p.target.empty()) continue;
+    // A link's text may run over lines: its destination then stands on a later one.
+    for (size_t n = p.line + 1; n <= starts.size() && n <= p.line + kLinkTextLines; ++n) {
+      if (uint32_t column = target_column(line(n), p.target)) {
+        if (definition_column(line(n), p.target) != 0) p.used_on = p.line;  // a reference link
+        p.line = static_cast<uint32_t>(n);
+        p.column = column;
+        break;
+      }
+    }
+    if (p.column != 0) continue;
+    // Not on the link's line: a reference link, whose definition holds the target.
+    for (size_t n = 1; n <= starts.size(); ++n) {
+      if (uint32_t column = definition_column(line(n), p.target)) {
+        p.used_on = p.line;
+        p.line = static_cast<uint32_t>(n);
+        p.column = column;
+        break;
+      }
+    }
   }
 }
 
@@ -248,8 +292,11 @@ std::string message_of(const Site& site, const LinkProblem& p) {
 
 Diagnostic describe(const Site& site, const LinkProblem& p, bool as_errors) {
   std::string file = site.config.content_dir + "/" + std::string(site.source_path(p.page));
+  std::string message = message_of(site, p);
+  if (p.used_on != 0)
+    message += fmt::format(" (the definition of the reference link on line {})", p.used_on);
   return {as_errors ? Severity::kError : Severity::kWarning, file, p.line, p.column,
-          message_of(site, p)};
+          std::move(message)};
 }
 
 }  // namespace bengal::site

@@ -29,6 +29,9 @@ struct LinkProblem {
   uint32_t column = 0;            // 1-based byte column of the target on its line; 0 until located
   RefKind kind = RefKind::kLink;  // of a site link that names nothing
   bool as_written = false;        // ... in raw HTML, which no base path is put before
+  // A reference link ("[text][ref]") names its target in its definition ("[ref]: a.md"),
+  // where the problem is then placed: the line of the link itself, else 0.
+  uint32_t used_on = 0;
 };
 
 // A link or image source that is a site link and names no page, found by the link graph's
@@ -79,9 +82,11 @@ std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<cons
 std::vector<LinkProblem> find_broken_links(const Site& site);
 
 // Sets each problem's column: where its target stands on its line of the page's file, which
-// is read once for all of its problems (only pages with a broken link are read). A target
-// spelled otherwise in the file (an entity, a reference definition on another line), or a
-// file that can no longer be read, leaves the column 0. `problems` in page order.
+// is read once for all of its problems (only pages with a broken link are read). A link whose
+// text runs over lines moves to the line of its destination. A reference
+// link's target stands in its definition, on another line: the problem moves there, keeping
+// the link's line in `used_on`. A target spelled otherwise in the file (an entity), or a file
+// that can no longer be read, leaves the column 0. `problems` in page order.
 void locate_columns(const Site& site, const std::filesystem::path& content_dir,
                     std::vector<LinkProblem>& problems);
 // The 1-based byte column of `target` on `line`, as a Markdown link's destination or a wiki
