@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 
+PROGRESS = re.compile(r"^[a-z]+( \d+/\d+)?: [\d,]+/[\d,]+ pages.*, RSS [\d.]+ [KMG]B, [\d.]+ s$")
+
 FRONT_MATTER_EDITS = {
     "title": lambda r: f"Retitled {r.randrange(1000)}",
     "weight": lambda r: str(r.randrange(1, 50)),
@@ -37,7 +39,10 @@ def build(bengal, site, out, cache, threads):
         args.append("--no-cache")
     p = subprocess.run(args, capture_output=True, text=True)
     lines = (p.stdout + p.stderr).splitlines()
-    return p.returncode, [l for l in lines if not l.startswith(("Built ", "cache:"))]
+    # A build that runs past two seconds prints progress lines to a log (progress_printer.hpp):
+    # a matter of the machine's load, not of the build's output.
+    return p.returncode, [l for l in lines
+                          if not l.startswith(("Built ", "cache:")) and not PROGRESS.match(l)]
 
 
 def files(site, keep):
@@ -99,6 +104,8 @@ def edit(site, r):
     elif kind == "delete":
         if os.path.basename(page) in ("_index.md", "index.md"):
             kind += " (a section's page: kept)"
+        elif len(pages) <= 2:
+            kind += " (one of the last pages: kept)"
         else:
             os.remove(page)
     else:
