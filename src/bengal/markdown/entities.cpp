@@ -1,6 +1,7 @@
 #include "bengal/markdown/entities.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "bengal/core/hex.hpp"
 #include "bengal/core/utf8.hpp"
@@ -38,6 +39,39 @@ void append_entity(std::string& out, std::string_view e) {
   } else {
     out.append(e);
   }
+}
+
+namespace {
+
+// The reference ("&amp;", "&#65;", "&#x41;", any HTML5 name) at the start of `s`, appended
+// decoded; returns the bytes read, 0 when `s` does not start with a known one.
+size_t append_reference(std::string& out, std::string_view s) {
+  if (!s.starts_with('&')) return 0;
+  size_t end = 1;
+  while (end < s.size() && end < 40 && std::isalnum(static_cast<unsigned char>(s[end]))) ++end;
+  if (s.starts_with("&#")) {
+    end = 2 + (s.size() > 2 && (s[2] == 'x' || s[2] == 'X'));
+    while (end < s.size() && end < 12 && std::isxdigit(static_cast<unsigned char>(s[end]))) ++end;
+  }
+  if (end >= s.size() || s[end] != ';' || end < 2) return 0;
+  size_t before = out.size();
+  append_entity(out, s.substr(0, end + 1));
+  bool decoded = out.compare(before, std::string::npos, s.substr(0, end + 1)) != 0;
+  if (!decoded) out.resize(before);  // an unknown name stays as written, by the caller
+  return decoded ? end + 1 : 0;
+}
+
+}  // namespace
+
+std::string decode_references(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    size_t n = append_reference(out, text.substr(i));
+    if (n == 0) out += text[i++];
+    i += n;
+  }
+  return out;
 }
 
 }  // namespace bengal::markdown

@@ -17,28 +17,6 @@ char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// An attribute's value as the browser reads it: "&amp;", "&#47;" and the like decoded. A '&'
-// that starts no reference ended by ';' stays as written.
-std::string decoded(std::string_view value) {
-  std::string out;
-  for (size_t i = 0; i < value.size();) {
-    if (value[i] == '&') {
-      size_t end = i + 1;
-      while (
-          end < value.size() && end - i <= 32 &&
-          (is_letter(value[end]) || (value[end] >= '0' && value[end] <= '9') || value[end] == '#'))
-        ++end;
-      if (end < value.size() && value[end] == ';' && end > i + 1) {
-        append_entity(out, value.substr(i, end + 1 - i));
-        i = end + 1;
-        continue;
-      }
-    }
-    out += value[i++];
-  }
-  return out;
-}
-
 // The end tag that closes the raw text of `tag`, lowercased, or empty when `tag` has none.
 std::string_view raw_text_end(std::string_view tag) {
   if (tag == "script") return "</script";
@@ -60,7 +38,7 @@ void HtmlRefScanner::end_value(const Found& found) {
   if (value_.find('&') == std::string::npos)
     found(kind, value_, value_at_);
   else
-    found(kind, decoded(value_), value_at_);
+    found(kind, decode_references(value_), value_at_);
 }
 
 void HtmlRefScanner::end_start_tag() {

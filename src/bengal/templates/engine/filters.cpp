@@ -199,23 +199,6 @@ bool wordcount(Renderer&, Value& v, Args&, std::string&) {
   v = Value::integer(n);
   return true;
 }
-// The entity ("&amp;", "&#65;", "&#x41;", any HTML5 name) at the start of `s`, appended
-// decoded as html.unescape does; returns the bytes read, 0 when `s` does not start with one.
-size_t append_entity(std::string& out, std::string_view s) {
-  if (!s.starts_with('&')) return 0;
-  size_t end = 1;
-  while (end < s.size() && end < 40 && std::isalnum(static_cast<unsigned char>(s[end]))) ++end;
-  if (s.starts_with("&#")) {
-    end = 2 + (s.size() > 2 && (s[2] == 'x' || s[2] == 'X'));
-    while (end < s.size() && end < 12 && std::isxdigit(static_cast<unsigned char>(s[end]))) ++end;
-  }
-  if (end >= s.size() || s[end] != ';' || end < 2) return 0;
-  size_t before = out.size();
-  markdown::append_entity(out, s.substr(0, end + 1));
-  bool decoded = out.compare(before, std::string::npos, s.substr(0, end + 1)) != 0;
-  if (!decoded) out.resize(before);  // an unknown name stays as written, by the caller
-  return decoded ? end + 1 : 0;
-}
 // Markup.striptags: comments and tags (a '<' up to the next '>') removed, whitespace
 // collapsed, entities unescaped. A '<' with no '>' after it is text.
 bool striptags(Renderer&, Value& v, Args&, std::string&) {
@@ -242,12 +225,7 @@ bool striptags(Renderer&, Value& v, Args&, std::string&) {
     space = false;
     collapsed += c;
   }
-  std::string result;
-  for (size_t i = 0; i < collapsed.size();) {
-    size_t n = append_entity(result, std::string_view(collapsed).substr(i));
-    if (n == 0) result += collapsed[i++];
-    i += n;
-  }
+  std::string result = markdown::decode_references(collapsed);
   v = Value::string(std::move(result));
   return true;
 }
