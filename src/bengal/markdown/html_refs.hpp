@@ -26,8 +26,10 @@ class HtmlRefScanner {
 
   // Scans the next piece of HTML.
   void feed(std::string_view html, const Found& found);
-  // Forgets a tag left open: raw HTML ends with its block.
-  void reset() { *this = HtmlRefScanner(); }
+  // Forgets a tag left open: raw HTML ends with its block. The other members are set where a
+  // tag, an attribute or a value starts, so the state alone says where the scanner is; the
+  // strings keep their room for the next block.
+  void reset() { state_ = State::kText; }
 
  private:
   enum class State : uint8_t {
