@@ -1,13 +1,12 @@
 #include "bengal/pipeline/body_renderer.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "bengal/core/url_path.hpp"
 #include "bengal/markdown/title_heading.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
 #include "bengal/pipeline/heading_id_style.hpp"
+#include "bengal/site/link_check.hpp"
 
 namespace bengal::pipeline {
 
@@ -46,11 +45,8 @@ std::optional<markdown::LinkRewrite> BodyRenderer::under_base_path(std::string_v
   // and as a page's URL gets the base path: on a site published below "/docs" it is written
   // "/docs/img/a.png". Unless it already says so, or another server publishes it there.
   const std::string& base = site_.config.base_path;
-  const auto& unchecked = site_.config.unchecked_paths;
   if (base.empty() || !dest.starts_with('/') || dest.starts_with("//") ||
-      is_below_base_path(dest, base) ||
-      std::any_of(unchecked.begin(), unchecked.end(),
-                  [&](const std::string& prefix) { return dest.starts_with(prefix); }))
+      is_below_base_path(dest, base) || site::is_unchecked_path(site_, dest))
     return std::nullopt;
   markdown::LinkRewrite r;
   r.href = base;

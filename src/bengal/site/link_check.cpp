@@ -68,8 +68,17 @@ std::string output_file_of(std::string_view target, std::string_view base_path) 
   return file;
 }
 
-std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<const SiteLink> links) {
+bool is_unchecked_path(const Site& site, std::string_view path) {
   const auto& unchecked = site.config.unchecked_paths;
+  return std::any_of(unchecked.begin(), unchecked.end(),
+                     [&](const std::string& prefix) { return path.starts_with(prefix); });
+}
+
+bool is_outside_base_path(const Site& site, std::string_view path, bool as_written) {
+  return as_written && path.starts_with('/') && !is_below_base_path(path, site.config.base_path);
+}
+
+std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<const SiteLink> links) {
   std::vector<LinkProblem> unpublished;
   ColdPass cold(site.table.strings);  // the targets are cold text
   PageId last = kNoPage;
@@ -78,14 +87,11 @@ std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<cons
     last = link.page;
     std::string_view target = site.str(link.target);
     std::string path = site_path_of(site, link.page, target);
-    if (std::any_of(unchecked.begin(), unchecked.end(),
-                    [&](const std::string& prefix) { return path.starts_with(prefix); }))
-      continue;
+    if (is_unchecked_path(site, path)) continue;
     std::string file = output_file_of(path, site.config.base_path);
-    // Raw HTML is published as written: its "/img/a.png" is outside a site below "/docs".
-    bool outside = link.as_written && !is_below_base_path(path, site.config.base_path);
     // "/a/b" is served from a/b, or redirected to a/b/ when that is a folder with a page.
-    if (outside || (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html")))
+    if (is_outside_base_path(site, path, link.as_written) ||
+        (!site.outputs.holder(file) && !site.outputs.holder(file + "/index.html")))
       unpublished.push_back({link.page, link.line, std::string(target),
                              LinkTarget::Status::kExternal, 0, link.kind, link.as_written});
   }
@@ -207,25 +213,25 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
     };
     p.column = target_column(line(p.line), p.target);
     if (p.column != 0 || p.target.empty()) continue;
-    // A link's text may run over lines: its destination then stands on a later one.
-    for (size_t n = p.line + 1; n <= starts.size() && n <= p.line + kLinkTextLines; ++n) {
-      if (uint32_t column = target_column(line(n), p.target)) {
-        if (definition_column(line(n), p.target) != 0) p.used_on = p.line;  // a reference link
-        p.line = static_cast<uint32_t>(n);
-        p.column = column;
-        break;
+    // Moves the problem to the first line of [first, last] where `column_of` finds its target.
+    // A reference definition there is a reference link's: its own line stays in `used_on`.
+    auto move_to = [&](size_t first, size_t last,
+                       uint32_t (*column_of)(std::string_view, std::string_view)) {
+      for (size_t n = first; n <= last; ++n) {
+        if (uint32_t column = column_of(line(n), p.target)) {
+          if (definition_column(line(n), p.target) != 0) p.used_on = p.line;
+          p.line = static_cast<uint32_t>(n);
+          p.column = column;
+          return true;
+        }
       }
-    }
-    if (p.column != 0) continue;
-    // Not on the link's line: a reference link, whose definition holds the target.
-    for (size_t n = 1; n <= starts.size(); ++n) {
-      if (uint32_t column = definition_column(line(n), p.target)) {
-        p.used_on = p.line;
-        p.line = static_cast<uint32_t>(n);
-        p.column = column;
-        break;
-      }
-    }
+      return false;
+    };
+    // A link's text may run over lines: its destination then stands on a later one. Else it
+    // is a reference link, whose definition holds the target anywhere in the file.
+    if (!move_to(p.line + 1, std::min<size_t>(starts.size(), p.line + kLinkTextLines),
+                 target_column))
+      move_to(1, starts.size(), definition_column);
   }
 }
 
@@ -240,8 +246,8 @@ std::string message_of(const Site& site, const LinkProblem& p) {
     auto [what, fix] = p.kind == RefKind::kImage   ? std::pair{"image", "image's source"}
                        : p.kind == RefKind::kMedia ? std::pair{"media file", "directive's path"}
                                                    : std::pair{"link to", "link"};
-    const std::string& base = site.config.base_path;
-    if (p.as_written && p.target.starts_with('/') && !is_below_base_path(p.target, base)) {
+    if (is_outside_base_path(site, p.target, p.as_written)) {
+      const std::string& base = site.config.base_path;
       return fmt::format(
           "{} '{}': the site is published below {}/, and raw HTML is published as written, so "
           "this path is outside it; write '{}{}' or a relative path",

@@ -73,6 +73,13 @@ std::string site_path_of(const Site& site, PageId page, std::string_view target)
 // there: "/docs/a/" -> "a/index.html".
 std::string output_file_of(std::string_view target, std::string_view base_path);
 
+// Whether another server publishes the site path `path`: it lies under one of the site's
+// [build] unchecked_paths. Such a path is neither checked nor given the base path.
+bool is_unchecked_path(const Site& site, std::string_view path);
+// Whether the site path `path` of a reference in raw HTML (`as_written`), which is published
+// as written, points outside a site published below a base path: "/img/a.png" below "/docs".
+bool is_outside_base_path(const Site& site, std::string_view path, bool as_written);
+
 // Of `links` (in page order), those that name no file the build writes, nor a folder with an
 // index.html, and lie under none of the site's [build] unchecked_paths, as problems of status
 // kExternal. Only once every output is claimed in site.outputs (after the aliases).
