@@ -41,8 +41,8 @@ void add_media(const Directive& d, bool video, DirectiveFreeText& out) {
   if (!media::is_media_path(d.title, video ? media::kVideoTypes : media::kAudioTypes)) return;
   out.media.emplace_back(d.line, std::string(d.title));
   const DirectiveOption* poster = video ? d.option("poster") : nullptr;
-  if (poster != nullptr && media::all_of(poster->value, 1, 1024, media::is_path_char) &&
-      poster->value.find("..") == std::string_view::npos)
+  if (poster != nullptr &&
+      media::is_token(poster->value, media::kMaxPathBytes, media::is_path_char))
     out.figures.emplace_back(poster->line, std::string(poster->value));
 }
 

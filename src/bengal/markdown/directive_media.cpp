@@ -207,7 +207,7 @@ void write_player(const DirectiveContext& c, std::string_view element, std::stri
   append_html_escaped(c.out, title);
   c.out += '"';
   if (video) {
-    if (std::string poster = o.token("poster", 1024, is_path_char, "/images/poster.jpg");
+    if (std::string poster = o.token("poster", kMaxPathBytes, is_path_char, "/images/poster.jpg");
         !poster.empty()) {
       c.out += " poster=\"";
       append_file_url(c, poster);

@@ -33,6 +33,10 @@ bool all_of(std::string_view text, size_t min, size_t max, bool (*ok)(char)) {
   return true;
 }
 
+bool is_token(std::string_view value, size_t max, bool (*ok)(char)) {
+  return all_of(value, 1, max, ok) && value.find("..") == std::string_view::npos;
+}
+
 std::string lowercase(std::string_view text) {
   std::string out(text);
   for (char& ch : out)
@@ -49,7 +53,7 @@ bool is_media_path(std::string_view path, std::initializer_list<std::string_view
   } else if (rest.starts_with("http://")) {
     rest.remove_prefix(7);
   }
-  if (!all_of(rest, 1, 1024, is_path_char) || rest.starts_with("//")) return false;
+  if (!all_of(rest, 1, kMaxPathBytes, is_path_char) || rest.starts_with("//")) return false;
   for (size_t at = rest.find(".."); at != std::string_view::npos; at = rest.find("..", at + 1))
     if ((at == 0 || rest[at - 1] == '/') && (at + 2 == rest.size() || rest[at + 2] == '/'))
       return false;
@@ -181,7 +185,7 @@ std::string MediaOptions::token(std::string_view key, size_t max, bool (*ok)(cha
                                 std::string_view example) const {
   if (!has(key)) return {};
   std::string_view value = raw(key);
-  if (!all_of(value, 1, max, ok) || value.find("..") != std::string_view::npos) {
+  if (!is_token(value, max, ok)) {
     bad(key, fmt::format("has characters it may not have; write it like '{}'", example));
     return {};
   }
