@@ -140,6 +140,11 @@ void decode_diagnostics(std::string_view bytes, std::vector<Diagnostic>& out) {
 bool decode_unit(std::string_view bytes, UnitRecord& unit) {
   UnitView view;
   if (!decode_unit(bytes, view)) return false;
+  copy_unit(view, unit);
+  return true;
+}
+
+void copy_unit(const UnitView& view, UnitRecord& unit) {
   unit.outputs.clear();
   for (const auto& o : view.outputs)
     unit.outputs.push_back({std::string(o.rel), o.size, o.mtime_ns, o.inode});
@@ -148,7 +153,6 @@ bool decode_unit(std::string_view bytes, UnitRecord& unit) {
   decode_diagnostics(view.diagnostics, unit.reads.diagnostics);
   unit.html_files = view.html_files;
   unit.math = view.math;
-  return true;
 }
 
 std::string encode_reads(const reads::ReadSet& reads) {

@@ -69,6 +69,9 @@ struct UnitView {
 };
 
 bool decode_unit(std::string_view bytes, UnitView& unit);
+// The owning record of a view, its diagnostics decoded: what decode_unit(bytes, UnitRecord&)
+// gives, for a view already decoded.
+void copy_unit(const UnitView& view, UnitRecord& unit);
 bool decode_reads(std::string_view bytes, ReadsView& reads);
 // The diagnostics of a UnitView, appended to `out`.
 void decode_diagnostics(std::string_view bytes, std::vector<Diagnostic>& out);

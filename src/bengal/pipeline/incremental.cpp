@@ -381,7 +381,7 @@ std::optional<KeptPagers::Kept> Incremental::keep_pagers(const std::string& key)
       !outputs_intact(view))
     return std::nullopt;
   cache::UnitRecord unit;
-  if (!cache::decode_unit(row->record, unit)) return std::nullopt;
+  cache::copy_unit(view, unit);
   Kept kept{std::move(unit.reads), unit.html_files};
   for (auto& o : unit.outputs) {
     render_->writer.keep(o.rel);
