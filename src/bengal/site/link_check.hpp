@@ -35,7 +35,7 @@ struct LinkProblem {
 };
 
 // A link or image source that is a site link and names no page, found by the link graph's
-// pass and checked once every output is claimed: 12 bytes, its text left in the index (a site
+// pass and checked once every output is claimed: 16 bytes, its text left in the index (a site
 // may have many, each page linking its downloads or images).
 struct SiteLink {
   PageId page = 0;
@@ -46,6 +46,7 @@ struct SiteLink {
   // only when it says so. Markdown's are site paths, which the renderer puts there.
   bool as_written = false;
 };
+static_assert(sizeof(SiteLink) == 16);
 
 // Calls `fn(target's id, target as written, line, result)` for each internal link of page `id`, its
 // Markdown links and then its [[wiki]] links, resolved through the cross-reference index. The
