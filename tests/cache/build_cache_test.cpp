@@ -225,6 +225,44 @@ TEST(BuildCache, AnotherLayoutOfTheSameVersionIsEmptied) {
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
 }
 
+int64_t page_size_of(const fs::path& file) {
+  Database db(file);
+  Statement q(db.handle(), "PRAGMA page_size");
+  return q.step() ? q.column_int(0) : 0;
+}
+
+// A new cache has 64 KiB pages, which a warm build reads a sixteenth as often as SQLite's
+// default 4 KiB.
+TEST(BuildCache, ANewCacheHasLargePages) {
+  fs::path site = fresh_site();
+  std::string note;
+  BuildCache::open(site, "cache.db", note).reset();
+  EXPECT_EQ(note, "");
+  EXPECT_EQ(page_size_of(site / ".bengal/cache.db"), 65536);
+}
+
+// An older bengal's cache, of 4 KiB pages and otherwise of our layout, is emptied and gets
+// large pages: SQLite keeps a file's page size, so nothing else would change it.
+TEST(BuildCache, ACacheOfSmallPagesIsEmptiedAndGivenLargeOnes) {
+  fs::path site = fresh_site();
+  std::string note;
+  auto cache = open_after(site,
+                          "PRAGMA journal_mode=DELETE; PRAGMA page_size=4096; VACUUM; "
+                          "PRAGMA journal_mode=WAL;",
+                          note);
+  ASSERT_NE(cache, nullptr);
+  EXPECT_EQ(note, "the cache has pages of 4096 bytes (this bengal's are 65536); building cold");
+  EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
+  EXPECT_EQ(cache->find("a.md"), std::nullopt);
+  finish_one_build(*cache);
+  cache.reset();
+  EXPECT_EQ(page_size_of(site / ".bengal/cache.db"), 65536);
+  note.clear();
+  cache = BuildCache::open(site, "cache.db", note);
+  EXPECT_EQ(note, "");
+  EXPECT_EQ(cache->unit_row("p0")->record, "record");
+}
+
 // A cache that came with a site from a stranger, made to attack the build through SQLite: a
 // view named like a table of ours that never ends, a trigger, a virtual table. None of it is
 // run: the file is replaced and the build goes cold, saying why.
