@@ -116,7 +116,9 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
   auto db = std::make_unique<Database>(file);
   // Sets the page size of a new file; a file that has its own keeps it (see below).
   db->exec(fmt::format("PRAGMA page_size={};", kPageSize));
-  db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+  // The lock file keeps every other build out (BuildCache::open), so SQLite's own locks are
+  // taken once, not around each of a warm build's thousands of transactions.
+  db->exec("PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   check_objects(*db);
   if (int64_t size = page_size(*db); size != kPageSize) {
     // A cache of an older bengal: emptied, then given our page size, which SQLite changes
