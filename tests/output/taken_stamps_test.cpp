@@ -76,6 +76,21 @@ TEST_F(TakenStampsTest, AStampSaysWhatTheFileWasUntilItIsForgotten) {
   taken.forget("not/listed.html");  // nothing to forget
 }
 
+// A file the build asks about before its stamp is taken is looked at by the build itself: the
+// thread then never stats it, and the answer stays "none at hand". The file asked about is
+// listed after 2,000 others, which the thread stats first.
+TEST_F(TakenStampsTest, AFileAskedAboutBeforeItsStampIsTakenIsLeftToTheCaller) {
+  TakenStamps taken(root_ / "out");
+  for (int i = 0; i < 2000; ++i) taken.add("sub/gone-" + std::to_string(i) + ".html");
+  taken.add("a.html");
+  taken.start();
+  taken.wait_listed();
+  EXPECT_EQ(taken.find("a.html"), std::nullopt);
+  taken.wait();
+  EXPECT_EQ(taken.find("a.html"), std::nullopt);
+  EXPECT_EQ(taken.find("sub/gone-0.html"), kMissing);
+}
+
 // The list can be read on the thread too (the build reads it from the cache while it starts
 // discovering); once wait_listed() returns, what it read is the caller's again.
 TEST_F(TakenStampsTest, TheListIsReadOnTheThreadBeforeTheStamps) {

@@ -49,19 +49,19 @@ class TakenStamps {
   bool of_folder(int fd) const;
   // What lstat said of `rel` when its stamp was taken: nothing inside when it was missing or
   // not a regular file. Nothing at all when no stamp of it is at hand: not listed, not taken
-  // yet, or forgotten. Thread-safe.
+  // yet (it is then never taken: the caller looks itself), or forgotten. Thread-safe.
   //
   // Paths are looked up by a 64-bit hash, and two that share one share a stamp: a stamp holds
   // the inode, so a file checked against another's is never taken for itself, only written
   // again.
-  std::optional<std::optional<FileStamp>> find(std::string_view rel) const;
+  std::optional<std::optional<FileStamp>> find(std::string_view rel);
   // `rel` is about to be written: its stamp no longer says anything. Thread-safe.
   void forget(std::string_view rel);
   // Waits until every stamp is taken (for tests: the build never waits).
   void wait();
 
  private:
-  enum State : uint8_t { kNotTaken, kMissing, kTaken, kForgotten };
+  enum State : uint8_t { kNotTaken, kMissing, kTaken, kForgotten, kClaimed };
   // The index of `rel` in the list, or -1.
   int64_t index_of(std::string_view rel) const;
   // The lookup table of the files listed (on the thread, once listed).
