@@ -278,5 +278,65 @@ TEST(DevServerPublishing, FutureAndExpiredPagesAreServedOnlyWhenAskedFor) {
   }
 }
 
+// A site published below a path (a GitHub Pages project site) is served below it, as Hugo's
+// server does: a path written with the base path works in the preview as once published, and
+// one written without it gets it from the build. Whole and lazy builds alike.
+TEST(DevServerBasePath, TheSiteIsServedBelowThePathOfItsBaseurl) {
+  fs::path site = test::write_files(
+      {{"bengal.toml",
+        "[site]\ntitle = \"Project\"\nbaseurl = \"https://user.github.io/project/\"\n"},
+       {"content/_index.md", "---\ntitle: Home\n---\nHome.\n"},
+       {"content/docs/_index.md", "---\ntitle: Docs\n---\nThe docs.\n"},
+       {"content/docs/guide.md",
+        "---\ntitle: Guide\n---\n![logo](/img/logo.png) <img src=\"/project/img/logo.png\">\n"},
+       {"static/img/logo.png", "PNG"}},
+      "-site");
+  for (bool lazy : {false, true}) {
+    SCOPED_TRACE(lazy ? "lazy" : "whole");
+    ServeOptions options = test_serve_options(site);
+    options.lazy = lazy;
+    std::vector<std::string> log;
+    DevServer server(options, [&](const std::string& line) { log.push_back(line); });
+    ASSERT_TRUE(server.start());
+    std::string origin = server.origin();
+    EXPECT_EQ(server.address(), origin + "/project/");
+    ASSERT_FALSE(log.empty());
+    EXPECT_NE(log.back().find(" at " + origin + "/project/ ("), std::string::npos) << log.back();
+    httplib::Client client("127.0.0.1", server.port());
+    auto guide = client.Get("/project/docs/guide/");
+    ASSERT_TRUE(guide);
+    EXPECT_EQ(guide->status, 200);
+    EXPECT_NE(guide->body.find("<img src=\"/project/img/logo.png\" alt=\"logo\""),
+              std::string::npos)
+        << guide->body;
+    EXPECT_NE(guide->body.find(origin + "/project/docs/guide/"), std::string::npos);
+    auto logo = client.Get("/project/img/logo.png");
+    ASSERT_TRUE(logo);
+    EXPECT_EQ(logo->status, 200);
+    EXPECT_EQ(logo->body, "PNG");
+    struct Redirect {
+      std::string from;
+      int status;
+      std::string to;
+    };
+    for (const Redirect& r :
+         {Redirect{"/", 302, "/project/"}, Redirect{"/project", 301, "/project/"},
+          Redirect{"/project?x=1", 301, "/project/?x=1"},
+          Redirect{"/project/docs", 301, "/project/docs/"}}) {
+      auto res = client.Get(r.from);
+      ASSERT_TRUE(res) << r.from;
+      EXPECT_EQ(res->status, r.status) << r.from;
+      EXPECT_EQ(res->get_header_value("Location"), r.to) << r.from;
+    }
+    // Outside the base path is nothing of the site's, but its 404 page.
+    for (const char* path : {"/docs/guide/", "/img/logo.png", "/projects/"}) {
+      auto res = client.Get(path);
+      ASSERT_TRUE(res) << path;
+      EXPECT_EQ(res->status, 404) << path;
+      EXPECT_NE(res->body.find("404"), std::string::npos) << path;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace bengal::serve

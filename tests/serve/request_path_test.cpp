@@ -87,6 +87,44 @@ TEST_F(RequestPathTest, SymlinksLeadingOutAreNotFound) {
   EXPECT_EQ(get("/inside.css").kind, Kind::kFile);  // inside the root: fine
 }
 
+// A site published below a path ("https://user.github.io/project/") is served below it too,
+// so that a path written with it works in the preview as it does once published.
+TEST(BelowBasePathTest, TheRequestBelowTheBasePathAndThePrefixAsWritten) {
+  auto below = [](std::string_view raw, std::string_view decoded, std::string_view base) {
+    std::optional<BelowBasePath> b = below_base_path(raw, decoded, base);
+    return b ? b->target + " | " + b->path + " | " + b->prefix : std::string("outside");
+  };
+  EXPECT_EQ(below("/a/?q=1", "/a/", ""), "/a/?q=1 | /a/ | ");
+  EXPECT_EQ(below("/project/a/?q=1", "/project/a/", "/project"), "/a/?q=1 | /a/ | /project");
+  EXPECT_EQ(below("/project/", "/project/", "/project"), "/ | / | /project");
+  EXPECT_EQ(below("/project?q", "/project", "/project"), "?q |  | /project");
+  EXPECT_EQ(below("/a/b/c.png", "/a/b/c.png", "/a/b"), "/c.png | /c.png | /a/b");
+  // However the request encodes the base path's letters.
+  EXPECT_EQ(below("/d%C3%B6cs/x/",
+                  "/d\xc3\xb6"
+                  "cs/x/",
+                  "/d%C3%B6cs"),
+            "/x/ | /x/ | /d%C3%B6cs");
+  EXPECT_EQ(below("/%70roject/x", "/project/x", "/project"), "/x | /x | /%70roject");
+  EXPECT_EQ(below("/", "/", "/project"), "outside");
+  EXPECT_EQ(below("/projects/", "/projects/", "/project"), "outside");
+  EXPECT_EQ(below("/other/project/", "/other/project/", "/project"), "outside");
+  // An encoded slash makes one segment of two: never the base path.
+  EXPECT_EQ(below("/a%2Fb/x", "/a/b/x", "/a/b"), "outside");
+}
+
+TEST(BelowBasePathTest, OnlyAPlainPathIsABasePathToServeBelow) {
+  EXPECT_TRUE(is_plain_path("/project"));
+  EXPECT_TRUE(is_plain_path("/a/b%20c"));
+  EXPECT_FALSE(is_plain_path(""));
+  EXPECT_FALSE(is_plain_path("//evil.example"));
+  EXPECT_FALSE(is_plain_path("/a/../b"));
+  EXPECT_FALSE(is_plain_path("/a/%2e%2e/b"));
+  EXPECT_FALSE(is_plain_path("/a%2fb"));
+  EXPECT_FALSE(is_plain_path("/a\\b"));
+  EXPECT_FALSE(is_plain_path("/a?b"));
+}
+
 TEST(MimeTypeTest, NamesTheTypesOfWebFiles) {
   const std::pair<std::string_view, std::string_view> cases[] = {
       {"index.html", "text/html; charset=utf-8"},

@@ -45,9 +45,17 @@ TEST(ServeCommandTest, ServesUntilCtrlCAndRemovesItsFiles) {
   fs::path log = fresh_temp_dir("-log") / "stderr";
   pid_t pid = start_serve(site, tmp, log);
   ASSERT_GT(pid, 0);
+  // A failed assertion must not leave the server running.
+  struct Reaper {
+    pid_t& pid;
+    ~Reaper() {
+      if (pid > 0 && kill(pid, SIGKILL) == 0) waitpid(pid, nullptr, 0);
+    }
+  } reaper{pid};
   std::smatch m;
+  // Below the path of its baseurl, as the site is published.
   std::regex serving(
-      "^Serving .* at http://127\\.0\\.0\\.1:([0-9]+)/ \\(2 pages in [0-9.]+ s\\); "
+      "^Serving .* at http://127\\.0\\.0\\.1:([0-9]+)/docs/ \\(2 pages in [0-9.]+ s\\); "
       "press Ctrl-C to stop\n$");
   std::string text;
   for (int i = 0; i < 500 && !std::regex_search(text, m, serving); ++i) {
@@ -59,16 +67,17 @@ TEST(ServeCommandTest, ServesUntilCtrlCAndRemovesItsFiles) {
   EXPECT_FALSE(fs::is_empty(tmp));  // the preview is built in the temp folder
 
   httplib::Client client("127.0.0.1", port);
-  auto res = client.Get("/");
+  auto res = client.Get("/docs/");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->body.find("Hello from the command."), std::string::npos);
-  EXPECT_NE(res->body.find(fmt::format("http://127.0.0.1:{}/", port)), std::string::npos);
+  EXPECT_NE(res->body.find(fmt::format("http://127.0.0.1:{}/docs/", port)), std::string::npos);
   EXPECT_EQ(res->body.find("https://example.org/docs"), std::string::npos);
 
   ASSERT_EQ(kill(pid, SIGINT), 0);
   int status = 0;
   ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  pid = 0;
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_EQ(read_file(log), text + "Stopping: the preview's files are removed\n");

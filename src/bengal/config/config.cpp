@@ -598,9 +598,15 @@ namespace {
 
 // --baseurl wins over the config's value; a value that is no URL makes the config unusable,
 // as the command line asked for something the build cannot do.
-void override_baseurl(ConfigResult& r, const std::optional<std::string>& baseurl) {
+void override_baseurl(ConfigResult& r, const LoadOptions& options) {
+  const std::optional<std::string>& baseurl = options.baseurl;
   if (!baseurl || !r.ok) return;
-  if (set_baseurl(r.config, *baseurl)) return;
+  std::string url = *baseurl;
+  if (options.keep_base_path) {
+    while (url.ends_with('/')) url.pop_back();
+    url += r.config.base_path;
+  }
+  if (set_baseurl(r.config, url)) return;
   r.ok = false;
   r.diagnostics.push_back(
       make_error("", 0, 0,
@@ -620,7 +626,7 @@ ConfigResult load_without_overrides(const fs::path& site_dir, const LoadOptions&
 
 ConfigResult load_config(const fs::path& site_dir, const LoadOptions& options) {
   ConfigResult r = load_without_overrides(site_dir, options);
-  override_baseurl(r, options.baseurl);
+  override_baseurl(r, options);
   return r;
 }
 

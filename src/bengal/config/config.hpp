@@ -91,6 +91,10 @@ struct LoadOptions {
   std::string environment;  // --environment; empty: BENGAL_ENV, CI or local
   // --baseurl (and `bengal serve`'s local address): replaces [site] baseurl after reading.
   std::optional<std::string> baseurl;
+  // With `baseurl`: it replaces only the scheme and host, and the path of [site] baseurl
+  // stays. `bengal serve` serves the site below its base path, as it is published, so that
+  // paths written with it work in the preview too.
+  bool keep_base_path = false;
   EnvLookup lookup = process_environment();  // tests pass their own
 };
 

@@ -125,6 +125,7 @@ BuildOutcome load(BuildContext& b) {
   config::LoadOptions config_options;
   config_options.environment = options.environment;
   config_options.baseurl = options.baseurl;
+  config_options.keep_base_path = options.keep_base_path;
   // The cache is opened once the config is read and says where the build writes: a build
   // refused for its config or output folder leaves the site folder as it was.
   // The index's cold text (summaries, descriptions) goes to a scratch file in the output

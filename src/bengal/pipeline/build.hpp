@@ -28,6 +28,7 @@ struct BuildOptions {
   // The environment of a config directory; empty: BENGAL_ENV, CI or "local".
   std::string environment;
   std::optional<std::string> baseurl;  // --baseurl: replaces [site] baseurl
+  bool keep_base_path = false;         // `baseurl` keeps the path of [site] baseurl (serve)
   PublishOptions publish;              // --build-future, --build-expired
   // Overrides of [build]: memory_optimized, batch_size, hot_percent, cache_size_mb,
   // memory_limit (bytes).

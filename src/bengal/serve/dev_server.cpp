@@ -72,6 +72,11 @@ DevServer::~DevServer() {
   if (!work_dir_.empty()) fs::remove_all(work_dir_, ec);
 }
 
+std::string DevServer::address() const {
+  ServedSnapshot now = site_.current();
+  return origin_ + (now.site ? now.site->base_path : std::string()) + "/";
+}
+
 fs::path DevServer::output_dir() const {
   ServedSnapshot now = site_.current();
   return now.site ? now.site->root : fs::path();
@@ -114,13 +119,13 @@ bool DevServer::start() {
   }
   if (result.usable && lazy_) {
     size_t pages = build->page_count();
-    (void)serve_lazily(std::move(build), out, "");  // nothing was served before
+    (void)serve_lazily(std::move(build), out, result.base_path, "");  // nothing served before
     http_->start();
     std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
     log_(
-        fmt::format("Serving {} at {}/ ({} indexed in {:.2f} s; each page is rendered when "
+        fmt::format("Serving {} at {} ({} indexed in {:.2f} s; each page is rendered when "
                     "first asked for, the rest in the background); press Ctrl-C to stop",
-                    options_.site_dir.string(), origin_, plural(pages, "page"), took.count()));
+                    options_.site_dir.string(), address(), plural(pages, "page"), took.count()));
     return true;
   }
   if (result.usable) result = *build->finish();
@@ -135,8 +140,8 @@ bool DevServer::start() {
   folders_->copy_ahead(built->root);
   if (!result.succeeded()) site_.set_errors(result.error_text());
   http_->start();
-  log_(fmt::format("Serving {} at {}/ ({} in {:.2f} s); press Ctrl-C to stop",
-                   options_.site_dir.string(), origin_, plural(result.pages, "page"),
+  log_(fmt::format("Serving {} at {} ({} in {:.2f} s); press Ctrl-C to stop",
+                   options_.site_dir.string(), address(), plural(result.pages, "page"),
                    result.elapsed_seconds));
   return true;
 }
@@ -158,7 +163,8 @@ std::shared_ptr<const BuiltSite> DevServer::adopt(const fs::path& out,
                                                   const ServeBuildResult& result) {
   std::error_code ec;
   if (result.usable)
-    return std::make_shared<const BuiltSite>(fs::canonical(out, ec), nullptr, folders_);
+    return std::make_shared<const BuiltSite>(fs::canonical(out, ec), nullptr, folders_,
+                                             result.base_path);
   folders_->give_back(out);
   return nullptr;
 }
@@ -175,10 +181,11 @@ ServeBuildResult DevServer::build_next(std::shared_ptr<const BuiltSite>& built) 
 
 std::shared_ptr<const BuiltSite> DevServer::serve_lazily(std::unique_ptr<ServeBuild> build,
                                                          const fs::path& out,
+                                                         const std::string& base_path,
                                                          const std::string& what) {
   auto lazy = std::make_shared<LazySite>(std::move(build));
   std::error_code ec;
-  auto built = std::make_shared<const BuiltSite>(fs::canonical(out, ec), lazy, folders_);
+  auto built = std::make_shared<const BuiltSite>(fs::canonical(out, ec), lazy, folders_, base_path);
   std::shared_ptr<const BuiltSite> old = site_.switch_to(built);
   // The fill's thread ends before the next version is made (rebuild cancels it first), so
   // what it reports is about the version served.
@@ -221,7 +228,8 @@ void DevServer::rebuild(const ChangeBatch& changes) {
     result = build->prepare();
     if (result.succeeded()) {
       size_t pages = build->page_count();
-      std::shared_ptr<const BuiltSite> old = serve_lazily(std::move(build), out, what);
+      std::shared_ptr<const BuiltSite> old =
+          serve_lazily(std::move(build), out, result.base_path, what);
       channel_.publish(event, what);
       std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
       log_(fmt::format("Changed {}: indexed {} in {:.2f} s; rendering on request", what,

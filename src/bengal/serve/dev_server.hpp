@@ -63,6 +63,9 @@ class DevServer {
   void rebuild(const ChangeBatch& changes);
 
   std::string origin() const { return origin_; }  // "http://127.0.0.1:1313"
+  // Where the site served now is: the origin and the path of the site's baseurl, below which
+  // it is served as it is published ("http://127.0.0.1:1313/docs/").
+  std::string address() const;
   int port() const { return port_; }
   // The folder being served now (empty before the first build).
   std::filesystem::path output_dir() const;
@@ -81,6 +84,7 @@ class DevServer {
   // (empty: the first version). Returns the version served until now.
   [[nodiscard]] std::shared_ptr<const BuiltSite> serve_lazily(std::unique_ptr<ServeBuild> build,
                                                               const std::filesystem::path& out,
+                                                              const std::string& base_path,
                                                               const std::string& what);
 
   ServeOptions options_;

@@ -65,19 +65,27 @@ void serve_site_file(const ServedSite& site, const httplib::Request& req, httpli
     res.set_content("the site is being built; reload in a moment\n", "text/plain; charset=utf-8");
     return;
   }
-  bool unclaimed = now.site->lazy && now.site->lazy->prepare_request(req.path);
-  ResolvedPath resolved = resolve_request_path(now.site->root, req.target, req.path);
+  const std::string& base_path = now.site->base_path;
+  std::optional<BelowBasePath> below = below_base_path(req.target, req.path, base_path);
+  if (!below) {
+    // The root of a site served below "/docs/" sends the browser there.
+    if (req.path == "/") return res.set_redirect(base_path + "/", 302);
+    return not_found(now, res);
+  }
+  if (below->path.empty()) return res.set_redirect(below->prefix + "/" + below->target, 301);
+  bool unclaimed = now.site->lazy && now.site->lazy->prepare_request(below->path);
+  ResolvedPath resolved = resolve_request_path(now.site->root, below->target, below->path);
   // A file no render of this version writes is an earlier version's (the fill's end removes
   // it) or an alias (written last): answered once the fill is over, never stale.
   if (unclaimed && resolved.kind == ResolvedPath::Kind::kFile) {
     now.site->lazy->wait_for_fill();
-    resolved = resolve_request_path(now.site->root, req.target, req.path);
+    resolved = resolve_request_path(now.site->root, below->target, below->path);
   }
   switch (resolved.kind) {
     case ResolvedPath::Kind::kFile:
       return send_file(resolved.file, now, 200, res);
     case ResolvedPath::Kind::kRedirect:
-      return res.set_redirect(resolved.location, 301);
+      return res.set_redirect(below->prefix + resolved.location, 301);
     case ResolvedPath::Kind::kBadRequest:
       res.status = 400;
       return res.set_content("400 bad request: the path leaves the site\n",

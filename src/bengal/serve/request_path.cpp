@@ -1,7 +1,10 @@
 #include "bengal/serve/request_path.hpp"
 
+#include <algorithm>
+
 #include "bengal/core/source_tree.hpp"
 #include "bengal/core/unicode_case.hpp"
+#include "bengal/core/url_path.hpp"
 
 namespace fs = std::filesystem;
 
@@ -78,6 +81,34 @@ ResolvedPath resolve_request_path(const fs::path& root, std::string_view raw_tar
   out.kind = Kind::kFile;
   out.file = std::move(real);
   return out;
+}
+
+bool is_plain_path(std::string_view path) {
+  std::string decoded = percent_decoded(path);
+  return path.starts_with('/') && path.find_first_of("?#") == std::string_view::npos &&
+         !has_forbidden_escape(path) && !has_bad_segment(path) && !has_bad_segment(decoded);
+}
+
+std::optional<BelowBasePath> below_base_path(std::string_view raw_target,
+                                             std::string_view decoded_path,
+                                             std::string_view base_path) {
+  if (base_path.empty())
+    return BelowBasePath{std::string(raw_target), std::string(decoded_path), {}};
+  std::string base = percent_decoded(base_path);
+  if (!decoded_path.starts_with(base) ||
+      (decoded_path.size() > base.size() && decoded_path[base.size()] != '/'))
+    return std::nullopt;
+  // The target's first segments are the base path's, however the request encoded them.
+  auto segments = static_cast<size_t>(std::count(base.begin(), base.end(), '/'));
+  size_t end = 0;
+  for (size_t i = 0; i < segments && end != std::string_view::npos; ++i)
+    end = raw_target.find_first_of("/?#", end + 1);
+  if (end == std::string_view::npos) end = raw_target.size();
+  std::string_view prefix = raw_target.substr(0, end);
+  // "/docs%2Fa" decodes like "/docs/a" yet is one segment: not the base path's.
+  if (percent_decoded(prefix) != base) return std::nullopt;
+  return BelowBasePath{std::string(raw_target.substr(end)),
+                       std::string(decoded_path.substr(base.size())), std::string(prefix)};
 }
 
 }  // namespace bengal::serve

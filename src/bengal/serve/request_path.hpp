@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,5 +27,22 @@ struct ResolvedPath {
 // Pretty URLs: "/a/b/" serves a/b/index.html, "/a/b" redirects to "/a/b/" when a/b is a folder.
 ResolvedPath resolve_request_path(const std::filesystem::path& root, std::string_view raw_target,
                                   std::string_view decoded_path);
+
+// Whether `path` is a path a request can name: from the root, of plain segments (no empty,
+// ".", ".." one, encoded or not) without NUL, backslash, query or fragment.
+bool is_plain_path(std::string_view path);
+
+// A request to a site served below the path of its baseurl, as it is published: what it asks
+// for below that path.
+struct BelowBasePath {
+  std::string target;  // "/a/?q" of "/docs/a/?q"; "?q" of "/docs?q"
+  std::string path;    // "/a/", decoded; empty for the base path without its slash
+  std::string prefix;  // "/docs", as the request wrote it, for redirects
+};
+// `base_path` is "/docs" (as baseurl writes it), or empty for a site served at the root.
+// Nothing when the request is outside it.
+std::optional<BelowBasePath> below_base_path(std::string_view raw_target,
+                                             std::string_view decoded_path,
+                                             std::string_view base_path);
 
 }  // namespace bengal::serve

@@ -17,8 +17,11 @@ class VersionFolders;
 // the last snapshot that holds it.
 struct BuiltSite {
   explicit BuiltSite(std::filesystem::path root, std::shared_ptr<LazySite> lazy = nullptr,
-                     std::shared_ptr<VersionFolders> folders = nullptr)
-      : root(std::move(root)), lazy(std::move(lazy)), folders(std::move(folders)) {}
+                     std::shared_ptr<VersionFolders> folders = nullptr, std::string base_path = {})
+      : root(std::move(root)),
+        lazy(std::move(lazy)),
+        folders(std::move(folders)),
+        base_path(std::move(base_path)) {}
   ~BuiltSite();  // stops the lazy site's fill before the folder goes
   BuiltSite(const BuiltSite&) = delete;
   BuiltSite& operator=(const BuiltSite&) = delete;
@@ -27,6 +30,9 @@ struct BuiltSite {
   // `--lazy`: renders what a request needs before its file is read; null once built whole.
   std::shared_ptr<LazySite> lazy;
   std::shared_ptr<VersionFolders> folders;
+  // The path of the site's baseurl ("/docs", or "" for none): the site is served below it, as
+  // it is published, so that "/docs/guide/" is the folder's guide/index.html.
+  std::string base_path;
 };
 
 struct ServedSnapshot {

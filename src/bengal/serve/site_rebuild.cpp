@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bengal/pipeline/staged_build.hpp"
+#include "bengal/serve/request_path.hpp"
 
 namespace bengal::serve {
 
@@ -32,6 +33,7 @@ pipeline::BuildOptions pipeline_options(const ServeBuildOptions& options,
   build.publish = options.publish;
   build.environment = options.environment;
   build.baseurl = options.baseurl;
+  build.keep_base_path = true;
   build.threads = options.threads;
   // Its own cache, so `bengal build` keeps its own; every version of the preview has a folder
   // of its own, named alike in the cache's key; the folder starts as a copy of the version
@@ -42,6 +44,14 @@ pipeline::BuildOptions pipeline_options(const ServeBuildOptions& options,
   // A lazy version is served while it builds: no request may find half a file.
   build.rename_into_place = true;
   return build;
+}
+
+// The path of the site's baseurl, below which it is served; a path no request can name (a
+// config's "https://host//elsewhere") is served at the root, and a redirect to it never sends
+// the browser away.
+std::string served_base_path(const site::Site& site) {
+  const std::string& path = site.config.base_path;
+  return is_plain_path(path) ? path : std::string();
 }
 
 const char* outcome_failure(report::BuildOutcome outcome) {
@@ -89,6 +99,7 @@ ServeBuildResult ServeBuild::prepare() {
     result.failure = e.what();
   }
   result.usable = state_->usable;
+  if (result.usable) result.base_path = served_base_path(state_->stages.site());
   result.diagnostics = state_->diagnostics.sorted();
   return result;
 }
@@ -104,6 +115,7 @@ std::optional<ServeBuildResult> ServeBuild::finish(const std::atomic<bool>* canc
     state_->stages.finalize();
     const report::BuildStats& stats = state_->stages.report().stats;
     result.usable = true;
+    result.base_path = served_base_path(state_->stages.site());
     result.pages = stats.pages;
     result.elapsed_seconds = stats.elapsed_seconds;
   } catch (const std::exception& e) {

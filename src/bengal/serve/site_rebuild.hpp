@@ -24,7 +24,9 @@ struct ServeBuildOptions {
   std::optional<bool> drafts;        // --drafts
   pipeline::PublishOptions publish;  // --build-future, --build-expired
   std::string environment;           // --environment
-  std::string baseurl;               // the local address, "http://127.0.0.1:1313"
+  // The local address, "http://127.0.0.1:1313": it replaces the scheme and host of the site's
+  // baseurl, whose path stays (the site is served below it).
+  std::string baseurl;
   int threads = 0;
 };
 
@@ -35,6 +37,7 @@ struct ServeBuildResult {
   std::string failure;                  // why nothing usable was built, when not `usable`
   size_t pages = 0;
   double elapsed_seconds = 0;
+  std::string base_path;  // of the site's baseurl, "/docs" or "": the site is served below it
 
   size_t error_count() const;
   // Succeeded: usable and without errors; only then does the server switch to it.
