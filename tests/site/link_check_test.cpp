@@ -92,6 +92,44 @@ TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
             "(relative to this file, or from the content folder with a leading /)");
 }
 
+// A link written for GitHub's heading ids ("--flag" keeps its hyphens there), or with the
+// heading's capitals, names the id it was meant as; either rule of ids reads the other's.
+TEST(LinkCheck, AMissingAnchorNamesTheIdItWasLikelyMeantAs) {
+  const Files files = {
+      {"content/cli.md", "---\ntitle: CLI\n---\n## `--experimental-flag`\n\n## Setup\n"},
+      {"content/links.md",
+       "---\ntitle: Links\n---\n[a](cli.md#--experimental-flag) [b](cli.md#Setup) "
+       "[[cli#setup-]] [c](cli.md#nothing-like-it)\n"}};
+  auto messages = [](const Files& f) {
+    TestSite s(f);
+    const site::Site& site = s.load();
+    Strings out;
+    for (const auto& p : site::find_broken_links(site))
+      out.push_back(site::describe(site, p, false).message);
+    return out;
+  };
+  auto meant = [](std::string_view target, std::string_view id) {
+    return fmt::format(
+        "link to missing anchor '{}': the page has no heading with that id, but one with the "
+        "id '{}'; write that (GitHub and bengal write heading ids differently: [markdown] "
+        "heading_ids chooses the rule)",
+        target, id);
+  };
+  const std::string nothing =
+      "link to missing anchor 'cli.md#nothing-like-it': the page has no heading with that id; "
+      "fix the anchor or add {#id} to a heading";
+  EXPECT_EQ(messages(files),
+            (Strings{meant("cli.md#--experimental-flag", "experimental-flag"),
+                     meant("cli.md#Setup", "setup"), nothing, meant("cli#setup-", "setup")}));
+  // Under GitHub's rule the page's id is "--experimental-flag": bengal's spelling reads as it.
+  Files github = files;
+  github["bengal.toml"] = "[markdown]\nheading_ids = \"github\"\n";
+  github["content/links.md"] =
+      "---\ntitle: Links\n---\n[a](cli.md#experimental-flag) [c](cli.md#nothing-like-it)\n";
+  EXPECT_EQ(messages(github),
+            (Strings{meant("cli.md#experimental-flag", "--experimental-flag"), nothing}));
+}
+
 // A browser decodes a link's path before it looks for the file, and "#top" is the top of any
 // page: neither is a broken link.
 TEST(LinkCheck, EncodedPathsAndTheTopOfAPageResolve) {

@@ -237,6 +237,18 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
 
 namespace {
 
+// The heading id a link to a missing anchor was likely meant as (XrefIndex::similar_anchor),
+// or empty. The problem does not say whether the link was Markdown's or a wiki link: the one
+// that reads it as a missing anchor of a page is the one.
+std::string_view similar_anchor(const Site& site, const LinkProblem& p) {
+  for (const LinkTarget& t :
+       {site.xref.resolve_link(p.page, p.target), site.xref.resolve_wiki(p.page, p.target)}) {
+    if (t.status == LinkTarget::Status::kMissingAnchor)
+      return site.xref.similar_anchor(t.page, t.anchor);
+  }
+  return {};
+}
+
 std::string message_of(const Site& site, const LinkProblem& p) {
   if (p.status == LinkTarget::Status::kExternal) {
     std::string resolved =
@@ -275,6 +287,13 @@ std::string message_of(const Site& site, const LinkProblem& p) {
         p.target, ext.project, ext.project);
   }
   if (p.status == LinkTarget::Status::kMissingAnchor) {
+    if (std::string_view similar = similar_anchor(site, p); !similar.empty()) {
+      return fmt::format(
+          "link to missing anchor '{}': the page has no heading with that id, but one with the "
+          "id '{}'; write that (GitHub and bengal write heading ids differently: [markdown] "
+          "heading_ids chooses the rule)",
+          p.target, similar);
+    }
     return fmt::format(
         "link to missing anchor '{}': the page has no heading with that id; fix the anchor or "
         "add {{#id}} to a heading",

@@ -7,6 +7,7 @@
 #include "bengal/core/string_pool.hpp"
 #include "bengal/core/unicode_case.hpp"
 #include "bengal/core/url_path.hpp"
+#include "bengal/markdown/heading_ids.hpp"
 
 namespace bengal::site {
 namespace {
@@ -104,6 +105,20 @@ PageId XrefIndex::by_path(std::string_view path) const {
   bool ok = true;
   std::string norm = normalize_path(path, ok);
   return ok ? paths_.find(*table_, norm) : kNoPage;
+}
+
+std::string_view XrefIndex::similar_anchor(PageId page, std::string_view anchor) const {
+  constexpr size_t kMostIds = 1000;
+  if (static_cast<size_t>(page) + 1 >= anchor_offsets_.size()) return {};
+  size_t first = anchor_offsets_[page], last = anchor_offsets_[page + 1];
+  if (last - first > kMostIds) return {};
+  auto plain = [](std::string_view id) { return markdown::HeadingIds().assign(id, {}); };
+  std::string wanted = plain(anchor);
+  for (size_t i = first; i < last; ++i) {
+    std::string_view id = table_->str(sorted_anchors_[i]);
+    if (id != anchor && plain(id) == wanted) return id;
+  }
+  return {};
 }
 
 LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {

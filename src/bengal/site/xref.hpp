@@ -54,6 +54,12 @@ class XrefIndex {
 
   PageId by_path(std::string_view path) const;
 
+  // The heading id of `page` that a link's missing `anchor` was likely meant as: the one that
+  // reads the same once both are written as bengal writes ids (GitHub's "--flag" is bengal's
+  // "flag"; "#Setup" means "setup"). Empty when none does, or when the page has too many ids
+  // to compare each (a hint must not cost a hostile page's build minutes).
+  std::string_view similar_anchor(PageId page, std::string_view anchor) const;
+
  private:
   // `dest` (decoded, without its query and anchor) from page `from`.
   LinkTarget resolve_path(PageId from, std::string_view dest, std::string_view anchor) const;
