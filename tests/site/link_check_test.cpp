@@ -8,6 +8,7 @@
 #include "../support/diagnostics.hpp"
 #include "../support/site_fixture.hpp"
 #include "bengal/graph/link_graph.hpp"
+#include "bengal/graph/site_graph.hpp"
 
 namespace fs = std::filesystem;
 
@@ -290,6 +291,45 @@ TEST(LinkCheck, TheLinkGraphFindsInChunksWhatTheLinkCheckFinds) {
   EXPECT_EQ(broken.front().line, 6u);
   EXPECT_EQ(broken[1].target, "gone-100.md");
   EXPECT_EQ(broken.back().target, "p2600.md");
+}
+
+// A page linked to only from raw HTML (<a href>, as READMEs write) is linked to: the link is
+// an edge of the graph, read as a browser reads it from the page's URL, so the page is no
+// orphan and gets its rank. Raw HTML that is not published (unsafe = false) links nothing.
+TEST(LinkCheck, ARawHtmlLinkToAPageIsAnEdgeOfTheGraph) {
+  Files files = {
+      {"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://x.example/docs/\"\n"},
+      {"content/a.md",
+       "---\ntitle: A\n---\n<p><a href=\"../b/\">b</a> <a href=\"/docs/c\">c</a>\n"
+       "<a href=\"/docs/d/?x=1#y\">d</a> <a href=\"/e/\">e</a> <a href=\"e.md\">e.md</a>\n"
+       "<a href=\"https://x.example/docs/f/\">f</a> <a href=\"#top\">top</a></p>\n"},
+      {"content/b.md", "---\ntitle: B\n---\nB.\n"},
+      {"content/c.md", "---\ntitle: C\n---\nC.\n"},
+      {"content/d.md", "---\ntitle: D\n---\nD.\n"},
+      {"content/e.md", "---\ntitle: E\n---\nE.\n"},
+      {"content/f.md", "---\ntitle: F\n---\nF.\n"}};
+  auto linked = [](const Files& f) {
+    TestSite s(f);
+    const site::Site& site = s.load();
+    graph::LinkGraph g = graph::build_link_graph(site);
+    PageId a = site.xref.by_path("a.md");
+    Strings out;
+    for (size_t i = 0; i < g.targets(a).size(); ++i)
+      if (g.kinds(a)[i] == graph::EdgeKind::kLink)
+        out.push_back(std::string(site.source_path(g.targets(a)[i])));
+    Strings orphans;
+    for (PageId p : graph::orphans(site, g)) orphans.push_back(std::string(site.source_path(p)));
+    return std::make_pair(out, orphans);
+  };
+  auto [targets, orphans] = linked(files);
+  EXPECT_EQ(targets, (Strings{"b.md", "c.md", "d.md"}));
+  // "/e/" is outside the site's base path; "e.md" is a file next to /docs/a/; "f" is a link
+  // to a host, as every absolute URL is.
+  EXPECT_EQ(orphans, (Strings{"a.md", "e.md", "f.md"}));
+  files["bengal.toml"] += "\n[markdown]\nunsafe = false\n";
+  std::tie(targets, orphans) = linked(files);
+  EXPECT_EQ(targets, Strings{});
+  EXPECT_EQ(orphans, (Strings{"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}));
 }
 
 TEST(LinkCheck, ASitePathNamesTheFileAStaticServerFinds) {

@@ -77,6 +77,66 @@ size_t LinkGraph::memory_bytes() const {
          source_kinds_.size() + inbound_links_.size() * sizeof(uint32_t);
 }
 
+namespace {
+
+// The edges from page `id` into `found`; with `broken`, its links to a missing page or anchor;
+// with `site_paths`, its links, images and media that are site links naming no page (see
+// build_link_graph).
+void add_page(const site::Site& site, PageId id, std::vector<Edge>& found,
+              std::vector<site::LinkProblem>* broken, std::vector<site::SiteLink>* site_paths) {
+  const auto& t = site.table;
+  site::for_each_link(
+      site, id,
+      [&](StrId target_id, std::string_view target, uint32_t line, const site::LinkTarget& r) {
+        if (r.status == site::LinkTarget::Status::kResolved)
+          found.push_back({id, r.page, EdgeKind::kLink});
+        else if (broken != nullptr && site::is_broken(r.status))
+          broken->push_back({id, line, std::string(target), r.status});
+        else if (site_paths != nullptr && site::is_site_link(target))
+          site_paths->push_back({id, line, target_id, site::RefKind::kLink});
+      });
+  const content::PageExtras& e = t.extras_of(t.pages[id]);
+  // Raw HTML is published only with [markdown] unsafe. Its <a href> to a page links to it as
+  // a Markdown link does.
+  if (site.config.markdown_unsafe) {
+    for (StrId link : t.list(e.html_links)) {
+      std::string_view target = t.str(link);
+      if (!site::is_site_link(target)) continue;
+      if (PageId to = site::page_of_html_link(site, id, target); to != kNoPage)
+        found.push_back({id, to, EdgeKind::kLink});
+    }
+  }
+  if (site_paths != nullptr) {
+    auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind,
+                   bool as_written = false) {
+      auto refs = t.list(list);
+      auto lines = t.number_list(line_list);
+      for (size_t i = 0; i < refs.size(); ++i) {
+        if (site::is_site_link(t.str(refs[i])))
+          site_paths->push_back({id, i < lines.size() ? lines[i] : 0, refs[i], kind, as_written});
+      }
+    };
+    add(e.images, e.image_lines, site::RefKind::kImage);
+    add(e.media, e.media_lines, site::RefKind::kMedia);
+    // Raw HTML is taken as written, so its links are checked where a browser goes, not read as
+    // references to pages' files.
+    if (site.config.markdown_unsafe) {
+      add(e.html_links, e.html_link_lines, site::RefKind::kLink, true);
+      add(e.html_images, e.html_image_lines, site::RefKind::kImage, true);
+    }
+  }
+  if (t.pages[id].kind != content::PageKind::kPage) {
+    for (PageId c : site.pages_of(id)) found.push_back({id, c, EdgeKind::kSection});
+    for (PageId c : site.sections_of(id)) found.push_back({id, c, EdgeKind::kSection});
+  }
+  if (site.prev_in_section[id] != kNoPage)
+    found.push_back({id, site.prev_in_section[id], EdgeKind::kSequence});
+  if (site.next_in_section[id] != kNoPage)
+    found.push_back({id, site.next_in_section[id], EdgeKind::kSequence});
+}
+
+}  // namespace
+
 LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken,
                            std::vector<site::SiteLink>* site_paths) {
   const auto& t = site.table;
@@ -89,7 +149,8 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
   size_t bound = 0;
   for (PageId id : rendered) {
     const auto& m = t.pages[id];
-    bound += m.links.count + t.extras_of(m).wiki_links.count + 2;
+    const content::PageExtras& e = t.extras_of(m);
+    bound += m.links.count + e.wiki_links.count + e.html_links.count + 2;
     if (m.kind != content::PageKind::kPage)
       bound += site.pages_of(id).size() + site.sections_of(id).size();
   }
@@ -103,47 +164,9 @@ LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem
     std::vector<Edge> found;
     ColdPass cold(t.strings);  // links as written are cold text
     for (size_t k = chunk * kChunk; k < std::min(rendered.size(), (chunk + 1) * kChunk); ++k) {
-      PageId id = rendered[k];
       cold.next();
-      site::for_each_link(
-          site, id,
-          [&](StrId target_id, std::string_view target, uint32_t line, const site::LinkTarget& r) {
-            if (r.status == site::LinkTarget::Status::kResolved)
-              found.push_back({id, r.page, EdgeKind::kLink});
-            else if (broken != nullptr && site::is_broken(r.status))
-              problems[chunk].push_back({id, line, std::string(target), r.status});
-            else if (site_paths != nullptr && site::is_site_link(target))
-              paths[chunk].push_back({id, line, target_id, site::RefKind::kLink});
-          });
-      if (site_paths != nullptr) {
-        const content::PageExtras& e = t.extras_of(t.pages[id]);
-        auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind,
-                       bool as_written = false) {
-          auto refs = t.list(list);
-          auto lines = t.number_list(line_list);
-          for (size_t i = 0; i < refs.size(); ++i) {
-            if (site::is_site_link(t.str(refs[i])))
-              paths[chunk].push_back(
-                  {id, i < lines.size() ? lines[i] : 0, refs[i], kind, as_written});
-          }
-        };
-        add(e.images, e.image_lines, site::RefKind::kImage);
-        add(e.media, e.media_lines, site::RefKind::kMedia);
-        // Raw HTML is published only with [markdown] unsafe; it is taken as written, so its
-        // links are checked where a browser goes, not read as references to pages' files.
-        if (site.config.markdown_unsafe) {
-          add(e.html_links, e.html_link_lines, site::RefKind::kLink, true);
-          add(e.html_images, e.html_image_lines, site::RefKind::kImage, true);
-        }
-      }
-      if (t.pages[id].kind != content::PageKind::kPage) {
-        for (PageId c : site.pages_of(id)) found.push_back({id, c, EdgeKind::kSection});
-        for (PageId c : site.sections_of(id)) found.push_back({id, c, EdgeKind::kSection});
-      }
-      if (site.prev_in_section[id] != kNoPage)
-        found.push_back({id, site.prev_in_section[id], EdgeKind::kSequence});
-      if (site.next_in_section[id] != kNoPage)
-        found.push_back({id, site.next_in_section[id], EdgeKind::kSequence});
+      add_page(site, rendered[k], found, broken != nullptr ? &problems[chunk] : nullptr,
+               site_paths != nullptr ? &paths[chunk] : nullptr);
     }
     std::copy(found.begin(), found.end(), edges.begin() + used.fetch_add(found.size()));
   });

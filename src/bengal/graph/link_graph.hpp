@@ -1,5 +1,6 @@
 // The link graph of a site: one node per page id, edges stored as compact arrays (CSR).
-// Content links (Markdown links and [[wiki]] links that resolve to a page) are strong edges;
+// Content links (Markdown links and [[wiki]] links that resolve to a page, and with [markdown]
+// unsafe raw HTML's <a href> that goes to one) are strong edges;
 // the section tree (section -> child) and prev/next in a section are weak edges, which keep
 // navigation-only pages reachable without outweighing what authors chose to link.
 #pragma once

@@ -58,6 +58,20 @@ std::string site_path_of(const Site& site, PageId page, std::string_view target)
   return resolve_url_path(site.rel_url(page), target);
 }
 
+PageId page_of_html_link(const Site& site, PageId page, std::string_view target) {
+  std::string path = site_path_of(site, page, target);
+  path.erase(std::min(path.size(), path.find_first_of("?#")));
+  const std::string& base = site.config.base_path;
+  if (!base.empty()) {
+    if (!is_below_base_path(path, base)) return kNoPage;
+    path.erase(0, base.size());
+  }
+  std::string url = percent_decoded(path);
+  // "/docs/guide" is the folder of the page at "/docs/guide/", where a server sends it.
+  if (url.empty() || !url.ends_with('/')) url += '/';
+  return site.xref.by_url(url);
+}
+
 std::string output_file_of(std::string_view target, std::string_view base_path) {
   std::string_view path = target.substr(0, target.find_first_of("?#"));
   if (!base_path.empty() && is_below_base_path(path, base_path))

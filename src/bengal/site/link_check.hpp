@@ -68,6 +68,10 @@ bool is_site_link(std::string_view target);
 // "img/x.png" -> "/docs/a/img/x.png" (with the base path of baseurl); a site path as written.
 std::string site_path_of(const Site& site, PageId page, std::string_view target);
 
+// The page a link of raw HTML goes to, as a browser goes: the page served at its site path
+// ("../guide/", "/docs/guide", "/docs/guide/?x#y"); kNoPage for a file or nothing.
+PageId page_of_html_link(const Site& site, PageId page, std::string_view target);
+
 // The output file a site path names, relative to the output folder, as a static server finds
 // it: "/a/b/" -> "a/b/index.html", "/" -> "index.html", "/a/b.png" -> "a/b.png", a query and
 // fragment dropped and %XX decoded. With `base_path` ("/docs"), a path below it is taken from

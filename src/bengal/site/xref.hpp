@@ -53,6 +53,8 @@ class XrefIndex {
   std::string_view external_index(std::string_view project) const;
 
   PageId by_path(std::string_view path) const;
+  // The page served at `url` ("/docs/guide/", decoded, without the base path), or kNoPage.
+  PageId by_url(std::string_view url) const { return urls_.find(*table_, url); }
 
   // The heading id of `page` that a link's missing `anchor` was likely meant as: the one that
   // reads the same once both are written as bengal writes ids (GitHub's "--flag" is bengal's
