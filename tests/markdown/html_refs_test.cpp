@@ -1,4 +1,4 @@
-// The references the site-link check reads in raw HTML: <a href> and <img src>, found as a
+// The references the site-link check reads in raw HTML: <a href>, <img src>, srcset..., found as a
 // browser's tokenizer finds them, whatever pieces md4c hands the HTML over in.
 #include "bengal/markdown/html_refs.hpp"
 
@@ -40,6 +40,35 @@ TEST(HtmlRefs, LinksAndImagesWithTheirPlace) {
             (Strings{"link:/c/@16", "image:d.png/@34"}));
   // An empty value is one; a name without a value is not.
   EXPECT_EQ(refs({"<a href=\"\">x</a><a href>y</a>"}), (Strings{"link:@9"}));
+}
+
+// A README's logo for dark mode is a <picture> of <source srcset> and an <img>: every URL of
+// a srcset is an image, as are a video's poster and an image map's areas' links.
+TEST(HtmlRefs, EveryUrlOfASrcsetAndOtherImagesAndLinks) {
+  EXPECT_EQ(
+      refs({"<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"/d.png\">"
+            "<img src=\"/l.png\" srcset=\"/l.png 1x, /l@2x.png 2x\"></picture>"}),
+      (Strings{"image:/d.png@62", "image:/l.png@80", "image:/l.png@96", "image:/l@2x.png@107"}));
+  EXPECT_EQ(refs({"<video src=v.mp4 poster=p.jpg></video><map><area href=/m/ alt=x></map>"}),
+            (Strings{"image:p.jpg@24", "link:/m/@54"}));
+}
+
+TEST(HtmlRefs, SrcsetIsReadAsHtmlParsesIt) {
+  auto urls = [](std::string_view srcset) {
+    Strings out;
+    for_each_srcset_url(srcset, [&](std::string_view url, size_t at) {
+      out.push_back(std::string(url) + "@" + std::to_string(at));
+    });
+    return out;
+  };
+  EXPECT_EQ(urls("a.png"), (Strings{"a.png@0"}));
+  EXPECT_EQ(urls(" a.png 480w,\n b.png  800w , c.png"),
+            (Strings{"a.png@1", "b.png@14", "c.png@28"}));
+  // A URL's own commas stay; commas ending it end the candidate; a descriptor's parentheses
+  // hold commas too.
+  EXPECT_EQ(urls("a,b.png 1x,c.png,, d.png (x, y) 2x, e.png"),
+            (Strings{"a,b.png@0", "c.png@11", "d.png@19", "e.png@36"}));
+  EXPECT_EQ(urls(" , ,"), Strings{});
 }
 
 TEST(HtmlRefs, ATagSpreadOverPiecesIsReadWhole) {

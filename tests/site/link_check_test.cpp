@@ -419,6 +419,7 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
                   "       src=\"/img/gone.png\"> <img src='/img/ok.png'>\n"
                   "  <a href=\"b.md\">b</a> <a href=\"../b/#x\">up</a> <a href=\"#top\">top</a>\n"
                   "  <!-- <a href=\"/commented/\">c</a> -->\n"
+                  "  <picture><source srcset=\"/img/dark.png 1x, /img/ok.png 2x\"></picture>\n"
                   "</p>\n"}};
   TestSite s(files);
   s.build();
@@ -429,11 +430,11 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
         "add the path to [build] unchecked_paths",
         at, what, fix);
   };
-  EXPECT_EQ(
-      s.messages(),
-      (Strings{warning("4:43", "link to '/nowhere/'", "link"),
-               warning("8:13", "image '/img/gone.png'", "image's source"),
-               warning("9:12", "link to 'b.md' (from this page's URL, /docs/a/b.md)", "link")}));
+  EXPECT_EQ(s.messages(),
+            (Strings{warning("4:43", "link to '/nowhere/'", "link"),
+                     warning("8:13", "image '/img/gone.png'", "image's source"),
+                     warning("9:12", "link to 'b.md' (from this page's URL, /docs/a/b.md)", "link"),
+                     warning("11:28", "image '/img/dark.png'", "image's source")}));
 
   files["bengal.toml"] += "\n[markdown]\nunsafe = false\n";
   TestSite safe(files);

@@ -27,18 +27,52 @@ std::string_view raw_text_end(std::string_view tag) {
 }  // namespace
 
 void HtmlRefScanner::end_value(const Found& found) {
-  HtmlRefKind kind;
-  if (tag_ == "a" && attr_ == "href")
-    kind = HtmlRefKind::kLink;
-  else if (tag_ == "img" && attr_ == "src")
-    kind = HtmlRefKind::kImage;
-  else
+  enum class Holds { kNothing, kLink, kImage, kImages };
+  Holds holds = Holds::kNothing;
+  if ((tag_ == "a" || tag_ == "area") && attr_ == "href")
+    holds = Holds::kLink;
+  else if ((tag_ == "img" && attr_ == "src") || (tag_ == "video" && attr_ == "poster"))
+    holds = Holds::kImage;
+  else if ((tag_ == "img" || tag_ == "source") && attr_ == "srcset")
+    holds = Holds::kImages;  // <picture>'s <source srcset> (a README's logo for dark mode)
+  if (holds == Holds::kNothing) return;
+  // Values are rarely more than a path: decoded only when they hold a reference, and then
+  // every reference found in them is placed at the value's start.
+  bool plain = value_.find('&') == std::string::npos;
+  std::string decoded = plain ? std::string() : decode_references(value_);
+  std::string_view value = plain ? std::string_view(value_) : std::string_view(decoded);
+  if (holds != Holds::kImages) {
+    found(holds == Holds::kLink ? HtmlRefKind::kLink : HtmlRefKind::kImage, value, value_at_);
     return;
-  // Values are rarely more than a path: decoded only when they hold a reference.
-  if (value_.find('&') == std::string::npos)
-    found(kind, value_, value_at_);
-  else
-    found(kind, decode_references(value_), value_at_);
+  }
+  for_each_srcset_url(value, [&](std::string_view url, size_t offset) {
+    found(HtmlRefKind::kImage, url, plain ? value_at_ + offset : value_at_);
+  });
+}
+
+void for_each_srcset_url(std::string_view srcset,
+                         const std::function<void(std::string_view, size_t)>& fn) {
+  size_t i = 0;
+  while (i < srcset.size()) {
+    // HTML's "parse a srcset attribute": blanks and commas before a candidate, then its URL up
+    // to a blank; a URL that ends in commas ends the candidate there (the commas dropped),
+    // else descriptors ("2x", "480w") follow up to the next comma outside parentheses.
+    while (i < srcset.size() && (is_space(srcset[i]) || srcset[i] == ',')) ++i;
+    size_t start = i;
+    while (i < srcset.size() && !is_space(srcset[i])) ++i;
+    std::string_view url = srcset.substr(start, i - start);
+    bool ended = false;
+    while (url.ends_with(',')) {
+      url.remove_suffix(1);
+      ended = true;
+    }
+    if (!url.empty()) fn(url, start);
+    if (ended) continue;
+    for (int depth = 0; i < srcset.size() && (depth > 0 || srcset[i] != ','); ++i) {
+      if (srcset[i] == '(') ++depth;
+      if (srcset[i] == ')' && depth > 0) --depth;
+    }
+  }
 }
 
 void HtmlRefScanner::end_start_tag() {

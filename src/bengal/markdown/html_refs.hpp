@@ -1,8 +1,8 @@
-// References in the raw HTML of a Markdown page (`<a href>`, `<img src>`), found as a browser's
-// tokenizer finds attributes, so that the site-link check reads them as it reads Markdown's
-// links and images. md4c hands raw HTML over in pieces (a line of an HTML block, one inline
-// tag), and a tag may spread over several: the scanner is fed piece by piece and keeps its
-// place between them.
+// References in the raw HTML of a Markdown page (links and images: see HtmlRefKind), found as
+// a browser's tokenizer finds attributes, so that the site-link check reads them as it reads
+// Markdown's links and images. md4c hands raw HTML over in pieces (a line of an HTML block,
+// one inline tag), and a tag may spread over several: the scanner is fed piece by piece and
+// keeps its place between them.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +13,14 @@
 namespace bengal::markdown {
 
 enum class HtmlRefKind : uint8_t {
-  kLink,   // <a href>
-  kImage,  // <img src>
+  kLink,   // <a href>, <area href>
+  kImage,  // <img src>, each URL of <img srcset> and <source srcset>, <video poster>
 };
+
+// Each URL of a `srcset` value ("a.png 1x, b.png 2x", "a.png 480w, b@2x.png 960w") with its
+// offset in the value, as HTML's srcset parsing finds them.
+void for_each_srcset_url(std::string_view srcset,
+                         const std::function<void(std::string_view, size_t)>& fn);
 
 class HtmlRefScanner {
  public:
