@@ -22,7 +22,7 @@ constexpr int kLockWaitStepMillis = 100;
 // The size of the cache's pages. A warm build reads most of the cache (140 MB at 50K pages):
 // at SQLite's default of 4 KiB that was 36,000 reads, each a system call, and a record longer
 // than a page was a chain of overflow pages read one by one. 64 KiB pages take a sixteenth of
-// the reads, and a warm 50K build went from 1.44 s to 1.27 s (bench/RESULTS.md).
+// the reads and a tenth of a warm 50K build's time (bench/RESULTS.md).
 constexpr int64_t kPageSize = 65536;
 
 constexpr const char* kTables = R"sql(
