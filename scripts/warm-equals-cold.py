@@ -21,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 
-PROGRESS = re.compile(r"^[a-z]+( \d+/\d+)?: [\d,]+/[\d,]+ pages.*, RSS [\d.]+ [KMG]B, [\d.]+ s$")
+# "render 3/51: 3,000/52,953 pages, 410 pages/s, RSS 80.1 MB, 2.4 s", or before the pages are
+# known "discover: RSS 30.2 MB, 3.5 s" (format_progress in progress_printer.cpp).
+PROGRESS = re.compile(r"^[a-z]+( \d+/\d+)?(: [\d,]+/[\d,]+ pages.*,|:) RSS [\d.]+ [KMG]B, [\d.]+ s$")
 
 FRONT_MATTER_EDITS = {
     "title": lambda r: f"Retitled {r.randrange(1000)}",
