@@ -58,25 +58,32 @@ std::string site_path_of(const Site& site, PageId page, std::string_view target)
   return resolve_url_path(site.rel_url(page), target);
 }
 
+namespace {
+
+// The path a server is asked for at the site path `target`: its query and fragment dropped,
+// taken from below `base_path` when it lies there (`below`; always, without a base path),
+// %XX decoded.
+std::string requested_path(std::string_view target, std::string_view base_path, bool& below) {
+  std::string_view path = target.substr(0, target.find_first_of("?#"));
+  below = base_path.empty() || is_below_base_path(path, base_path);
+  if (!base_path.empty() && below) path.remove_prefix(base_path.size());
+  return percent_decoded(path);
+}
+
+}  // namespace
+
 PageId page_of_html_link(const Site& site, PageId page, std::string_view target) {
-  std::string path = site_path_of(site, page, target);
-  path.erase(std::min(path.size(), path.find_first_of("?#")));
-  const std::string& base = site.config.base_path;
-  if (!base.empty()) {
-    if (!is_below_base_path(path, base)) return kNoPage;
-    path.erase(0, base.size());
-  }
-  std::string url = percent_decoded(path);
+  bool below = false;
+  std::string url = requested_path(site_path_of(site, page, target), site.config.base_path, below);
+  if (!below) return kNoPage;
   // "/docs/guide" is the folder of the page at "/docs/guide/", where a server sends it.
   if (url.empty() || !url.ends_with('/')) url += '/';
   return site.xref.by_url(url);
 }
 
 std::string output_file_of(std::string_view target, std::string_view base_path) {
-  std::string_view path = target.substr(0, target.find_first_of("?#"));
-  if (!base_path.empty() && is_below_base_path(path, base_path))
-    path.remove_prefix(base_path.size());
-  std::string file = percent_decoded(path);
+  bool below = false;
+  std::string file = requested_path(target, base_path, below);
   file.erase(0, file.find_first_not_of('/'));
   if (file.empty() || file.ends_with('/')) file += "index.html";
   return file;
