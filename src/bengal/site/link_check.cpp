@@ -262,12 +262,10 @@ namespace {
 // or empty. The problem does not say whether the link was Markdown's or a wiki link: the one
 // that reads it as a missing anchor of a page is the one.
 std::string_view similar_anchor(const Site& site, const LinkProblem& p) {
-  for (const LinkTarget& t :
-       {site.xref.resolve_link(p.page, p.target), site.xref.resolve_wiki(p.page, p.target)}) {
-    if (t.status == LinkTarget::Status::kMissingAnchor)
-      return site.xref.similar_anchor(t.page, t.anchor);
-  }
-  return {};
+  LinkTarget t = site.xref.resolve_link(p.page, p.target);
+  if (t.status != LinkTarget::Status::kMissingAnchor) t = site.xref.resolve_wiki(p.page, p.target);
+  if (t.status != LinkTarget::Status::kMissingAnchor) return {};
+  return site.xref.similar_anchor(t.page, t.anchor);
 }
 
 std::string message_of(const Site& site, const LinkProblem& p) {
