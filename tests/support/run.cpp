@@ -27,6 +27,34 @@ std::string first_difference(const std::string& a, const std::string& b) {
   }
 }
 
+// The folders fresh_temp_dir made for the running test. They are removed when it passes, so
+// that a test binary run by hand leaves nothing in /tmp, and kept when it fails, to be looked
+// at.
+class TempDirCleaner : public ::testing::EmptyTestEventListener {
+ public:
+  void add(const fs::path& dir) { dirs_.push_back(dir); }
+  void OnTestEnd(const ::testing::TestInfo& info) override {
+    if (info.result()->Passed()) {
+      std::error_code ignored;  // a folder a test removed itself is fine
+      for (const auto& dir : dirs_) fs::remove_all(dir, ignored);
+    }
+    dirs_.clear();
+  }
+
+ private:
+  std::vector<fs::path> dirs_;
+};
+
+// Registered on first use: gtest owns (and deletes) an appended listener.
+TempDirCleaner& temp_dir_cleaner() {
+  static TempDirCleaner* cleaner = [] {
+    auto* c = new TempDirCleaner;
+    ::testing::UnitTest::GetInstance()->listeners().Append(c);
+    return c;
+  }();
+  return *cleaner;
+}
+
 }  // namespace
 
 std::string shell_quote(const std::string& s) {
@@ -66,6 +94,7 @@ fs::path fresh_temp_dir(const std::string& suffix) {
   fs::path dir = fs::path(base ? base : fs::temp_directory_path().string()) / name;
   fs::remove_all(dir);
   fs::create_directories(dir);
+  temp_dir_cleaner().add(dir);
   return dir;
 }
 

@@ -25,7 +25,8 @@ std::string shell_quote(const std::string& s);
 std::string read_file(const std::filesystem::path& path);
 void write_file(const std::filesystem::path& path, const std::string& text);
 
-// A fresh empty folder under the test temp dir, named after the running test.
+// A fresh empty folder under the test temp dir (BENGAL_TEST_TMP, else the system's), named
+// after the running test; removed once the test passes.
 std::filesystem::path fresh_temp_dir(const std::string& suffix = "");
 
 // Path ('/'-separated, relative to a folder) -> the file's text.
