@@ -93,6 +93,15 @@ EXTRA = {
         b"\x01" + bytes.fromhex("01010000000000"),
         b"\x02\x03\x0d\x02\x00\x18\x02",
     ],
+    # The first byte picks the decoder (0 a render's search parts, 1 a page's terms, 2 related
+    # pages, after the site's page count in two bytes, 3 a shard's file of search parts).
+    "kept_record": [
+        b"\x00\x03\x05hello\x02\x01a\x03\x01b\x01",
+        b"\x01\x02\x01a\x03\x01b\x01",
+        b"\x02\x03\x00\x04\x01\x00\x01\x02\x00",
+        b"\x03bengal shard 1\n\x050.1.0\x00\x02" + bytes(8) + b"\x00\x0aproduction\x00"
+        b"\x01\x00\x02{}\x02\x00\x01a\x03\x03",
+    ],
     "config": [
         "site:\n  title: Docs\n  baseurl: https://example.org/docs/\nbuild:\n  drafts: true\n"
         "  memory_limit: 256MB\nmarkdown:\n  unsafe: false\nparams:\n  author: Me\n"

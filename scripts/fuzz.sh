@@ -15,7 +15,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="$(realpath -m "${FUZZ_BUILD:-$ROOT/build-fuzz}")"
 ALL_TARGETS=(front_matter config markdown template_parse template_render date url page_record
-  cache_record)
+  cache_record kept_record)
 
 SECONDS_PER_TARGET=60
 if [ $# -gt 0 ] && [[ "$1" =~ ^[0-9]+$ ]]; then

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "bengal/core/byte_codec.hpp"
+
 #include <map>
 #include <numeric>
 
@@ -146,6 +148,25 @@ TEST(Related, RecordsRoundTripAndForeignOrCorruptOnesAreRefused) {
   wrong_id.back() = 6;  // the last related page of page 5, now past the last page
   EXPECT_EQ(RelatedPages::decode(wrong_id, 6), std::nullopt);
   EXPECT_EQ(RelatedPages::decode("", 6), std::nullopt);
+}
+
+// Lists' lengths that add up past 2^32 would wrap the offsets: a planted record whose lengths
+// wrap to what its bytes hold must be refused, not give a list that reads past the lists.
+TEST(Related, ARecordWhoseListLengthsWrapIsRefused) {
+  constexpr size_t kPages = 200000;
+  ByteWriter w;
+  w.varint(kPages + 1);
+  for (size_t i = 0; i < 65536; ++i) w.varint(65536);  // 2^32 in all: 0 once wrapped
+  for (size_t i = 65536; i < kPages - 1; ++i) w.varint(0);
+  w.varint(100);
+  for (int i = 0; i < 100; ++i) w.varint(0);  // the 100 ids the wrapped offsets ask for
+  EXPECT_EQ(RelatedPages::decode(w.take(), kPages), std::nullopt);
+  // Nor may a length wrap the 64-bit sum: 1 + (2^64 - 1) is 0 (found by fuzz/kept_record).
+  ByteWriter v;
+  v.varint(3);
+  v.varint(1);
+  v.varint(UINT64_MAX);
+  EXPECT_EQ(RelatedPages::decode(v.take(), 2), std::nullopt);
 }
 
 // The memo gives the computed lists back for the same inputs, and any change to them (a

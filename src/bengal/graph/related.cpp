@@ -131,8 +131,11 @@ std::optional<RelatedPages> RelatedPages::decode(std::string_view record, size_t
   if (!r.ok() || n != page_count + 1) return std::nullopt;
   std::vector<uint32_t> offsets(n, 0);
   for (size_t i = 1; i < n; ++i) {
+    // Each related page takes a byte or more, and they all follow the offsets: a total past the
+    // bytes left is garbage, and bounding the total (not each list) keeps it from wrapping.
     uint64_t used = r.varint();
-    if (used > r.remaining()) return std::nullopt;  // each related page takes a byte or more
+    if (!r.ok() || used > r.remaining() || offsets[i - 1] + used > r.remaining())
+      return std::nullopt;
     offsets[i] = offsets[i - 1] + static_cast<uint32_t>(used);
   }
   std::vector<PageId> related(n == 0 ? 0 : offsets.back());

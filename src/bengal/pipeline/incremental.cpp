@@ -41,29 +41,6 @@ std::string output_options(const BuildContext& b) {
                                 : o.output_identity);
 }
 
-std::string encode_search(const SearchParts& search, bool text, bool terms) {
-  ByteWriter w;
-  w.byte(static_cast<uint8_t>((text ? 1 : 0) | (terms ? 2 : 0)));
-  if (text) w.text(search.text);
-  if (terms) write_page_terms(w, search.terms);
-  return w.take();
-}
-
-// False when the bytes are not a whole record or lack what is asked for. The terms are checked
-// and kept encoded (SearchParts::kept_terms).
-bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& out) {
-  ByteReader r(bytes);
-  uint8_t has = r.byte();
-  if ((text && (has & 1) == 0) || (terms && (has & 2) == 0)) return false;
-  if ((has & 1) != 0) out.text = r.text();
-  if ((has & 2) != 0) {
-    size_t start = bytes.size() - r.remaining();
-    if (!read_page_terms(r, [](std::string_view, uint16_t) {})) return false;
-    out.kept_terms = std::string(bytes.substr(start));
-  }
-  return r.ok() && r.at_end();
-}
-
 // The terms of a search record (encode_search's), when it has them.
 std::optional<std::string> terms_of(const std::optional<std::string>& record) {
   SearchParts parts;
@@ -96,6 +73,27 @@ fs::path canonical_folder(const fs::path& folder) {
 }
 
 }  // namespace
+
+std::string encode_search(const SearchParts& search, bool text, bool terms) {
+  ByteWriter w;
+  w.byte(static_cast<uint8_t>((text ? 1 : 0) | (terms ? 2 : 0)));
+  if (text) w.text(search.text);
+  if (terms) write_page_terms(w, search.terms);
+  return w.take();
+}
+
+bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& out) {
+  ByteReader r(bytes);
+  uint8_t has = r.byte();
+  if (has > 3 || (text && (has & 1) == 0) || (terms && (has & 2) == 0)) return false;
+  if ((has & 1) != 0) out.text = r.text();
+  if ((has & 2) != 0) {
+    size_t start = bytes.size() - r.remaining();
+    if (!read_page_terms(r, [](std::string_view, uint16_t) {})) return false;
+    out.kept_terms = std::string(bytes.substr(start));
+  }
+  return r.ok() && r.at_end();
+}
 
 Incremental::Incremental(std::unique_ptr<cache::BuildCache> cache)
     : cache_(std::move(cache)), related_memo_(std::make_unique<CachedRelated>(*cache_)) {}

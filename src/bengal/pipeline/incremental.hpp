@@ -55,6 +55,13 @@ struct SearchParts {
   std::optional<std::string> last_terms;
 };
 
+// A render's search parts as the cache keeps them: its text, its terms, or both.
+std::string encode_search(const SearchParts& search, bool text, bool terms);
+// The parts of a record of encode_search's into `out`; false when the bytes are not a whole
+// record or lack what is asked for. The terms are checked and kept encoded
+// (SearchParts::kept_terms).
+bool decode_search(std::string_view bytes, bool text, bool terms, SearchParts& out);
+
 // What a kept render gives back to the build.
 struct KeptRender {
   uint32_t html_files = 0;

@@ -53,8 +53,9 @@ bool read_page_terms(ByteReader& r, const std::function<void(std::string_view, u
   size_t n = r.count(2);
   for (size_t i = 0; i < n && r.ok(); ++i) {
     std::string_view term = r.text();
-    auto weight = static_cast<uint16_t>(r.varint());
-    if (r.ok()) fn(term, weight);
+    uint64_t weight = r.varint();
+    if (weight > UINT16_MAX) r.reject();  // never written: the record is damaged
+    if (r.ok()) fn(term, static_cast<uint16_t>(weight));
   }
   return r.ok();
 }
