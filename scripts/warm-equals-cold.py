@@ -2,7 +2,8 @@
 """Warm builds against cold ones on a real site, after random edits of the site's own files.
 
 The property test (tests/incremental/) edits a generated site; this edits a copy of any site
-as a writer would: a paragraph or a heading added to a page, its title, weight, date, tags or
+as a writer would: a paragraph, a heading or a raw HTML anchor with links to such anchors on
+this page and another added to a page, its title, weight, date, tags or
 description changed, a data file, snippet or other content file changed, a page added, deleted
 or touched. After each step it builds the copy warm (with its cache, at 1 or 2 threads) and
 cold (`--no-cache`, 1 thread, into an empty folder) and compares the two output trees byte for
@@ -76,12 +77,18 @@ def edit(site, r):
     """One random edit of the site's files; returns what it did."""
     pages = files(site, lambda p: p.endswith(".md") and f"{os.sep}content{os.sep}" in p)
     page = r.choice(pages)
-    kind = r.choice(["body", "body", "body", "heading", "other", "add", "delete", "touch"] +
-                    list(FRONT_MATTER_EDITS))
+    kind = r.choice(["body", "body", "body", "heading", "anchor", "other", "add", "delete",
+                     "touch"] + list(FRONT_MATTER_EDITS))
     rel = os.path.relpath(page, site)
-    if kind in ("body", "heading"):
-        text = (f"\n\nEdited paragraph {r.randrange(10**6)} with word zq{r.randrange(1000)}.\n"
-                if kind == "body" else f"\n\n## New heading {r.randrange(1000)}\n\nText.\n")
+    if kind in ("body", "heading", "anchor"):
+        if kind == "body":
+            text = f"\n\nEdited paragraph {r.randrange(10**6)} with word zq{r.randrange(1000)}.\n"
+        elif kind == "heading":
+            text = f"\n\n## New heading {r.randrange(1000)}\n\nText.\n"
+        else:  # links to spots that may not be there yet, on this page and another
+            other = os.path.relpath(r.choice(pages), os.path.dirname(page))
+            text = (f'\n\n<a name="spot-{r.randrange(4)}"></a>Spot [near](#spot-{r.randrange(4)}) '
+                    f'[far]({other}#spot-{r.randrange(4)}).\n')
         with open(page, "a", encoding="utf-8") as f:
             f.write(text)
     elif kind in FRONT_MATTER_EDITS:

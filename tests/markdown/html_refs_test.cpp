@@ -1,5 +1,6 @@
-// The references the site-link check reads in raw HTML: <a href>, <img src>, srcset..., found as a
-// browser's tokenizer finds them, whatever pieces md4c hands the HTML over in.
+// The references the site-link check reads in raw HTML: <a href>, <img src>, srcset..., and the
+// ids a link's #fragment goes to, found as a browser's tokenizer finds them, whatever pieces
+// md4c hands the HTML over in.
 #include "bengal/markdown/html_refs.hpp"
 
 #include <gtest/gtest.h>
@@ -10,7 +11,8 @@
 namespace bengal::markdown {
 namespace {
 
-// "link:value@offset" or "image:value@offset" for each reference of `pieces`, fed in turn;
+// "link:value@offset", "image:value@offset", "id:value@offset" or "media:value@offset" for each
+// reference of `pieces`, fed in turn;
 // the offset is the value's first byte in the pieces joined.
 std::vector<std::string> refs(const std::vector<std::string>& pieces) {
   std::string joined;
@@ -21,8 +23,9 @@ std::vector<std::string> refs(const std::vector<std::string>& pieces) {
   for (const auto& p : pieces) {
     std::string_view piece(joined.data() + at, p.size());
     scanner.feed(piece, [&](HtmlRefKind kind, std::string_view value, const char* where) {
-      out.push_back(std::string(kind == HtmlRefKind::kLink ? "link:" : "image:") +
-                    std::string(value) + "@" + std::to_string(where - joined.data()));
+      const char* names[] = {"link:", "image:", "id:", "media:"};
+      out.push_back(std::string(names[static_cast<size_t>(kind)]) + std::string(value) + "@" +
+                    std::to_string(where - joined.data()));
     });
     at += p.size();
   }
@@ -37,20 +40,25 @@ TEST(HtmlRefs, LinksAndImagesWithTheirPlace) {
   // Names in any case, values unquoted (a '/' is part of one, as in a browser), other
   // attributes and tags passed by.
   EXPECT_EQ(refs({"<A class=x HREF=/c/ id=y><IMG SRC=d.png/><link href=e.css><img href=f>"}),
-            (Strings{"link:/c/@16", "image:d.png/@34"}));
+            (Strings{"link:/c/@16", "id:y@23", "image:d.png/@34"}));
   // An empty value is one; a name without a value is not.
   EXPECT_EQ(refs({"<a href=\"\">x</a><a href>y</a>"}), (Strings{"link:@9"}));
 }
 
 // A README's logo for dark mode is a <picture> of <source srcset> and an <img>: every URL of
-// a srcset is an image, as are a video's poster and an image map's areas' links.
+// a srcset is an image, as is a video's poster; an image map's areas are links; videos, audio
+// and their sources and tracks are media.
 TEST(HtmlRefs, EveryUrlOfASrcsetAndOtherImagesAndLinks) {
   EXPECT_EQ(
       refs({"<picture><source media=\"(prefers-color-scheme: dark)\" srcset=\"/d.png\">"
             "<img src=\"/l.png\" srcset=\"/l.png 1x, /l@2x.png 2x\"></picture>"}),
       (Strings{"image:/d.png@62", "image:/l.png@80", "image:/l.png@96", "image:/l@2x.png@107"}));
   EXPECT_EQ(refs({"<video src=v.mp4 poster=p.jpg></video><map><area href=/m/ alt=x></map>"}),
-            (Strings{"image:p.jpg@24", "link:/m/@54"}));
+            (Strings{"media:v.mp4@11", "image:p.jpg@24", "link:/m/@54"}));
+  // What a video or audio plays, and its captions.
+  EXPECT_EQ(refs({"<audio src=a.mp3></audio><video><source src=/v.webm type=video/webm>"
+                  "<track src=c.vtt><script src=s.js></script></video>"}),
+            (Strings{"media:a.mp3@11", "media:/v.webm@44", "media:c.vtt@79"}));
 }
 
 TEST(HtmlRefs, SrcsetIsReadAsHtmlParsesIt) {
@@ -69,6 +77,14 @@ TEST(HtmlRefs, SrcsetIsReadAsHtmlParsesIt) {
   EXPECT_EQ(urls("a,b.png 1x,c.png,, d.png (x, y) 2x, e.png"),
             (Strings{"a,b.png@0", "c.png@11", "d.png@19", "e.png@36"}));
   EXPECT_EQ(urls(" , ,"), Strings{});
+}
+
+// A link's #fragment goes to the element of that id, else to the <a> of that name (HTML's
+// "indicated part of the document"): any element's id, and only an <a>'s name.
+TEST(HtmlRefs, IdsOfAnyElementAndNamesOfLinks) {
+  EXPECT_EQ(refs({"<a name=\"install\"></a><div id='usage' class=x><p ID=Faq>"
+                  "<input name=q><span id=\"a&amp;b\">"}),
+            (Strings{"id:install@9", "id:usage@31", "id:Faq@52", "id:a&b@80"}));
 }
 
 TEST(HtmlRefs, ATagSpreadOverPiecesIsReadWhole) {

@@ -39,6 +39,18 @@ std::string target(const site::Site& site, const site::LinkTarget& t) {
   return out;
 }
 
+// The warnings of find_broken_links on a site of `files`, with their file and line or without.
+Strings broken_link_warnings(const Files& files, bool placed) {
+  TestSite s(files);
+  const site::Site& site = s.load();
+  Strings out;
+  for (const auto& p : site::find_broken_links(site)) {
+    Diagnostic d = site::describe(site, p, false);
+    out.push_back(placed ? d.format() : d.message);
+  }
+  return out;
+}
+
 TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
   TestSite s(kDocs);
   const site::Site& site = s.load();
@@ -101,14 +113,7 @@ TEST(LinkCheck, AMissingAnchorNamesTheIdItWasLikelyMeantAs) {
       {"content/links.md",
        "---\ntitle: Links\n---\n[a](cli.md#--experimental-flag) [b](cli.md#Setup) "
        "[[cli#setup-]] [c](cli.md#nothing-like-it)\n"}};
-  auto messages = [](const Files& f) {
-    TestSite s(f);
-    const site::Site& site = s.load();
-    Strings out;
-    for (const auto& p : site::find_broken_links(site))
-      out.push_back(site::describe(site, p, false).message);
-    return out;
-  };
+  auto messages = [](const Files& f) { return broken_link_warnings(f, false); };
   auto meant = [](std::string_view target, std::string_view id) {
     return fmt::format(
         "link to missing anchor '{}': the page has no heading with that id, but one with the "
@@ -129,6 +134,40 @@ TEST(LinkCheck, AMissingAnchorNamesTheIdItWasLikelyMeantAs) {
       "---\ntitle: Links\n---\n[a](cli.md#experimental-flag) [c](cli.md#nothing-like-it)\n";
   EXPECT_EQ(messages(github),
             (Strings{meant("cli.md#experimental-flag", "--experimental-flag"), nothing}));
+}
+
+// Where raw HTML is published (the default), a link's #fragment may go to any element's id or
+// an <a name>, as in a browser, and raw HTML's links are checked too; where it is not, those
+// ids are not on the page, and the warning says why.
+TEST(LinkCheck, RawHtmlIdsAreAnchorsWhereRawHtmlIsPublished) {
+  Files files = {
+      {"content/a.md",
+       "---\ntitle: A\n---\n<a name=\"install\"></a>\n\n## Installing\n\n"
+       "<div id=\"usage\">\n\nText [up](#install).\n\n</div>\n\n"
+       "<p><a href=\"#usage\">u</a> <a href=\"/a/#%69nstall\">i</a> <a href=\"#gone\">g</a></p>\n"},
+      {"content/b.md",
+       "---\ntitle: B\n---\n[i](a.md#install) [u](a.md#usage) [[a#usage]] [n](a.md#nothing)\n"}};
+  auto messages = [](const Files& f) { return broken_link_warnings(f, true); };
+  const std::string nothing =
+      "content/b.md:4: warning: link to missing anchor 'a.md#nothing': the page has no heading "
+      "with that id; fix the anchor or add {#id} to a heading";
+  // Raw HTML's own links go where a browser goes, to a fragment decoded.
+  EXPECT_EQ(messages(files),
+            (Strings{"content/a.md:14: warning: link to missing anchor '#gone': the page has "
+                     "no heading with that id; fix the anchor or add {#id} to a heading",
+                     nothing}));
+  files["bengal.toml"] = "[markdown]\nunsafe = false\n";
+  auto unpublished = [](std::string_view at, std::string_view target) {
+    return fmt::format(
+        "{}: warning: link to missing anchor '{}': the page's raw HTML has an element with that "
+        "id, but raw HTML is not published; set [markdown] unsafe = true to publish it, or add "
+        "{{#id}} to a heading",
+        at, target);
+  };
+  EXPECT_EQ(messages(files), (Strings{unpublished("content/a.md:10", "#install"),
+                                      unpublished("content/b.md:4", "a.md#install"),
+                                      unpublished("content/b.md:4", "a.md#usage"), nothing,
+                                      unpublished("content/b.md:4", "a#usage")}));
 }
 
 // A browser decodes a link's path before it looks for the file, and "#top" is the top of any
@@ -305,7 +344,7 @@ TEST(LinkCheck, ARawHtmlLinkToAPageIsAnEdgeOfTheGraph) {
        "<a href=\"https://x.example/docs/f/\">f</a> <a href=\"#top\">top</a></p>\n"},
       {"content/b.md", "---\ntitle: B\n---\nB.\n"},
       {"content/c.md", "---\ntitle: C\n---\nC.\n"},
-      {"content/d.md", "---\ntitle: D\n---\nD.\n"},
+      {"content/d.md", "---\ntitle: D\n---\n## Y\n"},
       {"content/e.md", "---\ntitle: E\n---\nE.\n"},
       {"content/f.md", "---\ntitle: F\n---\nF.\n"}};
   auto linked = [](const Files& f) {
@@ -420,6 +459,7 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
                   "  <a href=\"b.md\">b</a> <a href=\"../b/#x\">up</a> <a href=\"#top\">top</a>\n"
                   "  <!-- <a href=\"/commented/\">c</a> -->\n"
                   "  <picture><source srcset=\"/img/dark.png 1x, /img/ok.png 2x\"></picture>\n"
+                  "  <video src=\"/media/gone.mp4\"><track src=\"/img/ok.png\"></video>\n"
                   "</p>\n"}};
   TestSite s(files);
   s.build();
@@ -434,7 +474,11 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
             (Strings{warning("4:43", "link to '/nowhere/'", "link"),
                      warning("8:13", "image '/img/gone.png'", "image's source"),
                      warning("9:12", "link to 'b.md' (from this page's URL, /docs/a/b.md)", "link"),
-                     warning("11:28", "image '/img/dark.png'", "image's source")}));
+                     // A page's fragment is checked as a Markdown link's anchor is.
+                     "content/docs/a.md:9:33: warning: link to missing anchor '../b/#x': the "
+                     "page has no heading with that id; fix the anchor or add {#id} to a heading",
+                     warning("11:28", "image '/img/dark.png'", "image's source"),
+                     warning("12:15", "media file '/media/gone.mp4'", "element's src")}));
 
   files["bengal.toml"] += "\n[markdown]\nunsafe = false\n";
   TestSite safe(files);

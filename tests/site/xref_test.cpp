@@ -30,7 +30,7 @@ TEST(Xref, AnchorChecksScaleToLargePages) {
   constexpr size_t kCount = 20000;
   content::PageTable table = two_pages(kCount);
   std::vector<PageId> pages = {0, 1};
-  XrefIndex index(table, pages);
+  XrefIndex index(table, pages, true);
   size_t resolved = 0, missing = 0;
   for (size_t i = 0; i < kCount; ++i) {
     // Every heading, last first, and as many that do not exist.
@@ -46,7 +46,7 @@ TEST(Xref, AnchorChecksScaleToLargePages) {
 TEST(Xref, AnchorsOfThisPageAndOfPagesWithout) {
   content::PageTable table = two_pages(3);
   std::vector<PageId> pages = {0, 1};
-  XrefIndex index(table, pages);
+  XrefIndex index(table, pages, true);
   EXPECT_EQ(index.resolve_link(1, "#h2").status, LinkTarget::Status::kResolved);
   EXPECT_EQ(index.resolve_link(1, "#h3").status, LinkTarget::Status::kMissingAnchor);
   EXPECT_EQ(index.resolve_link(1, "#").status, LinkTarget::Status::kResolved);

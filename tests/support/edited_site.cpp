@@ -29,6 +29,9 @@ constexpr std::array kCategories = {"howto", "reference", "story"};
 // Pages stay between the bounds, and drift back towards the middle: deletes and removed
 // sections outnumber adds, so below kTypicalPages half the deletes add a page instead.
 constexpr size_t kMinPages = 25, kTypicalPages = 40, kMaxPages = 60;
+// A paragraph of raw HTML whose id is an anchor of its page, as a heading's is: links to
+// "#spot" resolve while the page has one.
+constexpr std::string_view kSpot = "<p id=\"spot\">";
 
 std::string joined_with(const std::vector<std::string>& items, const char* separator) {
   std::string out;
@@ -111,9 +114,11 @@ std::string EditedSite::random_link() {
   const Page& target = random_page();
   std::string link = page_path(target).substr(8);
   if (pick(3) != 0) return link;
-  std::vector<std::string> headings;
-  for (const auto& para : target.paragraphs)
+  std::vector<std::string> headings;  // and raw HTML's ids, anchors as they are
+  for (const auto& para : target.paragraphs) {
     if (para.starts_with("## ")) headings.push_back(para.substr(3));
+    if (para.starts_with(kSpot)) headings.emplace_back("spot");
+  }
   // "## Word Word" has the id "word-word".
   std::string anchor =
       headings.empty() || pick(4) == 0 ? "no-such-heading" : headings[pick(headings.size())];
@@ -178,11 +183,15 @@ SiteEdit EditedSite::edit_body() {
       p.paragraphs[i] += " " + words(2, 6);
       how = "sentence appended";
       break;
-    case 2:
+    case 2: {
+      size_t kind = pick(8);  // a heading, a raw HTML element with an id, or text
       p.paragraphs.insert(p.paragraphs.begin() + static_cast<long>(i),
-                          pick(4) == 0 ? "## " + capitalized_words(2) : words(5, 15));
+                          kind < 2   ? "## " + capitalized_words(2)
+                          : kind < 3 ? std::string(kSpot) + words(2, 4) + "</p>"
+                                     : words(5, 15));
       how = "paragraph added";
       break;
+    }
     default:
       if (p.paragraphs.size() > 1) {
         p.paragraphs.erase(p.paragraphs.begin() + static_cast<long>(i));

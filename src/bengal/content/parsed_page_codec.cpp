@@ -239,6 +239,9 @@ void body_scan_fields(IO& io, S& scan) {
   numbers_field(io, scan.html_link_lines);
   strings_field(io, scan.html_images);
   numbers_field(io, scan.html_image_lines);
+  strings_field(io, scan.html_media);
+  numbers_field(io, scan.html_media_lines);
+  strings_field(io, scan.html_ids);
   strings_field(io, scan.media);
   numbers_field(io, scan.media_lines);
   strings_field(io, scan.anchors);

@@ -85,27 +85,22 @@ namespace {
 void add_page(const site::Site& site, PageId id, std::vector<Edge>& found,
               std::vector<site::LinkProblem>* broken, std::vector<site::SiteLink>* site_paths) {
   const auto& t = site.table;
-  site::for_each_link(
-      site, id,
-      [&](StrId target_id, std::string_view target, uint32_t line, const site::LinkTarget& r) {
-        if (r.status == site::LinkTarget::Status::kResolved)
-          found.push_back({id, r.page, EdgeKind::kLink});
-        else if (broken != nullptr && site::is_broken(r.status))
-          broken->push_back({id, line, std::string(target), r.status});
-        else if (site_paths != nullptr && site::is_site_link(target))
-          site_paths->push_back({id, line, target_id, site::RefKind::kLink});
-      });
+  // An edge for a link resolved, a problem for one broken; `markdown`: a Markdown or wiki link
+  // that is neither, to a site path, is checked once every output is claimed.
+  auto take = [&](bool markdown, StrId target_id, std::string_view target, uint32_t line,
+                  const site::LinkTarget& r) {
+    if (r.status == site::LinkTarget::Status::kResolved)
+      found.push_back({id, r.page, EdgeKind::kLink});
+    else if (broken != nullptr && site::is_broken(r.status))
+      broken->push_back({id, line, std::string(target), r.status});
+    else if (markdown && site_paths != nullptr && site::is_site_link(target))
+      site_paths->push_back({id, line, target_id, site::RefKind::kLink});
+  };
+  site::for_each_link(site, id, std::bind_front(take, true));
+  // Raw HTML's <a href> to a page links to it as a Markdown link does, where raw HTML is
+  // published. Its site paths are all checked as written, below.
+  site::for_each_html_link(site, id, std::bind_front(take, false));
   const content::PageExtras& e = t.extras_of(t.pages[id]);
-  // Raw HTML is published only with [markdown] unsafe. Its <a href> to a page links to it as
-  // a Markdown link does.
-  if (site.config.markdown_unsafe) {
-    for (StrId link : t.list(e.html_links)) {
-      std::string_view target = t.str(link);
-      if (!site::is_site_link(target)) continue;
-      if (PageId to = site::page_of_html_link(site, id, target); to != kNoPage)
-        found.push_back({id, to, EdgeKind::kLink});
-    }
-  }
   if (site_paths != nullptr) {
     auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind,
                    bool as_written = false) {
@@ -123,6 +118,7 @@ void add_page(const site::Site& site, PageId id, std::vector<Edge>& found,
     if (site.config.markdown_unsafe) {
       add(e.html_links, e.html_link_lines, site::RefKind::kLink, true);
       add(e.html_images, e.html_image_lines, site::RefKind::kImage, true);
+      add(e.html_media, e.html_media_lines, site::RefKind::kMedia, true);
     }
   }
   if (t.pages[id].kind != content::PageKind::kPage) {

@@ -70,9 +70,9 @@ class LinkGraph {
 // index (links to a missing page or anchor are not edges), section -> child, prev/next.
 // With `broken`, the links it could not resolve go there, as find_broken_links lists them;
 // with `site_paths`, the site links that name no page ("/img/a.png", "/tags/go/", "a.pdf"),
-// then each page's image sources that are site links, and with [markdown] unsafe its raw
-// HTML's <a href> and <img src> that are, for site::find_unpublished_paths once every output
-// is claimed.
+// then each page's image sources and media files that are site links, and with [markdown]
+// unsafe its raw HTML's <a href>, <img src> and <video src> that are, for
+// site::find_unpublished_paths once every output is claimed.
 LinkGraph build_link_graph(const site::Site& site, std::vector<site::LinkProblem>* broken = nullptr,
                            std::vector<site::SiteLink>* site_paths = nullptr);
 

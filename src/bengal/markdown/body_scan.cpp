@@ -1,5 +1,8 @@
 // The discovery-time scan of a page body: one md4c parse that builds no HTML, collecting what
 // the index needs so the body itself can be dropped.
+#include <algorithm>
+#include <iterator>
+
 #include <xxhash.h>
 
 #include "bengal/markdown/directive_markup.hpp"
@@ -311,10 +314,16 @@ class Scanner {
   }
 
   void html_ref(HtmlRefKind kind, std::string_view value, const char* at) {
-    bool link = kind == HtmlRefKind::kLink;
-    (link ? out_.html_links : out_.html_images).emplace_back(value);
-    (link ? out_.html_link_lines : out_.html_image_lines)
-        .push_back(in_input(at) ? line_at(at) : line_);
+    if (kind == HtmlRefKind::kId) {
+      if (!value.empty()) out_.html_ids.emplace_back(value);  // no element has the empty id
+      return;
+    }
+    auto [refs, lines] =
+        kind == HtmlRefKind::kLink    ? std::tie(out_.html_links, out_.html_link_lines)
+        : kind == HtmlRefKind::kImage ? std::tie(out_.html_images, out_.html_image_lines)
+                                      : std::tie(out_.html_media, out_.html_media_lines);
+    refs.emplace_back(value);
+    lines.push_back(in_input(at) ? line_at(at) : line_);
   }
 
   // A role's text is what the page shows: "Ctrl+C", "HTML" (not its expansion), no icon name,
@@ -492,6 +501,8 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
     append(out.images, out.image_lines, note.images, note.image_lines);
     append(out.html_links, out.html_link_lines, note.html_links, note.html_link_lines);
     append(out.html_images, out.html_image_lines, note.html_images, note.html_image_lines);
+    append(out.html_media, out.html_media_lines, note.html_media, note.html_media_lines);
+    std::move(note.html_ids.begin(), note.html_ids.end(), std::back_inserter(out.html_ids));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 #include "bengal/markdown/html_refs.hpp"
 
+#include <optional>
+
 #include "bengal/markdown/entities.hpp"
 
 namespace bengal::markdown {
@@ -27,22 +29,29 @@ std::string_view raw_text_end(std::string_view tag) {
 }  // namespace
 
 void HtmlRefScanner::end_value(const Found& found) {
-  enum class Holds { kNothing, kLink, kImage, kImages };
-  Holds holds = Holds::kNothing;
-  if ((tag_ == "a" || tag_ == "area") && attr_ == "href")
-    holds = Holds::kLink;
-  else if ((tag_ == "img" && attr_ == "src") || (tag_ == "video" && attr_ == "poster"))
-    holds = Holds::kImage;
-  else if ((tag_ == "img" || tag_ == "source") && attr_ == "srcset")
-    holds = Holds::kImages;  // <picture>'s <source srcset> (a README's logo for dark mode)
-  if (holds == Holds::kNothing) return;
+  std::optional<HtmlRefKind> kind;
+  bool srcset = false;  // a list of image URLs
+  if ((tag_ == "a" || tag_ == "area") && attr_ == "href") {
+    kind = HtmlRefKind::kLink;
+  } else if (attr_ == "id" || (tag_ == "a" && attr_ == "name")) {
+    kind = HtmlRefKind::kId;
+  } else if ((tag_ == "img" && attr_ == "src") || (tag_ == "video" && attr_ == "poster")) {
+    kind = HtmlRefKind::kImage;
+  } else if (attr_ == "src" &&
+             (tag_ == "video" || tag_ == "audio" || tag_ == "source" || tag_ == "track")) {
+    kind = HtmlRefKind::kMedia;
+  } else if ((tag_ == "img" || tag_ == "source") && attr_ == "srcset") {
+    kind = HtmlRefKind::kImage;  // <picture>'s <source srcset> (a README's logo for dark mode)
+    srcset = true;
+  }
+  if (!kind) return;
   // Values are rarely more than a path: decoded only when they hold a reference, and then
   // every reference found in them is placed at the value's start.
   bool plain = value_.find('&') == std::string::npos;
   std::string decoded = plain ? std::string() : decode_references(value_);
   std::string_view value = plain ? std::string_view(value_) : std::string_view(decoded);
-  if (holds != Holds::kImages) {
-    found(holds == Holds::kLink ? HtmlRefKind::kLink : HtmlRefKind::kImage, value, value_at_);
+  if (!srcset) {
+    found(*kind, value, value_at_);
     return;
   }
   for_each_srcset_url(value, [&](std::string_view url, size_t offset) {

@@ -1,5 +1,5 @@
-// References in the raw HTML of a Markdown page (links and images: see HtmlRefKind), found as
-// a browser's tokenizer finds attributes, so that the site-link check reads them as it reads
+// References in the raw HTML of a Markdown page (links, images, media, ids: see HtmlRefKind), found
+// as a browser's tokenizer finds attributes, so that the site-link check reads them as it reads
 // Markdown's links and images. md4c hands raw HTML over in pieces (a line of an HTML block,
 // one inline tag), and a tag may spread over several: the scanner is fed piece by piece and
 // keeps its place between them.
@@ -15,6 +15,9 @@ namespace bengal::markdown {
 enum class HtmlRefKind : uint8_t {
   kLink,   // <a href>, <area href>
   kImage,  // <img src>, each URL of <img srcset> and <source srcset>, <video poster>
+  kId,     // any element's id, and <a name>: where a link's #fragment goes (HTML's "indicated
+           // part of the document")
+  kMedia,  // <video src>, <audio src>, <source src> (of a video or audio), <track src>
 };
 
 // Each URL of a `srcset` value ("a.png 1x, b.png 2x", "a.png 480w, b@2x.png 960w") with its

@@ -297,7 +297,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   // The cross-reference index reads only the table, so it is made while the pages are sorted
   // and grouped into sections and terms, which read nothing it writes.
   tbb::task_group xref;
-  xref.run([&] { site.xref = XrefIndex(site.table, site.rendered_); });
+  xref.run([&] { site.xref = XrefIndex(site.table, site.rendered_, site.config.markdown_unsafe); });
   site.regular_pages = std::move(regular);
   // page_order_less is a total order (source paths differ): any sort gives one result. Sorted
   // once here, the pages fall into their sections' lists and their terms' in order.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -12,23 +13,58 @@
 
 namespace bengal::site {
 
-void for_each_link(
-    const Site& site, PageId id,
-    const std::function<void(StrId, std::string_view, uint32_t, const LinkTarget&)>& fn) {
+namespace {
+
+using LinkFn = std::function<void(StrId, std::string_view, uint32_t, const LinkTarget&)>;
+
+// Calls `fn` for each of a page's `targets` (with their `lines`), resolved by `resolve`.
+template <typename Resolve>
+void for_each_target(const Site& site, content::StrRange targets, content::StrRange lines,
+                     Resolve resolve, const LinkFn& fn) {
   const auto& t = site.table;
-  const auto& m = t.pages[id];
-  auto each = [&](content::StrRange targets, content::StrRange lines, bool wiki) {
-    auto names = t.list(targets);
-    auto nums = t.number_list(lines);
-    for (size_t i = 0; i < names.size(); ++i) {
-      std::string_view target = t.str(names[i]);
-      fn(names[i], target, i < nums.size() ? nums[i] : 0,
-         wiki ? site.xref.resolve_wiki(id, target) : site.xref.resolve_link(id, target));
-    }
-  };
-  each(m.links, m.link_lines, false);
-  const content::PageExtras& e = t.extras_of(m);
-  each(e.wiki_links, e.wiki_link_lines, true);
+  auto names = t.list(targets);
+  auto nums = t.number_list(lines);
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string_view target = t.str(names[i]);
+    fn(names[i], target, i < nums.size() ? nums[i] : 0, resolve(target));
+  }
+}
+
+}  // namespace
+
+void for_each_link(const Site& site, PageId id, const LinkFn& fn) {
+  const auto& m = site.table.pages[id];
+  for_each_target(
+      site, m.links, m.link_lines,
+      [&](std::string_view target) { return site.xref.resolve_link(id, target); }, fn);
+  const content::PageExtras& e = site.table.extras_of(m);
+  for_each_target(
+      site, e.wiki_links, e.wiki_link_lines,
+      [&](std::string_view target) { return site.xref.resolve_wiki(id, target); }, fn);
+}
+
+void for_each_html_link(const Site& site, PageId id, const LinkFn& fn) {
+  if (!site.config.markdown_unsafe) return;
+  const content::PageExtras& e = site.table.extras_of(site.table.pages[id]);
+  for_each_target(
+      site, e.html_links, e.html_link_lines,
+      [&](std::string_view target) { return resolve_html_link(site, id, target); }, fn);
+}
+
+LinkTarget resolve_html_link(const Site& site, PageId from, std::string_view target) {
+  PageId page = kNoPage;
+  if (target.starts_with('#'))
+    page = from;
+  else if (is_site_link(target))
+    page = page_of_html_link(site, from, target);
+  if (page == kNoPage) return {};
+  size_t hash = target.find('#');
+  if (hash == std::string_view::npos) return site.xref.with_anchor(page, {});
+  // As a browser finds the element: by the fragment decoded.
+  std::string_view fragment = target.substr(hash + 1);
+  std::string decoded;
+  if (fragment.find('%') != std::string_view::npos) fragment = decoded = percent_decoded(fragment);
+  return site.xref.with_anchor(page, fragment);
 }
 
 bool is_broken(LinkTarget::Status status) {
@@ -124,11 +160,11 @@ std::vector<LinkProblem> find_broken_links(const Site& site) {
   ColdPass cold(site.table.strings);  // links as written are cold text
   for (PageId id : site.rendered()) {
     cold.next();
-    for_each_link(site, id,
-                  [&](StrId, std::string_view target, uint32_t line, const LinkTarget& r) {
-                    if (is_broken(r.status))
-                      problems.push_back({id, line, std::string(target), r.status});
-                  });
+    auto check = [&](StrId, std::string_view target, uint32_t line, const LinkTarget& r) {
+      if (is_broken(r.status)) problems.push_back({id, line, std::string(target), r.status});
+    };
+    for_each_link(site, id, check);
+    for_each_html_link(site, id, check);
   }
   return problems;
 }
@@ -258,14 +294,47 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
 
 namespace {
 
-// The heading id a link to a missing anchor was likely meant as (XrefIndex::similar_anchor),
-// or empty. The problem does not say whether the link was Markdown's or a wiki link: the one
-// that reads it as a missing anchor of a page is the one.
-std::string_view similar_anchor(const Site& site, const LinkProblem& p) {
+// The page and anchor of a link to a missing anchor. The problem does not say whether the link
+// was Markdown's, a wiki link or raw HTML's: the one that reads it as a missing anchor of a
+// page is the one.
+std::optional<LinkTarget> missing_anchor(const Site& site, const LinkProblem& p) {
   LinkTarget t = site.xref.resolve_link(p.page, p.target);
   if (t.status != LinkTarget::Status::kMissingAnchor) t = site.xref.resolve_wiki(p.page, p.target);
-  if (t.status != LinkTarget::Status::kMissingAnchor) return {};
-  return site.xref.similar_anchor(t.page, t.anchor);
+  if (t.status != LinkTarget::Status::kMissingAnchor) t = resolve_html_link(site, p.page, p.target);
+  if (t.status != LinkTarget::Status::kMissingAnchor) return std::nullopt;
+  return t;
+}
+
+// Whether the page's raw HTML has the missing anchor as an id, left out as raw HTML is not
+// published: a README's <a name="install"></a> over a heading.
+bool in_unpublished_html(const Site& site, const LinkTarget& t) {
+  if (site.config.markdown_unsafe) return false;
+  const content::PageTable& table = site.table;
+  auto ids = table.list(table.extras_of(table.pages[t.page]).html_ids);
+  return std::any_of(ids.begin(), ids.end(), [&](StrId id) { return table.str(id) == t.anchor; });
+}
+
+std::string missing_anchor_message(const Site& site, const LinkProblem& p) {
+  std::optional<LinkTarget> t = missing_anchor(site, p);
+  if (t && in_unpublished_html(site, *t)) {
+    return fmt::format(
+        "link to missing anchor '{}': the page's raw HTML has an element with that id, but raw "
+        "HTML is not published; set [markdown] unsafe = true to publish it, or add {{#id}} to a "
+        "heading",
+        p.target);
+  }
+  if (std::string_view similar = t ? site.xref.similar_anchor(t->page, t->anchor) : "";
+      !similar.empty()) {
+    return fmt::format(
+        "link to missing anchor '{}': the page has no heading with that id, but one with the id "
+        "'{}'; write that (GitHub and bengal write heading ids differently: [markdown] "
+        "heading_ids chooses the rule)",
+        p.target, similar);
+  }
+  return fmt::format(
+      "link to missing anchor '{}': the page has no heading with that id; fix the anchor or add "
+      "{{#id}} to a heading",
+      p.target);
 }
 
 std::string message_of(const Site& site, const LinkProblem& p) {
@@ -274,9 +343,11 @@ std::string message_of(const Site& site, const LinkProblem& p) {
         p.target.starts_with('/')
             ? std::string()
             : fmt::format(" (from this page's URL, {})", site_path_of(site, p.page, p.target));
-    auto [what, fix] = p.kind == RefKind::kImage   ? std::pair{"image", "image's source"}
-                       : p.kind == RefKind::kMedia ? std::pair{"media file", "directive's path"}
-                                                   : std::pair{"link to", "link"};
+    auto [what, fix] =
+        p.kind == RefKind::kImage ? std::pair{"image", "image's source"}
+        : p.kind == RefKind::kMedia
+            ? std::pair{"media file", p.as_written ? "element's src" : "directive's path"}
+            : std::pair{"link to", "link"};
     if (is_outside_base_path(site, p.target, p.as_written)) {
       const std::string& base = site.config.base_path;
       return fmt::format(
@@ -305,19 +376,7 @@ std::string message_of(const Site& site, const LinkProblem& p) {
         "external_refs.templates in the config, such as {} = \"https://example.org/{{target}}\"",
         p.target, ext.project, ext.project);
   }
-  if (p.status == LinkTarget::Status::kMissingAnchor) {
-    if (std::string_view similar = similar_anchor(site, p); !similar.empty()) {
-      return fmt::format(
-          "link to missing anchor '{}': the page has no heading with that id, but one with the "
-          "id '{}'; write that (GitHub and bengal write heading ids differently: [markdown] "
-          "heading_ids chooses the rule)",
-          p.target, similar);
-    }
-    return fmt::format(
-        "link to missing anchor '{}': the page has no heading with that id; fix the anchor or "
-        "add {{#id}} to a heading",
-        p.target);
-  }
+  if (p.status == LinkTarget::Status::kMissingAnchor) return missing_anchor_message(site, p);
   if (p.target.starts_with("id:")) {
     return fmt::format("link to missing page '{}': no page has the front matter id '{}'", p.target,
                        p.target.substr(3));

@@ -71,6 +71,16 @@ std::string site_path_of(const Site& site, PageId page, std::string_view target)
 // The page a link of raw HTML goes to, as a browser goes: the page served at its site path
 // ("../guide/", "/docs/guide", "/docs/guide/?x#y"); kNoPage for a file or nothing.
 PageId page_of_html_link(const Site& site, PageId page, std::string_view target);
+// A link of raw HTML written in page `from`, as a browser follows it: to a page
+// (page_of_html_link; "#x" is `from`), resolved, or a missing anchor when the page has no
+// element of its #fragment (decoded); external for anything else, which the site-path check
+// reads (find_unpublished_paths).
+LinkTarget resolve_html_link(const Site& site, PageId from, std::string_view target);
+// Calls `fn` as for_each_link does for each <a href> of page `id`'s raw HTML, resolved by
+// resolve_html_link, where raw HTML is published ([markdown] unsafe).
+void for_each_html_link(
+    const Site& site, PageId id,
+    const std::function<void(StrId, std::string_view, uint32_t, const LinkTarget&)>& fn);
 
 // The output file a site path names, relative to the output folder, as a static server finds
 // it: "/a/b/" -> "a/b/index.html", "/" -> "index.html", "/a/b.png" -> "a/b.png", a query and
@@ -90,7 +100,8 @@ bool is_outside_base_path(const Site& site, std::string_view path, bool as_writt
 // kExternal. Only once every output is claimed in site.outputs (after the aliases).
 std::vector<LinkProblem> find_unpublished_paths(const Site& site, std::span<const SiteLink> links);
 
-// Every broken link of the rendered pages, in page id then line order.
+// Every broken link of the rendered pages, by page id; a page's Markdown links, then its wiki
+// links, then its raw HTML's links (for_each_link, for_each_html_link).
 std::vector<LinkProblem> find_broken_links(const Site& site);
 
 // Sets each problem's column: where its target stands on its line of the page's file, which

@@ -62,7 +62,7 @@ PageId lookup(const Map& map, const Key& key) {
 
 }  // namespace
 
-XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pages)
+XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pages, bool raw_html)
     : table_(&table) {
   // Sized once: growing them a rehash at a time was a third of their cost at 50K pages.
   paths_.reserve(pages.size() * 2);
@@ -86,17 +86,23 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
     for (StrId t : table.list(table.extras_of(m).targets)) targets_.emplace(table.str(t), id);
     urls_.add(table, id, PageKey::kUrl, false);
   }
+  // A page's anchors: its heading ids (and targets), then its raw HTML's ids when published.
+  auto html_ids = [&](PageId id) {
+    return raw_html ? table.extras_of(table.pages[id]).html_ids : content::StrRange{};
+  };
   anchor_offsets_.assign(table.pages.size() + 1, 0);
-  for (PageId id : pages) anchor_offsets_[id + 1] = table.pages[id].anchors.count;
+  for (PageId id : pages)
+    anchor_offsets_[id + 1] = table.pages[id].anchors.count + html_ids(id).count;
   for (size_t i = 0; i < table.pages.size(); ++i) anchor_offsets_[i + 1] += anchor_offsets_[i];
   sorted_anchors_.resize(anchor_offsets_.back());
-  ColdPass cold(table.strings);  // heading ids are cold text
+  ColdPass cold(table.strings);  // anchors are cold text
   for (PageId id : pages) {
-    auto list = table.list(table.pages[id].anchors);
+    auto headings = table.list(table.pages[id].anchors);
+    auto html = table.list(html_ids(id));
     auto first = sorted_anchors_.begin() + anchor_offsets_[id];
-    std::copy(list.begin(), list.end(), first);
-    std::sort(first, first + static_cast<std::ptrdiff_t>(list.size()),
-              [&](StrId a, StrId b) { return table.str(a) < table.str(b); });
+    auto last =
+        std::copy(html.begin(), html.end(), std::copy(headings.begin(), headings.end(), first));
+    std::sort(first, last, [&](StrId a, StrId b) { return table.str(a) < table.str(b); });
     cold.next();
   }
 }

@@ -1,7 +1,7 @@
 // The cross-reference index: finds the page a link means. Keys are source paths (with and
 // without ".md"; a bundle or section also by its folder), slugs, front matter `id`s and URLs;
-// anchors are checked against each page's heading ids (sorted, so each check is a binary
-// search). Built from PageMeta only.
+// anchors are checked against each page's heading ids, and where raw HTML is published its ids
+// too (sorted, so each check is a binary search). Built from PageMeta only.
 #pragma once
 
 #include <string>
@@ -31,7 +31,8 @@ using markdown::parse_external_ref;
 class XrefIndex {
  public:
   XrefIndex() = default;
-  XrefIndex(const content::PageTable& table, std::span<const PageId> pages);
+  // `raw_html`: raw HTML is published ([markdown] unsafe), so its ids and <a name>s are anchors.
+  XrefIndex(const content::PageTable& table, std::span<const PageId> pages, bool raw_html);
 
   // A Markdown link destination written in page `from`: "../a.md#x", "a.md", "#x",
   // "/docs/intro/", percent-encoded or not ("my%20page.md"). Links with a scheme, and site
@@ -62,10 +63,13 @@ class XrefIndex {
   // to compare each (a hint must not cost a hostile page's build minutes).
   std::string_view similar_anchor(PageId page, std::string_view anchor) const;
 
+  // `page` at `anchor` (decoded, without '#'): resolved, or a missing anchor when the page has
+  // no such anchor; resolved at once for no anchor.
+  LinkTarget with_anchor(PageId page, std::string_view anchor) const;
+
  private:
   // `dest` (decoded, without its query and anchor) from page `from`.
   LinkTarget resolve_path(PageId from, std::string_view dest, std::string_view anchor) const;
-  LinkTarget with_anchor(PageId page, std::string_view anchor) const;
 
   const content::PageTable* table_ = nullptr;
   // Keys are the table's texts (page_key_index.hpp), which outlive the index.
@@ -77,7 +81,7 @@ class XrefIndex {
   std::unordered_map<std::string, std::string> indexes_;    // external_refs.indexes
   PageKeyIndex urls_;
   PageKeyIndex stems_;  // file names without .md, when unique
-  // Heading ids of each page sorted by text, found by binary search: a link's anchor check is
+  // Anchors of each page sorted by text, found by binary search: a link's anchor check is
   // O(log headings), so 100K links to a page of 100K headings stay cheap. CSR by page id.
   std::vector<uint32_t> anchor_offsets_;
   std::vector<StrId> sorted_anchors_;
