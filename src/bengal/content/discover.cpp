@@ -14,6 +14,7 @@
 #include "bengal/content/front_matter.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/content/parsed_page.hpp"
+#include "bengal/core/memory.hpp"
 #include "bengal/markdown/markdown.hpp"
 
 namespace fs = std::filesystem;
@@ -456,6 +457,7 @@ DiscoveredSite discover_pages(const DiscoverOptions& options, Diagnostics& diagn
     }
   }
   site.table.pages.reserve(order.size());
+  advise_huge_pages(site.table.pages.data(), site.table.pages.capacity() * sizeof(PageMeta));
   // The generated 50K-page corpus has 15 strings a page, 2 of them interned (source path,
   // folder, URL, terms); a site with more grows the pool from there.
   site.table.strings.reserve(order.size() * 16, order.size() * 2);

@@ -2,14 +2,27 @@
 
 #include <algorithm>
 
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 
 #include <fmt/format.h>
 
 namespace bengal {
+
+void advise_huge_pages(const void* data, size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  // madvise takes a mutable pointer, though advice changes no byte.
+  char* at = static_cast<char*>(const_cast<void*>(data));
+  size_t lead = (kHuge - reinterpret_cast<uintptr_t>(at) % kHuge) % kHuge;
+  if (bytes < lead) return;
+  size_t whole = (bytes - lead) / kHuge * kHuge;
+  // A kernel without transparent huge pages refuses the advice: the pages stay small.
+  if (whole > 0) madvise(at + lead, whole, MADV_HUGEPAGE);
+}
 
 size_t current_rss_bytes() {
   std::FILE* f = std::fopen("/proc/self/statm", "r");

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "bengal/core/memory.hpp"
 #include "bengal/core/spill_file.hpp"
 
 namespace bengal {
@@ -91,6 +92,7 @@ size_t StringPool::find_slot(std::string_view s, uint64_t hash) const {
 
 void StringPool::reserve(size_t ids, size_t interned) {
   entries_.reserve(ids);
+  advise_huge_pages(entries_.data(), entries_.capacity() * sizeof(const char*));
   // At most half full, as intern() keeps it.
   size_t slots = std::bit_ceil(std::max<size_t>(interned * 2, 16));
   if (slots > slots_.size()) grow_index(slots);
