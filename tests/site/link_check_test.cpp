@@ -144,7 +144,8 @@ TEST(LinkCheck, RawHtmlIdsAreAnchorsWhereRawHtmlIsPublished) {
       {"content/a.md",
        "---\ntitle: A\n---\n<a name=\"install\"></a>\n\n## Installing\n\n"
        "<div id=\"usage\">\n\nText [up](#install).\n\n</div>\n\n"
-       "<p><a href=\"#usage\">u</a> <a href=\"/a/#%69nstall\">i</a> <a href=\"#gone\">g</a></p>\n"},
+       "<p><a href=\"#usage\">u</a> <a href=\"/a/#%69nstall\">i</a> <a href=\"#gone\">g</a> "
+       "<a href=\"?tab=2#usage\">t</a> <a href=\"?tab=2#lost\">l</a></p>\n"},
       {"content/b.md",
        "---\ntitle: B\n---\n[i](a.md#install) [u](a.md#usage) [[a#usage]] [n](a.md#nothing)\n"}};
   auto messages = [](const Files& f) { return broken_link_warnings(f, true); };
@@ -155,6 +156,8 @@ TEST(LinkCheck, RawHtmlIdsAreAnchorsWhereRawHtmlIsPublished) {
   EXPECT_EQ(messages(files),
             (Strings{"content/a.md:14: warning: link to missing anchor '#gone': the page has "
                      "no heading with that id; fix the anchor or add {#id} to a heading",
+                     "content/a.md:14: warning: link to missing anchor '?tab=2#lost': the page "
+                     "has no heading with that id; fix the anchor or add {#id} to a heading",
                      nothing}));
   files["bengal.toml"] = "[markdown]\nunsafe = false\n";
   auto unpublished = [](std::string_view at, std::string_view target) {

@@ -53,8 +53,8 @@ void for_each_html_link(const Site& site, PageId id, const LinkFn& fn) {
 
 LinkTarget resolve_html_link(const Site& site, PageId from, std::string_view target) {
   PageId page = kNoPage;
-  if (target.starts_with('#'))
-    page = from;
+  if (target.starts_with('#') || target.starts_with('?'))
+    page = from;  // "#x", "?tab=2#x": this page
   else if (is_site_link(target))
     page = page_of_html_link(site, from, target);
   if (page == kNoPage) return {};

@@ -72,8 +72,8 @@ std::string site_path_of(const Site& site, PageId page, std::string_view target)
 // ("../guide/", "/docs/guide", "/docs/guide/?x#y"); kNoPage for a file or nothing.
 PageId page_of_html_link(const Site& site, PageId page, std::string_view target);
 // A link of raw HTML written in page `from`, as a browser follows it: to a page
-// (page_of_html_link; "#x" is `from`), resolved, or a missing anchor when the page has no
-// element of its #fragment (decoded); external for anything else, which the site-path check
+// (page_of_html_link; "#x" and "?tab=2#x" are `from`), resolved, or a missing anchor when the page
+// has no element of its #fragment (decoded); external for anything else, which the site-path check
 // reads (find_unpublished_paths).
 LinkTarget resolve_html_link(const Site& site, PageId from, std::string_view target);
 // Calls `fn` as for_each_link does for each <a href> of page `id`'s raw HTML, resolved by
