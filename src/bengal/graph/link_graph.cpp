@@ -85,21 +85,37 @@ namespace {
 void add_page(const site::Site& site, PageId id, std::vector<Edge>& found,
               std::vector<site::LinkProblem>* broken, std::vector<site::SiteLink>* site_paths) {
   const auto& t = site.table;
-  // An edge for a link resolved, a problem for one broken; `markdown`: a Markdown or wiki link
-  // that is neither, to a site path, is checked once every output is claimed.
-  auto take = [&](bool markdown, StrId target_id, std::string_view target, uint32_t line,
-                  const site::LinkTarget& r) {
-    if (r.status == site::LinkTarget::Status::kResolved)
+  // An edge for a link resolved, a problem for one broken; false for any other.
+  auto take = [&](std::string_view target, uint32_t line, const site::LinkTarget& r) {
+    if (r.status == site::LinkTarget::Status::kResolved) {
       found.push_back({id, r.page, EdgeKind::kLink});
-    else if (broken != nullptr && site::is_broken(r.status))
+    } else if (broken != nullptr && site::is_broken(r.status)) {
       broken->push_back({id, line, std::string(target), r.status});
-    else if (markdown && site_paths != nullptr && site::is_site_link(target))
-      site_paths->push_back({id, line, target_id, site::RefKind::kLink});
+    } else {
+      return false;
+    }
+    return true;
   };
-  site::for_each_link(site, id, std::bind_front(take, true));
+  auto site_path = [&](StrId target_id, uint32_t line, bool as_written) {
+    if (site_paths != nullptr)
+      site_paths->push_back({id, line, target_id, site::RefKind::kLink, as_written});
+  };
+  // A Markdown or wiki link that is neither, to a site path, is checked once every output is
+  // claimed.
+  site::for_each_link(
+      site, id,
+      [&](StrId target_id, std::string_view target, uint32_t line, const site::LinkTarget& r) {
+        if (!take(target, line, r) && site::is_site_link(target)) site_path(target_id, line, false);
+      });
   // Raw HTML's <a href> to a page links to it as a Markdown link does, where raw HTML is
-  // published. Its site paths are all checked as written, below.
-  site::for_each_html_link(site, id, std::bind_front(take, false));
+  // published. Raw HTML is taken as written, so each of its site links is checked where a
+  // browser goes, not read as a reference to a page's file.
+  site::for_each_html_link(
+      site, id,
+      [&](StrId target_id, std::string_view target, uint32_t line, const site::LinkTarget& r) {
+        take(target, line, r);
+        if (site::is_site_link(target)) site_path(target_id, line, true);
+      });
   const content::PageExtras& e = t.extras_of(t.pages[id]);
   if (site_paths != nullptr) {
     auto add = [&](content::StrRange list, content::StrRange line_list, site::RefKind kind,
@@ -113,10 +129,8 @@ void add_page(const site::Site& site, PageId id, std::vector<Edge>& found,
     };
     add(e.images, e.image_lines, site::RefKind::kImage);
     add(e.media, e.media_lines, site::RefKind::kMedia);
-    // Raw HTML is taken as written, so its links are checked where a browser goes, not read as
-    // references to pages' files.
+    // Raw HTML's images and media, as written too, where it is published.
     if (site.config.markdown_unsafe) {
-      add(e.html_links, e.html_link_lines, site::RefKind::kLink, true);
       add(e.html_images, e.html_image_lines, site::RefKind::kImage, true);
       add(e.html_media, e.html_media_lines, site::RefKind::kMedia, true);
     }
