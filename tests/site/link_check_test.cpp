@@ -113,7 +113,6 @@ TEST(LinkCheck, AMissingAnchorNamesTheIdItWasLikelyMeantAs) {
       {"content/links.md",
        "---\ntitle: Links\n---\n[a](cli.md#--experimental-flag) [b](cli.md#Setup) "
        "[[cli#setup-]] [c](cli.md#nothing-like-it)\n"}};
-  auto messages = [](const Files& f) { return broken_link_warnings(f, false); };
   auto meant = [](std::string_view target, std::string_view id) {
     return fmt::format(
         "link to missing anchor '{}': the page has no heading with that id, but one with the "
@@ -124,7 +123,7 @@ TEST(LinkCheck, AMissingAnchorNamesTheIdItWasLikelyMeantAs) {
   const std::string nothing =
       "link to missing anchor 'cli.md#nothing-like-it': the page has no heading with that id; "
       "fix the anchor or add {#id} to a heading";
-  EXPECT_EQ(messages(files),
+  EXPECT_EQ(broken_link_warnings(files, false),
             (Strings{meant("cli.md#--experimental-flag", "experimental-flag"),
                      meant("cli.md#Setup", "setup"), nothing, meant("cli#setup-", "setup")}));
   // Under GitHub's rule the page's id is "--experimental-flag": bengal's spelling reads as it.
@@ -132,7 +131,7 @@ TEST(LinkCheck, AMissingAnchorNamesTheIdItWasLikelyMeantAs) {
   github["bengal.toml"] = "[markdown]\nheading_ids = \"github\"\n";
   github["content/links.md"] =
       "---\ntitle: Links\n---\n[a](cli.md#experimental-flag) [c](cli.md#nothing-like-it)\n";
-  EXPECT_EQ(messages(github),
+  EXPECT_EQ(broken_link_warnings(github, false),
             (Strings{meant("cli.md#experimental-flag", "--experimental-flag"), nothing}));
 }
 
@@ -148,12 +147,11 @@ TEST(LinkCheck, RawHtmlIdsAreAnchorsWhereRawHtmlIsPublished) {
        "<a href=\"?tab=2#usage\">t</a> <a href=\"?tab=2#lost\">l</a></p>\n"},
       {"content/b.md",
        "---\ntitle: B\n---\n[i](a.md#install) [u](a.md#usage) [[a#usage]] [n](a.md#nothing)\n"}};
-  auto messages = [](const Files& f) { return broken_link_warnings(f, true); };
   const std::string nothing =
       "content/b.md:4: warning: link to missing anchor 'a.md#nothing': the page has no heading "
       "with that id; fix the anchor or add {#id} to a heading";
   // Raw HTML's own links go where a browser goes, to a fragment decoded.
-  EXPECT_EQ(messages(files),
+  EXPECT_EQ(broken_link_warnings(files, true),
             (Strings{"content/a.md:14: warning: link to missing anchor '#gone': the page has "
                      "no heading with that id; fix the anchor or add {#id} to a heading",
                      "content/a.md:14: warning: link to missing anchor '?tab=2#lost': the page "
@@ -167,10 +165,11 @@ TEST(LinkCheck, RawHtmlIdsAreAnchorsWhereRawHtmlIsPublished) {
         "{{#id}} to a heading",
         at, target);
   };
-  EXPECT_EQ(messages(files), (Strings{unpublished("content/a.md:10", "#install"),
-                                      unpublished("content/b.md:4", "a.md#install"),
-                                      unpublished("content/b.md:4", "a.md#usage"), nothing,
-                                      unpublished("content/b.md:4", "a#usage")}));
+  EXPECT_EQ(broken_link_warnings(files, true),
+            (Strings{unpublished("content/a.md:10", "#install"),
+                     unpublished("content/b.md:4", "a.md#install"),
+                     unpublished("content/b.md:4", "a.md#usage"), nothing,
+                     unpublished("content/b.md:4", "a#usage")}));
 }
 
 // A browser decodes a link's path before it looks for the file, and "#top" is the top of any
