@@ -11,9 +11,9 @@
 namespace bengal::markdown {
 namespace {
 
-// "link:value@offset", "image:value@offset", "id:value@offset" or "media:value@offset" for each
-// reference of `pieces`, fed in turn;
-// the offset is the value's first byte in the pieces joined.
+// "link:value@offset", "image:value@offset", "id:value@offset", "media:value@offset" or
+// "embed:value@offset" for each reference of `pieces`, fed in turn; the offset is the value's
+// first byte in the pieces joined.
 std::vector<std::string> refs(const std::vector<std::string>& pieces) {
   std::string joined;
   for (const auto& p : pieces) joined += p;
@@ -23,7 +23,7 @@ std::vector<std::string> refs(const std::vector<std::string>& pieces) {
   for (const auto& p : pieces) {
     std::string_view piece(joined.data() + at, p.size());
     scanner.feed(piece, [&](HtmlRefKind kind, std::string_view value, const char* where) {
-      const char* names[] = {"link:", "image:", "id:", "media:"};
+      const char* names[] = {"link:", "image:", "id:", "media:", "embed:"};
       out.push_back(std::string(names[static_cast<size_t>(kind)]) + std::string(value) + "@" +
                     std::to_string(where - joined.data()));
     });
@@ -39,7 +39,7 @@ TEST(HtmlRefs, LinksAndImagesWithTheirPlace) {
             (Strings{"link:/a/@9", "image:b.png@38"}));
   // Names in any case, values unquoted (a '/' is part of one, as in a browser), other
   // attributes and tags passed by.
-  EXPECT_EQ(refs({"<A class=x HREF=/c/ id=y><IMG SRC=d.png/><link href=e.css><img href=f>"}),
+  EXPECT_EQ(refs({"<A class=x HREF=/c/ id=y><IMG SRC=d.png/><b href=e.css><img href=f>"}),
             (Strings{"link:/c/@16", "id:y@23", "image:d.png/@34"}));
   // An empty value is one; a name without a value is not.
   EXPECT_EQ(refs({"<a href=\"\">x</a><a href>y</a>"}), (Strings{"link:@9"}));
@@ -57,8 +57,20 @@ TEST(HtmlRefs, EveryUrlOfASrcsetAndOtherImagesAndLinks) {
             (Strings{"media:v.mp4@11", "image:p.jpg@24", "link:/m/@54"}));
   // What a video or audio plays, and its captions.
   EXPECT_EQ(refs({"<audio src=a.mp3></audio><video><source src=/v.webm type=video/webm>"
-                  "<track src=c.vtt><script src=s.js></script></video>"}),
+                  "<track src=c.vtt></video>"}),
             (Strings{"media:a.mp3@11", "media:/v.webm@44", "media:c.vtt@79"}));
+}
+
+// What a page loads or embeds besides images and media; a script's text is not read for tags.
+TEST(HtmlRefs, FramesEmbedsObjectsScriptsAndLinkedFiles) {
+  EXPECT_EQ(refs({"<iframe src=\"/demo/\" title=d></iframe><embed src=a.pdf>"
+                  "<object data=\"b.svg\" type=image/svg+xml></object>"}),
+            (Strings{"embed:/demo/@13", "embed:a.pdf@49", "embed:b.svg@69"}));
+  EXPECT_EQ(refs({"<link rel=stylesheet href=/s.css><script src='s.js'>",
+                  "let x = '<iframe src=no.html>';</script><img src=i.png>"}),
+            (Strings{"embed:/s.css@26", "embed:s.js@46", "image:i.png@101"}));
+  // Attributes of other elements by the same names are no references.
+  EXPECT_EQ(refs({"<object src=c.svg><embed data=d.pdf><iframe href=e.html>"}), Strings{});
 }
 
 TEST(HtmlRefs, SrcsetIsReadAsHtmlParsesIt) {

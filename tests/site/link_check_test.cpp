@@ -462,6 +462,9 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
                   "  <!-- <a href=\"/commented/\">c</a> -->\n"
                   "  <picture><source srcset=\"/img/dark.png 1x, /img/ok.png 2x\"></picture>\n"
                   "  <video src=\"/media/gone.mp4\"><track src=\"/img/ok.png\"></video>\n"
+                  "  <iframe src=\"/docs/b/\"></iframe><iframe src=\"/demo/\"></iframe>\n"
+                  "  <link rel=\"stylesheet\" href=\"/css/gone.css\"><script src=\"/img/ok.png\">"
+                  "</script>\n"
                   "</p>\n"}};
   TestSite s(files);
   s.build();
@@ -480,7 +483,10 @@ TEST(LinkCheck, RawHtmlLinksAndImagesAreCheckedWhereABrowserGoes) {
                      "content/docs/a.md:9:33: warning: link to missing anchor '../b/#x': the "
                      "page has no heading with that id; fix the anchor or add {#id} to a heading",
                      warning("11:28", "image '/img/dark.png'", "image's source"),
-                     warning("12:15", "media file '/media/gone.mp4'", "element's src")}));
+                     warning("12:15", "media file '/media/gone.mp4'", "element's src"),
+                     // What a page embeds or loads: any file the site publishes, a page too.
+                     warning("13:48", "embedded file '/demo/'", "element's URL"),
+                     warning("14:32", "embedded file '/css/gone.css'", "element's URL")}));
 
   files["bengal.toml"] += "\n[markdown]\nunsafe = false\n";
   TestSite safe(files);

@@ -396,6 +396,8 @@ class TableBuilder {
     e.html_image_lines = table_.add_numbers(p.scan.html_image_lines, p.body_line - 1);
     e.html_media = table_.add_list(p.scan.html_media, PageTable::Keep::kCold);
     e.html_media_lines = table_.add_numbers(p.scan.html_media_lines, p.body_line - 1);
+    e.html_embeds = table_.add_list(p.scan.html_embeds, PageTable::Keep::kCold);
+    e.html_embed_lines = table_.add_numbers(p.scan.html_embed_lines, p.body_line - 1);
     e.html_ids = table_.add_list(p.scan.html_ids, PageTable::Keep::kCold);
     e.media = table_.add_list(p.scan.media, PageTable::Keep::kCold);
     e.media_lines = table_.add_numbers(p.scan.media_lines, p.body_line - 1);

@@ -35,15 +35,17 @@ struct PageExtras {
   StrRange html_image_lines;
   StrRange html_media;  // raw HTML's <video src>, <audio src>, <source src>, <track src>
   StrRange html_media_lines;
-  StrRange html_ids;  // raw HTML's ids and <a name>s: anchors with [markdown] unsafe
-  StrRange media;     // the files of video and audio directives, checked as images are
+  StrRange html_embeds;       // raw HTML's <iframe src>, <embed src>, <object data>, <script src>,
+  StrRange html_embed_lines;  // <link href>
+  StrRange html_ids;          // raw HTML's ids and <a name>s: anchors with [markdown] unsafe
+  StrRange media;             // the files of video and audio directives, checked as images are
   StrRange media_lines;
   StrRange targets;    // names of `target` directives (also among the anchors): [[!name]]
   StrRange resources;  // bundle files, relative to the content dir
   bool empty() const {
     return keywords.count + aliases.count + wiki_links.count + images.count + html_links.count +
-               html_images.count + html_media.count + html_ids.count + media.count + targets.count +
-               resources.count ==
+               html_images.count + html_media.count + html_embeds.count + html_ids.count +
+               media.count + targets.count + resources.count ==
            0;
   }
 };

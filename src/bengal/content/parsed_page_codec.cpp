@@ -241,6 +241,8 @@ void body_scan_fields(IO& io, S& scan) {
   numbers_field(io, scan.html_image_lines);
   strings_field(io, scan.html_media);
   numbers_field(io, scan.html_media_lines);
+  strings_field(io, scan.html_embeds);
+  numbers_field(io, scan.html_embed_lines);
   strings_field(io, scan.html_ids);
   strings_field(io, scan.media);
   numbers_field(io, scan.media_lines);

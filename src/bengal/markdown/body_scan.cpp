@@ -321,7 +321,8 @@ class Scanner {
     auto [refs, lines] =
         kind == HtmlRefKind::kLink    ? std::tie(out_.html_links, out_.html_link_lines)
         : kind == HtmlRefKind::kImage ? std::tie(out_.html_images, out_.html_image_lines)
-                                      : std::tie(out_.html_media, out_.html_media_lines);
+        : kind == HtmlRefKind::kMedia ? std::tie(out_.html_media, out_.html_media_lines)
+                                      : std::tie(out_.html_embeds, out_.html_embed_lines);
     refs.emplace_back(value);
     lines.push_back(in_input(at) ? line_at(at) : line_);
   }
@@ -502,6 +503,7 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
     append(out.html_links, out.html_link_lines, note.html_links, note.html_link_lines);
     append(out.html_images, out.html_image_lines, note.html_images, note.html_image_lines);
     append(out.html_media, out.html_media_lines, note.html_media, note.html_media_lines);
+    append(out.html_embeds, out.html_embed_lines, note.html_embeds, note.html_embed_lines);
     std::move(note.html_ids.begin(), note.html_ids.end(), std::back_inserter(out.html_ids));
   }
   return out;

@@ -40,6 +40,9 @@ void HtmlRefScanner::end_value(const Found& found) {
   } else if (attr_ == "src" &&
              (tag_ == "video" || tag_ == "audio" || tag_ == "source" || tag_ == "track")) {
     kind = HtmlRefKind::kMedia;
+  } else if ((attr_ == "src" && (tag_ == "iframe" || tag_ == "embed" || tag_ == "script")) ||
+             (tag_ == "object" && attr_ == "data") || (tag_ == "link" && attr_ == "href")) {
+    kind = HtmlRefKind::kEmbed;
   } else if ((tag_ == "img" || tag_ == "source") && attr_ == "srcset") {
     kind = HtmlRefKind::kImage;  // <picture>'s <source srcset> (a README's logo for dark mode)
     srcset = true;

@@ -1,8 +1,8 @@
-// References in the raw HTML of a Markdown page (links, images, media, ids: see HtmlRefKind), found
-// as a browser's tokenizer finds attributes, so that the site-link check reads them as it reads
-// Markdown's links and images. md4c hands raw HTML over in pieces (a line of an HTML block,
-// one inline tag), and a tag may spread over several: the scanner is fed piece by piece and
-// keeps its place between them.
+// References in the raw HTML of a Markdown page (links, images, media, embedded files, ids: see
+// HtmlRefKind), found as a browser's tokenizer finds attributes, so that the site-link check
+// reads them as it reads Markdown's links and images. md4c hands raw HTML over in pieces (a line
+// of an HTML block, one inline tag), and a tag may spread over several: the scanner is fed piece
+// by piece and keeps its place between them.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +18,8 @@ enum class HtmlRefKind : uint8_t {
   kId,     // any element's id, and <a name>: where a link's #fragment goes (HTML's "indicated
            // part of the document")
   kMedia,  // <video src>, <audio src>, <source src> (of a video or audio), <track src>
+  kEmbed,  // what the page loads or embeds: <iframe src>, <embed src>, <object data>,
+           // <script src>, <link href> (a stylesheet, an icon, an alternate page)
 };
 
 // Each URL of a `srcset` value ("a.png 1x, b.png 2x", "a.png 480w, b@2x.png 960w") with its

@@ -111,10 +111,10 @@ struct BodyScan {
   std::vector<uint32_t> wiki_link_lines;
   std::vector<std::string> images;  // image sources, in order, as written (decoded)
   std::vector<uint32_t> image_lines;
-  // Raw HTML's <a href>, <img src> and <video src> values (html_refs.hpp): apart, as they are
-  // published only where raw HTML is ([markdown] unsafe).
-  std::vector<std::string> html_links, html_images, html_media;
-  std::vector<uint32_t> html_link_lines, html_image_lines, html_media_lines;
+  // Raw HTML's <a href>, <img src>, <video src> and <iframe src> values (html_refs.hpp): apart,
+  // as they are published only where raw HTML is ([markdown] unsafe).
+  std::vector<std::string> html_links, html_images, html_media, html_embeds;
+  std::vector<uint32_t> html_link_lines, html_image_lines, html_media_lines, html_embed_lines;
   // Raw HTML's ids (any element's id, <a name>): anchors where raw HTML is published.
   std::vector<std::string> html_ids;
   // What video and audio directives play (a poster is among the images).

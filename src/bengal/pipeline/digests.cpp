@@ -252,8 +252,9 @@ cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& 
       out.shown[i] = shown.digest();
       h.num(m.content_hash).num(m.word_count).num(m.body_offset).num(m.source_hash);
       h.num(m.body_line).num(m.title_heading_first).num(m.title_heading_last);
-      for (content::StrRange r : {m.links, e.wiki_links, e.images, e.html_links, e.html_images,
-                                  e.html_media, e.media, m.anchors, e.html_ids, e.targets})
+      for (content::StrRange r :
+           {m.links, e.wiki_links, e.images, e.html_links, e.html_images, e.html_media,
+            e.html_embeds, e.media, m.anchors, e.html_ids, e.targets})
         hash_strings(h, t, cold, r);
       hash_numbers(h, t, m.link_lines);
       hash_numbers(h, t, e.wiki_link_lines);
@@ -261,6 +262,7 @@ cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& 
       hash_numbers(h, t, e.html_link_lines);
       hash_numbers(h, t, e.html_image_lines);
       hash_numbers(h, t, e.html_media_lines);
+      hash_numbers(h, t, e.html_embed_lines);
       hash_numbers(h, t, e.media_lines);
       h.ids(graph.related.of(static_cast<PageId>(i)));
       out.full[i] = h.digest();

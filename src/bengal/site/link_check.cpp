@@ -347,7 +347,8 @@ std::string message_of(const Site& site, const LinkProblem& p) {
         p.kind == RefKind::kImage ? std::pair{"image", "image's source"}
         : p.kind == RefKind::kMedia
             ? std::pair{"media file", p.as_written ? "element's src" : "directive's path"}
-            : std::pair{"link to", "link"};
+        : p.kind == RefKind::kEmbed ? std::pair{"embedded file", "element's URL"}
+                                    : std::pair{"link to", "link"};
     if (is_outside_base_path(site, p.target, p.as_written)) {
       const std::string& base = site.config.base_path;
       return fmt::format(

@@ -19,6 +19,7 @@ enum class RefKind : uint8_t {
   kLink,
   kImage,  // an image's source
   kMedia,  // the file a video or audio directive plays
+  kEmbed,  // what raw HTML's <iframe>, <embed>, <object>, <script> or <link> loads
 };
 
 struct LinkProblem {
