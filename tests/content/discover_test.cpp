@@ -25,6 +25,15 @@ class DiscoverTest : public ::testing::Test {
     return discover_pages(o, diagnostics_);
   }
   std::vector<std::string> messages() { return test::formatted(diagnostics_.sorted()); }
+  // "source URL title kind", and " bundle" for a bundle, of each page in id order.
+  static std::vector<std::string> rows(const PageTable& t) {
+    std::vector<std::string> out;
+    for (const auto& p : t.pages) {
+      out.push_back(fmt::format("{} {} {} {}{}", t.str(p.source_path), t.str(p.url), t.str(p.title),
+                                static_cast<int>(p.kind), p.is_bundle ? " bundle" : ""));
+    }
+    return out;
+  }
   fs::path root_;
   Diagnostics diagnostics_;
 };
@@ -121,15 +130,10 @@ TEST_F(DiscoverTest, IndexMdIsTheHomeOrTheSectionPage) {
          {"trip/index.md", "---\ntitle: Trip\n---\n"}});
   DiscoveredSite s = discover();
   const PageTable& t = s.table;
-  std::vector<std::string> rows;
-  for (const auto& p : t.pages) {
-    rows.push_back(fmt::format("{} {} {} {}{}", t.str(p.source_path), t.str(p.url), t.str(p.title),
-                               static_cast<int>(p.kind), p.is_bundle ? " bundle" : ""));
-  }
-  EXPECT_EQ(rows, (std::vector<std::string>{"both/_index.md /both/ Both 1",
-                                            "both/b.md /both/b/ B 0", "docs/a.md /docs/a/ A 0",
-                                            "docs/index.md /docs/ Docs 1", "index.md / Welcome 2",
-                                            "trip/index.md /trip/ Trip 0 bundle"}));
+  EXPECT_EQ(rows(t), (std::vector<std::string>{
+                         "both/_index.md /both/ Both 1", "both/b.md /both/b/ B 0",
+                         "docs/a.md /docs/a/ A 0", "docs/index.md /docs/ Docs 1",
+                         "index.md / Welcome 2", "trip/index.md /trip/ Trip 0 bundle"}));
   EXPECT_EQ(t.pages[1].section, 0u);  // both/b.md belongs to both/_index.md
   EXPECT_EQ(t.pages[2].section, 3u);  // docs/a.md to docs/index.md
   EXPECT_EQ(t.pages[3].section, 4u);  // docs/index.md to the home page
@@ -138,6 +142,40 @@ TEST_F(DiscoverTest, IndexMdIsTheHomeOrTheSectionPage) {
                             "content/both/index.md are both the page of both/; "
                             "content/both/_index.md is used and this file is not published: "
                             "merge them into one"}));
+}
+
+// Hugo and Bengal read .markdown (Hugo .mdown too) as they read .md, in any case: a Jekyll
+// blog's posts, a README.MD. Each such name plays every part an .md does: a page, a section's
+// _index, a bundle's or a folder's index.
+TEST_F(DiscoverTest, MarkdownAndMdownFilesInAnyCaseArePages) {
+  files({{"blog/2024-01-01-welcome.markdown", "---\ntitle: Welcome\n---\nHi."},
+         {"blog/_index.Markdown", "---\ntitle: Blog\n---\n"},
+         {"notes/old-note.mdown", "An old note."},
+         {"README.MD", "Read me."},
+         {"trip/index.markdown", "---\ntitle: Trip\n---\n"},
+         {"trip/p.png", "PNG"},
+         {"guide/index.MD", "---\ntitle: Guide\n---\n"},
+         {"guide/_index.markdown", "---\ntitle: Guide section\n---\n"},
+         {"guide/a.md", "A."},
+         {"_snippets/note.markdown", "included only"},
+         {"data.markdown.txt", "a file"},
+         {"notes.cmd", "a file"}});
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  EXPECT_EQ(rows(t), (std::vector<std::string>{
+                         "README.MD /readme/ README 0", "_index.md / Site 2",
+                         "blog/2024-01-01-welcome.markdown /blog/2024-01-01-welcome/ Welcome 0",
+                         "blog/_index.Markdown /blog/ Blog 1",
+                         "guide/_index.markdown /guide/ Guide section 1",
+                         "guide/a.md /guide/a/ A 0", "notes/_index.md /notes/ Notes 1",
+                         "notes/old-note.mdown /notes/old-note/ Old Note 0",
+                         "trip/index.markdown /trip/ Trip 0 bundle"}));
+  EXPECT_EQ(s.content_files, (std::vector<std::string>{"data.markdown.txt", "notes.cmd"}));
+  EXPECT_EQ(messages(), (std::vector<std::string>{
+                            "content/guide/index.MD: warning: content/guide/_index.markdown and "
+                            "content/guide/index.MD are both the page of guide/; "
+                            "content/guide/_index.markdown is used and this file is not "
+                            "published: merge them into one"}));
 }
 
 // A page without a title takes its first <h1>; an <h1> that repeats the front matter title at

@@ -81,6 +81,28 @@ TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
                      "resolved docs/guide.md", "resolved blog/post.md#top"}));
 }
 
+// Pages of .markdown and .mdown files (a Jekyll blog's, a README.MD) are linked to as .md pages
+// are: by their file, their name, their folder.
+TEST(LinkCheck, MarkdownAndMdownPagesAreLinkedToByTheirFiles) {
+  TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
+              {"templates/single.html", "{{ page.content }}"},
+              {"content/guide.mdown", "---\ntitle: Guide\n---\n## Setup\n"},
+              {"content/trip/index.markdown", "---\ntitle: Trip\n---\n"},
+              {"content/blog/post.markdown",
+               "---\ntitle: Post\n---\n"
+               "[g](../guide.mdown#setup) [r](../README.MD) [[guide#setup]] [[trip]] "
+               "[n](../gone.markdown) [t](/trip/index.markdown)\n"},
+              {"content/README.MD", "Read me."}});
+  s.build();
+  EXPECT_EQ(s.output("blog/post/index.html"),
+            "<p><a href=\"/guide/#setup\">g</a> <a href=\"/readme/\">r</a> <a "
+            "href=\"/guide/#setup\">guide#setup</a> <a href=\"/trip/\">trip</a> <a "
+            "href=\"../gone.markdown\" class=\"broken-link\">n</a> <a href=\"/trip/\">t</a></p>\n");
+  EXPECT_EQ(s.messages(), (Strings{"content/blog/post.markdown:4:74: warning: link to missing page "
+                                   "'../gone.markdown'; check the path (relative to this file, or "
+                                   "from the content folder with a leading /)"}));
+}
+
 TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
   TestSite s(kDocs);
   const site::Site& site = s.load();

@@ -14,6 +14,7 @@
 
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
@@ -69,13 +70,13 @@ PagePath page_path(const NewPageOptions& options) {
   PagePath p;
   std::string section = trim_slashes(options.section);
   std::string_view name = options.name;
-  bool is_path = name.find('/') != std::string_view::npos || name.ends_with(".md");
+  bool is_path = name.find('/') != std::string_view::npos || content::is_markdown_file(name);
   std::string file;
   if (is_path) {
     file = trim_slashes(name);
-    if (!file.ends_with(".md")) file += ".md";
+    if (!content::is_markdown_file(file)) file += ".md";
     size_t slash = file.rfind('/');
-    std::string stem = file.substr(slash + 1, file.size() - slash - 1 - 3);
+    std::string stem(content::markdown_stem(std::string_view(file).substr(slash + 1)));
     p.slug = stem;
     if (stem == "index" || stem == "_index") {
       std::string folder = slash == std::string::npos ? section : file.substr(0, slash);

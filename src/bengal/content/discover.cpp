@@ -12,6 +12,7 @@
 #include "bengal/content/cached_parse.hpp"
 #include "bengal/content/cascade.hpp"
 #include "bengal/content/front_matter.hpp"
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/content/parsed_page.hpp"
 #include "bengal/core/memory.hpp"
@@ -46,7 +47,7 @@ std::string_view base_name(std::string_view rel) {
 // `index_page`: an index.md that is its folder's page as _index.md would be (see assign_roles).
 PageKind kind_of(std::string_view rel, bool index_page) {
   std::string_view name = base_name(rel);
-  if (name != "_index.md" && !(index_page && name == "index.md")) return PageKind::kPage;
+  if (!is_section_index(name) && !(index_page && is_index_file(name))) return PageKind::kPage;
   return parent_dir(rel).empty() ? PageKind::kHome : PageKind::kSection;
 }
 
@@ -77,7 +78,7 @@ Visibility visibility(const DiscoverOptions& options, const FrontMatter& fm) {
 // or the name of a folder above it, starts with '_' ("_snippets/a.md", "_note.md"). A section's
 // _index.md is the exception: it is the section's page.
 bool is_include_only(std::string_view rel) {
-  if (base_name(rel) == "_index.md") rel = parent_dir(rel);
+  if (is_section_index(base_name(rel))) rel = parent_dir(rel);
   for (size_t start = 0; start < rel.size();) {
     if (rel[start] == '_') return true;
     size_t slash = rel.find('/', start);
@@ -96,7 +97,7 @@ std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& 
   for (auto& f : list_source_files_with_stats(options.content_dir, options.display_prefix,
                                               options.sources, diagnostics)) {
     if (is_include_only(f.rel)) continue;
-    bool markdown = f.rel.ends_with(".md");
+    bool markdown = is_markdown_file(f.rel);
     std::optional<FileStamp> stamp;
     if (f.has_stat) stamp = FileStamp{f.size, f.mtime_ns, f.inode};
     files.push_back({std::move(f.rel), markdown, stamp});
@@ -124,7 +125,7 @@ IndexFolders index_folders(const std::vector<SourceFile>& files) {
   }
   IndexFolders out;
   for (const auto& f : files) {
-    if (base_name(f.rel) != "index.md") continue;
+    if (!is_index_file(base_name(f.rel))) continue;
     std::string dir(parent_dir(f.rel));
     if (!dir.empty() && markdown_below[dir] == 1) {
       out.bundles.insert(dir);
@@ -155,23 +156,22 @@ struct FileRoles {
 FileRoles assign_roles(const DiscoverOptions& options, std::vector<SourceFile> files,
                        std::vector<std::string>& content_files, Diagnostics& diagnostics) {
   IndexFolders folders = index_folders(files);
-  auto listed = [&](const std::string& rel) {
-    auto it = std::lower_bound(files.begin(), files.end(), rel,
-                               [](const SourceFile& f, const std::string& r) { return f.rel < r; });
-    return it != files.end() && it->rel == rel;
-  };
+  std::unordered_map<std::string, std::string> section_index;  // folder -> its first _index.md
+  for (const SourceFile& f : files)
+    if (is_section_index(base_name(f.rel))) section_index.emplace(parent_dir(f.rel), f.rel);
   FileRoles roles;
   std::vector<size_t> pages;  // indexes into `files`, moved into roles.pages at the end
   for (size_t i = 0; i < files.size(); ++i) {
     const SourceFile& f = files[i];
     auto bundle = bundle_of(folders.bundles, f.rel);
-    bool is_bundle_index = bundle && base_name(f.rel) == "index.md" && parent_dir(f.rel) == *bundle;
+    bool is_bundle_index =
+        bundle && is_index_file(base_name(f.rel)) && parent_dir(f.rel) == *bundle;
     if (bundle && !is_bundle_index) {
       roles.resources[*bundle].push_back(f.rel);
     } else if (folders.index_pages.count(f.rel)) {
       std::string dir(parent_dir(f.rel));
-      std::string other = dir.empty() ? "_index.md" : dir + "/_index.md";
-      if (listed(other)) {
+      if (auto it = section_index.find(dir); it != section_index.end()) {
+        const std::string& other = it->second;
         diagnostics.add(make_warning(
             display_of(options, f.rel), 0, 0,
             fmt::format("{} and {} are both the page of {}; {} is used and this file is not "
@@ -198,7 +198,7 @@ FileRoles assign_roles(const DiscoverOptions& options, std::vector<SourceFile> f
 // page or a bundle's index.md.
 std::string_view section_dir_of(std::string_view rel, PageKind kind) {
   std::string_view own_dir = parent_dir(rel);
-  bool is_bundle = kind == PageKind::kPage && base_name(rel) == "index.md";
+  bool is_bundle = kind == PageKind::kPage && is_index_file(base_name(rel));
   return kind == PageKind::kSection || is_bundle ? parent_dir(own_dir) : own_dir;
 }
 
@@ -209,7 +209,7 @@ std::unordered_set<std::string> section_dirs(const FileRoles& roles) {
     const std::string& rel = page.rel;
     // A bundle's index.md is a page of its parent folder; a section's _index.md is in its own.
     std::string_view dir = parent_dir(rel);
-    if (base_name(rel) == "index.md" && !roles.index_pages.count(rel)) dir = parent_dir(dir);
+    if (is_index_file(base_name(rel)) && !roles.index_pages.count(rel)) dir = parent_dir(dir);
     while (dirs.emplace(dir).second && !dir.empty()) dir = parent_dir(dir);
   }
   return dirs;
@@ -234,7 +234,7 @@ std::vector<Entry> page_order(FileRoles& roles) {
   for (auto& page : roles.pages) {
     std::string& rel = page.rel;
     bool index_page = roles.index_pages.count(rel) > 0;
-    if (index_page || base_name(rel) == "_index.md") page_dirs.emplace(parent_dir(rel));
+    if (index_page || is_section_index(base_name(rel))) page_dirs.emplace(parent_dir(rel));
     order.push_back({std::move(rel), false, index_page, page.stamp});
   }
   roles.pages = {};
@@ -255,8 +255,7 @@ std::string page_title(const FrontMatter& fm, std::string_view rel, PageKind kin
   if (kind == PageKind::kHome) return home_title;
   std::string stem(kind == PageKind::kPage && !is_bundle ? base_name(rel)
                                                          : base_name(parent_dir(rel)));
-  if (stem.ends_with(".md")) stem.resize(stem.size() - 3);
-  return title_from_file_name(stem);
+  return title_from_file_name(markdown_stem(stem));
 }
 
 // A page without a date has no lastmod; one without lastmod was last modified on its date.
@@ -311,7 +310,7 @@ class TableBuilder {
     m.kind = kind;
     m.generated = generated;
     m.source_path = table_.strings.intern(entry.rel);
-    m.is_bundle = kind == PageKind::kPage && base_name(entry.rel) == "index.md";
+    m.is_bundle = kind == PageKind::kPage && is_index_file(base_name(entry.rel));
     m.dir = table_.strings.intern(section_dir_of(entry.rel, kind));
     if (generated) {
       set_generated_fields(m, entry.rel);

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "bengal/content/markdown_files.hpp"
+
 namespace bengal::content {
 namespace {
 
@@ -35,13 +37,11 @@ std::string default_page_url(std::string_view source_path, PageKind kind, std::s
     parts.push_back(source_path.substr(start, slash - start));
     start = slash + 1;
   }
-  // The last part is the file: _index.md and index.md stand for their folder.
+  // The last part is the file: _index.md and index.md (any Markdown extension) stand for their
+  // folder.
   std::string_view file = parts.back();
   parts.pop_back();
-  if (kind == PageKind::kPage && file != "index.md") {
-    size_t dot = file.rfind('.');
-    parts.push_back(dot == std::string_view::npos ? file : file.substr(0, dot));
-  }
+  if (kind == PageKind::kPage && !is_index_file(file)) parts.push_back(markdown_stem(file));
   std::string url = "/";
   for (size_t i = 0; i < parts.size(); ++i) {
     bool last = i + 1 == parts.size();

@@ -7,15 +7,13 @@
 
 #include <xxhash.h>
 
+#include "bengal/content/markdown_files.hpp"
+
 namespace bengal::site {
 namespace {
 
 uint32_t tag_of(uint64_t hash) {
   return static_cast<uint32_t>(hash >> 32) | 1;
-}
-
-std::string_view stem_of(std::string_view path) {
-  return path.ends_with(".md") ? path.substr(0, path.size() - 3) : path;
 }
 
 }  // namespace
@@ -27,14 +25,14 @@ std::string_view page_key(const content::PageTable& table, PageId page, PageKey 
     case PageKey::kPath:
       return path;
     case PageKey::kStem:
-      return stem_of(path);
+      return content::markdown_stem(path);
     case PageKey::kFolder: {
-      std::string_view stem = stem_of(path);
+      std::string_view stem = content::markdown_stem(path);
       size_t slash = stem.rfind('/');
       return slash == std::string_view::npos ? std::string_view() : stem.substr(0, slash);
     }
     case PageKey::kName: {
-      std::string_view stem = stem_of(path);
+      std::string_view stem = content::markdown_stem(path);
       size_t slash = stem.rfind('/');
       return slash == std::string_view::npos ? stem : stem.substr(slash + 1);
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/core/read_set.hpp"
 #include "bengal/core/string_pool.hpp"
 #include "bengal/core/unicode_case.hpp"
@@ -178,14 +179,15 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
     size_t dot = url.rfind('.');
     if (!url.ends_with('/') && (dot == std::string::npos || dot < url.rfind('/'))) url += '/';
     if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
-    if (dest.ends_with(".md")) {
+    if (content::is_markdown_file(dest)) {
       PageId id = by_path(dest.substr(1));
       if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
       return with_anchor(id, anchor);
     }
     return {};  // an asset or a page outside bengal's knowledge
   }
-  if (!dest.ends_with(".md")) return {};  // relative links to files and folders stay as written
+  // Relative links to files and folders stay as written.
+  if (!content::is_markdown_file(dest)) return {};
   std::string_view from_path = table_->str(table_->pages[from].source_path);
   std::string joined = std::string(dir_of(from_path));
   if (!joined.empty()) joined += '/';

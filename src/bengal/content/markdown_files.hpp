@@ -1,0 +1,26 @@
+// Which files of content/ are Markdown pages, and the names that make one a folder's page.
+// Hugo and Bengal both read ".md" and ".markdown" (Hugo ".mdown" too), in any case: a Jekyll
+// blog's posts are "*.markdown", a README may be "README.MD". Everything that reads a source
+// path as a page's (discovery, URLs, link resolution, page keys) asks here, so that they
+// agree on every name.
+#pragma once
+
+#include <string_view>
+
+namespace bengal::content {
+
+// True for a file name or path whose extension is .md, .markdown or .mdown, in any case.
+bool is_markdown_file(std::string_view path);
+
+// `path` without its Markdown extension ("docs/a.markdown" -> "docs/a"); `path` itself when it
+// has none.
+std::string_view markdown_stem(std::string_view path);
+
+// True for a section's page, "_index" with a Markdown extension ("_index.md").
+bool is_section_index(std::string_view file_name);
+
+// True for "index" with a Markdown extension: a leaf bundle's page or, as Bengal reads it, a
+// folder's page.
+bool is_index_file(std::string_view file_name);
+
+}  // namespace bengal::content
