@@ -22,6 +22,7 @@ class DiscoverTest : public ::testing::Test {
     o.content_dir = root_;
     o.include_drafts = drafts;
     o.home_title = "Site";
+    o.now_epoch_seconds = now_;
     return discover_pages(o, diagnostics_);
   }
   std::vector<std::string> messages() { return test::formatted(diagnostics_.sorted()); }
@@ -35,6 +36,7 @@ class DiscoverTest : public ::testing::Test {
     return out;
   }
   fs::path root_;
+  int64_t now_ = 0;  // the clock of the publishing window
   Diagnostics diagnostics_;
 };
 
@@ -226,6 +228,28 @@ TEST_F(DiscoverTest, DraftsAreSkippedUnlessAsked) {
   DiscoveredSite with = discover(true);
   ASSERT_EQ(with.table.pages.size(), 3u);
   EXPECT_TRUE(with.table.pages[1].draft);
+}
+
+// Hugo publishes a page from its publishDate on, whatever its date says; `published: false`
+// (Jekyll's, Hugo's) keeps a page out as a draft.
+TEST_F(DiscoverTest, APublishDateStillToComeOrPublishedFalseKeepsAPageOut) {
+  files({{"later.md", "---\ndate: 2020-01-01\npublishDate: 2999-01-01\n---\n"},
+         {"now.md", "---\ndate: 2999-01-01\npublishDate: 2020-01-01\n---\n"},
+         {"old.md", "---\npubdate: 2020-01-01\n---\n"},
+         {"unpublished.md", "---\npublished: false\n---\n"}});
+  now_ = 1'735'689'600;  // 2025-01-01
+  auto titles = [](const DiscoveredSite& s) {
+    std::vector<std::string> out;
+    for (const auto& p : s.table.pages) out.emplace_back(s.table.str(p.title));
+    return out;
+  };
+  DiscoveredSite s = discover();
+  EXPECT_EQ(titles(s), (std::vector<std::string>{"Site", "Now", "Old"}));
+  EXPECT_EQ(s.unpublished_skipped, 1u);
+  EXPECT_EQ(s.drafts_skipped, 1u);
+  EXPECT_EQ(s.table.pages[2].date.format("%Y-%m-%d"), "2020-01-01");  // old.md's pubdate
+  EXPECT_EQ(titles(discover(true)),
+            (std::vector<std::string>{"Site", "Now", "Old", "Unpublished"}));
 }
 
 TEST_F(DiscoverTest, BrokenPagesAreReportedAndTheRestIsKept) {

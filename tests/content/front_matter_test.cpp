@@ -300,6 +300,50 @@ TEST(FrontMatter, DraftThatIsNotABooleanSkipsThePage) {
   }
 }
 
+// Hugo's other names for its dates, and Jekyll's and Hugo's `published: false`.
+TEST(FrontMatter, HugosOtherDateNamesAndPublishedFalse) {
+  auto ymd = [](const std::optional<Date>& d) {
+    return d ? d->format("%Y-%m-%d") : std::string("none");
+  };
+  auto dates = [&](std::string_view fields) {
+    auto r = parse_front_matter("---\n" + std::string(fields) + "---\n", "content/a.md");
+    EXPECT_TRUE(r.ok) << fields;
+    return ymd(r.fm.date) + " " + ymd(r.fm.publishdate) + " " + ymd(r.fm.lastmod) + " " +
+           ymd(r.fm.expirydate) + (r.fm.draft ? " draft" : "");
+  };
+  // publishDate (pubdate, published) is the date of a page without one; `date` wins.
+  EXPECT_EQ(dates("publishDate: 2024-02-01\n"), "2024-02-01 2024-02-01 none none");
+  EXPECT_EQ(dates("pubdate: 2024-02-01\n"), "2024-02-01 2024-02-01 none none");
+  EXPECT_EQ(dates("published: 2024-02-01\n"), "2024-02-01 2024-02-01 none none");
+  EXPECT_EQ(dates("date: 2024-01-01\npublishdate: 2024-02-01\npubdate: 2024-03-01\n"),
+            "2024-01-01 2024-02-01 none none");
+  EXPECT_EQ(dates("pubdate: 2024-03-01\npublished: 2024-04-01\n"),
+            "2024-03-01 2024-03-01 none none");
+  // modified is a lastmod, unpublishdate an expiryDate, when those are not set.
+  EXPECT_EQ(dates("modified: 2024-05-01\nunpublishdate: 2030-01-01\n"),
+            "none none 2024-05-01 2030-01-01");
+  EXPECT_EQ(dates("lastmod: 2024-06-01\nmodified: 2024-05-01\nexpirydate: 2031-01-01\n"
+                  "unpublishdate: 2030-01-01\n"),
+            "none none 2024-06-01 2031-01-01");
+  // published: false is a draft, unless draft says otherwise.
+  EXPECT_EQ(dates("published: false\n"), "none none none none draft");
+  EXPECT_EQ(dates("published: \"no\"\n"), "none none none none draft");
+  EXPECT_EQ(dates("published: false\ndraft: false\n"), "none none none none");
+  EXPECT_EQ(dates("draft: false\npublished: false\n"), "none none none none");
+  EXPECT_EQ(dates("published: true\ndraft: true\n"), "none none none none draft");
+  EXPECT_EQ(dates("published:\n"), "none none none none");
+  // Unreadable, it keeps the page out, as an unreadable draft flag does.
+  auto maybe = parse_front_matter("---\npublished: soon\n---\n", "content/p.md");
+  EXPECT_FALSE(maybe.ok);
+  EXPECT_EQ(messages(maybe),
+            Strings{"content/p.md:2:12: error: front matter field 'published' must be true, false "
+                    "or a date such as 2024-01-31, not \"soon\"; the page was skipped so that a "
+                    "draft is not published by mistake"});
+  // None of them is a param any more.
+  auto r = parse_front_matter("---\npublishDate: 2024-02-01\nmodified: 2024-05-01\n---\n", "a.md");
+  EXPECT_TRUE(r.fm.params.is_null());
+}
+
 TEST(FrontMatter, InvalidUtf8IsReportedWhereItIs) {
   auto r = parse_front_matter("---\ntitle: x\n---\nab\xff", "content/b.md");
   EXPECT_FALSE(r.ok);

@@ -36,6 +36,7 @@ ParsedPage every_field() {
   fm.date = date(1'700'000'000, 120, true);
   fm.lastmod = date(-86'400, -330, false);
   fm.expirydate = date(4'102'444'800, 0, true);
+  fm.publishdate = date(1'600'000'000, 60, true);
   fm.draft = true;
   fm.weight = -42;
   fm.slug = "intro";
@@ -149,6 +150,7 @@ void expect_same(const ParsedPage& a, const ParsedPage& b) {
   expect_same(a.fm.date, b.fm.date);
   expect_same(a.fm.lastmod, b.fm.lastmod);
   expect_same(a.fm.expirydate, b.fm.expirydate);
+  expect_same(a.fm.publishdate, b.fm.publishdate);
   EXPECT_EQ(a.fm.draft, b.fm.draft);
   EXPECT_EQ(a.fm.weight, b.fm.weight);
   EXPECT_EQ(a.fm.slug, b.fm.slug);

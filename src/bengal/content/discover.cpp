@@ -57,7 +57,8 @@ std::string display_of(const DiscoverOptions& options, std::string_view rel) {
 
 bool in_publishing_window(const DiscoverOptions& options, const FrontMatter& fm) {
   int64_t now = options.now_epoch_seconds;
-  if (!options.include_future && fm.date && fm.date->epoch_seconds > now) return false;
+  const std::optional<Date>& published = fm.publishdate ? fm.publishdate : fm.date;
+  if (!options.include_future && published && published->epoch_seconds > now) return false;
   if (!options.include_expired && fm.expirydate && fm.expirydate->epoch_seconds <= now) {
     return false;
   }

@@ -34,6 +34,11 @@ enum class Field {
   kDate,
   kLastmod,
   kExpiryDate,
+  kUnpublishDate,
+  kPublishDate,
+  kPubDate,
+  kPublished,
+  kModified,
   kDraft,
   kWeight,
   kSlug,
@@ -50,13 +55,21 @@ enum class Field {
   kKeywords,
 };
 
-// Known fields match case-insensitively, as in Hugo ("Title" is the title).
+// Known fields match case-insensitively, as in Hugo ("Title" is the title). Hugo's other names
+// for its dates are read as it reads them: `publishDate` (or `pubdate`, `published`) is when
+// the page is published and, without a `date`, its date; `modified` a `lastmod`,
+// `unpublishdate` an `expiryDate`.
 Field field_of(std::string_view key) {
   static constexpr std::pair<std::string_view, Field> kFields[] = {
       {"title", Field::kTitle},
       {"date", Field::kDate},
       {"lastmod", Field::kLastmod},
       {"expirydate", Field::kExpiryDate},
+      {"unpublishdate", Field::kUnpublishDate},
+      {"publishdate", Field::kPublishDate},
+      {"pubdate", Field::kPubDate},
+      {"published", Field::kPublished},
+      {"modified", Field::kModified},
       {"draft", Field::kDraft},
       {"weight", Field::kWeight},
       {"slug", Field::kSlug},
@@ -81,7 +94,11 @@ struct FieldReader {
   const config::Document& doc;
   const std::string& file;
   FrontMatterResult& result;
-  std::vector<std::string> category;  // Bengal's singular field, joined to categories by finish()
+  std::vector<std::string> category = {};  // Bengal's singular field, joined by finish()
+  // The fallbacks of Hugo's dates, in the order Hugo takes them (finish()).
+  std::optional<Date> unpublishdate = {}, pubdate = {}, published_date = {}, modified = {};
+  bool has_draft = false;
+  std::optional<bool> published = {};  // Jekyll's and Hugo's `published: false`: a draft
 
   void error(const std::string& key, std::string message) {
     auto [line, col] = doc.value_position_of(key);
@@ -117,11 +134,18 @@ struct FieldReader {
     }
   }
 
-  // `category: x` (Bengal) is one more category, after those of `categories`, once.
+  // `category: x` (Bengal) is one more category, after those of `categories`, once. Hugo's
+  // other date names fill the dates their page does not set.
   void finish() {
-    auto& all = result.fm.categories;
+    FrontMatter& fm = result.fm;
+    auto& all = fm.categories;
     for (std::string& c : category)
       if (std::find(all.begin(), all.end(), c) == all.end()) all.push_back(std::move(c));
+    if (!fm.publishdate) fm.publishdate = pubdate ? pubdate : published_date;
+    if (!fm.date) fm.date = fm.publishdate;
+    if (!fm.lastmod) fm.lastmod = modified;
+    if (!fm.expirydate) fm.expirydate = unpublishdate;
+    if (!has_draft && published == false) fm.draft = true;
   }
 
   // A list of scalars, or one scalar as a list of one ("tags: go" is the tag "go").
@@ -163,25 +187,41 @@ struct FieldReader {
   // something its author meant to keep private. Quoted "true"/"false" and YAML 1.1 yes/no
   // are understood.
   void draft(const std::string& key, const Value& v) {
-    if (v.is_bool()) {
-      result.fm.draft = v.as_bool();
+    has_draft = true;
+    if (std::optional<bool> b = flag(v)) {
+      result.fm.draft = *b;
       return;
     }
+    unreadable_flag(key, v, "true or false");
+  }
+
+  // `published: false` keeps the page out as `draft: true` does, unless `draft` says otherwise;
+  // Hugo also takes a date there, as `publishDate`.
+  void published_field(const std::string& key, const Value& v) {
+    if (v.is_null()) return;
+    if ((published = flag(v))) return;
+    if (v.is_string() && parse_date(v.as_string())) return date(key, v, published_date);
+    unreadable_flag(key, v, "true, false or a date such as 2024-01-31");
+  }
+
+  // A boolean, or its text: quoted "true"/"false" and YAML 1.1's yes/no.
+  static std::optional<bool> flag(const Value& v) {
+    if (v.is_bool()) return v.as_bool();
     if (v.is_string()) {
       const std::string& s = v.as_string();
-      if (equals_lower(s, "true") || equals_lower(s, "yes")) {
-        result.fm.draft = true;
-        return;
-      }
-      if (equals_lower(s, "false") || equals_lower(s, "no")) {
-        result.fm.draft = false;
-        return;
-      }
+      if (equals_lower(s, "true") || equals_lower(s, "yes")) return true;
+      if (equals_lower(s, "false") || equals_lower(s, "no")) return false;
     }
+    return std::nullopt;
+  }
+
+  // A flag that cannot be read skips the page: guessing "published" could publish something
+  // its author meant to keep private.
+  void unreadable_flag(const std::string& key, const Value& v, std::string_view expected) {
     std::string got = v.is_string() ? fmt::format("\"{}\"", v.as_string()) : v.type_name();
-    error(key, fmt::format("front matter field '{}' must be true or false, not {}; the page was "
-                           "skipped so that a draft is not published by mistake",
-                           key, got));
+    error(key, fmt::format("front matter field '{}' must be {}, not {}; the page was skipped so "
+                           "that a draft is not published by mistake",
+                           key, expected, got));
     result.ok = false;
   }
 
@@ -200,6 +240,21 @@ struct FieldReader {
         break;
       case Field::kExpiryDate:
         date(key, v, fm.expirydate);
+        break;
+      case Field::kUnpublishDate:
+        date(key, v, unpublishdate);
+        break;
+      case Field::kPublishDate:
+        date(key, v, fm.publishdate);
+        break;
+      case Field::kPubDate:
+        date(key, v, pubdate);
+        break;
+      case Field::kPublished:
+        published_field(key, v);
+        break;
+      case Field::kModified:
+        date(key, v, modified);
         break;
       case Field::kDraft:
         draft(key, v);
@@ -320,7 +375,7 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
       result.ok = false;
       return result;
     }
-    FieldReader reader{doc, file, result, {}};
+    FieldReader reader{doc, file, result};
     for (auto& [key, value] : doc.root.as_table()) reader.field(key, value);
     reader.finish();
     result.body_offset = next;

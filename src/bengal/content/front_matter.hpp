@@ -20,6 +20,9 @@ struct FrontMatter {
   bool has_title = false;  // false also for an empty `title:`
   std::optional<Date> date, lastmod;  // a time without offset is UTC; never the machine's zone
   std::optional<Date> expirydate;     // Hugo's name: from then on the page is not published
+  // Hugo's publishDate: the page is not published before it (a future `date` when it is not
+  // set). Without a `date`, it is the page's date too.
+  std::optional<Date> publishdate;
   bool draft = false;
   int64_t weight = 0;
   std::string slug, url, description, summary, type, layout;

@@ -218,6 +218,7 @@ void front_matter_fields(IO& io, F& fm) {
   optional_date_field(io, fm.date);
   optional_date_field(io, fm.lastmod);
   optional_date_field(io, fm.expirydate);
+  optional_date_field(io, fm.publishdate);
   io.flag(fm.draft);
   io.fixed(fm.weight);
   for (auto* s :

@@ -15,7 +15,7 @@
 namespace bengal::content {
 
 // Changes whenever the encoding or the meaning of a field changes: older records then miss.
-inline constexpr uint32_t kParsedPageLayout = 6;
+inline constexpr uint32_t kParsedPageLayout = 7;
 
 // What a record is valid for besides the file's bytes. A record decodes only for the key it
 // was encoded with.
