@@ -344,6 +344,43 @@ TEST(FrontMatter, HugosOtherDateNamesAndPublishedFalse) {
   EXPECT_TRUE(r.fm.params.is_null());
 }
 
+// Zola's front matter: TOML, the terms in a `taxonomies` table, `updated` for lastmod.
+TEST(FrontMatter, ZolasTaxonomiesTableAndUpdated) {
+  auto r = parse_front_matter(
+      "+++\ntitle = \"Z\"\ndate = 2024-01-31\nupdated = 2024-02-01\n"
+      "[taxonomies]\ntags = [\"Rust\", \"Web\"]\nCategories = [\"Guides\"]\nseries = [\"Intro\"]\n"
+      "[extra]\nhero = \"x.png\"\n+++\n",
+      "content/z.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(messages(r), Strings{});
+  EXPECT_EQ(r.fm.tags, (Strings{"Rust", "Web"}));
+  EXPECT_EQ(r.fm.categories, Strings{"Guides"});
+  EXPECT_EQ(r.fm.lastmod->format("%Y-%m-%d"), "2024-02-01");
+  // Another taxonomy's terms are the param of its name, which the taxonomy reads.
+  Strings params;
+  for (const auto& [key, value] : r.fm.params.as_table()) params.push_back(key);
+  EXPECT_EQ(params, (Strings{"extra", "series"}));
+  EXPECT_EQ(r.fm.params.find("series")->as_array().at(0).as_string(), "Intro");
+  // A top-level key of that name wins; lastmod wins over updated.
+  r = parse_front_matter(
+      "+++\nlastmod = 2024-03-01\nupdated = 2024-02-01\n[taxonomies]\nseries = [\"A\"]\n"
+      "[series]\nname = \"own\"\n+++\n",
+      "content/z.md");
+  EXPECT_EQ(r.fm.lastmod->format("%Y-%m-%d"), "2024-03-01");
+  EXPECT_TRUE(r.fm.params.find("series")->is_table());
+  EXPECT_EQ(r.fm.params.as_table().size(), 1u);
+  // Wrong types are errors where the value stands.
+  r = parse_front_matter("+++\ntaxonomies = \"tags\"\n[extra]\n+++\n", "content/z.md");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(messages(r), Strings{"content/z.md:2:14: error: front matter field 'taxonomies' must "
+                                 "be a table of taxonomies and their terms, not string; the field "
+                                 "was ignored"});
+  r = parse_front_matter("+++\n[taxonomies]\ntags = [[\"a\"], \"b\"]\n+++\n", "content/z.md");
+  EXPECT_EQ(r.fm.tags, Strings{"b"});
+  EXPECT_EQ(messages(r), Strings{"content/z.md:3:8: error: front matter field 'taxonomies.tags' "
+                                 "must be a list of strings, not array; the field was ignored"});
+}
+
 TEST(FrontMatter, InvalidUtf8IsReportedWhereItIs) {
   auto r = parse_front_matter("---\ntitle: x\n---\nab\xff", "content/b.md");
   EXPECT_FALSE(r.ok);

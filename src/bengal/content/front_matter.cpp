@@ -1,6 +1,7 @@
 #include "bengal/content/front_matter.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -39,6 +40,8 @@ enum class Field {
   kPubDate,
   kPublished,
   kModified,
+  kUpdated,
+  kTaxonomies,
   kDraft,
   kWeight,
   kSlug,
@@ -58,7 +61,8 @@ enum class Field {
 // Known fields match case-insensitively, as in Hugo ("Title" is the title). Hugo's other names
 // for its dates are read as it reads them: `publishDate` (or `pubdate`, `published`) is when
 // the page is published and, without a `date`, its date; `modified` a `lastmod`,
-// `unpublishdate` an `expiryDate`.
+// `unpublishdate` an `expiryDate`. Zola's `updated` is a `lastmod` too, and its `taxonomies`
+// table holds the page's terms (`[taxonomies] tags = ["a"]`).
 Field field_of(std::string_view key) {
   static constexpr std::pair<std::string_view, Field> kFields[] = {
       {"title", Field::kTitle},
@@ -70,6 +74,8 @@ Field field_of(std::string_view key) {
       {"pubdate", Field::kPubDate},
       {"published", Field::kPublished},
       {"modified", Field::kModified},
+      {"updated", Field::kUpdated},
+      {"taxonomies", Field::kTaxonomies},
       {"draft", Field::kDraft},
       {"weight", Field::kWeight},
       {"slug", Field::kSlug},
@@ -96,7 +102,11 @@ struct FieldReader {
   FrontMatterResult& result;
   std::vector<std::string> category = {};  // Bengal's singular field, joined by finish()
   // The fallbacks of Hugo's dates, in the order Hugo takes them (finish()).
-  std::optional<Date> unpublishdate = {}, pubdate = {}, published_date = {}, modified = {};
+  std::optional<Date> unpublishdate = {}, pubdate = {}, published_date = {}, modified = {},
+                      updated = {};
+  // The terms of Zola's `taxonomies` table for taxonomies other than tags and categories,
+  // params as a top-level key of their name would be (finish()).
+  Value::Table taxonomy_params = {};
   bool has_draft = false;
   std::optional<bool> published = {};  // Jekyll's and Hugo's `published: false`: a draft
 
@@ -143,9 +153,43 @@ struct FieldReader {
       if (std::find(all.begin(), all.end(), c) == all.end()) all.push_back(std::move(c));
     if (!fm.publishdate) fm.publishdate = pubdate ? pubdate : published_date;
     if (!fm.date) fm.date = fm.publishdate;
-    if (!fm.lastmod) fm.lastmod = modified;
+    if (!fm.lastmod) fm.lastmod = modified ? modified : updated;
+    if (!taxonomy_params.empty()) {
+      if (fm.params.is_null()) fm.params = Value::table();
+      Value::Table& params = fm.params.as_table();
+      // A top-level key of the same name is the page's own, and wins.
+      std::unordered_set<std::string> own;
+      for (const auto& entry : params) own.insert(entry.first);
+      for (auto& [name, terms] : taxonomy_params)
+        if (!own.count(name)) params.emplace_back(std::move(name), std::move(terms));
+    }
     if (!fm.expirydate) fm.expirydate = unpublishdate;
     if (!has_draft && published == false) fm.draft = true;
+  }
+
+  // Zola's `taxonomies` table: the terms of each taxonomy, read as the top-level key of its
+  // name is ("taxonomies.tags" as "tags").
+  void taxonomies(const std::string& key, Value& v) {
+    if (v.is_null()) return;
+    if (!v.is_table()) return type_error(key, "a table of taxonomies and their terms", v);
+    FrontMatter& fm = result.fm;
+    for (auto& [name, terms] : v.as_table()) {
+      std::string path = key + "." + name;
+      switch (field_of(name)) {
+        case Field::kTags:
+          list(path, terms, fm.tags);
+          break;
+        case Field::kCategories:
+          list(path, terms, fm.categories);
+          break;
+        case Field::kKeywords:
+          list(path, terms, fm.keywords);
+          break;
+        default:
+          taxonomy_params.emplace_back(name, std::move(terms));
+          break;
+      }
+    }
   }
 
   // A list of scalars, or one scalar as a list of one ("tags: go" is the tag "go").
@@ -255,6 +299,12 @@ struct FieldReader {
         break;
       case Field::kModified:
         date(key, v, modified);
+        break;
+      case Field::kUpdated:
+        date(key, v, updated);
+        break;
+      case Field::kTaxonomies:
+        taxonomies(key, v);
         break;
       case Field::kDraft:
         draft(key, v);
