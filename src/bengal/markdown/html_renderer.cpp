@@ -16,6 +16,7 @@
 #include "bengal/markdown/md4c_support.hpp"
 #include "bengal/markdown/render_pass.hpp"
 #include "bengal/markdown/roles.hpp"
+#include "bengal/markdown/shortcodes.hpp"
 
 namespace bengal::markdown {
 
@@ -62,6 +63,7 @@ class HtmlRenderer {
     source_ = &input;
     input_ = input.text();
     lines_ = LineCounter(input_);
+    shortcodes_seen_ = 0;
   }
   // References in text go to `notes`, the page's footnotes: a renderer of any piece of the
   // page (its text, a directive's body, a note) passes the same object.
@@ -533,6 +535,7 @@ class HtmlRenderer {
       }
       case MD_TEXT_HTML:
         if (markers_ != nullptr && directive_marker(s)) return;
+        warn_shortcodes(s);  // "{{<youtube x>}}": the "<youtube x>" is an inline tag
         if (image_depth_ > 0) {
           esc(s);  // alt text is plain text: cmark escapes inline HTML there
           return;
@@ -561,6 +564,7 @@ class HtmlRenderer {
         if (in_heading_) heading_text_.append(s);
         return;
       case MD_TEXT_NORMAL:
+        warn_shortcodes(s);
         if (notes_ != nullptr) {
           text_with_footnotes(s);
         } else {
@@ -572,6 +576,20 @@ class HtmlRenderer {
         return;
       default:
         plain_text(s);
+    }
+  }
+
+  // Warns at each Hugo or Zola shortcode that opens in this run of text, or just before it
+  // ("{{" then a run starting "<"): each shows as text.
+  void warn_shortcodes(std::string_view s) {
+    if (!in_input(s.data()) || s.find_first_of("{<%") == std::string_view::npos) return;
+    auto begin = static_cast<size_t>(s.data() - input_.data());
+    for (ShortcodeUse& use :
+         find_shortcodes(input_, begin >= 2 ? begin - 2 : 0, begin + s.size())) {
+      if (use.offset < shortcodes_seen_) continue;  // found from the run before
+      shortcodes_seen_ = use.offset + 1;
+      auto [line, column] = lines_.position(use.offset);
+      warnings_.push_back({line, column, std::move(use.message)});
     }
   }
 
@@ -679,7 +697,8 @@ class HtmlRenderer {
   MarkerHandler* markers_;
   size_t html_block_start_ = 0;
   int html_block_lines_ = 0;
-  bool after_marker_ = false;  // the "\n" md4c sends after a marker's line is not written
+  size_t shortcodes_seen_ = 0;  // offsets of input_ below this were searched for shortcodes
+  bool after_marker_ = false;   // the "\n" md4c sends after a marker's line is not written
   bool mermaid_ = false;
   std::string scratch_;
   const Md4cInput* source_ = nullptr;

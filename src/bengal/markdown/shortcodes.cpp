@@ -1,0 +1,82 @@
+#include "bengal/markdown/shortcodes.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <utility>
+
+namespace bengal::markdown {
+namespace {
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '-';
+}
+
+size_t skip_blanks(std::string_view s, size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
+// The name at `i`, empty when none starts there.
+std::string_view name_at(std::string_view s, size_t i) {
+  size_t end = i;
+  while (end < s.size() && is_name_char(s[end])) ++end;
+  return s.substr(i, end - i);
+}
+
+// What to write in bengal instead of the shortcode `name`, for the ones sites use most.
+std::string instead_of(std::string_view name) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kKnown = {{
+      {"ref", "a Markdown link to the page's file, [text](docs/intro.md)"},
+      {"relref", "a Markdown link to the page's file, [text](docs/intro.md)"},
+      {"youtube", "the directive :::{youtube} ID"},
+      {"vimeo", "the directive :::{vimeo} ID"},
+      {"gist", "the directive :::{gist} user/ID"},
+      {"figure", "the directive :::{figure} image.png"},
+      {"details", "the directive :::{dropdown} Summary"},
+      {"highlight", "a fenced code block, ```go"},
+  }};
+  for (const auto& [known, write] : kKnown)
+    if (name == known) return std::string(write);
+  for (std::string_view admonition :
+       {"note", "tip", "warning", "caution", "danger", "important", "info", "hint", "attention"})
+    if (name == admonition) return fmt::format("the directive :::{{{}}}", name);
+  return "Markdown or a directive";
+}
+
+}  // namespace
+
+std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to) {
+  std::vector<ShortcodeUse> out;
+  to = std::min(to, text.size());
+  for (size_t at = text.find('{', from); at != std::string_view::npos && at < to;
+       at = text.find('{', at + 1)) {
+    if (at + 1 >= text.size()) break;
+    char second = text[at + 1];
+    if (second == '{' && at + 2 < text.size() && (text[at + 2] == '<' || text[at + 2] == '%')) {
+      // Hugo: "{{<" or "{{%", the name after blanks; "{{< /name >}}" closes one, and
+      // "{{</* name */>}}" is Hugo's way to show one as text.
+      std::string_view name = name_at(text, skip_blanks(text, at + 3));
+      if (name.empty()) continue;
+      std::string_view open = text.substr(at, 3);
+      std::string_view close = text[at + 2] == '<' ? ">}}" : "%}}";
+      out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' is not run by bengal and shows "
+                                     "as text; write {} instead",
+                                     open, name, close, instead_of(name))});
+    } else if (second == '{' || second == '%') {
+      // Zola: "{{ name(" or "{% name(", a call; "{% end %}" closes one.
+      size_t name_start = skip_blanks(text, at + 2);
+      std::string_view name = name_at(text, name_start);
+      size_t paren = name_start + name.size();
+      if (name.empty() || paren >= text.size() || text[paren] != '(') continue;
+      std::string_view close = second == '{' ? "}}" : "%}";
+      out.push_back({at, fmt::format("Zola shortcode '{}{} {}(…) {}' is not run by bengal and "
+                                     "shows as text; write {} instead",
+                                     '{', second, name, close, instead_of(name))});
+    }
+  }
+  return out;
+}
+
+}  // namespace bengal::markdown

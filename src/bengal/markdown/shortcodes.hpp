@@ -1,0 +1,22 @@
+// Shortcodes of Hugo ({{< name … >}}, {{% name … %}}) and Zola ({{ name(…) }},
+// {% name(…) %}) left in a page's text by a site moved over: bengal runs neither, so each
+// would show as text with no word said. The renderer warns where each opens, naming what to
+// write instead (docs/content/guide/migrating.md has the table).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bengal::markdown {
+
+struct ShortcodeUse {
+  size_t offset = 0;    // of its first '{' in the text searched
+  std::string message;  // the warning: what it is and what to write instead
+};
+
+// The shortcodes of `text` that open at an offset in [from, to), in order; a closing one
+// ({{< /note >}}, {% end %}) is none. `text` is Markdown text outside code.
+std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to);
+
+}  // namespace bengal::markdown
