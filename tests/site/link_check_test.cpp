@@ -68,9 +68,10 @@ TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
                            "resolved blog/post.md", "resolved docs/intro.md",
                            "resolved docs/intro.md#install", "missing page",
                            "resolved docs/intro.md#start"}));
-  for (const char* t : {"guide.md#setup", "../blog/post.md", "/docs/guide/", "/blog/hello/",
-                        "/docs/guide.md", "/img/a.png", "other/", "mailto:x@y.z", "#install",
-                        "#nope", "../nowhere.md", "/docs/guide", "/blog/hello#top"})
+  for (const char* t :
+       {"guide.md#setup", "../blog/post.md", "/docs/guide/", "/blog/hello/", "/docs/guide.md",
+        "/img/a.png", "other/", "mailto:x@y.z", "#install", "#nope", "../nowhere.md", "/docs/guide",
+        "/blog/hello#top", "@/docs/guide.md#setup", "@/docs/_index.md", "@/nowhere.md"})
     links.push_back(target(site, site.xref.resolve_link(intro, t)));
   EXPECT_EQ(links,
             (Strings{"resolved docs/guide.md#setup", "resolved blog/post.md",
@@ -78,7 +79,9 @@ TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
                      "external", "external", "external", "resolved docs/intro.md#install",
                      "missing anchor docs/intro.md#nope", "missing page",
                      // Without its last slash, a page's URL is still the page.
-                     "resolved docs/guide.md", "resolved blog/post.md#top"}));
+                     "resolved docs/guide.md", "resolved blog/post.md#top",
+                     // Zola's internal links, from the content folder.
+                     "resolved docs/guide.md#setup", "resolved docs/_index.md", "missing page"}));
 }
 
 // Pages of .markdown and .mdown files (a Jekyll blog's, a README.MD) are linked to as .md pages

@@ -172,6 +172,12 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const 
 LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
                                    std::string_view anchor) const {
   if (dest.empty()) return with_anchor(from, anchor);  // "#x": this page
+  // Zola's internal link: "@/blog/post.md" is the page of content/blog/post.md.
+  if (dest.starts_with("@/")) {
+    PageId id = by_path(dest.substr(2));
+    if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
+    return with_anchor(id, anchor);
+  }
   if (dest.starts_with('/')) {
     // A site path: a page's URL, or a source path from the content root.
     std::string url(dest);
