@@ -162,6 +162,7 @@ TEST_F(DiscoverTest, MarkdownAndMdownFilesInAnyCaseArePages) {
          {"_snippets/note.markdown", "included only"},
          {"data.markdown.txt", "a file"},
          {"notes.cmd", "a file"}});
+  now_ = 1'735'689'600;  // 2025: the post is dated by its name
   DiscoveredSite s = discover();
   const PageTable& t = s.table;
   EXPECT_EQ(rows(t), (std::vector<std::string>{
@@ -250,6 +251,34 @@ TEST_F(DiscoverTest, APublishDateStillToComeOrPublishedFalseKeepsAPageOut) {
   EXPECT_EQ(s.table.pages[2].date.format("%Y-%m-%d"), "2020-01-01");  // old.md's pubdate
   EXPECT_EQ(titles(discover(true)),
             (std::vector<std::string>{"Site", "Now", "Old", "Unpublished"}));
+}
+
+// Jekyll's posts and Zola's pages may be named after their day: without a date in the front
+// matter, the name gives it, and without a title the rest of the name does. The URL keeps the
+// whole name.
+TEST_F(DiscoverTest, APageNamedAfterADayIsOfThatDay) {
+  files({{"blog/2024-01-31-welcome.md", "Hi."},
+         {"blog/2024-02-01-set.md", "---\ntitle: Own\ndate: 2023-05-05\n---\n"},
+         {"blog/2024-02-03_trip/index.md", "A bundle."},
+         {"blog/2024-13-01-bad.md", "Not a day."},
+         {"blog/2024-01-31.md", "Only a day."},
+         {"blog/2999-01-01-later.md", "Still to come."},
+         {"2024-03-03-notes/_index.md", "A section."}});
+  now_ = 1'735'689'600;  // 2025-01-01
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  std::vector<std::string> rows;
+  for (const auto& p : t.pages) {
+    rows.push_back(fmt::format("{} {} {}", t.str(p.url), t.str(p.title),
+                               p.has_date ? p.date.format("%Y-%m-%d") : "-"));
+  }
+  EXPECT_EQ(rows,
+            (std::vector<std::string>{
+                "/2024-03-03-notes/ 2024 03 03 Notes -", "/ Site -",
+                "/blog/2024-01-31-welcome/ Welcome 2024-01-31", "/blog/2024-01-31/ 2024 01 31 -",
+                "/blog/2024-02-01-set/ Own 2023-05-05", "/blog/2024-02-03_trip/ Trip 2024-02-03",
+                "/blog/2024-13-01-bad/ 2024 13 01 Bad -", "/blog/ Blog -"}));
+  EXPECT_EQ(s.unpublished_skipped, 1u);  // 2999-01-01-later.md, a day still to come
 }
 
 TEST_F(DiscoverTest, BrokenPagesAreReportedAndTheRestIsKept) {

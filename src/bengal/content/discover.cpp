@@ -11,6 +11,7 @@
 
 #include "bengal/content/cached_parse.hpp"
 #include "bengal/content/cascade.hpp"
+#include "bengal/content/dated_names.hpp"
 #include "bengal/content/front_matter.hpp"
 #include "bengal/content/markdown_files.hpp"
 #include "bengal/content/page_url.hpp"
@@ -250,13 +251,14 @@ std::vector<Entry> page_order(FileRoles& roles) {
 
 // The title of a page whose front matter may not set one: the home page takes the site title,
 // anything else its file name, or its folder's name for a section or bundle.
-std::string page_title(const FrontMatter& fm, std::string_view rel, PageKind kind, bool is_bundle,
+std::string page_title(const FrontMatter& fm, std::string_view rel, PageKind kind,
                        const std::string& home_title) {
   if (fm.has_title) return fm.title;
   if (kind == PageKind::kHome) return home_title;
-  std::string stem(kind == PageKind::kPage && !is_bundle ? base_name(rel)
-                                                         : base_name(parent_dir(rel)));
-  return title_from_file_name(markdown_stem(stem));
+  std::string_view name = page_name(rel);
+  // "2024-01-31-welcome.md" is "Welcome", dated by its name (dated_names.hpp).
+  if (auto dated = kind == PageKind::kPage ? dated_name(name) : std::nullopt) name = dated->rest;
+  return title_from_file_name(name);
 }
 
 // A page without a date has no lastmod; one without lastmod was last modified on its date.
@@ -357,7 +359,7 @@ class TableBuilder {
 
   void set_parsed_fields(PageMeta& m, const std::string& rel, ParsedPage& p) {
     FrontMatter& fm = p.fm;
-    m.title = table_.strings.store(page_title(fm, rel, m.kind, m.is_bundle, options_.home_title));
+    m.title = table_.strings.store(page_title(fm, rel, m.kind, options_.home_title));
     m.has_title = fm.has_title;
     m.draft = fm.draft;
     m.slug = table_.strings.intern(fm.slug);

@@ -43,4 +43,16 @@ bool is_index_file(std::string_view file_name) {
   return is_markdown_file(file_name) && markdown_stem(file_name) == "index";
 }
 
+std::string_view page_name(std::string_view rel) {
+  auto base = [](std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+  };
+  std::string_view file = base(rel);
+  if (!is_index_file(file) && !is_section_index(file)) return markdown_stem(file);
+  std::string_view folder = rel.substr(0, rel.size() - file.size());
+  if (!folder.empty()) folder.remove_suffix(1);  // its '/'
+  return base(folder);
+}
+
 }  // namespace bengal::content

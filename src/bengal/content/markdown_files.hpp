@@ -23,4 +23,8 @@ bool is_section_index(std::string_view file_name);
 // folder's page.
 bool is_index_file(std::string_view file_name);
 
+// The name a page is known by, from its source path: its file's stem ("docs/intro.md" ->
+// "intro"), or its folder's name for an index or _index file ("blog/trip/index.md" -> "trip").
+std::string_view page_name(std::string_view rel);
+
 }  // namespace bengal::content

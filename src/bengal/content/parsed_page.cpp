@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include "bengal/content/dated_names.hpp"
 #include "bengal/content/discover.hpp"
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/content/page_url.hpp"
 
 namespace bengal::content {
@@ -88,6 +90,11 @@ ParsedPage parse_page(const PageContext& context, std::string_view file_text) {
   out.diagnostics = std::move(fm.diagnostics);
   if (!fm.ok) return out;
   out.fm = std::move(fm.fm);
+  // A page named after a day ("2024-01-31-welcome.md") whose front matter gives no date is of
+  // that day.
+  if (context.kind == PageKind::kPage && !out.fm.date && !out.fm.publishdate) {
+    if (auto dated = dated_name(page_name(context.rel))) out.fm.date = dated->date;
+  }
   out.body_offset = fm.body_offset;
   out.body_line = fm.body_line;
   std::string_view body = file_text.substr(fm.body_offset);
