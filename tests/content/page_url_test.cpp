@@ -52,6 +52,23 @@ TEST(PageUrl, ChecksSlugs) {
   EXPECT_EQ(check_slug("../x"),
             "slug must be a single path segment without '/' or '\\'; use url for a whole path");
   EXPECT_EQ(check_slug("a\tb"), "slug must not contain control characters");
+  // A slug is a folder name, of at most 255 bytes.
+  EXPECT_EQ(check_slug(std::string(255, 'a')), "");
+  EXPECT_EQ(check_slug(std::string(256, 'a')),
+            "slug is 256 bytes long, longer than a file name can be (255 bytes); shorten it");
+}
+
+// Each part of a url is a folder or file name, of at most 255 bytes; the whole url at most 2,000.
+TEST(PageUrl, RefusesUrlsNoFileSystemOrServerTakes) {
+  std::string part(255, 'a');
+  EXPECT_EQ(normalize_url("/x/" + part + "/").url, "/x/" + part + "/");
+  EXPECT_EQ(normalize_url("/x/" + part + "a/y/").error,
+            "url has a part of 256 bytes between slashes, longer than a file name can be (255 "
+            "bytes); shorten it");
+  std::string long_url;
+  for (int i = 0; i < 8; ++i) long_url += "/" + part;  // 2,048 bytes
+  EXPECT_EQ(normalize_url(long_url).error, "url is 2048 bytes long; write one of at most 2000");
+  EXPECT_EQ(normalize_url(long_url.substr(0, 2000)).error, "");
 }
 
 TEST(PageUrl, OutputPaths) {

@@ -21,6 +21,25 @@ Strings terms(const site::Site& site, const site::Taxonomy& taxonomy) {
   return out;
 }
 
+// A term's page is a folder named by its slug: a slug is cut to 200 bytes (on a character's
+// boundary, without a dash at the end), so that with a clash's "-2" it still is a folder name.
+TEST(Taxonomy, LongTermsGetSlugsAFolderNameHolds) {
+  std::string a(150, 'a'), e;
+  for (int i = 0; i < 60; ++i) e += "\xC3\xA9";  // "é", 2 bytes
+  TestSite s({{"content/a.md", "---\ntitle: A\ntags: [\"" + a + " " + e + " x\", \"" + a + " " + e +
+                                   " y\", \"" + std::string(199, 'b') + " c\"]\n---\n"}});
+  const site::Site& site = s.load();
+  const auto& terms = site.taxonomies[0].terms;
+  ASSERT_EQ(terms.size(), 3u);
+  std::vector<std::string> slugs;
+  for (const auto& t : terms) slugs.push_back(t.slug);
+  std::sort(slugs.begin(), slugs.end());
+  std::string cut = a + "-" + e.substr(0, 48);  // 150 + 1 + 48 = 199: "é" fits 24 times
+  EXPECT_EQ(slugs, (Strings{cut, cut + "-2", std::string(199, 'b')}));
+  s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+}
+
 TEST(Taxonomy, TermsMergeSpellingsAndSortByPageCount) {
   TestSite s(
       {{"content/a.md", "---\ntitle: A\ndate: 2024-01-01\ntags: [Go, Machine  Learning]\n---\n"},

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "bengal/content/markdown_files.hpp"
 
 namespace bengal::content {
@@ -51,7 +53,20 @@ std::string default_page_url(std::string_view source_path, PageKind kind, std::s
   return url;
 }
 
+namespace {
+
+// A file or folder name holds at most 255 bytes (NAME_MAX on Linux, macOS and Windows' NTFS);
+// a longer segment could not be written. A whole URL past 2,000 bytes is one that some
+// servers, proxies and search engines refuse.
+constexpr size_t kMaxSegmentBytes = 255;
+constexpr size_t kMaxUrlBytes = 2000;
+
+}  // namespace
+
 UrlCheck normalize_url(std::string_view url) {
+  if (url.size() > kMaxUrlBytes)
+    return {{},
+            fmt::format("url is {} bytes long; write one of at most {}", url.size(), kMaxUrlBytes)};
   if (url.find("://") != std::string_view::npos || url.starts_with("//"))
     return {{}, "url must be a path on this site such as /docs/intro/, not an address"};
   std::string out = "/";
@@ -70,6 +85,12 @@ UrlCheck normalize_url(std::string_view url) {
       if (c == '\\' || is_control(c))
         return {{}, "url must not contain backslashes or control characters"};
     }
+    if (seg.size() > kMaxSegmentBytes) {
+      return {{},
+              fmt::format("url has a part of {} bytes between slashes, longer than a file "
+                          "name can be ({} bytes); shorten it",
+                          seg.size(), kMaxSegmentBytes)};
+    }
     out.append(seg);
     out += '/';
     last = seg;
@@ -85,6 +106,12 @@ std::string check_slug(std::string_view slug) {
     if (c == '/' || c == '\\')
       return "slug must be a single path segment without '/' or '\\'; use url for a whole path";
     if (is_control(c)) return "slug must not contain control characters";
+  }
+  if (slug.size() > kMaxSegmentBytes) {
+    return fmt::format(
+        "slug is {} bytes long, longer than a file name can be ({} bytes); "
+        "shorten it",
+        slug.size(), kMaxSegmentBytes);
   }
   return {};
 }

@@ -83,4 +83,11 @@ void append_utf8(std::string& out, uint32_t cp) {
   }
 }
 
+void truncate_utf8(std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return;
+  size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  text.resize(n);
+}
+
 }  // namespace bengal

@@ -22,4 +22,7 @@ std::optional<TextPosition> find_invalid_utf8(std::string_view text);
 // holds, as U+FFFD.
 void append_utf8(std::string& out, uint32_t code_point);
 
+// Shortens valid UTF-8 text to at most `max_bytes`, before the character the cap falls in.
+void truncate_utf8(std::string& text, size_t max_bytes);
+
 }  // namespace bengal

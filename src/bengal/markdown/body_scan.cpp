@@ -5,6 +5,7 @@
 
 #include <xxhash.h>
 
+#include "bengal/core/utf8.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/entities.hpp"
@@ -449,10 +450,7 @@ class Scanner {
 
 void cap_summary_bytes(std::string& summary) {
   if (summary.size() <= kSummaryMaxBytes) return;
-  // The byte cap may fall inside a character: cut before it (the text is valid UTF-8).
-  size_t n = kSummaryMaxBytes;
-  while (n > 0 && (static_cast<unsigned char>(summary[n]) & 0xC0) == 0x80) --n;
-  summary.resize(n);
+  truncate_utf8(summary, kSummaryMaxBytes);
   while (!summary.empty() && summary.back() == ' ') summary.pop_back();
 }
 

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "bengal/core/slug.hpp"
+#include "bengal/core/utf8.hpp"
 #include "bengal/site/site.hpp"
 
 namespace bengal::site {
@@ -102,6 +103,10 @@ class TermCollector {
   std::unordered_map<StrId, size_t> by_name_;
 };
 
+// A term's page is a folder named by its slug, and a folder name holds at most 255 bytes: a
+// longer slug is cut, leaving room for a "-2" suffix.
+constexpr size_t kMaxSlugBytes = 200;
+
 // Slugs: terms whose slugs clash ("C" and "C++" both give "c") get -2, -3, ... in the order of
 // their keys, so the result never depends on page order.
 void assign_slugs(std::vector<Term>& terms) {
@@ -112,6 +117,8 @@ void assign_slugs(std::vector<Term>& terms) {
   std::unordered_set<std::string> taken;
   for (size_t i : order) {
     std::string base = slugify(terms[i].name);
+    truncate_utf8(base, kMaxSlugBytes);
+    while (base.ends_with('-')) base.pop_back();
     if (base.empty()) base = "term";
     std::string slug = base;
     for (int n = 2; !taken.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
