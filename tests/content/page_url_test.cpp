@@ -58,6 +58,21 @@ TEST(PageUrl, ChecksSlugs) {
             "slug is 256 bytes long, longer than a file name can be (255 bytes); shorten it");
 }
 
+// What would break a URL written as it is in links, sitemaps and feeds: refused in a url or
+// slug, a '-' in a file or folder name.
+TEST(PageUrl, CharactersAUrlPathCannotHoldAsTheyAre) {
+  for (char c : std::string_view("?#%\"<>^`{|}")) {
+    std::string expected = std::string("url must not contain '") + c +
+                           "', which a URL path cannot hold as it is; leave it out or write a '-'";
+    EXPECT_EQ(normalize_url(std::string("/a") + c + "b/").error, expected) << c;
+    EXPECT_EQ(check_slug(std::string("a") + c + "b"), "slug" + expected.substr(3)) << c;
+  }
+  EXPECT_EQ(normalize_url("/don't&do/").error, "");
+  EXPECT_EQ(default_page_url("docs/C# Guide.md", PageKind::kPage, {}), "/docs/c--guide/");
+  EXPECT_EQ(default_page_url("100%/why?.md", PageKind::kPage, {}), "/100-/why-/");
+  EXPECT_EQ(default_page_url("a\\b\n\"c\".md", PageKind::kPage, {}), "/a-b--c-/");
+}
+
 // Each part of a url is a folder or file name, of at most 255 bytes; the whole url at most 2,000.
 TEST(PageUrl, RefusesUrlsNoFileSystemOrServerTakes) {
   std::string part(255, 'a');

@@ -9,11 +9,25 @@
 namespace bengal::content {
 namespace {
 
+bool is_control(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+}
+
+// Characters a URL path cannot hold as they are: they end the path ('?', '#'), start an escape
+// ('%'), are read as '/' by browsers ('\\'), or must be escaped in a link ('"', '<', '>', '^',
+// '`', '{', '|', '}'). Every link, sitemap and feed writes a page's URL as it is, so none of
+// them may stand in one.
+bool breaks_url_path(char c) {
+  return std::string_view("?#%\\\"<>^`{|}").find(c) != std::string_view::npos || is_control(c);
+}
+
+// A folder or file name as a URL segment: lowercased, and a space, or a character that would
+// break the URL ("c#-guide.md"), a '-'.
 std::string url_segment(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    if (c == ' ') {
+    if (c == ' ' || breaks_url_path(c)) {
       out += '-';
     } else if (c >= 'A' && c <= 'Z') {
       out += static_cast<char>(c - 'A' + 'a');
@@ -22,10 +36,6 @@ std::string url_segment(std::string_view s) {
     }
   }
   return out;
-}
-
-bool is_control(char c) {
-  return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
 }
 
 }  // namespace
@@ -61,6 +71,13 @@ namespace {
 constexpr size_t kMaxSegmentBytes = 255;
 constexpr size_t kMaxUrlBytes = 2000;
 
+std::string unusable_character(std::string_view field, char c) {
+  return fmt::format(
+      "{} must not contain '{}', which a URL path cannot hold as it is; leave it "
+      "out or write a '-'",
+      field, c);
+}
+
 }  // namespace
 
 UrlCheck normalize_url(std::string_view url) {
@@ -84,6 +101,7 @@ UrlCheck normalize_url(std::string_view url) {
     for (char c : seg) {
       if (c == '\\' || is_control(c))
         return {{}, "url must not contain backslashes or control characters"};
+      if (breaks_url_path(c)) return {{}, unusable_character("url", c)};
     }
     if (seg.size() > kMaxSegmentBytes) {
       return {{},
@@ -106,6 +124,7 @@ std::string check_slug(std::string_view slug) {
     if (c == '/' || c == '\\')
       return "slug must be a single path segment without '/' or '\\'; use url for a whole path";
     if (is_control(c)) return "slug must not contain control characters";
+    if (breaks_url_path(c)) return unusable_character("slug", c);
   }
   if (slug.size() > kMaxSegmentBytes) {
     return fmt::format(
