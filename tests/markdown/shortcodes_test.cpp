@@ -1,5 +1,5 @@
-// Hugo's and Zola's shortcodes left in a page moved over: each is a warning where it opens,
-// saying what to write instead; in code, escaped or closing, none is.
+// Hugo's and Zola's shortcodes and Jekyll's tags left in a page moved over: each is a warning where
+// it opens, saying what to write instead; in code, escaped or closing, none is.
 #include "bengal/markdown/shortcodes.hpp"
 
 #include <gtest/gtest.h>
@@ -28,6 +28,10 @@ TEST(Shortcodes, HugosAndZolasOpeningsAreFound) {
             (std::vector<std::string>{"0 Hugo shortcode '{{< youtube … >}}'",
                                       "18 Zola shortcode '{{ gist(…) }}'",
                                       "38 Zola shortcode '{% note(…) %}'"}));
+  // Jekyll's content tags; not its control flow, which a page on templates may show.
+  EXPECT_EQ(found("{% highlight ruby %}x{% endhighlight %} {% post_url 2024-01-31-a %} {% if x %}"),
+            (std::vector<std::string>{"0 Jekyll tag '{% highlight … %}'",
+                                      "40 Jekyll tag '{% post_url … %}'"}));
   // Hugo's escaped form, closings, template expressions and plain braces are none.
   EXPECT_EQ(found("{{</* ref x */>}} {{< /note >}} {{ page.title }} {% if x %} {} {{ a (b) }}"),
             std::vector<std::string>{});
@@ -50,6 +54,9 @@ TEST(Shortcodes, TheMessageSaysWhatToWriteInstead) {
   EXPECT_EQ(message("{{ vimeo(id=\"1\") }}"),
             "Zola shortcode '{{ vimeo(…) }}' is not run by bengal and shows as text; write the "
             "directive :::{vimeo} ID instead");
+  EXPECT_EQ(message("{% highlight python linenos %}"),
+            "Jekyll tag '{% highlight … %}' is not run by bengal and shows as text; write a "
+            "fenced code block, ```go instead");
   EXPECT_EQ(message("{{< mytheme-card >}}"),
             "Hugo shortcode '{{< mytheme-card … >}}' is not run by bengal and shows as text; "
             "write Markdown or a directive instead");

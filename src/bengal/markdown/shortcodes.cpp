@@ -25,9 +25,17 @@ std::string_view name_at(std::string_view s, size_t i) {
   return s.substr(i, end - i);
 }
 
+// The Liquid tags of Jekyll's posts that stand for content ("{% highlight ruby %}"); not its
+// control flow ("{% if %}"), which a page about templates may show in its prose.
+bool is_jekyll_tag(std::string_view name) {
+  for (std::string_view tag : {"highlight", "include", "include_relative", "link", "post_url"})
+    if (name == tag) return true;
+  return false;
+}
+
 // What to write in bengal instead of the shortcode `name`, for the ones sites use most.
 std::string instead_of(std::string_view name) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kKnown = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kKnown = {{
       {"ref", "a Markdown link to the page's file, [text](docs/intro.md)"},
       {"relref", "a Markdown link to the page's file, [text](docs/intro.md)"},
       {"youtube", "the directive :::{youtube} ID"},
@@ -36,6 +44,10 @@ std::string instead_of(std::string_view name) {
       {"figure", "the directive :::{figure} image.png"},
       {"details", "the directive :::{dropdown} Summary"},
       {"highlight", "a fenced code block, ```go"},
+      {"include", "the directive :::{include} _snippets/file.md"},
+      {"include_relative", "the directive :::{include} _snippets/file.md"},
+      {"link", "a Markdown link to the page's file, [text](docs/intro.md)"},
+      {"post_url", "a Markdown link to the page's file, [text](docs/intro.md)"},
   }};
   for (const auto& [known, write] : kKnown)
     if (name == known) return std::string(write);
@@ -69,7 +81,16 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
       size_t name_start = skip_blanks(text, at + 2);
       std::string_view name = name_at(text, name_start);
       size_t paren = name_start + name.size();
-      if (name.empty() || paren >= text.size() || text[paren] != '(') continue;
+      bool call = !name.empty() && paren < text.size() && text[paren] == '(';
+      if (!call) {
+        // Jekyll: "{% highlight ruby %}", a Liquid tag.
+        if (second == '%' && is_jekyll_tag(name)) {
+          out.push_back({at, fmt::format("Jekyll tag '{{% {} … %}}' is not run by bengal and "
+                                         "shows as text; write {} instead",
+                                         name, instead_of(name))});
+        }
+        continue;
+      }
       std::string_view close = second == '{' ? "}}" : "%}";
       out.push_back({at, fmt::format("Zola shortcode '{}{} {}(…) {}' is not run by bengal and "
                                      "shows as text; write {} instead",

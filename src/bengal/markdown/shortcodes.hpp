@@ -1,6 +1,7 @@
 // Shortcodes of Hugo ({{< name … >}}, {{% name … %}}) and Zola ({{ name(…) }},
-// {% name(…) %}) left in a page's text by a site moved over: bengal runs neither, so each
-// would show as text with no word said. The renderer warns where each opens, naming what to
+// {% name(…) %}), and Jekyll's content tags ({% highlight ruby %}, {% post_url … %}), left in a
+// page's text by a site moved over: bengal runs none of them, so each would show as text with
+// no word said. The renderer warns where each opens, naming what to
 // write instead (docs/content/guide/migrating.md has the table).
 #pragma once
 
