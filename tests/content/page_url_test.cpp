@@ -61,12 +61,16 @@ TEST(PageUrl, ChecksSlugs) {
 // What would break a URL written as it is in links, sitemaps and feeds: refused in a url or
 // slug, a '-' in a file or folder name.
 TEST(PageUrl, CharactersAUrlPathCannotHoldAsTheyAre) {
-  for (char c : std::string_view("?#%\"<>^`{|}")) {
+  for (char c : std::string_view("?#\"<>^`{|}")) {
     std::string expected = std::string("url must not contain '") + c +
                            "', which a URL path cannot hold as it is; leave it out or write a '-'";
     EXPECT_EQ(normalize_url(std::string("/a") + c + "b/").error, expected) << c;
     EXPECT_EQ(check_slug(std::string("a") + c + "b"), "slug" + expected.substr(3)) << c;
   }
+  EXPECT_EQ(normalize_url("/caf%C3%A9/").error,
+            "url must not contain '%', which a URL path cannot hold as it is; write the character "
+            "an escape stands for ('/café/', not '/caf%C3%A9/')");
+  EXPECT_EQ(normalize_url("/café/").url, "/café/");
   EXPECT_EQ(normalize_url("/don't&do/").error, "");
   EXPECT_EQ(default_page_url("docs/C# Guide.md", PageKind::kPage, {}), "/docs/c--guide/");
   EXPECT_EQ(default_page_url("100%/why?.md", PageKind::kPage, {}), "/100-/why-/");

@@ -72,10 +72,12 @@ constexpr size_t kMaxSegmentBytes = 255;
 constexpr size_t kMaxUrlBytes = 2000;
 
 std::string unusable_character(std::string_view field, char c) {
-  return fmt::format(
-      "{} must not contain '{}', which a URL path cannot hold as it is; leave it "
-      "out or write a '-'",
-      field, c);
+  // A percent escape is written as the character itself: the output path is the URL as it is.
+  std::string_view fix = c == '%' ? "write the character an escape stands for ('/café/', not "
+                                    "'/caf%C3%A9/')"
+                                  : "leave it out or write a '-'";
+  return fmt::format("{} must not contain '{}', which a URL path cannot hold as it is; {}", field,
+                     c, fix);
 }
 
 }  // namespace
