@@ -32,6 +32,12 @@ TEST(Shortcodes, HugosAndZolasOpeningsAreFound) {
   EXPECT_EQ(found("{% highlight ruby %}x{% endhighlight %} {% post_url 2024-01-31-a %} {% if x %}"),
             (std::vector<std::string>{"0 Jekyll tag '{% highlight … %}'",
                                       "40 Jekyll tag '{% post_url … %}'"}));
+  // Jekyll's site address in links and images; other expressions are none.
+  EXPECT_EQ(found("[a]({{ site.baseurl }}/a/) ![i]({{ \"/i.png\" | relative_url }}) {{ x }}"),
+            (std::vector<std::string>{"4 Jekyll's '{{ site.baseurl }}' (or relative_url, "
+                                      "absolute_url)",
+                                      "32 Jekyll's '{{ site.baseurl }}' (or relative_url, "
+                                      "absolute_url)"}));
   // Hugo's escaped form, closings, template expressions and plain braces are none.
   EXPECT_EQ(found("{{</* ref x */>}} {{< /note >}} {{ page.title }} {% if x %} {} {{ a (b) }}"),
             std::vector<std::string>{});

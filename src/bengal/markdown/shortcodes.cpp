@@ -33,6 +33,20 @@ bool is_jekyll_tag(std::string_view name) {
   return false;
 }
 
+// Jekyll's ways to put the site's address in a link: "{{ site.baseurl }}/about/",
+// "{{ '/img/a.png' | relative_url }}". `expression` starts after "{{" and its blanks.
+bool is_jekyll_url(std::string_view expression) {
+  std::string_view inside = expression.substr(0, expression.find("}}"));
+  return inside.starts_with("site.baseurl") || inside.starts_with("site.url") ||
+         inside.find("relative_url") != std::string_view::npos ||
+         inside.find("absolute_url") != std::string_view::npos;
+}
+
+constexpr std::string_view kJekyllUrl =
+    "Jekyll's '{{ site.baseurl }}' (or relative_url, absolute_url) is not run by bengal and shows "
+    "as text; write the site path itself, [text](/about/), and bengal puts it below the base "
+    "path of baseurl";
+
 // What to write in bengal instead of the shortcode `name`, for the ones sites use most.
 std::string instead_of(std::string_view name) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kKnown = {{
@@ -88,6 +102,8 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
           out.push_back({at, fmt::format("Jekyll tag '{{% {} … %}}' is not run by bengal and "
                                          "shows as text; write {} instead",
                                          name, instead_of(name))});
+        } else if (second == '{' && is_jekyll_url(text.substr(name_start))) {
+          out.push_back({at, std::string(kJekyllUrl)});
         }
         continue;
       }
