@@ -381,6 +381,22 @@ TEST(FrontMatter, ZolasTaxonomiesTableAndUpdated) {
                                  "must be a list of strings, not array; the field was ignored"});
 }
 
+// Jekyll's `permalink` in a page is its url; one of Jekyll's placeholders is a warning.
+TEST(FrontMatter, JekyllsPermalinkIsAUrl) {
+  auto r = parse_front_matter("---\ntitle: About\npermalink: /about/\n---\n", "content/a.md");
+  EXPECT_EQ(r.fm.url, "/about/");
+  EXPECT_TRUE(r.fm.params.is_null());
+  r = parse_front_matter("---\nurl: /mine/\npermalink: /about/\n---\n", "content/a.md");
+  EXPECT_EQ(r.fm.url, "/mine/");
+  r = parse_front_matter("---\ntitle: P\npermalink: /blog/:year/:title/\n---\n", "content/p.md");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.fm.url, "");
+  EXPECT_EQ(messages(r),
+            Strings{"content/p.md:3:12: warning: permalink '/blog/:year/:title/' holds Jekyll's "
+                    "placeholders, which bengal does not fill; write the page's path as url, or "
+                    "leave it out for the default URL"});
+}
+
 TEST(FrontMatter, InvalidUtf8IsReportedWhereItIs) {
   auto r = parse_front_matter("---\ntitle: x\n---\nab\xff", "content/b.md");
   EXPECT_FALSE(r.ok);

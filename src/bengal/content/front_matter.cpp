@@ -46,6 +46,7 @@ enum class Field {
   kWeight,
   kSlug,
   kUrl,
+  kPermalink,
   kDescription,
   kSummary,
   kType,
@@ -62,7 +63,7 @@ enum class Field {
 // for its dates are read as it reads them: `publishDate` (or `pubdate`, `published`) is when
 // the page is published and, without a `date`, its date; `modified` a `lastmod`,
 // `unpublishdate` an `expiryDate`. Zola's `updated` is a `lastmod` too, and its `taxonomies`
-// table holds the page's terms (`[taxonomies] tags = ["a"]`).
+// table holds the page's terms (`[taxonomies] tags = ["a"]`). Jekyll's `permalink` is a `url`.
 Field field_of(std::string_view key) {
   static constexpr std::pair<std::string_view, Field> kFields[] = {
       {"title", Field::kTitle},
@@ -76,6 +77,7 @@ Field field_of(std::string_view key) {
       {"modified", Field::kModified},
       {"updated", Field::kUpdated},
       {"taxonomies", Field::kTaxonomies},
+      {"permalink", Field::kPermalink},
       {"draft", Field::kDraft},
       {"weight", Field::kWeight},
       {"slug", Field::kSlug},
@@ -109,6 +111,7 @@ struct FieldReader {
   Value::Table taxonomy_params = {};
   bool has_draft = false;
   std::optional<bool> published = {};  // Jekyll's and Hugo's `published: false`: a draft
+  std::string permalink = {};          // Jekyll's `url`
 
   void error(const std::string& key, std::string message) {
     auto [line, col] = doc.value_position_of(key);
@@ -164,6 +167,19 @@ struct FieldReader {
         if (!own.count(name)) params.emplace_back(std::move(name), std::move(terms));
     }
     if (!fm.expirydate) fm.expirydate = unpublishdate;
+    if (fm.url.empty() && !permalink.empty()) {
+      // Jekyll fills ":title", ":year" and the like from the site's settings; bengal has none.
+      if (permalink.find(':') == std::string::npos) {
+        fm.url = std::move(permalink);
+      } else {
+        auto [line, col] = doc.value_position_of("permalink");
+        result.diagnostics.push_back(make_warning(
+            file, line, col,
+            fmt::format("permalink '{}' holds Jekyll's placeholders, which bengal does not fill; "
+                        "write the page's path as url, or leave it out for the default URL",
+                        permalink)));
+      }
+    }
     if (!has_draft && published == false) fm.draft = true;
   }
 
@@ -321,6 +337,9 @@ struct FieldReader {
         break;
       case Field::kUrl:
         text(key, v, fm.url);
+        break;
+      case Field::kPermalink:
+        text(key, v, permalink);
         break;
       case Field::kDescription:
         text(key, v, fm.description);

@@ -1,5 +1,6 @@
 #include "bengal/content/parsed_page.hpp"
 
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -76,6 +77,7 @@ void set_url(const PageContext& context, std::string_view file_text, ParsedPage&
     out.url = std::move(check.url);
   } else {
     auto [line, col] = find_key(file_text, out.body_offset, "url");
+    if (line == 0) std::tie(line, col) = find_key(file_text, out.body_offset, "permalink");
     out.url_diagnostics.push_back(
         make_error(std::string(context.display), line, col, check.error + "; the url was ignored"));
   }
