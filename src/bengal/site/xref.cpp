@@ -172,12 +172,13 @@ LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const 
 LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
                                    std::string_view anchor) const {
   if (dest.empty()) return with_anchor(from, anchor);  // "#x": this page
+  // The page of a source path (from the content root), or a missing page.
+  auto source = [&](std::string_view path) {
+    PageId id = by_path(path);
+    return id == kNoPage ? pageless(LinkTarget::Status::kMissingPage) : with_anchor(id, anchor);
+  };
   // Zola's internal link: "@/blog/post.md" is the page of content/blog/post.md.
-  if (dest.starts_with("@/")) {
-    PageId id = by_path(dest.substr(2));
-    if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
-    return with_anchor(id, anchor);
-  }
+  if (dest.starts_with("@/")) return source(dest.substr(2));
   if (dest.starts_with('/')) {
     // A site path: a page's URL, or a source path from the content root.
     std::string url(dest);
@@ -185,11 +186,7 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
     size_t dot = url.rfind('.');
     if (!url.ends_with('/') && (dot == std::string::npos || dot < url.rfind('/'))) url += '/';
     if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
-    if (content::is_markdown_file(dest)) {
-      PageId id = by_path(dest.substr(1));
-      if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
-      return with_anchor(id, anchor);
-    }
+    if (content::is_markdown_file(dest)) return source(dest.substr(1));
     return {};  // an asset or a page outside bengal's knowledge
   }
   // Relative links to files and folders stay as written.
@@ -198,9 +195,7 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
   std::string joined = std::string(dir_of(from_path));
   if (!joined.empty()) joined += '/';
   joined += dest;
-  PageId id = by_path(joined);
-  if (id == kNoPage) return pageless(LinkTarget::Status::kMissingPage);
-  return with_anchor(id, anchor);
+  return source(joined);
 }
 
 void XrefIndex::set_external_templates(const Value* templates) {
