@@ -242,8 +242,8 @@ TEST(FrontMatter, WrongTypesAreErrorsButThePageStays) {
             (Strings{"content/w.md:3:9: error: front matter field 'weight' must be an integer, "
                      "not string; the field was ignored",
                      "content/w.md:4:7: error: invalid date \"2024-13-01\" in 'date'; expected "
-                     "YYYY-MM-DD, optionally with time and offset as in 2024-01-31T10:00:00Z; the "
-                     "field was ignored",
+                     "a date such as 2024-01-31 or 31 Jan 2024, optionally with a time and offset "
+                     "as in 2024-01-31T10:00:00Z; the field was ignored",
                      "content/w.md:5:7: error: front matter field 'tags' must be a list of "
                      "strings, not array; the field was ignored",
                      "content/w.md:6:7: error: front matter field 'slug' must be a string, not "

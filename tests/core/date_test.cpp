@@ -31,6 +31,30 @@ TEST(Date, ParsesTheAcceptedForms) {
   EXPECT_EQ(parse_date("2024-01-31T10:00:00-00:00")->to_rfc3339(), "2024-01-31T10:00:00Z");
 }
 
+// Hugo reads "15 Oct 2023" (time.AsTime), RFC 1123 as feeds write it, and UTC by name;
+// Jekyll's posts often say "January 31, 2024".
+TEST(Date, ParsesDaysWrittenOut) {
+  const int64_t day = 1706659200;  // 2024-01-31
+  for (const char* text :
+       {"31 Jan 2024", "31 January 2024", "31 jan 2024", "Jan 31, 2024", "January 31, 2024",
+        "JANUARY 31 2024", "Wed, 31 Jan 2024", "Wednesday, 31 January 2024", "Sun, 31 Jan 2024",
+        "wed 31 jan 2024", "  Jan 31, 2024  "}) {
+    std::optional<Date> d = parse_date(text);
+    ASSERT_TRUE(d) << text;
+    EXPECT_EQ(d->epoch_seconds, day) << text;
+    EXPECT_FALSE(d->has_time) << text;
+  }
+  EXPECT_EQ(parse_date("1 Sept 2024")->to_iso_date(), "2024-09-01");
+  EXPECT_EQ(parse_date("Sep 9, 2024")->to_iso_date(), "2024-09-09");
+  EXPECT_EQ(parse_date("29 Feb 2024")->to_iso_date(), "2024-02-29");
+  EXPECT_EQ(parse_date("Wed, 31 Jan 2024 10:00:00 +0200")->to_rfc3339(),
+            "2024-01-31T10:00:00+02:00");
+  EXPECT_EQ(parse_date("Wed, 31 Jan 2024 10:00:00 GMT")->to_rfc3339(), "2024-01-31T10:00:00Z");
+  EXPECT_EQ(parse_date("January 31, 2024 10:30")->to_rfc3339(), "2024-01-31T10:30:00Z");
+  EXPECT_EQ(parse_date("2024-01-31 10:00:00 UTC")->to_rfc3339(), "2024-01-31T10:00:00Z");
+  EXPECT_EQ(parse_date("2024-01-31T10:00:00 utc")->epoch_seconds, day + 36000);
+}
+
 TEST(Date, OffsetsMoveTheInstantNotTheWrittenTime) {
   auto a = *parse_date("2024-12-31T23:30:00-05:30");
   EXPECT_EQ(a.epoch_seconds, 1735707600);  // 2025-01-01T05:00:00Z
@@ -87,7 +111,19 @@ TEST(Date, RejectsInvalidDates) {
                           "2024-01-31T10:00:00+24:00",
                           "2024-01-31T10:00:00+02:60",
                           "2024-01-31T10:00:00+2",
-                          "2024-01-31T10:00:00 UTC",
+                          "2024-01-31T10:00:00 EST",
+                          "2024-01-31T10:00:00 UTCjunk",
+                          "31 Jan 24",
+                          "31 Janu 2024",
+                          "31 Feb 2024",
+                          "0 Jan 2024",
+                          "Jan 31 2024 10",
+                          "Jan 31, 2024T10:00",
+                          "Funday, 31 Jan 2024",
+                          "Wed,31 Jan 2024",
+                          "31 Jan, 2024",
+                          "January",
+                          "Wed",
                           "2024-01-31Tx",
                           "2024-01-31x",
                           "2024-01-31T10:00:00Zjunk",

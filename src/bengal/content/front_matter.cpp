@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "bengal/config/document.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/core/utf8.hpp"
 
 namespace bengal::content {
@@ -16,16 +17,6 @@ bool is_delimiter(std::string_view line, std::string_view delim) {
   if (!line.starts_with(delim)) return false;
   for (char c : line.substr(delim.size()))
     if (c != ' ' && c != '\t' && c != '\r') return false;
-  return true;
-}
-
-bool equals_lower(std::string_view s, std::string_view lower) {
-  if (s.size() != lower.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
   return true;
 }
 
@@ -94,7 +85,7 @@ Field field_of(std::string_view key) {
       {"keywords", Field::kKeywords},
   };
   for (const auto& [name, field] : kFields)
-    if (equals_lower(key, name)) return field;
+    if (equals_ascii_ignoring_case(key, name)) return field;
   return Field::kParam;
 }
 
@@ -237,8 +228,9 @@ struct FieldReader {
     }
     out = parse_date(v.as_string());
     if (!out) {
-      error(key, fmt::format("invalid date \"{}\" in '{}'; expected YYYY-MM-DD, optionally with "
-                             "time and offset as in 2024-01-31T10:00:00Z; the field was ignored",
+      error(key, fmt::format("invalid date \"{}\" in '{}'; expected a date such as 2024-01-31 "
+                             "or 31 Jan 2024, optionally with a time and offset as in "
+                             "2024-01-31T10:00:00Z; the field was ignored",
                              v.as_string(), key));
     }
   }
@@ -269,8 +261,10 @@ struct FieldReader {
     if (v.is_bool()) return v.as_bool();
     if (v.is_string()) {
       const std::string& s = v.as_string();
-      if (equals_lower(s, "true") || equals_lower(s, "yes")) return true;
-      if (equals_lower(s, "false") || equals_lower(s, "no")) return false;
+      if (equals_ascii_ignoring_case(s, "true") || equals_ascii_ignoring_case(s, "yes"))
+        return true;
+      if (equals_ascii_ignoring_case(s, "false") || equals_ascii_ignoring_case(s, "no"))
+        return false;
     }
     return std::nullopt;
   }

@@ -177,27 +177,108 @@ void append_unpadded(std::string& out, char c, const Local& l) {
   }
 }
 
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether `word` is `name`, or the first `abbreviated` letters of it, in any case.
+bool names(std::string_view word, std::string_view name, size_t abbreviated = 3) {
+  if (word.empty() || word.size() > name.size()) return false;
+  if (word.size() != name.size() && word.size() != abbreviated) return false;
+  for (size_t i = 0; i < word.size(); ++i)
+    if (ascii_lower(word[i]) != ascii_lower(name[i])) return false;
+  return true;
+}
+
+// The letters at the cursor, consumed.
+std::string_view read_word(Cursor& c) {
+  size_t start = c.pos;
+  while (c.pos < c.s.size() && ascii_lower(c.s[c.pos]) >= 'a' && ascii_lower(c.s[c.pos]) <= 'z')
+    ++c.pos;
+  return c.s.substr(start, c.pos - start);
+}
+
+// time-part = time *" " [offset | "UTC" | "GMT" | "UT"]: the rest of the text after a day.
+// Gives `date` its time and offset; false when anything else follows. Other zone names are
+// refused: "EST" or "IST" name more than one offset.
+bool read_time_part(Cursor& c, Date& date, int64_t& seconds) {
+  std::optional<int> time = read_time_of_day(c);
+  if (!time) return false;
+  seconds += *time;
+  date.has_time = true;
+  while (c.at(" ")) ++c.pos;
+  if (c.done()) return true;
+  size_t zone = c.pos;
+  std::string_view name = read_word(c);
+  if (c.done() && (names(name, "UTC", 0) || names(name, "GMT", 0) || names(name, "UT", 0)))
+    return true;
+  c.pos = zone;
+  std::optional<int32_t> offset = read_offset(c);
+  if (!offset || !c.done()) return false;
+  date.offset_minutes = *offset;
+  return true;
+}
+
+// An English month's name or its first three letters ("Sept" too), in any case: 1..12, or 0.
+unsigned read_month_name(Cursor& c) {
+  std::string_view word = read_word(c);
+  for (unsigned m = 0; m < kMonths.size(); ++m)
+    if (names(word, kMonths[m]) || (m == 8 && names(word, kMonths[m], 4))) return m + 1;
+  return 0;
+}
+
+// One or two digits.
+bool read_day_of_month(Cursor& c, int& out) {
+  if (!c.digits(1, out)) return false;
+  int second;
+  if (c.digits(1, second)) out = out * 10 + second;
+  return true;
+}
+
+// A day written out as Hugo, Jekyll and feeds write it: "15 Oct 2023", "15 October 2023",
+// "Oct 15, 2023", "October 15 2023", after an optional weekday ("Sun, 15 Oct 2023", RFC 1123).
+// Gives days since 1970-01-01.
+std::optional<int64_t> read_written_day(Cursor& c) {
+  if (!c.at("0123456789")) {  // a weekday, checked for its name and otherwise ignored, as Go does
+    size_t start = c.pos;
+    std::string_view word = read_word(c);
+    if (std::none_of(kWeekdays.begin(), kWeekdays.end(),
+                     [&](std::string_view name) { return names(word, name); })) {
+      c.pos = start;
+    } else {
+      c.skip(",");
+      if (!c.skip(" ")) return std::nullopt;
+    }
+  }
+  int y, d;
+  unsigned mo;
+  if (c.at("0123456789")) {  // 15 Oct 2023
+    if (!read_day_of_month(c, d) || !c.skip(" ") || !(mo = read_month_name(c)) || !c.skip(" "))
+      return std::nullopt;
+  } else {  // Oct 15, 2023
+    if (!(mo = read_month_name(c)) || !c.skip(" ") || !read_day_of_month(c, d)) return std::nullopt;
+    c.skip(",");
+    if (!c.skip(" ")) return std::nullopt;
+  }
+  if (!c.digits(4, y) || d < 1 || static_cast<unsigned>(d) > days_in_month(y, mo))
+    return std::nullopt;
+  return days_from_civil(y, mo, static_cast<unsigned>(d));
+}
+
 }  // namespace
 
-// text = date [("T" | "t" | " ") time *" " [offset]], with blanks around it ignored.
+// text = (iso-day [("T" | "t" | " ") time-part]) | (written-day [" " time-part]), with blanks
+// around it ignored.
 std::optional<Date> parse_date(std::string_view text) {
   Cursor c{trim_blanks(text)};
-  std::optional<int64_t> day = read_day(c);
+  bool iso = c.s.size() >= 4 && std::all_of(c.s.begin(), c.s.begin() + 4,
+                                            [](char ch) { return ch >= '0' && ch <= '9'; });
+  std::optional<int64_t> day = iso ? read_day(c) : read_written_day(c);
   if (!day) return std::nullopt;
   Date date;
   int64_t seconds = *day * 86400;
   if (!c.done()) {
-    if (!c.skip("Tt ")) return std::nullopt;
-    std::optional<int> time = read_time_of_day(c);
-    if (!time) return std::nullopt;
-    seconds += *time;
-    date.has_time = true;
-    while (c.at(" ")) ++c.pos;
-    if (!c.done()) {
-      std::optional<int32_t> offset = read_offset(c);
-      if (!offset || !c.done()) return std::nullopt;
-      date.offset_minutes = *offset;
-    }
+    if (!c.skip(iso ? "Tt " : " ") || !read_time_part(c, date, seconds)) return std::nullopt;
   }
   date.epoch_seconds = seconds - int64_t{date.offset_minutes} * 60;
   return date;

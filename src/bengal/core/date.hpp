@@ -29,7 +29,10 @@ struct Date {
 };
 
 // Accepts "2024-01-31", "2024-01-31T10:00:00", "2024-01-31T10:00:00Z",
-// "2024-01-31T10:00:00+02:00", "2024-01-31 10:00:00", fractional seconds, and "+0200".
+// "2024-01-31T10:00:00+02:00", "2024-01-31 10:00:00", fractional seconds, and "+0200"; the
+// days Hugo, Jekyll and feeds write out, "31 Jan 2024", "January 31, 2024" and
+// "Wed, 31 Jan 2024 10:00:00 +0200", with English month and weekday names in any case; and
+// the zone names UTC, GMT and UT for "Z".
 // nullopt when the text is not such a date (including invalid days like 2023-02-30).
 std::optional<Date> parse_date(std::string_view text);
 
