@@ -1,8 +1,8 @@
 // The Markdown renderer in the modes a build and `bengal md` use: unsafe with heading ids, wiki
 // links, a link resolver and directives (site builds, with a host whose includes give the
 // input back, so include cycles and depth run), safe with the tag filter (`[markdown] unsafe =
-// false`, checked to write no script URL), and the discovery scan. Every input is valid
-// Markdown: none may crash.
+// false`, checked to write no script URL), and the discovery scan; then the same bytes as an
+// HTML page's body. Every input is valid Markdown: none may crash.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -109,5 +109,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   md::render_html(text, spec, out);
 
   md::scan_body(text);
+
+  // The same bytes as an HTML page's body (Hugo's HTML content): scanned, and published as
+  // written with its warnings.
+  md::BodyScan html = md::scan_html_body(text);
+  if (html.summary.size() > md::kSummaryMaxBytes) std::abort();
+  out.html.clear();
+  out.warnings.clear();
+  md::append_html_body(text, out);
+  if (out.html != text) std::abort();
   return 0;
 }

@@ -35,6 +35,11 @@ class DiscoverTest : public ::testing::Test {
     }
     return out;
   }
+  static std::vector<std::string> strings(const PageTable& t, StrRange r) {
+    std::vector<std::string> out;
+    for (StrId id : t.list(r)) out.emplace_back(t.str(id));
+    return out;
+  }
   fs::path root_;
   int64_t now_ = 0;  // the clock of the publishing window
   Diagnostics diagnostics_;
@@ -179,6 +184,39 @@ TEST_F(DiscoverTest, MarkdownAndMdownFilesInAnyCaseArePages) {
                             "content/guide/index.MD are both the page of guide/; "
                             "content/guide/_index.markdown is used and this file is not "
                             "published: merge them into one"}));
+}
+
+// Hugo's HTML content: an .html or .htm file that starts with front matter is a page, its
+// body scanned as HTML (the words a browser shows, its links and ids); one without front matter
+// is a file, copied as it is, and an include-only one stays unpublished. A draft is left out,
+// never copied with its front matter for all to read.
+TEST_F(DiscoverTest, HtmlFilesWithFrontMatterArePages) {
+  files({{"about.html",
+          "---\ntitle: About\ndate: 15 Oct 2023\n---\n<h2 id=\"team\">Team</h2>\n<p>We "
+          "<em>are</em> &amp; were.</p>\n<script>no words</script>\n<a href=\"/blog/\">Blog</a>\n"},
+         {"blog/_index.HTM", "\xEF\xBB\xBF+++  \ntitle = \"Blog\"\n+++\n<p>Posts.</p>"},
+         {"blog/secret.html", "---\ntitle: Secret\ndraft: true\n---\n<p>Not yet.</p>"},
+         {"blog/plain.html", "<!doctype html><p>A page of its own.</p>"},
+         {"blog/empty.htm", ""},
+         {"trip/index.html", "---\ntitle: Trip\n---\n<img src=\"map.png\">"},
+         {"trip/map.png", "PNG"},
+         {"_index.html", "<p>raw, include-only</p>"},
+         {"_parts/nav.html", "---\ntitle: Nav\n---\n"}});
+  now_ = 1'735'689'600;  // 2025: the page's date is past
+  DiscoveredSite s = discover();
+  const PageTable& t = s.table;
+  EXPECT_EQ(rows(t), (std::vector<std::string>{"_index.md / Site 2", "about.html /about/ About 0",
+                                               "blog/_index.HTM /blog/ Blog 1",
+                                               "trip/index.html /trip/ Trip 0 bundle"}));
+  EXPECT_EQ(s.content_files, (std::vector<std::string>{"blog/empty.htm", "blog/plain.html"}));
+  EXPECT_EQ(messages(), std::vector<std::string>{});
+  const PageMeta& about = t.pages[1];
+  EXPECT_EQ(t.str(about.summary), "Team We are & were. Blog");
+  EXPECT_EQ(about.word_count, 6u);
+  EXPECT_EQ(about.date.to_iso_date(), "2023-10-15");
+  EXPECT_EQ(strings(t, t.extras_of(about).html_ids), (std::vector<std::string>{"team"}));
+  EXPECT_EQ(strings(t, t.extras_of(about).html_links), (std::vector<std::string>{"/blog/"}));
+  EXPECT_EQ(strings(t, t.extras_of(t.pages[3]).html_images), (std::vector<std::string>{"map.png"}));
 }
 
 // A page without a title takes its first <h1>; an <h1> that repeats the front matter title at

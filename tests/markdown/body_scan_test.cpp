@@ -275,5 +275,32 @@ TEST(BodyScan, DirectiveSyntaxInCodeStaysCode) {
   EXPECT_EQ(s.word_count, 1u);
 }
 
+// Hugo's HTML content: references where raw HTML puts them, at their lines; the words and
+// summary of the text a browser shows; a summary up to <!--more--> when there is one.
+TEST(BodyScan, HtmlBodies) {
+  BodyScan s = scan_html_body(
+      "<h2 id=\"intro\">Intro</h2>\n<p>Caf&eacute; <a href=\"/a/\">a</a></p>\n<script>x()</script>"
+      "\n<img src=\"i.png\"><!--more-->\n<p>After   the\nmarker.</p>");
+  EXPECT_EQ(s.html_ids, (std::vector<std::string>{"intro"}));
+  EXPECT_EQ(s.html_links, (std::vector<std::string>{"/a/"}));
+  EXPECT_EQ(s.html_link_lines, (std::vector<uint32_t>{2}));
+  EXPECT_EQ(s.html_images, (std::vector<std::string>{"i.png"}));
+  EXPECT_EQ(s.html_image_lines, (std::vector<uint32_t>{4}));
+  EXPECT_TRUE(s.has_more_marker);
+  EXPECT_EQ(s.summary, "Intro Café a");
+  EXPECT_EQ(s.word_count, 6u);  // Intro Café a After the marker.
+  EXPECT_TRUE(s.anchors.empty());
+  EXPECT_TRUE(s.links.empty());
+  EXPECT_NE(s.content_hash, scan_html_body("<p>other</p>").content_hash);
+
+  std::string long_body;
+  for (int i = 0; i < 100; ++i) long_body += fmt::format("<p>w{}</p>", i);
+  BodyScan l = scan_html_body(long_body);
+  EXPECT_FALSE(l.has_more_marker);
+  EXPECT_EQ(l.word_count, 100u);
+  EXPECT_TRUE(l.summary.starts_with("w0 w1 w2 "));
+  EXPECT_TRUE(l.summary.ends_with(" w68 w69"));
+}
+
 }  // namespace
 }  // namespace bengal::markdown

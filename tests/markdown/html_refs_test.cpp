@@ -134,5 +134,22 @@ TEST(HtmlRefs, ResetForgetsATagLeftOpen) {
   EXPECT_EQ(found, (Strings{"/yes/"}));
 }
 
+// The text a browser shows, for an HTML page's words and summary: a space for each tag,
+// nothing of comments, declarations, scripts or styles; "a < b" is text.
+TEST(HtmlRefs, TextIsWhatABrowserShows) {
+  std::string text;
+  HtmlRefScanner scanner;
+  scanner.set_text(&text);
+  for (std::string_view piece :
+       {"<!doctype html><p>One <em>two</em></p><!-- no --><scr",
+        "ipt>var x = '<p>no</p>';</script>", "<style>p{}</style>a < b &amp; c"}) {
+    scanner.feed(piece, [](HtmlRefKind, std::string_view, const char*) {});
+  }
+  EXPECT_EQ(text, "  One  two     a < b &amp; c");
+  scanner.set_text(nullptr);
+  scanner.feed("<p>more</p>", [](HtmlRefKind, std::string_view, const char*) {});
+  EXPECT_EQ(text, "  One  two     a < b &amp; c");
+}
+
 }  // namespace
 }  // namespace bengal::markdown

@@ -84,5 +84,30 @@ TEST(Shortcodes, TheRendererWarnsWhereEachOpens) {
   EXPECT_NE(r.html.find("<p>A {{&lt; ref &quot;x.md&quot; &gt;}} b</p>"), std::string::npos);
 }
 
+// An HTML page's body is published as written, with the same warnings; other template code
+// (a Jekyll page's Liquid, which Jekyll runs in an HTML page) is one warning more, at its first
+// tag.
+TEST(Shortcodes, HtmlPagesWarnAtShortcodesAndTemplateCode) {
+  Rendered r;
+  append_html_body(
+      "<p>{{< note >}}x{{< /note >}}</p>\n{% for p in site.posts %}\n"
+      "<a href=\"{{ p.url }}\">{% post_url 2024-01-31-a %}</a>{% endfor %}\n",
+      r);
+  EXPECT_EQ(r.html.substr(0, 9), "<p>{{< no");
+  ASSERT_EQ(r.warnings.size(), 3u);
+  EXPECT_EQ(r.warnings[0].line, 1u);
+  EXPECT_EQ(r.warnings[0].column, 4u);
+  EXPECT_EQ(r.warnings[1],
+            (RenderWarning{2, 1,
+                           "template code in an HTML page (3 '{%' or '{{' in all) is published "
+                           "as text: bengal runs no templates in content; move it into a "
+                           "template of templates/ and choose that with the page's `layout`"}));
+  EXPECT_EQ(r.warnings[2].line, 3u);
+  EXPECT_TRUE(r.warnings[2].message.starts_with("Jekyll tag '{% post_url"));
+  Rendered plain;
+  append_html_body("<p>{ not a tag } {{< /note >}}</p>", plain);
+  EXPECT_EQ(plain.warnings, Warnings{});
+}
+
 }  // namespace
 }  // namespace bengal::markdown

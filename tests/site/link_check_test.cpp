@@ -106,6 +106,42 @@ TEST(LinkCheck, MarkdownAndMdownPagesAreLinkedToByTheirFiles) {
                                    "from the content folder with a leading /)"}));
 }
 
+// An HTML page (front matter, then HTML) is published as written, even where raw HTML in
+// Markdown is not: its links and ids are checked and are anchors; a Markdown link to its file
+// goes to its page, one to an HTML file without front matter to that file.
+TEST(LinkCheck, HtmlPagesArePublishedAsWrittenAndChecked) {
+  TestSite s({{"bengal.toml",
+               "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"
+               "[markdown]\nunsafe = false\n"},
+              {"templates/single.html", "{{ page.content }}"},
+              {"content/about.html",
+               "---\ntitle: About\n---\n<h2 id=\"team\">Team</h2>\n\n    <p>indented, "
+               "<b>not code</b></p>\n<a href=\"/gone/\">x</a> <a href=\"#nope\">y</a>\n"},
+              {"content/demo.html", "<p>a file</p>\n"},
+              {"content/post.md",
+               "[a](about.html#team) [b](about.html#zzz) [d](/demo.html) <i id=\"raw\">r</i>\n"}});
+  s.build();
+  EXPECT_EQ(s.output("about/index.html"),
+            "<h2 id=\"team\">Team</h2>\n\n    <p>indented, <b>not code</b></p>\n<a "
+            "href=\"/gone/\">x</a> <a href=\"#nope\">y</a>\n");
+  EXPECT_EQ(s.output("demo.html"), "<p>a file</p>\n");
+  EXPECT_EQ(s.output("post/index.html"),
+            "<p><a href=\"/about/#team\">a</a> <a href=\"/about/#zzz\" "
+            "class=\"broken-link\">b</a> <a href=\"/demo.html\">d</a> <!-- raw HTML omitted "
+            "-->r<!-- raw HTML omitted --></p>\n");
+  EXPECT_EQ(s.messages(),
+            (Strings{"content/about.html:7:10: warning: link to '/gone/': the site publishes "
+                     "nothing at that path (no page, and no file of static/ or content/); fix the "
+                     "link, or if another server publishes it, add the path to [build] "
+                     "unchecked_paths",
+                     "content/about.html:7:33: warning: link to missing anchor '#nope': the page "
+                     "has no element with that id; fix the anchor or give an element of the page "
+                     "id=\"nope\"",
+                     "content/post.md:1:26: warning: link to missing anchor 'about.html#zzz': the "
+                     "page has no element with that id; fix the anchor or give an element of the "
+                     "page id=\"zzz\""}));
+}
+
 TEST(LinkCheck, BrokenLinksAreReportedWithFileAndLine) {
   TestSite s(kDocs);
   const site::Site& site = s.load();

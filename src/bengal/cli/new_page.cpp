@@ -76,7 +76,7 @@ PagePath page_path(const NewPageOptions& options) {
     file = trim_slashes(name);
     if (!content::is_markdown_file(file)) file += ".md";
     size_t slash = file.rfind('/');
-    std::string stem(content::markdown_stem(std::string_view(file).substr(slash + 1)));
+    std::string stem(content::page_stem(std::string_view(file).substr(slash + 1)));
     p.slug = stem;
     if (stem == "index" || stem == "_index") {
       std::string folder = slash == std::string::npos ? section : file.substr(0, slash);

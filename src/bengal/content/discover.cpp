@@ -16,6 +16,7 @@
 #include "bengal/content/markdown_files.hpp"
 #include "bengal/content/page_url.hpp"
 #include "bengal/content/parsed_page.hpp"
+#include "bengal/core/file_io.hpp"
 #include "bengal/core/memory.hpp"
 #include "bengal/markdown/markdown.hpp"
 
@@ -30,8 +31,8 @@ namespace {
 constexpr size_t kChunkFiles = 1024;
 
 struct SourceFile {
-  std::string rel;  // '/'-separated, relative to the content dir
-  bool markdown = false;
+  std::string rel;                 // '/'-separated, relative to the content dir
+  bool page = false;               // a Markdown file, or an HTML file with front matter
   std::optional<FileStamp> stamp;  // as listed; none for a dangling link
 };
 
@@ -79,8 +80,8 @@ Visibility visibility(const DiscoverOptions& options, const FrontMatter& fm) {
 // True for a file that is only there to be included (spec/bengal-sites.md section 4): its name,
 // or the name of a folder above it, starts with '_' ("_snippets/a.md", "_note.md"). A section's
 // _index.md is the exception: it is the section's page.
-bool is_include_only(std::string_view rel) {
-  if (is_section_index(base_name(rel))) rel = parent_dir(rel);
+bool is_include_only(std::string_view rel, bool page) {
+  if (page && is_section_index(base_name(rel))) rel = parent_dir(rel);
   for (size_t start = 0; start < rel.size();) {
     if (rel[start] == '_') return true;
     size_t slash = rel.find('/', start);
@@ -88,6 +89,13 @@ bool is_include_only(std::string_view rel) {
     start = slash + 1;
   }
   return false;
+}
+
+// Whether an HTML file of content/ is a page: when it starts with front matter, as Hugo's HTML
+// content does. Read on every build, as its bytes may change without its name; sites hold few.
+bool is_html_page(const DiscoverOptions& options, std::string_view rel) {
+  constexpr size_t kHead = 256;  // a BOM and a delimiter line with blanks after it
+  return starts_with_front_matter(read_file_head(options.content_dir / rel, kHead));
 }
 
 // The content dir's files in a stable order, listed as every source folder is
@@ -98,11 +106,11 @@ std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& 
   std::vector<SourceFile> files;
   for (auto& f : list_source_files_with_stats(options.content_dir, options.display_prefix,
                                               options.sources, diagnostics)) {
-    if (is_include_only(f.rel)) continue;
-    bool markdown = is_markdown_file(f.rel);
+    bool page = is_markdown_file(f.rel) || (is_html_file(f.rel) && is_html_page(options, f.rel));
+    if (is_include_only(f.rel, page)) continue;
     std::optional<FileStamp> stamp;
     if (f.has_stat) stamp = FileStamp{f.size, f.mtime_ns, f.inode};
-    files.push_back({std::move(f.rel), markdown, stamp});
+    files.push_back({std::move(f.rel), page, stamp});
   }
   return files;
 }
@@ -117,19 +125,19 @@ struct IndexFolders {
 };
 
 IndexFolders index_folders(const std::vector<SourceFile>& files) {
-  std::unordered_map<std::string, size_t> markdown_below;  // folder -> .md files in or below
+  std::unordered_map<std::string, size_t> pages_below;  // folder -> page files in or below
   for (const auto& f : files) {
-    if (!f.markdown) continue;
+    if (!f.page) continue;
     for (std::string_view dir = parent_dir(f.rel);; dir = parent_dir(dir)) {
-      ++markdown_below[std::string(dir)];
+      ++pages_below[std::string(dir)];
       if (dir.empty()) break;
     }
   }
   IndexFolders out;
   for (const auto& f : files) {
-    if (!is_index_file(base_name(f.rel))) continue;
+    if (!f.page || !is_index_file(base_name(f.rel))) continue;
     std::string dir(parent_dir(f.rel));
-    if (!dir.empty() && markdown_below[dir] == 1) {
+    if (!dir.empty() && pages_below[dir] == 1) {
       out.bundles.insert(dir);
     } else {
       out.index_pages.insert(f.rel);
@@ -160,14 +168,15 @@ FileRoles assign_roles(const DiscoverOptions& options, std::vector<SourceFile> f
   IndexFolders folders = index_folders(files);
   std::unordered_map<std::string, std::string> section_index;  // folder -> its first _index.md
   for (const SourceFile& f : files)
-    if (is_section_index(base_name(f.rel))) section_index.emplace(parent_dir(f.rel), f.rel);
+    if (f.page && is_section_index(base_name(f.rel)))
+      section_index.emplace(parent_dir(f.rel), f.rel);
   FileRoles roles;
   std::vector<size_t> pages;  // indexes into `files`, moved into roles.pages at the end
   for (size_t i = 0; i < files.size(); ++i) {
     const SourceFile& f = files[i];
     auto bundle = bundle_of(folders.bundles, f.rel);
     bool is_bundle_index =
-        bundle && is_index_file(base_name(f.rel)) && parent_dir(f.rel) == *bundle;
+        bundle && f.page && is_index_file(base_name(f.rel)) && parent_dir(f.rel) == *bundle;
     if (bundle && !is_bundle_index) {
       roles.resources[*bundle].push_back(f.rel);
     } else if (folders.index_pages.count(f.rel)) {
@@ -185,7 +194,7 @@ FileRoles assign_roles(const DiscoverOptions& options, std::vector<SourceFile> f
       }
       roles.index_pages.insert(f.rel);
       pages.push_back(i);
-    } else if (f.markdown) {
+    } else if (f.page) {
       pages.push_back(i);
     } else {
       content_files.push_back(f.rel);

@@ -385,7 +385,17 @@ std::pair<size_t, size_t> line_end(std::string_view text, size_t pos) {
   return {end, end + 1};
 }
 
+size_t bom_size(std::string_view text) {
+  return text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
+}
+
 }  // namespace
+
+bool starts_with_front_matter(std::string_view text) {
+  const size_t start = bom_size(text);
+  std::string_view first = text.substr(start, line_end(text, start).first - start);
+  return is_delimiter(first, "---") || is_delimiter(first, "+++");
+}
 
 FrontMatterResult parse_front_matter(std::string_view text, std::string_view display_path) {
   FrontMatterResult result;
@@ -396,7 +406,7 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
                    fmt::format("invalid UTF-8 byte 0x{:02x}; save the file as UTF-8", bad->byte)));
     return result;
   }
-  const size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // byte order mark
+  const size_t start = bom_size(text);
   auto [first_end, pos] = line_end(text, start);
   std::string_view first = text.substr(start, first_end - start);
   config::Format format;

@@ -47,4 +47,8 @@ struct FrontMatterResult {
 // too, but the page is kept without that field.
 FrontMatterResult parse_front_matter(std::string_view file_text, std::string_view display_path);
 
+// Whether the text's first line opens front matter ("---" or "+++"): what makes an HTML file
+// of content/ a page rather than a file copied as it is. `text` may be the file's first bytes.
+bool starts_with_front_matter(std::string_view text);
+
 }  // namespace bengal::content

@@ -53,7 +53,7 @@ std::string default_page_url(std::string_view source_path, PageKind kind, std::s
   // folder.
   std::string_view file = parts.back();
   parts.pop_back();
-  if (kind == PageKind::kPage && !is_index_file(file)) parts.push_back(markdown_stem(file));
+  if (kind == PageKind::kPage && !is_index_file(file)) parts.push_back(page_stem(file));
   std::string url = "/";
   for (size_t i = 0; i < parts.size(); ++i) {
     bool last = i + 1 == parts.size();

@@ -100,6 +100,12 @@ ParsedPage parse_page(const PageContext& context, std::string_view file_text) {
   out.body_offset = fm.body_offset;
   out.body_line = fm.body_line;
   std::string_view body = file_text.substr(fm.body_offset);
+  if (is_html_file(context.rel)) {  // published as it is written: no title taken from it
+    out.scan = markdown::scan_html_body(body);
+    set_url(context, file_text, out);
+    out.ok = true;
+    return out;
+  }
   std::string without_title;
   if (take_title_heading(out.fm, body, out.title_heading)) {
     without_title =

@@ -6,38 +6,69 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 namespace bengal {
 namespace {
 
-// Closes the descriptor on every return path.
+// Closes the descriptor on every return path; moves, never copies, so it closes once.
 struct Fd {
-  int fd;
+  int fd = -1;
+  explicit Fd(int fd) : fd(fd) {}
+  Fd(Fd&& other) noexcept : fd(std::exchange(other.fd, -1)) {}
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  Fd& operator=(Fd&&) = delete;
   ~Fd() {
     if (fd >= 0) ::close(fd);
   }
 };
 
+// Opens `path` for reading if it is a regular file; `st` gets its status. An fd of -1 and
+// `error` set when it cannot.
+Fd open_regular(const std::filesystem::path& path, struct stat& st, std::string& error) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
+  Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+  if (f.fd < 0) {
+    error = std::strerror(errno);
+    return f;
+  }
+  if (::fstat(f.fd, &st) != 0) {
+    error = std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
+  } else {
+    return f;
+  }
+  return Fd(-1);  // closes f
+}
+
 }  // namespace
+
+std::string read_file_head(const std::filesystem::path& path, size_t max_bytes) {
+  struct stat st {};
+  std::string error;
+  Fd f = open_regular(path, st, error);
+  std::string out;
+  if (f.fd < 0) return out;
+  out.resize(max_bytes);
+  size_t at = 0;
+  while (at < max_bytes) {
+    ssize_t n = ::read(f.fd, out.data() + at, max_bytes - at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    at += static_cast<size_t>(n);
+  }
+  out.resize(at);
+  return out;
+}
 
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error,
                size_t offset) {
   out.clear();
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below.
-  Fd f{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
-  if (f.fd < 0) {
-    error = std::strerror(errno);
-    return false;
-  }
   struct stat st {};
-  if (::fstat(f.fd, &st) != 0) {
-    error = std::strerror(errno);
-    return false;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    error = S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file";
-    return false;
-  }
+  Fd f = open_regular(path, st, error);
+  if (f.fd < 0) return false;
   // The size is checked again while reading: the file may grow after fstat.
   auto too_large = [&] {
     error = "larger than 64 MB, the limit for a source file";

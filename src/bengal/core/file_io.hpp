@@ -20,4 +20,8 @@ inline constexpr size_t kMaxSourceFileBytes = size_t{64} << 20;
 bool read_file(const std::filesystem::path& path, std::string& out, std::string& error,
                size_t offset = 0);
 
+// The first `max_bytes` bytes of `path` (fewer when it is shorter): enough to tell what kind of
+// file it is. "" when it is not a regular file or cannot be read.
+std::string read_file_head(const std::filesystem::path& path, size_t max_bytes);
+
 }  // namespace bengal

@@ -130,7 +130,7 @@ void add_page(const site::Site& site, PageId id, std::vector<Edge>& found,
     add(e.images, e.image_lines, site::RefKind::kImage);
     add(e.media, e.media_lines, site::RefKind::kMedia);
     // Raw HTML's images, media and embedded files, as written too, where it is published.
-    if (site.config.markdown_unsafe) {
+    if (site::publishes_raw_html(site, id)) {
       add(e.html_images, e.html_image_lines, site::RefKind::kImage, true);
       add(e.html_media, e.html_media_lines, site::RefKind::kMedia, true);
       add(e.html_embeds, e.html_embed_lines, site::RefKind::kEmbed, true);

@@ -107,6 +107,21 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown) {
   return out;
 }
 
+// A raw HTML reference where the scan keeps it (ids apart: they are anchors, not references).
+void add_html_ref(BodyScan& out, HtmlRefKind kind, std::string_view value, uint32_t line) {
+  if (kind == HtmlRefKind::kId) {
+    if (!value.empty()) out.html_ids.emplace_back(value);  // no element has the empty id
+    return;
+  }
+  auto [refs, lines] =
+      kind == HtmlRefKind::kLink    ? std::tie(out.html_links, out.html_link_lines)
+      : kind == HtmlRefKind::kImage ? std::tie(out.html_images, out.html_image_lines)
+      : kind == HtmlRefKind::kMedia ? std::tie(out.html_media, out.html_media_lines)
+                                    : std::tie(out.html_embeds, out.html_embed_lines);
+  refs.emplace_back(value);
+  lines.push_back(line);
+}
+
 class Scanner {
  public:
   Scanner(BodyScan& out, std::string_view text, const Footnotes* notes,
@@ -315,17 +330,7 @@ class Scanner {
   }
 
   void html_ref(HtmlRefKind kind, std::string_view value, const char* at) {
-    if (kind == HtmlRefKind::kId) {
-      if (!value.empty()) out_.html_ids.emplace_back(value);  // no element has the empty id
-      return;
-    }
-    auto [refs, lines] =
-        kind == HtmlRefKind::kLink    ? std::tie(out_.html_links, out_.html_link_lines)
-        : kind == HtmlRefKind::kImage ? std::tie(out_.html_images, out_.html_image_lines)
-        : kind == HtmlRefKind::kMedia ? std::tie(out_.html_media, out_.html_media_lines)
-                                      : std::tie(out_.html_embeds, out_.html_embed_lines);
-    refs.emplace_back(value);
-    lines.push_back(in_input(at) ? line_at(at) : line_);
+    add_html_ref(out_, kind, value, in_input(at) ? line_at(at) : line_);
   }
 
   // A role's text is what the page shows: "Ctrl+C", "HTML" (not its expansion), no icon name,
@@ -452,6 +457,50 @@ void cap_summary_bytes(std::string& summary) {
   if (summary.size() <= kSummaryMaxBytes) return;
   truncate_utf8(summary, kSummaryMaxBytes);
   while (!summary.empty() && summary.back() == ' ') summary.pop_back();
+}
+
+BodyScan scan_html_body(std::string_view html) {
+  BodyScan out;
+  out.content_hash = XXH3_64bits(html.data(), html.size());
+  size_t more = html.find(kMoreMarker);
+  out.has_more_marker = more != std::string_view::npos;
+  // The text before <!--more--> is scanned apart first: it is the summary.
+  std::string shown, before_more;
+  HtmlRefScanner refs;
+  uint32_t line = 1;
+  const char* counted = html.data();  // line is the line of *counted
+  HtmlRefScanner::Found found = [&](HtmlRefKind kind, std::string_view value, const char* at) {
+    line += static_cast<uint32_t>(std::count(counted, at, '\n'));
+    counted = at;
+    add_html_ref(out, kind, value, line);
+  };
+  refs.set_text(&before_more);
+  refs.feed(html.substr(0, out.has_more_marker ? more : html.size()), found);
+  refs.set_text(&shown);
+  if (out.has_more_marker) refs.feed(html.substr(more), found);
+  shown.insert(0, before_more);
+  // Words: runs of non-blanks in the text with its character references decoded.
+  auto words = [](std::string_view text, size_t limit, std::string* summary) {
+    std::string decoded = decode_references(text);
+    size_t count = 0;
+    for (size_t i = 0; i < decoded.size();) {
+      size_t start = decoded.find_first_not_of(" \t\r\n\f", i);
+      if (start == std::string::npos) break;
+      size_t end = std::min(decoded.find_first_of(" \t\r\n\f", start), decoded.size());
+      if (summary != nullptr && count < limit) {
+        if (!summary->empty()) *summary += ' ';
+        summary->append(decoded, start, end - start);
+      }
+      ++count;
+      i = end;
+    }
+    return count;
+  };
+  out.word_count = static_cast<uint32_t>(words(shown, 0, nullptr));
+  words(out.has_more_marker ? before_more : shown, out.has_more_marker ? SIZE_MAX : kSummaryWords,
+        &out.summary);
+  cap_summary_bytes(out.summary);
+  return out;
 }
 
 BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {

@@ -88,8 +88,16 @@ void for_each_srcset_url(std::string_view srcset,
 }
 
 void HtmlRefScanner::end_start_tag() {
-  state_ = raw_text_end(tag_).empty() ? State::kText : State::kRawText;
   matched_ = 0;
+  if (raw_text_end(tag_).empty())
+    after_tag();
+  else
+    state_ = State::kRawText;
+}
+
+void HtmlRefScanner::after_tag() {
+  state_ = State::kText;
+  if (text_ != nullptr) *text_ += ' ';  // "<p>a</p><p>b</p>" shows "a b"
 }
 
 void HtmlRefScanner::feed(std::string_view html, const Found& found) {
@@ -115,7 +123,10 @@ void HtmlRefScanner::feed(std::string_view html, const Found& found) {
 
 void HtmlRefScanner::outside_tags(char c) {
   if (state_ == State::kText) {
-    if (c == '<') state_ = State::kTagOpen;
+    if (c == '<')
+      state_ = State::kTagOpen;
+    else if (text_ != nullptr)
+      *text_ += c;
     return;
   }
   if (is_letter(c)) {
@@ -130,6 +141,10 @@ void HtmlRefScanner::outside_tags(char c) {
     state_ = State::kBogus;
   } else {
     state_ = c == '<' ? State::kTagOpen : State::kText;  // "a < b" is text
+    if (text_ != nullptr) {
+      *text_ += '<';
+      if (c != '<') *text_ += c;
+    }
   }
 }
 
@@ -139,12 +154,14 @@ void HtmlRefScanner::skipped(char c) {
       if (c == '-' && ++dashes_ == 2) {
         dashes_ = 0;
         state_ = State::kComment;
+      } else if (c == '>') {
+        after_tag();
       } else if (c != '-') {
-        state_ = c == '>' ? State::kText : State::kBogus;
+        state_ = State::kBogus;
       }
       return;
     case State::kComment:
-      if (c == '>' && dashes_ >= 2) state_ = State::kText;
+      if (c == '>' && dashes_ >= 2) after_tag();
       dashes_ = c == '-' ? dashes_ + 1 : 0;
       return;
     case State::kRawText: {
@@ -157,7 +174,7 @@ void HtmlRefScanner::skipped(char c) {
       return;
     }
     default:  // an end tag, "<?...>", "<!DOCTYPE ...>"
-      if (c == '>') state_ = State::kText;
+      if (c == '>') after_tag();
       return;
   }
 }

@@ -36,6 +36,10 @@ class HtmlRefScanner {
 
   // Scans the next piece of HTML.
   void feed(std::string_view html, const Found& found);
+  // From now on, the text a browser shows is appended to `*out` as the pieces are scanned:
+  // outside tags, comments, scripts and styles, character references as written, a space for
+  // each tag. nullptr (the default) keeps none.
+  void set_text(std::string* out) { text_ = out; }
   // Forgets a tag left open: raw HTML ends with its block. The other members are set where a
   // tag, an attribute or a value starts, so the state alone says where the scanner is; the
   // strings keep their room for the next block.
@@ -66,6 +70,7 @@ class HtmlRefScanner {
   void in_start_tag(const char* at, const Found& found);
   void end_value(const Found& found);
   void end_start_tag();
+  void after_tag();  // back in text after a tag, comment or declaration
 
   State state_ = State::kText;
   std::string tag_;    // the start tag's name, lowercased
@@ -75,6 +80,7 @@ class HtmlRefScanner {
   char quote_ = 0;
   int dashes_ = 0;      // in a comment: '-' just before; in a declaration: "-" read so far
   size_t matched_ = 0;  // in raw text: bytes of "</script" (or "</style") matched
+  std::string* text_ = nullptr;
 };
 
 }  // namespace bengal::markdown

@@ -92,6 +92,11 @@ struct Rendered {
 // Markdown: this never fails.
 void render_html(std::string_view markdown, const Options& options, Rendered& out);
 
+// Appends the body of an HTML page (Hugo's HTML content format) to out.html as it is written,
+// and a warning to out.warnings at each shortcode or Jekyll tag left in it, as render_html
+// warns in Markdown. No table of contents, no math.
+void append_html_body(std::string_view html, Rendered& out);
+
 // Nested <ul> of the headings with min_level <= level <= max_level; "" when there are none.
 std::string render_toc_html(const std::vector<TocEntry>& toc, int min_level = 2, int max_level = 4);
 
@@ -137,6 +142,13 @@ inline constexpr size_t kSummaryMaxBytes = 2048;
 // Cuts a valid UTF-8 summary to at most kSummaryMaxBytes on a character boundary: summaries
 // are repeated in every list page, feed and index.json, so one must never be large.
 void cap_summary_bytes(std::string& summary);
+
+// The scan of an HTML page's body (Hugo's HTML content format), published as it is written:
+// its <a href>s, images, media, embedded files and ids go where a Markdown page's raw HTML
+// puts them; the text a browser shows (no tags, comments, scripts or styles) gives the word
+// count and the summary, up to <!--more--> when the body has one. No headings become anchors
+// but those with an id.
+BodyScan scan_html_body(std::string_view html);
 
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is
 // "Ctrl+C", "{abbr}`HTML (Hyper…)`" is "HTML"), as render_html with Options::directives gives

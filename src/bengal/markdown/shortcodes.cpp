@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <utility>
+
+#include "bengal/markdown/line_counter.hpp"
+#include "bengal/markdown/markdown.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -114,6 +118,42 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
     }
   }
   return out;
+}
+
+void append_html_body(std::string_view html, Rendered& out) {
+  out.html.append(html);
+  LineCounter lines(html);
+  std::vector<ShortcodeUse> uses = find_shortcodes(html, 0, html.size());
+  // Other template code ("{% for post in site.posts %}", "{{ page.title }}") is most likely a
+  // Jekyll page's Liquid, which an HTML page of Jekyll runs: said once, at its first tag.
+  size_t template_tags = 0, first = 0;
+  for (size_t at = html.find('{'); at != std::string_view::npos; at = html.find('{', at + 2)) {
+    std::string_view rest = html.substr(at);
+    if (!rest.starts_with("{%") && !rest.starts_with("{{")) continue;
+    // Hugo's shortcodes, closing ones too, and Zola's "{% end %}" are the shortcodes' part.
+    if (rest.starts_with("{{<") || rest.starts_with("{{%") || rest.starts_with("{% end %}") ||
+        std::any_of(uses.begin(), uses.end(),
+                    [&](const ShortcodeUse& u) { return u.offset == at; }))
+      continue;
+    if (template_tags++ == 0) first = at;
+  }
+  auto warn_template_tags = [&](size_t before) {
+    if (template_tags == 0 || first >= before) return;
+    auto [line, column] = lines.position(first);
+    out.warnings.push_back(
+        {line, column,
+         fmt::format("template code in an HTML page ({} '{{%' or '{{{{' in all) is published as "
+                     "text: bengal runs no templates in content; move it into a template of "
+                     "templates/ and choose that with the page's `layout`",
+                     template_tags)});
+    template_tags = 0;
+  };
+  for (ShortcodeUse& use : uses) {
+    warn_template_tags(use.offset);
+    auto [line, column] = lines.position(use.offset);
+    out.warnings.push_back({line, column, std::move(use.message)});
+  }
+  warn_template_tags(html.size() + 1);
 }
 
 }  // namespace bengal::markdown

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/core/url_path.hpp"
 #include "bengal/markdown/title_heading.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
@@ -98,16 +99,20 @@ void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rende
     }
     return std::nullopt;
   };
+  out.html.clear();
+  out.toc.clear();
+  out.warnings.clear();
+  const content::PageMeta& m = site_.page(id);
+  if (content::is_html_file(site_.str(m.source_path))) {  // Hugo's HTML content, as written
+    markdown::append_html_body(body, out);
+    return;
+  }
   SiteDirectiveHost host(directives_, id);
   markdown::Options page = options_;
   page.wiki_links = true;
   page.resolve_link = &resolve;
   page.directive_host = &host;
-  out.html.clear();
-  out.toc.clear();
-  out.warnings.clear();
   // Without the <h1> that gives or repeats the title, as discovery scanned it.
-  const content::PageMeta& m = site_.page(id);
   if (m.title_heading_first != 0) {
     std::string rest = markdown::without_lines(body, m.title_heading_first, m.title_heading_last);
     markdown::render_html(rest, page, out);

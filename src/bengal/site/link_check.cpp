@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/string_pool.hpp"
 #include "bengal/core/url_path.hpp"
@@ -43,8 +44,13 @@ void for_each_link(const Site& site, PageId id, const LinkFn& fn) {
       [&](std::string_view target) { return site.xref.resolve_wiki(id, target); }, fn);
 }
 
+bool publishes_raw_html(const Site& site, PageId id) {
+  return site.config.markdown_unsafe ||
+         content::is_html_file(site.table.str(site.table.pages[id].source_path));
+}
+
 void for_each_html_link(const Site& site, PageId id, const LinkFn& fn) {
-  if (!site.config.markdown_unsafe) return;
+  if (!publishes_raw_html(site, id)) return;
   const content::PageExtras& e = site.table.extras_of(site.table.pages[id]);
   for_each_target(
       site, e.html_links, e.html_link_lines,
@@ -308,7 +314,7 @@ std::optional<LinkTarget> missing_anchor(const Site& site, const LinkProblem& p)
 // Whether the page's raw HTML has the missing anchor as an id, left out as raw HTML is not
 // published: a README's <a name="install"></a> over a heading.
 bool in_unpublished_html(const Site& site, const LinkTarget& t) {
-  if (site.config.markdown_unsafe) return false;
+  if (publishes_raw_html(site, t.page)) return false;
   const content::PageTable& table = site.table;
   auto ids = table.list(table.extras_of(table.pages[t.page]).html_ids);
   return std::any_of(ids.begin(), ids.end(), [&](StrId id) { return table.str(id) == t.anchor; });
@@ -330,6 +336,12 @@ std::string missing_anchor_message(const Site& site, const LinkProblem& p) {
         "'{}'; write that (GitHub and bengal write heading ids differently: [markdown] "
         "heading_ids chooses the rule)",
         p.target, similar);
+  }
+  if (t && content::is_html_file(site.table.str(site.table.pages[t->page].source_path))) {
+    return fmt::format(
+        "link to missing anchor '{}': the page has no element with that id; fix the anchor or "
+        "give an element of the page id=\"{}\"",
+        p.target, t->anchor);
   }
   return fmt::format(
       "link to missing anchor '{}': the page has no heading with that id; fix the anchor or add "

@@ -77,8 +77,11 @@ PageId page_of_html_link(const Site& site, PageId page, std::string_view target)
 // has no element of its #fragment (decoded); external for anything else, which the site-path check
 // reads (find_unpublished_paths).
 LinkTarget resolve_html_link(const Site& site, PageId from, std::string_view target);
+// Whether page `id`'s raw HTML is published, so its links, images and ids are checked: in
+// Markdown where [markdown] unsafe is on; an HTML page's body always.
+bool publishes_raw_html(const Site& site, PageId id);
 // Calls `fn` as for_each_link does for each <a href> of page `id`'s raw HTML, resolved by
-// resolve_html_link, where raw HTML is published ([markdown] unsafe).
+// resolve_html_link, where raw HTML is published (publishes_raw_html).
 void for_each_html_link(
     const Site& site, PageId id,
     const std::function<void(StrId, std::string_view, uint32_t, const LinkTarget&)>& fn);

@@ -25,14 +25,14 @@ std::string_view page_key(const content::PageTable& table, PageId page, PageKey 
     case PageKey::kPath:
       return path;
     case PageKey::kStem:
-      return content::markdown_stem(path);
+      return content::page_stem(path);
     case PageKey::kFolder: {
-      std::string_view stem = content::markdown_stem(path);
+      std::string_view stem = content::page_stem(path);
       size_t slash = stem.rfind('/');
       return slash == std::string_view::npos ? std::string_view() : stem.substr(0, slash);
     }
     case PageKey::kName: {
-      std::string_view stem = content::markdown_stem(path);
+      std::string_view stem = content::page_stem(path);
       size_t slash = stem.rfind('/');
       return slash == std::string_view::npos ? stem : stem.substr(slash + 1);
     }

@@ -89,7 +89,8 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
   }
   // A page's anchors: its heading ids (and targets), then its raw HTML's ids when published.
   auto html_ids = [&](PageId id) {
-    return raw_html ? table.extras_of(table.pages[id]).html_ids : content::StrRange{};
+    bool published = raw_html || content::is_html_file(table.str(table.pages[id].source_path));
+    return published ? table.extras_of(table.pages[id]).html_ids : content::StrRange{};
   };
   anchor_offsets_.assign(table.pages.size() + 1, 0);
   for (PageId id : pages)
@@ -177,6 +178,11 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
     PageId id = by_path(path);
     return id == kNoPage ? pageless(LinkTarget::Status::kMissingPage) : with_anchor(id, anchor);
   };
+  // An HTML file is a page when it has front matter, else a file copied as it is.
+  auto html_source = [&](std::string_view path) {
+    PageId id = by_path(path);
+    return id == kNoPage ? LinkTarget{} : with_anchor(id, anchor);
+  };
   // Zola's internal link: "@/blog/post.md" is the page of content/blog/post.md.
   if (dest.starts_with("@/")) return source(dest.substr(2));
   if (dest.starts_with('/')) {
@@ -187,15 +193,17 @@ LinkTarget XrefIndex::resolve_path(PageId from, std::string_view dest,
     if (!url.ends_with('/') && (dot == std::string::npos || dot < url.rfind('/'))) url += '/';
     if (PageId id = urls_.find(*table_, url); id != kNoPage) return with_anchor(id, anchor);
     if (content::is_markdown_file(dest)) return source(dest.substr(1));
+    if (content::is_html_file(dest)) return html_source(dest.substr(1));
     return {};  // an asset or a page outside bengal's knowledge
   }
   // Relative links to files and folders stay as written.
-  if (!content::is_markdown_file(dest)) return {};
+  bool html = content::is_html_file(dest);
+  if (!content::is_markdown_file(dest) && !html) return {};
   std::string_view from_path = table_->str(table_->pages[from].source_path);
   std::string joined = std::string(dir_of(from_path));
   if (!joined.empty()) joined += '/';
   joined += dest;
-  return source(joined);
+  return html ? html_source(joined) : source(joined);
 }
 
 void XrefIndex::set_external_templates(const Value* templates) {

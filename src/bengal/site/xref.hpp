@@ -31,7 +31,8 @@ using markdown::parse_external_ref;
 class XrefIndex {
  public:
   XrefIndex() = default;
-  // `raw_html`: raw HTML is published ([markdown] unsafe), so its ids and <a name>s are anchors.
+  // `raw_html`: raw HTML is published ([markdown] unsafe), so its ids and <a name>s are anchors;
+  // an HTML page's always are.
   XrefIndex(const content::PageTable& table, std::span<const PageId> pages, bool raw_html);
 
   // A Markdown link destination written in page `from`: "../a.md#x", "a.md", "#x",
