@@ -214,6 +214,25 @@ TEST(BuildCache, AnotherExecutablesCacheIsEmptied) {
                               kVersion));
   EXPECT_EQ(cache->unit_row("p0"), std::nullopt);
   EXPECT_EQ(executable_digest().size(), 16u);
+  // What the last build wrote is still known, for this build to remove what it does not write.
+  std::vector<std::string> manifest;
+  cache->for_each_manifest_path([&](std::string_view rel) { manifest.emplace_back(rel); });
+  EXPECT_EQ(manifest, (std::vector<std::string>{"a/index.html", "index.html"}));
+  EXPECT_EQ(cache->manifest_digest(), std::nullopt);
+}
+
+// A manifest table not in this bengal's layout is not read.
+TEST(BuildCache, AManifestOfAnotherLayoutIsDropped) {
+  std::string note;
+  auto cache = open_after(fresh_site(),
+                          "UPDATE meta SET value = '0123' WHERE key = 'executable'; "
+                          "DROP TABLE manifest; CREATE TABLE manifest(rel TEXT, other INTEGER); "
+                          "INSERT INTO manifest VALUES('x.html', 1);",
+                          note);
+  ASSERT_NE(cache, nullptr);
+  std::vector<std::string> manifest;
+  cache->for_each_manifest_path([&](std::string_view rel) { manifest.emplace_back(rel); });
+  EXPECT_EQ(manifest, std::vector<std::string>{});
 }
 
 // A development build of the same version that changed the tables' layout.

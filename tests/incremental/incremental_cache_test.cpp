@@ -494,6 +494,27 @@ TEST(IncrementalCache, MovedPageIsOnlyAtItsNewAddress) {
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
 }
 
+// An upgraded bengal builds cold, but the files the last build wrote are still known: a page
+// moved since is not left at its old address to be published for ever.
+TEST(IncrementalCache, ACacheOfAnotherBuildOfBengalStillRemovesTheLastBuildsFiles) {
+  TestSite site(kCacheSite);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  for (const auto& rel : list_tree(site.dir() / ".bengal")) {
+    if (rel.ends_with(".db"))
+      cache::Database(site.dir() / ".bengal" / rel)
+          .exec("UPDATE meta SET value = '0123' WHERE key = 'executable'");
+  }
+  fs::rename(site.dir() / "content/blog/b.md", site.dir() / "content/docs/b.md");
+  auto upgraded = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_TRUE(upgraded.cache_note.starts_with("the cache was written by another build of bengal"))
+      << upgraded.cache_note;
+  EXPECT_EQ(upgraded.renders_reused, 0u);
+  EXPECT_FALSE(fs::exists(site.out() / "blog/b"));
+  EXPECT_TRUE(fs::exists(site.out() / "docs/b/index.html"));
+  EXPECT_EQ(upgraded.stale_files_removed, 1u);
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+}
+
 // A link's anchor is looked up among the target's headings and targets, which its body makes:
 // a body edit that renames the heading breaks the link, and renaming it back mends it.
 TEST(IncrementalCache, ALinkToAHeadingFollowsTheTargetsBody) {

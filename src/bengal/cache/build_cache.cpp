@@ -39,11 +39,14 @@ CREATE TABLE IF NOT EXISTS templates(name TEXT PRIMARY KEY, digest INTEGER);
 CREATE TABLE IF NOT EXISTS manifest(rel TEXT PRIMARY KEY);
 )sql";
 
-constexpr const char* kDropAll = R"sql(
+// Every table but the manifest, which says which files of the output folder the last build
+// wrote (see open_checked).
+constexpr const char* kDropAllButManifest = R"sql(
 DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS pages;
 DROP TABLE IF EXISTS bodies; DROP TABLE IF EXISTS new_bodies; DROP TABLE IF EXISTS units; DROP TABLE IF EXISTS search;
-DROP TABLE IF EXISTS templates; DROP TABLE IF EXISTS manifest; DROP TABLE IF EXISTS groups;
+DROP TABLE IF EXISTS templates; DROP TABLE IF EXISTS groups;
 )sql";
+constexpr const char* kDropManifest = "DROP TABLE IF EXISTS manifest;";
 
 std::optional<std::string> meta(Database& db, std::string_view key) {
   Statement q(db.handle(), "SELECT value FROM meta WHERE key = ?");
@@ -104,6 +107,15 @@ bool holds_our_tables(Database& db) {
   return std::includes(objects.begin(), objects.end(), our_schema().begin(), our_schema().end());
 }
 
+// Whether the manifest table is in the file as kTables makes it.
+bool has_our_manifest(Database& db) {
+  auto is_manifest = [](const SchemaObject& o) { return o.name == "manifest"; };
+  std::vector<SchemaObject> objects = schema_of(db);
+  auto found = std::find_if(objects.begin(), objects.end(), is_manifest);
+  auto ours = std::find_if(our_schema().begin(), our_schema().end(), is_manifest);
+  return found != objects.end() && *found == *ours;
+}
+
 int64_t page_size(Database& db) {
   Statement q(db.handle(), "PRAGMA page_size");
   return q.step() ? q.column_int(0) : 0;
@@ -123,7 +135,8 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
   if (int64_t size = page_size(*db); size != kPageSize) {
     // A cache of an older bengal: emptied, then given our page size, which SQLite changes
     // only outside WAL mode, by rewriting the file (at once, as it is empty).
-    db->exec(kDropAll);
+    db->exec(kDropAllButManifest);
+    db->exec(kDropManifest);
     db->exec(
         fmt::format("PRAGMA journal_mode=DELETE; PRAGMA page_size={}; VACUUM; "
                     "PRAGMA journal_mode=WAL;",
@@ -158,7 +171,11 @@ std::unique_ptr<Database> open_checked(const fs::path& file, std::string& note) 
     other = "the cache's tables are not this bengal's; building cold";
   if (!other.empty()) {
     note = std::move(other);
-    db->exec(kDropAll);
+    // The manifest is kept when it is in our layout: this cold build still removes the files
+    // the last one wrote and it does not (a page renamed since bengal was upgraded), instead
+    // of leaving them to be published for ever.
+    db->exec(kDropAllButManifest);
+    if (!has_our_manifest(*db)) db->exec(kDropManifest);
     db->exec(kTables);
   } else if (meta(*db, "state").value_or("") != "done") {
     note = "the last build did not finish; building cold";
