@@ -120,6 +120,8 @@ EXTRA = {
         "---\ntitle: |\n  Multi\n  line\ndescription: >\n  folded\n  text\nweight: 0x1F\n"
         "date: 2024-02-29\nkeywords: [\"a\", 1, true, null]\n---\n",
         "\ufeff---\ntitle: \"BOM \\u00e9\"\r\ndraft: yes\r\n---\r\nBody\r\n",
+        "{\n  \"title\": \"JSON {x}\",\n  \"date\": \"31 Jan 2024 10:00 GMT\",\n  \"tags\": [\"a\"],\n"
+        "  \"params\": {\"q\": \"\\\"}\"}\n}\n<h2 id=\"x\">HTML</h2><!--more--><script>s</script>\n",
     ],
     "template_render": [
         "{% extends 'base.html' %}{% block title %}{{ super() }}!{% endblock %}"

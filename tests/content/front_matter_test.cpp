@@ -397,6 +397,44 @@ TEST(FrontMatter, JekyllsPermalinkIsAUrl) {
                     "leave it out for the default URL"});
 }
 
+// Hugo's third front matter format: a JSON object from the file's first byte, up to the '}'
+// that closes it. A body that opens with a shortcode or an id is no JSON.
+TEST(FrontMatter, HugosJsonFrontMatter) {
+  auto r = parse_front_matter(
+      "{\n  \"title\": \"J {braces}\",\n  \"date\": \"2024-01-31\",\n  \"tags\": [\"a\", "
+      "\"b\"],\n  \"params\": {\"x\": \"q\\\"}\"}\n}\nBody.\n",
+      "content/j.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(messages(r), Strings{});
+  EXPECT_EQ(r.fm.title, "J {braces}");
+  EXPECT_EQ(r.fm.tags, (Strings{"a", "b"}));
+  EXPECT_EQ(r.fm.date->to_iso_date(), "2024-01-31");
+  EXPECT_EQ(r.body_line, 7u);
+  EXPECT_TRUE(starts_with_front_matter("{\"title\": \"x\"}"));
+  // The body starts after the '}' (on its line, when something follows it there).
+  r = parse_front_matter("\xEF\xBB\xBF{\"title\": \"One line\"} Body.\n", "content/j.md");
+  EXPECT_EQ(r.fm.title, "One line");
+  EXPECT_EQ(r.body_offset, 24u);
+  EXPECT_EQ(r.body_line, 1u);
+  for (const char* body :
+       {"{{< note >}}x{{< /note >}}\n", "{#top}\n", "{note}`x`\n", "{ plain\n"}) {
+    r = parse_front_matter(body, "content/j.md");
+    EXPECT_TRUE(r.ok) << body;
+    EXPECT_EQ(r.body_offset, 0u) << body;
+    EXPECT_FALSE(starts_with_front_matter(body)) << body;
+  }
+  r = parse_front_matter("{\"title\": \"never closed\"\nBody.\n", "content/j.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(messages(r), (Strings{"content/j.md:1:1: error: JSON front matter opened with { is "
+                                  "never closed; add the } that closes the object"}));
+  r = parse_front_matter("{\n  \"title\": \"x\",\n  \"tags\": [1,\n}\nBody.\n", "content/j.md");
+  EXPECT_FALSE(r.ok);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_TRUE(r.diagnostics[0].message.starts_with("invalid JSON front matter: "))
+      << r.diagnostics[0].message;
+  EXPECT_EQ(r.diagnostics[0].line, 4u);
+}
+
 TEST(FrontMatter, InvalidUtf8IsReportedWhereItIs) {
   auto r = parse_front_matter("---\ntitle: x\n---\nab\xff", "content/b.md");
   EXPECT_FALSE(r.ok);

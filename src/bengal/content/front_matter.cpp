@@ -389,12 +389,85 @@ size_t bom_size(std::string_view text) {
   return text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte order mark
 }
 
+// Hugo's JSON front matter: an object from the file's first byte. A key (or the object's end)
+// must follow its '{', so that a page opening with "{{< note >}}" or "{#id}" is no JSON.
+bool opens_json(std::string_view text, size_t start) {
+  if (start >= text.size() || text[start] != '{') return false;
+  size_t next = text.find_first_not_of(" \t\r\n", start + 1);
+  return next != std::string_view::npos && (text[next] == '"' || text[next] == '}');
+}
+
+// Just past the '}' that closes the object opened at `start` (braces in strings do not count),
+// or npos when it never closes.
+size_t json_object_end(std::string_view text, size_t start) {
+  size_t depth = 0;
+  bool in_string = false;
+  for (size_t i = start; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{') {
+      ++depth;
+    } else if (c == '}' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Parses the front matter `block` (starting at `first_line` of the file) into `result`; an
+// error when it is not valid.
+void read_block(std::string_view block, config::Format format, const std::string& file,
+                uint32_t first_line, FrontMatterResult& result) {
+  config::Document doc = config::parse_document(block, format, file, first_line);
+  if (doc.error) {
+    // "invalid YAML: ..." -> "invalid YAML front matter: ..."
+    std::string& message = doc.error->message;
+    message.insert(message.find(':'), " front matter");
+    result.diagnostics.push_back(std::move(*doc.error));
+    result.ok = false;
+    return;
+  }
+  FieldReader reader{doc, file, result};
+  for (auto& [key, value] : doc.root.as_table()) reader.field(key, value);
+  reader.finish();
+}
+
+// Hugo's JSON front matter, the object at `start`; the body starts on the line after its '}'.
+FrontMatterResult read_json_front_matter(std::string_view text, size_t start,
+                                         std::string_view display_path) {
+  FrontMatterResult result;
+  const std::string file(display_path);
+  size_t end = json_object_end(text, start);
+  if (end == std::string_view::npos) {
+    result.ok = false;
+    result.diagnostics.push_back(make_error(
+        file, 1, 1,
+        "JSON front matter opened with { is never closed; add the } that closes the object"));
+    return result;
+  }
+  read_block(text.substr(start, end - start), config::Format::kJson, file, 1, result);
+  // The rest of the closing line, when blank, is no part of the body.
+  auto [line_stop, next] = line_end(text, end);
+  std::string_view rest = text.substr(end, line_stop - end);
+  bool blank = rest.find_first_not_of(" \t\r") == std::string_view::npos;
+  result.body_offset = blank ? next : end;
+  result.body_line =
+      1 + static_cast<uint32_t>(std::count(text.begin(), text.begin() + result.body_offset, '\n'));
+  return result;
+}
+
 }  // namespace
 
 bool starts_with_front_matter(std::string_view text) {
   const size_t start = bom_size(text);
   std::string_view first = text.substr(start, line_end(text, start).first - start);
-  return is_delimiter(first, "---") || is_delimiter(first, "+++");
+  return is_delimiter(first, "---") || is_delimiter(first, "+++") || opens_json(text, start);
 }
 
 FrontMatterResult parse_front_matter(std::string_view text, std::string_view display_path) {
@@ -417,6 +490,8 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
   } else if (is_delimiter(first, "+++")) {
     format = config::Format::kToml;
     delim = "+++";
+  } else if (opens_json(text, start)) {
+    return read_json_front_matter(text, start, display_path);
   } else {
     result.body_offset = start;
     return result;  // no front matter: the whole file is the body
@@ -438,19 +513,7 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
       pos = next;
       continue;
     }
-    std::string_view block = text.substr(block_start, pos - block_start);
-    config::Document doc = config::parse_document(block, format, file, 2);
-    if (doc.error) {
-      // "invalid YAML: ..." -> "invalid YAML front matter: ..."
-      std::string& message = doc.error->message;
-      message.insert(message.find(':'), " front matter");
-      result.diagnostics.push_back(std::move(*doc.error));
-      result.ok = false;
-      return result;
-    }
-    FieldReader reader{doc, file, result};
-    for (auto& [key, value] : doc.root.as_table()) reader.field(key, value);
-    reader.finish();
+    read_block(text.substr(block_start, pos - block_start), format, file, 2, result);
     result.body_offset = next;
     result.body_line = line + 1;
     return result;

@@ -13,8 +13,8 @@
 namespace bengal::content {
 namespace {
 
-// Line and column of `key` where it starts a line of the front matter, so errors about a
-// field's value point at the field. (0, 0) when not found.
+// Line and column of `key` (quoted too, as in JSON) where it starts a line of the front matter,
+// so errors about a field's value point at the field. (0, 0) when not found.
 std::pair<uint32_t, uint32_t> find_key(std::string_view text, size_t limit, std::string_view key) {
   uint32_t line = 1;
   size_t pos = 0;
@@ -23,8 +23,11 @@ std::pair<uint32_t, uint32_t> find_key(std::string_view text, size_t limit, std:
     if (end == std::string_view::npos) end = text.size();
     std::string_view l = text.substr(pos, end - pos);
     size_t indent = l.find_first_not_of(" \t");
-    if (indent != std::string_view::npos && l.substr(indent).starts_with(key)) {
-      std::string_view rest = l.substr(indent + key.size());
+    // A JSON key is quoted: "slug": "x".
+    size_t quote = indent != std::string_view::npos && l[indent] == '"' ? 1 : 0;
+    if (indent != std::string_view::npos && l.substr(indent + quote).starts_with(key) &&
+        (quote == 0 || l.substr(indent + quote + key.size()).starts_with('"'))) {
+      std::string_view rest = l.substr(indent + key.size() + 2 * quote);
       size_t k = rest.find_first_not_of(" \t");
       if (k != std::string_view::npos && (rest[k] == ':' || rest[k] == '='))
         return {line, static_cast<uint32_t>(indent + 1)};
