@@ -130,6 +130,18 @@ TEST(Config, WrongTypesAreErrorsUnknownNamesWarnings) {
   EXPECT_EQ(r.config.title, "My Site");  // the wrong value is not applied
 }
 
+// Hugo's and Zola's [languages]: what bengal does with a multilingual site, said where it is.
+TEST(Config, LanguagesSayThatMultilingualSitesAreNotSupported) {
+  auto r = parse_config("[site]\ntitle = \"T\"\n[languages.fr]\nweight = 2\n", "bengal.toml");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(messages(r),
+            (std::vector<std::string>{
+                "bengal.toml:3:1: warning: multilingual sites are not supported yet: [languages] "
+                "is ignored, and a translation such as about.fr.md is a page of its own at "
+                "/about.fr/; build each language as a site of its own (its own content folder "
+                "and baseurl)"}));
+}
+
 TEST(Config, YamlErrorsPointAtTheValue) {
   auto r = parse_config(
       "site:\n  title: [a, b]\n  language:\n    x: 1\nbuild:\n  threads: many\nparams: 3\n",

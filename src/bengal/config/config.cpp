@@ -417,6 +417,13 @@ struct ConfigReader {
                           name, known));
       return;
     }
+    if (name == "languages") {  // Hugo's and Zola's: a site in several languages
+      warning(doc.value_place_of(name),
+              "multilingual sites are not supported yet: [languages] is ignored, and a "
+              "translation such as about.fr.md is a page of its own at /about.fr/; build each "
+              "language as a site of its own (its own content folder and baseurl)");
+      return;
+    }
     std::string_view guess = closest(name, sections(), get);
     warning(doc.value_place_of(name),
             fmt::format("unknown section [{}] is ignored; {}known sections: {}", name,
