@@ -117,6 +117,45 @@ void append_search_entry(std::string& json, const site::Site& site, PageId id,
   json += "}";
 }
 
+namespace {
+
+// Whether `html` at `at` is a tag of the element `name` ("<script", "</STYLE>"): '<', then '/'
+// when `closing`, then its name in any case, then a blank, '>' or '/'.
+bool is_tag(std::string_view html, size_t at, std::string_view name, bool closing) {
+  size_t start = at + (closing ? 2 : 1);
+  if (start + name.size() >= html.size() || html[at] != '<' || (closing && html[at + 1] != '/'))
+    return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    char c = html[start + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != name[i]) return false;
+  }
+  char after = html[start + name.size()];
+  return after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n';
+}
+
+// Where what shows nothing and starts at `at` ends: a comment, or a script or style element
+// with its text. `at` itself when none starts there.
+size_t past_hidden(std::string_view html, size_t at) {
+  if (html.substr(at, 4) == "<!--") {
+    size_t end = html.find("-->", at + 4);
+    return end == std::string_view::npos ? html.size() : end + 3;
+  }
+  for (std::string_view name : {std::string_view("script"), std::string_view("style")}) {
+    if (!is_tag(html, at, name, false)) continue;
+    for (size_t end = html.find("</", at + 1); end != std::string_view::npos;
+         end = html.find("</", end + 2)) {
+      if (!is_tag(html, end, name, true)) continue;
+      size_t close = html.find('>', end);
+      return close == std::string_view::npos ? html.size() : close + 1;
+    }
+    return html.size();
+  }
+  return at;
+}
+
+}  // namespace
+
 std::string plain_text(std::string_view html) {
   static const std::pair<std::string_view, std::string_view> kEntities[] = {
       {"&amp;", "&"},   {"&lt;", "<"},   {"&gt;", ">"},
@@ -133,6 +172,11 @@ std::string plain_text(std::string_view html) {
       continue;
     }
     if (c == '<') {
+      if (size_t past = past_hidden(html, i); past != i) {
+        i = past - 1;
+        space = true;
+        continue;
+      }
       in_tag = true;
       continue;
     }

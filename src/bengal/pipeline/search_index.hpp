@@ -81,7 +81,8 @@ std::vector<EntrySpan> write_search_index(const site::Site& site, output::Output
                                           const SearchSpill* spill, KeptEntries* kept = nullptr,
                                           const std::function<bool(PageId)>& reuse = {});
 
-// The visible text of rendered HTML: tags removed, common entities decoded, whitespace folded.
+// The visible text of rendered HTML: tags, comments, scripts and styles removed, common
+// entities decoded, whitespace folded.
 std::string plain_text(std::string_view html);
 
 }  // namespace bengal::pipeline
