@@ -38,9 +38,15 @@ bool is_jekyll_tag(std::string_view name) {
 }
 
 // Jekyll's ways to put the site's address in a link: "{{ site.baseurl }}/about/",
-// "{{ '/img/a.png' | relative_url }}". `expression` starts after "{{" and its blanks.
+// "{{ '/img/a.png' | relative_url }}". `expression` starts after "{{" and its blanks. Such an
+// expression is short: its "}}" is looked for in the next kMaxExpression bytes only, so that a
+// page of many "{{" without one stays linear.
 bool is_jekyll_url(std::string_view expression) {
-  std::string_view inside = expression.substr(0, expression.find("}}"));
+  constexpr size_t kMaxExpression = 256;
+  std::string_view window = expression.substr(0, kMaxExpression);
+  size_t end = window.find("}}");
+  if (end == std::string_view::npos) return false;
+  std::string_view inside = window.substr(0, end);
   return inside.starts_with("site.baseurl") || inside.starts_with("site.url") ||
          inside.find("relative_url") != std::string_view::npos ||
          inside.find("absolute_url") != std::string_view::npos;
@@ -127,13 +133,14 @@ void append_html_body(std::string_view html, Rendered& out) {
   // Other template code ("{% for post in site.posts %}", "{{ page.title }}") is most likely a
   // Jekyll page's Liquid, which an HTML page of Jekyll runs: said once, at its first tag.
   size_t template_tags = 0, first = 0;
+  size_t use = 0;  // uses[use] is the first shortcode at or after `at` (both in text order)
   for (size_t at = html.find('{'); at != std::string_view::npos; at = html.find('{', at + 2)) {
     std::string_view rest = html.substr(at);
     if (!rest.starts_with("{%") && !rest.starts_with("{{")) continue;
+    while (use < uses.size() && uses[use].offset < at) ++use;
     // Hugo's shortcodes, closing ones too, and Zola's "{% end %}" are the shortcodes' part.
     if (rest.starts_with("{{<") || rest.starts_with("{{%") || rest.starts_with("{% end %}") ||
-        std::any_of(uses.begin(), uses.end(),
-                    [&](const ShortcodeUse& u) { return u.offset == at; }))
+        (use < uses.size() && uses[use].offset == at))
       continue;
     if (template_tags++ == 0) first = at;
   }
