@@ -470,8 +470,10 @@ BodyScan scan_html_body(std::string_view html) {
   uint32_t line = 1;
   const char* counted = html.data();  // line is the line of *counted
   HtmlRefScanner::Found found = [&](HtmlRefKind kind, std::string_view value, const char* at) {
-    line += static_cast<uint32_t>(std::count(counted, at, '\n'));
-    counted = at;
+    if (at > counted) {  // references come in text order; a srcset's share its value's place
+      line += static_cast<uint32_t>(std::count(counted, at, '\n'));
+      counted = at;
+    }
     add_html_ref(out, kind, value, line);
   };
   refs.set_text(&before_more);
