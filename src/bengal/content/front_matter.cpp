@@ -462,12 +462,23 @@ FrontMatterResult read_json_front_matter(std::string_view text, size_t start,
   return result;
 }
 
+// How the front matter of `text` opens at `start` (after any BOM): a "---" or "+++" line, a
+// JSON object, or not at all. Both parse_front_matter and starts_with_front_matter ask here, so
+// that a file is a page (an HTML file of content/) exactly when its front matter is read.
+enum class Opening { kNone, kYaml, kToml, kJson };
+
+Opening opening_of(std::string_view text, size_t start) {
+  std::string_view first = text.substr(start, line_end(text, start).first - start);
+  if (is_delimiter(first, "---")) return Opening::kYaml;
+  if (is_delimiter(first, "+++")) return Opening::kToml;
+  if (opens_json(text, start)) return Opening::kJson;
+  return Opening::kNone;
+}
+
 }  // namespace
 
 bool starts_with_front_matter(std::string_view text) {
-  const size_t start = bom_size(text);
-  std::string_view first = text.substr(start, line_end(text, start).first - start);
-  return is_delimiter(first, "---") || is_delimiter(first, "+++") || opens_json(text, start);
+  return opening_of(text, bom_size(text)) != Opening::kNone;
 }
 
 FrontMatterResult parse_front_matter(std::string_view text, std::string_view display_path) {
@@ -480,22 +491,16 @@ FrontMatterResult parse_front_matter(std::string_view text, std::string_view dis
     return result;
   }
   const size_t start = bom_size(text);
-  auto [first_end, pos] = line_end(text, start);
-  std::string_view first = text.substr(start, first_end - start);
-  config::Format format;
-  std::string_view delim;
-  if (is_delimiter(first, "---")) {
-    format = config::Format::kYaml;
-    delim = "---";
-  } else if (is_delimiter(first, "+++")) {
-    format = config::Format::kToml;
-    delim = "+++";
-  } else if (opens_json(text, start)) {
-    return read_json_front_matter(text, start, display_path);
-  } else {
+  const Opening opening = opening_of(text, start);
+  if (opening == Opening::kNone) {
     result.body_offset = start;
     return result;  // no front matter: the whole file is the body
   }
+  if (opening == Opening::kJson) return read_json_front_matter(text, start, display_path);
+  const config::Format format =
+      opening == Opening::kYaml ? config::Format::kYaml : config::Format::kToml;
+  const std::string_view delim = opening == Opening::kYaml ? "---" : "+++";
+  size_t pos = line_end(text, start).second;
   const std::string file(display_path);
   const size_t block_start = pos;
   // The block is lines 2..line-1; the closing delimiter is on `line`.
