@@ -1,6 +1,12 @@
 #include "bengal/content/page_meta.hpp"
 
+#include "bengal/content/markdown_files.hpp"
+
 namespace bengal::content {
+
+bool PageTable::is_html_page(PageId id) const {
+  return is_html_file(str(pages[id].source_path));
+}
 
 StrRange PageTable::add_list(std::span<const std::string> items, Keep keep) {
   StrRange r{static_cast<uint32_t>(lists.size()), static_cast<uint32_t>(items.size())};

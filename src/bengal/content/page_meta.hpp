@@ -118,6 +118,9 @@ struct PageTable {
     }
     return str(p.title);
   }
+  // Whether page `id` is an HTML page (Hugo's HTML content, markdown_files.hpp): its body is
+  // HTML, published as it is written.
+  bool is_html_page(PageId id) const;
   const PageExtras& extras_of(const PageMeta& p) const {
     static const PageExtras kNone;
     return p.extras == UINT32_MAX ? kNone : extras[p.extras];

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "bengal/content/markdown_files.hpp"
 #include "bengal/core/url_path.hpp"
 #include "bengal/markdown/title_heading.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
@@ -103,7 +102,7 @@ void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rende
   out.toc.clear();
   out.warnings.clear();
   const content::PageMeta& m = site_.page(id);
-  if (content::is_html_file(site_.str(m.source_path))) {  // Hugo's HTML content, as written
+  if (site_.table.is_html_page(id)) {  // Hugo's HTML content, as written
     markdown::append_html_body(body, out);
     return;
   }

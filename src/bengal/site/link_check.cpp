@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "bengal/content/markdown_files.hpp"
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/string_pool.hpp"
 #include "bengal/core/url_path.hpp"
@@ -45,8 +44,7 @@ void for_each_link(const Site& site, PageId id, const LinkFn& fn) {
 }
 
 bool publishes_raw_html(const Site& site, PageId id) {
-  return site.config.markdown_unsafe ||
-         content::is_html_file(site.table.str(site.table.pages[id].source_path));
+  return site.config.markdown_unsafe || site.table.is_html_page(id);
 }
 
 void for_each_html_link(const Site& site, PageId id, const LinkFn& fn) {
@@ -337,7 +335,7 @@ std::string missing_anchor_message(const Site& site, const LinkProblem& p) {
         "heading_ids chooses the rule)",
         p.target, similar);
   }
-  if (t && content::is_html_file(site.table.str(site.table.pages[t->page].source_path))) {
+  if (t && site.table.is_html_page(t->page)) {
     return fmt::format(
         "link to missing anchor '{}': the page has no element with that id; fix the anchor or "
         "give an element of the page id=\"{}\"",

@@ -89,7 +89,7 @@ XrefIndex::XrefIndex(const content::PageTable& table, std::span<const PageId> pa
   }
   // A page's anchors: its heading ids (and targets), then its raw HTML's ids when published.
   auto html_ids = [&](PageId id) {
-    bool published = raw_html || content::is_html_file(table.str(table.pages[id].source_path));
+    bool published = raw_html || table.is_html_page(id);
     return published ? table.extras_of(table.pages[id]).html_ids : content::StrRange{};
   };
   anchor_offsets_.assign(table.pages.size() + 1, 0);
