@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/json_text.hpp"
+#include "bengal/core/unicode_case.hpp"
 
 namespace bengal::pipeline {
 namespace {
@@ -123,13 +124,9 @@ namespace {
 // when `closing`, then its name in any case, then a blank, '>' or '/'.
 bool is_tag(std::string_view html, size_t at, std::string_view name, bool closing) {
   size_t start = at + (closing ? 2 : 1);
-  if (start + name.size() >= html.size() || html[at] != '<' || (closing && html[at + 1] != '/'))
+  if (start + name.size() >= html.size() || html[at] != '<' || (closing && html[at + 1] != '/') ||
+      !equals_ascii_ignoring_case(html.substr(start, name.size()), name))
     return false;
-  for (size_t i = 0; i < name.size(); ++i) {
-    char c = html[start + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != name[i]) return false;
-  }
   char after = html[start + name.size()];
   return after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n';
 }
