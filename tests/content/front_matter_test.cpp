@@ -435,6 +435,69 @@ TEST(FrontMatter, HugosJsonFrontMatter) {
   EXPECT_EQ(r.diagnostics[0].line, 4u);
 }
 
+// Hugo's build options: `_build` (or `build`) and `headless`, keys and values in any case.
+TEST(FrontMatter, HugosBuildOptionsAndHeadless) {
+  auto r =
+      parse_front_matter("---\n_build:\n  render: Never\n  list: local\n---\n", "content/a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(messages(r), Strings{});
+  EXPECT_TRUE(r.fm.build ==
+              (PageBuild{RenderMode::kNever, ListMode::kLocal, ResourceMode::kUnset}));
+  EXPECT_FALSE(r.fm.build.renders());
+  EXPECT_TRUE(r.fm.build.listed());
+  EXPECT_FALSE(r.fm.build.listed_site_wide());
+  EXPECT_TRUE(r.fm.params.is_null());  // not a param
+  // TOML, Hugo's older booleans, publishResources.
+  r = parse_front_matter(
+      "+++\n[build]\nrender = false\nlist = true\npublishResources = false\n+++\n", "content/a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(r.fm.build ==
+              (PageBuild{RenderMode::kNever, ListMode::kAlways, ResourceMode::kKeep}));
+  // headless fills what _build leaves unset, and stays a param (page.params.headless).
+  r = parse_front_matter("---\nheadless: true\n_build:\n  list: always\n---\n", "content/a.md");
+  ASSERT_TRUE(r.ok);
+  EXPECT_TRUE(r.fm.headless);
+  EXPECT_TRUE(r.fm.build ==
+              (PageBuild{RenderMode::kNever, ListMode::kAlways, ResourceMode::kKeep}));
+  ASSERT_NE(r.fm.params.find("headless"), nullptr);
+  EXPECT_TRUE(r.fm.params.find("headless")->as_bool());
+  r = parse_front_matter("---\nheadless: false\n---\n", "content/a.md");
+  EXPECT_TRUE(r.fm.build == PageBuild{});
+  // What cannot be read skips the page: it may have been meant to keep the page out.
+  r = parse_front_matter("---\n_build:\n  render: nevr\n  lst: never\n---\n", "content/a.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(messages(r),
+            (Strings{"content/a.md:3:11: error: front matter field '_build.render' must be "
+                     "\"always\", \"never\" or \"link\", not \"nevr\"; the page was skipped so "
+                     "that it is not published by mistake",
+                     "content/a.md:4:8: error: front matter field '_build.lst' is not a build "
+                     "option; known options: render, list, publishResources; the page was skipped "
+                     "so that it is not published by mistake"}));
+  r = parse_front_matter("---\n_build: never\n---\n", "content/a.md");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(messages(r),
+            (Strings{"content/a.md:2:9: error: front matter field '_build' must be a table of "
+                     "render, list and publishResources, not string; the page was skipped so "
+                     "that it is not published by mistake"}));
+  // `build`, a common word, is a param unless it names a build option, as before Hugo 0.123.
+  for (const char* text : {"---\nbuild: 1.2.3\n---\n", "---\nbuild:\n  tool: make\n---\n"}) {
+    r = parse_front_matter(text, "content/a.md");
+    EXPECT_TRUE(r.ok) << text;
+    EXPECT_EQ(messages(r), Strings{}) << text;
+    EXPECT_TRUE(r.fm.build == PageBuild{}) << text;
+    EXPECT_NE(r.fm.params.find("build"), nullptr) << text;
+  }
+  r = parse_front_matter("---\nheadless: maybe\n---\n", "content/a.md");
+  EXPECT_FALSE(r.ok);
+  // A section's cascade is checked where it is written; what is wrong in it is left out.
+  r = parse_front_matter("---\ncascade:\n  _build:\n    list: hidden\n---\n", "content/_index.md");
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(messages(r),
+            (Strings{"content/_index.md:4:11: error: front matter field 'cascade._build.list' "
+                     "must be \"always\", \"never\" or \"local\", not \"hidden\"; it was "
+                     "ignored"}));
+}
+
 TEST(FrontMatter, InvalidUtf8IsReportedWhereItIs) {
   auto r = parse_front_matter("---\ntitle: x\n---\nab\xff", "content/b.md");
   EXPECT_FALSE(r.ok);

@@ -38,6 +38,8 @@ ParsedPage every_field() {
   fm.expirydate = date(4'102'444'800, 0, true);
   fm.publishdate = date(1'600'000'000, 60, true);
   fm.draft = true;
+  fm.headless = true;
+  fm.build = {RenderMode::kLink, ListMode::kLocal, ResourceMode::kKeep};
   fm.weight = -42;
   fm.slug = "intro";
   fm.url = "/docs/start/";
@@ -152,6 +154,8 @@ void expect_same(const ParsedPage& a, const ParsedPage& b) {
   expect_same(a.fm.expirydate, b.fm.expirydate);
   expect_same(a.fm.publishdate, b.fm.publishdate);
   EXPECT_EQ(a.fm.draft, b.fm.draft);
+  EXPECT_EQ(a.fm.headless, b.fm.headless);
+  EXPECT_TRUE(a.fm.build == b.fm.build);
   EXPECT_EQ(a.fm.weight, b.fm.weight);
   EXPECT_EQ(a.fm.slug, b.fm.slug);
   EXPECT_EQ(a.fm.url, b.fm.url);

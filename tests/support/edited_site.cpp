@@ -49,14 +49,14 @@ std::vector<std::string> split_words(const std::string& text) {
 }  // namespace
 
 EditedSite::EditedSite(fs::path dir, uint64_t seed) : dir_(std::move(dir)), rng_(seed) {
-  sections_[""] = {"Home", "The home page", 0, true};
-  sections_["blog"] = {"Blog", "", 2, true};
-  sections_["docs"] = {"Docs", "All the documentation", 1, true};
-  sections_["docs/guide"] = {"Guide", "", 1, true};
-  sections_["docs/guide/advanced"] = {"Advanced", "Deeper topics", 0, true};
-  sections_["docs/api"] = {"", "", 0, false};
-  sections_["notes"] = {"Notes", "", 3, true};
-  sections_["notes/archive"] = {"", "", 0, false};
+  sections_[""] = {"Home", "The home page", 0, true, ""};
+  sections_["blog"] = {"Blog", "", 2, true, ""};
+  sections_["docs"] = {"Docs", "All the documentation", 1, true, ""};
+  sections_["docs/guide"] = {"Guide", "", 1, true, ""};
+  sections_["docs/guide/advanced"] = {"Advanced", "Deeper topics", 0, true, ""};
+  sections_["docs/api"] = {"", "", 0, false, ""};
+  sections_["notes"] = {"Notes", "", 3, true, ""};
+  sections_["notes/archive"] = {"", "", 0, false, ""};
   const std::pair<const char*, int> counts[] = {
       {"docs", 6},     {"blog", 10}, {"docs/guide", 7},    {"docs/guide/advanced", 5},
       {"docs/api", 4}, {"notes", 5}, {"notes/archive", 3},
@@ -272,6 +272,25 @@ SiteEdit EditedSite::edit_draft() {
   return {"draft", fmt::format("draft of {}: {}", page_path(p), p.draft)};
 }
 
+// Hugo's build options of a page, or those a section's cascade gives its pages.
+SiteEdit EditedSite::edit_build() {
+  static constexpr const char* kPageBuilds[] = {"", "_build:\n  list: never\n",
+                                                "_build:\n  list: local\n",
+                                                "build:\n  render: never\n", "headless: true\n"};
+  if (pick(5) == 0) {
+    auto it = std::next(sections_.begin(), static_cast<long>(pick(sections_.size())));
+    if (it->first.empty() || !it->second.has_index) return edit_draft();
+    unpin("content/" + it->first + "/_index.md");
+    static constexpr const char* kCascades[] = {"", "list: local", "list: never"};
+    it->second.cascade_build = kCascades[pick(3)];
+    return {"build", fmt::format("cascade of {}: '{}'", it->first, it->second.cascade_build)};
+  }
+  Page& p = random_page();
+  unpin(page_path(p));
+  p.build = kPageBuilds[pick(5)];
+  return {"build", fmt::format("build options of {}: '{}'", page_path(p), p.build)};
+}
+
 SiteEdit EditedSite::add_page() {
   if (pages_.size() >= kMaxPages) return delete_page();
   Page p = make_page(random_section());
@@ -311,7 +330,7 @@ SiteEdit EditedSite::add_section() {
   std::string parent = random_section();
   if (std::count(parent.begin(), parent.end(), '/') >= 2) parent = "notes";
   std::string path = fmt::format("{}/extra-{}", parent, next_section_++);
-  sections_[path] = {capitalized_words(1), "", static_cast<int>(pick(4)), pick(10) < 7};
+  sections_[path] = {capitalized_words(1), "", static_cast<int>(pick(4)), pick(10) < 7, ""};
   // A section is a folder: give it a page, moved there or new.
   if (pages_.size() >= kMaxPages || pick(2) == 0) {
     Page& p = random_page();
@@ -489,17 +508,18 @@ SiteEdit EditedSite::edit() {
     int weight;
   };
   static constexpr Choice kChoices[] = {
-      {&EditedSite::edit_body, 8},          {&EditedSite::edit_title, 3},
-      {&EditedSite::edit_date, 2},          {&EditedSite::edit_tags, 3},
-      {&EditedSite::edit_weight, 2},        {&EditedSite::edit_slug, 2},
-      {&EditedSite::edit_more, 2},          {&EditedSite::edit_description, 2},
-      {&EditedSite::edit_draft, 2},         {&EditedSite::add_page, 3},
-      {&EditedSite::delete_page, 3},        {&EditedSite::move_page, 3},
-      {&EditedSite::add_section, 1},        {&EditedSite::remove_section, 1},
-      {&EditedSite::edit_section, 2},       {&EditedSite::edit_link, 3},
-      {&EditedSite::edit_included_file, 2}, {&EditedSite::edit_data_file, 2},
-      {&EditedSite::edit_template, 3},      {&EditedSite::edit_config, 2},
-      {&EditedSite::touch_file, 2},         {&EditedSite::revert_file, 3},
+      {&EditedSite::edit_body, 8},      {&EditedSite::edit_title, 3},
+      {&EditedSite::edit_date, 2},      {&EditedSite::edit_tags, 3},
+      {&EditedSite::edit_weight, 2},    {&EditedSite::edit_slug, 2},
+      {&EditedSite::edit_more, 2},      {&EditedSite::edit_description, 2},
+      {&EditedSite::edit_draft, 2},     {&EditedSite::edit_build, 2},
+      {&EditedSite::add_page, 3},       {&EditedSite::delete_page, 3},
+      {&EditedSite::move_page, 3},      {&EditedSite::add_section, 1},
+      {&EditedSite::remove_section, 1}, {&EditedSite::edit_section, 2},
+      {&EditedSite::edit_link, 3},      {&EditedSite::edit_included_file, 2},
+      {&EditedSite::edit_data_file, 2}, {&EditedSite::edit_template, 3},
+      {&EditedSite::edit_config, 2},    {&EditedSite::touch_file, 2},
+      {&EditedSite::revert_file, 3},
   };
   int total = 0;
   for (const auto& c : kChoices) total += c.weight;
@@ -520,6 +540,7 @@ std::string EditedSite::render_page(const Page& p) const {
   if (!p.slug.empty()) s += "slug: " + p.slug + "\n";
   if (!p.description.empty()) s += "description: " + p.description + "\n";
   if (p.draft) s += "draft: true\n";
+  s += p.build;
   if (!p.tags.empty()) s += "tags: [" + joined_with(p.tags, ", ") + "]\n";
   if (!p.categories.empty()) s += "categories: [" + joined_with(p.categories, ", ") + "]\n";
   s += "---\n";
@@ -590,6 +611,7 @@ std::map<std::string, std::string> EditedSite::render() const {
     std::string text = "---\ntitle: " + s.title + "\n";
     if (s.weight != 0) text += fmt::format("weight: {}\n", s.weight);
     if (!s.description.empty()) text += "description: " + s.description + "\n";
+    if (!s.cascade_build.empty()) text += "cascade:\n  _build:\n    " + s.cascade_build + "\n";
     text += "---\n" + s.title + " has pages.\n";
     out[path.empty() ? "content/_index.md" : "content/" + path + "/_index.md"] = text;
   }

@@ -58,11 +58,13 @@ class EditedSite {
     std::vector<std::string> links;
     std::string wiki;      // a page name, written [[name]]
     bool include = false;  // includes content/_snippets/notice.md
+    std::string build;     // Hugo's build options: "" or a line such as "headless: true"
   };
   struct Section {
     std::string title, description;
     int weight = 0;
-    bool has_index = true;  // without _index.md the section's list page is generated
+    bool has_index = true;      // without _index.md the section's list page is generated
+    std::string cascade_build;  // "" or the `_build` its cascade gives its pages: "list: local"
   };
   // Everything that is not a page or a section's _index.md.
   struct SiteFiles {
@@ -104,6 +106,7 @@ class EditedSite {
   SiteEdit edit_more();
   SiteEdit edit_description();
   SiteEdit edit_draft();
+  SiteEdit edit_build();
   SiteEdit add_page();
   SiteEdit delete_page();
   SiteEdit move_page();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "bengal/core/unicode_case.hpp"
+
 namespace bengal::content {
 namespace {
 
@@ -22,6 +24,23 @@ void fill_list(PageTable& t, StrRange& field, const Value& v) {
     for (const auto& x : v.as_array())
       if (x.is_string()) items.push_back(x.as_string());
   field = t.add_list(items);
+}
+
+// Whether the page's front matter says `headless: true` (also kept as a param, as Hugo's is).
+bool is_headless(const PageTable& t, const PageMeta& m) {
+  const Value* params = t.page_params(m);
+  if (params == nullptr || !params->is_table()) return false;
+  for (const auto& [k, v] : params->as_table())
+    if (equals_ascii_ignoring_case(k, "headless")) return v.is_bool() && v.as_bool();
+  return false;
+}
+
+Value headless_table() {
+  Value t = Value::table();
+  t.set("render", Value("never"));
+  t.set("list", Value("never"));
+  t.set("publishResources", Value(false));
+  return t;
 }
 
 }  // namespace
@@ -45,7 +64,14 @@ void apply_cascade(PageTable& table) {
     }
     const Value* params = table.page_params(m);
     if (const Value* own = params ? params->find("cascade") : nullptr; own && own->is_table()) {
-      for (const auto& [k, v] : own->as_table()) merged.set(k, v);
+      // `build` and `_build` are one key: a nearer section's replaces a farther one's.
+      for (const auto& [k, v] : own->as_table()) merged.set(is_build_key(k) ? "_build" : k, v);
+      any = true;
+    }
+    // A headless section hides its pages too, as Hugo's headless bundle publishes none of its
+    // files: what its cascade says of the build is overruled.
+    if (m.kind == PageKind::kSection && is_headless(table, m)) {
+      merged.set("_build", headless_table());
       any = true;
     }
     if (!merged.is_null()) effective.emplace(id, std::move(merged));
@@ -69,6 +95,8 @@ void apply_cascade(PageTable& table) {
         fill_list(table, m.tags, v);
       else if (key == "categories")
         fill_list(table, m.categories, v);
+      else if (key == "_build")
+        m.build.fill(read_page_build(v, [](const std::string&, const std::string&) {}));
       else {
         if (m.params == UINT32_MAX) {
           m.params = static_cast<uint32_t>(table.params.size());

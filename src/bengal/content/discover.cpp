@@ -371,6 +371,7 @@ class TableBuilder {
     m.title = table_.strings.store(page_title(fm, rel, m.kind, options_.home_title));
     m.has_title = fm.has_title;
     m.draft = fm.draft;
+    m.build = fm.build;
     m.slug = table_.strings.intern(fm.slug);
     m.url = table_.strings.intern(p.url);
     m.description = table_.strings.store_cold(fm.description);

@@ -48,6 +48,8 @@ enum class Field {
   kCategories,
   kCategory,
   kKeywords,
+  kHeadless,
+  kBuild,
 };
 
 // Known fields match case-insensitively, as in Hugo ("Title" is the title). Hugo's other names
@@ -83,6 +85,9 @@ Field field_of(std::string_view key) {
       {"categories", Field::kCategories},
       {"category", Field::kCategory},
       {"keywords", Field::kKeywords},
+      {"headless", Field::kHeadless},
+      {"_build", Field::kBuild},
+      {"build", Field::kBuild},
   };
   for (const auto& [name, field] : kFields)
     if (equals_ascii_ignoring_case(key, name)) return field;
@@ -172,6 +177,34 @@ struct FieldReader {
       }
     }
     if (!has_draft && published == false) fm.draft = true;
+    if (fm.headless) fm.build.fill(headless_build());
+  }
+
+  // Hugo's build options. One that cannot be read skips the page, as a draft flag does: it may
+  // have been meant to keep the page out.
+  void build_options(const std::string& key, const Value& v, PageBuild& out, bool skips) {
+    out = read_page_build(v, [&](const std::string& sub, const std::string& message) {
+      std::string path = sub.empty() ? key : key + "." + sub;
+      std::string text = fmt::format("front matter field '{}' {}", path, message);
+      if (skips) {
+        text += "; the page was skipped so that it is not published by mistake";
+        result.ok = false;
+      } else {
+        text += "; it was ignored";
+      }
+      error(sub.empty() ? key : path, std::move(text));
+    });
+  }
+
+  // A section's `cascade` table, kept as a param: its build options are checked here, where
+  // their file and line are known (apply_cascade reads them again, without the ones in error).
+  void cascade(const std::string& key, const Value& v) {
+    if (!v.is_table()) return;
+    for (const auto& [name, value] : v.as_table()) {
+      if (!is_build_key(name)) continue;
+      PageBuild ignored;
+      build_options(key + "." + name, value, ignored, false);
+    }
   }
 
   // Zola's `taxonomies` table: the terms of each taxonomy, read as the top-level key of its
@@ -362,19 +395,52 @@ struct FieldReader {
       case Field::kCategory:
         list(key, v, category);
         // Also kept as written for templates (page.params.category), as Bengal's are.
-        if (fm.params.is_null()) fm.params = Value::table();
-        fm.params.as_table().emplace_back(std::move(key), std::move(v));
+        param(key, v);
         break;
       case Field::kKeywords:
         list(key, v, fm.keywords);
         break;
+      case Field::kHeadless:
+        if (std::optional<bool> b = flag(v)) {
+          fm.headless = *b;
+          // Also a param (page.params.headless), as in Hugo; apply_cascade reads it there.
+          Value read(*b);
+          param(key, read);
+        } else if (!v.is_null()) {
+          unreadable_flag(key, v, "true or false");
+        }
+        break;
+      case Field::kBuild:
+        if (!is_build_table(key, v)) {
+          param(key, v);
+          break;
+        }
+        build_options(key, v, fm.build, true);
+        break;
       case Field::kParam:
-        // The document is thrown away after this, so its values move rather than copy. Its
-        // keys are unique already: appending keeps thousands of them linear.
-        if (fm.params.is_null()) fm.params = Value::table();
-        fm.params.as_table().emplace_back(std::move(key), std::move(v));
+        if (equals_ascii_ignoring_case(key, "cascade")) cascade(key, v);
+        param(key, v);
         break;
     }
+  }
+
+  void param(std::string& key, Value& v) {
+    // The document is thrown away after this, so its values move rather than copy. Its keys
+    // are unique already: appending keeps thousands of them linear.
+    if (result.fm.params.is_null()) result.fm.params = Value::table();
+    result.fm.params.as_table().emplace_back(std::move(key), std::move(v));
+  }
+
+  // `_build` is always Hugo's build options; `build`, a common word, only when it is a table
+  // that names one of them (else it stays the param it was before Hugo 0.123 took the name).
+  static bool is_build_table(const std::string& key, const Value& v) {
+    if (key.starts_with('_')) return true;
+    if (!v.is_table()) return false;
+    for (const auto& entry : v.as_table()) {
+      for (std::string_view option : {"render", "list", "publishresources"})
+        if (equals_ascii_ignoring_case(entry.first, option)) return true;
+    }
+    return false;
   }
 };
 

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bengal/content/page_build.hpp"
 #include "bengal/core/date.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/value.hpp"
@@ -24,6 +25,10 @@ struct FrontMatter {
   // set). Without a `date`, it is the page's date too.
   std::optional<Date> publishdate;
   bool draft = false;
+  // Hugo's `headless` and `_build` (or `build`); `headless: true` fills what `_build` leaves
+  // unset with headless_build(). On a section's page, `headless` hides the section's pages too.
+  bool headless = false;
+  PageBuild build;
   int64_t weight = 0;
   std::string slug, url, description, summary, type, layout;
   std::string template_name;  // the `template` key
@@ -38,7 +43,8 @@ struct FrontMatterResult {
   uint32_t body_line = 1;  // the file line of body_offset
   std::vector<Diagnostic> diagnostics;
   // false: the page is broken and must be skipped: invalid UTF-8, unterminated or unparsable
-  // front matter, or a `draft` that is not a boolean (skipping is the safe reading of it).
+  // front matter, or a `draft`, `headless` or build option that cannot be read (skipping is
+  // the safe reading of it).
   bool ok = true;
 };
 

@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "bengal/content/page_build.hpp"
 #include "bengal/core/date.hpp"
 #include "bengal/core/ids.hpp"
 #include "bengal/core/string_pool.hpp"
@@ -60,6 +61,7 @@ struct PageMeta {
   bool has_more_marker = false;  // the summary is the text before <!--more-->
   bool excluded = false;         // lost a URL collision: reported, not rendered
   bool has_title = false;  // the front matter or the first <h1> sets a title (else the file name)
+  PageBuild build;         // Hugo's build options, cascade applied (page_build.hpp)
   StrId source_path = kEmptyStr;  // relative to the content dir, '/'-separated: "docs/intro.md"
   StrId dir = kEmptyStr;          // the section folder it belongs to: "docs" ("" for root)
   StrId title = kEmptyStr;

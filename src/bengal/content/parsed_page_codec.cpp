@@ -32,6 +32,10 @@ class RecordWriter {
   void text(std::string_view s) { out.text(s); }
   void kind(PageKind k) { byte(static_cast<uint8_t>(k)); }
   void severity(Severity s) { byte(static_cast<uint8_t>(s)); }
+  template <typename E>
+  void small_enum(E e, E /*last*/) {
+    byte(static_cast<uint8_t>(e));
+  }
   template <typename T, typename F>
   void list(const std::vector<T>& items, F each) {
     varint(uint64_t{items.size()});
@@ -97,6 +101,12 @@ class RecordReader {
     uint8_t v = byte();
     if (v > static_cast<uint8_t>(PageKind::kHome)) fail();
     k = static_cast<PageKind>(v);
+  }
+  template <typename E>
+  void small_enum(E& e, E last) {
+    uint8_t v = byte();
+    if (v > static_cast<uint8_t>(last)) fail();
+    e = ok() ? static_cast<E>(v) : E{};
   }
   void severity(Severity& s) {
     uint8_t v = byte();
@@ -220,6 +230,10 @@ void front_matter_fields(IO& io, F& fm) {
   optional_date_field(io, fm.expirydate);
   optional_date_field(io, fm.publishdate);
   io.flag(fm.draft);
+  io.flag(fm.headless);
+  io.small_enum(fm.build.render, RenderMode::kLink);
+  io.small_enum(fm.build.list, ListMode::kLocal);
+  io.small_enum(fm.build.resources, ResourceMode::kKeep);
   io.fixed(fm.weight);
   for (auto* s :
        {&fm.slug, &fm.url, &fm.description, &fm.summary, &fm.type, &fm.layout, &fm.template_name})

@@ -48,10 +48,9 @@ size_t copy_content_files(const site::Site& site, const fs::path& content_dir,
   size_t copied = 0;
   for (const auto& rel : site.content_files)
     copied += copy_held(site, content_dir, rel, rel, writer, diagnostics);
-  for (PageId id : site.rendered()) {
+  for (PageId id : site.resource_owners()) {
     const auto& meta = site.page(id);
     const content::StrRange resources = site.table.extras_of(meta).resources;
-    if (!meta.is_bundle || resources.count == 0) continue;
     std::string_view source = site.source_path(id);
     std::string_view bundle_dir = source.substr(0, source.rfind('/') + 1);
     std::string out_dir = output_folder(site.str(meta.url));

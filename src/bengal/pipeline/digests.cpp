@@ -135,6 +135,9 @@ void hash_config(Hasher& h, const config::SiteConfig& c) {
 // without going through Site::page.
 void hash_order_fields(Hasher& h, const content::PageMeta& m) {
   h.num(static_cast<uint64_t>(m.kind)).num(m.draft).num(m.excluded).num(m.generated);
+  h.num(static_cast<uint64_t>(m.build.render))
+      .num(static_cast<uint64_t>(m.build.list))
+      .num(static_cast<uint64_t>(m.build.resources));
   h.num(static_cast<uint64_t>(m.weight)).date(m.has_date, m.date).num(m.section);
 }
 
@@ -183,7 +186,7 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
         h.ids(site.sections_of(id));
       }
     }
-    h.ids(site.rendered()).ids(site.regular_pages);
+    h.ids(site.rendered()).ids(site.regular_pages).ids(site.listed()).ids(site.in_sitemap());
     h.ids(site.prev_in_section).ids(site.next_in_section);
     h.num(site.home).num(site.per_page);
     for (const auto& tax : site.taxonomies) {

@@ -151,7 +151,7 @@ std::vector<Claimant> list_claimants(const site::Site& site,
     if (vp.term >= 0) list.push_back(claimant(feed_key(vp.url), Claimant::kVirtualFeeds, i));
   }
   // Past kSitemapMaxUrls the sitemap is an index of numbered files.
-  size_t urls = site.rendered().size() + virtual_pages.size();
+  size_t urls = site.in_sitemap().size() + virtual_pages.size();
   if (site.features.sitemap && urls > output::kSitemapMaxUrls) {
     list.push_back(claimant(sitemap_parts_key(), Claimant::kSitemaps,
                             (urls + output::kSitemapMaxUrls - 1) / output::kSitemapMaxUrls));
@@ -160,10 +160,8 @@ std::vector<Claimant> list_claimants(const site::Site& site,
     const std::string& rel = site.content_files[i];
     list.push_back(claimant(content_file_key(rel), Claimant::kFile, i));
   }
-  for (PageId id : site.rendered()) {
-    const auto& m = site.page(id);
-    const content::StrRange resources = site.table.extras_of(m).resources;
-    if (!m.is_bundle || resources.count == 0) continue;
+  for (PageId id : site.resource_owners()) {
+    const content::StrRange resources = site.table.extras_of(site.page(id)).resources;
     for (StrId r : site.table.list(resources))
       list.push_back(claimant(content_file_key(site.str(r)), Claimant::kResource, id));
   }

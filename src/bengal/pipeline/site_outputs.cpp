@@ -138,8 +138,10 @@ void for_each_description(const site::Site& site, ColdReader& cold, std::span<co
 uint64_t llms_inputs(const site::Site& site, const KeptOutputs& kept) {
   Hasher h;
   h.text(site.config.title).text(site.config.description).text(site.config.baseurl);
-  h.num(site.home).num(site.rendered().size());
-  for (PageId id : site.rendered()) h.num(id).num(kept.page_shown_digest(id));
+  h.num(site.home).num(site.listed().size());
+  for (PageId id : site.listed()) {
+    h.num(id).num(kept.page_shown_digest(id)).num(site.table.pages[id].build.renders());
+  }
   return h.digest();
 }
 
@@ -150,6 +152,7 @@ void make_llms_txt(const site::Site& site, output::OutputWriter& writer) {
   ColdReader cold(site.table.strings);
   output::append_llms_header(file.text, site.config.title, site.config.description);
   auto link = [&](PageId id, std::string_view description) {
+    if (!site.page(id).build.renders()) return;  // `render: never`: listed, but nothing to link
     output::append_llms_link(file.text, site.str(site.page(id).title), site.permalink(id),
                              description);
     file.flush_if_full();
@@ -194,8 +197,8 @@ std::vector<std::string> make_sitemap(const site::Site& site,
   };
   constexpr uint32_t kVirtual = uint32_t{1} << 31;
   std::vector<Url> urls;
-  urls.reserve(site.rendered().size() + virtual_pages.size());
-  for (PageId id : site.rendered()) urls.push_back({site.str(site.head(id).url), id});
+  urls.reserve(site.in_sitemap().size() + virtual_pages.size());
+  for (PageId id : site.in_sitemap()) urls.push_back({site.str(site.head(id).url), id});
   // A taxonomy or term page that lost its URL is not listed: the URL is the winner's.
   for (size_t i = 0; i < virtual_pages.size(); ++i) {
     const auto& vp = virtual_pages[i];
@@ -241,8 +244,8 @@ uint64_t sitemap_inputs(const site::Site& site,
                         const std::vector<templates::VirtualPage>& virtual_pages,
                         const KeptOutputs& kept) {
   Hasher h;
-  h.text(site.config.baseurl).num(site.rendered().size());
-  for (PageId id : site.rendered()) h.num(id).num(kept.page_head_digest(id));
+  h.text(site.config.baseurl).num(site.in_sitemap().size());
+  for (PageId id : site.in_sitemap()) h.num(id).num(kept.page_head_digest(id));
   h.num(virtual_pages.size());
   for (const auto& vp : virtual_pages) {
     h.text(vp.url).num(

@@ -193,8 +193,9 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
   };
   for (uint8_t natural_pass : {1, 0}) {
     std::vector<PageId> ids;
+    // A page that is not written (`render: never`) claims nothing.
     for (PageId id = 0; id < pages.size(); ++id)
-      if (natural_url[id] == natural_pass) ids.push_back(id);
+      if (natural_url[id] == natural_pass && pages[id].build.renders()) ids.push_back(id);
     for (size_t at = 0; at < ids.size(); at += kChunk) {
       std::span<const PageId> chunk(ids.data() + at, std::min(kChunk, ids.size() - at));
       std::vector<OutputClaim> claims(chunk.size());
@@ -281,14 +282,25 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   read_features(site, diagnostics);
   site.outputs.claim(site_file_claims(site), diagnostics);
   claim_pages(site, diagnostics);
+  // Hugo's build options (content/page_build.hpp): a page is written, listed in its section,
+  // and listed site-wide, each on its own.
+  std::vector<PageId> regular, local, sections;
   for (PageId id = 0; id < pages.size(); ++id) {
-    if (pages[id].kind == content::PageKind::kHome) site.home = id;
-    if (!pages[id].excluded) site.rendered_.push_back(id);
-  }
-
-  std::vector<PageId> regular, sections;
-  for (PageId id : site.rendered_) {
-    (pages[id].kind == content::PageKind::kPage ? regular : sections).push_back(id);
+    const PageMeta& m = pages[id];
+    if (m.kind == content::PageKind::kHome) site.home = id;
+    if (m.excluded) continue;
+    if (m.is_bundle && m.build.publishes_resources() &&
+        site.table.extras_of(m).resources.count != 0) {
+      site.resource_owners_.push_back(id);
+    }
+    if (m.build.renders()) site.rendered_.push_back(id);
+    if (m.build.renders() && m.build.listed_site_wide()) site.in_sitemap_.push_back(id);
+    if (!m.build.listed()) continue;
+    site.listed_.push_back(id);
+    if (m.kind != content::PageKind::kPage)
+      sections.push_back(id);
+    else
+      (m.build.listed_site_wide() ? regular : local).push_back(id);
   }
   group_by(
       site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets_,
@@ -303,8 +315,20 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   // once here, the pages fall into their sections' lists and their terms' in order.
   tbb::parallel_sort(site.regular_pages.begin(), site.regular_pages.end(),
                      [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
+  // `list: local` pages are in their section's list only.
+  std::vector<PageId> in_sections = site.regular_pages;
+  if (!local.empty()) {
+    std::vector<PageId> sorted_local = std::move(local);
+    std::sort(sorted_local.begin(), sorted_local.end(),
+              [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
+    std::vector<PageId> merged(in_sections.size() + sorted_local.size());
+    std::merge(in_sections.begin(), in_sections.end(), sorted_local.begin(), sorted_local.end(),
+               merged.begin(),
+               [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
+    in_sections = std::move(merged);
+  }
   group_by(
-      site, site.regular_pages, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
+      site, in_sections, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
       site.section_pages_, true);
   site.prev_in_section.assign(pages.size(), kNoPage);
   site.next_in_section.assign(pages.size(), kNoPage);
@@ -351,6 +375,11 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     }
   }
   xref.wait();
+  std::vector<PageId> unrendered;
+  for (PageId id = 0; id < pages.size(); ++id)
+    if (!pages[id].excluded && !pages[id].build.renders()) unrendered.push_back(id);
+  if (!unrendered.empty())
+    site.unrendered_xref.emplace(site.table, unrendered, site.config.markdown_unsafe);
   if (const Value* refs = site.config.raw.find("external_refs"); refs && refs->is_table()) {
     site.xref.set_external_templates(refs->find("templates"));
     site.xref.set_external_indexes(refs->find("indexes"));

@@ -347,6 +347,15 @@ std::string missing_anchor_message(const Site& site, const LinkProblem& p) {
       p.target);
 }
 
+// The page that `p` links to when that page is not written (headless, `render: never`), else
+// kNoPage.
+PageId unrendered_target(const Site& site, const LinkProblem& p) {
+  if (!site.unrendered_xref) return kNoPage;
+  LinkTarget t = site.unrendered_xref->resolve_link(p.page, p.target);
+  if (t.page == kNoPage) t = site.unrendered_xref->resolve_wiki(p.page, p.target);
+  return t.page;
+}
+
 std::string message_of(const Site& site, const LinkProblem& p) {
   if (p.status == LinkTarget::Status::kExternal) {
     std::string resolved =
@@ -395,6 +404,12 @@ std::string message_of(const Site& site, const LinkProblem& p) {
   if (p.target.starts_with('!')) {
     return fmt::format("link to missing target '{}': no page has a `target` directive '{}'",
                        p.target, p.target.substr(1));
+  }
+  if (PageId hidden = unrendered_target(site, p); hidden != kNoPage) {
+    return fmt::format(
+        "link to '{}': {}/{} is not published (it is headless, or its _build or its "
+        "section's cascade says render never); link to a published page instead",
+        p.target, site.config.content_dir, site.source_path(hidden));
   }
   return fmt::format(
       "link to missing page '{}'; check the path (relative to this file, or from the content "

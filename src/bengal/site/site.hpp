@@ -3,6 +3,7 @@
 // render threads share it without locks.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -55,8 +56,17 @@ struct Site {
   // subsections, in display order. Stored as offsets into flat arrays (CSR).
   std::span<const PageId> pages_of(PageId section) const;
   std::span<const PageId> sections_of(PageId section) const;
-  // The pages that are rendered (not excluded), in id order.
+  // The pages that are rendered (not excluded, nor kept out by `render: never`), in id order.
   std::span<const PageId> rendered() const { return rendered_; }
+  // Of those, the ones the sitemap shows: all but `list: never` and `list: local` pages. (The
+  // search index shows every rendered page: it is published.)
+  std::span<const PageId> in_sitemap() const { return in_sitemap_; }
+  // The pages lists may show, whether rendered or not (`render: never` keeps a page in lists):
+  // all but `list: never` ones.
+  std::span<const PageId> listed() const { return listed_; }
+  // The page bundles whose files are published next to them: rendered or not, unless
+  // `publishResources: false` or headless. In id order.
+  std::span<const PageId> resource_owners() const { return resource_owners_; }
 
   // Every read of a page's entry goes through here, so an incremental build knows which pages
   // a render looked at (core/read_set.hpp).
@@ -107,6 +117,9 @@ struct Site {
   // data/*.toml|yaml|json as one table: site.data.<file name>.
   Value data = Value::table();
   XrefIndex xref;
+  // The same for the pages that are not written (`render: never`, headless), empty when there
+  // are none: only to say so where a link to one of them is reported.
+  std::optional<XrefIndex> unrendered_xref;
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
   Features features;
   std::map<std::string, Menu> menus;
@@ -130,7 +143,7 @@ struct Site {
   // Filled by build_index: pages_of and sections_of as offsets (size pages+1) into flat arrays.
   std::vector<uint32_t> page_offsets_, section_offsets_;
   std::vector<PageId> section_pages_, section_children_;
-  std::vector<PageId> rendered_;
+  std::vector<PageId> rendered_, in_sitemap_, listed_, resource_owners_;
   bool ids_follow_paths_ = false;
 };
 

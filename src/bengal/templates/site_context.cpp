@@ -670,6 +670,9 @@ std::vector<std::pair<std::string, Value>> SiteContext::functions() const {
           std::string p = path->starts_with('/') ? path->substr(1) : *path;
           while (p.ends_with('/')) p.pop_back();
           PageId id = site_.xref.by_path(p);
+          // A page that is not written is still found, as Hugo's GetPage finds a headless one:
+          // its content and params are for other pages to show.
+          if (id == kNoPage && site_.unrendered_xref) id = site_.unrendered_xref->by_path(p);
           if (section && id != kNoPage && site_.head(id).kind == content::PageKind::kPage)
             id = kNoPage;
           out = id == kNoPage ? Value::none() : page(id);
