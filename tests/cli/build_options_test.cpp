@@ -15,15 +15,12 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-// The files of `dir` below it, sorted, but the theme's assets and the search shards.
+// The files of `dir` below it (list_tree: sorted), but the theme's assets and the search shards.
 Strings files_of(const fs::path& dir) {
-  Strings out;
-  for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    std::string rel = fs::relative(e.path(), dir).generic_string();
-    if (!e.is_regular_file() || rel.starts_with("assets/") || rel.starts_with("search/")) continue;
-    out.push_back(rel);
-  }
-  std::sort(out.begin(), out.end());
+  Strings out = list_tree(dir);
+  std::erase_if(out, [](const std::string& rel) {
+    return rel.starts_with("assets/") || rel.starts_with("search/");
+  });
   return out;
 }
 

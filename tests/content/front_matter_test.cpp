@@ -381,7 +381,8 @@ TEST(FrontMatter, ZolasTaxonomiesTableAndUpdated) {
                                  "must be a list of strings, not array; the field was ignored"});
 }
 
-// Jekyll's `permalink` in a page is its url; one of Jekyll's placeholders is a warning.
+// Jekyll's `permalink` in a page is its url; one with Jekyll's placeholders is a pattern,
+// filled once the page's file is known (permalinks.hpp).
 TEST(FrontMatter, JekyllsPermalinkIsAUrl) {
   auto r = parse_front_matter("---\ntitle: About\npermalink: /about/\n---\n", "content/a.md");
   EXPECT_EQ(r.fm.url, "/about/");
@@ -391,10 +392,8 @@ TEST(FrontMatter, JekyllsPermalinkIsAUrl) {
   r = parse_front_matter("---\ntitle: P\npermalink: /blog/:year/:title/\n---\n", "content/p.md");
   EXPECT_TRUE(r.ok);
   EXPECT_EQ(r.fm.url, "");
-  EXPECT_EQ(messages(r),
-            Strings{"content/p.md:3:12: warning: permalink '/blog/:year/:title/' holds Jekyll's "
-                    "placeholders, which bengal does not fill; write the page's path as url, or "
-                    "leave it out for the default URL"});
+  EXPECT_EQ(r.fm.permalink_pattern, "/blog/:year/:title/");
+  EXPECT_EQ(messages(r), Strings{});
 }
 
 // Hugo's third front matter format: a JSON object from the file's first byte, up to the '}'

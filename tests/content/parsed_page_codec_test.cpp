@@ -48,6 +48,7 @@ ParsedPage every_field() {
   fm.type = "guide";
   fm.layout = "wide";
   fm.template_name = "doc.html";
+  fm.permalink_pattern = "/:year/:title/";
   fm.aliases = {"/old/", "/older/"};
   fm.tags = {"go", "", "c++"};
   fm.categories = {"x"};
@@ -164,6 +165,7 @@ void expect_same(const ParsedPage& a, const ParsedPage& b) {
   EXPECT_EQ(a.fm.type, b.fm.type);
   EXPECT_EQ(a.fm.layout, b.fm.layout);
   EXPECT_EQ(a.fm.template_name, b.fm.template_name);
+  EXPECT_EQ(a.fm.permalink_pattern, b.fm.permalink_pattern);
   EXPECT_EQ(a.fm.aliases, b.fm.aliases);
   EXPECT_EQ(a.fm.tags, b.fm.tags);
   EXPECT_EQ(a.fm.categories, b.fm.categories);

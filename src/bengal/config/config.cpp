@@ -74,6 +74,7 @@ const std::vector<SectionSpec>& sections() {
       {"taxonomies", {}, false},
       {"menu", {}, false},
       {"pagination", {}, false},
+      {"permalinks", {}, false},
       {"features", {}, false},
       {"search", {}, false},
       {"feeds", {{"full_content", Kind::kBool}}},

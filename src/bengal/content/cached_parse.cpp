@@ -58,8 +58,9 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
       return std::move(*page);
     }
   }
-  ParsedPage page =
-      parse_page({file.rel, file.kind, display, options.heading_id_style}, std::string_view(text));
+  ParsedPage page = parse_page({file.rel, file.kind, display, options.heading_id_style,
+                                options.permalinks.pattern_for(file.rel, file.kind)},
+                               std::string_view(text));
   if (slot != nullptr && file.stamp) {
     slot->store = true;
     slot->record = encode_parsed_page(page, key);
@@ -71,8 +72,8 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
 
 uint64_t discover_fingerprint(const DiscoverOptions& options) {
   std::string parts =
-      fmt::format("{}\n{}\n{}", kParsedPageLayout, static_cast<int>(options.heading_id_style),
-                  options.display_prefix);
+      fmt::format("{}\n{}\n{}\n{}", kParsedPageLayout, static_cast<int>(options.heading_id_style),
+                  options.display_prefix, options.permalinks.fingerprint());
   return XXH3_64bits(parts.data(), parts.size());
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bengal/content/page_meta.hpp"
+#include "bengal/content/permalinks.hpp"
 #include "bengal/content/source_cache.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/source_tree.hpp"
@@ -28,6 +29,7 @@ struct DiscoverOptions {
   // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
   SourceTreeOptions sources;
   markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
+  Permalinks permalinks;  // [permalinks]: URL patterns by top-level section
   // Parses of the last build, reused for unchanged files (source_cache.hpp); null: every
   // page file is read and parsed. Used from the calling thread only.
   SourceCache* source_cache = nullptr;

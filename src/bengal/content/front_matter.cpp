@@ -164,16 +164,11 @@ struct FieldReader {
     }
     if (!fm.expirydate) fm.expirydate = unpublishdate;
     if (fm.url.empty() && !permalink.empty()) {
-      // Jekyll fills ":title", ":year" and the like from the site's settings; bengal has none.
+      // Jekyll's placeholders (":year", ":title") are filled once the file is known.
       if (permalink.find(':') == std::string::npos) {
         fm.url = std::move(permalink);
       } else {
-        auto [line, col] = doc.value_position_of("permalink");
-        result.diagnostics.push_back(make_warning(
-            file, line, col,
-            fmt::format("permalink '{}' holds Jekyll's placeholders, which bengal does not fill; "
-                        "write the page's path as url, or leave it out for the default URL",
-                        permalink)));
+        fm.permalink_pattern = std::move(permalink);
       }
     }
     if (!has_draft && published == false) fm.draft = true;

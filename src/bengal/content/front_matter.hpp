@@ -32,6 +32,9 @@ struct FrontMatter {
   int64_t weight = 0;
   std::string slug, url, description, summary, type, layout;
   std::string template_name;  // the `template` key
+  // Jekyll's `permalink` with placeholders ("/:year/:title/"), filled once the page's file and
+  // date are known (permalinks.hpp); a permalink without them is `url`.
+  std::string permalink_pattern;
   // A single value is a list of one: `tags: go` is the tag "go". Empty items are dropped.
   std::vector<std::string> aliases, tags, categories, keywords;
   Value params;  // every other key, in source order (a table, or null when there are none)

@@ -21,8 +21,8 @@ bool breaks_url_path(char c) {
   return std::string_view("?#%\\\"<>^`{|}").find(c) != std::string_view::npos || is_control(c);
 }
 
-// A folder or file name as a URL segment: lowercased, and a space, or a character that would
-// break the URL ("c#-guide.md"), a '-'.
+}  // namespace
+
 std::string url_segment(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -37,8 +37,6 @@ std::string url_segment(std::string_view s) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string default_page_url(std::string_view source_path, PageKind kind, std::string_view slug) {
   std::vector<std::string_view> parts;

@@ -10,6 +10,10 @@
 
 namespace bengal::content {
 
+// A folder or file name as a URL segment: lowercased, and a space, or a character that would
+// break the URL ("c#-guide.md"), a '-'.
+std::string url_segment(std::string_view s);
+
 // The URL of a page at `source_path` (relative to the content dir): "a/b.md" -> "/a/b/",
 // "a/b/index.md" -> "/a/b/", "a/_index.md" -> "/a/", "_index.md" -> "/". A slug replaces the
 // last segment. Path segments are lowercased and spaces become '-', as Hugo does.

@@ -9,6 +9,7 @@
 #include "bengal/content/discover.hpp"
 #include "bengal/content/markdown_files.hpp"
 #include "bengal/content/page_url.hpp"
+#include "bengal/content/permalinks.hpp"
 
 namespace bengal::content {
 namespace {
@@ -74,7 +75,31 @@ void set_url(const PageContext& context, std::string_view file_text, ParsedPage&
   }
   out.url =
       context.kind == PageKind::kHome ? "/" : default_page_url(context.rel, context.kind, slug);
-  if (out.fm.url.empty()) return;
+  if (out.fm.url.empty()) {
+    // A page's own Jekyll permalink, else its section's pattern; the url is the page's own.
+    bool own = !out.fm.permalink_pattern.empty();
+    std::string_view pattern = own ? std::string_view(out.fm.permalink_pattern) : context.permalink;
+    if (pattern.empty() || context.kind == PageKind::kHome) return;
+    PermalinkUrl expanded =
+        expand_permalink(pattern, own ? PermalinkDialect::kJekyll : PermalinkDialect::kHugo,
+                         context.rel, context.kind, out.fm);
+    if (expanded.error.empty()) {
+      out.url = std::move(expanded.url);
+    } else if (own) {
+      auto [line, col] = find_key(file_text, out.body_offset, "permalink");
+      out.url_diagnostics.push_back(
+          make_error(std::string(context.display), line, col,
+                     fmt::format("permalink '{}': {}; the page keeps its default URL", pattern,
+                                 expanded.error)));
+    } else {
+      out.url_diagnostics.push_back(
+          make_error(std::string(context.display), 0, 0,
+                     fmt::format("[permalinks] pattern '{}' of its section: {}; the page keeps its "
+                                 "default URL",
+                                 pattern, expanded.error)));
+    }
+    return;
+  }
   UrlCheck check = normalize_url(out.fm.url);
   if (check.error.empty()) {
     out.url = std::move(check.url);

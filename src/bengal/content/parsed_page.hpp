@@ -24,6 +24,8 @@ struct PageContext {
   PageKind kind = PageKind::kPage;
   std::string_view display;  // how the file appears in messages: "content/a.md"
   markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
+  // The [permalinks] pattern of the page's section (Permalinks::pattern_for); empty for none.
+  std::string_view permalink = {};
 };
 
 struct ParsedPage {

@@ -235,8 +235,8 @@ void front_matter_fields(IO& io, F& fm) {
   io.small_enum(fm.build.list, ListMode::kLocal);
   io.small_enum(fm.build.resources, ResourceMode::kKeep);
   io.fixed(fm.weight);
-  for (auto* s :
-       {&fm.slug, &fm.url, &fm.description, &fm.summary, &fm.type, &fm.layout, &fm.template_name})
+  for (auto* s : {&fm.slug, &fm.url, &fm.description, &fm.summary, &fm.type, &fm.layout,
+                  &fm.template_name, &fm.permalink_pattern})
     io.text(*s);
   for (auto* l : {&fm.aliases, &fm.tags, &fm.categories, &fm.keywords}) strings_field(io, *l);
   io.value(fm.params);

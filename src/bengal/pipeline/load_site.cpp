@@ -50,6 +50,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
+  discover.permalinks = content::read_permalinks(loaded.config, diagnostics);
   if (setup) setup(loaded.config, discover);
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();
