@@ -1,7 +1,8 @@
-// Hugo's build options in a built site: `headless: true` and `_build` (render, list,
-// publishResources), set on a page or cascaded from its section. What each keeps out of the
-// output folder, its lists, the sitemap and the link check; and a warm build that follows a
-// change of them writes what a cold one does.
+// Pages that are not written as themselves. Hugo's build options in a built site:
+// `headless: true` and `_build` (render, list, publishResources), set on a page or cascaded
+// from its section; what each keeps out of the output folder, its lists, the sitemap and the
+// link check; a warm build that follows a change of them writes what a cold one does. And
+// Hugo's term content: content/tags/go/_index.md is the text of the term's page.
 #include <algorithm>
 
 #include <gtest/gtest.h>
@@ -128,6 +129,36 @@ TEST_F(BuildOptionsTest, AWarmBuildAfterAChangeWritesWhatAColdOneDoes) {
   EXPECT_EQ(links_in(warm_list, "/blog/"), (Strings{"/blog/hidden/", "/blog/local/"}));
   EXPECT_TRUE(fs::exists(site_ / "public/includes/one/index.html"));
   EXPECT_FALSE(fs::exists(site_ / "public/blog/a/index.html"));
+}
+
+TEST(TermContent, ATaxonomysFoldersGiveItsPagesTheirTitleAndText) {
+  fs::path site = write_files({
+      {"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
+      {"content/posts/p1.md", "---\ntitle: P1\ntags: [Go]\n---\nSee [Go](../tags/go/_index.md).\n"},
+      {"content/tags/_index.md", "---\ntitle: All topics\n---\nEvery **topic**.\n"},
+      {"content/tags/go/_index.md",
+       "---\ntitle: The Go language\ndescription: Go things\n---\nAbout *Go*.\n"},
+      {"content/tags/rust/_index.md", "---\ntitle: Rust\n---\nNo page has it.\n"},
+  });
+  RunResult r = run_bengal({"build", site.string(), "-o", (site / "public").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "content/tags/rust/_index.md: warning: no page has the tags term whose page is "
+            "/tags/rust/, so this file, the term page's text, is not published; add the term to a "
+            "page, or move the file\n");
+  std::string term = read_file(site / "public/tags/go/index.html");
+  EXPECT_NE(term.find("<title>The Go language | T</title>"), std::string::npos);
+  EXPECT_NE(term.find("<p>About <em>Go</em>.</p>"), std::string::npos);
+  EXPECT_NE(term.find("Go things"), std::string::npos);
+  EXPECT_NE(term.find("href=\"/posts/p1/\""), std::string::npos);  // the term's list stays
+  std::string terms = read_file(site / "public/tags/index.html");
+  EXPECT_NE(terms.find("<h1>All topics</h1>"), std::string::npos);
+  EXPECT_NE(terms.find("<strong>topic</strong>"), std::string::npos);
+  EXPECT_NE(terms.find("href=\"/tags/go/\""), std::string::npos);
+  // A link to the file goes to the term's page.
+  EXPECT_NE(read_file(site / "public/posts/p1/index.html").find("href=\"/tags/go/\">Go</a>"),
+            std::string::npos);
+  EXPECT_FALSE(fs::exists(site / "public/tags/rust"));
 }
 
 }  // namespace

@@ -103,7 +103,7 @@ TEST_F(ShardedBuild, MergedShardsEqualOneBuildForOneTwoThreeAndSevenJobs) {
           rel == "assets/math.js")
         ++search;
     EXPECT_EQ(owner.size(), files - search);
-    EXPECT_EQ(r.out, fmt::format("Merged {} into {} ({} files copied, search index of 50 pages, "
+    EXPECT_EQ(r.out, fmt::format("Merged {} into {} ({} files copied, search index of 46 pages, "
                                  "math renderer added)\n",
                                  n == 1 ? "1 shard" : fmt::format("{} shards", n), merged.string(),
                                  owner.size()));

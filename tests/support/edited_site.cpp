@@ -291,6 +291,21 @@ SiteEdit EditedSite::edit_build() {
   return {"build", fmt::format("build options of {}: '{}'", page_path(p), p.build)};
 }
 
+// Hugo's term content: a tag's page gets (or loses) its own title and text, or a tag no page
+// has yet gets one.
+SiteEdit EditedSite::edit_term_page() {
+  std::string tag = kTags[pick(kTags.size())];
+  std::string path = "content/tags/" + tag + "/_index.md";
+  unpin(path);
+  if (files_.term_pages.count(tag) != 0 && pick(3) == 0) {
+    files_.term_pages.erase(tag);
+    return {"term", "removed " + path};
+  }
+  files_.term_pages[tag] = fmt::format("---\ntitle: {}\ndescription: {}\n---\n{}\n",
+                                       capitalized_words(2), words(2, 4), words(4, 9));
+  return {"term", "wrote " + path};
+}
+
 SiteEdit EditedSite::add_page() {
   if (pages_.size() >= kMaxPages) return delete_page();
   Page p = make_page(random_section());
@@ -508,18 +523,18 @@ SiteEdit EditedSite::edit() {
     int weight;
   };
   static constexpr Choice kChoices[] = {
-      {&EditedSite::edit_body, 8},      {&EditedSite::edit_title, 3},
-      {&EditedSite::edit_date, 2},      {&EditedSite::edit_tags, 3},
-      {&EditedSite::edit_weight, 2},    {&EditedSite::edit_slug, 2},
-      {&EditedSite::edit_more, 2},      {&EditedSite::edit_description, 2},
-      {&EditedSite::edit_draft, 2},     {&EditedSite::edit_build, 2},
-      {&EditedSite::add_page, 3},       {&EditedSite::delete_page, 3},
-      {&EditedSite::move_page, 3},      {&EditedSite::add_section, 1},
-      {&EditedSite::remove_section, 1}, {&EditedSite::edit_section, 2},
-      {&EditedSite::edit_link, 3},      {&EditedSite::edit_included_file, 2},
-      {&EditedSite::edit_data_file, 2}, {&EditedSite::edit_template, 3},
-      {&EditedSite::edit_config, 2},    {&EditedSite::touch_file, 2},
-      {&EditedSite::revert_file, 3},
+      {&EditedSite::edit_body, 8},          {&EditedSite::edit_title, 3},
+      {&EditedSite::edit_date, 2},          {&EditedSite::edit_tags, 3},
+      {&EditedSite::edit_weight, 2},        {&EditedSite::edit_slug, 2},
+      {&EditedSite::edit_more, 2},          {&EditedSite::edit_description, 2},
+      {&EditedSite::edit_draft, 2},         {&EditedSite::edit_build, 2},
+      {&EditedSite::edit_term_page, 2},     {&EditedSite::add_page, 3},
+      {&EditedSite::delete_page, 3},        {&EditedSite::move_page, 3},
+      {&EditedSite::add_section, 1},        {&EditedSite::remove_section, 1},
+      {&EditedSite::edit_section, 2},       {&EditedSite::edit_link, 3},
+      {&EditedSite::edit_included_file, 2}, {&EditedSite::edit_data_file, 2},
+      {&EditedSite::edit_template, 3},      {&EditedSite::edit_config, 2},
+      {&EditedSite::touch_file, 2},         {&EditedSite::revert_file, 3},
   };
   int total = 0;
   for (const auto& c : kChoices) total += c.weight;
@@ -616,6 +631,8 @@ std::map<std::string, std::string> EditedSite::render() const {
     out[path.empty() ? "content/_index.md" : "content/" + path + "/_index.md"] = text;
   }
   for (const auto& [name, p] : pages_) out[page_path(p)] = render_page(p);
+  for (const auto& [tag, text] : files_.term_pages)
+    out["content/tags/" + tag + "/_index.md"] = text;
   for (const auto& [path, text] : pinned_) {
     auto it = out.find(path);
     if (it != out.end()) it->second = text;

@@ -78,6 +78,8 @@ class EditedSite {
     std::vector<std::string> members = {"Grace", "Linus"};
     int footer_version = 1, byline_version = 1, list_version = 1, notice_version = 1;
     bool footer_members = false, byline_tags = true;
+    // Hugo's term content: content/tags/<tag>/_index.md, by tag.
+    std::map<std::string, std::string> term_pages;
   };
 
   using EditFn = SiteEdit (EditedSite::*)();
@@ -107,6 +109,7 @@ class EditedSite {
   SiteEdit edit_description();
   SiteEdit edit_draft();
   SiteEdit edit_build();
+  SiteEdit edit_term_page();
   SiteEdit add_page();
   SiteEdit delete_page();
   SiteEdit move_page();

@@ -106,10 +106,10 @@ std::vector<templates::VirtualPage> list_generated_pages(const site::Site& site)
   for (size_t t = 0; t < site.taxonomies.size(); ++t) {
     const auto& tax = site.taxonomies[t];
     pages.push_back({"taxonomy", title_from_name(tax.def.plural), site.taxonomy_url(t),
-                     static_cast<int>(t), -1});
+                     static_cast<int>(t), -1, tax.content});
     for (size_t i = 0; i < tax.terms.size(); ++i) {
       pages.push_back({"term", tax.terms[i].name, site.term_url(t, i), static_cast<int>(t),
-                       static_cast<int>(i)});
+                       static_cast<int>(i), tax.terms[i].content});
     }
   }
   return pages;

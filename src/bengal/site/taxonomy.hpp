@@ -21,11 +21,15 @@ struct Term {
   std::string name;           // the first spelling met, in page id order
   std::string slug;           // unique within the taxonomy
   std::vector<PageId> pages;  // in display order (page_order_less)
+  // Hugo's term content: content/<plural>/<slug>/_index.md gives the term's page its title,
+  // text and params (kNoPage: none).
+  PageId content = kNoPage;
 };
 
 struct Taxonomy {
   TaxonomyDef def;
-  std::vector<Term> terms;  // most pages first, then name, then slug
+  PageId content = kNoPage;  // content/<plural>/_index.md, for the taxonomy's own page
+  std::vector<Term> terms;   // most pages first, then name, then slug
   // (term_key, index into terms), sorted by key: what find() searches. Every page's template
   // looks its terms up, so a scan of all terms would make each page cost O(site's terms).
   std::vector<std::pair<std::string, uint32_t>> by_key;

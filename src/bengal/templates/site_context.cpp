@@ -420,7 +420,12 @@ class VirtualPageObject : public Object {
       : ctx_(ctx), p_(p), render_(render) {}
   Value attr(std::string_view n) const override {
     const site::Site& s = ctx_.site();
-    if (n == "title" || n == "nav_title") return Value::view(p_.title);
+    if (n == "title" || n == "nav_title") {
+      // A content page's own title; else the term's name (its file's name would be the slug).
+      if (p_.content != kNoPage && s.head(p_.content).has_title)
+        return ctx_.page(p_.content).attr(n);
+      return Value::view(p_.title);
+    }
     if (n == "url" || n == "href") return Value::string(ctx_.rel(p_.url));
     if (n == "permalink") return Value::string(s.config.baseurl + p_.url);
     if (n == "kind") return Value::view(p_.kind);
@@ -442,6 +447,8 @@ class VirtualPageObject : public Object {
       return s.home == kNoPage ? Value::list(List{}) : Value::list(List{ctx_.page(s.home)});
     if (n == "paginator") return paginator(ctx_, render_);
     if (n == "pages" && render_) return ctx_.pages(render_->list);
+    // Hugo's term content (content/tags/go/_index.md): its text, description and params.
+    if (p_.content != kNoPage) return ctx_.page(p_.content).attr(n);
     return source_attr(n);
   }
   std::string str() const override { return p_.title; }

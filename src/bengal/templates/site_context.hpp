@@ -33,6 +33,9 @@ struct VirtualPage {
   std::string url;    // site-relative, without base path
   int taxonomy = -1;  // index into Site::taxonomies
   int term = -1;      // index into that taxonomy's terms
+  // The page whose front matter and text the taxonomy or term page shows (Hugo's
+  // content/tags/go/_index.md), or kNoPage.
+  PageId content = kNoPage;
 };
 
 class SiteContext {
