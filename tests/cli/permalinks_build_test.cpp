@@ -28,7 +28,7 @@ Strings pages_of(const fs::path& dir) {
 
 constexpr const char* kConfig =
     "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n\n"
-    "[permalinks]\nposts = \"/:year/:month/:title/\"\n\n"
+    "[permalinks]\nposts = \"/:year/:month/:title/\"\ntags = \"/topics/:slug/\"\n\n"
     "[permalinks.section]\ndocs = \"/manual/\"\n";
 
 class PermalinksBuild : public ::testing::Test {
@@ -38,7 +38,8 @@ class PermalinksBuild : public ::testing::Test {
         {"bengal.toml", kConfig},
         {"content/_index.md", "---\ntitle: Home\n---\nHome.\n"},
         {"content/posts/hello.md",
-         "---\ntitle: Hello, World!\ndate: 2024-03-05\naliases: [/old-hello/]\n---\nHi.\n"},
+         "---\ntitle: Hello, World!\ndate: 2024-03-05\naliases: [/old-hello/]\ntags: [Go]\n---\n"
+         "Hi.\n"},
         {"content/posts/trip/index.md", "---\ntitle: Trip\ndate: 2023-12-24\n---\n![p](p.png)\n"},
         {"content/posts/trip/p.png", "png"},
         {"content/posts/own.md", "---\ntitle: Own\nurl: /own/\ndate: 2024-01-01\n---\nx\n"},
@@ -63,11 +64,16 @@ TEST_F(PermalinksBuild, PagesMoveWithTheirFilesAndLinks) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   fs::path out = site_ / "public";
-  EXPECT_EQ(
-      pages_of(out),
-      (Strings{"2023/12/trip/index.html", "2023/12/trip/p.png", "2024/03/hello-world/index.html",
-               "blog/index.html", "docs/a/index.html", "manual/index.html", "old-hello/index.html",
-               "own/index.html", "posts/index.html", "travel/2023/my-trip.html"}));
+  EXPECT_EQ(pages_of(out),
+            (Strings{"2023/12/trip/index.html", "2023/12/trip/p.png",
+                     "2024/03/hello-world/index.html", "blog/index.html", "docs/a/index.html",
+                     "manual/index.html", "old-hello/index.html", "own/index.html",
+                     "posts/index.html", "topics/go/index.html", "travel/2023/my-trip.html"}));
+  // Term pages follow the taxonomy's pattern; the overview stays at /tags/.
+  EXPECT_NE(read_file(out / "2024/03/hello-world/index.html").find("href=\"/topics/go/\""),
+            std::string::npos);
+  EXPECT_TRUE(fs::exists(out / "topics/go/rss.xml"));
+  EXPECT_NE(read_file(out / "tags/index.html").find("href=\"/topics/go/\""), std::string::npos);
   // A link to the page's file goes to its new address.
   EXPECT_NE(read_file(out / "docs/a/index.html").find("href=\"/2024/03/hello-world/\""),
             std::string::npos);

@@ -81,6 +81,7 @@ TEST(Permalinks, JekyllsPlaceholders) {
             ":i_day, :short_year, :y_day, :title, :slug, :name, :categories, :output_ext");
 }
 
+// Patterns by section and by taxonomy; what cannot be used is an error at its line.
 TEST(Permalinks, ReadFromTheConfig) {
   auto loaded = config::load_config(test::write_files({{"bengal.toml", R"([site]
 title = "T"
@@ -98,7 +99,11 @@ docs = "/d/:slug/"
 docs = "/manual/"
 
 [permalinks.term]
-tags = "/t/:slug/"
+categories = "/c/:title/"
+series = "/s/:year/"
+
+[permalinks.taxonomy]
+categories = "/all-categories/"
 )"}}));
   ASSERT_TRUE(loaded.ok);
   Diagnostics diagnostics;
@@ -111,20 +116,24 @@ tags = "/t/:slug/"
   EXPECT_EQ(p.pattern_for("docs/guide/_index.md", PageKind::kSection), "/manual/");
   EXPECT_EQ(p.pattern_for("about.md", PageKind::kPage), "");
   EXPECT_EQ(p.pattern_for("_index.md", PageKind::kHome), "");
+  // The flat form names a taxonomy's terms too, and a section of the same name's pages.
+  EXPECT_EQ(p.pattern_for("tags/a.md", PageKind::kPage), "/topics/:slug/");
+  EXPECT_EQ(p.term_url("tags", "go"), "/topics/go/");
+  EXPECT_EQ(p.term_url("categories", "c-sharp"), "/c/c-sharp/");
+  EXPECT_EQ(p.term_url("series", "x"), "");
+  EXPECT_EQ(p.taxonomy_url("categories"), "/all-categories/");
+  EXPECT_EQ(p.taxonomy_url("tags"), "");
   std::string file = loaded.config.config_file;
   EXPECT_EQ(
       test::formatted(diagnostics.sorted()),
-      (Strings{file + ":6:8: warning: [permalinks] tags: patterns for a taxonomy's term pages are "
-                      "not supported; they stay at /tags/<term>/ (a section named tags would "
-                      "take the pattern: it is kept for one)",
-               file + ":7:9: error: [permalinks] notes must be a pattern such as "
+      (Strings{file + ":7:9: error: [permalinks] notes must be a pattern such as "
                       "\"/:year/:month/:slug/\", not integer; it is ignored",
                file + ":8:8: error: [permalinks] wiki: unknown placeholder ':nope'; known: "
                       ":year, :month, :monthname, :day, :weekday, :weekdayname, :yearday, "
                       ":section, :sections, :title, :slug, :filename, :slugorfilename, "
                       ":contentbasename, :slugorcontentbasename; the pattern is ignored",
-               file + ":16:1: warning: [permalinks.term] is not supported: taxonomy and term "
-                      "pages stay at /<taxonomy>/ and /<taxonomy>/<term>/; it is ignored"}));
+               file + ":18:10: error: [permalinks] series: a term page's pattern knows :slug and "
+                      ":title, not ':year'; the pattern is ignored"}));
 }
 
 }  // namespace

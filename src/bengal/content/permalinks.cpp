@@ -242,63 +242,104 @@ std::string Permalinks::fingerprint() const {
   return out;
 }
 
+std::string Permalinks::term_url(std::string_view plural, std::string_view slug) const {
+  for (const auto& [name, pattern] : terms) {
+    if (name != plural) continue;
+    std::string url;
+    walk(
+        pattern, [&](std::string_view text) { url += text; },
+        [&](std::string_view) { url += slug; });
+    return normalize_url(url).url;
+  }
+  return {};
+}
+
+std::string Permalinks::taxonomy_url(std::string_view plural) const {
+  for (const auto& [name, pattern] : taxonomies)
+    if (name == plural) return normalize_url(pattern).url;
+  return {};
+}
+
+namespace {
+
+// What a term's or a taxonomy's pattern may hold: ":slug" and ":title" (the term's slug), and
+// no placeholder at all for an overview. An error message, or empty.
+std::string unusable_for(std::string_view pattern, bool term) {
+  std::string error;
+  walk(
+      pattern, [](std::string_view) {},
+      [&](std::string_view name) {
+        if (!error.empty() || (term && (name == "slug" || name == "title"))) return;
+        error = term ? fmt::format("a term page's pattern knows :slug and :title, not ':{}'", name)
+                     : fmt::format("a taxonomy's page has no placeholder to fill, not ':{}'", name);
+      });
+  if (error.empty()) {
+    std::string probe;
+    walk(
+        pattern, [&](std::string_view text) { probe += text; },
+        [&](std::string_view) { probe += "x"; });
+    error = normalize_url(probe).error;
+  }
+  return error;
+}
+
+}  // namespace
+
 Permalinks read_permalinks(const config::SiteConfig& config, Diagnostics& diagnostics) {
   Permalinks out;
   const Value* table = config.raw.find("permalinks");
   if (table == nullptr || !table->is_table()) return out;
-  // Taxonomies' term pages keep their URLs: say so where a pattern is given for them.
   std::vector<std::string> taxonomies = {"tags", "categories"};
   if (const Value* t = config.raw.find("taxonomies"); t != nullptr && t->is_table()) {
     taxonomies.clear();
     for (const auto& [singular, plural] : t->as_table())
       if (plural.is_string()) taxonomies.push_back(plural.as_string());
   }
-  auto problem = [&](const std::string& path, std::string message, bool error) {
+  auto is_taxonomy = [&](const std::string& name) {
+    return std::find(taxonomies.begin(), taxonomies.end(), name) != taxonomies.end();
+  };
+  auto error = [&](const std::string& path, std::string message) {
     auto at = config.document.value_place_of(path);
-    diagnostics.add(error ? make_error(at.file, at.line, at.column, std::move(message))
-                          : make_warning(at.file, at.line, at.column, std::move(message)));
+    diagnostics.add(make_error(at.file, at.line, at.column, std::move(message)));
   };
-  auto read = [&](const std::string& path, const std::string& section, const Value& v,
-                  std::vector<std::pair<std::string, std::string>>& into, bool pages) {
+  enum class For : uint8_t { kPages, kSections, kTerms, kTaxonomies, kSectionOrTaxonomy };
+  auto read = [&](const std::string& path, const std::string& name, const Value& v, For use) {
     if (!v.is_string()) {
-      problem(path,
-              fmt::format("[permalinks] {} must be a pattern such as \"/:year/:month/:slug/\", "
-                          "not {}; it is ignored",
-                          section, v.type_name()),
-              true);
+      error(path, fmt::format("[permalinks] {} must be a pattern such as \"/:year/:month/:slug/\", "
+                              "not {}; it is ignored",
+                              name, v.type_name()));
       return;
     }
-    if (pages && std::find(taxonomies.begin(), taxonomies.end(), section) != taxonomies.end() &&
-        path.find('.') == path.rfind('.')) {
-      problem(path,
-              fmt::format("[permalinks] {}: patterns for a taxonomy's term pages are not "
-                          "supported; they stay at /{}/<term>/ (a section named {} would "
-                          "take the pattern: it is kept for one)",
-                          section, section, section),
-              false);
-    }
-    if (std::string error = unknown_placeholder(v.as_string(), PermalinkDialect::kHugo);
-        !error.empty()) {
-      problem(path, fmt::format("[permalinks] {}: {}; the pattern is ignored", section, error),
-              true);
+    const std::string& pattern = v.as_string();
+    // Hugo's flat form names a section's pages, and a taxonomy's terms when one has the name.
+    bool terms = use == For::kTerms || (use == For::kSectionOrTaxonomy && is_taxonomy(name));
+    bool pages = use == For::kPages || use == For::kSectionOrTaxonomy;
+    std::string problem = terms || use == For::kTaxonomies
+                              ? unusable_for(pattern, use != For::kTaxonomies)
+                              : unknown_placeholder(pattern, PermalinkDialect::kHugo);
+    if (!problem.empty()) {
+      error(path, fmt::format("[permalinks] {}: {}; the pattern is ignored", name, problem));
       return;
     }
-    into.emplace_back(section, v.as_string());
+    if (pages) out.pages.emplace_back(name, pattern);
+    if (use == For::kSections) out.sections.emplace_back(name, pattern);
+    if (terms) out.terms.emplace_back(name, pattern);
+    if (use == For::kTaxonomies) out.taxonomies.emplace_back(name, pattern);
   };
+  static constexpr std::pair<std::string_view, For> kKinds[] = {{"page", For::kPages},
+                                                                {"section", For::kSections},
+                                                                {"term", For::kTerms},
+                                                                {"taxonomy", For::kTaxonomies}};
   for (const auto& [key, v] : table->as_table()) {
     std::string path = "permalinks." + key;
-    if ((key == "page" || key == "section") && v.is_table()) {
-      for (const auto& [section, pattern] : v.as_table())
-        read(path + "." + section, section, pattern, key == "page" ? out.pages : out.sections,
-             key == "page");
-    } else if ((key == "term" || key == "taxonomy") && v.is_table()) {
-      problem(path,
-              fmt::format("[permalinks.{}] is not supported: taxonomy and term pages stay at "
-                          "/<taxonomy>/ and /<taxonomy>/<term>/; it is ignored",
-                          key),
-              false);
+    const std::string& section = key;  // named: clang 14 lambdas cannot capture bindings
+    auto kind = std::find_if(std::begin(kKinds), std::end(kKinds),
+                             [&](const auto& k) { return k.first == section; });
+    if (kind != std::end(kKinds) && v.is_table()) {
+      for (const auto& [name, pattern] : v.as_table())
+        read(path + "." + name, name, pattern, kind->second);
     } else {
-      read(path, key, v, out.pages, true);
+      read(path, key, v, For::kSectionOrTaxonomy);
     }
   }
   return out;

@@ -21,15 +21,21 @@ namespace bengal::content {
 enum class PermalinkDialect : uint8_t { kHugo, kJekyll };
 
 // [permalinks]: patterns by top-level section, for its regular pages (`[permalinks]` or
-// `[permalinks.page]`) and for its section pages (`[permalinks.section]`).
+// `[permalinks.page]`) and for its section pages (`[permalinks.section]`); by taxonomy, for
+// its term pages (`[permalinks]` under the taxonomy's plural, or `[permalinks.term]`: ":slug"
+// and ":title" are the term's slug) and its overview (`[permalinks.taxonomy]`, a path).
 struct Permalinks {
-  std::vector<std::pair<std::string, std::string>> pages, sections;
+  std::vector<std::pair<std::string, std::string>> pages, sections, terms, taxonomies;
 
   // The pattern for the page at `rel` (relative to the content dir) of kind `kind`; empty for
   // none (the home page never has one).
   std::string_view pattern_for(std::string_view rel, PageKind kind) const;
   // Everything that changes a page's URL, for the key of cached parses.
   std::string fingerprint() const;
+  // The URL of the term page of `slug` in the taxonomy `plural`, or of its overview; empty when
+  // no pattern is given (the default URLs are the caller's).
+  std::string term_url(std::string_view plural, std::string_view slug) const;
+  std::string taxonomy_url(std::string_view plural) const;
 };
 
 // Reads [permalinks] from the config. A pattern that cannot be used (an unknown placeholder,

@@ -325,11 +325,15 @@ std::span<const PageId> Site::sections_of(PageId section) const {
 }
 
 std::string Site::taxonomy_url(size_t taxonomy) const {
-  return "/" + taxonomies[taxonomy].def.plural + "/";
+  const std::string& plural = taxonomies[taxonomy].def.plural;
+  std::string url = permalinks.taxonomy_url(plural);
+  return url.empty() ? "/" + plural + "/" : url;
 }
 
 std::string Site::term_url(size_t taxonomy, size_t term) const {
-  return taxonomy_url(taxonomy) + taxonomies[taxonomy].terms[term].slug + "/";
+  const Taxonomy& t = taxonomies[taxonomy];
+  std::string url = permalinks.term_url(t.def.plural, t.terms[term].slug);
+  return url.empty() ? "/" + t.def.plural + "/" + t.terms[term].slug + "/" : url;
 }
 
 bool page_order_less(const content::PageTable& table, PageId a, PageId b) {

@@ -11,6 +11,7 @@
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
 #include "bengal/content/page_meta.hpp"
+#include "bengal/content/permalinks.hpp"
 #include "bengal/core/diagnostic.hpp"
 #include "bengal/core/read_set.hpp"
 #include "bengal/site/menus.hpp"
@@ -133,7 +134,10 @@ struct Site {
   // the clock when the build started. The publishing window and the templates' now() use it.
   int64_t now_epoch_seconds = 0;
 
-  // "/tags/" and "/tags/go/": the URLs of taxonomy pages.
+  // [permalinks] (content/permalinks.hpp): set before build_index, which reads the patterns of
+  // taxonomy and term pages from it through taxonomy_url and term_url.
+  content::Permalinks permalinks;
+  // "/tags/" and "/tags/go/": the URLs of taxonomy pages, unless [permalinks] gives others.
   std::string taxonomy_url(size_t taxonomy) const;
   std::string term_url(size_t taxonomy, size_t term) const;
 
