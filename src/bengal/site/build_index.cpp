@@ -12,6 +12,7 @@
 #include "bengal/content/page_url.hpp"
 #include "bengal/site/key_position.hpp"
 #include "bengal/site/site.hpp"
+#include "bengal/site/taxonomy_content.hpp"
 
 namespace bengal::site {
 namespace {
@@ -208,90 +209,6 @@ void claim_pages(Site& site, Diagnostics& diagnostics) {
   }
 }
 
-// The folder a section's page stands for: "tags/go" for "tags/go/_index.md".
-std::string_view folder_of(std::string_view source_path) {
-  size_t slash = source_path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : source_path.substr(0, slash);
-}
-
-// [taxonomies]: singular = "plural" pairs as in Hugo; default tags and categories.
-std::vector<TaxonomyDef> read_taxonomy_defs(const Site& site, Diagnostics& diagnostics) {
-  const Value* t = site.config.raw.find("taxonomies");
-  if (t == nullptr || !t->is_table()) return {{"tag", "tags"}, {"category", "categories"}};
-  std::vector<TaxonomyDef> defs;
-  for (const auto& [singular, plural] : t->as_table()) {
-    if (plural.is_string() && !plural.as_string().empty()) {
-      defs.push_back({singular, plural.as_string()});
-    } else {
-      auto at = site.config.document.place_of("taxonomies." + singular);
-      diagnostics.add(make_error(at.file, at.line, at.column,
-                                 "[taxonomies] " + singular +
-                                     " must be the plural name as a string, as in tag = \"tags\""));
-    }
-  }
-  return defs;
-}
-
-// Hugo's content of taxonomy and term pages: the section pages of content/<plural>/ and of
-// its folders (content/tags/go/_index.md) give the taxonomy's and the term's pages their title,
-// text and params. They are not pages of their own: neither written (the taxonomy's pages
-// hold their URLs) nor listed. Which term each belongs to is known once the terms are
-// (attach_taxonomy_content). Returns them in id order.
-std::vector<PageId> take_taxonomy_content(Site& site, const std::vector<TaxonomyDef>& defs) {
-  std::vector<PageId> taken;
-  auto& pages = site.table.pages;
-  for (PageId id = 0; id < pages.size(); ++id) {
-    PageMeta& m = pages[id];
-    if (m.kind != content::PageKind::kSection) continue;
-    std::string_view dir = folder_of(site.source_path(id));
-    std::string_view top = dir.substr(0, dir.find('/'));
-    bool deeper = top.size() < dir.size();
-    if (deeper && dir.find('/', top.size() + 1) != std::string_view::npos) continue;
-    bool of_taxonomy = std::any_of(defs.begin(), defs.end(),
-                                   [&](const TaxonomyDef& d) { return d.plural == top; });
-    if (!of_taxonomy) continue;
-    m.build = content::headless_build();
-    taken.push_back(id);
-  }
-  return taken;
-}
-
-// Gives each taxonomy and term its content page among `taken`; a page for a term no page
-// has is a warning, as nothing shows it.
-void attach_taxonomy_content(Site& site, const std::vector<PageId>& taken,
-                             Diagnostics& diagnostics) {
-  for (PageId id : taken) {
-    const PageMeta& m = site.table.pages[id];
-    std::string_view dir = folder_of(site.source_path(id));
-    size_t slash = dir.find('/');
-    std::string_view plural = dir.substr(0, slash);
-    auto tax = std::find_if(site.taxonomies.begin(), site.taxonomies.end(),
-                            [&](const Taxonomy& t) { return t.def.plural == plural; });
-    bool found = false;
-    if (tax != site.taxonomies.end() && slash == std::string_view::npos) {
-      tax->content = id;
-      found = true;
-    } else if (tax != site.taxonomies.end()) {
-      std::string slug = content::url_segment(dir.substr(slash + 1));
-      for (Term& term : tax->terms) {
-        if (term.slug != slug) continue;
-        term.content = id;
-        found = true;
-      }
-    }
-    if (found || m.generated) continue;
-    diagnostics.add(make_warning(
-        display_path(site, id), 0, 0,
-        slash == std::string_view::npos
-            ? fmt::format("no page has a term of the taxonomy '{}', so the page this file "
-                          "gives /{}/ is not written; add the taxonomy to a page, or move the file",
-                          plural, plural)
-            : fmt::format("no page has the {} term whose page is /{}/, so this file, the term "
-                          "page's text, is not published; add the term to a page, or move the file",
-                          plural, dir)));
-  }
-}
-
 // A front matter `id` names one page for [[id:x]]: the first by source path keeps it, each
 // later one is reported at its `id:` key.
 void warn_duplicate_ids(const Site& site, Diagnostics& diagnostics) {
@@ -369,8 +286,8 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     site.ids_follow_paths_ = site.source_path(id - 1) < site.source_path(id);
 
   read_features(site, diagnostics);
-  std::vector<TaxonomyDef> defs = read_taxonomy_defs(site, diagnostics);
-  std::vector<PageId> taxonomy_content = take_taxonomy_content(site, defs);
+  std::vector<TaxonomyDef> defs = read_taxonomy_defs(site.config, diagnostics);
+  std::vector<PageId> taxonomy_content = take_taxonomy_content(site.table, defs);
   site.outputs.claim(site_file_claims(site), diagnostics);
   claim_pages(site, diagnostics);
   // Hugo's build options (content/page_build.hpp): a page is written, listed in its section,
@@ -444,7 +361,8 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   // A taxonomy no page uses gets no overview page, no feed and no footer link: a new site
   // would otherwise show an empty /categories/.
   std::erase_if(site.taxonomies, [](const Taxonomy& t) { return t.terms.empty(); });
-  attach_taxonomy_content(site, taxonomy_content, diagnostics);
+  attach_taxonomy_content(site.table, site.config.content_dir, taxonomy_content, site.taxonomies,
+                          diagnostics);
 
   if (const Value* p = site.config.raw.find("pagination"); p && p->is_table()) {
     if (const Value* n = p->find("per_page")) {
