@@ -90,6 +90,49 @@ TEST(BuildIndex, NeighboursFollowTheSectionOrder) {
   EXPECT_EQ(next, (Paths{"s/b.md", "s/c.md", "-"}));
 }
 
+// Zola's section keys: sort_by orders a section's own list (and its neighbours), paginate_by
+// its pagers; render = false leaves the section's page unwritten. site.pages keeps bengal's
+// order. A value that cannot be used is a warning at its key.
+TEST(BuildIndex, ZolasSectionKeys) {
+  TestSite s({{"content/blog/_index.md",
+               "+++\ntitle = \"Blog\"\nsort_by = \"title\"\npaginate_by = 2\n+++\n"},
+              {"content/blog/b.md", page("title: bravo\ndate: 2024-01-03\n")},
+              {"content/blog/a.md", page("title: Alpha\ndate: 2024-01-01\n")},
+              {"content/blog/c.md", page("title: Charlie\ndate: 2024-01-02\n")},
+              {"content/news/_index.md", "+++\nsort_by = \"weight\"\nrender = false\n+++\n"},
+              {"content/news/x.md", page("title: X\nweight: 2\n")},
+              {"content/news/y.md", page("title: Y\n")},
+              {"content/news/z.md", page("title: Z\nweight: 1\n")},
+              {"content/odd/_index.md", page("sort_by: newest\npaginate_by: -1\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(
+      s.messages(),
+      (Paths{"content/odd/_index.md:2:1: warning: sort_by must be \"date\", "
+             "\"update_date\", \"title\", \"title_bytes\", \"weight\", \"slug\" or "
+             "\"none\", not \"newest\"; the section keeps bengal's order",
+             "content/odd/_index.md:3:1: warning: paginate_by must be a whole number of pages "
+             "per pager (0 for one page), not integer; the site's [pagination] per_page is "
+             "used"}));
+  auto section = [&](std::string_view path) {
+    for (PageId id = 0; id < site.table.pages.size(); ++id)
+      if (site.source_path(id) == path) return id;
+    return kNoPage;
+  };
+  PageId blog = section("blog/_index.md"), news = section("news/_index.md");
+  EXPECT_EQ(source_paths(site, site.pages_of(blog)),
+            (Paths{"blog/a.md", "blog/b.md", "blog/c.md"}));
+  EXPECT_EQ(site.next_in_section[section("blog/a.md")], section("blog/b.md"));
+  EXPECT_EQ(site.per_page_of(blog), 2u);
+  EXPECT_EQ(site.per_page_of(news), site.per_page);
+  EXPECT_EQ(source_paths(site, site.pages_of(news)),
+            (Paths{"news/z.md", "news/x.md", "news/y.md"}));
+  EXPECT_FALSE(site.table.pages[news].build.renders());
+  EXPECT_TRUE(site.table.pages[blog].build.renders());
+  // site.pages: dated newest first, as always.
+  EXPECT_EQ(source_paths(site, site.regular_pages),
+            (Paths{"news/z.md", "news/x.md", "blog/b.md", "blog/c.md", "blog/a.md", "news/y.md"}));
+}
+
 TEST(BuildIndex, AUrlTakenTwiceKeepsTheNaturalPage) {
   TestSite s({{"content/a.md", page("title: A\n")},
               {"content/b.md", page("title: B\nurl: /a/\n")},

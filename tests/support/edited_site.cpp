@@ -49,14 +49,14 @@ std::vector<std::string> split_words(const std::string& text) {
 }  // namespace
 
 EditedSite::EditedSite(fs::path dir, uint64_t seed) : dir_(std::move(dir)), rng_(seed) {
-  sections_[""] = {"Home", "The home page", 0, true, ""};
-  sections_["blog"] = {"Blog", "", 2, true, ""};
-  sections_["docs"] = {"Docs", "All the documentation", 1, true, ""};
-  sections_["docs/guide"] = {"Guide", "", 1, true, ""};
-  sections_["docs/guide/advanced"] = {"Advanced", "Deeper topics", 0, true, ""};
-  sections_["docs/api"] = {"", "", 0, false, ""};
-  sections_["notes"] = {"Notes", "", 3, true, ""};
-  sections_["notes/archive"] = {"", "", 0, false, ""};
+  sections_[""] = {"Home", "The home page", 0, true, "", ""};
+  sections_["blog"] = {"Blog", "", 2, true, "", ""};
+  sections_["docs"] = {"Docs", "All the documentation", 1, true, "", ""};
+  sections_["docs/guide"] = {"Guide", "", 1, true, "", ""};
+  sections_["docs/guide/advanced"] = {"Advanced", "Deeper topics", 0, true, "", ""};
+  sections_["docs/api"] = {"", "", 0, false, "", ""};
+  sections_["notes"] = {"Notes", "", 3, true, "", ""};
+  sections_["notes/archive"] = {"", "", 0, false, "", ""};
   const std::pair<const char*, int> counts[] = {
       {"docs", 6},     {"blog", 10}, {"docs/guide", 7},    {"docs/guide/advanced", 5},
       {"docs/api", 4}, {"notes", 5}, {"notes/archive", 3},
@@ -281,6 +281,17 @@ SiteEdit EditedSite::edit_build() {
     auto it = std::next(sections_.begin(), static_cast<long>(pick(sections_.size())));
     if (it->first.empty() || !it->second.has_index) return edit_draft();
     unpin("content/" + it->first + "/_index.md");
+    if (pick(2) == 0) {
+      // Zola's section keys: the section's order, pagination and whether its page is written.
+      static constexpr const char* kZola[] = {"",
+                                              "sort_by: title\n",
+                                              "sort_by: date\npaginate_by: 1\n",
+                                              "sort_by: slug\n",
+                                              "paginate_by: 3\nsort_by: weight\n",
+                                              "render: false\n"};
+      it->second.zola = kZola[pick(6)];
+      return {"build", fmt::format("Zola keys of {}: '{}'", it->first, it->second.zola)};
+    }
     static constexpr const char* kCascades[] = {"", "list: local", "list: never"};
     it->second.cascade_build = kCascades[pick(3)];
     return {"build", fmt::format("cascade of {}: '{}'", it->first, it->second.cascade_build)};
@@ -345,7 +356,7 @@ SiteEdit EditedSite::add_section() {
   std::string parent = random_section();
   if (std::count(parent.begin(), parent.end(), '/') >= 2) parent = "notes";
   std::string path = fmt::format("{}/extra-{}", parent, next_section_++);
-  sections_[path] = {capitalized_words(1), "", static_cast<int>(pick(4)), pick(10) < 7, ""};
+  sections_[path] = {capitalized_words(1), "", static_cast<int>(pick(4)), pick(10) < 7, "", ""};
   // A section is a folder: give it a page, moved there or new.
   if (pages_.size() >= kMaxPages || pick(2) == 0) {
     Page& p = random_page();
@@ -627,6 +638,7 @@ std::map<std::string, std::string> EditedSite::render() const {
     if (s.weight != 0) text += fmt::format("weight: {}\n", s.weight);
     if (!s.description.empty()) text += "description: " + s.description + "\n";
     if (!s.cascade_build.empty()) text += "cascade:\n  _build:\n    " + s.cascade_build + "\n";
+    text += s.zola;
     text += "---\n" + s.title + " has pages.\n";
     out[path.empty() ? "content/_index.md" : "content/" + path + "/_index.md"] = text;
   }

@@ -65,6 +65,7 @@ class EditedSite {
     int weight = 0;
     bool has_index = true;      // without _index.md the section's list page is generated
     std::string cascade_build;  // "" or the `_build` its cascade gives its pages: "list: local"
+    std::string zola;           // "" or Zola's section keys: "sort_by: title\n"
   };
   // Everything that is not a page or a section's _index.md.
   struct SiteFiles {

@@ -184,14 +184,16 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
       if (m.kind != content::PageKind::kPage) {
         h.ids(site.pages_of(id));
         h.ids(site.sections_of(id));
+        h.num(site.per_page_of(id));
       }
     }
     h.ids(site.rendered()).ids(site.regular_pages).ids(site.listed()).ids(site.in_sitemap());
     h.ids(site.prev_in_section).ids(site.next_in_section);
     h.num(site.home).num(site.per_page);
     for (const auto& tax : site.taxonomies) {
-      h.text(tax.def.plural).num(tax.terms.size());
-      for (const auto& term : tax.terms) h.text(term.name).text(term.slug).ids(term.pages);
+      h.text(tax.def.plural).num(tax.terms.size()).num(tax.content);
+      for (const auto& term : tax.terms)
+        h.text(term.name).text(term.slug).ids(term.pages).num(term.content);
     }
     for (const auto& [name, menu] : site.menus) {
       h.text(name).num(menu.entries.size());

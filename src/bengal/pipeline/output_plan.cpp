@@ -185,7 +185,8 @@ void make_claims(const site::Site& site, const std::vector<templates::VirtualPag
       }
       size_t items =
           m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.pages_of(id).size();
-      claim_pagers(claims, items, site.per_page, site.str(m.url), pager_key(site, id), list, file);
+      claim_pagers(claims, items, site.per_page_of(id), site.str(m.url), pager_key(site, id), list,
+                   file);
       return;
     }
     case Claimant::kVirtualPage:

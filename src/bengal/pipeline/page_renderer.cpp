@@ -98,7 +98,8 @@ std::span<const PageId> PageRenderer::list_of(PageId id) const {
 
 size_t PageRenderer::file_count(PageId id) const {
   if (site_.page(id).kind == content::PageKind::kPage) return 1;
-  return site::paginate(list_of(id).size(), site_.per_page, site_.str(site_.page(id).url)).size();
+  return site::paginate(list_of(id).size(), site_.per_page_of(id), site_.str(site_.page(id).url))
+      .size();
 }
 
 size_t PageRenderer::page_files(PageId id, Scratch& s, std::string* text, std::string* headings,
@@ -142,7 +143,8 @@ size_t PageRenderer::page_files(PageId id, Scratch& s, std::string* text, std::s
     pagers[0].url = std::string(url);
   } else {
     render.list = list_of(id);
-    pagers = site::paginate(render.list.size(), site_.per_page, url);
+    render.owner = id;
+    pagers = site::paginate(render.list.size(), site_.per_page_of(id), url);
   }
   bool paginated = meta.kind != content::PageKind::kPage;
   // Page 1 is the page's own URL, which it holds (or it would be excluded); pages 2..N are

@@ -241,6 +241,26 @@ std::span<const PageId> Site::sections_of(PageId section) const {
           section_offsets_[section + 1] - section_offsets_[section]};
 }
 
+size_t Site::per_page_of(PageId list) const {
+  const auto& v = section_options_.per_page;
+  auto it = std::lower_bound(v.begin(), v.end(), list,
+                             [](const auto& entry, PageId id) { return entry.first < id; });
+  return it != v.end() && it->first == list ? it->second : per_page;
+}
+
+SectionSort Site::sort_of(PageId section) const {
+  const auto& v = section_options_.sorts;
+  auto it = std::lower_bound(v.begin(), v.end(), section,
+                             [](const auto& entry, PageId id) { return entry.first < id; });
+  return it != v.end() && it->first == section ? it->second : SectionSort::kDefault;
+}
+
+bool Site::list_less(PageId section, PageId a, PageId b) const {
+  SectionSort sort = sort_of(section);
+  return sort == SectionSort::kDefault ? page_order_less(table, a, b)
+                                       : sorted_before(table, sort, a, b);
+}
+
 std::string Site::taxonomy_url(size_t taxonomy) const {
   const std::string& plural = taxonomies[taxonomy].def.plural;
   std::string url = permalinks.taxonomy_url(plural);
@@ -288,6 +308,8 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   read_features(site, diagnostics);
   std::vector<TaxonomyDef> defs = read_taxonomy_defs(site.config, diagnostics);
   std::vector<PageId> taxonomy_content = take_taxonomy_content(site.table, defs);
+  site.section_options_ =
+      read_section_options(site.table, site.content_root, site.config.content_dir, diagnostics);
   site.outputs.claim(site_file_claims(site), diagnostics);
   claim_pages(site, diagnostics);
   // Hugo's build options (content/page_build.hpp): a page is written, listed in its section,
@@ -347,6 +369,13 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   group_by(
       site, in_sections, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
       site.section_pages_, true);
+  // Sections with their own order (Zola's sort_by) are sorted again.
+  for (const auto& entry : site.section_options_.sorts) {
+    SectionSort sort = entry.second;
+    auto from = site.section_pages_.begin() + site.page_offsets_[entry.first];
+    auto to = site.section_pages_.begin() + site.page_offsets_[entry.first + 1];
+    std::sort(from, to, [&](PageId a, PageId b) { return sorted_before(site.table, sort, a, b); });
+  }
   site.prev_in_section.assign(pages.size(), kNoPage);
   site.next_in_section.assign(pages.size(), kNoPage);
   for (PageId s : sections) {

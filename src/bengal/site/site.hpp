@@ -16,6 +16,7 @@
 #include "bengal/core/read_set.hpp"
 #include "bengal/site/menus.hpp"
 #include "bengal/site/output_paths.hpp"
+#include "bengal/site/section_options.hpp"
 #include "bengal/site/taxonomy.hpp"
 #include "bengal/site/xref.hpp"
 
@@ -122,6 +123,13 @@ struct Site {
   // are none: only to say so where a link to one of them is reported.
   std::optional<XrefIndex> unrendered_xref;
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
+  // Pages per pager of list page `list`: its section's `paginate_by` (Zola's), else per_page.
+  size_t per_page_of(PageId list) const;
+  // Whether `a` comes before `b` in the list of section `section`: its `sort_by` (Zola's), else
+  // page_order_less. pages_of(section) is sorted so.
+  bool list_less(PageId section, PageId a, PageId b) const;
+  // The order of section `section`'s list (kDefault: page_order_less; also for kNoPage).
+  SectionSort sort_of(PageId section) const;
   Features features;
   std::map<std::string, Menu> menus;
   // Every output path and who holds it (output_paths.hpp): build_index claims the site files
@@ -148,6 +156,7 @@ struct Site {
   std::vector<uint32_t> page_offsets_, section_offsets_;
   std::vector<PageId> section_pages_, section_children_;
   std::vector<PageId> rendered_, in_sitemap_, listed_, resource_owners_;
+  SectionOptions section_options_;  // sorted by page id
   bool ids_follow_paths_ = false;
 };
 

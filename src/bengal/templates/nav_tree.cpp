@@ -8,12 +8,13 @@ namespace {
 
 using content::PageKind;
 
-// Where `id` stands in `list`, which is sorted by site::page_order_less (pages_of and
-// sections_of are): a binary search, so finding a page in a 5,000-page section costs a dozen
-// comparisons instead of a scan. npos when it is not there.
-size_t position(const site::Site& s, std::span<const PageId> list, PageId id) {
+// Where `id` stands in `list`, the pages of `section` (sorted by Site::list_less) or its
+// subsections (by site::page_order_less): a binary search, so finding a page in a 5,000-page
+// section costs a dozen comparisons instead of a scan. npos when it is not there.
+size_t position(const site::Site& s, std::span<const PageId> list, PageId id,
+                PageId section = kNoPage) {
   auto it = std::lower_bound(list.begin(), list.end(), id, [&](PageId a, PageId b) {
-    return site::page_order_less(s.table, a, b);
+    return section == kNoPage ? site::page_order_less(s.table, a, b) : s.list_less(section, a, b);
   });
   return it != list.end() && *it == id ? static_cast<size_t>(it - list.begin()) : size_t(-1);
 }
@@ -39,7 +40,7 @@ struct TreeBuilder {
       if (depth + 1 < path.size()) {
         at = position(s, subsections, path[depth + 1]);
       } else if (s.head(current).kind == PageKind::kPage) {
-        size_t i = position(s, pages, current);
+        size_t i = position(s, pages, current, id);
         if (i != size_t(-1)) at = subsections.size() + i;
       }
       NavWindow w = nav_window(total, at, cap);

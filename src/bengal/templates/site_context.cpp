@@ -70,7 +70,13 @@ class PaginatorObject : public Object {
     if (n == "last_url") return url(p.last_url);
     if (n == "url") return url(p.url);
     if (n == "window") return window(p);
-    if (n == "by_date") return Value::boolean(site::list_by_date(ctx_.site().table, r_.list));
+    if (n == "by_date") {
+      // A section sorted otherwise than by date (Zola's sort_by) is no list by date.
+      site::SectionSort sort = ctx_.site().sort_of(r_.owner);
+      if (sort != site::SectionSort::kDefault && sort != site::SectionSort::kDate)
+        return Value::boolean(false);
+      return Value::boolean(site::list_by_date(ctx_.site().table, r_.list));
+    }
     return {};
   }
   std::string str() const override { return "<paginator>"; }

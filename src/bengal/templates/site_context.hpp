@@ -24,6 +24,7 @@ struct PageRender {
   bool has_math = false;               // the body holds math: the theme loads KaTeX only then
   const site::Pager* pager = nullptr;  // list pages: which page of the list this is
   std::span<const PageId> list;        // list pages: every item, in order
+  PageId owner = kNoPage;              // a section's or the home page's list: that page
 };
 
 // A page that exists only in the output: a taxonomy overview, a term page, the 404 page.

@@ -1,0 +1,131 @@
+#include "bengal/site/section_options.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "bengal/core/unicode_case.hpp"
+#include "bengal/site/key_position.hpp"
+#include "bengal/site/site.hpp"
+
+namespace bengal::site {
+namespace {
+
+constexpr std::pair<std::string_view, SectionSort> kSorts[] = {
+    {"none", SectionSort::kDefault},
+    {"date", SectionSort::kDate},
+    {"update_date", SectionSort::kUpdateDate},
+    {"title", SectionSort::kTitle},
+    {"title_bytes", SectionSort::kTitleBytes},
+    {"weight", SectionSort::kWeight},
+    {"slug", SectionSort::kSlug}};
+
+std::string shown(const Value& v) {
+  return v.is_string() ? fmt::format("\"{}\"", v.as_string()) : std::string(v.type_name());
+}
+
+// The last segment of a URL: "/blog/my-post/" -> "my-post".
+std::string_view last_segment(std::string_view url) {
+  while (url.ends_with('/')) url.remove_suffix(1);
+  return url.substr(url.rfind('/') + 1);
+}
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+int compare_ignoring_case(std::string_view x, std::string_view y) {
+  for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
+    auto a = static_cast<unsigned char>(ascii_lower(x[i]));
+    auto b = static_cast<unsigned char>(ascii_lower(y[i]));
+    if (a != b) return a < b ? -1 : 1;
+  }
+  return x.size() == y.size() ? 0 : (x.size() < y.size() ? -1 : 1);
+}
+
+// -1, 0 or 1 as `a` comes before, with or after `b` in `sort`; 0 also when the order cannot
+// place either.
+int compare(const content::PageTable& t, SectionSort sort, const content::PageMeta& a,
+            const content::PageMeta& b) {
+  auto order = [](auto x, auto y) { return x < y ? -1 : (y < x ? 1 : 0); };
+  switch (sort) {
+    case SectionSort::kDate:
+      if (a.has_date != b.has_date) return a.has_date ? -1 : 1;
+      return order(b.date.epoch_seconds, a.date.epoch_seconds);
+    case SectionSort::kUpdateDate: {
+      auto updated = [](const content::PageMeta& m) {
+        return std::max(m.has_date ? m.date.epoch_seconds : INT64_MIN,
+                        m.has_lastmod ? m.lastmod.epoch_seconds : INT64_MIN);
+      };
+      return order(updated(b), updated(a));
+    }
+    case SectionSort::kTitle:
+      return compare_ignoring_case(t.str(a.title), t.str(b.title));
+    case SectionSort::kTitleBytes:
+      return order(t.str(a.title), t.str(b.title));
+    case SectionSort::kWeight:
+      if ((a.weight == 0) != (b.weight == 0)) return a.weight != 0 ? -1 : 1;
+      return order(a.weight, b.weight);
+    case SectionSort::kSlug:
+      return order(last_segment(t.str(a.url)), last_segment(t.str(b.url)));
+    case SectionSort::kDefault:
+      return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool sorted_before(const content::PageTable& table, SectionSort sort, PageId a, PageId b) {
+  int c = compare(table, sort, table.pages[a], table.pages[b]);
+  return c != 0 ? c < 0 : page_order_less(table, a, b);
+}
+
+SectionOptions read_section_options(content::PageTable& table,
+                                    const std::filesystem::path& content_root,
+                                    const std::string& content_dir, Diagnostics& diagnostics) {
+  SectionOptions out;
+  for (PageId id = 0; id < table.pages.size(); ++id) {
+    content::PageMeta& m = table.pages[id];
+    if (m.kind == content::PageKind::kPage) continue;
+    const Value* params = table.page_params(m);
+    if (params == nullptr || !params->is_table()) continue;
+    std::string_view source = table.str(m.source_path);
+    auto warn = [&](std::string_view key, std::string message) {
+      auto [line, col] = front_matter_key_position(content_root / std::string(source), key);
+      diagnostics.add(
+          make_warning(content_dir + "/" + std::string(source), line, col, std::move(message)));
+    };
+    for (const auto& [key, v] : params->as_table()) {
+      if (equals_ascii_ignoring_case(key, "sort_by")) {
+        std::string_view name = v.is_string() ? std::string_view(v.as_string()) : "";
+        auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
+                               [&](const auto& s) { return !name.empty() && s.first == name; });
+        if (it == std::end(kSorts)) {
+          warn(key, fmt::format("sort_by must be \"date\", \"update_date\", \"title\", "
+                                "\"title_bytes\", \"weight\", \"slug\" or \"none\", not {}; "
+                                "the section keeps bengal's order",
+                                shown(v)));
+        } else if (it->second != SectionSort::kDefault) {
+          out.sorts.emplace_back(id, it->second);
+        }
+      } else if (equals_ascii_ignoring_case(key, "paginate_by")) {
+        if (v.is_int() && v.as_int() >= 0 && v.as_int() <= 100000) {
+          out.per_page.emplace_back(id, static_cast<size_t>(v.as_int()));
+        } else {
+          warn(key, fmt::format("paginate_by must be a whole number of pages per pager (0 for "
+                                "one page), not {}; the site's [pagination] per_page is used",
+                                shown(v)));
+        }
+      } else if (equals_ascii_ignoring_case(key, "render") &&
+                 m.kind == content::PageKind::kSection) {
+        // Zola's: the section's own page is not written; its pages are.
+        if (v.is_bool() && !v.as_bool() && m.build.render == content::RenderMode::kUnset)
+          m.build.render = content::RenderMode::kNever;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace bengal::site

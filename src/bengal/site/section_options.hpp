@@ -1,0 +1,47 @@
+// Zola's section front matter: `sort_by` orders a section's pages, `paginate_by` sets its
+// pages per pager, `render = false` leaves its own page unwritten (its pages are written).
+// Read from the section pages' params, which keep every key discovery does not know.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bengal/content/page_meta.hpp"
+#include "bengal/core/diagnostic.hpp"
+
+namespace bengal::site {
+
+// Zola's orders: "date" and "update_date" newest first, "title" ignoring case, "title_bytes"
+// by bytes, "weight" lightest first, "slug" by the last part of the URL; "none" (and no
+// sort_by) is bengal's order (site::page_order_less). Pages the order cannot place (no date,
+// no weight) come after, in bengal's order.
+enum class SectionSort : uint8_t {
+  kDefault,
+  kDate,
+  kUpdateDate,
+  kTitle,
+  kTitleBytes,
+  kWeight,
+  kSlug
+};
+
+struct SectionOptions {
+  std::vector<std::pair<PageId, SectionSort>> sorts;  // by section page id
+  std::vector<std::pair<PageId, size_t>> per_page;    // by section (or home) page id
+};
+
+// Reads the options of every section page and the home page. Applies `render = false` to the
+// page's build options (before outputs are claimed). A value that cannot be used is a warning
+// at its line (`content_root` finds the file) and left out.
+SectionOptions read_section_options(content::PageTable& table,
+                                    const std::filesystem::path& content_root,
+                                    const std::string& content_dir, Diagnostics& diagnostics);
+
+// Whether page `a` comes before `b` in a list sorted by `sort` (a total order: ties fall back
+// to site::page_order_less).
+bool sorted_before(const content::PageTable& table, SectionSort sort, PageId a, PageId b);
+
+}  // namespace bengal::site
