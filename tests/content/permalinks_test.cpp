@@ -55,7 +55,14 @@ TEST(Permalinks, HugosPlaceholders) {
   EXPECT_EQ(hugo("/:year/:jekyll/", "posts/x.md", fm),
             "error: unknown placeholder ':jekyll'; known: :year, :month, :monthname, :day, "
             ":weekday, :weekdayname, :yearday, :section, :sections, :title, :slug, :filename, "
-            ":slugorfilename, :contentbasename, :slugorcontentbasename");
+            ":slugorfilename, :contentbasename, :slugorcontentbasename, :categories, "
+            ":output_ext, :i_month, :i_day, :short_year, :y_day");
+  // A page named after its day: the rest of its name is its slug, as with Hugo's :filename
+  // date handler; Jekyll's placeholders that Hugo has no meaning for are known too.
+  EXPECT_EQ(hugo("/:categories/:year/:month/:day/:slug:output_ext", "blog/2023-07-04-my-trip.md",
+                 page("My Trip!", "2023-07-04")),
+            "/2023/07/04/my-trip.html");
+  EXPECT_EQ(hugo("/:slug/", "blog/2023-07-04-my-trip.md", page("T", "", "own")), "/own/");
   // A colon before no name stays; the result is checked as a front matter url is.
   EXPECT_EQ(hugo("/a:/:title", "posts/x.md", page("T", "")), "/a:/t/");
   FrontMatter dots = page("T", "");
@@ -131,7 +138,8 @@ categories = "/all-categories/"
                file + ":8:8: error: [permalinks] wiki: unknown placeholder ':nope'; known: "
                       ":year, :month, :monthname, :day, :weekday, :weekdayname, :yearday, "
                       ":section, :sections, :title, :slug, :filename, :slugorfilename, "
-                      ":contentbasename, :slugorcontentbasename; the pattern is ignored",
+                      ":contentbasename, :slugorcontentbasename, :categories, :output_ext, "
+                      ":i_month, :i_day, :short_year, :y_day; the pattern is ignored",
                file + ":18:10: error: [permalinks] series: a term page's pattern knows :slug and "
                       ":title, not ':year'; the pattern is ignored"}));
 }

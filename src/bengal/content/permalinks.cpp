@@ -15,21 +15,12 @@ namespace bengal::content {
 namespace {
 
 // The placeholders each dialect fills, as Hugo's and Jekyll's documentation name them.
-constexpr std::string_view kHugo[] = {"year",
-                                      "month",
-                                      "monthname",
-                                      "day",
-                                      "weekday",
-                                      "weekdayname",
-                                      "yearday",
-                                      "section",
-                                      "sections",
-                                      "title",
-                                      "slug",
-                                      "filename",
-                                      "slugorfilename",
-                                      "contentbasename",
-                                      "slugorcontentbasename"};
+constexpr std::string_view kHugo[] = {
+    "year", "month", "monthname", "day", "weekday", "weekdayname", "yearday", "section", "sections",
+    "title", "slug", "filename", "slugorfilename", "contentbasename", "slugorcontentbasename",
+    // Jekyll's that Hugo has no other meaning for, so that a
+    // Jekyll site's pattern can be written in [permalinks].
+    "categories", "output_ext", "i_month", "i_day", "short_year", "y_day"};
 constexpr std::string_view kJekyll[] = {"year",  "month",      "day",        "i_month",
                                         "i_day", "short_year", "y_day",      "title",
                                         "slug",  "name",       "categories", "output_ext"};
@@ -157,7 +148,9 @@ struct PageFacts {
     if (name == "title")
       return dialect == PermalinkDialect::kJekyll ? jekyll_title() : hugo_title();
     if (name == "slug") {
-      if (dialect == PermalinkDialect::kJekyll) return jekyll_title();
+      // A page named after its day is dated by its name, as Hugo dates it with its
+      // `:filename` front matter handler, which also makes the rest of the name its slug.
+      if (dialect == PermalinkDialect::kJekyll || dated_name(page_name(rel))) return jekyll_title();
       return fm.slug.empty() ? hugo_title() : fm.slug;
     }
     if (name == "filename" || name == "contentbasename" || name == "name") return file_name();
