@@ -431,11 +431,8 @@ struct FieldReader {
   static bool is_build_table(const std::string& key, const Value& v) {
     if (key.starts_with('_')) return true;
     if (!v.is_table()) return false;
-    for (const auto& entry : v.as_table()) {
-      for (std::string_view option : {"render", "list", "publishresources"})
-        if (equals_ascii_ignoring_case(entry.first, option)) return true;
-    }
-    return false;
+    return std::any_of(v.as_table().begin(), v.as_table().end(),
+                       [](const auto& entry) { return is_build_option(entry.first); });
   }
 };
 

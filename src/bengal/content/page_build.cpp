@@ -46,6 +46,11 @@ bool is_build_key(std::string_view key) {
   return equals_ascii_ignoring_case(key, "_build") || equals_ascii_ignoring_case(key, "build");
 }
 
+bool is_build_option(std::string_view key) {
+  return equals_ascii_ignoring_case(key, "render") || equals_ascii_ignoring_case(key, "list") ||
+         equals_ascii_ignoring_case(key, "publishresources");
+}
+
 PageBuild read_page_build(const Value& table, const Problem& problem) {
   PageBuild b;
   if (table.is_null()) return b;

@@ -42,6 +42,8 @@ PageBuild headless_build();
 
 // Whether `key` names the build options: `_build` or `build`, in any case.
 bool is_build_key(std::string_view key);
+// Whether `key` is one of them: `render`, `list` or `publishResources`, in any case.
+bool is_build_option(std::string_view key);
 
 // Reads a `_build` table: `render` ("always", "never", "link", or Hugo's older true/false),
 // `list` ("always", "never", "local", or true/false) and `publishResources` (true/false), keys

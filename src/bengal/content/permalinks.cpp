@@ -86,12 +86,6 @@ std::string without_leading_zeros(std::string_view s) {
   return std::string(zeros == std::string_view::npos ? "0" : s.substr(zeros));
 }
 
-std::string lowercase(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
-
 // The value of placeholder `name` for one page.
 struct PageFacts {
   PermalinkDialect dialect;
@@ -127,12 +121,12 @@ struct PageFacts {
     if (name == "year") return date("%Y");
     if (name == "month") return date("%m");
     if (name == "day") return date("%d");
-    if (name == "monthname") return lowercase(date("%B"));
-    if (name == "weekdayname") return lowercase(date("%A"));
+    if (name == "monthname") return ascii_lowercase(date("%B"));
+    if (name == "weekdayname") return ascii_lowercase(date("%A"));
     if (name == "weekday") {
       static constexpr std::string_view kDays[] = {"sunday",   "monday", "tuesday", "wednesday",
                                                    "thursday", "friday", "saturday"};
-      std::string day = lowercase(date("%A"));
+      std::string day = ascii_lowercase(date("%A"));
       for (size_t i = 0; i < 7; ++i)
         if (kDays[i] == day) return std::to_string(i);
       return "0";

@@ -70,12 +70,16 @@ void append_upper_char(std::string& out, std::string_view text, size_t& i) {
   append_mapped_char(out, text, i, upper);
 }
 
+std::string ascii_lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
 bool equals_ascii_ignoring_case(std::string_view text, std::string_view lower) {
   if (text.size() != lower.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
-    if (c != lower[i]) return false;
-  }
+  for (size_t i = 0; i < text.size(); ++i)
+    if (ascii_lower(text[i]) != lower[i]) return false;
   return true;
 }
 

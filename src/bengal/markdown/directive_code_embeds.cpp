@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/html.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/media_embed.hpp"
@@ -35,7 +36,7 @@ void gist_open(const DirectiveContext& c) {
   // GitHub's anchor for a file: "file-" and the name lowercased with '.' as '-'.
   if (!file.empty()) {
     url += "#file-";
-    for (char ch : lowercase(file)) url += ch == '.' ? '-' : ch;
+    for (char ch : ascii_lowercase(file)) url += ch == '.' ? '-' : ch;
   }
   std::string text = o.has("title") ? std::string(o.raw("title"))
                      : file.empty() ? fmt::format("View the gist {} on GitHub", ref)

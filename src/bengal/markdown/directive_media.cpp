@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/html.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 #include "bengal/markdown/media_embed.hpp"
@@ -179,7 +180,7 @@ void soundcloud_open(const DirectiveContext& c) {
 namespace {
 
 std::string_view mime_of(std::string_view path, std::span<const MimeType> types) {
-  std::string ext = lowercase(path.substr(path.rfind('.') + 1));
+  std::string ext = ascii_lowercase(path.substr(path.rfind('.') + 1));
   for (const MimeType& t : types)
     if (t.extension == ext) return t.type;
   return types.begin()->type;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/html.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/html_escaping.hpp"
 
 namespace bengal::markdown::media {
@@ -37,13 +38,6 @@ bool is_token(std::string_view value, size_t max, bool (*ok)(char)) {
   return all_of(value, 1, max, ok) && value.find("..") == std::string_view::npos;
 }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return out;
-}
-
 // A self-hosted file: "/a/b.mp4", "./b.mp4", "b.mp4" or an http(s) URL, made of path
 // characters, without a ".." segment, ending in one of `extensions`.
 bool is_media_path(std::string_view path, std::initializer_list<std::string_view> extensions) {
@@ -59,7 +53,7 @@ bool is_media_path(std::string_view path, std::initializer_list<std::string_view
       return false;
   size_t dot = rest.rfind('.');
   if (dot == std::string_view::npos) return false;
-  std::string ext = lowercase(rest.substr(dot + 1));
+  std::string ext = ascii_lowercase(rest.substr(dot + 1));
   for (std::string_view e : extensions)
     if (ext == e) return true;
   return false;
@@ -94,7 +88,7 @@ std::string_view MediaOptions::raw(std::string_view key) const {
 // ":autoplay:" alone, true/yes/on/1 or false/no/off/0.
 bool MediaOptions::flag(std::string_view key, bool fallback) const {
   if (!has(key)) return fallback;
-  std::string value = lowercase(raw(key));
+  std::string value = ascii_lowercase(raw(key));
   if (value == "true" || value == "yes" || value == "on" || value == "1") return true;
   if (value == "false" || value == "no" || value == "off" || value == "0") return false;
   bad(key, "is not true or false");
@@ -159,7 +153,7 @@ std::string MediaOptions::aspect() const {
 std::string_view MediaOptions::choice(std::string_view key, std::string_view fallback,
                                       std::initializer_list<std::string_view> allowed) const {
   if (!has(key)) return fallback;
-  std::string value = lowercase(raw(key));
+  std::string value = ascii_lowercase(raw(key));
   for (std::string_view a : allowed)
     if (a == value) return a;
   std::string list;
@@ -177,7 +171,7 @@ std::string MediaOptions::color(std::string_view key) const {
     bad(key, "is not a hex colour like '00adef'");
     return {};
   }
-  return lowercase(value);
+  return ascii_lowercase(value);
 }
 
 // A value for a query string or data attribute made of `ok` characters; "" when bad.

@@ -26,7 +26,6 @@ bool all_of(std::string_view text, size_t min, size_t max, bool (*ok)(char));
 inline constexpr size_t kMaxPathBytes = 1024;
 // A token option's value as MediaOptions::token accepts it: all_of, and no "..".
 bool is_token(std::string_view value, size_t max, bool (*ok)(char));
-std::string lowercase(std::string_view text);
 // A self-hosted file: "/a/b.mp4", "./b.mp4", "b.mp4" or an http(s) URL, made of path
 // characters, without a ".." segment, ending in one of `extensions` (lowercase).
 bool is_media_path(std::string_view path, std::initializer_list<std::string_view> extensions);

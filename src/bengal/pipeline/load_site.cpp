@@ -60,7 +60,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   out->broken_pages = pages.broken_pages;
   out->sources_reused = pages.sources_reused;
   out->site.content_root = discover.content_dir;
-  out->site.permalinks = discover.permalinks;
+  out->site.permalinks = std::move(discover.permalinks);  // discovery is done with them
   out->site.now_epoch_seconds = discover.now_epoch_seconds;
   site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);
   out->site.data = site::load_data(site_dir / "data", diagnostics, discover.sources);

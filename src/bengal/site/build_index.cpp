@@ -242,17 +242,11 @@ std::span<const PageId> Site::sections_of(PageId section) const {
 }
 
 size_t Site::per_page_of(PageId list) const {
-  const auto& v = section_options_.per_page;
-  auto it = std::lower_bound(v.begin(), v.end(), list,
-                             [](const auto& entry, PageId id) { return entry.first < id; });
-  return it != v.end() && it->first == list ? it->second : per_page;
+  return option_of(section_options_.per_page, list, per_page);
 }
 
 SectionSort Site::sort_of(PageId section) const {
-  const auto& v = section_options_.sorts;
-  auto it = std::lower_bound(v.begin(), v.end(), section,
-                             [](const auto& entry, PageId id) { return entry.first < id; });
-  return it != v.end() && it->first == section ? it->second : SectionSort::kDefault;
+  return option_of(section_options_.sorts, section, SectionSort::kDefault);
 }
 
 bool Site::list_less(PageId section, PageId a, PageId b) const {

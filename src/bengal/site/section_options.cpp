@@ -30,10 +30,6 @@ std::string_view last_segment(std::string_view url) {
   return url.substr(url.rfind('/') + 1);
 }
 
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 int compare_ignoring_case(std::string_view x, std::string_view y) {
   for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
     auto a = static_cast<unsigned char>(ascii_lower(x[i]));

@@ -3,6 +3,7 @@
 // Read from the section pages' params, which keep every key discovery does not know.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -32,6 +33,14 @@ struct SectionOptions {
   std::vector<std::pair<PageId, SectionSort>> sorts;  // by section page id
   std::vector<std::pair<PageId, size_t>> per_page;    // by section (or home) page id
 };
+
+// The option of page `id` in `options` (sorted by page id), else `otherwise`.
+template <typename T>
+T option_of(const std::vector<std::pair<PageId, T>>& options, PageId id, T otherwise) {
+  auto it = std::lower_bound(options.begin(), options.end(), id,
+                             [](const auto& entry, PageId page) { return entry.first < page; });
+  return it != options.end() && it->first == id ? it->second : otherwise;
+}
 
 // Reads the options of every section page and the home page. Applies `render = false` to the
 // page's build options (before outputs are claimed). A value that cannot be used is a warning

@@ -120,7 +120,8 @@ struct Site {
   Value data = Value::table();
   XrefIndex xref;
   // The same for the pages that are not written (`render: never`, headless), empty when there
-  // are none: only to say so where a link to one of them is reported.
+  // are none: for get_page, which finds them as Hugo's GetPage does, and to say so where a link
+  // to one of them is reported.
   std::optional<XrefIndex> unrendered_xref;
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
   // Pages per pager of list page `list`: its section's `paginate_by` (Zola's), else per_page.

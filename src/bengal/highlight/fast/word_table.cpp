@@ -2,13 +2,11 @@
 
 #include <bit>
 
+#include "bengal/core/unicode_case.hpp"
+
 namespace bengal::highlight::fast {
 
 namespace {
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 // FNV-1a: words are short, so a simple byte loop beats anything clever.
 size_t hash_word(std::string_view w) {
