@@ -62,6 +62,10 @@ class BuildOptionsTest : public ::testing::Test {
         {"content/gallery/pic.png", "png"},
         {"content/includes/index.md", "---\ntitle: Includes\nheadless: true\n---\nI.\n"},
         {"content/includes/one.md", "---\ntitle: One\n---\nOne.\n"},
+        // A nearer cascade does not publish what a headless section above keeps out.
+        {"content/includes/deeper/_index.md",
+         "---\ntitle: Deeper\ncascade:\n  _build:\n    render: always\n    list: always\n---\n"},
+        {"content/includes/deeper/two.md", "---\ntitle: Two\n---\nTwo.\n"},
         {"content/docs/_index.md",
          "---\ntitle: Docs\ncascade:\n  _build:\n    list: never\n---\nDocs.\n"},
         {"content/docs/d1.md", "---\ntitle: D1\n---\nD1.\n"},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bengal/core/unicode_case.hpp"
 
@@ -35,14 +36,6 @@ bool is_headless(const PageTable& t, const PageMeta& m) {
   return false;
 }
 
-Value headless_table() {
-  Value t = Value::table();
-  t.set("render", Value("never"));
-  t.set("list", Value("never"));
-  t.set("publishResources", Value(false));
-  return t;
-}
-
 }  // namespace
 
 void apply_cascade(PageTable& table) {
@@ -55,6 +48,9 @@ void apply_cascade(PageTable& table) {
            depth(table.str(table.pages[b].source_path));
   });
   std::unordered_map<PageId, Value> effective;  // section page -> merged cascade
+  // Sections at or below a headless section: Hugo's headless bundle publishes none of its
+  // files, so their pages are headless whatever a nearer cascade says.
+  std::unordered_set<PageId> hidden;
   bool any = false;
   for (PageId id : sections) {
     const PageMeta& m = table.pages[id];
@@ -68,10 +64,8 @@ void apply_cascade(PageTable& table) {
       for (const auto& [k, v] : own->as_table()) merged.set(is_build_key(k) ? "_build" : k, v);
       any = true;
     }
-    // A headless section hides its pages too, as Hugo's headless bundle publishes none of its
-    // files: what its cascade says of the build is overruled.
-    if (m.kind == PageKind::kSection && is_headless(table, m)) {
-      merged.set("_build", headless_table());
+    if ((m.kind == PageKind::kSection && is_headless(table, m)) || hidden.count(m.section) != 0) {
+      hidden.insert(id);
       any = true;
     }
     if (!merged.is_null()) effective.emplace(id, std::move(merged));
@@ -80,6 +74,8 @@ void apply_cascade(PageTable& table) {
   for (PageId id = 0; id < table.pages.size(); ++id) {
     PageMeta& m = table.pages[id];
     if (m.section == kNoPage) continue;
+    // Filled first, so that no cascade's `_build` fills what headless leaves out.
+    if (hidden.count(m.section) != 0) m.build.fill(headless_build());
     auto it = effective.find(m.section);
     if (it == effective.end()) continue;
     for (const auto& [key, v] : it->second.as_table()) {
