@@ -36,7 +36,7 @@ TEST(ProfileMemory, PrintsOneLinePerPhaseThenThePeak) {
   // Without the cache: a cache another build of bengal wrote would add a "cache:" line.
   RunResult r =
       run_bengal({"build", golden(), "-o", out.string(), "--profile-memory", "--no-cache"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // the site's broken pages fail it
   EXPECT_TRUE(r.out.starts_with("Built ")) << r.out;
   std::vector<std::string> table = table_lines(r.out);
   ASSERT_EQ(table.size(), 8u) << r.out;
@@ -61,7 +61,7 @@ TEST(ProfileMemory, ShowsEveryRenderBatchWhenStreaming) {
   auto out = fresh_temp_dir();
   RunResult r = run_bengal({"build", golden(), "-o", out.string(), "-q", "--profile-memory",
                             "--memory-optimized", "--batch-size", "7"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // the site's broken pages fail it
   std::vector<std::string> table = table_lines(r.out);
   std::vector<std::string> names;
   for (const auto& line : table) names.push_back(line.substr(0, line.find("  ")));
@@ -77,7 +77,7 @@ TEST(BuildReport, JsonHasTheDocumentedSchema) {
   auto reports = fresh_temp_dir("report");
   RunResult r = run_bengal({"build", golden(), "-o", out.string(), "-q", "--report-dir",
                             reports.string(), "--memory-optimized", "--batch-size", "7"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // the site's broken pages fail it
   EXPECT_EQ(r.out, "");
   auto j = nlohmann::json::parse(read_file(reports / "build-report.json"));
   EXPECT_EQ(j["schema"], 1);
@@ -130,8 +130,10 @@ TEST(BuildReport, JsonHasTheDocumentedSchema) {
   size_t timed = 0;
   for (const auto& t : j["templates"]) timed += t["pages"].get<size_t>();
   EXPECT_EQ(timed, 25u);
-  // The diagnostics are the build's, as printed on stderr.
+  // The diagnostics are the build's, as printed on stderr above the line that fails the build.
   std::vector<std::string> err_lines = lines_of(r.err);
+  ASSERT_TRUE(err_lines.back().starts_with("error: the build failed with 9 errors")) << r.err;
+  err_lines.pop_back();
   ASSERT_EQ(j["diagnostics"].size(), err_lines.size());
   EXPECT_EQ(j["diagnostics"][0]["severity"], "error");
   EXPECT_EQ(j["diagnostics"][0]["file"], "content/posts/bad-date.md");
@@ -152,7 +154,7 @@ TEST(BuildReport, ReportWithoutDirGoesIntoTheSiteFolder) {
   std::filesystem::copy(source_dir() / "tests/sites/themed", site,
                         std::filesystem::copy_options::recursive);
   RunResult r = run_bengal({"build", site.string(), "--report"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.exit_code, 1) << r.err;  // the site's broken pages fail it
   EXPECT_TRUE(std::filesystem::exists(site / "build-report.json"));
   EXPECT_TRUE(std::filesystem::exists(site / "build-report.html"));
   EXPECT_NE(r.out.find("Report: " + (site / "build-report.html").string() + "\n"),
@@ -163,10 +165,10 @@ TEST(BuildReport, ReportWithoutDirGoesIntoTheSiteFolder) {
 TEST(Progress, PlainPrintsALinePerPhase) {
   auto out = fresh_temp_dir();
   RunResult r = run_bengal({"build", golden(), "-o", out.string(), "--progress", "plain"});
-  ASSERT_EQ(r.exit_code, 0);
+  ASSERT_EQ(r.exit_code, 1);  // the site's broken pages fail it
   std::vector<std::string> lines;
   for (const auto& line : lines_of(r.err)) {
-    if (line.find(": error: ") == std::string::npos) lines.push_back(line);
+    if (line.find("error: ") == std::string::npos) lines.push_back(line);
   }
   ASSERT_EQ(lines.size(), 6u) << r.err;
   EXPECT_TRUE(std::regex_match(lines[0], std::regex(R"(discover: RSS \d+\.\d MB, \d+\.\d s)")))
@@ -181,7 +183,7 @@ TEST(Progress, PlainPrintsALinePerPhase) {
 TEST(Progress, ShortBuildsInALogPrintNoProgress) {
   auto out = fresh_temp_dir();
   RunResult r = run_bengal({"build", golden(), "-o", out.string()});
-  ASSERT_EQ(r.exit_code, 0);
+  ASSERT_EQ(r.exit_code, 1);  // the site's broken pages fail it
   EXPECT_EQ(r.err.find("discover"), std::string::npos) << r.err;
 }
 

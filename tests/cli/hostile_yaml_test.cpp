@@ -49,8 +49,10 @@ TEST(HostileYaml, BuildSkipsThePagesAndBuildsTheRest) {
   fs::path site = hostile_site();
   fs::path out = fresh_temp_dir("out");
   RunResult r = run_bengal({"build", site.string(), "-o", out.string(), "-q"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, kAllErrors);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.err, kAllErrors +
+                       "error: the build failed with 3 errors (above), and wrote every other "
+                       "page; fix them and build again\n");
   EXPECT_TRUE(has(read_file(out / "ok/index.html"), "Still here.")) << r.err;
   EXPECT_FALSE(fs::exists(out / "cycle/index.html"));
   EXPECT_FALSE(fs::exists(out / "chain/index.html"));

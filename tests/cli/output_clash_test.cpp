@@ -90,14 +90,16 @@ constexpr std::string_view kErrors =
     "the file\n"
     "static/robots.txt: error: static/robots.txt is not written: the generated robots.txt also "
     "writes robots.txt and comes first; rename or remove the file, or turn off [features] "
-    "robots\n";
+    "robots\n"
+    "error: the build failed with 13 errors (above), and wrote every other page; fix them and "
+    "build again\n";
 
 TEST(OutputClash, EveryClashIsReportedAndWonByTheOrder) {
   fs::path site = clashing_site();
   fs::path out = site.parent_path() / "public";
   RunResult r = run_bengal({"build", site.string(), "-o", out.string(), "-q"});
   EXPECT_EQ(r.err, kErrors);
-  EXPECT_EQ(r.exit_code, 0);  // errors fail the build only with --strict
+  EXPECT_EQ(r.exit_code, 1);  // written, but failed
   auto contains = [&](const std::string& rel, const std::string& text) {
     EXPECT_NE(read_file(out / rel).find(text), std::string::npos) << rel << " lacks " << text;
   };

@@ -120,7 +120,9 @@ TEST(EscapingInvariant, EveryOutputIsWellFormedForHostileInput) {
             "content/sec/p.md:12:37: warning: image 'a\"b.png' (from this page's URL, "
             "/sec/p'&/a\"b.png): the site publishes nothing at that path (no page, and no "
             "file of static/ or content/); fix the image's source, or if another server "
-            "publishes it, add the path to [build] unchecked_paths\n");
+            "publishes it, add the path to [build] unchecked_paths\n"
+            "error: the build failed with 1 error (above), and wrote every other page; fix it "
+            "and build again\n");
   size_t html = 0, xml = 0;
   for (const auto& rel : list_tree(out)) {
     std::string text = read_file(out / rel);

@@ -74,7 +74,10 @@ void expect_same_output_in_every_mode(const fs::path& site, bool check_messages,
   fs::path reference = base / "full";
   RunResult ref = run_bengal({"build", site.string(), "-o", reference.string(), "-q",
                               "--no-memory-optimized", "--threads", "2"});
-  ASSERT_EQ(ref.exit_code == 0 || !check_messages, true) << ref.err;
+  // The golden sites hold broken pages on purpose: such a build fails, having written the rest.
+  ASSERT_TRUE(ref.exit_code == 0 ||
+              ref.err.find("and wrote every other page") != std::string::npos || !check_messages)
+      << ref.err;
   const std::vector<Variant> variants = {
       {"full-1-thread", {"--no-memory-optimized", "--threads", "1"}},
       {"stream-batch-1", {"--memory-optimized", "--batch-size", "1", "--threads", "2"}},

@@ -167,10 +167,18 @@ int run_build(pipeline::BuildOptions options, const BuildExtras& extras) {
       std::cout << "Report: " << (*extras.report_dir / "build-report.html").string() << '\n';
     }
   }
-  bool strict = extras.strict;
-  // Broken pages do not fail a build: the rest of the site is good. --strict makes any
-  // reported problem fail it, for CI.
-  return strict && errors + warnings > 0 ? 1 : 0;
+  // An error means the output folder is not what the sources say (a page left out, a
+  // directive or a template that rendered nothing), so the build fails, as Hugo's and Zola's
+  // do, and CI never deploys it; every other page was still written, for a look at the rest.
+  // --strict also fails on warnings, and stops before writing.
+  if (errors > 0) {
+    std::cerr << fmt::format(
+        "error: the build failed with {} (above), and wrote every other page; fix {} and "
+        "build again\n",
+        plural(errors, "error"), errors == 1 ? "it" : "them");
+    return 1;
+  }
+  return extras.strict && warnings > 0 ? 1 : 0;
 }
 
 int run_check(const std::string& site_dir, bool strict, const std::string& environment) {
