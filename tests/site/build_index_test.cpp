@@ -94,16 +94,25 @@ TEST(BuildIndex, NeighboursFollowTheSectionOrder) {
 // its pagers; render = false leaves the section's page unwritten. site.pages keeps bengal's
 // order. A value that cannot be used is a warning at its key.
 TEST(BuildIndex, ZolasSectionKeys) {
-  TestSite s({{"content/blog/_index.md",
-               "+++\ntitle = \"Blog\"\nsort_by = \"title\"\npaginate_by = 2\n+++\n"},
-              {"content/blog/b.md", page("title: bravo\ndate: 2024-01-03\n")},
-              {"content/blog/a.md", page("title: Alpha\ndate: 2024-01-01\n")},
-              {"content/blog/c.md", page("title: Charlie\ndate: 2024-01-02\n")},
-              {"content/news/_index.md", "+++\nsort_by = \"weight\"\nrender = false\n+++\n"},
-              {"content/news/x.md", page("title: X\nweight: 2\n")},
-              {"content/news/y.md", page("title: Y\n")},
-              {"content/news/z.md", page("title: Z\nweight: 1\n")},
-              {"content/odd/_index.md", page("sort_by: newest\npaginate_by: -1\n")}});
+  TestSite s(
+      {{"content/blog/_index.md",
+        "+++\ntitle = \"Blog\"\nsort_by = \"title\"\npaginate_by = 2\n+++\n"},
+       {"content/blog/b.md", page("title: bravo\ndate: 2024-01-03\n")},
+       {"content/blog/a.md", page("title: Alpha\ndate: 2024-01-01\n")},
+       {"content/blog/c.md", page("title: Charlie\ndate: 2024-01-02\n")},
+       {"content/news/_index.md", "+++\nsort_by = \"weight\"\nrender = false\n+++\n"},
+       {"content/news/x.md", page("title: X\nweight: 2\n")},
+       {"content/news/y.md", page("title: Y\n")},
+       {"content/news/z.md", page("title: Z\nweight: 1\n")},
+       {"content/odd/_index.md", page("sort_by: newest\npaginate_by: -1\npage_template: 3\n")},
+       // page_template: the nearest section's, unless the page names its own.
+       {"content/docs/_index.md", "+++\npage_template = \"doc.html\"\n+++\n"},
+       {"content/docs/a.md", page("title: A\n")},
+       {"content/docs/own.md", page("title: Own\ntemplate: special.html\n")},
+       {"content/docs/deep/_index.md", "+++\ntitle = \"Deep\"\n+++\n"},
+       {"content/docs/deep/d.md", page("title: D\n")},
+       {"content/docs/other/_index.md", "+++\npage_template = \"other\"\n+++\n"},
+       {"content/docs/other/o.md", page("title: O\n")}});
   const site::Site& site = s.load();
   EXPECT_EQ(
       s.messages(),
@@ -112,7 +121,10 @@ TEST(BuildIndex, ZolasSectionKeys) {
              "\"none\", not \"newest\"; the section keeps bengal's order",
              "content/odd/_index.md:3:1: warning: paginate_by must be a whole number of pages "
              "per pager (0 for one page), not integer; the site's [pagination] per_page is "
-             "used"}));
+             "used",
+             "content/odd/_index.md:4:1: warning: page_template must be the name of a template, "
+             "such as \"blog-page.html\", not integer; the section's pages use the usual "
+             "templates"}));
   auto section = [&](std::string_view path) {
     for (PageId id = 0; id < site.table.pages.size(); ++id)
       if (site.source_path(id) == path) return id;
@@ -130,7 +142,17 @@ TEST(BuildIndex, ZolasSectionKeys) {
   EXPECT_TRUE(site.table.pages[blog].build.renders());
   // site.pages: dated newest first, as always.
   EXPECT_EQ(source_paths(site, site.regular_pages),
-            (Paths{"news/z.md", "news/x.md", "blog/b.md", "blog/c.md", "blog/a.md", "news/y.md"}));
+            (Paths{"news/z.md", "news/x.md", "blog/b.md", "blog/c.md", "blog/a.md", "docs/a.md",
+                   "docs/deep/d.md", "docs/other/o.md", "docs/own.md", "news/y.md"}));
+  auto template_of = [&](std::string_view path) {
+    return std::string(site.str(site.page(section(path)).template_name));
+  };
+  EXPECT_EQ(template_of("docs/a.md"), "doc.html");
+  EXPECT_EQ(template_of("docs/deep/d.md"), "doc.html");
+  EXPECT_EQ(template_of("docs/other/o.md"), "other");
+  EXPECT_EQ(template_of("docs/own.md"), "special.html");
+  EXPECT_EQ(template_of("docs/_index.md"), "");  // the section's own page keeps its template
+  EXPECT_EQ(template_of("blog/a.md"), "");
 }
 
 TEST(BuildIndex, AUrlTakenTwiceKeepsTheNaturalPage) {

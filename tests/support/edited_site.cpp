@@ -282,14 +282,16 @@ SiteEdit EditedSite::edit_build() {
     if (it->first.empty() || !it->second.has_index) return edit_draft();
     unpin("content/" + it->first + "/_index.md");
     if (pick(2) == 0) {
-      // Zola's section keys: the section's order, pagination and whether its page is written.
+      // Zola's section keys: the section's order, pagination, whether its page is written
+      // and its pages' template.
       static constexpr const char* kZola[] = {"",
                                               "sort_by: title\n",
                                               "sort_by: date\npaginate_by: 1\n",
                                               "sort_by: slug\n",
                                               "paginate_by: 3\nsort_by: weight\n",
-                                              "render: false\n"};
-      it->second.zola = kZola[pick(6)];
+                                              "render: false\n",
+                                              "page_template: blog/single.html\n"};
+      it->second.zola = kZola[pick(std::size(kZola))];
       return {"build", fmt::format("Zola keys of {}: '{}'", it->first, it->second.zola)};
     }
     static constexpr const char* kCascades[] = {"", "list: local", "list: never"};

@@ -77,10 +77,36 @@ bool sorted_before(const content::PageTable& table, SectionSort sort, PageId a, 
   return c != 0 ? c < 0 : page_order_less(table, a, b);
 }
 
+namespace {
+
+// Zola's `page_template`: a page without a template of its own (nor one cascaded to it) is
+// rendered with the `page_template` of its nearest section that sets one.
+void apply_page_templates(content::PageTable& table,
+                          const std::vector<std::pair<PageId, StrId>>& page_templates) {
+  if (page_templates.empty()) return;
+  auto template_of = [&](PageId section) {
+    for (size_t depth = 0; section != kNoPage && depth < table.pages.size(); ++depth) {
+      StrId found = option_of(page_templates, section, kEmptyStr);
+      if (found != kEmptyStr) return found;
+      PageId parent = table.pages[section].section;
+      if (parent == section) break;
+      section = parent;
+    }
+    return kEmptyStr;
+  };
+  for (content::PageMeta& m : table.pages) {
+    if (m.kind == content::PageKind::kPage && m.template_name == kEmptyStr)
+      m.template_name = template_of(m.section);
+  }
+}
+
+}  // namespace
+
 SectionOptions read_section_options(content::PageTable& table,
                                     const std::filesystem::path& content_root,
                                     const std::string& content_dir, Diagnostics& diagnostics) {
   SectionOptions out;
+  std::vector<std::pair<PageId, StrId>> page_templates;  // by section page id
   for (PageId id = 0; id < table.pages.size(); ++id) {
     content::PageMeta& m = table.pages[id];
     if (m.kind == content::PageKind::kPage) continue;
@@ -113,6 +139,15 @@ SectionOptions read_section_options(content::PageTable& table,
                                 "one page), not {}; the site's [pagination] per_page is used",
                                 shown(v)));
         }
+      } else if (equals_ascii_ignoring_case(key, "page_template")) {
+        if (v.is_string() && !v.as_string().empty()) {
+          page_templates.emplace_back(id, table.strings.intern(v.as_string()));
+        } else {
+          warn(key, fmt::format("page_template must be the name of a template, such as "
+                                "\"blog-page.html\", not {}; the section's pages use the "
+                                "usual templates",
+                                shown(v)));
+        }
       } else if (equals_ascii_ignoring_case(key, "render") &&
                  m.kind == content::PageKind::kSection) {
         // Zola's: the section's own page is not written; its pages are.
@@ -121,6 +156,7 @@ SectionOptions read_section_options(content::PageTable& table,
       }
     }
   }
+  apply_page_templates(table, page_templates);
   return out;
 }
 

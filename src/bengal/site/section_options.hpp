@@ -1,5 +1,6 @@
 // Zola's section front matter: `sort_by` orders a section's pages, `paginate_by` sets its
-// pages per pager, `render = false` leaves its own page unwritten (its pages are written).
+// pages per pager, `render = false` leaves its own page unwritten (its pages are written),
+// `page_template` names the template of the pages below it.
 // Read from the section pages' params, which keep every key discovery does not know.
 #pragma once
 
@@ -43,7 +44,9 @@ T option_of(const std::vector<std::pair<PageId, T>>& options, PageId id, T other
 }
 
 // Reads the options of every section page and the home page. Applies `render = false` to the
-// page's build options (before outputs are claimed). A value that cannot be used is a warning
+// page's build options (before outputs are claimed), and `page_template` to the template of
+// each page below the section (and its subsections, unless a nearer one names another) that
+// names none itself. A value that cannot be used is a warning
 // at its line (`content_root` finds the file) and left out.
 SectionOptions read_section_options(content::PageTable& table,
                                     const std::filesystem::path& content_root,
