@@ -155,6 +155,26 @@ TEST(BuildIndex, ZolasSectionKeys) {
   EXPECT_EQ(template_of("blog/a.md"), "");
 }
 
+// Zola's in_search_index = false: the section's page and its own pages leave the search
+// index; its subsections' pages stay, as do its pages' places in lists and the sitemap.
+TEST(BuildIndex, ASectionOutOfTheSearchIndex) {
+  TestSite s({{"content/hidden/_index.md", "+++\nin_search_index = false\n+++\n"},
+              {"content/hidden/h.md", page("title: H\n")},
+              {"content/hidden/sub/_index.md", "+++\ntitle = \"Sub\"\n+++\n"},
+              {"content/hidden/sub/s.md", page("title: S\n")},
+              {"content/odd/_index.md", "+++\nin_search_index = \"no\"\n+++\n"},
+              {"content/odd/o.md", page("title: O\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(), (Paths{"content/odd/_index.md:2:1: warning: in_search_index must be "
+                                 "true or false, not \"no\"; the section stays in the search "
+                                 "index"}));
+  EXPECT_EQ(
+      source_paths(site, site.searched()),
+      (Paths{"_index.md", "hidden/sub/_index.md", "hidden/sub/s.md", "odd/_index.md", "odd/o.md"}));
+  EXPECT_EQ(site.in_sitemap().size(), site.rendered().size());
+  EXPECT_EQ(site.rendered().size(), 7u);
+}
+
 TEST(BuildIndex, AUrlTakenTwiceKeepsTheNaturalPage) {
   TestSite s({{"content/a.md", page("title: A\n")},
               {"content/b.md", page("title: B\nurl: /a/\n")},

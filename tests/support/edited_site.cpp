@@ -290,7 +290,8 @@ SiteEdit EditedSite::edit_build() {
                                               "sort_by: slug\n",
                                               "paginate_by: 3\nsort_by: weight\n",
                                               "render: false\n",
-                                              "page_template: blog/single.html\n"};
+                                              "page_template: blog/single.html\n",
+                                              "in_search_index: false\n"};
       it->second.zola = kZola[pick(std::size(kZola))];
       return {"build", fmt::format("Zola keys of {}: '{}'", it->first, it->second.zola)};
     }

@@ -378,6 +378,7 @@ void add_search_entries(RenderContext& r, RenderUnits& units, const std::vector<
   std::string json;
   ColdReader cold(site.table.strings);
   for (size_t i = 0; i < batch.size(); ++i) {
+    if (!site.in_search(batch[i])) continue;  // in_search_index = false
     json.clear();
     if (search[i].entry_kept) {
       r.search_spill->add_kept(batch[i]);

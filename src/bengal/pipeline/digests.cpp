@@ -188,6 +188,7 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
       }
     }
     h.ids(site.rendered()).ids(site.regular_pages).ids(site.listed()).ids(site.in_sitemap());
+    h.ids(site.searched());
     h.ids(site.prev_in_section).ids(site.next_in_section);
     h.num(site.home).num(site.per_page);
     for (const auto& tax : site.taxonomies) {

@@ -273,7 +273,7 @@ std::vector<EntrySpan> write_search_index(const site::Site& site, output::Output
   std::vector<EntrySpan> spans(site.table.pages.size());
   std::string entry;
   ColdReader cold(site.table.strings);
-  for (PageId id : site.rendered()) {
+  for (PageId id : site.searched()) {
     bool from_kept = kept != nullptr && kept->has(id) &&
                      (spill != nullptr ? spill->is_kept(id) : reuse && reuse(id));
     if (from_kept) {

@@ -74,9 +74,9 @@ class SearchSpill {
   std::vector<std::pair<uint64_t, uint32_t>> where_;  // offset, length (or kNone, kKept)
 };
 
-// Writes index.json: the rendered pages in id order; entries from `spill` when given (those it
-// holds as kept copied from `kept`), else made from the index alone or copied from `kept` for
-// the pages `reuse` says. Returns where each page's entry went, by page id.
+// Writes index.json: the searched pages (site.searched()) in id order; entries from `spill` when
+// given (those it holds as kept copied from `kept`), else made from the index alone or copied from
+// `kept` for the pages `reuse` says. Returns where each page's entry went, by page id.
 std::vector<EntrySpan> write_search_index(const site::Site& site, output::OutputWriter& writer,
                                           const SearchSpill* spill, KeptEntries* kept = nullptr,
                                           const std::function<bool(PageId)>& reuse = {});

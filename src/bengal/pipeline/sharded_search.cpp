@@ -128,12 +128,13 @@ ShardedSearch::ShardedSearch(const site::Site& site, const output::OutputWriter&
     : site_(site),
       options_{.max_postings = site.features.search_max_postings},
       spill_(writer.root(), options_.prefix_chars),
-      number_(site.table.pages.size(), UINT32_MAX) {
+      number_(site.table.pages.size(), kNotSearched) {
   uint32_t n = 0;
-  for (PageId id : site.rendered()) number_[id] = n++;
+  for (PageId id : site.searched()) number_[id] = n++;
 }
 
 void ShardedSearch::add(PageId id, const PageTerms& terms) {
+  if (number_[id] == kNotSearched) return;
   for (const auto& [term, weight] : terms) spill_.add(term, number_[id], weight);
 }
 
@@ -145,7 +146,7 @@ void ShardedSearch::for_each_posting(const std::function<void(const search::Post
 uint64_t ShardedSearch::fragment_inputs(std::span<const PageId> pages,
                                         const KeptOutputs& kept) const {
   Hasher h;
-  h.num(kFragmentPages).num(kExcerptBytes).num(site_.rendered().size()).num(pages.size());
+  h.num(kFragmentPages).num(kExcerptBytes).num(site_.searched().size()).num(pages.size());
   for (PageId id : pages) {
     PageId section = site_.page(id).section;
     h.num(id).num(kept.page_shown_digest(id));
@@ -155,7 +156,7 @@ uint64_t ShardedSearch::fragment_inputs(std::span<const PageId> pages,
 }
 
 void ShardedSearch::write_fragments(output::OutputWriter& writer, KeptOutputs* kept) {
-  std::span<const PageId> pages = site_.rendered();
+  std::span<const PageId> pages = site_.searched();
   ColdReader cold(site_.table.strings);
   size_t fragments = (pages.size() + kFragmentPages - 1) / kFragmentPages;
   for (size_t first = 0; first < fragments; first += kFragmentsPerGroup) {
@@ -183,7 +184,7 @@ uint64_t ShardedSearch::bucket_inputs(uint64_t records_digest) const {
 }
 
 uint64_t ShardedSearch::numbering_digest() const {
-  std::span<const PageId> pages = site_.rendered();
+  std::span<const PageId> pages = site_.searched();
   return XXH3_64bits_withSeed(pages.data(), pages.size_bytes(),
                               bucket_inputs(search::TermSpill::kBuckets));
 }
@@ -197,7 +198,7 @@ bool ShardedSearch::patch(KeptOutputs& kept) {
   if (!r.ok() || !r.at_end()) return false;
   last_digests_ = std::move(digests);
   removed_.assign(search::TermSpill::kBuckets, 0);
-  replaced_.assign(site_.rendered().size(), 0);
+  replaced_.assign(site_.searched().size(), 0);
   patching_ = true;
   return true;
 }
@@ -205,6 +206,8 @@ bool ShardedSearch::patch(KeptOutputs& kept) {
 void ShardedSearch::replace(PageId id, const std::optional<std::string>& last_terms,
                             const PageTerms& terms) {
   uint32_t page = number_[id];
+  // Not searched now, and (the numbering being the last build's) not then either.
+  if (page == kNotSearched) return;
   if (page >= replaced_.size()) {
     removed_known_ = false;  // not a listed page: what it gave is not known
     return;
@@ -313,7 +316,7 @@ void ShardedSearch::reread_buckets(const std::vector<uint8_t>& wanted,
                                    std::vector<uint64_t>& digests, output::OutputWriter& writer,
                                    KeptOutputs& kept, std::vector<std::string>& names) {
   search::TermSpill again(writer.root(), options_.prefix_chars);
-  bool whole = kept.for_each_page_terms(site_.rendered(), [&](PageId id, std::string_view terms) {
+  bool whole = kept.for_each_page_terms(site_.searched(), [&](PageId id, std::string_view terms) {
     for_each_kept_term(terms, [&](std::string_view term, uint16_t weight) {
       if (wanted[again.bucket_of(term)]) again.add(term, number_[id], weight);
     });
@@ -353,7 +356,7 @@ void ShardedSearch::write(output::OutputWriter& writer, KeptOutputs* kept) {
   }
   std::sort(names.begin(), names.end());
   write_fragments(writer, kept);
-  std::span<const PageId> pages = site_.rendered();
+  std::span<const PageId> pages = site_.searched();
   std::string json = fmt::format(
       "{{\"version\":1,\"pages\":{},\"fragment_pages\":{},\"prefix_chars\":{},\n\"stop\":[",
       pages.size(), kFragmentPages, options_.prefix_chars);

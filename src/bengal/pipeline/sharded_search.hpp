@@ -5,7 +5,7 @@
 //                         UTF-8 bytes) and the stop words
 //   search/t/<hex>.json   term shards (bengal/search/shards.hpp)
 //   search/p/<k>.json     page fragments: pages k*kFragmentPages.. as [url, title, section,
-//                         excerpt] arrays, pages numbered by their rank in site.rendered()
+//                         excerpt] arrays, pages numbered by their rank in site.searched()
 //
 // Terms are spilled to disk while pages render (bengal/search/term_spill.hpp) and shards are
 // built one bucket at a time, so memory stays bounded whatever the site's size; the output
@@ -59,13 +59,14 @@ void for_each_kept_term(std::string_view encoded,
 class ShardedSearch {
  public:
   ShardedSearch(const site::Site& site, const output::OutputWriter& writer);
-  // Called from one thread, in any page order.
+  // Called from one thread, in any page order. A page the index does not show
+  // (site.searched()) gives nothing.
   void add(PageId id, const PageTerms& terms);
   void add_term(PageId id, std::string_view term, uint16_t weight) {
-    spill_.add(term, number_[id], weight);
+    if (number_[id] != kNotSearched) spill_.add(term, number_[id], weight);
   }
   // A posting of another build of the same site (a shard's, shard_parts.hpp): `page` is the
-  // page's number, its rank in site.rendered().
+  // page's number, its rank in site.searched().
   void add_posting(uint32_t page, std::string_view term, uint16_t weight) {
     spill_.add(term, page, weight);
   }
@@ -96,7 +97,7 @@ class ShardedSearch {
   uint64_t fragment_inputs(std::span<const PageId> pages, const KeptOutputs& kept) const;
   // What a bucket's shards are made of besides its records: the digest of its inputs.
   uint64_t bucket_inputs(uint64_t records_digest) const;
-  // The digest of the page numbers (site.rendered()) and of how records are bucketed: the
+  // The digest of the page numbers (site.searched()) and of how records are bucketed: the
   // last build's records can be patched only when it is the same.
   uint64_t numbering_digest() const;
   // Keeps bucket `b`'s shards when the last build made them from records of `digest`.
@@ -134,7 +135,8 @@ class ShardedSearch {
   const site::Site& site_;
   search::ShardOptions options_;
   search::TermSpill spill_;
-  std::vector<uint32_t> number_;  // page number by page id
+  static constexpr uint32_t kNotSearched = UINT32_MAX;
+  std::vector<uint32_t> number_;  // page number by page id, or kNotSearched
   // While patching: the last build's bucket digests, what the re-rendered pages' old records
   // added to them, and the numbers of those pages. `spill_` holds only their new records.
   bool patching_ = false;

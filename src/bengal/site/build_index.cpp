@@ -309,6 +309,12 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   // Hugo's build options (content/page_build.hpp): a page is written, listed in its section,
   // and listed site-wide, each on its own.
   std::vector<PageId> regular, local, sections;
+  // Zola's `in_search_index = false`: the section's page and its own pages are not searched.
+  auto unsearched = [&, &off = site.section_options_.unsearched](PageId id) {
+    auto in = [&](PageId s) { return std::binary_search(off.begin(), off.end(), s); };
+    return !off.empty() &&
+           (in(id) || (pages[id].kind == content::PageKind::kPage && in(pages[id].section)));
+  };
   for (PageId id = 0; id < pages.size(); ++id) {
     const PageMeta& m = pages[id];
     if (m.kind == content::PageKind::kHome) site.home = id;
@@ -319,6 +325,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     }
     if (m.build.renders()) site.rendered_.push_back(id);
     if (m.build.renders() && m.build.listed_site_wide()) site.in_sitemap_.push_back(id);
+    if (m.build.renders() && !unsearched(id)) site.searched_.push_back(id);
     if (!m.build.listed()) continue;
     site.listed_.push_back(id);
     if (m.kind != content::PageKind::kPage)

@@ -148,6 +148,14 @@ SectionOptions read_section_options(content::PageTable& table,
                                 "usual templates",
                                 shown(v)));
         }
+      } else if (equals_ascii_ignoring_case(key, "in_search_index")) {
+        if (!v.is_bool()) {
+          warn(key, fmt::format("in_search_index must be true or false, not {}; the section "
+                                "stays in the search index",
+                                shown(v)));
+        } else if (!v.as_bool()) {
+          out.unsearched.push_back(id);
+        }
       } else if (equals_ascii_ignoring_case(key, "render") &&
                  m.kind == content::PageKind::kSection) {
         // Zola's: the section's own page is not written; its pages are.

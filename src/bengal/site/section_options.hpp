@@ -1,6 +1,7 @@
 // Zola's section front matter: `sort_by` orders a section's pages, `paginate_by` sets its
 // pages per pager, `render = false` leaves its own page unwritten (its pages are written),
-// `page_template` names the template of the pages below it.
+// `page_template` names the template of the pages below it, `in_search_index = false` keeps it
+// and its pages out of the search index.
 // Read from the section pages' params, which keep every key discovery does not know.
 #pragma once
 
@@ -33,6 +34,7 @@ enum class SectionSort : uint8_t {
 struct SectionOptions {
   std::vector<std::pair<PageId, SectionSort>> sorts;  // by section page id
   std::vector<std::pair<PageId, size_t>> per_page;    // by section (or home) page id
+  std::vector<PageId> unsearched;                     // in_search_index = false, by page id
 };
 
 // The option of page `id` in `options` (sorted by page id), else `otherwise`.

@@ -3,6 +3,7 @@
 // render threads share it without locks.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -60,9 +61,14 @@ struct Site {
   std::span<const PageId> sections_of(PageId section) const;
   // The pages that are rendered (not excluded, nor kept out by `render: never`), in id order.
   std::span<const PageId> rendered() const { return rendered_; }
-  // Of those, the ones the sitemap shows: all but `list: never` and `list: local` pages. (The
-  // search index shows every rendered page: it is published.)
+  // Of those, the ones the sitemap shows: all but `list: never` and `list: local` pages.
   std::span<const PageId> in_sitemap() const { return in_sitemap_; }
+  // Of the rendered pages, the ones the search index shows: all (`list: never` ones too, as
+  // they are published) but a section with Zola's `in_search_index = false` and its pages.
+  std::span<const PageId> searched() const { return searched_; }
+  bool in_search(PageId id) const {
+    return std::binary_search(searched_.begin(), searched_.end(), id);
+  }
   // The pages lists may show, whether rendered or not (`render: never` keeps a page in lists):
   // all but `list: never` ones.
   std::span<const PageId> listed() const { return listed_; }
@@ -156,7 +162,7 @@ struct Site {
   // Filled by build_index: pages_of and sections_of as offsets (size pages+1) into flat arrays.
   std::vector<uint32_t> page_offsets_, section_offsets_;
   std::vector<PageId> section_pages_, section_children_;
-  std::vector<PageId> rendered_, in_sitemap_, listed_, resource_owners_;
+  std::vector<PageId> rendered_, in_sitemap_, searched_, listed_, resource_owners_;
   SectionOptions section_options_;  // sorted by page id
   bool ids_follow_paths_ = false;
 };
