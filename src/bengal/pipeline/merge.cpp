@@ -187,15 +187,13 @@ MergeStats merge_shards(const MergeOptions& options, Diagnostics& diagnostics) {
   std::optional<ShardedSearch> terms;
   if (f.search && f.search_full_text) spill.emplace(writer, site.table.pages.size());
   if (f.search && f.search_sharded) terms.emplace(site, writer);
-  std::vector<bool> searched(site.table.pages.size(), false);
-  for (PageId id : site.searched()) searched[id] = true;
   size_t pages = site.searched().size();
   for (const Shard& s : shards) {
     ShardHeader header;
     std::string error;
     bool bad_part = false;
     ShardFileReader parts{[&](PageId id, std::string_view json) {
-                            if (id >= searched.size() || !searched[id] || !spill) {
+                            if (!site.in_search(id) || !spill) {
                               bad_part = true;
                               return;
                             }

@@ -134,8 +134,7 @@ ShardedSearch::ShardedSearch(const site::Site& site, const output::OutputWriter&
 }
 
 void ShardedSearch::add(PageId id, const PageTerms& terms) {
-  if (number_[id] == kNotSearched) return;
-  for (const auto& [term, weight] : terms) spill_.add(term, number_[id], weight);
+  for (const auto& [term, weight] : terms) add_term(id, term, weight);
 }
 
 void ShardedSearch::for_each_posting(const std::function<void(const search::Posting&)>& fn) {
@@ -206,12 +205,9 @@ bool ShardedSearch::patch(KeptOutputs& kept) {
 void ShardedSearch::replace(PageId id, const std::optional<std::string>& last_terms,
                             const PageTerms& terms) {
   uint32_t page = number_[id];
-  // Not searched now, and (the numbering being the last build's) not then either.
+  // Not searched now, and (the numbering being the last build's) not then either: it gave
+  // nothing. Every other number is below replaced_.size(), the count of searched pages.
   if (page == kNotSearched) return;
-  if (page >= replaced_.size()) {
-    removed_known_ = false;  // not a listed page: what it gave is not known
-    return;
-  }
   replaced_[page] = 1;
   if (!last_terms) {
     removed_known_ = false;

@@ -372,10 +372,10 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       site.section_pages_, true);
   // Sections with their own order (Zola's sort_by) are sorted again.
   for (const auto& entry : site.section_options_.sorts) {
-    SectionSort sort = entry.second;
-    auto from = site.section_pages_.begin() + site.page_offsets_[entry.first];
-    auto to = site.section_pages_.begin() + site.page_offsets_[entry.first + 1];
-    std::sort(from, to, [&](PageId a, PageId b) { return sorted_before(site.table, sort, a, b); });
+    PageId section = entry.first;
+    auto from = site.section_pages_.begin() + site.page_offsets_[section];
+    auto to = site.section_pages_.begin() + site.page_offsets_[section + 1];
+    std::sort(from, to, [&](PageId a, PageId b) { return site.list_less(section, a, b); });
   }
   site.prev_in_section.assign(pages.size(), kNoPage);
   site.next_in_section.assign(pages.size(), kNoPage);
