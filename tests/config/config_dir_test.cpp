@@ -135,7 +135,8 @@ TEST(ConfigDir, UnknownKeyWarnsOnceAtTheFileThatSetItLast) {
             std::vector<std::string>{
                 "config/environments/local.yaml:2:3: warning: unknown key 'titel' in [site] is "
                 "ignored; did you mean 'title'? known keys: title, baseurl, description, "
-                "language, logo_text, favicon, og_image, github_edit_base"});
+                "language, default_language, default_language_in_subdir, logo_text, favicon, "
+                "og_image, github_edit_base"});
 }
 
 TEST(ConfigDir, SyntaxErrorNamesItsFile) {

@@ -119,28 +119,18 @@ TEST(Config, WrongTypesAreErrorsUnknownNamesWarnings) {
       (std::vector<std::string>{
           "bengal.toml:2:9: error: [site] title must be a string, not integer",
           "bengal.toml:3:1: warning: unknown key 'colour' in [site] is ignored; known keys: "
-          "title, baseurl, description, language, logo_text, favicon, og_image, github_edit_base",
+          "title, baseurl, description, language, default_language, default_language_in_subdir, "
+          "logo_text, favicon, og_image, github_edit_base",
           "bengal.toml:4:1: warning: unknown key 'titel' in [site] is ignored; did you mean "
-          "'title'? known keys: title, baseurl, description, language, logo_text, favicon, "
-          "og_image, github_edit_base",
+          "'title'? known keys: title, baseurl, description, language, default_language, "
+          "default_language_in_subdir, logo_text, favicon, og_image, github_edit_base",
           "bengal.toml:6:10: error: [build] drafts must be true or false, not string",
           "bengal.toml:7:1: warning: unknown section [sitee] is ignored; did you mean [site]? "
-          "known sections: site, build, markdown, params, taxonomies, menu, pagination, "
+          "known sections: site, build, markdown, params, languages, taxonomies, menu, "
+          "pagination, "
           "permalinks, "
           "features, search, feeds, related, outputs, external_refs"}));
   EXPECT_EQ(r.config.title, "My Site");  // the wrong value is not applied
-}
-
-// Hugo's and Zola's [languages]: what bengal does with a multilingual site, said where it is.
-TEST(Config, LanguagesSayThatMultilingualSitesAreNotSupported) {
-  auto r = parse_config("[site]\ntitle = \"T\"\n[languages.fr]\nweight = 2\n", "bengal.toml");
-  EXPECT_TRUE(r.ok);
-  EXPECT_EQ(messages(r),
-            (std::vector<std::string>{
-                "bengal.toml:3:1: warning: multilingual sites are not supported yet: [languages] "
-                "is ignored, and a translation such as about.fr.md is a page of its own at "
-                "/about.fr/; build each language as a site of its own (its own content folder "
-                "and baseurl)"}));
 }
 
 TEST(Config, YamlErrorsPointAtTheValue) {
@@ -195,7 +185,8 @@ TEST(Config, HugoStyleTopLevelKeys) {
                 "bengal.toml:1:1: warning: unknown top-level key 'title' is ignored; move it "
                 "into the [site] section",
                 "bengal.toml:2:1: warning: unknown top-level key 'foo' is ignored; keys belong in "
-                "a section: site, build, markdown, params, taxonomies, menu, pagination, "
+                "a section: site, build, markdown, params, languages, taxonomies, menu, "
+                "pagination, "
                 "permalinks, "
                 "features, search, feeds, related, outputs, external_refs"}));
 }

@@ -61,7 +61,7 @@ TEST(Feeds, AtomWithoutItemsUsesTheEpoch) {
 }
 
 TEST(SiteFiles, RobotsAliasAndLlms) {
-  EXPECT_EQ(build_robots_txt("https://x.org/sitemap.xml"),
+  EXPECT_EQ(build_robots_txt({"https://x.org/sitemap.xml"}),
             "User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap.xml\n");
   std::string alias = build_alias_page("https://x.org/new/", "en");
   EXPECT_NE(alias.find("<meta http-equiv=\"refresh\" content=\"0; url=https://x.org/new/\">"),

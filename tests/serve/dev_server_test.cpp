@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "../support/eventually.hpp"
@@ -336,6 +338,53 @@ TEST(DevServerBasePath, TheSiteIsServedBelowThePathOfItsBaseurl) {
       EXPECT_NE(res->body.find("404"), std::string::npos) << path;
     }
   }
+}
+
+// A site in several languages is served whole (every language's index is needed before a page
+// names its translations), each language below its folder, and an edit of a translation is
+// served after one rebuild.
+TEST(DevServerLanguages, EveryLanguageIsServedAndAnEditOfOneIsRebuilt) {
+  fs::path site = test::write_files(
+      {{"bengal.toml",
+        "[site]\ntitle = \"Site\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n"},
+       {"content/_index.md", "---\ntitle: Home\n---\nHome.\n"},
+       {"content/about.md", "---\ntitle: About\n---\nAbout us.\n"},
+       {"content/about.fr.md", "---\ntitle: À propos\n---\nNous.\n"}},
+      "-site");
+  ServeOptions options = test_serve_options(site);
+  options.lazy = true;  // asked for, but a multilingual site is built whole
+  std::vector<std::string> log;
+  std::mutex log_mutex;
+  DevServer server(options, [&](const std::string& line) {
+    std::lock_guard lock(log_mutex);
+    log.push_back(line);
+  });
+  ASSERT_TRUE(server.start());
+  std::atomic<bool> stop{false};
+  std::thread runner([&] { server.run(stop); });
+  httplib::Client client("127.0.0.1", server.port());
+  auto fr = client.Get("/fr/about/");
+  ASSERT_TRUE(fr);
+  EXPECT_EQ(fr->status, 200);
+  EXPECT_NE(fr->body.find("Nous."), std::string::npos);
+  EXPECT_NE(fr->body.find("<a href=\"/about/\" hreflang=\"en\""), std::string::npos) << fr->body;
+  auto en = client.Get("/about/");
+  ASSERT_TRUE(en);
+  EXPECT_NE(en->body.find("About us."), std::string::npos);
+  test::write_file(site / "content/about.fr.md", "---\ntitle: À propos\n---\nNous, encore.\n");
+  EXPECT_TRUE(eventually([&] {
+    auto again = client.Get("/fr/about/");
+    return again && again->body.find("Nous, encore.") != std::string::npos;
+  }));
+  stop = true;
+  runner.join();
+  std::lock_guard lock(log_mutex);
+  EXPECT_EQ(std::count_if(log.begin(), log.end(),
+                          [](const std::string& l) {
+                            return l.starts_with("Changed content/about.fr.md: rebuilt 6 pages");
+                          }),
+            1)
+      << fmt::format("{}", fmt::join(log, "\n"));
 }
 
 }  // namespace

@@ -186,7 +186,23 @@ int run_check(const std::string& site_dir, bool strict, const std::string& envir
   Diagnostics diagnostics;
   config::LoadOptions config_options;
   config_options.environment = environment;
-  CheckStats stats = check_site(site_dir, diagnostics, config_options);
+  // A multilingual site: every language, as each is built; the config's own warnings once.
+  std::vector<std::string> languages{""};
+  if (config::ConfigResult c = config::load_config(site_dir, config_options); c.ok)
+    for (const config::Language& l : c.config.languages) languages.push_back(l.code);
+  if (languages.size() > 1) languages.erase(languages.begin());
+  CheckStats stats;
+  for (const std::string& code : languages) {
+    config_options.language = code;
+    Diagnostics one;
+    CheckStats s = check_site(site_dir, one, config_options);
+    stats.pages += s.pages;
+    stats.broken_links += s.broken_links;
+    stats.orphans += s.orphans;
+    stats.missing_titles += s.missing_titles;
+    stats.config_ok = stats.config_ok && s.config_ok;
+    diagnostics.add_distinct(one);
+  }
   print_diagnostics(diagnostics);
   if (!stats.config_ok) return 1;
   std::cout << fmt::format(

@@ -1,6 +1,8 @@
 #include "bengal/config/config.hpp"
 
 #include "bengal/config/config_dir.hpp"
+#include "bengal/config/config_values.hpp"
+#include "bengal/config/languages.hpp"
 
 #include <algorithm>
 
@@ -40,6 +42,11 @@ const std::vector<SectionSpec>& sections() {
         {"baseurl", Kind::kString},
         {"description", Kind::kString},
         {"language", Kind::kString},
+        // A multilingual site's (languages.hpp), with Hugo's names for them.
+        {"default_language", Kind::kString},
+        {"default_language_in_subdir", Kind::kBool},
+        {"defaultContentLanguage", Kind::kAny},  // checked by languages.cpp, not offered
+        {"defaultContentLanguageInSubdir", Kind::kAny},
         {"logo_text", Kind::kString},
         // Read by the default theme through site.config.site (head and page footer).
         {"favicon", Kind::kString},
@@ -71,6 +78,7 @@ const std::vector<SectionSpec>& sections() {
         {"heading_ids", Kind::kString},
         {"parser", Kind::kAny}}},
       {"params", {}, false},
+      {"languages", {}, false},  // languages.cpp checks it
       {"taxonomies", {}, false},
       {"menu", {}, false},
       {"pagination", {}, false},
@@ -175,53 +183,6 @@ std::string join(const Names& names, Get get) {
   for (const auto& n : names) {
     if (!out.empty()) out += ", ";
     out += get(n);
-  }
-  return out;
-}
-
-// "https://example.org/docs/" -> baseurl "https://example.org/docs", base_path "/docs".
-// Returns false when the value is neither an absolute URL nor a path from the site root.
-bool set_baseurl(SiteConfig& c, std::string url) {
-  while (url.size() > 1 && url.ends_with('/')) url.pop_back();
-  if (url == "/") url.clear();
-  c.baseurl = url;
-  c.base_path.clear();
-  if (url.empty()) return true;
-  if (url.starts_with('/') && !url.starts_with("//")) {  // a bare path such as "/docs"
-    c.base_path = url;
-    return true;
-  }
-  size_t scheme = url.find("://");
-  size_t host = scheme != std::string::npos ? scheme + 3 : url.starts_with("//") ? 2 : 0;
-  if (host == 0) return false;
-  size_t path = url.find('/', host);
-  if (path != std::string::npos) c.base_path = url.substr(path);
-  return true;
-}
-
-// Why `dir` cannot be a folder of the site ("is an absolute path; write ..."), or empty.
-// Confining the folders to the site keeps an untrusted repository from reading or writing
-// elsewhere; a trusted output folder is given on the command line (-o).
-std::string site_folder_problem(std::string_view dir) {
-  if (dir.starts_with('/')) return "is an absolute path; write a folder inside the site";
-  bool any = false;
-  for (const auto& seg : fs::path(dir)) {
-    if (seg == "..") return "leaves the site folder; write a folder inside the site";
-    any |= !seg.empty() && seg != ".";
-  }
-  if (!any) return "is the site folder itself; write a folder inside the site";
-  if (dir.find('\\') != std::string_view::npos)
-    return "holds a backslash; separate folders with '/'";
-  return {};
-}
-
-// "./docs//a/" -> "docs/a".
-std::string normal_folder(std::string_view dir) {
-  std::string out;
-  for (const auto& seg : fs::path(dir)) {
-    if (seg.empty() || seg == ".") continue;
-    if (!out.empty()) out += '/';
-    out += seg.string();
   }
   return out;
 }
@@ -418,13 +379,6 @@ struct ConfigReader {
                           name, known));
       return;
     }
-    if (name == "languages") {  // Hugo's and Zola's: a site in several languages
-      warning(doc.value_place_of(name),
-              "multilingual sites are not supported yet: [languages] is ignored, and a "
-              "translation such as about.fr.md is a page of its own at /about.fr/; build each "
-              "language as a site of its own (its own content folder and baseurl)");
-      return;
-    }
     std::string_view guess = closest(name, sections(), get);
     warning(doc.value_place_of(name),
             fmt::format("unknown section [{}] is ignored; {}known sections: {}", name,
@@ -522,6 +476,7 @@ ConfigResult read_config(Document document, std::string config_file) {
   if (const Value* params = c.document.root.find("params"); params && params->is_table())
     c.params = *params;
   c.raw = c.document.root;
+  read_languages(c, result.diagnostics, result.ok);
   return result;
 }
 
@@ -635,6 +590,13 @@ ConfigResult load_without_overrides(const fs::path& site_dir, const LoadOptions&
 ConfigResult load_config(const fs::path& site_dir, const LoadOptions& options) {
   ConfigResult r = load_without_overrides(site_dir, options);
   override_baseurl(r, options);
+  if (r.ok && !apply_language(r.config, options.language)) {
+    r.ok = false;
+    r.diagnostics.push_back(
+        make_error(r.config.config_file, 0, 0,
+                   fmt::format("the site has no language \"{}\"; name one of its [languages]",
+                               options.language)));
+  }
   return r;
 }
 

@@ -26,6 +26,25 @@ enum class MemoryPolicy : uint8_t {
   kStreaming,  // memory_optimized = true
 };
 
+// One language of a multilingual site ([languages]; languages.hpp reads and applies it).
+struct Language {
+  std::string code;    // "fr": its pages' file names (about.fr.md) and its folder (/fr/)
+  std::string name;    // what a language menu shows, "Français"; the code when not set
+  std::string locale;  // <html lang> and the feeds' language, "fr-FR"; the code when not set
+  std::string direction = "ltr";  // "rtl" for Arabic, Hebrew...: the default theme's dir
+  int64_t weight = 0;
+  // Its own content folder (a folder of the site), or empty: the site's, where its pages are
+  // named with its code (about.fr.md) and unnamed ones are the default language's.
+  std::string content_dir;
+  bool is_default = false;
+  bool in_subdir = true;  // built into OUTPUT/<code>/; the default language at OUTPUT/
+  // Its home page: site-relative with the base path ("/docs/fr/"), and absolute as baseurl
+  // writes it. Set by apply_language, once the baseurl is final.
+  std::string href;
+  std::string permalink;
+  Value overrides = Value::table();  // its title, description, params, menus, features
+};
+
 struct SiteConfig {
   // [site]
   std::string title = "My Site";
@@ -68,6 +87,12 @@ struct SiteConfig {
   // [theme] nav_cap: the most entries a level of the default theme's section navigation shows
   // (templates/nav_tree.hpp); the rest of [theme] is kept unchecked in `raw`.
   int64_t nav_cap = 30;
+  // [languages]: a site in several languages, each built as a site of its own (its pages, lists,
+  // feeds, sitemap and search) into its folder, ordered by weight, then code; empty for a site
+  // in one language. `content_language` is the code of the language this config builds
+  // (apply_language), empty for a site in one language.
+  std::vector<Language> languages;
+  std::string content_language;
   // [params]: free table for templates
   Value params = Value::table();
   // The whole document, for sections later stages read (taxonomies, menu, pagination,
@@ -95,6 +120,8 @@ struct LoadOptions {
   // stays. `bengal serve` serves the site below its base path, as it is published, so that
   // paths written with it work in the preview too.
   bool keep_base_path = false;
+  // A multilingual site's language to build (apply_language); empty: the default language.
+  std::string language;
   EnvLookup lookup = process_environment();  // tests pass their own
 };
 

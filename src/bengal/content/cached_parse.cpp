@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <tbb/parallel_for.h>
 #include <xxhash.h>
 
@@ -71,9 +72,11 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
 }  // namespace
 
 uint64_t discover_fingerprint(const DiscoverOptions& options) {
+  // The language codes change the names, and so the URLs, of the pages that carry one.
   std::string parts =
-      fmt::format("{}\n{}\n{}\n{}", kParsedPageLayout, static_cast<int>(options.heading_id_style),
-                  options.display_prefix, options.permalinks.fingerprint());
+      fmt::format("{}\n{}\n{}\n{}\n{}", kParsedPageLayout,
+                  static_cast<int>(options.heading_id_style), options.display_prefix,
+                  options.permalinks.fingerprint(), fmt::join(options.language_codes, ","));
   return XXH3_64bits(parts.data(), parts.size());
 }
 

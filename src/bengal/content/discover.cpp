@@ -98,6 +98,13 @@ bool is_html_page(const DiscoverOptions& options, std::string_view rel) {
   return starts_with_front_matter(read_file_head(options.content_dir / rel, kHead));
 }
 
+// Whether a page file is one of the language being discovered: named with its code
+// ("about.fr.md"), or with none when it takes those.
+bool in_language(const DiscoverOptions& options, std::string_view rel) {
+  std::string_view code = page_language(rel);
+  return code.empty() ? options.takes_unnamed_pages : code == options.language;
+}
+
 // The content dir's files in a stable order, listed as every source folder is
 // (core/source_tree.hpp): hidden files, symlinks leaving the site and non-regular files are
 // skipped with a warning, and symlink loops end. Include-only files are neither pages nor
@@ -108,6 +115,7 @@ std::vector<SourceFile> list_files(const DiscoverOptions& options, Diagnostics& 
                                               options.sources, diagnostics)) {
     bool page = is_markdown_file(f.rel) || (is_html_file(f.rel) && is_html_page(options, f.rel));
     if (is_include_only(f.rel, page)) continue;
+    if (page && !options.language.empty() && !in_language(options, f.rel)) continue;
     std::optional<FileStamp> stamp;
     if (f.has_stat) stamp = FileStamp{f.size, f.mtime_ns, f.inode};
     files.push_back({std::move(f.rel), page, stamp});

@@ -30,6 +30,13 @@ struct DiscoverOptions {
   SourceTreeOptions sources;
   markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
   Permalinks permalinks;  // [permalinks]: URL patterns by top-level section
+  // A multilingual site: every language's code (page file names carry them, "about.fr.md":
+  // markdown_files.hpp), the code of the language whose pages are discovered, and whether page
+  // files named with no code are its (the default language's, or every page of a content folder
+  // of its own). Empty codes: a site in one language, every page file.
+  std::vector<std::string> language_codes;
+  std::string language;
+  bool takes_unnamed_pages = true;
   // Parses of the last build, reused for unchanged files (source_cache.hpp); null: every
   // page file is read and parsed. Used from the calling thread only.
   SourceCache* source_cache = nullptr;

@@ -7,9 +7,25 @@
 // they agree on every name.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace bengal::content {
+
+// A multilingual site ([languages]) names a page's translation with its language's code before
+// the extension: "about.fr.md", "_index.fr.md", "index.fr.md". page_stem, and every name below
+// that is made from it, leaves the code out, so that a translation has the path, name and URL
+// of the page it translates. The codes are the site's, set by each build before discovery (an
+// empty list for a site in one language). They are process-wide because a process builds one
+// site at a time and these names are asked for on every thread of a build, from code that has
+// no options to carry them; a set once made is never freed, so a reader is never left holding
+// a list that went away.
+void set_page_languages(const std::vector<std::string>& codes);
+
+// The language code of a page file's name or path ("docs/about.fr.md" -> "fr", in the case the
+// site's list writes it), or an empty view when its name carries none of the site's codes.
+std::string_view page_language(std::string_view path);
 
 // True for a file name or path whose extension is .md, .markdown or .mdown, in any case.
 bool is_markdown_file(std::string_view path);

@@ -34,17 +34,37 @@ void Diagnostics::add_all(std::vector<Diagnostic> ds) {
   for (auto& d : ds) items_.push_back(std::move(d));
 }
 
+namespace {
+
+void sort_diagnostics(std::vector<Diagnostic>& list) {
+  std::sort(list.begin(), list.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.file, a.line, a.column, a.message, a.severity) <
+           std::tie(b.file, b.line, b.column, b.message, b.severity);
+  });
+}
+
+}  // namespace
+
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> copy;
   {
     std::lock_guard lock(mutex_);
     copy = items_;
   }
-  std::sort(copy.begin(), copy.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.file, a.line, a.column, a.message, a.severity) <
-           std::tie(b.file, b.line, b.column, b.message, b.severity);
-  });
+  sort_diagnostics(copy);
   return copy;
+}
+
+void Diagnostics::add_distinct(const Diagnostics& other) {
+  std::vector<Diagnostic> all = other.sorted();
+  {
+    std::lock_guard lock(mutex_);
+    all.insert(all.end(), items_.begin(), items_.end());
+  }
+  sort_diagnostics(all);
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::lock_guard lock(mutex_);
+  items_ = std::move(all);
 }
 
 size_t Diagnostics::error_count() const {

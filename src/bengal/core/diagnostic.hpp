@@ -20,6 +20,7 @@ struct Diagnostic {
 
   // "file:line:col: error: message" (line and column left out when unknown).
   std::string format() const;
+  bool operator==(const Diagnostic&) const = default;
 };
 
 inline Diagnostic make_error(std::string file, uint32_t line, uint32_t column,
@@ -37,6 +38,9 @@ class Diagnostics {
  public:
   void add(Diagnostic d);
   void add_all(std::vector<Diagnostic> ds);
+  // Adds those of `other` that are not here yet, and drops any held twice: the builds of a
+  // multilingual site's languages each read the config and report its mistakes.
+  void add_distinct(const Diagnostics& other);
   // Sorted by file, line, column, message: deterministic at any thread count.
   std::vector<Diagnostic> sorted() const;
   size_t error_count() const;

@@ -14,8 +14,10 @@ std::string one_line(std::string_view s) {
 
 }  // namespace
 
-std::string build_robots_txt(std::string_view sitemap_url) {
-  return "User-agent: *\nAllow: /\n\nSitemap: " + std::string(sitemap_url) + "\n";
+std::string build_robots_txt(const std::vector<std::string>& sitemap_urls) {
+  std::string out = "User-agent: *\nAllow: /\n\n";
+  for (const std::string& url : sitemap_urls) out += "Sitemap: " + url + "\n";
+  return out;
 }
 
 std::string build_alias_page(std::string_view target, std::string_view language) {

@@ -7,8 +7,9 @@
 
 namespace bengal::output {
 
-// robots.txt allowing everything and pointing at the sitemap.
-std::string build_robots_txt(std::string_view sitemap_url);
+// robots.txt allowing everything and pointing at the sitemaps (one per language of a
+// multilingual site).
+std::string build_robots_txt(const std::vector<std::string>& sitemap_urls);
 
 // A redirect page for an old URL: meta refresh plus a canonical link, not indexed.
 std::string build_alias_page(std::string_view target_permalink, std::string_view language);

@@ -1,4 +1,5 @@
 #include "bengal/pipeline/build.hpp"
+#include "bengal/pipeline/languages.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -126,6 +127,7 @@ BuildOutcome load(BuildContext& b) {
   config_options.environment = options.environment;
   config_options.baseurl = options.baseurl;
   config_options.keep_base_path = options.keep_base_path;
+  config_options.language = options.language;
   // The cache is opened once the config is read and says where the build writes: a build
   // refused for its config or output folder leaves the site folder as it was.
   // The index's cold text (summaries, descriptions) goes to a scratch file in the output
@@ -672,8 +674,15 @@ void finalize_build(BuildContext& b, RenderContext& r) {
     stats.site_files_kept = b.incremental->group_files_kept();
   }
   if (b.options.clean) {
-    stats.stale_files_removed +=
-        remove_outputs(r.writer.root(), files_not_in(r.writer.root(), r.writer.manifest()));
+    std::vector<std::string> stray = files_not_in(r.writer.root(), r.writer.manifest());
+    // The other languages' folders are their builds' to clean.
+    std::erase_if(stray, [&](const std::string& rel) {
+      std::string_view top = std::string_view(rel).substr(0, rel.find('/'));
+      return top.size() < rel.size() &&
+             std::find(b.options.reserved_folders.begin(), b.options.reserved_folders.end(), top) !=
+                 b.options.reserved_folders.end();
+    });
+    stats.stale_files_removed += remove_outputs(r.writer.root(), stray);
   }
   stats.renders = r.renders;
   stats.renders_reused = r.renders_kept;
@@ -700,6 +709,7 @@ struct StagedBuild::State {
   std::optional<tbb::global_control> parallelism;
   std::unique_ptr<RenderContext> r;
   std::unique_ptr<RenderUnits> units;
+  std::optional<BuildOutcome> loaded;  // once load() ran
 };
 
 StagedBuild::StagedBuild(const BuildOptions& options, Diagnostics& diagnostics)
@@ -707,12 +717,23 @@ StagedBuild::StagedBuild(const BuildOptions& options, Diagnostics& diagnostics)
 
 StagedBuild::~StagedBuild() = default;
 
-report::BuildOutcome StagedBuild::prepare() {
+report::BuildOutcome StagedBuild::load() {
   BuildContext& b = state_->b;
   b.stats().threads = static_cast<size_t>(b.options.threads > 0 ? b.options.threads
                                                                 : tbb::info::default_concurrency());
   state_->parallelism.emplace(tbb::global_control::max_allowed_parallelism, b.stats().threads);
-  BuildOutcome outcome = load(b);
+  state_->loaded = pipeline::load(b);
+  b.stats().outcome = *state_->loaded;
+  return *state_->loaded;
+}
+
+site::Site& StagedBuild::loaded_site() {
+  return state_->b.loaded->site;
+}
+
+report::BuildOutcome StagedBuild::prepare() {
+  BuildContext& b = state_->b;
+  BuildOutcome outcome = state_->loaded ? *state_->loaded : load();
   if (outcome == BuildOutcome::kBuilt) {
     tbb::parallel_invoke([&] { analyse(b); }, [&] { claim_generated(b); });
     outcome = plan(b);
@@ -819,6 +840,10 @@ report::BuildReport& StagedBuild::report() {
 }
 
 report::BuildReport build_site(const BuildOptions& options, Diagnostics& diagnostics) {
+  if (options.language.empty()) {
+    std::optional<config::SiteConfig> config = site_config(options);
+    if (config && !config->languages.empty()) return build_languages(options, *config, diagnostics);
+  }
   StagedBuild build(options, diagnostics);
   if (build.prepare() != BuildOutcome::kBuilt) return std::move(build.report());
   build.render_rest();

@@ -57,6 +57,11 @@ struct BuildOptions {
   // --shard K/N: render only this job's part of the site, and leave in the output folder what
   // `bengal merge` needs to join the N folders (shard_plan.hpp, shard_parts.hpp).
   ShardSpec shard;
+  // A multilingual site's language to build (config/languages.hpp), its output folder already
+  // that language's; empty: the default language. `reserved_folders`: folders of the output
+  // that other languages' builds write, which --clean leaves to them.
+  std::string language;
+  std::vector<std::string> reserved_folders;
   // Optional observer: phase snapshots, RSS timeline, page timings and progress.
   report::BuildMonitor* monitor = nullptr;
 };

@@ -123,7 +123,7 @@ void hash_numbers(Hasher& h, const content::PageTable& t, content::StrRange r) {
 
 void hash_config(Hasher& h, const config::SiteConfig& c) {
   h.text(c.title).text(c.logo_text).text(c.baseurl).text(c.base_path).text(c.description);
-  h.text(c.language).text(c.content_dir).text(c.output_dir).text(c.theme);
+  h.text(c.language).text(c.content_language).text(c.content_dir).text(c.output_dir).text(c.theme);
   h.num(c.follow_external_symlinks).num(c.drafts).num(c.markdown_unsafe);
   h.num(c.markdown_highlight)
       .text(c.markdown_highlight_style)
@@ -249,6 +249,8 @@ cache::PageDigests page_digests(const site::Site& site, const graph::SiteGraph& 
       const content::PageExtras& e = t.extras_of(m);
       for (content::StrRange r : {m.tags, m.categories, e.keywords, e.aliases, e.resources})
         hash_strings(h, t, cold, r);
+      for (const auto& tr : site.translations_of(static_cast<PageId>(i)))
+        h.num(tr.language).text(tr.title).text(tr.href).text(tr.permalink);
       out.head[i] = h.digest();
       // The rest: what the body gives, and the related pages its links and terms choose.
       std::string_view summary = cold.get(m.summary);

@@ -109,8 +109,14 @@ std::string Incremental::virtual_key(std::string_view url) {
 std::string Incremental::cache_file(const BuildOptions& options, const config::SiteConfig& config,
                                     const fs::path& output) {
   if (!options.cache_file.empty()) return options.cache_file;
-  if (!options.output_dir || output == canonical_folder(options.site_dir / config.output_dir))
-    return "cache.db";
+  if (!options.output_dir || output == canonical_folder(options.site_dir / config.output_dir)) {
+    // A multilingual site's language in a folder of its own has a file of its own.
+    auto it =
+        std::find_if(config.languages.begin(), config.languages.end(),
+                     [&](const config::Language& l) { return l.code == config.content_language; });
+    return it != config.languages.end() && it->in_subdir ? fmt::format("cache-{}.db", it->code)
+                                                         : std::string("cache.db");
+  }
   return fmt::format("cache-{:016x}.db", digest_bytes(output.string()));
 }
 

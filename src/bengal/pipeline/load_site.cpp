@@ -8,6 +8,7 @@
 
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
+#include "bengal/content/markdown_files.hpp"
 #include "bengal/pipeline/heading_id_style.hpp"
 
 namespace bengal::pipeline {
@@ -21,6 +22,19 @@ int64_t publish_now(const PublishOptions& publish) {
     if (*end == 0) return seconds;
   }
   return static_cast<int64_t>(std::time(nullptr));
+}
+
+// A multilingual site's build discovers one language's pages (config/languages.hpp): those
+// named with its code, and those named with none for the default language or in a content
+// folder of its own.
+void read_language_options(const config::SiteConfig& config, content::DiscoverOptions& discover) {
+  for (const config::Language& l : config.languages) {
+    discover.language_codes.push_back(l.code);
+    if (l.code != config.content_language) continue;
+    discover.language = l.code;
+    discover.takes_unnamed_pages = l.is_default || !l.content_dir.empty();
+  }
+  content::set_page_languages(discover.language_codes);
 }
 
 }  // namespace
@@ -51,6 +65,7 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
   discover.permalinks = content::read_permalinks(loaded.config, diagnostics);
+  read_language_options(loaded.config, discover);
   if (setup) setup(loaded.config, discover);
   content::DiscoveredSite pages = content::discover_pages(discover, diagnostics);
   if (discovered) discovered();

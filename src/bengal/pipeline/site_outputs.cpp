@@ -1,5 +1,7 @@
 #include "bengal/pipeline/site_outputs.hpp"
 
+#include "bengal/config/languages.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -349,7 +351,8 @@ size_t write_site_outputs(const site::Site& site,
       ++written;
     }
     if (f.robots) {
-      writer.write("robots.txt", output::build_robots_txt(cfg.baseurl + "/sitemap.xml"));
+      // A multilingual site's root language names every language's sitemap.
+      writer.write("robots.txt", output::build_robots_txt(config::sitemap_urls(cfg)));
       ++written;
     }
   };

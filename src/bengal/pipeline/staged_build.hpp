@@ -29,9 +29,15 @@ class StagedBuild {
   StagedBuild(const StagedBuild&) = delete;
   StagedBuild& operator=(const StagedBuild&) = delete;
 
-  // Load, analyse and plan; makes the render machinery, starts the incremental build and
-  // copies the files of content/ and the static layers (a page's CSS and JS are there before
-  // it is). Anything but kBuilt: nothing was rendered and nothing else may be called.
+  // Only the load (discover, index), for a caller that changes the index before the rest:
+  // the translations of a multilingual site (languages.hpp). prepare() then goes on from it.
+  report::BuildOutcome load();
+  // After load(), before prepare(): the index, to be changed.
+  site::Site& loaded_site();
+
+  // Load (unless load() ran), analyse and plan; makes the render machinery, starts the incremental
+  // build and copies the files of content/ and the static layers (a page's CSS and JS are there
+  // before it is). Anything but kBuilt: nothing was rendered and nothing else may be called.
   report::BuildOutcome prepare();
 
   // After prepare: the index and what the plan generates (for OutputUnits).

@@ -115,7 +115,8 @@ bool DevServer::start() {
   std::unique_ptr<ServeBuild> build = begin_build(out);
   ServeBuildResult result = build->prepare();
   if (result.usable) {
-    lazy_ = options_.lazy.value_or(build->page_count() > options_.lazy_threshold_pages);
+    lazy_ = build->can_serve_lazily() &&
+            options_.lazy.value_or(build->page_count() > options_.lazy_threshold_pages);
   }
   if (result.usable && lazy_) {
     size_t pages = build->page_count();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bengal/pipeline/languages.hpp"
 #include "bengal/pipeline/staged_build.hpp"
 #include "bengal/serve/request_path.hpp"
 
@@ -68,16 +69,34 @@ const char* outcome_failure(report::BuildOutcome outcome) {
   return "";
 }
 
+// The path the site is served below: a multilingual site's root, above the default
+// language's folder when that has one.
+std::string root_base_path(const config::SiteConfig& config) {
+  for (const config::Language& l : config.languages) {
+    if (!l.is_default || !l.in_subdir) continue;
+    std::string path = config.base_path;
+    if (path.ends_with("/" + l.code)) path.resize(path.size() - l.code.size() - 1);
+    return is_plain_path(path) ? path : std::string();
+  }
+  return is_plain_path(config.base_path) ? config.base_path : std::string();
+}
+
 }  // namespace
 
 struct ServeBuild::State {
   State(const ServeBuildOptions& options, const std::filesystem::path& output_dir)
-      : options(pipeline_options(options, output_dir)), stages(this->options, diagnostics) {}
+      : options(pipeline_options(options, output_dir)),
+        config(pipeline::site_config(this->options)),
+        stages(this->options, diagnostics) {}
+
+  bool multilingual() const { return config && !config->languages.empty(); }
 
   pipeline::BuildOptions options;
+  std::optional<config::SiteConfig> config;
   Diagnostics diagnostics;
   pipeline::StagedBuild stages;
   bool usable = false;
+  report::BuildReport whole;  // a multilingual site's build (can_serve_lazily)
 };
 
 ServeBuild::ServeBuild(const ServeBuildOptions& options, const std::filesystem::path& output_dir)
@@ -91,6 +110,22 @@ pipeline::StagedBuild& ServeBuild::stages() {
 
 ServeBuildResult ServeBuild::prepare() {
   ServeBuildResult result;
+  if (state_->multilingual()) {
+    State& state = *state_;
+    try {
+      state.whole = pipeline::build_languages(state.options, *state.config, state.diagnostics);
+      state.usable = state.whole.stats.outcome == report::BuildOutcome::kBuilt;
+      result.failure = outcome_failure(state.whole.stats.outcome);
+    } catch (const std::exception& e) {
+      result.failure = e.what();
+    }
+    result.usable = state.usable;
+    result.base_path = root_base_path(*state.config);
+    result.pages = state.whole.stats.pages;
+    result.elapsed_seconds = state.whole.stats.elapsed_seconds;
+    result.diagnostics = state.diagnostics.sorted();
+    return result;
+  }
   try {
     report::BuildOutcome outcome = state_->stages.prepare();
     state_->usable = outcome == report::BuildOutcome::kBuilt;
@@ -105,11 +140,24 @@ ServeBuildResult ServeBuild::prepare() {
 }
 
 size_t ServeBuild::page_count() const {
+  if (state_->multilingual()) return state_->whole.stats.pages;
   return state_->usable ? state_->stages.site().rendered().size() : 0;
+}
+
+bool ServeBuild::can_serve_lazily() const {
+  return !state_->multilingual();
 }
 
 std::optional<ServeBuildResult> ServeBuild::finish(const std::atomic<bool>* cancel) {
   ServeBuildResult result;
+  if (state_->multilingual()) {  // built whole by prepare()
+    result.usable = state_->usable;
+    result.base_path = root_base_path(*state_->config);
+    result.pages = state_->whole.stats.pages;
+    result.elapsed_seconds = state_->whole.stats.elapsed_seconds;
+    result.diagnostics = state_->diagnostics.sorted();
+    return result;
+  }
   try {
     if (!state_->stages.render_rest(cancel)) return std::nullopt;
     state_->stages.finalize();

@@ -59,6 +59,10 @@ class ServeBuild {
   ServeBuildResult prepare();
   // The pages the index holds (after a usable prepare).
   size_t page_count() const;
+  // False for a site in several languages, which prepare() builds whole (every language's
+  // index is needed before any page names its translations): stages() is then unused and
+  // finish() only reports.
+  bool can_serve_lazily() const;
   pipeline::StagedBuild& stages();
   // Renders what is not rendered yet and writes the site-wide outputs: the build's result.
   // With `cancel` set while it runs: nullopt, and the folder holds part of the site.

@@ -231,6 +231,21 @@ void warn_duplicate_ids(const Site& site, Diagnostics& diagnostics) {
 
 }  // namespace
 
+std::span<const Site::Translation> Site::translations_of(PageId id) const {
+  if (id + 1 >= translation_offsets_.size()) return {};
+  return std::span<const Translation>(translations_)
+      .subspan(translation_offsets_[id], translation_offsets_[id + 1] - translation_offsets_[id]);
+}
+
+void Site::set_translations(std::vector<Translation> all) {
+  translations_ = std::move(all);
+  translation_offsets_.assign(table.pages.size() + 1, 0);
+  for (const Translation& t : translations_)
+    if (t.page < table.pages.size()) ++translation_offsets_[t.page + 1];
+  for (size_t i = 1; i < translation_offsets_.size(); ++i)
+    translation_offsets_[i] += translation_offsets_[i - 1];
+}
+
 std::span<const PageId> Site::pages_of(PageId section) const {
   return {section_pages_.data() + page_offsets_[section],
           page_offsets_[section + 1] - page_offsets_[section]};

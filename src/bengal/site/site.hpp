@@ -116,6 +116,24 @@ struct Site {
   std::string rel_url(PageId id) const { return config.base_path + std::string(str(head(id).url)); }
   std::string permalink(PageId id) const { return config.baseurl + std::string(str(head(id).url)); }
 
+  // A multilingual site's page in another language (config.languages[language]): the same
+  // source path with that language's code ("about.fr.md" for "about.md"), or the same
+  // front matter translationKey.
+  struct Translation {
+    PageId page = kNoPage;  // the page of this site it translates
+    uint32_t language = 0;  // index in config.languages
+    std::string title;
+    std::string href;       // site-relative, with that language's base path: "/fr/about/"
+    std::string permalink;  // absolute, as that language's baseurl writes it
+  };
+  // A page's translations in the order of config.languages; empty for a site in one language.
+  // In every page's digest (pipeline/digests.hpp): a translation's new title or address
+  // renders the pages that show it again.
+  std::span<const Translation> translations_of(PageId id) const;
+  // Sets every page's translations from `all`, sorted by page, then language (made by
+  // pipeline/languages.hpp once every language's index is made).
+  void set_translations(std::vector<Translation> all);
+
   // Taxonomies from [taxonomies] (default tags and categories), terms sorted by page count.
   std::vector<Taxonomy> taxonomies;
   // Every rendered regular page in display order: site.pages and the home page's list.
@@ -165,6 +183,8 @@ struct Site {
   std::vector<PageId> rendered_, in_sitemap_, searched_, listed_, resource_owners_;
   SectionOptions section_options_;  // sorted by page id
   bool ids_follow_paths_ = false;
+  std::vector<Translation> translations_;
+  std::vector<uint32_t> translation_offsets_;  // size pages+1 once set, else empty
 };
 
 // Reads data/ under the site folder: each .toml, .yaml, .yml or .json file becomes a key

@@ -17,6 +17,33 @@ using content::PageMeta;
 // Text of the site's string pool. Cold text (summaries, descriptions) is copied from the
 // index's cold file: a list page reads it for pages scattered over the whole file, and views
 // into the mapped file would keep all of it resident (core/string_pool.hpp).
+// The code of the language a page is in: the language this build makes of a multilingual
+// site, else the site's language without its region ("en-us" -> "en").
+std::string language_code(const config::SiteConfig& c) {
+  if (!c.content_language.empty()) return c.content_language;
+  return c.language.substr(0, c.language.find('-'));
+}
+
+// site.languages: every language of a multilingual site, in the order of [languages], with
+// the one being built marked; empty for a site in one language.
+Value languages(const config::SiteConfig& c) {
+  List out;
+  for (const config::Language& l : c.languages) {
+    out.push_back(Value::dict({{"code", Value::string(l.code)},
+                               {"lang", Value::string(l.code)},
+                               {"name", Value::string(l.name)},
+                               {"locale", Value::string(l.locale)},
+                               {"direction", Value::string(l.direction)},
+                               {"weight", Value::integer(l.weight)},
+                               {"url", Value::string(l.href)},
+                               {"href", Value::string(l.href)},
+                               {"permalink", Value::string(l.permalink)},
+                               {"is_default", Value::boolean(l.is_default)},
+                               {"is_current", Value::boolean(l.code == c.content_language)}}));
+  }
+  return Value::list(std::move(out));
+}
+
 Value pooled(const site::Site& s, StrId id) {
   if (s.table.strings.is_cold(id)) return Value::string(s.table.strings.copy(id));
   return Value::view(s.str(id));
@@ -262,6 +289,24 @@ Value metadata(const PageRef& p) {
   return Value::dict(std::move(d));
 }
 
+// A page's versions in the other languages of a multilingual site, in the order of
+// [languages]: {lang, name, locale, title, url, href, permalink}.
+Value translations(const PageRef& p) {
+  List out;
+  const auto& languages = p.s.config.languages;
+  for (const site::Site::Translation& t : p.s.translations_of(p.id)) {
+    const config::Language& l = languages[t.language];
+    out.push_back(Value::dict({{"lang", Value::string(l.code)},
+                               {"name", Value::string(l.name)},
+                               {"locale", Value::string(l.locale)},
+                               {"title", Value::string(t.title)},
+                               {"url", Value::string(t.href)},
+                               {"href", Value::string(t.href)},
+                               {"permalink", Value::string(t.permalink)}}));
+  }
+  return Value::list(std::move(out));
+}
+
 // Byte order, as std::string_view's <, in a loop the compiler inlines: attribute names are a few
 // characters and differ early, so this is cheaper than calling memcmp at every step of the
 // binary search over kPageAttrs (page attributes are read in the render's inner loops).
@@ -298,8 +343,11 @@ constexpr PageAttr kPageAttrs[] = {
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
     {"is_page", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kPage); }},
     {"is_section", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kSection); }},
+    {"is_translated",
+     [](const PageRef& p) { return Value::boolean(!p.s.translations_of(p.id).empty()); }},
     {"keywords", [](const PageRef& p) { return strings(p, p.s.table.extras_of(p.m).keywords); }},
     {"kind", [](const PageRef& p) { return Value::view(kind_name(p.m.kind)); }},
+    {"lang", [](const PageRef& p) { return Value::string(language_code(p.s.config)); }},
     {"lastmod", [](const PageRef& p) { return rfc3339(p.m.has_lastmod, p.m.lastmod); }},
     {"layout", [](const PageRef& p) { return pooled(p.s, p.m.layout); }},
     {"metadata", metadata},
@@ -349,7 +397,7 @@ constexpr PageAttr kPageAttrs[] = {
        return p.render ? Value::view(p.render->toc, true) : Value::string("");
      }},
     {"toc_items", toc_items},
-    {"translations", [](const PageRef&) { return Value::list(List{}); }},
+    {"translations", translations},
     {"type", page_type},
     {"url", [](const PageRef& p) { return Value::string(p.s.rel_url(p.id)); }},
     {"weight", [](const PageRef& p) { return Value::integer(p.m.weight); }},
@@ -569,6 +617,8 @@ class SiteObject : public Object {
     if (n == "base_path") return Value::view(c.base_path);
     if (n == "description") return Value::view(c.description);
     if (n == "language") return Value::view(c.language);
+    if (n == "lang") return Value::string(language_code(c));
+    if (n == "languages") return languages(c);
     if (n == "params") return ctx_.params();
     if (n == "data") {
       reads::data_read();
@@ -589,9 +639,9 @@ class SiteObject : public Object {
     return {};
   }
   std::vector<std::string> attr_names() const override {
-    return {"title",    "logo_text",  "baseurl", "base_path", "description",
-            "language", "params",     "data",    "pages",     "sections",
-            "home",     "taxonomies", "menus",   "config",    "feeds"};
+    return {"title", "logo_text",  "baseurl", "base_path", "description", "language",
+            "lang",  "languages",  "params",  "data",      "pages",       "sections",
+            "home",  "taxonomies", "menus",   "config",    "feeds"};
   }
   std::vector<std::string> keys() const override {
     return {"title", "logo_text", "baseurl",  "description", "language", "params",
