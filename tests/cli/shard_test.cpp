@@ -25,7 +25,8 @@ class ShardedBuild : public ::testing::Test {
     // One "now" for every job: the publishing window and now() agree across them.
     setenv("SOURCE_DATE_EPOCH", "1767225600", 1);
     root_ = fresh_temp_dir();
-    site_ = std::make_unique<EditedSite>(root_ / "site", kSeed);
+    // In one language: --shard refuses a site in several.
+    site_ = std::make_unique<EditedSite>(root_ / "site", kSeed, false);
     for (int i = 0; i < 12; ++i) site_->edit();
     site_->write();
     // A page with math: the merge adds the math renderer when a shard rendered one.

@@ -19,6 +19,12 @@ constexpr const char* kBilingualConfig =
     "[languages.en]\nname = \"English\"\nweight = 1\n"
     "[languages.fr]\nname = \"Français\"\ntitle = \"Site FR\"\nweight = 2\n";
 
+// The same languages, the default one in a folder of its own too.
+constexpr const char* kSubdirConfig =
+    "[site]\ntitle = \"Site\"\nbaseurl = \"https://example.org\"\n"
+    "default_language_in_subdir = true\n[languages.en]\nweight = 1\n[languages.fr]\n"
+    "weight = 2\n";
+
 test::Files bilingual_site() {
   return {{"bengal.toml", kBilingualConfig},
           {"content/_index.md", "---\ntitle: Home\n---\nWelcome.\n"},
@@ -109,10 +115,7 @@ TEST(Languages, EachLanguageIsASiteInItsFolder) {
 
 TEST(Languages, TheDefaultLanguageInAFolderLeavesARedirectAtTheRoot) {
   test::Files files = bilingual_site();
-  files["bengal.toml"] =
-      "[site]\ntitle = \"Site\"\nbaseurl = \"https://example.org\"\n"
-      "default_language_in_subdir = true\n[languages.en]\nweight = 1\n[languages.fr]\n"
-      "weight = 2\n";
+  files["bengal.toml"] = kSubdirConfig;
   TestSite s(files);
   s.build();
   EXPECT_EQ(s.messages(), std::vector<std::string>{});
@@ -143,6 +146,46 @@ TEST(Languages, AWarmBuildAfterATranslationMovedEqualsACold) {
   EXPECT_NE(s.output("fr/index.html"), "");
   // Both pages of the pair and the lists that show the moved one; the rest kept.
   EXPECT_GT(stats.renders_reused, 0u);
+}
+
+// Templates see each page's language and translations; t() reads the language's strings, from
+// the file of its locale ("en-us") or, as Hugo and Bengal name them, of its code ("en").
+TEST(Languages, TemplatesSeeTheLanguageAndItsStrings) {
+  test::Files files = bilingual_site();
+  files["templates/page.html"] =
+      "{{ t(\"greeting\") }} {{ page.lang }}/{{ site.lang }}/{{ site.language }}:"
+      "{% for x in page.translations %} {{ x.lang }}={{ x.title }}@{{ x.url }}{% endfor %}"
+      " [{% for l in site.languages %}{{ l.code }}{{ '*' if l.is_current }} {% endfor %}]";
+  files["i18n/en.yaml"] = "greeting: Hello\n";
+  files["i18n/fr.toml"] = "greeting = \"Bonjour\"\n";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), std::vector<std::string>{});
+  EXPECT_EQ(s.output("about/index.html"), "Hello en/en/en-us: fr=À propos@/fr/a-propos/ [en* fr ]");
+  EXPECT_EQ(s.output("fr/a-propos/index.html"), "Bonjour fr/fr/fr: en=About@/about/ [en fr* ]");
+  EXPECT_EQ(s.output("docs/intro/index.html"), "Hello en/en/en-us: [en* fr ]");
+}
+
+// A language's folder goes with it: the default language moved into a folder of its own, then
+// the site back in one language. Each warm build equals a cold one.
+TEST(Languages, AFolderOfALanguageThatIsNoMoreIsRemoved) {
+  TestSite s(bilingual_site());
+  s.build();
+  ASSERT_EQ(s.messages(), std::vector<std::string>{});
+  std::ofstream(s.dir() / "bengal.toml") << kSubdirConfig;
+  report::BuildStats stats = s.build();
+  EXPECT_EQ(s.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_EQ(s.output("about/index.html"), "");
+  EXPECT_NE(s.output("en/about/index.html"), "");
+  EXPECT_GT(stats.stale_files_removed, 0u);
+  std::ofstream(s.dir() / "bengal.toml")
+      << "[site]\ntitle = \"Site\"\nbaseurl = \"https://example.org\"\n";
+  s.build();
+  EXPECT_EQ(s.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_EQ(s.output("en/about/index.html"), "");
+  EXPECT_EQ(s.output("fr/index.html"), "");
+  EXPECT_NE(s.output("a-propos/index.html"), "");  // about.fr.md is a page of its own again
+  EXPECT_FALSE(std::filesystem::exists(s.dir() / ".bengal/cache-fr.db"));
 }
 
 TEST(Languages, AShardedBuildIsRefused) {

@@ -48,7 +48,9 @@ std::vector<std::string> split_words(const std::string& text) {
 
 }  // namespace
 
-EditedSite::EditedSite(fs::path dir, uint64_t seed) : dir_(std::move(dir)), rng_(seed) {
+EditedSite::EditedSite(fs::path dir, uint64_t seed, bool multilingual)
+    : dir_(std::move(dir)), rng_(seed), multilingual_(multilingual) {
+  files_.languages = multilingual;
   sections_[""] = {"Home", "The home page", 0, true, "", ""};
   sections_["blog"] = {"Blog", "", 2, true, "", ""};
   sections_["docs"] = {"Docs", "All the documentation", 1, true, "", ""};
@@ -67,6 +69,9 @@ EditedSite::EditedSite(fs::path dir, uint64_t seed) : dir_(std::move(dir)), rng_
       pages_.emplace(p.name, std::move(p));
     }
   }
+  if (!multilingual_) return;
+  for (auto& [name, p] : pages_)
+    if (pick(3) == 0) p.fr_title = capitalized_words(2);
 }
 
 size_t EditedSite::pick(size_t n) {
@@ -483,7 +488,18 @@ SiteEdit EditedSite::edit_template() {
 
 SiteEdit EditedSite::edit_config() {
   unpin("bengal.toml");
-  switch (pick(4)) {
+  size_t choice = pick(multilingual_ ? 6 : 4);
+  if (choice == 4) {
+    files_.languages = !files_.languages;
+    return {"config", files_.languages ? "bengal.toml: [languages] en and fr"
+                                       : "bengal.toml: no [languages]"};
+  }
+  if (choice == 5) {
+    files_.in_subdir = !files_.in_subdir;
+    return {"config", files_.in_subdir ? "bengal.toml: default_language_in_subdir"
+                                       : "bengal.toml: the default language at the root"};
+  }
+  switch (choice) {
     case 0:
       files_.title = capitalized_words(2);
       return {"config", "bengal.toml: site title " + files_.title};
@@ -499,6 +515,30 @@ SiteEdit EditedSite::edit_config() {
       files_.menu_page = s + "/_index.md";
       return {"config", "bengal.toml: menu entry's page " + files_.menu_page};
     }
+  }
+}
+
+// A page's French version added, retitled, given or stripped of a slug, or removed: the
+// English page's hreflang and language menu follow it.
+SiteEdit EditedSite::edit_translation() {
+  Page& p = random_page();
+  std::string path = page_path(p).substr(0, page_path(p).size() - 3) + ".fr.md";
+  unpin(path);
+  if (p.fr_title.empty()) {
+    p.fr_title = capitalized_words(2);
+    return {"translation", "added " + path};
+  }
+  switch (pick(3)) {
+    case 0:
+      p.fr_title = capitalized_words(2);
+      return {"translation", "title of " + path + ": " + p.fr_title};
+    case 1:
+      p.fr_slug = p.fr_slug.empty() ? word() : std::string();
+      return {"translation", "slug of " + path + ": " + p.fr_slug};
+    default:
+      p.fr_title.clear();
+      p.fr_slug.clear();
+      return {"translation", "removed " + path};
   }
 }
 
@@ -549,13 +589,18 @@ SiteEdit EditedSite::edit() {
       {&EditedSite::edit_included_file, 2}, {&EditedSite::edit_data_file, 2},
       {&EditedSite::edit_template, 3},      {&EditedSite::edit_config, 2},
       {&EditedSite::touch_file, 2},         {&EditedSite::revert_file, 3},
+      {&EditedSite::edit_translation, 3},
+  };
+  // A site in one language is edited as before translations were: the same sequence of edits.
+  auto weight = [&](const Choice& c) {
+    return !multilingual_ && c.fn == &EditedSite::edit_translation ? 0 : c.weight;
   };
   int total = 0;
-  for (const auto& c : kChoices) total += c.weight;
+  for (const auto& c : kChoices) total += weight(c);
   int at = static_cast<int>(pick(static_cast<size_t>(total)));
   for (const auto& c : kChoices) {
-    if (at < c.weight) return (this->*c.fn)();
-    at -= c.weight;
+    if (at < weight(c)) return (this->*c.fn)();
+    at -= weight(c);
   }
   return edit_body();
 }
@@ -589,17 +634,31 @@ std::string EditedSite::render_page(const Page& p) const {
   return s;
 }
 
+std::string EditedSite::render_translation(const Page& p) const {
+  std::string s = "---\ntitle: " + p.fr_title + "\n";
+  if (!p.fr_slug.empty()) s += "slug: " + p.fr_slug + "\n";
+  if (!p.tags.empty()) s += "tags: [" + joined_with(p.tags, ", ") + "]\n";
+  return s + "---\nLa page " + p.name + " en français.\n";
+}
+
 std::string EditedSite::render_config() const {
+  std::string languages =
+      files_.languages ? "\n[languages.en]\nname = \"English\"\nweight = 1\n\n[languages.fr]\n"
+                         "name = \"Français\"\nweight = 2\ntitle = \"Site FR\"\n"
+                       : "";
+  std::string subdir = files_.in_subdir ? "default_language_in_subdir = true\n" : "";
   return fmt::format(
-      "[site]\ntitle = \"{}\"\nbaseurl = \"https://example.org/\"\n\n"
-      "[pagination]\nper_page = {}\n\n"
-      "[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\n\n"
-      "[features]\natom = true\ngraph = true\n\n"
-      "[search]\nfull_text = true\n\n"
-      "[feeds]\nfull_content = true\n\n"
-      "[[menu.main]]\nname = \"{}\"\npage = \"{}\"\nweight = {}\n\n"
-      "[[menu.main]]\nname = \"Blog\"\nurl = \"/blog/\"\nweight = 2\n",
-      files_.title, files_.per_page, files_.menu_name, files_.menu_page, files_.menu_weight);
+             "[site]\ntitle = \"{}\"\nbaseurl = \"https://example.org/\"\n{}\n"
+             "[pagination]\nper_page = {}\n\n"
+             "[taxonomies]\ntag = \"tags\"\ncategory = \"categories\"\n\n"
+             "[features]\natom = true\ngraph = true\n\n"
+             "[search]\nfull_text = true\n\n"
+             "[feeds]\nfull_content = true\n\n"
+             "[[menu.main]]\nname = \"{}\"\npage = \"{}\"\nweight = {}\n\n"
+             "[[menu.main]]\nname = \"Blog\"\nurl = \"/blog/\"\nweight = 2\n",
+             files_.title, subdir, files_.per_page, files_.menu_name, files_.menu_page,
+             files_.menu_weight) +
+         languages;
 }
 
 std::map<std::string, std::string> EditedSite::render() const {
@@ -645,7 +704,13 @@ std::map<std::string, std::string> EditedSite::render() const {
     text += "---\n" + s.title + " has pages.\n";
     out[path.empty() ? "content/_index.md" : "content/" + path + "/_index.md"] = text;
   }
-  for (const auto& [name, p] : pages_) out[page_path(p)] = render_page(p);
+  for (const auto& [name, p] : pages_) {
+    out[page_path(p)] = render_page(p);
+    if (!p.fr_title.empty())
+      out[page_path(p).substr(0, page_path(p).size() - 3) + ".fr.md"] = render_translation(p);
+  }
+  if (multilingual_)
+    out["content/_index.fr.md"] = "---\ntitle: Accueil\n---\nLe site en français.\n";
   for (const auto& [tag, text] : files_.term_pages)
     out["content/tags/" + tag + "/_index.md"] = text;
   for (const auto& [path, text] : pinned_) {

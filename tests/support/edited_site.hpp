@@ -2,7 +2,8 @@
 // property test (tests/incremental/incremental_property_test.cpp): about 40 pages in nested
 // sections, with tags, categories, weights, dates, summaries, links and wiki links between
 // pages, an included file, a data file read by templates, a partial of the default theme
-// replaced, a layout of the site's own with a partial, a menu and small pagination.
+// replaced, a layout of the site's own with a partial, a menu and small pagination; a third
+// of the pages translated into French (about.fr.md), [languages] toggled by the config edits.
 //
 // The site is a model (page records and the state of the other files); edit() changes the
 // model, write() brings the folder in line with it. The same seed gives the same sequence of
@@ -29,8 +30,10 @@ struct SiteEdit {
 
 class EditedSite {
  public:
-  // Generates the model; nothing is written until write().
-  EditedSite(std::filesystem::path dir, uint64_t seed);
+  // Generates the model; nothing is written until write(). Without `multilingual` the site
+  // is in one language and edited exactly as before translations were (the shard test pins
+  // figures of such a site).
+  EditedSite(std::filesystem::path dir, uint64_t seed, bool multilingual = true);
 
   // Applies one random edit to the model.
   SiteEdit edit();
@@ -59,6 +62,8 @@ class EditedSite {
     std::string wiki;      // a page name, written [[name]]
     bool include = false;  // includes content/_snippets/notice.md
     std::string build;     // Hugo's build options: "" or a line such as "headless: true"
+    // Its French version, <name>.fr.md: none while the title is empty.
+    std::string fr_title, fr_slug;
   };
   struct Section {
     std::string title, description;
@@ -79,6 +84,8 @@ class EditedSite {
     std::vector<std::string> members = {"Grace", "Linus"};
     int footer_version = 1, byline_version = 1, list_version = 1, notice_version = 1;
     bool footer_members = false, byline_tags = true;
+    bool languages = true;   // [languages] en and fr: the .fr.md files are French pages
+    bool in_subdir = false;  // default_language_in_subdir: English in /en/ too
     // Hugo's term content: content/tags/<tag>/_index.md, by tag.
     std::map<std::string, std::string> term_pages;
   };
@@ -122,16 +129,19 @@ class EditedSite {
   SiteEdit edit_data_file();
   SiteEdit edit_template();
   SiteEdit edit_config();
+  SiteEdit edit_translation();
   SiteEdit touch_file();
   SiteEdit revert_file();
 
   // Path -> text of every file of the site, as the model says.
   std::map<std::string, std::string> render() const;
   std::string render_page(const Page& p) const;
+  std::string render_translation(const Page& p) const;
   std::string render_config() const;
 
   std::filesystem::path dir_;
   std::mt19937_64 rng_;
+  bool multilingual_ = true;
   std::map<std::string, Page> pages_;        // by name
   std::map<std::string, Section> sections_;  // by folder under content/, "" is the home page
   SiteFiles files_;

@@ -10,7 +10,6 @@
 namespace bengal::config {
 namespace {
 
-// A code names a folder of the output and a part of file names: "fr", "pt-br", "zh-Hant".
 bool valid_code(std::string_view code) {
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -337,6 +336,10 @@ Value merged(Value base, const Value& overrides) {
 
 void read_languages(SiteConfig& config, std::vector<Diagnostic>& diagnostics, bool& ok) {
   LanguageReader(config, diagnostics, ok).read();
+}
+
+bool is_language_code(std::string_view code) {
+  return valid_code(code);
 }
 
 std::vector<std::string> sitemap_urls(const SiteConfig& config) {

@@ -39,6 +39,10 @@ void read_languages(SiteConfig& config, std::vector<Diagnostic>& diagnostics, bo
 // no such language; true with nothing to do for a site in one language.
 bool apply_language(SiteConfig& config, std::string_view code);
 
+// Whether `code` can be a language's code: it names a folder of the output and a part of file
+// names ("fr", "pt-br", "zh-Hant").
+bool is_language_code(std::string_view code);
+
 // The sitemaps robots.txt names: every language's, or the site's one.
 std::vector<std::string> sitemap_urls(const SiteConfig& config);
 

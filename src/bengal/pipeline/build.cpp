@@ -840,14 +840,22 @@ report::BuildReport& StagedBuild::report() {
 }
 
 report::BuildReport build_site(const BuildOptions& options, Diagnostics& diagnostics) {
+  size_t retired = 0;
   if (options.language.empty()) {
     std::optional<config::SiteConfig> config = site_config(options);
     if (config && !config->languages.empty()) return build_languages(options, *config, diagnostics);
+    // A site that was in several languages: their folders go.
+    if (config && options.cache == CacheMode::kUse && !options.shard.sharded()) {
+      retired = retire_languages(options.site_dir,
+                                 options.output_dir.value_or(options.site_dir / config->output_dir),
+                                 {}, false);
+    }
   }
   StagedBuild build(options, diagnostics);
   if (build.prepare() != BuildOutcome::kBuilt) return std::move(build.report());
   build.render_rest();
   build.finalize();
+  build.report().stats.stale_files_removed += retired;
   return std::move(build.report());
 }
 

@@ -9,10 +9,13 @@
 
 #include <fmt/format.h>
 
+#include "bengal/cache/build_cache.hpp"
 #include "bengal/config/languages.hpp"
 #include "bengal/content/markdown_files.hpp"
+#include "bengal/core/file_io.hpp"
 #include "bengal/output/site_files.hpp"
 #include "bengal/output/writer.hpp"
+#include "bengal/pipeline/incremental.hpp"
 #include "bengal/pipeline/staged_build.hpp"
 
 namespace fs = std::filesystem;
@@ -136,6 +139,42 @@ void write_root_files(const fs::path& root, const config::SiteConfig& config) {
 
 }  // namespace
 
+size_t retire_languages(const fs::path& site_dir, const fs::path& root,
+                        const std::vector<std::string>& current, bool root_too) {
+  fs::path folder = site_dir / ".bengal";
+  std::error_code ec;
+  if (fs::is_symlink(folder, ec) || !fs::is_directory(folder, ec)) return 0;
+  fs::path here = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  std::vector<std::pair<std::string, fs::path>> retired;  // cache file, its output folder
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (!name.ends_with(".db.lock") || !it->is_regular_file(ec) || it->is_symlink(ec)) continue;
+    std::string recorded;
+    if (std::string error; !read_file(it->path(), recorded, error) || recorded.empty()) continue;
+    fs::path out(recorded);
+    std::string code = out.filename().string();
+    bool language = out.parent_path() == here && config::is_language_code(code) &&
+                    std::find(current.begin(), current.end(), code) == current.end();
+    if (!language && !(root_too && out == here)) continue;
+    retired.emplace_back(name.substr(0, name.size() - 5), out);
+  }
+  std::sort(retired.begin(), retired.end());
+  size_t removed = 0;
+  for (const auto& [file, out] : retired) {
+    std::vector<std::string> files;
+    {
+      std::string note;
+      auto cache = cache::BuildCache::open(site_dir, file, note, 0, {});
+      if (!cache) continue;  // held by a build, or unreadable: left for a later build
+      cache->for_each_manifest_path([&](std::string_view rel) { files.emplace_back(rel); });
+    }
+    removed += remove_outputs(out, files);
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"})
+      fs::remove(folder / (file + suffix), ec);
+  }
+  return removed;
+}
+
 std::optional<config::SiteConfig> site_config(const BuildOptions& options) {
   config::LoadOptions load;
   load.environment = options.environment;
@@ -206,6 +245,18 @@ report::BuildReport build_languages(const BuildOptions& options, const config::S
     return total;
   }
   // Each build holds its options and diagnostics by reference: they stay where they are made.
+  // The output folder of the site: the default language's, or the one its folder is in.
+  const config::Language& main = *std::find_if(
+      languages.begin(), languages.end(), [](const config::Language& l) { return l.is_default; });
+  fs::path root = options.output_dir.value_or(options.site_dir / config.output_dir);
+  if (main.in_subdir && !options.output_dir) root = root.parent_path();
+  size_t retired = 0;
+  if (options.cache == CacheMode::kUse) {
+    std::vector<std::string> current;
+    for (const config::Language& l : languages)
+      if (l.in_subdir) current.push_back(l.code);
+    retired = retire_languages(options.site_dir, root, current, main.in_subdir);
+  }
   std::vector<std::unique_ptr<BuildOptions>> opts;
   std::vector<std::unique_ptr<Diagnostics>> found;
   std::vector<std::unique_ptr<StagedBuild>> builds;
@@ -227,11 +278,6 @@ report::BuildReport build_languages(const BuildOptions& options, const config::S
   std::vector<StagedBuild*> loaded(builds.size());
   std::transform(builds.begin(), builds.end(), loaded.begin(), [](auto& b) { return b.get(); });
   link_translations(loaded);
-  // The output folder of the site: the default language's, or the one its folder is in.
-  const config::Language& main = *std::find_if(
-      languages.begin(), languages.end(), [](const config::Language& l) { return l.is_default; });
-  fs::path root = options.output_dir.value_or(options.site_dir / config.output_dir);
-  if (main.in_subdir && !options.output_dir) root = root.parent_path();
   for (size_t i = 0; i < builds.size(); ++i) {
     StagedBuild& build = *builds[i];
     try {
@@ -253,6 +299,7 @@ report::BuildReport build_languages(const BuildOptions& options, const config::S
   report_all();
   if (main.in_subdir) write_root_files(root, config);
   total.stats.output_dir = root.string();
+  total.stats.stale_files_removed += retired;
   total.stats.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return total;

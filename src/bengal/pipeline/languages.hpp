@@ -5,7 +5,9 @@
 // finalized in turn, its memory given back before the next.
 #pragma once
 
+#include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "bengal/config/config.hpp"
@@ -30,6 +32,16 @@ BuildOptions language_options(const BuildOptions& options,
 // the same translation key (front matter translationKey or translation_key, else the source
 // path without its language code and extension). `builds[i]` builds config.languages[i].
 void link_translations(const std::vector<StagedBuild*>& builds);
+
+// A language that is no more (dropped from [languages], or the whole site now in one language)
+// leaves its folder of the output and its cache in SITE/.bengal/: the files its cache's
+// manifest lists are removed, then the cache, so that the output equals a cold build's. Its
+// cache is known by the folder its lock file names: a folder of `root` named like a language
+// code and not one of `current` (the codes of this build's languages in folders of their own),
+// or with `root_too` (every language now in a folder of its own), `root` itself. Returns the
+// files removed.
+size_t retire_languages(const std::filesystem::path& site_dir, const std::filesystem::path& root,
+                        const std::vector<std::string>& current, bool root_too);
 
 // Builds every language of the site whose config is `config` (site_config), as build_site
 // builds one; the report sums theirs.

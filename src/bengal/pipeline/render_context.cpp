@@ -68,12 +68,23 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b,
       b.sources.follow_external_symlinks ? fs::path() : site_dir);
 }
 
+// The names t()'s file may have, the most precise first: the locale ("fr-FR", "en-us"), its
+// language part ("fr", as Hugo and Bengal name i18n/fr.toml), a multilingual site's code.
+std::vector<std::string> translation_names(const config::SiteConfig& c) {
+  std::vector<std::string> names;
+  for (const std::string& name :
+       {c.language, c.language.substr(0, c.language.find('-')), c.content_language}) {
+    if (name.empty() || name.find_first_of("/\\") != std::string::npos || name.starts_with('.'))
+      continue;
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
+  return names;
+}
+
 // t()'s texts: i18n/<language>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps
-// them; none is fine (t() then shows its default or the key). Read like any site file: not
-// through a symlink out of the site.
+// them, the first of translation_names that has one; none is fine (t() then shows its default
+// or the key). Read like any site file: not through a symlink out of the site.
 Value load_translations(BuildContext& b) {
-  const std::string& lang = b.site().config.language;
-  if (lang.empty() || lang.find_first_of("/\\") != std::string::npos) return Value::table();
   static constexpr std::pair<const char*, config::Format> kFiles[] = {
       {".yaml", config::Format::kYaml},
       {".yml", config::Format::kYaml},
@@ -81,25 +92,27 @@ Value load_translations(BuildContext& b) {
       {".json", config::Format::kJson}};
   std::error_code ec;
   fs::path site = fs::weakly_canonical(fs::absolute(b.options.site_dir, ec), ec);
-  for (const auto& [ext, format] : kFiles) {
-    std::string shown = fmt::format("i18n/{}{}", lang, ext);
-    fs::path real;
-    std::string error, text;
-    SiteFile where = locate_site_file(site / shown, site, real, error);
-    if (where == SiteFile::kMissing) continue;
-    if (where == SiteFile::kOutside && !b.sources.follow_external_symlinks)
-      error = "a symlink that leads outside the site folder; keep translations inside it";
-    if (where == SiteFile::kHidden) error = "it leads to a hidden file";
-    if ((where != SiteFile::kInside && error.size()) || !read_file(site / shown, text, error)) {
-      b.diagnostics.add(make_error(shown, 0, 0, "cannot read the translations: " + error));
-      return Value::table();
+  for (const std::string& lang : translation_names(b.site().config)) {
+    for (const auto& [ext, format] : kFiles) {
+      std::string shown = fmt::format("i18n/{}{}", lang, ext);
+      fs::path real;
+      std::string error, text;
+      SiteFile where = locate_site_file(site / shown, site, real, error);
+      if (where == SiteFile::kMissing) continue;
+      if (where == SiteFile::kOutside && !b.sources.follow_external_symlinks)
+        error = "a symlink that leads outside the site folder; keep translations inside it";
+      if (where == SiteFile::kHidden) error = "it leads to a hidden file";
+      if ((where != SiteFile::kInside && error.size()) || !read_file(site / shown, text, error)) {
+        b.diagnostics.add(make_error(shown, 0, 0, "cannot read the translations: " + error));
+        return Value::table();
+      }
+      config::Document doc = config::parse_document(text, format, shown);
+      if (doc.error) {
+        b.diagnostics.add(*doc.error);
+        return Value::table();
+      }
+      return std::move(doc.root);
     }
-    config::Document doc = config::parse_document(text, format, shown);
-    if (doc.error) {
-      b.diagnostics.add(*doc.error);
-      return Value::table();
-    }
-    return std::move(doc.root);
   }
   return Value::table();
 }
