@@ -107,10 +107,30 @@ TEST(Languages, EachLanguageIsASiteInItsFolder) {
                 "<li><a href=\"/docs/intro/\" hreflang=\"en\" lang=\"en-us\" "
                 "aria-current=\"true\">English</a></li>",
                 "<li><a href=\"/fr/\" hreflang=\"fr\" lang=\"fr\">Français</a></li>"}));
-  // Each language's sitemap holds its own pages.
-  std::string sitemap = s.output("fr/sitemap.xml");
-  EXPECT_NE(sitemap.find("<loc>https://example.org/fr/a-propos/</loc>"), std::string::npos);
-  EXPECT_EQ(sitemap.find("<loc>https://example.org/about/</loc>"), std::string::npos);
+  // Each language's sitemap holds its own pages, each with every version of it.
+  EXPECT_EQ(
+      s.output("fr/sitemap.xml"),
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
+      "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+      "  <url>\n    <loc>https://example.org/fr/</loc>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/\"/>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.org/fr/\"/>\n  "
+      "</url>\n"
+      "  <url>\n    <loc>https://example.org/fr/a-propos/</loc>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/about/\"/>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" "
+      "href=\"https://example.org/fr/a-propos/\"/>\n  </url>\n"
+      "  <url>\n    <loc>https://example.org/fr/docs/</loc>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/docs/\"/>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.org/fr/docs/\"/>\n "
+      " </url>\n"
+      "  <url>\n    <loc>https://example.org/fr/docs/guide-fr/</loc>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"en\" "
+      "href=\"https://example.org/docs/guide/\"/>\n"
+      "    <xhtml:link rel=\"alternate\" hreflang=\"fr\" "
+      "href=\"https://example.org/fr/docs/guide-fr/\"/>\n  </url>\n"
+      "</urlset>\n");
 }
 
 TEST(Languages, TheDefaultLanguageInAFolderLeavesARedirectAtTheRoot) {

@@ -19,15 +19,24 @@ void append_url(std::string& xml, const SitemapEntry& e) {
     xml += e.lastmod->has_time ? e.lastmod->to_rfc3339() : e.lastmod->to_iso_date();
     xml += "</lastmod>\n";
   }
+  for (const SitemapAlternate& a : e.alternates) {
+    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"";
+    append_xml_escaped(xml, a.hreflang);
+    xml += "\" href=\"";
+    append_xml_escaped(xml, a.href);
+    xml += "\"/>\n";
+  }
   xml += "  </url>\n";
 }
 
 // One urlset file of entries [begin, end).
 void stream_urlset(std::string_view path, size_t begin, size_t end,
                    const std::function<SitemapEntry(size_t)>& entry, const SitemapSink& sink,
-                   size_t piece_bytes) {
+                   size_t piece_bytes, bool alternates) {
   std::string xml(kXmlHeader);
-  xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"";
+  if (alternates) xml += " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"";
+  xml += ">\n";
   for (size_t i = begin; i < end; ++i) {
     append_url(xml, entry(i));
     if (xml.size() >= piece_bytes) {
@@ -77,8 +86,9 @@ void append_xml_escaped(std::string& out, std::string_view text) {
 
 void stream_sitemaps(size_t count, const std::function<SitemapEntry(size_t)>& entry,
                      std::string_view baseurl, const SitemapSink& sink, size_t max_urls,
-                     size_t piece_bytes) {
-  if (count <= max_urls) return stream_urlset("sitemap.xml", 0, count, entry, sink, piece_bytes);
+                     size_t piece_bytes, bool alternates) {
+  if (count <= max_urls)
+    return stream_urlset("sitemap.xml", 0, count, entry, sink, piece_bytes, alternates);
   // The index depends only on the count, so it goes first, as build_sitemaps lists it.
   std::string index(kXmlHeader);
   index += "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
@@ -91,7 +101,7 @@ void stream_sitemaps(size_t count, const std::function<SitemapEntry(size_t)>& en
   sink("sitemap.xml", index);
   for (size_t begin = 0, n = 1; begin < count; begin += max_urls, ++n) {
     stream_urlset(fmt::format("sitemap-{}.xml", n), begin, std::min(count, begin + max_urls), entry,
-                  sink, piece_bytes);
+                  sink, piece_bytes, alternates);
   }
 }
 

@@ -12,9 +12,17 @@
 
 namespace bengal::output {
 
+// A version of a page in another language (and the page itself), as search engines read
+// them from a sitemap: <xhtml:link rel="alternate" hreflang="fr" href="…"/>.
+struct SitemapAlternate {
+  std::string hreflang;
+  std::string href;  // absolute URL
+};
+
 struct SitemapEntry {
   std::string loc;  // absolute URL
   std::optional<Date> lastmod;
+  std::vector<SitemapAlternate> alternates = {};  // a multilingual site's page: every version
 };
 
 struct SitemapFile {
@@ -30,10 +38,12 @@ using SitemapSink = std::function<void(std::string_view path, std::string_view b
 
 // The sitemap files of `count` URLs, the i-th (in the order they are listed) from `entry(i)`,
 // handed to `sink` in pieces of about `piece_bytes`: what the files hold is never in memory
-// whole, and the caller need not hold every entry's URL either.
+// whole, and the caller need not hold every entry's URL either. `alternates`: the urlsets
+// declare the xhtml namespace, which entries' alternates need (a multilingual site's).
 void stream_sitemaps(size_t count, const std::function<SitemapEntry(size_t)>& entry,
                      std::string_view baseurl, const SitemapSink& sink,
-                     size_t max_urls = kSitemapMaxUrls, size_t piece_bytes = size_t{64} << 10);
+                     size_t max_urls = kSitemapMaxUrls, size_t piece_bytes = size_t{64} << 10,
+                     bool alternates = false);
 
 // `baseurl` (absolute, no trailing slash) locates the numbered sitemaps from the index.
 // The same bytes as stream_sitemaps, collected.

@@ -215,6 +215,17 @@ std::vector<std::string> make_sitemap(const site::Site& site,
     if (!(urls[i].page & kVirtual)) {
       const auto& m = site.page(urls[i].page);
       if (m.has_lastmod) e.lastmod = m.lastmod;
+      // A translated page lists every version, itself among them, in language order.
+      auto translations = site.translations_of(urls[i].page);
+      const auto& languages = site.config.languages;
+      for (uint32_t l = 0; !translations.empty() && l < languages.size(); ++l) {
+        if (languages[l].code == site.config.content_language) {
+          e.alternates.push_back({languages[l].code, e.loc});
+          continue;
+        }
+        for (const auto& t : translations)
+          if (t.language == l) e.alternates.push_back({languages[l].code, t.permalink});
+      }
     }
     return e;
   };
@@ -222,7 +233,8 @@ std::vector<std::string> make_sitemap(const site::Site& site,
   std::string path;
   std::vector<std::string> files;
   output::stream_sitemaps(
-      urls.size(), entry, baseurl, [&](std::string_view rel, std::string_view bytes) {
+      urls.size(), entry, baseurl,
+      [&](std::string_view rel, std::string_view bytes) {
         if (rel != path) {
           if (file) file->commit();
           file.reset();
@@ -235,7 +247,8 @@ std::vector<std::string> make_sitemap(const site::Site& site,
         if (!file) return;
         file->text += bytes;
         file->flush_if_full();
-      });
+      },
+      output::kSitemapMaxUrls, size_t{64} << 10, !site.config.languages.empty());
   if (file) file->commit();
   return files;
 }
