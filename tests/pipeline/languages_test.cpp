@@ -208,6 +208,18 @@ TEST(Languages, AFolderOfALanguageThatIsNoMoreIsRemoved) {
   EXPECT_FALSE(std::filesystem::exists(s.dir() / ".bengal/cache-fr.db"));
 }
 
+TEST(Languages, ADefaultLanguagePageInALanguagesFolderIsAnError) {
+  test::Files files = bilingual_site();
+  files["content/fr/notes.md"] = "---\ntitle: Notes\n---\nIn English.\n";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(),
+            std::vector<std::string>{
+                "content/fr/notes.md: error: this page of the default language would be written "
+                "at /fr/notes/, inside the folder of language \"fr\", where that language's "
+                "pages go; move it, or give it another slug or url"});
+}
+
 TEST(Languages, AShardedBuildIsRefused) {
   TestSite s(bilingual_site());
   BuildOptions options;

@@ -137,6 +137,26 @@ void write_root_files(const fs::path& root, const config::SiteConfig& config) {
   }
 }
 
+// The root language's pages whose address is inside another language's folder ("content/fr/x.md"
+// of the default language at /fr/x/): both builds would write there, one over the other.
+void report_folder_clashes(const site::Site& root, const std::vector<config::Language>& languages,
+                           Diagnostics& diagnostics) {
+  for (PageId id : root.rendered()) {
+    // A section made for such a page's folder goes with the page.
+    if (root.table.pages[id].generated) continue;
+    std::string_view url = root.str(root.head(id).url);
+    for (const config::Language& l : languages) {
+      if (!l.in_subdir || !url.starts_with("/" + l.code + "/")) continue;
+      diagnostics.add(make_error(
+          root.config.content_dir + "/" + std::string(root.source_path(id)), 0, 0,
+          fmt::format("this page of the default language would be written at {}, inside the "
+                      "folder of language \"{}\", where that language's pages go; move it, or "
+                      "give it another slug or url",
+                      url, l.code)));
+    }
+  }
+}
+
 }  // namespace
 
 size_t retire_languages(const fs::path& site_dir, const fs::path& root,
@@ -244,7 +264,6 @@ report::BuildReport build_languages(const BuildOptions& options, const config::S
     total.stats.outcome = report::BuildOutcome::kConfigError;
     return total;
   }
-  // Each build holds its options and diagnostics by reference: they stay where they are made.
   // The output folder of the site: the default language's, or the one its folder is in.
   const config::Language& main = *std::find_if(
       languages.begin(), languages.end(), [](const config::Language& l) { return l.is_default; });
@@ -257,6 +276,7 @@ report::BuildReport build_languages(const BuildOptions& options, const config::S
       if (l.in_subdir) current.push_back(l.code);
     retired = retire_languages(options.site_dir, root, current, main.in_subdir);
   }
+  // Each build holds its options and diagnostics by reference: they stay where they are made.
   std::vector<std::unique_ptr<BuildOptions>> opts;
   std::vector<std::unique_ptr<Diagnostics>> found;
   std::vector<std::unique_ptr<StagedBuild>> builds;
@@ -278,6 +298,9 @@ report::BuildReport build_languages(const BuildOptions& options, const config::S
   std::vector<StagedBuild*> loaded(builds.size());
   std::transform(builds.begin(), builds.end(), loaded.begin(), [](auto& b) { return b.get(); });
   link_translations(loaded);
+  for (size_t i = 0; i < builds.size(); ++i)
+    if (!languages[i].in_subdir)
+      report_folder_clashes(builds[i]->loaded_site(), languages, *found[i]);
   for (size_t i = 0; i < builds.size(); ++i) {
     StagedBuild& build = *builds[i];
     try {
