@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include "../support/build_into.hpp"
 #include "../support/site_fixture.hpp"
 #include "bengal/content/markdown_files.hpp"
 
@@ -206,6 +207,18 @@ TEST(Languages, AFolderOfALanguageThatIsNoMoreIsRemoved) {
   EXPECT_EQ(s.output("fr/index.html"), "");
   EXPECT_NE(s.output("a-propos/index.html"), "");  // about.fr.md is a page of its own again
   EXPECT_FALSE(std::filesystem::exists(s.dir() / ".bengal/cache-fr.db"));
+}
+
+// Only the folders a multilingual build made are a language's: another build of the site into
+// a folder of this output named like a code ("api") is left alone.
+TEST(Languages, AnotherBuildsFolderInsideTheOutputIsNoLanguage) {
+  TestSite s({{"content/_index.md", "---\ntitle: Home\n---\nHome.\n"}});
+  s.build();
+  test::BuildRun inner = test::build_into(s.dir(), s.out() / "api");
+  ASSERT_EQ(inner.messages, std::vector<std::string>{});
+  s.build();
+  EXPECT_NE(s.output("api/index.html"), "");
+  EXPECT_EQ(s.messages(), std::vector<std::string>{});
 }
 
 TEST(Languages, ADefaultLanguagePageInALanguagesFolderIsAnError) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "bengal/core/file_io.hpp"
 #include "bengal/output/site_files.hpp"
 #include "bengal/output/writer.hpp"
+#include "bengal/pipeline/digests.hpp"
 #include "bengal/pipeline/incremental.hpp"
 #include "bengal/pipeline/staged_build.hpp"
 
@@ -163,8 +165,19 @@ size_t retire_languages(const fs::path& site_dir, const fs::path& root,
                         const std::vector<std::string>& current, bool root_too) {
   fs::path folder = site_dir / ".bengal";
   std::error_code ec;
-  if (fs::is_symlink(folder, ec) || !fs::is_directory(folder, ec)) return 0;
+  if (fs::is_symlink(folder, ec)) return 0;
   fs::path here = fs::weakly_canonical(fs::absolute(root, ec), ec);
+  // The language folders the last build of this output made: only those can be retired, so
+  // that another build's output folder inside this one is never taken for a language's.
+  fs::path list = folder / fmt::format("languages-{:016x}.txt", digest_bytes(here.string()));
+  std::vector<std::string> previous;
+  if (std::string text, error; !fs::is_symlink(list, ec) && read_file(list, text, error)) {
+    for (size_t start = 0; start < text.size();) {
+      size_t end = std::min(text.find('\n', start), text.size());
+      previous.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+  }
   std::vector<std::pair<std::string, fs::path>> retired;  // cache file, its output folder
   for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
@@ -173,8 +186,10 @@ size_t retire_languages(const fs::path& site_dir, const fs::path& root,
     if (std::string error; !read_file(it->path(), recorded, error) || recorded.empty()) continue;
     fs::path out(recorded);
     std::string code = out.filename().string();
-    bool language = out.parent_path() == here && config::is_language_code(code) &&
-                    std::find(current.begin(), current.end(), code) == current.end();
+    auto in = [&](const std::vector<std::string>& codes) {
+      return std::find(codes.begin(), codes.end(), code) != codes.end();
+    };
+    bool language = out.parent_path() == here && in(previous) && !in(current);
     if (!language && !(root_too && out == here)) continue;
     retired.emplace_back(name.substr(0, name.size() - 5), out);
   }
@@ -191,6 +206,13 @@ size_t retire_languages(const fs::path& site_dir, const fs::path& root,
     removed += remove_outputs(out, files);
     for (const char* suffix : {"", "-wal", "-shm", ".lock"})
       fs::remove(folder / (file + suffix), ec);
+  }
+  // This build's folders, for the next. The list goes first: never written through a link.
+  fs::remove(list, ec);
+  if (!current.empty()) {
+    fs::create_directories(folder, ec);
+    std::ofstream out(list, std::ios::binary);
+    for (const std::string& code : current) out << code << '\n';
   }
   return removed;
 }

@@ -35,11 +35,12 @@ void link_translations(const std::vector<StagedBuild*>& builds);
 
 // A language that is no more (dropped from [languages], or the whole site now in one language)
 // leaves its folder of the output and its cache in SITE/.bengal/: the files its cache's
-// manifest lists are removed, then the cache, so that the output equals a cold build's. Its
-// cache is known by the folder its lock file names: a folder of `root` named like a language
-// code and not one of `current` (the codes of this build's languages in folders of their own),
-// or with `root_too` (every language now in a folder of its own), `root` itself. Returns the
-// files removed.
+// manifest lists are removed, then the cache, so that the output equals a cold build's. The
+// folders are those the last build of `root` made for its languages (a list it left in
+// .bengal/, which this call replaces with `current`, the codes of this build's languages in
+// folders of their own); their caches are known by the folder their lock file names. With
+// `root_too` (every language now in a folder of its own) the cache of `root` itself goes too.
+// Returns the files removed.
 size_t retire_languages(const std::filesystem::path& site_dir, const std::filesystem::path& root,
                         const std::vector<std::string>& current, bool root_too);
 
