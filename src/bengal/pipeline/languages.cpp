@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -248,22 +248,26 @@ BuildOptions language_options(const BuildOptions& options,
 }
 
 void link_translations(const std::vector<StagedBuild*>& builds) {
-  // Every rendered page of every language by its key, in language order.
+  // Every rendered page's key, by language, and every rendered page of every language by its
+  // key, in language order.
+  std::vector<std::vector<std::string>> keys(builds.size());
   std::unordered_map<std::string, std::vector<std::pair<uint32_t, PageId>>> by_key;
   for (uint32_t lang = 0; lang < builds.size(); ++lang) {
     const site::Site& site = builds[lang]->loaded_site();
-    for (PageId id : site.rendered()) by_key[translation_key(site, id)].emplace_back(lang, id);
+    for (PageId id : site.rendered()) {
+      keys[lang].push_back(translation_key(site, id));
+      by_key[keys[lang].back()].emplace_back(lang, id);
+    }
   }
   for (uint32_t lang = 0; lang < builds.size(); ++lang) {
     site::Site& site = builds[lang]->loaded_site();
     std::vector<site::Site::Translation> all;
-    for (PageId id : site.rendered()) {
-      auto it = by_key.find(translation_key(site, id));
-      if (it == by_key.end()) continue;
-      for (auto [other, page] : it->second) {
+    std::span<const PageId> rendered = site.rendered();
+    for (size_t i = 0; i < rendered.size(); ++i) {
+      for (auto [other, page] : by_key[keys[lang][i]]) {
         if (other == lang) continue;
         const site::Site& there = builds[other]->loaded_site();
-        all.push_back({id, other, std::string(there.str(there.head(page).title)),
+        all.push_back({rendered[i], other, std::string(there.str(there.head(page).title)),
                        there.rel_url(page), there.permalink(page)});
       }
     }

@@ -119,12 +119,7 @@ ServeBuildResult ServeBuild::prepare() {
     } catch (const std::exception& e) {
       result.failure = e.what();
     }
-    result.usable = state.usable;
-    result.base_path = root_base_path(*state.config);
-    result.pages = state.whole.stats.pages;
-    result.elapsed_seconds = state.whole.stats.elapsed_seconds;
-    result.diagnostics = state.diagnostics.sorted();
-    return result;
+    return whole_result(result);
   }
   try {
     report::BuildOutcome outcome = state_->stages.prepare();
@@ -144,20 +139,22 @@ size_t ServeBuild::page_count() const {
   return state_->usable ? state_->stages.site().rendered().size() : 0;
 }
 
+ServeBuildResult ServeBuild::whole_result(ServeBuildResult result) const {
+  result.usable = state_->usable;
+  result.base_path = root_base_path(*state_->config);
+  result.pages = state_->whole.stats.pages;
+  result.elapsed_seconds = state_->whole.stats.elapsed_seconds;
+  result.diagnostics = state_->diagnostics.sorted();
+  return result;
+}
+
 bool ServeBuild::can_serve_lazily() const {
   return !state_->multilingual();
 }
 
 std::optional<ServeBuildResult> ServeBuild::finish(const std::atomic<bool>* cancel) {
   ServeBuildResult result;
-  if (state_->multilingual()) {  // built whole by prepare()
-    result.usable = state_->usable;
-    result.base_path = root_base_path(*state_->config);
-    result.pages = state_->whole.stats.pages;
-    result.elapsed_seconds = state_->whole.stats.elapsed_seconds;
-    result.diagnostics = state_->diagnostics.sorted();
-    return result;
-  }
+  if (state_->multilingual()) return whole_result(result);  // built whole by prepare()
   try {
     if (!state_->stages.render_rest(cancel)) return std::nullopt;
     state_->stages.finalize();

@@ -69,6 +69,9 @@ class ServeBuild {
   std::optional<ServeBuildResult> finish(const std::atomic<bool>* cancel = nullptr);
 
  private:
+  // `result` with what a multilingual site's whole build said (can_serve_lazily).
+  ServeBuildResult whole_result(ServeBuildResult result) const;
+
   struct State;
   std::unique_ptr<State> state_;
 };

@@ -14,9 +14,6 @@ namespace {
 using content::PageKind;
 using content::PageMeta;
 
-// Text of the site's string pool. Cold text (summaries, descriptions) is copied from the
-// index's cold file: a list page reads it for pages scattered over the whole file, and views
-// into the mapped file would keep all of it resident (core/string_pool.hpp).
 // The code of the language a page is in: the language this build makes of a multilingual
 // site, else the site's language without its region ("en-us" -> "en").
 std::string language_code(const config::SiteConfig& c) {
@@ -44,6 +41,9 @@ Value languages(const config::SiteConfig& c) {
   return Value::list(std::move(out));
 }
 
+// Text of the site's string pool. Cold text (summaries, descriptions) is copied from the
+// index's cold file: a list page reads it for pages scattered over the whole file, and views
+// into the mapped file would keep all of it resident (core/string_pool.hpp).
 Value pooled(const site::Site& s, StrId id) {
   if (s.table.strings.is_cold(id)) return Value::string(s.table.strings.copy(id));
   return Value::view(s.str(id));
