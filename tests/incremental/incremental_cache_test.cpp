@@ -625,5 +625,43 @@ TEST(IncrementalCache, NoCacheOnASiteWithoutOneWritesNone) {
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 
+// Zola's transparent sections and reversed pagers: a warm build after a date moved a page of a
+// transparent section, after transparency or reversal was toggled, writes what a cold one does.
+TEST(IncrementalCache, TransparentSectionsAndReversedPagersFollowEachEdit) {
+  Files files = {
+      {"bengal.toml",
+       "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n\n"
+       "[pagination]\nper_page = 2\n"},
+      {"content/blog/_index.md", "+++\ntitle = \"Blog\"\n+++\n"},
+      {"content/blog/top.md", "---\ntitle: Top\ndate: 2024-05-01\n---\nTop.\n"},
+      {"content/blog/2023/_index.md", "+++\ntitle = \"2023\"\ntransparent = true\n+++\n"},
+      {"content/blog/2023/a.md", "---\ntitle: Aardvark\ndate: 2023-03-01\n---\nA.\n"},
+      {"content/blog/2023/b.md", "---\ntitle: Badger\ndate: 2023-09-01\n---\nB.\n"}};
+  TestSite site(files);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  ASSERT_EQ(site.messages(), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/index.html").find("Badger"), std::string::npos);
+  EXPECT_NE(site.output("blog/page/2/index.html").find("Aardvark"), std::string::npos);
+
+  write_file(site.dir() / "content/blog/2023/a.md",
+             "---\ntitle: Aardvark\ndate: 2024-09-01\n---\nA.\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/index.html").find("Aardvark"), std::string::npos);
+
+  write_file(site.dir() / "content/blog/_index.md",
+             "+++\ntitle = \"Blog\"\npaginate_reversed = true\n+++\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/index.html").find("Badger"), std::string::npos);
+  EXPECT_EQ(site.output("blog/index.html").find("Aardvark"), std::string::npos);
+
+  write_file(site.dir() / "content/blog/2023/_index.md", "+++\ntitle = \"2023\"\n+++\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_EQ(site.output("blog/index.html").find("Badger"), std::string::npos);
+  EXPECT_EQ(site.messages(), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace bengal::test

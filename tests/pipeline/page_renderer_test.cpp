@@ -105,6 +105,40 @@ TEST(PageRenderer, PaginatorWindowAndDateOrderReachTemplates) {
   EXPECT_EQ(s.output("docs/page/2/index.html"), "False: 1=/sub/docs/ 2*=/sub/docs/page/2/");
 }
 
+// Zola's year folders: a transparent section's pages are in the blog's list, its pagers
+// and its pages' neighbours; with paginate_reversed the pagers start from the list's end,
+// while page.pages keeps the list's order.
+TEST(PageRenderer, TransparentSectionsAndReversedPagersReachTemplates) {
+  Files files = with_templates(
+      {{"bengal.toml",
+        "[site]\nbaseurl = \"https://example.org/\"\n\n[pagination]\nper_page = 2\n"},
+       {"content/blog/_index.md", "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n"},
+       {"content/blog/2023/_index.md", "+++\ntitle = \"2023\"\ntransparent = true\n+++\n"},
+       {"content/blog/2023/a.md", "---\ntitle: A\ndate: 2023-03-01\n---\n"},
+       {"content/blog/2023/b.md", "---\ntitle: B\ndate: 2023-09-01\n---\n"},
+       {"content/blog/2024/_index.md", "+++\ntitle = \"2024\"\ntransparent = true\n+++\n"},
+       {"content/blog/2024/c.md", "---\ntitle: C\ndate: 2024-02-01\n---\n"},
+       {"content/news/_index.md", "+++\ntitle = \"News\"\npaginate_reversed = true\n+++\n"},
+       {"content/news/x.md", "---\ntitle: X\nweight: 1\n---\n"},
+       {"content/news/y.md", "---\ntitle: Y\nweight: 2\n---\n"},
+       {"content/news/z.md", "---\ntitle: Z\nweight: 3\n---\n"}});
+  files["templates/list.html"] =
+      "{{ page.title }} {{ paginator.number }}/{{ paginator.total_pages }}:"
+      "{% for p in paginator.pages %} {{ p.title }}{% endfor %} |"
+      "{% for p in page.pages %} {{ p.title }}{% endfor %}";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+  EXPECT_EQ(s.output("blog/index.html"), "Blog 1/2: C B | C B A");
+  EXPECT_EQ(s.output("blog/page/2/index.html"), "Blog 2/2: A | C B A");
+  EXPECT_EQ(s.output("blog/2023/index.html"), "2023 1/1: B A | B A");
+  // Neighbours across the year folders, newest first as the blog lists them.
+  EXPECT_EQ(s.output("blog/2023/b/index.html"), "B|/blog/2023/b/|C<A>||");
+  EXPECT_EQ(s.output("blog/2024/c/index.html"), "C|/blog/2024/c/|<B>||");
+  EXPECT_EQ(s.output("news/index.html"), "News 1/2: Z Y | X Y Z");
+  EXPECT_EQ(s.output("news/page/2/index.html"), "News 2/2: X | X Y Z");
+}
+
 TEST(PageRenderer, ABrokenTemplateIsReportedOnceWithItsPosition) {
   TestSite s({{"templates/single.html", "line one\n{{ page.title \n"},
               {"content/a.md", "---\ntitle: A\n---\n"},

@@ -13,6 +13,18 @@ std::string page(const std::string& front_matter) {
   return "---\n" + front_matter + "---\nText.\n";
 }
 
+// The page whose source path is `path`, or kNoPage.
+PageId page_at(const site::Site& site, std::string_view path) {
+  for (PageId id = 0; id < site.table.pages.size(); ++id)
+    if (site.source_path(id) == path) return id;
+  return kNoPage;
+}
+
+// The source path of a neighbour, "-" for none.
+std::string neighbour(const site::Site& site, PageId id) {
+  return id == kNoPage ? std::string("-") : std::string(site.source_path(id));
+}
+
 TEST(BuildIndex, SectionTreeInDisplayOrder) {
   TestSite s({{"content/_index.md", page("title: Home\n")},
               {"content/blog/_index.md", page("title: Blog\nweight: 2\n")},
@@ -78,13 +90,10 @@ TEST(BuildIndex, NeighboursFollowTheSectionOrder) {
               {"content/s/b.md", page("title: B\nweight: 2\n")},
               {"content/s/c.md", page("title: C\nweight: 3\n")}});
   const site::Site& site = s.load();
-  auto name = [&](PageId id) {
-    return id == kNoPage ? std::string("-") : std::string(site.source_path(id));
-  };
   Paths prev, next;
   for (PageId id : site.pages_of(site.sections_of(site.home)[0])) {
-    prev.push_back(name(site.prev_in_section[id]));
-    next.push_back(name(site.next_in_section[id]));
+    prev.push_back(neighbour(site, site.prev_in_section[id]));
+    next.push_back(neighbour(site, site.next_in_section[id]));
   }
   EXPECT_EQ(prev, (Paths{"-", "s/a.md", "s/b.md"}));
   EXPECT_EQ(next, (Paths{"s/b.md", "s/c.md", "-"}));
@@ -125,11 +134,7 @@ TEST(BuildIndex, ZolasSectionKeys) {
              "content/odd/_index.md:4:1: warning: page_template must be the name of a template, "
              "such as \"blog-page.html\", not integer; the section's pages use the usual "
              "templates"}));
-  auto section = [&](std::string_view path) {
-    for (PageId id = 0; id < site.table.pages.size(); ++id)
-      if (site.source_path(id) == path) return id;
-    return kNoPage;
-  };
+  auto section = [&](std::string_view path) { return page_at(site, path); };
   PageId blog = section("blog/_index.md"), news = section("news/_index.md");
   EXPECT_EQ(source_paths(site, site.pages_of(blog)),
             (Paths{"blog/a.md", "blog/b.md", "blog/c.md"}));
@@ -153,6 +158,60 @@ TEST(BuildIndex, ZolasSectionKeys) {
   EXPECT_EQ(template_of("docs/own.md"), "special.html");
   EXPECT_EQ(template_of("docs/_index.md"), "");  // the section's own page keeps its template
   EXPECT_EQ(template_of("blog/a.md"), "");
+}
+
+// Zola's transparent = true: a section's pages are in its parent's list too (and further up
+// while the parent is transparent), in that list's order, and their neighbours are the
+// list's; the section keeps its own pages. paginate_reversed is read per list.
+TEST(BuildIndex, TransparentSectionsListTheirPagesInTheirParents) {
+  TestSite s(
+      {{"content/blog/_index.md", "+++\nsort_by = \"date\"\npaginate_reversed = true\n+++\n"},
+       {"content/blog/top.md", page("title: Top\ndate: 2024-06-01\n")},
+       {"content/blog/2023/_index.md", "+++\ntransparent = true\n+++\n"},
+       {"content/blog/2023/a.md", page("title: A\ndate: 2023-03-01\n")},
+       {"content/blog/2023/b.md", page("title: B\ndate: 2023-09-01\n")},
+       {"content/blog/2023/q4/_index.md", "+++\ntransparent = true\n+++\n"},
+       {"content/blog/2023/q4/c.md", page("title: C\ndate: 2023-12-01\n")},
+       {"content/blog/2022/_index.md", "+++\ntitle = \"2022\"\n+++\n"},
+       {"content/blog/2022/old.md", page("title: Old\ndate: 2022-01-01\n")},
+       {"content/_index.md", "+++\ntransparent = true\n+++\n"},
+       {"content/odd/_index.md", page("transparent: yes\npaginate_reversed: 1\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(),
+            (Paths{"content/odd/_index.md:2:1: warning: transparent must be true or false, not "
+                   "\"yes\"; the section's pages stay in its own list only",
+                   "content/odd/_index.md:3:1: warning: paginate_reversed must be true or false, "
+                   "not integer; the list is paged through from its start"}));
+  auto id_of = [&](std::string_view path) { return page_at(site, path); };
+  PageId blog = id_of("blog/_index.md"), y2023 = id_of("blog/2023/_index.md");
+  PageId q4 = id_of("blog/2023/q4/_index.md"), y2022 = id_of("blog/2022/_index.md");
+  EXPECT_TRUE(site.transparent(y2023));
+  EXPECT_TRUE(site.transparent(q4));
+  EXPECT_FALSE(site.transparent(blog));
+  EXPECT_FALSE(site.transparent(site.home));  // the home page has no list above it
+  // The blog's own pages, and its list (newest first, by its sort_by).
+  EXPECT_EQ(source_paths(site, site.pages_of(blog)), Paths{"blog/top.md"});
+  EXPECT_EQ(source_paths(site, site.list_of(blog)),
+            (Paths{"blog/top.md", "blog/2023/q4/c.md", "blog/2023/b.md", "blog/2023/a.md"}));
+  // A transparent section lists its own pages and those of its transparent subsections, in
+  // bengal's order (dated, newest first); the 2022 section is not transparent.
+  EXPECT_EQ(source_paths(site, site.list_of(y2023)),
+            (Paths{"blog/2023/q4/c.md", "blog/2023/b.md", "blog/2023/a.md"}));
+  EXPECT_EQ(source_paths(site, site.pages_of(y2023)), (Paths{"blog/2023/b.md", "blog/2023/a.md"}));
+  EXPECT_EQ(source_paths(site, site.list_of(q4)), Paths{"blog/2023/q4/c.md"});
+  EXPECT_EQ(source_paths(site, site.list_of(y2022)), Paths{"blog/2022/old.md"});
+  // Neighbours: the blog's list for the transparent sections' pages.
+  Paths prev, next;
+  for (PageId id : site.list_of(blog)) {
+    prev.push_back(neighbour(site, site.prev_in_section[id]));
+    next.push_back(neighbour(site, site.next_in_section[id]));
+  }
+  EXPECT_EQ(prev, (Paths{"-", "blog/top.md", "blog/2023/q4/c.md", "blog/2023/b.md"}));
+  EXPECT_EQ(next, (Paths{"blog/2023/q4/c.md", "blog/2023/b.md", "blog/2023/a.md", "-"}));
+  EXPECT_EQ(neighbour(site, site.next_in_section[id_of("blog/2022/old.md")]), "-");
+  EXPECT_TRUE(site.paginate_reversed(blog));
+  EXPECT_FALSE(site.paginate_reversed(y2023));
+  EXPECT_FALSE(site.paginate_reversed(id_of("odd/_index.md")));
 }
 
 // Zola's in_search_index = false: the section's page and its own pages leave the search

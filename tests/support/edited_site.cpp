@@ -287,8 +287,8 @@ SiteEdit EditedSite::edit_build() {
     if (it->first.empty() || !it->second.has_index) return edit_draft();
     unpin("content/" + it->first + "/_index.md");
     if (pick(2) == 0) {
-      // Zola's section keys: the section's order, pagination, whether its page is written
-      // and its pages' template.
+      // Zola's section keys: the section's order, pagination (from the end too), whether its
+      // page is written, its pages' template, whether its pages are listed by its parent.
       static constexpr const char* kZola[] = {"",
                                               "sort_by: title\n",
                                               "sort_by: date\npaginate_by: 1\n",
@@ -296,7 +296,11 @@ SiteEdit EditedSite::edit_build() {
                                               "paginate_by: 3\nsort_by: weight\n",
                                               "render: false\n",
                                               "page_template: blog/single.html\n",
-                                              "in_search_index: false\n"};
+                                              "in_search_index: false\n",
+                                              "transparent: true\n",
+                                              "sort_by: date\npaginate_by: 2\n"
+                                              "paginate_reversed: true\n",
+                                              "transparent: true\nsort_by: title\n"};
       it->second.zola = kZola[pick(std::size(kZola))];
       return {"build", fmt::format("Zola keys of {}: '{}'", it->first, it->second.zola)};
     }

@@ -183,8 +183,9 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
       h.value(front_id ? *front_id : bengal::Value());
       if (m.kind != content::PageKind::kPage) {
         h.ids(site.pages_of(id));
+        h.ids(site.list_of(id));
         h.ids(site.sections_of(id));
-        h.num(site.per_page_of(id));
+        h.num(site.per_page_of(id)).num(site.paginate_reversed(id));
       }
     }
     h.ids(site.rendered()).ids(site.regular_pages).ids(site.listed()).ids(site.in_sitemap());

@@ -184,7 +184,7 @@ void make_claims(const site::Site& site, const std::vector<templates::VirtualPag
         return;
       }
       size_t items =
-          m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.pages_of(id).size();
+          m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.list_of(id).size();
       claim_pagers(claims, items, site.per_page_of(id), site.str(m.url), pager_key(site, id), list,
                    file);
       return;

@@ -91,7 +91,7 @@ std::span<const PageId> PageRenderer::list_of(PageId id) const {
     case content::PageKind::kHome:
       return site_.regular_pages;
     case content::PageKind::kSection:
-      return site_.pages_of(id);
+      return site_.list_of(id);
   }
   return {};
 }

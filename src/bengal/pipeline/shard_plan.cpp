@@ -38,7 +38,7 @@ double list_cost(const site::Site& site, size_t members) {
 double page_cost(const site::Site& site, PageId id) {
   const content::PageMeta& m = site.table.pages[id];
   double cost = 1.0 + m.word_count / 200.0;
-  if (m.kind != content::PageKind::kPage) cost += list_cost(site, site.pages_of(id).size());
+  if (m.kind != content::PageKind::kPage) cost += list_cost(site, site.list_of(id).size());
   return cost;
 }
 

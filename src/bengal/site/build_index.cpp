@@ -21,30 +21,36 @@ std::string display_path(const Site& site, PageId id) {
   return site.config.content_dir + "/" + std::string(site.source_path(id));
 }
 
-// Fills a CSR index: for each page id, the ids grouped under it by `owner_of`, in page order
-// (page_order_less). Members already in page order keep it: then no group is sorted.
-template <typename OwnerOf>
-void group_by(const Site& site, std::span<const PageId> members, OwnerOf owner_of,
+// Fills a CSR index: for each page id, the ids grouped under it, in page order
+// (page_order_less). `owners(id, add)` calls add(owner) for each group member `id` is in.
+// Members already in page order keep it: then no group is sorted.
+template <typename Owners>
+void group_by(const Site& site, std::span<const PageId> members, Owners owners,
               std::vector<uint32_t>& offsets, std::vector<PageId>& items,
               bool members_in_order = false) {
   size_t n = site.table.pages.size();
   offsets.assign(n + 1, 0);
   for (PageId id : members) {
-    PageId owner = owner_of(id);
-    if (owner != kNoPage) ++offsets[owner + 1];
+    owners(id, [&](PageId owner) { ++offsets[owner + 1]; });
   }
   for (size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
   items.assign(offsets[n], 0);
   std::vector<uint32_t> fill(offsets.begin(), offsets.end() - 1);
   for (PageId id : members) {
-    PageId owner = owner_of(id);
-    if (owner != kNoPage) items[fill[owner]++] = id;
+    owners(id, [&](PageId owner) { items[fill[owner]++] = id; });
   }
   if (members_in_order) return;
   for (size_t i = 0; i < n; ++i) {
     std::sort(items.begin() + offsets[i], items.begin() + offsets[i + 1],
               [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
   }
+}
+
+// The group of a page's section, if it has one.
+auto in_its_section(const content::PageTable& table) {
+  return [&table](PageId id, auto&& add) {
+    if (table.pages[id].section != kNoPage) add(table.pages[id].section);
+  };
 }
 
 // [features], [search] full_text and sharded: booleans; [search] max_postings: a count; anything
@@ -251,6 +257,22 @@ std::span<const PageId> Site::pages_of(PageId section) const {
           page_offsets_[section + 1] - page_offsets_[section]};
 }
 
+std::span<const PageId> Site::list_of(PageId section) const {
+  if (list_offsets_.empty()) return pages_of(section);
+  return {list_pages_.data() + list_offsets_[section],
+          list_offsets_[section + 1] - list_offsets_[section]};
+}
+
+bool Site::transparent(PageId section) const {
+  const auto& all = section_options_.transparent;
+  return std::binary_search(all.begin(), all.end(), section);
+}
+
+bool Site::paginate_reversed(PageId list) const {
+  const auto& all = section_options_.reversed;
+  return std::binary_search(all.begin(), all.end(), list);
+}
+
 std::span<const PageId> Site::sections_of(PageId section) const {
   return {section_children_.data() + section_offsets_[section],
           section_offsets_[section + 1] - section_offsets_[section]};
@@ -304,6 +326,46 @@ bool list_by_date(const content::PageTable& table, std::span<const PageId> list)
   return first.weight == 0 && first.has_date;
 }
 
+void Site::group_lists(std::span<const PageId> in_sections, std::span<const PageId> sections) {
+  group_by(*this, in_sections, in_its_section(table), page_offsets_, section_pages_, true);
+  // Zola's `transparent`: a page is listed by its section and, while that section is
+  // transparent, by the section above it too.
+  if (!section_options_.transparent.empty()) {
+    auto listed_by = [&](PageId id, auto&& add) {
+      PageId s = table.pages[id].section;
+      for (size_t depth = 0; s != kNoPage && depth < table.pages.size(); ++depth) {
+        add(s);
+        if (!transparent(s) || table.pages[s].section == s) break;
+        s = table.pages[s].section;
+      }
+    };
+    group_by(*this, in_sections, listed_by, list_offsets_, list_pages_, true);
+  }
+  // Sections with their own order (Zola's sort_by) are sorted again.
+  auto sort_lists = [&](const std::vector<uint32_t>& offsets, std::vector<PageId>& items) {
+    if (offsets.empty()) return;
+    for (const auto& entry : section_options_.sorts) {
+      PageId section = entry.first;
+      std::sort(items.begin() + offsets[section], items.begin() + offsets[section + 1],
+                [&](PageId a, PageId b) { return list_less(section, a, b); });
+    }
+  };
+  sort_lists(page_offsets_, section_pages_);
+  sort_lists(list_offsets_, list_pages_);
+  // Neighbours follow the list a page is in: that of the first section up from it that is not
+  // transparent (a transparent section's pages are its parent's neighbours, as in Zola).
+  prev_in_section.assign(table.pages.size(), kNoPage);
+  next_in_section.assign(table.pages.size(), kNoPage);
+  for (PageId s : sections) {
+    if (transparent(s)) continue;
+    auto list = list_of(s);
+    for (size_t i = 0; i < list.size(); ++i) {
+      if (i > 0) prev_in_section[list[i]] = list[i - 1];
+      if (i + 1 < list.size()) next_in_section[list[i]] = list[i + 1];
+    }
+  }
+}
+
 void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                  Diagnostics& diagnostics) {
   site.config = std::move(config);
@@ -348,9 +410,8 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
     else
       (m.build.listed_site_wide() ? regular : local).push_back(id);
   }
-  group_by(
-      site, sections, [&](PageId id) { return pages[id].section; }, site.section_offsets_,
-      site.section_children_);
+  group_by(site, sections, in_its_section(site.table), site.section_offsets_,
+           site.section_children_);
 
   // The cross-reference index reads only the table, so it is made while the pages are sorted
   // and grouped into sections and terms, which read nothing it writes.
@@ -382,25 +443,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
                [&](PageId a, PageId b) { return page_order_less(site.table, a, b); });
     in_sections = std::move(merged);
   }
-  group_by(
-      site, in_sections, [&](PageId id) { return pages[id].section; }, site.page_offsets_,
-      site.section_pages_, true);
-  // Sections with their own order (Zola's sort_by) are sorted again.
-  for (const auto& entry : site.section_options_.sorts) {
-    PageId section = entry.first;
-    auto from = site.section_pages_.begin() + site.page_offsets_[section];
-    auto to = site.section_pages_.begin() + site.page_offsets_[section + 1];
-    std::sort(from, to, [&](PageId a, PageId b) { return site.list_less(section, a, b); });
-  }
-  site.prev_in_section.assign(pages.size(), kNoPage);
-  site.next_in_section.assign(pages.size(), kNoPage);
-  for (PageId s : sections) {
-    auto list = site.pages_of(s);
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i > 0) site.prev_in_section[list[i]] = list[i - 1];
-      if (i + 1 < list.size()) site.next_in_section[list[i]] = list[i + 1];
-    }
-  }
+  site.group_lists(in_sections, sections);
 
   site.taxonomies = build_taxonomies(site.table, site.regular_pages, defs);
   // A taxonomy no page uses gets no overview page, no feed and no footer link: a new site

@@ -100,6 +100,70 @@ void apply_page_templates(content::PageTable& table,
   }
 }
 
+// Reads key `key` of section (or home) page `id`, whose page is `m`, into `out`; a value that
+// cannot be used is a warning through `warn(key, message)`.
+template <typename Warn>
+void read_section_key(SectionOptions& out, std::vector<std::pair<PageId, StrId>>& page_templates,
+                      content::PageTable& table, PageId id, content::PageMeta& m,
+                      std::string_view key, const Value& v, const Warn& warn) {
+  if (equals_ascii_ignoring_case(key, "sort_by")) {
+    std::string_view name = v.is_string() ? std::string_view(v.as_string()) : "";
+    auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
+                           [&](const auto& s) { return !name.empty() && s.first == name; });
+    if (it == std::end(kSorts)) {
+      warn(key, fmt::format("sort_by must be \"date\", \"update_date\", \"title\", "
+                            "\"title_bytes\", \"weight\", \"slug\" or \"none\", not {}; "
+                            "the section keeps bengal's order",
+                            shown(v)));
+    } else if (it->second != SectionSort::kDefault) {
+      out.sorts.emplace_back(id, it->second);
+    }
+  } else if (equals_ascii_ignoring_case(key, "paginate_by")) {
+    if (v.is_int() && v.as_int() >= 0 && v.as_int() <= 100000) {
+      out.per_page.emplace_back(id, static_cast<size_t>(v.as_int()));
+    } else {
+      warn(key, fmt::format("paginate_by must be a whole number of pages per pager (0 for "
+                            "one page), not {}; the site's [pagination] per_page is used",
+                            shown(v)));
+    }
+  } else if (equals_ascii_ignoring_case(key, "page_template")) {
+    if (v.is_string() && !v.as_string().empty()) {
+      page_templates.emplace_back(id, table.strings.intern(v.as_string()));
+    } else {
+      warn(key, fmt::format("page_template must be the name of a template, such as "
+                            "\"blog-page.html\", not {}; the section's pages use the "
+                            "usual templates",
+                            shown(v)));
+    }
+  } else if (equals_ascii_ignoring_case(key, "in_search_index")) {
+    if (!v.is_bool()) {
+      warn(key, fmt::format("in_search_index must be true or false, not {}; the section "
+                            "stays in the search index",
+                            shown(v)));
+    } else if (!v.as_bool()) {
+      out.unsearched.push_back(id);
+    }
+  } else if (equals_ascii_ignoring_case(key, "transparent") ||
+             equals_ascii_ignoring_case(key, "paginate_reversed")) {
+    bool transparent = equals_ascii_ignoring_case(key, "transparent");
+    if (!v.is_bool()) {
+      warn(key, fmt::format("{} must be true or false, not {}; {}", key, shown(v),
+                            transparent ? "the section's pages stay in its own list only"
+                                        : "the list is paged through from its start"));
+    } else if (v.as_bool()) {
+      // The home page has no parent list to pass its pages to.
+      if (!transparent)
+        out.reversed.push_back(id);
+      else if (m.kind == content::PageKind::kSection)
+        out.transparent.push_back(id);
+    }
+  } else if (equals_ascii_ignoring_case(key, "render") && m.kind == content::PageKind::kSection) {
+    // Zola's: the section's own page is not written; its pages are.
+    if (v.is_bool() && !v.as_bool() && m.build.render == content::RenderMode::kUnset)
+      m.build.render = content::RenderMode::kNever;
+  }
+}
+
 }  // namespace
 
 SectionOptions read_section_options(content::PageTable& table,
@@ -118,51 +182,8 @@ SectionOptions read_section_options(content::PageTable& table,
       diagnostics.add(
           make_warning(content_dir + "/" + std::string(source), line, col, std::move(message)));
     };
-    for (const auto& [key, v] : params->as_table()) {
-      if (equals_ascii_ignoring_case(key, "sort_by")) {
-        std::string_view name = v.is_string() ? std::string_view(v.as_string()) : "";
-        auto it = std::find_if(std::begin(kSorts), std::end(kSorts),
-                               [&](const auto& s) { return !name.empty() && s.first == name; });
-        if (it == std::end(kSorts)) {
-          warn(key, fmt::format("sort_by must be \"date\", \"update_date\", \"title\", "
-                                "\"title_bytes\", \"weight\", \"slug\" or \"none\", not {}; "
-                                "the section keeps bengal's order",
-                                shown(v)));
-        } else if (it->second != SectionSort::kDefault) {
-          out.sorts.emplace_back(id, it->second);
-        }
-      } else if (equals_ascii_ignoring_case(key, "paginate_by")) {
-        if (v.is_int() && v.as_int() >= 0 && v.as_int() <= 100000) {
-          out.per_page.emplace_back(id, static_cast<size_t>(v.as_int()));
-        } else {
-          warn(key, fmt::format("paginate_by must be a whole number of pages per pager (0 for "
-                                "one page), not {}; the site's [pagination] per_page is used",
-                                shown(v)));
-        }
-      } else if (equals_ascii_ignoring_case(key, "page_template")) {
-        if (v.is_string() && !v.as_string().empty()) {
-          page_templates.emplace_back(id, table.strings.intern(v.as_string()));
-        } else {
-          warn(key, fmt::format("page_template must be the name of a template, such as "
-                                "\"blog-page.html\", not {}; the section's pages use the "
-                                "usual templates",
-                                shown(v)));
-        }
-      } else if (equals_ascii_ignoring_case(key, "in_search_index")) {
-        if (!v.is_bool()) {
-          warn(key, fmt::format("in_search_index must be true or false, not {}; the section "
-                                "stays in the search index",
-                                shown(v)));
-        } else if (!v.as_bool()) {
-          out.unsearched.push_back(id);
-        }
-      } else if (equals_ascii_ignoring_case(key, "render") &&
-                 m.kind == content::PageKind::kSection) {
-        // Zola's: the section's own page is not written; its pages are.
-        if (v.is_bool() && !v.as_bool() && m.build.render == content::RenderMode::kUnset)
-          m.build.render = content::RenderMode::kNever;
-      }
-    }
+    for (const auto& [key, v] : params->as_table())
+      read_section_key(out, page_templates, table, id, m, key, v, warn);
   }
   apply_page_templates(table, page_templates);
   return out;

@@ -1,7 +1,8 @@
 // Zola's section front matter: `sort_by` orders a section's pages, `paginate_by` sets its
 // pages per pager, `render = false` leaves its own page unwritten (its pages are written),
 // `page_template` names the template of the pages below it, `in_search_index = false` keeps it
-// and its pages out of the search index.
+// and its pages out of the search index, `transparent = true` lists its pages in its parent's
+// list too, `paginate_reversed = true` pages through its list from the end.
 // Read from the section pages' params, which keep every key discovery does not know.
 #pragma once
 
@@ -35,6 +36,8 @@ struct SectionOptions {
   std::vector<std::pair<PageId, SectionSort>> sorts;  // by section page id
   std::vector<std::pair<PageId, size_t>> per_page;    // by section (or home) page id
   std::vector<PageId> unsearched;                     // in_search_index = false, by page id
+  std::vector<PageId> transparent;                    // sections only, by page id
+  std::vector<PageId> reversed;                       // paginate_reversed = true, by page id
 };
 
 // The option of page `id` in `options` (sorted by page id), else `otherwise`.

@@ -59,6 +59,15 @@ struct Site {
   // subsections, in display order. Stored as offsets into flat arrays (CSR).
   std::span<const PageId> pages_of(PageId section) const;
   std::span<const PageId> sections_of(PageId section) const;
+  // The pages section `section` lists (its pager pages, `section.pages`, its pages'
+  // neighbours): its own, and those of each subsection with Zola's `transparent = true` (and
+  // of theirs while they are transparent), in the section's order. pages_of(section) when no
+  // subsection is transparent.
+  std::span<const PageId> list_of(PageId section) const;
+  // Zola's `transparent = true`: the section's pages are listed in its parent's list too.
+  bool transparent(PageId section) const;
+  // Zola's `paginate_reversed = true`: the list's pagers go through it from its end.
+  bool paginate_reversed(PageId list) const;
   // The pages that are rendered (not excluded, nor kept out by `render: never`), in id order.
   std::span<const PageId> rendered() const { return rendered_; }
   // Of those, the ones the sitemap shows: all but `list: never` and `list: local` pages.
@@ -151,7 +160,7 @@ struct Site {
   // Pages per pager of list page `list`: its section's `paginate_by` (Zola's), else per_page.
   size_t per_page_of(PageId list) const;
   // Whether `a` comes before `b` in the list of section `section`: its `sort_by` (Zola's), else
-  // page_order_less. pages_of(section) is sorted so.
+  // page_order_less. pages_of(section) and list_of(section) are sorted so.
   bool list_less(PageId section, PageId a, PageId b) const;
   // The order of section `section`'s list (kDefault: page_order_less; also for kNoPage).
   SectionSort sort_of(PageId section) const;
@@ -177,9 +186,15 @@ struct Site {
  private:
   friend void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite discovered,
                           Diagnostics& diagnostics);
+  // build_index's: pages_of, list_of and the neighbours, from the pages listed in sections (in
+  // page order) and the sections.
+  void group_lists(std::span<const PageId> in_sections, std::span<const PageId> sections);
   // Filled by build_index: pages_of and sections_of as offsets (size pages+1) into flat arrays.
   std::vector<uint32_t> page_offsets_, section_offsets_;
   std::vector<PageId> section_pages_, section_children_;
+  // list_of as offsets and ids when a section is transparent; both empty otherwise.
+  std::vector<uint32_t> list_offsets_;
+  std::vector<PageId> list_pages_;
   std::vector<PageId> rendered_, in_sitemap_, searched_, listed_, resource_owners_;
   SectionOptions section_options_;  // sorted by page id
   bool ids_follow_paths_ = false;

@@ -85,7 +85,14 @@ class PaginatorObject : public Object {
     auto url = [&](const std::string& u) {
       return u.empty() ? Value::none() : Value::string(ctx_.rel(u));
     };
-    if (n == "pages") return ctx_.pages(r_.list.subspan(p.first_item, p.item_count));
+    if (n == "pages") {
+      auto items = r_.list.subspan(p.first_item, p.item_count);
+      if (r_.owner == kNoPage || !ctx_.site().paginate_reversed(r_.owner)) return ctx_.pages(items);
+      // Zola's paginate_reversed: pager 1 holds the list's last items, last first.
+      auto reversed = std::make_shared<std::vector<PageId>>(
+          r_.list.rbegin() + p.first_item, r_.list.rbegin() + p.first_item + p.item_count);
+      return ctx_.pages(std::move(reversed));
+    }
     if (n == "number") return Value::integer(static_cast<int64_t>(p.number));
     if (n == "total_pages") return Value::integer(static_cast<int64_t>(p.total_pages));
     if (n == "total_items") return Value::integer(static_cast<int64_t>(p.total_items));
@@ -217,7 +224,7 @@ Value ancestors(const PageRef& p) {
 
 Value child_pages(const PageRef& p) {
   if (p.m.kind == PageKind::kHome) return p.ctx.pages(std::span<const PageId>(p.s.regular_pages));
-  if (p.m.kind == PageKind::kSection) return p.ctx.pages(p.s.pages_of(p.id));
+  if (p.m.kind == PageKind::kSection) return p.ctx.pages(p.s.list_of(p.id));
   return p.ctx.pages(std::span<const PageId>());
 }
 
