@@ -170,21 +170,25 @@ TEST(Languages, AWarmBuildAfterATranslationMovedEqualsACold) {
 }
 
 // Templates see each page's language and translations; t() reads the language's strings, from
-// the file of its locale ("en-us") or, as Hugo and Bengal name them, of its code ("en").
+// the file of its locale ("en-us") or, as Hugo and Bengal name them, of its code ("en"); a key
+// the language lacks is the default language's, nested ones too.
 TEST(Languages, TemplatesSeeTheLanguageAndItsStrings) {
   test::Files files = bilingual_site();
   files["templates/page.html"] =
-      "{{ t(\"greeting\") }} {{ page.lang }}/{{ site.lang }}/{{ site.language }}:"
+      "{{ t(\"greeting\") }} {{ t(\"nav.back\") }} {{ t(\"nav.up\") }} {{ t(\"none\") }} "
+      "{{ page.lang }}/{{ site.lang }}/{{ site.language }}:"
       "{% for x in page.translations %} {{ x.lang }}={{ x.title }}@{{ x.url }}{% endfor %}"
       " [{% for l in site.languages %}{{ l.code }}{{ '*' if l.is_current }} {% endfor %}]";
-  files["i18n/en.yaml"] = "greeting: Hello\n";
-  files["i18n/fr.toml"] = "greeting = \"Bonjour\"\n";
+  files["i18n/en.yaml"] = "greeting: Hello\nnav:\n  back: Back\n  up: Up\n";
+  files["i18n/fr.toml"] = "greeting = \"Bonjour\"\n[nav]\nback = \"Retour\"\n";
   TestSite s(files);
   s.build();
   EXPECT_EQ(s.messages(), std::vector<std::string>{});
-  EXPECT_EQ(s.output("about/index.html"), "Hello en/en/en-us: fr=À propos@/fr/a-propos/ [en* fr ]");
-  EXPECT_EQ(s.output("fr/a-propos/index.html"), "Bonjour fr/fr/fr: en=About@/about/ [en fr* ]");
-  EXPECT_EQ(s.output("docs/intro/index.html"), "Hello en/en/en-us: [en* fr ]");
+  EXPECT_EQ(s.output("about/index.html"),
+            "Hello Back Up none en/en/en-us: fr=À propos@/fr/a-propos/ [en* fr ]");
+  EXPECT_EQ(s.output("fr/a-propos/index.html"),
+            "Bonjour Retour Up none fr/fr/fr: en=About@/about/ [en fr* ]");
+  EXPECT_EQ(s.output("docs/intro/index.html"), "Hello Back Up none en/en/en-us: [en* fr ]");
 }
 
 // A language's folder goes with it: the default language moved into a folder of its own, then

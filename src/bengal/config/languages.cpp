@@ -264,7 +264,7 @@ class LanguageReader {
     if (code.empty()) {
       std::string_view site_language = config_.language;
       auto listed = find(site_language);
-      if (listed == langs.end()) listed = find(site_language.substr(0, site_language.find('-')));
+      if (listed == langs.end()) listed = find(language_part(site_language));
       code = listed != langs.end() ? listed->code
                                    : std::min_element(langs.begin(), langs.end(),
                                                       [](const Language& a, const Language& b) {
@@ -340,6 +340,17 @@ void read_languages(SiteConfig& config, std::vector<Diagnostic>& diagnostics, bo
 
 bool is_language_code(std::string_view code) {
   return valid_code(code);
+}
+
+std::string_view language_part(std::string_view locale) {
+  return locale.substr(0, locale.find('-'));
+}
+
+const Language* current_language(const SiteConfig& config) {
+  if (config.content_language.empty()) return nullptr;
+  for (const Language& l : config.languages)
+    if (l.code == config.content_language) return &l;
+  return nullptr;
 }
 
 std::vector<std::string> sitemap_urls(const SiteConfig& config) {

@@ -43,6 +43,12 @@ bool apply_language(SiteConfig& config, std::string_view code);
 // names ("fr", "pt-br", "zh-Hant").
 bool is_language_code(std::string_view code);
 
+// The language part of a locale: "en-us" -> "en", "fr" -> "fr".
+std::string_view language_part(std::string_view locale);
+
+// The language `config` builds (apply_language), or null for a site in one language.
+const Language* current_language(const SiteConfig& config);
+
 // The sitemaps robots.txt names: every language's, or the site's one.
 std::vector<std::string> sitemap_urls(const SiteConfig& config);
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <tbb/task_group.h>
 
+#include "bengal/config/languages.hpp"
 #include "bengal/core/byte_codec.hpp"
 #include "bengal/core/compressed_text.hpp"
 #include "bengal/output/taken_stamps.hpp"
@@ -111,11 +112,9 @@ std::string Incremental::cache_file(const BuildOptions& options, const config::S
   if (!options.cache_file.empty()) return options.cache_file;
   if (!options.output_dir || output == canonical_folder(options.site_dir / config.output_dir)) {
     // A multilingual site's language in a folder of its own has a file of its own.
-    auto it =
-        std::find_if(config.languages.begin(), config.languages.end(),
-                     [&](const config::Language& l) { return l.code == config.content_language; });
-    return it != config.languages.end() && it->in_subdir ? fmt::format("cache-{}.db", it->code)
-                                                         : std::string("cache.db");
+    const config::Language* language = config::current_language(config);
+    return language != nullptr && language->in_subdir ? fmt::format("cache-{}.db", language->code)
+                                                      : std::string("cache.db");
   }
   return fmt::format("cache-{:016x}.db", digest_bytes(output.string()));
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "bengal/config/document.hpp"
+#include "bengal/config/languages.hpp"
 #include "bengal/core/file_io.hpp"
 #include "bengal/core/source_tree.hpp"
 #include "bengal/templates/builtin_theme.hpp"
@@ -68,23 +69,24 @@ std::shared_ptr<const templates::Loader> template_loader(BuildContext& b,
       b.sources.follow_external_symlinks ? fs::path() : site_dir);
 }
 
-// The names t()'s file may have, the most precise first: the locale ("fr-FR", "en-us"), its
-// language part ("fr", as Hugo and Bengal name i18n/fr.toml), a multilingual site's code.
-std::vector<std::string> translation_names(const config::SiteConfig& c) {
+// The names t()'s file of a language may have, the most precise first: its locale ("fr-FR",
+// "en-us"), the locale's language part ("fr", as Hugo and Bengal name i18n/fr.toml), its code
+// in a multilingual site.
+std::vector<std::string> translation_names(std::string_view locale, std::string_view code) {
   std::vector<std::string> names;
-  for (const std::string& name :
-       {c.language, c.language.substr(0, c.language.find('-')), c.content_language}) {
+  for (std::string_view name : {locale, config::language_part(locale), code}) {
     if (name.empty() || name.find_first_of("/\\") != std::string::npos || name.starts_with('.'))
       continue;
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.emplace_back(name);
   }
   return names;
 }
 
-// t()'s texts: i18n/<language>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps
-// them, the first of translation_names that has one; none is fine (t() then shows its default
-// or the key). Read like any site file: not through a symlink out of the site.
-Value load_translations(BuildContext& b) {
+// i18n/<name>.yaml (or .yml, .toml, .json) at the site root, as Bengal keeps them, for the
+// first of `names` that has one; an empty table when none has (t() then shows its default or
+// the key) or the file cannot be read (reported). Read like any site file: not through a
+// symlink out of the site.
+Value read_translations(BuildContext& b, const std::vector<std::string>& names) {
   static constexpr std::pair<const char*, config::Format> kFiles[] = {
       {".yaml", config::Format::kYaml},
       {".yml", config::Format::kYaml},
@@ -92,7 +94,7 @@ Value load_translations(BuildContext& b) {
       {".json", config::Format::kJson}};
   std::error_code ec;
   fs::path site = fs::weakly_canonical(fs::absolute(b.options.site_dir, ec), ec);
-  for (const std::string& lang : translation_names(b.site().config)) {
+  for (const std::string& lang : names) {
     for (const auto& [ext, format] : kFiles) {
       std::string shown = fmt::format("i18n/{}{}", lang, ext);
       fs::path real;
@@ -115,6 +117,35 @@ Value load_translations(BuildContext& b) {
     }
   }
   return Value::table();
+}
+
+// Adds to `texts` each key of `fallback` it lacks, in tables nested alike too.
+void add_missing(Value& texts, const Value& fallback) {
+  if (!texts.is_table() || !fallback.is_table()) return;
+  for (const auto& [key, v] : fallback.as_table()) {
+    bool found = false;
+    for (auto& [own_key, own] : texts.as_table()) {
+      if (own_key != key) continue;
+      found = true;
+      add_missing(own, v);
+      break;
+    }
+    if (!found) texts.as_table().emplace_back(key, v);
+  }
+}
+
+// t()'s texts: the language's own; in a multilingual site, a key it lacks is the default
+// language's (as Bengal's i18n `fallback_to_default`), so a half-translated language shows the
+// default language's words, not the keys.
+Value load_translations(BuildContext& b) {
+  const config::SiteConfig& c = b.site().config;
+  Value texts = read_translations(b, translation_names(c.language, c.content_language));
+  const config::Language* current = config::current_language(c);
+  if (current == nullptr || current->is_default) return texts;
+  for (const config::Language& l : c.languages) {
+    if (l.is_default) add_missing(texts, read_translations(b, translation_names(l.locale, l.code)));
+  }
+  return texts;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "bengal/config/languages.hpp"
 #include "bengal/core/read_set.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/templates/nav_tree.hpp"
@@ -18,7 +19,7 @@ using content::PageMeta;
 // site, else the site's language without its region ("en-us" -> "en").
 std::string language_code(const config::SiteConfig& c) {
   if (!c.content_language.empty()) return c.content_language;
-  return c.language.substr(0, c.language.find('-'));
+  return std::string(config::language_part(c.language));
 }
 
 // site.languages: every language of a multilingual site, in the order of [languages], with
