@@ -1,8 +1,8 @@
 // The Markdown renderer in the modes a build and `bengal md` use: unsafe with heading ids, wiki
-// links, a link resolver and directives (site builds, with a host whose includes give the
-// input back, so include cycles and depth run), safe with the tag filter (`[markdown] unsafe =
-// false`, checked to write no script URL), and the discovery scan; then the same bytes as an
-// HTML page's body. Every input is valid Markdown: none may crash.
+// links, a link resolver, directives and every [markdown] option (site builds, with a host
+// whose includes give the input back, so include cycles and depth run), safe with the tag filter
+// (`[markdown] unsafe = false`, checked to write no script URL), and the discovery scan; then the
+// same bytes as an HTML page's body. Every input is valid Markdown: none may crash.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -90,6 +90,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.resolve_link = &resolver;
   site.directives = true;
   site.directive_host = &host;
+  // The [markdown] options a site may turn on, on here: their code runs on every input.
+  site.smart_punctuation = true;
+  site.hard_wraps = true;
+  site.external_links = {true, true, true};
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);
 
@@ -109,6 +113,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   md::render_html(text, spec, out);
 
   md::scan_body(text);
+  md::scan_body(text, md::HeadingIdStyle::kGithub, true);
 
   // The same bytes as an HTML page's body (Hugo's HTML content): scanned, and published as
   // written with its warnings.

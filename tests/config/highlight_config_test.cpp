@@ -1,4 +1,4 @@
-// [markdown] highlight and highlight_style.
+// [markdown] highlight and highlight_style, and the keys of Zola's and Hugo's Markdown options.
 #include <gtest/gtest.h>
 
 #include "../support/diagnostics.hpp"
@@ -28,6 +28,34 @@ TEST(HighlightConfig, UnknownStyleIsAnErrorAtTheValue) {
             (std::vector<std::string>{"bengal.toml:2:19: error: [markdown] highlight_style must "
                                       "be \"semantic\" or \"pygments\", not \"monokai\""}));
   EXPECT_EQ(r.config.markdown_highlight_style, "semantic");
+}
+
+TEST(MarkdownConfig, ReadsZolasAndHugosOptions) {
+  auto off = parse_config("[site]\ntitle = \"T\"\n", "bengal.toml");
+  EXPECT_FALSE(off.config.markdown_smart_punctuation);
+  EXPECT_FALSE(off.config.markdown_hard_wraps);
+  EXPECT_FALSE(off.config.external_links_target_blank);
+  auto r = parse_config(
+      "[markdown]\nsmart_punctuation = true\nhard_wraps = true\n"
+      "external_links_target_blank = true\nexternal_links_no_follow = true\n"
+      "external_links_no_referrer = true\n",
+      "bengal.toml");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(test::formatted(r.diagnostics), std::vector<std::string>{});
+  EXPECT_TRUE(r.config.markdown_smart_punctuation);
+  EXPECT_TRUE(r.config.markdown_hard_wraps);
+  EXPECT_TRUE(r.config.external_links_target_blank);
+  EXPECT_TRUE(r.config.external_links_no_follow);
+  EXPECT_TRUE(r.config.external_links_no_referrer);
+}
+
+TEST(MarkdownConfig, AnOptionThatIsNoBooleanIsAnError) {
+  auto r = parse_config("[markdown]\nsmart_punctuation = \"yes\"\n", "bengal.toml");
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(test::formatted(r.diagnostics),
+            (std::vector<std::string>{"bengal.toml:2:21: error: [markdown] smart_punctuation "
+                                      "must be true or false, not string"}));
+  EXPECT_FALSE(r.config.markdown_smart_punctuation);
 }
 
 }  // namespace

@@ -663,5 +663,30 @@ TEST(IncrementalCache, TransparentSectionsAndReversedPagersFollowEachEdit) {
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 
+// [markdown] smart_punctuation and external_links_*: turned on, a warm build renders every page
+// and list again, summaries (from the cached parses) included, as a cold build does.
+TEST(IncrementalCache, MarkdownOptionsReachEveryPageAndSummary) {
+  Files files = kCacheSite;
+  files["content/blog/q.md"] =
+      "---\ntitle: Q\ndate: 2024-02-01\n---\nShe said \"it's [here](https://x.example)\".\n";
+  TestSite site(files);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  ASSERT_EQ(site.messages(), std::vector<std::string>{});
+  std::string config = read_file(site.dir() / "bengal.toml");
+  write_file(
+      site.dir() / "bengal.toml",
+      config + "\n[markdown]\nsmart_punctuation = true\nexternal_links_target_blank = true\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/q/index.html")
+                .find("She said \u201Cit\u2019s <a href=\"https://x.example\" rel=\"noopener\" "
+                      "target=\"_blank\">here</a>\u201D."),
+            std::string::npos);
+  // The blog's list shows the summary, made with the same punctuation.
+  EXPECT_NE(site.output("blog/index.html").find("She said \u201Cit\u2019s here\u201D."),
+            std::string::npos);
+  EXPECT_EQ(site.messages(), std::vector<std::string>{});
+}
+
 }  // namespace
 }  // namespace bengal::test

@@ -76,6 +76,11 @@ const std::vector<SectionSpec>& sections() {
         {"highlight", Kind::kBool},
         {"highlight_style", Kind::kString},
         {"heading_ids", Kind::kString},
+        {"smart_punctuation", Kind::kBool},
+        {"hard_wraps", Kind::kBool},
+        {"external_links_target_blank", Kind::kBool},
+        {"external_links_no_follow", Kind::kBool},
+        {"external_links_no_referrer", Kind::kBool},
         {"parser", Kind::kAny}}},
       {"params", {}, false},
       {"languages", {}, false},  // languages.cpp checks it
@@ -343,6 +348,11 @@ struct ConfigReader {
     SiteConfig& c = result.config;
     if (key == "unsafe") c.markdown_unsafe = v.as_bool();
     if (key == "highlight") c.markdown_highlight = v.as_bool();
+    if (key == "smart_punctuation") c.markdown_smart_punctuation = v.as_bool();
+    if (key == "hard_wraps") c.markdown_hard_wraps = v.as_bool();
+    if (key == "external_links_target_blank") c.external_links_target_blank = v.as_bool();
+    if (key == "external_links_no_follow") c.external_links_no_follow = v.as_bool();
+    if (key == "external_links_no_referrer") c.external_links_no_referrer = v.as_bool();
     if (key != "highlight_style") return;
     const std::string& style = v.as_string();
     if (style == "semantic" || style == "pygments") {

@@ -80,6 +80,12 @@ struct SiteConfig {
   std::vector<std::string> unchecked_paths;
   // [markdown]
   bool markdown_unsafe = true;  // raw HTML in Markdown is passed through
+  // [markdown] smart_punctuation, hard_wraps and external_links_* (markdown::Options).
+  bool markdown_smart_punctuation = false;
+  bool markdown_hard_wraps = false;
+  bool external_links_target_blank = false;
+  bool external_links_no_follow = false;
+  bool external_links_no_referrer = false;
   // On by default: the hand-written lexers keep it within the +25% build-time budget on a
   // code-heavy site (bench/RESULTS.md). `[markdown] highlight = false` turns it off.
   bool markdown_highlight = true;

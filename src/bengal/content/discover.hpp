@@ -29,6 +29,9 @@ struct DiscoverOptions {
   // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
   SourceTreeOptions sources;
   markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
+  // [markdown] smart_punctuation: summaries taken from the body get the typographic
+  // punctuation the body is rendered with.
+  bool smart_punctuation = false;
   Permalinks permalinks;  // [permalinks]: URL patterns by top-level section
   // A multilingual site: every language's code (page file names carry them, "about.fr.md":
   // markdown_files.hpp), the code of the language whose pages are discovered, and whether page

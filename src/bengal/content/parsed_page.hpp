@@ -24,6 +24,7 @@ struct PageContext {
   PageKind kind = PageKind::kPage;
   std::string_view display;  // how the file appears in messages: "content/a.md"
   markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
+  bool smart_punctuation = false;  // [markdown] smart_punctuation: the summary's punctuation
   // The [permalinks] pattern of the page's section (Permalinks::pattern_for); empty for none.
   std::string_view permalink = {};
 };

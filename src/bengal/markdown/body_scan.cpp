@@ -17,6 +17,7 @@
 #include "bengal/markdown/md4c_support.hpp"
 #include "bengal/markdown/media_embed.hpp"
 #include "bengal/markdown/roles.hpp"
+#include "bengal/markdown/smart_punctuation.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -125,8 +126,9 @@ void add_html_ref(BodyScan& out, HtmlRefKind kind, std::string_view value, uint3
 class Scanner {
  public:
   Scanner(BodyScan& out, std::string_view text, const Footnotes* notes,
-          const DirectiveFreeText* directives, HeadingIdStyle style)
-      : out_(out),
+          const DirectiveFreeText* directives, HeadingIdStyle style, bool smart_punctuation)
+      : smart_punctuation_(smart_punctuation),
+        out_(out),
         directives_(directives),
         input_(text),
         text_(input_.text()),
@@ -151,6 +153,7 @@ class Scanner {
     s->html_refs_.reset();
     s->flush_role();
     s->break_word();
+    s->smart_.start_block();
     if (type == MD_BLOCK_H) {
       s->in_heading_ = true;
       s->heading_.clear();
@@ -170,7 +173,8 @@ class Scanner {
       CustomId custom = split_custom_id(text);
       std::string_view title = text.substr(0, custom.text_length);
       s->out_.anchors.push_back(s->ids_.assign(title, custom.id));
-      s->add_words(title);  // a "{#id}" suffix is not visible text
+      // A "{#id}" suffix is not visible text.
+      s->add_words(s->smart_punctuation_ ? smart_punctuation(title) : std::string(title));
     }
     if (type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE) --s->not_summary_depth_;
     s->break_word();
@@ -246,14 +250,17 @@ class Scanner {
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR:
         s->add_text(" ");
+        s->smart_.saw_space();
         return 0;
       case MD_TEXT_NULLCHAR:
         s->add_text("\xEF\xBF\xBD");
+        s->smart_.saw_word();
         return 0;
       case MD_TEXT_ENTITY:
         s->entity_.clear();
         append_entity(s->entity_, t);
         s->add_text(s->entity_);
+        s->smart_.saw_word();
         return 0;
       case MD_TEXT_NORMAL:
         // A role's "{name}" waits for the code span that makes it one (roles.hpp).
@@ -263,10 +270,11 @@ class Scanner {
           return 0;
         }
         if (t.data() == s->wiki_label_) t.remove_prefix(std::min(s->wiki_hidden_, t.size()));
-        s->add_visible_text(t);
+        s->add_visible_text(t, s->smart_punctuation_);
         return 0;
       default:
         s->add_visible_text(t);
+        s->smart_.saw_word();
         return 0;
     }
   }
@@ -364,16 +372,29 @@ class Scanner {
 
   // Text without its footnote references: "[^1]" is no word and never in a summary. A run that
   // does not continue the last one and follows a backslash starts with an escaped character.
-  void add_visible_text(std::string_view t) {
+  // With `smart`, prose outside headings gets typographic punctuation, as render_html writes
+  // it with Options::smart_punctuation (heading ids are made from the text as written).
+  void add_visible_text(std::string_view t, bool smart = false) {
     bool escaped = run_starts_escaped(t, last_text_end_, text_);
     last_text_end_ = t.data() + t.size();
+    smart = smart && !in_heading_;
+    auto add = [&](std::string_view piece) {
+      if (!smart) {
+        add_text(piece);
+        return;
+      }
+      smart_text_.clear();
+      smart_.append(piece, smart_text_, escaped);
+      escaped = false;
+      add_text(smart_text_);
+    };
     size_t from = 0;
     FootnoteMatch m;
     while (notes_ != nullptr && notes_->find_reference(t, from, escaped, m)) {
-      add_text(t.substr(from, m.begin - from));
+      add(t.substr(from, m.begin - from));
       from = m.end;
     }
-    add_text(t.substr(from));
+    add(t.substr(from));
   }
 
   void add_text(std::string_view t) {
@@ -415,6 +436,9 @@ class Scanner {
     if (!summary_full_ || marker_expected_) summary_ += c;
   }
 
+  bool smart_punctuation_;
+  SmartPunctuation smart_;
+  std::string smart_text_;
   BodyScan& out_;
   const DirectiveFreeText* directives_;
   Md4cInput input_;
@@ -505,7 +529,8 @@ BodyScan scan_html_body(std::string_view html) {
   return out;
 }
 
-BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
+BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style,
+                   bool smart_punctuation) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
   // Directive syntax lines become empty lines, then footnote definitions are taken out (their
@@ -528,15 +553,15 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style) {
   ExtractedFootnotes extracted;
   if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
   if (extracted.definitions.empty()) {
-    Scanner(out, markdown, nullptr, directives, heading_id_style).run();
+    Scanner(out, markdown, nullptr, directives, heading_id_style, smart_punctuation).run();
     return out;
   }
   std::vector<FootnoteDefinition> definitions = extracted.definitions;
   Footnotes notes(std::move(extracted.definitions), nullptr);
-  Scanner(out, extracted.text, &notes, directives, heading_id_style).run();
+  Scanner(out, extracted.text, &notes, directives, heading_id_style, smart_punctuation).run();
   for (const FootnoteDefinition& def : definitions) {
     BodyScan note;
-    Scanner(note, def.body, &notes, nullptr, heading_id_style).run();
+    Scanner(note, def.body, &notes, nullptr, heading_id_style, smart_punctuation).run();
     out.word_count += note.word_count;
     // A note's lines count from its definition's first line.
     auto append = [&](std::vector<std::string>& to, std::vector<uint32_t>& to_lines,

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "bengal/core/html.hpp"
+#include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
@@ -17,6 +18,7 @@
 #include "bengal/markdown/render_pass.hpp"
 #include "bengal/markdown/roles.hpp"
 #include "bengal/markdown/shortcodes.hpp"
+#include "bengal/markdown/smart_punctuation.hpp"
 
 namespace bengal::markdown {
 
@@ -101,6 +103,7 @@ class HtmlRenderer {
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
     ++block_depth_;
+    smart_.start_block();
     if (type != MD_BLOCK_DOC && type != MD_BLOCK_TBODY && type != MD_BLOCK_THEAD &&
         type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD)
       cr();
@@ -287,6 +290,7 @@ class HtmlRenderer {
       std::string id = ids_.assign(title, custom.id);
       std::string attr = " id=\"" + html_escape(id) + "\"";
       out_.insert(heading_attr_pos_, attr);
+      if (opt_.smart_punctuation) title = smart_punctuation(title);
       toc_.push_back({std::move(id), std::move(title), static_cast<int>(level_)});
     }
     lit("</h");
@@ -322,6 +326,7 @@ class HtmlRenderer {
         lit("<a href=\"");
         bool broken = href(a->href, false);
         lit(broken ? "\" class=\"broken-link\"" : "\"");
+        external_link_attributes();
         if (a->title.size > 0) {
           lit(" title=\"");
           attribute(a->title);
@@ -461,6 +466,7 @@ class HtmlRenderer {
     render_role(*role_.role, role_text_, {opt_, link_depth_ > 0}, out_, role_out_);
     if (role_out_.math) has_math_ = true;
     if (in_heading_) heading_text_ += role_out_.plain;
+    smart_.saw_word();
     if (!role_out_.warning.empty()) {
       auto [line, column] = lines_.position(role_.offset);
       warnings_.push_back({line, column, std::move(role_out_.warning)});
@@ -521,16 +527,19 @@ class HtmlRenderer {
       case MD_TEXT_BR:
         lit(image_depth_ > 0 ? " " : "<br />\n");
         if (in_heading_) heading_text_ += ' ';
+        smart_.saw_space();
         return;
       case MD_TEXT_SOFTBR:
-        lit(image_depth_ > 0 ? " " : "\n");
+        lit(image_depth_ > 0 ? " " : opt_.hard_wraps ? "<br />\n" : "\n");
         if (in_heading_) heading_text_ += ' ';
+        smart_.saw_space();
         return;
       case MD_TEXT_ENTITY: {
         scratch_.clear();
         append_entity(scratch_, s);
         esc(scratch_);
         if (in_heading_) heading_text_ += scratch_;
+        smart_.saw_word();
         return;
       }
       case MD_TEXT_HTML:
@@ -562,9 +571,12 @@ class HtmlRenderer {
         }
         esc(s);
         if (in_heading_) heading_text_.append(s);
+        smart_.saw_word();
         return;
       case MD_TEXT_NORMAL:
         warn_shortcodes(s);
+        // "\"" is a straight quote: md4c hands the escaped character over as a run of its own.
+        smart_escaped_ = opt_.smart_punctuation && run_starts_escaped(s, last_text_end_, input_);
         if (notes_ != nullptr) {
           text_with_footnotes(s);
         } else {
@@ -593,9 +605,46 @@ class HtmlRenderer {
     }
   }
 
+  // Heading ids are made from the text as written, typographic punctuation or not, as
+  // discovery makes them (links to headings are checked against its ids).
   void plain_text(std::string_view s) {
-    esc(s);
     if (in_heading_) heading_text_.append(s);
+    if (!opt_.smart_punctuation) {
+      esc(s);
+      return;
+    }
+    smart_text_.clear();
+    smart_.append(s, smart_text_, smart_escaped_);
+    smart_escaped_ = false;
+    esc(smart_text_);
+  }
+
+  // Zola's [markdown] external_links_*: a link to an http(s) address (scratch_, as href()
+  // decoded it) opens in a new tab, or tells search engines and the linked site less.
+  void external_link_attributes() {
+    if (!opt_.external_links.target_blank && !opt_.external_links.no_follow &&
+        !opt_.external_links.no_referrer)
+      return;
+    auto starts = [&](std::string_view scheme) {
+      if (scratch_.size() < scheme.size()) return false;
+      for (size_t i = 0; i < scheme.size(); ++i)
+        if (ascii_lower(scratch_[i]) != scheme[i]) return false;
+      return true;
+    };
+    if (!starts("http://") && !starts("https://")) return;
+    std::string rel;
+    auto add = [&](std::string_view word) {
+      if (!rel.empty()) rel += ' ';
+      rel += word;
+    };
+    // A page opened in a new tab gets no handle on this one (noopener), always.
+    if (opt_.external_links.target_blank) add("noopener");
+    if (opt_.external_links.no_follow) add("nofollow");
+    if (opt_.external_links.no_referrer) add("noreferrer");
+    lit(" rel=\"");
+    lit(rel);
+    lit("\"");
+    if (opt_.external_links.target_blank) lit(" target=\"_blank\"");
   }
 
   bool in_input(const char* p) const {
@@ -685,6 +734,9 @@ class HtmlRenderer {
   bool& has_math_;
   Footnotes* notes_ = nullptr;
   const char* last_text_end_ = nullptr;  // where the last text run ended in the input
+  SmartPunctuation smart_;               // with Options::smart_punctuation
+  std::string smart_text_;
+  bool smart_escaped_ = false;  // the next plain text starts with a backslash-escaped character
   int block_depth_ = 0;
   MD_BLOCKTYPE last_top_block_ = MD_BLOCK_DOC;  // the last block directly in the document
   size_t paragraph_start_ = std::string::npos;  // where the last "<p>" was written

@@ -73,6 +73,20 @@ struct Options {
   // text). A "$" followed by a blank, or a closing "$" after a blank or before a digit, is a
   // dollar ("$5 and $6"); "\$" always is.
   bool math = false;
+  // Typographic quotes, dashes and ellipses in text (smart_punctuation.hpp): Zola's
+  // `smart_punctuation`, Hugo's typographer.
+  bool smart_punctuation = false;
+  // A line break in a paragraph is a <br />: Hugo's `hardWraps`.
+  bool hard_wraps = false;
+  // Links to http(s) addresses: Zola's external_links_target_blank (target="_blank" and
+  // rel="noopener"), external_links_no_follow (rel="nofollow") and external_links_no_referrer
+  // (rel="noreferrer").
+  struct ExternalLinks {
+    bool target_blank = false;
+    bool no_follow = false;
+    bool no_referrer = false;
+  };
+  ExternalLinks external_links = {};
   const LinkResolver* resolve_link = nullptr;
   const CodeHighlighter* highlight_code = nullptr;
   // include, literalinclude, glossary and child-cards ask it; nullptr: they warn and render
@@ -152,8 +166,10 @@ BodyScan scan_html_body(std::string_view html);
 
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is
 // "Ctrl+C", "{abbr}`HTML (Hyper…)`" is "HTML"), as render_html with Options::directives gives
-// headings their ids, since every site page renders with directives on.
+// headings their ids, since every site page renders with directives on. With
+// `smart_punctuation` the summary's prose is typographic, as Options::smart_punctuation renders.
 BodyScan scan_body(std::string_view markdown,
-                   HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal);
+                   HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal,
+                   bool smart_punctuation = false);
 
 }  // namespace bengal::markdown

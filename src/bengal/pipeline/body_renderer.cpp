@@ -16,7 +16,12 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
       store_(store),
       highlight_(make_code_highlighter(site.config)),
       directives_(site, site_dir, diagnostics) {
-  options_.unsafe_html = site.config.markdown_unsafe;
+  const config::SiteConfig& c = site.config;
+  options_.unsafe_html = c.markdown_unsafe;
+  options_.smart_punctuation = c.markdown_smart_punctuation;
+  options_.hard_wraps = c.markdown_hard_wraps;
+  options_.external_links = {c.external_links_target_blank, c.external_links_no_follow,
+                             c.external_links_no_referrer};
   options_.directives = true;
   options_.math = true;
   options_.heading_id_style = heading_id_style(site.config, nullptr);  // load_site reported it
