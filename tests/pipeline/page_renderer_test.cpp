@@ -139,6 +139,42 @@ TEST(PageRenderer, TransparentSectionsAndReversedPagersReachTemplates) {
   EXPECT_EQ(s.output("news/page/2/index.html"), "News 2/2: X | X Y Z");
 }
 
+// [feeds] limit: the newest N dated pages in every feed, 0 for all of them.
+TEST(PageRenderer, FeedsListAsManyPagesAsTheLimitSays) {
+  auto items = [](const std::string& feeds) {
+    Files files = {
+        {"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n" + feeds}};
+    for (int day = 1; day <= 25; ++day)
+      files["content/blog/p" + std::to_string(day) + ".md"] =
+          "---\ntitle: P" + std::to_string(day) + "\ndate: 2024-01-" + (day < 10 ? "0" : "") +
+          std::to_string(day) + "\n---\n";
+    TestSite s(files);
+    s.build();
+    EXPECT_EQ(s.messages(), Strings{});
+    Strings titles;
+    std::string rss = s.output("blog/rss.xml");
+    constexpr std::string_view kItem = "<item>\n      <title>";
+    for (size_t at = rss.find(kItem); at != std::string::npos; at = rss.find(kItem, at + 1)) {
+      size_t from = at + kItem.size();
+      titles.push_back(rss.substr(from, rss.find('<', from) - from));
+    }
+    EXPECT_EQ(s.output("rss.xml").find("<item>") == std::string::npos, titles.empty());
+    return titles;
+  };
+  EXPECT_EQ(items("\n[feeds]\nlimit = 3\n"), (Strings{"P25", "P24", "P23"}));
+  EXPECT_EQ(items("").size(), 20u);
+  Strings all = items("\n[feeds]\nlimit = 0\n");
+  ASSERT_EQ(all.size(), 25u);
+  EXPECT_EQ(all.back(), "P1");
+
+  TestSite bad(
+      {{"bengal.toml", "[feeds]\nlimit = -1\n"}, {"content/a.md", "---\ntitle: A\n---\n"}});
+  report::BuildStats stats = bad.build();
+  EXPECT_EQ(bad.messages(),
+            Strings{"bengal.toml:2:9: error: [feeds] limit must be 0 or more, not -1"});
+  EXPECT_EQ(stats.pages, 0u);
+}
+
 TEST(PageRenderer, ABrokenTemplateIsReportedOnceWithItsPosition) {
   TestSite s({{"templates/single.html", "line one\n{{ page.title \n"},
               {"content/a.md", "---\ntitle: A\n---\n"},

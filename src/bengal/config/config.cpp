@@ -90,7 +90,7 @@ const std::vector<SectionSpec>& sections() {
       {"permalinks", {}, false},
       {"features", {}, false},
       {"search", {}, false},
-      {"feeds", {{"full_content", Kind::kBool}}},
+      {"feeds", {{"full_content", Kind::kBool}, {"limit", Kind::kInt, 0}}},
       {"related", {}, false},
       {"outputs", {}, false},
       // Read by the link resolver: external_refs.templates.<project>.

@@ -23,8 +23,6 @@ namespace {
 
 using content::PageKind;
 
-constexpr size_t kFeedItems = 20;
-
 // Regular pages of a section and of all its subsections.
 void descendants(const site::Site& site, PageId section, std::vector<PageId>& out) {
   for (PageId p : site.pages_of(section)) out.push_back(p);
@@ -61,7 +59,8 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   info.language = site.config.language;
   const Value* author = site.config.params.find("author");
   info.author = author && author->is_string() ? author->as_string() : site.config.title;
-  std::vector<PageId> newest = newest_dated(site, pages, kFeedItems, display_order);
+  size_t limit = site.features.feed_limit == 0 ? pages.size() : site.features.feed_limit;
+  std::vector<PageId> newest = newest_dated(site, pages, limit, display_order);
   // Items with their bodies are made of more than the pages' digests tell: made every time.
   if (site.features.feed_full_content) kept = nullptr;
   uint64_t inputs = kept != nullptr ? feed_inputs(info, rss, atom, newest, *kept) : 0;

@@ -119,6 +119,9 @@ void read_features(Site& site, Diagnostics& diagnostics) {
     if (const Value* v = t->find("full_content")) {
       read("feeds.full_content", *v, &f.feed_full_content);
     }
+    // The config reader has checked it is a whole number, 0 or more.
+    if (const Value* v = t->find("limit"); v != nullptr && v->is_int() && v->as_int() >= 0)
+      f.feed_limit = static_cast<size_t>(v->as_int());
   }
 }
 

@@ -39,6 +39,7 @@ struct Features {
   bool search_sharded = true;        // [search] sharded: search/, the index the theme's box reads
   size_t search_max_postings = 100;  // [search] max_postings: pages kept per term in search/
   bool feed_full_content = false;    // [feeds] full_content
+  size_t feed_limit = 20;            // [feeds] limit: the newest pages a feed lists; 0 = all
 };
 
 // Built in place by build_index and never copied or moved: the cross-reference index points
