@@ -214,6 +214,27 @@ TEST(BuildIndex, TransparentSectionsListTheirPagesInTheirParents) {
   EXPECT_FALSE(site.paginate_reversed(id_of("odd/_index.md")));
 }
 
+// Zola's sort_by = "title" reads the numbers in titles as numbers and ignores case;
+// "title_bytes" compares bytes.
+TEST(BuildIndex, ZolasTitleOrderIsNatural) {
+  TestSite s({{"content/a/_index.md", "+++\nsort_by = \"title\"\n+++\n"},
+              {"content/a/p10.md", page("title: Part 10\n")},
+              {"content/a/p2.md", page("title: part 2\n")},
+              {"content/a/p02b.md", page("title: Part 02b\n")},
+              {"content/a/p1.md", page("title: Part 1\n")},
+              {"content/a/px.md", page("title: Part\n")},
+              {"content/b/_index.md", "+++\nsort_by = \"title_bytes\"\n+++\n"},
+              {"content/b/p10.md", page("title: Part 10\n")},
+              {"content/b/p2.md", page("title: Part 2\n")},
+              {"content/b/low.md", page("title: part 1\n")}});
+  const site::Site& site = s.load();
+  EXPECT_EQ(s.messages(), Paths{});
+  EXPECT_EQ(source_paths(site, site.pages_of(page_at(site, "a/_index.md"))),
+            (Paths{"a/px.md", "a/p1.md", "a/p2.md", "a/p02b.md", "a/p10.md"}));
+  EXPECT_EQ(source_paths(site, site.pages_of(page_at(site, "b/_index.md"))),
+            (Paths{"b/p10.md", "b/p2.md", "b/low.md"}));
+}
+
 // Zola's in_search_index = false: the section's page and its own pages leave the search
 // index; its subsections' pages stay, as do its pages' places in lists and the sitemap.
 TEST(BuildIndex, ASectionOutOfTheSearchIndex) {

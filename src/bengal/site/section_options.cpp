@@ -30,13 +30,39 @@ std::string_view last_segment(std::string_view url) {
   return url.substr(url.rfind('/') + 1);
 }
 
-int compare_ignoring_case(std::string_view x, std::string_view y) {
-  for (size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Zola's title order (natural_lexical_cmp): letters ignoring case, and a run of digits by the
+// number it writes, so "Part 2" comes before "Part 10".
+int compare_naturally(std::string_view x, std::string_view y) {
+  size_t i = 0, j = 0;
+  while (i < x.size() && j < y.size()) {
+    if (is_digit(x[i]) && is_digit(y[j])) {
+      size_t a = i, b = j;
+      while (a < x.size() && x[a] == '0') ++a;
+      while (b < y.size() && y[b] == '0') ++b;
+      size_t a_end = a, b_end = b;
+      while (a_end < x.size() && is_digit(x[a_end])) ++a_end;
+      while (b_end < y.size() && is_digit(y[b_end])) ++b_end;
+      // Without leading zeros, the longer number is the larger; as long, the first digit that
+      // differs decides.
+      if (a_end - a != b_end - b) return a_end - a < b_end - b ? -1 : 1;
+      if (int c = x.substr(a, a_end - a).compare(y.substr(b, b_end - b)); c != 0)
+        return c < 0 ? -1 : 1;
+      i = a_end;
+      j = b_end;
+      continue;
+    }
     auto a = static_cast<unsigned char>(ascii_lower(x[i]));
-    auto b = static_cast<unsigned char>(ascii_lower(y[i]));
+    auto b = static_cast<unsigned char>(ascii_lower(y[j]));
     if (a != b) return a < b ? -1 : 1;
+    ++i;
+    ++j;
   }
-  return x.size() == y.size() ? 0 : (x.size() < y.size() ? -1 : 1);
+  bool x_left = i < x.size(), y_left = j < y.size();
+  return x_left == y_left ? 0 : (x_left ? 1 : -1);
 }
 
 // -1, 0 or 1 as `a` comes before, with or after `b` in `sort`; 0 also when the order cannot
@@ -56,7 +82,7 @@ int compare(const content::PageTable& t, SectionSort sort, const content::PageMe
       return order(updated(b), updated(a));
     }
     case SectionSort::kTitle:
-      return compare_ignoring_case(t.str(a.title), t.str(b.title));
+      return compare_naturally(t.str(a.title), t.str(b.title));
     case SectionSort::kTitleBytes:
       return order(t.str(a.title), t.str(b.title));
     case SectionSort::kWeight:

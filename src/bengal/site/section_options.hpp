@@ -18,7 +18,8 @@
 
 namespace bengal::site {
 
-// Zola's orders: "date" and "update_date" newest first, "title" ignoring case, "title_bytes"
+// Zola's orders: "date" and "update_date" newest first, "title" ignoring case with numbers in
+// their order ("Part 2" before "Part 10"), "title_bytes"
 // by bytes, "weight" lightest first, "slug" by the last part of the URL; "none" (and no
 // sort_by) is bengal's order (site::page_order_less). Pages the order cannot place (no date,
 // no weight) come after, in bengal's order.
