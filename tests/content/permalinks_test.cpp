@@ -50,6 +50,21 @@ TEST(Permalinks, HugosPlaceholders) {
   EXPECT_EQ(
       hugo("/s/:sections/:title/", "docs/guide/_index.md", page("Guide", ""), PageKind::kSection),
       "/s/docs/guide/guide/");
+  // Hugo's slices of the sections, Go's [from:to] with `last` the last index.
+  const char* deep = "docs/Guide/Advanced/x.md";
+  EXPECT_EQ(hugo("/:sections[1:]/:filename/", deep, fm), "/guide/advanced/x/");
+  EXPECT_EQ(hugo("/:sections[:last]/:filename/", deep, fm), "/docs/guide/x/");
+  EXPECT_EQ(hugo("/:sections[last]/:filename/", deep, fm), "/advanced/x/");
+  EXPECT_EQ(hugo("/:sections[0]/:sections[1:2]/", deep, fm), "/docs/guide/");
+  EXPECT_EQ(hugo("/:sections[5]/:sections[2:1]/:filename/", deep, fm), "/x/");
+  EXPECT_EQ(hugo("/:sections[1:]/:filename/", "top.md", fm), "/top/");
+  EXPECT_EQ(hugo("/:sections[one]/", deep, fm),
+            "error: ':sections[one]' is no slice bengal can take; Hugo's slices of the sections "
+            "are :sections[1:], :sections[:last], :sections[last], :sections[0] and "
+            ":sections[1:3]");
+  EXPECT_EQ(hugo("/:title[1:]/", deep, fm),
+            "error: ':title[1:]' is no slice bengal can take; Hugo's slices of the sections are "
+            ":sections[1:], :sections[:last], :sections[last], :sections[0] and :sections[1:3]");
   // A page without a date takes Hugo's zero date; a title of punctuation, the file's name.
   EXPECT_EQ(hugo("/:year/:month/:day/:title/", "posts/x.md", page("!!!", "")), "/0001/01/01/x/");
   EXPECT_EQ(hugo("/:year/:jekyll/", "posts/x.md", fm),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -25,7 +27,52 @@ constexpr std::string_view kJekyll[] = {"year",  "month",      "day",        "i_
                                         "i_day", "short_year", "y_day",      "title",
                                         "slug",  "name",       "categories", "output_ext"};
 
+// Hugo's slice of the sections, "[1:]", "[:last]", "[last]", "[0]", "[1:2]" (a Go slice:
+// `last` is the index of the last section, a range ends before its second index), applied to
+// `sections`; nullopt when `slice` is none of these.
+std::optional<std::vector<std::string_view>> slice_of(std::string_view slice,
+                                                      std::vector<std::string_view> sections) {
+  if (slice.size() < 2 || slice.front() != '[' || slice.back() != ']') return std::nullopt;
+  slice = slice.substr(1, slice.size() - 2);
+  auto index = [&](std::string_view s, size_t otherwise) -> std::optional<size_t> {
+    if (s.empty()) return otherwise;
+    if (s == "last") return sections.empty() ? 0 : sections.size() - 1;
+    if (s.size() > 4 || s.find_first_not_of("0123456789") != std::string_view::npos)
+      return std::nullopt;
+    return static_cast<size_t>(std::stoul(std::string(s)));
+  };
+  size_t colon = slice.find(':');
+  std::optional<size_t> from = index(slice.substr(0, colon), 0);
+  if (colon == std::string_view::npos) {
+    if (slice.empty() || !from) return std::nullopt;
+    if (*from >= sections.size()) return std::vector<std::string_view>{};
+    return std::vector<std::string_view>{sections[*from]};
+  }
+  std::optional<size_t> to = index(slice.substr(colon + 1), sections.size());
+  if (!from || !to || slice.find(':', colon + 1) != std::string_view::npos) return std::nullopt;
+  size_t end = std::min(*to, sections.size());
+  if (*from >= end) return std::vector<std::string_view>{};
+  return std::vector<std::string_view>(sections.begin() + static_cast<long>(*from),
+                                       sections.begin() + static_cast<long>(end));
+}
+
+std::vector<std::string_view> split_folder(std::string_view folder) {
+  std::vector<std::string_view> out;
+  for (size_t start = 0; start < folder.size();) {
+    size_t slash = folder.find('/', start);
+    if (slash == std::string_view::npos) slash = folder.size();
+    out.push_back(folder.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
 bool known(std::string_view name, PermalinkDialect dialect) {
+  // Hugo slices the sections only.
+  if (size_t bracket = name.find('['); bracket != std::string_view::npos) {
+    return dialect == PermalinkDialect::kHugo && name.substr(0, bracket) == "sections" &&
+           slice_of(name.substr(bracket), {"a", "b"}).has_value();
+  }
   auto in = [&](const auto& names) {
     for (std::string_view n : names)
       if (n == name) return true;
@@ -38,7 +85,8 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-// Calls `text(piece)` for the pattern's literal text and `placeholder(name)` for each ":name".
+// Calls `text(piece)` for the pattern's literal text and `placeholder(name)` for each ":name";
+// Hugo's slice of a placeholder stays in its name (":sections[1:]" is "sections[1:]").
 template <typename Text, typename Placeholder>
 void walk(std::string_view pattern, Text&& text, Placeholder&& placeholder) {
   size_t i = 0;
@@ -49,6 +97,10 @@ void walk(std::string_view pattern, Text&& text, Placeholder&& placeholder) {
     if (colon == pattern.size()) break;
     size_t end = colon + 1;
     while (end < pattern.size() && is_name_char(pattern[end])) ++end;
+    if (end > colon + 1 && end < pattern.size() && pattern[end] == '[') {
+      size_t close = pattern.find(']', end);
+      if (close != std::string_view::npos) end = close + 1;
+    }
     if (end == colon + 1) {
       text(":");
     } else {
@@ -139,6 +191,15 @@ struct PageFacts {
     std::string_view folder = section_folder(rel, kind);
     if (name == "section") return segments(folder.substr(0, folder.find('/')));
     if (name == "sections") return segments(folder);
+    if (name.starts_with("sections[")) {
+      std::string joined;
+      for (std::string_view part : slice_of(name.substr(8), split_folder(folder))
+                                       .value_or(std::vector<std::string_view>{})) {
+        if (!joined.empty()) joined += '/';
+        joined += url_segment(part);
+      }
+      return joined;
+    }
     if (name == "title")
       return dialect == PermalinkDialect::kJekyll ? jekyll_title() : hugo_title();
     if (name == "slug") {
@@ -176,6 +237,13 @@ std::string unknown_placeholder(std::string_view pattern, PermalinkDialect diale
   walk(
       pattern, [](std::string_view) {},
       [&](std::string_view name) {
+        if (error.empty() && !known(name, dialect) && name.find('[') != std::string_view::npos) {
+          error = fmt::format(
+              "':{}' is no slice bengal can take; Hugo's slices of the sections are "
+              ":sections[1:], :sections[:last], :sections[last], :sections[0] and "
+              ":sections[1:3]",
+              name);
+        }
         if (error.empty() && !known(name, dialect)) {
           error = fmt::format(
               "unknown placeholder ':{}'; known: :{}", name,
