@@ -175,6 +175,48 @@ TEST(PageRenderer, FeedsListAsManyPagesAsTheLimitSays) {
   EXPECT_EQ(stats.pages, 0u);
 }
 
+// A page that is not written has no URL (Hugo's empty RelPermalink), `render: link` keeps its
+// own; neighbours, related pages and feeds leave an unwritten page out, and the default
+// theme lists it unlinked.
+TEST(PageRenderer, APageThatIsNotWrittenHasNoUrl) {
+  Files files = {
+      {"content/team/_index.md", "---\ntitle: Team\n---\n"},
+      {"content/team/alice.md",
+       "---\ntitle: Alice\nweight: 1\ndate: 2024-01-01\ntags: [docs]\n_build:\n  render: "
+       "never\n---\n"},
+      {"content/team/bob.md",
+       "---\ntitle: Bob\nweight: 2\ndate: 2024-01-02\ntags: [docs]\n---\nSee [Carol](carol.md).\n"},
+      {"content/team/carol.md",
+       "---\ntitle: Carol\nweight: 3\ndate: 2024-01-03\ntags: [docs]\n_build:\n  render: "
+       "link\n---\n"}};
+  TestSite themed(files);
+  themed.build();
+  EXPECT_EQ(themed.messages(), Strings{});
+  std::string list = themed.output("team/index.html");
+  EXPECT_NE(list.find("<span>Alice</span>"), std::string::npos);
+  EXPECT_EQ(list.find("/team/alice/"), std::string::npos);
+  EXPECT_EQ(themed.output("team/rss.xml").find("Alice"), std::string::npos);
+  EXPECT_NE(themed.output("team/rss.xml").find("Bob"), std::string::npos);
+
+  files["templates/single.html"] =
+      "{{ page.title }}:{{ page.prev.title }}<{{ page.next.title }}>|"
+      "{% for r in page.related %}{{ r.title }} {% endfor %}|{{ page.content }}";
+  files["templates/list.html"] =
+      "{% for p in page.pages %}{{ p.title }}=[{{ p.url }}|{{ p.href }}|{{ p.permalink }}] "
+      "{% endfor %}";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+  EXPECT_EQ(s.output("team/index.html"),
+            "Alice=[||] Bob=[/team/bob/|/team/bob/|https://example.org/team/bob/] "
+            "Carol=[/team/carol/|/team/carol/|https://example.org/team/carol/] ");
+  // Bob's neighbours skip Alice; Carol, published elsewhere, is one, related, and found by a
+  // link (no warning above).
+  EXPECT_EQ(s.output("team/bob/index.html"),
+            "Bob:<Carol>|Carol |<p>See <a href=\"/team/carol/\">Carol</a>.</p>\n");
+  EXPECT_EQ(s.output("team/carol/index.html"), "");
+}
+
 TEST(PageRenderer, ABrokenTemplateIsReportedOnceWithItsPosition) {
   TestSite s({{"templates/single.html", "line one\n{{ page.title \n"},
               {"content/a.md", "---\ntitle: A\n---\n"},

@@ -23,10 +23,12 @@ struct PageBuild {
   ListMode list = ListMode::kUnset;
   ResourceMode resources = ResourceMode::kUnset;
 
-  // `render: never` and `render: link` write nothing; with `link` the page keeps its URL in
-  // lists, as with `never` (Hugo gives a `never` page no URL; bengal's lists link to where it
-  // would be, which the link check does not find).
+  // `render: never` and `render: link` write nothing.
   bool renders() const { return render == RenderMode::kUnset || render == RenderMode::kAlways; }
+  // Whether templates see the page's URL: a page that is written, or one with `render: link`
+  // (published by something else). A `never` page has none, as in Hugo: lists show it
+  // unlinked, and neighbours, related pages and feeds leave it out.
+  bool has_url() const { return renders() || render == RenderMode::kLink; }
   // In its section's list, the section's feed and the docs sidebar.
   bool listed() const { return list != ListMode::kNever; }
   // Also in site.pages, the home page's list, taxonomies, the site feed, the sitemap and search.

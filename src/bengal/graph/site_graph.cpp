@@ -1,6 +1,7 @@
 #include "bengal/graph/site_graph.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 
 #include <tbb/parallel_sort.h>
@@ -67,10 +68,18 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
   g.is_hub.assign(site.table.pages.size(), false);
   for (PageId p : g.hubs) g.is_hub[p] = true;
 
-  // Related pages among the rendered regular pages; ties go to the newer page, then by path.
+  // Related pages among the regular pages with a URL (not `render: never`); ties go to the
+  // newer page, then by path.
   RelatedInput in;
   in.page_count = site.table.pages.size();
   in.pages = site.regular_pages;
+  std::vector<PageId> linked;
+  auto unlinked = [&](PageId p) { return !site.page(p).build.has_url(); };
+  if (std::any_of(site.regular_pages.begin(), site.regular_pages.end(), unlinked)) {
+    std::remove_copy_if(site.regular_pages.begin(), site.regular_pages.end(),
+                        std::back_inserter(linked), unlinked);
+    in.pages = linked;
+  }
   for (const auto& tax : site.taxonomies) {
     double weight = 1;
     for (const auto& [name, w] : config.taxonomy_weights)

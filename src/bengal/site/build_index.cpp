@@ -356,15 +356,20 @@ void Site::group_lists(std::span<const PageId> in_sections, std::span<const Page
   sort_lists(page_offsets_, section_pages_);
   sort_lists(list_offsets_, list_pages_);
   // Neighbours follow the list a page is in: that of the first section up from it that is not
-  // transparent (a transparent section's pages are its parent's neighbours, as in Zola).
+  // transparent (a transparent section's pages are its parent's neighbours, as in Zola). A page
+  // without a URL (`render: never`) is no one's neighbour: a link to it would go nowhere.
   prev_in_section.assign(table.pages.size(), kNoPage);
   next_in_section.assign(table.pages.size(), kNoPage);
   for (PageId s : sections) {
     if (transparent(s)) continue;
-    auto list = list_of(s);
-    for (size_t i = 0; i < list.size(); ++i) {
-      if (i > 0) prev_in_section[list[i]] = list[i - 1];
-      if (i + 1 < list.size()) next_in_section[list[i]] = list[i + 1];
+    PageId last = kNoPage;
+    for (PageId id : list_of(s)) {
+      if (!table.pages[id].build.has_url()) continue;
+      if (last != kNoPage) {
+        prev_in_section[id] = last;
+        next_in_section[last] = id;
+      }
+      last = id;
     }
   }
 }
@@ -389,6 +394,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   // Hugo's build options (content/page_build.hpp): a page is written, listed in its section,
   // and listed site-wide, each on its own.
   std::vector<PageId> regular, local, sections;
+  std::vector<PageId> published_elsewhere;  // `render: link`: not written, but linked to
   // Zola's `in_search_index = false`: the section's page and its own pages are not searched.
   auto unsearched = [&, &off = site.section_options_.unsearched](PageId id) {
     auto in = [&](PageId s) { return std::binary_search(off.begin(), off.end(), s); };
@@ -404,6 +410,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
       site.resource_owners_.push_back(id);
     }
     if (m.build.renders()) site.rendered_.push_back(id);
+    if (!m.build.renders() && m.build.has_url()) published_elsewhere.push_back(id);
     if (m.build.renders() && m.build.listed_site_wide()) site.in_sitemap_.push_back(id);
     if (m.build.renders() && !unsearched(id)) site.searched_.push_back(id);
     if (!m.build.listed()) continue;
@@ -419,11 +426,17 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   // The cross-reference index reads only the table, so it is made while the pages are sorted
   // and grouped into sections and terms, which read nothing it writes.
   tbb::task_group xref;
-  // A taxonomy's content pages are found by links too: their URLs are the taxonomy's pages'.
+  // A taxonomy's content pages are found by links too: their URLs are the taxonomy's pages';
+  // so are `render: link` pages, at the URL something else publishes them.
   std::vector<PageId> found_by_links;
-  if (!taxonomy_content.empty()) {
-    std::merge(site.rendered_.begin(), site.rendered_.end(), taxonomy_content.begin(),
-               taxonomy_content.end(), std::back_inserter(found_by_links));
+  if (!taxonomy_content.empty() || !published_elsewhere.empty()) {
+    std::vector<PageId> extra;
+    std::merge(taxonomy_content.begin(), taxonomy_content.end(), published_elsewhere.begin(),
+               published_elsewhere.end(), std::back_inserter(extra));
+    std::merge(site.rendered_.begin(), site.rendered_.end(), extra.begin(), extra.end(),
+               std::back_inserter(found_by_links));
+    found_by_links.erase(std::unique(found_by_links.begin(), found_by_links.end()),
+                         found_by_links.end());
   }
   xref.run([&] {
     site.xref = XrefIndex(site.table, found_by_links.empty() ? site.rendered_ : found_by_links,
@@ -470,7 +483,7 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
   xref.wait();
   std::vector<PageId> unrendered;
   for (PageId id = 0; id < pages.size(); ++id) {
-    if (!pages[id].excluded && !pages[id].build.renders() &&
+    if (!pages[id].excluded && !pages[id].build.has_url() &&
         !std::binary_search(taxonomy_content.begin(), taxonomy_content.end(), id)) {
       unrendered.push_back(id);
     }

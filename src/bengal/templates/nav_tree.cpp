@@ -51,7 +51,8 @@ struct TreeBuilder {
     }
     bool active = id == current || expanded;
     return Value::dict({{"title", Value::view(s.table.nav_title(m))},
-                        {"url", Value::string(s.rel_url(id))},
+                        // "" for a page that is not written: the theme shows it unlinked.
+                        {"url", Value::string(m.build.has_url() ? s.rel_url(id) : std::string())},
                         {"is_section", Value::boolean(m.kind != PageKind::kPage)},
                         {"current", Value::boolean(id == current)},
                         {"active", Value::boolean(active)},

@@ -259,6 +259,13 @@ Value param_text(const PageRef& p, std::string_view key) {
   return Value::view(v->as_string());
 }
 
+// The page's URL, site-relative or `absolute`; "" for a page without one (`render: never`,
+// Zola's `render = false` section), as Hugo's RelPermalink and Permalink are.
+Value page_url(const PageRef& p, bool absolute) {
+  if (!p.m.build.has_url()) return Value::string(std::string());
+  return Value::string(absolute ? p.s.permalink(p.id) : p.s.rel_url(p.id));
+}
+
 Value paginator(const SiteContext& ctx, const PageRender* render) {
   return render && render->pager ? Value::object(std::make_shared<PaginatorObject>(ctx, *render))
                                  : Value::none();
@@ -345,7 +352,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"draft", [](const PageRef& p) { return Value::boolean(p.m.draft); }},
     {"has_math", [](const PageRef& p) { return Value::boolean(p.render && p.render->has_math); }},
     // Bengal's name for url: site-relative, with the base path.
-    {"href", [](const PageRef& p) { return Value::string(p.s.rel_url(p.id)); }},
+    {"href", [](const PageRef& p) { return page_url(p, false); }},
     {"icon", [](const PageRef& p) { return param_text(p, "icon"); }},
     {"id", [](const PageRef& p) { return Value::integer(p.id); }},
     {"is_home", [](const PageRef& p) { return Value::boolean(p.m.kind == PageKind::kHome); }},
@@ -375,7 +382,7 @@ constexpr PageAttr kPageAttrs[] = {
        return params ? Value::from(*params) : Value::dict({});
      }},
     {"parent", [](const PageRef& p) { return neighbour(p, p.m.section); }},
-    {"permalink", [](const PageRef& p) { return Value::string(p.s.permalink(p.id)); }},
+    {"permalink", [](const PageRef& p) { return page_url(p, true); }},
     {"prev", [](const PageRef& p) { return neighbour(p, p.s.prev_in_section[p.id]); }},
     {"reading_time",
      [](const PageRef& p) {
@@ -407,7 +414,7 @@ constexpr PageAttr kPageAttrs[] = {
     {"toc_items", toc_items},
     {"translations", translations},
     {"type", page_type},
-    {"url", [](const PageRef& p) { return Value::string(p.s.rel_url(p.id)); }},
+    {"url", [](const PageRef& p) { return page_url(p, false); }},
     {"weight", [](const PageRef& p) { return Value::integer(p.m.weight); }},
     {"word_count", [](const PageRef& p) { return Value::integer(p.m.word_count); }},
 };
