@@ -127,8 +127,7 @@ TEST(Config, WrongTypesAreErrorsUnknownNamesWarnings) {
           "bengal.toml:6:10: error: [build] drafts must be true or false, not string",
           "bengal.toml:7:1: warning: unknown section [sitee] is ignored; did you mean [site]? "
           "known sections: site, build, markdown, params, languages, taxonomies, menu, "
-          "pagination, "
-          "permalinks, "
+          "translations, pagination, permalinks, "
           "features, search, feeds, related, outputs, external_refs"}));
   EXPECT_EQ(r.config.title, "My Site");  // the wrong value is not applied
 }
@@ -186,8 +185,7 @@ TEST(Config, HugoStyleTopLevelKeys) {
                 "into the [site] section",
                 "bengal.toml:2:1: warning: unknown top-level key 'foo' is ignored; keys belong in "
                 "a section: site, build, markdown, params, languages, taxonomies, menu, "
-                "pagination, "
-                "permalinks, "
+                "translations, pagination, permalinks, "
                 "features, search, feeds, related, outputs, external_refs"}));
 }
 

@@ -115,7 +115,7 @@ TEST(Languages, MistakesAreReportedAtTheirKeys) {
                 "bengal.toml:4:10: error: weight must be an integer, not string",
                 "bengal.toml:5:1: warning: unknown key 'colour' of a language is ignored; known "
                 "keys: name, locale, direction, weight, title, description, content_dir, params, "
-                "menu, generate_feeds, build_search_index, disabled",
+                "menu, translations, generate_feeds, build_search_index, disabled",
                 "bengal.toml:6:15: error: content_dir \"/etc\" is an absolute path; write a "
                 "folder inside the site",
                 "bengal.toml:7:13: error: direction must be \"ltr\" or \"rtl\", not \"up\""}));

@@ -191,6 +191,35 @@ TEST(Languages, TemplatesSeeTheLanguageAndItsStrings) {
   EXPECT_EQ(s.output("docs/intro/index.html"), "Hello Back Up none en/en/en-us: [en* fr ]");
 }
 
+// Zola keeps t()'s strings in its config: [translations] for the default language,
+// [languages.<code>.translations] for another; an i18n/ file's strings come first, and a key a
+// language lacks is the default language's.
+TEST(Languages, ZolasTranslationsInTheConfig) {
+  test::Files files = bilingual_site();
+  files["bengal.toml"] = std::string(kBilingualConfig) +
+                         "[languages.fr.translations]\nmore = \"Lire la suite\"\n"
+                         "[translations]\nmore = \"Read more\"\nhome = \"Home\"\n"
+                         "menu = \"Menu\"\n";
+  files["i18n/en.yaml"] = "menu: Navigation\n";
+  files["templates/page.html"] =
+      "{{ t(\"more\") }}|{{ t(\"home\") }}|{{ t(\"menu\") }}|{{ t(\"none\") }}";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), std::vector<std::string>{});
+  EXPECT_EQ(s.output("about/index.html"), "Read more|Home|Navigation|none");
+  EXPECT_EQ(s.output("fr/a-propos/index.html"), "Lire la suite|Home|Navigation|none");
+
+  // A site in one language: [translations] is its.
+  TestSite one({{"bengal.toml",
+                 "[site]\ntitle = \"S\"\nbaseurl = \"https://example.org\"\n"
+                 "[translations]\nmore = \"Read more\"\n"},
+                {"templates/page.html", "{{ t(\"more\") }}"},
+                {"content/a.md", "---\ntitle: A\n---\n"}});
+  one.build();
+  EXPECT_EQ(one.messages(), std::vector<std::string>{});
+  EXPECT_EQ(one.output("a/index.html"), "Read more");
+}
+
 // A language's folder goes with it: the default language moved into a folder of its own, then
 // the site back in one language. Each warm build equals a cold one.
 TEST(Languages, AFolderOfALanguageThatIsNoMoreIsRemoved) {

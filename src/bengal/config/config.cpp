@@ -86,6 +86,8 @@ const std::vector<SectionSpec>& sections() {
       {"languages", {}, false},  // languages.cpp checks it
       {"taxonomies", {}, false},
       {"menu", {}, false},
+      // Zola's t() strings of the (default) language; render_context.cpp reads them.
+      {"translations", {}, false},
       {"pagination", {}, false},
       {"permalinks", {}, false},
       {"features", {}, false},

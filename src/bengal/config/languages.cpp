@@ -36,6 +36,7 @@ enum class Key {
   kContentDir,
   kParams,
   kMenu,
+  kTranslations,
   kFeeds,
   kSearch,
   kDisabled,
@@ -62,6 +63,7 @@ Key key_of(std::string_view k) {
       {"params", Key::kParams},
       {"menu", Key::kMenu},
       {"menus", Key::kMenu},
+      {"translations", Key::kTranslations},
       {"generate_feeds", Key::kFeeds},
       {"generate_feed", Key::kFeeds},
       {"build_search_index", Key::kSearch},
@@ -220,8 +222,13 @@ class LanguageReader {
         return true;
       case Key::kParams:
       case Key::kMenu:
-        if (want(v.is_table(), "a table"))
-          l.overrides.set(k == Key::kParams ? "params" : "menu", v);
+      case Key::kTranslations:
+        if (want(v.is_table(), "a table")) {
+          l.overrides.set(k == Key::kParams ? "params"
+                          : k == Key::kMenu ? "menu"
+                                            : "translations",
+                          v);
+        }
         return true;
       case Key::kFeeds:
       case Key::kSearch:
@@ -238,7 +245,8 @@ class LanguageReader {
     }
     warning(at, fmt::format("unknown key '{}' of a language is ignored; known keys: name, "
                             "locale, direction, weight, title, description, content_dir, "
-                            "params, menu, generate_feeds, build_search_index, disabled",
+                            "params, menu, translations, generate_feeds, build_search_index, "
+                            "disabled",
                             key));
     return false;
   }

@@ -134,16 +134,31 @@ void add_missing(Value& texts, const Value& fallback) {
   }
 }
 
-// t()'s texts: the language's own; in a multilingual site, a key it lacks is the default
-// language's (as Bengal's i18n `fallback_to_default`), so a half-translated language shows the
-// default language's words, not the keys.
+// Adds the strings Zola keeps in its config that `texts` lacks: [languages.<code>.translations]
+// of language `l`, and [translations] for the default language (or a site's only one).
+void add_config_translations(Value& texts, const config::SiteConfig& c, const config::Language* l) {
+  if (l != nullptr) {
+    if (const Value* own = l->overrides.find("translations")) add_missing(texts, *own);
+  }
+  if (l == nullptr || l->is_default) {
+    if (const Value* site = c.raw.find("translations")) add_missing(texts, *site);
+  }
+}
+
+// t()'s texts: the language's own, from i18n/ (as Bengal and Hugo keep them), then from its
+// config (as Zola does); in a multilingual site, a key it lacks is the default language's (as
+// Bengal's i18n `fallback_to_default`), so a half-translated language shows the default
+// language's words, not the keys.
 Value load_translations(BuildContext& b) {
   const config::SiteConfig& c = b.site().config;
-  Value texts = read_translations(b, translation_names(c.language, c.content_language));
   const config::Language* current = config::current_language(c);
+  Value texts = read_translations(b, translation_names(c.language, c.content_language));
+  add_config_translations(texts, c, current);
   if (current == nullptr || current->is_default) return texts;
   for (const config::Language& l : c.languages) {
-    if (l.is_default) add_missing(texts, read_translations(b, translation_names(l.locale, l.code)));
+    if (!l.is_default) continue;
+    add_missing(texts, read_translations(b, translation_names(l.locale, l.code)));
+    add_config_translations(texts, c, &l);
   }
   return texts;
 }
