@@ -77,6 +77,43 @@ TEST(PageRenderer, ListsArePaginated) {
   EXPECT_FALSE(std::filesystem::exists(s.out() / "blog/page/4"));
 }
 
+// Hugo's [pagination] path and Zola's paginate_path name the folder of pages 2..N; a term's
+// pagers use the site's.
+TEST(PageRenderer, PagersLiveInTheFolderTheSiteOrSectionNames) {
+  Files files = with_templates(
+      {{"bengal.toml",
+        "[site]\nbaseurl = \"https://example.org/\"\n\n"
+        "[pagination]\nper_page = 1\npath = \"seite\"\n"},
+       {"content/news/_index.md", "+++\ntitle = \"News\"\npaginate_path = \"p\"\n+++\n"}});
+  for (const char* name : {"a", "b"}) {
+    files[std::string("content/blog/") + name + ".md"] =
+        std::string("---\ntitle: ") + name + "\ntags: [t]\n---\n";
+    files[std::string("content/news/") + name + ".md"] =
+        std::string("---\ntitle: ") + name + "\n---\n";
+  }
+  files["templates/term.html"] = "{{ paginator.number }}:{{ paginator.next_url }}";
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.messages(), Strings{});
+  EXPECT_EQ(s.output("blog/index.html"), "Blog 1/2: a|None|/blog/seite/2/");
+  EXPECT_EQ(s.output("blog/seite/2/index.html"), "Blog 2/2: b|/blog/|None");
+  EXPECT_EQ(s.output("news/p/2/index.html"), "News 2/2: b|/news/|None");
+  EXPECT_EQ(s.output("tags/t/index.html"), "1:/tags/t/seite/2/");
+  EXPECT_NE(s.output("tags/t/seite/2/index.html"), "");
+  EXPECT_FALSE(std::filesystem::exists(s.out() / "blog/page"));
+
+  TestSite bad({{"bengal.toml", "[pagination]\npath = \"a/b\"\n"},
+                {"content/x/_index.md", "+++\npaginate_path = \"..\"\n+++\n"},
+                {"content/x/a.md", "---\ntitle: A\n---\n"}});
+  bad.load();
+  EXPECT_EQ(bad.messages(),
+            (Strings{"bengal.toml:2:1: error: [pagination] path must be one folder name, such as "
+                     "\"page\" or \"p\" (the folder of a list's pages 2, 3...)",
+                     "content/x/_index.md:2:1: warning: paginate_path must be one folder name, "
+                     "such as \"page\" or \"p\", not \"..\"; the site's [pagination] path is "
+                     "used"}));
+}
+
 TEST(PageRenderer, PaginatorWindowAndDateOrderReachTemplates) {
   Files files = {{"bengal.toml",
                   "[site]\nbaseurl = \"https://example.org/sub/\"\n\n"

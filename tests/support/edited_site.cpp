@@ -288,7 +288,8 @@ SiteEdit EditedSite::edit_build() {
     unpin("content/" + it->first + "/_index.md");
     if (pick(2) == 0) {
       // Zola's section keys: the section's order, pagination (from the end too), whether its
-      // page is written, its pages' template, whether its pages are listed by its parent.
+      // page is written, its pages' template, whether its pages are listed by its parent, the
+      // folder of its pagers.
       static constexpr const char* kZola[] = {"",
                                               "sort_by: title\n",
                                               "sort_by: date\npaginate_by: 1\n",
@@ -298,8 +299,8 @@ SiteEdit EditedSite::edit_build() {
                                               "page_template: blog/single.html\n",
                                               "in_search_index: false\n",
                                               "transparent: true\n",
-                                              "sort_by: date\npaginate_by: 2\n"
-                                              "paginate_reversed: true\n",
+                                              "paginate_by: 2\npaginate_reversed: true\n",
+                                              "paginate_by: 1\npaginate_path: p\n",
                                               "transparent: true\nsort_by: title\n"};
       it->second.zola = kZola[pick(std::size(kZola))];
       return {"build", fmt::format("Zola keys of {}: '{}'", it->first, it->second.zola)};

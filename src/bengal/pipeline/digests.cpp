@@ -185,13 +185,13 @@ cache::BuildKeys build_keys(const site::Site& site, const graph::SiteGraph& grap
         h.ids(site.pages_of(id));
         h.ids(site.list_of(id));
         h.ids(site.sections_of(id));
-        h.num(site.per_page_of(id)).num(site.paginate_reversed(id));
+        h.num(site.per_page_of(id)).num(site.paginate_reversed(id)).text(site.pager_folder_of(id));
       }
     }
     h.ids(site.rendered()).ids(site.regular_pages).ids(site.listed()).ids(site.in_sitemap());
     h.ids(site.searched());
     h.ids(site.prev_in_section).ids(site.next_in_section);
-    h.num(site.home).num(site.per_page);
+    h.num(site.home).num(site.per_page).text(site.pager_folder);
     for (const auto& tax : site.taxonomies) {
       h.text(tax.def.plural).num(tax.terms.size()).num(tax.content);
       for (const auto& term : tax.terms)

@@ -39,10 +39,11 @@ class ClaimBatch {
   std::vector<OutputClaim> claims_;
 };
 
-// Pages 2..N of a list of `items` at `list_url`.
+// Pages 2..N of a list of `items` at `list_url`, in `folder` below it.
 void claim_pagers(ClaimBatch& claims, size_t items, size_t per_page, std::string_view list_url,
-                  const ClaimKey& key, std::string_view list, const std::string& file) {
-  auto pagers = site::paginate(items, per_page, list_url);
+                  std::string_view folder, const ClaimKey& key, std::string_view list,
+                  const std::string& file) {
+  auto pagers = site::paginate(items, per_page, list_url, folder);
   for (size_t i = 1; i < pagers.size(); ++i) {
     OutputClaim c;
     c.path = content::output_path_for_url(pagers[i].url);
@@ -185,8 +186,8 @@ void make_claims(const site::Site& site, const std::vector<templates::VirtualPag
       }
       size_t items =
           m.kind == content::PageKind::kHome ? site.regular_pages.size() : site.list_of(id).size();
-      claim_pagers(claims, items, site.per_page_of(id), site.str(m.url), pager_key(site, id), list,
-                   file);
+      claim_pagers(claims, items, site.per_page_of(id), site.str(m.url), site.pager_folder_of(id),
+                   pager_key(site, id), list, file);
       return;
     }
     case Claimant::kVirtualPage:
@@ -205,8 +206,8 @@ void make_claims(const site::Site& site, const std::vector<templates::VirtualPag
       if (vp.term < 0) return;
       const auto& term =
           site.taxonomies[static_cast<size_t>(vp.taxonomy)].terms[static_cast<size_t>(vp.term)];
-      claim_pagers(claims, term.pages.size(), site.per_page, vp.url, virtual_page_key(vp), list,
-                   "");
+      claim_pagers(claims, term.pages.size(), site.per_page, vp.url, site.pager_folder,
+                   virtual_page_key(vp), list, "");
       return;
     }
     case Claimant::kSitemaps: {

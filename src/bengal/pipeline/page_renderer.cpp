@@ -144,7 +144,8 @@ size_t PageRenderer::page_files(PageId id, Scratch& s, std::string* text, std::s
   } else {
     render.list = list_of(id);
     render.owner = id;
-    pagers = site::paginate(render.list.size(), site_.per_page_of(id), url);
+    pagers =
+        site::paginate(render.list.size(), site_.per_page_of(id), url, site_.pager_folder_of(id));
   }
   bool paginated = meta.kind != content::PageKind::kPage;
   // Page 1 is the page's own URL, which it holds (or it would be excluded); pages 2..N are
@@ -174,8 +175,9 @@ size_t PageRenderer::virtual_files(const templates::VirtualPage& page, std::span
                                    std::string_view only, Scratch& s) const {
   templates::PageRender render;
   render.list = list;
-  std::vector<site::Pager> pagers = paginate ? site::paginate(list.size(), site_.per_page, page.url)
-                                             : std::vector<site::Pager>(1);
+  std::vector<site::Pager> pagers =
+      paginate ? site::paginate(list.size(), site_.per_page, page.url, site_.pager_folder)
+               : std::vector<site::Pager>(1);
   if (!paginate) pagers[0].url = page.url;
   // Taxonomy and term pages may have lost a path to a page; the 404 page is a site file,
   // which comes first.

@@ -11,6 +11,7 @@
 
 #include "bengal/content/page_url.hpp"
 #include "bengal/site/key_position.hpp"
+#include "bengal/site/pagination.hpp"
 #include "bengal/site/site.hpp"
 #include "bengal/site/taxonomy_content.hpp"
 
@@ -285,6 +286,11 @@ size_t Site::per_page_of(PageId list) const {
   return option_of(section_options_.per_page, list, per_page);
 }
 
+std::string_view Site::pager_folder_of(PageId list) const {
+  StrId own = option_of(section_options_.pager_folders, list, kEmptyStr);
+  return own != kEmptyStr ? str(own) : std::string_view(pager_folder);
+}
+
 SectionSort Site::sort_of(PageId section) const {
   return option_of(section_options_.sorts, section, SectionSort::kDefault);
 }
@@ -477,6 +483,16 @@ void build_index(Site& site, config::SiteConfig config, content::DiscoveredSite 
         diagnostics.add(make_error(at.file, at.line, at.column,
                                    "[pagination] per_page must be a whole number (0 turns "
                                    "pagination off)"));
+      }
+    }
+    if (const Value* folder = p->find("path")) {
+      if (folder->is_string() && is_pager_folder(folder->as_string())) {
+        site.pager_folder = folder->as_string();
+      } else {
+        auto at = site.config.document.place_of("pagination.path");
+        diagnostics.add(make_error(at.file, at.line, at.column,
+                                   "[pagination] path must be one folder name, such as \"page\" "
+                                   "or \"p\" (the folder of a list's pages 2, 3...)"));
       }
     }
   }

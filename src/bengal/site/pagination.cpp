@@ -4,14 +4,24 @@
 
 namespace bengal::site {
 
-std::string pager_url(std::string_view list_url, size_t number) {
+std::string pager_url(std::string_view list_url, size_t number, std::string_view folder) {
   std::string url(list_url);
   if (number <= 1) return url;
   if (!url.ends_with('/')) url += '/';
-  return url + "page/" + std::to_string(number) + "/";
+  url += folder;
+  return url + "/" + std::to_string(number) + "/";
 }
 
-std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_view list_url) {
+bool is_pager_folder(std::string_view folder) {
+  if (folder.empty() || folder.size() > 64 || folder == "." || folder == "..") return false;
+  return std::all_of(folder.begin(), folder.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+  });
+}
+
+std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_view list_url,
+                            std::string_view folder) {
   size_t size = per_page == 0 ? std::max<size_t>(total_items, 1) : per_page;
   size_t pages = std::max<size_t>(1, (total_items + size - 1) / size);
   std::vector<Pager> out(pages);
@@ -22,11 +32,12 @@ std::vector<Pager> paginate(size_t total_items, size_t per_page, std::string_vie
     p.total_items = total_items;
     p.first_item = i * size;
     p.item_count = std::min(size, total_items - std::min(total_items, p.first_item));
-    p.url = pager_url(list_url, p.number);
-    p.first_url = pager_url(list_url, 1);
-    p.last_url = pager_url(list_url, pages);
-    if (p.number > 1) p.prev_url = pager_url(list_url, p.number - 1);
-    if (p.number < pages) p.next_url = pager_url(list_url, p.number + 1);
+    p.folder = folder;
+    p.url = pager_url(list_url, p.number, folder);
+    p.first_url = pager_url(list_url, 1, folder);
+    p.last_url = pager_url(list_url, pages, folder);
+    if (p.number > 1) p.prev_url = pager_url(list_url, p.number - 1, folder);
+    if (p.number < pages) p.next_url = pager_url(list_url, p.number + 1, folder);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include "bengal/core/unicode_case.hpp"
 #include "bengal/site/key_position.hpp"
+#include "bengal/site/pagination.hpp"
 #include "bengal/site/site.hpp"
 
 namespace bengal::site {
@@ -168,6 +169,14 @@ void read_section_key(SectionOptions& out, std::vector<std::pair<PageId, StrId>>
                             shown(v)));
     } else if (!v.as_bool()) {
       out.unsearched.push_back(id);
+    }
+  } else if (equals_ascii_ignoring_case(key, "paginate_path")) {
+    if (v.is_string() && is_pager_folder(v.as_string())) {
+      out.pager_folders.emplace_back(id, table.strings.intern(v.as_string()));
+    } else {
+      warn(key, fmt::format("paginate_path must be one folder name, such as \"page\" or \"p\", "
+                            "not {}; the site's [pagination] path is used",
+                            shown(v)));
     }
   } else if (equals_ascii_ignoring_case(key, "transparent") ||
              equals_ascii_ignoring_case(key, "paginate_reversed")) {

@@ -2,7 +2,8 @@
 // pages per pager, `render = false` leaves its own page unwritten (its pages are written),
 // `page_template` names the template of the pages below it, `in_search_index = false` keeps it
 // and its pages out of the search index, `transparent = true` lists its pages in its parent's
-// list too, `paginate_reversed = true` pages through its list from the end.
+// list too, `paginate_reversed = true` pages through its list from the end, `paginate_path`
+// names the folder of its pagers ("p": /blog/p/2/).
 // Read from the section pages' params, which keep every key discovery does not know.
 #pragma once
 
@@ -34,11 +35,12 @@ enum class SectionSort : uint8_t {
 };
 
 struct SectionOptions {
-  std::vector<std::pair<PageId, SectionSort>> sorts;  // by section page id
-  std::vector<std::pair<PageId, size_t>> per_page;    // by section (or home) page id
-  std::vector<PageId> unsearched;                     // in_search_index = false, by page id
-  std::vector<PageId> transparent;                    // sections only, by page id
-  std::vector<PageId> reversed;                       // paginate_reversed = true, by page id
+  std::vector<std::pair<PageId, SectionSort>> sorts;    // by section page id
+  std::vector<std::pair<PageId, size_t>> per_page;      // by section (or home) page id
+  std::vector<PageId> unsearched;                       // in_search_index = false, by page id
+  std::vector<PageId> transparent;                      // sections only, by page id
+  std::vector<PageId> reversed;                         // paginate_reversed = true, by page id
+  std::vector<std::pair<PageId, StrId>> pager_folders;  // paginate_path, by page id
 };
 
 // The option of page `id` in `options` (sorted by page id), else `otherwise`.

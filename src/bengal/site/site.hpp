@@ -158,6 +158,11 @@ struct Site {
   // to one of them is reported.
   std::optional<XrefIndex> unrendered_xref;
   size_t per_page = 10;  // [pagination] per_page; 0 = no pagination
+  // [pagination] path (Hugo's): the folder of a list's pages 2..N, "/blog/page/2/".
+  std::string pager_folder = "page";
+  // The folder of list page `list`'s pagers: its section's `paginate_path` (Zola's), else
+  // pager_folder.
+  std::string_view pager_folder_of(PageId list) const;
   // Pages per pager of list page `list`: its section's `paginate_by` (Zola's), else per_page.
   size_t per_page_of(PageId list) const;
   // Whether `a` comes before `b` in the list of section `section`: its `sort_by` (Zola's), else

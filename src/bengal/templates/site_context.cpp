@@ -127,10 +127,10 @@ class PaginatorObject : public Object {
                                    {"current", Value::boolean(false)}}));
         continue;
       }
-      out.push_back(
-          Value::dict({{"number", Value::integer(static_cast<int64_t>(number))},
-                       {"url", Value::string(ctx_.rel(site::pager_url(p.first_url, number)))},
-                       {"current", Value::boolean(number == p.number)}}));
+      out.push_back(Value::dict(
+          {{"number", Value::integer(static_cast<int64_t>(number))},
+           {"url", Value::string(ctx_.rel(site::pager_url(p.first_url, number, p.folder)))},
+           {"current", Value::boolean(number == p.number)}}));
     }
     return Value::list(std::move(out));
   }
