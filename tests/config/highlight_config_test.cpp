@@ -21,6 +21,13 @@ TEST(HighlightConfig, ReadsBothKeys) {
   EXPECT_EQ(r.config.markdown_highlight_style, "pygments");
 }
 
+TEST(HighlightConfig, ZolasHighlightCodeIsHighlight) {
+  auto r = parse_config("[markdown]\nhighlight_code = false\n", "bengal.toml");
+  ASSERT_TRUE(r.ok);
+  EXPECT_EQ(test::formatted(r.diagnostics), std::vector<std::string>{});
+  EXPECT_FALSE(r.config.markdown_highlight);
+}
+
 TEST(HighlightConfig, UnknownStyleIsAnErrorAtTheValue) {
   auto r = parse_config("[markdown]\nhighlight_style = \"monokai\"\n", "bengal.toml");
   EXPECT_FALSE(r.ok);

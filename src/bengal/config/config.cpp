@@ -74,6 +74,7 @@ const std::vector<SectionSpec>& sections() {
       {"markdown",
        {{"unsafe", Kind::kBool},
         {"highlight", Kind::kBool},
+        {"highlight_code", Kind::kBool},  // Zola's name for highlight
         {"highlight_style", Kind::kString},
         {"heading_ids", Kind::kString},
         {"smart_punctuation", Kind::kBool},
@@ -349,7 +350,7 @@ struct ConfigReader {
   void apply_markdown(std::string_view key, const Value& v, const std::string& path) {
     SiteConfig& c = result.config;
     if (key == "unsafe") c.markdown_unsafe = v.as_bool();
-    if (key == "highlight") c.markdown_highlight = v.as_bool();
+    if (key == "highlight" || key == "highlight_code") c.markdown_highlight = v.as_bool();
     if (key == "smart_punctuation") c.markdown_smart_punctuation = v.as_bool();
     if (key == "hard_wraps") c.markdown_hard_wraps = v.as_bool();
     if (key == "external_links_target_blank") c.external_links_target_blank = v.as_bool();
