@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -120,15 +121,12 @@ std::string_view section_folder(std::string_view rel, PageKind kind) {
   return dir;
 }
 
-std::string segments(std::string_view path) {
+// The folders of `parts` as URL segments, joined by '/'.
+std::string segments(std::span<const std::string_view> parts) {
   std::string out;
-  size_t start = 0;
-  while (start < path.size()) {
-    size_t slash = path.find('/', start);
-    if (slash == std::string_view::npos) slash = path.size();
+  for (std::string_view part : parts) {
     if (!out.empty()) out += '/';
-    out += url_segment(path.substr(start, slash - start));
-    start = slash + 1;
+    out += url_segment(part);
   }
   return out;
 }
@@ -189,17 +187,11 @@ struct PageFacts {
     if (name == "i_day") return without_leading_zeros(date("%d"));
     if (name == "short_year") return date("%y");
     std::string_view folder = section_folder(rel, kind);
-    if (name == "section") return segments(folder.substr(0, folder.find('/')));
-    if (name == "sections") return segments(folder);
-    if (name.starts_with("sections[")) {
-      std::string joined;
-      for (std::string_view part : slice_of(name.substr(8), split_folder(folder))
-                                       .value_or(std::vector<std::string_view>{})) {
-        if (!joined.empty()) joined += '/';
-        joined += url_segment(part);
-      }
-      return joined;
-    }
+    if (name == "section") return segments(split_folder(folder.substr(0, folder.find('/'))));
+    if (name == "sections") return segments(split_folder(folder));
+    if (name.starts_with("sections["))
+      return segments(
+          slice_of(name.substr(8), split_folder(folder)).value_or(std::vector<std::string_view>{}));
     if (name == "title")
       return dialect == PermalinkDialect::kJekyll ? jekyll_title() : hugo_title();
     if (name == "slug") {

@@ -1,7 +1,6 @@
 #include "bengal/graph/site_graph.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <numeric>
 
 #include <tbb/parallel_sort.h>
@@ -72,14 +71,8 @@ SiteGraph analyze(const site::Site& site, const GraphConfig& config) {
   // newer page, then by path.
   RelatedInput in;
   in.page_count = site.table.pages.size();
-  in.pages = site.regular_pages;
   std::vector<PageId> linked;
-  auto unlinked = [&](PageId p) { return !site.page(p).build.has_url(); };
-  if (std::any_of(site.regular_pages.begin(), site.regular_pages.end(), unlinked)) {
-    std::remove_copy_if(site.regular_pages.begin(), site.regular_pages.end(),
-                        std::back_inserter(linked), unlinked);
-    in.pages = linked;
-  }
+  in.pages = site.with_url(site.regular_pages, linked);
   for (const auto& tax : site.taxonomies) {
     double weight = 1;
     for (const auto& [name, w] : config.taxonomy_weights)

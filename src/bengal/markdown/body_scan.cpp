@@ -378,14 +378,14 @@ class Scanner {
     bool escaped = run_starts_escaped(t, last_text_end_, text_);
     last_text_end_ = t.data() + t.size();
     smart = smart && !in_heading_;
+    if (smart && escaped) smart_.escape_next();
     auto add = [&](std::string_view piece) {
       if (!smart) {
         add_text(piece);
         return;
       }
       smart_text_.clear();
-      smart_.append(piece, smart_text_, escaped);
-      escaped = false;
+      smart_.append(piece, smart_text_);
       add_text(smart_text_);
     };
     size_t from = 0;

@@ -576,7 +576,8 @@ class HtmlRenderer {
       case MD_TEXT_NORMAL:
         warn_shortcodes(s);
         // "\"" is a straight quote: md4c hands the escaped character over as a run of its own.
-        smart_escaped_ = opt_.smart_punctuation && run_starts_escaped(s, last_text_end_, input_);
+        if (opt_.smart_punctuation && run_starts_escaped(s, last_text_end_, input_))
+          smart_.escape_next();
         if (notes_ != nullptr) {
           text_with_footnotes(s);
         } else {
@@ -614,8 +615,7 @@ class HtmlRenderer {
       return;
     }
     smart_text_.clear();
-    smart_.append(s, smart_text_, smart_escaped_);
-    smart_escaped_ = false;
+    smart_.append(s, smart_text_);
     esc(smart_text_);
   }
 
@@ -736,7 +736,6 @@ class HtmlRenderer {
   const char* last_text_end_ = nullptr;  // where the last text run ended in the input
   SmartPunctuation smart_;               // with Options::smart_punctuation
   std::string smart_text_;
-  bool smart_escaped_ = false;  // the next plain text starts with a backslash-escaped character
   int block_depth_ = 0;
   MD_BLOCKTYPE last_top_block_ = MD_BLOCK_DOC;  // the last block directly in the document
   size_t paragraph_start_ = std::string::npos;  // where the last "<p>" was written

@@ -1,5 +1,7 @@
 #include "bengal/markdown/smart_punctuation.hpp"
 
+#include <utility>
+
 namespace bengal::markdown {
 namespace {
 
@@ -21,8 +23,9 @@ bool is_digit(char c) {
 
 }  // namespace
 
-void SmartPunctuation::append(std::string_view text, std::string& out, bool escaped_start) {
+void SmartPunctuation::append(std::string_view text, std::string& out) {
   size_t i = 0;
+  bool escaped_start = std::exchange(escape_next_, false);
   if (escaped_start && !text.empty()) {
     out += text[0];
     before_ = Before::kWord;

@@ -14,18 +14,24 @@ namespace bengal::markdown {
 class SmartPunctuation {
  public:
   // A new block: a quote at its start opens.
-  void start_block() { before_ = Before::kSpace; }
+  void start_block() {
+    before_ = Before::kSpace;
+    escape_next_ = false;
+  }
   // A line break, or text that is no prose (code, an entity, raw HTML) was written.
   void saw_space() { before_ = Before::kSpace; }
   void saw_word() { before_ = Before::kWord; }
+  // The next text appended starts with a character written with a backslash ("\""), which
+  // stays as it is.
+  void escape_next() { escape_next_ = true; }
 
-  // Appends `text` to `out` with its punctuation made typographic; `escaped_start`: the first
-  // character was written with a backslash ("\"") and stays as it is.
-  void append(std::string_view text, std::string& out, bool escaped_start = false);
+  // Appends `text` to `out` with its punctuation made typographic.
+  void append(std::string_view text, std::string& out);
 
  private:
   enum class Before : uint8_t { kSpace, kOpening, kWord };
   Before before_ = Before::kSpace;
+  bool escape_next_ = false;
 };
 
 // `text` with its punctuation made typographic, as one block (a summary, a heading's title).

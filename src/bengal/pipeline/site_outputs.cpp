@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
-#include <iterator>
 #include <optional>
 
 #include <fmt/format.h>
@@ -62,11 +61,7 @@ size_t write_feeds(const site::Site& site, std::string title, std::string descri
   info.author = author && author->is_string() ? author->as_string() : site.config.title;
   // An item links to its page: a page without a URL (`render: never`) is none.
   std::vector<PageId> linked;
-  auto unlinked = [&](PageId p) { return !site.page(p).build.has_url(); };
-  if (std::any_of(pages.begin(), pages.end(), unlinked)) {
-    std::remove_copy_if(pages.begin(), pages.end(), std::back_inserter(linked), unlinked);
-    pages = linked;
-  }
+  pages = site.with_url(pages, linked);
   size_t limit = site.features.feed_limit == 0 ? pages.size() : site.features.feed_limit;
   std::vector<PageId> newest = newest_dated(site, pages, limit, display_order);
   // Items with their bodies are made of more than the pages' digests tell: made every time.

@@ -286,6 +286,15 @@ size_t Site::per_page_of(PageId list) const {
   return option_of(section_options_.per_page, list, per_page);
 }
 
+std::span<const PageId> Site::with_url(std::span<const PageId> pages,
+                                       std::vector<PageId>& copy) const {
+  auto unlinked = [&](PageId p) { return !head(p).build.has_url(); };
+  if (std::none_of(pages.begin(), pages.end(), unlinked)) return pages;
+  copy.clear();
+  std::remove_copy_if(pages.begin(), pages.end(), std::back_inserter(copy), unlinked);
+  return copy;
+}
+
 std::string_view Site::pager_folder_of(PageId list) const {
   StrId own = option_of(section_options_.pager_folders, list, kEmptyStr);
   return own != kEmptyStr ? str(own) : std::string_view(pager_folder);

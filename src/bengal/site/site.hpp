@@ -125,6 +125,15 @@ struct Site {
   // Links on the site carry the base path: "/docs" + "/a/".
   std::string rel_url(PageId id) const { return config.base_path + std::string(str(head(id).url)); }
   std::string permalink(PageId id) const { return config.baseurl + std::string(str(head(id).url)); }
+  // rel_url (or, `absolute`, permalink) of a page with a URL (PageBuild::has_url), else "": what
+  // templates link to, as Hugo's RelPermalink and Permalink.
+  std::string linked_url(PageId id, bool absolute = false) const {
+    if (!head(id).build.has_url()) return {};
+    return absolute ? permalink(id) : rel_url(id);
+  }
+  // The pages of `pages` with a URL: `pages` itself when all have one, else their copy in
+  // `copy` (a list, feed or related set never points at a page that is not published).
+  std::span<const PageId> with_url(std::span<const PageId> pages, std::vector<PageId>& copy) const;
 
   // A multilingual site's page in another language (config.languages[language]): the same
   // source path with that language's code ("about.fr.md" for "about.md"), or the same

@@ -52,7 +52,7 @@ struct TreeBuilder {
     bool active = id == current || expanded;
     return Value::dict({{"title", Value::view(s.table.nav_title(m))},
                         // "" for a page that is not written: the theme shows it unlinked.
-                        {"url", Value::string(m.build.has_url() ? s.rel_url(id) : std::string())},
+                        {"url", Value::string(s.linked_url(id))},
                         {"is_section", Value::boolean(m.kind != PageKind::kPage)},
                         {"current", Value::boolean(id == current)},
                         {"active", Value::boolean(active)},

@@ -260,10 +260,9 @@ Value param_text(const PageRef& p, std::string_view key) {
 }
 
 // The page's URL, site-relative or `absolute`; "" for a page without one (`render: never`,
-// Zola's `render = false` section), as Hugo's RelPermalink and Permalink are.
+// Zola's `render = false` section).
 Value page_url(const PageRef& p, bool absolute) {
-  if (!p.m.build.has_url()) return Value::string(std::string());
-  return Value::string(absolute ? p.s.permalink(p.id) : p.s.rel_url(p.id));
+  return Value::string(p.s.linked_url(p.id, absolute));
 }
 
 Value paginator(const SiteContext& ctx, const PageRender* render) {
