@@ -94,6 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.smart_punctuation = true;
   site.hard_wraps = true;
   site.external_links = {true, true, true};
+  site.alerts = true;
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);
 
@@ -113,7 +114,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   md::render_html(text, spec, out);
 
   md::scan_body(text);
-  md::scan_body(text, md::HeadingIdStyle::kGithub, true);
+  md::scan_body(
+      text,
+      {.heading_id_style = md::HeadingIdStyle::kGithub, .smart_punctuation = true, .alerts = true});
 
   // The same bytes as an HTML page's body (Hugo's HTML content): scanned, and published as
   // written with its warnings.

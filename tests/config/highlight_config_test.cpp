@@ -1,4 +1,5 @@
 // [markdown] highlight and highlight_style, and the keys of Zola's and Hugo's Markdown options.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "../support/diagnostics.hpp"
@@ -54,6 +55,20 @@ TEST(MarkdownConfig, ReadsZolasAndHugosOptions) {
   EXPECT_TRUE(r.config.external_links_target_blank);
   EXPECT_TRUE(r.config.external_links_no_follow);
   EXPECT_TRUE(r.config.external_links_no_referrer);
+}
+
+// GitHub's alerts are on unless [markdown] alerts, or Zola's github_alerts, says false.
+TEST(MarkdownConfig, AlertsAreOnUnlessTheSiteSaysOff) {
+  EXPECT_TRUE(parse_config("[site]\ntitle = \"T\"\n", "bengal.toml").config.markdown_alerts);
+  for (std::string_view key : {"alerts", "github_alerts"}) {
+    auto r = parse_config(fmt::format("[markdown]\n{} = false\n", key), "config.toml");
+    EXPECT_EQ(test::formatted(r.diagnostics), std::vector<std::string>{}) << key;
+    EXPECT_FALSE(r.config.markdown_alerts) << key;
+  }
+  auto bad = parse_config("[markdown]\ngithub_alerts = 1\n", "config.toml");
+  EXPECT_EQ(test::formatted(bad.diagnostics),
+            (std::vector<std::string>{"config.toml:2:17: error: [markdown] github_alerts must be "
+                                      "true or false, not integer"}));
 }
 
 TEST(MarkdownConfig, AnOptionThatIsNoBooleanIsAnError) {

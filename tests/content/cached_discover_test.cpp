@@ -299,7 +299,7 @@ TEST_F(CachedDiscoverTest, OptionsTheParseDependsOnMissEveryRecord) {
   bengal::test::write_files(root_, kSite);
   discover(&cache_);
   uint64_t fingerprint = discover_fingerprint(options_);
-  options_.heading_id_style = markdown::HeadingIdStyle::kGithub;
+  options_.scan.heading_id_style = markdown::HeadingIdStyle::kGithub;
   EXPECT_NE(discover_fingerprint(options_), fingerprint);
   EXPECT_EQ(discover(&cache_).sources_parsed, kPageFiles);
 

@@ -154,7 +154,7 @@ TEST(BodyScan, AnchorsMatchTheRenderer) {
 // [markdown] heading_ids = "github": the scan and the renderer switch together.
 TEST(BodyScan, GithubStyleAnchorsMatchTheRenderer) {
   std::string body = "## 🎯 Step 1 -- Set up\n## A & B\n";
-  BodyScan s = scan_body(body, HeadingIdStyle::kGithub);
+  BodyScan s = scan_body(body, {.heading_id_style = HeadingIdStyle::kGithub});
   Options o;
   o.heading_id_style = HeadingIdStyle::kGithub;
   Rendered r;

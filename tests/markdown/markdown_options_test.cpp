@@ -66,11 +66,11 @@ TEST(SmartPunctuation, TheSummaryIsAsTheBodyRenders) {
   BodyScan plain = scan_body("It's \"so\" -- `\"code\"` \\\"x\\\"...\n");
   EXPECT_EQ(plain.summary, "It's \"so\" -- \"code\" \"x\"...");
   BodyScan smart =
-      scan_body("It's \"so\" -- `\"code\"` \\\"x\\\"...\n", HeadingIdStyle::kBengal, true);
+      scan_body("It's \"so\" -- `\"code\"` \\\"x\\\"...\n", {.smart_punctuation = true});
   EXPECT_EQ(smart.summary, "It\u2019s \u201Cso\u201D \u2013 \"code\" \"x\"\u2026");
   EXPECT_EQ(smart.word_count, plain.word_count);
   // Heading ids stay those of the text as written.
-  BodyScan heading = scan_body("## It's \"here\"\n", HeadingIdStyle::kBengal, true);
+  BodyScan heading = scan_body("## It's \"here\"\n", {.smart_punctuation = true});
   EXPECT_EQ(heading.anchors, std::vector<std::string>{"its-here"});
 }
 

@@ -79,6 +79,8 @@ const std::vector<SectionSpec>& sections() {
         {"heading_ids", Kind::kString},
         {"smart_punctuation", Kind::kBool},
         {"hard_wraps", Kind::kBool},
+        {"alerts", Kind::kBool},
+        {"github_alerts", Kind::kBool},  // Zola's name for alerts
         {"external_links_target_blank", Kind::kBool},
         {"external_links_no_follow", Kind::kBool},
         {"external_links_no_referrer", Kind::kBool},
@@ -353,6 +355,7 @@ struct ConfigReader {
     if (key == "highlight" || key == "highlight_code") c.markdown_highlight = v.as_bool();
     if (key == "smart_punctuation") c.markdown_smart_punctuation = v.as_bool();
     if (key == "hard_wraps") c.markdown_hard_wraps = v.as_bool();
+    if (key == "alerts" || key == "github_alerts") c.markdown_alerts = v.as_bool();
     if (key == "external_links_target_blank") c.external_links_target_blank = v.as_bool();
     if (key == "external_links_no_follow") c.external_links_no_follow = v.as_bool();
     if (key == "external_links_no_referrer") c.external_links_no_referrer = v.as_bool();

@@ -83,6 +83,8 @@ struct SiteConfig {
   // [markdown] smart_punctuation, hard_wraps and external_links_* (markdown::Options).
   bool markdown_smart_punctuation = false;
   bool markdown_hard_wraps = false;
+  // [markdown] alerts (Zola's github_alerts): "> [!NOTE]" quotes are admonitions.
+  bool markdown_alerts = true;
   bool external_links_target_blank = false;
   bool external_links_no_follow = false;
   bool external_links_no_referrer = false;

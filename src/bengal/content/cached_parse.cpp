@@ -59,10 +59,9 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
       return std::move(*page);
     }
   }
-  ParsedPage page =
-      parse_page({file.rel, file.kind, display, options.heading_id_style, options.smart_punctuation,
-                  options.permalinks.pattern_for(file.rel, file.kind)},
-                 std::string_view(text));
+  ParsedPage page = parse_page({file.rel, file.kind, display, options.scan,
+                                options.permalinks.pattern_for(file.rel, file.kind)},
+                               std::string_view(text));
   if (slot != nullptr && file.stamp) {
     slot->store = true;
     slot->record = encode_parsed_page(page, key);
@@ -75,9 +74,10 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
 uint64_t discover_fingerprint(const DiscoverOptions& options) {
   // The language codes change the names, and so the URLs, of the pages that carry one.
   std::string parts = fmt::format(
-      "{}\n{}\n{}\n{}\n{}\n{}", kParsedPageLayout, static_cast<int>(options.heading_id_style),
-      options.display_prefix, options.permalinks.fingerprint(),
-      fmt::join(options.language_codes, ","), options.smart_punctuation ? "smart" : "");
+      "{}\n{}\n{}\n{}\n{}\n{}\n{}", kParsedPageLayout,
+      static_cast<int>(options.scan.heading_id_style), options.display_prefix,
+      options.permalinks.fingerprint(), fmt::join(options.language_codes, ","),
+      options.scan.smart_punctuation ? "smart" : "", options.scan.alerts ? "alerts" : "");
   return XXH3_64bits(parts.data(), parts.size());
 }
 

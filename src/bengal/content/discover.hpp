@@ -28,10 +28,9 @@ struct DiscoverOptions {
   std::string home_title;  // title of a home page without _index.md (the site title)
   // Which symlinks are followed: the site folder and [build] follow_external_symlinks.
   SourceTreeOptions sources;
-  markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
-  // [markdown] smart_punctuation: summaries taken from the body get the typographic
-  // punctuation the body is rendered with.
-  bool smart_punctuation = false;
+  // [markdown]'s heading_ids, smart_punctuation and alerts: summaries and heading ids taken
+  // from the body are those the body is rendered with.
+  markdown::ScanOptions scan;
   Permalinks permalinks;  // [permalinks]: URL patterns by top-level section
   // A multilingual site: every language's code (page file names carry them, "about.fr.md":
   // markdown_files.hpp), the code of the language whose pages are discovered, and whether page

@@ -140,7 +140,7 @@ ParsedPage parse_page(const PageContext& context, std::string_view file_text) {
         markdown::without_lines(body, out.title_heading.first_line, out.title_heading.last_line);
     body = without_title;
   }
-  out.scan = markdown::scan_body(body, context.heading_id_style, context.smart_punctuation);
+  out.scan = markdown::scan_body(body, context.scan);
   set_url(context, file_text, out);
   out.ok = true;
   return out;

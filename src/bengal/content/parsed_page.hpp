@@ -22,9 +22,8 @@ namespace bengal::content {
 struct PageContext {
   std::string_view rel;  // relative to the content dir, '/'-separated
   PageKind kind = PageKind::kPage;
-  std::string_view display;  // how the file appears in messages: "content/a.md"
-  markdown::HeadingIdStyle heading_id_style = markdown::HeadingIdStyle::kBengal;
-  bool smart_punctuation = false;  // [markdown] smart_punctuation: the summary's punctuation
+  std::string_view display;         // how the file appears in messages: "content/a.md"
+  markdown::ScanOptions scan = {};  // [markdown]'s options that the summary and ids follow
   // The [permalinks] pattern of the page's section (Permalinks::pattern_for); empty for none.
   std::string_view permalink = {};
 };

@@ -2,10 +2,12 @@
 // the index needs so the body itself can be dropped.
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 #include <xxhash.h>
 
 #include "bengal/core/utf8.hpp"
+#include "bengal/markdown/alerts.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/entities.hpp"
@@ -126,14 +128,15 @@ void add_html_ref(BodyScan& out, HtmlRefKind kind, std::string_view value, uint3
 class Scanner {
  public:
   Scanner(BodyScan& out, std::string_view text, const Footnotes* notes,
-          const DirectiveFreeText* directives, HeadingIdStyle style, bool smart_punctuation)
-      : smart_punctuation_(smart_punctuation),
+          const DirectiveFreeText* directives, const ScanOptions& options)
+      : smart_punctuation_(options.smart_punctuation),
+        alerts_(options.alerts),
         out_(out),
         directives_(directives),
         input_(text),
         text_(input_.text()),
         notes_(notes),
-        ids_(style),
+        ids_(options.heading_id_style),
         marker_expected_(text.find(kMoreMarker) != std::string_view::npos) {}
 
   void run() {
@@ -154,6 +157,9 @@ class Scanner {
     s->flush_role();
     s->break_word();
     s->smart_.start_block();
+    bool quote_first = std::exchange(s->quote_opened_, type == MD_BLOCK_QUOTE && s->alerts_);
+    s->alert_candidate_ = quote_first && type == MD_BLOCK_P;
+    s->in_alert_title_ = false;
     if (type == MD_BLOCK_H) {
       s->in_heading_ = true;
       s->heading_.clear();
@@ -165,6 +171,7 @@ class Scanner {
   }
   static int leave_block(MD_BLOCKTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    s->alert_candidate_ = s->in_alert_title_ = false;
     s->html_refs_.reset();
     s->flush_role();
     if (type == MD_BLOCK_H) {
@@ -182,6 +189,8 @@ class Scanner {
   }
   static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    s->alert_candidate_ = false;
+    ++s->span_depth_;
     if (type == MD_SPAN_CODE && s->role_.role != nullptr) {
       s->in_role_ = true;
       s->role_text_.clear();
@@ -209,6 +218,7 @@ class Scanner {
   }
   static int leave_span(MD_SPANTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
+    --s->span_depth_;
     if (s->in_role_) {
       s->finish_role();
     } else {
@@ -225,6 +235,7 @@ class Scanner {
       s->pending_lines_->back() = s->line_at(data);
       s->pending_lines_ = nullptr;
     }
+    if (s->alert_line(type, data)) return 0;
     if (s->in_role_) {
       if (type == MD_TEXT_NULLCHAR) {
         s->role_text_ += "\xEF\xBF\xBD";
@@ -292,6 +303,17 @@ class Scanner {
   }
 
  private:
+  // An alert's marker and title ("[!NOTE] Title", alerts.hpp) are no text, as an
+  // admonition's opener line is none; their links still count. The title ends where
+  // render_html ends it: at the end of its line, unless a span goes on. True for a run of it.
+  bool alert_line(MD_TEXTTYPE type, const char* data) {
+    if (std::exchange(alert_candidate_, false) && type == MD_TEXT_NORMAL && in_input(data))
+      in_alert_title_ = alert_marker(text_, static_cast<size_t>(data - text_.data())).has_value();
+    if (!in_alert_title_) return false;
+    if ((type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) && span_depth_ == 0) in_alert_title_ = false;
+    return true;
+  }
+
   void directive_anchor(std::string_view number) {
     size_t n = 0;
     for (char c : number) {
@@ -437,6 +459,11 @@ class Scanner {
   }
 
   bool smart_punctuation_;
+  bool alerts_;
+  bool quote_opened_ = false;     // the last block entered was a block quote (with alerts_)
+  bool alert_candidate_ = false;  // in a quote's first paragraph, before its first run
+  bool in_alert_title_ = false;   // the runs are an alert's marker and title
+  int span_depth_ = 0;
   SmartPunctuation smart_;
   std::string smart_text_;
   BodyScan& out_;
@@ -529,8 +556,7 @@ BodyScan scan_html_body(std::string_view html) {
   return out;
 }
 
-BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style,
-                   bool smart_punctuation) {
+BodyScan scan_body(std::string_view markdown, const ScanOptions& options) {
   BodyScan out;
   out.content_hash = XXH3_64bits(markdown.data(), markdown.size());
   // Directive syntax lines become empty lines, then footnote definitions are taken out (their
@@ -553,15 +579,15 @@ BodyScan scan_body(std::string_view markdown, HeadingIdStyle heading_id_style,
   ExtractedFootnotes extracted;
   if (may_have_footnotes(markdown)) extracted = extract_footnotes(markdown, md4c_flags(true, true));
   if (extracted.definitions.empty()) {
-    Scanner(out, markdown, nullptr, directives, heading_id_style, smart_punctuation).run();
+    Scanner(out, markdown, nullptr, directives, options).run();
     return out;
   }
   std::vector<FootnoteDefinition> definitions = extracted.definitions;
   Footnotes notes(std::move(extracted.definitions), nullptr);
-  Scanner(out, extracted.text, &notes, directives, heading_id_style, smart_punctuation).run();
+  Scanner(out, extracted.text, &notes, directives, options).run();
   for (const FootnoteDefinition& def : definitions) {
     BodyScan note;
-    Scanner(note, def.body, &notes, nullptr, heading_id_style, smart_punctuation).run();
+    Scanner(note, def.body, &notes, nullptr, options).run();
     out.word_count += note.word_count;
     // A note's lines count from its definition's first line.
     auto append = [&](std::vector<std::string>& to, std::vector<uint32_t>& to_lines,

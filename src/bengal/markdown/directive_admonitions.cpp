@@ -29,53 +29,80 @@ bool has_body(const Directive& d) {
 
 // <div class="admonition KIND"><p class="admonition-title"><span
 // class="admonition-icon-wrapper">SVG</span><span class="admonition-title-text">T</span></p>
+void append_admonition_open(std::string& out, std::string_view name, std::string_view classes,
+                            std::string_view title_html) {
+  out += "<div class=\"admonition ";
+  out += admonition_class(name);
+  out += classes;
+  out += "\">\n<p class=\"admonition-title\"><span class=\"admonition-icon-wrapper\">";
+  out += icon_svg(name);
+  out += "</span><span class=\"admonition-title-text\">";
+  out += title_html;
+  out += "</span></p>\n";
+}
+
 void admonition_open(const DirectiveContext& c) {
   const Directive& d = c.d();
-  c.out += "<div class=\"admonition ";
-  c.out += admonition_class(d.name);
-  if (const DirectiveOption* o = d.option("class")) append_classes(c.out, o->value);
-  c.out += "\">\n<p class=\"admonition-title\"><span class=\"admonition-icon-wrapper\">";
-  c.out += icon_svg(d.name);
-  c.out += "</span><span class=\"admonition-title-text\">";
-  c.out += title_html(c, default_title(d.name));
-  c.out += "</span></p>\n";
+  std::string classes;
+  if (const DirectiveOption* o = d.option("class")) append_classes(classes, o->value);
+  append_admonition_open(c.out, d.name, classes, title_html(c, default_title(d.name)));
+}
+
+void append_admonition_close(std::string& out) {
+  out += "</div>\n";
 }
 
 void admonition_close(const DirectiveContext& c) {
-  c.out += "</div>\n";
+  append_admonition_close(c.out);
+}
+
+void append_dropdown_open(std::string& out, const DropdownHead& head) {
+  out += "<details class=\"dropdown";
+  out += head.classes;
+  out += head.open ? "\" open>" : "\">";
+  out += "<summary><span class=\"dropdown-header\">";
+  if (!head.icon_svg.empty()) {
+    out += "<span class=\"dropdown-icon\">";
+    out += head.icon_svg;
+    out += "</span>";
+  }
+  out += "<span class=\"dropdown-title\">";
+  out += head.title_html;
+  out += "</span>";
+  if (!head.description_html.empty()) {
+    out += "<span class=\"dropdown-description\">";
+    out += head.description_html;
+    out += "</span>";
+  }
+  out += "</span></summary><div class=\"dropdown-content\">\n";
 }
 
 void dropdown_open(const DirectiveContext& c) {
   const Directive& d = c.d();
-  c.out += "<details class=\"dropdown";
+  std::string classes;
   if (const DirectiveOption* o = d.option("color")) {
     std::string color = safe_token(o->value);
-    if (!color.empty()) c.out += " dropdown-" + color;
+    if (!color.empty()) classes += " dropdown-" + color;
   }
-  if (const DirectiveOption* o = d.option("class")) append_classes(c.out, o->value);
-  c.out += d.option("open") != nullptr ? "\" open>" : "\">";
-  c.out += "<summary><span class=\"dropdown-header\">";
-  if (const DirectiveOption* o = d.option("icon")) {
-    std::string_view svg = icon_svg(o->value);
-    if (!svg.empty()) {
-      c.out += "<span class=\"dropdown-icon\">";
-      c.out += svg;
-      c.out += "</span>";
-    }
-  }
-  c.out += "<span class=\"dropdown-title\">";
-  c.out += title_html(c, "Details");
-  c.out += "</span>";
-  if (const DirectiveOption* o = d.option("description")) {
-    c.out += "<span class=\"dropdown-description\">";
-    c.out += c.services.inline_html(o->value);
-    c.out += "</span>";
-  }
-  c.out += "</span></summary><div class=\"dropdown-content\">\n";
+  if (const DirectiveOption* o = d.option("class")) append_classes(classes, o->value);
+  std::string title = title_html(c, "Details");  // before the description, as they read
+  std::string description;
+  if (const DirectiveOption* o = d.option("description"))
+    description = c.services.inline_html(o->value);
+  const DirectiveOption* icon = d.option("icon");
+  append_dropdown_open(c.out, {.classes = classes,
+                               .open = d.option("open") != nullptr,
+                               .icon_svg = icon != nullptr ? icon_svg(icon->value) : "",
+                               .title_html = title,
+                               .description_html = description});
+}
+
+void append_dropdown_close(std::string& out) {
+  out += "</div></details>\n";
 }
 
 void dropdown_close(const DirectiveContext& c) {
-  c.out += "</div></details>\n";
+  append_dropdown_close(c.out);
 }
 
 void example_label_open(const DirectiveContext& c) {

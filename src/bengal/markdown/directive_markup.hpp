@@ -95,6 +95,22 @@ std::vector<std::string_view> split_list(std::string_view value);
 // The number in `text` ("3"), or `fallback` when it is not a number from min to max.
 int parse_int(std::string_view text, int fallback, int min, int max);
 
+// The markup of an admonition and of a dropdown around their bodies, for directives and for
+// GitHub's alerts (alerts.hpp). `classes`: more classes, each after a space, already safe;
+// the titles and the description are inline HTML.
+void append_admonition_open(std::string& out, std::string_view name, std::string_view classes,
+                            std::string_view title_html);
+void append_admonition_close(std::string& out);
+struct DropdownHead {
+  std::string_view classes;
+  bool open = false;
+  std::string_view icon_svg;  // "" for none
+  std::string_view title_html;
+  std::string_view description_html;  // "" for none
+};
+void append_dropdown_open(std::string& out, const DropdownHead& head);
+void append_dropdown_close(std::string& out);
+
 // Markup functions, one family per file.
 void admonition_open(const DirectiveContext& c);
 void admonition_close(const DirectiveContext& c);

@@ -3,9 +3,12 @@
 #include <md4c.h>
 
 #include <cstdint>
+#include <optional>
+#include <utility>
 
 #include "bengal/core/html.hpp"
 #include "bengal/core/unicode_case.hpp"
+#include "bengal/markdown/alerts.hpp"
 #include "bengal/markdown/entities.hpp"
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
@@ -104,6 +107,7 @@ class HtmlRenderer {
   void enter_block(MD_BLOCKTYPE type, void* detail) {
     ++block_depth_;
     smart_.start_block();
+    bool quote_first = std::exchange(quote_opened_, type == MD_BLOCK_QUOTE && opt_.alerts);
     if (type != MD_BLOCK_DOC && type != MD_BLOCK_TBODY && type != MD_BLOCK_THEAD &&
         type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD)
       cr();
@@ -111,6 +115,7 @@ class HtmlRenderer {
       case MD_BLOCK_DOC:
         break;
       case MD_BLOCK_QUOTE:
+        quotes_.push_back({out_.size(), std::nullopt});
         lit("<blockquote>\n");
         break;
       case MD_BLOCK_UL:
@@ -175,6 +180,7 @@ class HtmlRenderer {
       case MD_BLOCK_P:
         paragraph_start_ = out_.size();
         lit("<p>");
+        alert_candidate_ = quote_first;
         break;
       case MD_BLOCK_TABLE:
         lit("<table>\n");
@@ -213,11 +219,17 @@ class HtmlRenderer {
 
   void leave_block(MD_BLOCKTYPE type, void*) {
     if (--block_depth_ == 1) last_top_block_ = type;
+    alert_candidate_ = false;
     switch (type) {
       case MD_BLOCK_DOC:
         break;
       case MD_BLOCK_QUOTE:
-        lit("</blockquote>\n");
+        if (quotes_.back().alert) {
+          append_alert_close(out_, *quotes_.back().alert);
+        } else {
+          lit("</blockquote>\n");
+        }
+        quotes_.pop_back();
         break;
       case MD_BLOCK_UL:
         lit("</ul>\n");
@@ -241,6 +253,10 @@ class HtmlRenderer {
         in_html_block_ = false;
         break;
       case MD_BLOCK_P:
+        if (alert_title_ != std::string::npos) {  // the paragraph was the marker's line only
+          finish_alert_title(false);
+          break;
+        }
         if (make_display_block(out_, paragraph_start_, display_start_, display_end_)) break;
         lit("</p>\n");
         break;
@@ -299,6 +315,8 @@ class HtmlRenderer {
   }
 
   void enter_span(MD_SPANTYPE type, void* detail) {
+    alert_candidate_ = false;
+    ++span_depth_;
     if (wiki_text_hidden_) return;  // the resolver's text replaces the link's
     if (image_depth_ > 0) {
       if (type == MD_SPAN_IMG) ++image_depth_;
@@ -370,6 +388,7 @@ class HtmlRenderer {
   }
 
   void leave_span(MD_SPANTYPE type, void*) {
+    --span_depth_;
     if (wiki_text_hidden_ && type != MD_SPAN_WIKILINK) return;
     if (image_depth_ > 0) {
       if (type != MD_SPAN_IMG || --image_depth_ > 0) return;
@@ -501,21 +520,14 @@ class HtmlRenderer {
   }
 
   void text(MD_TEXTTYPE type, std::string_view s) {
+    if (alert_run(type, s)) return;
     if (wiki_text_hidden_) return;
     if (math_span_ != 0) {
       capture_math(type, s);
       return;
     }
     if (capturing_code_) {
-      // md4c 0.4.8 reports a NUL in code as NULLCHAR and then again inside the next text.
-      if (type == MD_TEXT_NULLCHAR) {
-        append_utf8(code_text_, 0xFFFD);
-      } else if (s.find('\0') == std::string_view::npos) {
-        code_text_.append(s);
-      } else {
-        for (char c : s)
-          if (c != '\0') code_text_ += c;
-      }
+      capture_code(type, s);
       return;
     }
     switch (type) {
@@ -590,6 +602,59 @@ class HtmlRenderer {
       default:
         plain_text(s);
     }
+  }
+
+  // What an alert (alerts.hpp) does with a run: skips its marker, ends its title at the end of
+  // the line unless a span of it goes on (the span's markup stays whole). True when the run is
+  // spent.
+  bool alert_run(MD_TEXTTYPE type, std::string_view& s) {
+    if (alert_candidate_) start_alert(type, s);
+    if (alert_skip_ != nullptr && skip_alert_marker(s)) return true;
+    if (alert_title_ == std::string::npos || span_depth_ != 0 ||
+        (type != MD_TEXT_SOFTBR && type != MD_TEXT_BR))
+      return false;
+    finish_alert_title(true);
+    return true;
+  }
+
+  // A block quote's first paragraph starting with an alert's marker (alerts.hpp): the quote's
+  // "<blockquote>\n<p>" is taken back, the marker is skipped, and what follows it on its line
+  // is written, to become the title when the line ends.
+  void start_alert(MD_TEXTTYPE type, std::string_view s) {
+    alert_candidate_ = false;
+    if (type != MD_TEXT_NORMAL || !in_input(s.data())) return;
+    std::optional<AlertMarker> alert =
+        alert_marker(input_, static_cast<size_t>(s.data() - input_.data()));
+    if (!alert) return;
+    out_.resize(quotes_.back().start);
+    quotes_.back().alert = alert;
+    alert_skip_ = input_.data() + alert->title;
+    alert_title_ = out_.size();
+  }
+
+  // Drops what of the run `s` is the marker; true when nothing of it is left to write.
+  bool skip_alert_marker(std::string_view& s) {
+    const char* skip = std::exchange(alert_skip_, nullptr);
+    if (!in_input(s.data()) || s.data() >= skip) return false;
+    if (s.data() + s.size() <= skip) {
+      alert_skip_ = skip;  // more of the marker may come in the next run
+      return true;
+    }
+    s.remove_prefix(static_cast<size_t>(skip - s.data()));
+    return false;
+  }
+
+  // The marker's line ended: what was written since the marker is the title. `more`: the
+  // paragraph goes on, as the box's first paragraph.
+  void finish_alert_title(bool more) {
+    std::string title = out_.substr(alert_title_);
+    out_.resize(alert_title_);
+    alert_title_ = std::string::npos;
+    append_alert_open(out_, *quotes_.back().alert, title);
+    smart_.start_block();
+    if (!more) return;
+    paragraph_start_ = out_.size();
+    lit("<p>");
   }
 
   // Warns at each Hugo or Zola shortcode that opens in this run of text, or just before it
@@ -670,6 +735,18 @@ class HtmlRenderer {
     plain_text(s.substr(from));
   }
 
+  void capture_code(MD_TEXTTYPE type, std::string_view s) {
+    // md4c 0.4.8 reports a NUL in code as NULLCHAR and then again inside the next text.
+    if (type == MD_TEXT_NULLCHAR) {
+      append_utf8(code_text_, 0xFFFD);
+    } else if (s.find('\0') == std::string_view::npos) {
+      code_text_.append(s);
+    } else {
+      for (char c : s)
+        if (c != '\0') code_text_ += c;
+    }
+  }
+
   void capture_math(MD_TEXTTYPE type, std::string_view s) {
     if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) {
       math_text_ += '\n';
@@ -739,7 +816,18 @@ class HtmlRenderer {
   int block_depth_ = 0;
   MD_BLOCKTYPE last_top_block_ = MD_BLOCK_DOC;  // the last block directly in the document
   size_t paragraph_start_ = std::string::npos;  // where the last "<p>" was written
-  int math_span_ = 0;                           // inside a math span: 1 for "$", 2 for "$$"
+  // The block quotes open, innermost last: where each starts in out_, and its alert if any.
+  struct Quote {
+    size_t start = 0;
+    std::optional<AlertMarker> alert;
+  };
+  std::vector<Quote> quotes_;
+  bool quote_opened_ = false;               // the last block entered is a block quote (with alerts)
+  bool alert_candidate_ = false;            // in a quote's first paragraph, before its first run
+  const char* alert_skip_ = nullptr;        // runs before this are the alert's marker
+  size_t alert_title_ = std::string::npos;  // where the alert's title starts in out_
+  int span_depth_ = 0;                      // spans open
+  int math_span_ = 0;                       // inside a math span: 1 for "$", 2 for "$$"
   std::string math_text_;
   const char* math_end_ = nullptr;            // end of the math text in the input
   size_t display_start_ = std::string::npos;  // the last display math <span>

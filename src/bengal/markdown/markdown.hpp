@@ -78,6 +78,9 @@ struct Options {
   bool smart_punctuation = false;
   // A line break in a paragraph is a <br />: Hugo's `hardWraps`.
   bool hard_wraps = false;
+  // GitHub's alerts ("> [!NOTE]"): a block quote opening with a marker is an admonition
+  // (alerts.hpp). Site builds: [markdown] alerts, Zola's github_alerts.
+  bool alerts = false;
   // Links to http(s) addresses: Zola's external_links_target_blank (target="_blank" and
   // rel="noopener"), external_links_no_follow (rel="nofollow") and external_links_no_referrer
   // (rel="noreferrer").
@@ -164,12 +167,16 @@ void cap_summary_bytes(std::string& summary);
 // but those with an id.
 BodyScan scan_html_body(std::string_view html);
 
+// The rendering options a body scan follows, so that summaries and ids are those of the page.
+struct ScanOptions {
+  HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal;
+  bool smart_punctuation = false;  // the summary's prose typographic (Options::smart_punctuation)
+  bool alerts = false;  // an alert's marker line is no text (Options::alerts), as an admonition's
+};
+
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is
 // "Ctrl+C", "{abbr}`HTML (Hyper…)`" is "HTML"), as render_html with Options::directives gives
-// headings their ids, since every site page renders with directives on. With
-// `smart_punctuation` the summary's prose is typographic, as Options::smart_punctuation renders.
-BodyScan scan_body(std::string_view markdown,
-                   HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal,
-                   bool smart_punctuation = false);
+// headings their ids, since every site page renders with directives on.
+BodyScan scan_body(std::string_view markdown, const ScanOptions& options = {});
 
 }  // namespace bengal::markdown

@@ -63,8 +63,9 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.now_epoch_seconds = publish_now(publish);
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
-  discover.heading_id_style = heading_id_style(loaded.config, &diagnostics);
-  discover.smart_punctuation = loaded.config.markdown_smart_punctuation;
+  discover.scan = {.heading_id_style = heading_id_style(loaded.config, &diagnostics),
+                   .smart_punctuation = loaded.config.markdown_smart_punctuation,
+                   .alerts = loaded.config.markdown_alerts};
   discover.permalinks = content::read_permalinks(loaded.config, diagnostics);
   read_language_options(loaded.config, discover);
   if (setup) setup(loaded.config, discover);
