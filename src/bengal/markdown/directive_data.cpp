@@ -204,6 +204,30 @@ void list_table_open(const DirectiveContext& c) {
 // The file as a code block: ":language:" or the file's extension names the language;
 // ":lines: 2-4,7" picks lines (from 1), ":start-line:"/":end-line:" a range (from 0, end
 // excluded, as docutils counts).
+// :::{code-block} go — MyST's code block, and Hugo's highlight shortcode: the body as code of
+// the language the title names, with a fence's extras after it ("go {2} linenos") and MyST's
+// options as those extras.
+void code_block_open(const DirectiveContext& c) {
+  const Directive& d = c.d();
+  std::string info(d.title);
+  if (d.option("linenos") != nullptr) info += " linenos";
+  if (const DirectiveOption* o = d.option("lineno-start"))
+    info += " linenostart=" + safe_token(o->value);
+  if (const DirectiveOption* o = d.option("emphasize-lines")) {
+    info += " {";
+    for (char ch : o->value)
+      if ((ch >= '0' && ch <= '9') || ch == '-' || ch == ',' || ch == ' ') info += ch;
+    info += '}';
+  }
+  if (const DirectiveOption* o = d.option("caption")) {
+    info += " title=\"";
+    for (char ch : o->value)
+      if (ch != '"') info += ch;
+    info += '"';
+  }
+  append_code_block(c.options, info, d.body, c.out);
+}
+
 void literalinclude_open(const DirectiveContext& c) {
   const Directive& d = c.d();
   IncludedFile file;

@@ -40,6 +40,8 @@ constexpr std::array kKinds{
                   checklist_close},
     DirectiveKind{"child-cards", "child-cards", "columns,exclude,fields,include", true,
                   child_cards_open, nullptr},
+    DirectiveKind{"code-block", "code-block", "caption,emphasize-lines,linenos,lineno-start", true,
+                  code_block_open, nullptr},
     DirectiveKind{"code-tabs", "code-tabs", "class,sync", true, code_tabs_open, nullptr},
     DirectiveKind{"codepen", "codepen", "class,default-tab,editable,height,preview,theme,title",
                   true, codepen_open, nullptr},
@@ -201,6 +203,8 @@ void append_code_block(const Options& options, std::string_view language, std::s
       (*options.highlight_code)(language, code, out))
     return;
   out += "<pre><code";
+  // A fence's info string names the language first: "go {2} linenos".
+  language = language.substr(0, std::min(language.find_first_of(" \t{"), language.size()));
   if (!language.empty()) {
     out += " class=\"language-";
     append_html_escaped(out, language);

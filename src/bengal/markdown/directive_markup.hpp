@@ -146,6 +146,7 @@ void checklist_close(const DirectiveContext& c);
 void glossary_open(const DirectiveContext& c);
 void list_table_open(const DirectiveContext& c);
 void literalinclude_open(const DirectiveContext& c);
+void code_block_open(const DirectiveContext& c);
 
 // Media embeds (directive_media.cpp, directive_code_embeds.cpp).
 void youtube_open(const DirectiveContext& c);

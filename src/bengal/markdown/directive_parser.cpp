@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "bengal/markdown/hugo_shortcodes.hpp"
+
 namespace bengal::markdown {
 
 namespace {
@@ -126,7 +128,8 @@ std::string colons_text(uint32_t n) {
 
 class Parser {
  public:
-  Parser(std::string_view text, RawBodyTest is_raw) : text_(text), is_raw_(is_raw) {}
+  Parser(std::string_view text, RawBodyTest is_raw)
+      : text_(text), is_raw_(is_raw), shortcodes_(may_contain_shortcodes(text)) {}
 
   ParsedDirectives run() {
     size_t pos = 0;
@@ -179,6 +182,7 @@ class Parser {
     }
     bool raw = !stack_.empty() && out_.directives[stack_.back()].raw;
     if (opens_fence(line, fence_)) return;
+    if (shortcodes_ && shortcode(line, raw)) return;
     ColonLine c = classify(line);
     switch (c.kind) {
       case ColonLine::kNone:
@@ -195,32 +199,81 @@ class Parser {
     }
   }
 
-  void open(const ColonLine& c) {
+  // Opens a directive at this line; false when it is nested too deeply (the line is text).
+  bool open(Directive d) {
     if (stack_.size() >= static_cast<size_t>(kMaxDirectiveDepth)) {
       if (!warned_depth_)
-        warn(line_no_, c.column,
-             "directive '" + std::string(c.name) + "' is nested deeper than " +
+        warn(line_no_, d.column,
+             "directive '" + std::string(d.name) + "' is nested deeper than " +
                  std::to_string(kMaxDirectiveDepth) +
                  " levels and is left as text (as are deeper ones); nest less deeply");
       warned_depth_ = true;
-      return;
+      return false;
     }
     flush_text();
-    Directive d;
-    d.name = c.name;
-    d.title = c.title;
     d.line = line_no_;
-    d.column = c.column;
-    d.colons = c.colons;
     d.parent = stack_.empty() ? -1 : stack_.back();
-    d.raw = is_raw_(c.name);
+    d.raw = is_raw_(d.name);
     int index = static_cast<int>(out_.directives.size());
-    out_.directives.push_back(d);
+    out_.directives.push_back(std::move(d));
     body_begin_.push_back(line_end_);
     out_.pieces.push_back({DirectivePiece::kOpen, {}, index, line_no_});
     stack_.push_back(index);
     options_of_ = index;
     skip_line();
+    return true;
+  }
+
+  void open(const ColonLine& c) {
+    Directive d;
+    d.name = c.name;
+    d.title = c.title;
+    d.column = c.column;
+    d.colons = c.colons;
+    open(std::move(d));
+  }
+
+  // A line that is one whole Hugo shortcode bengal runs: true when it was taken as one.
+  bool shortcode(std::string_view line, bool raw) {
+    ShortcodeLine s = read_shortcode_line(line);
+    switch (s.kind) {
+      case ShortcodeLine::kNone:
+        return false;
+      case ShortcodeLine::kClose:
+        return close_shortcode(s, raw);
+      case ShortcodeLine::kOpen:
+      case ShortcodeLine::kAlone:
+        break;
+    }
+    if (raw) return false;  // text of a raw body
+    Directive d;
+    d.name = s.directive;
+    d.title = out_.owned.emplace_back(std::move(s.title));
+    d.column = s.column;
+    d.shortcode = s.shortcode;
+    for (auto& [key, value] : s.options)
+      d.options.push_back({key, out_.owned.emplace_back(std::move(value)), line_no_});
+    if (!open(std::move(d))) return false;
+    options_of_ = -1;  // a shortcode's options are its arguments
+    if (s.kind == ShortcodeLine::kAlone) close_top();
+    return true;
+  }
+
+  // "{{< /name >}}" closes the innermost directive written as shortcode `name`, and all opened
+  // inside it, as ":::{/name}" does.
+  bool close_shortcode(const ShortcodeLine& s, bool raw) {
+    size_t found = innermost([&](const Directive& d) { return d.shortcode == s.shortcode; });
+    if (raw && found != stack_.size() - 1) return false;  // text of the raw body
+    flush_text();
+    skip_line();
+    if (found == stack_.size()) {
+      warn(line_no_, s.column,
+           "'{{< /" + std::string(s.shortcode) + " >}}' closes no open shortcode '" +
+               std::string(s.shortcode) + "'; remove it or fix the name");
+      return true;
+    }
+    while (stack_.size() > found) close_top();
+    return true;
   }
 
   // The stack position of the innermost open directive that `matches`; stack_.size() for none.
@@ -312,6 +365,7 @@ class Parser {
   uint32_t text_line_ = 1;
   uint32_t line_no_ = 1;
   bool warned_depth_ = false;
+  bool shortcodes_;  // the text may hold Hugo shortcodes (a cheap test, once)
 };
 
 }  // namespace
@@ -327,7 +381,7 @@ ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw) {
 }
 
 bool may_contain_directives(std::string_view text) {
-  return text.find(":::") != std::string_view::npos;
+  return text.find(":::") != std::string_view::npos || may_contain_shortcodes(text);
 }
 
 std::string unique_marker_prefix(std::string_view text, std::string_view name) {

@@ -9,11 +9,14 @@
 //   :::                             closer: at least as many colons as the opener
 //
 // Nothing inside a fenced code block (``` or ~~~, CommonMark's length and indent rules) is
-// directive syntax, and a line indented 4 or more spaces never is. The scan is one pass over
+// directive syntax, and a line indented 4 or more spaces never is. A line that is one whole
+// Hugo shortcode of those bengal runs (hugo_shortcodes.hpp) opens or closes the directive it
+// stands for in the same way. The scan is one pass over
 // the lines with a stack of open directives: linear in the text.
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +47,9 @@ struct Directive {
   uint32_t colons = 3;
   int parent = -1;  // index of the enclosing directive, -1 at the top
   bool raw = false;
+  // The Hugo shortcode it was written as ("details"; hugo_shortcodes.hpp), "" for a colon
+  // fence: its closer is "{{< /details >}}".
+  std::string_view shortcode;
 
   // The value of option `key`, nullptr when it is not given.
   const DirectiveOption* option(std::string_view key) const;
@@ -61,6 +67,9 @@ struct DirectivePiece {
 
 struct ParsedDirectives {
   std::vector<Directive> directives;  // in opener order
+  // Titles and option values made from Hugo shortcodes' arguments, which the directives view
+  // (a deque: its strings never move).
+  std::deque<std::string> owned;
   std::vector<DirectivePiece> pieces;
   std::vector<RenderWarning> warnings;  // unclosed, unmatched closer, too deep
   // A code fence still open where the text ends: the line that closes it, and the piece
@@ -76,8 +85,8 @@ using RawBodyTest = bool (*)(std::string_view name);
 
 ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw);
 
-// True when `text` has a line that could open a directive: the cheap test that lets pages
-// without directives skip all of this.
+// True when `text` has a line that could open a directive (or a Hugo shortcode that stands for
+// one): the cheap test that lets pages without directives skip all of this.
 bool may_contain_directives(std::string_view text);
 
 // "<!--bengal-NAME" + k 'x' + "-" with the smallest k for which "bengal-NAME" + k 'x' + "-"

@@ -189,10 +189,11 @@ std::string MediaOptions::token(std::string_view key, size_t max, bool (*ok)(cha
 // The :title: for screen readers; missing is a warning, and `fallback` is used.
 std::string MediaOptions::title(std::string_view fallback) const {
   if (has("title")) return std::string(raw("title"));
-  c_.warn(
-      fmt::format("{} '{}' has no :title:; screen readers announce the embed by it, so "
-                  "add ':title: what it shows'",
-                  c_.d().name, c_.d().title));
+  // A Hugo shortcode is given its title as an argument.
+  bool shortcode = !c_.d().shortcode.empty();
+  c_.warn(fmt::format("{} '{}' has no {}; screen readers announce the embed by it, so add '{}'",
+                      c_.d().name, c_.d().title, shortcode ? "title" : ":title:",
+                      shortcode ? "title=\"what it shows\"" : ":title: what it shows"));
   return std::string(fallback);
 }
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <utility>
 
+#include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/markdown.hpp"
 
@@ -83,7 +84,8 @@ std::string instead_of(std::string_view name) {
 
 }  // namespace
 
-std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to) {
+std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to,
+                                          bool lines_run) {
   std::vector<ShortcodeUse> out;
   to = std::min(to, text.size());
   for (size_t at = text.find('{', from); at != std::string_view::npos && at < to;
@@ -97,6 +99,12 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
       if (name.empty()) continue;
       std::string_view open = text.substr(at, 3);
       std::string_view close = text[at + 2] == '<' ? ">}}" : "%}}";
+      if (lines_run && runs_on_its_own_line(name)) {
+        out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' runs only alone on a line "
+                                       "and shows as text here; put it on a line of its own",
+                                       open, name, close)});
+        continue;
+      }
       out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' is not run by bengal and shows "
                                      "as text; write {} instead",
                                      open, name, close, instead_of(name))});

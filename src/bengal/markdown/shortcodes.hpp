@@ -1,8 +1,9 @@
 // Shortcodes of Hugo ({{< name … >}}, {{% name … %}}) and Zola ({{ name(…) }},
 // {% name(…) %}), and Jekyll's content tags ({% highlight ruby %}, {% post_url … %}), left in a
-// page's text by a site moved over: bengal runs none of them, so each would show as text with
-// no word said. The renderer warns where each opens, naming what to
-// write instead (docs/content/guide/migrating.md has the table).
+// page's text by a site moved over: each shows as text, so the renderer warns where each opens,
+// naming what to write instead (docs/content/guide/migrating.md has the table). Hugo's
+// built-in shortcodes and a theme's note boxes run when alone on a line of a site's Markdown
+// page (hugo_shortcodes.hpp): elsewhere the warning says so.
 #pragma once
 
 #include <string>
@@ -17,7 +18,9 @@ struct ShortcodeUse {
 };
 
 // The shortcodes of `text` that open at an offset in [from, to), in order; a closing one
-// ({{< /note >}}, {% end %}) is none. `text` is Markdown text outside code.
-std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to);
+// ({{< /note >}}, {% end %}) is none. `text` is Markdown text outside code. `lines_run`: those
+// of hugo_shortcodes.hpp run alone on a line of this text (a site's Markdown page).
+std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to,
+                                          bool lines_run = false);
 
 }  // namespace bengal::markdown

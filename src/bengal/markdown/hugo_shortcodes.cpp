@@ -1,0 +1,259 @@
+#include "bengal/markdown/hugo_shortcodes.hpp"
+
+#include <array>
+#include <optional>
+
+namespace bengal::markdown {
+
+namespace {
+
+// One argument: key="value", key=value, "positional" or positional (key empty).
+struct Arg {
+  std::string_view key;
+  std::string value;
+};
+
+class ArgReader {
+ public:
+  explicit ArgReader(std::string_view s) : s_(s) {}
+
+  // All arguments, or nullopt when one is not well formed (an unclosed quote, template
+  // braces: the line is then not one shortcode).
+  std::optional<std::vector<Arg>> read() {
+    std::vector<Arg> args;
+    for (skip_blanks(); i_ < s_.size(); skip_blanks()) {
+      Arg arg;
+      if (s_[i_] != '"' && s_[i_] != '`') {
+        size_t start = i_;
+        while (i_ < s_.size() && !blank(s_[i_]) && s_[i_] != '=') ++i_;
+        std::string_view word = s_.substr(start, i_ - start);
+        if (i_ < s_.size() && s_[i_] == '=') {
+          ++i_;
+          arg.key = word;
+          if (!value(arg.value)) return std::nullopt;
+        } else {
+          arg.value = word;
+        }
+      } else if (!value(arg.value)) {
+        return std::nullopt;
+      }
+      if (arg.value.find("}}") != std::string::npos || arg.value.find("{{") != std::string::npos)
+        return std::nullopt;
+      args.push_back(std::move(arg));
+    }
+    return args;
+  }
+
+ private:
+  static bool blank(char c) { return c == ' ' || c == '\t'; }
+  void skip_blanks() {
+    while (i_ < s_.size() && blank(s_[i_])) ++i_;
+  }
+
+  // "quoted" (Go's escapes \" and \\), `raw`, or a word up to a blank.
+  bool value(std::string& out) {
+    if (i_ < s_.size() && s_[i_] == '`') {
+      size_t end = s_.find('`', i_ + 1);
+      if (end == std::string_view::npos) return false;
+      out = s_.substr(i_ + 1, end - i_ - 1);
+      i_ = end + 1;
+      return true;
+    }
+    if (i_ < s_.size() && s_[i_] == '"') {
+      for (++i_; i_ < s_.size(); ++i_) {
+        if (s_[i_] == '"') {
+          ++i_;
+          return true;
+        }
+        if (s_[i_] == '\\' && i_ + 1 < s_.size()) ++i_;
+        out += s_[i_];
+      }
+      return false;
+    }
+    size_t start = i_;
+    while (i_ < s_.size() && !blank(s_[i_])) ++i_;
+    out = s_.substr(start, i_ - start);
+    return !out.empty();
+  }
+
+  std::string_view s_;
+  size_t i_ = 0;
+};
+
+const std::string* named(const std::vector<Arg>& args, std::string_view key) {
+  for (const Arg& a : args)
+    if (a.key == key) return &a.value;
+  return nullptr;
+}
+
+// The n-th positional argument, "" when there is none.
+std::string positional(const std::vector<Arg>& args, size_t n) {
+  for (const Arg& a : args)
+    if (a.key.empty() && n-- == 0) return a.value;
+  return {};
+}
+
+// `key` or else the n-th positional argument.
+std::string named_or(const std::vector<Arg>& args, std::string_view key, size_t n) {
+  const std::string* v = named(args, key);
+  return v != nullptr ? *v : positional(args, n);
+}
+
+// Copies the named arguments of `keys` ("from" or "from:to") into options.
+void copy(const std::vector<Arg>& args, std::initializer_list<std::string_view> keys,
+          ShortcodeLine& out) {
+  for (std::string_view spec : keys) {
+    size_t colon = spec.find(':');
+    std::string_view from = spec.substr(0, colon);
+    std::string_view to = colon == std::string_view::npos ? spec : spec.substr(colon + 1);
+    if (const std::string* v = named(args, from)) out.options.emplace_back(to, *v);
+  }
+}
+
+// Hugo's figure: src, alt, caption, title (a heading over the caption), attr and attrlink (the
+// credit after it), link, target, width, height, class, loading. Without alt the alt text is
+// the caption's, as Hugo writes it.
+void figure(const std::vector<Arg>& args, ShortcodeLine& out) {
+  out.title = named_or(args, "src", 0);
+  copy(args, {"link", "target", "width", "height", "class", "loading"}, out);
+  std::string caption;
+  const std::string* title = named(args, "title");
+  const std::string* text = named(args, "caption");
+  if (title != nullptr && text != nullptr) {
+    caption = "**" + *title + "** " + *text;
+  } else if (title != nullptr || text != nullptr) {
+    caption = title != nullptr ? *title : *text;
+  }
+  if (const std::string* attr = named(args, "attr")) {
+    const std::string* link = named(args, "attrlink");
+    if (!caption.empty()) caption += ' ';
+    caption += link != nullptr ? "[" + *attr + "](" + *link + ")" : *attr;
+  }
+  if (const std::string* alt = named(args, "alt")) {
+    out.options.emplace_back("alt", *alt);
+  } else if (text != nullptr || title != nullptr) {
+    out.options.emplace_back("alt", text != nullptr ? *text : *title);
+  }
+  if (!caption.empty()) out.options.emplace_back("caption", caption);
+}
+
+// The admonition kind of a theme's box: its own name, hugo-book's `hint KIND`, Docsy's
+// `alert color=…`, Hextra's `callout type=…`; "note" for what is none of bengal's kinds.
+std::string_view box_kind(std::string_view shortcode, const std::vector<Arg>& args) {
+  static constexpr std::array<std::string_view, 11> kKinds{
+      "caution", "danger",  "error",   "example", "important", "info",
+      "note",    "seealso", "success", "tip",     "warning"};
+  std::string wanted(shortcode);
+  if (shortcode == "hint") wanted = positional(args, 0);
+  if (shortcode == "alert") wanted = named_or(args, "color", 99);
+  if (shortcode == "callout") wanted = named_or(args, "type", 99);
+  if (wanted == "primary" || wanted == "secondary") wanted = "info";
+  for (std::string_view k : kKinds)
+    if (k == wanted) return k;
+  return "note";
+}
+
+bool is_box(std::string_view name) {
+  for (std::string_view box : {"note", "tip", "warning", "caution", "danger", "important", "info",
+                               "hint", "alert", "callout"})
+    if (name == box) return true;
+  return false;
+}
+
+// The directive of shortcode `name` with `args`; kind kNone for one bengal does not run.
+void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLine& out) {
+  if (name == "figure") {
+    out.kind = ShortcodeLine::kAlone;
+    out.directive = "figure";
+    figure(args, out);
+  } else if (name == "youtube" || name == "vimeo") {
+    out.kind = ShortcodeLine::kAlone;
+    out.directive = name == "youtube" ? "youtube" : "vimeo";
+    out.title = named_or(args, "id", 0);
+    copy(args, {"title", "autoplay", "start", "end", "loop", "mute:muted", "controls", "class"},
+         out);
+  } else if (name == "gist") {
+    out.kind = ShortcodeLine::kAlone;
+    out.directive = "gist";
+    out.title = positional(args, 0) + "/" + positional(args, 1);
+    if (std::string file = positional(args, 2); !file.empty())
+      out.options.emplace_back("file", file);
+  } else if (name == "details") {
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "dropdown";
+    out.title = named_or(args, "summary", 0);
+    if (const std::string* open = named(args, "open"); open != nullptr && *open == "true")
+      out.options.emplace_back("open", "true");
+    copy(args, {"class"}, out);
+  } else if (name == "highlight") {
+    // The options string is Hugo's, which a fence's {…} reads: "linenos=table,hl_lines=2 4-6".
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "code-block";
+    out.title = positional(args, 0);
+    if (std::string opts = positional(args, 1); !opts.empty()) out.title += " {" + opts + "}";
+  } else if (is_box(name)) {
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = box_kind(name, args);
+    if (const std::string* title = named(args, "title")) out.title = *title;
+  }
+}
+
+size_t indent_of(std::string_view line) {
+  size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+
+}  // namespace
+
+ShortcodeLine read_shortcode_line(std::string_view line) {
+  ShortcodeLine out;
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  size_t at = indent_of(line);
+  if (at > 3 || line.size() < at + 6 || !line.substr(at).starts_with("{{")) return out;
+  char kind = line[at + 2];
+  if (kind != '<' && kind != '%') return out;
+  std::string_view close = kind == '<' ? ">}}" : "%}}";
+  if (!line.ends_with(close)) return out;
+  std::string_view inside = line.substr(at + 3, line.size() - close.size() - at - 3);
+  size_t i = 0;
+  while (i < inside.size() && (inside[i] == ' ' || inside[i] == '\t')) ++i;
+  bool closer = i < inside.size() && inside[i] == '/';
+  if (closer) ++i;
+  size_t name_end = i;
+  while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
+  std::string_view name = inside.substr(i, name_end - i);
+  if (name.empty()) return out;
+  std::string_view rest = inside.substr(name_end);
+  bool self_closed = rest.ends_with("/");  // Hugo's "{{< details … />}}": no body
+  if (self_closed) rest.remove_suffix(1);
+  std::optional<std::vector<Arg>> args = ArgReader(rest).read();
+  if (!args || (closer && !args->empty())) return out;
+  translate(name, *args, out);
+  if (out.kind == ShortcodeLine::kNone) return out;
+  out.shortcode = name;
+  out.column = static_cast<uint32_t>(at + 1);
+  if (closer) {
+    out = {ShortcodeLine::kClose, name, out.directive, out.column, {}, {}};
+  } else if (self_closed) {
+    out.kind = ShortcodeLine::kAlone;
+  }
+  return out;
+}
+
+bool runs_on_its_own_line(std::string_view name) {
+  ShortcodeLine line;
+  translate(name, {}, line);
+  return line.kind != ShortcodeLine::kNone;
+}
+
+bool may_contain_shortcodes(std::string_view text) {
+  return text.find("{{<") != std::string_view::npos || text.find("{{%") != std::string_view::npos;
+}
+
+}  // namespace bengal::markdown

@@ -1,0 +1,52 @@
+// Hugo's shortcodes that bengal runs: a line that is one whole shortcode ("{{< figure
+// src="a.png" alt="A" >}}", "{{% details summary="More" %}}", "{{< /details >}}") is the
+// directive it stands for, so a site moved over keeps its figures, videos, gists, details,
+// highlighted code and its theme's note boxes without rewriting them. The directive parser
+// (directive_parser.hpp) reads these lines as it reads colon fences; the renderer and the body
+// scan then treat both alike. A shortcode that is not alone on its line, or not one of these,
+// stays text with a warning (shortcodes.hpp).
+//
+//   figure                        :::{figure} src, with alt, caption (title, attr), link, …
+//   youtube, vimeo                :::{youtube} id, :::{vimeo} id
+//   gist user id [file]           :::{gist} user/id
+//   details … /details            :::{dropdown} summary, :open:
+//   highlight lang "opts" … /highlight   a code block, ```lang {opts}
+//   note, tip, warning, caution, danger, important, info (a theme's), hint KIND (hugo-book),
+//   alert (Docsy: color), callout (Hextra: type) … /name    :::{KIND} title
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace bengal::markdown {
+
+struct ShortcodeLine {
+  enum Kind : uint8_t {
+    kNone,   // not a shortcode bengal runs
+    kOpen,   // a paired shortcode: its body follows, up to its closer
+    kAlone,  // a shortcode without a body: opened and closed on its line
+    kClose,  // "{{< /name >}}"
+  };
+  Kind kind = kNone;
+  std::string_view shortcode;  // the name as written: closers match it
+  std::string_view directive;  // the directive it stands for: "figure", "dropdown", "note"…
+  uint32_t column = 0;         // 1-based, of its first '{'
+  std::string title;
+  // Directive options: keys are static strings, values the shortcode's, unquoted.
+  std::vector<std::pair<std::string_view, std::string>> options;
+};
+
+// The shortcode `line` (without its line end) is, when it is one whole shortcode of those
+// above after at most 3 spaces; kind kNone otherwise.
+ShortcodeLine read_shortcode_line(std::string_view line);
+
+// Whether bengal runs shortcode `name` when it stands alone on its line.
+bool runs_on_its_own_line(std::string_view name);
+
+// Whether `text` may hold such a line: the cheap test beside may_contain_directives.
+bool may_contain_shortcodes(std::string_view text);
+
+}  // namespace bengal::markdown

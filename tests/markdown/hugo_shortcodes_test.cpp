@@ -1,0 +1,129 @@
+// Hugo's shortcodes that bengal runs (hugo_shortcodes.hpp): each alone on a line renders as
+// the directive it stands for, written the colon-fence way; the rest stays text with a warning.
+#include "bengal/markdown/hugo_shortcodes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "bengal/markdown/markdown.hpp"
+
+namespace bengal::markdown {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Rendered render_site(std::string_view md) {
+  Options o;
+  o.directives = true;
+  Rendered r;
+  render_html(md, o, r);
+  return r;
+}
+
+std::string site_html(std::string_view md) {
+  return render_site(md).html;
+}
+
+Strings site_warnings(std::string_view md) {
+  Strings out;
+  for (const auto& w : render_site(md).warnings)
+    out.push_back(std::to_string(w.line) + ":" + std::to_string(w.column) + ": " + w.message);
+  return out;
+}
+
+using Options_ = std::vector<std::pair<std::string_view, std::string>>;
+
+TEST(HugoShortcodes, ArgumentsAreReadAsHugoWritesThem) {
+  ShortcodeLine s = read_shortcode_line(
+      "   {{< figure src=\"/a b.png\" alt=`raw \"x\"` caption=\"say \\\"hi\\\"\" width=50 >}}  ");
+  EXPECT_EQ(s.kind, ShortcodeLine::kAlone);
+  EXPECT_EQ(s.shortcode, "figure");
+  EXPECT_EQ(s.directive, "figure");
+  EXPECT_EQ(s.column, 4u);
+  EXPECT_EQ(s.title, "/a b.png");
+  EXPECT_EQ(s.options,
+            (Options_{{"width", "50"}, {"alt", "raw \"x\""}, {"caption", "say \"hi\""}}));
+  ShortcodeLine gist = read_shortcode_line("{{% gist spf13 7896402 \"img.html\" %}}");
+  EXPECT_EQ(gist.title, "spf13/7896402");
+  EXPECT_EQ(gist.options, (Options_{{"file", "img.html"}}));
+  EXPECT_EQ(read_shortcode_line("{{< /details >}}").kind, ShortcodeLine::kClose);
+  EXPECT_EQ(read_shortcode_line("{{< details summary=\"S\" />}}").kind, ShortcodeLine::kAlone);
+  EXPECT_EQ(read_shortcode_line("{{< hint danger >}}").directive, "danger");
+  EXPECT_EQ(read_shortcode_line("{{< alert color=\"primary\" >}}").directive, "info");
+  EXPECT_EQ(read_shortcode_line("{{< callout type=\"odd\" >}}").directive, "note");
+  // Not one whole shortcode bengal runs: indented code, text around it, an unclosed quote,
+  // template braces, a closer with arguments, another name, the other delimiter.
+  for (std::string_view line :
+       {"    {{< figure src=\"a.png\" >}}", "x {{< figure src=\"a.png\" >}}",
+        "{{< figure src=\"a.png\" >}} x", "{{< figure src=\"a.png >}}",
+        "{{< note >}}x{{< /note >}}", "{{< /note x >}}", "{{< ref \"a.md\" >}}", "{{< note %}}",
+        "{{<>}}", "\t{{< note >}}", "  ", "   {{%}}", ""})
+    EXPECT_EQ(read_shortcode_line(line).kind, ShortcodeLine::kNone) << line;
+}
+
+TEST(HugoShortcodes, EachRendersAsItsDirective) {
+  EXPECT_EQ(site_html("{{< youtube id=\"dQw4w9WgXcQ\" title=\"Talk\" mute=true start=5 >}}\n"),
+            site_html(":::{youtube} dQw4w9WgXcQ\n:title: Talk\n:muted: true\n:start: 5\n:::\n"));
+  EXPECT_EQ(site_html("{{< vimeo 55073825 >}}\n"), site_html(":::{vimeo} 55073825\n:::\n"));
+  EXPECT_EQ(site_html("{{< gist spf13 7896402 img.html >}}\n"),
+            site_html(":::{gist} spf13/7896402\n:file: img.html\n:::\n"));
+  EXPECT_EQ(site_html("{{< details summary=\"More *here*\" open=true >}}\nBody.\n"
+                      "{{< /details >}}\n"),
+            site_html(":::{dropdown} More *here*\n:open:\nBody.\n:::\n"));
+  EXPECT_EQ(site_html("{{% warning title=\"Mind\" %}}\n**Body**\n{{% /warning %}}\n"),
+            site_html(":::{warning} Mind\n**Body**\n:::\n"));
+  // Hugo's figure: the caption is also the alt text when there is none, the title goes before
+  // the caption, the credit after it.
+  EXPECT_EQ(site_html("{{< figure src=\"/i/a.png\" title=\"T\" caption=\"C\" attr=\"Me\" "
+                      "attrlink=\"https://me.example\" link=\"/big.png\" >}}\n"),
+            site_html(":::{figure} /i/a.png\n:link: /big.png\n:alt: C\n"
+                      ":caption: **T** C [Me](https://me.example)\n:::\n"));
+  // highlight: without a highlighter, the code block of the language.
+  EXPECT_EQ(site_html("{{< highlight go \"linenos=table,hl_lines=2\" >}}\na < b\n"
+                      "{{< /highlight >}}\n"),
+            "<pre><code class=\"language-go\">a &lt; b\n</code></pre>\n");
+}
+
+TEST(HugoShortcodes, BoxesNestAndCloseByName) {
+  EXPECT_EQ(site_html("{{% note %}}\n{{< figure src=\"/a.png\" alt=\"A\" >}}\n"
+                      "{{< details summary=\"S\" >}}\nx\n{{% /note %}}\nafter\n"),
+            site_html(":::{note}\n:::{figure} /a.png\n:alt: A\n:::\n:::{dropdown} S\nx\n"
+                      ":::\n:::\nafter\n"));
+  // The details left open ends with the note, as ":::{/note}" ends it: no warning; a closer of
+  // nothing open is one.
+  EXPECT_EQ(site_warnings("{{% note %}}\n{{< details summary=\"S\" >}}\nx\n{{% /note %}}\n"
+                          "{{< /tip >}}\n"),
+            (Strings{"5:1: '{{< /tip >}}' closes no open shortcode 'tip'; remove it or fix the "
+                     "name"}));
+}
+
+TEST(HugoShortcodes, ElsewhereTheyStayTextWithAWarning) {
+  std::string md =
+      "See {{< figure src=\"/a.png\" >}} here.\n\n```\n{{< figure src=\"/b.png\" >}}\n```\n\n"
+      "{{< youtube abc >}}\n";
+  EXPECT_EQ(site_warnings(md),
+            (Strings{"1:5: Hugo shortcode '{{< figure … >}}' runs only alone on a line and shows "
+                     "as text here; put it on a line of its own",
+                     "7:1: youtube 'abc' is not a valid id: use the 11 characters after 'v=' in "
+                     "the video's URL; nothing is embedded"}));
+  std::string html = site_html(md);
+  EXPECT_NE(html.find("<p>See {{&lt; figure src=&quot;/a.png&quot; &gt;}} here.</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<pre><code>{{&lt; figure src=&quot;/b.png&quot; &gt;}}\n</code></pre>"),
+            std::string::npos);
+  // Markdown rendered without directives (bengal md) runs none.
+  Rendered plain;
+  render_html("{{< youtube abc >}}\n", Options{}, plain);
+  EXPECT_EQ(plain.html, "<p>{{&lt; youtube abc &gt;}}</p>\n");
+}
+
+TEST(HugoShortcodes, TheScanSeesTheirImagesAndNoText) {
+  BodyScan s = scan_body(
+      "Intro words.\n\n{{< figure src=\"/i/a.png\" caption=\"Cap\" >}}\n\n"
+      "{{% note %}}\nInside.\n{{% /note %}}\n");
+  EXPECT_EQ(s.images, (Strings{"/i/a.png"}));
+  EXPECT_EQ(s.image_lines, (std::vector<uint32_t>{3}));
+  EXPECT_EQ(s.summary, "Intro words. Inside.");
+}
+
+}  // namespace
+}  // namespace bengal::markdown
