@@ -116,6 +116,40 @@ TEST(HugoShortcodes, ElsewhereTheyStayTextWithAWarning) {
   EXPECT_EQ(plain.html, "<p>{{&lt; youtube abc &gt;}}</p>\n");
 }
 
+// ref and relref as a link's destination become "@ref:" links of the same length.
+TEST(HugoShortcodes, RefsInLinkDestinationsAreRewrittenInPlace) {
+  auto rewritten = [](std::string text) {
+    size_t size = text.size();
+    rewrite_ref_links(text);
+    EXPECT_EQ(text.size(), size);
+    return text;
+  };
+  EXPECT_EQ(
+      rewritten("[a]({{< ref \"docs/intro.md#x\" >}}) [b]({{% relref path=\"b\" %}} \"T\")\n"),
+      "[a](@ref:docs/intro.md#x         ) [b](@ref:b                  \"T\")\n");
+  // A blank or parenthesis in the path: in <…>. A definition's destination too.
+  EXPECT_EQ(rewritten("[c]({{< ref \"my page.md\" >}})\n[d]: {{< ref `a(1).md` >}}\n"),
+            "[c](<@ref:my page.md>       )\n[d]: <@ref:a(1).md>       \n");
+  // Not a destination, in code, in a fence, indented, other shortcodes: as they were.
+  std::string kept =
+      "See {{< ref \"a.md\" >}}.\n`[e]({{< ref \"a.md\" >}})`\n```\n[f]({{< ref \"a.md\" "
+      ">}})\n```\n"
+      "    [g]({{< ref \"a.md\" >}})\n[h]({{< figure src=\"a.png\" >}})\n[i]({{< ref >}})\n";
+  EXPECT_EQ(rewritten(kept), kept);
+  // The renderer and the scan both see the rewritten link.
+  Rendered r;
+  LinkResolver resolve = [](std::string_view dest, bool) -> std::optional<LinkRewrite> {
+    return LinkRewrite("/resolved/" + std::string(dest) + "/", false);
+  };
+  Options o;
+  o.directives = true;
+  o.resolve_link = &resolve;
+  render_html("[a]({{< ref \"x.md\" >}})\n", o, r);
+  EXPECT_EQ(r.html, "<p><a href=\"/resolved/@ref:x.md/\">a</a></p>\n");
+  EXPECT_EQ(r.warnings.size(), 0u);
+  EXPECT_EQ(scan_body("[a]({{< ref \"x.md\" >}})\n").links, (Strings{"@ref:x.md"}));
+}
+
 TEST(HugoShortcodes, TheScanSeesTheirImagesAndNoText) {
   BodyScan s = scan_body(
       "Intro words.\n\n{{< figure src=\"/i/a.png\" caption=\"Cap\" >}}\n\n"

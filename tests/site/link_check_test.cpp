@@ -84,6 +84,30 @@ TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
                      "resolved docs/guide.md#setup", "resolved docs/_index.md", "missing page"}));
 }
 
+// Hugo's ref and relref: from the page's folder first, then as a wiki link (the content root,
+// a slug, a file's name); the extension may be left out; a missing one is a warning at the
+// shortcode.
+TEST(LinkCheck, HugoRefsResolveAsHugoResolvesThem) {
+  TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
+              {"templates/single.html", "{{ page.content }}"},
+              {"content/intro.md", "---\ntitle: Top intro\n---\n"},
+              {"content/docs/intro.md", "---\ntitle: Intro\n---\n## Setup\n"},
+              {"content/blog/post.md", "---\ntitle: Post\nslug: hello\n---\n"},
+              {"content/docs/page.md",
+               "---\ntitle: Page\n---\n[a]({{< ref \"intro.md\" >}}) [b]({{< ref \"/intro\" >}}) "
+               "[c]({{< relref \"intro#setup\" >}})\n[d]({{< ref \"hello\" >}}) "
+               "[e]({{< ref \"post.md\" >}}) [f]({{< ref \"gone.md\" >}})\n"}});
+  s.build();
+  EXPECT_EQ(s.output("docs/page/index.html"),
+            "<p><a href=\"/docs/intro/\">a</a> <a href=\"/intro/\">b</a> <a "
+            "href=\"/docs/intro/#setup\">c</a>\n<a href=\"/blog/hello/\">d</a> <a "
+            "href=\"/blog/hello/\">e</a> <a href=\"gone.md\" class=\"broken-link\">f</a></p>\n");
+  EXPECT_EQ(s.messages(),
+            (Strings{"content/docs/page.md:5:57: warning: Hugo ref 'gone.md' finds no page; check "
+                     "the path (from this file's folder, or from the content folder with a "
+                     "leading /; the extension may be left out)"}));
+}
+
 // Pages of .markdown and .mdown files (a Jekyll blog's, a README.MD) are linked to as .md pages
 // are: by their file, their name, their folder.
 TEST(LinkCheck, MarkdownAndMdownPagesAreLinkedToByTheirFiles) {

@@ -133,7 +133,7 @@ class Scanner {
         alerts_(options.alerts),
         out_(out),
         directives_(directives),
-        input_(text),
+        input_(text, true),
         text_(input_.text()),
         notes_(notes),
         ids_(options.heading_id_style),

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "bengal/markdown/hugo_shortcodes.hpp"
+#include "bengal/markdown/line_blocks.hpp"
 
 namespace bengal::markdown {
 
@@ -15,54 +16,10 @@ bool is_name_char(char c) {
          c == '_';
 }
 
-bool is_blank(std::string_view s) {
-  return s.find_first_not_of(" \t") == std::string_view::npos;
-}
-
 std::string_view trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t");
   if (b == std::string_view::npos) return {};
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-// Leading spaces, up to 4; a tab counts as 4 (it reaches the indented-code column).
-size_t indent_of(std::string_view line) {
-  size_t n = 0;
-  while (n < line.size() && n < 4 && (line[n] == ' ' || line[n] == '\t')) {
-    if (line[n] == '\t') return 4;
-    ++n;
-  }
-  return n;
-}
-
-size_t run_of(std::string_view s, size_t at, char c) {
-  size_t end = at;
-  while (end < s.size() && s[end] == c) ++end;
-  return end - at;
-}
-
-struct Fence {
-  char ch = 0;  // 0: not in a fence
-  size_t length = 0;
-};
-
-// ``` or ~~~ (3 or more) after at most 3 spaces; a backtick fence's info string holds no
-// backtick (CommonMark 4.5).
-bool opens_fence(std::string_view line, Fence& fence) {
-  size_t at = indent_of(line);
-  if (at > 3 || at >= line.size() || (line[at] != '`' && line[at] != '~')) return false;
-  size_t n = run_of(line, at, line[at]);
-  if (n < 3) return false;
-  if (line[at] == '`' && line.find('`', at + n) != std::string_view::npos) return false;
-  fence = {line[at], n};
-  return true;
-}
-
-bool closes_fence(std::string_view line, const Fence& fence) {
-  size_t at = indent_of(line);
-  if (at > 3) return false;
-  size_t n = run_of(line, at, fence.ch);
-  return n >= fence.length && is_blank(line.substr(at + n));
 }
 
 struct ColonLine {

@@ -874,7 +874,7 @@ class HtmlRenderer {
 bool render_pass(std::string_view markdown, const Options& options, Rendered& out,
                  MarkerHandler* markers, Footnotes* notes) {
   HtmlRenderer renderer(options, out, markers);
-  Md4cInput input(markdown);
+  Md4cInput input(markdown, options.directives);
   renderer.set_input(input);
   renderer.set_footnotes(notes);
   MD_PARSER parser{};

@@ -3,6 +3,8 @@
 #include <array>
 #include <optional>
 
+#include "bengal/markdown/line_blocks.hpp"
+
 namespace bengal::markdown {
 
 namespace {
@@ -198,12 +200,6 @@ void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLin
   }
 }
 
-size_t indent_of(std::string_view line) {
-  size_t n = 0;
-  while (n < line.size() && line[n] == ' ') ++n;
-  return n;
-}
-
 bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_';
@@ -244,6 +240,83 @@ ShortcodeLine read_shortcode_line(std::string_view line) {
     out.kind = ShortcodeLine::kAlone;
   }
   return out;
+}
+
+namespace {
+
+// The offsets in `line` that are inside a code span on it: a run of n backticks and the next
+// run of exactly n (a span across lines is not seen).
+std::vector<std::pair<size_t, size_t>> code_spans(std::string_view line) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t at = line.find('`');
+  while (at != std::string_view::npos) {
+    size_t n = run_of(line, at, '`');
+    size_t close = line.find('`', at + n);
+    while (close != std::string_view::npos && run_of(line, close, '`') != n)
+      close = line.find('`', close + run_of(line, close, '`'));
+    if (close == std::string_view::npos) {
+      at = line.find('`', at + n);  // no closer: the run is text
+      continue;
+    }
+    spans.emplace_back(at, close + n);
+    at = line.find('`', close + n);
+  }
+  return spans;
+}
+
+// The shortcode "{{< ref "x" >}}" (or relref, {{% %}}, path="x") at `at` of `line`: its end
+// and its target; 0 for none.
+size_t ref_at(std::string_view line, size_t at, std::string& target) {
+  if (!line.substr(at).starts_with("{{<") && !line.substr(at).starts_with("{{%")) return 0;
+  std::string_view close = line[at + 2] == '<' ? ">}}" : "%}}";
+  size_t end = line.find(close, at + 3);
+  if (end == std::string_view::npos) return 0;
+  std::string_view inside = line.substr(at + 3, end - at - 3);
+  size_t i = inside.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return 0;
+  size_t name_end = i;
+  while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
+  std::string_view name = inside.substr(i, name_end - i);
+  if (name != "ref" && name != "relref") return 0;
+  std::optional<std::vector<Arg>> args = ArgReader(inside.substr(name_end)).read();
+  if (!args) return 0;
+  target = named_or(*args, "path", 0);
+  return target.empty() ? 0 : end + close.size();
+}
+
+}  // namespace
+
+void rewrite_ref_links(std::string& text) {
+  if (text.find("ref") == std::string::npos || !may_contain_shortcodes(text)) return;
+  Fence fence;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t next = std::min(text.find('\n', pos), text.size());
+    std::string_view line(text.data() + pos, next - pos);
+    if (fence.ch != 0) {
+      if (closes_fence(line, fence)) fence.ch = 0;
+    } else if (!opens_fence(line, fence) && indent_of(line) < 4) {
+      std::vector<std::pair<size_t, size_t>> spans = code_spans(line);
+      for (size_t at = line.find("{{"); at != std::string_view::npos;
+           at = line.find("{{", at + 2)) {
+        // Only as a link's destination: after "](" or a definition's "]: ".
+        std::string_view before = line.substr(0, at);
+        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+        if (!before.ends_with("](") && !before.ends_with("]:")) continue;
+        bool in_code = false;
+        for (auto [from, to] : spans) in_code = in_code || (at >= from && at < to);
+        std::string target;
+        size_t end = in_code ? 0 : ref_at(line, at, target);
+        if (end == 0 || target.find_first_of("<>\n") != std::string::npos) continue;
+        std::string dest = std::string(kHugoRefScheme) + target;
+        if (dest.find_first_of(" \t()") != std::string::npos) dest = "<" + dest + ">";
+        if (dest.size() > end - at) continue;
+        dest.resize(end - at, ' ');  // the same length: lines, columns and offsets stay
+        text.replace(pos + at, dest.size(), dest);
+        at = end - 2;
+      }
+    }
+    pos = next + 1;
+  }
 }
 
 bool runs_on_its_own_line(std::string_view name) {

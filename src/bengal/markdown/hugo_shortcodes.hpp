@@ -43,6 +43,14 @@ struct ShortcodeLine {
 // above after at most 3 spaces; kind kNone otherwise.
 ShortcodeLine read_shortcode_line(std::string_view line);
 
+// Hugo's ref and relref as a link's destination, "[text]({{< ref "docs/intro.md" >}})", and
+// in a link reference definition: rewritten in place into the destination "@ref:docs/intro.md"
+// (in <…> when it holds a blank or a parenthesis), padded with blanks to the same length, so
+// that lines, columns and offsets stay. Not in code (fenced, indented, or a span on the line).
+// The link resolver reads "@ref:" as Hugo reads ref's argument (XrefIndex::resolve_link).
+void rewrite_ref_links(std::string& text);
+inline constexpr std::string_view kHugoRefScheme = "@ref:";
+
 // Whether bengal runs shortcode `name` when it stands alone on its line.
 bool runs_on_its_own_line(std::string_view name);
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "bengal/markdown/entities.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -40,6 +41,10 @@ struct Forwarder {
 };
 
 }  // namespace
+
+Md4cInput::Md4cInput(std::string_view text, bool hugo_refs) : source_(text), text_(text) {
+  if (hugo_refs) rewrite_ref_links(text_);
+}
 
 int Md4cInput::parse(const MD_PARSER& parser, void* userdata) const {
   Forwarder forwarder{parser, userdata, text_};

@@ -31,6 +31,9 @@ inline unsigned md4c_flags(bool gfm, bool wiki_links, bool math = false) {
 class Md4cInput {
  public:
   explicit Md4cInput(std::string_view text) : source_(text), text_(text) {}
+  // A site page's text: Hugo's ref and relref in link destinations are rewritten, in place
+  // and to the same length (hugo_shortcodes.hpp).
+  Md4cInput(std::string_view text, bool hugo_refs);
 
   std::string_view text() const { return text_; }
   // Where `at`, a pointer into text(), stands in the text given to the constructor: an

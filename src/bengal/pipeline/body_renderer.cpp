@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/url_path.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/title_heading.hpp"
 #include "bengal/pipeline/code_highlighting.hpp"
 #include "bengal/pipeline/heading_id_style.hpp"
@@ -87,6 +88,9 @@ void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rende
         return r;
       case Status::kMissingPage:
         r.href = std::string(dest);
+        // A Hugo ref keeps its path ("@ref:" is bengal's, hugo_shortcodes.hpp).
+        if (dest.starts_with(markdown::kHugoRefScheme))
+          r.href.erase(0, markdown::kHugoRefScheme.size());
         r.broken = true;
         return r;
       case Status::kResolved:

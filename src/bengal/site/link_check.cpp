@@ -10,6 +10,7 @@
 #include "bengal/core/string_pool.hpp"
 #include "bengal/core/url_path.hpp"
 #include "bengal/markdown/entities.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 
 namespace bengal::site {
 
@@ -262,6 +263,8 @@ void locate_columns(const Site& site, const std::filesystem::path& content_dir,
     if (p.page != loaded) {
       loaded = p.page;
       readable = read_file(content_dir / std::string(site.source_path(p.page)), text, error);
+      // Hugo's refs are found where the page's parse saw them, as "@ref:" links.
+      if (readable) markdown::rewrite_ref_links(text);
       starts.assign(1, 0);
       for (size_t nl = text.find('\n'); readable && nl != std::string::npos;
            nl = text.find('\n', nl + 1))
@@ -410,6 +413,12 @@ std::string message_of(const Site& site, const LinkProblem& p) {
         "link to '{}': {}/{} is not published (it is headless, or its _build or its "
         "section's cascade says render never); link to a published page instead",
         p.target, site.config.content_dir, site.source_path(hidden));
+  }
+  if (p.target.starts_with(markdown::kHugoRefScheme)) {
+    return fmt::format(
+        "Hugo ref '{}' finds no page; check the path (from this file's folder, or from the "
+        "content folder with a leading /; the extension may be left out)",
+        p.target.substr(markdown::kHugoRefScheme.size()));
   }
   return fmt::format(
       "link to missing page '{}'; check the path (relative to this file, or from the content "

@@ -9,6 +9,7 @@
 #include "bengal/core/unicode_case.hpp"
 #include "bengal/core/url_path.hpp"
 #include "bengal/markdown/heading_ids.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 
 namespace bengal::site {
 namespace {
@@ -148,6 +149,8 @@ LinkTarget XrefIndex::with_anchor(PageId page, std::string_view anchor) const {
 }
 
 LinkTarget XrefIndex::resolve_link(PageId from, std::string_view written) const {
+  if (written.starts_with(markdown::kHugoRefScheme))
+    return resolve_hugo_ref(from, written.substr(markdown::kHugoRefScheme.size()));
   if (written.empty() || has_url_scheme(written) || written.starts_with("//")) return {};
   // Split as a browser splits a URL, then decoded as it decodes before it looks for a file
   // or an element: "my%20page.md" is "my page.md", and "a%23b.md" a file named "a#b.md".
@@ -259,6 +262,25 @@ std::string expand_template(std::string_view tmpl, std::string_view target) {
 }
 
 }  // namespace
+
+LinkTarget XrefIndex::resolve_hugo_ref(PageId from, std::string_view target) const {
+  if (!target.starts_with('/')) {
+    std::string_view path = target.substr(0, target.find('#'));
+    std::string joined(dir_of(table_->str(table_->pages[from].source_path)));
+    if (!joined.empty()) joined += '/';
+    if (PageId id = by_path(joined + std::string(path)); id != kNoPage)
+      return with_anchor(id, target.substr(std::min(target.size(), path.size() + 1)));
+  }
+  LinkTarget t = resolve_wiki(from, target);
+  // "post.md" is also the page of a unique file of that name anywhere, as a wiki link's "post".
+  std::string_view path = target.substr(0, target.find('#'));
+  size_t dot = path.rfind('.');
+  if (t.status != LinkTarget::Status::kMissingPage || dot == std::string_view::npos ||
+      path.find('/') != std::string_view::npos || !content::is_markdown_file(path))
+    return t;
+  return resolve_wiki(from,
+                      std::string(path.substr(0, dot)) + std::string(target.substr(path.size())));
+}
 
 LinkTarget XrefIndex::resolve_wiki(PageId from, std::string_view target) const {
   if (ExternalRef ext; parse_external_ref(target, ext)) {

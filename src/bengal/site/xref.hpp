@@ -44,6 +44,10 @@ class XrefIndex {
   // page whose front matter id is x), "!x" (the page holding the `target` directive x, at
   // it), "ext:project:target" (external_refs.templates.project, see set_external_templates).
   LinkTarget resolve_wiki(PageId from, std::string_view target) const;
+  // Hugo's ref and relref ("@ref:" links, hugo_shortcodes.hpp): a path with or without its
+  // extension, from the page's folder first (unless it starts with '/'), then as a wiki link,
+  // and a file name ("post.md") also as the unique page of that name.
+  LinkTarget resolve_hugo_ref(PageId from, std::string_view target) const;
 
   // external_refs.templates: project -> URL template with {target}, {module}, {name} and
   // {name_lower} ("pathlib.Path": "pathlib.Path", "pathlib", "Path", "path").
