@@ -150,6 +150,26 @@ TEST(HugoShortcodes, RefsInLinkDestinationsAreRewrittenInPlace) {
   EXPECT_EQ(scan_body("[a]({{< ref \"x.md\" >}})\n").links, (Strings{"@ref:x.md"}));
 }
 
+// Jekyll's highlight block and its post_url and link tags in links, read as Hugo's are.
+TEST(HugoShortcodes, JekyllsHighlightAndLinksToPosts) {
+  EXPECT_EQ(site_html("{% highlight ruby linenos mark_lines=\"2\" %}\nx\n{% endhighlight %}\n"),
+            site_html("{{< highlight ruby \"linenos {2}\" >}}\nx\n{{< /highlight >}}\n"));
+  EXPECT_EQ(read_shortcode_line("{% highlight ruby linenos mark_lines=\"2 3\" %}").title,
+            "ruby linenos {2 3}");
+  for (std::string_view line : {"{% if x %}", "{% highlight %}", "{% endhighlight x %}",
+                                "{% highlight(lang=\"x\") %}", "{% endraw %}"})
+    EXPECT_EQ(read_shortcode_line(line).kind, ShortcodeLine::kNone) << line;
+  std::string text =
+      "[a]({% post_url 2024-01-31-hi %}) [b]({% link _posts/2024-01-31-hi.md %}) "
+      "[c]({% link assets/a.pdf %}) [d]({% include x.html %})\n";
+  size_t size = text.size();
+  rewrite_ref_links(text);
+  EXPECT_EQ(text.size(), size);
+  EXPECT_EQ(text,
+            "[a](@ref:2024-01-31-hi          ) [b](@ref:2024-01-31-hi.md             ) "
+            "[c](/assets/a.pdf          ) [d]({% include x.html %})\n");
+}
+
 TEST(HugoShortcodes, TheScanSeesTheirImagesAndNoText) {
   BodyScan s = scan_body(
       "Intro words.\n\n{{< figure src=\"/i/a.png\" caption=\"Cap\" >}}\n\n"

@@ -86,7 +86,7 @@ TEST(LinkCheck, WikiAndMarkdownLinksResolveThroughTheIndex) {
 
 // Hugo's ref and relref: from the page's folder first, then as a wiki link (the content root,
 // a slug, a file's name); the extension may be left out; a missing one is a warning at the
-// shortcode.
+// shortcode. Jekyll's post_url and link find a post by its file's name.
 TEST(LinkCheck, HugoRefsResolveAsHugoResolvesThem) {
   TestSite s({{"bengal.toml", "[site]\ntitle = \"T\"\nbaseurl = \"https://example.org/\"\n"},
               {"templates/single.html", "{{ page.content }}"},
@@ -96,12 +96,15 @@ TEST(LinkCheck, HugoRefsResolveAsHugoResolvesThem) {
               {"content/docs/page.md",
                "---\ntitle: Page\n---\n[a]({{< ref \"intro.md\" >}}) [b]({{< ref \"/intro\" >}}) "
                "[c]({{< relref \"intro#setup\" >}})\n[d]({{< ref \"hello\" >}}) "
-               "[e]({{< ref \"post.md\" >}}) [f]({{< ref \"gone.md\" >}})\n"}});
+               "[e]({{< ref \"post.md\" >}}) [f]({{< ref \"gone.md\" >}})\n"
+               "[g]({% post_url 2024-01-31-hi %}) [h]({% link _posts/2024-01-31-hi.md %})\n"},
+              {"content/blog/2024-01-31-hi.md", "---\ntitle: Hi\n---\n"}});
   s.build();
   EXPECT_EQ(s.output("docs/page/index.html"),
             "<p><a href=\"/docs/intro/\">a</a> <a href=\"/intro/\">b</a> <a "
             "href=\"/docs/intro/#setup\">c</a>\n<a href=\"/blog/hello/\">d</a> <a "
-            "href=\"/blog/hello/\">e</a> <a href=\"gone.md\" class=\"broken-link\">f</a></p>\n");
+            "href=\"/blog/hello/\">e</a> <a href=\"gone.md\" class=\"broken-link\">f</a>\n<a "
+            "href=\"/blog/2024-01-31-hi/\">g</a> <a href=\"/blog/2024-01-31-hi/\">h</a></p>\n");
   EXPECT_EQ(s.messages(),
             (Strings{"content/docs/page.md:5:57: warning: Hugo ref 'gone.md' finds no page; check "
                      "the path (from this file's folder, or from the content folder with a "

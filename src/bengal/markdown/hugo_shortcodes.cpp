@@ -207,11 +207,40 @@ bool is_name_char(char c) {
 
 }  // namespace
 
+namespace {
+
+// Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" (mark_lines="1 2" too), read
+// as Hugo's highlight; `line` is trimmed, a tag from `at`.
+ShortcodeLine jekyll_line(std::string_view line, size_t at) {
+  ShortcodeLine out;
+  std::optional<std::vector<Arg>> args =
+      ArgReader(line.substr(at + 2, line.size() - at - 4)).read();
+  if (!args || args->empty() || !args->front().key.empty()) return out;
+  std::string_view name = args->front().value;
+  out.column = static_cast<uint32_t>(at + 1);
+  out.shortcode = "highlight";
+  if (name == "endhighlight" && args->size() == 1) {
+    out.kind = ShortcodeLine::kClose;
+  } else if (name == "highlight" && args->size() >= 2 && args->at(1).key.empty()) {
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "code-block";
+    out.title = args->at(1).value;
+    for (const Arg& a : *args)
+      if (a.key.empty() && a.value == "linenos") out.title += " linenos";
+    if (const std::string* marked = named(*args, "mark_lines")) out.title += " {" + *marked + "}";
+  }
+  return out;
+}
+
+}  // namespace
+
 ShortcodeLine read_shortcode_line(std::string_view line) {
   ShortcodeLine out;
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   size_t at = indent_of(line);
-  if (at > 3 || line.size() < at + 6 || !line.substr(at).starts_with("{{")) return out;
+  if (at > 3 || line.size() < at + 6) return out;
+  if (line.substr(at).starts_with("{%") && line.ends_with("%}")) return jekyll_line(line, at);
+  if (!line.substr(at).starts_with("{{")) return out;
   char kind = line[at + 2];
   if (kind != '<' && kind != '%') return out;
   std::string_view close = kind == '<' ? ">}}" : "%}}";
@@ -264,6 +293,29 @@ std::vector<std::pair<size_t, size_t>> code_spans(std::string_view line) {
   return spans;
 }
 
+// Jekyll's "{% post_url 2024-01-31-name %}" (a post by its file's name) and "{% link
+// path/from/the/site.md %}" at `at` of `line`: its end and what the destination becomes; 0 for
+// none. A linked page is found by its file's name (its folder moved: _posts/ to content/);
+// another file's path stays a site path.
+size_t jekyll_link_at(std::string_view line, size_t at, std::string& dest) {
+  size_t end = line.find("%}", at + 2);
+  if (end == std::string_view::npos) return 0;
+  std::optional<std::vector<Arg>> args = ArgReader(line.substr(at + 2, end - at - 2)).read();
+  if (!args || args->size() != 2 || !args->at(0).key.empty() || !args->at(1).key.empty()) return 0;
+  std::string_view tag = args->at(0).value;
+  std::string_view path = args->at(1).value;
+  bool page = tag == "post_url" ||
+              (tag == "link" && (path.ends_with(".md") || path.ends_with(".markdown")));
+  if (page) {
+    dest = std::string(kHugoRefScheme) + std::string(path.substr(path.rfind('/') + 1));
+  } else if (tag == "link") {
+    dest = "/" + std::string(path.starts_with('/') ? path.substr(1) : path);
+  } else {
+    return 0;
+  }
+  return end + 2;
+}
+
 // The shortcode "{{< ref "x" >}}" (or relref, {{% %}}, path="x") at `at` of `line`: its end
 // and its target; 0 for none.
 size_t ref_at(std::string_view line, size_t at, std::string& target) {
@@ -287,7 +339,7 @@ size_t ref_at(std::string_view line, size_t at, std::string& target) {
 }  // namespace
 
 void rewrite_ref_links(std::string& text) {
-  if (text.find("ref") == std::string::npos || !may_contain_shortcodes(text)) return;
+  if (!may_contain_shortcodes(text)) return;
   Fence fence;
   for (size_t pos = 0; pos < text.size();) {
     size_t next = std::min(text.find('\n', pos), text.size());
@@ -296,23 +348,26 @@ void rewrite_ref_links(std::string& text) {
       if (closes_fence(line, fence)) fence.ch = 0;
     } else if (!opens_fence(line, fence) && indent_of(line) < 4) {
       std::vector<std::pair<size_t, size_t>> spans = code_spans(line);
-      for (size_t at = line.find("{{"); at != std::string_view::npos;
-           at = line.find("{{", at + 2)) {
+      for (size_t at = line.find('{'); at != std::string_view::npos; at = line.find('{', at + 1)) {
         // Only as a link's destination: after "](" or a definition's "]: ".
         std::string_view before = line.substr(0, at);
         while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
         if (!before.ends_with("](") && !before.ends_with("]:")) continue;
         bool in_code = false;
         for (auto [from, to] : spans) in_code = in_code || (at >= from && at < to);
-        std::string target;
+        std::string target, dest;
         size_t end = in_code ? 0 : ref_at(line, at, target);
-        if (end == 0 || target.find_first_of("<>\n") != std::string::npos) continue;
-        std::string dest = std::string(kHugoRefScheme) + target;
+        if (end != 0) {
+          dest = std::string(kHugoRefScheme) + target;
+        } else if (!in_code && line.substr(at).starts_with("{% ")) {
+          end = jekyll_link_at(line, at, dest);
+        }
+        if (end == 0 || dest.find_first_of("<>\n") != std::string::npos) continue;
         if (dest.find_first_of(" \t()") != std::string::npos) dest = "<" + dest + ">";
         if (dest.size() > end - at) continue;
         dest.resize(end - at, ' ');  // the same length: lines, columns and offsets stay
         text.replace(pos + at, dest.size(), dest);
-        at = end - 2;
+        at = end - 1;
       }
     }
     pos = next + 1;
@@ -326,7 +381,8 @@ bool runs_on_its_own_line(std::string_view name) {
 }
 
 bool may_contain_shortcodes(std::string_view text) {
-  return text.find("{{<") != std::string_view::npos || text.find("{{%") != std::string_view::npos;
+  return text.find("{{<") != std::string_view::npos || text.find("{{%") != std::string_view::npos ||
+         text.find("{% ") != std::string_view::npos;
 }
 
 }  // namespace bengal::markdown

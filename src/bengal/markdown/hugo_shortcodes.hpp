@@ -13,6 +13,8 @@
 //   highlight lang "opts" … /highlight   a code block, ```lang {opts}
 //   note, tip, warning, caution, danger, important, info (a theme's), hint KIND (hugo-book),
 //   alert (Docsy: color), callout (Hextra: type) … /name    :::{KIND} title
+//
+// Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" lines are read as highlight.
 #pragma once
 
 #include <cstdint>
@@ -48,6 +50,9 @@ ShortcodeLine read_shortcode_line(std::string_view line);
 // (in <…> when it holds a blank or a parenthesis), padded with blanks to the same length, so
 // that lines, columns and offsets stay. Not in code (fenced, indented, or a span on the line).
 // The link resolver reads "@ref:" as Hugo reads ref's argument (XrefIndex::resolve_link).
+// Jekyll's "{% post_url 2024-01-31-name %}" and "{% link _posts/2024-01-31-name.md %}" there
+// become "@ref:" links to the page of that file name (posts move out of _posts/); a link to
+// another file ("{% link assets/a.pdf %}") its site path, "/assets/a.pdf".
 void rewrite_ref_links(std::string& text);
 inline constexpr std::string_view kHugoRefScheme = "@ref:";
 
