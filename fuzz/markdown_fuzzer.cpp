@@ -95,6 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.hard_wraps = true;
   site.external_links = {true, true, true};
   site.alerts = true;
+  site.lazy_images = true;
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);
 

@@ -71,6 +71,22 @@ TEST(MarkdownConfig, AlertsAreOnUnlessTheSiteSaysOff) {
                                       "true or false, not integer"}));
 }
 
+// Zola's lazy_async_image is followed; bottom_footnotes = true is what bengal does, false is
+// said not to be followed.
+TEST(MarkdownConfig, ZolasImageAndFootnoteKeys) {
+  auto r =
+      parse_config("[markdown]\nlazy_async_image = true\nbottom_footnotes = true\n", "config.toml");
+  EXPECT_EQ(test::formatted(r.diagnostics), std::vector<std::string>{});
+  EXPECT_TRUE(r.config.markdown_lazy_images);
+  auto off = parse_config("[markdown]\nbottom_footnotes = false\n", "config.toml");
+  EXPECT_TRUE(off.ok);
+  EXPECT_FALSE(off.config.markdown_lazy_images);
+  EXPECT_EQ(test::formatted(off.diagnostics),
+            (std::vector<std::string>{"config.toml:2:20: warning: [markdown] bottom_footnotes = "
+                                      "false is not followed: bengal writes footnotes at the "
+                                      "bottom of the page, as GitHub does; remove the key"}));
+}
+
 TEST(MarkdownConfig, AnOptionThatIsNoBooleanIsAnError) {
   auto r = parse_config("[markdown]\nsmart_punctuation = \"yes\"\n", "bengal.toml");
   EXPECT_FALSE(r.ok);

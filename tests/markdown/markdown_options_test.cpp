@@ -82,6 +82,17 @@ TEST(MarkdownOptions, HardWrapsMakeEveryLineBreakABreak) {
   EXPECT_EQ(r.html, "<p>one<br />\ntwo<br />\nthree</p>\n");
 }
 
+TEST(MarkdownOptions, LazyImagesLoadLazilyAndDecodeApart) {
+  Options o;
+  o.lazy_images = true;
+  Rendered r;
+  render_html("![a *b*](/i.png \"T\") [![c](d.png)](/x/)\n", o, r);
+  EXPECT_EQ(r.html,
+            "<p><img src=\"/i.png\" alt=\"a b\" title=\"T\" loading=\"lazy\" decoding=\"async\" /> "
+            "<a href=\"/x/\"><img src=\"d.png\" alt=\"c\" loading=\"lazy\" decoding=\"async\" "
+            "/></a></p>\n");
+}
+
 TEST(MarkdownOptions, ExternalLinksGetTheAttributesAskedFor) {
   auto html = [](std::string_view md, bool blank, bool follow, bool referrer) {
     Options o;

@@ -81,6 +81,8 @@ const std::vector<SectionSpec>& sections() {
         {"hard_wraps", Kind::kBool},
         {"alerts", Kind::kBool},
         {"github_alerts", Kind::kBool},  // Zola's name for alerts
+        {"lazy_async_image", Kind::kBool},
+        {"bottom_footnotes", Kind::kBool},  // Zola's: bengal's footnotes are at the bottom
         {"external_links_target_blank", Kind::kBool},
         {"external_links_no_follow", Kind::kBool},
         {"external_links_no_referrer", Kind::kBool},
@@ -356,6 +358,12 @@ struct ConfigReader {
     if (key == "smart_punctuation") c.markdown_smart_punctuation = v.as_bool();
     if (key == "hard_wraps") c.markdown_hard_wraps = v.as_bool();
     if (key == "alerts" || key == "github_alerts") c.markdown_alerts = v.as_bool();
+    if (key == "lazy_async_image") c.markdown_lazy_images = v.as_bool();
+    if (key == "bottom_footnotes" && !v.as_bool()) {
+      warning(doc.value_place_of(path),
+              "[markdown] bottom_footnotes = false is not followed: bengal writes footnotes at "
+              "the bottom of the page, as GitHub does; remove the key");
+    }
     if (key == "external_links_target_blank") c.external_links_target_blank = v.as_bool();
     if (key == "external_links_no_follow") c.external_links_no_follow = v.as_bool();
     if (key == "external_links_no_referrer") c.external_links_no_referrer = v.as_bool();

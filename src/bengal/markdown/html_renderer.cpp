@@ -398,6 +398,7 @@ class HtmlRenderer {
         esc(image_title_);
         lit("\"");
       }
+      if (opt_.lazy_images) lit(" loading=\"lazy\" decoding=\"async\"");
       lit(" />");
       return;
     }

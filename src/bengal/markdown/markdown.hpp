@@ -81,6 +81,8 @@ struct Options {
   // GitHub's alerts ("> [!NOTE]"): a block quote opening with a marker is an admonition
   // (alerts.hpp). Site builds: [markdown] alerts, Zola's github_alerts.
   bool alerts = false;
+  // Images get loading="lazy" decoding="async": Zola's lazy_async_image.
+  bool lazy_images = false;
   // Links to http(s) addresses: Zola's external_links_target_blank (target="_blank" and
   // rel="noopener"), external_links_no_follow (rel="nofollow") and external_links_no_referrer
   // (rel="noreferrer").
