@@ -170,6 +170,35 @@ TEST(HugoShortcodes, JekyllsHighlightAndLinksToPosts) {
             "[c](/assets/a.pdf          ) [d]({% include x.html %})\n");
 }
 
+// "{{</* name */>}}" is how Hugo's docs show a shortcode: it shows as "{{< name >}}", in text,
+// code spans and code blocks (before they are highlighted); bengal md leaves it.
+TEST(HugoShortcodes, CommentedShortcodesShowAsWritten) {
+  std::string md =
+      "Write {{</* figure src=\"a.png\" */>}} or `{{%/* note */%}}`.\n\n```\n{{</* x */>}} /* c "
+      "*/\n"
+      "```\n";
+  EXPECT_EQ(
+      site_html(md),
+      "<p>Write {{&lt; figure src=&quot;a.png&quot; &gt;}} or <code>{{% note %}}</code>.</p>\n"
+      "<pre><code>{{&lt; x &gt;}} /* c */\n</code></pre>\n");
+  std::string seen;
+  CodeHighlighter highlight = [&](std::string_view, std::string_view code, std::string& html) {
+    seen = code;
+    html += "<pre>highlighted</pre>\n";
+    return true;
+  };
+  Options o;
+  o.directives = true;
+  o.highlight_code = &highlight;
+  Rendered r;
+  render_html("```go\n{{</* ref \"a.md\" */>}}\n```\n", o, r);
+  EXPECT_EQ(seen, "{{< ref \"a.md\" >}}\n");
+  EXPECT_EQ(scan_body(md).summary, "Write {{< figure src=\"a.png\" >}} or {{% note %}}.");
+  Rendered plain;
+  render_html("{{</* x */>}}\n", Options{}, plain);
+  EXPECT_EQ(plain.html, "<p>{{&lt;/* x */&gt;}}</p>\n");
+}
+
 TEST(HugoShortcodes, TheScanSeesTheirImagesAndNoText) {
   BodyScan s = scan_body(
       "Intro words.\n\n{{< figure src=\"/i/a.png\" caption=\"Cap\" >}}\n\n"

@@ -14,6 +14,7 @@
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/html_refs.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
 #include "bengal/markdown/md4c_support.hpp"
@@ -300,6 +301,7 @@ class Scanner {
       out_.summary.resize(words_end_);
     }
     cap_summary_bytes(out_.summary);
+    unescape_shortcode_comments(out_.summary, 0, false);  // as the page shows them
   }
 
  private:

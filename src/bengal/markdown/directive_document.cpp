@@ -9,6 +9,7 @@
 #include "bengal/core/html.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/render_pass.hpp"
 
@@ -330,11 +331,14 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
 }  // namespace
 
 void render_html(std::string_view markdown, const Options& options, Rendered& out) {
+  size_t start = out.html.size();
   if (!options.directives || !may_contain_directives(markdown)) {
     render_document(markdown, options, out, nullptr);
-    return;
+  } else {
+    DocumentRenderer(markdown, options, out).render();
   }
-  DocumentRenderer(markdown, options, out).render();
+  // Hugo shows "{{</* name */>}}" as "{{< name >}}", in code too: how its docs show one.
+  if (options.directives) unescape_shortcode_comments(out.html, start, true);
 }
 
 }  // namespace bengal::markdown

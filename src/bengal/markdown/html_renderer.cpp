@@ -13,6 +13,7 @@
 #include "bengal/markdown/footnotes.hpp"
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/html_escaping.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/link_destination.hpp"
 #include "bengal/markdown/markdown.hpp"
@@ -458,6 +459,7 @@ class HtmlRenderer {
       lit("</div>\n");
       return true;
     }
+    if (opt_.directives) unescape_shortcode_comments(code_text_, 0, false);  // as render_html
     if ((*opt_.highlight_code)(code_info_, code_text_, out_)) {
       out_.erase(code_start_, plain_start - code_start_);
       return true;

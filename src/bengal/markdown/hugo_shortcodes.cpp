@@ -374,6 +374,27 @@ void rewrite_ref_links(std::string& text) {
   }
 }
 
+void unescape_shortcode_comments(std::string& text, size_t from, bool html) {
+  if (text.find("/*", from) == std::string::npos) return;
+  std::string_view open = html ? "{{&lt;/*" : "{{</*";
+  std::string_view close = html ? "*/&gt;}}" : "*/>}}";
+  std::string out;
+  out.reserve(text.size());
+  out.append(text, 0, from);
+  for (size_t i = from; i < text.size();) {
+    std::string_view rest = std::string_view(text).substr(i);
+    if (rest.starts_with(open) || rest.starts_with("{{%/*")) {
+      out.append(rest.substr(0, rest[2] == '%' ? 3 : open.size() - 2));
+      i += rest[2] == '%' ? 5 : open.size();
+    } else if (rest.starts_with(close) || rest.starts_with("*/%}}")) {
+      i += 2;  // "*/" dropped
+    } else {
+      out += text[i++];
+    }
+  }
+  text = std::move(out);
+}
+
 bool runs_on_its_own_line(std::string_view name) {
   ShortcodeLine line;
   translate(name, {}, line);

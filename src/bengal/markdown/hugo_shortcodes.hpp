@@ -56,6 +56,11 @@ ShortcodeLine read_shortcode_line(std::string_view line);
 void rewrite_ref_links(std::string& text);
 inline constexpr std::string_view kHugoRefScheme = "@ref:";
 
+// Hugo's way to show a shortcode, "{{</* figure */>}}" (also "{{%/* … */%}}"), as it shows it:
+// "{{< figure >}}", from offset `from` of `text`, which is HTML (`html`: "<" and ">" written
+// "&lt;" and "&gt;") or code before it is highlighted.
+void unescape_shortcode_comments(std::string& text, size_t from, bool html);
+
 // Whether bengal runs shortcode `name` when it stands alone on its line.
 bool runs_on_its_own_line(std::string_view name);
 
