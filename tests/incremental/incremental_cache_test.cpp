@@ -688,6 +688,38 @@ TEST(IncrementalCache, MarkdownOptionsReachEveryPageAndSummary) {
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 
+// A Hugo ref, a shortcode's figure and a Jekyll post_url follow their targets: a warm build after
+// the target's slug changes, after a page of the linked name appears nearer, and after the
+// figure's image changes writes what a cold build writes.
+TEST(IncrementalCache, HugoRefsAndShortcodesFollowEachEdit) {
+  Files files = kCacheSite;
+  files["content/docs/f.md"] =
+      "---\ntitle: F\n---\nSee [b]({{< ref \"b\" >}}) and [d]({{< relref \"d.md#top\" >}}).\n\n"
+      "{{< figure src=\"/img/a.png\" alt=\"A\" >}}\n\n{{% note %}}\n[c]({% post_url c %})\n"
+      "{{% /note %}}\n";
+  files["static/img/a.png"] = "png";
+  TestSite site(files);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  ASSERT_EQ(site.messages(), std::vector<std::string>{});
+  EXPECT_NE(site.output("docs/f/index.html").find("<a href=\"/blog/b/\">b</a>"), std::string::npos);
+  write_file(site.dir() / "content/blog/b.md",
+             "---\ntitle: B\nslug: bee\ndate: 2024-01-02\ntags: [x, y]\n---\nBeta.\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("docs/f/index.html").find("<a href=\"/blog/bee/\">b</a>"),
+            std::string::npos);
+  // Another "c" page, in f's own folder: the name finds that one first now, warm or cold.
+  EXPECT_NE(site.output("docs/f/index.html").find("<a href=\"/blog/c/\">c</a>"), std::string::npos);
+  write_file(site.dir() / "content/docs/c.md", "---\ntitle: Other C\n---\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("docs/f/index.html").find("<a href=\"/docs/c/\">c</a>"), std::string::npos);
+  write_file(site.dir() / "content/docs/f.md",
+             "---\ntitle: F\n---\n{{< figure src=\"/img/b.png\" alt=\"B\" >}}\n");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+}
+
 // The alerts' key is in discovery's fingerprint: turning it off gives back the marker's line
 // to every summary, as a cold build makes them.
 TEST(IncrementalCache, TurningAlertsOffReachesEverySummary) {

@@ -624,15 +624,24 @@ std::string EditedSite::render_page(const Page& p) const {
   if (!p.categories.empty()) s += "categories: [" + joined_with(p.categories, ", ") + "]\n";
   s += "---\n";
   for (size_t i = 0; i < p.paragraphs.size(); ++i) {
-    s += p.paragraphs[i] + "\n\n";
+    // Every other page ("p002", "p004"…) opens with GitHub's alert: its summary leaves the
+    // marker line out.
+    bool alert = i == 0 && p.name.back() % 2 == 0 && !p.paragraphs[i].starts_with('<');
+    s += (alert ? "> [!NOTE] " + p.name + "\n> " : "") + p.paragraphs[i] + "\n\n";
     if (i == 0 && p.more) s += "<!--more-->\n\n";
   }
-  for (const auto& link : p.links) {
+  for (size_t i = 0; i < p.links.size(); ++i) {
+    const std::string& link = p.links[i];
     size_t hash = link.find('#');
     fs::path target = link.substr(0, hash);
+    std::string anchor = hash == std::string::npos ? "" : link.substr(hash);
+    if (i % 2 == 1) {  // every other link as Hugo's ref, from the content root
+      s += fmt::format("See [{}]({{{{< ref \"/{}{}\" >}}}}).\n\n", target.stem().string(),
+                       target.generic_string(), anchor);
+      continue;
+    }
     s += fmt::format("See [{}]({}{}).\n\n", target.stem().string(),
-                     target.lexically_relative(p.section).generic_string(),
-                     hash == std::string::npos ? "" : link.substr(hash));
+                     target.lexically_relative(p.section).generic_string(), anchor);
   }
   if (!p.wiki.empty()) s += "Also [[" + p.wiki + "]].\n\n";
   if (p.include) s += ":::{include} _snippets/notice.md\n:::\n";
