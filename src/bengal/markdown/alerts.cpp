@@ -1,7 +1,5 @@
 #include "bengal/markdown/alerts.hpp"
 
-#include <array>
-
 #include "bengal/core/html.hpp"
 #include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/directive_markup.hpp"
@@ -11,12 +9,7 @@ namespace bengal::markdown {
 
 namespace {
 
-// GitHub's five kinds and the rest of bengal's admonitions, sorted.
-constexpr std::array<std::string_view, 11> kAlertKinds{"caution",   "danger", "error",  "example",
-                                                       "important", "info",   "note",   "seealso",
-                                                       "success",   "tip",    "warning"};
-
-bool is_blank(char c) {
+bool is_space_or_tab(char c) {
   return c == ' ' || c == '\t';
 }
 
@@ -27,18 +20,16 @@ std::optional<AlertMarker> alert_marker(std::string_view text, size_t offset) {
     return std::nullopt;
   size_t name_end = text.find(']', offset + 2);
   if (name_end == std::string_view::npos || name_end - offset - 2 > 16) return std::nullopt;
-  std::string name = ascii_lowercase(text.substr(offset + 2, name_end - offset - 2));
-  const std::string_view* kind = nullptr;
-  for (const std::string_view& k : kAlertKinds)
-    if (k == name) kind = &k;
-  if (kind == nullptr) return std::nullopt;
-  AlertMarker alert{*kind};
+  std::string_view kind =
+      admonition_name(ascii_lowercase(text.substr(offset + 2, name_end - offset - 2)));
+  if (kind.empty()) return std::nullopt;
+  AlertMarker alert{kind};
   size_t at = name_end + 1;
   if (at < text.size() && (text[at] == '-' || text[at] == '+')) alert.sign = text[at++];
   // The marker is a word of its own: "[!NOTE]s" is text.
-  if (at < text.size() && !is_blank(text[at]) && text[at] != '\n' && text[at] != '\r')
+  if (at < text.size() && !is_space_or_tab(text[at]) && text[at] != '\n' && text[at] != '\r')
     return std::nullopt;
-  while (at < text.size() && is_blank(text[at])) ++at;
+  while (at < text.size() && is_space_or_tab(text[at])) ++at;
   alert.title = at;
   return alert;
 }

@@ -114,6 +114,11 @@ const DirectiveKind* find_directive_kind(std::string_view name) {
   return it != kKinds.end() && it->name == name ? &*it : nullptr;
 }
 
+std::string_view admonition_name(std::string_view name) {
+  const DirectiveKind* kind = find_directive_kind(name);
+  return kind != nullptr && kind->open == admonition_open ? kind->canonical : std::string_view();
+}
+
 std::vector<std::string_view> directive_names() {
   std::vector<std::string_view> names;
   names.reserve(kKinds.size());

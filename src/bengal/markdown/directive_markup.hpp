@@ -69,6 +69,9 @@ struct DirectiveKind {
 
 // The kind of directive `name`; nullptr for an unknown name.
 const DirectiveKind* find_directive_kind(std::string_view name);
+// `name` (lowercase) when it is an admonition's ("note", "caution"…, from the table of kinds);
+// "" otherwise. The view is the table's: it outlives any text.
+std::string_view admonition_name(std::string_view name);
 // Every directive name, sorted (for the docs and their test).
 std::vector<std::string_view> directive_names();
 bool is_raw_directive(std::string_view name);

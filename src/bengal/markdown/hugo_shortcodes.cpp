@@ -1,8 +1,8 @@
 #include "bengal/markdown/hugo_shortcodes.hpp"
 
-#include <array>
 #include <optional>
 
+#include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/line_blocks.hpp"
 
 namespace bengal::markdown {
@@ -142,17 +142,17 @@ void figure(const std::vector<Arg>& args, ShortcodeLine& out) {
 // The admonition kind of a theme's box: its own name, hugo-book's `hint KIND`, Docsy's
 // `alert color=…`, Hextra's `callout type=…`; "note" for what is none of bengal's kinds.
 std::string_view box_kind(std::string_view shortcode, const std::vector<Arg>& args) {
-  static constexpr std::array<std::string_view, 11> kKinds{
-      "caution", "danger",  "error",   "example", "important", "info",
-      "note",    "seealso", "success", "tip",     "warning"};
+  auto value = [&](std::string_view key) {
+    const std::string* v = named(args, key);
+    return v != nullptr ? *v : std::string();
+  };
   std::string wanted(shortcode);
   if (shortcode == "hint") wanted = positional(args, 0);
-  if (shortcode == "alert") wanted = named_or(args, "color", 99);
-  if (shortcode == "callout") wanted = named_or(args, "type", 99);
+  if (shortcode == "alert") wanted = value("color");
+  if (shortcode == "callout") wanted = value("type");
   if (wanted == "primary" || wanted == "secondary") wanted = "info";
-  for (std::string_view k : kKinds)
-    if (k == wanted) return k;
-  return "note";
+  std::string_view kind = admonition_name(wanted);
+  return kind.empty() ? "note" : kind;
 }
 
 bool is_box(std::string_view name) {
@@ -199,15 +199,6 @@ void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLin
     if (const std::string* title = named(args, "title")) out.title = *title;
   }
 }
-
-bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_';
-}
-
-}  // namespace
-
-namespace {
 
 // Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" (mark_lines="1 2" too), read
 // as Hugo's highlight; `line` is trimmed, a tag from `at`.

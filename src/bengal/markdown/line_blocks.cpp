@@ -17,6 +17,11 @@ size_t run_of(std::string_view s, size_t at, char c) {
   return end - at;
 }
 
+bool is_name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_';
+}
+
 bool is_blank(std::string_view s) {
   return s.find_first_not_of(" \t") == std::string_view::npos;
 }

@@ -14,6 +14,9 @@ size_t indent_of(std::string_view line);
 // The length of the run of `c` at `at`.
 size_t run_of(std::string_view s, size_t at, char c);
 
+// A letter, digit, '-' or '_': a character of a directive's or a shortcode's name.
+bool is_name_char(char c);
+
 // Only spaces and tabs.
 bool is_blank(std::string_view s);
 

@@ -7,16 +7,12 @@
 #include <utility>
 
 #include "bengal/markdown/hugo_shortcodes.hpp"
+#include "bengal/markdown/line_blocks.hpp"
 #include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/markdown.hpp"
 
 namespace bengal::markdown {
 namespace {
-
-bool is_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '-';
-}
 
 size_t skip_blanks(std::string_view s, size_t i) {
   while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
