@@ -199,6 +199,26 @@ TEST(HugoShortcodes, CommentedShortcodesShowAsWritten) {
   EXPECT_EQ(plain.html, "<p>{{&lt;/* x */&gt;}}</p>\n");
 }
 
+// Zola's calls of the same names alone on a line: youtube, vimeo, gist and admonition bodies up
+// to "{% end %}".
+TEST(HugoShortcodes, ZolasCallsOfTheseNamesRunToo) {
+  EXPECT_EQ(site_html("{{ youtube(id=\"dQw4w9WgXcQ\", class=\"v\", autoplay=true) }}\n"),
+            site_html(":::{youtube} dQw4w9WgXcQ\n:class: v\n:autoplay: true\n:::\n"));
+  EXPECT_EQ(site_html("{{ gist(url=\"https://gist.github.com/Keats/e5fb6aad\", file='a.rs') }}\n"),
+            site_html(":::{gist} Keats/e5fb6aad\n:file: a.rs\n:::\n"));
+  EXPECT_EQ(site_html("{% tip(title=`Try`) %}\n*Body*\n{% end %}\n"
+                      "{% admonition(type=\"danger\") %}\nx\n{% end %}\n"),
+            site_html(":::{tip} Try\n*Body*\n:::\n:::{danger}\nx\n:::\n"));
+  for (std::string_view line :
+       {"{{ page.title }}", "{% if x %}", "{% for p in pages() %}", "{{ youtube(id=\"x) }}",
+        "{{ youtube(id) }}", "{% youtube(id=\"x\") %}", "{{ note(title=\"x\") }}", "{% end x %}"})
+    EXPECT_EQ(read_shortcode_line(line).kind, ShortcodeLine::kNone) << line;
+  EXPECT_EQ(site_warnings("{% end %}\n\nSee {{ vimeo(id=\"123456\") }}.\n"),
+            (Strings{"1:1: '{% end %}' closes no open shortcode; remove it",
+                     "3:5: Zola shortcode '{{ vimeo(…) }}' runs only alone on a line and shows "
+                     "as text here; put it on a line of its own"}));
+}
+
 TEST(HugoShortcodes, TheScanSeesTheirImagesAndNoText) {
   BodyScan s = scan_body(
       "Intro words.\n\n{{< figure src=\"/i/a.png\" caption=\"Cap\" >}}\n\n"

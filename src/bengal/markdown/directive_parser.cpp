@@ -220,8 +220,10 @@ class Parser {
     skip_line();
     if (found == stack_.size()) {
       warn(line_no_, s.column,
-           "'{{< /" + std::string(s.shortcode) + " >}}' closes no open shortcode '" +
-               std::string(s.shortcode) + "'; remove it or fix the name");
+           s.shortcode == "end"
+               ? std::string("'{% end %}' closes no open shortcode; remove it")
+               : "'{{< /" + std::string(s.shortcode) + " >}}' closes no open shortcode '" +
+                     std::string(s.shortcode) + "'; remove it or fix the name");
       return true;
     }
     while (stack_.size() > found) close_top();

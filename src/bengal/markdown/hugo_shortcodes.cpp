@@ -223,6 +223,91 @@ ShortcodeLine jekyll_line(std::string_view line, size_t at) {
   return out;
 }
 
+// Zola's arguments, "key=value, key2="text"": named only; a value is quoted ("", '' or ``), or
+// a word up to a comma or a blank (a number, true, false). Nullopt when not well formed.
+std::optional<std::vector<Arg>> zola_args(std::string_view s) {
+  std::vector<Arg> args;
+  size_t i = 0;
+  auto skip = [&] {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == ',')) ++i;
+  };
+  for (skip(); i < s.size(); skip()) {
+    size_t key_end = i;
+    while (key_end < s.size() && is_name_char(s[key_end])) ++key_end;
+    size_t eq = s.find_first_not_of(" \t", key_end);
+    if (key_end == i || eq == std::string_view::npos || s[eq] != '=') return std::nullopt;
+    Arg arg{s.substr(i, key_end - i), {}};
+    i = s.find_first_not_of(" \t", eq + 1);
+    if (i == std::string_view::npos) return std::nullopt;
+    if (char q = s[i]; q == '"' || q == '\'' || q == '`') {
+      size_t end = s.find(q, i + 1);
+      if (end == std::string_view::npos) return std::nullopt;
+      arg.value = s.substr(i + 1, end - i - 1);
+      i = end + 1;
+    } else {
+      size_t end = std::min(s.find_first_of(", \t", i), s.size());
+      arg.value = s.substr(i, end - i);
+      i = end;
+    }
+    args.push_back(std::move(arg));
+  }
+  return args;
+}
+
+// Zola's shortcodes whose names are bengal's: "{{ youtube(id="…") }}", vimeo, gist(url=…) alone
+// on a line, and a body "{% note(title="…") %}" (any admonition's name, or admonition(type=…))
+// up to "{% end %}". `body`: the "{%" form. A site's own template of that name is not run:
+// the directive stands for it.
+void translate_zola(std::string_view name, const std::vector<Arg>& args, bool body,
+                    ShortcodeLine& out) {
+  if (!body && (name == "youtube" || name == "vimeo")) {
+    translate(name, args, out);
+  } else if (!body && name == "gist") {
+    out.kind = ShortcodeLine::kAlone;
+    out.directive = "gist";
+    const std::string* url = named(args, "url");
+    std::string_view ref = url != nullptr ? std::string_view(*url) : std::string_view();
+    if (size_t host = ref.find("gist.github.com/"); host != std::string_view::npos)
+      ref.remove_prefix(host + 16);
+    out.title = ref;
+    copy(args, {"file", "class"}, out);
+  } else if (body) {
+    const std::string* type = named(args, "type");
+    std::string_view kind =
+        admonition_name(name == "admonition" && type != nullptr ? std::string_view(*type) : name);
+    if (kind.empty() && name != "admonition") return;
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = kind.empty() ? "note" : kind;
+    if (const std::string* title = named(args, "title")) out.title = *title;
+  }
+}
+
+// A Zola shortcode line from `at`: "{{ name(args) }}", "{% name(args) %}" or "{% end %}".
+ShortcodeLine zola_line(std::string_view line, size_t at) {
+  ShortcodeLine out;
+  bool body = line[at + 1] == '%';
+  std::string_view inside = line.substr(at + 2, line.size() - at - 4);
+  size_t i = inside.find_first_not_of(" \t");
+  if (i == std::string_view::npos) return out;
+  size_t name_end = i;
+  while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
+  std::string_view name = inside.substr(i, name_end - i);
+  std::string_view rest = inside.substr(name_end);
+  size_t last = rest.find_last_not_of(" \t");
+  out.column = static_cast<uint32_t>(at + 1);
+  out.shortcode = "end";  // what closes a body: "{% end %}"
+  if (body && name == "end" && last == std::string_view::npos) {
+    out.kind = ShortcodeLine::kClose;
+    return out;
+  }
+  if (name.empty() || rest.empty() || rest[0] != '(' || last == std::string_view::npos ||
+      rest[last] != ')')
+    return out;
+  std::optional<std::vector<Arg>> args = zola_args(rest.substr(1, last - 1));
+  if (args) translate_zola(name, *args, body, out);
+  return out;
+}
+
 }  // namespace
 
 ShortcodeLine read_shortcode_line(std::string_view line) {
@@ -230,7 +315,14 @@ ShortcodeLine read_shortcode_line(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   size_t at = indent_of(line);
   if (at > 3 || line.size() < at + 6) return out;
-  if (line.substr(at).starts_with("{%") && line.ends_with("%}")) return jekyll_line(line, at);
+  bool tag = line.substr(at).starts_with("{%") && line.ends_with("%}");
+  bool call = line.substr(at).starts_with("{{") && line.ends_with("}}") && line[at + 2] != '<' &&
+              line[at + 2] != '%';
+  if ((tag || call) && line.find('(') != std::string_view::npos) return zola_line(line, at);
+  if (tag) {
+    ShortcodeLine end = zola_line(line, at);  // "{% end %}"
+    return end.kind != ShortcodeLine::kNone ? end : jekyll_line(line, at);
+  }
   if (!line.substr(at).starts_with("{{")) return out;
   char kind = line[at + 2];
   if (kind != '<' && kind != '%') return out;
@@ -392,9 +484,14 @@ bool runs_on_its_own_line(std::string_view name) {
   return line.kind != ShortcodeLine::kNone;
 }
 
+bool zola_runs_on_its_own_line(std::string_view name, bool body) {
+  ShortcodeLine line;
+  translate_zola(name, {}, body, line);
+  return line.kind != ShortcodeLine::kNone;
+}
+
 bool may_contain_shortcodes(std::string_view text) {
-  return text.find("{{<") != std::string_view::npos || text.find("{{%") != std::string_view::npos ||
-         text.find("{% ") != std::string_view::npos;
+  return text.find("{{") != std::string_view::npos || text.find("{%") != std::string_view::npos;
 }
 
 }  // namespace bengal::markdown

@@ -15,6 +15,10 @@
 //   alert (Docsy: color), callout (Hextra: type) … /name    :::{KIND} title
 //
 // Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" lines are read as highlight.
+// Zola's calls of those names alone on a line are read the same way: "{{ youtube(id="…") }}",
+// "{{ vimeo(id="…") }}", "{{ gist(url="https://gist.github.com/user/id") }}", and a body
+// "{% note(title="T") %}" (an admonition's name, or admonition(type="warning")) up to its
+// "{% end %}": the directive stands for the site's own template of that name.
 #pragma once
 
 #include <cstdint>
@@ -63,6 +67,9 @@ void unescape_shortcode_comments(std::string& text, size_t from, bool html);
 
 // Whether bengal runs shortcode `name` when it stands alone on its line.
 bool runs_on_its_own_line(std::string_view name);
+
+// The same for Zola's shortcode `name`; `body`: written "{% name() %}".
+bool zola_runs_on_its_own_line(std::string_view name, bool body);
 
 // Whether `text` may hold such a line: the cheap test beside may_contain_directives.
 bool may_contain_shortcodes(std::string_view text);

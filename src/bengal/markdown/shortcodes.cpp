@@ -122,6 +122,12 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
         continue;
       }
       std::string_view close = second == '{' ? "}}" : "%}";
+      if (lines_run && zola_runs_on_its_own_line(name, second == '%')) {
+        out.push_back({at, fmt::format("Zola shortcode '{}{} {}(…) {}' runs only alone on a line "
+                                       "and shows as text here; put it on a line of its own",
+                                       '{', second, name, close)});
+        continue;
+      }
       out.push_back({at, fmt::format("Zola shortcode '{}{} {}(…) {}' is not run by bengal and "
                                      "shows as text; write {} instead",
                                      '{', second, name, close, instead_of(name))});
