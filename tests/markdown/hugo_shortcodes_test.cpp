@@ -77,6 +77,13 @@ TEST(HugoShortcodes, EachRendersAsItsDirective) {
                       "attrlink=\"https://me.example\" link=\"/big.png\" >}}\n"),
             site_html(":::{figure} /i/a.png\n:link: /big.png\n:alt: C\n"
                       ":caption: **T** C [Me](https://me.example)\n:::\n"));
+  // Warnings speak the shortcode's words; alt="" is a decorative image's.
+  EXPECT_EQ(site_warnings("{{< figure src=\"/a.png\" >}}\n"),
+            (Strings{"1:1: figure '/a.png' has no alt; describe the image with alt=\"what it "
+                     "shows\", or write alt=\"\" for a decorative image"}));
+  EXPECT_EQ(site_warnings("{{< figure src=\"/a.png\" alt=\"\" >}}\n"), Strings{});
+  EXPECT_NE(site_html("{{< figure src=\"/a.png\" alt=\"\" >}}\n").find("alt=\"\" loading"),
+            std::string::npos);
   // highlight: without a highlighter, the code block of the language.
   EXPECT_EQ(site_html("{{< highlight go \"linenos=table,hl_lines=2\" >}}\na < b\n"
                       "{{< /highlight >}}\n"),

@@ -284,7 +284,12 @@ void figure_open(const DirectiveContext& c) {
   c.out += "\" alt=\"";
   // An option written without a value reads as "true" (a flag); for :alt: it is the empty alt
   // of a decorative image.
-  if (!o.has("alt")) {
+  if (!o.has("alt") && !d.shortcode.empty()) {
+    c.warn(
+        fmt::format("figure '{}' has no alt; describe the image with alt=\"what it shows\", "
+                    "or write alt=\"\" for a decorative image",
+                    d.title));
+  } else if (!o.has("alt")) {
     c.warn(
         fmt::format("figure '{}' has no :alt:; describe the image with ':alt: what it "
                     "shows', or write ':alt:' alone for a decorative image",
