@@ -1,19 +1,14 @@
 #include "bengal/markdown/alerts.hpp"
 
+#include <utility>
+
 #include "bengal/core/html.hpp"
 #include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/icons.hpp"
+#include "bengal/markdown/line_blocks.hpp"
 
 namespace bengal::markdown {
-
-namespace {
-
-bool is_space_or_tab(char c) {
-  return c == ' ' || c == '\t';
-}
-
-}  // namespace
 
 std::optional<AlertMarker> alert_marker(std::string_view text, size_t offset) {
   if (offset + 3 >= text.size() || text[offset] != '[' || text[offset + 1] != '!')
@@ -27,11 +22,14 @@ std::optional<AlertMarker> alert_marker(std::string_view text, size_t offset) {
   size_t at = name_end + 1;
   if (at < text.size() && (text[at] == '-' || text[at] == '+')) alert.sign = text[at++];
   // The marker is a word of its own: "[!NOTE]s" is text.
-  if (at < text.size() && !is_space_or_tab(text[at]) && text[at] != '\n' && text[at] != '\r')
-    return std::nullopt;
-  while (at < text.size() && is_space_or_tab(text[at])) ++at;
-  alert.title = at;
+  if (at < text.size() && text.find_first_of(" \t\r\n", at) != at) return std::nullopt;
+  alert.title = skip_blanks(text, at);
   return alert;
+}
+
+std::optional<AlertMarker> AlertSpotter::marker(bool normal, std::string_view text, size_t offset) {
+  if (!std::exchange(candidate_, false) || !normal) return std::nullopt;
+  return alert_marker(text, offset);
 }
 
 void append_alert_open(std::string& out, const AlertMarker& alert, std::string_view title_html) {

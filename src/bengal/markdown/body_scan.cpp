@@ -158,8 +158,7 @@ class Scanner {
     s->flush_role();
     s->break_word();
     s->smart_.start_block();
-    bool quote_first = std::exchange(s->quote_opened_, type == MD_BLOCK_QUOTE && s->alerts_);
-    s->alert_candidate_ = quote_first && type == MD_BLOCK_P;
+    s->alerts_.enter_block(type);
     s->in_alert_title_ = false;
     if (type == MD_BLOCK_H) {
       s->in_heading_ = true;
@@ -172,7 +171,8 @@ class Scanner {
   }
   static int leave_block(MD_BLOCKTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
-    s->alert_candidate_ = s->in_alert_title_ = false;
+    s->alerts_.leave_block();
+    s->in_alert_title_ = false;
     s->html_refs_.reset();
     s->flush_role();
     if (type == MD_BLOCK_H) {
@@ -190,8 +190,7 @@ class Scanner {
   }
   static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
-    s->alert_candidate_ = false;
-    ++s->span_depth_;
+    s->alerts_.enter_span();
     if (type == MD_SPAN_CODE && s->role_.role != nullptr) {
       s->in_role_ = true;
       s->role_text_.clear();
@@ -219,7 +218,7 @@ class Scanner {
   }
   static int leave_span(MD_SPANTYPE type, void*, void* self) {
     auto* s = static_cast<Scanner*>(self);
-    --s->span_depth_;
+    s->alerts_.leave_span();
     if (s->in_role_) {
       s->finish_role();
     } else {
@@ -309,10 +308,11 @@ class Scanner {
   // admonition's opener line is none; their links still count. The title ends where
   // render_html ends it: at the end of its line, unless a span goes on. True for a run of it.
   bool alert_line(MD_TEXTTYPE type, const char* data) {
-    if (std::exchange(alert_candidate_, false) && type == MD_TEXT_NORMAL && in_input(data))
-      in_alert_title_ = alert_marker(text_, static_cast<size_t>(data - text_.data())).has_value();
+    bool normal = type == MD_TEXT_NORMAL && in_input(data);
+    if (alerts_.marker(normal, text_, normal ? static_cast<size_t>(data - text_.data()) : 0))
+      in_alert_title_ = true;
     if (!in_alert_title_) return false;
-    if ((type == MD_TEXT_SOFTBR || type == MD_TEXT_BR) && span_depth_ == 0) in_alert_title_ = false;
+    if (alerts_.ends_title(type)) in_alert_title_ = false;
     return true;
   }
 
@@ -461,11 +461,8 @@ class Scanner {
   }
 
   bool smart_punctuation_;
-  bool alerts_;
-  bool quote_opened_ = false;     // the last block entered was a block quote (with alerts_)
-  bool alert_candidate_ = false;  // in a quote's first paragraph, before its first run
-  bool in_alert_title_ = false;   // the runs are an alert's marker and title
-  int span_depth_ = 0;
+  AlertSpotter alerts_;
+  bool in_alert_title_ = false;  // the runs are an alert's marker and title
   SmartPunctuation smart_;
   std::string smart_text_;
   BodyScan& out_;

@@ -108,7 +108,7 @@ class HtmlRenderer {
   void enter_block(MD_BLOCKTYPE type, void* detail) {
     ++block_depth_;
     smart_.start_block();
-    bool quote_first = std::exchange(quote_opened_, type == MD_BLOCK_QUOTE && opt_.alerts);
+    alerts_.enter_block(type);
     if (type != MD_BLOCK_DOC && type != MD_BLOCK_TBODY && type != MD_BLOCK_THEAD &&
         type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD)
       cr();
@@ -181,7 +181,6 @@ class HtmlRenderer {
       case MD_BLOCK_P:
         paragraph_start_ = out_.size();
         lit("<p>");
-        alert_candidate_ = quote_first;
         break;
       case MD_BLOCK_TABLE:
         lit("<table>\n");
@@ -220,7 +219,7 @@ class HtmlRenderer {
 
   void leave_block(MD_BLOCKTYPE type, void*) {
     if (--block_depth_ == 1) last_top_block_ = type;
-    alert_candidate_ = false;
+    alerts_.leave_block();
     switch (type) {
       case MD_BLOCK_DOC:
         break;
@@ -316,8 +315,7 @@ class HtmlRenderer {
   }
 
   void enter_span(MD_SPANTYPE type, void* detail) {
-    alert_candidate_ = false;
-    ++span_depth_;
+    alerts_.enter_span();
     if (wiki_text_hidden_) return;  // the resolver's text replaces the link's
     if (image_depth_ > 0) {
       if (type == MD_SPAN_IMG) ++image_depth_;
@@ -389,7 +387,7 @@ class HtmlRenderer {
   }
 
   void leave_span(MD_SPANTYPE type, void*) {
-    --span_depth_;
+    alerts_.leave_span();
     if (wiki_text_hidden_ && type != MD_SPAN_WIKILINK) return;
     if (image_depth_ > 0) {
       if (type != MD_SPAN_IMG || --image_depth_ > 0) return;
@@ -611,11 +609,9 @@ class HtmlRenderer {
   // the line unless a span of it goes on (the span's markup stays whole). True when the run is
   // spent.
   bool alert_run(MD_TEXTTYPE type, std::string_view& s) {
-    if (alert_candidate_) start_alert(type, s);
+    start_alert(type, s);
     if (alert_skip_ != nullptr && skip_alert_marker(s)) return true;
-    if (alert_title_ == std::string::npos || span_depth_ != 0 ||
-        (type != MD_TEXT_SOFTBR && type != MD_TEXT_BR))
-      return false;
+    if (alert_title_ == std::string::npos || !alerts_.ends_title(type)) return false;
     finish_alert_title(true);
     return true;
   }
@@ -624,10 +620,9 @@ class HtmlRenderer {
   // "<blockquote>\n<p>" is taken back, the marker is skipped, and what follows it on its line
   // is written, to become the title when the line ends.
   void start_alert(MD_TEXTTYPE type, std::string_view s) {
-    alert_candidate_ = false;
-    if (type != MD_TEXT_NORMAL || !in_input(s.data())) return;
+    bool normal = type == MD_TEXT_NORMAL && in_input(s.data());
     std::optional<AlertMarker> alert =
-        alert_marker(input_, static_cast<size_t>(s.data() - input_.data()));
+        alerts_.marker(normal, input_, normal ? static_cast<size_t>(s.data() - input_.data()) : 0);
     if (!alert) return;
     out_.resize(quotes_.back().start);
     quotes_.back().alert = alert;
@@ -825,11 +820,9 @@ class HtmlRenderer {
     std::optional<AlertMarker> alert;
   };
   std::vector<Quote> quotes_;
-  bool quote_opened_ = false;               // the last block entered is a block quote (with alerts)
-  bool alert_candidate_ = false;            // in a quote's first paragraph, before its first run
+  AlertSpotter alerts_{opt_.alerts};
   const char* alert_skip_ = nullptr;        // runs before this are the alert's marker
   size_t alert_title_ = std::string::npos;  // where the alert's title starts in out_
-  int span_depth_ = 0;                      // spans open
   int math_span_ = 0;                       // inside a math span: 1 for "$", 2 for "$$"
   std::string math_text_;
   const char* math_end_ = nullptr;            // end of the math text in the input

@@ -1,5 +1,6 @@
 #include "bengal/markdown/hugo_shortcodes.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "bengal/markdown/directive_markup.hpp"
@@ -48,9 +49,7 @@ class ArgReader {
 
  private:
   static bool blank(char c) { return c == ' ' || c == '\t'; }
-  void skip_blanks() {
-    while (i_ < s_.size() && blank(s_[i_])) ++i_;
-  }
+  void skip_blanks() { i_ = markdown::skip_blanks(s_, i_); }
 
   // "quoted" (Go's escapes \" and \\), `raw`, or a word up to a blank.
   bool value(std::string& out) {
@@ -287,12 +286,9 @@ ShortcodeLine zola_line(std::string_view line, size_t at) {
   ShortcodeLine out;
   bool body = line[at + 1] == '%';
   std::string_view inside = line.substr(at + 2, line.size() - at - 4);
-  size_t i = inside.find_first_not_of(" \t");
-  if (i == std::string_view::npos) return out;
-  size_t name_end = i;
-  while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
-  std::string_view name = inside.substr(i, name_end - i);
-  std::string_view rest = inside.substr(name_end);
+  size_t i = skip_blanks(inside, 0);
+  std::string_view name = name_at(inside, i);
+  std::string_view rest = inside.substr(i + name.size());
   size_t last = rest.find_last_not_of(" \t");
   out.column = static_cast<uint32_t>(at + 1);
   out.shortcode = "end";  // what closes a body: "{% end %}"
@@ -329,15 +325,12 @@ ShortcodeLine read_shortcode_line(std::string_view line) {
   std::string_view close = kind == '<' ? ">}}" : "%}}";
   if (!line.ends_with(close)) return out;
   std::string_view inside = line.substr(at + 3, line.size() - close.size() - at - 3);
-  size_t i = 0;
-  while (i < inside.size() && (inside[i] == ' ' || inside[i] == '\t')) ++i;
+  size_t i = skip_blanks(inside, 0);
   bool closer = i < inside.size() && inside[i] == '/';
   if (closer) ++i;
-  size_t name_end = i;
-  while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
-  std::string_view name = inside.substr(i, name_end - i);
+  std::string_view name = name_at(inside, i);
   if (name.empty()) return out;
-  std::string_view rest = inside.substr(name_end);
+  std::string_view rest = inside.substr(i + name.size());
   bool self_closed = rest.ends_with("/");  // Hugo's "{{< details … />}}": no body
   if (self_closed) rest.remove_suffix(1);
   std::optional<std::vector<Arg>> args = ArgReader(rest).read();
@@ -407,13 +400,10 @@ size_t ref_at(std::string_view line, size_t at, std::string& target) {
   size_t end = line.find(close, at + 3);
   if (end == std::string_view::npos) return 0;
   std::string_view inside = line.substr(at + 3, end - at - 3);
-  size_t i = inside.find_first_not_of(" \t");
-  if (i == std::string_view::npos) return 0;
-  size_t name_end = i;
-  while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
-  std::string_view name = inside.substr(i, name_end - i);
+  size_t i = skip_blanks(inside, 0);
+  std::string_view name = name_at(inside, i);
   if (name != "ref" && name != "relref") return 0;
-  std::optional<std::vector<Arg>> args = ArgReader(inside.substr(name_end)).read();
+  std::optional<std::vector<Arg>> args = ArgReader(inside.substr(i + name.size())).read();
   if (!args) return 0;
   target = named_or(*args, "path", 0);
   return target.empty() ? 0 : end + close.size();
@@ -436,13 +426,14 @@ void rewrite_ref_links(std::string& text) {
         std::string_view before = line.substr(0, at);
         while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
         if (!before.ends_with("](") && !before.ends_with("]:")) continue;
-        bool in_code = false;
-        for (auto [from, to] : spans) in_code = in_code || (at >= from && at < to);
+        if (std::any_of(spans.begin(), spans.end(),
+                        [at](auto span) { return at >= span.first && at < span.second; }))
+          continue;
         std::string target, dest;
-        size_t end = in_code ? 0 : ref_at(line, at, target);
+        size_t end = ref_at(line, at, target);
         if (end != 0) {
           dest = std::string(kHugoRefScheme) + target;
-        } else if (!in_code && line.substr(at).starts_with("{% ")) {
+        } else if (line.substr(at).starts_with("{% ")) {
           end = jekyll_link_at(line, at, dest);
         }
         if (end == 0 || dest.find_first_of("<>\n") != std::string::npos) continue;

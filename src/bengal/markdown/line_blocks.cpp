@@ -22,6 +22,17 @@ bool is_name_char(char c) {
          c == '_';
 }
 
+std::string_view name_at(std::string_view s, size_t i) {
+  size_t end = i;
+  while (end < s.size() && is_name_char(s[end])) ++end;
+  return s.substr(i, end - i);
+}
+
+size_t skip_blanks(std::string_view s, size_t i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+  return i;
+}
+
 bool is_blank(std::string_view s) {
   return s.find_first_not_of(" \t") == std::string_view::npos;
 }

@@ -17,6 +17,12 @@ size_t run_of(std::string_view s, size_t at, char c);
 // A letter, digit, '-' or '_': a character of a directive's or a shortcode's name.
 bool is_name_char(char c);
 
+// The name (of is_name_char) at `i` of `s`, empty when none starts there.
+std::string_view name_at(std::string_view s, size_t i);
+
+// The first offset from `i` that is no space or tab (s.size() at the end).
+size_t skip_blanks(std::string_view s, size_t i);
+
 // Only spaces and tabs.
 bool is_blank(std::string_view s);
 

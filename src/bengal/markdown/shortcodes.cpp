@@ -14,18 +14,6 @@
 namespace bengal::markdown {
 namespace {
 
-size_t skip_blanks(std::string_view s, size_t i) {
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-  return i;
-}
-
-// The name at `i`, empty when none starts there.
-std::string_view name_at(std::string_view s, size_t i) {
-  size_t end = i;
-  while (end < s.size() && is_name_char(s[end])) ++end;
-  return s.substr(i, end - i);
-}
-
 // The Liquid tags of Jekyll's posts that stand for content ("{% highlight ruby %}"); not its
 // control flow ("{% if %}"), which a page about templates may show in its prose.
 bool is_jekyll_tag(std::string_view name) {
