@@ -96,6 +96,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.external_links = {true, true, true};
   site.alerts = true;
   site.lazy_images = true;
+  site.definition_lists = true;
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);
 
@@ -103,6 +104,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   safe.unsafe_html = false;
   safe.tagfilter = true;
   safe.directives = true;
+  safe.definition_lists = true;
   out.html.clear();
   out.toc.clear();
   md::render_html(text, safe, out);
@@ -115,9 +117,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   md::render_html(text, spec, out);
 
   md::scan_body(text);
-  md::scan_body(
-      text,
-      {.heading_id_style = md::HeadingIdStyle::kGithub, .smart_punctuation = true, .alerts = true});
+  md::scan_body(text, {.heading_id_style = md::HeadingIdStyle::kGithub,
+                       .smart_punctuation = true,
+                       .alerts = true,
+                       .definition_lists = true});
 
   // The same bytes as an HTML page's body (Hugo's HTML content): scanned, and published as
   // written with its warnings.

@@ -71,6 +71,15 @@ TEST(MarkdownConfig, AlertsAreOnUnlessTheSiteSaysOff) {
                                       "true or false, not integer"}));
 }
 
+// Definition lists are on, as in Hugo, unless [markdown] definition_lists says false.
+TEST(MarkdownConfig, DefinitionListsAreOnUnlessTheSiteSaysOff) {
+  EXPECT_TRUE(
+      parse_config("[site]\ntitle = \"T\"\n", "bengal.toml").config.markdown_definition_lists);
+  auto off = parse_config("[markdown]\ndefinition_lists = false\n", "bengal.toml");
+  EXPECT_EQ(test::formatted(off.diagnostics), std::vector<std::string>{});
+  EXPECT_FALSE(off.config.markdown_definition_lists);
+}
+
 // Zola's lazy_async_image is followed; bottom_footnotes = true is what bengal does, false is
 // said not to be followed.
 TEST(MarkdownConfig, ZolasImageAndFootnoteKeys) {

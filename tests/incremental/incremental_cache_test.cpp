@@ -722,23 +722,34 @@ TEST(IncrementalCache, HugoRefsAndShortcodesFollowEachEdit) {
 
 // The alerts' key is in discovery's fingerprint: turning it off gives back the marker's line
 // to every summary, as a cold build makes them.
-TEST(IncrementalCache, TurningAlertsOffReachesEverySummary) {
+TEST(IncrementalCache, TurningAlertsAndDefinitionListsOffReachesEverySummary) {
   Files files = kCacheSite;
   files["content/blog/q.md"] =
       "---\ntitle: Q\ndate: 2024-02-01\n---\n> [!TIP] Heads up\n> Body words.\n";
+  files["content/blog/r.md"] =
+      "---\ntitle: R\ndate: 2024-01-01\n---\nTerm\n:   Its definition.\n\n    More.\n";
   TestSite site(files);
   site.build(with_cache(pipeline::CacheMode::kUse));
   ASSERT_EQ(site.messages(), std::vector<std::string>{});
   EXPECT_NE(site.output("blog/q/index.html").find("<div class=\"admonition tip\">"),
             std::string::npos);
   EXPECT_NE(site.output("blog/index.html").find("<p>Body words.</p>"), std::string::npos);
+  EXPECT_NE(site.output("blog/r/index.html").find("<dd>\n<p>Its definition.</p>\n<p>More.</p>"),
+            std::string::npos);
+  EXPECT_NE(site.output("blog/index.html").find("<p>Term Its definition. More.</p>"),
+            std::string::npos);
   std::string config = read_file(site.dir() / "bengal.toml");
-  write_file(site.dir() / "bengal.toml", config + "\n[markdown]\ngithub_alerts = false\n");
+  write_file(site.dir() / "bengal.toml",
+             config + "\n[markdown]\ngithub_alerts = false\ndefinition_lists = false\n");
   site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
   EXPECT_NE(site.output("blog/q/index.html").find("<blockquote>\n<p>[!TIP] Heads up\nBody words."),
             std::string::npos);
   EXPECT_NE(site.output("blog/index.html").find("[!TIP] Heads up Body words."), std::string::npos);
+  EXPECT_NE(site.output("blog/r/index.html").find("<p>Term\n:   Its definition.</p>"),
+            std::string::npos);
+  EXPECT_NE(site.output("blog/index.html").find("<p>Term : Its definition.</p>"),
+            std::string::npos);
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 

@@ -173,6 +173,13 @@ TEST(BodyScan, CustomIdIsNotText) {
   EXPECT_EQ(s.anchors, (std::vector<std::string>{"setup"}));
 }
 
+// A block of classes and attributes is no text either, unless code wrote it.
+TEST(BodyScan, AttributeBlocksAreNotText) {
+  BodyScan s = scan_body("## Set up {.wide data-x=1}\n## `a {#b}`\nText.\n");
+  EXPECT_EQ(s.summary, "Set up a {#b} Text.");
+  EXPECT_EQ(s.anchors, (std::vector<std::string>{"set-up", "a-b"}));
+}
+
 TEST(BodyScan, LongTextBeforeMoreMarkerIsKept) {
   std::string body;
   for (int i = 1; i <= 80; ++i) body += fmt::format("w{} ", i);

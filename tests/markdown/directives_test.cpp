@@ -7,6 +7,7 @@
 
 #include "bengal/markdown/icons.hpp"
 #include "bengal/markdown/markdown.hpp"
+#include "render_support.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -14,15 +15,11 @@ namespace {
 using Strings = std::vector<std::string>;
 
 Options on() {
-  Options o;
-  o.directives = true;
-  return o;
+  return directive_options();
 }
 
 std::string html(std::string_view md, Options o = on()) {
-  Rendered r;
-  render_html(md, o, r);
-  return r.html;
+  return html_of(md, o);
 }
 
 Strings warnings(std::string_view md, Options o = on()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bengal/markdown/icons.hpp"
+#include "render_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,9 +11,7 @@ namespace bengal::markdown {
 namespace {
 
 std::string markdown_html(std::string_view md, Options o = {}) {
-  Rendered r;
-  render_html(md, o, r);
-  return r.html;
+  return html_of(md, o);
 }
 
 TEST(HeadingIds, FollowTheSlugRules) {
@@ -59,6 +58,30 @@ TEST(HeadingIds, CustomIdSuffix) {
   ASSERT_EQ(r.toc.size(), 2u);
   EXPECT_EQ(r.toc[0].title, "Set up");
   EXPECT_EQ(r.toc[0].id, "setup");
+}
+
+// Hugo's, Zola's and attr_list's attribute blocks: classes and other attributes go on the
+// heading, never an event handler; a block written in code, or holding anything else, is text.
+TEST(HeadingIds, AttributeBlocksGiveClassesAndAttributes) {
+  Rendered r;
+  render_html(
+      "## Classed {.important}\n## Both {#both .a .b}\n## Tom &amp; Jerry {#tj .cartoon "
+      "onclick=\"alert(1)\" title='T J' data-x=1}\n## Attr list {: #al .x }\n",
+      {}, r);
+  EXPECT_EQ(r.html,
+            "<h2 id=\"classed\" class=\"important\">Classed</h2>\n<h2 id=\"both\" class=\"a "
+            "b\">Both</h2>\n<h2 id=\"tj\" class=\"cartoon\" title=\"T J\" data-x=\"1\">Tom &amp; "
+            "Jerry</h2>\n<h2 id=\"al\" class=\"x\">Attr list</h2>\n");
+  ASSERT_EQ(r.toc.size(), 4u);
+  EXPECT_EQ(r.toc[2].title, "Tom & Jerry");
+  EXPECT_EQ(markdown_html("## `code {.x}`\n## Not {an attribute}\n## Quote {.a title=\"x}\n"),
+            "<h2 id=\"code-x\"><code>code {.x}</code></h2>\n<h2 id=\"not-an-attribute\">Not {an "
+            "attribute}</h2>\n<h2 id=\"quote-a-titlex\">Quote {.a title=&quot;x}</h2>\n");
+  // The text before the block keeps its typographic punctuation.
+  Options smart;
+  smart.smart_punctuation = true;
+  EXPECT_EQ(markdown_html("## \"Smart\" -- quotes {.q}\n", smart),
+            "<h2 id=\"smart-quotes\" class=\"q\">“Smart” – quotes</h2>\n");
 }
 
 TEST(HeadingIds, OffInSpecMode) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "bengal/markdown/icons.hpp"
+#include "render_support.hpp"
 
 namespace bengal::markdown {
 namespace {
@@ -14,15 +15,11 @@ namespace {
 using Warnings = std::vector<RenderWarning>;
 
 Options with_roles() {
-  Options o;
-  o.directives = true;
-  return o;
+  return directive_options();
 }
 
 std::string roles_html(std::string_view md, Options o = with_roles()) {
-  Rendered r;
-  render_html(md, o, r);
-  return r.html;
+  return html_of(md, o);
 }
 
 TEST(Roles, KbdWritesOneKbdPerKey) {

@@ -18,6 +18,9 @@ TEST(TitleHeading, FindsTheFirstTopLevelH1) {
   EXPECT_EQ(describe("Intro.\n\n  # Later #\n"), "Later 3-3");
   EXPECT_EQ(describe("# Title\n===\n"), "Title 1-1 first");  // ATX: the next line is text
   EXPECT_EQ(describe("## Two\n# One\n"), "One 2-2");
+  // Classes and attributes are no title either; a block in code is.
+  EXPECT_EQ(describe("# Install {.wide data-x=1}\n"), "Install 1-1 first");
+  EXPECT_EQ(describe("# `a {.b}`\n"), "a {.b} 1-1 first");
 }
 
 TEST(TitleHeading, IgnoresCodeQuotesListsDirectivesAndEmptyHeadings) {

@@ -627,7 +627,11 @@ std::string EditedSite::render_page(const Page& p) const {
     // Every other page ("p002", "p004"…) opens with GitHub's alert: its summary leaves the
     // marker line out.
     bool alert = i == 0 && p.name.back() % 2 == 0 && !p.paragraphs[i].starts_with('<');
-    s += (alert ? "> [!NOTE] " + p.name + "\n> " : "") + p.paragraphs[i] + "\n\n";
+    // And every third page's second paragraph is a definition: the summary and the words
+    // leave its marker out.
+    bool definition = i == 1 && p.name.back() % 3 == 0 && !p.paragraphs[i].starts_with('<');
+    s += alert ? "> [!NOTE] " + p.name + "\n> " : definition ? "Term " + p.name + "\n: " : "";
+    s += p.paragraphs[i] + "\n\n";
     if (i == 0 && p.more) s += "<!--more-->\n\n";
   }
   for (size_t i = 0; i < p.links.size(); ++i) {

@@ -85,6 +85,8 @@ struct SiteConfig {
   bool markdown_hard_wraps = false;
   // [markdown] alerts (Zola's github_alerts): "> [!NOTE]" quotes are admonitions.
   bool markdown_alerts = true;
+  // [markdown] definition_lists: "Term" then ": Definition" lines are a <dl>, as in Hugo.
+  bool markdown_definition_lists = true;
   // [markdown] lazy_async_image (Zola's): Markdown images load lazily and decode apart.
   bool markdown_lazy_images = false;
   bool external_links_target_blank = false;

@@ -8,6 +8,7 @@
 
 #include "bengal/core/utf8.hpp"
 #include "bengal/markdown/alerts.hpp"
+#include "bengal/markdown/definition_lists.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/entities.hpp"
@@ -163,6 +164,7 @@ class Scanner {
     if (type == MD_BLOCK_H) {
       s->in_heading_ = true;
       s->heading_.clear();
+      s->heading_plain_.reset();
     }
     // Code and tables count as words but are no summary: a list of pages shows prose.
     if (type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE) ++s->not_summary_depth_;
@@ -178,10 +180,10 @@ class Scanner {
     if (type == MD_BLOCK_H) {
       s->in_heading_ = false;
       std::string_view text = trim_blanks(s->heading_);
-      CustomId custom = split_custom_id(text);
+      CustomId custom = s->heading_plain_.split(s->heading_, text);
       std::string_view title = text.substr(0, custom.text_length);
       s->out_.anchors.push_back(s->ids_.assign(title, custom.id));
-      // A "{#id}" suffix is not visible text.
+      // A "{#id .class}" suffix is not visible text.
       s->add_words(s->smart_punctuation_ ? smart_punctuation(title) : std::string(title));
     }
     if (type == MD_BLOCK_CODE || type == MD_BLOCK_TABLE) --s->not_summary_depth_;
@@ -281,6 +283,12 @@ class Scanner {
           return 0;
         }
         if (t.data() == s->wiki_label_) t.remove_prefix(std::min(s->wiki_hidden_, t.size()));
+        if (s->in_heading_) {
+          size_t begin = s->heading_.size();
+          s->add_visible_text(t, s->smart_punctuation_);
+          s->heading_plain_.ran(begin, s->heading_.size());
+          return 0;
+        }
         s->add_visible_text(t, s->smart_punctuation_);
         return 0;
       default:
@@ -479,9 +487,10 @@ class Scanner {
   const char* pending_destination_ = nullptr;
   HeadingIds ids_;
   std::string heading_;
-  std::string entity_;    // decoded entity, reused
-  std::string summary_;   // visible text, whitespace collapsed
-  bool marker_expected_;  // the text contains <!--more--> somewhere (maybe in code)
+  HeadingPlainText heading_plain_;  // which end of heading_ plain runs wrote
+  std::string entity_;              // decoded entity, reused
+  std::string summary_;             // visible text, whitespace collapsed
+  bool marker_expected_;            // the text contains <!--more--> somewhere (maybe in code)
   size_t more_length_ = 0;
   size_t words_end_ = 0;       // summary_ length after kSummaryWords words
   int not_summary_depth_ = 0;  // inside code or a table
@@ -565,6 +574,12 @@ BodyScan scan_body(std::string_view markdown, const ScanOptions& options) {
   if (may_contain_directives(markdown)) {
     directive_free = without_directive_syntax(markdown);
     markdown = directive_free.text;
+  }
+  // A definition's ":" is no text, and its indented lines are its paragraphs, not code.
+  std::string definitions_free;
+  if (options.definition_lists && may_contain_definition_lists(markdown)) {
+    definitions_free = without_definition_markers(markdown);
+    markdown = definitions_free;
   }
   const DirectiveFreeText* directives = directive_free.marker.empty() ? nullptr : &directive_free;
   for (auto& [line, source] : directive_free.figures) {

@@ -7,6 +7,7 @@
 #include <deque>
 
 #include "bengal/core/html.hpp"
+#include "bengal/markdown/definition_lists.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/hugo_shortcodes.hpp"
@@ -36,9 +37,19 @@ struct Source {
 
 struct Event {
   int source;
-  int directive;
+  int directive;  // -1: a part of a definition list
   bool close;
+  DefinitionBlock::Kind part = DefinitionBlock::kText;
+  bool loose = false;
 };
+
+// What is inside `html` when it is one paragraph, else all of it.
+std::string_view without_paragraph(std::string_view html) {
+  if (html.starts_with("<p>") && html.ends_with("</p>\n") &&
+      html.find("<p>", 3) == std::string_view::npos)
+    html = html.substr(3, html.size() - 8);
+  return html;
+}
 
 class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
  public:
@@ -79,6 +90,10 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     ++next_event_;
     const Event& e = events_[number];
     current_source_ = e.source;
+    if (e.directive < 0) {
+      definition_markup(e, out);
+      return true;
+    }
     Source& s = sources_[e.source];
     const Directive& d = s.parsed.directives[e.directive];
     const DirectiveKind* kind = find_directive_kind(d.name);
@@ -108,10 +123,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     if (is_plain_text(markdown)) return html_escape(markdown);
     Rendered r;
     render_pass(markdown, options_, r, nullptr);
-    std::string_view html = r.html;
-    if (html.starts_with("<p>") && html.ends_with("</p>\n") &&
-        html.find("<p>", 3) == std::string_view::npos)
-      html = html.substr(3, html.size() - 8);
+    std::string_view html = without_paragraph(r.html);
     while (html.ends_with('\n')) html.remove_suffix(1);
     return std::string(html);
   }
@@ -137,10 +149,66 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
          "in " + s.key + " line " + std::to_string(line) + ": " + std::move(message)});
   }
 
+  // A term's paragraph becomes the <dt>; a definition's one paragraph loses its <p> unless a
+  // blank line stands before its marker, as in goldmark and Python-Markdown.
+  void definition_markup(const Event& e, std::string& out) {
+    if (e.part == DefinitionBlock::kListOpen || e.part == DefinitionBlock::kListClose) {
+      out += e.close ? "</dl>\n" : "<dl>\n";
+      return;
+    }
+    if (!e.close) {
+      part_start_ = out.size();
+      return;
+    }
+    std::string_view written = std::string_view(out).substr(part_start_);
+    bool term = e.part == DefinitionBlock::kTerm;
+    std::string_view html = term || !e.loose ? without_paragraph(written) : written;
+    // Blocks stand on lines of their own, as in a list item.
+    bool blocks = !term && html.size() == written.size() && !html.empty();
+    while (html.ends_with('\n')) html.remove_suffix(1);
+    std::string part = term ? "<dt>" : "<dd>";
+    if (blocks) part += '\n';
+    part += html;
+    if (blocks) part += '\n';
+    part += term ? "</dt>\n" : "</dd>\n";
+    out.replace(part_start_, std::string::npos, part);
+  }
+
+  // The text of `piece` with its definition lists between markers: each term a paragraph of
+  // its own, each definition's Markdown dedented.
+  void add_definition_lists(int source, const DirectivePiece& piece, std::string& document) {
+    for (const DefinitionBlock& b : find_definition_lists(piece.text)) {
+      uint32_t line = piece.line + b.line - 1;
+      if (b.kind == DefinitionBlock::kListOpen || b.kind == DefinitionBlock::kListClose) {
+        add_marker({source, -1, b.kind == DefinitionBlock::kListClose, b.kind}, document);
+        continue;
+      }
+      if (b.kind != DefinitionBlock::kText)
+        add_marker({source, -1, false, b.kind, b.loose}, document);
+      // A definition's lines are dedented: its warnings' columns move back by as much.
+      uint32_t shift = b.kind == DefinitionBlock::kDefinition ? b.indent : 0;
+      segments_.push_back({document.size(), source, line, shift});
+      if (b.kind == DefinitionBlock::kText) {
+        document.append(b.text);
+      } else if (b.kind == DefinitionBlock::kTerm) {
+        document.append(definition_term(b));
+      } else {
+        append_definition_body(document, b);
+      }
+      end_line(document);
+      if (b.kind != DefinitionBlock::kText)
+        add_marker({source, -1, true, b.kind, b.loose}, document);
+    }
+  }
+
   void rewrite(int source, std::string& document) {
     {
       Source& s = sources_[source];
-      s.parsed = parse_directives(s.view, is_raw_directive);
+      if (options_.directives) {
+        s.parsed = parse_directives(s.view, is_raw_directive);
+      } else {
+        s.parsed.pieces.push_back({DirectivePiece::kText, s.view, -1, 1});
+      }
       s.states.resize(s.parsed.directives.size());
       s.children.resize(s.parsed.directives.size());
       for (size_t i = 0; i < s.parsed.directives.size(); ++i) {
@@ -158,6 +226,11 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       }
       if (i == s.parsed.pieces.size()) break;
       const DirectivePiece& piece = s.parsed.pieces[i];
+      if (piece.kind == DirectivePiece::kText && options_.definition_lists &&
+          may_contain_definition_lists(piece.text)) {
+        add_definition_lists(source, piece, document);
+        continue;
+      }
       if (piece.kind == DirectivePiece::kText) {
         segments_.push_back({document.size(), source, piece.line});
         document.append(piece.text);
@@ -167,7 +240,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       const Directive& d = s.parsed.directives[piece.directive];
       bool close = piece.kind == DirectivePiece::kClose;
       if (!close) check_directive(source, d);
-      add_marker(source, piece.directive, close, document);
+      add_marker({source, piece.directive, close}, document);
       if (!close && d.name == "include") include(source, d, document);
     }
   }
@@ -178,13 +251,13 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
 
   // A marker stands between blank lines: the line before ends a table or a raw HTML block
   // (which a marker alone would join), the line after lets the body start with indented code.
-  void add_marker(int source, int directive, bool close, std::string& document) {
+  void add_marker(const Event& event, std::string& document) {
     end_line(document);
     if (!document.empty() && !document.ends_with("\n\n")) document += '\n';
     document += prefix_;
     document += std::to_string(events_.size());
     document += "-->\n\n";
-    events_.push_back({source, directive, close});
+    events_.push_back(event);
   }
 
   // "a,b" as "a, b".
@@ -293,7 +366,8 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   struct Segment {
     size_t at;  // offset in the document; a line number once to_source_lines has run
     int source;
-    uint32_t line;  // its first line in the source
+    uint32_t line;              // its first line in the source
+    uint32_t column_shift = 0;  // columns its lines lost (a definition's indent)
   };
   std::vector<Segment> segments_;
 
@@ -311,6 +385,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       const Source& src = sources_[seg.source];
       if (seg.source == 0) {
         w.line = line;
+        if (w.column > 0) w.column += seg.column_shift;
       } else {
         w = {src.page_line, src.page_column,
              "in " + src.key + " line " + std::to_string(line) + ": " + std::move(w.message)};
@@ -324,6 +399,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   int current_source_ = 0;
   uint32_t ordinal_ = 0;
   size_t next_event_ = 0;
+  size_t part_start_ = 0;  // where the markup of the term or definition being written starts
   size_t included_bytes_ = 0;
   size_t include_count_ = 0;
 };
@@ -332,7 +408,8 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
 
 void render_html(std::string_view markdown, const Options& options, Rendered& out) {
   size_t start = out.html.size();
-  if (!options.directives || !may_contain_directives(markdown)) {
+  bool lists = options.definition_lists && may_contain_definition_lists(markdown);
+  if (!lists && (!options.directives || !may_contain_directives(markdown))) {
     render_document(markdown, options, out, nullptr);
   } else {
     DocumentRenderer(markdown, options, out).render();

@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "bengal/markdown/definition_lists.hpp"
 #include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/line_blocks.hpp"
 
@@ -133,7 +134,7 @@ class Parser {
       options_of_ = -1;
     }
     bool raw = !stack_.empty() && out_.directives[stack_.back()].raw;
-    if (opens_fence(line, fence_)) return;
+    if (opens_fence(line, fence_) || opens_definition_fence(line, fence_)) return;
     if (shortcodes_ && shortcode(line, raw)) return;
     ColonLine c = classify(line);
     switch (c.kind) {

@@ -1,5 +1,8 @@
 #include "bengal/markdown/heading_ids.hpp"
 
+#include <vector>
+
+#include "bengal/core/html.hpp"
 #include "bengal/core/unicode_case.hpp"
 #include "bengal/markdown/markdown.hpp"
 
@@ -120,21 +123,104 @@ std::string_view trim_blanks(std::string_view text) {
   return text.substr(begin, text.find_last_not_of(" \t") - begin + 1);
 }
 
+namespace {
+
+struct Attribute {
+  char kind;  // '#' an id, '.' a class, '=' name=value
+  std::string_view name;
+  std::string_view value;
+};
+
+bool is_blank_char(char c) {
+  return c == ' ' || c == '\t';
+}
+
+bool is_attribute_name_char(char c, bool first) {
+  bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':';
+  return letter || (!first && ((c >= '0' && c <= '9') || c == '-' || c == '.'));
+}
+
+// The attributes inside a block ("#id .a key=v"), in order; false when it holds anything else.
+bool parse_attributes(std::string_view inner, std::vector<Attribute>& out) {
+  size_t i = !inner.empty() && inner[0] == ':' ? 1 : 0;  // attr_list's "{: …}"
+  for (;;) {
+    while (i < inner.size() && is_blank_char(inner[i])) ++i;
+    if (i == inner.size()) return !out.empty();
+    char c = inner[i];
+    size_t end = i;
+    if (c == '#' || c == '.') {
+      while (end < inner.size() && !is_blank_char(inner[end])) ++end;
+      std::string_view value = inner.substr(i + 1, end - i - 1);
+      if (value.empty() || value.find_first_of("{}\"'<>") != std::string_view::npos) return false;
+      out.push_back({c, {}, value});
+      i = end;
+      continue;
+    }
+    while (end < inner.size() && is_attribute_name_char(inner[end], end == i)) ++end;
+    if (end == i || end >= inner.size() || inner[end] != '=') return false;
+    std::string_view name = inner.substr(i, end - i);
+    size_t v = end + 1;
+    if (v < inner.size() && (inner[v] == '"' || inner[v] == '\'')) {
+      size_t close = inner.find(inner[v], v + 1);
+      if (close == std::string_view::npos) return false;
+      out.push_back({'=', name, inner.substr(v + 1, close - v - 1)});
+      i = close + 1;
+      if (i < inner.size() && !is_blank_char(inner[i])) return false;
+      continue;
+    }
+    end = v;
+    while (end < inner.size() && !is_blank_char(inner[end])) ++end;
+    std::string_view value = inner.substr(v, end - v);
+    if (value.empty() || value.find_first_of("{}\"'<>=`") != std::string_view::npos) return false;
+    out.push_back({'=', name, value});
+    i = end;
+  }
+}
+
+}  // namespace
+
 CustomId split_custom_id(std::string_view text) {
   size_t end = text.size();
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
-  if (end < 4 || text[end - 1] != '}') return {text.size(), {}};
-  size_t open = text.rfind("{#", end - 1);
-  if (open == std::string_view::npos) return {text.size(), {}};
-  std::string_view id = text.substr(open + 2, end - 1 - open - 2);
-  if (id.empty()) return {text.size(), {}};
-  for (char c : id) {
-    if (c == ' ' || c == '\t' || c == '{' || c == '}' || c == '"' || c == '<' || c == '>')
-      return {text.size(), {}};
-  }
+  while (end > 0 && is_blank_char(text[end - 1])) --end;
+  if (end < 3 || text[end - 1] != '}') return {text.size(), {}, {}};
+  size_t open = text.rfind('{', end - 1);
+  if (open == std::string_view::npos) return {text.size(), {}, {}};
+  std::string_view inner = text.substr(open + 1, end - 1 - open - 1);
+  std::vector<Attribute> attributes;
+  if (!parse_attributes(inner, attributes)) return {text.size(), {}, {}};
+  std::string_view id;
+  for (const Attribute& a : attributes)
+    if (a.kind == '#') id = a.value;
   size_t len = open;
-  while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t')) --len;
-  return {len, id};
+  while (len > 0 && is_blank_char(text[len - 1])) --len;
+  return {len, id, inner};
+}
+
+std::string heading_attributes_html(std::string_view attributes) {
+  std::vector<Attribute> parsed;
+  if (!parse_attributes(attributes, parsed)) return {};
+  std::string classes, others;
+  for (const Attribute& a : parsed) {
+    if (a.kind == '.') {
+      if (!classes.empty()) classes += ' ';
+      classes += html_escape(a.value);
+      continue;
+    }
+    bool handler = a.name.size() >= 2 && (a.name[0] == 'o' || a.name[0] == 'O') &&
+                   (a.name[1] == 'n' || a.name[1] == 'N');
+    if (a.kind != '=' || handler || a.name == "id") continue;
+    if (a.name == "class") {
+      if (!classes.empty()) classes += ' ';
+      classes += html_escape(a.value);
+      continue;
+    }
+    others += ' ';
+    others += a.name;
+    others += "=\"";
+    others += html_escape(a.value);
+    others += '"';
+  }
+  return classes.empty() ? others : " class=\"" + classes + "\"" + others;
 }
 
 std::string HeadingIds::assign(std::string_view text, std::string_view custom_id) {

@@ -152,6 +152,8 @@ class HtmlRenderer {
         heading_attr_pos_ = out_.size();
         lit(">");
         heading_text_.clear();
+        heading_runs_.clear();
+        heading_plain_.reset();
         in_heading_ = true;
         break;
       }
@@ -294,17 +296,14 @@ class HtmlRenderer {
     while (out_.size() > content && blank(out_.back())) out_.pop_back();
     if (opt_.heading_ids) {
       std::string_view text = trim_blanks(heading_text_);
-      CustomId custom = split_custom_id(text);
-      if (!custom.id.empty()) {
-        // Drop the "{#id}" text from the output too, when it was rendered as plain text.
-        std::string suffix = html_escape(text.substr(custom.text_length));
-        if (out_.size() >= heading_attr_pos_ + suffix.size() &&
-            std::string_view(out_).ends_with(suffix))
-          out_.resize(out_.size() - suffix.size());
-      }
+      CustomId custom = heading_plain_.split(heading_text_, text);
+      if (!custom.attributes.empty())
+        drop_attribute_block(
+            static_cast<size_t>(custom.attributes.data() - 1 - heading_text_.data()));
       std::string title(text.substr(0, custom.text_length));
       std::string id = ids_.assign(title, custom.id);
-      std::string attr = " id=\"" + html_escape(id) + "\"";
+      std::string attr =
+          " id=\"" + html_escape(id) + "\"" + heading_attributes_html(custom.attributes);
       out_.insert(heading_attr_pos_, attr);
       if (opt_.smart_punctuation) title = smart_punctuation(title);
       toc_.push_back({std::move(id), std::move(title), static_cast<int>(level_)});
@@ -312,6 +311,19 @@ class HtmlRenderer {
     lit("</h");
     out_ += static_cast<char>('0' + level_);
     lit(">\n");
+  }
+
+  // The "{#id .class}" at `brace` of the heading's text, which plain runs wrote: the output goes
+  // back to the start of the run it starts in, and that run is written again up to it.
+  void drop_attribute_block(size_t brace) {
+    auto run = heading_runs_.end();
+    while (run != heading_runs_.begin() && std::prev(run)->text > brace) --run;
+    const HeadingRun& from = *std::prev(run);
+    out_.resize(from.out);
+    smart_ = from.smart;
+    plain_text(std::string_view(heading_text_).substr(from.text, brace - from.text));
+    while (out_.size() > heading_attr_pos_ + 1 && (out_.back() == ' ' || out_.back() == '\t'))
+      out_.pop_back();
   }
 
   void enter_span(MD_SPANTYPE type, void* detail) {
@@ -672,7 +684,11 @@ class HtmlRenderer {
   // Heading ids are made from the text as written, typographic punctuation or not, as
   // discovery makes them (links to headings are checked against its ids).
   void plain_text(std::string_view s) {
-    if (in_heading_) heading_text_.append(s);
+    if (in_heading_) {
+      heading_runs_.push_back({heading_text_.size(), out_.size(), smart_});
+      heading_text_.append(s);
+      heading_plain_.ran(heading_runs_.back().text, heading_text_.size());
+    }
     if (!opt_.smart_punctuation) {
       esc(s);
       return;
@@ -847,6 +863,15 @@ class HtmlRenderer {
   unsigned level_ = 1;
   size_t heading_attr_pos_ = 0;
   std::string heading_text_;
+  // The plain text runs at the end of the heading: where each starts in heading_text_ and in
+  // the output, and the punctuation state there (drop_attribute_block).
+  struct HeadingRun {
+    size_t text;
+    size_t out;
+    SmartPunctuation smart;
+  };
+  std::vector<HeadingRun> heading_runs_;
+  HeadingPlainText heading_plain_;
   HeadingIds ids_;
   bool capturing_code_ = false;
   size_t code_start_ = 0;  // where the block's "<pre><code" begins

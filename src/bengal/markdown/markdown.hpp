@@ -81,6 +81,10 @@ struct Options {
   // GitHub's alerts ("> [!NOTE]"): a block quote opening with a marker is an admonition
   // (alerts.hpp). Site builds: [markdown] alerts, Zola's github_alerts.
   bool alerts = false;
+  // Definition lists ("Term" then ": Definition", definition_lists.hpp) become <dl>: Hugo's
+  // definitionList, kramdown's and PHP Markdown Extra's. Site builds: [markdown]
+  // definition_lists.
+  bool definition_lists = false;
   // Images get loading="lazy" decoding="async": Zola's lazy_async_image.
   bool lazy_images = false;
   // Links to http(s) addresses: Zola's external_links_target_blank (target="_blank" and
@@ -174,6 +178,7 @@ struct ScanOptions {
   HeadingIdStyle heading_id_style = HeadingIdStyle::kBengal;
   bool smart_punctuation = false;  // the summary's prose typographic (Options::smart_punctuation)
   bool alerts = false;  // an alert's marker line is no text (Options::alerts), as an admonition's
+  bool definition_lists = false;  // a definition's marker is no text (Options::definition_lists)
 };
 
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is

@@ -83,6 +83,7 @@ class Finder {
         f->in_h1_ = type == MD_BLOCK_H && static_cast<MD_BLOCK_H_DETAIL*>(detail)->level == 1;
         f->text_runs_ = {};
         f->plain_.clear();
+        f->plain_runs_.reset();
         f->first_block_ = f->top_blocks_++ == 0;
       }
       return 0;
@@ -127,6 +128,12 @@ class Finder {
       case MD_TEXT_ENTITY:
         append_entity(plain_, t);
         return;
+      case MD_TEXT_NORMAL: {
+        size_t begin = plain_.size();
+        plain_.append(t);
+        plain_runs_.ran(begin, plain_.size());
+        return;
+      }
       default:
         plain_.append(t);
     }
@@ -136,7 +143,7 @@ class Finder {
   bool accept() {
     if (text_runs_.first == nullptr) return false;  // nothing visible: no title
     std::string_view text = trim_blanks(plain_);
-    text = text.substr(0, split_custom_id(text).text_length);
+    text = text.substr(0, plain_runs_.split(plain_, text).text_length);
     if (text.empty()) return false;
     auto first_offset = static_cast<size_t>(text_runs_.first - text_.data());
     size_t line_start = text_.rfind('\n', first_offset);
@@ -175,6 +182,7 @@ class Finder {
   bool done_ = false;
   std::pair<const char*, const char*> text_runs_;  // first and last text run in the input
   std::string plain_;
+  HeadingPlainText plain_runs_;  // which end of plain_ plain runs wrote (its "{#id}")
 };
 
 }  // namespace

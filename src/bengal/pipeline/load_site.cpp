@@ -65,7 +65,8 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
   discover.scan = {.heading_id_style = heading_id_style(loaded.config, &diagnostics),
                    .smart_punctuation = loaded.config.markdown_smart_punctuation,
-                   .alerts = loaded.config.markdown_alerts};
+                   .alerts = loaded.config.markdown_alerts,
+                   .definition_lists = loaded.config.markdown_definition_lists};
   discover.permalinks = content::read_permalinks(loaded.config, diagnostics);
   read_language_options(loaded.config, discover);
   if (setup) setup(loaded.config, discover);
