@@ -97,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.alerts = true;
   site.lazy_images = true;
   site.definition_lists = true;
+  site.block_attributes = true;
   md::render_html(text, site, out);
   md::render_toc_html(out.toc, 1, 6);
 
@@ -105,6 +106,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   safe.tagfilter = true;
   safe.directives = true;
   safe.definition_lists = true;
+  safe.block_attributes = true;
   out.html.clear();
   out.toc.clear();
   md::render_html(text, safe, out);
@@ -120,7 +122,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   md::scan_body(text, {.heading_id_style = md::HeadingIdStyle::kGithub,
                        .smart_punctuation = true,
                        .alerts = true,
-                       .definition_lists = true});
+                       .definition_lists = true,
+                       .block_attributes = true});
 
   // The same bytes as an HTML page's body (Hugo's HTML content): scanned, and published as
   // written with its warnings.

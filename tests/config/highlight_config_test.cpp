@@ -71,13 +71,17 @@ TEST(MarkdownConfig, AlertsAreOnUnlessTheSiteSaysOff) {
                                       "true or false, not integer"}));
 }
 
-// Definition lists are on, as in Hugo, unless [markdown] definition_lists says false.
-TEST(MarkdownConfig, DefinitionListsAreOnUnlessTheSiteSaysOff) {
-  EXPECT_TRUE(
-      parse_config("[site]\ntitle = \"T\"\n", "bengal.toml").config.markdown_definition_lists);
-  auto off = parse_config("[markdown]\ndefinition_lists = false\n", "bengal.toml");
+// Definition lists and attribute lines are on, as in Hugo and kramdown, unless [markdown]
+// definition_lists or block_attributes says false.
+TEST(MarkdownConfig, DefinitionListsAndAttributeLinesAreOnUnlessTheSiteSaysOff) {
+  auto on = parse_config("[site]\ntitle = \"T\"\n", "bengal.toml");
+  EXPECT_TRUE(on.config.markdown_definition_lists);
+  EXPECT_TRUE(on.config.markdown_block_attributes);
+  auto off = parse_config("[markdown]\ndefinition_lists = false\nblock_attributes = false\n",
+                          "bengal.toml");
   EXPECT_EQ(test::formatted(off.diagnostics), std::vector<std::string>{});
   EXPECT_FALSE(off.config.markdown_definition_lists);
+  EXPECT_FALSE(off.config.markdown_block_attributes);
 }
 
 // Zola's lazy_async_image is followed; bottom_footnotes = true is what bengal does, false is

@@ -722,12 +722,13 @@ TEST(IncrementalCache, HugoRefsAndShortcodesFollowEachEdit) {
 
 // The alerts' key is in discovery's fingerprint: turning it off gives back the marker's line
 // to every summary, as a cold build makes them.
-TEST(IncrementalCache, TurningAlertsAndDefinitionListsOffReachesEverySummary) {
+TEST(IncrementalCache, TurningMarkdownSyntaxOffReachesEverySummary) {
   Files files = kCacheSite;
   files["content/blog/q.md"] =
       "---\ntitle: Q\ndate: 2024-02-01\n---\n> [!TIP] Heads up\n> Body words.\n";
   files["content/blog/r.md"] =
       "---\ntitle: R\ndate: 2024-01-01\n---\nTerm\n:   Its definition.\n\n    More.\n";
+  files["content/blog/s.md"] = "---\ntitle: S\ndate: 2023-12-01\n---\nA callout.\n{: .note}\n";
   TestSite site(files);
   site.build(with_cache(pipeline::CacheMode::kUse));
   ASSERT_EQ(site.messages(), std::vector<std::string>{});
@@ -738,9 +739,14 @@ TEST(IncrementalCache, TurningAlertsAndDefinitionListsOffReachesEverySummary) {
             std::string::npos);
   EXPECT_NE(site.output("blog/index.html").find("<p>Term Its definition. More.</p>"),
             std::string::npos);
+  EXPECT_NE(site.output("blog/s/index.html").find("<p class=\"note\">A callout.</p>"),
+            std::string::npos);
+  EXPECT_NE(site.output("blog/index.html").find("<p>A callout.</p>"), std::string::npos);
   std::string config = read_file(site.dir() / "bengal.toml");
   write_file(site.dir() / "bengal.toml",
-             config + "\n[markdown]\ngithub_alerts = false\ndefinition_lists = false\n");
+             config +
+                 "\n[markdown]\ngithub_alerts = false\ndefinition_lists "
+                 "= false\nblock_attributes = false\n");
   site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
   EXPECT_NE(site.output("blog/q/index.html").find("<blockquote>\n<p>[!TIP] Heads up\nBody words."),
@@ -750,6 +756,7 @@ TEST(IncrementalCache, TurningAlertsAndDefinitionListsOffReachesEverySummary) {
             std::string::npos);
   EXPECT_NE(site.output("blog/index.html").find("<p>Term : Its definition.</p>"),
             std::string::npos);
+  EXPECT_NE(site.output("blog/index.html").find("<p>A callout. {: .note}</p>"), std::string::npos);
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 

@@ -631,7 +631,10 @@ std::string EditedSite::render_page(const Page& p) const {
     // leave its marker out.
     bool definition = i == 1 && p.name.back() % 3 == 0 && !p.paragraphs[i].starts_with('<');
     s += alert ? "> [!NOTE] " + p.name + "\n> " : definition ? "Term " + p.name + "\n: " : "";
-    s += p.paragraphs[i] + "\n\n";
+    s += p.paragraphs[i] + "\n";
+    // And every fifth page's first paragraph carries a class.
+    if (i == 0 && p.name.back() % 5 == 0 && !p.paragraphs[i].starts_with('<')) s += "{: .lead}\n";
+    s += "\n";
     if (i == 0 && p.more) s += "<!--more-->\n\n";
   }
   for (size_t i = 0; i < p.links.size(); ++i) {

@@ -82,6 +82,7 @@ const std::vector<SectionSpec>& sections() {
         {"alerts", Kind::kBool},
         {"github_alerts", Kind::kBool},  // Zola's name for alerts
         {"definition_lists", Kind::kBool},
+        {"block_attributes", Kind::kBool},
         {"lazy_async_image", Kind::kBool},
         {"bottom_footnotes", Kind::kBool},  // Zola's: bengal's footnotes are at the bottom
         {"external_links_target_blank", Kind::kBool},
@@ -360,6 +361,7 @@ struct ConfigReader {
     if (key == "hard_wraps") c.markdown_hard_wraps = v.as_bool();
     if (key == "alerts" || key == "github_alerts") c.markdown_alerts = v.as_bool();
     if (key == "definition_lists") c.markdown_definition_lists = v.as_bool();
+    if (key == "block_attributes") c.markdown_block_attributes = v.as_bool();
     if (key == "lazy_async_image") c.markdown_lazy_images = v.as_bool();
     if (key == "bottom_footnotes" && !v.as_bool()) {
       warning(doc.value_place_of(path),

@@ -87,6 +87,8 @@ struct SiteConfig {
   bool markdown_alerts = true;
   // [markdown] definition_lists: "Term" then ": Definition" lines are a <dl>, as in Hugo.
   bool markdown_definition_lists = true;
+  // [markdown] block_attributes: a "{: .notice}" line gives the block it stands by attributes.
+  bool markdown_block_attributes = true;
   // [markdown] lazy_async_image (Zola's): Markdown images load lazily and decode apart.
   bool markdown_lazy_images = false;
   bool external_links_target_blank = false;

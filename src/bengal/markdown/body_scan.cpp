@@ -8,7 +8,7 @@
 
 #include "bengal/core/utf8.hpp"
 #include "bengal/markdown/alerts.hpp"
-#include "bengal/markdown/definition_lists.hpp"
+#include "bengal/markdown/block_syntax.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
 #include "bengal/markdown/entities.hpp"
@@ -575,11 +575,14 @@ BodyScan scan_body(std::string_view markdown, const ScanOptions& options) {
     directive_free = without_directive_syntax(markdown);
     markdown = directive_free.text;
   }
-  // A definition's ":" is no text, and its indented lines are its paragraphs, not code.
-  std::string definitions_free;
-  if (options.definition_lists && may_contain_definition_lists(markdown)) {
-    definitions_free = without_definition_markers(markdown);
-    markdown = definitions_free;
+  // A definition's ":" is no text, and its indented lines are its paragraphs, not code; an
+  // attribute line is no text.
+  std::string syntax_free;
+  BlockSyntax syntax{.definition_lists = options.definition_lists,
+                     .attributes = options.block_attributes};
+  if (may_contain_block_syntax(markdown, syntax)) {
+    syntax_free = without_block_syntax(markdown, syntax);
+    markdown = syntax_free;
   }
   const DirectiveFreeText* directives = directive_free.marker.empty() ? nullptr : &directive_free;
   for (auto& [line, source] : directive_free.figures) {

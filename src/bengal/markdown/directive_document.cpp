@@ -7,9 +7,10 @@
 #include <deque>
 
 #include "bengal/core/html.hpp"
-#include "bengal/markdown/definition_lists.hpp"
+#include "bengal/markdown/block_syntax.hpp"
 #include "bengal/markdown/directive_markup.hpp"
 #include "bengal/markdown/directive_parser.hpp"
+#include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/line_counter.hpp"
 #include "bengal/markdown/render_pass.hpp"
@@ -39,8 +40,9 @@ struct Event {
   int source;
   int directive;  // -1: a part of a definition list
   bool close;
-  DefinitionBlock::Kind part = DefinitionBlock::kText;
+  SyntaxBlock::Kind part = SyntaxBlock::kText;
   bool loose = false;
+  std::string_view attributes = {};  // kAttributes: the block's inside
 };
 
 // What is inside `html` when it is one paragraph, else all of it.
@@ -54,7 +56,10 @@ std::string_view without_paragraph(std::string_view html) {
 class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
  public:
   DocumentRenderer(std::string_view page, const Options& options, Rendered& out)
-      : options_(options), out_(out) {
+      : options_(options),
+        out_(out),
+        syntax_{.definition_lists = options.definition_lists,
+                .attributes = options.block_attributes} {
     // The prefix must not occur in the page, or the page could forge markers.
     prefix_ = unique_marker_prefix(page, "directive");
     Source& s = sources_.emplace_back();
@@ -152,7 +157,11 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   // A term's paragraph becomes the <dt>; a definition's one paragraph loses its <p> unless a
   // blank line stands before its marker, as in goldmark and Python-Markdown.
   void definition_markup(const Event& e, std::string& out) {
-    if (e.part == DefinitionBlock::kListOpen || e.part == DefinitionBlock::kListClose) {
+    if (e.part == SyntaxBlock::kAttributes) {
+      block_attributes_ = attributes_html(e.attributes, true);
+      return;
+    }
+    if (e.part == SyntaxBlock::kListOpen || e.part == SyntaxBlock::kListClose) {
       out += e.close ? "</dl>\n" : "<dl>\n";
       return;
     }
@@ -161,7 +170,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       return;
     }
     std::string_view written = std::string_view(out).substr(part_start_);
-    bool term = e.part == DefinitionBlock::kTerm;
+    bool term = e.part == SyntaxBlock::kTerm;
     std::string_view html = term || !e.loose ? without_paragraph(written) : written;
     // Blocks stand on lines of their own, as in a list item.
     bool blocks = !term && html.size() == written.size() && !html.empty();
@@ -174,30 +183,45 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     out.replace(part_start_, std::string::npos, part);
   }
 
-  // The text of `piece` with its definition lists between markers: each term a paragraph of
-  // its own, each definition's Markdown dedented.
-  void add_definition_lists(int source, const DirectivePiece& piece, std::string& document) {
-    for (const DefinitionBlock& b : find_definition_lists(piece.text)) {
+  std::string take_block_attributes() override { return std::exchange(block_attributes_, {}); }
+
+  // The text of `piece` with its block syntax between markers: each term a paragraph of its
+  // own, each definition's Markdown dedented, attribute lines taken out, their attributes at
+  // the block they are for.
+  void add_block_syntax(int source, const DirectivePiece& piece, std::string& document) {
+    for (const SyntaxBlock& b : find_block_syntax(piece.text, syntax_)) {
       uint32_t line = piece.line + b.line - 1;
-      if (b.kind == DefinitionBlock::kListOpen || b.kind == DefinitionBlock::kListClose) {
-        add_marker({source, -1, b.kind == DefinitionBlock::kListClose, b.kind}, document);
+      if (b.kind == SyntaxBlock::kAttributes && b.heading) {
+        segments_.push_back({document.size(), source, line});
+        append_heading_line(document, b);
         continue;
       }
-      if (b.kind != DefinitionBlock::kText)
-        add_marker({source, -1, false, b.kind, b.loose}, document);
+      if (b.kind == SyntaxBlock::kAttributes && !b.attributes.empty()) {
+        add_marker({source, -1, false, b.kind, false, b.attributes}, document);
+        continue;
+      }
+      if (b.kind == SyntaxBlock::kAttributes) {  // the line ends the block it was for
+        end_line(document);
+        document += '\n';
+        continue;
+      }
+      if (b.kind == SyntaxBlock::kListOpen || b.kind == SyntaxBlock::kListClose) {
+        add_marker({source, -1, b.kind == SyntaxBlock::kListClose, b.kind}, document);
+        continue;
+      }
+      if (b.kind != SyntaxBlock::kText) add_marker({source, -1, false, b.kind, b.loose}, document);
       // A definition's lines are dedented: its warnings' columns move back by as much.
-      uint32_t shift = b.kind == DefinitionBlock::kDefinition ? b.indent : 0;
+      uint32_t shift = b.kind == SyntaxBlock::kDefinition ? b.indent : 0;
       segments_.push_back({document.size(), source, line, shift});
-      if (b.kind == DefinitionBlock::kText) {
+      if (b.kind == SyntaxBlock::kText) {
         document.append(b.text);
-      } else if (b.kind == DefinitionBlock::kTerm) {
+      } else if (b.kind == SyntaxBlock::kTerm) {
         document.append(definition_term(b));
       } else {
         append_definition_body(document, b);
       }
       end_line(document);
-      if (b.kind != DefinitionBlock::kText)
-        add_marker({source, -1, true, b.kind, b.loose}, document);
+      if (b.kind != SyntaxBlock::kText) add_marker({source, -1, true, b.kind, b.loose}, document);
     }
   }
 
@@ -226,9 +250,8 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
       }
       if (i == s.parsed.pieces.size()) break;
       const DirectivePiece& piece = s.parsed.pieces[i];
-      if (piece.kind == DirectivePiece::kText && options_.definition_lists &&
-          may_contain_definition_lists(piece.text)) {
-        add_definition_lists(source, piece, document);
+      if (piece.kind == DirectivePiece::kText && may_contain_block_syntax(piece.text, syntax_)) {
+        add_block_syntax(source, piece, document);
         continue;
       }
       if (piece.kind == DirectivePiece::kText) {
@@ -399,7 +422,9 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   int current_source_ = 0;
   uint32_t ordinal_ = 0;
   size_t next_event_ = 0;
-  size_t part_start_ = 0;  // where the markup of the term or definition being written starts
+  BlockSyntax syntax_;
+  size_t part_start_ = 0;         // where the markup of the term or definition being written starts
+  std::string block_attributes_;  // an attribute line's, for take_block_attributes
   size_t included_bytes_ = 0;
   size_t include_count_ = 0;
 };
@@ -408,8 +433,9 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
 
 void render_html(std::string_view markdown, const Options& options, Rendered& out) {
   size_t start = out.html.size();
-  bool lists = options.definition_lists && may_contain_definition_lists(markdown);
-  if (!lists && (!options.directives || !may_contain_directives(markdown))) {
+  bool syntax = may_contain_block_syntax(markdown, {.definition_lists = options.definition_lists,
+                                                    .attributes = options.block_attributes});
+  if (!syntax && (!options.directives || !may_contain_directives(markdown))) {
     render_document(markdown, options, out, nullptr);
   } else {
     DocumentRenderer(markdown, options, out).render();

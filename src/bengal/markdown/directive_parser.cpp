@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-#include "bengal/markdown/definition_lists.hpp"
+#include "bengal/markdown/block_syntax.hpp"
 #include "bengal/markdown/hugo_shortcodes.hpp"
 #include "bengal/markdown/line_blocks.hpp"
 

@@ -196,10 +196,14 @@ CustomId split_custom_id(std::string_view text) {
   return {len, id, inner};
 }
 
-std::string heading_attributes_html(std::string_view attributes) {
+std::string attributes_html(std::string_view attributes, bool with_id) {
   std::vector<Attribute> parsed;
   if (!parse_attributes(attributes, parsed)) return {};
-  std::string classes, others;
+  std::string id, classes, others;
+  if (with_id) {
+    for (const Attribute& a : parsed)
+      if (a.kind == '#') id = " id=\"" + html_escape(a.value) + "\"";
+  }
   for (const Attribute& a : parsed) {
     if (a.kind == '.') {
       if (!classes.empty()) classes += ' ';
@@ -220,7 +224,7 @@ std::string heading_attributes_html(std::string_view attributes) {
     others += html_escape(a.value);
     others += '"';
   }
-  return classes.empty() ? others : " class=\"" + classes + "\"" + others;
+  return id + (classes.empty() ? others : " class=\"" + classes + "\"" + others);
 }
 
 std::string HeadingIds::assign(std::string_view text, std::string_view custom_id) {

@@ -53,10 +53,10 @@ class HeadingPlainText {
   size_t end_ = 0;
 };
 
-// The attributes of a block split_custom_id found, but its id, as HTML: ` class="a b"` and
-// ` key="value"` in the order written, escaped. Event handlers (`on…`) are left out: a page's
-// attributes set no script.
-std::string heading_attributes_html(std::string_view attributes);
+// The attributes of a block split_custom_id found as HTML: ` class="a b"` and ` key="value"` in
+// the order written, escaped, and ` id="x"` first when `with_id` (a heading's id is its own).
+// Event handlers (`on…`) are left out: a page's attributes set no script.
+std::string attributes_html(std::string_view attributes, bool with_id = false);
 
 class HeadingIds {
  public:

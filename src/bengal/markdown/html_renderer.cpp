@@ -112,6 +112,28 @@ class HtmlRenderer {
     if (type != MD_BLOCK_DOC && type != MD_BLOCK_TBODY && type != MD_BLOCK_THEAD &&
         type != MD_BLOCK_TR && type != MD_BLOCK_TH && type != MD_BLOCK_TD)
       cr();
+    size_t tag = out_.size();
+    open_block(type, detail);
+    if (!block_attributes_.empty()) add_block_attributes(type, tag);
+  }
+
+  // An attribute line's attributes (block_syntax.hpp) go into the tag of the block right after
+  // it, written from `tag` on; any other block drops them.
+  void add_block_attributes(MD_BLOCKTYPE type, size_t tag) {
+    std::string attributes = std::exchange(block_attributes_, {});
+    if (type == MD_BLOCK_H) {
+      out_.insert(heading_attr_pos_, attributes);
+      heading_attr_pos_ += attributes.size();
+      return;
+    }
+    if (type != MD_BLOCK_P && type != MD_BLOCK_QUOTE && type != MD_BLOCK_UL &&
+        type != MD_BLOCK_OL && type != MD_BLOCK_TABLE)
+      return;
+    size_t end = out_.find('>', tag);
+    if (end != std::string::npos) out_.insert(end, attributes);
+  }
+
+  void open_block(MD_BLOCKTYPE type, void* detail) {
     switch (type) {
       case MD_BLOCK_DOC:
         break;
@@ -302,8 +324,7 @@ class HtmlRenderer {
             static_cast<size_t>(custom.attributes.data() - 1 - heading_text_.data()));
       std::string title(text.substr(0, custom.text_length));
       std::string id = ids_.assign(title, custom.id);
-      std::string attr =
-          " id=\"" + html_escape(id) + "\"" + heading_attributes_html(custom.attributes);
+      std::string attr = " id=\"" + html_escape(id) + "\"" + attributes_html(custom.attributes);
       out_.insert(heading_attr_pos_, attr);
       if (opt_.smart_punctuation) title = smart_punctuation(title);
       toc_.push_back({std::move(id), std::move(title), static_cast<int>(level_)});
@@ -528,6 +549,7 @@ class HtmlRenderer {
       out_ += omitted;
       return false;
     }
+    block_attributes_ = markers_->take_block_attributes();
     after_marker_ = in_html_block_;
     return true;
   }
@@ -872,6 +894,7 @@ class HtmlRenderer {
   };
   std::vector<HeadingRun> heading_runs_;
   HeadingPlainText heading_plain_;
+  std::string block_attributes_;  // for the next block (add_block_attributes)
   HeadingIds ids_;
   bool capturing_code_ = false;
   size_t code_start_ = 0;  // where the block's "<pre><code" begins

@@ -85,6 +85,9 @@ struct Options {
   // definitionList, kramdown's and PHP Markdown Extra's. Site builds: [markdown]
   // definition_lists.
   bool definition_lists = false;
+  // Attribute lines ("{: .notice}" after a paragraph, block_syntax.hpp) give a block classes and
+  // attributes: kramdown's block IALs, attr_list's. Site builds: [markdown] block_attributes.
+  bool block_attributes = false;
   // Images get loading="lazy" decoding="async": Zola's lazy_async_image.
   bool lazy_images = false;
   // Links to http(s) addresses: Zola's external_links_target_blank (target="_blank" and
@@ -179,6 +182,7 @@ struct ScanOptions {
   bool smart_punctuation = false;  // the summary's prose typographic (Options::smart_punctuation)
   bool alerts = false;  // an alert's marker line is no text (Options::alerts), as an admonition's
   bool definition_lists = false;  // a definition's marker is no text (Options::definition_lists)
+  bool block_attributes = false;  // an attribute line is no text (Options::block_attributes)
 };
 
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is

@@ -27,6 +27,9 @@ class MarkerHandler {
   // ids, for anchors that must not clash with them (steps). False, writing nothing, when the
   // comment is not a marker after all: it is then raw HTML like any other.
   virtual bool on_marker(std::string_view marker, std::string& out, HeadingIds& ids) = 0;
+  // Attributes (HTML: ` class="x"`) the marker just handled gives the next block: a paragraph,
+  // heading, quote, list or table gets them in its tag; empty for none.
+  virtual std::string take_block_attributes() { return {}; }
 };
 
 // One md4c parse of `markdown` into `out`, without directive or footnote processing;

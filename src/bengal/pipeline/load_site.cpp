@@ -66,7 +66,8 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.scan = {.heading_id_style = heading_id_style(loaded.config, &diagnostics),
                    .smart_punctuation = loaded.config.markdown_smart_punctuation,
                    .alerts = loaded.config.markdown_alerts,
-                   .definition_lists = loaded.config.markdown_definition_lists};
+                   .definition_lists = loaded.config.markdown_definition_lists,
+                   .block_attributes = loaded.config.markdown_block_attributes};
   discover.permalinks = content::read_permalinks(loaded.config, diagnostics);
   read_language_options(loaded.config, discover);
   if (setup) setup(loaded.config, discover);

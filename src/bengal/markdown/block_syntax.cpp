@@ -1,5 +1,8 @@
-#include "bengal/markdown/definition_lists.hpp"
+#include "bengal/markdown/block_syntax.hpp"
 
+#include <algorithm>
+
+#include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/line_blocks.hpp"
 
 namespace bengal::markdown {
@@ -129,15 +132,30 @@ std::string dedented(std::string_view line, size_t columns) {
   return out;
 }
 
-class ListFinder {
- public:
-  explicit ListFinder(std::string_view text) : text_(text), lines_(split_lines(text)) {}
+// The inside of the attribute block that is all of `line`, empty when it is none.
+std::string_view attribute_line(std::string_view line) {
+  if (indent_of(line) > 3) return {};
+  std::string_view t = trim_blanks(line);
+  if (t.size() < 3 || t.front() != '{' || t.back() != '}') return {};
+  CustomId block = split_custom_id(t);
+  return block.text_length == 0 ? block.attributes : std::string_view();
+}
 
-  std::vector<DefinitionBlock> run() {
+bool is_atx_heading(std::string_view line) {
+  return classify(line, false) == LineKind::kClosed && line[skip_blanks(line, 0)] == '#';
+}
+
+class SyntaxFinder {
+ public:
+  SyntaxFinder(std::string_view text, BlockSyntax syntax)
+      : text_(text), lines_(split_lines(text)), syntax_(syntax) {}
+
+  std::vector<SyntaxBlock> run() {
     size_t n = lines_.size();
     size_t text_start = 0;
     size_t candidate = kNone, candidate_end = 0;  // a paragraph standing on its own
     bool in_paragraph = false, may_start = true;
+    size_t heading = kNone;  // the line of the last ATX heading
     Fence fence;
     bool in_fence = false;
     for (size_t i = 0; i < n;) {
@@ -151,10 +169,19 @@ class ListFinder {
       if (is_blank(line)) {
         in_paragraph = false;
         may_start = true;
+        heading = kNone;
         ++i;
         continue;
       }
-      if (candidate != kNone && is_marker(line)) {
+      if (syntax_.attributes && add_attribute_line(i, in_paragraph ? candidate : heading,
+                                                   !in_paragraph && may_start, text_start)) {
+        ++i;
+        candidate = heading = kNone;
+        in_paragraph = false;
+        may_start = true;
+        continue;
+      }
+      if (syntax_.definition_lists && candidate != kNone && is_marker(line)) {
         add_text(text_start, candidate);
         i = add_list(candidate, candidate_end, i);
         text_start = i;
@@ -180,6 +207,7 @@ class ListFinder {
         candidate = kNone;
         may_start = kind == LineKind::kClosed;
       }
+      heading = kind == LineKind::kClosed && is_atx_heading(line) ? i : kNone;
       ++i;
     }
     add_text(text_start, n);
@@ -192,29 +220,60 @@ class ListFinder {
     return text_.substr(lines_[first].begin, lines_[last - 1].end - lines_[first].begin);
   }
 
-  void add(DefinitionBlock::Kind kind, size_t first, size_t last) {
-    out_.push_back({kind, lines_text(first, last), static_cast<uint32_t>(first + 1)});
+  void add(SyntaxBlock::Kind kind, size_t first, size_t last) {
+    SyntaxBlock& b = out_.emplace_back();
+    b.kind = kind;
+    b.text = lines_text(first, last);
+    b.line = static_cast<uint32_t>(first + 1);
   }
 
   void add_text(size_t first, size_t last) {
-    if (first < last) add(DefinitionBlock::kText, first, last);
+    if (first < last) add(SyntaxBlock::kText, first, last);
+  }
+
+  // When line `i` is an attribute line: its attributes go before `target` (the paragraph or
+  // heading it follows, kNone for none), else, when `next` allows, to the block after it.
+  // False, adding nothing, when they go nowhere: the line is text.
+  bool add_attribute_line(size_t i, size_t target, bool next, size_t& text_start) {
+    std::string_view inner = attribute_line(lines_[i].text);
+    if (inner.empty()) return false;
+    if (target != kNone && target == i - 1 && is_atx_heading(lines_[target].text)) {
+      add_text(text_start, target);
+      add(SyntaxBlock::kAttributes, target, i + 1);
+      out_.back().attributes = inner;
+      out_.back().heading = true;
+    } else if (target != kNone) {
+      add_text(text_start, target);
+      add(SyntaxBlock::kAttributes, target, target);
+      out_.back().attributes = inner;
+      add_text(target, i);
+      add(SyntaxBlock::kAttributes, i, i + 1);
+    } else if (target == kNone && next && i + 1 < lines_.size() && !is_blank(lines_[i + 1].text)) {
+      add_text(text_start, i);
+      add(SyntaxBlock::kAttributes, i, i + 1);
+      out_.back().attributes = inner;
+    } else {
+      return false;
+    }
+    text_start = i + 1;
+    return true;
   }
 
   // The list whose first terms are lines [terms, terms_end) and whose first marker is at line
   // `marker`; returns the line after it.
   size_t add_list(size_t terms, size_t terms_end, size_t marker) {
     size_t n = lines_.size();
-    add(DefinitionBlock::kListOpen, terms, terms);
+    add(SyntaxBlock::kListOpen, terms, terms);
     size_t after = marker, end = marker;
     while (true) {
       for (size_t t = terms; t < terms_end; ++t)
-        add(DefinitionBlock::kTerm, t, t + 1 == terms_end ? marker : t + 1);
+        add(SyntaxBlock::kTerm, t, t + 1 == terms_end ? marker : t + 1);
       bool loose = marker > terms_end;
       while (true) {
         end = definition_end(marker);
         after = end;
         while (after < n && is_blank(lines_[after].text)) ++after;
-        add(DefinitionBlock::kDefinition, marker, after);
+        add(SyntaxBlock::kDefinition, marker, after);
         out_.back().indent = static_cast<uint32_t>(content_column(lines_[marker].text));
         out_.back().loose = loose;
         if (after == n || !is_marker(lines_[after].text)) break;
@@ -235,7 +294,7 @@ class ListFinder {
       terms_end = paragraph_end;
       marker = next;
     }
-    add(DefinitionBlock::kListClose, after, after);
+    add(SyntaxBlock::kListClose, after, after);
     return after;
   }
 
@@ -281,23 +340,49 @@ class ListFinder {
 
   std::string_view text_;
   std::vector<Line> lines_;
-  std::vector<DefinitionBlock> out_;
+  BlockSyntax syntax_;
+  std::vector<SyntaxBlock> out_;
 };
 
 }  // namespace
 
-std::vector<DefinitionBlock> find_definition_lists(std::string_view text) {
-  return ListFinder(text).run();
+std::vector<SyntaxBlock> find_block_syntax(std::string_view text, BlockSyntax syntax) {
+  return SyntaxFinder(text, syntax).run();
 }
 
-bool may_contain_definition_lists(std::string_view text) {
+namespace {
+
+// Whether the `c` at `at` has at most 3 spaces before it on its line; `first_line`: the text's
+// first line counts.
+bool starts_line(std::string_view text, size_t at, bool first_line) {
+  size_t b = at;
+  while (b > 0 && at - b < 4 && text[b - 1] == ' ') --b;
+  return at - b <= 3 && (b > 0 ? text[b - 1] == '\n' : first_line);
+}
+
+bool may_contain_markers(std::string_view text) {
   for (size_t at = text.find(':'); at != std::string_view::npos; at = text.find(':', at + 1)) {
     if (at + 1 >= text.size() || (text[at + 1] != ' ' && text[at + 1] != '\t')) continue;
-    size_t b = at;
-    while (b > 0 && at - b < 4 && text[b - 1] == ' ') --b;
-    if (at - b <= 3 && b > 0 && text[b - 1] == '\n') return true;
+    if (starts_line(text, at, false)) return true;
   }
   return false;
+}
+
+bool may_contain_attribute_lines(std::string_view text) {
+  for (size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+    if (!starts_line(text, at, true)) continue;
+    size_t nl = text.find('\n', at);
+    std::string_view line = text.substr(at, nl == std::string_view::npos ? nl : nl - at);
+    if (!attribute_line(line).empty()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool may_contain_block_syntax(std::string_view text, BlockSyntax syntax) {
+  return (syntax.definition_lists && may_contain_markers(text)) ||
+         (syntax.attributes && may_contain_attribute_lines(text));
 }
 
 bool opens_definition_fence(std::string_view line, Fence& fence) {
@@ -307,7 +392,7 @@ bool opens_definition_fence(std::string_view line, Fence& fence) {
   return text - at <= 4 && opens_fence(line.substr(text), fence);
 }
 
-std::string_view definition_term(const DefinitionBlock& block) {
+std::string_view definition_term(const SyntaxBlock& block) {
   std::string_view line = block.text.substr(0, block.text.find('\n'));
   size_t begin = skip_blanks(line, 0);
   size_t end = line.find_last_not_of(" \t\r");
@@ -315,12 +400,16 @@ std::string_view definition_term(const DefinitionBlock& block) {
                                                       : line.substr(begin, end + 1 - begin);
 }
 
-std::string without_definition_markers(std::string_view text) {
+std::string without_block_syntax(std::string_view text, BlockSyntax syntax) {
   std::string out;
   out.reserve(text.size());
-  for (const DefinitionBlock& block : find_definition_lists(text)) {
-    if (block.kind == DefinitionBlock::kDefinition) {
+  for (const SyntaxBlock& block : find_block_syntax(text, syntax)) {
+    if (block.kind == SyntaxBlock::kDefinition) {
       append_definition_body(out, block);
+    } else if (block.kind == SyntaxBlock::kAttributes && block.heading) {
+      append_heading_line(out, block);
+    } else if (block.kind == SyntaxBlock::kAttributes) {
+      out.append(static_cast<size_t>(std::count(block.text.begin(), block.text.end(), '\n')), '\n');
     } else {
       out.append(block.text);
     }
@@ -328,7 +417,16 @@ std::string without_definition_markers(std::string_view text) {
   return out;
 }
 
-void append_definition_body(std::string& out, const DefinitionBlock& block) {
+void append_heading_line(std::string& out, const SyntaxBlock& block) {
+  std::string_view line = block.text.substr(0, block.text.find('\n'));
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  out.append(line);
+  out += " {";
+  out.append(block.attributes);
+  out += "}\n\n";
+}
+
+void append_definition_body(std::string& out, const SyntaxBlock& block) {
   bool first = true;
   for (size_t pos = 0; pos < block.text.size();) {
     size_t nl = block.text.find('\n', pos);

@@ -1,7 +1,7 @@
-// Definition lists (Options::definition_lists, definition_lists.hpp): "Term" then ": Definition"
+// Definition lists (Options::definition_lists, block_syntax.hpp): "Term" then ": Definition"
 // is a <dl> as goldmark (Hugo) writes it, where a list stands and nowhere else; the body scan
 // reads the same words and links without the markers.
-#include "bengal/markdown/definition_lists.hpp"
+#include "bengal/markdown/block_syntax.hpp"
 
 #include <gtest/gtest.h>
 
@@ -112,12 +112,12 @@ TEST(DefinitionLists, TheScanReadsTheWordsAndLinksWithoutTheMarkers) {
 
 TEST(DefinitionLists, ThePiecesHoldEveryLineOnce) {
   std::string text = "p\n\nA\nB\n\n: one\n  two\n\n: three\nC\n: four\nrest\n";
-  std::vector<DefinitionBlock> blocks = find_definition_lists(text);
+  std::vector<SyntaxBlock> blocks = find_block_syntax(text, {.definition_lists = true});
   std::string joined;
-  for (const DefinitionBlock& b : blocks) joined += b.text;
+  for (const SyntaxBlock& b : blocks) joined += b.text;
   EXPECT_EQ(joined, text);
   std::string kinds;
-  for (const DefinitionBlock& b : blocks) kinds += "xotdc"[b.kind];
+  for (const SyntaxBlock& b : blocks) kinds += "xotdc"[b.kind];
   EXPECT_EQ(kinds, "xottdddc");
   EXPECT_EQ(blocks[3].text, "B\n\n");
   EXPECT_EQ(blocks[4].text, ": one\n  two\n\n");
@@ -127,7 +127,59 @@ TEST(DefinitionLists, ThePiecesHoldEveryLineOnce) {
   EXPECT_TRUE(blocks[5].loose);
   EXPECT_EQ(blocks[6].text, ": four\nrest\n");
   EXPECT_FALSE(blocks[6].loose);
-  EXPECT_EQ(without_definition_markers("A\n:   one\n    two\n"), "A\none\ntwo\n");
+  EXPECT_EQ(without_block_syntax("A\n:   one\n    two\n", {.definition_lists = true}),
+            "A\none\ntwo\n");
+}
+
+Options with_attributes(bool on = true) {
+  Options o = directive_options();
+  o.block_attributes = on;
+  return o;
+}
+
+TEST(BlockAttributes, ALineAfterAParagraphOrHeadingGivesItAttributes) {
+  // The line ends the paragraph: the next line starts another.
+  EXPECT_EQ(dl_html("Text.\n{: .x}\nMore.\n", with_attributes()),
+            "<p class=\"x\">Text.</p>\n<p>More.</p>\n");
+  EXPECT_EQ(dl_html("**Note:** read this.\n{: .notice--info #n data-k='v w' onclick=\"x\"}\n",
+                    with_attributes()),
+            "<p id=\"n\" class=\"notice--info\" data-k=\"v w\"><strong>Note:</strong> read "
+            "this.</p>\n");
+  // A heading's block is its own: the id is the heading's, in the table of contents too.
+  Rendered r;
+  render_html("## Install\n{: #setup .wide}\n", with_attributes(), r);
+  EXPECT_EQ(r.html, "<h2 id=\"setup\" class=\"wide\">Install</h2>\n");
+  ASSERT_EQ(r.toc.size(), 1u);
+  EXPECT_EQ(r.toc[0].id, "setup");
+}
+
+TEST(BlockAttributes, ALineBeforeABlockGivesItAttributes) {
+  EXPECT_EQ(dl_html("Intro.\n\n{: .note }\nA callout.\n", with_attributes()),
+            "<p>Intro.</p>\n<p class=\"note\">A callout.</p>\n");
+  EXPECT_EQ(dl_html("{: .note-title }\n> Title\n>\n> Body.\n", with_attributes()),
+            "<blockquote class=\"note-title\">\n<p>Title</p>\n<p>Body.</p>\n</blockquote>\n");
+  EXPECT_EQ(dl_html("{.steps}\n1. one\n2. two\n", with_attributes()),
+            "<ol class=\"steps\">\n<li>one</li>\n<li>two</li>\n</ol>\n");
+}
+
+TEST(BlockAttributes, ALineThatGoesNowhereIsText) {
+  // After a blank line with nothing after it, in a list item, in code, off, or not only
+  // attributes.
+  EXPECT_EQ(dl_html("A\n\n{: .x}\n\nB\n", with_attributes()),
+            "<p>A</p>\n<p>{: .x}</p>\n<p>B</p>\n");
+  EXPECT_EQ(dl_html("- a\n{: .x}\n", with_attributes()), "<ul>\n<li>a\n{: .x}</li>\n</ul>\n");
+  EXPECT_EQ(dl_html("```\nA\n{: .x}\n```\n", with_attributes()),
+            "<pre><code>A\n{: .x}\n</code></pre>\n");
+  EXPECT_EQ(dl_html("A\n{: .x}\n", with_attributes(false)), "<p>A\n{: .x}</p>\n");
+  EXPECT_EQ(dl_html("A\n{: toc}\n", with_attributes()), "<p>A\n{: toc}</p>\n");
+}
+
+TEST(BlockAttributes, TheScanLeavesTheLineOutAndKeepsTheHeadingsId) {
+  BodyScan s =
+      scan_body("## Install\n{: #setup}\nText.\n{: .x}\n[a](/a/)\n", {.block_attributes = true});
+  EXPECT_EQ(s.anchors, std::vector<std::string>{"setup"});
+  EXPECT_EQ(s.summary, "Install Text. a");
+  EXPECT_EQ(s.link_lines, std::vector<uint32_t>{5});
 }
 
 }  // namespace
