@@ -147,7 +147,7 @@ TEST(BlockAttributes, ALineAfterAParagraphOrHeadingGivesItAttributes) {
             "this.</p>\n");
   // A heading's block is its own: the id is the heading's, in the table of contents too.
   Rendered r;
-  render_html("## Install\n{: #setup .wide}\n", with_attributes(), r);
+  render_html("## Install ##\r\n{: #setup .wide}\r\n", with_attributes(), r);
   EXPECT_EQ(r.html, "<h2 id=\"setup\" class=\"wide\">Install</h2>\n");
   ASSERT_EQ(r.toc.size(), 1u);
   EXPECT_EQ(r.toc[0].id, "setup");

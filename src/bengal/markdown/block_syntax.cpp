@@ -373,6 +373,7 @@ bool may_contain_attribute_lines(std::string_view text) {
     if (!starts_line(text, at, true)) continue;
     size_t nl = text.find('\n', at);
     std::string_view line = text.substr(at, nl == std::string_view::npos ? nl : nl - at);
+    if (line.ends_with('\r')) line.remove_suffix(1);
     if (!attribute_line(line).empty()) return true;
   }
   return false;
@@ -420,6 +421,14 @@ std::string without_block_syntax(std::string_view text, BlockSyntax syntax) {
 void append_heading_line(std::string& out, const SyntaxBlock& block) {
   std::string_view line = block.text.substr(0, block.text.find('\n'));
   if (line.ends_with('\r')) line.remove_suffix(1);
+  // "## Title ##": the closing #s go, or the block after them would make them text.
+  std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t") + 1);
+  size_t hashes = trimmed.find_last_not_of('#');
+  if (hashes != std::string_view::npos && hashes + 1 < trimmed.size() &&
+      (trimmed[hashes] == ' ' || trimmed[hashes] == '\t') &&
+      trimmed.find_first_not_of(" \t#") != std::string_view::npos &&
+      trimmed.find_first_not_of(" \t#") < hashes)
+    line = trimmed.substr(0, hashes);
   out.append(line);
   out += " {";
   out.append(block.attributes);

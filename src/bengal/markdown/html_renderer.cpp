@@ -339,6 +339,7 @@ class HtmlRenderer {
   void drop_attribute_block(size_t brace) {
     auto run = heading_runs_.end();
     while (run != heading_runs_.begin() && std::prev(run)->text > brace) --run;
+    if (run == heading_runs_.begin()) return;  // HeadingPlainText saw a run that starts it
     const HeadingRun& from = *std::prev(run);
     out_.resize(from.out);
     smart_ = from.smart;
