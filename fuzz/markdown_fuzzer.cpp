@@ -43,6 +43,17 @@ class FuzzHost : public md::DirectiveHost {
     out.text = path == "self" ? std::string(text_) : ":::{include} self\n:::\n";
     return true;
   }
+  // A site shortcode's template: the call's parts, as a template would write them (escaped).
+  bool render_shortcode(const md::ShortcodeCall& call, std::string& html,
+                        std::string& error) const override {
+    if (call.name == "note") {
+      error = "templates/shortcodes/note.html:1:1: error: a template error";
+      return false;
+    }
+    html += "<span>" + std::to_string(call.args.size()) + " " + std::to_string(call.body.size()) +
+            "</span>";
+    return true;
+  }
   std::vector<md::ChildEntry> children(md::ChildKinds) const override {
     return {{"A <b>", "/a b/", "D", "book", true}, {"B", "javascript:x", "", "", false}};
   }
@@ -96,6 +107,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   site.external_links = {true, true, true};
   site.alerts = true;
   site.lazy_images = true;
+  site.site_shortcodes = {"badge", "card", "note"};
   site.definition_lists = true;
   site.block_attributes = true;
   md::render_html(text, site, out);
@@ -123,7 +135,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                        .smart_punctuation = true,
                        .alerts = true,
                        .definition_lists = true,
-                       .block_attributes = true});
+                       .block_attributes = true,
+                       .site_shortcodes = {"badge", "card", "note"}});
 
   // The same bytes as an HTML page's body (Hugo's HTML content): scanned, and published as
   // written with its warnings.

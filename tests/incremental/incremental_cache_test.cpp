@@ -125,6 +125,41 @@ TEST(IncrementalCache, TemplateOrDataEditRerendersOnlyThePagesThatReadIt) {
   EXPECT_EQ(site.messages(), std::vector<std::string>{});
 }
 
+// A page calling the site's own shortcode depends on its template: an edit renders it again
+// and nothing else; adding a template for a name reads every page again.
+TEST(IncrementalCache, ShortcodeTemplatesAreDependenciesOfThePagesThatCallThem) {
+  Files files = kCacheSite;
+  files["templates/shortcodes/badge.html"] =
+      "<span class=\"badge {{ kind }}\">{{ args[0] }}: {{ body | markdown }}</span>";
+  files["content/blog/b.md"] =
+      "---\ntitle: B\ndate: 2024-01-02\n---\nIntro.\n\n{{< badge \"New\" kind=tip >}}\n*Soon*\n"
+      "{{< /badge >}}\n\n{{ badge(kind=\"x\") }}\n\n{{< other >}}\n";
+  TestSite site(files);
+  auto first = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_NE(site.output("blog/b/index.html")
+                .find("<span class=\"badge tip\">New: <p><em>Soon</em></p>\n</span>\n<span "
+                      "class=\"badge x\">: </span>\n<p>{{&lt; other &gt;}}</p>"),
+            std::string::npos)
+      << site.output("blog/b/index.html");
+  write_file(site.dir() / "templates/shortcodes/badge.html",
+             "<b class=\"{{ kind }}\">{{ args | join(',') }}</b>");
+  auto edited = site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/b/index.html").find("<b class=\"tip\">New</b>\n<b class=\"x\"></b>"),
+            std::string::npos);
+  EXPECT_LT(edited.renders, first.renders / 2);
+  write_file(site.dir() / "templates/shortcodes/other.html", "<i>other</i>");
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
+  EXPECT_NE(site.output("blog/b/index.html").find("<i>other</i>"), std::string::npos);
+  // {{< other >}} warned in the first build and in the second, which rendered its page again.
+  std::string warning =
+      "content/blog/b.md:13:1: warning: Hugo shortcode '{{< other … >}}' is not run by bengal and "
+      "shows as text; write Markdown or a directive instead, or put it alone on a line with a "
+      "template templates/shortcodes/other.html";
+  EXPECT_EQ(site.messages(), (std::vector<std::string>{warning, warning}));
+}
+
 // The files of search/t/ (the shards), output-relative.
 std::vector<std::string> search_shards(const TestSite& site) {
   std::vector<std::string> out;

@@ -484,6 +484,10 @@ SiteEdit EditedSite::edit_template() {
       if (pick(2) == 0) files_.byline_tags = !files_.byline_tags;
       ++files_.byline_version;
       return {"template", "templates/partials/byline.html (the site's own partial)"};
+    case 2:
+      unpin("templates/shortcodes/badge.html");
+      ++files_.badge_version;
+      return {"template", "templates/shortcodes/badge.html (a shortcode some pages call)"};
     default:
       unpin("templates/blog/list.html");
       ++files_.list_version;
@@ -651,6 +655,10 @@ std::string EditedSite::render_page(const Page& p) const {
                      target.lexically_relative(p.section).generic_string(), anchor);
   }
   if (!p.wiki.empty()) s += "Also [[" + p.wiki + "]].\n\n";
+  // Pages whose name ends in 1 call the site's shortcode, with a body on every other one.
+  if (p.name.back() == '1')
+    s += p.more ? "{{< badge \"" + p.name + "\" >}}\n*Said* here.\n{{< /badge >}}\n\n"
+                : "{{< badge \"" + p.name + "\" >}}\n\n";
   if (p.include) s += ":::{include} _snippets/notice.md\n:::\n";
   return s;
 }
@@ -692,6 +700,9 @@ std::map<std::string, std::string> EditedSite::render() const {
   out["content/_snippets/notice.md"] =
       fmt::format("> Notice, version {}.\n\n### Notice {}\n\nIncluded text.\n",
                   files_.notice_version, files_.notice_version);
+  out["templates/shortcodes/badge.html"] = fmt::format(
+      "<span class=\"badge\">{{{{ args[0] }}}} · {{{{ body | markdownify }}}} · badge {}</span>",
+      files_.badge_version);
   out["templates/partials/footer.html"] = fmt::format(
       "<footer class=\"site-footer\"><p>{{{{ site.title }}}} · {{{{ site.data.team.lead }}}} · "
       "{{{{ site.data.team.motto }}}}{} · footer {}</p></footer>\n",

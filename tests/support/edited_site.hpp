@@ -83,6 +83,7 @@ class EditedSite {
     std::string lead = "Ada", motto = "write small pages";
     std::vector<std::string> members = {"Grace", "Linus"};
     int footer_version = 1, byline_version = 1, list_version = 1, notice_version = 1;
+    int badge_version = 1;  // templates/shortcodes/badge.html, which some pages call
     bool footer_members = false, byline_tags = true;
     bool languages = true;   // [languages] en and fr: the .fr.md files are French pages
     bool in_subdir = false;  // default_language_in_subdir: English in /en/ too

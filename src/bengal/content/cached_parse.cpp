@@ -74,11 +74,12 @@ ParsedPage parse_file(const DiscoverOptions& options, const PageFile& file, uint
 uint64_t discover_fingerprint(const DiscoverOptions& options) {
   // The language codes change the names, and so the URLs, of the pages that carry one.
   std::string parts = fmt::format(
-      "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}", kParsedPageLayout,
+      "{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}", kParsedPageLayout,
       static_cast<int>(options.scan.heading_id_style), options.display_prefix,
       options.permalinks.fingerprint(), fmt::join(options.language_codes, ","),
       options.scan.smart_punctuation ? "smart" : "", options.scan.alerts ? "alerts" : "",
-      options.scan.definition_lists ? "dl" : "", options.scan.block_attributes ? "ial" : "");
+      options.scan.definition_lists ? "dl" : "", options.scan.block_attributes ? "ial" : "",
+      fmt::join(options.scan.site_shortcodes, ","));
   return XXH3_64bits(parts.data(), parts.size());
 }
 

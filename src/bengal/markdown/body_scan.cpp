@@ -55,9 +55,10 @@ void add_media(const Directive& d, bool video, DirectiveFreeText& out) {
     out.figures.emplace_back(poster->line, std::string(poster->value));
 }
 
-DirectiveFreeText without_directive_syntax(std::string_view markdown) {
+DirectiveFreeText without_directive_syntax(std::string_view markdown,
+                                           const SiteShortcodes& site_shortcodes) {
   DirectiveFreeText out;
-  ParsedDirectives parsed = parse_directives(markdown, is_raw_directive);
+  ParsedDirectives parsed = parse_directives(markdown, is_raw_directive, &site_shortcodes);
   out.marker = unique_marker_prefix(markdown, "anchor");
   // Byte ranges of the Markdown to keep, in order: text pieces and raw bodies.
   std::vector<std::pair<size_t, size_t>> kept;
@@ -572,7 +573,7 @@ BodyScan scan_body(std::string_view markdown, const ScanOptions& options) {
   // render_html writes them in the page's footnote section.
   DirectiveFreeText directive_free;
   if (may_contain_directives(markdown)) {
-    directive_free = without_directive_syntax(markdown);
+    directive_free = without_directive_syntax(markdown, options.site_shortcodes);
     markdown = directive_free.text;
   }
   // A definition's ":" is no text, and its indented lines are its paragraphs, not code; an

@@ -228,6 +228,28 @@ void code_block_open(const DirectiveContext& c) {
   append_code_block(c.options, info, d.body, c.out);
 }
 
+void shortcode_open(const DirectiveContext& c) {
+  const Directive& d = c.d();
+  ShortcodeCall call;
+  call.name = d.title;
+  call.body = d.body;
+  call.paired = !d.body.empty();
+  for (const DirectiveOption& o : d.options) call.args.emplace_back(o.key, o.value);
+  std::string error;
+  size_t start = c.out.size();
+  if (c.options.directive_host == nullptr) {
+    c.warn("shortcode '" + std::string(d.title) +
+           "' is not rendered: this Markdown is rendered without a site");
+    return;
+  }
+  if (!c.options.directive_host->render_shortcode(call, c.out, error)) {
+    c.out.resize(start);
+    c.warn(error);
+    return;
+  }
+  if (c.out.size() > start && c.out.back() != '\n') c.out += '\n';
+}
+
 void literalinclude_open(const DirectiveContext& c) {
   const Directive& d = c.d();
   IncludedFile file;

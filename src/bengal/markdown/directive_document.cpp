@@ -229,7 +229,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     {
       Source& s = sources_[source];
       if (options_.directives) {
-        s.parsed = parse_directives(s.view, is_raw_directive);
+        s.parsed = parse_directives(s.view, is_raw_directive, &options_.site_shortcodes);
       } else {
         s.parsed.pieces.push_back({DirectivePiece::kText, s.view, -1, 1});
       }
@@ -293,6 +293,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
   // Unknown names and options are reported once, at the opener, in page order.
   void check_directive(int source, const Directive& d) {
     const DirectiveKind* kind = find_directive_kind(d.name);
+    if (kind != nullptr && kind->canonical == "shortcode") return;  // its options are arguments
     if (kind == nullptr) {
       warn_in(source, d.line, d.column,
               "unknown directive '" + std::string(d.name) +

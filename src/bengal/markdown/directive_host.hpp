@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bengal::markdown {
@@ -49,9 +50,27 @@ struct GlossaryTerm {
   bool operator==(const GlossaryTerm&) const = default;
 };
 
+// A call of one of the site's own shortcodes (hugo_shortcodes.hpp): its name, arguments (named
+// by their names; positional as "0", "1"…, in order) and body (empty without one).
+struct ShortcodeCall {
+  std::string_view name;
+  std::vector<std::pair<std::string_view, std::string_view>> args;
+  std::string_view body;
+  bool paired = false;  // written with a body and a closer
+};
+
 class DirectiveHost {
  public:
   virtual ~DirectiveHost() = default;
+  // The HTML of the site's template for `call` (templates/shortcodes/NAME.html), appended to
+  // `html`; false with `error` set to what to do otherwise.
+  virtual bool render_shortcode(const ShortcodeCall& call, std::string& html,
+                                std::string& error) const {
+    (void)call;
+    (void)html;
+    error = "this Markdown is rendered without a site, so no shortcode template runs";
+    return false;
+  }
   // The file `path` (as written in the directive) for an include from `from` ("" for the page
   // itself, else the key of the including file): looked up in the including file's folder,
   // then content/, then the site root; never outside the site (no "..", absolute paths or

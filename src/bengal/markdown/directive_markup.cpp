@@ -72,6 +72,7 @@ constexpr std::array kKinds{
     DirectiveKind{"note", "note", kAdmonitionOptions, false, admonition_open, admonition_close},
     DirectiveKind{"seealso", "seealso", kAdmonitionOptions, false, admonition_open,
                   admonition_close},
+    DirectiveKind{"shortcode", "shortcode", "", true, shortcode_open, nullptr},
     DirectiveKind{"since", "since", kVersionOptions, false, version_open, version_close},
     DirectiveKind{"soundcloud", "soundcloud",
                   "autoplay,class,color,height,hide_related,show_comments,show_reposts,show_user,"

@@ -149,6 +149,8 @@ void checklist_close(const DirectiveContext& c);
 void glossary_open(const DirectiveContext& c);
 void list_table_open(const DirectiveContext& c);
 void literalinclude_open(const DirectiveContext& c);
+// A call of the site's own shortcode (hugo_shortcodes.hpp): its template's HTML.
+void shortcode_open(const DirectiveContext& c);
 void code_block_open(const DirectiveContext& c);
 
 // Media embeds (directive_media.cpp, directive_code_embeds.cpp).

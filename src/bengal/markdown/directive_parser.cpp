@@ -1,5 +1,7 @@
 #include "bengal/markdown/directive_parser.hpp"
 
+#include <algorithm>
+#include <map>
 #include <vector>
 
 #include <cstring>
@@ -83,6 +85,10 @@ class Parser {
  public:
   Parser(std::string_view text, RawBodyTest is_raw)
       : text_(text), is_raw_(is_raw), shortcodes_(may_contain_shortcodes(text)) {}
+  Parser(std::string_view text, RawBodyTest is_raw, const SiteShortcodes* site)
+      : Parser(text, is_raw) {
+    site_ = site;
+  }
 
   ParsedDirectives run() {
     size_t pos = 0;
@@ -188,7 +194,11 @@ class Parser {
 
   // A line that is one whole Hugo shortcode bengal runs: true when it was taken as one.
   bool shortcode(std::string_view line, bool raw) {
-    ShortcodeLine s = read_shortcode_line(line);
+    ShortcodeLine s = read_shortcode_line(line, site_);
+    // A site's Hugo shortcode has a body when its closer follows.
+    if (s.kind == ShortcodeLine::kOpen && s.directive == "shortcode" && s.shortcode != "end" &&
+        !closer_follows(s.shortcode))
+      s.kind = ShortcodeLine::kAlone;
     switch (s.kind) {
       case ShortcodeLine::kNone:
         return false;
@@ -297,6 +307,32 @@ class Parser {
     text_line_ = line_no_;
   }
 
+  // Whether a closer of the site's Hugo shortcode `name` ("{{< /name >}}") stands on a line after
+  // this one. Each name's search goes on from where the last one stopped: linear in the text
+  // however many calls a page makes.
+  bool closer_follows(std::string_view name) {
+    auto [it, added] = next_closer_.try_emplace(std::string(name), 0);
+    size_t& at = it->second;
+    if (!added && (at == std::string_view::npos || at >= line_end_))
+      return at != std::string_view::npos;
+    for (size_t pos = text_.find(name, std::max(at, line_end_)); pos != std::string_view::npos;
+         pos = text_.find(name, pos + 1)) {
+      if (text_[pos - 1] != '/') continue;
+      size_t begin = text_.rfind('\n', pos);
+      begin = begin == std::string_view::npos ? 0 : begin + 1;
+      size_t end = std::min(text_.find('\n', pos), text_.size());
+      std::string_view line = text_.substr(begin, end - begin);
+      if (line.ends_with('\r')) line.remove_suffix(1);
+      ShortcodeLine c = read_shortcode_line(line, site_);
+      if (c.kind == ShortcodeLine::kClose && c.shortcode == name) {
+        at = begin;
+        return true;
+      }
+    }
+    at = std::string_view::npos;
+    return false;
+  }
+
   // The line being looked at is directive syntax: Markdown resumes after it.
   void skip_line() {
     text_start_ = line_end_;
@@ -321,6 +357,8 @@ class Parser {
   uint32_t line_no_ = 1;
   bool warned_depth_ = false;
   bool shortcodes_;  // the text may hold Hugo shortcodes (a cheap test, once)
+  const SiteShortcodes* site_ = nullptr;
+  std::map<std::string, size_t, std::less<>> next_closer_;  // closer_follows' places, by name
 };
 
 }  // namespace
@@ -331,8 +369,9 @@ const DirectiveOption* Directive::option(std::string_view key) const {
   return nullptr;
 }
 
-ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw) {
-  return Parser(text, is_raw).run();
+ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw,
+                                  const SiteShortcodes* site) {
+  return Parser(text, is_raw, site).run();
 }
 
 bool may_contain_directives(std::string_view text) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "bengal/markdown/directive_host.hpp"
+#include "bengal/markdown/hugo_shortcodes.hpp"
 
 namespace bengal::markdown {
 
@@ -83,7 +84,10 @@ struct ParsedDirectives {
 // it only its own closer counts, so its body is never split into pieces.
 using RawBodyTest = bool (*)(std::string_view name);
 
-ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw);
+// `site`: the site's own shortcodes (hugo_shortcodes.hpp), whose calls alone on a line are
+// directives too.
+ParsedDirectives parse_directives(std::string_view text, RawBodyTest is_raw,
+                                  const SiteShortcodes* site = nullptr);
 
 // True when `text` has a line that could open a directive (or a Hugo shortcode that stands for
 // one): the cheap test that lets pages without directives skip all of this.

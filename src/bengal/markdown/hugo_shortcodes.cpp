@@ -161,6 +161,26 @@ bool is_box(std::string_view name) {
   return false;
 }
 
+bool is_site_shortcode(const SiteShortcodes* site, std::string_view name) {
+  return site != nullptr && std::binary_search(site->begin(), site->end(), name);
+}
+
+// The call of the site's template `name`: the directive "shortcode".
+void site_call(std::string_view name, const std::vector<Arg>& args, ShortcodeLine& out) {
+  static constexpr std::string_view kPositions[] = {"0", "1", "2",  "3",  "4",  "5",  "6",  "7",
+                                                    "8", "9", "10", "11", "12", "13", "14", "15"};
+  out.directive = "shortcode";
+  out.title = name;
+  size_t n = 0;
+  for (const Arg& a : args) {
+    if (!a.key.empty()) {
+      out.options.emplace_back(a.key, a.value);
+    } else if (n < std::size(kPositions)) {
+      out.options.emplace_back(kPositions[n++], a.value);
+    }
+  }
+}
+
 // The directive of shortcode `name` with `args`; kind kNone for one bengal does not run.
 void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLine& out) {
   if (name == "figure") {
@@ -282,7 +302,7 @@ void translate_zola(std::string_view name, const std::vector<Arg>& args, bool bo
 }
 
 // A Zola shortcode line from `at`: "{{ name(args) }}", "{% name(args) %}" or "{% end %}".
-ShortcodeLine zola_line(std::string_view line, size_t at) {
+ShortcodeLine zola_line(std::string_view line, size_t at, const SiteShortcodes* site) {
   ShortcodeLine out;
   bool body = line[at + 1] == '%';
   std::string_view inside = line.substr(at + 2, line.size() - at - 4);
@@ -300,13 +320,18 @@ ShortcodeLine zola_line(std::string_view line, size_t at) {
       rest[last] != ')')
     return out;
   std::optional<std::vector<Arg>> args = zola_args(rest.substr(1, last - 1));
-  if (args) translate_zola(name, *args, body, out);
+  if (args && is_site_shortcode(site, name)) {
+    site_call(name, *args, out);
+    out.kind = body ? ShortcodeLine::kOpen : ShortcodeLine::kAlone;
+  } else if (args) {
+    translate_zola(name, *args, body, out);
+  }
   return out;
 }
 
 }  // namespace
 
-ShortcodeLine read_shortcode_line(std::string_view line) {
+ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* site) {
   ShortcodeLine out;
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   size_t at = indent_of(line);
@@ -314,9 +339,9 @@ ShortcodeLine read_shortcode_line(std::string_view line) {
   bool tag = line.substr(at).starts_with("{%") && line.ends_with("%}");
   bool call = line.substr(at).starts_with("{{") && line.ends_with("}}") && line[at + 2] != '<' &&
               line[at + 2] != '%';
-  if ((tag || call) && line.find('(') != std::string_view::npos) return zola_line(line, at);
+  if ((tag || call) && line.find('(') != std::string_view::npos) return zola_line(line, at, site);
   if (tag) {
-    ShortcodeLine end = zola_line(line, at);  // "{% end %}"
+    ShortcodeLine end = zola_line(line, at, site);  // "{% end %}"
     return end.kind != ShortcodeLine::kNone ? end : jekyll_line(line, at);
   }
   if (!line.substr(at).starts_with("{{")) return out;
@@ -335,7 +360,12 @@ ShortcodeLine read_shortcode_line(std::string_view line) {
   if (self_closed) rest.remove_suffix(1);
   std::optional<std::vector<Arg>> args = ArgReader(rest).read();
   if (!args || (closer && !args->empty())) return out;
-  translate(name, *args, out);
+  if (is_site_shortcode(site, name)) {
+    site_call(name, *args, out);
+    out.kind = ShortcodeLine::kOpen;
+  } else {
+    translate(name, *args, out);
+  }
   if (out.kind == ShortcodeLine::kNone) return out;
   out.shortcode = name;
   out.column = static_cast<uint32_t>(at + 1);

@@ -45,9 +45,17 @@ struct ShortcodeLine {
   std::vector<std::pair<std::string_view, std::string>> options;
 };
 
+// A site's own shortcodes: the names of its templates/shortcodes/*.html, sorted. A line that is
+// one whole call of one of them, in Hugo's form or Zola's, stands for the directive "shortcode"
+// (the name its title; the arguments its options, named by their names, positional as "0",
+// "1"…), which renders the site's template (DirectiveHost::render_shortcode). The site's
+// template wins over bengal's own reading of a name. Hugo's form is paired (kOpen) unless it
+// closes itself ("/>}}"); the directive parser makes it kAlone when no closer follows.
+using SiteShortcodes = std::vector<std::string>;
+
 // The shortcode `line` (without its line end) is, when it is one whole shortcode of those
-// above after at most 3 spaces; kind kNone otherwise.
-ShortcodeLine read_shortcode_line(std::string_view line);
+// above or of `site` after at most 3 spaces; kind kNone otherwise.
+ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* site = nullptr);
 
 // Hugo's ref and relref as a link's destination, "[text]({{< ref "docs/intro.md" >}})", and
 // in a link reference definition: rewritten in place into the destination "@ref:docs/intro.md"

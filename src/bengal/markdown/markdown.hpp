@@ -88,6 +88,9 @@ struct Options {
   // Attribute lines ("{: .notice}" after a paragraph, block_syntax.hpp) give a block classes and
   // attributes: kramdown's block IALs, attr_list's. Site builds: [markdown] block_attributes.
   bool block_attributes = false;
+  // The site's own shortcodes (templates/shortcodes/*.html, sorted; hugo_shortcodes.hpp): a call
+  // alone on a line renders the template through directive_host.
+  std::vector<std::string> site_shortcodes = {};
   // Images get loading="lazy" decoding="async": Zola's lazy_async_image.
   bool lazy_images = false;
   // Links to http(s) addresses: Zola's external_links_target_blank (target="_blank" and
@@ -183,6 +186,8 @@ struct ScanOptions {
   bool alerts = false;  // an alert's marker line is no text (Options::alerts), as an admonition's
   bool definition_lists = false;  // a definition's marker is no text (Options::definition_lists)
   bool block_attributes = false;  // an attribute line is no text (Options::block_attributes)
+  // A call of the site's own shortcode is no text (Options::site_shortcodes).
+  std::vector<std::string> site_shortcodes = {};
 };
 
 // One md4c parse building no HTML. Roles count as the text they show ("{kbd}`Ctrl+C`" is

@@ -66,6 +66,17 @@ std::string instead_of(std::string_view name) {
   return "Markdown or a directive";
 }
 
+// The message's end for a Hugo or Zola shortcode: what to write instead, and for one that is
+// the site's own, the template that runs it alone on a line (hugo_shortcodes.hpp).
+std::string write_instead(std::string_view name) {
+  std::string write = instead_of(name);
+  if (write != "Markdown or a directive") return fmt::format("write {} instead", write);
+  return fmt::format(
+      "write {} instead, or put it alone on a line with a template "
+      "templates/shortcodes/{}.html",
+      write, name);
+}
+
 }  // namespace
 
 std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to,
@@ -90,8 +101,8 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
         continue;
       }
       out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' is not run by bengal and shows "
-                                     "as text; write {} instead",
-                                     open, name, close, instead_of(name))});
+                                     "as text; {}",
+                                     open, name, close, write_instead(name))});
     } else if (second == '{' || second == '%') {
       // Zola: "{{ name(" or "{% name(", a call; "{% end %}" closes one.
       size_t name_start = skip_blanks(text, at + 2);
@@ -117,8 +128,8 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
         continue;
       }
       out.push_back({at, fmt::format("Zola shortcode '{}{} {}(…) {}' is not run by bengal and "
-                                     "shows as text; write {} instead",
-                                     '{', second, name, close, instead_of(name))});
+                                     "shows as text; {}",
+                                     '{', second, name, close, write_instead(name))});
     }
   }
   return out;

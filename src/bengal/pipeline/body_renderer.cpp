@@ -24,6 +24,7 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
   options_.alerts = c.markdown_alerts;
   options_.definition_lists = c.markdown_definition_lists;
   options_.block_attributes = c.markdown_block_attributes;
+  options_.site_shortcodes = site.shortcode_templates;
   options_.lazy_images = c.markdown_lazy_images;
   options_.external_links = {c.external_links_target_blank, c.external_links_no_follow,
                              c.external_links_no_referrer};

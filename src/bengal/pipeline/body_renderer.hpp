@@ -38,6 +38,10 @@ class BodyRenderer {
   // Incremental builds: called with what each body rendered read (core/read_set.hpp), from
   // the render threads. Set before rendering.
   const IncludeRoots& include_roots() const { return directives_.include_roots(); }
+  // The templates a call of the site's own shortcode renders with (site_directive_host.hpp).
+  void set_templates(const templates::Environment* env, const templates::SiteContext* ctx) {
+    directives_.set_templates(env, ctx);
+  }
   using BodyReads = std::function<void(PageId, reads::ReadSet&&)>;
   void set_body_reads(BodyReads sink) { body_reads_ = std::move(sink); }
 

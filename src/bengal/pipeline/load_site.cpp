@@ -1,6 +1,7 @@
 #include "bengal/pipeline/load_site.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
 
@@ -63,11 +64,13 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   discover.now_epoch_seconds = publish_now(publish);
   discover.home_title = loaded.config.title;
   discover.sources = {site_dir, loaded.config.follow_external_symlinks};
-  discover.scan = {.heading_id_style = heading_id_style(loaded.config, &diagnostics),
-                   .smart_punctuation = loaded.config.markdown_smart_punctuation,
-                   .alerts = loaded.config.markdown_alerts,
-                   .definition_lists = loaded.config.markdown_definition_lists,
-                   .block_attributes = loaded.config.markdown_block_attributes};
+  discover.scan = {
+      .heading_id_style = heading_id_style(loaded.config, &diagnostics),
+      .smart_punctuation = loaded.config.markdown_smart_punctuation,
+      .alerts = loaded.config.markdown_alerts,
+      .definition_lists = loaded.config.markdown_definition_lists,
+      .block_attributes = loaded.config.markdown_block_attributes,
+      .site_shortcodes = shortcode_template_names(site_dir, loaded.config.theme, discover.sources)};
   discover.permalinks = content::read_permalinks(loaded.config, diagnostics);
   read_language_options(loaded.config, discover);
   if (setup) setup(loaded.config, discover);
@@ -83,7 +86,31 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
   out->site.now_epoch_seconds = discover.now_epoch_seconds;
   site::build_index(out->site, std::move(loaded.config), std::move(pages), diagnostics);
   out->site.data = site::load_data(site_dir / "data", diagnostics, discover.sources);
+  out->site.shortcode_templates = std::move(discover.scan.site_shortcodes);
   return out;
+}
+
+std::vector<std::string> shortcode_template_names(const std::filesystem::path& site_dir,
+                                                  std::string_view theme,
+                                                  const SourceTreeOptions& sources) {
+  std::vector<std::filesystem::path> dirs = {site_dir / "templates" / "shortcodes"};
+  if (!theme.empty() && theme != "default")
+    dirs.push_back(site_dir / "themes" / theme / "templates" / "shortcodes");
+  std::vector<std::string> names;
+  Diagnostics quiet;
+  for (const auto& dir : dirs) {
+    for (std::string& rel : list_source_files(dir, "templates/shortcodes", sources, quiet)) {
+      if (!rel.ends_with(".html")) continue;
+      rel.resize(rel.size() - 5);
+      bool plain = !rel.empty() && std::all_of(rel.begin(), rel.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+      });
+      if (plain) names.push_back(std::move(rel));
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics) {

@@ -47,6 +47,14 @@ std::unique_ptr<LoadedSite> load_site(const std::filesystem::path& site_dir,
                                       const PublishOptions& publish = {},
                                       const DiscoverySetup& setup = {});
 
+// The site's own shortcodes (markdown/hugo_shortcodes.hpp): NAME of each
+// templates/shortcodes/NAME.html in the site's templates folder or its theme's, sorted, NAME
+// made of letters, digits, '-' and '_'. Listed as the template loader lists them (its
+// warnings are the loader's, not repeated here).
+std::vector<std::string> shortcode_template_names(const std::filesystem::path& site_dir,
+                                                  std::string_view theme,
+                                                  const SourceTreeOptions& sources);
+
 // Sitemaps, feeds and robots.txt must hold absolute URLs: warns once when the site's
 // baseurl has no scheme and host and one of them is written.
 void warn_relative_baseurl(const site::Site& site, Diagnostics& diagnostics);

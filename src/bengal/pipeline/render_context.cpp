@@ -178,6 +178,7 @@ RenderContext::RenderContext(BuildContext& b)
   writer.set_keeps_manifest(b.lists_written_files());
   env.set_base_url(site.config.baseurl, site.config.base_path);
   env.set_markdown([this](std::string_view text) { return body.markdownify(text); });
+  body.set_templates(&env, &ctx);
   ctx.set_graph(&b.graph);
   env.set_strict_undefined(b.options.strict_templates);
   ctx.set_translations(load_translations(b));

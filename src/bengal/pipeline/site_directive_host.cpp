@@ -1,6 +1,7 @@
 #include "bengal/pipeline/site_directive_host.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "bengal/core/read_set.hpp"
 #include "bengal/pipeline/glossary.hpp"
@@ -63,6 +64,70 @@ bool SiteDirectiveHost::read_include(std::string_view from, std::string_view pat
   // What an incremental build checks again: the same lookup, and what it found.
   reads::file_read(include_key(dir, path), found ? include_digest(out) : kIncludeMissing);
   return found;
+}
+
+namespace {
+
+// Shortcodes render inside a page's body, and a template may render Markdown again
+// (markdownify, a page's content): past this depth a call is an error, not an endless loop.
+constexpr int kMaxShortcodeDepth = 4;
+thread_local int t_shortcode_depth = 0;
+
+// An argument as Zola passes it: true and false as booleans, whole numbers as integers, the
+// rest as text.
+templates::Value argument_value(std::string_view text) {
+  if (text == "true" || text == "false") return templates::Value::boolean(text == "true");
+  int64_t n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec == std::errc() && end == text.data() + text.size() && !text.empty())
+    return templates::Value::integer(n);
+  return templates::Value::string(std::string(text));
+}
+
+bool is_position(std::string_view key) {
+  return !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+}  // namespace
+
+bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, std::string& html,
+                                         std::string& error) const {
+  std::string name = "shortcodes/" + std::string(call.name) + ".html";
+  const templates::Environment* env = shared_.env();
+  if (env == nullptr) {
+    error = "shortcode '" + std::string(call.name) + "' is not rendered here; build the site";
+    return false;
+  }
+  if (t_shortcode_depth >= kMaxShortcodeDepth) {
+    error = "shortcode '" + std::string(call.name) + "' is nested deeper than " +
+            std::to_string(kMaxShortcodeDepth) +
+            " levels (through Markdown its template renders); nest less deeply";
+    return false;
+  }
+  templates::List positional;
+  templates::Dict named;
+  for (const auto& [key, value] : call.args) {
+    if (is_position(key)) {
+      positional.push_back(argument_value(value));
+    } else {
+      named.emplace_back(std::string(key), argument_value(value));
+    }
+  }
+  templates::Vars vars;
+  for (const auto& [key, value] : named)
+    if (key != "args" && key != "params" && key != "body" && key != "page")
+      vars.emplace_back(key, value);
+  vars.emplace_back("args", templates::Value::list(std::move(positional)));
+  vars.emplace_back("params", templates::Value::dict(std::move(named)));
+  vars.emplace_back("body", templates::Value::string(std::string(call.body)));
+  if (const templates::SiteContext* ctx = shared_.ctx(); ctx != nullptr && page_ != kNoPage)
+    vars.emplace_back("page", ctx->page(page_));
+  Diagnostic failure;
+  ++t_shortcode_depth;
+  bool ok = env->render(name, vars, html, failure);
+  --t_shortcode_depth;
+  if (!ok) error = "shortcode '" + std::string(call.name) + "': " + failure.format();
+  return ok;
 }
 
 std::vector<markdown::ChildEntry> SiteDirectiveHost::children(markdown::ChildKinds kinds) const {

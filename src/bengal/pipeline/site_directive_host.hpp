@@ -12,6 +12,8 @@
 #include "bengal/markdown/directive_host.hpp"
 #include "bengal/pipeline/include_lookup.hpp"
 #include "bengal/site/site.hpp"
+#include "bengal/templates/engine/environment.hpp"
+#include "bengal/templates/site_context.hpp"
 
 namespace bengal::pipeline {
 
@@ -22,6 +24,14 @@ class SiteDirectives {
                  Diagnostics& diagnostics);
 
   const site::Site& site() const { return site_; }
+  // The templates shortcode calls render with, once the render context has them; until then
+  // (and in a test without them) a call warns.
+  void set_templates(const templates::Environment* env, const templates::SiteContext* ctx) {
+    env_ = env;
+    ctx_ = ctx;
+  }
+  const templates::Environment* env() const { return env_; }
+  const templates::SiteContext* ctx() const { return ctx_; }
   const IncludeRoots& include_roots() const { return roots_; }
   // data/glossary.yaml's terms, checked on first use (glossary.hpp): sites without the
   // directive never pay for it.
@@ -33,6 +43,8 @@ class SiteDirectives {
   Diagnostics& diagnostics_;
   mutable std::once_flag glossary_once_;
   mutable std::vector<markdown::GlossaryTerm> glossary_;
+  const templates::Environment* env_ = nullptr;
+  const templates::SiteContext* ctx_ = nullptr;
 };
 
 class SiteDirectiveHost final : public markdown::DirectiveHost {
@@ -47,6 +59,10 @@ class SiteDirectiveHost final : public markdown::DirectiveHost {
   // out; a child's description is its front matter description, else its summary's first
   // sentence, and its icon the front matter `icon`.
   std::vector<markdown::ChildEntry> children(markdown::ChildKinds kinds) const override;
+  // templates/shortcodes/NAME.html with the call's named arguments as variables, and `args`
+  // (the positional ones, in order), `params` (the named ones), `body` and `page`.
+  bool render_shortcode(const markdown::ShortcodeCall& call, std::string& html,
+                        std::string& error) const override;
   const std::vector<markdown::GlossaryTerm>& glossary() const override {
     reads::data_read();  // data/glossary.yaml
     return shared_.glossary();

@@ -52,6 +52,8 @@ struct Site {
   Site& operator=(Site&&) = delete;
 
   config::SiteConfig config;
+  // The site's own shortcodes, NAME of templates/shortcodes/NAME.html (load_site.hpp).
+  std::vector<std::string> shortcode_templates;
   content::PageTable table;
   std::vector<std::string> content_files;  // non-Markdown files of content/, copied as they are
   PageId home = kNoPage;

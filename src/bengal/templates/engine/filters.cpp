@@ -1152,6 +1152,7 @@ constexpr Named kFilters[] = {
     {"list", over_items<list>},
     {"lower", lower},
     {"map", over_items<map>},
+    {"markdown", markdownify},  // Zola's name
     {"markdownify", markdownify},
     {"max", over_items<max>},
     {"min", over_items<min>},

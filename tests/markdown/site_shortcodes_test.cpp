@@ -1,0 +1,86 @@
+// A site's own shortcodes (hugo_shortcodes.hpp, Options::site_shortcodes): a call alone on a line,
+// in Hugo's form or Zola's, with or without a body, is the directive "shortcode", which renders
+// through the host's template; names the site has no template for keep bengal's reading.
+#include <gtest/gtest.h>
+
+#include "bengal/markdown/hugo_shortcodes.hpp"
+#include "bengal/markdown/markdown.hpp"
+
+namespace bengal::markdown {
+namespace {
+
+// Writes the call as it sees it: name, arguments in order, body.
+class EchoHost final : public DirectiveHost {
+ public:
+  bool read_include(std::string_view, std::string_view, IncludedFile&,
+                    std::string& error) const override {
+    error = "no includes here";
+    return false;
+  }
+  std::vector<ChildEntry> children(ChildKinds) const override { return {}; }
+  const std::vector<GlossaryTerm>& glossary() const override { return glossary_; }
+  bool render_shortcode(const ShortcodeCall& call, std::string& html,
+                        std::string& error) const override {
+    if (call.name == "broken") {
+      error = "templates/shortcodes/broken.html:1:4: error: unexpected end";
+      return false;
+    }
+    html += "<x-" + std::string(call.name);
+    for (const auto& [key, value] : call.args)
+      html += " " + std::string(key) + "=" + std::string(value);
+    html += call.paired ? ">" + std::string(call.body) + "</x>" : "/>";
+    return true;
+  }
+
+ private:
+  std::vector<GlossaryTerm> glossary_;
+};
+
+Rendered render(std::string_view md) {
+  static const EchoHost host;
+  Options o;
+  o.directives = true;
+  o.directive_host = &host;
+  o.site_shortcodes = {"broken", "card", "youtube"};
+  Rendered r;
+  render_html(md, o, r);
+  return r;
+}
+
+TEST(SiteShortcodes, HugoCallsRenderTheSitesTemplate) {
+  // Alone, closed by itself, or with a body up to its closer; the site's youtube wins.
+  EXPECT_EQ(
+      render("{{< card \"A b\" 2 title=\"T\" >}}\n\n{{% card x /%}}\n\n{{< youtube abc >}}\n").html,
+      "<x-card 0=A b 1=2 title=T/>\n<x-card 0=x/>\n<x-youtube 0=abc/>\n");
+  EXPECT_EQ(render("Intro.\n\n{{< card >}}\nThe *body*\n{{< /card >}}\n\nAfter.\n").html,
+            "<p>Intro.</p>\n<x-card>The *body*\n</x>\n<p>After.</p>\n");
+  // A name without a template is bengal's, or text with a warning.
+  Rendered other = render("{{< mine >}}\n");
+  EXPECT_EQ(other.html, "<p>{{&lt; mine &gt;}}</p>\n");
+  ASSERT_EQ(other.warnings.size(), 1u);
+}
+
+TEST(SiteShortcodes, ZolaCallsRenderTheSitesTemplate) {
+  EXPECT_EQ(render("{{ card(title=\"T\", n=3) }}\n\n{% card(x=true) %}\nBody\n{% end %}\n").html,
+            "<x-card title=T n=3/>\n<x-card x=true>Body\n</x>\n");
+}
+
+TEST(SiteShortcodes, ATemplateErrorIsAWarningAtTheCall) {
+  Rendered r = render("Text.\n\n{{< broken >}}\n");
+  EXPECT_EQ(r.html, "<p>Text.</p>\n");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].line, 3u);
+  EXPECT_EQ(r.warnings[0].message, "templates/shortcodes/broken.html:1:4: error: unexpected end");
+}
+
+TEST(SiteShortcodes, TheScanLeavesTheCallOutAndKeepsTheBody) {
+  ScanOptions o;
+  o.site_shortcodes = {"card"};
+  BodyScan s = scan_body("{{< card title=\"T\" >}}\nInside words.\n{{< /card >}}\nAfter.\n", o);
+  EXPECT_EQ(s.summary, "Inside words. After.");
+  BodyScan without = scan_body("{{< card title=\"T\" >}}\n");
+  EXPECT_EQ(without.summary, "{{< card title=\"T\" >}}");
+}
+
+}  // namespace
+}  // namespace bengal::markdown
