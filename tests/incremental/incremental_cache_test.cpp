@@ -160,6 +160,24 @@ TEST(IncrementalCache, ShortcodeTemplatesAreDependenciesOfThePagesThatCallThem) 
   EXPECT_EQ(site.messages(), (std::vector<std::string>{warning, warning}));
 }
 
+// A shortcode showing its own page's content gets nothing: each call would render the body
+// again, and each call in it again.
+TEST(IncrementalCache, AShortcodeShowingItsOwnPageGetsNothing) {
+  Files files = kCacheSite;
+  files["templates/shortcodes/self.html"] = "[{{ page.content | length }}]";
+  std::string body = "---\ntitle: S\ndate: 2024-01-05\n---\n";
+  for (int i = 0; i < 40; ++i) body += "{{< self >}}\n\n";
+  files["content/blog/s.md"] = body;
+  TestSite site(files);
+  site.build(with_cache(pipeline::CacheMode::kUse));
+  std::string page = site.output("blog/s/index.html");
+  size_t calls = 0;
+  for (size_t at = page.find("[0]"); at != std::string::npos; at = page.find("[0]", at + 1))
+    ++calls;
+  EXPECT_EQ(calls, 40u);
+  EXPECT_EQ(site.messages(), std::vector<std::string>{});
+}
+
 // The files of search/t/ (the shards), output-relative.
 std::vector<std::string> search_shards(const TestSite& site) {
   std::vector<std::string> out;

@@ -1,5 +1,8 @@
 #include "bengal/pipeline/body_renderer.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "bengal/core/url_path.hpp"
@@ -34,10 +37,28 @@ BodyRenderer::BodyRenderer(const site::Site& site, ContentStore& store,
   if (highlight_) options_.highlight_code = &highlight_;
 }
 
+namespace {
+
+// The pages whose bodies this thread is rendering, innermost last: a shortcode's template that
+// shows one of them (page.content) gets nothing, or each of its calls would render the body
+// again, and each of those calls again.
+thread_local std::vector<PageId> t_bodies_rendering;
+
+class BodyRendering {
+ public:
+  explicit BodyRendering(PageId id) { t_bodies_rendering.push_back(id); }
+  ~BodyRendering() { t_bodies_rendering.pop_back(); }
+  BodyRendering(const BodyRendering&) = delete;
+  BodyRendering& operator=(const BodyRendering&) = delete;
+};
+
+}  // namespace
+
 void BodyRenderer::render(PageId id, std::string_view body, markdown::Rendered& out) const {
   // The render around this one uses the body; what the body itself reads is recorded apart,
   // for every later page that embeds it from the content store.
   reads::content_read(id);
+  BodyRendering rendering(id);
   if (!body_reads_) {
     render_body(id, body, out);
     return;
@@ -136,6 +157,9 @@ void BodyRenderer::render_body(PageId id, std::string_view body, markdown::Rende
 
 std::string BodyRenderer::content_html(PageId id) const {
   reads::content_read(id);
+  if (std::find(t_bodies_rendering.begin(), t_bodies_rendering.end(), id) !=
+      t_bodies_rendering.end())
+    return {};  // asked for by a shortcode inside this very body
   return store_.content_html(id, [&] {
     std::string body, error;
     if (!store_.load_body(id, body, error)) return std::string();
