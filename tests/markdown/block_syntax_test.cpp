@@ -172,6 +172,9 @@ TEST(BlockAttributes, ALineThatGoesNowhereIsText) {
             "<pre><code>A\n{: .x}\n</code></pre>\n");
   EXPECT_EQ(dl_html("A\n{: .x}\n", with_attributes(false)), "<p>A\n{: .x}</p>\n");
   EXPECT_EQ(dl_html("A\n{: toc}\n", with_attributes()), "<p>A\n{: toc}</p>\n");
+  // Only the line right after a heading is the heading's: not one after a code block below it.
+  EXPECT_EQ(dl_html("## H\n```\ncode\n```\n{: .x}\n", with_attributes()),
+            "<h2 id=\"h\">H</h2>\n<pre><code>code\n</code></pre>\n<p>{: .x}</p>\n");
 }
 
 TEST(BlockAttributes, TheScanLeavesTheLineOutAndKeepsTheHeadingsId) {

@@ -1,6 +1,7 @@
 #include "bengal/markdown/block_syntax.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/line_blocks.hpp"
@@ -30,19 +31,24 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-// The column of the first character that is no blank, a tab reaching the next multiple of 4.
+// The column after blank `c` at column `col`: a tab reaches the next multiple of 4.
+size_t column_after(char c, size_t col) {
+  return c == '\t' ? (col / 4 + 1) * 4 : col + 1;
+}
+
+// The column of the first character that is no blank.
 size_t columns_of(std::string_view line) {
   size_t col = 0;
-  for (char c : line) {
-    if (c == ' ') {
-      ++col;
-    } else if (c == '\t') {
-      col = (col / 4 + 1) * 4;
-    } else {
-      break;
-    }
-  }
+  for (size_t i = 0; i < line.size() && (line[i] == ' ' || line[i] == '\t'); ++i)
+    col = column_after(line[i], col);
   return col;
+}
+
+// A definition's marker line with its ':' a blank, so its text dedents as its other lines do.
+std::string colon_as_blank(std::string_view marker_line) {
+  std::string line(marker_line);
+  line[indent_of(line)] = ' ';
+  return line;
 }
 
 // ":" and a blank after at most 3 spaces.
@@ -110,8 +116,8 @@ size_t content_column(std::string_view marker_line) {
   size_t colon = indent_of(marker_line);  // spaces only: a marker has at most 3
   size_t col = colon + 1, i = colon + 1;
   for (; i < marker_line.size() && (marker_line[i] == ' ' || marker_line[i] == '\t'); ++i)
-    col = marker_line[i] == '\t' ? (col / 4 + 1) * 4 : col + 1;
-  bool empty = is_blank(marker_line.substr(i)) || marker_line.substr(i) == "\r";
+    col = column_after(marker_line[i], col);
+  bool empty = is_blank(marker_line.substr(i));
   return empty || col - (colon + 1) >= 5 ? colon + 2 : col;
 }
 
@@ -119,7 +125,7 @@ size_t content_column(std::string_view marker_line) {
 void append_dedented(std::string& out, std::string_view line, size_t columns) {
   size_t col = 0, i = 0;
   for (; i < line.size() && col < columns && (line[i] == ' ' || line[i] == '\t'); ++i) {
-    size_t next = line[i] == '\t' ? (col / 4 + 1) * 4 : col + 1;
+    size_t next = column_after(line[i], col);
     if (next > columns) out.append(next - columns, ' ');
     col = next;
   }
@@ -141,10 +147,6 @@ std::string_view attribute_line(std::string_view line) {
   return block.text_length == 0 ? block.attributes : std::string_view();
 }
 
-bool is_atx_heading(std::string_view line) {
-  return classify(line, false) == LineKind::kClosed && line[skip_blanks(line, 0)] == '#';
-}
-
 class SyntaxFinder {
  public:
   SyntaxFinder(std::string_view text, BlockSyntax syntax)
@@ -155,11 +157,12 @@ class SyntaxFinder {
     size_t text_start = 0;
     size_t candidate = kNone, candidate_end = 0;  // a paragraph standing on its own
     bool in_paragraph = false, may_start = true;
-    size_t heading = kNone;  // the line of the last ATX heading
+    size_t heading = kNone;  // the line before, when it is an ATX heading
     Fence fence;
     bool in_fence = false;
     for (size_t i = 0; i < n;) {
       std::string_view line = lines_[i].text;
+      size_t heading_before = std::exchange(heading, kNone);
       if (in_fence) {
         in_fence = !closes_fence(line, fence);
         may_start = !in_fence;
@@ -169,14 +172,14 @@ class SyntaxFinder {
       if (is_blank(line)) {
         in_paragraph = false;
         may_start = true;
-        heading = kNone;
         ++i;
         continue;
       }
-      if (syntax_.attributes && add_attribute_line(i, in_paragraph ? candidate : heading,
-                                                   !in_paragraph && may_start, text_start)) {
+      if (syntax_.attributes &&
+          add_attribute_line(i, in_paragraph ? candidate : kNone, heading_before,
+                             !in_paragraph && may_start, text_start)) {
         ++i;
-        candidate = heading = kNone;
+        candidate = kNone;
         in_paragraph = false;
         may_start = true;
         continue;
@@ -207,7 +210,7 @@ class SyntaxFinder {
         candidate = kNone;
         may_start = kind == LineKind::kClosed;
       }
-      heading = kind == LineKind::kClosed && is_atx_heading(line) ? i : kNone;
+      if (kind == LineKind::kClosed && line[skip_blanks(line, 0)] == '#') heading = i;
       ++i;
     }
     add_text(text_start, n);
@@ -231,24 +234,26 @@ class SyntaxFinder {
     if (first < last) add(SyntaxBlock::kText, first, last);
   }
 
-  // When line `i` is an attribute line: its attributes go before `target` (the paragraph or
-  // heading it follows, kNone for none), else, when `next` allows, to the block after it.
-  // False, adding nothing, when they go nowhere: the line is text.
-  bool add_attribute_line(size_t i, size_t target, bool next, size_t& text_start) {
+  // When line `i` is an attribute line: its attributes go to the paragraph it ends (starting
+  // at line `paragraph`) or the ATX heading on the line before (`heading`), kNone for none;
+  // else, when `next` allows, to the block after it. False, adding nothing, when they go
+  // nowhere: the line is text.
+  bool add_attribute_line(size_t i, size_t paragraph, size_t heading, bool next,
+                          size_t& text_start) {
     std::string_view inner = attribute_line(lines_[i].text);
     if (inner.empty()) return false;
-    if (target != kNone && target == i - 1 && is_atx_heading(lines_[target].text)) {
-      add_text(text_start, target);
-      add(SyntaxBlock::kAttributes, target, i + 1);
+    if (heading != kNone) {
+      add_text(text_start, heading);
+      add(SyntaxBlock::kAttributes, heading, i + 1);
       out_.back().attributes = inner;
       out_.back().heading = true;
-    } else if (target != kNone) {
-      add_text(text_start, target);
-      add(SyntaxBlock::kAttributes, target, target);
+    } else if (paragraph != kNone) {
+      add_text(text_start, paragraph);
+      add(SyntaxBlock::kAttributes, paragraph, paragraph);
       out_.back().attributes = inner;
-      add_text(target, i);
+      add_text(paragraph, i);
       add(SyntaxBlock::kAttributes, i, i + 1);
-    } else if (target == kNone && next && i + 1 < lines_.size() && !is_blank(lines_[i + 1].text)) {
+    } else if (next && i + 1 < lines_.size() && !is_blank(lines_[i + 1].text)) {
       add_text(text_start, i);
       add(SyntaxBlock::kAttributes, i, i + 1);
       out_.back().attributes = inner;
@@ -302,8 +307,6 @@ class SyntaxFinder {
   // its text, blank lines between them, and lazy lines that go on its paragraph.
   size_t definition_end(size_t marker) const {
     size_t column = content_column(lines_[marker].text);
-    std::string first(lines_[marker].text);
-    first[indent_of(first)] = ' ';  // the ':', as a column of indent
     Fence fence;
     bool in_fence = false, in_paragraph = false;
     auto step = [&](const std::string& content) {
@@ -318,7 +321,7 @@ class SyntaxFinder {
             !is_blank(content) && classify(content, in_paragraph) == LineKind::kParagraph;
       }
     };
-    step(dedented(first, column));
+    step(dedented(colon_as_blank(lines_[marker].text), column));
     size_t last = marker + 1;
     for (size_t j = marker + 1; j < lines_.size(); ++j) {
       std::string_view line = lines_[j].text;
@@ -443,9 +446,7 @@ void append_definition_body(std::string& out, const SyntaxBlock& block) {
     std::string_view line = block.text.substr(pos, end - pos);
     std::string_view bare = line.ends_with('\r') ? line.substr(0, line.size() - 1) : line;
     if (first) {
-      std::string marker(line);
-      marker[indent_of(marker)] = ' ';  // the ':', as a column of indent
-      append_dedented(out, marker, block.indent);
+      append_dedented(out, colon_as_blank(line), block.indent);
       first = false;
     } else if (!is_blank(bare) && columns_of(bare) >= block.indent) {
       append_dedented(out, line, block.indent);

@@ -38,7 +38,7 @@ struct Source {
 
 struct Event {
   int source;
-  int directive;  // -1: a part of a definition list
+  int directive;  // -1: block syntax (a part of a definition list, an attribute line)
   bool close;
   SyntaxBlock::Kind part = SyntaxBlock::kText;
   bool loose = false;
@@ -96,7 +96,7 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
     const Event& e = events_[number];
     current_source_ = e.source;
     if (e.directive < 0) {
-      definition_markup(e, out);
+      block_syntax_markup(e, out);
       return true;
     }
     Source& s = sources_[e.source];
@@ -154,9 +154,10 @@ class DocumentRenderer final : public MarkerHandler, public DirectiveServices {
          "in " + s.key + " line " + std::to_string(line) + ": " + std::move(message)});
   }
 
-  // A term's paragraph becomes the <dt>; a definition's one paragraph loses its <p> unless a
-  // blank line stands before its marker, as in goldmark and Python-Markdown.
-  void definition_markup(const Event& e, std::string& out) {
+  // An attribute line's attributes wait for the next block (take_block_attributes). A term's
+  // paragraph becomes the <dt>; a definition's one paragraph loses its <p> unless a blank line
+  // stands before its marker, as in goldmark and Python-Markdown.
+  void block_syntax_markup(const Event& e, std::string& out) {
     if (e.part == SyntaxBlock::kAttributes) {
       block_attributes_ = attributes_html(e.attributes, true);
       return;

@@ -205,7 +205,7 @@ std::string attributes_html(std::string_view attributes, bool with_id) {
       if (a.kind == '#') id = " id=\"" + html_escape(a.value) + "\"";
   }
   for (const Attribute& a : parsed) {
-    if (a.kind == '.') {
+    if (a.kind == '.' || (a.kind == '=' && a.name == "class")) {
       if (!classes.empty()) classes += ' ';
       classes += html_escape(a.value);
       continue;
@@ -213,11 +213,6 @@ std::string attributes_html(std::string_view attributes, bool with_id) {
     bool handler = a.name.size() >= 2 && (a.name[0] == 'o' || a.name[0] == 'O') &&
                    (a.name[1] == 'n' || a.name[1] == 'N');
     if (a.kind != '=' || handler || a.name == "id") continue;
-    if (a.name == "class") {
-      if (!classes.empty()) classes += ' ';
-      classes += html_escape(a.value);
-      continue;
-    }
     others += ' ';
     others += a.name;
     others += "=\"";

@@ -1,7 +1,6 @@
 #include "bengal/pipeline/load_site.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <ctime>
 
@@ -10,6 +9,7 @@
 #include "bengal/config/config.hpp"
 #include "bengal/content/discover.hpp"
 #include "bengal/content/markdown_files.hpp"
+#include "bengal/markdown/line_blocks.hpp"
 #include "bengal/pipeline/heading_id_style.hpp"
 
 namespace bengal::pipeline {
@@ -102,10 +102,9 @@ std::vector<std::string> shortcode_template_names(const std::filesystem::path& s
     for (std::string& rel : list_source_files(dir, "templates/shortcodes", sources, quiet)) {
       if (!rel.ends_with(".html")) continue;
       rel.resize(rel.size() - 5);
-      bool plain = !rel.empty() && std::all_of(rel.begin(), rel.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-      });
-      if (plain) names.push_back(std::move(rel));
+      // A name a call can write (markdown::name_at): no folder, no other characters.
+      if (!rel.empty() && markdown::name_at(rel, 0).size() == rel.size())
+        names.push_back(std::move(rel));
     }
   }
   std::sort(names.begin(), names.end());
