@@ -132,20 +132,24 @@ TEST(IncrementalCache, ShortcodeTemplatesAreDependenciesOfThePagesThatCallThem) 
   files["templates/shortcodes/badge.html"] =
       "<span class=\"badge {{ kind }}\">{{ args[0] }}: {{ body | markdown }}</span>";
   files["content/blog/b.md"] =
-      "---\ntitle: B\ndate: 2024-01-02\n---\nIntro.\n\n{{< badge \"New\" kind=tip >}}\n*Soon*\n"
+      "---\ntitle: B\ndate: 2024-01-02\n---\nIntro {{< badge \"I\" kind=in >}}.\n\n{{< badge "
+      "\"New\" kind=tip >}}\n*Soon*\n"
       "{{< /badge >}}\n\n{{ badge(kind=\"x\") }}\n\n{{< other >}}\n";
   TestSite site(files);
   auto first = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_NE(site.output("blog/b/index.html")
-                .find("<span class=\"badge tip\">New: <p><em>Soon</em></p>\n</span>\n<span "
-                      "class=\"badge x\">: </span>\n<p>{{&lt; other &gt;}}</p>"),
+                .find("<p>Intro <span class=\"badge in\">I: </span>.</p>\n<span class=\"badge "
+                      "tip\">New: <p><em>Soon</em></p>\n</span>\n<span class=\"badge x\">: "
+                      "</span>\n<p>{{&lt; other &gt;}}</p>"),
             std::string::npos)
       << site.output("blog/b/index.html");
   write_file(site.dir() / "templates/shortcodes/badge.html",
              "<b class=\"{{ kind }}\">{{ args | join(',') }}</b>");
   auto edited = site.build(with_cache(pipeline::CacheMode::kUse));
   EXPECT_EQ(site.differences_from_cold(), std::vector<std::string>{});
-  EXPECT_NE(site.output("blog/b/index.html").find("<b class=\"tip\">New</b>\n<b class=\"x\"></b>"),
+  EXPECT_NE(site.output("blog/b/index.html")
+                .find("<p>Intro <b class=\"in\">I</b>.</p>\n<b class=\"tip\">New</b>\n<b "
+                      "class=\"x\"></b>"),
             std::string::npos);
   EXPECT_LT(edited.renders, first.renders / 2);
   write_file(site.dir() / "templates/shortcodes/other.html", "<i>other</i>");
@@ -155,8 +159,8 @@ TEST(IncrementalCache, ShortcodeTemplatesAreDependenciesOfThePagesThatCallThem) 
   // {{< other >}} warned in the first build and in the second, which rendered its page again.
   std::string warning =
       "content/blog/b.md:13:1: warning: Hugo shortcode '{{< other … >}}' is not run by bengal and "
-      "shows as text; write Markdown or a directive instead, or put it alone on a line with a "
-      "template templates/shortcodes/other.html";
+      "shows as text; write Markdown or a directive instead, or add a template "
+      "templates/shortcodes/other.html";
   EXPECT_EQ(site.messages(), (std::vector<std::string>{warning, warning}));
 }
 

@@ -65,7 +65,7 @@ TEST(Shortcodes, TheMessageSaysWhatToWriteInstead) {
             "fenced code block, ```go instead");
   EXPECT_EQ(message("{{< mytheme-card >}}"),
             "Hugo shortcode '{{< mytheme-card … >}}' is not run by bengal and shows as text; "
-            "write Markdown or a directive instead, or put it alone on a line with a template "
+            "write Markdown or a directive instead, or add a template "
             "templates/shortcodes/mytheme-card.html");
 }
 

@@ -82,5 +82,62 @@ TEST(SiteShortcodes, TheScanLeavesTheCallOutAndKeepsTheBody) {
   EXPECT_EQ(without.summary, "{{< card title=\"T\" >}}");
 }
 
+TEST(SiteShortcodes, CallsInsideALineRenderInPlace) {
+  // Hugo's form, closed by itself or with a body up to its closer on the line, and Zola's; the
+  // template's output takes the call's place in the paragraph, emphasis around it kept.
+  EXPECT_EQ(render("Press {{< card \"Ctrl\" >}} and *{{% card x /%}}*.\n").html,
+            "<p>Press <x-card 0=Ctrl/> and <em><x-card 0=x/></em>.</p>\n");
+  EXPECT_EQ(render("A {{< card k=v >}}*new*{{< /card >}} badge.\n").html,
+            "<p>A <x-card k=v>*new*</x> badge.</p>\n");
+  EXPECT_EQ(render("Icon {{ card(name=\"x\") }} here.\n").html,
+            "<p>Icon <x-card name=x/> here.</p>\n");
+  // At the start of a line it starts no HTML block; in a heading, a list item, a table cell.
+  EXPECT_EQ(render("{{< card >}} first.\n").html, "<p><x-card/> first.</p>\n");
+  EXPECT_EQ(render("## Using {{< card >}} cards\n").html,
+            "<h2 id=\"using-cards\">Using <x-card/> cards</h2>\n");
+  EXPECT_EQ(render("- item {{< card >}}\n").html, "<ul>\n<li>item <x-card/></li>\n</ul>\n");
+  EXPECT_EQ(render("[a {{< card >}}](/b/) c\n").html, "<p><a href=\"/b/\">a <x-card/></a> c</p>\n");
+  // An image's description is plain text: the call writes nothing there, and what follows is
+  // written.
+  EXPECT_EQ(render("![a {{< card >}} b](/i.png) c {{< card >}}\n").html,
+            "<p><img src=\"/i.png\" alt=\"a  b\" /> c <x-card/></p>\n");
+  EXPECT_EQ(render("| a |\n|---|\n| {{< card >}} |\n").html,
+            "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+            "<td><x-card/></td>\n</tr>\n</tbody>\n</table>\n");
+}
+
+TEST(SiteShortcodes, CallsInCodeOrUnknownStayText) {
+  // In a code span or a code block the call is code; a name without a template warns.
+  EXPECT_EQ(render("Write `{{< card >}}` here.\n").html,
+            "<p>Write <code>{{&lt; card &gt;}}</code> here.</p>\n");
+  EXPECT_EQ(render("```\nA {{< card >}} b\n```\n").html,
+            "<pre><code>A {{&lt; card &gt;}} b\n</code></pre>\n");
+  Rendered other = render("A {{< mine >}} b.\n");
+  EXPECT_EQ(other.html, "<p>A {{&lt; mine &gt;}} b.</p>\n");
+  ASSERT_EQ(other.warnings.size(), 1u);
+  EXPECT_EQ(other.warnings[0].column, 3u);
+  // A user's own double-backtick code span is no call.
+  EXPECT_EQ(render("A ``xxxxxxxxx`` b {{< card >}}.\n").html,
+            "<p>A <code>xxxxxxxxx</code> b <x-card/>.</p>\n");
+}
+
+TEST(SiteShortcodes, AnInlineTemplateErrorIsAWarningAtItsColumn) {
+  Rendered r = render("Text.\n\nSee {{< broken >}} here.\n");
+  EXPECT_EQ(r.html, "<p>Text.</p>\n<p>See  here.</p>\n");
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].line, 3u);
+  EXPECT_EQ(r.warnings[0].column, 5u);
+  EXPECT_EQ(r.warnings[0].message, "templates/shortcodes/broken.html:1:4: error: unexpected end");
+}
+
+TEST(SiteShortcodes, TheScanCountsAnInlineCallAsNoText) {
+  ScanOptions o;
+  o.site_shortcodes = {"card"};
+  BodyScan s = scan_body("## Using {{< card >}} cards\n\nPress {{< card k=v >}} now.\n", o);
+  EXPECT_EQ(s.summary, "Using cards Press now.");
+  ASSERT_EQ(s.anchors.size(), 1u);
+  EXPECT_EQ(s.anchors[0], "using-cards");
+}
+
 }  // namespace
 }  // namespace bengal::markdown

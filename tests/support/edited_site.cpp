@@ -655,10 +655,13 @@ std::string EditedSite::render_page(const Page& p) const {
                      target.lexically_relative(p.section).generic_string(), anchor);
   }
   if (!p.wiki.empty()) s += "Also [[" + p.wiki + "]].\n\n";
-  // Pages whose name ends in 1 call the site's shortcode, with a body on every other one.
+  // Pages whose name ends in 1 call the site's shortcode, with a body on every other one;
+  // those ending in 2 call it inside a line.
   if (p.name.back() == '1')
     s += p.more ? "{{< badge \"" + p.name + "\" >}}\n*Said* here.\n{{< /badge >}}\n\n"
                 : "{{< badge \"" + p.name + "\" >}}\n\n";
+  if (p.name.back() == '2')
+    s += "Marked {{< badge \"" + p.name + "\" >}}*inline*{{< /badge >}}.\n\n";
   if (p.include) s += ":::{include} _snippets/notice.md\n:::\n";
   return s;
 }

@@ -190,7 +190,13 @@ TEST(Filters, DatesMarkdownAndUrls) {
   EXPECT_EQ(render_with_site("{{ 'nope'|date }}"),
             "ERROR: t.txt:1:10: error: filter 'date': 'nope' is not a date\n    {{ 'nope'|date "
             "}}\n             ^");
-  EXPECT_EQ(render_with_site("{{ '*x*'|markdownify }}", {}, "t.html"), "<p>*x*</p>\n");
+  // Hugo's markdownify drops the paragraph of one; Zola's markdown keeps it unless inline.
+  EXPECT_EQ(render_with_site("{{ '*x*'|markdownify }}", {}, "t.html"), "*x*");
+  EXPECT_EQ(render_with_site("{{ 'a</p>\n<p>b'|markdownify }}", {}, "t.html"),
+            "<p>a</p>\n<p>b</p>\n");
+  EXPECT_EQ(
+      render_with_site("{{ '*x*'|markdown }}|{{ '*x*'|markdown(inline=true) }}", {}, "t.html"),
+      "<p>*x*</p>\n|*x*");
   EXPECT_EQ(
       render_with_site("{{ '/a/'|relative_url }} {{ 'b'|relative_url }} {{ '/a/'|absolute_url }} "
                        "{{ '/docs/a/'|absolute_url }} {{ 'https://x.org/'|absolute_url }}"),

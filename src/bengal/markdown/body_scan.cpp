@@ -136,7 +136,7 @@ class Scanner {
         alerts_(options.alerts),
         out_(out),
         directives_(directives),
-        input_(text, true),
+        input_(text, true, options.site_shortcodes.empty() ? nullptr : &options.site_shortcodes),
         text_(input_.text()),
         notes_(notes),
         ids_(options.heading_id_style),
@@ -239,6 +239,8 @@ class Scanner {
       s->pending_lines_ = nullptr;
     }
     if (s->alert_line(type, data)) return 0;
+    // A site shortcode called in the text: its output is the template's, no text of the page.
+    if (s->role_.role == nullptr && s->input_.call_at(data) != nullptr) return 0;
     if (s->in_role_) {
       if (type == MD_TEXT_NULLCHAR) {
         s->role_text_ += "\xEF\xBF\xBD";

@@ -369,6 +369,7 @@ class HtmlRenderer {
         lit("<del>");
         break;
       case MD_SPAN_CODE:
+        code_span_start_ = out_.size();
         if (!start_role()) lit("<code>");
         break;
       case MD_SPAN_A: {
@@ -449,7 +450,11 @@ class HtmlRenderer {
         lit("</del>");
         break;
       case MD_SPAN_CODE:
-        if (!finish_role()) lit("</code>");
+        if (inline_call_ != nullptr) {
+          render_inline_call();
+        } else if (!finish_role()) {
+          lit("</code>");
+        }
         break;
       case MD_SPAN_A:
         --link_depth_;
@@ -529,6 +534,29 @@ class HtmlRenderer {
     return true;
   }
 
+  // A site shortcode called inside a line (hugo_shortcodes.hpp): its code span is replaced by
+  // the template's output, without the line end a template file ends with, so that
+  // "{{< kbd C >}}." stays one word.
+  void render_inline_call() {
+    const TextSpan& at = *std::exchange(inline_call_, nullptr);
+    smart_.saw_word();
+    InlineShortcode sc = read_inline_shortcode(source_->source().substr(at.offset, at.length), 0,
+                                               opt_.site_shortcodes);
+    ShortcodeCall call{sc.call.title, {}, sc.body, sc.call.kind == ShortcodeLine::kOpen};
+    for (const auto& [key, value] : sc.call.options) call.args.emplace_back(key, value);
+    std::string error = "shortcode '" + sc.call.title +
+                        "' is not rendered: this Markdown is rendered without a site";
+    size_t start = out_.size();
+    if (opt_.directive_host == nullptr ||
+        !opt_.directive_host->render_shortcode(call, out_, error)) {
+      out_.resize(start);
+      auto [line, column] = lines_.position(at.offset);
+      warnings_.push_back({line, column, std::move(error)});
+      return;
+    }
+    while (out_.size() > start && (out_.back() == '\n' || out_.back() == '\r')) out_.pop_back();
+  }
+
   // A directive marker line (render_pass.hpp) is replaced by the directive's markup; as the
   // first line of an HTML block it also takes back safe mode's "raw HTML omitted".
   bool directive_marker(std::string_view s) {
@@ -556,6 +584,16 @@ class HtmlRenderer {
   }
 
   void text(MD_TEXTTYPE type, std::string_view s) {
+    if (inline_call_ != nullptr) return;  // the call's code span (render_inline_call)
+    if (type == MD_TEXT_CODE && role_.role == nullptr) {
+      if (const TextSpan* call = source_->call_at(s.data())) {
+        // Alt text is plain text, and a hidden wiki label none: the call writes nothing there.
+        if (image_depth_ > 0 || wiki_text_hidden_) return;
+        out_.resize(code_span_start_);
+        inline_call_ = call;
+        return;
+      }
+    }
     if (alert_run(type, s)) return;
     if (wiki_text_hidden_) return;
     if (math_span_ != 0) {
@@ -909,6 +947,8 @@ class HtmlRenderer {
   // "{name}" is that run's end when nothing was written since.
   std::string_view last_text_;
   size_t text_end_ = SIZE_MAX;
+  size_t code_span_start_ = 0;             // where the open code span's "<code>" begins
+  const TextSpan* inline_call_ = nullptr;  // the inline shortcode call whose code span is open
   RolePrefix role_;  // the role whose code span is open; role == nullptr for none
   std::string role_text_;
   RoleOutput role_out_;
@@ -919,7 +959,8 @@ class HtmlRenderer {
 bool render_pass(std::string_view markdown, const Options& options, Rendered& out,
                  MarkerHandler* markers, Footnotes* notes) {
   HtmlRenderer renderer(options, out, markers);
-  Md4cInput input(markdown, options.directives);
+  bool calls = options.directives && !options.site_shortcodes.empty();
+  Md4cInput input(markdown, options.directives, calls ? &options.site_shortcodes : nullptr);
   renderer.set_input(input);
   renderer.set_footnotes(notes);
   MD_PARSER parser{};

@@ -439,10 +439,11 @@ size_t ref_at(std::string_view line, size_t at, std::string& target) {
   return target.empty() ? 0 : end + close.size();
 }
 
-}  // namespace
-
-void rewrite_ref_links(std::string& text) {
-  if (!may_contain_shortcodes(text)) return;
+// Calls fn(pos, line) for each line of `text` that may hold Markdown text: not inside a fenced
+// code block, not indented as code. `line` is a view of `text` from offset `pos`, without its
+// line end; fn may change its bytes, not its length.
+template <class Fn>
+void for_each_text_line(std::string& text, Fn fn) {
   Fence fence;
   for (size_t pos = 0; pos < text.size();) {
     size_t next = std::min(text.find('\n', pos), text.size());
@@ -450,32 +451,114 @@ void rewrite_ref_links(std::string& text) {
     if (fence.ch != 0) {
       if (closes_fence(line, fence)) fence.ch = 0;
     } else if (!opens_fence(line, fence) && indent_of(line) < 4) {
-      std::vector<std::pair<size_t, size_t>> spans = code_spans(line);
-      for (size_t at = line.find('{'); at != std::string_view::npos; at = line.find('{', at + 1)) {
-        // Only as a link's destination: after "](" or a definition's "]: ".
-        std::string_view before = line.substr(0, at);
-        while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-        if (!before.ends_with("](") && !before.ends_with("]:")) continue;
-        if (std::any_of(spans.begin(), spans.end(),
-                        [at](auto span) { return at >= span.first && at < span.second; }))
-          continue;
-        std::string target, dest;
-        size_t end = ref_at(line, at, target);
-        if (end != 0) {
-          dest = std::string(kHugoRefScheme) + target;
-        } else if (line.substr(at).starts_with("{% ")) {
-          end = jekyll_link_at(line, at, dest);
-        }
-        if (end == 0 || dest.find_first_of("<>\n") != std::string::npos) continue;
-        if (dest.find_first_of(" \t()") != std::string::npos) dest = "<" + dest + ">";
-        if (dest.size() > end - at) continue;
-        dest.resize(end - at, ' ');  // the same length: lines, columns and offsets stay
-        text.replace(pos + at, dest.size(), dest);
-        at = end - 1;
-      }
+      fn(pos, line);
     }
     pos = next + 1;
   }
+}
+
+bool in_spans(const std::vector<std::pair<size_t, size_t>>& spans, size_t at) {
+  return std::any_of(spans.begin(), spans.end(),
+                     [at](auto span) { return at >= span.first && at < span.second; });
+}
+
+// Whether offset `at` of `line` follows a link's "](" or a definition's "]:" (blanks between).
+bool is_link_destination(std::string_view line, size_t at) {
+  std::string_view before = line.substr(0, at);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  return before.ends_with("](") || before.ends_with("]:");
+}
+
+// The closer of the site's shortcode `name`, "{{< /name >}}" or "{{% /name %}}", first found
+// in `line` from `from`: its offset in `at` and its length; 0 when there is none.
+size_t closer_after(std::string_view line, size_t from, std::string_view name,
+                    const SiteShortcodes& site, size_t& at) {
+  for (size_t i = line.find("{{", from); i != std::string_view::npos; i = line.find("{{", i + 2)) {
+    if (i + 2 >= line.size() || (line[i + 2] != '<' && line[i + 2] != '%')) continue;
+    size_t end = line.find(line[i + 2] == '<' ? ">}}" : "%}}", i + 3);
+    if (end == std::string_view::npos) return 0;
+    ShortcodeLine tag = read_shortcode_line(line.substr(i, end + 3 - i), &site);
+    if (tag.kind == ShortcodeLine::kClose && tag.shortcode == name) {
+      at = i;
+      return end + 3 - i;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void rewrite_ref_links(std::string& text) {
+  if (!may_contain_shortcodes(text)) return;
+  for_each_text_line(text, [&](size_t pos, std::string_view line) {
+    std::vector<std::pair<size_t, size_t>> spans = code_spans(line);
+    for (size_t at = line.find('{'); at != std::string_view::npos; at = line.find('{', at + 1)) {
+      // Only as a link's destination.
+      if (!is_link_destination(line, at) || in_spans(spans, at)) continue;
+      std::string target, dest;
+      size_t end = ref_at(line, at, target);
+      if (end != 0) {
+        dest = std::string(kHugoRefScheme) + target;
+      } else if (line.substr(at).starts_with("{% ")) {
+        end = jekyll_link_at(line, at, dest);
+      }
+      if (end == 0 || dest.find_first_of("<>\n") != std::string::npos) continue;
+      if (dest.find_first_of(" \t()") != std::string::npos) dest = "<" + dest + ">";
+      if (dest.size() > end - at) continue;
+      dest.resize(end - at, ' ');  // the same length: lines, columns and offsets stay
+      text.replace(pos + at, dest.size(), dest);
+      at = end - 1;
+    }
+  });
+}
+
+InlineShortcode read_inline_shortcode(std::string_view line, size_t at,
+                                      const SiteShortcodes& site) {
+  InlineShortcode out;
+  std::string_view rest = line.substr(at);
+  if (!rest.starts_with("{{") || rest.size() < 6) return out;
+  bool hugo = rest[2] == '<' || rest[2] == '%';
+  std::string_view close = rest[2] == '<' ? ">}}" : rest[2] == '%' ? "%}}" : "}}";
+  size_t end = rest.find(close, hugo ? 3 : 2);
+  if (end == std::string_view::npos) return out;
+  size_t length = end + close.size();
+  ShortcodeLine call = read_shortcode_line(rest.substr(0, length), &site);
+  if (call.directive != "shortcode" || call.kind == ShortcodeLine::kClose) return out;
+  if (call.kind == ShortcodeLine::kOpen) {
+    // Paired when its closer follows on the line, as a call alone on a line is when its closer
+    // follows (directive_parser.hpp).
+    size_t closer = 0;
+    if (size_t n = closer_after(rest, length, call.shortcode, site, closer); n != 0) {
+      out.body = rest.substr(length, closer - length);
+      length = closer + n;
+    } else {
+      call.kind = ShortcodeLine::kAlone;
+    }
+  }
+  call.column = static_cast<uint32_t>(at + 1);
+  out.call = std::move(call);
+  out.length = length;
+  return out;
+}
+
+std::vector<TextSpan> mark_inline_shortcodes(std::string& text, const SiteShortcodes& site) {
+  std::vector<TextSpan> marks;
+  if (site.empty() || text.find("{{") == std::string::npos) return marks;
+  for_each_text_line(text, [&](size_t pos, std::string_view line) {
+    std::optional<std::vector<std::pair<size_t, size_t>>> spans;  // read before any rewrite
+    for (size_t at = line.find("{{"); at != std::string_view::npos; at = line.find("{{", at + 1)) {
+      InlineShortcode sc = read_inline_shortcode(line, at, site);
+      if (sc.call.kind == ShortcodeLine::kNone || is_link_destination(line, at)) continue;
+      if (!spans) spans = code_spans(line);
+      if (in_spans(*spans, at)) continue;
+      // A code span of two backticks: md4c keeps it whole, and no block starts with one.
+      std::string mark = "``" + std::string(sc.length - 4, 'x') + "``";
+      text.replace(pos + at, mark.size(), mark);
+      marks.push_back({pos + at, sc.length});
+      at += sc.length - 1;
+    }
+  });
+  return marks;
 }
 
 void unescape_shortcode_comments(std::string& text, size_t from, bool html) {

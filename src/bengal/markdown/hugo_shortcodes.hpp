@@ -57,6 +57,27 @@ using SiteShortcodes = std::vector<std::string>;
 // above or of `site` after at most 3 spaces; kind kNone otherwise.
 ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* site = nullptr);
 
+// A call of one of the site's shortcodes inside a line of text, "Press {{< kbd "Ctrl" >}} to
+// copy", "{{< badge >}}new{{< /badge >}}" (a body up to its closer on the same line) or Zola's
+// "{{ icon(name="x") }}": the directive "shortcode" (kind kAlone or, with a body, kOpen), its
+// body and its length from the first '{'. kind kNone when `line` holds no such call at `at`.
+struct InlineShortcode {
+  ShortcodeLine call;
+  std::string_view body;
+  size_t length = 0;
+};
+InlineShortcode read_inline_shortcode(std::string_view line, size_t at, const SiteShortcodes& site);
+
+// Every such call in `text` outside code (fenced, indented, or a span on its line) and link
+// destinations is rewritten in place into a code span of the same length ("``xxxxx``"), so that
+// md4c sees one piece that starts no block; returns where each stands, in order. The renderer
+// renders the call found at that offset of the original text; the scan counts it as no text.
+struct TextSpan {
+  size_t offset = 0;
+  size_t length = 0;
+};
+std::vector<TextSpan> mark_inline_shortcodes(std::string& text, const SiteShortcodes& site);
+
 // Hugo's ref and relref as a link's destination, "[text]({{< ref "docs/intro.md" >}})", and
 // in a link reference definition: rewritten in place into the destination "@ref:docs/intro.md"
 // (in <…> when it holds a blank or a parenthesis), padded with blanks to the same length, so

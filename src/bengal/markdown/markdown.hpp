@@ -89,7 +89,7 @@ struct Options {
   // attributes: kramdown's block IALs, attr_list's. Site builds: [markdown] block_attributes.
   bool block_attributes = false;
   // The site's own shortcodes (templates/shortcodes/*.html, sorted; hugo_shortcodes.hpp): a call
-  // alone on a line renders the template through directive_host.
+  // alone on a line, or inside a line of text, renders the template through directive_host.
   std::vector<std::string> site_shortcodes = {};
   // Images get loading="lazy" decoding="async": Zola's lazy_async_image.
   bool lazy_images = false;

@@ -1,6 +1,8 @@
 #include "bengal/markdown/md4c_support.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 
 #include "bengal/markdown/entities.hpp"
@@ -42,8 +44,20 @@ struct Forwarder {
 
 }  // namespace
 
-Md4cInput::Md4cInput(std::string_view text, bool hugo_refs) : source_(text), text_(text) {
+Md4cInput::Md4cInput(std::string_view text, bool hugo_refs, const std::vector<std::string>* site)
+    : source_(text), text_(text) {
   if (hugo_refs) rewrite_ref_links(text_);
+  if (site != nullptr) calls_ = mark_inline_shortcodes(text_, *site);
+}
+
+const TextSpan* Md4cInput::call_at(const char* at) const {
+  if (calls_.empty() || at < text_.data() || at >= text_.data() + text_.size()) return nullptr;
+  auto offset = static_cast<size_t>(at - text_.data());
+  auto after = std::upper_bound(calls_.begin(), calls_.end(), offset,
+                                [](size_t o, const TextSpan& c) { return o < c.offset; });
+  if (after == calls_.begin()) return nullptr;
+  const TextSpan& call = *std::prev(after);
+  return offset < call.offset + call.length ? &call : nullptr;
 }
 
 int Md4cInput::parse(const MD_PARSER& parser, void* userdata) const {

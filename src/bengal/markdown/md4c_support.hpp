@@ -7,6 +7,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "bengal/markdown/hugo_shortcodes.hpp"
 
 namespace bengal::markdown {
 
@@ -32,19 +35,26 @@ class Md4cInput {
  public:
   explicit Md4cInput(std::string_view text) : source_(text), text_(text) {}
   // A site page's text: Hugo's ref and relref in link destinations are rewritten, in place
-  // and to the same length (hugo_shortcodes.hpp).
-  Md4cInput(std::string_view text, bool hugo_refs);
+  // and to the same length (hugo_shortcodes.hpp), and so are calls of `site`'s shortcodes
+  // inside lines of text, into code spans that call_at finds.
+  Md4cInput(std::string_view text, bool hugo_refs, const std::vector<std::string>* site = nullptr);
 
   std::string_view text() const { return text_; }
   // Where `at`, a pointer into text(), stands in the text given to the constructor: an
   // address that leaves the parse is one in the caller's text.
   const char* in_source(const char* at) const { return source_.data() + (at - text_.data()); }
+  std::string_view source() const { return source_; }
+  // The inline shortcode call (mark_inline_shortcodes) whose code span holds `at`, a pointer
+  // into text(): its offset and length, the same in text() and in the text given; null when
+  // `at` is in none.
+  const TextSpan* call_at(const char* at) const;
   // md_parse over text() with `parser`'s callbacks and flags; returns md_parse's result.
   int parse(const MD_PARSER& parser, void* userdata) const;
 
  private:
   std::string_view source_;
   std::string text_;
+  std::vector<TextSpan> calls_;
 };
 
 // Decodes an md4c attribute (link destination, title, info string) into `out`: entities

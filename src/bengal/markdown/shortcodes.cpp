@@ -67,14 +67,12 @@ std::string instead_of(std::string_view name) {
 }
 
 // The message's end for a Hugo or Zola shortcode: what to write instead, and for one that is
-// the site's own, the template that runs it alone on a line (hugo_shortcodes.hpp).
+// the site's own, the template that runs it (hugo_shortcodes.hpp).
 std::string write_instead(std::string_view name) {
   std::string write = instead_of(name);
   if (write != "Markdown or a directive") return fmt::format("write {} instead", write);
-  return fmt::format(
-      "write {} instead, or put it alone on a line with a template "
-      "templates/shortcodes/{}.html",
-      write, name);
+  return fmt::format("write {} instead, or add a template templates/shortcodes/{}.html", write,
+                     name);
 }
 
 }  // namespace

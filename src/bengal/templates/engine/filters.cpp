@@ -1051,13 +1051,28 @@ bool date(Renderer&, Value& v, Args& a, std::string& error) {
   v = Value::string(d->format(fmt));
   return true;
 }
-bool markdownify(Renderer& r, Value& v, Args&, std::string& error) {
+// The HTML of Markdown text, without its paragraph when `inline` and it is one paragraph:
+// "Hello *x*" in a title or a badge, not a block.
+bool render_markdown(Renderer& r, Value& v, bool inline_text, std::string& error) {
   if (!r.env().markdown()) {
     error = "no Markdown renderer is set";
     return false;
   }
-  v = Value::string(r.env().markdown()(text(v)), true);
+  std::string html = r.env().markdown()(text(v));
+  std::string_view one = html;
+  if (inline_text && one.starts_with("<p>") && one.ends_with("</p>\n") &&
+      one.find("<p>", 3) == std::string_view::npos)
+    html = std::string(one.substr(3, one.size() - 8));
+  v = Value::string(std::move(html), true);
   return true;
+}
+// Hugo's markdownify: one paragraph loses its <p>, as Hugo trims short HTML.
+bool markdownify(Renderer& r, Value& v, Args&, std::string& error) {
+  return render_markdown(r, v, true, error);
+}
+// Zola's markdown(inline=false): the paragraph stays unless inline=true.
+bool markdown_filter(Renderer& r, Value& v, Args& a, std::string& error) {
+  return render_markdown(r, v, arg_bool(a, 0, "inline", false), error);
 }
 bool relative_url(Renderer& r, Value& v, Args&, std::string&) {
   std::string s = text(v);
@@ -1152,7 +1167,7 @@ constexpr Named kFilters[] = {
     {"list", over_items<list>},
     {"lower", lower},
     {"map", over_items<map>},
-    {"markdown", markdownify},  // Zola's name
+    {"markdown", markdown_filter},  // Zola's
     {"markdownify", markdownify},
     {"max", over_items<max>},
     {"min", over_items<min>},
