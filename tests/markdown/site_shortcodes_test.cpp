@@ -89,6 +89,11 @@ TEST(SiteShortcodes, CallsInsideALineRenderInPlace) {
             "<p>Press <x-card 0=Ctrl/> and <em><x-card 0=x/></em>.</p>\n");
   EXPECT_EQ(render("A {{< card k=v >}}*new*{{< /card >}} badge.\n").html,
             "<p>A <x-card k=v>*new*</x> badge.</p>\n");
+  // Each call pairs with the first closer of its name after it, read left to right.
+  EXPECT_EQ(render("A {{< card >}}x{{< /card >}} {{< card >}} b {{< youtube 2 >}}y{{< /youtube "
+                   ">}}\n")
+                .html,
+            "<p>A <x-card>x</x> <x-card/> b <x-youtube 0=2>y</x></p>\n");
   EXPECT_EQ(render("Icon {{ card(name=\"x\") }} here.\n").html,
             "<p>Icon <x-card name=x/> here.</p>\n");
   // At the start of a line it starts no HTML block; in a heading, a list item, a table cell.

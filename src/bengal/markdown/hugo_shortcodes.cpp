@@ -486,6 +486,36 @@ size_t closer_after(std::string_view line, size_t from, std::string_view name,
   return 0;
 }
 
+// closer_after, remembered per name in `search`: the answer for a later `from` is the last
+// one while the closer found is not before it (calls are read from left to right).
+size_t closer_after(std::string_view line, size_t from, std::string_view name,
+                    const SiteShortcodes& site, InlineSearch* search, size_t& at) {
+  if (search == nullptr) return closer_after(line, from, name, site, at);
+  auto known = std::find_if(search->closers.begin(), search->closers.end(),
+                            [&](const InlineSearch::Closer& c) { return c.name == name; });
+  if (known != search->closers.end() && known->from <= from &&
+      (known->at == std::string_view::npos || known->at >= from)) {
+    at = known->at;
+    return known->at == std::string_view::npos ? 0 : known->length;
+  }
+  if (known == search->closers.end())
+    known = search->closers.insert(search->closers.end(), {std::string(name), 0, 0, 0});
+  known->from = from;
+  known->length = closer_after(line, from, name, site, known->at);
+  if (known->length == 0) known->at = std::string_view::npos;
+  at = known->at;
+  return known->length;
+}
+
+// The first `close` at or after `from`, remembered in `search` (slot `kind`).
+size_t end_after(std::string_view line, size_t from, std::string_view close, size_t kind,
+                 InlineSearch* search) {
+  if (search == nullptr) return line.find(close, from);
+  size_t& end = search->ends[kind];
+  if (end != std::string_view::npos && end < from) end = line.find(close, from);
+  return end;
+}
+
 }  // namespace
 
 void rewrite_ref_links(std::string& text) {
@@ -512,25 +542,26 @@ void rewrite_ref_links(std::string& text) {
   });
 }
 
-InlineShortcode read_inline_shortcode(std::string_view line, size_t at,
-                                      const SiteShortcodes& site) {
+InlineShortcode read_inline_shortcode(std::string_view line, size_t at, const SiteShortcodes& site,
+                                      InlineSearch* search) {
   InlineShortcode out;
   std::string_view rest = line.substr(at);
   if (!rest.starts_with("{{") || rest.size() < 6) return out;
-  bool hugo = rest[2] == '<' || rest[2] == '%';
-  std::string_view close = rest[2] == '<' ? ">}}" : rest[2] == '%' ? "%}}" : "}}";
-  size_t end = rest.find(close, hugo ? 3 : 2);
+  size_t kind = rest[2] == '<' ? 0 : rest[2] == '%' ? 1 : 2;
+  static constexpr std::string_view kCloses[] = {">}}", "%}}", "}}"};
+  std::string_view close = kCloses[kind];
+  size_t end = end_after(line, at + (kind == 2 ? 2 : 3), close, kind, search);
   if (end == std::string_view::npos) return out;
-  size_t length = end + close.size();
+  size_t length = end + close.size() - at;
   ShortcodeLine call = read_shortcode_line(rest.substr(0, length), &site);
   if (call.directive != "shortcode" || call.kind == ShortcodeLine::kClose) return out;
   if (call.kind == ShortcodeLine::kOpen) {
     // Paired when its closer follows on the line, as a call alone on a line is when its closer
     // follows (directive_parser.hpp).
     size_t closer = 0;
-    if (size_t n = closer_after(rest, length, call.shortcode, site, closer); n != 0) {
-      out.body = rest.substr(length, closer - length);
-      length = closer + n;
+    if (size_t n = closer_after(line, at + length, call.shortcode, site, search, closer); n != 0) {
+      out.body = line.substr(at + length, closer - at - length);
+      length = closer + n - at;
     } else {
       call.kind = ShortcodeLine::kAlone;
     }
@@ -546,8 +577,9 @@ std::vector<TextSpan> mark_inline_shortcodes(std::string& text, const SiteShortc
   if (site.empty() || text.find("{{") == std::string::npos) return marks;
   for_each_text_line(text, [&](size_t pos, std::string_view line) {
     std::optional<std::vector<std::pair<size_t, size_t>>> spans;  // read before any rewrite
+    InlineSearch search;
     for (size_t at = line.find("{{"); at != std::string_view::npos; at = line.find("{{", at + 1)) {
-      InlineShortcode sc = read_inline_shortcode(line, at, site);
+      InlineShortcode sc = read_inline_shortcode(line, at, site, &search);
       if (sc.call.kind == ShortcodeLine::kNone || is_link_destination(line, at)) continue;
       if (!spans) spans = code_spans(line);
       if (in_spans(*spans, at)) continue;

@@ -66,7 +66,21 @@ struct InlineShortcode {
   std::string_view body;
   size_t length = 0;
 };
-InlineShortcode read_inline_shortcode(std::string_view line, size_t at, const SiteShortcodes& site);
+// What the reads of one line found so far, so that reading every "{{" of a line from left to
+// right costs one pass over it, not one a call: a page of strangers may hold a line of
+// thousands of calls that never close.
+struct InlineSearch {
+  size_t ends[3] = {0, 0, 0};  // the next ">}}", "%}}" and "}}" at or after what was asked
+  struct Closer {
+    std::string name;
+    size_t from = 0;  // searched from here
+    size_t at = 0;    // found here (npos: none after `from`)
+    size_t length = 0;
+  };
+  std::vector<Closer> closers;
+};
+InlineShortcode read_inline_shortcode(std::string_view line, size_t at, const SiteShortcodes& site,
+                                      InlineSearch* search = nullptr);
 
 // Every such call in `text` outside code (fenced, indented, or a span on its line) and link
 // destinations is rewritten in place into a code span of the same length ("``xxxxx``"), so that
