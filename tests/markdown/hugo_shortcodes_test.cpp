@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "bengal/markdown/markdown.hpp"
 
 namespace bengal::markdown {
@@ -31,6 +33,11 @@ Strings site_warnings(std::string_view md) {
 }
 
 using Options_ = std::vector<std::pair<std::string_view, std::string>>;
+
+// A tab set's id is a hash of its body, which differs between ways of writing it.
+std::string without_tab_ids(const std::string& html) {
+  return std::regex_replace(html, std::regex("t[0-9a-f]{8}"), "tID");
+}
 
 TEST(HugoShortcodes, ArgumentsAreReadAsHugoWritesThem) {
   ShortcodeLine s = read_shortcode_line(
@@ -88,6 +95,50 @@ TEST(HugoShortcodes, EachRendersAsItsDirective) {
   EXPECT_EQ(site_html("{{< highlight go \"linenos=table,hl_lines=2\" >}}\na < b\n"
                       "{{< /highlight >}}\n"),
             "<pre><code class=\"language-go\">a &lt; b\n</code></pre>\n");
+}
+
+// The shortcodes of the common docs themes: Learn's and Relearn's notice and expand, tabs of
+// hugo-book, Relearn and Hextra, and mermaid diagrams.
+TEST(HugoShortcodes, DocsThemesShortcodesRenderAsTheirDirectives) {
+  EXPECT_EQ(site_html("{{% notice tip %}}\nBody.\n{{% /notice %}}\n"),
+            site_html(":::{tip}\nBody.\n:::\n"));
+  EXPECT_EQ(site_html("{{% notice style=\"orange\" title=\"Mind\" %}}\nB\n{{% /notice %}}\n"),
+            site_html(":::{warning} Mind\nB\n:::\n"));
+  EXPECT_EQ(site_html("{{% notice info \"Heads up\" %}}\nB\n{{% /notice %}}\n"),
+            site_html(":::{info} Heads up\nB\n:::\n"));
+  EXPECT_EQ(site_html("{{% notice primary %}}\nB\n{{% /notice %}}\n{{% notice odd %}}\nC\n"
+                      "{{% /notice %}}\n"),
+            site_html(":::{info}\nB\n:::\n:::{note}\nC\n:::\n"));
+  EXPECT_EQ(site_html("{{% expand \"Show *more*\" %}}\nBody.\n{{% /expand %}}\n"),
+            site_html(":::{dropdown} Show *more*\nBody.\n:::\n"));
+  EXPECT_EQ(site_html("{{% expand title=\"T\" expanded=true %}}\nB\n{{% /expand %}}\n"
+                      "{{% expand %}}\nC\n{{% /expand %}}\n"),
+            site_html(":::{dropdown} T\n:open:\nB\n:::\n:::{dropdown} Expand me...\nC\n:::\n"));
+  // Tabs: hugo-book's titles by position, Relearn's by name, Hextra's from the set's items.
+  std::string colon_tabs = without_tab_ids(
+      site_html("::::{tab-set}\n:::{tab-item} MacOS\nMac *text*.\n:::\n:::{tab-item} Linux\n"
+                "Linux text.\n:::\n::::\n"));
+  EXPECT_EQ(without_tab_ids(
+                site_html("{{< tabs \"os\" >}}\n{{< tab \"MacOS\" >}}\nMac *text*.\n{{< /tab >}}\n"
+                          "{{< tab \"Linux\" >}}\nLinux text.\n{{< /tab >}}\n{{< /tabs >}}\n")),
+            colon_tabs);
+  EXPECT_EQ(without_tab_ids(site_html(
+                "{{< tabs >}}\n{{% tab title=\"MacOS\" %}}\nMac *text*.\n{{% /tab %}}\n"
+                "{{% tab title=\"Linux\" %}}\nLinux text.\n{{% /tab %}}\n{{< /tabs >}}\n")),
+            colon_tabs);
+  std::string hextra = site_html(
+      "{{< tabs items=\"MacOS,Linux\" >}}\n{{< tab >}}\nMac *text*.\n{{< /tab >}}\n"
+      "{{< tab >}}\nLinux text.\n{{< /tab >}}\n{{< /tabs >}}\n");
+  EXPECT_NE(hextra.find(">MacOS</a>"), std::string::npos) << hextra;
+  EXPECT_NE(hextra.find(">Linux</a>"), std::string::npos) << hextra;
+  EXPECT_EQ(
+      site_warnings("{{< tabs items=\"A\" >}}\n{{< tab >}}\nx\n{{< /tab >}}\n{{< /tabs >}}\n"),
+      Strings{});
+  // A diagram: the source, escaped, for Mermaid, as a ```mermaid fence gives it.
+  EXPECT_EQ(site_html("{{< mermaid >}}\ngraph LR; A-->B\n{{< /mermaid >}}\n"),
+            "<div class=\"mermaid\">graph LR; A--&gt;B\n</div>\n");
+  EXPECT_EQ(site_html("```mermaid\ngraph LR; A-->B\n```\n"),
+            "<div class=\"mermaid\">graph LR; A--&gt;B\n</div>\n");
 }
 
 TEST(HugoShortcodes, BoxesNestAndCloseByName) {

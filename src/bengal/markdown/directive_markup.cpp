@@ -89,8 +89,9 @@ constexpr std::array kKinds{
                   admonition_close},
     DirectiveKind{"tab", "tab-item", kTabItemOptions, false, tab_item_open, tab_item_close},
     DirectiveKind{"tab-item", "tab-item", kTabItemOptions, false, tab_item_open, tab_item_close},
-    DirectiveKind{"tab-set", "tab-set", "class,sync-group", false, tab_set_open, tab_set_close},
-    DirectiveKind{"tabs", "tab-set", "class,sync-group", false, tab_set_open, tab_set_close},
+    DirectiveKind{"tab-set", "tab-set", "class,items,sync-group", false, tab_set_open,
+                  tab_set_close},
+    DirectiveKind{"tabs", "tab-set", "class,items,sync-group", false, tab_set_open, tab_set_close},
     DirectiveKind{"target", "target", "", true, target_open, nullptr},
     DirectiveKind{"tiktok", "tiktok", kVideoOptions, true, tiktok_open, nullptr},
     DirectiveKind{"tip", "tip", kAdmonitionOptions, false, admonition_open, admonition_close},
@@ -205,6 +206,13 @@ std::string default_title(std::string_view name) {
 
 void append_code_block(const Options& options, std::string_view language, std::string_view code,
                        std::string& out) {
+  if (language.substr(0, language.find_first_of(" \t{")) == "mermaid") {
+    // As a ```mermaid fence renders (render_pass.hpp): the diagram's source, for Mermaid.
+    out += "<div class=\"mermaid\">";
+    append_html_escaped(out, code);
+    out += "</div>\n";
+    return;
+  }
   if (options.highlight_code != nullptr && !language.empty() &&
       (*options.highlight_code)(language, code, out))
     return;

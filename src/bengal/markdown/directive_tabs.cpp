@@ -49,7 +49,14 @@ std::string tab_label(const DirectiveContext& c, const Directive& item, int n) {
     std::string_view svg = icon_svg(o->value);
     if (!svg.empty()) label += "<span class=\"tab-icon\">" + std::string(svg) + "</span>";
   }
-  label += item.title.empty() ? "Tab " + std::to_string(n + 1) : c.services.inline_html(item.title);
+  std::string_view title = item.title;
+  if (title.empty()) {  // the set's `items` label its untitled tabs, in order (Hextra's tabs)
+    const DirectiveOption* items = c.d().option("items");
+    std::vector<std::string_view> labels =
+        items ? split_list(items->value) : std::vector<std::string_view>{};
+    if (static_cast<size_t>(n) < labels.size()) title = labels[n];
+  }
+  label += title.empty() ? "Tab " + std::to_string(n + 1) : c.services.inline_html(title);
   if (const DirectiveOption* o = item.option("badge"))
     label += "<span class=\"tab-badge\">" + html_escape(o->value) + "</span>";
   return label;

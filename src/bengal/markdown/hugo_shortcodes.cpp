@@ -139,7 +139,8 @@ void figure(const std::vector<Arg>& args, ShortcodeLine& out) {
 }
 
 // The admonition kind of a theme's box: its own name, hugo-book's `hint KIND`, Docsy's
-// `alert color=…`, Hextra's `callout type=…`; "note" for what is none of bengal's kinds.
+// `alert color=…`, Hextra's `callout type=…`, Learn's `notice KIND` and Relearn's `notice
+// style=…` (or its colors); "note" for what is none of bengal's kinds.
 std::string_view box_kind(std::string_view shortcode, const std::vector<Arg>& args) {
   auto value = [&](std::string_view key) {
     const std::string* v = named(args, key);
@@ -149,14 +150,20 @@ std::string_view box_kind(std::string_view shortcode, const std::vector<Arg>& ar
   if (shortcode == "hint") wanted = positional(args, 0);
   if (shortcode == "alert") wanted = value("color");
   if (shortcode == "callout") wanted = value("type");
-  if (wanted == "primary" || wanted == "secondary") wanted = "info";
+  if (shortcode == "notice") wanted = named_or(args, "style", 0);
+  static constexpr std::pair<std::string_view, std::string_view> kColors[] = {
+      {"primary", "info"}, {"secondary", "info"}, {"accent", "info"}, {"blue", "info"},
+      {"green", "tip"},    {"orange", "warning"}, {"red", "danger"},
+  };
+  for (const auto& [color, kind] : kColors)
+    if (wanted == color) wanted = kind;
   std::string_view kind = admonition_name(wanted);
   return kind.empty() ? "note" : kind;
 }
 
 bool is_box(std::string_view name) {
   for (std::string_view box : {"note", "tip", "warning", "caution", "danger", "important", "info",
-                               "hint", "alert", "callout"})
+                               "hint", "alert", "callout", "notice"})
     if (name == box) return true;
   return false;
 }
@@ -215,7 +222,42 @@ void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLin
   } else if (is_box(name)) {
     out.kind = ShortcodeLine::kOpen;
     out.directive = box_kind(name, args);
-    if (const std::string* title = named(args, "title")) out.title = *title;
+    if (const std::string* title = named(args, "title")) {
+      out.title = *title;
+    } else if (name == "notice") {
+      out.title = positional(args, 1);  // Relearn: notice STYLE TITLE
+    }
+  } else if (name == "expand") {
+    // Learn's and hugo-book's `expand "Title"`, Relearn's `expand title="T" expanded=true`.
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "dropdown";
+    out.title = named_or(args, "title", 0);
+    if (out.title.empty()) out.title = "Expand me...";  // Learn's default
+    const std::string* open = named(args, "expanded");
+    if (open == nullptr) open = named(args, "open");
+    if (open != nullptr && *open == "true") out.options.emplace_back("open", "true");
+  } else if (name == "tabs") {
+    // hugo-book's `tabs "id"`, Relearn's `tabs`, Hextra's `tabs items="A,B"` (its tabs' labels).
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "tab-set";
+    copy(args, {"items", "class"}, out);
+  } else if (name == "tab") {
+    // hugo-book's `tab "Title"`, Relearn's `tab title="T"`, Hextra's `tab` (its label is the
+    // set's item of its place).
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "tab-item";
+    out.title = named_or(args, "title", 0);
+    if (out.title.empty()) {
+      const std::string* label = named(args, "name");
+      if (label != nullptr) out.title = *label;
+    }
+    if (const std::string* selected = named(args, "selected"); selected && *selected == "true")
+      out.options.emplace_back("selected", "true");
+  } else if (name == "mermaid") {
+    // hugo-book's, Learn's and Relearn's diagrams: a ```mermaid block.
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "code-block";
+    out.title = "mermaid";
   }
 }
 

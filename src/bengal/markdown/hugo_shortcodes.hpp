@@ -12,7 +12,11 @@
 //   details … /details            :::{dropdown} summary, :open:
 //   highlight lang "opts" … /highlight   a code block, ```lang {opts}
 //   note, tip, warning, caution, danger, important, info (a theme's), hint KIND (hugo-book),
-//   alert (Docsy: color), callout (Hextra: type) … /name    :::{KIND} title
+//   alert (Docsy: color), callout (Hextra: type), notice KIND (Learn; Relearn: style) … /name
+//                                 :::{KIND} title
+//   expand "Title" … /expand      :::{dropdown} Title (Learn, Relearn, hugo-book)
+//   tabs … /tabs, tab "T" … /tab  :::{tab-set}, :::{tab-item} T (hugo-book, Relearn, Hextra)
+//   mermaid … /mermaid            :::{code-block} mermaid, a diagram's source
 //
 // Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" lines are read as highlight.
 // Zola's calls of those names alone on a line are read the same way: "{{ youtube(id="…") }}",
