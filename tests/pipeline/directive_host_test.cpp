@@ -289,5 +289,31 @@ TEST(DirectiveHost, ABuiltPageRendersRolesAndReportsTheirWarningsAtFileLines) {
       Strings{"content/a.md:6:4: warning: unknown icon 'nope' in {icon}; use one of:" + names});
 }
 
+// Hugo's param: the page's front matter param (a dotted path), else the site's [params], in a
+// line or alone on it, escaped; a missing one is a warning at the call; a site's own template
+// of that name wins.
+TEST(DirectiveHost, HugosParamReadsThePageThenTheSite) {
+  Files files = {{"bengal.toml",
+                  "[site]\nbaseurl = \"https://example.org/\"\n[params]\nversion = "
+                  "\"2.1\"\n[params.author]\nname = \"Ann\"\n"},
+                 {"templates/single.html", "{{ page.content }}"},
+                 {"content/a.md",
+                  "---\ntitle: A\nversion: \"<3.0>\"\n---\nVersion "
+                  "{{< param \"version\" >}} by {{< param author.name >}}.\n\n"
+                  "{{< param \"nope\" >}}\n"},
+                 {"content/b.md", "---\ntitle: B\n---\nVersion {{< param version >}}.\n"}};
+  TestSite s(files);
+  s.build();
+  EXPECT_EQ(s.output("a/index.html"), "<p>Version &lt;3.0&gt; by Ann.</p>\n");
+  EXPECT_EQ(s.output("b/index.html"), "<p>Version 2.1.</p>\n");
+  EXPECT_EQ(s.messages(),
+            Strings{"content/a.md:7:1: warning: shortcode 'param': neither the page's front "
+                    "matter nor the site's [params] has 'nope'; add it to one of them"});
+  files["templates/shortcodes/param.html"] = "[{{ args[0] }}]";
+  TestSite own(files);
+  own.build();
+  EXPECT_EQ(own.output("b/index.html"), "<p>Version [version].</p>\n");
+}
+
 }  // namespace
 }  // namespace bengal::test

@@ -107,6 +107,8 @@ std::vector<std::string> shortcode_template_names(const std::filesystem::path& s
         names.push_back(std::move(rel));
     }
   }
+  // Hugo's `param` runs without a template of the site's (SiteDirectiveHost).
+  names.emplace_back("param");
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   return names;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "bengal/core/html.hpp"
 #include "bengal/core/read_set.hpp"
 #include "bengal/pipeline/glossary.hpp"
 #include "bengal/pipeline/include_lookup.hpp"
@@ -88,12 +89,49 @@ bool is_position(std::string_view key) {
   return !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// The value at a dotted path ("author.name") below `from`; undefined when a step is missing.
+templates::Value at_path(templates::Value from, std::string_view path) {
+  for (size_t i = 0; i <= path.size() && !from.is_undefined();) {
+    size_t dot = std::min(path.find('.', i), path.size());
+    from = from.attr(path.substr(i, dot - i));
+    i = dot + 1;
+  }
+  return from;
+}
+
 }  // namespace
+
+// Hugo's param: the page's front matter param of that name (a dotted path), else the site's
+// [params] one, as text.
+bool SiteDirectiveHost::render_param(const markdown::ShortcodeCall& call, std::string& html,
+                                     std::string& error) const {
+  std::string_view key;
+  for (const auto& [name, value] : call.args)
+    if (name == "0" || name == "name") key = value;
+  const templates::SiteContext* ctx = shared_.ctx();
+  if (key.empty() || ctx == nullptr) {
+    error = key.empty() ? "shortcode 'param' names no param; write {{< param \"name\" >}}"
+                        : "shortcode 'param' is not rendered here; build the site";
+    return false;
+  }
+  templates::Value v;
+  if (page_ != kNoPage) v = at_path(ctx->page(page_).attr("params"), key);
+  if (v.is_undefined() || v.is_none()) v = at_path(ctx->params(), key);
+  if (v.is_undefined() || v.is_none()) {
+    error = "shortcode 'param': neither the page's front matter nor the site's [params] has '" +
+            std::string(key) + "'; add it to one of them";
+    return false;
+  }
+  append_html_escaped(html, v.str());
+  return true;
+}
 
 bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, std::string& html,
                                          std::string& error) const {
   std::string name = "shortcodes/" + std::string(call.name) + ".html";
   const templates::Environment* env = shared_.env();
+  if (call.name == "param" && (env == nullptr || !env->exists(name)))
+    return render_param(call, html, error);
   if (env == nullptr) {
     error = "shortcode '" + std::string(call.name) + "' is not rendered here; build the site";
     return false;

@@ -60,7 +60,8 @@ class SiteDirectiveHost final : public markdown::DirectiveHost {
   // sentence, and its icon the front matter `icon`.
   std::vector<markdown::ChildEntry> children(markdown::ChildKinds kinds) const override;
   // templates/shortcodes/NAME.html with the call's named arguments as variables, and `args`
-  // (the positional ones, in order), `params` (the named ones), `body` and `page`.
+  // (the positional ones, in order), `params` (the named ones), `body` and `page`. Hugo's
+  // `param` without such a template: the page's param of that name, else the site's.
   bool render_shortcode(const markdown::ShortcodeCall& call, std::string& html,
                         std::string& error) const override;
   const std::vector<markdown::GlossaryTerm>& glossary() const override {
@@ -69,6 +70,9 @@ class SiteDirectiveHost final : public markdown::DirectiveHost {
   }
 
  private:
+  bool render_param(const markdown::ShortcodeCall& call, std::string& html,
+                    std::string& error) const;
+
   const SiteDirectives& shared_;
   PageId page_;
 };
