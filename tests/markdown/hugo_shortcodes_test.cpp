@@ -228,6 +228,25 @@ TEST(HugoShortcodes, JekyllsHighlightAndLinksToPosts) {
             "[c](/assets/a.pdf          ) [d]({% include x.html %})\n");
 }
 
+// Jekyll's site address before a link's path is the site path itself, which the resolver puts
+// below baseurl; a destination of only the address is the site's root. Elsewhere it stays.
+TEST(HugoShortcodes, JekyllsSiteAddressInALinkIsTheSitePath) {
+  std::string text =
+      "![a]({{ site.baseurl }}/i.png) [b]({{ \"/about/\" | relative_url }}) [c]({{ site.baseurl "
+      "}}) [d]({{ 'x' | absolute_url }}) [e]({{ site.url }}{{ site.baseurl }}/y/)\n"
+      "[f]({{ site.baseurl }}{% post_url 2024-01-31-hi %}) [g]({{ page.url | relative_url }}) "
+      "{{ site.baseurl }}\n[r]: {{ site.baseurl }}/r.png\n";
+  size_t size = text.size();
+  rewrite_ref_links(text);
+  EXPECT_EQ(text.size(), size);
+  EXPECT_EQ(
+      text,
+      "![a](                  /i.png) [b](/about/                       ) [c](/                 "
+      ") [d](/x                      ) [e](                                /y/)\n"
+      "[f](                  @ref:2024-01-31-hi          ) [g]({{ page.url | relative_url }}) "
+      "{{ site.baseurl }}\n[r]:                   /r.png\n");
+}
+
 // "{{</* name */>}}" is how Hugo's docs show a shortcode: it shows as "{{< name >}}", in text,
 // code spans and code blocks (before they are highlighted); bengal md leaves it.
 TEST(HugoShortcodes, CommentedShortcodesShowAsWritten) {

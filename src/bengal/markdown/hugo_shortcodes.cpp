@@ -464,6 +464,42 @@ size_t jekyll_link_at(std::string_view line, size_t at, std::string& dest) {
   return end + 2;
 }
 
+// Jekyll's site address at `at` of `line`, as a link's destination starts: "{{ site.baseurl }}"
+// or "{{ site.url }}" (nothing of the path: dest stays empty, or "/" when the destination is
+// only that) or "{{ '/about/' | relative_url }}" (absolute_url too: the path itself). Its end;
+// 0 for none.
+size_t jekyll_url_at(std::string_view line, size_t at, std::string& dest) {
+  if (!line.substr(at).starts_with("{{")) return 0;
+  size_t end = line.find("}}", at + 2);
+  if (end == std::string_view::npos) return 0;
+  std::string_view inside = line.substr(at + 2, end - at - 2);
+  size_t b = inside.find_first_not_of(" \t");
+  size_t e = inside.find_last_not_of(" \t");
+  if (b == std::string_view::npos) return 0;
+  inside = inside.substr(b, e - b + 1);
+  end += 2;
+  if (inside == "site.baseurl" || inside == "site.url") {
+    size_t next = line.find_first_not_of(" \t", end);
+    dest = next == std::string_view::npos || line[next] == ')' ? "/" : "";
+    return end;
+  }
+  size_t bar = inside.find('|');
+  if (bar == std::string_view::npos || bar < 2) return 0;
+  std::string_view filter = inside.substr(bar + 1);
+  filter.remove_prefix(std::min(filter.find_first_not_of(" \t"), filter.size()));
+  if (filter != "relative_url" && filter != "absolute_url") return 0;
+  std::string_view literal = inside.substr(0, bar);
+  while (!literal.empty() && (literal.back() == ' ' || literal.back() == '\t'))
+    literal.remove_suffix(1);
+  char quote = literal.front();
+  if ((quote != '"' && quote != '\'') || literal.size() < 2 || literal.back() != quote ||
+      literal.substr(1, literal.size() - 2).find(quote) != std::string_view::npos)
+    return 0;
+  literal = literal.substr(1, literal.size() - 2);
+  dest = literal.starts_with('/') ? std::string(literal) : "/" + std::string(literal);
+  return end;
+}
+
 // The shortcode "{{< ref "x" >}}" (or relref, {{% %}}, path="x") at `at` of `line`: its end
 // and its target; 0 for none.
 size_t ref_at(std::string_view line, size_t at, std::string& target) {
@@ -573,6 +609,8 @@ void rewrite_ref_links(std::string& text) {
         dest = std::string(kHugoRefScheme) + target;
       } else if (line.substr(at).starts_with("{% ")) {
         end = jekyll_link_at(line, at, dest);
+      } else {
+        end = jekyll_url_at(line, at, dest);
       }
       if (end == 0 || dest.find_first_of("<>\n") != std::string::npos) continue;
       if (dest.find_first_of(" \t()") != std::string::npos) dest = "<" + dest + ">";

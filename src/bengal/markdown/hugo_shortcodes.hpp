@@ -103,7 +103,10 @@ std::vector<TextSpan> mark_inline_shortcodes(std::string& text, const SiteShortc
 // The link resolver reads "@ref:" as Hugo reads ref's argument (XrefIndex::resolve_link).
 // Jekyll's "{% post_url 2024-01-31-name %}" and "{% link _posts/2024-01-31-name.md %}" there
 // become "@ref:" links to the page of that file name (posts move out of _posts/); a link to
-// another file ("{% link assets/a.pdf %}") its site path, "/assets/a.pdf".
+// another file ("{% link assets/a.pdf %}") its site path, "/assets/a.pdf". Jekyll's ways to
+// put the site's address before a path there, "{{ site.baseurl }}/img/a.png" (site.url too)
+// and "{{ '/about/' | relative_url }}" (absolute_url too), become the site path itself, which
+// the link resolver puts below baseurl's path as it does every site path.
 void rewrite_ref_links(std::string& text);
 inline constexpr std::string_view kHugoRefScheme = "@ref:";
 
