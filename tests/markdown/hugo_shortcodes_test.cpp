@@ -228,6 +228,19 @@ TEST(HugoShortcodes, JekyllsHighlightAndLinksToPosts) {
             "[c](/assets/a.pdf          ) [d]({% include x.html %})\n");
 }
 
+// Jekyll's includes of Minimal Mistakes alone on a line: figure and video as their directives.
+TEST(HugoShortcodes, JekyllsFigureAndVideoIncludes) {
+  EXPECT_EQ(site_html("{% include figure image_path=\"/a.png\" alt=\"A\" caption=\"C *d*\" %}\n"),
+            site_html(":::{figure} /a.png\n:alt: A\n:caption: C *d*\n:::\n"));
+  EXPECT_EQ(site_html("{% include video id=\"XsxDH4HcOWA\" provider=\"youtube\" %}\n"),
+            site_html(":::{youtube} XsxDH4HcOWA\n:::\n"));
+  EXPECT_EQ(site_html("{% include video id=\"1\" provider=\"vimeo\" %}\n"),
+            site_html(":::{vimeo} 1\n:::\n"));
+  for (std::string_view line :
+       {"{% include video id=\"1\" provider=\"bilibili\" %}", "{% include toc %}", "{% include %}"})
+    EXPECT_EQ(read_shortcode_line(line).kind, ShortcodeLine::kNone) << line;
+}
+
 // Jekyll's site address before a link's path is the site path itself, which the resolver puts
 // below baseurl; a destination of only the address is the site's root. Elsewhere it stays.
 TEST(HugoShortcodes, JekyllsSiteAddressInALinkIsTheSitePath) {

@@ -60,6 +60,12 @@ TEST(SiteShortcodes, HugoCallsRenderTheSitesTemplate) {
   ASSERT_EQ(other.warnings.size(), 1u);
 }
 
+// Jekyll's include of a file the site has a template of: its arguments named.
+TEST(SiteShortcodes, JekyllIncludesRenderTheSitesTemplate) {
+  EXPECT_EQ(render("{% include card.html title=\"T\" n=2 %}\n\n{% include card %}\n").html,
+            "<x-card title=T n=2/>\n<x-card/>\n");
+}
+
 TEST(SiteShortcodes, ZolaCallsRenderTheSitesTemplate) {
   EXPECT_EQ(render("{{ card(title=\"T\", n=3) }}\n\n{% card(x=true) %}\nBody\n{% end %}\n").html,
             "<x-card title=T n=3/>\n<x-card x=true>Body\n</x>\n");

@@ -315,5 +315,15 @@ TEST(DirectiveHost, HugosParamReadsThePageThenTheSite) {
   EXPECT_EQ(own.output("b/index.html"), "<p>Version [version].</p>\n");
 }
 
+// A Jekyll include the site has a template of: Liquid's include.key reads the same in Jinja2.
+TEST(DirectiveHost, AJekyllIncludeRendersTheSitesTemplateWithInclude) {
+  TestSite s(
+      {{"templates/single.html", "{{ page.content }}"},
+       {"templates/shortcodes/note.html", "<div class=\"note\">{{ include.content }}</div>"},
+       {"content/a.md", "---\ntitle: A\n---\n{% include note.html content=\"Hi <b>\" %}\n"}});
+  s.build();
+  EXPECT_EQ(s.output("a/index.html"), "<div class=\"note\">Hi &lt;b&gt;</div>\n");
+}
+
 }  // namespace
 }  // namespace bengal::test

@@ -261,9 +261,34 @@ void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLin
   }
 }
 
+// Jekyll's "{% include FILE key="v" %}": a site's own include as its template of that name
+// (FILE without ".html"; the arguments are also `include`, as Jekyll's include.key reads
+// them), else Minimal Mistakes' figure (image_path, alt, caption) and video (id, provider
+// youtube or vimeo) as those directives. kind kNone for any other.
+void jekyll_include(std::string_view file, const std::vector<Arg>& params,
+                    const SiteShortcodes* site, ShortcodeLine& out) {
+  std::string_view name = file.ends_with(".html") ? file.substr(0, file.size() - 5) : file;
+  if (is_site_shortcode(site, name)) {
+    site_call(name, params, out);
+    out.kind = ShortcodeLine::kAlone;
+  } else if (file == "figure") {
+    out.kind = ShortcodeLine::kAlone;
+    out.directive = "figure";
+    out.title = named_or(params, "image_path", 0);
+    copy(params, {"alt", "caption", "class"}, out);
+  } else if (file == "video") {
+    const std::string* provider = named(params, "provider");
+    if (provider == nullptr || (*provider != "youtube" && *provider != "vimeo")) return;
+    out.kind = ShortcodeLine::kAlone;
+    out.directive = *provider == "youtube" ? "youtube" : "vimeo";
+    out.title = named_or(params, "id", 0);
+  }
+}
+
 // Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" (mark_lines="1 2" too), read
-// as Hugo's highlight; `line` is trimmed, a tag from `at`.
-ShortcodeLine jekyll_line(std::string_view line, size_t at) {
+// as Hugo's highlight, and "{% include … %}" (jekyll_include); `line` is trimmed, a tag from
+// `at`.
+ShortcodeLine jekyll_line(std::string_view line, size_t at, const SiteShortcodes* site) {
   ShortcodeLine out;
   std::optional<std::vector<Arg>> args =
       ArgReader(line.substr(at + 2, line.size() - at - 4)).read();
@@ -280,6 +305,9 @@ ShortcodeLine jekyll_line(std::string_view line, size_t at) {
     for (const Arg& a : *args)
       if (a.key.empty() && a.value == "linenos") out.title += " linenos";
     if (const std::string* marked = named(*args, "mark_lines")) out.title += " {" + *marked + "}";
+  } else if (name == "include" && args->size() >= 2 && args->at(1).key.empty()) {
+    out.shortcode = "include";
+    jekyll_include(args->at(1).value, std::vector<Arg>(args->begin() + 2, args->end()), site, out);
   }
   return out;
 }
@@ -384,7 +412,7 @@ ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* s
   if ((tag || call) && line.find('(') != std::string_view::npos) return zola_line(line, at, site);
   if (tag) {
     ShortcodeLine end = zola_line(line, at, site);  // "{% end %}"
-    return end.kind != ShortcodeLine::kNone ? end : jekyll_line(line, at);
+    return end.kind != ShortcodeLine::kNone ? end : jekyll_line(line, at, site);
   }
   if (!line.substr(at).starts_with("{{")) return out;
   char kind = line[at + 2];

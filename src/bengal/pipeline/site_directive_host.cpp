@@ -153,10 +153,12 @@ bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, st
   }
   templates::Vars vars;
   for (const auto& [key, value] : named)
-    if (key != "args" && key != "params" && key != "body" && key != "page")
+    if (key != "args" && key != "params" && key != "include" && key != "body" && key != "page")
       vars.emplace_back(key, value);
   vars.emplace_back("args", templates::Value::list(std::move(positional)));
-  vars.emplace_back("params", templates::Value::dict(std::move(named)));
+  templates::Value params = templates::Value::dict(std::move(named));
+  vars.emplace_back("include", params);  // Jekyll's include.key
+  vars.emplace_back("params", std::move(params));
   vars.emplace_back("body", templates::Value::string(std::string(call.body)));
   if (const templates::SiteContext* ctx = shared_.ctx(); ctx != nullptr && page_ != kNoPage)
     vars.emplace_back("page", ctx->page(page_));
