@@ -134,6 +134,14 @@ TEST(HugoShortcodes, DocsThemesShortcodesRenderAsTheirDirectives) {
   EXPECT_EQ(
       site_warnings("{{< tabs items=\"A\" >}}\n{{< tab >}}\nx\n{{< /tab >}}\n{{< /tabs >}}\n"),
       Strings{});
+  // Hextra's cards (a card without a body) and Docsy's card with one.
+  EXPECT_EQ(
+      site_html("{{< cards cols=\"2\" >}}\n{{< card link=\"/a/\" title=\"A\" icon=\"book\" "
+                "subtitle=\"Sub *s*\" tag=\"new\" >}}\n{{< card title=\"B\" >}}\n{{< /cards >}}\n"),
+      site_html("::::{cards}\n:columns: 2\n:::{card} A\n:link: /a/\n:icon: book\n"
+                ":description: Sub *s*\n:badge: new\n:::\n:::{card} B\n:::\n::::\n"));
+  EXPECT_EQ(site_html("{{< card header=\"**H**\" >}}\nBody *b*.\n{{< /card >}}\nAfter.\n"),
+            site_html(":::{card} **H**\nBody *b*.\n:::\nAfter.\n"));
   // A diagram: the source, escaped, for Mermaid, as a ```mermaid fence gives it.
   EXPECT_EQ(site_html("{{< mermaid >}}\ngraph LR; A-->B\n{{< /mermaid >}}\n"),
             "<div class=\"mermaid\">graph LR; A--&gt;B\n</div>\n");

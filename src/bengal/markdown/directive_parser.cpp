@@ -195,8 +195,8 @@ class Parser {
   // A line that is one whole Hugo shortcode bengal runs: true when it was taken as one.
   bool shortcode(std::string_view line, bool raw) {
     ShortcodeLine s = read_shortcode_line(line, site_);
-    // A site's Hugo shortcode has a body when its closer follows.
-    if (s.kind == ShortcodeLine::kOpen && s.directive == "shortcode" && s.shortcode != "end" &&
+    // A site's Hugo shortcode (and a card) has a body when its closer follows.
+    if (s.kind == ShortcodeLine::kOpen && s.body_if_closed && s.shortcode != "end" &&
         !closer_follows(s.shortcode))
       s.kind = ShortcodeLine::kAlone;
     switch (s.kind) {

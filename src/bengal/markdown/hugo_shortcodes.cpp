@@ -177,6 +177,7 @@ void site_call(std::string_view name, const std::vector<Arg>& args, ShortcodeLin
   static constexpr std::string_view kPositions[] = {"0", "1", "2",  "3",  "4",  "5",  "6",  "7",
                                                     "8", "9", "10", "11", "12", "13", "14", "15"};
   out.directive = "shortcode";
+  out.body_if_closed = true;
   out.title = name;
   size_t n = 0;
   for (const Arg& a : args) {
@@ -258,6 +259,21 @@ void translate(std::string_view name, const std::vector<Arg>& args, ShortcodeLin
     out.kind = ShortcodeLine::kOpen;
     out.directive = "code-block";
     out.title = "mermaid";
+  } else if (name == "cards") {
+    // Hextra's `cards cols="2"`.
+    out.kind = ShortcodeLine::kOpen;
+    out.directive = "cards";
+    copy(args, {"cols:columns"}, out);
+  } else if (name == "card") {
+    // Hextra's `card link="…" title="…" icon="…" subtitle="…" tag="…"` (no body) and Docsy's
+    // `card header="…"` … `/card`: a body when its closer follows.
+    out.kind = ShortcodeLine::kOpen;
+    out.body_if_closed = true;
+    out.directive = "card";
+    const std::string* title = named(args, "title");
+    if (title == nullptr) title = named(args, "header");
+    if (title != nullptr) out.title = *title;
+    copy(args, {"link", "icon", "subtitle:description", "tag:badge"}, out);
   }
 }
 
@@ -440,7 +456,7 @@ ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* s
   out.shortcode = name;
   out.column = static_cast<uint32_t>(at + 1);
   if (closer) {
-    out = {ShortcodeLine::kClose, name, out.directive, out.column, {}, {}};
+    out = {ShortcodeLine::kClose, name, out.directive, out.column, {}, {}, false};
   } else if (self_closed) {
     out.kind = ShortcodeLine::kAlone;
   }

@@ -17,6 +17,8 @@
 //   expand "Title" … /expand      :::{dropdown} Title (Learn, Relearn, hugo-book)
 //   tabs … /tabs, tab "T" … /tab  :::{tab-set}, :::{tab-item} T (hugo-book, Relearn, Hextra)
 //   mermaid … /mermaid            :::{code-block} mermaid, a diagram's source
+//   cards … /cards, card title=… link=… icon=… subtitle=… [… /card]   :::{cards}, :::{card}
+//                                 (Hextra; Docsy's card header=… with a body)
 //
 // Jekyll's "{% highlight ruby linenos %}" … "{% endhighlight %}" lines are read as highlight.
 // Zola's calls of those names alone on a line are read the same way: "{{ youtube(id="…") }}",
@@ -47,6 +49,9 @@ struct ShortcodeLine {
   std::string title;
   // Directive options: keys are static strings, values the shortcode's, unquoted.
   std::vector<std::pair<std::string_view, std::string>> options;
+  // kOpen with a body only when its closer follows (the directive parser looks), else kAlone:
+  // a site's shortcode, a card.
+  bool body_if_closed = false;
 };
 
 // A site's own shortcodes: the names of its templates/shortcodes/*.html, sorted. A line that is
