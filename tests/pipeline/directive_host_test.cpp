@@ -315,6 +315,22 @@ TEST(DirectiveHost, HugosParamReadsThePageThenTheSite) {
   EXPECT_EQ(own.output("b/index.html"), "<p>Version [version].</p>\n");
 }
 
+// Zola's Markdown shortcode, NAME.md: its output is Markdown, rendered where the call stands
+// (inside a line of text, one paragraph without its <p>); NAME.html wins over it.
+TEST(DirectiveHost, ZolasMarkdownShortcodesRenderTheirOutputAsMarkdown) {
+  TestSite s({{"templates/single.html", "{{ page.content }}"},
+              {"templates/shortcodes/note.md", "**{{ title }}**: {{ body }}"},
+              {"templates/shortcodes/both.md", "*md*"},
+              {"templates/shortcodes/both.html", "<b>html</b>"},
+              {"content/a.md",
+               "---\ntitle: A\n---\nSee {{ note(title=\"T\") }} now.\n\n"
+               "{% note(title=\"B\") %}\nBody *b*\n{% end %}\n\n{{ both() }}\n"}});
+  s.build();
+  EXPECT_EQ(s.output("a/index.html"),
+            "<p>See <strong>T</strong>: now.</p>\n<p><strong>B</strong>: Body <em>b</em></p>\n"
+            "<b>html</b>\n");
+}
+
 // A Jekyll include the site has a template of: Liquid's include.key reads the same in Jinja2.
 TEST(DirectiveHost, AJekyllIncludeRendersTheSitesTemplateWithInclude) {
   TestSite s(

@@ -49,4 +49,13 @@ inline std::string html_escape(std::string_view text) {
   return out;
 }
 
+// Rendered Markdown of one paragraph without its <p>, for inline use (Hugo's markdownify, Zola's
+// inline Markdown); any other HTML as it is.
+inline std::string_view without_single_paragraph(std::string_view html) {
+  if (html.starts_with("<p>") && html.ends_with("</p>\n") &&
+      html.find("<p>", 3) == std::string_view::npos)
+    return html.substr(3, html.size() - 8);
+  return html;
+}
+
 }  // namespace bengal

@@ -56,7 +56,8 @@ struct ShortcodeCall {
   std::string_view name;
   std::vector<std::pair<std::string_view, std::string_view>> args;
   std::string_view body;
-  bool paired = false;  // written with a body and a closer
+  bool paired = false;   // written with a body and a closer
+  bool in_text = false;  // inside a line of text, not alone on its lines
 };
 
 class DirectiveHost {

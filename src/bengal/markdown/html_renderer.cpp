@@ -542,7 +542,7 @@ class HtmlRenderer {
     smart_.saw_word();
     InlineShortcode sc = read_inline_shortcode(source_->source().substr(at.offset, at.length), 0,
                                                opt_.site_shortcodes);
-    ShortcodeCall call{sc.call.title, {}, sc.body, sc.call.kind == ShortcodeLine::kOpen};
+    ShortcodeCall call{sc.call.title, {}, sc.body, sc.call.kind == ShortcodeLine::kOpen, true};
     for (const auto& [key, value] : sc.call.options) call.args.emplace_back(key, value);
     std::string error = "shortcode '" + sc.call.title +
                         "' is not rendered: this Markdown is rendered without a site";

@@ -100,8 +100,14 @@ std::vector<std::string> shortcode_template_names(const std::filesystem::path& s
   Diagnostics quiet;
   for (const auto& dir : dirs) {
     for (std::string& rel : list_source_files(dir, "templates/shortcodes", sources, quiet)) {
-      if (!rel.ends_with(".html")) continue;
-      rel.resize(rel.size() - 5);
+      // NAME.html, or Zola's Markdown shortcode NAME.md.
+      if (rel.ends_with(".html")) {
+        rel.resize(rel.size() - 5);
+      } else if (rel.ends_with(".md")) {
+        rel.resize(rel.size() - 3);
+      } else {
+        continue;
+      }
       // A name a call can write (markdown::name_at): no folder, no other characters.
       if (!rel.empty() && markdown::name_at(rel, 0).size() == rel.size())
         names.push_back(std::move(rel));

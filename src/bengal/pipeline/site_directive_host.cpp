@@ -132,6 +132,10 @@ bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, st
   const templates::Environment* env = shared_.env();
   if (call.name == "param" && (env == nullptr || !env->exists(name)))
     return render_param(call, html, error);
+  // Zola's Markdown shortcode, NAME.md where there is no NAME.html: its output is Markdown.
+  bool markdown = env != nullptr && !env->exists(name) &&
+                  env->exists("shortcodes/" + std::string(call.name) + ".md");
+  if (markdown) name.replace(name.size() - 5, 5, ".md");
   if (env == nullptr) {
     error = "shortcode '" + std::string(call.name) + "' is not rendered here; build the site";
     return false;
@@ -164,9 +168,16 @@ bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, st
     vars.emplace_back("page", ctx->page(page_));
   Diagnostic failure;
   ++t_shortcode_depth;
-  bool ok = env->render(name, vars, html, failure);
+  std::string output;
+  bool ok = env->render(name, vars, output, failure);
+  if (ok && markdown && env->markdown()) {
+    // Inside a line of text one paragraph is written without its <p>.
+    std::string rendered = env->markdown()(output);
+    output = call.in_text ? std::string(without_single_paragraph(rendered)) : std::move(rendered);
+  }
   --t_shortcode_depth;
   if (!ok) error = "shortcode '" + std::string(call.name) + "': " + failure.format();
+  html += output;
   return ok;
 }
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "bengal/core/date.hpp"
+#include "bengal/core/html.hpp"
 #include "bengal/core/json_text.hpp"
 #include "bengal/core/slug.hpp"
 #include "bengal/core/unicode_case.hpp"
@@ -1059,10 +1060,7 @@ bool render_markdown(Renderer& r, Value& v, bool inline_text, std::string& error
     return false;
   }
   std::string html = r.env().markdown()(text(v));
-  std::string_view one = html;
-  if (inline_text && one.starts_with("<p>") && one.ends_with("</p>\n") &&
-      one.find("<p>", 3) == std::string_view::npos)
-    html = std::string(one.substr(3, one.size() - 8));
+  if (inline_text) html = std::string(without_single_paragraph(html));
   v = Value::string(std::move(html), true);
   return true;
 }
