@@ -133,6 +133,22 @@ TEST(SiteShortcodes, CallsInCodeOrUnknownStayText) {
             "<p>A <code>xxxxxxxxx</code> b <x-card/>.</p>\n");
 }
 
+// A call of a name that has a template but does not run (spread over lines, or a body form
+// inside a line) says how to write it so that it runs.
+TEST(SiteShortcodes, ACallThatDoesNotRunSaysHowToWriteIt) {
+  Rendered spread = render("A {{< card\nk=v >}} b.\n\nText {% card() %} x {% end %}\n");
+  ASSERT_EQ(spread.warnings.size(), 2u);
+  EXPECT_EQ(spread.warnings[0].line, 1u);
+  EXPECT_EQ(spread.warnings[0].column, 3u);
+  EXPECT_EQ(spread.warnings[0].message,
+            "Hugo shortcode '{{< card … >}}' of templates/shortcodes/ runs alone on its lines or "
+            "within one line of text, and shows as text here; write it on one line");
+  EXPECT_EQ(spread.warnings[1].message,
+            "Zola shortcode '{% card(…) %}' of templates/shortcodes/ runs only alone on its line, "
+            "up to a {% end %} alone on its line, and shows as text here; write both on lines of "
+            "their own");
+}
+
 TEST(SiteShortcodes, AnInlineTemplateErrorIsAWarningAtItsColumn) {
   Rendered r = render("Text.\n\nSee {{< broken >}} here.\n");
   EXPECT_EQ(r.html, "<p>Text.</p>\n<p>See  here.</p>\n");

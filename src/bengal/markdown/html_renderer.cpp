@@ -733,8 +733,8 @@ class HtmlRenderer {
   void warn_shortcodes(std::string_view s) {
     if (!in_input(s.data()) || s.find_first_of("{<%") == std::string_view::npos) return;
     auto begin = static_cast<size_t>(s.data() - input_.data());
-    for (ShortcodeUse& use :
-         find_shortcodes(input_, begin >= 2 ? begin - 2 : 0, begin + s.size(), opt_.directives)) {
+    for (ShortcodeUse& use : find_shortcodes(input_, begin >= 2 ? begin - 2 : 0, begin + s.size(),
+                                             opt_.directives, &opt_.site_shortcodes)) {
       if (use.offset < shortcodes_seen_) continue;  // found from the run before
       shortcodes_seen_ = use.offset + 1;
       auto [line, column] = lines_.position(use.offset);

@@ -78,8 +78,14 @@ std::string write_instead(std::string_view name) {
 }  // namespace
 
 std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to,
-                                          bool lines_run) {
+                                          bool lines_run, const std::vector<std::string>* site) {
   std::vector<ShortcodeUse> out;
+  auto has_template = [&](std::string_view name) {
+    return site != nullptr && std::binary_search(site->begin(), site->end(), name);
+  };
+  constexpr std::string_view kOneLine =
+      "runs alone on its lines or within one line of text, and shows as text here; write it on "
+      "one line";
   to = std::min(to, text.size());
   for (size_t at = text.find('{', from); at != std::string_view::npos && at < to;
        at = text.find('{', at + 1)) {
@@ -92,6 +98,11 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
       if (name.empty()) continue;
       std::string_view open = text.substr(at, 3);
       std::string_view close = text[at + 2] == '<' ? ">}}" : "%}}";
+      if (has_template(name)) {
+        out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' of templates/shortcodes/ {}",
+                                       open, name, close, kOneLine)});
+        continue;
+      }
       if (lines_run && runs_on_its_own_line(name)) {
         out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' runs only alone on a line "
                                        "and shows as text here; put it on a line of its own",
@@ -119,6 +130,16 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
         continue;
       }
       std::string_view close = second == '{' ? "}}" : "%}";
+      if (has_template(name)) {
+        out.push_back(
+            {at, fmt::format("Zola shortcode '{}{} {}(…) {}' of templates/shortcodes/ {}", '{',
+                             second, name, close,
+                             second == '{' ? kOneLine
+                                           : "runs only alone on its line, up to a {% end %} "
+                                             "alone on its line, and shows as text here; write "
+                                             "both on lines of their own")});
+        continue;
+      }
       if (lines_run && zola_runs_on_its_own_line(name, second == '%')) {
         out.push_back({at, fmt::format("Zola shortcode '{}{} {}(…) {}' runs only alone on a line "
                                        "and shows as text here; put it on a line of its own",

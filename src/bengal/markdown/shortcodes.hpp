@@ -20,7 +20,10 @@ struct ShortcodeUse {
 // The shortcodes of `text` that open at an offset in [from, to), in order; a closing one
 // ({{< /note >}}, {% end %}) is none. `text` is Markdown text outside code. `lines_run`: those
 // of hugo_shortcodes.hpp run alone on a line of this text (a site's Markdown page).
+// `site`: the site's own shortcodes (sorted), which run alone on their lines or within one
+// line of text: the warning at one that did not run says so.
 std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to,
-                                          bool lines_run = false);
+                                          bool lines_run = false,
+                                          const std::vector<std::string>* site = nullptr);
 
 }  // namespace bengal::markdown
