@@ -326,5 +326,19 @@ TEST(HugoShortcodes, TheScanSeesTheirImagesAndNoText) {
   EXPECT_EQ(s.summary, "Intro words. Inside.");
 }
 
+// A code-block's body (Hugo's highlight and mermaid are code-blocks) counts as words but is no
+// summary, as a fenced block's is, whatever backticks it holds.
+TEST(HugoShortcodes, TheScanKeepsCodeBlocksOutOfTheSummary) {
+  std::string_view text =
+      "Intro.\n\n{{< highlight go >}}\nx := \"````\"\n{{< /highlight >}}\n\n"
+      ":::{code-block} python\ny = 1\n:::\n\n{{< mermaid >}}\ngraph LR\n"
+      "{{< /mermaid >}}\n\nAfter.\n";
+  BodyScan s = scan_body(text);
+  EXPECT_EQ(s.summary, "Intro. After.");
+  EXPECT_EQ(s.word_count, scan_body("Intro.\n\n```go\nx := \"````\"\n```\n\n```python\ny = 1\n"
+                                    "```\n\n```mermaid\ngraph LR\n```\n\nAfter.\n")
+                              .word_count);
+}
+
 }  // namespace
 }  // namespace bengal::markdown

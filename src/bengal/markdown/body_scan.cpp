@@ -2,6 +2,7 @@
 // the index needs so the body itself can be dropped.
 #include <algorithm>
 #include <iterator>
+#include <unordered_map>
 #include <utility>
 
 #include <xxhash.h>
@@ -55,6 +56,17 @@ void add_media(const Directive& d, bool video, DirectiveFreeText& out) {
     out.figures.emplace_back(poster->line, std::string(poster->value));
 }
 
+// A backtick fence longer than any run of backticks in `code`, so that nothing in it ends it.
+std::string code_fence_for(std::string_view code) {
+  size_t longest = 0;
+  for (size_t i = code.find('`'); i != std::string_view::npos; i = code.find('`', i)) {
+    size_t end = std::min(code.find_first_not_of('`', i), code.size());
+    longest = std::max(longest, end - i);
+    i = end;
+  }
+  return std::string(std::max<size_t>(3, longest + 1), '`');
+}
+
 DirectiveFreeText without_directive_syntax(std::string_view markdown,
                                            const SiteShortcodes& site_shortcodes) {
   DirectiveFreeText out;
@@ -63,6 +75,10 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown,
   // Byte ranges of the Markdown to keep, in order: text pieces and raw bodies.
   std::vector<std::pair<size_t, size_t>> kept;
   std::vector<std::pair<uint32_t, std::string>> anchor_lines;
+  // A code-block's opener and closer lines become a fence around its body, so that its code
+  // counts as words but is no summary, as a fenced block's is (Hugo's highlight and mermaid
+  // shortcodes are code-blocks too).
+  std::unordered_map<uint32_t, std::string> fence_lines;
   std::vector<int> steps_in(parsed.directives.size(), 0);  // per directive: its steps so far
   for (const DirectivePiece& piece : parsed.pieces) {
     if (piece.kind == DirectivePiece::kText) {
@@ -71,8 +87,10 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown,
       continue;
     }
     const Directive& d = parsed.directives[piece.directive];
-    if (piece.kind == DirectivePiece::kClose) continue;
     const DirectiveKind* kind = find_directive_kind(d.name);
+    if (kind != nullptr && kind->canonical == "code-block")
+      fence_lines[piece.line] = code_fence_for(d.body);
+    if (piece.kind == DirectivePiece::kClose) continue;
     if (kind != nullptr && kind->canonical == "step") {
       // As directive_tabs.cpp names an untitled step: by its number among its parent's.
       int n = d.parent >= 0 ? ++steps_in[d.parent] : 1;
@@ -106,6 +124,8 @@ DirectiveFreeText without_directive_syntax(std::string_view markdown,
         out.text += out.marker + std::to_string(out.anchors.size()) + "-->";
         out.anchors.push_back(std::move(anchor_lines[anchor++].second));
       }
+      if (auto fence = fence_lines.find(line); fence != fence_lines.end())
+        out.text += fence->second;
       out.text += '\n';
     }
     pos = next;
