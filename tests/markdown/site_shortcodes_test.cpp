@@ -118,6 +118,21 @@ TEST(SiteShortcodes, CallsInsideALineRenderInPlace) {
             "<td><x-card/></td>\n</tr>\n</tbody>\n</table>\n");
 }
 
+// Inside raw HTML (an HTML block's line, a tag's attribute) md4c sees no code span: the call is
+// rendered in place there too, as Hugo runs shortcodes inside HTML.
+TEST(SiteShortcodes, CallsInsideRawHtmlRenderInPlace) {
+  EXPECT_EQ(render("<div class=\"x\">\n{{< card \"A\" >}} Star\n</div>\n").html,
+            "<div class=\"x\">\n<x-card 0=A/> Star\n</div>\n");
+  EXPECT_EQ(render("Text <span title=\"{{< card B >}}\">s</span>.\n").html,
+            "<p>Text <span title=\"<x-card 0=B/>\">s</span>.</p>\n");
+  BodyScan scan = scan_body("<div>\n{{< card \"A\" >}} <a href=\"/x/\">x</a>\n</div>\n", [] {
+    ScanOptions so;
+    so.site_shortcodes = {"card"};
+    return so;
+  }());
+  EXPECT_EQ(scan.html_links, (std::vector<std::string>{"/x/"}));
+}
+
 TEST(SiteShortcodes, CallsInCodeOrUnknownStayText) {
   // In a code span or a code block the call is code; a name without a template warns.
   EXPECT_EQ(render("Write `{{< card >}}` here.\n").html,

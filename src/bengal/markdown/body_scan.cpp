@@ -260,7 +260,8 @@ class Scanner {
     }
     if (s->alert_line(type, data)) return 0;
     // A site shortcode called in the text: its output is the template's, no text of the page.
-    if (s->role_.role == nullptr && s->input_.call_at(data) != nullptr) return 0;
+    if (type == MD_TEXT_CODE && s->role_.role == nullptr && s->input_.call_at(data) != nullptr)
+      return 0;
     if (s->in_role_) {
       if (type == MD_TEXT_NULLCHAR) {
         s->role_text_ += "\xEF\xBF\xBD";
@@ -272,6 +273,9 @@ class Scanner {
     s->flush_role();
     switch (type) {
       case MD_TEXT_HTML:
+        // A site shortcode called inside raw HTML: the scan reads it as written.
+        if (!s->input_.calls_in(t).empty())
+          t = std::string_view(s->input_.in_source(t.data()), t.size());
         if (s->directives_ != nullptr && t.starts_with(s->directives_->marker)) {
           s->directive_anchor(t.substr(s->directives_->marker.size()));
           return 0;

@@ -540,21 +540,48 @@ class HtmlRenderer {
   void render_inline_call() {
     const TextSpan& at = *std::exchange(inline_call_, nullptr);
     smart_.saw_word();
+    render_call(at, out_);
+  }
+
+  // A raw HTML run holding calls (a line of an HTML block, a tag's attribute): each call whole
+  // in it is rendered in place, as Hugo runs shortcodes inside HTML; a piece of one (a call
+  // that md4c split between runs) stays as written.
+  std::string html_with_calls(std::string_view s) {
+    std::string html;
+    auto base = static_cast<size_t>(s.data() - input_.data());
+    size_t pos = 0;
+    for (const TextSpan& call : source_->calls_in(s)) {
+      size_t from = std::max(call.offset, base) - base;
+      size_t to = std::min(call.offset + call.length, base + s.size()) - base;
+      html.append(s.substr(pos, from - pos));
+      if (call.offset >= base && call.offset + call.length <= base + s.size()) {
+        render_call(call, html);
+      } else {
+        html.append(source_->source().substr(base + from, to - from));
+      }
+      pos = to;
+    }
+    html.append(s.substr(pos));
+    return html;
+  }
+
+  // Appends the output of the call at `at` to `html`; a warning at the call when it fails.
+  void render_call(const TextSpan& at, std::string& html) {
     InlineShortcode sc = read_inline_shortcode(source_->source().substr(at.offset, at.length), 0,
                                                opt_.site_shortcodes);
     ShortcodeCall call{sc.call.title, {}, sc.body, sc.call.kind == ShortcodeLine::kOpen, true};
     for (const auto& [key, value] : sc.call.options) call.args.emplace_back(key, value);
     std::string error = "shortcode '" + sc.call.title +
                         "' is not rendered: this Markdown is rendered without a site";
-    size_t start = out_.size();
+    size_t start = html.size();
     if (opt_.directive_host == nullptr ||
-        !opt_.directive_host->render_shortcode(call, out_, error)) {
-      out_.resize(start);
+        !opt_.directive_host->render_shortcode(call, html, error)) {
+      html.resize(start);
       auto [line, column] = lines_.position(at.offset);
       warnings_.push_back({line, column, std::move(error)});
       return;
     }
-    while (out_.size() > start && (out_.back() == '\n' || out_.back() == '\r')) out_.pop_back();
+    while (html.size() > start && (html.back() == '\n' || html.back() == '\r')) html.pop_back();
   }
 
   // A directive marker line (render_pass.hpp) is replaced by the directive's markup; as the
@@ -629,17 +656,7 @@ class HtmlRenderer {
         return;
       }
       case MD_TEXT_HTML:
-        if (markers_ != nullptr && directive_marker(s)) return;
-        warn_shortcodes(s);  // "{{<youtube x>}}": the "<youtube x>" is an inline tag
-        if (image_depth_ > 0) {
-          esc(s);  // alt text is plain text: cmark escapes inline HTML there
-          return;
-        }
-        if (!opt_.unsafe_html) {
-          if (!in_html_block_) lit(kOmitted);
-          return;
-        }
-        raw_html(s);
+        html_text(s);
         return;
       case MD_TEXT_CODE:
         // GFM removes the backslash of "\|" in a table cell before inline parsing, so also
@@ -726,6 +743,24 @@ class HtmlRenderer {
     if (!more) return;
     paragraph_start_ = out_.size();
     lit("<p>");
+  }
+
+  // A run of raw HTML: written as it is (safe mode: omitted), its site shortcode calls rendered;
+  // in an image's description, escaped as text.
+  void html_text(std::string_view s) {
+    if (markers_ != nullptr && directive_marker(s)) return;
+    warn_shortcodes(s);  // "{{<youtube x>}}": the "<youtube x>" is an inline tag
+    bool calls = !source_->calls_in(s).empty();
+    if (image_depth_ > 0) {
+      // Alt text is plain text, cmark escapes inline HTML there; calls as written.
+      esc(calls ? std::string_view(source_->in_source(s.data()), s.size()) : s);
+      return;
+    }
+    if (!opt_.unsafe_html) {
+      if (!in_html_block_) lit(kOmitted);
+      return;
+    }
+    raw_html(calls ? std::string_view(html_with_calls(s)) : s);
   }
 
   // Warns at each Hugo or Zola shortcode that opens in this run of text, or just before it

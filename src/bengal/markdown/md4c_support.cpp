@@ -60,6 +60,21 @@ const TextSpan* Md4cInput::call_at(const char* at) const {
   return offset < call.offset + call.length ? &call : nullptr;
 }
 
+std::span<const TextSpan> Md4cInput::calls_in(std::string_view run) const {
+  if (calls_.empty() || run.data() < text_.data() || run.data() > text_.data() + text_.size())
+    return {};
+  auto begin = static_cast<size_t>(run.data() - text_.data());
+  size_t end = begin + run.size();
+  // Calls never overlap each other: the first that ends after `begin`, up to the first that
+  // starts at or after `end`.
+  auto first = std::partition_point(calls_.begin(), calls_.end(), [&](const TextSpan& c) {
+    return c.offset + c.length <= begin;
+  });
+  auto last =
+      std::partition_point(first, calls_.end(), [&](const TextSpan& c) { return c.offset < end; });
+  return {first, last};
+}
+
 int Md4cInput::parse(const MD_PARSER& parser, void* userdata) const {
   Forwarder forwarder{parser, userdata, text_};
   MD_PARSER forwarding = parser;

@@ -5,6 +5,7 @@
 
 #include <md4c.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,9 @@ class Md4cInput {
   // into text(): its offset and length, the same in text() and in the text given; null when
   // `at` is in none.
   const TextSpan* call_at(const char* at) const;
+  // The calls that overlap `run`, a view into text(): md4c hands a call inside raw HTML (an
+  // HTML block's line, a tag's attribute) over as part of an HTML run, not as a code span.
+  std::span<const TextSpan> calls_in(std::string_view run) const;
   // md_parse over text() with `parser`'s callbacks and flags; returns md_parse's result.
   int parse(const MD_PARSER& parser, void* userdata) const;
 
