@@ -109,10 +109,17 @@ TEST(SiteShortcodes, CallsInsideALineRenderInPlace) {
             "<h2 id=\"using-cards\">Using <x-card/> cards</h2>\n");
   EXPECT_EQ(render("- item {{< card >}}\n").html, "<ul>\n<li>item <x-card/></li>\n</ul>\n");
   EXPECT_EQ(render("[a {{< card >}}](/b/) c\n").html, "<p><a href=\"/b/\">a <x-card/></a> c</p>\n");
-  // An image's description is plain text: the call writes nothing there, and what follows is
-  // written.
+  // An image's description is plain text: the call shows as written there, and what follows
+  // is written.
   EXPECT_EQ(render("![a {{< card >}} b](/i.png) c {{< card >}}\n").html,
-            "<p><img src=\"/i.png\" alt=\"a  b\" /> c <x-card/></p>\n");
+            "<p><img src=\"/i.png\" alt=\"a {{&lt; card &gt;}} b\" /> c <x-card/></p>\n");
+  // Where md4c reads no code span of the call (a fence in a quote, a code span across lines)
+  // it shows as written.
+  EXPECT_EQ(render("> ```\n> {{< card \"A\" >}} in code\n> ```\n").html,
+            "<blockquote>\n<pre><code>{{&lt; card &quot;A&quot; &gt;}} in code\n</code></pre>\n"
+            "</blockquote>\n");
+  EXPECT_EQ(render("Span `a\n{{< card B >}} b` end.\n").html,
+            "<p>Span <code>a {{&lt; card B &gt;}} b</code> end.</p>\n");
   EXPECT_EQ(render("| a |\n|---|\n| {{< card >}} |\n").html,
             "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
             "<td><x-card/></td>\n</tr>\n</tbody>\n</table>\n");

@@ -214,6 +214,7 @@ class Scanner {
   static int enter_span(MD_SPANTYPE type, void* detail, void* self) {
     auto* s = static_cast<Scanner*>(self);
     s->alerts_.enter_span();
+    s->code_span_fresh_ = type == MD_SPAN_CODE;
     if (type == MD_SPAN_CODE && s->role_.role != nullptr) {
       s->in_role_ = true;
       s->role_text_.clear();
@@ -260,8 +261,13 @@ class Scanner {
     }
     if (s->alert_line(type, data)) return 0;
     // A site shortcode called in the text: its output is the template's, no text of the page.
-    if (type == MD_TEXT_CODE && s->role_.role == nullptr && s->input_.call_at(data) != nullptr)
-      return 0;
+    // Anywhere else (a fence in a quote, a code span across lines, raw HTML) it reads as written.
+    if (std::exchange(s->code_span_fresh_, false) && type == MD_TEXT_CODE &&
+        s->role_.role == nullptr && s->image_depth_ == 0) {
+      const TextSpan* call = s->input_.call_at(data);
+      if (call != nullptr && data == s->text_.data() + call->offset + 2) return 0;
+    }
+    t = s->input_.as_written(t);
     if (s->in_role_) {
       if (type == MD_TEXT_NULLCHAR) {
         s->role_text_ += "\xEF\xBF\xBD";
@@ -273,9 +279,6 @@ class Scanner {
     s->flush_role();
     switch (type) {
       case MD_TEXT_HTML:
-        // A site shortcode called inside raw HTML: the scan reads it as written.
-        if (!s->input_.calls_in(t).empty())
-          t = std::string_view(s->input_.in_source(t.data()), t.size());
         if (s->directives_ != nullptr && t.starts_with(s->directives_->marker)) {
           s->directive_anchor(t.substr(s->directives_->marker.size()));
           return 0;
@@ -503,7 +506,8 @@ class Scanner {
   BodyScan& out_;
   const DirectiveFreeText* directives_;
   Md4cInput input_;
-  std::string_view text_;  // input_'s text: md4c's runs point into it
+  std::string_view text_;         // input_'s text: md4c's runs point into it
+  bool code_span_fresh_ = false;  // a code span opened and no text came yet
   const Footnotes* notes_;
   const char* last_text_end_ = nullptr;
   size_t cursor_ = 0;  // line_ is the line of text_[cursor_]

@@ -370,6 +370,7 @@ class HtmlRenderer {
         break;
       case MD_SPAN_CODE:
         code_span_start_ = out_.size();
+        code_span_fresh_ = true;
         if (!start_role()) lit("<code>");
         break;
       case MD_SPAN_A: {
@@ -543,6 +544,14 @@ class HtmlRenderer {
     render_call(at, out_);
   }
 
+  // The call whose code span `s`, the first run of a code span, is the text of: a run that
+  // starts two bytes into a call (after its "``"); null for a code span of the page's own.
+  const TextSpan* call_span(MD_TEXTTYPE type, std::string_view s) const {
+    if (type != MD_TEXT_CODE || role_.role != nullptr) return nullptr;
+    const TextSpan* call = source_->call_at(s.data());
+    return call != nullptr && s.data() == input_.data() + call->offset + 2 ? call : nullptr;
+  }
+
   // A raw HTML run holding calls (a line of an HTML block, a tag's attribute): each call whole
   // in it is rendered in place, as Hugo runs shortcodes inside HTML; a piece of one (a call
   // that md4c split between runs) stays as written.
@@ -612,15 +621,15 @@ class HtmlRenderer {
 
   void text(MD_TEXTTYPE type, std::string_view s) {
     if (inline_call_ != nullptr) return;  // the call's code span (render_inline_call)
-    if (type == MD_TEXT_CODE && role_.role == nullptr) {
-      if (const TextSpan* call = source_->call_at(s.data())) {
-        // Alt text is plain text, and a hidden wiki label none: the call writes nothing there.
-        if (image_depth_ > 0 || wiki_text_hidden_) return;
-        out_.resize(code_span_start_);
-        inline_call_ = call;
-        return;
-      }
+    bool span_starts = std::exchange(code_span_fresh_, false);
+    if (const TextSpan* call = span_starts ? call_span(type, s) : nullptr) {
+      out_.resize(code_span_start_);
+      inline_call_ = call;
+      return;
     }
+    // A call where md4c read no code span of it (a fence in a quote, a code span across lines,
+    // an image's description) is shown as written.
+    if (type != MD_TEXT_HTML) s = source_->as_written(s);
     if (alert_run(type, s)) return;
     if (wiki_text_hidden_) return;
     if (math_span_ != 0) {
@@ -753,7 +762,7 @@ class HtmlRenderer {
     bool calls = !source_->calls_in(s).empty();
     if (image_depth_ > 0) {
       // Alt text is plain text, cmark escapes inline HTML there; calls as written.
-      esc(calls ? std::string_view(source_->in_source(s.data()), s.size()) : s);
+      esc(calls ? source_->as_written(s) : s);
       return;
     }
     if (!opt_.unsafe_html) {
@@ -983,6 +992,7 @@ class HtmlRenderer {
   std::string_view last_text_;
   size_t text_end_ = SIZE_MAX;
   size_t code_span_start_ = 0;             // where the open code span's "<code>" begins
+  bool code_span_fresh_ = false;           // a code span opened and no text came yet
   const TextSpan* inline_call_ = nullptr;  // the inline shortcode call whose code span is open
   RolePrefix role_;  // the role whose code span is open; role == nullptr for none
   std::string role_text_;

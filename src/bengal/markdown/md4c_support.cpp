@@ -75,6 +75,16 @@ std::span<const TextSpan> Md4cInput::calls_in(std::string_view run) const {
   return {first, last};
 }
 
+std::string_view Md4cInput::as_written(std::string_view run) const {
+  std::span<const TextSpan> calls = calls_in(run);
+  if (calls.empty()) return run;
+  auto begin = static_cast<size_t>(run.data() - text_.data());
+  size_t end = begin + run.size();
+  if (calls.front().offset + 2 == begin) begin -= 2;
+  if (calls.back().offset + calls.back().length - 2 == end) end += 2;
+  return source_.substr(begin, end - begin);
+}
+
 int Md4cInput::parse(const MD_PARSER& parser, void* userdata) const {
   Forwarder forwarder{parser, userdata, text_};
   MD_PARSER forwarding = parser;

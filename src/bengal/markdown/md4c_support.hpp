@@ -52,6 +52,11 @@ class Md4cInput {
   // The calls that overlap `run`, a view into text(): md4c hands a call inside raw HTML (an
   // HTML block's line, a tag's attribute) over as part of an HTML run, not as a code span.
   std::span<const TextSpan> calls_in(std::string_view run) const;
+  // `run` (a view into text()) with the calls in it as written, from the text given: where
+  // md4c read no code span of a call (an image's description, a fence in a quote, a code span
+  // across lines). A run that is the whole text of a call's code span gets its "{{" and "}}"
+  // back, which md4c does not hand over as text.
+  std::string_view as_written(std::string_view run) const;
   // md_parse over text() with `parser`'s callbacks and flags; returns md_parse's result.
   int parse(const MD_PARSER& parser, void* userdata) const;
 
