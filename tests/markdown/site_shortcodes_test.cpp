@@ -120,6 +120,9 @@ TEST(SiteShortcodes, CallsInsideALineRenderInPlace) {
             "</blockquote>\n");
   EXPECT_EQ(render("Span `a\n{{< card B >}} b` end.\n").html,
             "<p>Span <code>a {{&lt; card B &gt;}} b</code> end.</p>\n");
+  // Nor in a link's title: an attribute, written as given.
+  EXPECT_EQ(render("[a](/x/ \"T {{< card >}}\")\n").html,
+            "<p><a href=\"/x/\" title=\"T {{&lt; card &gt;}}\">a</a></p>\n");
   EXPECT_EQ(render("| a |\n|---|\n| {{< card >}} |\n").html,
             "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
             "<td><x-card/></td>\n</tr>\n</tbody>\n</table>\n");

@@ -223,16 +223,16 @@ class Scanner {
     s->flush_role();
     if (type == MD_SPAN_A) {
       const MD_ATTRIBUTE& href = static_cast<MD_SPAN_A_DETAIL*>(detail)->href;
-      s->out_.links.push_back(decoded(href));
+      s->out_.links.push_back(s->decoded(href));
       s->start_line(s->out_.link_lines, href.text);
     } else if (type == MD_SPAN_IMG) {
       ++s->image_depth_;
       const MD_ATTRIBUTE& src = static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src;
-      s->out_.images.push_back(decoded(src));
+      s->out_.images.push_back(s->decoded(src));
       s->start_line(s->out_.image_lines, src.text);
     } else if (type == MD_SPAN_WIKILINK) {
       const MD_ATTRIBUTE& target = static_cast<MD_SPAN_WIKILINK_DETAIL*>(detail)->target;
-      s->out_.wiki_links.push_back(decoded(target));
+      s->out_.wiki_links.push_back(s->decoded(target));
       s->start_line(s->out_.wiki_link_lines, target.text);
       // Without "|text" the label is the target itself, as written in the input.
       s->wiki_label_ = target.text;
@@ -420,9 +420,9 @@ class Scanner {
     role_ = {};
   }
 
-  static std::string decoded(const MD_ATTRIBUTE& a) {
+  std::string decoded(const MD_ATTRIBUTE& a) const {
     std::string out;
-    decode_attribute(a, out);
+    input_.decode(a, out);
     return out;
   }
 

@@ -81,14 +81,14 @@ class HtmlRenderer {
   void esc(std::string_view s) { append_html_escaped(out_, s); }
 
   void attribute(const MD_ATTRIBUTE& a) {
-    decode_attribute(a, scratch_);
+    source_->decode(a, scratch_);
     esc(scratch_);
   }
 
   // Writes a link destination, rewritten by the resolver; returns true when the resolver
   // says the target does not exist.
   bool href(const MD_ATTRIBUTE& a, bool wiki) {
-    decode_attribute(a, scratch_);
+    source_->decode(a, scratch_);
     return append_link_destination(out_, scratch_, wiki, opt_);
   }
 
@@ -394,7 +394,7 @@ class HtmlRenderer {
         href(img->src, false);
         lit("\" alt=\"");
         image_title_.clear();
-        if (img->title.size > 0) decode_attribute(img->title, image_title_);
+        if (img->title.size > 0) source_->decode(img->title, image_title_);
         has_image_title_ = img->title.size > 0;
         ++image_depth_;
         break;
@@ -406,7 +406,7 @@ class HtmlRenderer {
         const char* after = w->target.text + w->target.size;
         bool has_text =
             after >= input_.data() && after < input_.data() + input_.size() && *after == '|';
-        decode_attribute(w->target, scratch_);
+        source_->decode(w->target, scratch_);
         WikiLinkOpen open = append_wiki_link_open(out_, scratch_, has_text, opt_);
         esc(open.text);
         wiki_code_ = open.code;
@@ -483,7 +483,7 @@ class HtmlRenderer {
     if (opt_.highlight_code == nullptr && !mermaid_) return;
     capturing_code_ = true;
     code_text_.clear();
-    decode_attribute(code.info, code_info_);
+    source_->decode(code.info, code_info_);
   }
 
   bool finish_code_capture() {
@@ -905,7 +905,7 @@ class HtmlRenderer {
   // A ```math fence is display math, never highlighted.
   bool start_math_block(const MD_BLOCK_CODE_DETAIL& code) {
     if (!opt_.math || code.fence_char == 0) return false;
-    decode_attribute(code.lang, scratch_);
+    source_->decode(code.lang, scratch_);
     if (scratch_ != "math") return false;
     math_block_ = true;
     capturing_code_ = true;

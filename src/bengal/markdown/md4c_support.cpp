@@ -85,6 +85,16 @@ std::string_view Md4cInput::as_written(std::string_view run) const {
   return source_.substr(begin, end - begin);
 }
 
+void Md4cInput::decode(const MD_ATTRIBUTE& a, std::string& out) const {
+  if (a.size == 0 || calls_in(std::string_view(a.text, a.size)).empty()) {
+    decode_attribute(a, out);
+    return;
+  }
+  MD_ATTRIBUTE written = a;  // the same length: its pieces' offsets hold
+  written.text = in_source(a.text);
+  decode_attribute(written, out);
+}
+
 int Md4cInput::parse(const MD_PARSER& parser, void* userdata) const {
   Forwarder forwarder{parser, userdata, text_};
   MD_PARSER forwarding = parser;

@@ -57,6 +57,9 @@ class Md4cInput {
   // across lines). A run that is the whole text of a call's code span gets its "{{" and "}}"
   // back, which md4c does not hand over as text.
   std::string_view as_written(std::string_view run) const;
+  // decode_attribute of an attribute md4c read from text() (a link's destination or title, a
+  // fence's info string), with the calls in it as written.
+  void decode(const MD_ATTRIBUTE& a, std::string& out) const;
   // md_parse over text() with `parser`'s callbacks and flags; returns md_parse's result.
   int parse(const MD_PARSER& parser, void* userdata) const;
 
