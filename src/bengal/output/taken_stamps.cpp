@@ -59,6 +59,7 @@ void TakenStamps::start(std::function<void(TakenStamps&)> list) {
     index();
     listed_.store(true, std::memory_order_release);
     listed_.notify_all();
+    held_.wait(true);
     take();
   });
 }
@@ -83,6 +84,7 @@ void TakenStamps::index() {
 
 TakenStamps::~TakenStamps() {
   stop_.store(true);
+  release();
   if (thread_.joinable()) thread_.join();
   if (folder_fd_ >= 0) ::close(folder_fd_);
 }

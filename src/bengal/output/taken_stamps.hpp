@@ -59,6 +59,13 @@ class TakenStamps {
   void forget(std::string_view rel);
   // Waits until every stamp is taken (for tests: the build never waits).
   void wait();
+  // For tests: hold() before start() makes the thread wait after listing, before it takes any
+  // stamp, until release(); what a caller asks about meanwhile is the caller's to stat.
+  void hold() { held_.store(true); }
+  void release() {
+    held_.store(false);
+    held_.notify_all();
+  }
 
  private:
   enum State : uint8_t { kNotTaken, kMissing, kTaken, kForgotten, kClaimed };
@@ -88,6 +95,7 @@ class TakenStamps {
   std::vector<Slot> slots_;
   std::unique_ptr<Entry[]> entries_;  // by index
   std::atomic<bool> stop_{false};
+  std::atomic<bool> held_{false};     // hold()
   std::atomic<bool> started_{false};  // a thread lists the files
   std::atomic<bool> listed_{false};   // index() has run: find() and forget() may look
   std::thread thread_;
