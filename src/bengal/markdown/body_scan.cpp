@@ -60,9 +60,9 @@ void add_media(const Directive& d, bool video, DirectiveFreeText& out) {
 std::string code_fence_for(std::string_view code) {
   size_t longest = 0;
   for (size_t i = code.find('`'); i != std::string_view::npos; i = code.find('`', i)) {
-    size_t end = std::min(code.find_first_not_of('`', i), code.size());
-    longest = std::max(longest, end - i);
-    i = end;
+    size_t run = run_of(code, i, '`');
+    longest = std::max(longest, run);
+    i += run;
   }
   return std::string(std::max<size_t>(3, longest + 1), '`');
 }
@@ -263,10 +263,8 @@ class Scanner {
     // A site shortcode called in the text: its output is the template's, no text of the page.
     // Anywhere else (a fence in a quote, a code span across lines, raw HTML) it reads as written.
     if (std::exchange(s->code_span_fresh_, false) && type == MD_TEXT_CODE &&
-        s->role_.role == nullptr && s->image_depth_ == 0) {
-      const TextSpan* call = s->input_.call_at(data);
-      if (call != nullptr && data == s->text_.data() + call->offset + 2) return 0;
-    }
+        s->role_.role == nullptr && s->image_depth_ == 0 && s->input_.span_call(data) != nullptr)
+      return 0;
     t = s->input_.as_written(t);
     if (s->in_role_) {
       if (type == MD_TEXT_NULLCHAR) {

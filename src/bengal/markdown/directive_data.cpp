@@ -237,13 +237,7 @@ void shortcode_open(const DirectiveContext& c) {
   for (const DirectiveOption& o : d.options) call.args.emplace_back(o.key, o.value);
   std::string error;
   size_t start = c.out.size();
-  if (c.options.directive_host == nullptr) {
-    c.warn("shortcode '" + std::string(d.title) +
-           "' is not rendered: this Markdown is rendered without a site");
-    return;
-  }
-  if (!c.options.directive_host->render_shortcode(call, c.out, error)) {
-    c.out.resize(start);
+  if (!render_shortcode_call(c.options.directive_host, call, c.out, error)) {
     c.warn(error);
     return;
   }

@@ -87,4 +87,20 @@ class DirectiveHost {
   virtual const std::vector<GlossaryTerm>& glossary() const = 0;
 };
 
+// Renders `call` through `host` (the site's templates) into `html`: false with `error` set to
+// what to do otherwise, and nothing appended. Without a host (Markdown of no site, as `bengal
+// md` renders) no template runs. For the calls alone on their lines and inside lines alike.
+inline bool render_shortcode_call(const DirectiveHost* host, const ShortcodeCall& call,
+                                  std::string& html, std::string& error) {
+  if (host == nullptr) {
+    error = "shortcode '" + std::string(call.name) +
+            "' is not rendered: this Markdown is rendered without a site";
+    return false;
+  }
+  size_t start = html.size();
+  if (host->render_shortcode(call, html, error)) return true;
+  html.resize(start);
+  return false;
+}
+
 }  // namespace bengal::markdown

@@ -544,14 +544,6 @@ class HtmlRenderer {
     render_call(at, out_);
   }
 
-  // The call whose code span `s`, the first run of a code span, is the text of: a run that
-  // starts two bytes into a call (after its "``"); null for a code span of the page's own.
-  const TextSpan* call_span(MD_TEXTTYPE type, std::string_view s) const {
-    if (type != MD_TEXT_CODE || role_.role != nullptr) return nullptr;
-    const TextSpan* call = source_->call_at(s.data());
-    return call != nullptr && s.data() == input_.data() + call->offset + 2 ? call : nullptr;
-  }
-
   // A raw HTML run holding calls (a line of an HTML block, a tag's attribute): each call whole
   // in it is rendered in place, as Hugo runs shortcodes inside HTML; a piece of one (a call
   // that md4c split between runs) stays as written.
@@ -580,12 +572,9 @@ class HtmlRenderer {
                                                opt_.site_shortcodes);
     ShortcodeCall call{sc.call.title, {}, sc.body, sc.call.kind == ShortcodeLine::kOpen, true};
     for (const auto& [key, value] : sc.call.options) call.args.emplace_back(key, value);
-    std::string error = "shortcode '" + sc.call.title +
-                        "' is not rendered: this Markdown is rendered without a site";
+    std::string error;
     size_t start = html.size();
-    if (opt_.directive_host == nullptr ||
-        !opt_.directive_host->render_shortcode(call, html, error)) {
-      html.resize(start);
+    if (!render_shortcode_call(opt_.directive_host, call, html, error)) {
       auto [line, column] = lines_.position(at.offset);
       warnings_.push_back({line, column, std::move(error)});
       return;
@@ -622,7 +611,9 @@ class HtmlRenderer {
   void text(MD_TEXTTYPE type, std::string_view s) {
     if (inline_call_ != nullptr) return;  // the call's code span (render_inline_call)
     bool span_starts = std::exchange(code_span_fresh_, false);
-    if (const TextSpan* call = span_starts ? call_span(type, s) : nullptr) {
+    if (const TextSpan* call = span_starts && type == MD_TEXT_CODE && role_.role == nullptr
+                                   ? source_->span_call(s.data())
+                                   : nullptr) {
       out_.resize(code_span_start_);
       inline_call_ = call;
       return;

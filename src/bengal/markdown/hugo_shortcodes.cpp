@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "bengal/markdown/directive_markup.hpp"
+#include "bengal/markdown/heading_ids.hpp"
 #include "bengal/markdown/line_blocks.hpp"
 
 namespace bengal::markdown {
@@ -166,10 +167,6 @@ bool is_box(std::string_view name) {
                                "hint", "alert", "callout", "notice"})
     if (name == box) return true;
   return false;
-}
-
-bool is_site_shortcode(const SiteShortcodes* site, std::string_view name) {
-  return site != nullptr && std::binary_search(site->begin(), site->end(), name);
 }
 
 // The call of the site's template `name`: the directive "shortcode".
@@ -417,6 +414,10 @@ ShortcodeLine zola_line(std::string_view line, size_t at, const SiteShortcodes* 
 
 }  // namespace
 
+bool is_site_shortcode(const SiteShortcodes* site, std::string_view name) {
+  return site != nullptr && std::binary_search(site->begin(), site->end(), name);
+}
+
 ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* site) {
   ShortcodeLine out;
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
@@ -516,11 +517,8 @@ size_t jekyll_url_at(std::string_view line, size_t at, std::string& dest) {
   if (!line.substr(at).starts_with("{{")) return 0;
   size_t end = line.find("}}", at + 2);
   if (end == std::string_view::npos) return 0;
-  std::string_view inside = line.substr(at + 2, end - at - 2);
-  size_t b = inside.find_first_not_of(" \t");
-  size_t e = inside.find_last_not_of(" \t");
-  if (b == std::string_view::npos) return 0;
-  inside = inside.substr(b, e - b + 1);
+  std::string_view inside = trim_blanks(line.substr(at + 2, end - at - 2));
+  if (inside.empty()) return 0;
   end += 2;
   if (inside == "site.baseurl" || inside == "site.url") {
     size_t next = line.find_first_not_of(" \t", end);
@@ -529,12 +527,9 @@ size_t jekyll_url_at(std::string_view line, size_t at, std::string& dest) {
   }
   size_t bar = inside.find('|');
   if (bar == std::string_view::npos || bar < 2) return 0;
-  std::string_view filter = inside.substr(bar + 1);
-  filter.remove_prefix(std::min(filter.find_first_not_of(" \t"), filter.size()));
+  std::string_view filter = trim_blanks(inside.substr(bar + 1));
   if (filter != "relative_url" && filter != "absolute_url") return 0;
-  std::string_view literal = inside.substr(0, bar);
-  while (!literal.empty() && (literal.back() == ' ' || literal.back() == '\t'))
-    literal.remove_suffix(1);
+  std::string_view literal = trim_blanks(inside.substr(0, bar));
   char quote = literal.front();
   if ((quote != '"' && quote != '\'') || literal.size() < 2 || literal.back() != quote ||
       literal.substr(1, literal.size() - 2).find(quote) != std::string_view::npos)

@@ -62,6 +62,9 @@ struct ShortcodeLine {
 // closes itself ("/>}}"); the directive parser makes it kAlone when no closer follows.
 using SiteShortcodes = std::vector<std::string>;
 
+// Whether `name` is one of `site`'s (null: a page without a site).
+bool is_site_shortcode(const SiteShortcodes* site, std::string_view name);
+
 // The shortcode `line` (without its line end) is, when it is one whole shortcode of those
 // above or of `site` after at most 3 spaces; kind kNone otherwise.
 ShortcodeLine read_shortcode_line(std::string_view line, const SiteShortcodes* site = nullptr);

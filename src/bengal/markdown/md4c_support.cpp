@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <string_view>
 
 #include "bengal/markdown/entities.hpp"
@@ -50,14 +49,13 @@ Md4cInput::Md4cInput(std::string_view text, bool hugo_refs, const std::vector<st
   if (site != nullptr) calls_ = mark_inline_shortcodes(text_, *site);
 }
 
-const TextSpan* Md4cInput::call_at(const char* at) const {
-  if (calls_.empty() || at < text_.data() || at >= text_.data() + text_.size()) return nullptr;
-  auto offset = static_cast<size_t>(at - text_.data());
-  auto after = std::upper_bound(calls_.begin(), calls_.end(), offset,
-                                [](size_t o, const TextSpan& c) { return o < c.offset; });
-  if (after == calls_.begin()) return nullptr;
-  const TextSpan& call = *std::prev(after);
-  return offset < call.offset + call.length ? &call : nullptr;
+const TextSpan* Md4cInput::span_call(const char* first_run) const {
+  if (calls_.empty() || first_run < text_.data() + 2 || first_run >= text_.data() + text_.size())
+    return nullptr;
+  auto offset = static_cast<size_t>(first_run - text_.data()) - 2;
+  auto call = std::lower_bound(calls_.begin(), calls_.end(), offset,
+                               [](const TextSpan& c, size_t o) { return c.offset < o; });
+  return call != calls_.end() && call->offset == offset ? &*call : nullptr;
 }
 
 std::span<const TextSpan> Md4cInput::calls_in(std::string_view run) const {

@@ -37,7 +37,7 @@ class Md4cInput {
   explicit Md4cInput(std::string_view text) : source_(text), text_(text) {}
   // A site page's text: Hugo's ref and relref in link destinations are rewritten, in place
   // and to the same length (hugo_shortcodes.hpp), and so are calls of `site`'s shortcodes
-  // inside lines of text, into code spans that call_at finds.
+  // inside lines of text, into code spans that span_call finds.
   Md4cInput(std::string_view text, bool hugo_refs, const std::vector<std::string>* site = nullptr);
 
   std::string_view text() const { return text_; }
@@ -45,10 +45,11 @@ class Md4cInput {
   // address that leaves the parse is one in the caller's text.
   const char* in_source(const char* at) const { return source_.data() + (at - text_.data()); }
   std::string_view source() const { return source_; }
-  // The inline shortcode call (mark_inline_shortcodes) whose code span holds `at`, a pointer
-  // into text(): its offset and length, the same in text() and in the text given; null when
-  // `at` is in none.
-  const TextSpan* call_at(const char* at) const;
+  // The inline shortcode call (mark_inline_shortcodes) whose code span's text `first_run`, the
+  // first text run of a code span (a pointer into text()), is: the run starts two bytes into
+  // the call, after its "``". Its offset and length are the same in text() and in the text
+  // given; null for a code span of the page's own.
+  const TextSpan* span_call(const char* first_run) const;
   // The calls that overlap `run`, a view into text(): md4c hands a call inside raw HTML (an
   // HTML block's line, a tag's attribute) over as part of an HTML run, not as a code span.
   std::span<const TextSpan> calls_in(std::string_view run) const;

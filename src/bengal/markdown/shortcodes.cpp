@@ -80,9 +80,6 @@ std::string write_instead(std::string_view name) {
 std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, size_t to,
                                           bool lines_run, const std::vector<std::string>* site) {
   std::vector<ShortcodeUse> out;
-  auto has_template = [&](std::string_view name) {
-    return site != nullptr && std::binary_search(site->begin(), site->end(), name);
-  };
   constexpr std::string_view kOneLine =
       "runs alone on its lines or within one line of text, and shows as text here; write it on "
       "one line";
@@ -98,7 +95,7 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
       if (name.empty()) continue;
       std::string_view open = text.substr(at, 3);
       std::string_view close = text[at + 2] == '<' ? ">}}" : "%}}";
-      if (has_template(name)) {
+      if (is_site_shortcode(site, name)) {
         out.push_back({at, fmt::format("Hugo shortcode '{} {} … {}' of templates/shortcodes/ {}",
                                        open, name, close, kOneLine)});
         continue;
@@ -130,7 +127,7 @@ std::vector<ShortcodeUse> find_shortcodes(std::string_view text, size_t from, si
         continue;
       }
       std::string_view close = second == '{' ? "}}" : "%}";
-      if (has_template(name)) {
+      if (is_site_shortcode(site, name)) {
         out.push_back(
             {at, fmt::format("Zola shortcode '{}{} {}(…) {}' of templates/shortcodes/ {}", '{',
                              second, name, close,

@@ -130,11 +130,11 @@ bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, st
                                          std::string& error) const {
   std::string name = "shortcodes/" + std::string(call.name) + ".html";
   const templates::Environment* env = shared_.env();
-  if (call.name == "param" && (env == nullptr || !env->exists(name)))
-    return render_param(call, html, error);
+  bool has_html = env != nullptr && env->exists(name);
+  if (call.name == "param" && !has_html) return render_param(call, html, error);
   // Zola's Markdown shortcode, NAME.md where there is no NAME.html: its output is Markdown.
-  bool markdown = env != nullptr && !env->exists(name) &&
-                  env->exists("shortcodes/" + std::string(call.name) + ".md");
+  bool markdown =
+      env != nullptr && !has_html && env->exists("shortcodes/" + std::string(call.name) + ".md");
   if (markdown) name.replace(name.size() - 5, 5, ".md");
   if (env == nullptr) {
     error = "shortcode '" + std::string(call.name) + "' is not rendered here; build the site";
@@ -168,16 +168,17 @@ bool SiteDirectiveHost::render_shortcode(const markdown::ShortcodeCall& call, st
     vars.emplace_back("page", ctx->page(page_));
   Diagnostic failure;
   ++t_shortcode_depth;
-  std::string output;
-  bool ok = env->render(name, vars, output, failure);
-  if (ok && markdown && env->markdown()) {
+  std::string markdown_text;
+  bool ok = env->render(name, vars, markdown ? markdown_text : html, failure);
+  if (ok && markdown && !env->markdown()) {
+    html += markdown_text;
+  } else if (ok && markdown) {
     // Inside a line of text one paragraph is written without its <p>.
-    std::string rendered = env->markdown()(output);
-    output = call.in_text ? std::string(without_single_paragraph(rendered)) : std::move(rendered);
+    std::string rendered = env->markdown()(markdown_text);
+    html += call.in_text ? without_single_paragraph(rendered) : std::string_view(rendered);
   }
   --t_shortcode_depth;
   if (!ok) error = "shortcode '" + std::string(call.name) + "': " + failure.format();
-  html += output;
   return ok;
 }
 
